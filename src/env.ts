@@ -1,0 +1,49 @@
+// Environment, validated once at start-up. Launchers (scripts/dev.ts, scripts/start.ts) fill in embedded
+// defaults (DATABASE_URL, secrets) before Next.js starts, so production deployments set them explicitly.
+import { z } from "zod";
+
+const csv = z
+  .string()
+  .default("")
+  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  /** 32 bytes, base64: wraps secrets stored in the database (webhook signing secrets, later data keys). */
+  APP_ENCRYPTION_KEY: z.string().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+  EMAIL_FROM: z.string().default("IRISX <no-reply@irisx.local>"),
+  RESEND_API_KEY: z.string().optional(),
+  RESEND_BASE_URL: z.string().url().optional(),
+
+  INNGEST_EVENT_KEY: z.string().optional(),
+  INNGEST_SIGNING_KEY: z.string().optional(),
+  INNGEST_BASE_URL: z.string().url().optional(),
+  INNGEST_DEV: z.string().optional(),
+
+  API_RATE_LIMIT_PER_SECOND: z.coerce.number().int().positive().default(50),
+  API_MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  /** Hosts exempt from the webhook SSRF guard. For local development and tests only. */
+  WEBHOOK_ALLOW_PRIVATE_HOSTS: csv,
+  TRIAL_CREDIT_MICROS: z.coerce.bigint().default(10_000_000n),
+  OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().nonnegative().default(5000),
+  WORKER_HEARTBEAT_STALE_MS: z.coerce.number().int().positive().default(30_000),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = load();

@@ -1,0 +1,53 @@
+// Fails when prisma/schema.prisma and prisma/migrations disagree: the database built by the migrations must
+// have exactly the tables, columns, types, defaults, indexes and constraints that the schema produces.
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { diffSchemas, readSchema } from "../../../scripts/lib/prisma-diff";
+import { applyMigrations, readMigrations } from "./apply-migrations";
+
+async function catalog(url: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const q = async (sql: string) => (await c.query(sql)).rows.map((r) => JSON.stringify(r)).sort();
+    return {
+      columns: await q(`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default, character_maximum_length
+        FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`),
+      indexes: await q(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`),
+      constraints: await q(`SELECT conrelid::regclass::text AS tbl, conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
+        WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'`),
+      enums: await q(`SELECT t.typname, e.enumlabel, e.enumsortorder FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid`),
+    };
+  } finally {
+    await c.end();
+  }
+}
+
+describe("schema.prisma and migrations", () => {
+  it("build the same database", async () => {
+    const base = process.env.DATABASE_URL!;
+    const admin = new pg.Client({ connectionString: base.replace(/\/[^/]*$/, "/postgres") });
+    await admin.connect();
+    const fromSchema = `${process.env.TEST_DATABASE_NAME}_schema`;
+    const fromMigrations = `${process.env.TEST_DATABASE_NAME}_migr`;
+    await admin.query(`CREATE DATABASE "${fromSchema}"`);
+    await admin.query(`CREATE DATABASE "${fromMigrations}"`);
+    await admin.end();
+    const urlOf = (db: string) => base.replace(/\/[^/]*$/, `/${db}`);
+
+    const sql = diffSchemas({ from: null, to: readSchema(), databaseUrl: urlOf(fromSchema) });
+    const c = new pg.Client({ connectionString: urlOf(fromSchema) });
+    await c.connect();
+    await c.query(sql);
+    await c.end();
+    await applyMigrations(urlOf(fromMigrations), readMigrations());
+
+    const [expected, actual] = await Promise.all([catalog(urlOf(fromSchema)), catalog(urlOf(fromMigrations))]);
+    expect(actual.columns.length).toBeGreaterThan(10);
+    expect(actual).toEqual(expected);
+  }, 60_000);
+
+  it("re-applying migrations is a no-op", async () => {
+    expect(await applyMigrations(process.env.DATABASE_URL!)).toEqual([]);
+  });
+});

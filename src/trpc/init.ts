@@ -1,0 +1,130 @@
+/**
+ * tRPC, in three sections: 1. context  2. initialisation and error mapping  3. procedures.
+ * Procedures carry the permission: publicProcedure, authedProcedure, tenantProcedure({ minRole }), staffProcedure.
+ * They validate input and call one use-case from src/server; they hold no business logic.
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import superjson from "superjson";
+import { ZodError, z } from "zod";
+import { getSessionUser, type SessionUser } from "@/server/auth/session";
+import { AppError, type ErrorCode } from "@/server/errors";
+import { logger } from "@/server/logger";
+import { resolveMemberActor, assertRole, type Actor, type RoleRule } from "@/server/tenancy";
+
+// 1. Context ------------------------------------------------------------------------------------------
+export const TENANT_COOKIE = "irisx_tenant";
+
+export interface TrpcContext {
+  requestId: string;
+  ip: string | null;
+  tenantIdHint: string | null;
+  getUser: () => Promise<SessionUser | null>;
+}
+
+function readCookie(header: string | null, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return null;
+}
+
+export function createTrpcContext(opts: { headers: Headers; getUser?: () => Promise<SessionUser | null> }): TrpcContext {
+  let cached: Promise<SessionUser | null> | undefined;
+  const load = opts.getUser ?? getSessionUser;
+  return {
+    requestId: opts.headers.get("x-request-id") ?? crypto.randomUUID(),
+    ip: opts.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+    tenantIdHint: opts.headers.get("x-irisx-tenant") ?? readCookie(opts.headers.get("cookie"), TENANT_COOKIE),
+    getUser: () => (cached ??= load()),
+  };
+}
+
+// 2. Initialisation -----------------------------------------------------------------------------------
+const TRPC_CODE: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
+  BAD_REQUEST: "BAD_REQUEST",
+  VALIDATION_FAILED: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  PAYMENT_REQUIRED: "PAYMENT_REQUIRED",
+  FORBIDDEN: "FORBIDDEN",
+  TENANT_SUSPENDED: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  METHOD_NOT_ALLOWED: "METHOD_NOT_SUPPORTED",
+  CONFLICT: "CONFLICT",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+  UNPROCESSABLE: "UNPROCESSABLE_CONTENT",
+  IDEMPOTENCY_KEY_REUSED: "UNPROCESSABLE_CONTENT",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+  INTERNAL: "INTERNAL_SERVER_ERROR",
+  UNAVAILABLE: "SERVICE_UNAVAILABLE",
+};
+
+const t = initTRPC.context<TrpcContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const app = error.cause instanceof AppError ? error.cause : null;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        appCode: app?.code ?? null,
+        fieldErrors: error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null,
+      },
+    };
+  },
+});
+
+const errorMapping = t.middleware(async ({ next, ctx, path }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof AppError) {
+      result.error = new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+    } else if (result.error.code === "INTERNAL_SERVER_ERROR") {
+      logger.error({ requestId: ctx.requestId, path, err: result.error.cause ?? result.error }, "trpc procedure failed");
+    }
+  }
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const mergeRouters = t.mergeRouters;
+
+// 3. Procedures ---------------------------------------------------------------------------------------
+export const publicProcedure = t.procedure.use(errorMapping);
+
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const user = await ctx.getUser();
+  if (!user) throw new AppError("UNAUTHORIZED", "sign in to continue");
+  return next({ ctx: { ...ctx, user } });
+});
+
+export const staffProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.user.isPlatformStaff || ctx.user.impersonatorId) throw new AppError("FORBIDDEN", "platform staff only");
+  return next({ ctx });
+});
+
+/** A member of the current tenant with at least `rule.minRole`; ctx.actor scopes every use-case. */
+export function tenantProcedure(rule: RoleRule = { minRole: "AGENT" }) {
+  return authedProcedure.use(async ({ ctx, next }) => {
+    const actor: Actor = await resolveMemberActor({
+      userId: ctx.user.id,
+      tenantId: ctx.tenantIdHint,
+      impersonatorId: ctx.user.impersonatorId ?? null,
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+    }).catch(async (e: unknown) => {
+      // A stale tenant cookie (membership removed) falls back to the user's first tenant.
+      if (e instanceof AppError && e.code === "NOT_FOUND" && ctx.tenantIdHint) {
+        return resolveMemberActor({ userId: ctx.user.id, impersonatorId: ctx.user.impersonatorId ?? null, requestId: ctx.requestId, ip: ctx.ip });
+      }
+      throw e;
+    });
+    assertRole(actor, rule);
+    return next({ ctx: { ...ctx, actor } });
+  });
+}

@@ -1,0 +1,25 @@
+// The root router: one router per domain. Each lives in routers/<domain>.ts and only validates input and
+// calls use-cases from src/server/<domain>/.
+import { createCallerFactory, createTRPCRouter } from "@/trpc/init";
+import { adminRouter } from "@/trpc/routers/admin";
+import { apiKeysRouter } from "@/trpc/routers/api-keys";
+import { auditRouter } from "@/trpc/routers/audit";
+import { authRouter } from "@/trpc/routers/auth";
+import { devMailRouter } from "@/trpc/routers/dev-mail";
+import { teamRouter } from "@/trpc/routers/team";
+import { tenantRouter } from "@/trpc/routers/tenant";
+import { webhooksRouter } from "@/trpc/routers/webhooks";
+
+export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  tenant: tenantRouter,
+  team: teamRouter,
+  audit: auditRouter,
+  apiKeys: apiKeysRouter,
+  webhooks: webhooksRouter,
+  devMail: devMailRouter,
+  admin: adminRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);
