@@ -1,0 +1,33 @@
+import { db } from "@/server/db";
+import type { TFindAuditEntriesInput } from "@/server/audit/audit.schemas";
+import { assertRole, type Actor } from "@/server/tenancy";
+
+/** The tenant's audit trail, newest first. Ids are ULIDs, so "older than the cursor" is `id < cursor`. */
+export async function findAuditEntries(actor: Actor, input: TFindAuditEntriesInput) {
+  assertRole(actor, { minRole: "ADMIN" });
+  const rows = await db.auditLog.findMany({
+    where: { tenantId: actor.tenantId, ...(input.cursor ? { id: { lt: input.cursor } } : {}) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+  });
+  const page = rows.slice(0, input.limit);
+  const userIds = [...new Set(page.flatMap((r) => [r.actorUserId, r.impersonatorId]).filter((id): id is string => Boolean(id)))];
+  const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } });
+  const byId = new Map(users.map((u) => [u.id, u]));
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      createdAt: r.createdAt,
+      action: r.action,
+      targetType: r.targetType,
+      targetId: r.targetId,
+      before: r.before,
+      after: r.after,
+      ip: r.ip,
+      actor: r.actorUserId ? (byId.get(r.actorUserId) ?? { id: r.actorUserId, name: "Deleted user", email: "" }) : null,
+      actorApiKeyId: r.actorApiKeyId,
+      impersonator: r.impersonatorId ? (byId.get(r.impersonatorId) ?? null) : null,
+    })),
+    nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
+  };
+}

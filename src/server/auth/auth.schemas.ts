@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+export const ZEmail = z.string().trim().toLowerCase().pipe(z.email({ error: "Enter a valid email address" })).pipe(z.string().max(254));
+export const ZPassword = z
+  .string()
+  .min(10, { error: "Use at least 10 characters" })
+  .max(200, { error: "Use at most 200 characters" });
+export const ZPersonName = z.string().trim().min(1, { error: "Enter your name" }).max(100);
+export const ZToken = z.string().trim().min(20).max(200);
+
+export const ZSignUpInput = z.object({
+  name: ZPersonName,
+  email: ZEmail,
+  password: ZPassword,
+  companyName: z.string().trim().min(2, { error: "Enter your company name" }).max(100),
+});
+export type TSignUpInput = z.infer<typeof ZSignUpInput>;
+
+export const ZSignInInput = z.object({ email: ZEmail, password: z.string().min(1).max(200) });
+export type TSignInInput = z.infer<typeof ZSignInInput>;
+
+export const ZVerifyEmailInput = z.object({ token: ZToken });
+export const ZRequestPasswordResetInput = z.object({ email: ZEmail });
+export const ZResetPasswordInput = z.object({ token: ZToken, password: ZPassword });
+export type TResetPasswordInput = z.infer<typeof ZResetPasswordInput>;

@@ -1,0 +1,30 @@
+import { db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { verifyPassword } from "@/server/auth/password";
+import type { SessionUser } from "@/server/auth/session";
+import type { TSignInInput } from "@/server/auth/auth.schemas";
+
+const WRONG_CREDENTIALS = "Incorrect email or password";
+
+// Verifies a hash even for unknown emails, so response time does not reveal which addresses have accounts.
+const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$XvXgqyXNSP/r7F9DcOIb7A$5xYmZIyE89tt/voQmFzu7Edf9MstfnBuoydlOyufEtc";
+
+/** Credentials check for sign-in. Wrong email and wrong password read the same; suspended-only users are told why. */
+export async function authenticateUser(input: TSignInInput): Promise<SessionUser> {
+  const user = await db.user.findUnique({
+    where: { email: input.email },
+    include: { memberships: { include: { tenant: { select: { status: true, suspendedReason: true } } } } },
+  });
+  const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
+  if (!user || !ok) throw new AppError("UNAUTHORIZED", WRONG_CREDENTIALS);
+
+  const tenants = user.memberships.map((m) => m.tenant);
+  if (tenants.length > 0 && tenants.every((t) => t.status === "SUSPENDED")) {
+    const reason = tenants.length === 1 ? tenants[0]!.suspendedReason : null;
+    throw new AppError(
+      "TENANT_SUSPENDED",
+      `Your account is suspended${reason ? `: ${reason}` : ""}. Contact support to restore access.`,
+    );
+  }
+  return { id: user.id, email: user.email, name: user.name, isPlatformStaff: user.isPlatformStaff, impersonatorId: null };
+}

@@ -1,0 +1,28 @@
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { env } from "@/env";
+import { getOnboardingChecklist } from "@/server/onboarding/get-onboarding-checklist";
+import { findUserTenants } from "@/server/tenant/find-user-tenants";
+import { getTenantOverview } from "@/server/tenant/get-tenant-overview";
+import { renameTenant } from "@/server/tenant/rename-tenant";
+import { switchTenant } from "@/server/tenant/switch-tenant";
+import { ZRenameTenantInput, ZSwitchTenantInput } from "@/server/tenant/tenant.schemas";
+import { authedProcedure, createTRPCRouter, TENANT_COOKIE, tenantProcedure } from "@/trpc/init";
+
+export const tenantRouter = createTRPCRouter({
+  list: authedProcedure.query(({ ctx }) => findUserTenants(ctx.user.id)),
+  current: tenantProcedure().query(({ ctx }) => getTenantOverview(ctx.actor)),
+  switch: authedProcedure.input(ZSwitchTenantInput).mutation(async ({ ctx, input }) => {
+    const tenant = await switchTenant(ctx.user.id, input.tenantId);
+    (await cookies()).set(TENANT_COOKIE, tenant.tenantId, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: env.NODE_ENV === "production",
+      path: "/",
+      maxAge: 60 * 60 * 24 * 365,
+    });
+    return tenant;
+  }),
+  rename: tenantProcedure({ minRole: "ADMIN" }).input(ZRenameTenantInput).mutation(({ ctx, input }) => renameTenant(ctx.actor, input)),
+  onboardingChecklist: tenantProcedure().input(z.void()).query(({ ctx }) => getOnboardingChecklist(ctx.actor.tenantId)),
+});
