@@ -2,11 +2,20 @@ import { db } from "@/server/db";
 import type { TFindAuditEntriesInput } from "@/server/audit/audit.schemas";
 import { assertRole, type Actor } from "@/server/tenancy";
 
-/** The tenant's audit trail, newest first. Ids are ULIDs, so "older than the cursor" is `id < cursor`. */
+/**
+ * The tenant's audit trail, newest first, in the (tenantId, createdAt) index's order. The cursor is the last
+ * entry's id; "older" means an earlier createdAt, or the same one and a smaller id.
+ */
 export async function findAuditEntries(actor: Actor, input: TFindAuditEntriesInput) {
   assertRole(actor, { minRole: "ADMIN" });
+  const after = input.cursor
+    ? await db.auditLog.findFirst({ where: { id: input.cursor, tenantId: actor.tenantId }, select: { id: true, createdAt: true } })
+    : null;
   const rows = await db.auditLog.findMany({
-    where: { tenantId: actor.tenantId, ...(input.cursor ? { id: { lt: input.cursor } } : {}) },
+    where: {
+      tenantId: actor.tenantId,
+      ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: input.limit + 1,
   });
