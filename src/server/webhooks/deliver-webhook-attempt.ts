@@ -24,7 +24,7 @@ export interface DeliverWebhookAttemptOptions {
 }
 
 export type DeliverWebhookAttemptResult =
-  | { outcome: "succeeded" | "failed"; attempt: number; statusCode: number | null; error: string | null; durationMs: number }
+  | { outcome: "succeeded" | "failed"; endpointId: string; attempt: number; statusCode: number | null; error: string | null; durationMs: number }
   | { outcome: "skipped"; reason: "delivery_missing" | "endpoint_disabled" | "already_succeeded" };
 
 /** The JSON receivers get. `id` is the event id: stable across retries and redeliveries, for de-duplication. */
@@ -100,5 +100,5 @@ export async function deliverWebhookAttempt(deliveryId: string, opts: DeliverWeb
     return updated.attemptCount;
   });
 
-  return { outcome: succeeded ? "succeeded" : "failed", attempt, statusCode: response.statusCode, error, durationMs };
+  return { outcome: succeeded ? "succeeded" : "failed", endpointId: delivery.endpointId, attempt, statusCode: response.statusCode, error, durationMs };
 }

@@ -1,0 +1,15 @@
+// Every Inngest event this app sends or reacts to, typed with zod (v4: `eventType` with a Standard Schema).
+// Functions trigger on these objects and senders build payloads with `.create()`, so names and data shapes
+// are checked at compile time and validated at runtime.
+import { eventType } from "inngest";
+import { z } from "zod";
+
+/** An outbox row was published; `id` of the Inngest event is the outbox event id (Inngest de-duplicates). */
+export const webhookEventCreated = eventType("webhook/event.created", {
+  schema: z.object({ eventId: z.string().min(1) }),
+});
+
+/** One delivery (event × endpoint) should be attempted on the retry schedule. */
+export const webhookDeliveryRequested = eventType("webhook/delivery.requested", {
+  schema: z.object({ deliveryId: z.string().min(1) }),
+});

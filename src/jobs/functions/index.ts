@@ -1,0 +1,6 @@
+// Every Inngest function the app serves at /api/inngest.
+import { deliverWebhook } from "@/jobs/functions/webhooks/deliver-webhook";
+import { fanOutWebhookEvent } from "@/jobs/functions/webhooks/fan-out-webhook-event";
+import { relayOutboxCron } from "@/jobs/functions/webhooks/relay-outbox";
+
+export const functions = [fanOutWebhookEvent, deliverWebhook, relayOutboxCron];

@@ -1,0 +1,32 @@
+import { inngest } from "@/jobs/client";
+import { webhookDeliveryRequested } from "@/jobs/events";
+import { deliverWebhookAttempt } from "@/server/webhooks/deliver-webhook-attempt";
+import { disableFailingEndpoint } from "@/server/webhooks/disable-failing-endpoint";
+import { markWebhookDeliveryFailed } from "@/server/webhooks/mark-webhook-delivery-failed";
+import { delayBeforeAttempt, WEBHOOK_MAX_ATTEMPTS } from "@/server/webhooks/retry-schedule";
+
+/**
+ * Attempts one delivery on the retry schedule (immediately, 1 min, 5 min, ... 14 h) until it succeeds, the
+ * endpoint is disabled or deleted, or the schedule runs out. After every failed attempt the endpoint's
+ * failure run is checked, so a dead endpoint is switched off as soon as both thresholds are met.
+ */
+export const deliverWebhook = inngest.createFunction(
+  { id: "deliver-webhook", triggers: [webhookDeliveryRequested] },
+  async ({ event, step }) => {
+    const { deliveryId } = event.data;
+    for (let n = 1; n <= WEBHOOK_MAX_ATTEMPTS; n++) {
+      const delay = delayBeforeAttempt(n) ?? 0;
+      if (delay > 0) await step.sleep(`wait-before-attempt-${n}`, delay);
+      const result = await step.run(`attempt-${n}`, () => {
+        const nextDelay = delayBeforeAttempt(n + 1);
+        return deliverWebhookAttempt(deliveryId, { nextAttemptAt: nextDelay === null ? null : new Date(Date.now() + nextDelay) });
+      });
+      if (result.outcome === "skipped") return { deliveryId, outcome: "skipped" as const, reason: result.reason };
+      if (result.outcome === "succeeded") return { deliveryId, outcome: "succeeded" as const, attempts: n };
+      const { disabled } = await step.run(`check-endpoint-after-attempt-${n}`, () => disableFailingEndpoint(result.endpointId));
+      if (disabled) break;
+    }
+    await step.run("mark-failed", () => markWebhookDeliveryFailed(deliveryId));
+    return { deliveryId, outcome: "failed" as const };
+  },
+);
