@@ -3,10 +3,13 @@ import { ALL_EVENT_TYPES, WEBHOOK_EVENT_TYPE_NAMES } from "@/server/webhooks/web
 
 export const ZWebhookEventTypeSubscription = z.union([z.enum(WEBHOOK_EVENT_TYPE_NAMES), z.literal(ALL_EVENT_TYPES)]);
 
+type TWebhookEventTypeSubscription = z.infer<typeof ZWebhookEventTypeSubscription>;
+
+/** "*" swallows the rest; duplicates collapse. */
 const ZEventTypes = z
   .array(ZWebhookEventTypeSubscription)
   .min(1, "pick at least one event type")
-  .transform((types) => (types.includes(ALL_EVENT_TYPES) ? [ALL_EVENT_TYPES] : [...new Set(types)]));
+  .transform((types): TWebhookEventTypeSubscription[] => (types.includes(ALL_EVENT_TYPES) ? [ALL_EVENT_TYPES] : [...new Set(types)]));
 
 export const ZWebhookUrl = z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(2048);
 
