@@ -1,0 +1,60 @@
+import { createHash } from "node:crypto";
+import { db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { recordAudit } from "@/server/audit/record-audit";
+import { recordMilestone } from "@/server/onboarding/record-milestone";
+import { newSid, randomToken } from "@/server/shared/ids";
+import { emitWebhookEvent } from "@/server/webhooks/emit-webhook-event";
+import type { Actor } from "@/server/tenancy";
+import { API_KEY_VIEW_SELECT, type ApiKeyView } from "@/server/api-keys/api-key-view";
+import { ZCreateApiKeyInput, formatBearerToken, scopeAllows, type CreateApiKeyInput } from "@/server/api-keys/api-keys.schemas";
+import { forgetApiKey } from "@/server/api-keys/authenticate-api-key";
+
+export interface CreatedApiKey {
+  apiKey: ApiKeyView;
+  /** Shown exactly once; only its SHA-256 is stored. */
+  secret: string;
+  /** `irx_<keyId>_<secret>`, for `Authorization: Bearer`. */
+  bearerToken: string;
+}
+
+export function hashSecret(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+export async function createApiKey(actor: Actor, rawInput: CreateApiKeyInput): Promise<CreatedApiKey> {
+  const input = ZCreateApiKeyInput.parse(rawInput);
+  const id = newSid("AK");
+  const secret = randomToken(32);
+
+  const apiKey = await db.$transaction(async (tx) => {
+    if (actor.apiKeyId) {
+      // A key may only mint keys with scopes it holds itself, or api_keys:write would be a path to `*`.
+      const caller = await tx.apiKey.findFirst({ where: { id: actor.apiKeyId, tenantId: actor.tenantId }, select: { scopes: true } });
+      const denied = input.scopes.filter((s) => !scopeAllows(caller?.scopes ?? [], s));
+      if (denied.length > 0) {
+        throw new AppError("FORBIDDEN", `this API key cannot grant scopes it does not hold: ${denied.join(", ")}`, {
+          details: denied.map((s) => ({ field: "scopes", message: `not held by the calling key: ${s}` })),
+        });
+      }
+    }
+    const created = await tx.apiKey.create({
+      data: {
+        id,
+        tenantId: actor.tenantId,
+        name: input.name,
+        scopes: input.scopes,
+        secretHash: hashSecret(secret),
+        secretLast4: secret.slice(-4),
+        createdById: actor.userId,
+      },
+      select: API_KEY_VIEW_SELECT,
+    });
+    await recordAudit(tx, actor, { action: "api_key.created", targetType: "api_key", targetId: id, after: { name: created.name, scopes: created.scopes } });
+    await recordMilestone(tx, actor.tenantId, "api_key_created");
+    await emitWebhookEvent(tx, { tenantId: actor.tenantId, type: "api_key.created", data: { id, name: created.name, scopes: created.scopes } });
+    return created;
+  });
+  forgetApiKey(id);
+  return { apiKey, secret, bearerToken: formatBearerToken(id, secret) };
+}
