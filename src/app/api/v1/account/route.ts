@@ -1,0 +1,3 @@
+import { getAccountRoute } from "@/server/api/v1/account";
+
+export const GET = getAccountRoute.handle;

@@ -1,0 +1,4 @@
+import { createApiKeyRoute, listApiKeysRoute } from "@/server/api/v1/api-keys";
+
+export const GET = listApiKeysRoute.handle;
+export const POST = createApiKeyRoute.handle;

@@ -1,0 +1,178 @@
+// defineRoute: one REST endpoint = its contract (method, path, scope, zod schemas, docs) + a handler that calls
+// a use-case. The wrapper does, in order: request id, auth, tenant status, scope, rate limit, body size and type,
+// parsing and strict validation, Idempotency-Key, then the handler, mapping every failure to one error shape.
+// The same contracts build the OpenAPI document (openapi.ts).
+import { z } from "zod";
+import { env } from "@/env";
+import { resolveRequestId } from "@/lib/request-id";
+import { AppError } from "@/server/errors";
+import { requestLogger, type Logger } from "@/server/logger";
+import type { Actor } from "@/server/tenancy";
+import { type ApiKeyScope, scopeAllows } from "@/server/api-keys/api-keys.schemas";
+import { authenticateApiKey, parseAuthorization, type ApiKeyPrincipal } from "@/server/api-keys/authenticate-api-key";
+import { errorResponse, jsonResponse, validationError } from "@/server/api/http";
+import { assertIdempotencyKeyFormat, claimIdempotencyKey, completeIdempotencyKey, idempotencyRequestHash, releaseIdempotencyKey } from "@/server/api/idempotency";
+import { consumeRateLimit } from "@/server/api/rate-limit";
+import { readRequestBody } from "@/server/api/request-body";
+
+export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
+type AnyObject = z.ZodObject<z.core.$ZodLooseShape>;
+
+export interface RouteSpec<P extends AnyObject | undefined, Q extends AnyObject | undefined, B extends AnyObject | undefined, R extends z.ZodType> {
+  method: HttpMethod;
+  /** OpenAPI form, `{name}` for path parameters: `/api/v1/api-keys/{id}`. */
+  path: string;
+  operationId: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  /** The API-key scope the route needs; null for unauthenticated routes. */
+  scope: ApiKeyScope | null;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  /** 200 unless given; 204 sends no body. */
+  status?: 200 | 201 | 204;
+  /** Honour `Idempotency-Key`. Defaults to true for POST. */
+  idempotent?: boolean;
+  /** Example request body for the docs. */
+  example?: Record<string, unknown>;
+}
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteContext<P, Q, B> {
+  actor: Actor;
+  principal: ApiKeyPrincipal;
+  params: P;
+  query: Q;
+  body: B;
+  requestId: string;
+  log: () => Logger;
+}
+
+export type AnyRouteSpec = RouteSpec<AnyObject | undefined, AnyObject | undefined, AnyObject | undefined, z.ZodType>;
+
+export interface NextRouteContext {
+  params: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export interface ApiRoute {
+  spec: AnyRouteSpec;
+  /** The App Router handler: `export const GET = route.handle`. */
+  handle: (req: Request, ctx?: NextRouteContext) => Promise<Response>;
+}
+
+const EMPTY_PARAMS: NextRouteContext = { params: Promise.resolve({}) };
+const NO_BODY = z.strictObject({});
+// Responses are checked against their schema in tests, so the OpenAPI document cannot drift from what routes send.
+const CHECK_RESPONSES = env.NODE_ENV === "test";
+
+function searchParamsObject(url: URL): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const all = url.searchParams.getAll(key);
+    out[key] = all.length === 1 ? all[0]! : all;
+  }
+  return out;
+}
+
+function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: "body" | "query" | "path"): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    // Another tenant's id and a malformed id read the same: not found.
+    if (where === "path") throw new AppError("NOT_FOUND", "resource not found");
+    throw validationError(result.error.issues, where);
+  }
+  return result.data;
+}
+
+export function defineRoute<P extends AnyObject | undefined = undefined, Q extends AnyObject | undefined = undefined, B extends AnyObject | undefined = undefined, R extends z.ZodType = z.ZodType>(
+  spec: RouteSpec<P, Q, B, R>,
+  handler: (ctx: RouteContext<Out<P>, Out<Q>, Out<B>>) => Promise<z.input<R>>,
+): ApiRoute {
+  const idempotent = spec.idempotent ?? spec.method === "POST";
+  const acceptsBody = spec.method === "POST" || spec.method === "PATCH";
+  const status = spec.status ?? 200;
+
+  async function handle(req: Request, nextCtx: NextRouteContext = EMPTY_PARAMS): Promise<Response> {
+    // src/proxy.ts has usually assigned one already; handlers called directly (tests) resolve their own.
+    const requestId = resolveRequestId(req.headers.get("x-request-id"));
+    const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": "no-store" };
+    let logger: Logger | undefined;
+    const log = () => (logger ??= requestLogger(requestId));
+    let claimedRecordId: string | null = null;
+
+    try {
+      const credentials = parseAuthorization(req.headers.get("authorization"));
+      if (!credentials) {
+        throw new AppError("UNAUTHORIZED", "authenticate with `Authorization: Bearer irx_<key id>_<secret>` or HTTP Basic `<key id>:<secret>`");
+      }
+      const principal = await authenticateApiKey(credentials);
+      if (spec.scope && !scopeAllows(principal.scopes, spec.scope)) {
+        throw new AppError("FORBIDDEN", `this API key lacks the "${spec.scope}" scope needed for ${spec.method} ${spec.path}`, { details: { required_scope: spec.scope } });
+      }
+      const rate = await consumeRateLimit(principal.keyId, principal.rateLimitPerSecond);
+      headers["x-ratelimit-limit"] = String(rate.limit);
+      headers["x-ratelimit-remaining"] = String(rate.remaining);
+
+      const url = new URL(req.url);
+      const params = spec.params ? parseWith(spec.params, await nextCtx.params, "path") : undefined;
+      const query = spec.query ? parseWith(spec.query, searchParamsObject(url), "query") : url.search.length > 1 ? parseWith(NO_BODY, searchParamsObject(url), "query") : undefined;
+      let body: unknown;
+      if (acceptsBody) {
+        const raw = await readRequestBody(req, { maxBytes: env.API_MAX_BODY_BYTES, schema: spec.body });
+        body = parseWith(spec.body ?? NO_BODY, raw ?? {}, "body");
+
+        const idempotencyKey = idempotent ? req.headers.get("idempotency-key") : null;
+        if (idempotencyKey !== null) {
+          assertIdempotencyKeyFormat(idempotencyKey);
+          const claim = await claimIdempotencyKey({
+            tenantId: principal.tenantId,
+            key: idempotencyKey,
+            method: spec.method,
+            path: url.pathname,
+            requestHash: idempotencyRequestHash(spec.method, url.pathname, raw ?? null),
+          });
+          if (claim.kind === "replay") {
+            headers["idempotent-replayed"] = "true";
+            if (claim.status === 204) return new Response(null, { status: 204, headers });
+            headers["content-type"] = "application/json; charset=utf-8";
+            return new Response(claim.body, { status: claim.status, headers });
+          }
+          claimedRecordId = claim.recordId;
+        }
+      }
+
+      const actor: Actor = { tenantId: principal.tenantId, role: "DEVELOPER", userId: null, apiKeyId: principal.keyId, impersonatorId: null, requestId, ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null };
+      const result = await handler({ actor, principal, params: params as Out<P>, query: query as Out<Q>, body: body as Out<B>, requestId, log });
+      if (CHECK_RESPONSES && status !== 204) spec.response.parse(result);
+
+      if (claimedRecordId) {
+        await completeIdempotencyKey(claimedRecordId, status, status === 204 ? "" : JSON.stringify(result));
+        claimedRecordId = null;
+      }
+      return jsonResponse(status, result, headers);
+    } catch (err) {
+      if (claimedRecordId) await releaseIdempotencyKey(claimedRecordId).catch((e: unknown) => log().warn({ err: e }, "could not release idempotency key"));
+      return errorResponse(err, headers, log);
+    }
+  }
+
+  return { spec: spec as unknown as AnyRouteSpec, handle };
+}
+
+/** Unauthenticated JSON routes (ping, the OpenAPI document) with the same request id and error handling. */
+export function definePublicRoute(handler: (req: Request) => Promise<unknown> | unknown): (req: Request) => Promise<Response> {
+  return async (req) => {
+    // src/proxy.ts has usually assigned one already; handlers called directly (tests) resolve their own.
+    const requestId = resolveRequestId(req.headers.get("x-request-id"));
+    const headers: Record<string, string> = { "x-request-id": requestId };
+    try {
+      return jsonResponse(200, await handler(req), headers);
+    } catch (err) {
+      return errorResponse(err, headers, () => requestLogger(requestId));
+    }
+  };
+}

@@ -1,0 +1,25 @@
+// Every /api/v1 route, in the order the reference lists them. The OpenAPI document is built from this list,
+// and a test checks it against the route files on disk, so a route cannot be served without being documented.
+import type { ApiRoute } from "@/server/api/define-route";
+import { getAccountRoute } from "@/server/api/v1/account";
+import { createApiKeyRoute, getApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from "@/server/api/v1/api-keys";
+import {
+  createWebhookEndpointRoute,
+  deleteWebhookEndpointRoute,
+  getWebhookEndpointRoute,
+  listWebhookEndpointsRoute,
+  updateWebhookEndpointRoute,
+} from "@/server/api/v1/webhook-endpoints";
+
+export const API_V1_ROUTES: readonly ApiRoute[] = [
+  getAccountRoute,
+  listApiKeysRoute,
+  createApiKeyRoute,
+  getApiKeyRoute,
+  revokeApiKeyRoute,
+  listWebhookEndpointsRoute,
+  createWebhookEndpointRoute,
+  getWebhookEndpointRoute,
+  updateWebhookEndpointRoute,
+  deleteWebhookEndpointRoute,
+];
