@@ -1,25 +1,27 @@
 import { inngest } from "@/jobs/client";
 import { webhookDeliveryRequested } from "@/jobs/events";
-import { deliverWebhookAttempt } from "@/server/webhooks/deliver-webhook-attempt";
+import { deliverWebhookAttempt, type DeliverWebhookAttemptOptions } from "@/server/webhooks/deliver-webhook-attempt";
 import { disableFailingEndpoint } from "@/server/webhooks/disable-failing-endpoint";
 import { markWebhookDeliveryFailed } from "@/server/webhooks/mark-webhook-delivery-failed";
 import { delayBeforeAttempt, WEBHOOK_MAX_ATTEMPTS } from "@/server/webhooks/retry-schedule";
+
+type AttemptOptions = Pick<DeliverWebhookAttemptOptions, "resolve" | "connectTimeoutMs" | "totalTimeoutMs">;
 
 /**
  * Attempts one delivery on the retry schedule (immediately, 1 min, 5 min, ... 14 h) until it succeeds, the
  * endpoint is disabled or deleted, or the schedule runs out. After every failed attempt the endpoint's
  * failure run is checked, so a dead endpoint is switched off as soon as both thresholds are met.
+ * `attemptOptions` (timeouts, resolver) exist for tests; the served function uses the defaults.
  */
-export const deliverWebhook = inngest.createFunction(
-  { id: "deliver-webhook", triggers: [webhookDeliveryRequested] },
-  async ({ event, step }) => {
+export function createDeliverWebhookFunction(attemptOptions: AttemptOptions = {}) {
+  return inngest.createFunction({ id: "deliver-webhook", triggers: [webhookDeliveryRequested] }, async ({ event, step }) => {
     const { deliveryId } = event.data;
     for (let n = 1; n <= WEBHOOK_MAX_ATTEMPTS; n++) {
       const delay = delayBeforeAttempt(n) ?? 0;
       if (delay > 0) await step.sleep(`wait-before-attempt-${n}`, delay);
       const result = await step.run(`attempt-${n}`, () => {
         const nextDelay = delayBeforeAttempt(n + 1);
-        return deliverWebhookAttempt(deliveryId, { nextAttemptAt: nextDelay === null ? null : new Date(Date.now() + nextDelay) });
+        return deliverWebhookAttempt(deliveryId, { ...attemptOptions, nextAttemptAt: nextDelay === null ? null : new Date(Date.now() + nextDelay) });
       });
       if (result.outcome === "skipped") return { deliveryId, outcome: "skipped" as const, reason: result.reason };
       if (result.outcome === "succeeded") return { deliveryId, outcome: "succeeded" as const, attempts: n };
@@ -28,5 +30,7 @@ export const deliverWebhook = inngest.createFunction(
     }
     await step.run("mark-failed", () => markWebhookDeliveryFailed(deliveryId));
     return { deliveryId, outcome: "failed" as const };
-  },
-);
+  });
+}
+
+export const deliverWebhook = createDeliverWebhookFunction();
