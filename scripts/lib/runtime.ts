@@ -1,0 +1,225 @@
+// What `npm run dev` and `npm start` share: fill in embedded defaults (PostgreSQL, secrets), apply migrations,
+// seed demo data, and supervise child processes (Next.js, the Inngest Dev Server, later the worker and the
+// switch simulator) so that one Ctrl+C or SIGTERM stops them all, then PostgreSQL.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { applyMigrations } from "../../src/server/migrations/apply-migrations.ts";
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./embedded-postgres.ts";
+
+export type Mode = "development" | "production";
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const DATA_DIR = path.join(ROOT, ".data");
+const SECRETS_FILE = path.join(DATA_DIR, "secrets.json");
+
+export const log = (message: string) => console.log(`[irisx] ${message}`);
+export const warn = (message: string) => console.warn(`[irisx] ${message}`);
+
+export class LaunchError extends Error {}
+
+/** A box that stands out in a scrolling dev console. */
+export function printBox(title: string, lines: string[]): void {
+  const width = Math.max(title.length, ...lines.map((l) => l.length)) + 4;
+  const bar = "═".repeat(width);
+  const row = (s: string) => `║  ${s.padEnd(width - 4)}  ║`;
+  console.log(["", `╔${bar}╗`, row(title), `╟${"─".repeat(width)}╢`, ...lines.map(row), `╚${bar}╝`, ""].join("\n"));
+}
+
+// ---- 1. Database -------------------------------------------------------------------------------------
+export interface Database {
+  url: string;
+  embedded: boolean;
+  stop: () => Promise<void>;
+}
+
+/** DATABASE_URL when set; otherwise the embedded PostgreSQL under .data/postgres with a database `irisx`. */
+export async function prepareDatabase(): Promise<Database> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false, stop: async () => undefined };
+  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  const dataDir = path.resolve(ROOT, process.env.EMBEDDED_PG_DIR ?? ".data/postgres");
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const handle: EmbeddedPostgresHandle = await startEmbeddedPostgres({ dataDir, port });
+  await ensureDatabase(handle.url("postgres"), "irisx");
+  log(
+    handle.startedHere
+      ? `embedded PostgreSQL started on port ${port} (data in ${path.relative(ROOT, dataDir)})`
+      : `embedded PostgreSQL already running on port ${port}: reusing it`,
+  );
+  return { url: handle.url("irisx"), embedded: true, stop: handle.stop };
+}
+
+// ---- 2. Secrets --------------------------------------------------------------------------------------
+const SECRET_NAMES = ["NEXTAUTH_SECRET", "APP_ENCRYPTION_KEY"] as const;
+
+function generateSecrets(): Record<(typeof SECRET_NAMES)[number], string> {
+  return { NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), APP_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
+}
+
+/**
+ * Fills NEXTAUTH_SECRET and APP_ENCRYPTION_KEY. A production run against a real database must bring its own
+ * (losing a generated key would make every stored webhook secret unreadable); local runs keep generated ones
+ * in .data/secrets.json so sessions and encrypted rows survive restarts.
+ */
+export function prepareSecrets(mode: Mode, embeddedDatabase: boolean): void {
+  const missing = SECRET_NAMES.filter((name) => !process.env[name]);
+  if (missing.length > 0 && mode === "production" && !embeddedDatabase) {
+    throw new LaunchError(
+      `${missing.join(" and ")} must be set in production when DATABASE_URL points at your own PostgreSQL.\n` +
+        `  Generate them with:  node -e "console.log(require('crypto').randomBytes(32).toString('base64'))"`,
+    );
+  }
+  if (missing.length > 0) {
+    let stored: Partial<Record<string, string>> = {};
+    if (existsSync(SECRETS_FILE)) stored = JSON.parse(readFileSync(SECRETS_FILE, "utf8")) as Record<string, string>;
+    const fresh = generateSecrets();
+    let changed = false;
+    for (const name of SECRET_NAMES) {
+      if (!stored[name]) {
+        stored[name] = fresh[name];
+        changed = true;
+      }
+    }
+    if (changed) {
+      mkdirSync(DATA_DIR, { recursive: true });
+      writeFileSync(SECRETS_FILE, JSON.stringify(stored, null, 2) + "\n", { mode: 0o600 });
+      log(`generated local secrets in ${path.relative(ROOT, SECRETS_FILE)}`);
+    }
+    for (const name of missing) process.env[name] = stored[name];
+  }
+  const key = Buffer.from(process.env.APP_ENCRYPTION_KEY ?? "", "base64");
+  if (key.length !== 32) throw new LaunchError("APP_ENCRYPTION_KEY must be 32 random bytes, base64-encoded");
+}
+
+// ---- 3. Migrations and seed --------------------------------------------------------------------------
+export async function migrate(url: string): Promise<void> {
+  const applied = await applyMigrations(url);
+  log(applied.length > 0 ? `applied ${applied.length} migration(s): ${applied.join(", ")}` : "database schema is up to date");
+}
+
+/** Runs the idempotent demo seed (prisma/seed.ts) and prints who can sign in. */
+export async function seedDemoData(): Promise<void> {
+  // Imported only now: src/env.ts reads the environment this launcher has just filled in.
+  const [{ seedDemo }, { DEMO_USERS, DEMO_PASSWORD }, { db }] = await Promise.all([
+    import("../../prisma/seed.ts"),
+    import("../../src/server/dev/seed-demo.ts"),
+    import("../../src/server/db.ts"),
+  ]);
+  await seedDemo(db);
+  await db.$disconnect();
+  const appUrl = process.env.APP_URL ?? "http://localhost:3000";
+  printBox(`IRISX demo data is ready: open ${appUrl}`, [
+    ...DEMO_USERS.map((u) => `${u.email.padEnd(30)} ${u.isPlatformStaff ? "platform staff (/admin)" : u.role?.toLowerCase()}`),
+    "",
+    `password for all of them: ${DEMO_PASSWORD}`,
+  ]);
+}
+
+// ---- 4. Inngest Dev Server ---------------------------------------------------------------------------
+const INNGEST_UNAVAILABLE =
+  "Inngest Dev Server not available on this machine: events stay in the outbox and are delivered when INNGEST_BASE_URL points at a running Inngest";
+
+/** The Inngest Dev Server child, when `inngest-cli` is installed and no INNGEST_BASE_URL is configured. */
+export function inngestDevServer(appPort: number): ChildSpec | null {
+  if (process.env.INNGEST_BASE_URL) {
+    log(`Inngest: using ${process.env.INNGEST_BASE_URL}`);
+    return null;
+  }
+  const probe = spawnSync("npx", ["--no-install", "inngest-cli", "version"], { cwd: ROOT, stdio: "ignore", timeout: 15_000 });
+  if (probe.status !== 0) {
+    warn(INNGEST_UNAVAILABLE);
+    return null;
+  }
+  process.env.INNGEST_BASE_URL = "http://127.0.0.1:8288";
+  process.env.INNGEST_DEV = "1";
+  log("Inngest Dev Server starting on http://localhost:8288");
+  return {
+    name: "inngest",
+    command: "npx",
+    args: ["--no-install", "inngest-cli", "dev", "-u", `http://localhost:${appPort}/api/inngest`, "--no-discovery"],
+    required: false,
+  };
+}
+
+// ---- 5. Child processes ------------------------------------------------------------------------------
+export interface ChildSpec {
+  name: string;
+  command: string;
+  args: string[];
+  /** When a required child exits, everything stops and the launcher exits with its code. */
+  required: boolean;
+}
+
+const require = createRequire(import.meta.url);
+export const NEXT_BIN = require.resolve("next/dist/bin/next");
+
+export function nextSpec(command: "dev" | "start", port: number): ChildSpec {
+  return { name: "next", command: process.execPath, args: [NEXT_BIN, command, "--port", String(port)], required: true };
+}
+
+/**
+ * Starts the children with the launcher's environment and stops them (then `after`, i.e. PostgreSQL) on
+ * SIGINT/SIGTERM or when a required child exits. Resolves never: the launcher exits from here.
+ */
+export function supervise(specs: ChildSpec[], after: () => Promise<void>): void {
+  const running = new Map<string, ChildProcess>();
+  let stopping = false;
+
+  const stopAll = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.all(
+      [...running.entries()].map(
+        ([name, child]) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            const kill = setTimeout(() => {
+              warn(`${name} did not stop within 30 s: killing it`);
+              child.kill("SIGKILL");
+            }, 30_000);
+            child.once("exit", () => {
+              clearTimeout(kill);
+              resolve();
+            });
+            child.kill("SIGTERM");
+          }),
+      ),
+    );
+    await after().catch((e: unknown) => warn(`stopping PostgreSQL failed: ${String(e)}`));
+    process.exit(exitCode);
+  };
+
+  for (const spec of specs) {
+    const child = spawn(spec.command, spec.args, { cwd: ROOT, env: process.env, stdio: "inherit" });
+    running.set(spec.name, child);
+    child.on("exit", (code, signal) => {
+      if (stopping) return;
+      if (spec.required) {
+        warn(`${spec.name} exited (${signal ?? code}): stopping everything`);
+        void stopAll(code ?? 1);
+      } else {
+        warn(`${spec.name} exited (${signal ?? code}); the rest keeps running`);
+      }
+    });
+    child.on("error", (e) => warn(`${spec.name} could not start: ${e.message}`));
+  }
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      log(`${signal}: stopping`);
+      void stopAll(0);
+    });
+  }
+}
+
+/** Prints a launch failure plainly (no stack for configuration mistakes) and exits. */
+export async function runLauncher(main: () => Promise<void>): Promise<void> {
+  try {
+    await main();
+  } catch (e) {
+    if (e instanceof LaunchError) console.error(`\n[irisx] cannot start: ${e.message}\n`);
+    else console.error(e);
+    process.exit(1);
+  }
+}
