@@ -1,4 +1,8 @@
 import type { ApiKey } from "@/generated/prisma/client";
+import type { RoleRule } from "@/server/tenancy";
+
+/** Managing API keys is for admins and developers (API-key callers act as DEVELOPER, limited by scopes). */
+export const API_KEY_ROLE: RoleRule = { minRole: "ADMIN", alsoAllow: ["DEVELOPER"] };
 
 /** An API key as shown to its tenant: everything but the secret hash. */
 export interface ApiKeyView {

@@ -5,8 +5,8 @@ import { recordAudit } from "@/server/audit/record-audit";
 import { recordMilestone } from "@/server/onboarding/record-milestone";
 import { newSid, randomToken } from "@/server/shared/ids";
 import { emitWebhookEvent } from "@/server/webhooks/emit-webhook-event";
-import type { Actor } from "@/server/tenancy";
-import { API_KEY_VIEW_SELECT, type ApiKeyView } from "@/server/api-keys/api-key-view";
+import { assertRole, type Actor } from "@/server/tenancy";
+import { API_KEY_ROLE, API_KEY_VIEW_SELECT, type ApiKeyView } from "@/server/api-keys/api-key-view";
 import { ZCreateApiKeyInput, formatBearerToken, scopeAllows, type CreateApiKeyInput } from "@/server/api-keys/api-keys.schemas";
 import { forgetApiKey } from "@/server/api-keys/authenticate-api-key";
 
@@ -23,6 +23,7 @@ export function hashSecret(secret: string): string {
 }
 
 export async function createApiKey(actor: Actor, rawInput: CreateApiKeyInput): Promise<CreatedApiKey> {
+  assertRole(actor, API_KEY_ROLE);
   const input = ZCreateApiKeyInput.parse(rawInput);
   const id = newSid("AK");
   const secret = randomToken(32);

@@ -1,7 +1,7 @@
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import type { Actor } from "@/server/tenancy";
-import { API_KEY_VIEW_SELECT, type ApiKeyView } from "@/server/api-keys/api-key-view";
+import { assertRole, type Actor } from "@/server/tenancy";
+import { API_KEY_ROLE, API_KEY_VIEW_SELECT, type ApiKeyView } from "@/server/api-keys/api-key-view";
 import { ZFindApiKeysInput, type FindApiKeysInput } from "@/server/api-keys/api-keys.schemas";
 
 export interface ApiKeyPage {
@@ -13,6 +13,7 @@ export interface ApiKeyPage {
 
 /** A tenant's keys, newest first, paged by cursor (the id of the last key seen). */
 export async function findApiKeys(actor: Actor, rawInput: FindApiKeysInput = {}): Promise<ApiKeyPage> {
+  assertRole(actor, API_KEY_ROLE);
   const input = ZFindApiKeysInput.parse(rawInput);
   let after: { createdAt: Date; id: string } | null = null;
   if (input.startingAfter) {

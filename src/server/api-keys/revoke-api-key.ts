@@ -1,13 +1,14 @@
 import { db } from "@/server/db";
 import { notFound } from "@/server/errors";
 import { recordAudit } from "@/server/audit/record-audit";
-import type { Actor } from "@/server/tenancy";
+import { assertRole, type Actor } from "@/server/tenancy";
 import { emitWebhookEvent } from "@/server/webhooks/emit-webhook-event";
-import { API_KEY_VIEW_SELECT, type ApiKeyView } from "@/server/api-keys/api-key-view";
+import { API_KEY_ROLE, API_KEY_VIEW_SELECT, type ApiKeyView } from "@/server/api-keys/api-key-view";
 import { forgetApiKey } from "@/server/api-keys/authenticate-api-key";
 
 /** Revokes a key at once in this process (other processes within the auth cache's few seconds). Revoking twice is a no-op. */
 export async function revokeApiKey(actor: Actor, id: string): Promise<ApiKeyView> {
+  assertRole(actor, API_KEY_ROLE);
   const revoked = await db.$transaction(async (tx) => {
     const before = await tx.apiKey.findFirst({ where: { id, tenantId: actor.tenantId }, select: API_KEY_VIEW_SELECT });
     if (!before) throw notFound("API key");

@@ -3,6 +3,7 @@
 import type { ApiRoute } from "@/server/api/define-route";
 import { getAccountRoute } from "@/server/api/v1/account";
 import { createApiKeyRoute, getApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from "@/server/api/v1/api-keys";
+import { listWebhookDeliveriesRoute, redeliverWebhookRoute } from "@/server/api/v1/webhook-deliveries";
 import {
   createWebhookEndpointRoute,
   deleteWebhookEndpointRoute,
@@ -22,4 +23,6 @@ export const API_V1_ROUTES: readonly ApiRoute[] = [
   getWebhookEndpointRoute,
   updateWebhookEndpointRoute,
   deleteWebhookEndpointRoute,
+  listWebhookDeliveriesRoute,
+  redeliverWebhookRoute,
 ];

@@ -1,0 +1,3 @@
+import { redeliverWebhookRoute } from "@/server/api/v1/webhook-deliveries";
+
+export const POST = redeliverWebhookRoute.handle;
