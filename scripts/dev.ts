@@ -1,9 +1,10 @@
 // `npm run dev`: the whole platform on one machine with no configuration. Embedded PostgreSQL unless
 // DATABASE_URL is set, generated secrets, migrations, idempotent demo seed, the Inngest Dev Server where it
 // can be installed, then `next dev`. Ctrl+C stops the children, then PostgreSQL.
-import { inngestDevServer, log, migrate, nextSpec, prepareDatabase, prepareSecrets, runLauncher, seedDemoData, supervise, type ChildSpec } from "./lib/runtime.ts";
+import { inngestDevServer, loadEnvFiles, log, migrate, nextSpec, prepareDatabase, prepareSecrets, runLauncher, seedDemoData, supervise, type ChildSpec } from "./lib/runtime.ts";
 
 await runLauncher(async () => {
+  loadEnvFiles("development");
   const port = Number(process.env.PORT ?? 3000);
   Object.assign(process.env, { NODE_ENV: "development" });
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";

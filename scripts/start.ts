@@ -4,9 +4,10 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { inngestDevServer, LaunchError, log, migrate, NEXT_BIN, nextSpec, prepareDatabase, prepareSecrets, runLauncher, seedDemoData, supervise, type ChildSpec } from "./lib/runtime.ts";
+import { inngestDevServer, loadEnvFiles, LaunchError, log, migrate, NEXT_BIN, nextSpec, prepareDatabase, prepareSecrets, runLauncher, seedDemoData, supervise, type ChildSpec } from "./lib/runtime.ts";
 
 await runLauncher(async () => {
+  loadEnvFiles("production");
   const port = Number(process.env.PORT ?? 3000);
   Object.assign(process.env, { NODE_ENV: "production" });
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import nextEnv from "@next/env";
 import { applyMigrations } from "../../src/server/migrations/apply-migrations.ts";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./embedded-postgres.ts";
 
@@ -19,6 +20,14 @@ export const log = (message: string) => console.log(`[irisx] ${message}`);
 export const warn = (message: string) => console.warn(`[irisx] ${message}`);
 
 export class LaunchError extends Error {}
+
+/**
+ * Reads .env, .env.local, .env.<mode>(.local) exactly as Next.js will (Next's own loader), so that a
+ * DATABASE_URL in .env is seen here too and the launcher does not start an embedded PostgreSQL beside it.
+ */
+export function loadEnvFiles(mode: Mode): void {
+  nextEnv.loadEnvConfig(ROOT, mode === "development", { info: () => undefined, error: (...a: unknown[]) => console.error(...a) });
+}
 
 /** A box that stands out in a scrolling dev console. */
 export function printBox(title: string, lines: string[]): void {
