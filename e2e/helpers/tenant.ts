@@ -1,0 +1,48 @@
+// Each spec signs up its own tenant through the real sign-up page, so no spec depends on another's rows.
+import { randomBytes } from "node:crypto";
+import { expect, type Page } from "@playwright/test";
+
+export interface TestAccount {
+  name: string;
+  email: string;
+  password: string;
+  companyName: string;
+}
+
+export function uniqueEmail(prefix = "owner"): string {
+  return `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}@e2e.irisx.test`;
+}
+
+export function newAccount(overrides: Partial<TestAccount> = {}): TestAccount {
+  const suffix = randomBytes(2).toString("hex");
+  return {
+    name: `Erin Tester ${suffix}`,
+    email: uniqueEmail(),
+    password: "e2e-password-123",
+    companyName: `E2E Telecom ${suffix}`,
+    ...overrides,
+  };
+}
+
+/** Signs up a new workspace through /sign-up and waits for the portal dashboard. */
+export async function signUpNewTenant(page: Page, account: TestAccount = newAccount()): Promise<TestAccount> {
+  await page.goto("/sign-up");
+  await page.getByLabel(/^(your |full )?name$/i).fill(account.name);
+  await page.getByLabel(/company/i).fill(account.companyName);
+  await page.getByLabel(/^(work )?email/i).fill(account.email);
+  await page.getByLabel(/^password$/i).fill(account.password);
+  await page.getByRole("button", { name: /create (account|workspace)|sign up/i }).click();
+  await expect(page).toHaveURL(/\/dashboard/, { timeout: 30_000 });
+  return account;
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel(/^email/i).fill(email);
+  await page.getByLabel(/^password$/i).fill(password);
+  await page.getByRole("button", { name: /^sign in$/i }).click();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.context().clearCookies();
+}

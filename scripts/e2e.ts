@@ -1,0 +1,101 @@
+// `npm run test:e2e`: Playwright against a production build (`next build` with NEXT_DIST_DIR, default
+// .next-e2e) served by `next start` on a free port, backed by a fresh embedded PostgreSQL of its own
+// (.data/e2e-postgres, port 54331) with migrations and the demo seed. Everything stops when the specs end.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { ensureDatabase, startEmbeddedPostgres } from "./lib/embedded-postgres.ts";
+import { log, migrate, NEXT_BIN, seedDemoData } from "./lib/runtime.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next-e2e";
+const PG_DIR = path.join(ROOT, ".data/e2e-postgres");
+const PG_PORT = Number(process.env.E2E_PG_PORT ?? 54331);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(baseUrl: string, app: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (app.exitCode !== null) throw new Error(`next start exited with ${app.exitCode} before it was ready`);
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the app did not become healthy within ${timeoutMs} ms`);
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: "inherit" });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+if (!existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"))) {
+  console.error(`[e2e] no build in ${DIST_DIR}: run \`NEXT_DIST_DIR=${DIST_DIR} npx next build\` first (npm test does)`);
+  process.exit(1);
+}
+
+rmSync(PG_DIR, { recursive: true, force: true });
+const pg = await startEmbeddedPostgres({ dataDir: PG_DIR, port: PG_PORT });
+if (!pg.startedHere) {
+  console.error(`[e2e] something else already listens on port ${PG_PORT}: set E2E_PG_PORT to a free port`);
+  process.exit(1);
+}
+let app: ChildProcess | undefined;
+let exitCode = 1;
+try {
+  await ensureDatabase(pg.url("postgres"), "irisx");
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  Object.assign(process.env, {
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_DIST_DIR: DIST_DIR,
+    DATABASE_URL: pg.url("irisx"),
+    APP_URL: baseUrl,
+    NEXTAUTH_URL: baseUrl,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    WEBHOOK_ALLOW_PRIVATE_HOSTS: "127.0.0.1,localhost",
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  });
+  await migrate(pg.url("irisx"));
+  await seedDemoData();
+
+  app = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(port), "--hostname", "127.0.0.1"], { cwd: ROOT, env: process.env, stdio: "inherit" });
+  await waitForHealth(baseUrl, app, 60_000);
+  log(`app ready at ${baseUrl}: running playwright`);
+  exitCode = await run(process.execPath, [path.join(ROOT, "node_modules/@playwright/test/cli.js"), "test", ...process.argv.slice(2)], {
+    ...process.env,
+    E2E_BASE_URL: baseUrl,
+  });
+} catch (e) {
+  console.error("[e2e]", e);
+  exitCode = 1;
+} finally {
+  if (app && app.exitCode === null) {
+    const exited = new Promise((r) => app!.once("exit", r));
+    app.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (app.exitCode === null) app.kill("SIGKILL");
+  }
+  await pg.stop();
+}
+process.exit(exitCode);
