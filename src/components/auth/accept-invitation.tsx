@@ -1,0 +1,132 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn, signOut } from "next-auth/react";
+import { useRef, useState, type FormEvent } from "react";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { focusFirstInvalid, formErrorsFrom, type FormErrors } from "@/lib/trpc-error";
+import { useTRPC } from "@/trpc/react";
+
+interface Props {
+  token: string;
+  email: string;
+  tenantName: string;
+  hasAccount: boolean;
+  /** Email of whoever is signed in on this browser, if anyone. */
+  signedInAs: string | null;
+}
+
+export function AcceptInvitation({ token, email, tenantName, hasAccount, signedInAs }: Props) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [errors, setErrors] = useState<FormErrors | null>(null);
+  const [finishing, setFinishing] = useState(false);
+  const accept = useMutation(trpc.auth.acceptInvitation.mutationOptions());
+  const switchTenant = useMutation(trpc.tenant.switch.mutationOptions());
+  const invitePath = `/invite/${token}`;
+
+  async function joinAsNewUser(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const name = String(form.get("name") ?? "");
+    const password = String(form.get("password") ?? "");
+    // Checked here too because zod reports the nested `newUser` fields as one entry, not per field.
+    const fields = {
+      name: name.trim() ? undefined : "Enter your name",
+      password: password.length >= 10 ? undefined : "Use at least 10 characters",
+    };
+    if (fields.name || fields.password) {
+      setErrors({ fields, form: null, appCode: null });
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setErrors(null);
+    try {
+      await accept.mutateAsync({ token, newUser: { name, password } });
+    } catch (e) {
+      const found = formErrorsFrom(e);
+      setErrors({ ...found, form: found.form ?? found.fields.newUser ?? null });
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setFinishing(true);
+    await signIn("credentials", { redirect: false, email, password });
+    router.replace("/");
+    router.refresh();
+  }
+
+  async function joinAsSignedInUser() {
+    setErrors(null);
+    try {
+      const { tenantId } = await accept.mutateAsync({ token });
+      setFinishing(true);
+      await switchTenant.mutateAsync({ tenantId });
+      router.replace("/");
+      router.refresh();
+    } catch (e) {
+      setErrors(formErrorsFrom(e));
+    }
+  }
+
+  const errorAlert = errors?.form && (
+    <Alert variant="destructive" role="alert">
+      <AlertDescription>{errors.form}</AlertDescription>
+    </Alert>
+  );
+
+  if (!hasAccount) {
+    return (
+      <form ref={formRef} onSubmit={joinAsNewUser} className="grid gap-4" noValidate>
+        {errorAlert}
+        <FormField label="Email">
+          <Input value={email} readOnly disabled />
+        </FormField>
+        <FormField label="Your name" error={errors?.fields.name}>
+          <Input name="name" autoComplete="name" required autoFocus />
+        </FormField>
+        <FormField label="Choose a password" description="At least 10 characters." error={errors?.fields.password}>
+          <Input name="password" type="password" autoComplete="new-password" required />
+        </FormField>
+        <Button type="submit" disabled={accept.isPending || finishing} className="w-full">
+          {accept.isPending || finishing ? "Joining…" : `Join ${tenantName}`}
+        </Button>
+      </form>
+    );
+  }
+
+  if (signedInAs === email) {
+    return (
+      <div className="grid gap-4">
+        {errorAlert}
+        <p className="text-sm text-muted-foreground">You are signed in as {email}.</p>
+        <Button onClick={joinAsSignedInUser} disabled={accept.isPending || finishing} className="w-full" autoFocus>
+          {accept.isPending || finishing ? "Joining…" : `Join ${tenantName}`}
+        </Button>
+      </div>
+    );
+  }
+
+  const signInHref = `/sign-in?callbackUrl=${encodeURIComponent(invitePath)}&email=${encodeURIComponent(email)}`;
+  return (
+    <div className="grid gap-4">
+      <p className="text-sm text-muted-foreground">
+        {signedInAs ? `You are signed in as ${signedInAs}, but this invitation is for ${email}.` : `${email} already has an IRISX account. Sign in to accept.`}
+      </p>
+      {signedInAs ? (
+        <Button onClick={() => signOut({ callbackUrl: signInHref })} className="w-full">
+          Sign out and continue as {email}
+        </Button>
+      ) : (
+        <Button asChild className="w-full">
+          <Link href={signInHref}>Sign in as {email}</Link>
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRef, useState, type FormEvent } from "react";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { focusFirstInvalid, formErrorsFrom, type FormErrors } from "@/lib/trpc-error";
+import { useTRPC } from "@/trpc/react";
+
+export function ForgotPasswordForm() {
+  const trpc = useTRPC();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [errors, setErrors] = useState<FormErrors | null>(null);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const request = useMutation(trpc.auth.requestPasswordReset.mutationOptions());
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const email = String(new FormData(event.currentTarget).get("email") ?? "");
+    setErrors(null);
+    try {
+      await request.mutateAsync({ email });
+      setSentTo(email);
+    } catch (e) {
+      setErrors(formErrorsFrom(e));
+      focusFirstInvalid(formRef.current);
+    }
+  }
+
+  if (sentTo) {
+    return (
+      <Alert variant="success" role="status">
+        <AlertTitle>Check your inbox</AlertTitle>
+        <AlertDescription>If {sentTo} has an IRISX account, a link to choose a new password is on its way. It works for one hour.</AlertDescription>
+      </Alert>
+    );
+  }
+  return (
+    <form ref={formRef} onSubmit={onSubmit} className="grid gap-4" noValidate>
+      {errors?.form && (
+        <Alert variant="destructive" role="alert">
+          <AlertDescription>{errors.form}</AlertDescription>
+        </Alert>
+      )}
+      <FormField label="Email" error={errors?.fields.email}>
+        <Input name="email" type="email" autoComplete="email" required autoFocus />
+      </FormField>
+      <Button type="submit" disabled={request.isPending} className="w-full">
+        {request.isPending ? "Sending…" : "Send reset link"}
+      </Button>
+    </form>
+  );
+}

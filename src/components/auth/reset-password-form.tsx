@@ -1,0 +1,63 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useRef, useState, type FormEvent } from "react";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { focusFirstInvalid, formErrorsFrom, type FormErrors } from "@/lib/trpc-error";
+import { useTRPC } from "@/trpc/react";
+
+export function ResetPasswordForm({ token }: { token: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [errors, setErrors] = useState<FormErrors | null>(null);
+  const reset = useMutation(trpc.auth.resetPassword.mutationOptions());
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const password = String(form.get("password") ?? "");
+    if (password !== String(form.get("confirm") ?? "")) {
+      setErrors({ fields: { confirm: "The two passwords differ" }, form: null, appCode: null });
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setErrors(null);
+    try {
+      const { email } = await reset.mutateAsync({ token, password });
+      router.replace(`/sign-in?reset=1&email=${encodeURIComponent(email)}`);
+    } catch (e) {
+      setErrors(formErrorsFrom(e));
+      focusFirstInvalid(formRef.current);
+    }
+  }
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} className="grid gap-4" noValidate>
+      {errors?.form && (
+        <Alert variant="destructive" role="alert">
+          <AlertDescription>
+            {errors.form}{" "}
+            <Link href="/forgot-password" className="font-medium underline underline-offset-4">
+              Ask for a new link
+            </Link>
+          </AlertDescription>
+        </Alert>
+      )}
+      <FormField label="New password" description="At least 10 characters." error={errors?.fields.password}>
+        <Input name="password" type="password" autoComplete="new-password" required autoFocus />
+      </FormField>
+      <FormField label="Repeat the new password" error={errors?.fields.confirm}>
+        <Input name="confirm" type="password" autoComplete="new-password" required />
+      </FormField>
+      <Button type="submit" disabled={reset.isPending} className="w-full">
+        {reset.isPending ? "Saving…" : "Set new password"}
+      </Button>
+    </form>
+  );
+}
