@@ -1,0 +1,31 @@
+# syntax=docker/dockerfile:1
+# The IRISX app (Next.js: portal, agent desktop, admin, REST API, tRPC, Inngest endpoint).
+# Build:  docker build -t irisx-app .        Run: see docker-compose.yml for the environment it needs.
+
+# ---- dependencies (the postinstall step generates the Prisma client) ---------------------------------
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+COPY package.json package-lock.json prisma.config.ts ./
+COPY prisma ./prisma
+COPY scripts/prisma-generate.ts ./scripts/prisma-generate.ts
+RUN npm ci --no-audit --no-fund
+
+# ---- build ------------------------------------------------------------------------------------------
+FROM deps AS build
+COPY . .
+RUN npx next build
+
+# ---- runtime ----------------------------------------------------------------------------------------
+# `next start` through scripts/start.ts: it applies migrations and seeds demo data (unless DEMO_SEED=0)
+# before serving. node_modules keeps its dev dependencies: the launcher runs TypeScript through tsx.
+FROM node:20-bookworm-slim AS runtime
+WORKDIR /app
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000
+COPY --from=build --chown=node:node /app ./
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.status===200?0:1),()=>process.exit(1))"
+# One Node process (no npm wrapper), so SIGTERM from `docker stop` reaches the launcher, which stops Next.
+CMD ["node", "--import", "tsx", "scripts/start.ts"]
