@@ -11,7 +11,10 @@ const SHUTDOWN_DEADLINE_MS = Number(process.env.SHUTDOWN_DEADLINE_MS ?? 25_000);
 type Stop = () => Promise<void> | void;
 
 /** Loops that live inside the app process; each returns its stop function. */
-const backgroundServices: { name: string; start: () => Promise<Stop> }[] = [];
+const backgroundServices: { name: string; start: () => Promise<Stop> }[] = [
+  // Hands webhook events from the outbox to Inngest (also run by an Inngest cron, so a stopped app loses none).
+  { name: "outbox-relay", start: async () => (await import("@/jobs/outbox-relay")).startOutboxRelay() },
+];
 
 const globalForServer = globalThis as unknown as { irisxServerRegistered?: boolean };
 
