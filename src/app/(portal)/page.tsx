@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { OnboardingChecklist } from "@/components/portal/onboarding-checklist";
+import { StatCards } from "@/components/portal/stat-cards";
+import { PageHeader } from "@/components/ui/page-header";
+import { getSessionUser } from "@/server/auth/session";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default async function DashboardPage() {
+  const user = await getSessionUser();
+  const firstName = user?.name.split(/\s+/)[0];
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title={firstName ? `Welcome, ${firstName}` : "Welcome"} description="Your workspace at a glance." className="pb-0" />
+      <StatCards />
+      <OnboardingChecklist />
+    </div>
+  );
+}

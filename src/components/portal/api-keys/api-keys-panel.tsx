@@ -1,0 +1,56 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { KeyRoundIcon } from "lucide-react";
+import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Skeleton } from "@/components/ui/skeleton";
+import { ApiKeysTable } from "@/components/portal/api-keys/api-keys-table";
+import { CreateApiKeyDialog } from "@/components/portal/api-keys/create-api-key-dialog";
+import { useTRPC } from "@/trpc/react";
+
+const PAGE_SIZE = 100;
+
+export function ApiKeysPanel() {
+  const trpc = useTRPC();
+  const keys = useQuery(trpc.apiKeys.list.queryOptions({ limit: PAGE_SIZE }));
+
+  return (
+    <div className="flex flex-col gap-4">
+      <PageHeader
+        title="API keys"
+        description={
+          <>
+            Keys authenticate calls to the REST API. Each key is scoped and can be revoked at any time.{" "}
+            <Link href="/developers/api" className="font-medium text-foreground underline-offset-4 hover:underline">
+              API reference
+            </Link>
+          </>
+        }
+        actions={<CreateApiKeyDialog />}
+      />
+      {keys.isPending ? (
+        <div className="flex flex-col gap-2">
+          {Array.from({ length: 3 }, (_, i) => (
+            <Skeleton key={i} className="h-12 w-full" />
+          ))}
+        </div>
+      ) : keys.isError ? (
+        <p className="text-sm text-destructive">Could not load API keys: {keys.error.message}</p>
+      ) : keys.data.items.length === 0 ? (
+        <EmptyState
+          icon={KeyRoundIcon}
+          title="No API keys yet"
+          description="Create a key to call the IRISX API from your servers: place calls, read your account, manage webhooks."
+          action={<CreateApiKeyDialog />}
+        />
+      ) : (
+        <>
+          <ApiKeysTable keys={keys.data.items} />
+          {keys.data.hasMore && <p className="text-sm text-muted-foreground">Showing the {PAGE_SIZE} newest keys.</p>}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { CopyButton } from "@/components/ui/copy-button";
+import { RevokeApiKeyButton } from "@/components/portal/api-keys/revoke-api-key-button";
+import type { ApiKeyRow } from "@/components/portal/api-keys/types";
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+const column = createColumnHelper<ApiKeyRow>();
+
+function relative(date: Date | null): string {
+  if (!date) return "Never";
+  const minutes = Math.round((Date.now() - date.getTime()) / 60_000);
+  if (minutes < 1) return "Just now";
+  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 48 * 60) return `${Math.round(minutes / 60)} h ago`;
+  return dateTime.format(date);
+}
+
+const columns = [
+  column.accessor("name", {
+    header: "Name",
+    cell: (c) => <span className="font-medium">{c.getValue()}</span>,
+  }),
+  column.accessor("id", {
+    header: "Key id",
+    cell: (c) => (
+      <span className="flex items-center gap-1">
+        <code className="font-mono text-xs">{c.getValue()}</code>
+        <CopyButton value={c.getValue()} label="Copy key id" />
+        <span className="text-xs text-muted-foreground" title="Last four characters of the secret">
+          …{c.row.original.secretLast4}
+        </span>
+      </span>
+    ),
+  }),
+  column.accessor("scopes", {
+    header: "Scopes",
+    cell: (c) => (
+      <span className="flex max-w-xs flex-wrap gap-1">
+        {c.getValue().map((s) => (
+          <Badge key={s} variant="outline" className="font-mono">
+            {s === "*" ? "all scopes" : s}
+          </Badge>
+        ))}
+      </span>
+    ),
+  }),
+  column.accessor("createdAt", { header: "Created", cell: (c) => <span className="whitespace-nowrap">{dateTime.format(c.getValue())}</span> }),
+  column.accessor("lastUsedAt", {
+    header: "Last used",
+    cell: (c) => (
+      <span className="whitespace-nowrap text-muted-foreground" title={c.getValue() ? dateTime.format(c.getValue()!) : undefined}>
+        {relative(c.getValue())}
+      </span>
+    ),
+  }),
+  column.display({
+    id: "status",
+    header: "Status",
+    cell: (c) =>
+      c.row.original.revokedAt ? (
+        <Badge variant="secondary" title={`Revoked ${dateTime.format(c.row.original.revokedAt)}`}>
+          Revoked
+        </Badge>
+      ) : (
+        <Badge variant="success">Active</Badge>
+      ),
+  }),
+  column.display({
+    id: "actions",
+    header: () => <span className="sr-only">Actions</span>,
+    cell: (c) => (c.row.original.revokedAt ? null : <RevokeApiKeyButton apiKey={c.row.original} />),
+  }),
+];
+
+export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
+  const table = useReactTable({ data: keys, columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
+  return (
+    <div className="overflow-x-auto rounded-lg border">
+      <Table>
+        <TableHeader>
+          {table.getHeaderGroups().map((group) => (
+            <TableRow key={group.id}>
+              {group.headers.map((header) => (
+                <TableHead key={header.id}>{header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}</TableHead>
+              ))}
+            </TableRow>
+          ))}
+        </TableHeader>
+        <TableBody>
+          {table.getRowModel().rows.map((row) => (
+            <TableRow key={row.id} data-state={row.original.revokedAt ? "revoked" : undefined} className={row.original.revokedAt ? "opacity-60" : undefined}>
+              {row.getVisibleCells().map((cell) => (
+                <TableCell key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { KeyRoundIcon, PlusIcon, TriangleAlertIcon } from "lucide-react";
+import { useState, type FormEvent } from "react";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { useTRPC } from "@/trpc/react";
+import type { CreatedApiKey } from "@/components/portal/api-keys/types";
+
+const DEFAULT_SCOPES = ["account:read"];
+
+function SecretField({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="flex flex-col gap-1.5">
+      <span className="text-sm font-medium">{label}</span>
+      <div className="flex items-center gap-2 rounded-md border bg-muted/50 px-3 py-2">
+        <code className="min-w-0 flex-1 break-all font-mono text-xs">{value}</code>
+        <CopyButton value={value} label={`Copy ${label.toLowerCase()}`} />
+      </div>
+    </div>
+  );
+}
+
+function CreatedKey({ created }: { created: CreatedApiKey }) {
+  const origin = typeof window === "undefined" ? "" : window.location.origin;
+  const curl = `curl ${origin}/api/v1/account \\\n  -H "Authorization: Bearer ${created.bearerToken}"`;
+  return (
+    <div className="flex flex-col gap-4">
+      <Alert>
+        <TriangleAlertIcon />
+        <AlertTitle>Copy the secret now</AlertTitle>
+        <AlertDescription>It is shown only this once. IRISX keeps a hash of it, so it cannot be shown again; if you lose it, create a new key.</AlertDescription>
+      </Alert>
+      <SecretField label="Bearer token" value={created.bearerToken} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SecretField label="Key id (Basic username)" value={created.apiKey.id} />
+        <SecretField label="Secret (Basic password)" value={created.secret} />
+      </div>
+      <div className="flex flex-col gap-1.5">
+        <span className="text-sm font-medium">Try it</span>
+        <div className="relative rounded-md border bg-muted/50">
+          <pre className="overflow-x-auto p-3 pr-12 font-mono text-xs">{curl}</pre>
+          <CopyButton value={curl} label="Copy curl command" className="absolute right-2 top-2" />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function CreateApiKeyDialog() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const scopes = useQuery(trpc.apiKeys.scopes.queryOptions());
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState("");
+  const [selected, setSelected] = useState<string[]>(DEFAULT_SCOPES);
+  const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  const create = useMutation(
+    trpc.apiKeys.create.mutationOptions({
+      onSuccess: async (result) => {
+        setCreated(result);
+        await queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() });
+      },
+    }),
+  );
+  const fieldErrors = create.error?.data?.fieldErrors as Record<string, string[] | undefined> | null | undefined;
+
+  function reset(next: boolean) {
+    setOpen(next);
+    if (!next) {
+      // The secret must not survive the dialog: reopening starts a fresh key.
+      setCreated(null);
+      setName("");
+      setSelected(DEFAULT_SCOPES);
+      create.reset();
+    }
+  }
+
+  function toggle(scope: string, on: boolean) {
+    setSelected((prev) => (on ? [...prev, scope] : prev.filter((s) => s !== scope)));
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    create.mutate({ name, scopes: selected as never });
+  }
+
+  const all = selected.includes("*");
+  return (
+    <Dialog open={open} onOpenChange={reset}>
+      <DialogTrigger asChild>
+        <Button>
+          <PlusIcon /> Create API key
+        </Button>
+      </DialogTrigger>
+      <DialogContent className="sm:max-w-2xl">
+        {created ? (
+          <>
+            <DialogHeader>
+              <DialogTitle className="flex items-center gap-2">
+                <KeyRoundIcon className="size-5" /> “{created.apiKey.name}” created
+              </DialogTitle>
+              <DialogDescription>Use the bearer token, or the key id and secret with HTTP Basic auth (as Twilio client libraries do).</DialogDescription>
+            </DialogHeader>
+            <CreatedKey created={created} />
+            <DialogFooter>
+              <Button onClick={() => reset(false)}>I have copied the secret</Button>
+            </DialogFooter>
+          </>
+        ) : (
+          <form onSubmit={submit} className="flex flex-col gap-5">
+            <DialogHeader>
+              <DialogTitle>Create API key</DialogTitle>
+              <DialogDescription>Give the key a name that says where it is used, and only the scopes it needs.</DialogDescription>
+            </DialogHeader>
+            <FormField label="Name" required error={fieldErrors?.name?.[0]}>
+              <Input value={name} onChange={(e) => setName(e.target.value)} placeholder="CRM integration" maxLength={100} autoFocus />
+            </FormField>
+            <fieldset className="flex flex-col gap-2">
+              <legend className="mb-2 text-sm font-medium">Scopes</legend>
+              <div className="grid gap-2 sm:grid-cols-2">
+                {(scopes.data ?? []).map(({ scope, description }) => {
+                  const id = `scope-${scope}`;
+                  const checked = selected.includes(scope) || (all && scope !== "*");
+                  return (
+                    <div key={scope} className="flex items-start gap-2 rounded-md border p-2">
+                      <Checkbox id={id} checked={checked} disabled={all && scope !== "*"} onCheckedChange={(v) => toggle(scope, v === true)} />
+                      <Label htmlFor={id} className="flex flex-col items-start gap-0.5 font-normal">
+                        <code className="font-mono text-xs font-medium">{scope === "*" ? "* (all scopes)" : scope}</code>
+                        <span className="text-xs text-muted-foreground">{description}</span>
+                      </Label>
+                    </div>
+                  );
+                })}
+              </div>
+              {fieldErrors?.scopes?.[0] && <p className="text-sm text-destructive">{fieldErrors.scopes[0]}</p>}
+            </fieldset>
+            {create.error && !fieldErrors && <p className="text-sm text-destructive">{create.error.message}</p>}
+            <DialogFooter>
+              <Button type="button" variant="outline" onClick={() => reset(false)}>
+                Cancel
+              </Button>
+              <Button type="submit" disabled={create.isPending || name.trim() === "" || selected.length === 0}>
+                {create.isPending ? "Creating…" : "Create key"}
+              </Button>
+            </DialogFooter>
+          </form>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}

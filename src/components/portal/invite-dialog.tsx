@@ -1,0 +1,105 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { UserPlusIcon } from "lucide-react";
+import { useRef, useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { ROLE_DESCRIPTIONS, ROLES, type Role } from "@/components/portal/role-labels";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { titleCase } from "@/lib/format";
+import { focusFirstInvalid, formErrorsFrom, type FormErrors } from "@/lib/trpc-error";
+import { useTRPC } from "@/trpc/react";
+
+export function InviteDialog({ canInviteOwners }: { canInviteOwners: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [open, setOpen] = useState(false);
+  const [role, setRole] = useState<Role>("AGENT");
+  const [errors, setErrors] = useState<FormErrors | null>(null);
+  const invite = useMutation(trpc.team.invite.mutationOptions());
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const email = String(new FormData(event.currentTarget).get("email") ?? "");
+    setErrors(null);
+    try {
+      await invite.mutateAsync({ email, role });
+    } catch (e) {
+      const found = formErrorsFrom(e);
+      setErrors(found.appCode === "CONFLICT" ? { ...found, fields: { email: found.form ?? undefined }, form: null } : found);
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    toast.success(`Invitation sent to ${email}`);
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.team.invitations.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.tenant.onboardingChecklist.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.tenant.current.queryKey() }),
+    ]);
+    setOpen(false);
+    setRole("AGENT");
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) setErrors(null);
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button>
+          <UserPlusIcon />
+          Invite teammate
+        </Button>
+      </DialogTrigger>
+      <DialogContent className="sm:max-w-md">
+        <DialogHeader>
+          <DialogTitle>Invite a teammate</DialogTitle>
+          <DialogDescription>They get an email with a link to join. The link works for 7 days.</DialogDescription>
+        </DialogHeader>
+        <form ref={formRef} onSubmit={onSubmit} className="grid gap-4" noValidate>
+          {errors?.form && (
+            <Alert variant="destructive" role="alert">
+              <AlertDescription>{errors.form}</AlertDescription>
+            </Alert>
+          )}
+          <FormField label="Email" error={errors?.fields.email}>
+            <Input name="email" type="email" autoComplete="off" placeholder="name@company.com" required autoFocus />
+          </FormField>
+          <FormField label="Role" error={errors?.fields.role} description={ROLE_DESCRIPTIONS[role]}>
+            {(controlProps) => (
+              <Select value={role} onValueChange={(v) => setRole(v as Role)}>
+                <SelectTrigger {...controlProps} className="w-full">
+                  <SelectValue />
+                </SelectTrigger>
+                <SelectContent>
+                  {ROLES.filter((r) => canInviteOwners || r !== "OWNER").map((r) => (
+                    <SelectItem key={r} value={r}>
+                      {titleCase(r)}
+                    </SelectItem>
+                  ))}
+                </SelectContent>
+              </Select>
+            )}
+          </FormField>
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={invite.isPending}>
+              {invite.isPending ? "Sending…" : "Send invitation"}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,83 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { CheckIcon } from "lucide-react";
+import Link from "next/link";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
+import { formErrorsFrom } from "@/lib/trpc-error";
+import { cn } from "@/lib/utils";
+import { useTRPC } from "@/trpc/react";
+
+export function OnboardingChecklist() {
+  const trpc = useTRPC();
+  // Milestones are ticked by other parts of the platform (API keys, calls); polling picks them up.
+  const checklist = useQuery(trpc.tenant.onboardingChecklist.queryOptions(undefined, { refetchInterval: 15_000 }));
+  const resend = useMutation(
+    trpc.auth.resendVerification.mutationOptions({
+      onSuccess: (r) => toast.success(r.alreadyVerified ? "Your email is already confirmed" : "We sent you a new confirmation link"),
+      onError: (e) => toast.error(formErrorsFrom(e).form ?? "Could not send the email"),
+    }),
+  );
+
+  if (checklist.isPending) return <Skeleton className="h-80 w-full rounded-xl" />;
+  if (checklist.isError) return null;
+  const { steps, completed, total } = checklist.data;
+  const percent = Math.round((completed / total) * 100);
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Getting started</CardTitle>
+        <CardDescription>{completed === total ? "All done. Your workspace is ready." : `${completed} of ${total} steps done`}</CardDescription>
+        <CardAction className="text-sm font-medium tabular-nums text-muted-foreground">{percent}%</CardAction>
+        <div
+          role="progressbar"
+          aria-label="Getting started progress"
+          aria-valuemin={0}
+          aria-valuemax={total}
+          aria-valuenow={completed}
+          className="col-span-full mt-2 h-2 overflow-hidden rounded-full bg-muted"
+        >
+          <div className="h-full rounded-full bg-primary transition-[width] duration-500" style={{ width: `${percent}%` }} />
+        </div>
+      </CardHeader>
+      <CardContent>
+        <ol className="divide-y">
+          {steps.map((step) => (
+            <li key={step.key} className="flex items-center gap-4 py-3 first:pt-0 last:pb-0">
+              <span
+                aria-hidden="true"
+                className={cn(
+                  "flex size-7 shrink-0 items-center justify-center rounded-full border-2",
+                  step.done ? "border-primary bg-primary text-primary-foreground" : "border-muted-foreground/30",
+                )}
+              >
+                {step.done && <CheckIcon className="size-4" />}
+              </span>
+              <div className="min-w-0 flex-1">
+                <p className={cn("text-sm font-medium", step.done && "text-muted-foreground line-through decoration-muted-foreground/50")}>
+                  {step.title}
+                  <span className="sr-only">{step.done ? " (done)" : " (not done yet)"}</span>
+                </p>
+                <p className="text-sm text-muted-foreground">{step.description}</p>
+              </div>
+              {!step.done &&
+                (step.key === "email_verified" ? (
+                  <Button size="sm" variant="outline" onClick={() => resend.mutate()} disabled={resend.isPending}>
+                    {step.cta}
+                  </Button>
+                ) : (
+                  <Button size="sm" variant="outline" asChild>
+                    <Link href={step.href}>{step.cta}</Link>
+                  </Button>
+                ))}
+            </li>
+          ))}
+        </ol>
+      </CardContent>
+    </Card>
+  );
+}

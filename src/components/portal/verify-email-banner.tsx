@@ -1,0 +1,29 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { MailWarningIcon } from "lucide-react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { formErrorsFrom } from "@/lib/trpc-error";
+import { useTRPC } from "@/trpc/react";
+
+export function VerifyEmailBanner({ email }: { email: string }) {
+  const trpc = useTRPC();
+  const resend = useMutation(
+    trpc.auth.resendVerification.mutationOptions({
+      onSuccess: (r) => toast.success(r.alreadyVerified ? "Your email is already confirmed" : `We sent a new link to ${email}`),
+      onError: (e) => toast.error(formErrorsFrom(e).form ?? "Could not send the email"),
+    }),
+  );
+  return (
+    <div role="status" className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-warning/40 bg-warning/15 px-4 py-2 text-sm md:px-6">
+      <MailWarningIcon className="size-4 shrink-0 text-warning-foreground dark:text-warning" aria-hidden="true" />
+      <span className="min-w-0 flex-1">
+        Confirm your email address: we sent a link to <strong className="font-medium">{email}</strong>.
+      </span>
+      <Button size="sm" variant="outline" className="h-7 bg-background/60" onClick={() => resend.mutate()} disabled={resend.isPending}>
+        {resend.isPending ? "Sending…" : "Resend"}
+      </Button>
+    </div>
+  );
+}

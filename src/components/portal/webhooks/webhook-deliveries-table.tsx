@@ -1,0 +1,159 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { createColumnHelper, flexRender, getCoreRowModel, getExpandedRowModel, useReactTable } from "@tanstack/react-table";
+import { ChevronDownIcon, ChevronRightIcon } from "lucide-react";
+import { Fragment } from "react";
+import { toast } from "sonner";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { dateTime, relative } from "@/components/portal/webhooks/format";
+import type { WebhookDeliveryRow } from "@/components/portal/webhooks/types";
+import { useTRPC } from "@/trpc/react";
+
+const column = createColumnHelper<WebhookDeliveryRow>();
+
+const STATUS_BADGE = {
+  SUCCEEDED: { variant: "success", label: "Succeeded" },
+  RETRYING: { variant: "warning", label: "Retrying" },
+  PENDING: { variant: "info", label: "Pending" },
+  FAILED: { variant: "destructive", label: "Failed" },
+} as const;
+
+function RedeliverButton({ delivery }: { delivery: WebhookDeliveryRow }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const redeliver = useMutation(
+    trpc.webhooks.redeliver.mutationOptions({
+      onSuccess: async (r) => {
+        if (r.outcome === "succeeded") toast.success(`Delivered (HTTP ${r.statusCode})`);
+        else if (r.outcome === "failed") toast.error(`Delivery failed: ${r.error ?? "unknown error"}`);
+        await queryClient.invalidateQueries({ queryKey: trpc.webhooks.deliveries.queryKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.webhooks.deliveryStats.queryKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.webhooks.get.queryKey() });
+      },
+      onError: (e) => toast.error(e.message),
+    }),
+  );
+  return (
+    <Button variant="outline" size="sm" disabled={redeliver.isPending} onClick={() => redeliver.mutate({ deliveryId: delivery.id })}>
+      {redeliver.isPending ? "Sending…" : "Redeliver"}
+    </Button>
+  );
+}
+
+const columns = [
+  column.display({
+    id: "expand",
+    header: () => <span className="sr-only">Attempts</span>,
+    cell: ({ row }) => (
+      <Button variant="ghost" size="icon" className="size-7" aria-label={row.getIsExpanded() ? "Hide attempts" : "Show attempts"} onClick={row.getToggleExpandedHandler()}>
+        {row.getIsExpanded() ? <ChevronDownIcon /> : <ChevronRightIcon />}
+      </Button>
+    ),
+  }),
+  column.accessor("eventType", {
+    header: "Event",
+    cell: (c) => (
+      <span className="flex flex-col gap-0.5">
+        <code className="font-mono text-xs font-medium">{c.getValue()}</code>
+        <code className="font-mono text-[11px] text-muted-foreground">{c.row.original.eventId}</code>
+      </span>
+    ),
+  }),
+  column.accessor("status", {
+    header: "Status",
+    cell: (c) => {
+      const badge = STATUS_BADGE[c.getValue()];
+      return <Badge variant={badge.variant}>{badge.label}</Badge>;
+    },
+  }),
+  column.accessor("attemptCount", { header: "Attempts" }),
+  column.accessor("lastStatusCode", {
+    header: "Last response",
+    cell: (c) => (
+      <span className="flex flex-col gap-0.5">
+        <span className="font-mono text-xs">{c.getValue() ?? "—"}</span>
+        {c.row.original.lastError && <span className="max-w-xs truncate text-xs text-muted-foreground" title={c.row.original.lastError}>{c.row.original.lastError}</span>}
+      </span>
+    ),
+  }),
+  column.accessor("createdAt", {
+    header: "Created",
+    cell: (c) => (
+      <span className="flex flex-col gap-0.5 whitespace-nowrap">
+        <span>{dateTime.format(c.getValue())}</span>
+        {c.row.original.nextAttemptAt && c.row.original.status === "RETRYING" && (
+          <span className="text-xs text-muted-foreground">next try {relative(c.row.original.nextAttemptAt)}</span>
+        )}
+      </span>
+    ),
+  }),
+  column.display({ id: "actions", header: () => <span className="sr-only">Actions</span>, cell: (c) => <RedeliverButton delivery={c.row.original} /> }),
+];
+
+function Attempts({ delivery }: { delivery: WebhookDeliveryRow }) {
+  if (delivery.attempts.length === 0) return <p className="text-sm text-muted-foreground">No attempts yet.</p>;
+  return (
+    <ol className="flex flex-col gap-2">
+      {delivery.attempts.map((a) => (
+        <li key={a.id} className="rounded-md border bg-background p-2 text-xs">
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <span className="font-medium">Attempt {a.attempt}</span>
+            {a.manual && <Badge variant="outline">manual</Badge>}
+            <span>{dateTime.format(a.startedAt)}</span>
+            <span className="font-mono">{a.statusCode ?? "no response"}</span>
+            <span className="text-muted-foreground">{a.durationMs} ms</span>
+            {a.error && <span className="text-destructive">{a.error}</span>}
+          </div>
+          {a.responseBody && <pre className="mt-1 max-h-32 overflow-auto whitespace-pre-wrap break-all rounded bg-muted/50 p-2 font-mono">{a.responseBody}</pre>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function WebhookDeliveriesTable({ deliveries }: { deliveries: WebhookDeliveryRow[] }) {
+  const table = useReactTable({
+    data: deliveries,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getExpandedRowModel: getExpandedRowModel(),
+    getRowCanExpand: () => true,
+    getRowId: (row) => row.id,
+  });
+  return (
+    <div className="rounded-md border">
+      <Table>
+        <TableHeader>
+          {table.getHeaderGroups().map((group) => (
+            <TableRow key={group.id}>
+              {group.headers.map((header) => (
+                <TableHead key={header.id}>{header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}</TableHead>
+              ))}
+            </TableRow>
+          ))}
+        </TableHeader>
+        <TableBody>
+          {table.getRowModel().rows.map((row) => (
+            <Fragment key={row.id}>
+              <TableRow>
+                {row.getVisibleCells().map((cell) => (
+                  <TableCell key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</TableCell>
+                ))}
+              </TableRow>
+              {row.getIsExpanded() && (
+                <TableRow className="bg-muted/30 hover:bg-muted/30">
+                  <TableCell colSpan={row.getVisibleCells().length}>
+                    <Attempts delivery={row.original} />
+                  </TableCell>
+                </TableRow>
+              )}
+            </Fragment>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
