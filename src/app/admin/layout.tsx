@@ -1,0 +1,24 @@
+// Platform administration: staff only. A tenant user gets a 403 page, never the admin shell.
+import { BuildingIcon } from "lucide-react";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { Forbidden } from "@/components/admin/forbidden";
+import { UserMenu } from "@/components/portal/user-menu";
+import { AppShell } from "@/components/shared/app-shell";
+import { Brand } from "@/components/shared/brand";
+import { getSessionUser } from "@/server/auth/session";
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const user = await getSessionUser();
+  if (!user) redirect("/sign-in?callbackUrl=/admin");
+  if (!user.isPlatformStaff || user.impersonatorId) return <Forbidden email={user.email} />;
+  return (
+    <AppShell
+      brand={<Brand href="/admin" suffix="Admin" />}
+      nav={[{ href: "/admin", label: "Tenants", icon: <BuildingIcon /> }]}
+      userMenu={<UserMenu name={user.name} email={user.email} isPlatformStaff={false} showDesktopLink={false} />}
+    >
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { TenantsTable } from "@/components/admin/tenants-table";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata: Metadata = { title: "Tenants · Admin" };
+
+export default function AdminTenantsPage() {
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title="Tenants" description="Every workspace on this installation." className="pb-0" />
+      <TenantsTable />
+    </div>
+  );
+}
