@@ -1,0 +1,306 @@
+// Tenant isolation, exhaustively: every /api/v1 route file on disk and every tRPC procedure of appRouter is
+// exercised with tenant B's credentials against tenant A's objects. Routes and procedures that address an
+// object by id must answer not-found (never forbidden, never A's data); those without a tenant-owned id are
+// listed with the reason and still checked for leaks. Adding a route or procedure without a row here fails.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { TRPCError } from "@trpc/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { createApiKey } from "@/server/api-keys/create-api-key";
+import { newId } from "@/server/shared/ids";
+import { createTestTenant } from "@/test/factories";
+import { createTrpcContext } from "@/trpc/init";
+import { appRouter, createCaller } from "@/trpc/routers/_app";
+
+const BASE = "http://localhost:3000";
+const APP_DIR = path.join(process.cwd(), "src/app");
+
+interface Fixture {
+  a: { tenantId: string; apiKeyId: string; endpointId: string; deliveryId: string; membershipId: string; invitationId: string; auditId: string };
+  b: { tenantId: string; auth: string; caller: ReturnType<typeof createCaller>; callerWithAHint: ReturnType<typeof createCaller> };
+}
+
+let fx: Fixture;
+
+beforeAll(async () => {
+  const a = await createTestTenant({ name: "Tenant A" });
+  const b = await createTestTenant({ name: "Tenant B" });
+  const aKey = await createApiKey(a.actor, { name: "A's key", scopes: ["*"] });
+  const bKey = await createApiKey(b.actor, { name: "B's key", scopes: ["*"] });
+  const endpointId = newId("we");
+  await db.webhookEndpoint.create({ data: { id: endpointId, tenantId: a.tenant.id, url: "https://a.example.com/hook", eventTypes: ["*"], secretCiphertext: "sealed" } });
+  const eventId = newId("evt");
+  await db.webhookEvent.create({ data: { id: eventId, tenantId: a.tenant.id, type: "webhook.test", payload: {} } });
+  const deliveryId = newId("whd");
+  await db.webhookDelivery.create({ data: { id: deliveryId, tenantId: a.tenant.id, eventId, endpointId } });
+  const invitationId = newId("inv");
+  await db.invitation.create({
+    data: { id: invitationId, tenantId: a.tenant.id, email: "new@a.example.com", role: "AGENT", tokenHash: newId("tok"), invitedById: a.user.id, expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+  const membership = await db.membership.findFirstOrThrow({ where: { tenantId: a.tenant.id } });
+  const audit = await db.auditLog.findFirstOrThrow({ where: { tenantId: a.tenant.id } });
+  const userB = { id: b.user.id, email: b.user.email, name: b.user.name, isPlatformStaff: false, impersonatorId: null };
+  const ctx = (hint: string | null) =>
+    createTrpcContext({ headers: new Headers(hint ? { "x-irisx-tenant": hint } : {}), getUser: async () => userB });
+  fx = {
+    a: { tenantId: a.tenant.id, apiKeyId: aKey.apiKey.id, endpointId, deliveryId, membershipId: membership.id, invitationId, auditId: audit.id },
+    b: { tenantId: b.tenant.id, auth: `Bearer ${bKey.bearerToken}`, caller: createCaller(ctx(null)), callerWithAHint: createCaller(ctx(a.tenant.id)) },
+  };
+});
+
+/** Every id of tenant A; no response to tenant B may contain one. */
+const aIds = () => Object.values(fx.a);
+function expectNoLeak(value: unknown) {
+  const text = JSON.stringify(value ?? null, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+  for (const id of aIds()) expect(text, `leaked ${id}`).not.toContain(id);
+}
+
+// ---- REST ---------------------------------------------------------------------------------------------
+
+type Handler = (req: Request, ctx?: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+function send(handler: Handler, method: string, url: string, opts: { params?: Record<string, string>; body?: object } = {}) {
+  const req = new Request(`${BASE}${url}`, {
+    method,
+    headers: { authorization: fx.b.auth, ...(opts.body ? { "content-type": "application/json" } : {}) },
+    body: opts.body ? JSON.stringify(opts.body) : undefined,
+  });
+  return handler(req, { params: Promise.resolve(opts.params ?? {}) });
+}
+
+async function expectNotFound(res: Promise<Response>) {
+  const r = await res;
+  const body = (await r.json()) as { error?: { code: string } };
+  expect(r.status).toBe(404);
+  expect(body.error?.code).toBe("NOT_FOUND");
+  expectNoLeak(body);
+}
+
+type RestCase = { aId: true; run: (h: Handler) => Promise<void> } | { aId: false; reason: string; run: (h: Handler) => Promise<void> };
+
+const REST: Record<string, RestCase> = {
+  "GET /api/v1/account": {
+    aId: false,
+    reason: "the account is the key's own tenant; no id in the request",
+    run: async (h) => {
+      const body = (await (await send(h, "GET", "/api/v1/account")).json()) as { id: string };
+      expect(body.id).toBe(fx.b.tenantId);
+    },
+  },
+  "GET /api/v1/api-keys": {
+    aId: false,
+    reason: "lists the caller's keys; A's key id as cursor is rejected as unknown",
+    run: async (h) => {
+      expectNoLeak(await (await send(h, "GET", "/api/v1/api-keys")).json());
+      const r = await send(h, "GET", `/api/v1/api-keys?starting_after=${fx.a.apiKeyId}`);
+      expect(r.status).toBe(400);
+    },
+  },
+  "POST /api/v1/api-keys": {
+    aId: false,
+    reason: "creates in the caller's tenant; a tenant field in the body is rejected",
+    run: async (h) => expect((await send(h, "POST", "/api/v1/api-keys", { body: { name: "x", scopes: ["*"], tenant_id: fx.a.tenantId } })).status).toBe(400),
+  },
+  "GET /api/v1/api-keys/{id}": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/api-keys/${fx.a.apiKeyId}`, { params: { id: fx.a.apiKeyId } })) },
+  "DELETE /api/v1/api-keys/{id}": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "DELETE", `/api/v1/api-keys/${fx.a.apiKeyId}`, { params: { id: fx.a.apiKeyId } }));
+      expect((await db.apiKey.findUniqueOrThrow({ where: { id: fx.a.apiKeyId } })).revokedAt).toBeNull();
+    },
+  },
+  "GET /api/v1/webhook-endpoints": {
+    aId: false,
+    reason: "lists the caller's endpoints; a cursor only orders the caller's rows",
+    run: async (h) => {
+      expectNoLeak(await (await send(h, "GET", "/api/v1/webhook-endpoints")).json());
+      expectNoLeak(await (await send(h, "GET", `/api/v1/webhook-endpoints?starting_after=${fx.a.endpointId}z`)).json());
+    },
+  },
+  "POST /api/v1/webhook-endpoints": {
+    aId: false,
+    reason: "creates in the caller's tenant; a tenant field in the body is rejected",
+    run: async (h) =>
+      expect((await send(h, "POST", "/api/v1/webhook-endpoints", { body: { url: "https://b.example.com/h", event_types: ["*"], tenant_id: fx.a.tenantId } })).status).toBe(400),
+  },
+  "GET /api/v1/webhook-endpoints/{id}": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/webhook-endpoints/${fx.a.endpointId}`, { params: { id: fx.a.endpointId } })) },
+  "PATCH /api/v1/webhook-endpoints/{id}": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "PATCH", `/api/v1/webhook-endpoints/${fx.a.endpointId}`, { params: { id: fx.a.endpointId }, body: { enabled: false } }));
+      expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: fx.a.endpointId } })).status).toBe("ENABLED");
+    },
+  },
+  "DELETE /api/v1/webhook-endpoints/{id}": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "DELETE", `/api/v1/webhook-endpoints/${fx.a.endpointId}`, { params: { id: fx.a.endpointId } }));
+      expect(await db.webhookEndpoint.count({ where: { id: fx.a.endpointId } })).toBe(1);
+    },
+  },
+  "GET /api/v1/webhook-endpoints/{id}/deliveries": {
+    aId: true,
+    run: (h) => expectNotFound(send(h, "GET", `/api/v1/webhook-endpoints/${fx.a.endpointId}/deliveries`, { params: { id: fx.a.endpointId } })),
+  },
+  "POST /api/v1/webhook-deliveries/{id}/redeliver": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "POST", `/api/v1/webhook-deliveries/${fx.a.deliveryId}/redeliver`, { params: { id: fx.a.deliveryId } }));
+      expect(await db.webhookAttempt.count({ where: { deliveryId: fx.a.deliveryId } })).toBe(0);
+    },
+  },
+  "GET /api/v1/openapi.json": {
+    aId: false,
+    reason: "public API description; no tenant data",
+    run: async (h) => expectNoLeak(await (await h(new Request(`${BASE}/api/v1/openapi.json`))).json()),
+  },
+};
+
+const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? routeFiles(path.join(dir, d.name)) : /^route\.tsx?$/.test(d.name) ? [path.join(dir, d.name)] : [],
+  );
+}
+
+async function servedRestRoutes(): Promise<Map<string, Handler>> {
+  const out = new Map<string, Handler>();
+  for (const file of routeFiles(path.join(APP_DIR, "api/v1"))) {
+    const apiPath = `/${path.relative(APP_DIR, path.dirname(file)).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}");
+    const mod = (await import(file)) as Record<string, unknown>;
+    for (const m of HTTP_METHODS) if (typeof mod[m] === "function") out.set(`${m} ${apiPath}`, mod[m] as Handler);
+  }
+  return out;
+}
+
+describe("REST /api/v1 with tenant B's key against tenant A's ids", () => {
+  it("covers every route file on disk, and nothing else", async () => {
+    const served = [...(await servedRestRoutes()).keys()].sort();
+    expect(served.filter((r) => !(r in REST)), "routes without an isolation case").toEqual([]);
+    expect(Object.keys(REST).filter((r) => !served.includes(r)), "cases for routes that no longer exist").toEqual([]);
+  });
+
+  it("answers not-found for A's objects and never returns A's data", async () => {
+    const served = await servedRestRoutes();
+    for (const [route, handler] of served) {
+      const c = REST[route];
+      if (!c) continue;
+      await c.run(handler).catch((e: unknown) => {
+        throw new Error(`${route}: ${(e as Error).message}`, { cause: e });
+      });
+    }
+  });
+});
+
+// ---- tRPC ---------------------------------------------------------------------------------------------
+
+type Caller = ReturnType<typeof createCaller>;
+type TrpcCase = { aId: true; run: (c: Caller) => Promise<unknown> } | { aId: false; reason: string; run?: (c: Caller) => Promise<unknown> };
+
+async function expectTrpcCode(call: Promise<unknown>, code: TRPCError["code"]) {
+  const err = await call.then(
+    (v) => new Error(`resolved instead of ${code}: ${JSON.stringify(v)}`),
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(TRPCError);
+  expect((err as TRPCError).code, (err as Error).message).toBe(code);
+}
+const notFound = (call: Promise<unknown>) => expectTrpcCode(call, "NOT_FOUND");
+
+const TRPC: Record<string, TrpcCase> = {
+  "auth.me": { aId: false, reason: "the signed-in user themself", run: async (c) => expectNoLeak(await c.auth.me()) },
+  "auth.signUp": { aId: false, reason: "public sign-up creates a new tenant" },
+  "auth.verifyEmail": { aId: false, reason: "addressed by a secret emailed token, not an id" },
+  "auth.resendVerification": { aId: false, reason: "acts on the signed-in user only" },
+  "auth.requestPasswordReset": { aId: false, reason: "addressed by email; answers the same for any address" },
+  "auth.resetPassword": { aId: false, reason: "addressed by a secret emailed token, not an id" },
+  "auth.getInvitation": { aId: false, reason: "addressed by a secret invitation token, not an id" },
+  "auth.acceptInvitation": { aId: false, reason: "addressed by a secret invitation token, not an id" },
+  "tenant.list": { aId: false, reason: "the user's own memberships", run: async (c) => expectNoLeak(await c.tenant.list()) },
+  "tenant.current": {
+    aId: false,
+    reason: "the tenant of the session; a hint naming A falls back to B",
+    run: async () => {
+      expectNoLeak(await fx.b.caller.tenant.current());
+      expectNoLeak(await fx.b.callerWithAHint.tenant.current());
+    },
+  },
+  "tenant.switch": { aId: true, run: (c) => notFound(c.tenant.switch({ tenantId: fx.a.tenantId })) },
+  "tenant.rename": {
+    aId: false,
+    reason: "renames the session's tenant; with A as the hint it renames B, never A",
+    run: async () => {
+      await fx.b.callerWithAHint.tenant.rename({ name: "Tenant B renamed" });
+      expect((await db.tenant.findUniqueOrThrow({ where: { id: fx.a.tenantId } })).name).toBe("Tenant A");
+    },
+  },
+  "tenant.onboardingChecklist": { aId: false, reason: "the session's tenant", run: async (c) => expectNoLeak(await c.tenant.onboardingChecklist()) },
+  "team.members": { aId: false, reason: "the session's tenant", run: async () => expectNoLeak(await fx.b.callerWithAHint.team.members()) },
+  "team.changeRole": { aId: true, run: (c) => notFound(c.team.changeRole({ membershipId: fx.a.membershipId, role: "AGENT" })) },
+  "team.remove": { aId: true, run: (c) => notFound(c.team.remove({ membershipId: fx.a.membershipId })) },
+  "team.invitations": { aId: false, reason: "the session's tenant", run: async (c) => expectNoLeak(await c.team.invitations()) },
+  "team.invite": { aId: false, reason: "creates in the session's tenant" },
+  "team.revokeInvitation": { aId: true, run: (c) => notFound(c.team.revokeInvitation({ invitationId: fx.a.invitationId })) },
+  "audit.find": {
+    aId: false,
+    reason: "the session's tenant; a cursor from A only orders B's rows",
+    run: async (c) => {
+      expectNoLeak(await c.audit.find({}));
+      expectNoLeak(await c.audit.find({ cursor: fx.a.auditId }));
+    },
+  },
+  "apiKeys.scopes": { aId: false, reason: "static list of scopes" },
+  "apiKeys.list": {
+    aId: false,
+    reason: "the session's tenant; A's key as cursor is rejected",
+    run: async (c) => {
+      expectNoLeak(await c.apiKeys.list({}));
+      await expectTrpcCode(c.apiKeys.list({ startingAfter: fx.a.apiKeyId }), "BAD_REQUEST");
+    },
+  },
+  "apiKeys.create": { aId: false, reason: "creates in the session's tenant" },
+  "apiKeys.revoke": { aId: true, run: (c) => notFound(c.apiKeys.revoke({ id: fx.a.apiKeyId })) },
+  "webhooks.eventTypes": { aId: false, reason: "static catalogue of event types" },
+  "webhooks.list": { aId: false, reason: "the session's tenant", run: async (c) => expectNoLeak(await c.webhooks.list({})) },
+  "webhooks.get": { aId: true, run: (c) => notFound(c.webhooks.get({ id: fx.a.endpointId })) },
+  "webhooks.create": { aId: false, reason: "creates in the session's tenant" },
+  "webhooks.update": { aId: true, run: (c) => notFound(c.webhooks.update({ id: fx.a.endpointId, enabled: false })) },
+  "webhooks.delete": { aId: true, run: (c) => notFound(c.webhooks.delete({ id: fx.a.endpointId })) },
+  "webhooks.revealSecret": { aId: true, run: (c) => notFound(c.webhooks.revealSecret({ id: fx.a.endpointId })) },
+  "webhooks.rotateSecret": { aId: true, run: (c) => notFound(c.webhooks.rotateSecret({ id: fx.a.endpointId })) },
+  "webhooks.sendTest": { aId: true, run: (c) => notFound(c.webhooks.sendTest({ id: fx.a.endpointId })) },
+  "webhooks.deliveries": { aId: true, run: (c) => notFound(c.webhooks.deliveries({ endpointId: fx.a.endpointId })) },
+  "webhooks.deliveryStats": { aId: true, run: (c) => notFound(c.webhooks.deliveryStats({ endpointId: fx.a.endpointId })) },
+  "webhooks.redeliver": { aId: true, run: (c) => notFound(c.webhooks.redeliver({ deliveryId: fx.a.deliveryId })) },
+  "devMail.list": { aId: false, reason: "the platform's development mailbox, not tenant data (staff-only outside development)" },
+  "admin.tenants": {
+    aId: false,
+    reason: "platform staff only, across tenants by design; a tenant member is refused",
+    run: (c) => expectTrpcCode(c.admin.tenants(), "FORBIDDEN"),
+  },
+};
+
+describe("tRPC procedures with tenant B's session against tenant A's ids", () => {
+  const procedures = Object.keys(appRouter._def.procedures).sort();
+
+  it("covers every procedure of appRouter, and nothing else", () => {
+    expect(procedures.filter((p) => !(p in TRPC)), "procedures without an isolation case").toEqual([]);
+    expect(Object.keys(TRPC).filter((p) => !procedures.includes(p)), "cases for procedures that no longer exist").toEqual([]);
+  });
+
+  it("answers NOT_FOUND for A's objects and never returns A's data", async () => {
+    for (const name of procedures) {
+      const c = TRPC[name];
+      if (!c?.run) continue;
+      await c.run(fx.b.caller).catch((e: unknown) => {
+        throw new Error(`${name}: ${(e as Error).message}`, { cause: e });
+      });
+    }
+    const endpoint = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: fx.a.endpointId } });
+    expect(endpoint.status).toBe("ENABLED");
+    expect(await db.membership.count({ where: { id: fx.a.membershipId } })).toBe(1);
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: fx.a.invitationId } })).revokedAt).toBeNull();
+  });
+});
