@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { authenticateUser } from "@/server/auth/authenticate-user";
 import { hashPassword } from "@/server/auth/password";
 import { db } from "@/server/db";
-import { AppError } from "@/server/errors";
+import type { AppError } from "@/server/errors";
 import { newId } from "@/server/shared/ids";
 import { createTestTenant } from "@/test/factories";
 

@@ -4,7 +4,7 @@ import { requestPasswordReset } from "@/server/auth/request-password-reset";
 import { resetPassword } from "@/server/auth/reset-password";
 import { signUp } from "@/server/auth/sign-up";
 import { db } from "@/server/db";
-import { AppError } from "@/server/errors";
+import type { AppError } from "@/server/errors";
 import { hashToken } from "@/server/shared/secret-token";
 import { tokenFromLastEmail } from "@/test/mail";
 
