@@ -9,9 +9,13 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 
+const WRONG_CREDENTIALS = "Incorrect email or password";
+
 export function SignInForm({ callbackUrl, initialError, initialEmail }: { callbackUrl: string; initialError: string | null; initialEmail?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError);
+  // Only a credentials refusal is the password's fault; a suspension message is about the account.
+  const [passwordRejected, setPasswordRejected] = useState(false);
   const [pending, setPending] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
 
@@ -22,9 +26,11 @@ export function SignInForm({ callbackUrl, initialError, initialEmail }: { callba
     setError(null);
     const result = await signIn("credentials", { redirect: false, email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") });
     if (!result || result.error) {
+      const message = result?.error && result.error !== "CredentialsSignin" ? result.error : WRONG_CREDENTIALS;
       setPending(false);
-      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Incorrect email or password");
-      passwordRef.current?.select();
+      setError(message);
+      setPasswordRejected(message === WRONG_CREDENTIALS);
+      if (message === WRONG_CREDENTIALS) passwordRef.current?.select();
       passwordRef.current?.focus();
       return;
     }
@@ -43,7 +49,7 @@ export function SignInForm({ callbackUrl, initialError, initialEmail }: { callba
         <Input name="email" type="email" autoComplete="email" required autoFocus defaultValue={initialEmail} />
       </FormField>
       <FormField label="Password">
-        <Input ref={passwordRef} name="password" type="password" autoComplete="current-password" required aria-invalid={error ? true : undefined} />
+        <Input ref={passwordRef} name="password" type="password" autoComplete="current-password" required aria-invalid={passwordRejected || undefined} />
       </FormField>
       <div className="-mt-2 text-right text-sm">
         <Link href="/forgot-password" className="text-muted-foreground underline-offset-4 hover:text-foreground hover:underline">
