@@ -18,7 +18,7 @@ const DEFAULT_SCOPES = ["account:read"];
 
 function SecretField({ label, value }: { label: string; value: string }) {
   return (
-    <div className="flex flex-col gap-1.5">
+    <div className="flex min-w-0 flex-col gap-1.5">
       <span className="text-sm font-medium">{label}</span>
       <div className="flex items-center gap-2 rounded-md border bg-muted/50 px-3 py-2">
         <code className="min-w-0 flex-1 break-all font-mono text-xs">{value}</code>
@@ -32,18 +32,18 @@ function CreatedKey({ created }: { created: CreatedApiKey }) {
   const origin = typeof window === "undefined" ? "" : window.location.origin;
   const curl = `curl ${origin}/api/v1/account \\\n  -H "Authorization: Bearer ${created.bearerToken}"`;
   return (
-    <div className="flex flex-col gap-4">
+    <div className="flex min-w-0 flex-col gap-4">
       <Alert>
         <TriangleAlertIcon />
         <AlertTitle>Copy the secret now</AlertTitle>
         <AlertDescription>It is shown only this once. IRISX keeps a hash of it, so it cannot be shown again; if you lose it, create a new key.</AlertDescription>
       </Alert>
       <SecretField label="Bearer token" value={created.bearerToken} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <SecretField label="Key id (Basic username)" value={created.apiKey.id} />
         <SecretField label="Secret (Basic password)" value={created.secret} />
       </div>
-      <div className="flex flex-col gap-1.5">
+      <div className="flex min-w-0 flex-col gap-1.5">
         <span className="text-sm font-medium">Try it</span>
         <div className="relative rounded-md border bg-muted/50">
           <pre className="overflow-x-auto p-3 pr-12 font-mono text-xs">{curl}</pre>
@@ -100,7 +100,8 @@ export function CreateApiKeyDialog() {
           <PlusIcon /> Create API key
         </Button>
       </DialogTrigger>
-      <DialogContent className="sm:max-w-2xl">
+      {/* A single shrinkable column, so long tokens wrap or scroll instead of widening the dialog. */}
+      <DialogContent className="grid-cols-[minmax(0,1fr)] sm:max-w-2xl">
         {created ? (
           <>
             <DialogHeader>

@@ -10,7 +10,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/utils";
-import { SchemaView, typeLabel } from "@/components/portal/api-reference/schema-view";
+import { InlineCode, SchemaView, typeLabel } from "@/components/portal/api-reference/schema-view";
 import type { JsonSchema, OpenApiDocument, Operation } from "@/components/portal/api-reference/openapi-types";
 
 const METHOD_STYLE: Record<string, string> = {
@@ -87,7 +87,11 @@ function EndpointCard({ endpoint, schemas }: { endpoint: Endpoint; schemas: Reco
           )}
         </div>
         <CardTitle className="text-base">{op.summary}</CardTitle>
-        {op.description && <CardDescription className="whitespace-pre-line">{op.description.replace(/\n\nRequires the `[^`]+` scope\.$/, "")}</CardDescription>}
+        {op.description && (
+          <CardDescription className="whitespace-pre-line">
+            <InlineCode text={op.description.replace(/\n\nRequires the `[^`]+` scope\.$/, "")} />
+          </CardDescription>
+        )}
       </CardHeader>
       <CardContent className="flex flex-col gap-5">
         {params.length > 0 && (
@@ -105,7 +109,11 @@ function EndpointCard({ endpoint, schemas }: { endpoint: Endpoint; schemas: Reco
                       </Badge>
                     )}
                   </div>
-                  {(p.description ?? p.schema?.description) && <p className="mt-0.5 text-sm text-muted-foreground">{p.description ?? p.schema?.description}</p>}
+                  {(p.description ?? p.schema?.description) && (
+                    <p className="mt-0.5 text-sm text-muted-foreground">
+                      <InlineCode text={(p.description ?? p.schema?.description)!} />
+                    </p>
+                  )}
                 </li>
               ))}
             </ul>
@@ -128,7 +136,9 @@ function EndpointCard({ endpoint, schemas }: { endpoint: Endpoint; schemas: Reco
               .map((s) => (
                 <li key={s} className="flex gap-2">
                   <code className="w-10 shrink-0 font-mono text-xs font-semibold">{s}</code>
-                  <span className="text-muted-foreground">{op.responses[s]?.description}</span>
+                  <span className="text-muted-foreground">
+                    <InlineCode text={op.responses[s]?.description ?? ""} />
+                  </span>
                 </li>
               ))}
           </ul>

@@ -25,12 +25,32 @@ export function typeLabel(schema: JsonSchema | undefined, schemas: Schemas): str
   return schema.format ? `${type} (${schema.format})` : (type ?? "any");
 }
 
+/** Text with `code` spans, as the OpenAPI descriptions are written. */
+export function InlineCode({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(`[^`]+`)/g).map((part, i) =>
+        part.startsWith("`") && part.endsWith("`") && part.length > 1 ? (
+          <code key={i} className="rounded bg-muted px-1 font-mono text-[0.85em]">
+            {part.slice(1, -1)}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
+// zod's .int() adds the safe-integer range as bounds; they say nothing a reader needs.
+const isSafeIntBound = (n: number | undefined) => n !== undefined && Math.abs(n) >= Number.MAX_SAFE_INTEGER;
+
 function constraints(s: JsonSchema): string[] {
   const out: string[] = [];
   if (s.minLength !== undefined) out.push(`min length ${s.minLength}`);
   if (s.maxLength !== undefined) out.push(`max length ${s.maxLength}`);
-  if (s.minimum !== undefined) out.push(`≥ ${s.minimum}`);
-  if (s.maximum !== undefined) out.push(`≤ ${s.maximum}`);
+  if (s.minimum !== undefined && !isSafeIntBound(s.minimum)) out.push(`≥ ${s.minimum}`);
+  if (s.maximum !== undefined && !isSafeIntBound(s.maximum)) out.push(`≤ ${s.maximum}`);
   if (s.default !== undefined) out.push(`default ${JSON.stringify(s.default)}`);
   return out;
 }
@@ -71,7 +91,11 @@ export function SchemaView({ schema, schemas, depth = 0 }: { schema: JsonSchema 
                 </span>
               ))}
             </div>
-            {resolved.description && <p className="mt-0.5 text-sm text-muted-foreground">{resolved.description}</p>}
+            {resolved.description && (
+              <p className="mt-0.5 text-sm text-muted-foreground">
+                <InlineCode text={resolved.description} />
+              </p>
+            )}
             {nested && <SchemaView schema={nested} schemas={schemas} depth={depth + 1} />}
           </li>
         );
