@@ -24,23 +24,25 @@ export function newAccount(overrides: Partial<TestAccount> = {}): TestAccount {
   };
 }
 
-/** Signs up a new workspace through /sign-up and waits for the portal dashboard. */
+/** Signs up a new workspace through /sign-up and waits for the portal dashboard (the portal's home, "/"). */
 export async function signUpNewTenant(page: Page, account: TestAccount = newAccount()): Promise<TestAccount> {
   await page.goto("/sign-up");
-  await page.getByLabel(/^(your |full )?name$/i).fill(account.name);
-  await page.getByLabel(/company/i).fill(account.companyName);
-  await page.getByLabel(/^(work )?email/i).fill(account.email);
-  await page.getByLabel(/^password$/i).fill(account.password);
-  await page.getByRole("button", { name: /create (account|workspace)|sign up/i }).click();
-  await expect(page).toHaveURL(/\/dashboard/, { timeout: 30_000 });
+  await page.getByLabel("Your name").fill(account.name);
+  await page.getByLabel("Company").fill(account.companyName);
+  await page.getByLabel("Work email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL((url) => url.pathname === "/", { timeout: 30_000 });
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(`Welcome, ${account.name.split(" ")[0]}`) })).toBeVisible();
   return account;
 }
 
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto("/sign-in");
-  await page.getByLabel(/^email/i).fill(email);
-  await page.getByLabel(/^password$/i).fill(password);
-  await page.getByRole("button", { name: /^sign in$/i }).click();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname !== "/sign-in", { timeout: 30_000 });
 }
 
 export async function signOut(page: Page): Promise<void> {
