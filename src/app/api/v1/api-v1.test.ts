@@ -313,4 +313,24 @@ describe("OpenAPI document", () => {
       }
     }
   });
+
+  it("is internally consistent: unique operation ids, declared path parameters, resolvable $refs", async () => {
+    const doc = (await (await getOpenApi(req("/api/v1/openapi.json"))).json()) as {
+      paths: Record<string, Record<string, { operationId: string; parameters?: { name: string; in: string; required?: boolean }[] }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    const operationIds = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((op) => op.operationId));
+    expect(new Set(operationIds).size).toBe(operationIds.length);
+    for (const [p, ops] of Object.entries(doc.paths)) {
+      const templated = [...p.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      for (const op of Object.values(ops)) {
+        const declared = (op.parameters ?? []).filter((x) => x.in === "path");
+        expect(declared.map((x) => x.name).sort(), `${op.operationId} path parameters`).toEqual([...templated].sort());
+        for (const x of declared) expect(x.required).toBe(true);
+      }
+    }
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) expect(doc.components.schemas[ref], `unresolved $ref ${ref}`).toBeDefined();
+  });
 });
