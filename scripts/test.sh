@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 
 export NEXT_TELEMETRY_DISABLED=1
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+REPORTS=.data/test-reports
+mkdir -p "$REPORTS" && rm -f "$REPORTS"/*.json
 started=$(date +%s)
 step_started=$started
 current=""
@@ -23,6 +25,16 @@ on_exit() {
   if [[ $rc -eq 0 ]]; then
     echo "== $current: ok ($(( $(date +%s) - step_started )) s)"
     echo; echo "npm test: all steps passed in ${total} s"
+    # One plain closing line with the tests both runners executed (Vitest and Playwright JSON reports).
+    node -e '
+      const fs = require("fs");
+      const read = (f) => { try { return JSON.parse(fs.readFileSync(f, "utf8")); } catch { return null; } };
+      const v = read(process.argv[1]), p = read(process.argv[2]);
+      const passed = (v?.numPassedTests ?? 0) + (p?.stats?.expected ?? 0) + (p?.stats?.flaky ?? 0);
+      const failed = (v?.numFailedTests ?? 0) + (p?.stats?.unexpected ?? 0);
+      const skipped = (v?.numPendingTests ?? 0) + (v?.numTodoTests ?? 0) + (p?.stats?.skipped ?? 0);
+      console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+    ' "$REPORTS/vitest.json" "$REPORTS/playwright.json"
   else
     echo; echo "npm test: FAILED at step '$current' (exit $rc) after ${total} s" >&2
   fi
@@ -52,10 +64,10 @@ step "typecheck"
 npm run --silent typecheck
 
 step "unit and integration tests (vitest)"
-npx vitest run
+npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest.json"
 
 step "next build"
 NEXT_DIST_DIR=.next-e2e npx next build
 
 step "e2e (playwright)"
-NEXT_DIST_DIR=.next-e2e npm run --silent test:e2e
+NEXT_DIST_DIR=.next-e2e PLAYWRIGHT_JSON_OUTPUT_FILE="$REPORTS/playwright.json" npm run --silent test:e2e
