@@ -29,7 +29,7 @@ export async function registerNodeServer(): Promise<void> {
   for (const service of backgroundServices) {
     const stop = await service.start();
     onShutdown(service.name, stop);
-    logger.info({ service: service.name }, "background service started");
+    logger.info({ backgroundService: service.name }, "background service started");
   }
   installSignalHandlers();
 }
@@ -44,6 +44,7 @@ function installSignalHandlers(): void {
   const closeDatabase = async () => {
     await stopBackground();
     await Promise.race([db.$disconnect(), new Promise((r) => setTimeout(r, 2000).unref())]);
+    logger.info("shutdown: database pool closed");
   };
 
   const onSignal = (signal: NodeJS.Signals) => {
