@@ -52,7 +52,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <FormField label="New password" description="At least 10 characters." error={errors?.fields.password}>
         <Input name="password" type="password" autoComplete="new-password" required autoFocus />
       </FormField>
-      <FormField label="Repeat the new password" error={errors?.fields.confirm}>
+      <FormField label="Confirm password" error={errors?.fields.confirm}>
         <Input name="confirm" type="password" autoComplete="new-password" required />
       </FormField>
       <Button type="submit" disabled={reset.isPending} className="w-full">

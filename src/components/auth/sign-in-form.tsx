@@ -46,10 +46,10 @@ export function SignInForm({ callbackUrl, initialError, initialEmail }: { callba
         </Alert>
       )}
       <FormField label="Email">
-        <Input name="email" type="email" autoComplete="email" required autoFocus defaultValue={initialEmail} />
+        <Input name="email" type="email" autoComplete="email" required autoFocus={!initialEmail} defaultValue={initialEmail} />
       </FormField>
       <FormField label="Password">
-        <Input ref={passwordRef} name="password" type="password" autoComplete="current-password" required aria-invalid={passwordRejected || undefined} />
+        <Input ref={passwordRef} name="password" type="password" autoComplete="current-password" required autoFocus={Boolean(initialEmail)} aria-invalid={passwordRejected || undefined} />
       </FormField>
       <div className="-mt-2 text-right text-sm">
         <Link href="/forgot-password" className="text-muted-foreground underline-offset-4 hover:text-foreground hover:underline">
