@@ -17,7 +17,7 @@ const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54341);
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3199);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const TARGET_RATIO = 0.6;
 const TARGET_P99_MS = 25;
 
