@@ -62,6 +62,12 @@ const TRPC_CODE: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
   UNAVAILABLE: "SERVICE_UNAVAILABLE",
 };
 
+/** Use-cases name the failing field as `details: { fieldErrors: { field: [message] } }` (same shape as zod's flatten). */
+function appFieldErrors(app: AppError | null): Record<string, string[]> | null {
+  const details = app?.details as { fieldErrors?: Record<string, string[]> } | undefined;
+  return details?.fieldErrors ?? null;
+}
+
 const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
@@ -71,7 +77,7 @@ const t = initTRPC.context<TrpcContext>().create({
       data: {
         ...shape.data,
         appCode: app?.code ?? null,
-        fieldErrors: error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null,
+        fieldErrors: error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : appFieldErrors(app),
       },
     };
   },

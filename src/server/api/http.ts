@@ -58,6 +58,14 @@ export function errorResponse(err: unknown, headers: Record<string, string>, log
     log().error({ err }, "unhandled error in API route");
     app = new AppError("INTERNAL", `internal error; quote request id ${headers["x-request-id"] ?? "(none)"} when contacting support`);
   }
+  const details = app.details as { fieldErrors?: Record<string, string[]> } | undefined;
+  if (details?.fieldErrors) {
+    // Use-cases name failing fields zod-flatten style; the API reports every field error as { field, message }.
+    app = new AppError(app.code, app.message, {
+      details: Object.entries(details.fieldErrors).flatMap(([field, messages]) => messages.map((message) => ({ field, message }))),
+      retryAfter: app.retryAfter,
+    });
+  }
   if (app.code === "UNAUTHORIZED") headers["www-authenticate"] = WWW_AUTHENTICATE;
   if (app.retryAfter !== undefined) headers["retry-after"] = String(app.retryAfter);
   return jsonResponse(app.httpStatus, { error: { code: app.code, message: app.message, details: app.details ?? null } }, headers);
