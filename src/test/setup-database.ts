@@ -5,10 +5,10 @@ import pg from "pg";
 import { inject } from "vitest";
 
 const adminUrl = inject("pgAdminUrl");
-const name = `t_${randomBytes(6).toString("hex")}`;
+const name = `t_${inject("pgRunId")}_${randomBytes(5).toString("hex")}`;
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
-await admin.query(`CREATE DATABASE "${name}" TEMPLATE irisx_test_template`);
+await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${inject("pgTemplate")}"`);
 await admin.end();
 process.env.DATABASE_URL = adminUrl.replace(/\/[^/]*$/, `/${name}`);
 process.env.TEST_DATABASE_NAME = name;
