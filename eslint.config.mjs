@@ -77,11 +77,26 @@ export default tseslint.config(
   },
   {
     files: ["src/components/**/*.{ts,tsx}"],
-    rules: restrict([
-      { regex: layer("server", "generated"), message: "Components never import server code or Prisma: take data through tRPC (`import type` from @/trpc/routers/_app for types)." },
-      { regex: "^(@prisma/|pg$|pino$)", message: "Components never import database or server-only packages." },
-      { regex: WORKER, message: "src/ never imports worker/." },
-    ]),
+    rules: {
+      ...restrict([
+        { regex: layer("server", "generated"), message: "Components never import server code or Prisma: take data through tRPC (`import type` from @/trpc/routers/_app for types)." },
+        { regex: "^(@prisma/|pg$|pino$)", message: "Components never import database or server-only packages." },
+        { regex: WORKER, message: "src/ never imports worker/." },
+      ]),
+      // The routers and procedures run on the server: components take their types, never their values.
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(@/|(\\.\\./)+)trpc/(routers|init|server)(/|$)",
+              allowTypeImports: true,
+              message: "Components may take only types from tRPC routers (`import type`); use the client helpers in @/trpc/react.",
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ["src/trpc/**/*.{ts,tsx}"],

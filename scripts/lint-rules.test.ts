@@ -12,7 +12,9 @@ beforeAll(() => {
 
 async function restrictedImports(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === "no-restricted-imports" || m.ruleId === "@typescript-eslint/no-restricted-imports")
+    .map((m) => m.message);
 }
 
 const use = (name: string) => `\nexport const used = ${name};\n`;
@@ -29,6 +31,7 @@ describe("import direction (STYLE.md: app → trpc/api → server → db)", () =
     ["src/components/portal/calls-table.tsx", `import type { Actor } from "@/server/tenancy";\nexport type A = Actor;\n`],
     ["src/components/portal/calls-table.tsx", `import type { Tenant } from "@/generated/prisma/client";\nexport type T = Tenant;\n`],
     ["src/components/portal/calls-table.tsx", `import { Pool } from "pg";${use("Pool")}`],
+    ["src/components/portal/calls-table.tsx", `import { appRouter } from "@/trpc/routers/_app";${use("appRouter")}`],
     ["src/trpc/routers/calls.ts", `import Page from "@/app/page";${use("Page")}`],
     ["src/trpc/routers/calls.ts", `import { inngest } from "@/jobs/client";${use("inngest")}`],
     ["src/app/api/v1/calls/route.ts", `import { run } from "../../../../../worker/main";${use("run")}`],
@@ -42,6 +45,7 @@ describe("import direction (STYLE.md: app → trpc/api → server → db)", () =
     ["src/trpc/routers/calls.ts", `import { db } from "@/server/db";${use("db")}`],
     ["src/app/api/v1/calls/route.ts", `import { appRouter } from "@/trpc/routers/_app";${use("appRouter")}`],
     ["src/components/portal/calls-table.tsx", `import type { AppRouter } from "@/trpc/routers/_app";\nexport type R = AppRouter;\n`],
+    ["src/components/portal/calls-table.tsx", `import { useTRPC } from "@/trpc/react";${use("useTRPC")}`],
     ["src/jobs/functions/webhooks/deliver-webhook.ts", `import { db } from "@/server/db";${use("db")}`],
     ["worker/acd/assign-call.ts", `import { db } from "../../src/server/db";${use("db")}`],
   ])("%s may: %s", async (filePath, code) => {
