@@ -13,8 +13,7 @@ import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgresHandle } fr
 export type Mode = "development" | "production";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
-const DATA_DIR = path.join(ROOT, ".data");
-const SECRETS_FILE = path.join(DATA_DIR, "secrets.json");
+const SECRETS_FILE = path.join(ROOT, ".data", "secrets.json");
 
 export const log = (message: string) => console.log(`[irisx] ${message}`);
 export const warn = (message: string) => console.warn(`[irisx] ${message}`);
@@ -72,7 +71,7 @@ function generateSecrets(): Record<(typeof SECRET_NAMES)[number], string> {
  * (losing a generated key would make every stored webhook secret unreadable); local runs keep generated ones
  * in .data/secrets.json so sessions and encrypted rows survive restarts.
  */
-export function prepareSecrets(mode: Mode, embeddedDatabase: boolean): void {
+export function prepareSecrets(mode: Mode, embeddedDatabase: boolean, secretsFile = SECRETS_FILE): void {
   const missing = SECRET_NAMES.filter((name) => !process.env[name]);
   if (missing.length > 0 && mode === "production" && !embeddedDatabase) {
     throw new LaunchError(
@@ -82,7 +81,7 @@ export function prepareSecrets(mode: Mode, embeddedDatabase: boolean): void {
   }
   if (missing.length > 0) {
     let stored: Partial<Record<string, string>> = {};
-    if (existsSync(SECRETS_FILE)) stored = JSON.parse(readFileSync(SECRETS_FILE, "utf8")) as Record<string, string>;
+    if (existsSync(secretsFile)) stored = JSON.parse(readFileSync(secretsFile, "utf8")) as Record<string, string>;
     const fresh = generateSecrets();
     let changed = false;
     for (const name of SECRET_NAMES) {
@@ -92,9 +91,9 @@ export function prepareSecrets(mode: Mode, embeddedDatabase: boolean): void {
       }
     }
     if (changed) {
-      mkdirSync(DATA_DIR, { recursive: true });
-      writeFileSync(SECRETS_FILE, JSON.stringify(stored, null, 2) + "\n", { mode: 0o600 });
-      log(`generated local secrets in ${path.relative(ROOT, SECRETS_FILE)}`);
+      mkdirSync(path.dirname(secretsFile), { recursive: true });
+      writeFileSync(secretsFile, JSON.stringify(stored, null, 2) + "\n", { mode: 0o600 });
+      log(`generated local secrets in ${path.relative(ROOT, secretsFile)}`);
     }
     for (const name of missing) process.env[name] = stored[name];
   }
