@@ -60,6 +60,13 @@ if (!pg.startedHere) {
 }
 let app: ChildProcess | undefined;
 let exitCode = 1;
+// Ctrl+C: Playwright and the app get the signal from the terminal too; PostgreSQL must not be left behind.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    app?.kill("SIGTERM");
+    void pg.stop().finally(() => process.exit(130));
+  });
+}
 try {
   await ensureDatabase(pg.url("postgres"), "irisx");
   const port = await freePort();
