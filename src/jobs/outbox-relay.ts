@@ -3,6 +3,7 @@
 // same transaction. If the send fails the rows stay unpublished with the failure counted, and the next pass
 // sends them again: an Inngest outage delays webhooks, it never loses them. Each Inngest event carries the
 // outbox id as its `id`, so a row re-sent after an unlucky crash is de-duplicated by Inngest.
+import { observeOutboxPublish } from "@/server/metrics/registry";
 import { env } from "@/env";
 import { inngest } from "@/jobs/client";
 import { webhookEventCreated } from "@/jobs/events";
@@ -67,7 +68,10 @@ export async function drainOutbox(opts: { send?: SendOutboxEvents; limit?: numbe
     total.published += pass.published;
     total.failed += pass.failed;
     total.error = pass.error;
-    if (pass.error || pass.published < (opts.limit ?? 100)) return total;
+    if (pass.error || pass.published < (opts.limit ?? 100)) {
+      observeOutboxPublish(total);
+      return total;
+    }
   }
 }
 

@@ -10,6 +10,7 @@ import { ZodError, z } from "zod";
 import { getSessionUser, type SessionUser } from "@/server/auth/session";
 import { AppError, type ErrorCode } from "@/server/errors";
 import { logger } from "@/server/logger";
+import { observeHttpRequest } from "@/server/metrics/registry";
 import { resolveMemberActor, assertRole, type Actor, type RoleRule } from "@/server/tenancy";
 
 // 1. Context ------------------------------------------------------------------------------------------
@@ -83,8 +84,15 @@ const t = initTRPC.context<TrpcContext>().create({
   },
 });
 
-const errorMapping = t.middleware(async ({ next, ctx, path }) => {
+const errorMapping = t.middleware(async ({ next, ctx, path, type }) => {
+  const started = performance.now();
   const result = await next();
+  observeHttpRequest({
+    route: `trpc/${path}`,
+    method: type === "query" ? "GET" : "POST",
+    status: result.ok ? 200 : (result.error.cause instanceof AppError ? result.error.cause.httpStatus : 500),
+    durationMs: performance.now() - started,
+  });
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof AppError) {

@@ -14,6 +14,7 @@ import { errorResponse, jsonResponse, validationError } from "@/server/api/http"
 import { assertIdempotencyKeyFormat, claimIdempotencyKey, completeIdempotencyKey, idempotencyRequestHash, releaseIdempotencyKey } from "@/server/api/idempotency";
 import { consumeRateLimit } from "@/server/api/rate-limit";
 import { readRequestBody } from "@/server/api/request-body";
+import { observeHttpRequest } from "@/server/metrics/registry";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 type AnyObject = z.ZodObject<z.core.$ZodLooseShape>;
@@ -97,6 +98,13 @@ export function defineRoute<P extends AnyObject | undefined = undefined, Q exten
   const status = spec.status ?? 200;
 
   async function handle(req: Request, nextCtx: NextRouteContext = EMPTY_PARAMS): Promise<Response> {
+    const started = performance.now();
+    const res = await handleRequest(req, nextCtx);
+    observeHttpRequest({ route: spec.path, method: spec.method, status: res.status, durationMs: performance.now() - started });
+    return res;
+  }
+
+  async function handleRequest(req: Request, nextCtx: NextRouteContext): Promise<Response> {
     // src/proxy.ts has usually assigned one already; handlers called directly (tests) resolve their own.
     const requestId = resolveRequestId(req.headers.get("x-request-id"));
     const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": "no-store" };

@@ -1,6 +1,7 @@
 // One signed delivery attempt of an event to an endpoint, and its bookkeeping: a WebhookAttempt row, the
 // delivery's status, and the endpoint's failure run (reset by any success). Called once per retry by the
 // Inngest function and directly by manual redelivery.
+import { observeWebhookDelivery } from "@/server/metrics/registry";
 import type { WebhookDeliveryStatus } from "@/generated/prisma/enums";
 import { openSecret } from "@/server/crypto/secret-box";
 import { db } from "@/server/db";
@@ -62,6 +63,8 @@ export async function deliverWebhookAttempt(deliveryId: string, opts: DeliverWeb
   const error = succeeded
     ? null
     : (response.error ?? `HTTP ${response.statusCode ?? "?"} (a 2xx status means delivered)`).slice(0, STORED_ERROR_CHARS);
+
+  observeWebhookDelivery({ outcome: succeeded ? "delivered" : "failed", statusCode: response.statusCode, durationMs });
 
   const attempt = await db.$transaction(async (tx) => {
     const failedStatus: WebhookDeliveryStatus = delivery.status === "FAILED" ? "FAILED" : "RETRYING";
