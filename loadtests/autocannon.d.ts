@@ -1,22 +1,27 @@
-// The part of autocannon's API the benchmark uses (the package ships no types).
+// The part of autocannon's API the benchmarks use (the package ships no types).
 declare module "autocannon" {
-  interface Options {
+  import type { EventEmitter } from "node:events";
+  export interface Options {
     url: string;
     connections?: number;
     duration?: number;
     headers?: Record<string, string>;
+    method?: string;
+    body?: string;
   }
   interface Histogram {
     average: number;
     p50: number;
     p99: number;
   }
-  interface Result {
+  export interface Result {
     requests: Histogram & { total: number };
     latency: Histogram;
     non2xx: number;
     errors: number;
   }
-  function autocannon(opts: Options): Promise<Result>;
+  /** Without a callback, the running instance: emits `response` (client, statusCode, bytes, responseTimeMs) and resolves to the result. */
+  export type Instance = EventEmitter & PromiseLike<Result>;
+  function autocannon(opts: Options): Instance;
   export default autocannon;
 }

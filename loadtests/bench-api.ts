@@ -4,7 +4,7 @@
 // JSON) and the authenticated GET /api/v1/account, and compares with the targets. Exits 1 when a target is missed.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -24,8 +24,16 @@ const TARGET_P99_MS = 25;
 const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const baseEnv = { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" };
 
+/** True when a file under src/ changed after the build, so a stale build is never measured. */
+function sourcesNewerThan(mtimeMs: number): boolean {
+  return readdirSync(path.join(ROOT, "src"), { recursive: true, withFileTypes: true }).some(
+    (entry) => entry.isFile() && !entry.parentPath.includes("generated") && statSync(path.join(entry.parentPath, entry.name)).mtimeMs > mtimeMs,
+  );
+}
+
 function build(): void {
-  if (existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID")) && !process.argv.includes("--build")) {
+  const buildId = path.join(ROOT, DIST_DIR, "BUILD_ID");
+  if (existsSync(buildId) && !process.argv.includes("--build") && !sourcesNewerThan(statSync(buildId).mtimeMs)) {
     console.log(`using the existing production build in ${DIST_DIR} (pass --build to rebuild)`);
     return;
   }
@@ -74,26 +82,33 @@ async function waitForServer(url: string, child: ChildProcess): Promise<void> {
 interface Round {
   requests: number;
   seconds: number;
-  p50: number;
+  /** Every response time of the round, in ms, so percentiles are computed over the whole run, not per round. */
+  latencies: number[];
   p99: number;
   non2xx: number;
   errors: number;
 }
 
 async function round(url: string, headers: Record<string, string>, seconds: number): Promise<Round> {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
-  return { requests: r.requests.total, seconds, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+  const latencies: number[] = [];
+  const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  const r = await instance;
+  return { requests: r.requests.total, seconds, latencies, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+function percentile(sorted: number[], p: number): number {
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
+}
 
 function summarise(name: string, rounds: Round[]) {
   const seconds = rounds.reduce((n, r) => n + r.seconds, 0);
+  const all = rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
   return {
     route: name,
     rps: rounds.reduce((n, r) => n + r.requests, 0) / seconds,
-    p50: median(rounds.map((r) => r.p50)),
-    p99: median(rounds.map((r) => r.p99)),
+    p50: percentile(all, 50),
+    p99: percentile(all, 99),
     worstP99: Math.max(...rounds.map((r) => r.p99)),
     failed: rounds.reduce((n, r) => n + r.non2xx + r.errors, 0),
   };
@@ -157,7 +172,7 @@ async function main(): Promise<number> {
     const p99Ok = account.p99 < TARGET_P99_MS;
     const clean = account.failed === 0 && bare.failed === 0;
     console.log(`authenticated / bare req/s: ${(ratio * 100).toFixed(1)} % (target ≥ ${TARGET_RATIO * 100} %) ${ratioOk ? "PASS" : "FAIL"}`);
-    console.log(`authenticated p99 (median of rounds): ${account.p99} ms (target < ${TARGET_P99_MS} ms) ${p99Ok ? "PASS" : "FAIL"}`);
+    console.log(`authenticated p99 (all requests): ${account.p99} ms (target < ${TARGET_P99_MS} ms) ${p99Ok ? "PASS" : "FAIL"}`);
     if (!clean) console.log("FAIL: some requests errored or were not 2xx");
     return ratioOk && p99Ok && clean ? 0 : 1;
   } finally {
