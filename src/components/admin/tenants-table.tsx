@@ -1,15 +1,56 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { createColumnHelper } from "@tanstack/react-table";
+import type { inferRouterOutputs } from "@trpc/server";
 import { BuildingIcon } from "lucide-react";
+import { DataTable } from "@/components/shared/data-table";
 import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatDate, formatMoney } from "@/lib/format";
 import { formErrorsFrom } from "@/lib/trpc-error";
 import { useTRPC } from "@/trpc/react";
+import type { AppRouter } from "@/trpc/routers/_app";
+
+type TenantRow = inferRouterOutputs<AppRouter>["admin"]["tenants"][number];
+
+const column = createColumnHelper<TenantRow>();
+
+const columns = [
+  column.accessor("name", {
+    header: "Tenant",
+    meta: { className: "pl-6" },
+    cell: (c) => (
+      <>
+        <div className="font-medium">{c.getValue()}</div>
+        <div className="font-mono text-xs text-muted-foreground">{c.row.original.id}</div>
+      </>
+    ),
+  }),
+  column.accessor("status", {
+    header: "Status",
+    cell: (c) =>
+      c.getValue() === "ACTIVE" ? (
+        <Badge variant="success">Active</Badge>
+      ) : (
+        <Badge variant="destructive" title={c.row.original.suspendedReason ?? undefined}>
+          Suspended
+        </Badge>
+      ),
+  }),
+  column.accessor("memberCount", { header: "Members", meta: { className: "text-right", cellClassName: "tabular-nums" } }),
+  column.accessor("creditMicros", {
+    header: "Credit",
+    meta: { className: "hidden text-right md:table-cell", cellClassName: "tabular-nums" },
+    cell: (c) => formatMoney(c.getValue(), c.row.original.currency),
+  }),
+  column.accessor("createdAt", {
+    header: "Created",
+    meta: { className: "hidden pr-6 md:table-cell", cellClassName: "text-muted-foreground" },
+    cell: (c) => formatDate(c.getValue()),
+  }),
+];
 
 export function TenantsTable() {
   const trpc = useTRPC();
@@ -17,41 +58,5 @@ export function TenantsTable() {
   if (tenants.isPending) return <Skeleton className="h-64 w-full rounded-xl" />;
   if (tenants.isError) return <p className="text-sm text-destructive">{formErrorsFrom(tenants.error).form}</p>;
   if (tenants.data.length === 0) return <EmptyState icon={<BuildingIcon />} title="No tenants yet" description="Workspaces appear here as people sign up." />;
-  return (
-    <Card className="gap-0 py-0">
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead className="pl-6">Tenant</TableHead>
-            <TableHead>Status</TableHead>
-            <TableHead className="text-right">Members</TableHead>
-            <TableHead className="hidden text-right md:table-cell">Credit</TableHead>
-            <TableHead className="hidden pr-6 md:table-cell">Created</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {tenants.data.map((t) => (
-            <TableRow key={t.id}>
-              <TableCell className="pl-6">
-                <div className="font-medium">{t.name}</div>
-                <div className="font-mono text-xs text-muted-foreground">{t.id}</div>
-              </TableCell>
-              <TableCell>
-                {t.status === "ACTIVE" ? (
-                  <Badge variant="success">Active</Badge>
-                ) : (
-                  <Badge variant="destructive" title={t.suspendedReason ?? undefined}>
-                    Suspended
-                  </Badge>
-                )}
-              </TableCell>
-              <TableCell className="text-right tabular-nums">{t.memberCount}</TableCell>
-              <TableCell className="hidden text-right tabular-nums md:table-cell">{formatMoney(t.creditMicros, t.currency)}</TableCell>
-              <TableCell className="hidden pr-6 text-muted-foreground md:table-cell">{formatDate(t.createdAt)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </Card>
-  );
+  return <DataTable data={tenants.data} columns={columns} getRowId={(row) => row.id} className="rounded-xl bg-card text-card-foreground shadow-sm" />;
 }

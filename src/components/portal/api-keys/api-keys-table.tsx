@@ -1,9 +1,9 @@
 "use client";
 
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { CopyButton } from "@/components/ui/copy-button";
+import { DataTable } from "@/components/shared/data-table";
 import { RevokeApiKeyButton } from "@/components/portal/api-keys/revoke-api-key-button";
 import type { ApiKeyRow } from "@/components/portal/api-keys/types";
 
@@ -77,29 +77,5 @@ const columns = [
 ];
 
 export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
-  const table = useReactTable({ data: keys, columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
-  return (
-    <div className="overflow-x-auto rounded-lg border">
-      <Table>
-        <TableHeader>
-          {table.getHeaderGroups().map((group) => (
-            <TableRow key={group.id}>
-              {group.headers.map((header) => (
-                <TableHead key={header.id}>{header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}</TableHead>
-              ))}
-            </TableRow>
-          ))}
-        </TableHeader>
-        <TableBody>
-          {table.getRowModel().rows.map((row) => (
-            <TableRow key={row.id} data-state={row.original.revokedAt ? "revoked" : undefined} className={row.original.revokedAt ? "opacity-60" : undefined}>
-              {row.getVisibleCells().map((cell) => (
-                <TableCell key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</TableCell>
-              ))}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
-  );
+  return <DataTable data={keys} columns={columns} getRowId={(row) => row.id} rowClassName={(row) => (row.original.revokedAt ? "opacity-60" : undefined)} />;
 }

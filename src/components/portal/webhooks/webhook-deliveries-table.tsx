@@ -1,13 +1,12 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { createColumnHelper, flexRender, getCoreRowModel, getExpandedRowModel, useReactTable } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import { ChevronDownIcon, ChevronRightIcon } from "lucide-react";
-import { Fragment } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { DataTable } from "@/components/shared/data-table";
 import { dateTime, relative } from "@/components/portal/webhooks/format";
 import type { WebhookDeliveryRow } from "@/components/portal/webhooks/types";
 import { useTRPC } from "@/trpc/react";
@@ -115,45 +114,13 @@ function Attempts({ delivery }: { delivery: WebhookDeliveryRow }) {
 }
 
 export function WebhookDeliveriesTable({ deliveries }: { deliveries: WebhookDeliveryRow[] }) {
-  const table = useReactTable({
-    data: deliveries,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    getExpandedRowModel: getExpandedRowModel(),
-    getRowCanExpand: () => true,
-    getRowId: (row) => row.id,
-  });
   return (
-    <div className="rounded-md border">
-      <Table>
-        <TableHeader>
-          {table.getHeaderGroups().map((group) => (
-            <TableRow key={group.id}>
-              {group.headers.map((header) => (
-                <TableHead key={header.id}>{header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}</TableHead>
-              ))}
-            </TableRow>
-          ))}
-        </TableHeader>
-        <TableBody>
-          {table.getRowModel().rows.map((row) => (
-            <Fragment key={row.id}>
-              <TableRow>
-                {row.getVisibleCells().map((cell) => (
-                  <TableCell key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</TableCell>
-                ))}
-              </TableRow>
-              {row.getIsExpanded() && (
-                <TableRow className="bg-muted/30 hover:bg-muted/30">
-                  <TableCell colSpan={row.getVisibleCells().length}>
-                    <Attempts delivery={row.original} />
-                  </TableCell>
-                </TableRow>
-              )}
-            </Fragment>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <DataTable
+      data={deliveries}
+      columns={columns}
+      getRowId={(row) => row.id}
+      getRowCanExpand={() => true}
+      renderSubRow={(row) => <Attempts delivery={row.original} />}
+    />
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { DataTable } from "@/components/shared/data-table";
 import { EndpointStatusBadge } from "@/components/portal/webhooks/endpoint-status-badge";
 import { dateTime, relative } from "@/components/portal/webhooks/format";
 import type { WebhookEndpointRow } from "@/components/portal/webhooks/types";
@@ -59,29 +59,5 @@ const columns = [
 ];
 
 export function WebhookEndpointsTable({ endpoints }: { endpoints: WebhookEndpointRow[] }) {
-  const table = useReactTable({ data: endpoints, columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
-  return (
-    <div className="rounded-md border">
-      <Table>
-        <TableHeader>
-          {table.getHeaderGroups().map((group) => (
-            <TableRow key={group.id}>
-              {group.headers.map((header) => (
-                <TableHead key={header.id}>{header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}</TableHead>
-              ))}
-            </TableRow>
-          ))}
-        </TableHeader>
-        <TableBody>
-          {table.getRowModel().rows.map((row) => (
-            <TableRow key={row.id}>
-              {row.getVisibleCells().map((cell) => (
-                <TableCell key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</TableCell>
-              ))}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
-  );
+  return <DataTable data={endpoints} columns={columns} getRowId={(row) => row.id} />;
 }
