@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { toast } from "sonner";
+import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { atLeast } from "@/components/portal/role-labels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -25,12 +26,10 @@ export function GeneralSettings({ email, emailVerified }: { email: string; email
   const [errors, setErrors] = useState<FormErrors | null>(null);
   const overview = useQuery(trpc.tenant.current.queryOptions());
   const rename = useMutation(trpc.tenant.rename.mutationOptions());
-  const resend = useMutation(
-    trpc.auth.resendVerification.mutationOptions({
-      onSuccess: (r) => toast.success(r.alreadyVerified ? "Your email is already confirmed" : `We sent a new link to ${email}`),
-      onError: (e) => toast.error(formErrorsFrom(e).form ?? "Could not send the email"),
-    }),
-  );
+  const resend = useToastMutation(trpc.auth.resendVerification.mutationOptions(), {
+    success: (r) => (r.alreadyVerified ? "Your email is already confirmed" : `We sent a new link to ${email}`),
+    error: (e) => formErrorsFrom(e).form ?? "Could not send the email",
+  });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

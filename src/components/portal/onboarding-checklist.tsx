@@ -1,9 +1,9 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { CheckIcon } from "lucide-react";
 import Link from "next/link";
-import { toast } from "sonner";
+import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -15,12 +15,10 @@ export function OnboardingChecklist() {
   const trpc = useTRPC();
   // Milestones are ticked by other parts of the platform (API keys, calls); polling picks them up.
   const checklist = useQuery(trpc.tenant.onboardingChecklist.queryOptions(undefined, { refetchInterval: 15_000 }));
-  const resend = useMutation(
-    trpc.auth.resendVerification.mutationOptions({
-      onSuccess: (r) => toast.success(r.alreadyVerified ? "Your email is already confirmed" : "We sent you a new confirmation link"),
-      onError: (e) => toast.error(formErrorsFrom(e).form ?? "Could not send the email"),
-    }),
-  );
+  const resend = useToastMutation(trpc.auth.resendVerification.mutationOptions(), {
+    success: (r) => (r.alreadyVerified ? "Your email is already confirmed" : "We sent you a new confirmation link"),
+    error: (e) => formErrorsFrom(e).form ?? "Could not send the email",
+  });
 
   if (checklist.isPending) return <Skeleton className="h-80 w-full rounded-xl" />;
   if (checklist.isError) return null;

@@ -1,21 +1,12 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { MailIcon, Trash2Icon, UsersIcon } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
+import { ConfirmDialog } from "@/components/shared/confirm-dialog";
+import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { InviteDialog } from "@/components/portal/invite-dialog";
 import { atLeast, ROLES, type Role } from "@/components/portal/role-labels";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
 import { Avatar, AvatarFallback } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -33,7 +24,6 @@ type PendingRemoval = { membershipId: string; name: string } | null;
 
 export function TeamManager() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const overview = useQuery(trpc.tenant.current.queryOptions());
   const myRole = overview.data?.role ?? "AGENT";
   const canManage = atLeast(myRole, "ADMIN");
@@ -41,16 +31,15 @@ export function TeamManager() {
   const invitations = useQuery(trpc.team.invitations.queryOptions(undefined, { enabled: canManage }));
   const [removal, setRemoval] = useState<PendingRemoval>(null);
 
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.team.members.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.team.invitations.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.tenant.current.queryKey() }),
-    ]);
-  const onError = (e: unknown) => toast.error(formErrorsFrom(e).form ?? "That did not work");
-  const changeRole = useMutation(trpc.team.changeRole.mutationOptions({ onSuccess: async () => { toast.success("Role updated"); await refresh(); }, onError }));
-  const remove = useMutation(trpc.team.remove.mutationOptions({ onSuccess: async () => { toast.success("Member removed"); await refresh(); }, onError }));
-  const revoke = useMutation(trpc.team.revokeInvitation.mutationOptions({ onSuccess: async () => { toast.success("Invitation revoked"); await refresh(); }, onError }));
+  // Any change to the team can change the member list, the invitations and the counts on the overview.
+  const feedback = (success: string) => ({
+    success,
+    invalidate: [trpc.team.members.queryKey(), trpc.team.invitations.queryKey(), trpc.tenant.current.queryKey()],
+    error: (e: unknown) => formErrorsFrom(e).form ?? "That did not work",
+  });
+  const changeRole = useToastMutation(trpc.team.changeRole.mutationOptions(), feedback("Role updated"));
+  const remove = useToastMutation(trpc.team.remove.mutationOptions(), feedback("Member removed"));
+  const revoke = useToastMutation(trpc.team.revokeInvitation.mutationOptions(), feedback("Invitation revoked"));
 
   return (
     <div className="flex flex-col gap-6">
@@ -167,26 +156,18 @@ export function TeamManager() {
         <EmptyState icon={<UsersIcon />} title="Just you so far" description="An admin of this workspace can invite more people." />
       )}
 
-      <AlertDialog open={removal !== null} onOpenChange={(open) => !open && setRemoval(null)}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>Remove {removal?.name}?</AlertDialogTitle>
-            <AlertDialogDescription>They lose access to this workspace right away. You can invite them again later.</AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Cancel</AlertDialogCancel>
-            <AlertDialogAction
-              className="bg-destructive text-white hover:bg-destructive/90"
-              onClick={() => {
-                if (removal) remove.mutate({ membershipId: removal.membershipId });
-                setRemoval(null);
-              }}
-            >
-              Remove
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDialog
+        open={removal !== null}
+        onOpenChange={(open) => !open && setRemoval(null)}
+        title={<>Remove {removal?.name}?</>}
+        description="They lose access to this workspace right away. You can invite them again later."
+        confirmLabel="Remove"
+        destructive
+        onConfirm={() => {
+          if (removal) remove.mutate({ membershipId: removal.membershipId });
+          setRemoval(null);
+        }}
+      />
     </div>
   );
 }

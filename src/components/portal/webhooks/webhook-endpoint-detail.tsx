@@ -1,23 +1,13 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowLeftIcon, SendIcon } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
+import { ConfirmDialog } from "@/components/shared/confirm-dialog";
+import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { Button, buttonVariants } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
 import { PageHeader } from "@/components/ui/page-header";
@@ -36,28 +26,18 @@ function EndpointActions({ endpoint }: { endpoint: WebhookEndpointRow }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.webhooks.get.queryKey({ id: endpoint.id }) });
-  const toggle = useMutation(trpc.webhooks.update.mutationOptions({ onSuccess: refresh, onError: (e) => toast.error(e.message) }));
-  const sendTest = useMutation(
+  const toggle = useToastMutation(trpc.webhooks.update.mutationOptions(), { invalidate: [trpc.webhooks.get.queryKey({ id: endpoint.id })] });
+  const sendTest = useToastMutation(
     trpc.webhooks.sendTest.mutationOptions({
-      onSuccess: async () => {
-        toast.success("Test event queued; it appears in the delivery log within seconds");
-        // The delivery row is created by the background fan-out; look again shortly.
-        setTimeout(() => void queryClient.invalidateQueries({ queryKey: trpc.webhooks.deliveries.queryKey() }), 3000);
-      },
-      onError: (e) => toast.error(e.message),
+      // The delivery row is created by the background fan-out; look again shortly.
+      onSuccess: () => void setTimeout(() => void queryClient.invalidateQueries({ queryKey: trpc.webhooks.deliveries.queryKey() }), 3000),
     }),
+    { success: "Test event queued; it appears in the delivery log within seconds" },
   );
-  const remove = useMutation(
-    trpc.webhooks.delete.mutationOptions({
-      onSuccess: async () => {
-        toast.success("Endpoint deleted");
-        await queryClient.invalidateQueries({ queryKey: trpc.webhooks.list.queryKey() });
-        router.push("/settings/webhooks");
-      },
-      onError: (e) => toast.error(e.message),
-    }),
-  );
+  const remove = useToastMutation(trpc.webhooks.delete.mutationOptions({ onSuccess: () => router.push("/settings/webhooks") }), {
+    success: "Endpoint deleted",
+    invalidate: [trpc.webhooks.list.queryKey()],
+  });
   const enabled = endpoint.status === "ENABLED";
   return (
     <div className="flex flex-wrap items-center gap-3">
@@ -68,25 +48,20 @@ function EndpointActions({ endpoint }: { endpoint: WebhookEndpointRow }) {
       <Button variant="outline" disabled={!enabled || sendTest.isPending} onClick={() => sendTest.mutate({ id: endpoint.id })}>
         <SendIcon /> Send test event
       </Button>
-      <AlertDialog>
-        <AlertDialogTrigger asChild>
+      <ConfirmDialog
+        trigger={
           <Button variant="ghost" className="text-destructive hover:text-destructive">
             Delete
           </Button>
-        </AlertDialogTrigger>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>Delete this endpoint?</AlertDialogTitle>
-            <AlertDialogDescription>Pending retries stop and its delivery log is deleted. This cannot be undone.</AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Keep endpoint</AlertDialogCancel>
-            <AlertDialogAction className={buttonVariants({ variant: "destructive" })} disabled={remove.isPending} onClick={() => remove.mutate({ id: endpoint.id })}>
-              Delete endpoint
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+        }
+        title="Delete this endpoint?"
+        description="Pending retries stop and its delivery log is deleted. This cannot be undone."
+        cancelLabel="Keep endpoint"
+        confirmLabel="Delete endpoint"
+        destructive
+        pending={remove.isPending}
+        onConfirm={() => remove.mutate({ id: endpoint.id })}
+      />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { toast } from "sonner";
+import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
@@ -14,19 +14,16 @@ import { useTRPC } from "@/trpc/react";
 
 export function WebhookEndpointSettingsCard({ endpoint }: { endpoint: WebhookEndpointRow }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const eventTypes = useQuery(trpc.webhooks.eventTypes.queryOptions());
   const [url, setUrl] = useState(endpoint.url);
   const [description, setDescription] = useState(endpoint.description);
   const [types, setTypes] = useState<string[]>(endpoint.eventTypes);
-  const update = useMutation(
-    trpc.webhooks.update.mutationOptions({
-      onSuccess: async () => {
-        toast.success("Endpoint saved");
-        await queryClient.invalidateQueries({ queryKey: trpc.webhooks.get.queryKey({ id: endpoint.id }) });
-      },
-    }),
-  );
+  // Errors are shown beside the fields, not toasted.
+  const update = useToastMutation(trpc.webhooks.update.mutationOptions(), {
+    success: "Endpoint saved",
+    invalidate: [trpc.webhooks.get.queryKey({ id: endpoint.id })],
+    error: false,
+  });
   const fieldErrors = update.error?.data?.fieldErrors as Record<string, string[] | undefined> | null | undefined;
   const urlError = urlErrorOf(update.error);
 
