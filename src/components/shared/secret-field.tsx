@@ -1,8 +1,9 @@
 import { CopyButton } from "@/components/ui/copy-button";
 
+/** A labelled secret (token, key, signing secret) shown in full with a copy button; long values wrap. */
 export function SecretField({ label, value }: { label: string; value: string }) {
   return (
-    <div className="flex flex-col gap-1.5">
+    <div className="flex min-w-0 flex-col gap-1.5">
       <span className="text-sm font-medium">{label}</span>
       <div className="flex items-center gap-2 rounded-md border bg-muted/50 px-3 py-2">
         <code className="min-w-0 flex-1 break-all font-mono text-xs">{value}</code>

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { KeyRoundIcon, PlusIcon, TriangleAlertIcon } from "lucide-react";
 import { useState, type FormEvent } from "react";
+import { SecretField } from "@/components/shared/secret-field";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -15,18 +16,6 @@ import { useTRPC } from "@/trpc/react";
 import type { CreatedApiKey } from "@/components/portal/api-keys/types";
 
 const DEFAULT_SCOPES = ["account:read"];
-
-function SecretField({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="flex min-w-0 flex-col gap-1.5">
-      <span className="text-sm font-medium">{label}</span>
-      <div className="flex items-center gap-2 rounded-md border bg-muted/50 px-3 py-2">
-        <code className="min-w-0 flex-1 break-all font-mono text-xs">{value}</code>
-        <CopyButton value={value} label={`Copy ${label.toLowerCase()}`} />
-      </div>
-    </div>
-  );
-}
 
 function CreatedKey({ created }: { created: CreatedApiKey }) {
   const origin = typeof window === "undefined" ? "" : window.location.origin;

@@ -10,7 +10,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { EventTypePicker } from "@/components/portal/webhooks/event-type-picker";
-import { SecretField } from "@/components/portal/webhooks/secret-field";
+import { SecretField } from "@/components/shared/secret-field";
 import { urlErrorOf } from "@/components/portal/webhooks/url-error";
 import { useTRPC } from "@/trpc/react";
 

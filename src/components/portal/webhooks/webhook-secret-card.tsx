@@ -1,37 +1,20 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { toast } from "sonner";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
+import { ConfirmDialog } from "@/components/shared/confirm-dialog";
+import { SecretField } from "@/components/shared/secret-field";
+import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { SecretField } from "@/components/portal/webhooks/secret-field";
 import { useTRPC } from "@/trpc/react";
 
 export function WebhookSecretCard({ endpointId }: { endpointId: string }) {
   const trpc = useTRPC();
   const [secret, setSecret] = useState<string | null>(null);
-  const reveal = useMutation(trpc.webhooks.revealSecret.mutationOptions({ onSuccess: (r) => setSecret(r.secret), onError: (e) => toast.error(e.message) }));
-  const rotate = useMutation(
-    trpc.webhooks.rotateSecret.mutationOptions({
-      onSuccess: (r) => {
-        setSecret(r.secret);
-        toast.success("Signing secret rotated; requests from now on use the new one");
-      },
-      onError: (e) => toast.error(e.message),
-    }),
-  );
+  const reveal = useToastMutation(trpc.webhooks.revealSecret.mutationOptions({ onSuccess: (r) => setSecret(r.secret) }));
+  const rotate = useToastMutation(trpc.webhooks.rotateSecret.mutationOptions({ onSuccess: (r) => setSecret(r.secret) }), {
+    success: "Signing secret rotated; requests from now on use the new one",
+  });
   return (
     <Card>
       <CardHeader>
@@ -50,27 +33,18 @@ export function WebhookSecretCard({ endpointId }: { endpointId: string }) {
               Reveal
             </Button>
           )}
-          <AlertDialog>
-            <AlertDialogTrigger asChild>
+          <ConfirmDialog
+            trigger={
               <Button variant="outline" size="sm">
                 Rotate
               </Button>
-            </AlertDialogTrigger>
-            <AlertDialogContent>
-              <AlertDialogHeader>
-                <AlertDialogTitle>Rotate the signing secret?</AlertDialogTitle>
-                <AlertDialogDescription>
-                  Requests are signed with the new secret immediately, including retries of earlier events. Update your receiver right after rotating.
-                </AlertDialogDescription>
-              </AlertDialogHeader>
-              <AlertDialogFooter>
-                <AlertDialogCancel>Cancel</AlertDialogCancel>
-                <AlertDialogAction disabled={rotate.isPending} onClick={() => rotate.mutate({ id: endpointId })}>
-                  Rotate secret
-                </AlertDialogAction>
-              </AlertDialogFooter>
-            </AlertDialogContent>
-          </AlertDialog>
+            }
+            title="Rotate the signing secret?"
+            description="Requests are signed with the new secret immediately, including retries of earlier events. Update your receiver right after rotating."
+            confirmLabel="Rotate secret"
+            pending={rotate.isPending}
+            onConfirm={() => rotate.mutate({ id: endpointId })}
+          />
         </div>
       </CardContent>
     </Card>
