@@ -4,12 +4,12 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn, signOut } from "next-auth/react";
-import { useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
+import { useFormErrors } from "@/components/shared/use-form-errors";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { focusFirstInvalid, formErrorsFrom, type FormErrors } from "@/lib/trpc-error";
 import { useTRPC } from "@/trpc/react";
 
 interface Props {
@@ -24,8 +24,7 @@ interface Props {
 export function AcceptInvitation({ token, email, tenantName, hasAccount, signedInAs }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<FormErrors | null>(null);
+  const { formRef, errors, show, attempt } = useFormErrors();
   const [finishing, setFinishing] = useState(false);
   const accept = useMutation(trpc.auth.acceptInvitation.mutationOptions());
   const switchTenant = useMutation(trpc.tenant.switch.mutationOptions());
@@ -42,19 +41,14 @@ export function AcceptInvitation({ token, email, tenantName, hasAccount, signedI
       password: password.length >= 10 ? undefined : "Use at least 10 characters",
     };
     if (fields.name || fields.password) {
-      setErrors({ fields, form: null, appCode: null });
-      focusFirstInvalid(formRef.current);
+      show({ fields, form: null, appCode: null });
       return;
     }
-    setErrors(null);
-    try {
-      await accept.mutateAsync({ token, newUser: { name, password } });
-    } catch (e) {
-      const found = formErrorsFrom(e);
-      setErrors({ ...found, form: found.form ?? found.fields.newUser ?? null });
-      focusFirstInvalid(formRef.current);
-      return;
-    }
+    const joined = await attempt(
+      () => accept.mutateAsync({ token, newUser: { name, password } }),
+      (found) => ({ ...found, form: found.form ?? found.fields.newUser ?? null }),
+    );
+    if (!joined) return;
     setFinishing(true);
     await signIn("credentials", { redirect: false, email, password });
     router.replace("/");
@@ -62,16 +56,13 @@ export function AcceptInvitation({ token, email, tenantName, hasAccount, signedI
   }
 
   async function joinAsSignedInUser() {
-    setErrors(null);
-    try {
+    await attempt(async () => {
       const { tenantId } = await accept.mutateAsync({ token });
       setFinishing(true);
       await switchTenant.mutateAsync({ tenantId });
       router.replace("/");
       router.refresh();
-    } catch (e) {
-      setErrors(formErrorsFrom(e));
-    }
+    });
   }
 
   const errorAlert = errors?.form && (

@@ -1,32 +1,24 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
+import { useFormErrors } from "@/components/shared/use-form-errors";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { focusFirstInvalid, formErrorsFrom, type FormErrors } from "@/lib/trpc-error";
 import { useTRPC } from "@/trpc/react";
 
 export function ForgotPasswordForm() {
   const trpc = useTRPC();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<FormErrors | null>(null);
+  const { formRef, errors, attempt } = useFormErrors();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const request = useMutation(trpc.auth.requestPasswordReset.mutationOptions());
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const email = String(new FormData(event.currentTarget).get("email") ?? "");
-    setErrors(null);
-    try {
-      await request.mutateAsync({ email });
-      setSentTo(email);
-    } catch (e) {
-      setErrors(formErrorsFrom(e));
-      focusFirstInvalid(formRef.current);
-    }
+    if (await attempt(() => request.mutateAsync({ email }))) setSentTo(email);
   }
 
   if (sentTo) {

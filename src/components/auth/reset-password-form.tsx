@@ -3,19 +3,18 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { type FormEvent } from "react";
+import { useFormErrors } from "@/components/shared/use-form-errors";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { focusFirstInvalid, formErrorsFrom, type FormErrors } from "@/lib/trpc-error";
 import { useTRPC } from "@/trpc/react";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<FormErrors | null>(null);
+  const { formRef, errors, show, attempt } = useFormErrors();
   const reset = useMutation(trpc.auth.resetPassword.mutationOptions());
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -23,18 +22,13 @@ export function ResetPasswordForm({ token }: { token: string }) {
     const form = new FormData(event.currentTarget);
     const password = String(form.get("password") ?? "");
     if (password !== String(form.get("confirm") ?? "")) {
-      setErrors({ fields: { confirm: "The two passwords differ" }, form: null, appCode: null });
-      focusFirstInvalid(formRef.current);
+      show({ fields: { confirm: "The two passwords differ" }, form: null, appCode: null });
       return;
     }
-    setErrors(null);
-    try {
+    await attempt(async () => {
       const { email } = await reset.mutateAsync({ token, password });
       router.replace(`/sign-in?reset=1&email=${encodeURIComponent(email)}`);
-    } catch (e) {
-      setErrors(formErrorsFrom(e));
-      focusFirstInvalid(formRef.current);
-    }
+    });
   }
 
   return (

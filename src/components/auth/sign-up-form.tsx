@@ -3,21 +3,18 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
+import { conflictOnField, useFormErrors } from "@/components/shared/use-form-errors";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { focusFirstInvalid, formErrorsFrom, type FormErrors } from "@/lib/trpc-error";
 import { useTRPC } from "@/trpc/react";
-
-const NO_ERRORS: FormErrors = { fields: {}, form: null, appCode: null };
 
 export function SignUpForm() {
   const trpc = useTRPC();
   const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const { formRef, errors, attempt } = useFormErrors();
   const [signingIn, setSigningIn] = useState(false);
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
 
@@ -30,17 +27,7 @@ export function SignUpForm() {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
     };
-    setErrors(NO_ERRORS);
-    try {
-      await signUp.mutateAsync(input);
-    } catch (e) {
-      const found = formErrorsFrom(e);
-      // A taken address belongs next to the email field, not in a banner.
-      if (found.appCode === "CONFLICT") setErrors({ ...found, fields: { email: found.form ?? undefined }, form: null });
-      else setErrors(found);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
+    if (!(await attempt(() => signUp.mutateAsync(input), conflictOnField("email")))) return;
     setSigningIn(true);
     const result = await signIn("credentials", { redirect: false, email: input.email, password: input.password });
     if (result?.error) {
@@ -54,21 +41,21 @@ export function SignUpForm() {
   const pending = signUp.isPending || signingIn;
   return (
     <form ref={formRef} onSubmit={onSubmit} className="grid gap-4" noValidate>
-      {errors.form && (
+      {errors?.form && (
         <Alert variant="destructive" role="alert">
           <AlertDescription>{errors.form}</AlertDescription>
         </Alert>
       )}
-      <FormField label="Your name" error={errors.fields.name}>
+      <FormField label="Your name" error={errors?.fields.name}>
         <Input name="name" autoComplete="name" required autoFocus />
       </FormField>
-      <FormField label="Company" error={errors.fields.companyName}>
+      <FormField label="Company" error={errors?.fields.companyName}>
         <Input name="companyName" autoComplete="organization" required />
       </FormField>
-      <FormField label="Work email" error={errors.fields.email}>
+      <FormField label="Work email" error={errors?.fields.email}>
         <Input name="email" type="email" autoComplete="email" required />
       </FormField>
-      <FormField label="Password" description="At least 10 characters." error={errors.fields.password}>
+      <FormField label="Password" description="At least 10 characters." error={errors?.fields.password}>
         <Input name="password" type="password" autoComplete="new-password" required minLength={10} />
       </FormField>
       <Button type="submit" disabled={pending} className="w-full">

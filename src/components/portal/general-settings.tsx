@@ -2,7 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { type FormEvent } from "react";
+import { useFormErrors } from "@/components/shared/use-form-errors";
 import { toast } from "sonner";
 import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { atLeast } from "@/components/portal/role-labels";
@@ -15,15 +16,14 @@ import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatDate, formatMoney, titleCase } from "@/lib/format";
-import { focusFirstInvalid, formErrorsFrom, type FormErrors } from "@/lib/trpc-error";
+import { formErrorsFrom } from "@/lib/trpc-error";
 import { useTRPC } from "@/trpc/react";
 
 export function GeneralSettings({ email, emailVerified }: { email: string; emailVerified: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<FormErrors | null>(null);
+  const { formRef, errors, attempt } = useFormErrors();
   const overview = useQuery(trpc.tenant.current.queryOptions());
   const rename = useMutation(trpc.tenant.rename.mutationOptions());
   const resend = useToastMutation(trpc.auth.resendVerification.mutationOptions(), {
@@ -34,14 +34,7 @@ export function GeneralSettings({ email, emailVerified }: { email: string; email
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const name = String(new FormData(event.currentTarget).get("name") ?? "");
-    setErrors(null);
-    try {
-      await rename.mutateAsync({ name });
-    } catch (e) {
-      setErrors(formErrorsFrom(e));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
+    if (!(await attempt(() => rename.mutateAsync({ name })))) return;
     toast.success("Workspace renamed");
     await queryClient.invalidateQueries({ queryKey: trpc.tenant.current.queryKey() });
     // The switcher in the shell is rendered on the server.

@@ -2,8 +2,9 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { UserPlusIcon } from "lucide-react";
-import { useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
+import { conflictOnField, useFormErrors } from "@/components/shared/use-form-errors";
 import { ROLE_DESCRIPTIONS, ROLES, type Role } from "@/components/portal/role-labels";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -12,30 +13,20 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { titleCase } from "@/lib/format";
-import { focusFirstInvalid, formErrorsFrom, type FormErrors } from "@/lib/trpc-error";
 import { useTRPC } from "@/trpc/react";
 
 export function InviteDialog({ canInviteOwners }: { canInviteOwners: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, errors, clear, attempt } = useFormErrors();
   const [open, setOpen] = useState(false);
   const [role, setRole] = useState<Role>("AGENT");
-  const [errors, setErrors] = useState<FormErrors | null>(null);
   const invite = useMutation(trpc.team.invite.mutationOptions());
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const email = String(new FormData(event.currentTarget).get("email") ?? "");
-    setErrors(null);
-    try {
-      await invite.mutateAsync({ email, role });
-    } catch (e) {
-      const found = formErrorsFrom(e);
-      setErrors(found.appCode === "CONFLICT" ? { ...found, fields: { email: found.form ?? undefined }, form: null } : found);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
+    if (!(await attempt(() => invite.mutateAsync({ email, role }), conflictOnField("email")))) return;
     toast.success(`Invitation sent to ${email}`);
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.team.invitations.queryKey() }),
@@ -51,7 +42,7 @@ export function InviteDialog({ canInviteOwners }: { canInviteOwners: boolean }) 
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
-        if (!next) setErrors(null);
+        if (!next) clear();
       }}
     >
       <DialogTrigger asChild>
