@@ -17,6 +17,7 @@ export function listOf<T extends z.ZodType>(item: T, id: string) {
     .meta({ id });
 }
 
-export function toList<T, R>(page: { items: T[]; hasMore: boolean; nextCursor: string | null }, map: (item: T) => R) {
-  return { data: page.items.map(map), has_more: page.hasMore, next_starting_after: page.nextCursor };
+/** The list envelope of a use-case's page; a page that does not say `hasMore` has more exactly when it has a next cursor. */
+export function toList<T, R>(page: { items: T[]; hasMore?: boolean; nextCursor: string | null }, map: (item: T) => R) {
+  return { data: page.items.map(map), has_more: page.hasMore ?? page.nextCursor !== null, next_starting_after: page.nextCursor };
 }

@@ -81,7 +81,7 @@ export const listWebhookDeliveriesRoute = defineRoute(
       cursor: query.starting_after,
       status: query.status ? (query.status.toUpperCase() as Uppercase<(typeof DELIVERY_STATUSES)[number]>) : undefined,
     });
-    return toList({ items: page.items, hasMore: page.nextCursor !== null, nextCursor: page.nextCursor }, toResource);
+    return toList(page, toResource);
   },
 );
 

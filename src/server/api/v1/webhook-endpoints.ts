@@ -61,10 +61,7 @@ export const listWebhookEndpointsRoute = defineRoute(
     query: ZPageQuery,
     response: listOf(ZWebhookEndpointResource, "WebhookEndpointList"),
   },
-  async ({ actor, query }) => {
-    const page = await findWebhookEndpoints(actor, { limit: query.limit, cursor: query.starting_after });
-    return toList({ items: page.items, hasMore: page.nextCursor !== null, nextCursor: page.nextCursor }, toWebhookEndpointResource);
-  },
+  async ({ actor, query }) => toList(await findWebhookEndpoints(actor, { limit: query.limit, cursor: query.starting_after }), toWebhookEndpointResource),
 );
 
 export const createWebhookEndpointRoute = defineRoute(
