@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { toList } from "@/server/api/paging";
+
+describe("toList", () => {
+  it("keeps a page's own hasMore", () => {
+    expect(toList({ items: [1, 2], hasMore: true, nextCursor: "b" }, String)).toEqual({ data: ["1", "2"], has_more: true, next_starting_after: "b" });
+  });
+
+  it("has more exactly when a cursor page without hasMore names a next cursor", () => {
+    expect(toList({ items: [{ id: "a" }], nextCursor: "a" }, (x) => x.id)).toEqual({ data: ["a"], has_more: true, next_starting_after: "a" });
+    expect(toList({ items: [{ id: "a" }], nextCursor: null }, (x) => x.id)).toEqual({ data: ["a"], has_more: false, next_starting_after: null });
+  });
+});
