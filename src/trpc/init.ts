@@ -10,6 +10,7 @@ import { ZodError, z } from "zod";
 import { getSessionUser, type SessionUser } from "@/server/auth/session";
 import { AppError, type ErrorCode } from "@/server/errors";
 import { logger } from "@/server/logger";
+import { clientIp } from "@/server/shared/client-ip";
 import { observeHttpRequest } from "@/server/metrics/registry";
 import { resolveMemberActor, assertRole, type Actor, type RoleRule } from "@/server/tenancy";
 
@@ -37,7 +38,7 @@ export function createTrpcContext(opts: { headers: Headers; getUser?: () => Prom
   const load = opts.getUser ?? getSessionUser;
   return {
     requestId: opts.headers.get("x-request-id") ?? crypto.randomUUID(),
-    ip: opts.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+    ip: clientIp(opts.headers.get("x-forwarded-for")),
     tenantIdHint: opts.headers.get("x-irisx-tenant") ?? readCookie(opts.headers.get("cookie"), TENANT_COOKIE),
     getUser: () => (cached ??= load()),
   };
@@ -78,6 +79,8 @@ const t = initTRPC.context<TrpcContext>().create({
       data: {
         ...shape.data,
         appCode: app?.code ?? null,
+        /** Seconds, on RATE_LIMITED: the same number the route sends as Retry-After. */
+        retryAfter: app?.retryAfter ?? null,
         fieldErrors: error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : appFieldErrors(app),
       },
     };

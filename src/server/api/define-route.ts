@@ -15,6 +15,7 @@ import { assertIdempotencyKeyFormat, claimIdempotencyKey, completeIdempotencyKey
 import { consumeRateLimit } from "@/server/api/rate-limit";
 import { readRequestBody } from "@/server/api/request-body";
 import { observeHttpRequest } from "@/server/metrics/registry";
+import { clientIp } from "@/server/shared/client-ip";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 type AnyObject = z.ZodObject<z.core.$ZodLooseShape>;
@@ -153,7 +154,7 @@ export function defineRoute<P extends AnyObject | undefined = undefined, Q exten
         }
       }
 
-      const actor: Actor = { tenantId: principal.tenantId, role: "DEVELOPER", userId: null, apiKeyId: principal.keyId, impersonatorId: null, requestId, ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null };
+      const actor: Actor = { tenantId: principal.tenantId, role: "DEVELOPER", userId: null, apiKeyId: principal.keyId, impersonatorId: null, requestId, ip: clientIp(req.headers.get("x-forwarded-for")) };
       const result = await handler({ actor, principal, params: params as Out<P>, query: query as Out<Q>, body: body as Out<B>, requestId, log });
       if (CHECK_RESPONSES && status !== 204) spec.response.parse(result);
 

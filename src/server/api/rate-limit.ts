@@ -1,8 +1,8 @@
-// Per-key request rate, in memory: each app process enforces the limit on its own, so N processes behind a
-// load balancer allow up to N times the limit. That is the trade for zero network hops on the hot path.
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+// Per-key request rate for the REST API, on the shared in-memory mechanism (src/server/shared/rate-limit.ts):
+// per process, so N processes allow up to N times the limit.
 import { env } from "@/env";
 import { AppError } from "@/server/errors";
+import { RateLimiterMemory, take } from "@/server/shared/rate-limit";
 
 const limiters = new Map<number, RateLimiterMemory>();
 
@@ -23,16 +23,12 @@ export interface RateLimitState {
 /** Takes one request from the key's budget; throws RATE_LIMITED with Retry-After (whole seconds) when spent. */
 export async function consumeRateLimit(keyId: string, perSecond: number | null): Promise<RateLimitState> {
   const limit = perSecond ?? env.API_RATE_LIMIT_PER_SECOND;
-  try {
-    const res = await limiterFor(limit).consume(keyId);
-    return { limit, remaining: res.remainingPoints };
-  } catch (e) {
-    if (e instanceof RateLimiterRes) {
-      throw new AppError("RATE_LIMITED", `rate limit of ${limit} requests per second exceeded for this API key; retry after the time in Retry-After`, {
-        retryAfter: Math.max(1, Math.ceil(e.msBeforeNext / 1000)),
-        details: { limit_per_second: limit },
-      });
-    }
-    throw e;
+  const taken = await take(limiterFor(limit), keyId);
+  if (!taken.ok) {
+    throw new AppError("RATE_LIMITED", `rate limit of ${limit} requests per second exceeded for this API key; retry after the time in Retry-After`, {
+      retryAfter: taken.retryAfter,
+      details: { limit_per_second: limit },
+    });
   }
+  return { limit, remaining: taken.remaining };
 }

@@ -1,4 +1,5 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { AppError } from "@/server/errors";
 import { createTrpcContext } from "@/trpc/init";
 import { appRouter } from "@/trpc/routers/_app";
 
@@ -8,6 +9,11 @@ function handler(req: Request) {
     req,
     router: appRouter,
     createContext: () => createTrpcContext({ headers: req.headers }),
+    // A throttled call says when to come back in the standard header too, not only in the error body.
+    responseMeta({ errors }) {
+      const retryAfter = errors.map((e) => (e.cause instanceof AppError ? e.cause.retryAfter : undefined)).find((s) => s !== undefined);
+      return retryAfter === undefined ? {} : { headers: new Headers({ "retry-after": String(retryAfter) }) };
+    },
   });
 }
 
