@@ -28,6 +28,23 @@ const schema = z.object({
 
   API_RATE_LIMIT_PER_SECOND: z.coerce.number().int().positive().default(50),
   API_MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  /** Proxies in front of the app that append to X-Forwarded-For; the client is the entry this far from the right. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().positive().default(1),
+
+  // Abuse limits for public identity flows (src/server/auth/abuse-limits.ts). Per process: see there.
+  SIGN_IN_FAILURES_PER_EMAIL: z.coerce.number().int().positive().default(10),
+  SIGN_IN_LOCKOUT_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  SIGN_IN_LOCKOUT_MAX_SECONDS: z.coerce.number().int().positive().default(24 * 60 * 60),
+  SIGN_IN_FAILURES_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(100),
+  PASSWORD_RESETS_PER_EMAIL_PER_HOUR: z.coerce.number().int().positive().default(5),
+  PASSWORD_RESETS_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(20),
+  VERIFICATION_EMAILS_PER_EMAIL_PER_HOUR: z.coerce.number().int().positive().default(5),
+  VERIFICATION_EMAILS_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(20),
+  SIGN_UPS_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(20),
+  INVITATIONS_PER_TENANT_PER_DAY: z.coerce.number().int().positive().default(100),
+  /** How long a process trusts its last read of a user's sessionVersion (0: read on every session check). */
+  SESSION_VERSION_CACHE_SECONDS: z.coerce.number().int().nonnegative().default(30),
+
   /** Hosts exempt from the webhook SSRF guard. For local development and tests only. */
   WEBHOOK_ALLOW_PRIVATE_HOSTS: csv,
   TRIAL_CREDIT_MICROS: z.coerce.bigint().default(10_000_000n),

@@ -1,3 +1,4 @@
+import { beginSignInAttempt } from "@/server/auth/abuse-limits";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { verifyPassword } from "@/server/auth/password";
@@ -9,14 +10,21 @@ const WRONG_CREDENTIALS = "Incorrect email or password";
 // Verifies a hash even for unknown emails, so response time does not reveal which addresses have accounts.
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$XvXgqyXNSP/r7F9DcOIb7A$5xYmZIyE89tt/voQmFzu7Edf9MstfnBuoydlOyufEtc";
 
-/** Credentials check for sign-in. Wrong email and wrong password read the same; suspended-only users are told why. */
-export async function authenticateUser(input: TSignInInput): Promise<SessionUser> {
+export type AuthenticatedUser = SessionUser & { sessionVersion: number };
+
+/**
+ * Credentials check for sign-in. Wrong email and wrong password read the same; suspended-only users are told why.
+ * Failures are throttled per email and per IP (abuse-limits.ts) the same way whether or not the email has an account.
+ */
+export async function authenticateUser(input: TSignInInput, opts: { ip?: string | null } = {}): Promise<AuthenticatedUser> {
+  const attempt = await beginSignInAttempt(input.email, opts.ip ?? null);
   const user = await db.user.findUnique({
     where: { email: input.email },
     include: { memberships: { include: { tenant: { select: { status: true, suspendedReason: true } } } } },
   });
   const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
-  if (!user || !ok) throw new AppError("UNAUTHORIZED", WRONG_CREDENTIALS);
+  if (!user || !ok) throw (await attempt.failed()) ?? new AppError("UNAUTHORIZED", WRONG_CREDENTIALS);
+  await attempt.succeeded();
 
   const tenants = user.memberships.map((m) => m.tenant);
   if (tenants.length > 0 && tenants.every((t) => t.status === "SUSPENDED")) {
@@ -26,5 +34,5 @@ export async function authenticateUser(input: TSignInInput): Promise<SessionUser
       `Your account is suspended${reason ? `: ${reason}` : ""}. Contact support to restore access.`,
     );
   }
-  return { id: user.id, email: user.email, name: user.name, isPlatformStaff: user.isPlatformStaff, impersonatorId: null };
+  return { id: user.id, email: user.email, name: user.name, isPlatformStaff: user.isPlatformStaff, impersonatorId: null, sessionVersion: user.sessionVersion };
 }

@@ -1,4 +1,5 @@
 import { env } from "@/env";
+import { mayMailPasswordReset } from "@/server/auth/abuse-limits";
 import { db } from "@/server/db";
 import { sendEmail } from "@/server/email/send-email";
 import { resetPasswordTemplate } from "@/server/email/templates/reset-password";
@@ -8,8 +9,15 @@ import { issueToken } from "@/server/shared/secret-token";
 
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
 
-/** Answers the same whether or not the address has an account, so it cannot be used to probe for users. */
-export async function requestPasswordReset(email: string): Promise<void> {
+/**
+ * Answers the same whether or not the address has an account, so it cannot be used to probe for users. Past the
+ * per-address limit it still answers the same and sends nothing; past the per-IP limit it refuses with RATE_LIMITED.
+ */
+export async function requestPasswordReset(email: string, opts: { ip?: string | null } = {}): Promise<void> {
+  if (!(await mayMailPasswordReset(email, opts.ip ?? null))) {
+    logger.warn({ ip: opts.ip ?? null }, "password reset mail not sent: per-address limit reached");
+    return;
+  }
   const user = await db.user.findUnique({ where: { email } });
   if (!user) return;
   const { token, tokenHash } = issueToken();

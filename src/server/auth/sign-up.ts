@@ -5,6 +5,7 @@ import { sendEmail } from "@/server/email/send-email";
 import { verifyEmailTemplate } from "@/server/email/templates/verify-email";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
+import { assertMaySignUp } from "@/server/auth/abuse-limits";
 import { hashPassword } from "@/server/auth/password";
 import type { TSignUpInput } from "@/server/auth/auth.schemas";
 import { newId } from "@/server/shared/ids";
@@ -26,9 +27,11 @@ function emailTaken(): AppError {
 /**
  * A new workspace: tenant, owner user and membership, trial credit with its ledger entry and the
  * verification token, all committed together. The verification mail goes out after the commit; if it
- * fails the user can resend it from the portal banner.
+ * fails the user can resend it from the portal banner. Attempts are limited per IP (each one creates a tenant
+ * with trial credit, and "already exists" answers would otherwise let anyone probe addresses at speed).
  */
-export async function signUp(input: TSignUpInput): Promise<{ userId: string; tenantId: string }> {
+export async function signUp(input: TSignUpInput, opts: { ip?: string | null } = {}): Promise<{ userId: string; tenantId: string }> {
+  await assertMaySignUp(opts.ip ?? null);
   if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken();
 
   const passwordHash = await hashPassword(input.password);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { configureAbuseLimits } from "@/server/auth/abuse-limits";
 import { authenticateUser } from "@/server/auth/authenticate-user";
 import { hashPassword } from "@/server/auth/password";
 import { db } from "@/server/db";
+import type { AppError } from "@/server/errors";
 import { acceptInvitation } from "@/server/invitations/accept-invitation";
 import { createInvitation } from "@/server/invitations/create-invitation";
 import { findPendingInvitations } from "@/server/invitations/find-pending-invitations";
@@ -87,5 +89,27 @@ describe("invitations", () => {
   it("refuses to invite an existing member", async () => {
     const owner = await createTestTenant();
     await expect(createInvitation(owner.actor, { email: owner.user.email, role: "AGENT" })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});
+
+describe("invitation limits", () => {
+  it("refuse a tenant past its daily budget, saying when to retry; other tenants are unaffected", async () => {
+    configureAbuseLimits({ invitationsPerTenantPerDay: 2 });
+    try {
+      const { actor } = await createTestTenant({ name: "Spammy" });
+      await createInvitation(actor, { email: `${newId("i")}@example.test`, role: "AGENT" });
+      await createInvitation(actor, { email: `${newId("i")}@example.test`, role: "AGENT" });
+      const third = `${newId("i")}@example.test`;
+      const refused = await createInvitation(actor, { email: third, role: "AGENT" }).then(() => null, (e: unknown) => e as AppError);
+      expect(refused).toMatchObject({ code: "RATE_LIMITED" });
+      expect(refused?.message).toMatch(/^This workspace has sent its 2 invitations for today\. Try again in \d+ hours?\.$/);
+      expect(refused?.retryAfter).toBeGreaterThan(23 * 3600);
+      expect(await db.invitation.count({ where: { email: third } })).toBe(0);
+
+      const other = await createTestTenant({ name: "Quiet" });
+      await expect(createInvitation(other.actor, { email: third, role: "AGENT" })).resolves.toMatchObject({ id: expect.any(String) });
+    } finally {
+      configureAbuseLimits();
+    }
   });
 });

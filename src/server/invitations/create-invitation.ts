@@ -1,5 +1,6 @@
 import { env } from "@/env";
 import { recordAudit } from "@/server/audit/record-audit";
+import { assertMayInvite } from "@/server/auth/abuse-limits";
 import { db } from "@/server/db";
 import { sendEmail } from "@/server/email/send-email";
 import { invitationTemplate } from "@/server/email/templates/invitation";
@@ -14,7 +15,8 @@ export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
  * Invites someone by email (ADMIN and up; only an OWNER may invite another OWNER). Inviting an address that
- * already has a pending invitation replaces it, which is how "resend" works.
+ * already has a pending invitation replaces it, which is how "resend" works. Each call counts against the
+ * tenant's daily invitation budget (abuse-limits.ts): every one sends a mail from our domain.
  */
 export async function createInvitation(actor: Actor, input: TCreateInvitationInput): Promise<{ id: string; expiresAt: Date }> {
   assertRole(actor, { minRole: "ADMIN" });
@@ -24,6 +26,7 @@ export async function createInvitation(actor: Actor, input: TCreateInvitationInp
   if (member) {
     throw new AppError("CONFLICT", "This person is already a member", { details: { fieldErrors: { email: ["This person is already a member"] } } });
   }
+  await assertMayInvite(actor.tenantId);
 
   const { token, tokenHash } = issueToken();
   const id = newId("inv");

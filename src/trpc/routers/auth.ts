@@ -12,17 +12,17 @@ import { authedProcedure, createTRPCRouter, publicProcedure } from "@/trpc/init"
 
 export const authRouter = createTRPCRouter({
   me: publicProcedure.query(async ({ ctx }) => (await ctx.getUser()) ?? null),
-  signUp: publicProcedure.input(ZSignUpInput).mutation(async ({ input }) => {
-    await signUp(input);
+  signUp: publicProcedure.input(ZSignUpInput).mutation(async ({ ctx, input }) => {
+    await signUp(input, { ip: ctx.ip });
     return { email: input.email };
   }),
   verifyEmail: publicProcedure.input(ZVerifyEmailInput).mutation(async ({ input }) => {
     await verifyEmail(input.token);
     return { ok: true as const };
   }),
-  resendVerification: authedProcedure.input(z.void()).mutation(({ ctx }) => sendVerificationEmail(ctx.user.id)),
-  requestPasswordReset: publicProcedure.input(ZRequestPasswordResetInput).mutation(async ({ input }) => {
-    await requestPasswordReset(input.email);
+  resendVerification: authedProcedure.input(z.void()).mutation(({ ctx }) => sendVerificationEmail(ctx.user.id, { ip: ctx.ip })),
+  requestPasswordReset: publicProcedure.input(ZRequestPasswordResetInput).mutation(async ({ ctx, input }) => {
+    await requestPasswordReset(input.email, { ip: ctx.ip });
     return { ok: true as const };
   }),
   resetPassword: publicProcedure.input(ZResetPasswordInput).mutation(({ input }) => resetPassword(input)),

@@ -1,0 +1,181 @@
+// Abuse limits for the public identity flows (sign-in, sign-up, password reset, verification mail) and for
+// invitations, all defined here. The counters are in this process's memory (src/server/shared/rate-limit.ts):
+// with N app instances an attacker gets up to N times every budget, and a restart forgets them. The numbers come
+// from src/env.ts; tests swap them and start from empty counters with configureAbuseLimits().
+import { env } from "@/env";
+import { AppError } from "@/server/errors";
+import { describeWait, RateLimiterMemory, take } from "@/server/shared/rate-limit";
+
+export interface AbuseLimitSettings {
+  /** Failed sign-ins in a row for one email before it is locked out. */
+  signInFailuresPerEmail: number;
+  /** The first lockout; each further one within a day doubles it, up to signInLockoutMaxSeconds. */
+  signInLockoutSeconds: number;
+  signInLockoutMaxSeconds: number;
+  signInFailuresPerIpPerHour: number;
+  passwordResetsPerEmailPerHour: number;
+  passwordResetsPerIpPerHour: number;
+  verificationEmailsPerEmailPerHour: number;
+  verificationEmailsPerIpPerHour: number;
+  signUpsPerIpPerHour: number;
+  invitationsPerTenantPerDay: number;
+}
+
+function settingsFromEnv(): AbuseLimitSettings {
+  return {
+    signInFailuresPerEmail: env.SIGN_IN_FAILURES_PER_EMAIL,
+    signInLockoutSeconds: env.SIGN_IN_LOCKOUT_SECONDS,
+    signInLockoutMaxSeconds: env.SIGN_IN_LOCKOUT_MAX_SECONDS,
+    signInFailuresPerIpPerHour: env.SIGN_IN_FAILURES_PER_IP_PER_HOUR,
+    passwordResetsPerEmailPerHour: env.PASSWORD_RESETS_PER_EMAIL_PER_HOUR,
+    passwordResetsPerIpPerHour: env.PASSWORD_RESETS_PER_IP_PER_HOUR,
+    verificationEmailsPerEmailPerHour: env.VERIFICATION_EMAILS_PER_EMAIL_PER_HOUR,
+    verificationEmailsPerIpPerHour: env.VERIFICATION_EMAILS_PER_IP_PER_HOUR,
+    signUpsPerIpPerHour: env.SIGN_UPS_PER_IP_PER_HOUR,
+    invitationsPerTenantPerDay: env.INVITATIONS_PER_TENANT_PER_DAY,
+  };
+}
+
+const HOUR = 60 * 60;
+const DAY = 24 * HOUR;
+
+function build(s: AbuseLimitSettings) {
+  const limiter = (keyPrefix: string, points: number, duration: number) => new RateLimiterMemory({ keyPrefix, points, duration });
+  return {
+    settings: s,
+    // Counted per email whether or not an account exists, so a lockout says nothing about the address.
+    signInFailuresByEmail: limiter("signin_fail_email", s.signInFailuresPerEmail, DAY),
+    // Only ever set with block(): a key is locked while it holds more than its one point.
+    signInLockByEmail: limiter("signin_lock_email", 1, s.signInLockoutMaxSeconds),
+    signInLockoutsByEmail: limiter("signin_lockouts_email", Number.MAX_SAFE_INTEGER, DAY),
+    signInFailuresByIp: limiter("signin_fail_ip", s.signInFailuresPerIpPerHour, HOUR),
+    passwordResetsByEmail: limiter("reset_email", s.passwordResetsPerEmailPerHour, HOUR),
+    passwordResetsByIp: limiter("reset_ip", s.passwordResetsPerIpPerHour, HOUR),
+    verificationEmailsByEmail: limiter("verify_email", s.verificationEmailsPerEmailPerHour, HOUR),
+    verificationEmailsByIp: limiter("verify_ip", s.verificationEmailsPerIpPerHour, HOUR),
+    signUpsByIp: limiter("signup_ip", s.signUpsPerIpPerHour, HOUR),
+    invitationsByTenant: limiter("invite_tenant", s.invitationsPerTenantPerDay, DAY),
+  };
+}
+
+let limits = build(settingsFromEnv());
+
+/** Fresh, empty counters with the env numbers, or with `overrides` (tests). */
+export function configureAbuseLimits(overrides: Partial<AbuseLimitSettings> = {}): void {
+  limits = build({ ...settingsFromEnv(), ...overrides });
+}
+
+function rateLimited(message: string, retryAfter: number): AppError {
+  return new AppError("RATE_LIMITED", `${message} Try again in ${describeWait(retryAfter)}.`, { retryAfter });
+}
+
+// Sign-in -----------------------------------------------------------------------------------------------
+
+const tooManySignInFailures = (retryAfter: number) => rateLimited("Too many failed sign-in attempts.", retryAfter);
+
+async function lockedFor(email: string): Promise<number | null> {
+  const res = await limits.signInLockByEmail.get(email);
+  return res && res.consumedPoints > 1 && res.msBeforeNext > 0 ? Math.ceil(res.msBeforeNext / 1000) : null;
+}
+
+/** Locks the email out for the base lockout, doubled for each earlier lockout within a day; returns the seconds. */
+async function lockOut(email: string): Promise<number> {
+  const already = await lockedFor(email);
+  if (already) return already;
+  const { settings } = limits;
+  const lockouts = await take(limits.signInLockoutsByEmail, email);
+  const earlier = lockouts.ok ? lockouts.consumed - 1 : 0;
+  const seconds = Math.min(settings.signInLockoutSeconds * 2 ** earlier, settings.signInLockoutMaxSeconds);
+  await limits.signInLockByEmail.block(email, seconds);
+  // The lockout is the penalty for this run of failures; once it ends the email gets a full budget again.
+  await limits.signInFailuresByEmail.delete(email);
+  return seconds;
+}
+
+export interface SignInAttempt {
+  /** The password was right: the email's failure run and lockout history end, and the IP gets its point back. */
+  succeeded(): Promise<void>;
+  /** The password was wrong: the point stays spent. Returns a RATE_LIMITED error when this failure locks the email. */
+  failed(): Promise<AppError | null>;
+}
+
+/**
+ * Call before the password is checked. Refuses a locked-out email or an IP over its failure budget, then books
+ * this attempt as a failure up front, so a burst of parallel guesses cannot all pass the check before any of
+ * them is counted. Unknown and known emails go through exactly the same steps.
+ */
+export async function beginSignInAttempt(email: string, ip: string | null): Promise<SignInAttempt> {
+  const locked = await lockedFor(email);
+  if (locked) throw tooManySignInFailures(locked);
+
+  if (ip) {
+    const byIp = await take(limits.signInFailuresByIp, ip);
+    if (!byIp.ok) throw rateLimited("Too many failed sign-in attempts from your network.", byIp.retryAfter);
+  }
+  const refundIp = async () => {
+    if (ip) await limits.signInFailuresByIp.reward(ip, 1);
+  };
+
+  const byEmail = await take(limits.signInFailuresByEmail, email);
+  if (!byEmail.ok) {
+    // Only parallel attempts get here: the failure that spends the budget locks the email itself.
+    await refundIp();
+    throw tooManySignInFailures(await lockOut(email));
+  }
+
+  return {
+    async succeeded() {
+      await limits.signInFailuresByEmail.delete(email);
+      await limits.signInLockoutsByEmail.delete(email);
+      await refundIp();
+    },
+    async failed() {
+      return byEmail.consumed >= limits.settings.signInFailuresPerEmail ? tooManySignInFailures(await lockOut(email)) : null;
+    },
+  };
+}
+
+/** A password reset proves the mailbox, and the new password is unknown to whoever caused a lockout. */
+export async function clearSignInFailures(email: string): Promise<void> {
+  await limits.signInFailuresByEmail.delete(email);
+  await limits.signInLockByEmail.delete(email);
+  await limits.signInLockoutsByEmail.delete(email);
+}
+
+// Mail-sending flows ------------------------------------------------------------------------------------
+
+/**
+ * Whether a reset mail may go to this address. Over the IP budget throws RATE_LIMITED (that answer does not
+ * depend on the address); over the address's budget returns false, and the caller answers exactly as usual
+ * without sending, so the limit cannot be used to probe which addresses have accounts.
+ */
+export async function mayMailPasswordReset(email: string, ip: string | null): Promise<boolean> {
+  if (ip) {
+    const byIp = await take(limits.passwordResetsByIp, ip);
+    if (!byIp.ok) throw rateLimited("Too many password reset requests from your network.", byIp.retryAfter);
+  }
+  return (await take(limits.passwordResetsByEmail, email)).ok;
+}
+
+/** The resend button of a signed-in user: no account probing to guard against, so both limits say so. */
+export async function assertMayMailVerification(email: string, ip: string | null): Promise<void> {
+  if (ip) {
+    const byIp = await take(limits.verificationEmailsByIp, ip);
+    if (!byIp.ok) throw rateLimited("Too many verification emails requested from your network.", byIp.retryAfter);
+  }
+  const byEmail = await take(limits.verificationEmailsByEmail, email);
+  if (!byEmail.ok) throw rateLimited("We have sent several verification emails already. Check your inbox and spam folder.", byEmail.retryAfter);
+}
+
+export async function assertMaySignUp(ip: string | null): Promise<void> {
+  if (!ip) return;
+  const byIp = await take(limits.signUpsByIp, ip);
+  if (!byIp.ok) throw rateLimited("Too many sign-ups from your network.", byIp.retryAfter);
+}
+
+export async function assertMayInvite(tenantId: string): Promise<void> {
+  const byTenant = await take(limits.invitationsByTenant, tenantId);
+  if (!byTenant.ok) {
+    throw rateLimited(`This workspace has sent its ${limits.settings.invitationsPerTenantPerDay} invitations for today.`, byTenant.retryAfter);
+  }
+}
