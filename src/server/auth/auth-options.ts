@@ -1,11 +1,16 @@
-// next-auth 4: email + password (credentials provider) with JWT sessions. The JWT carries only the user's id
-// and staff flag; tenant and role are resolved per request from memberships (src/server/tenancy.ts).
-import type { NextAuthOptions } from "next-auth";
+// next-auth 4: email + password (credentials provider) with JWT sessions. The JWT carries only the user's id,
+// staff flag and sessionVersion; tenant and role are resolved per request from memberships (src/server/tenancy.ts),
+// so a user removed from a tenant loses it on the next request. A token whose sessionVersion is behind the user's
+// (password reset) or whose user is gone is emptied: the session then has no user and reads as signed out.
+import type { NextAuthOptions, Session } from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/env";
 import { authenticateUser } from "@/server/auth/authenticate-user";
 import { ZSignInInput } from "@/server/auth/auth.schemas";
+import { isSessionCurrent } from "@/server/auth/session-version";
 import { AppError } from "@/server/errors";
+import { clientIp } from "@/server/shared/client-ip";
 
 const THIRTY_DAYS = 30 * 24 * 60 * 60;
 
@@ -17,14 +22,14 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = ZSignInInput.safeParse(credentials ?? {});
         if (!parsed.success) throw new Error("Incorrect email or password");
         try {
-          const user = await authenticateUser(parsed.data);
-          return { id: user.id, email: user.email, name: user.name, isPlatformStaff: user.isPlatformStaff };
+          const user = await authenticateUser(parsed.data, { ip: clientIp(req?.headers?.["x-forwarded-for"] as string | undefined) });
+          return { id: user.id, email: user.email, name: user.name, isPlatformStaff: user.isPlatformStaff, sessionVersion: user.sessionVersion };
         } catch (e) {
-          // next-auth hands the thrown message to the sign-in page as `error`.
+          // next-auth hands the thrown message to the sign-in page as `error` (suspension, throttling).
           if (e instanceof AppError) throw new Error(e.message);
           throw e;
         }
@@ -32,16 +37,23 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.id = user.id;
         token.email = user.email;
         token.name = user.name;
         token.isPlatformStaff = Boolean((user as { isPlatformStaff?: boolean }).isPlatformStaff);
+        token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        return token;
       }
+      if (typeof token.id !== "string") return token;
+      // Tokens issued before sessionVersion existed carry none: they match version 0, the column's default.
+      const version = typeof token.sessionVersion === "number" ? token.sessionVersion : 0;
+      if (!(await isSessionCurrent(token.id, version))) return { revoked: true } as JWT;
       return token;
     },
     session({ session, token }) {
+      if (typeof token.id !== "string") return { expires: session.expires } as Session;
       session.user = {
         ...session.user,
         id: token.id as string,

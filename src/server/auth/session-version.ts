@@ -1,0 +1,35 @@
+// Whether a session JWT is still honoured: the sessionVersion it was issued with must equal the user's. next-auth
+// runs the jwt callback on every session read, so reads are cached per process for SESSION_VERSION_CACHE_SECONDS:
+// one primary-key read per user per window. A bump made in this process is seen at once; other processes see it
+// within the window.
+import { env } from "@/env";
+import { db } from "@/server/db";
+
+const MAX_ENTRIES = 10_000;
+const cache = new Map<string, { version: number | null; readAt: number }>();
+
+/** The user's current version, or null when the user no longer exists. */
+async function currentVersion(userId: string): Promise<number | null> {
+  const hit = cache.get(userId);
+  if (hit && Date.now() - hit.readAt < env.SESSION_VERSION_CACHE_SECONDS * 1000) return hit.version;
+  const user = await db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
+  const version = user?.sessionVersion ?? null;
+  cache.delete(userId);
+  // Map keeps insertion order, so the first key is the least recently read.
+  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  cache.set(userId, { version, readAt: Date.now() });
+  return version;
+}
+
+export async function isSessionCurrent(userId: string, sessionVersion: number): Promise<boolean> {
+  return (await currentVersion(userId)) === sessionVersion;
+}
+
+/** After bumping a user's sessionVersion, so this process stops honouring older sessions at once. */
+export function forgetSessionVersion(userId: string): void {
+  cache.delete(userId);
+}
+
+export function clearSessionVersionCache(): void {
+  cache.clear();
+}
