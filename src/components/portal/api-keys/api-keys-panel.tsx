@@ -3,9 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { KeyRoundIcon } from "lucide-react";
 import Link from "next/link";
+import { QueryStates } from "@/components/shared/query-states";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Skeleton } from "@/components/ui/skeleton";
 import { ApiKeysTable } from "@/components/portal/api-keys/api-keys-table";
 import { CreateApiKeyDialog } from "@/components/portal/api-keys/create-api-key-dialog";
 import { useTRPC } from "@/trpc/react";
@@ -30,27 +30,26 @@ export function ApiKeysPanel() {
         }
         actions={<CreateApiKeyDialog />}
       />
-      {keys.isPending ? (
-        <div className="flex flex-col gap-2">
-          {Array.from({ length: 3 }, (_, i) => (
-            <Skeleton key={i} className="h-12 w-full" />
-          ))}
-        </div>
-      ) : keys.isError ? (
-        <p className="text-sm text-destructive">Could not load API keys: {keys.error.message}</p>
-      ) : keys.data.items.length === 0 ? (
-        <EmptyState
-          icon={KeyRoundIcon}
-          title="No API keys yet"
-          description="Create a key to call the IRISX API from your servers: place calls, read your account, manage webhooks."
-          action={<CreateApiKeyDialog />}
-        />
-      ) : (
-        <>
-          <ApiKeysTable keys={keys.data.items} />
-          {keys.data.hasMore && <p className="text-sm text-muted-foreground">Showing the {PAGE_SIZE} newest keys.</p>}
-        </>
-      )}
+      <QueryStates
+        query={keys}
+        what="API keys"
+        isEmpty={(page) => page.items.length === 0}
+        empty={
+          <EmptyState
+            icon={KeyRoundIcon}
+            title="No API keys yet"
+            description="Create a key to call the IRISX API from your servers: place calls, read your account, manage webhooks."
+            action={<CreateApiKeyDialog />}
+          />
+        }
+      >
+        {(page) => (
+          <>
+            <ApiKeysTable keys={page.items} />
+            {page.hasMore && <p className="text-sm text-muted-foreground">Showing the {PAGE_SIZE} newest keys.</p>}
+          </>
+        )}
+      </QueryStates>
     </div>
   );
 }

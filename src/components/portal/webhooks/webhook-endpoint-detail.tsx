@@ -5,6 +5,7 @@ import { ArrowLeftIcon, SendIcon } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { ConfirmDialog } from "@/components/shared/confirm-dialog";
+import { QueryStates } from "@/components/shared/query-states";
 import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -123,15 +124,15 @@ export function WebhookEndpointDetail({ id }: { id: string }) {
       </Card>
       <section className="flex flex-col gap-3">
         <h2 className="text-base font-semibold">Delivery log</h2>
-        {deliveries.isPending ? (
-          <Skeleton className="h-32 w-full" />
-        ) : deliveries.isError ? (
-          <p className="text-sm text-destructive">Could not load deliveries: {deliveries.error.message}</p>
-        ) : deliveries.data.items.length === 0 ? (
-          <p className="rounded-md border border-dashed p-6 text-center text-sm text-muted-foreground">No deliveries yet. Send a test event to try the endpoint.</p>
-        ) : (
-          <WebhookDeliveriesTable deliveries={deliveries.data.items} />
-        )}
+        <QueryStates
+          query={deliveries}
+          what="deliveries"
+          loading={<Skeleton className="h-32 w-full" />}
+          isEmpty={(page) => page.items.length === 0}
+          empty={<p className="rounded-md border border-dashed p-6 text-center text-sm text-muted-foreground">No deliveries yet. Send a test event to try the endpoint.</p>}
+        >
+          {(page) => <WebhookDeliveriesTable deliveries={page.items} />}
+        </QueryStates>
       </section>
       <div className="grid gap-6 lg:grid-cols-2">
         <WebhookEndpointSettingsCard key={e.updatedAt.toISOString()} endpoint={e} />

@@ -2,9 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { WebhookIcon } from "lucide-react";
+import { QueryStates } from "@/components/shared/query-states";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Skeleton } from "@/components/ui/skeleton";
 import { CreateWebhookEndpointDialog } from "@/components/portal/webhooks/create-webhook-endpoint-dialog";
 import { WebhookEndpointsTable } from "@/components/portal/webhooks/webhook-endpoints-table";
 import { useTRPC } from "@/trpc/react";
@@ -21,27 +21,26 @@ export function WebhooksPanel() {
         description="IRISX sends signed HTTPS requests to your endpoints when calls, keys, team members or settings change."
         actions={<CreateWebhookEndpointDialog />}
       />
-      {endpoints.isPending ? (
-        <div className="flex flex-col gap-2">
-          {Array.from({ length: 3 }, (_, i) => (
-            <Skeleton key={i} className="h-12 w-full" />
-          ))}
-        </div>
-      ) : endpoints.isError ? (
-        <p className="text-sm text-destructive">Could not load webhook endpoints: {endpoints.error.message}</p>
-      ) : endpoints.data.items.length === 0 ? (
-        <EmptyState
-          icon={WebhookIcon}
-          title="No webhook endpoints yet"
-          description="Add an endpoint to receive call progress, API key and team events on your own servers."
-          action={<CreateWebhookEndpointDialog />}
-        />
-      ) : (
-        <>
-          <WebhookEndpointsTable endpoints={endpoints.data.items} />
-          {endpoints.data.nextCursor && <p className="text-sm text-muted-foreground">Showing the {PAGE_SIZE} newest endpoints.</p>}
-        </>
-      )}
+      <QueryStates
+        query={endpoints}
+        what="webhook endpoints"
+        isEmpty={(page) => page.items.length === 0}
+        empty={
+          <EmptyState
+            icon={WebhookIcon}
+            title="No webhook endpoints yet"
+            description="Add an endpoint to receive call progress, API key and team events on your own servers."
+            action={<CreateWebhookEndpointDialog />}
+          />
+        }
+      >
+        {(page) => (
+          <>
+            <WebhookEndpointsTable endpoints={page.items} />
+            {page.nextCursor && <p className="text-sm text-muted-foreground">Showing the {PAGE_SIZE} newest endpoints.</p>}
+          </>
+        )}
+      </QueryStates>
     </div>
   );
 }
