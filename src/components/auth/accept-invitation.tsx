@@ -5,8 +5,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn, signOut } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { FormErrorAlert } from "@/components/shared/form-error-alert";
 import { useFormErrors } from "@/components/shared/use-form-errors";
-import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -65,11 +65,7 @@ export function AcceptInvitation({ token, email, tenantName, hasAccount, signedI
     });
   }
 
-  const errorAlert = errors?.form && (
-    <Alert variant="destructive" role="alert">
-      <AlertDescription>{errors.form}</AlertDescription>
-    </Alert>
-  );
+  const errorAlert = <FormErrorAlert message={errors?.form} />;
 
   if (!hasAccount) {
     return (

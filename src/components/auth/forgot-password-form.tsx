@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { FormErrorAlert } from "@/components/shared/form-error-alert";
 import { useFormErrors } from "@/components/shared/use-form-errors";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -31,11 +32,7 @@ export function ForgotPasswordForm() {
   }
   return (
     <form ref={formRef} onSubmit={onSubmit} className="grid gap-4" noValidate>
-      {errors?.form && (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>{errors.form}</AlertDescription>
-        </Alert>
-      )}
+      <FormErrorAlert message={errors?.form} />
       <FormField label="Email" error={errors?.fields.email}>
         <Input name="email" type="email" autoComplete="email" required autoFocus />
       </FormField>

@@ -4,8 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent } from "react";
+import { FormErrorAlert } from "@/components/shared/form-error-alert";
 import { useFormErrors } from "@/components/shared/use-form-errors";
-import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -33,16 +33,12 @@ export function ResetPasswordForm({ token }: { token: string }) {
 
   return (
     <form ref={formRef} onSubmit={onSubmit} className="grid gap-4" noValidate>
-      {errors?.form && (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>
-            {errors.form}{" "}
-            <Link href="/forgot-password" className="font-medium underline underline-offset-4">
-              Ask for a new link
-            </Link>
-          </AlertDescription>
-        </Alert>
-      )}
+      <FormErrorAlert message={errors?.form}>
+        {" "}
+        <Link href="/forgot-password" className="font-medium underline underline-offset-4">
+          Ask for a new link
+        </Link>
+      </FormErrorAlert>
       <FormField label="New password" description="At least 10 characters." error={errors?.fields.password}>
         <Input name="password" type="password" autoComplete="new-password" required autoFocus />
       </FormField>

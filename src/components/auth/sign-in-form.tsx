@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useRef, useState, type FormEvent } from "react";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { FormErrorAlert } from "@/components/shared/form-error-alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -40,11 +40,7 @@ export function SignInForm({ callbackUrl, initialError, initialEmail }: { callba
 
   return (
     <form onSubmit={onSubmit} className="grid gap-4" noValidate>
-      {error && (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>{error}</AlertDescription>
-        </Alert>
-      )}
+      <FormErrorAlert message={error} />
       <FormField label="Email">
         <Input name="email" type="email" autoComplete="email" required autoFocus={!initialEmail} defaultValue={initialEmail} />
       </FormField>

@@ -4,8 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { FormErrorAlert } from "@/components/shared/form-error-alert";
 import { conflictOnField, useFormErrors } from "@/components/shared/use-form-errors";
-import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -41,11 +41,7 @@ export function SignUpForm() {
   const pending = signUp.isPending || signingIn;
   return (
     <form ref={formRef} onSubmit={onSubmit} className="grid gap-4" noValidate>
-      {errors?.form && (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>{errors.form}</AlertDescription>
-        </Alert>
-      )}
+      <FormErrorAlert message={errors?.form} />
       <FormField label="Your name" error={errors?.fields.name}>
         <Input name="name" autoComplete="name" required autoFocus />
       </FormField>

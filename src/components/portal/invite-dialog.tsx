@@ -4,9 +4,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { UserPlusIcon } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
+import { FormErrorAlert } from "@/components/shared/form-error-alert";
 import { conflictOnField, useFormErrors } from "@/components/shared/use-form-errors";
 import { ROLE_DESCRIPTIONS, ROLES, type Role } from "@/components/portal/role-labels";
-import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
@@ -57,11 +57,7 @@ export function InviteDialog({ canInviteOwners }: { canInviteOwners: boolean }) 
           <DialogDescription>They get an email with a link to join. The link works for 7 days.</DialogDescription>
         </DialogHeader>
         <form ref={formRef} onSubmit={onSubmit} className="grid gap-4" noValidate>
-          {errors?.form && (
-            <Alert variant="destructive" role="alert">
-              <AlertDescription>{errors.form}</AlertDescription>
-            </Alert>
-          )}
+          <FormErrorAlert message={errors?.form} />
           <FormField label="Email" error={errors?.fields.email}>
             <Input name="email" type="email" autoComplete="off" placeholder="name@company.com" required autoFocus />
           </FormField>
