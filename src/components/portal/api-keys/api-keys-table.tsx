@@ -28,7 +28,10 @@ const columns = [
     header: "Key id",
     cell: (c) => (
       <span className="flex items-center gap-1">
-        <code className="font-mono text-xs">{c.getValue()}</code>
+        {/* The full id is 34 characters; the copy button carries it, the cell shows enough to tell keys apart. */}
+        <code className="font-mono text-xs" title={c.getValue()}>
+          {c.getValue().slice(0, 10)}…{c.getValue().slice(-4)}
+        </code>
         <CopyButton value={c.getValue()} label="Copy key id" />
         <span className="text-xs text-muted-foreground" title="Last four characters of the secret">
           …{c.row.original.secretLast4}
