@@ -74,6 +74,18 @@ describe("sessions and password resets", () => {
     expect((await requestWith(token)).user).toBeUndefined();
   });
 
+  it("honours a sign-in made after another process reset the password, although this one cached the old version", async () => {
+    const { email, userId } = await account();
+    const token = await signedIn(email, "old password 123");
+    expect((await requestWith(token)).user).toBeDefined();
+    // Another process (or another bundle of this module in this one) resets the password; this cache still says 0.
+    await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+    const fresh = { ...token, sessionVersion: 1 };
+    expect((await requestWith(fresh)).user).toMatchObject({ id: userId });
+    // The re-read refreshed the cache, so the old session ends too.
+    expect((await requestWith(token)).user).toBeUndefined();
+  });
+
   it("lifts a sign-in lockout on the address", async () => {
     configureAbuseLimits({ signInFailuresPerEmail: 2 });
     const { email } = await account();

@@ -1,17 +1,22 @@
 // Whether a session JWT is still honoured: the sessionVersion it was issued with must equal the user's. next-auth
 // runs the jwt callback on every session read, so reads are cached per process for SESSION_VERSION_CACHE_SECONDS:
 // one primary-key read per user per window. A bump made in this process is seen at once; other processes see it
-// within the window.
+// within the window. A token newer than the cached version proves the cache stale (versions only grow), so it is
+// read again: a sign-in right after a reset must not be taken for an old session.
 import { env } from "@/env";
 import { db } from "@/server/db";
 
 const MAX_ENTRIES = 10_000;
-const cache = new Map<string, { version: number | null; readAt: number }>();
+type VersionCache = Map<string, { version: number | null; readAt: number }>;
+// On globalThis: Next.js bundles this module into several route and page chunks, each with its own module state,
+// and the reset (a tRPC route) must reach the session reads of every page and route of this process.
+const globalForSessionVersions = globalThis as unknown as { irisxSessionVersions?: VersionCache };
+const cache: VersionCache = (globalForSessionVersions.irisxSessionVersions ??= new Map());
 
 /** The user's current version, or null when the user no longer exists. */
-async function currentVersion(userId: string): Promise<number | null> {
+async function currentVersion(userId: string, fresh = false): Promise<number | null> {
   const hit = cache.get(userId);
-  if (hit && Date.now() - hit.readAt < env.SESSION_VERSION_CACHE_SECONDS * 1000) return hit.version;
+  if (!fresh && hit && Date.now() - hit.readAt < env.SESSION_VERSION_CACHE_SECONDS * 1000) return hit.version;
   const user = await db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
   const version = user?.sessionVersion ?? null;
   cache.delete(userId);
@@ -22,7 +27,9 @@ async function currentVersion(userId: string): Promise<number | null> {
 }
 
 export async function isSessionCurrent(userId: string, sessionVersion: number): Promise<boolean> {
-  return (await currentVersion(userId)) === sessionVersion;
+  const version = await currentVersion(userId);
+  if (version !== null && sessionVersion > version) return (await currentVersion(userId, true)) === sessionVersion;
+  return version === sessionVersion;
 }
 
 /** After bumping a user's sessionVersion, so this process stops honouring older sessions at once. */
