@@ -58,7 +58,7 @@ export function Mailbox() {
         <EmptyState icon={<InboxIcon />} title="No mail yet" description="Sign up, invite a teammate or ask for a password reset, and the mail shows up here." />
       ) : (
         messages.data.map((m) => (
-          <Card key={m.id} className="gap-4">
+          <Card key={m.id} role="article" aria-label={`${m.subject}, to ${m.to}`} className="gap-4">
             <CardHeader>
               <CardTitle className="text-base">{m.subject}</CardTitle>
               <CardDescription>
