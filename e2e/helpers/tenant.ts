@@ -32,7 +32,16 @@ export async function signUpNewTenant(page: Page, account: TestAccount = newAcco
   await page.getByLabel("Work email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL((url) => url.pathname === "/", { timeout: 30_000 });
+  // A refusal (a rate limit, say) fails the spec with the form's message rather than a navigation timeout.
+  // Scoped to <main>: Next's route announcer is an alert too.
+  const refusal = page.getByRole("main").getByRole("alert").filter({ hasText: /\S/ });
+  await Promise.race([
+    page.waitForURL((url) => url.pathname === "/", { timeout: 30_000 }),
+    refusal.waitFor({ timeout: 30_000 }).then(
+      async () => Promise.reject(new Error(`sign-up refused: ${await refusal.first().textContent()}`)),
+      () => undefined,
+    ),
+  ]);
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(`Welcome, ${account.name.split(" ")[0]}`) })).toBeVisible();
   return account;
 }
