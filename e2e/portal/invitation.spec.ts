@@ -1,0 +1,71 @@
+// A teammate joins by invitation: the owner invites an agent, the agent follows the mailed link in a browser of
+// their own, chooses a name and password and lands in the owner's workspace with the Agent role, which reads the
+// team but cannot manage it, and opens the agent desktop.
+import { expect, test } from "@playwright/test";
+import { linkFromMailbox } from "../helpers/mailbox";
+import { signUpNewTenant, uniqueEmail } from "../helpers/tenant";
+
+test("an invited agent joins the owner's workspace through the mailed link and sees the team read-only", async ({ page: owner, browser }) => {
+  const account = await signUpNewTenant(owner);
+  const agentEmail = uniqueEmail("agent");
+  const agentName = `Avery Agent ${agentEmail.slice(6, 12)}`;
+  const agentPassword = "agent-password-456";
+
+  await owner.goto("/settings/team");
+  await owner.getByRole("button", { name: "Invite teammate" }).click();
+  const inviteDialog = owner.getByRole("dialog", { name: "Invite a teammate" });
+  await inviteDialog.getByLabel("Email").fill(agentEmail);
+  await inviteDialog.getByRole("combobox", { name: "Role" }).click();
+  await owner.getByRole("option", { name: "Agent" }).click();
+  await expect(inviteDialog.getByRole("combobox", { name: "Role" })).toHaveText("Agent");
+  await inviteDialog.getByRole("button", { name: "Send invitation" }).click();
+  await expect(inviteDialog).toBeHidden();
+  // Pending invitations are list items with a Revoke button (the toast is a list item too).
+  const pending = owner.getByRole("listitem").filter({ hasText: agentEmail }).filter({ has: owner.getByRole("button", { name: "Revoke" }) });
+  await expect(pending).toContainText("Agent");
+
+  const inviteLink = await linkFromMailbox(browser, agentEmail, /\/invite\//);
+
+  // The invitee has no account and no session: a fresh browser context.
+  const agentContext = await browser.newContext();
+  try {
+    const agent = await agentContext.newPage();
+    await agent.goto(inviteLink);
+    await expect(agent.getByText(`Join ${account.companyName}`, { exact: true }).first()).toBeVisible();
+    await expect(agent.getByText("You are invited as")).toContainText("agent");
+    await expect(agent.getByLabel("Email")).toHaveValue(agentEmail);
+    await agent.getByLabel("Your name").fill(agentName);
+    await agent.getByLabel("Choose a password").fill(agentPassword);
+    await agent.getByRole("button", { name: `Join ${account.companyName}` }).click();
+
+    await agent.waitForURL((url) => url.pathname === "/", { timeout: 30_000 });
+    await expect(agent.getByRole("heading", { level: 1, name: /Welcome, Avery/ })).toBeVisible();
+    await expect(agent.getByRole("button", { name: /Switch workspace/ })).toContainText(account.companyName);
+
+    // The owner sees the new member with the role they were invited as, and the invitation is no longer pending.
+    await owner.reload();
+    await expect(owner.getByRole("combobox", { name: `Role of ${agentName}` })).toHaveText("Agent");
+    await expect(owner.getByRole("row").filter({ hasText: agentEmail })).toBeVisible();
+    await expect(pending).toHaveCount(0);
+
+    // The agent reads the team but gets none of its management controls.
+    await agent.goto("/settings/team");
+    await expect(agent.getByRole("heading", { level: 1, name: "Team" })).toBeVisible();
+    const ownerRow = agent.getByRole("row").filter({ hasText: account.email });
+    const agentRow = agent.getByRole("row").filter({ hasText: agentEmail });
+    await expect(ownerRow).toContainText("Owner");
+    await expect(agentRow).toContainText("Agent");
+    await expect(agentRow).toContainText("You");
+    await expect(agent.getByRole("button", { name: "Invite teammate" })).toHaveCount(0);
+    await expect(agent.getByRole("combobox", { name: /^Role of / })).toHaveCount(0);
+    await expect(agent.getByRole("button", { name: /^Remove / })).toHaveCount(0);
+    await expect(agent.getByText("Pending invitations")).toHaveCount(0);
+
+    await agent.goto("/desktop");
+    await expect(agent).toHaveURL(/\/desktop$/);
+    await expect(agent.getByText("Your inbox is empty")).toBeVisible();
+    await expect(agent.getByText(`· ${account.companyName}`)).toBeVisible();
+  } finally {
+    await agentContext.close();
+  }
+});
