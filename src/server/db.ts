@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "@/env";
+import { processState } from "@/server/shared/process-state";
 
 export type Db = PrismaClient;
 /** The client inside `db.$transaction(async (tx) => ...)`. Use-cases that write several rows take one. */
@@ -13,13 +14,11 @@ function create(): PrismaClient {
   return new PrismaClient({ adapter });
 }
 
-const globalForDb = globalThis as unknown as { irisxDb?: PrismaClient };
-
 /** Lazily created so that importing server code (e.g. during `next build`) never needs a database. */
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, prop) {
-    globalForDb.irisxDb ??= create();
-    const value = Reflect.get(globalForDb.irisxDb, prop);
-    return typeof value === "function" ? value.bind(globalForDb.irisxDb) : value;
+    const client = processState("db", create);
+    const value = Reflect.get(client, prop);
+    return typeof value === "function" ? value.bind(client) : value;
   },
 });

@@ -2,6 +2,7 @@
 // `onShutdown` run once, in registration order, on SIGTERM/SIGINT, bounded by a deadline after which the
 // process exits anyway, so a stuck hook never keeps an orchestrator waiting for its SIGKILL.
 import { logger } from "@/server/logger";
+import { processState } from "@/server/shared/process-state";
 
 export type ShutdownHook = () => Promise<void> | void;
 
@@ -10,8 +11,7 @@ interface ShutdownState {
   running?: Promise<void>;
 }
 
-const globalForShutdown = globalThis as unknown as { irisxShutdown?: ShutdownState };
-const state: ShutdownState = (globalForShutdown.irisxShutdown ??= { hooks: [] });
+const state: ShutdownState = processState("shutdown", () => ({ hooks: [] }));
 
 export function onShutdown(name: string, run: ShutdownHook): void {
   state.hooks.push({ name, run });

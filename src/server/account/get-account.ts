@@ -1,6 +1,7 @@
 import { db } from "@/server/db";
 import { notFound } from "@/server/errors";
 import type { Actor } from "@/server/tenancy";
+import { processState } from "@/server/shared/process-state";
 
 export interface Account {
   id: string;
@@ -14,7 +15,7 @@ export interface Account {
 // Concurrent reads of one tenant share one query (single-flight). A request may get the result of a query
 // that was already running when it arrived, never anything older: nothing is kept once the query returns.
 // This is the API's busiest read (clients poll their balance), and the benchmark's route.
-const inFlight = new Map<string, Promise<Account | null>>();
+const inFlight = processState("account.inFlight", () => new Map<string, Promise<Account | null>>());
 
 function readTenant(tenantId: string): Promise<Account | null> {
   let pending = inFlight.get(tenantId);

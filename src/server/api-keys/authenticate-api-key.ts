@@ -8,6 +8,7 @@ import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { assertTenantActive } from "@/server/tenancy";
 import { BEARER_PREFIX } from "@/server/api-keys/api-keys.schemas";
+import { processState } from "@/server/shared/process-state";
 
 export const CACHE_TTL_MS = 5_000;
 const LAST_USED_WRITE_INTERVAL_MS = 60_000;
@@ -29,8 +30,8 @@ interface CachedKey {
 }
 
 /** Caches "no such key" too, so probing random ids costs one query per id per TTL, not per request. */
-const keyCache = new LRUCache<string, CachedKey | { missing: true }>({ max: 10_000, ttl: CACHE_TTL_MS });
-const lastUsedWrittenAt = new LRUCache<string, number>({ max: 10_000 });
+const keyCache = processState("apiKeys.verified", () => new LRUCache<string, CachedKey | { missing: true }>({ max: 10_000, ttl: CACHE_TTL_MS }));
+const lastUsedWrittenAt = processState("apiKeys.lastUsedWrittenAt", () => new LRUCache<string, number>({ max: 10_000 }));
 
 export interface PresentedCredentials {
   keyId: string;

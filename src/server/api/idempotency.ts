@@ -8,6 +8,7 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { newId } from "@/server/shared/ids";
+import { processState } from "@/server/shared/process-state";
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -85,9 +86,9 @@ export async function purgeExpiredIdempotencyRecords(now = new Date()): Promise<
 }
 
 const PURGE_EVERY = 500;
-let claimsSincePurge = 0;
+const purge = processState("idempotency.purge", () => ({ claimsSince: 0 }));
 function maybePurge(): void {
-  if (++claimsSincePurge < PURGE_EVERY) return;
-  claimsSincePurge = 0;
+  if (++purge.claimsSince < PURGE_EVERY) return;
+  purge.claimsSince = 0;
   void purgeExpiredIdempotencyRecords().catch((err: unknown) => logger.warn({ err }, "purging expired idempotency records failed"));
 }

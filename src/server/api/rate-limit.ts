@@ -3,8 +3,9 @@
 import { env } from "@/env";
 import { AppError } from "@/server/errors";
 import { RateLimiterMemory, take } from "@/server/shared/rate-limit";
+import { processState } from "@/server/shared/process-state";
 
-const limiters = new Map<number, RateLimiterMemory>();
+const limiters = processState("api.rateLimiters", () => new Map<number, RateLimiterMemory>());
 
 function limiterFor(perSecond: number): RateLimiterMemory {
   let limiter = limiters.get(perSecond);

@@ -5,6 +5,7 @@
 import { env } from "@/env";
 import { AppError } from "@/server/errors";
 import { describeWait, RateLimiterMemory, take } from "@/server/shared/rate-limit";
+import { processState } from "@/server/shared/process-state";
 
 export interface AbuseLimitSettings {
   /** Failed sign-ins in a row for one email before it is locked out. */
@@ -58,11 +59,11 @@ function build(s: AbuseLimitSettings) {
   };
 }
 
-let limits = build(settingsFromEnv());
+const state = processState("auth.abuseLimits", () => ({ limits: build(settingsFromEnv()) }));
 
 /** Fresh, empty counters with the env numbers, or with `overrides` (tests). */
 export function configureAbuseLimits(overrides: Partial<AbuseLimitSettings> = {}): void {
-  limits = build({ ...settingsFromEnv(), ...overrides });
+  state.limits = build({ ...settingsFromEnv(), ...overrides });
 }
 
 function rateLimited(message: string, retryAfter: number): AppError {
@@ -74,7 +75,7 @@ function rateLimited(message: string, retryAfter: number): AppError {
 const tooManySignInFailures = (retryAfter: number) => rateLimited("Too many failed sign-in attempts.", retryAfter);
 
 async function lockedFor(email: string): Promise<number | null> {
-  const res = await limits.signInLockByEmail.get(email);
+  const res = await state.limits.signInLockByEmail.get(email);
   return res && res.consumedPoints > 1 && res.msBeforeNext > 0 ? Math.ceil(res.msBeforeNext / 1000) : null;
 }
 
@@ -82,13 +83,13 @@ async function lockedFor(email: string): Promise<number | null> {
 async function lockOut(email: string): Promise<number> {
   const already = await lockedFor(email);
   if (already) return already;
-  const { settings } = limits;
-  const lockouts = await take(limits.signInLockoutsByEmail, email);
+  const { settings } = state.limits;
+  const lockouts = await take(state.limits.signInLockoutsByEmail, email);
   const earlier = lockouts.ok ? lockouts.consumed - 1 : 0;
   const seconds = Math.min(settings.signInLockoutSeconds * 2 ** earlier, settings.signInLockoutMaxSeconds);
-  await limits.signInLockByEmail.block(email, seconds);
+  await state.limits.signInLockByEmail.block(email, seconds);
   // The lockout is the penalty for this run of failures; once it ends the email gets a full budget again.
-  await limits.signInFailuresByEmail.delete(email);
+  await state.limits.signInFailuresByEmail.delete(email);
   return seconds;
 }
 
@@ -109,14 +110,14 @@ export async function beginSignInAttempt(email: string, ip: string | null): Prom
   if (locked) throw tooManySignInFailures(locked);
 
   if (ip) {
-    const byIp = await take(limits.signInFailuresByIp, ip);
+    const byIp = await take(state.limits.signInFailuresByIp, ip);
     if (!byIp.ok) throw rateLimited("Too many failed sign-in attempts from your network.", byIp.retryAfter);
   }
   const refundIp = async () => {
-    if (ip) await limits.signInFailuresByIp.reward(ip, 1);
+    if (ip) await state.limits.signInFailuresByIp.reward(ip, 1);
   };
 
-  const byEmail = await take(limits.signInFailuresByEmail, email);
+  const byEmail = await take(state.limits.signInFailuresByEmail, email);
   if (!byEmail.ok) {
     // Only parallel attempts get here: the failure that spends the budget locks the email itself.
     await refundIp();
@@ -125,21 +126,21 @@ export async function beginSignInAttempt(email: string, ip: string | null): Prom
 
   return {
     async succeeded() {
-      await limits.signInFailuresByEmail.delete(email);
-      await limits.signInLockoutsByEmail.delete(email);
+      await state.limits.signInFailuresByEmail.delete(email);
+      await state.limits.signInLockoutsByEmail.delete(email);
       await refundIp();
     },
     async failed() {
-      return byEmail.consumed >= limits.settings.signInFailuresPerEmail ? tooManySignInFailures(await lockOut(email)) : null;
+      return byEmail.consumed >= state.limits.settings.signInFailuresPerEmail ? tooManySignInFailures(await lockOut(email)) : null;
     },
   };
 }
 
 /** A password reset proves the mailbox, and the new password is unknown to whoever caused a lockout. */
 export async function clearSignInFailures(email: string): Promise<void> {
-  await limits.signInFailuresByEmail.delete(email);
-  await limits.signInLockByEmail.delete(email);
-  await limits.signInLockoutsByEmail.delete(email);
+  await state.limits.signInFailuresByEmail.delete(email);
+  await state.limits.signInLockByEmail.delete(email);
+  await state.limits.signInLockoutsByEmail.delete(email);
 }
 
 // Mail-sending flows ------------------------------------------------------------------------------------
@@ -151,31 +152,31 @@ export async function clearSignInFailures(email: string): Promise<void> {
  */
 export async function mayMailPasswordReset(email: string, ip: string | null): Promise<boolean> {
   if (ip) {
-    const byIp = await take(limits.passwordResetsByIp, ip);
+    const byIp = await take(state.limits.passwordResetsByIp, ip);
     if (!byIp.ok) throw rateLimited("Too many password reset requests from your network.", byIp.retryAfter);
   }
-  return (await take(limits.passwordResetsByEmail, email)).ok;
+  return (await take(state.limits.passwordResetsByEmail, email)).ok;
 }
 
 /** The resend button of a signed-in user: no account probing to guard against, so both limits say so. */
 export async function assertMayMailVerification(email: string, ip: string | null): Promise<void> {
   if (ip) {
-    const byIp = await take(limits.verificationEmailsByIp, ip);
+    const byIp = await take(state.limits.verificationEmailsByIp, ip);
     if (!byIp.ok) throw rateLimited("Too many verification emails requested from your network.", byIp.retryAfter);
   }
-  const byEmail = await take(limits.verificationEmailsByEmail, email);
+  const byEmail = await take(state.limits.verificationEmailsByEmail, email);
   if (!byEmail.ok) throw rateLimited("We have sent several verification emails already. Check your inbox and spam folder.", byEmail.retryAfter);
 }
 
 export async function assertMaySignUp(ip: string | null): Promise<void> {
   if (!ip) return;
-  const byIp = await take(limits.signUpsByIp, ip);
+  const byIp = await take(state.limits.signUpsByIp, ip);
   if (!byIp.ok) throw rateLimited("Too many sign-ups from your network.", byIp.retryAfter);
 }
 
 export async function assertMayInvite(tenantId: string): Promise<void> {
-  const byTenant = await take(limits.invitationsByTenant, tenantId);
+  const byTenant = await take(state.limits.invitationsByTenant, tenantId);
   if (!byTenant.ok) {
-    throw rateLimited(`This workspace has sent its ${limits.settings.invitationsPerTenantPerDay} invitations for today.`, byTenant.retryAfter);
+    throw rateLimited(`This workspace has sent its ${state.limits.settings.invitationsPerTenantPerDay} invitations for today.`, byTenant.retryAfter);
   }
 }

@@ -5,13 +5,12 @@
 // read again: a sign-in right after a reset must not be taken for an old session.
 import { env } from "@/env";
 import { db } from "@/server/db";
+import { processState } from "@/server/shared/process-state";
 
 const MAX_ENTRIES = 10_000;
 type VersionCache = Map<string, { version: number | null; readAt: number }>;
-// On globalThis: Next.js bundles this module into several route and page chunks, each with its own module state,
-// and the reset (a tRPC route) must reach the session reads of every page and route of this process.
-const globalForSessionVersions = globalThis as unknown as { irisxSessionVersions?: VersionCache };
-const cache: VersionCache = (globalForSessionVersions.irisxSessionVersions ??= new Map());
+// One per process (see process-state.ts): the reset, a tRPC route, must reach the session reads of every page.
+const cache: VersionCache = processState("auth.sessionVersions", () => new Map());
 
 /** The user's current version, or null when the user no longer exists. */
 async function currentVersion(userId: string, fresh = false): Promise<number | null> {

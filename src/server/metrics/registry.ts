@@ -2,6 +2,7 @@
 // globalThis so that Next's dev-mode module reloads do not register the same metric twice (prom-client throws).
 // Callers use the small helpers below rather than touching prom-client directly.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { processState } from "@/server/shared/process-state";
 
 function createMetrics() {
   const registry = new Registry();
@@ -59,8 +60,7 @@ function createMetrics() {
 }
 
 type Metrics = ReturnType<typeof createMetrics>;
-const globalForMetrics = globalThis as unknown as { irisxMetrics?: Metrics };
-export const metrics: Metrics = (globalForMetrics.irisxMetrics ??= createMetrics());
+export const metrics: Metrics = processState("metrics", createMetrics);
 
 export interface HttpObservation {
   /** The route pattern (`/api/v1/calls/[callId]`), never the raw path: ids would explode the label set. */
