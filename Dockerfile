@@ -1,6 +1,9 @@
 # syntax=docker/dockerfile:1
-# The IRISX app (Next.js: portal, agent desktop, admin, REST API, tRPC, Inngest endpoint).
-# Build:  docker build -t irisx-app .        Run: see docker-compose.yml for the environment it needs.
+# IRISX images, from one dependency stage:
+#   app    (default): Next.js: portal, agent desktop, admin, REST API, tRPC, Inngest endpoint
+#   worker: the event-socket (ESL) link to FreeSWITCH, call control, ACD and dialer pacing
+# Build:  docker build -t irisx-app .   and   docker build --target worker -t irisx-worker .
+# Run: see docker-compose.yml for the environment each needs.
 
 # ---- dependencies (the postinstall step generates the Prisma client) ---------------------------------
 FROM node:20-bookworm-slim AS deps
@@ -16,10 +19,24 @@ FROM deps AS build
 COPY . .
 RUN npx next build
 
-# ---- runtime ----------------------------------------------------------------------------------------
+# ---- worker -----------------------------------------------------------------------------------------
+# The worker imports src/server use-cases directly (run by tsx), so it needs no Next build.
+FROM node:20-bookworm-slim AS worker
+WORKDIR /app
+ENV NODE_ENV=production IRISX_SERVICE=worker
+COPY --from=deps --chown=node:node /app/node_modules ./node_modules
+COPY --chown=node:node package.json tsconfig.json prisma.config.ts ./
+COPY --chown=node:node prisma ./prisma
+COPY --chown=node:node src ./src
+COPY --chown=node:node worker ./worker
+COPY --from=deps --chown=node:node /app/src/generated ./src/generated
+USER node
+CMD ["node", "--import", "tsx", "worker/main.ts"]
+
+# ---- app (last, so a plain `docker build` produces it) ----------------------------------------------
 # `next start` through scripts/start.ts: it applies migrations and seeds demo data (unless DEMO_SEED=0)
 # before serving. node_modules keeps its dev dependencies: the launcher runs TypeScript through tsx.
-FROM node:20-bookworm-slim AS runtime
+FROM node:20-bookworm-slim AS app
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000
 COPY --from=build --chown=node:node /app ./
