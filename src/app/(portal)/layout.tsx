@@ -1,6 +1,5 @@
 // The tenant portal: every page below needs a signed-in member of an active workspace.
 import { BookOpenIcon, BuildingIcon, HomeIcon, KeyRoundIcon, ScrollTextIcon, UsersIcon, WebhookIcon } from "lucide-react";
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AccountProblem } from "@/components/portal/account-problem";
@@ -9,14 +8,11 @@ import { UserMenu } from "@/components/portal/user-menu";
 import { VerifyEmailBanner } from "@/components/portal/verify-email-banner";
 import { AppShell } from "@/components/shared/app-shell";
 import { Brand } from "@/components/shared/brand";
-import { getSessionUser } from "@/server/auth/session";
-import { getMemberContext } from "@/server/tenant/get-member-context";
-import { TENANT_COOKIE } from "@/trpc/init";
+import { getCurrentMember, getCurrentUser } from "@/app/_lib/current-member";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  const session = await getSessionUser();
-  if (!session) redirect("/sign-in");
-  const context = await getMemberContext(session.id, (await cookies()).get(TENANT_COOKIE)?.value ?? null);
+  if (!(await getCurrentUser())) redirect("/sign-in");
+  const context = await getCurrentMember();
 
   if (!context) {
     return <AccountProblem title="Account not found" description="This account no longer exists. Sign out, then sign in with another one." />;

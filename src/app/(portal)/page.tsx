@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { OnboardingChecklist } from "@/components/portal/onboarding-checklist";
 import { StatCards } from "@/components/portal/stat-cards";
 import { PageHeader } from "@/components/ui/page-header";
-import { getSessionUser } from "@/server/auth/session";
+import { getCurrentUser } from "@/app/_lib/current-member";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
-  const user = await getSessionUser();
+  const user = await getCurrentUser();
   const firstName = user?.name.split(/\s+/)[0];
   return (
     <div className="flex flex-col gap-6">
