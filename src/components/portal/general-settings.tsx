@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { type FormEvent } from "react";
 import { useFormErrors } from "@/components/shared/use-form-errors";
 import { toast } from "sonner";
-import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { atLeast } from "@/components/portal/role-labels";
+import { useResendVerification } from "@/components/portal/use-resend-verification";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
@@ -26,10 +26,7 @@ export function GeneralSettings({ email, emailVerified }: { email: string; email
   const { formRef, errors, attempt } = useFormErrors();
   const overview = useQuery(trpc.tenant.current.queryOptions());
   const rename = useMutation(trpc.tenant.rename.mutationOptions());
-  const resend = useToastMutation(trpc.auth.resendVerification.mutationOptions(), {
-    success: (r) => (r.alreadyVerified ? "Your email is already confirmed" : `We sent a new link to ${email}`),
-    error: (e) => formErrorsFrom(e).form ?? "Could not send the email",
-  });
+  const resend = useResendVerification(email);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -3,11 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { CheckIcon } from "lucide-react";
 import Link from "next/link";
-import { useToastMutation } from "@/components/shared/use-toast-mutation";
+import { useResendVerification } from "@/components/portal/use-resend-verification";
 import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formErrorsFrom } from "@/lib/trpc-error";
 import { cn } from "@/lib/utils";
 import { useTRPC } from "@/trpc/react";
 
@@ -15,10 +14,7 @@ export function OnboardingChecklist() {
   const trpc = useTRPC();
   // Milestones are ticked by other parts of the platform (API keys, calls); polling picks them up.
   const checklist = useQuery(trpc.tenant.onboardingChecklist.queryOptions(undefined, { refetchInterval: 15_000 }));
-  const resend = useToastMutation(trpc.auth.resendVerification.mutationOptions(), {
-    success: (r) => (r.alreadyVerified ? "Your email is already confirmed" : "We sent you a new confirmation link"),
-    error: (e) => formErrorsFrom(e).form ?? "Could not send the email",
-  });
+  const resend = useResendVerification();
 
   if (checklist.isPending) return <Skeleton className="h-80 w-full rounded-xl" />;
   if (checklist.isError) return null;

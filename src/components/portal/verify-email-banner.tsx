@@ -1,17 +1,11 @@
 "use client";
 
 import { MailWarningIcon } from "lucide-react";
-import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { Button } from "@/components/ui/button";
-import { formErrorsFrom } from "@/lib/trpc-error";
-import { useTRPC } from "@/trpc/react";
+import { useResendVerification } from "@/components/portal/use-resend-verification";
 
 export function VerifyEmailBanner({ email }: { email: string }) {
-  const trpc = useTRPC();
-  const resend = useToastMutation(trpc.auth.resendVerification.mutationOptions(), {
-    success: (r) => (r.alreadyVerified ? "Your email is already confirmed" : `We sent a new link to ${email}`),
-    error: (e) => formErrorsFrom(e).form ?? "Could not send the email",
-  });
+  const resend = useResendVerification(email);
   return (
     <div role="status" className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-warning/40 bg-warning/15 px-4 py-2 text-sm md:px-6">
       <MailWarningIcon className="size-4 shrink-0 text-warning-foreground dark:text-warning" aria-hidden="true" />
