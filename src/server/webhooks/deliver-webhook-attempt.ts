@@ -67,7 +67,10 @@ export async function deliverWebhookAttempt(deliveryId: string, opts: DeliverWeb
   observeWebhookDelivery({ outcome: succeeded ? "delivered" : "failed", statusCode: response.statusCode, durationMs });
 
   const attempt = await db.$transaction(async (tx) => {
-    const failedStatus: WebhookDeliveryStatus = delivery.status === "FAILED" ? "FAILED" : "RETRYING";
+    // A manual attempt on a finished delivery leaves it finished (nothing would retry a RETRYING row), and one
+    // made while the automatic run is between attempts keeps that run's next attempt time.
+    const finished = delivery.status === "SUCCEEDED" || delivery.status === "FAILED";
+    const failedStatus: WebhookDeliveryStatus = opts.manual && finished ? delivery.status : "RETRYING";
     const updated = await tx.webhookDelivery.update({
       where: { id: delivery.id },
       data: {
@@ -77,7 +80,7 @@ export async function deliverWebhookAttempt(deliveryId: string, opts: DeliverWeb
         lastError: error,
         status: succeeded ? "SUCCEEDED" : failedStatus,
         succeededAt: succeeded ? new Date() : delivery.succeededAt,
-        nextAttemptAt: succeeded ? null : (opts.nextAttemptAt ?? null),
+        nextAttemptAt: succeeded ? null : opts.manual ? delivery.nextAttemptAt : (opts.nextAttemptAt ?? null),
       },
     });
     await tx.webhookAttempt.create({

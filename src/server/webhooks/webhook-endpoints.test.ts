@@ -151,6 +151,28 @@ describe("webhook endpoints", () => {
       await receiver.close();
     }
   });
+
+  it("a failed redelivery leaves a finished delivery finished and keeps a running schedule's next attempt time", async () => {
+    const receiver = await startWebhookReceiver(() => ({ status: 500 }));
+    try {
+      const { actor } = await createTestTenant();
+      const { endpoint } = await createWebhookEndpoint(actor, { url: receiver.url(), eventTypes: ["*"] });
+      const { eventId } = await sendTestWebhook(actor, { id: endpoint.id });
+      const [deliveryId] = (await createWebhookDeliveries(eventId)).deliveryIds;
+
+      // Nothing would ever retry a RETRYING row whose automatic run has ended.
+      await db.webhookDelivery.update({ where: { id: deliveryId! }, data: { status: "SUCCEEDED", succeededAt: new Date() } });
+      expect(await redeliverWebhook(actor, { deliveryId: deliveryId! })).toMatchObject({ outcome: "failed" });
+      expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId! } })).toMatchObject({ status: "SUCCEEDED", nextAttemptAt: null, lastStatusCode: 500 });
+
+      const nextAttemptAt = new Date(Date.now() + 30 * 60_000);
+      await db.webhookDelivery.update({ where: { id: deliveryId! }, data: { status: "RETRYING", succeededAt: null, nextAttemptAt } });
+      expect(await redeliverWebhook(actor, { deliveryId: deliveryId! })).toMatchObject({ outcome: "failed" });
+      expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId! } })).toMatchObject({ status: "RETRYING", nextAttemptAt });
+    } finally {
+      await receiver.close();
+    }
+  });
 });
 
 describe("disableFailingEndpoint", () => {
