@@ -20,3 +20,14 @@ export function titleCase(value: string): string {
 export function initials(name: string): string {
   return name.split(/\s+/).filter(Boolean).slice(0, 2).map((part) => part[0]!.toUpperCase()).join("") || "?";
 }
+
+/** "5 min ago", "in 2 h", or the date once it is two days away; `none` when there is no date. */
+export function formatRelative(date: Date | null, none = "—"): string {
+  if (!date) return none;
+  const minutes = Math.round((Date.now() - date.getTime()) / 60_000);
+  const distance = Math.abs(minutes);
+  if (distance < 1) return "just now";
+  if (distance >= 48 * 60) return formatDateTime(date);
+  const amount = distance < 60 ? `${distance} min` : `${Math.round(distance / 60)} h`;
+  return minutes < 0 ? `in ${amount}` : `${amount} ago`;
+}

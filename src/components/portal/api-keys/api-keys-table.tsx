@@ -6,18 +6,9 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { DataTable } from "@/components/shared/data-table";
 import { RevokeApiKeyButton } from "@/components/portal/api-keys/revoke-api-key-button";
 import type { ApiKeyRow } from "@/components/portal/api-keys/types";
+import { formatDateTime, formatRelative } from "@/lib/format";
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const column = createColumnHelper<ApiKeyRow>();
-
-function relative(date: Date | null): string {
-  if (!date) return "Never";
-  const minutes = Math.round((Date.now() - date.getTime()) / 60_000);
-  if (minutes < 1) return "Just now";
-  if (minutes < 60) return `${minutes} min ago`;
-  if (minutes < 48 * 60) return `${Math.round(minutes / 60)} h ago`;
-  return dateTime.format(date);
-}
 
 const columns = [
   column.accessor("name", {
@@ -51,12 +42,12 @@ const columns = [
       </span>
     ),
   }),
-  column.accessor("createdAt", { header: "Created", cell: (c) => <span className="whitespace-nowrap">{dateTime.format(c.getValue())}</span> }),
+  column.accessor("createdAt", { header: "Created", cell: (c) => <span className="whitespace-nowrap">{formatDateTime(c.getValue())}</span> }),
   column.accessor("lastUsedAt", {
     header: "Last used",
     cell: (c) => (
-      <span className="whitespace-nowrap text-muted-foreground" title={c.getValue() ? dateTime.format(c.getValue()!) : undefined}>
-        {relative(c.getValue())}
+      <span className="whitespace-nowrap text-muted-foreground" title={c.getValue() ? formatDateTime(c.getValue()!) : undefined}>
+        {formatRelative(c.getValue(), "Never")}
       </span>
     ),
   }),
@@ -65,7 +56,7 @@ const columns = [
     header: "Status",
     cell: (c) =>
       c.row.original.revokedAt ? (
-        <Badge variant="secondary" title={`Revoked ${dateTime.format(c.row.original.revokedAt)}`}>
+        <Badge variant="secondary" title={`Revoked ${formatDateTime(c.row.original.revokedAt)}`}>
           Revoked
         </Badge>
       ) : (

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { WebhookEndpointRow } from "@/components/portal/webhooks/types";
-import { relative } from "@/components/portal/webhooks/format";
+import { formatRelative } from "@/lib/format";
 
 /** Enabled, failing (with how long), or disabled (with why). */
 export function EndpointStatusBadge({ endpoint }: { endpoint: Pick<WebhookEndpointRow, "status" | "disabledReason" | "failingSince" | "consecutiveFailures"> }) {
@@ -13,7 +13,7 @@ export function EndpointStatusBadge({ endpoint }: { endpoint: Pick<WebhookEndpoi
   }
   if (endpoint.failingSince) {
     return (
-      <Badge variant="warning" title={`${endpoint.consecutiveFailures} failed attempts in a row, failing since ${relative(endpoint.failingSince)}`}>
+      <Badge variant="warning" title={`${endpoint.consecutiveFailures} failed attempts in a row, failing since ${formatRelative(endpoint.failingSince)}`}>
         Failing
       </Badge>
     );

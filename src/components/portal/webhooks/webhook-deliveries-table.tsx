@@ -7,7 +7,7 @@ import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/shared/data-table";
-import { dateTime, relative } from "@/components/portal/webhooks/format";
+import { formatDateTime, formatRelative } from "@/lib/format";
 import type { WebhookDeliveryRow } from "@/components/portal/webhooks/types";
 import { useTRPC } from "@/trpc/react";
 
@@ -82,9 +82,9 @@ const columns = [
     header: "Created",
     cell: (c) => (
       <span className="flex flex-col gap-0.5 whitespace-nowrap">
-        <span>{dateTime.format(c.getValue())}</span>
+        <span>{formatDateTime(c.getValue())}</span>
         {c.row.original.nextAttemptAt && c.row.original.status === "RETRYING" && (
-          <span className="text-xs text-muted-foreground">next try {relative(c.row.original.nextAttemptAt)}</span>
+          <span className="text-xs text-muted-foreground">next try {formatRelative(c.row.original.nextAttemptAt)}</span>
         )}
       </span>
     ),
@@ -101,7 +101,7 @@ function Attempts({ delivery }: { delivery: WebhookDeliveryRow }) {
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <span className="font-medium">Attempt {a.attempt}</span>
             {a.manual && <Badge variant="outline">manual</Badge>}
-            <span>{dateTime.format(a.startedAt)}</span>
+            <span>{formatDateTime(a.startedAt)}</span>
             <span className="font-mono">{a.statusCode ?? "no response"}</span>
             <span className="text-muted-foreground">{a.durationMs} ms</span>
             {a.error && <span className="text-destructive">{a.error}</span>}

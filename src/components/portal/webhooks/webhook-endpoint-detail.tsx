@@ -15,7 +15,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Switch } from "@/components/ui/switch";
 import { EndpointStatusBadge } from "@/components/portal/webhooks/endpoint-status-badge";
-import { relative } from "@/components/portal/webhooks/format";
+import { formatRelative } from "@/lib/format";
 import type { WebhookEndpointRow } from "@/components/portal/webhooks/types";
 import { WebhookDeliveriesTable } from "@/components/portal/webhooks/webhook-deliveries-table";
 import { WebhookDeliveryChart } from "@/components/portal/webhooks/webhook-delivery-chart";
@@ -102,13 +102,13 @@ export function WebhookEndpointDetail({ id }: { id: string }) {
       />
       {e.status === "DISABLED" && e.disabledReason && (
         <Alert variant="destructive">
-          <AlertTitle>Disabled {relative(e.disabledAt)}</AlertTitle>
+          <AlertTitle>Disabled {formatRelative(e.disabledAt)}</AlertTitle>
           <AlertDescription>{e.disabledReason} Fix the receiver, then switch the endpoint back on.</AlertDescription>
         </Alert>
       )}
       {e.status === "ENABLED" && e.failingSince && (
         <Alert>
-          <AlertTitle>Failing since {relative(e.failingSince)}</AlertTitle>
+          <AlertTitle>Failing since {formatRelative(e.failingSince)}</AlertTitle>
           <AlertDescription>
             {e.consecutiveFailures} attempts in a row have failed. After 24 hours and at least 10 failed attempts without a success the endpoint is disabled
             and account owners are e-mailed.

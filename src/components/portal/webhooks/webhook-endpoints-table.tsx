@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/shared/data-table";
 import { EndpointStatusBadge } from "@/components/portal/webhooks/endpoint-status-badge";
-import { dateTime, relative } from "@/components/portal/webhooks/format";
+import { formatDateTime, formatRelative } from "@/lib/format";
 import type { WebhookEndpointRow } from "@/components/portal/webhooks/types";
 
 const column = createColumnHelper<WebhookEndpointRow>();
@@ -50,12 +50,12 @@ const columns = [
       if (!e.failingSince) return <span className="text-xs text-muted-foreground">None</span>;
       return (
         <span className="text-xs text-warning-foreground dark:text-warning">
-          {e.consecutiveFailures} in a row, since {relative(e.failingSince)}
+          {e.consecutiveFailures} in a row, since {formatRelative(e.failingSince)}
         </span>
       );
     },
   }),
-  column.accessor("createdAt", { header: "Created", cell: (c) => <span className="whitespace-nowrap">{dateTime.format(c.getValue())}</span> }),
+  column.accessor("createdAt", { header: "Created", cell: (c) => <span className="whitespace-nowrap">{formatDateTime(c.getValue())}</span> }),
 ];
 
 export function WebhookEndpointsTable({ endpoints }: { endpoints: WebhookEndpointRow[] }) {
