@@ -1,24 +1,33 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { CheckIcon } from "lucide-react";
 import Link from "next/link";
 import { useResendVerification } from "@/components/portal/use-resend-verification";
 import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { QueryStates } from "@/components/shared/query-states";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/utils";
 import { useTRPC } from "@/trpc/react";
+import type { AppRouter } from "@/trpc/routers/_app";
+
+type Checklist = inferRouterOutputs<AppRouter>["tenant"]["onboardingChecklist"];
 
 export function OnboardingChecklist() {
   const trpc = useTRPC();
   // Milestones are ticked by other parts of the platform (API keys, calls); polling picks them up.
   const checklist = useQuery(trpc.tenant.onboardingChecklist.queryOptions(undefined, { refetchInterval: 15_000 }));
-  const resend = useResendVerification();
+  return (
+    <QueryStates query={checklist} what="the getting-started checklist" loading={<Skeleton className="h-80 w-full rounded-xl" />}>
+      {(data) => <ChecklistCard checklist={data} />}
+    </QueryStates>
+  );
+}
 
-  if (checklist.isPending) return <Skeleton className="h-80 w-full rounded-xl" />;
-  if (checklist.isError) return null;
-  const { steps, completed, total } = checklist.data;
+function ChecklistCard({ checklist: { steps, completed, total } }: { checklist: Checklist }) {
+  const resend = useResendVerification();
   const percent = Math.round((completed / total) * 100);
 
   return (

@@ -6,7 +6,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 
 /**
  * The four states of a list loaded by one query: rows of skeleton while it loads, the error, the empty
- * state, or the list itself. `what` names the list in the error ("Could not load API keys: …").
+ * state, or the list itself. `what` names the list in the error ("Could not load API keys: …"). Leave out
+ * `isEmpty` for data that is never empty (one record, a summary).
  */
 export function QueryStates<TData>({
   query,
@@ -18,8 +19,8 @@ export function QueryStates<TData>({
 }: {
   query: UseQueryResult<TData, { message: string }>;
   what: string;
-  isEmpty: (data: TData) => boolean;
-  empty: ReactNode;
+  isEmpty?: (data: TData) => boolean;
+  empty?: ReactNode;
   loading?: ReactNode;
   children: (data: TData) => ReactNode;
 }) {
@@ -41,5 +42,5 @@ export function QueryStates<TData>({
       </p>
     );
   }
-  return isEmpty(query.data) ? empty : children(query.data);
+  return isEmpty?.(query.data) ? empty : children(query.data);
 }
