@@ -257,7 +257,7 @@ const TRPC: Record<string, TrpcCase> = {
     reason: "the session's tenant; A's key as cursor is rejected",
     run: async (c) => {
       expectNoLeak(await c.apiKeys.list({}));
-      await expectTrpcCode(c.apiKeys.list({ startingAfter: fx.a.apiKeyId }), "BAD_REQUEST");
+      await expectTrpcCode(c.apiKeys.list({ cursor: fx.a.apiKeyId }), "BAD_REQUEST");
     },
   },
   "apiKeys.create": { aId: false, reason: "creates in the session's tenant" },

@@ -1,5 +1,6 @@
 // API key scopes and inputs. A key carries a list of scopes; each REST route names the one scope it needs.
 import { z } from "zod";
+import { ZPageInput } from "@/server/shared/paging";
 
 /**
  * Every scope a key can hold, with what it permits. `*` grants all of them, including scopes added later.
@@ -34,8 +35,7 @@ export const ZCreateApiKeyInput = z.strictObject({
 export type CreateApiKeyInput = z.input<typeof ZCreateApiKeyInput>;
 
 export const ZFindApiKeysInput = z.strictObject({
-  limit: z.number().int().min(1).max(100).default(50),
-  startingAfter: z.string().max(64).optional(),
+  ...ZPageInput.shape,
   includeRevoked: z.boolean().default(true),
 });
 export type FindApiKeysInput = z.input<typeof ZFindApiKeysInput>;

@@ -66,14 +66,14 @@ describe("findApiKeys / getApiKey", () => {
     const first = await findApiKeys(a.actor, { limit: 2 });
     expect(first.items.map((k) => k.name)).toEqual(["k4", "k3"]);
     expect(first.hasMore).toBe(true);
-    const second = await findApiKeys(a.actor, { limit: 2, startingAfter: first.nextCursor! });
+    const second = await findApiKeys(a.actor, { limit: 2, cursor: first.nextCursor! });
     expect(second.items.map((k) => k.name)).toEqual(["k2", "k1"]);
-    const last = await findApiKeys(a.actor, { limit: 2, startingAfter: second.nextCursor! });
+    const last = await findApiKeys(a.actor, { limit: 2, cursor: second.nextCursor! });
     expect(last.items.map((k) => k.name)).toEqual(["k0"]);
     expect(last).toMatchObject({ hasMore: false, nextCursor: null });
 
     expect(await codeOf(getApiKey(b.actor, ids[0]!))).toBe("NOT_FOUND");
-    expect(await codeOf(findApiKeys(b.actor, { startingAfter: ids[0]! }))).toBe("BAD_REQUEST");
+    expect(await codeOf(findApiKeys(b.actor, { cursor: ids[0]! }))).toBe("BAD_REQUEST");
     expect((await getApiKey(a.actor, ids[0]!)).name).toBe("k0");
   });
 });

@@ -1,7 +1,5 @@
-import { z } from "zod";
+import type { z } from "zod";
+import { ZPageInput } from "@/server/shared/paging";
 
-export const ZFindAuditEntriesInput = z.object({
-  cursor: z.string().max(64).nullish(),
-  limit: z.number().int().min(1).max(100).default(50),
-});
+export const ZFindAuditEntriesInput = ZPageInput;
 export type TFindAuditEntriesInput = z.infer<typeof ZFindAuditEntriesInput>;

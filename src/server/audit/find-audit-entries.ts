@@ -1,10 +1,11 @@
 import { db } from "@/server/db";
 import type { TFindAuditEntriesInput } from "@/server/audit/audit.schemas";
+import { NEWEST_FIRST, olderThan, toPage } from "@/server/shared/paging";
 import { assertRole, type Actor } from "@/server/tenancy";
 
 /**
  * The tenant's audit trail, newest first, in the (tenantId, createdAt) index's order. The cursor is the last
- * entry's id; "older" means an earlier createdAt, or the same one and a smaller id.
+ * entry's id; a cursor that names no entry of this tenant starts from the newest.
  */
 export async function findAuditEntries(actor: Actor, input: TFindAuditEntriesInput) {
   assertRole(actor, { minRole: "ADMIN" });
@@ -12,19 +13,17 @@ export async function findAuditEntries(actor: Actor, input: TFindAuditEntriesInp
     ? await db.auditLog.findFirst({ where: { id: input.cursor, tenantId: actor.tenantId }, select: { id: true, createdAt: true } })
     : null;
   const rows = await db.auditLog.findMany({
-    where: {
-      tenantId: actor.tenantId,
-      ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    where: { tenantId: actor.tenantId, ...(after ? olderThan(after) : {}) },
+    orderBy: NEWEST_FIRST,
     take: input.limit + 1,
   });
-  const page = rows.slice(0, input.limit);
-  const userIds = [...new Set(page.flatMap((r) => [r.actorUserId, r.impersonatorId]).filter((id): id is string => Boolean(id)))];
+  const page = toPage(rows, input.limit);
+  const userIds = [...new Set(page.items.flatMap((r) => [r.actorUserId, r.impersonatorId]).filter((id): id is string => Boolean(id)))];
   const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } });
   const byId = new Map(users.map((u) => [u.id, u]));
   return {
-    items: page.map((r) => ({
+    ...page,
+    items: page.items.map((r) => ({
       id: r.id,
       createdAt: r.createdAt,
       action: r.action,
@@ -37,6 +36,5 @@ export async function findAuditEntries(actor: Actor, input: TFindAuditEntriesInp
       actorApiKeyId: r.actorApiKeyId,
       impersonator: r.impersonatorId ? (byId.get(r.impersonatorId) ?? null) : null,
     })),
-    nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
   };
 }

@@ -55,7 +55,7 @@ export const listApiKeysRoute = defineRoute(
     query: ZPageQuery,
     response: listOf(ZApiKeyResource, "ApiKeyList"),
   },
-  async ({ actor, query }) => toList(await findApiKeys(actor, { limit: query.limit, startingAfter: query.starting_after }), toResource),
+  async ({ actor, query }) => toList(await findApiKeys(actor, { limit: query.limit, cursor: query.starting_after }), toResource),
 );
 
 export const createApiKeyRoute = defineRoute(
