@@ -5,11 +5,11 @@ import { createColumnHelper } from "@tanstack/react-table";
 import type { inferRouterOutputs } from "@trpc/server";
 import { BuildingIcon } from "lucide-react";
 import { DataTable } from "@/components/shared/data-table";
+import { QueryStates } from "@/components/shared/query-states";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatDate, formatMoney } from "@/lib/format";
-import { formErrorsFrom } from "@/lib/trpc-error";
 import { useTRPC } from "@/trpc/react";
 import type { AppRouter } from "@/trpc/routers/_app";
 
@@ -55,8 +55,15 @@ const columns = [
 export function TenantsTable() {
   const trpc = useTRPC();
   const tenants = useQuery(trpc.admin.tenants.queryOptions());
-  if (tenants.isPending) return <Skeleton className="h-64 w-full rounded-xl" />;
-  if (tenants.isError) return <p className="text-sm text-destructive">{formErrorsFrom(tenants.error).form}</p>;
-  if (tenants.data.length === 0) return <EmptyState icon={<BuildingIcon />} title="No tenants yet" description="Workspaces appear here as people sign up." />;
-  return <DataTable data={tenants.data} columns={columns} getRowId={(row) => row.id} className="rounded-xl bg-card text-card-foreground shadow-sm" />;
+  return (
+    <QueryStates
+      query={tenants}
+      what="tenants"
+      loading={<Skeleton className="h-64 w-full rounded-xl" />}
+      isEmpty={(rows) => rows.length === 0}
+      empty={<EmptyState icon={<BuildingIcon />} title="No tenants yet" description="Workspaces appear here as people sign up." />}
+    >
+      {(rows) => <DataTable data={rows} columns={columns} getRowId={(row) => row.id} className="rounded-xl bg-card text-card-foreground shadow-sm" />}
+    </QueryStates>
+  );
 }

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { MailIcon, Trash2Icon, UsersIcon } from "lucide-react";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/shared/confirm-dialog";
+import { QueryStates } from "@/components/shared/query-states";
 import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { InviteDialog } from "@/components/portal/invite-dialog";
 import { atLeast, ROLES, type Role } from "@/components/portal/role-labels";
@@ -126,28 +127,30 @@ export function TeamManager() {
             <CardDescription>Sent but not yet accepted.</CardDescription>
           </CardHeader>
           <CardContent>
-            {invitations.isPending ? (
-              <Skeleton className="h-10 w-full" />
-            ) : invitations.isError ? (
-              <p className="text-sm text-destructive">{formErrorsFrom(invitations.error).form}</p>
-            ) : invitations.data.length === 0 ? (
-              <EmptyState icon={<MailIcon />} title="No pending invitations" description="Invite agents, supervisors or developers with the button above." className="py-8" />
-            ) : (
-              <ul className="divide-y">
-                {invitations.data.map((inv) => (
-                  <li key={inv.id} className="flex flex-wrap items-center gap-3 py-3 first:pt-0 last:pb-0">
-                    <div className="min-w-0 flex-1">
-                      <div className="truncate text-sm font-medium">{inv.email}</div>
-                      <div className="text-xs text-muted-foreground">Expires {formatDate(inv.expiresAt)}</div>
-                    </div>
-                    <Badge variant="outline">{titleCase(inv.role)}</Badge>
-                    <Button variant="outline" size="sm" onClick={() => revoke.mutate({ invitationId: inv.id })} disabled={revoke.isPending}>
-                      Revoke
-                    </Button>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <QueryStates
+              query={invitations}
+              what="invitations"
+              loading={<Skeleton className="h-10 w-full" />}
+              isEmpty={(rows) => rows.length === 0}
+              empty={<EmptyState icon={<MailIcon />} title="No pending invitations" description="Invite agents, supervisors or developers with the button above." className="py-8" />}
+            >
+              {(rows) => (
+                <ul className="divide-y">
+                  {rows.map((inv) => (
+                    <li key={inv.id} className="flex flex-wrap items-center gap-3 py-3 first:pt-0 last:pb-0">
+                      <div className="min-w-0 flex-1">
+                        <div className="truncate text-sm font-medium">{inv.email}</div>
+                        <div className="text-xs text-muted-foreground">Expires {formatDate(inv.expiresAt)}</div>
+                      </div>
+                      <Badge variant="outline">{titleCase(inv.role)}</Badge>
+                      <Button variant="outline" size="sm" onClick={() => revoke.mutate({ invitationId: inv.id })} disabled={revoke.isPending}>
+                        Revoke
+                      </Button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </QueryStates>
           </CardContent>
         </Card>
       )}
