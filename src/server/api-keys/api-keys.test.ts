@@ -3,7 +3,8 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { createTestTenant } from "@/test/factories";
 import { authenticateApiKey, parseAuthorization } from "@/server/api-keys/authenticate-api-key";
-import { createApiKey, hashSecret } from "@/server/api-keys/create-api-key";
+import { createApiKey } from "@/server/api-keys/create-api-key";
+import { hashToken } from "@/server/shared/secret-token";
 import { findApiKeys } from "@/server/api-keys/find-api-keys";
 import { getApiKey } from "@/server/api-keys/get-api-key";
 import { revokeApiKey } from "@/server/api-keys/revoke-api-key";
@@ -29,7 +30,7 @@ describe("createApiKey", () => {
     expect(created.bearerToken).toBe(`irx_${created.apiKey.id}_${created.secret}`);
 
     const row = await db.apiKey.findUniqueOrThrow({ where: { id: created.apiKey.id } });
-    expect(row.secretHash).toBe(hashSecret(created.secret));
+    expect(row.secretHash).toBe(hashToken(created.secret));
     expect(JSON.stringify(row)).not.toContain(created.secret);
     expect(row.secretLast4).toBe(created.secret.slice(-4));
 

@@ -1,7 +1,7 @@
 // The API's hot path: turn an Authorization header into the key and tenant it speaks for. Verified keys
 // are cached in-process for a few seconds so that most requests do no database work here; revocation
 // in this process evicts at once, other processes notice within CACHE_TTL_MS.
-import { createHash, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -9,6 +9,7 @@ import { logger } from "@/server/logger";
 import { assertTenantActive } from "@/server/tenancy";
 import { BEARER_PREFIX } from "@/server/api-keys/api-keys.schemas";
 import { processState } from "@/server/shared/process-state";
+import { hashToken } from "@/server/shared/secret-token";
 
 export const CACHE_TTL_MS = 5_000;
 const LAST_USED_WRITE_INTERVAL_MS = 60_000;
@@ -98,7 +99,7 @@ export async function authenticateApiKey(credentials: PresentedCredentials): Pro
     keyCache.set(credentials.keyId, entry);
   }
   if ("missing" in entry) throw invalid();
-  const presented = createHash("sha256").update(credentials.secret).digest();
+  const presented = Buffer.from(hashToken(credentials.secret), "hex");
   if (!timingSafeEqual(presented, entry.secretHash) || entry.revoked) throw invalid();
   assertTenantActive(entry.tenant);
   touchLastUsed(credentials.keyId);

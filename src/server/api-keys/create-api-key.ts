@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { recordAudit } from "@/server/audit/record-audit";
 import { recordMilestone } from "@/server/onboarding/record-milestone";
-import { newSid, randomToken } from "@/server/shared/ids";
+import { newSid } from "@/server/shared/ids";
+import { issueToken } from "@/server/shared/secret-token";
 import { emitWebhookEvent } from "@/server/webhooks/emit-webhook-event";
 import { assertRole, type Actor } from "@/server/tenancy";
 import { API_KEY_ROLE, API_KEY_VIEW_SELECT, type ApiKeyView } from "@/server/api-keys/api-key-view";
@@ -18,15 +18,12 @@ export interface CreatedApiKey {
   bearerToken: string;
 }
 
-export function hashSecret(secret: string): string {
-  return createHash("sha256").update(secret).digest("hex");
-}
-
 export async function createApiKey(actor: Actor, rawInput: CreateApiKeyInput): Promise<CreatedApiKey> {
   assertRole(actor, API_KEY_ROLE);
   const input = ZCreateApiKeyInput.parse(rawInput);
   const id = newSid("AK");
-  const secret = randomToken(32);
+  // Stored like every other secret token of the platform: only its SHA-256 (shared/secret-token.ts).
+  const { token: secret, tokenHash: secretHash } = issueToken();
 
   const apiKey = await db.$transaction(async (tx) => {
     if (actor.apiKeyId) {
@@ -45,7 +42,7 @@ export async function createApiKey(actor: Actor, rawInput: CreateApiKeyInput): P
         tenantId: actor.tenantId,
         name: input.name,
         scopes: input.scopes,
-        secretHash: hashSecret(secret),
+        secretHash,
         secretLast4: secret.slice(-4),
         createdById: actor.userId,
       },
