@@ -9,7 +9,10 @@ export const webhookEventCreated = eventType("webhook/event.created", {
   schema: z.object({ eventId: z.string().min(1) }),
 });
 
-/** One delivery (event × endpoint) should be attempted on the retry schedule. */
+/**
+ * One delivery (event × endpoint) should be attempted on the retry schedule, from `firstAttempt` (1 when
+ * absent; the stuck-delivery sweeper resumes a run that died part way).
+ */
 export const webhookDeliveryRequested = eventType("webhook/delivery.requested", {
-  schema: z.object({ deliveryId: z.string().min(1) }),
+  schema: z.object({ deliveryId: z.string().min(1), firstAttempt: z.number().int().min(1).optional() }),
 });

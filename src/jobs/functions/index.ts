@@ -2,5 +2,6 @@
 import { deliverWebhook } from "@/jobs/functions/webhooks/deliver-webhook";
 import { fanOutWebhookEvent } from "@/jobs/functions/webhooks/fan-out-webhook-event";
 import { relayOutboxCron } from "@/jobs/functions/webhooks/relay-outbox";
+import { requeueStuckWebhookDeliveries } from "@/jobs/functions/webhooks/requeue-stuck-webhook-deliveries";
 
-export const functions = [fanOutWebhookEvent, deliverWebhook, relayOutboxCron];
+export const functions = [fanOutWebhookEvent, deliverWebhook, relayOutboxCron, requeueStuckWebhookDeliveries];

@@ -26,7 +26,7 @@ export interface DeliverWebhookAttemptOptions {
 
 export type DeliverWebhookAttemptResult =
   | { outcome: "succeeded" | "failed"; endpointId: string; attempt: number; statusCode: number | null; error: string | null; durationMs: number }
-  | { outcome: "skipped"; reason: "delivery_missing" | "endpoint_disabled" | "already_succeeded" };
+  | { outcome: "skipped"; reason: "delivery_missing" | "endpoint_disabled" | "already_finished" };
 
 /** The JSON receivers get. `id` is the event id: stable across retries and redeliveries, for de-duplication. */
 export function webhookBody(event: { id: string; type: string; createdAt: Date; tenantId: string; payload: unknown }): string {
@@ -37,8 +37,8 @@ export async function deliverWebhookAttempt(deliveryId: string, opts: DeliverWeb
   const delivery = await db.webhookDelivery.findUnique({ where: { id: deliveryId }, include: { event: true, endpoint: true } });
   if (!delivery) return { outcome: "skipped", reason: "delivery_missing" };
   if (!opts.manual && delivery.endpoint.status === "DISABLED") return { outcome: "skipped", reason: "endpoint_disabled" };
-  // A step re-run after its result was recorded must not deliver twice.
-  if (!opts.manual && delivery.status === "SUCCEEDED") return { outcome: "skipped", reason: "already_succeeded" };
+  // A step re-run after its result was recorded, or a second run of a finished delivery, must not deliver again.
+  if (!opts.manual && (delivery.status === "SUCCEEDED" || delivery.status === "FAILED")) return { outcome: "skipped", reason: "already_finished" };
 
   const body = webhookBody(delivery.event);
   const startedAt = new Date();

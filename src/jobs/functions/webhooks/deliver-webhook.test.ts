@@ -26,9 +26,10 @@ async function setUp(reply: (index: number) => ReceiverReply) {
   return { receiver, actor, endpoint, secret, eventId: event.id, deliveryId: deliveryIds[0]! };
 }
 
-function run(fn: ReturnType<typeof createDeliverWebhookFunction>, deliveryId: string) {
+function run(fn: ReturnType<typeof createDeliverWebhookFunction>, deliveryId: string, firstAttempt?: number) {
   const t = new InngestTestEngine({ function: fn });
-  return t.execute({ events: [{ name: "webhook/delivery.requested", data: { deliveryId } }], steps: sleeps() });
+  const data = firstAttempt === undefined ? { deliveryId } : { deliveryId, firstAttempt };
+  return t.execute({ events: [{ name: "webhook/delivery.requested", data }], steps: sleeps() });
 }
 
 beforeEach(() => {
@@ -133,6 +134,35 @@ describe("deliver-webhook", () => {
       const { result } = await run(createDeliverWebhookFunction(), s.deliveryId);
       expect(result).toMatchObject({ outcome: "skipped", reason: "endpoint_disabled" });
       expect(s.receiver.received).toHaveLength(0);
+      // Nothing will retry it, so it is not left RETRYING; a person can still redeliver it.
+      expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: s.deliveryId } })).toMatchObject({ status: "FAILED", nextAttemptAt: null });
+    } finally {
+      await s.receiver.close();
+    }
+  });
+
+  it("a run resumed by the sweeper makes only the attempts left in the schedule, the first at once", async () => {
+    const s = await setUp(() => ({ status: 503 }));
+    try {
+      const { result, ctx } = await run(createDeliverWebhookFunction(), s.deliveryId, WEBHOOK_MAX_ATTEMPTS - 1);
+      expect(result).toEqual({ deliveryId: s.deliveryId, outcome: "failed" });
+      expect(s.receiver.received).toHaveLength(2);
+      expect(ctx.step.sleep).toHaveBeenCalledTimes(1);
+      expect(ctx.step.sleep).toHaveBeenCalledWith(`wait-before-attempt-${WEBHOOK_MAX_ATTEMPTS}`, expect.any(Number));
+      expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: s.deliveryId } })).toMatchObject({ status: "FAILED", attemptCount: 2 });
+    } finally {
+      await s.receiver.close();
+    }
+  });
+
+  it("a second run of a finished delivery (a late duplicate request) sends nothing", async () => {
+    const s = await setUp(() => ({ status: 503 }));
+    try {
+      await run(createDeliverWebhookFunction(), s.deliveryId);
+      expect(s.receiver.received).toHaveLength(WEBHOOK_MAX_ATTEMPTS);
+      const { result } = await run(createDeliverWebhookFunction(), s.deliveryId);
+      expect(result).toMatchObject({ outcome: "skipped", reason: "already_finished" });
+      expect(s.receiver.received).toHaveLength(WEBHOOK_MAX_ATTEMPTS);
     } finally {
       await s.receiver.close();
     }
