@@ -2,7 +2,7 @@ import { recordAudit } from "@/server/audit/record-audit";
 import { hashPassword } from "@/server/auth/password";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { INVALID_INVITATION } from "@/server/invitations/get-invitation";
+import { assertInvitationOpen, INVALID_INVITATION } from "@/server/invitations/get-invitation";
 import type { TAcceptInvitationInput } from "@/server/invitations/invitations.schemas";
 import { newId } from "@/server/shared/ids";
 import { hashToken } from "@/server/shared/secret-token";
@@ -15,9 +15,7 @@ export async function acceptInvitation(input: TAcceptInvitationInput, sessionUse
   const passwordHash = input.newUser ? await hashPassword(input.newUser.password) : null;
   return db.$transaction(async (tx) => {
     const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashToken(input.token) }, include: { tenant: { select: { status: true } } } });
-    if (!invitation || invitation.revokedAt || invitation.acceptedAt || invitation.expiresAt <= new Date() || invitation.tenant.status !== "ACTIVE") {
-      throw new AppError("NOT_FOUND", INVALID_INVITATION);
-    }
+    assertInvitationOpen(invitation);
     // Claim it first: the conditional update makes the invitation single-use under concurrent accepts.
     const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date() } });
     if (claimed.count !== 1) throw new AppError("NOT_FOUND", INVALID_INVITATION);
