@@ -1,9 +1,12 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { KeyRoundIcon, PlusIcon, TriangleAlertIcon } from "lucide-react";
 import { useState, type FormEvent } from "react";
+import { FormErrorAlert } from "@/components/shared/form-error-alert";
 import { SecretField } from "@/components/shared/secret-field";
+import { useFormErrors } from "@/components/shared/use-form-errors";
+import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -45,29 +48,22 @@ function CreatedKey({ created }: { created: CreatedApiKey }) {
 
 export function CreateApiKeyDialog() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const scopes = useQuery(trpc.apiKeys.scopes.queryOptions());
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
   const [selected, setSelected] = useState<string[]>(DEFAULT_SCOPES);
-  const [created, setCreated] = useState<CreatedApiKey | null>(null);
-  const create = useMutation(
-    trpc.apiKeys.create.mutationOptions({
-      onSuccess: async (result) => {
-        setCreated(result);
-        await queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() });
-      },
-    }),
-  );
-  const fieldErrors = create.error?.data?.fieldErrors as Record<string, string[] | undefined> | null | undefined;
+  const { formRef, errors, clear, attempt } = useFormErrors();
+  // Errors are shown on the form, not toasted; the new key is the mutation's own data until the dialog closes.
+  const create = useToastMutation(trpc.apiKeys.create.mutationOptions(), { invalidate: [trpc.apiKeys.list.queryKey()], error: false });
+  const created = create.data;
 
   function reset(next: boolean) {
     setOpen(next);
     if (!next) {
       // The secret must not survive the dialog: reopening starts a fresh key.
-      setCreated(null);
       setName("");
       setSelected(DEFAULT_SCOPES);
+      clear();
       create.reset();
     }
   }
@@ -76,9 +72,9 @@ export function CreateApiKeyDialog() {
     setSelected((prev) => (on ? [...prev, scope] : prev.filter((s) => s !== scope)));
   }
 
-  function submit(e: FormEvent) {
+  async function submit(e: FormEvent) {
     e.preventDefault();
-    create.mutate({ name, scopes: selected as never });
+    await attempt(() => create.mutateAsync({ name, scopes: selected as never }));
   }
 
   const all = selected.includes("*");
@@ -105,12 +101,12 @@ export function CreateApiKeyDialog() {
             </DialogFooter>
           </>
         ) : (
-          <form onSubmit={submit} className="flex flex-col gap-5">
+          <form ref={formRef} onSubmit={submit} className="flex flex-col gap-5">
             <DialogHeader>
               <DialogTitle>Create API key</DialogTitle>
               <DialogDescription>Give the key a name that says where it is used, and only the scopes it needs.</DialogDescription>
             </DialogHeader>
-            <FormField label="Name" required error={fieldErrors?.name?.[0]}>
+            <FormField label="Name" required error={errors?.fields.name}>
               <Input value={name} onChange={(e) => setName(e.target.value)} placeholder="CRM integration" maxLength={100} autoFocus />
             </FormField>
             <fieldset className="flex flex-col gap-2">
@@ -130,9 +126,9 @@ export function CreateApiKeyDialog() {
                   );
                 })}
               </div>
-              {fieldErrors?.scopes?.[0] && <p className="text-sm text-destructive">{fieldErrors.scopes[0]}</p>}
+              {errors?.fields.scopes && <p className="text-sm text-destructive">{errors.fields.scopes}</p>}
             </fieldset>
-            {create.error && !fieldErrors && <p className="text-sm text-destructive">{create.error.message}</p>}
+            <FormErrorAlert message={errors?.form} />
             <DialogFooter>
               <Button type="button" variant="outline" onClick={() => reset(false)}>
                 Cancel

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { PlusIcon, TriangleAlertIcon, WebhookIcon } from "lucide-react";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
@@ -10,25 +10,23 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { EventTypePicker } from "@/components/portal/webhooks/event-type-picker";
+import { FormErrorAlert } from "@/components/shared/form-error-alert";
 import { SecretField } from "@/components/shared/secret-field";
-import { urlErrorOf } from "@/components/portal/webhooks/url-error";
+import { useFormErrors } from "@/components/shared/use-form-errors";
+import { useToastMutation } from "@/components/shared/use-toast-mutation";
+import { urlErrorOnField } from "@/components/portal/webhooks/url-error";
 import { useTRPC } from "@/trpc/react";
 
 export function CreateWebhookEndpointDialog() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const eventTypes = useQuery(trpc.webhooks.eventTypes.queryOptions());
   const [open, setOpen] = useState(false);
   const [url, setUrl] = useState("");
   const [description, setDescription] = useState("");
   const [types, setTypes] = useState<string[]>([]);
-  const create = useMutation(
-    trpc.webhooks.create.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.webhooks.list.queryKey() }),
-    }),
-  );
-  const fieldErrors = create.error?.data?.fieldErrors as Record<string, string[] | undefined> | null | undefined;
-  const urlError = urlErrorOf(create.error);
+  const { formRef, errors, clear, attempt } = useFormErrors();
+  // Errors are shown on the form, not toasted.
+  const create = useToastMutation(trpc.webhooks.create.mutationOptions(), { invalidate: [trpc.webhooks.list.queryKey()], error: false });
 
   function reset(next: boolean) {
     setOpen(next);
@@ -37,13 +35,14 @@ export function CreateWebhookEndpointDialog() {
       setUrl("");
       setDescription("");
       setTypes([]);
+      clear();
       create.reset();
     }
   }
 
-  function submit(e: FormEvent) {
+  async function submit(e: FormEvent) {
     e.preventDefault();
-    create.mutate({ url: url.trim(), description, eventTypes: types as never });
+    await attempt(() => create.mutateAsync({ url: url.trim(), description, eventTypes: types as never }), urlErrorOnField);
   }
 
   return (
@@ -78,19 +77,19 @@ export function CreateWebhookEndpointDialog() {
             </DialogFooter>
           </>
         ) : (
-          <form onSubmit={submit} className="flex flex-col gap-5">
+          <form ref={formRef} onSubmit={submit} className="flex flex-col gap-5">
             <DialogHeader>
               <DialogTitle>Add webhook endpoint</DialogTitle>
               <DialogDescription>IRISX POSTs signed JSON to this URL when the events you pick happen, retrying for about 31 hours.</DialogDescription>
             </DialogHeader>
-            <FormField label="Endpoint URL" required error={urlError} description="HTTPS, on a public address.">
+            <FormField label="Endpoint URL" required error={errors?.fields.url} description="HTTPS, on a public address.">
               <Input value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://example.com/webhooks/irisx" type="url" autoFocus />
             </FormField>
-            <FormField label="Description" error={fieldErrors?.description?.[0]}>
+            <FormField label="Description" error={errors?.fields.description}>
               <Input value={description} onChange={(e) => setDescription(e.target.value)} placeholder="CRM sync" maxLength={500} />
             </FormField>
-            <EventTypePicker options={eventTypes.data ?? []} value={types} onChange={setTypes} error={fieldErrors?.eventTypes?.[0]} />
-            {create.error && !urlError && !fieldErrors && <p className="text-sm text-destructive">{create.error.message}</p>}
+            <EventTypePicker options={eventTypes.data ?? []} value={types} onChange={setTypes} error={errors?.fields.eventTypes} />
+            <FormErrorAlert message={errors?.form} />
             <DialogFooter>
               <Button type="button" variant="outline" onClick={() => reset(false)}>
                 Cancel

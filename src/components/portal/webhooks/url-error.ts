@@ -1,11 +1,10 @@
+import type { FormErrors } from "@/lib/trpc-error";
+
 /**
  * The server refuses unsafe URLs with VALIDATION_FAILED and a message "url: ..." (the SSRF check needs DNS, so
- * it runs in the use-case rather than in the zod schema); show that message under the URL field.
+ * it runs in the use-case rather than in the zod schema); this moves that message under the URL field.
  */
-export function urlErrorOf(error: { message: string; data?: { appCode?: string | null; fieldErrors?: unknown } | null } | null): string | undefined {
-  if (!error) return undefined;
-  const fieldErrors = error.data?.fieldErrors as Record<string, string[] | undefined> | null | undefined;
-  if (fieldErrors?.url?.[0]) return fieldErrors.url[0];
-  if (error.data?.appCode === "VALIDATION_FAILED" && error.message.startsWith("url: ")) return error.message.slice(5);
-  return undefined;
+export function urlErrorOnField(found: FormErrors): FormErrors {
+  if (found.appCode === "VALIDATION_FAILED" && found.form?.startsWith("url: ")) return { ...found, fields: { ...found.fields, url: found.form.slice(5) }, form: null };
+  return found;
 }
