@@ -1,10 +1,10 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent } from "react";
 import { useFormErrors } from "@/components/shared/use-form-errors";
-import { toast } from "sonner";
+import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { atLeast } from "@/components/portal/role-labels";
 import { useResendVerification } from "@/components/portal/use-resend-verification";
 import { Badge } from "@/components/ui/badge";
@@ -22,18 +22,15 @@ import { useTRPC } from "@/trpc/react";
 export function GeneralSettings({ email, emailVerified }: { email: string; emailVerified: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const queryClient = useQueryClient();
   const { formRef, errors, attempt } = useFormErrors();
   const overview = useQuery(trpc.tenant.current.queryOptions());
-  const rename = useMutation(trpc.tenant.rename.mutationOptions());
+  const rename = useToastMutation(trpc.tenant.rename.mutationOptions(), { success: "Workspace renamed", invalidate: [trpc.tenant.current.queryKey()], error: false });
   const resend = useResendVerification(email);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const name = String(new FormData(event.currentTarget).get("name") ?? "");
     if (!(await attempt(() => rename.mutateAsync({ name })))) return;
-    toast.success("Workspace renamed");
-    await queryClient.invalidateQueries({ queryKey: trpc.tenant.current.queryKey() });
     // The switcher in the shell is rendered on the server.
     router.refresh();
   }

@@ -1,11 +1,10 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { UserPlusIcon } from "lucide-react";
 import { useState, type FormEvent } from "react";
-import { toast } from "sonner";
 import { FormErrorAlert } from "@/components/shared/form-error-alert";
 import { conflictOnField, useFormErrors } from "@/components/shared/use-form-errors";
+import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { ROLE_DESCRIPTIONS, ROLES, type Role } from "@/components/portal/role-labels";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -17,22 +16,20 @@ import { useTRPC } from "@/trpc/react";
 
 export function InviteDialog({ canInviteOwners }: { canInviteOwners: boolean }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const { formRef, errors, clear, attempt } = useFormErrors();
   const [open, setOpen] = useState(false);
   const [role, setRole] = useState<Role>("AGENT");
-  const invite = useMutation(trpc.team.invite.mutationOptions());
+  // The invitation list, the checklist's "invite a teammate" step and the dashboard's pending count all change.
+  const invite = useToastMutation(trpc.team.invite.mutationOptions(), {
+    success: (_, { email }) => `Invitation sent to ${email}`,
+    invalidate: [trpc.team.invitations.queryKey(), trpc.tenant.onboardingChecklist.queryKey(), trpc.tenant.current.queryKey()],
+    error: false,
+  });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const email = String(new FormData(event.currentTarget).get("email") ?? "");
     if (!(await attempt(() => invite.mutateAsync({ email, role }), conflictOnField("email")))) return;
-    toast.success(`Invitation sent to ${email}`);
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.team.invitations.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.tenant.onboardingChecklist.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.tenant.current.queryKey() }),
-    ]);
     setOpen(false);
     setRole("AGENT");
   }

@@ -1,12 +1,12 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import { ChevronDownIcon, ChevronRightIcon } from "lucide-react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/shared/data-table";
+import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { formatDateTime, formatRelative } from "@/lib/format";
 import type { WebhookDeliveryRow } from "@/components/portal/webhooks/types";
 import { useTRPC } from "@/trpc/react";
@@ -22,18 +22,15 @@ const STATUS_BADGE = {
 
 function RedeliverButton({ delivery }: { delivery: WebhookDeliveryRow }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const redeliver = useMutation(
+  // A manual attempt changes the delivery, the hourly chart and the endpoint's failure streak.
+  const redeliver = useToastMutation(
     trpc.webhooks.redeliver.mutationOptions({
-      onSuccess: async (r) => {
+      onSuccess: (r) => {
         if (r.outcome === "succeeded") toast.success(`Delivered (HTTP ${r.statusCode})`);
         else if (r.outcome === "failed") toast.error(`Delivery failed: ${r.error ?? "unknown error"}`);
-        await queryClient.invalidateQueries({ queryKey: trpc.webhooks.deliveries.queryKey() });
-        await queryClient.invalidateQueries({ queryKey: trpc.webhooks.deliveryStats.queryKey() });
-        await queryClient.invalidateQueries({ queryKey: trpc.webhooks.get.queryKey() });
       },
-      onError: (e) => toast.error(e.message),
     }),
+    { invalidate: [trpc.webhooks.deliveries.queryKey(), trpc.webhooks.deliveryStats.queryKey(), trpc.webhooks.get.queryKey()] },
   );
   return (
     <Button variant="outline" size="sm" disabled={redeliver.isPending} onClick={() => redeliver.mutate({ deliveryId: delivery.id })}>
