@@ -143,7 +143,7 @@ export function TeamManager() {
                         <div className="text-xs text-muted-foreground">Expires {formatDate(inv.expiresAt)}</div>
                       </div>
                       <Badge variant="outline">{titleCase(inv.role)}</Badge>
-                      <Button variant="outline" size="sm" onClick={() => revoke.mutate({ invitationId: inv.id })} disabled={revoke.isPending}>
+                      <Button variant="outline" size="sm" onClick={() => revoke.mutate({ invitationId: inv.id })} disabled={revoke.isPending} aria-label={`Revoke invitation for ${inv.email}`}>
                         Revoke
                       </Button>
                     </li>

@@ -13,7 +13,7 @@ export function RevokeApiKeyButton({ apiKey }: { apiKey: ApiKeyRow }) {
   return (
     <ConfirmDialog
       trigger={
-        <Button variant="ghost" size="sm" className="text-destructive hover:text-destructive">
+        <Button variant="ghost" size="sm" className="text-destructive hover:text-destructive" aria-label={`Revoke ${apiKey.name}`}>
           Revoke
         </Button>
       }
