@@ -4,4 +4,3 @@ import type { AppRouter } from "@/trpc/routers/_app";
 type Outputs = inferRouterOutputs<AppRouter>["apiKeys"];
 export type ApiKeyRow = Outputs["list"]["items"][number];
 export type CreatedApiKey = Outputs["create"];
-export type ScopeOption = Outputs["scopes"][number];
