@@ -2,7 +2,7 @@
 // never from a request body. Use-cases take an Actor and scope every query with actor.tenantId.
 import type { MemberRole } from "@/generated/prisma/enums";
 import { db } from "@/server/db";
-import { AppError } from "@/server/errors";
+import { AppError, notFound } from "@/server/errors";
 
 export interface Actor {
   tenantId: string;
@@ -45,26 +45,41 @@ export function assertTenantActive(tenant: { status: string; suspendedReason: st
 }
 
 /**
- * The signed-in user's membership in the tenant they chose (or their first one). Throws NOT_FOUND when the
- * user has no membership there, so another tenant's id reads exactly like a missing one.
+ * The tenant a user acts in: the one they chose (the tenant cookie) while it is active, else their first active
+ * one. The portal shell (getMemberContext) and every tenant procedure pick with this, so they never disagree.
+ */
+export function pickCurrentTenant<T extends { tenantId: string; status: string }>(tenants: readonly T[], tenantIdHint: string | null | undefined): T | null {
+  const active = tenants.filter((t) => t.status === "ACTIVE");
+  return active.find((t) => t.tenantId === tenantIdHint) ?? active[0] ?? null;
+}
+
+/**
+ * The signed-in user's membership in their current tenant (pickCurrentTenant). A hint naming a tenant they do
+ * not belong to is ignored, so another tenant's id reads exactly like a missing one. Throws NOT_FOUND without
+ * any membership, TENANT_SUSPENDED when every one of their tenants is suspended.
  */
 export async function resolveMemberActor(opts: {
   userId: string;
-  tenantId?: string | null;
+  tenantIdHint?: string | null;
   impersonatorId?: string | null;
   requestId?: string;
   ip?: string | null;
 }): Promise<Actor> {
-  const membership = await db.membership.findFirst({
-    where: { userId: opts.userId, ...(opts.tenantId ? { tenantId: opts.tenantId } : {}) },
+  const memberships = await db.membership.findMany({
+    where: { userId: opts.userId },
     orderBy: { createdAt: "asc" },
-    include: { tenant: { select: { status: true, suspendedReason: true } } },
+    select: { tenantId: true, role: true, tenant: { select: { status: true, suspendedReason: true } } },
   });
-  if (!membership) throw new AppError("NOT_FOUND", "tenant not found");
-  assertTenantActive(membership.tenant);
+  const tenants = memberships.map((m) => ({ tenantId: m.tenantId, role: m.role, ...m.tenant }));
+  const current = pickCurrentTenant(tenants, opts.tenantIdHint);
+  if (!current) {
+    const suspended = tenants.find((t) => t.tenantId === opts.tenantIdHint) ?? tenants[0];
+    if (suspended) assertTenantActive(suspended);
+    throw notFound("tenant");
+  }
   return {
-    tenantId: membership.tenantId,
-    role: membership.role,
+    tenantId: current.tenantId,
+    role: current.role,
     userId: opts.userId,
     apiKeyId: null,
     impersonatorId: opts.impersonatorId ?? null,

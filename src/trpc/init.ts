@@ -20,8 +20,9 @@ export const TENANT_COOKIE = "irisx_tenant";
 export interface TrpcContext {
   requestId: string;
   ip: string | null;
-  tenantIdHint: string | null;
   getUser: () => Promise<SessionUser | null>;
+  /** The user's membership in their current tenant, read once per request however many procedures a batch holds. */
+  getMemberActor: () => Promise<Actor>;
 }
 
 function readCookie(header: string | null, name: string): string | null {
@@ -34,14 +35,19 @@ function readCookie(header: string | null, name: string): string | null {
 }
 
 export function createTrpcContext(opts: { headers: Headers; getUser?: () => Promise<SessionUser | null> }): TrpcContext {
-  let cached: Promise<SessionUser | null> | undefined;
+  let user: Promise<SessionUser | null> | undefined;
+  let actor: Promise<Actor> | undefined;
   const load = opts.getUser ?? getSessionUser;
-  return {
-    requestId: opts.headers.get("x-request-id") ?? crypto.randomUUID(),
-    ip: clientIp(opts.headers.get("x-forwarded-for")),
-    tenantIdHint: opts.headers.get("x-irisx-tenant") ?? readCookie(opts.headers.get("cookie"), TENANT_COOKIE),
-    getUser: () => (cached ??= load()),
-  };
+  const requestId = opts.headers.get("x-request-id") ?? crypto.randomUUID();
+  const ip = clientIp(opts.headers.get("x-forwarded-for"));
+  const tenantIdHint = opts.headers.get("x-irisx-tenant") ?? readCookie(opts.headers.get("cookie"), TENANT_COOKIE);
+  const getUser = () => (user ??= load());
+  const getMemberActor = () =>
+    (actor ??= getUser().then((u) => {
+      if (!u) throw new AppError("UNAUTHORIZED", "sign in to continue");
+      return resolveMemberActor({ userId: u.id, tenantIdHint, impersonatorId: u.impersonatorId ?? null, requestId, ip });
+    }));
+  return { requestId, ip, getUser, getMemberActor };
 }
 
 // 2. Initialisation -----------------------------------------------------------------------------------
@@ -128,19 +134,7 @@ export const staffProcedure = authedProcedure.use(async ({ ctx, next }) => {
 /** A member of the current tenant with at least `rule.minRole`; ctx.actor scopes every use-case. */
 export function tenantProcedure(rule: RoleRule = { minRole: "AGENT" }) {
   return authedProcedure.use(async ({ ctx, next }) => {
-    const actor: Actor = await resolveMemberActor({
-      userId: ctx.user.id,
-      tenantId: ctx.tenantIdHint,
-      impersonatorId: ctx.user.impersonatorId ?? null,
-      requestId: ctx.requestId,
-      ip: ctx.ip,
-    }).catch(async (e: unknown) => {
-      // A stale tenant cookie (membership removed) falls back to the user's first tenant.
-      if (e instanceof AppError && e.code === "NOT_FOUND" && ctx.tenantIdHint) {
-        return resolveMemberActor({ userId: ctx.user.id, impersonatorId: ctx.user.impersonatorId ?? null, requestId: ctx.requestId, ip: ctx.ip });
-      }
-      throw e;
-    });
+    const actor = await ctx.getMemberActor();
     assertRole(actor, rule);
     return next({ ctx: { ...ctx, actor } });
   });

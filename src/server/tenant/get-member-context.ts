@@ -1,4 +1,5 @@
 import { db } from "@/server/db";
+import { pickCurrentTenant } from "@/server/tenancy";
 
 /**
  * Everything the portal shell needs about the signed-in user: their profile, every workspace, and the one they
@@ -19,8 +20,7 @@ export async function getMemberContext(userId: string, tenantIdHint: string | nu
   });
   if (!user) return null;
   const tenants = user.memberships.map((m) => ({ tenantId: m.tenant.id, name: m.tenant.name, status: m.tenant.status, role: m.role }));
-  const active = tenants.filter((t) => t.status === "ACTIVE");
-  const current = active.find((t) => t.tenantId === tenantIdHint) ?? active[0] ?? null;
+  const current = pickCurrentTenant(tenants, tenantIdHint);
   return {
     user: { id: user.id, name: user.name, email: user.email, emailVerified: Boolean(user.emailVerifiedAt), isPlatformStaff: user.isPlatformStaff },
     tenants,
