@@ -58,6 +58,11 @@ describe("forbiddenAddressReason", () => {
     ["fd00::1", "uniqueLocal"],
     ["::ffff:10.0.0.1", "private"],
     ["::ffff:127.0.0.1", "loopback"],
+    ["::7f00:1", "ipv4Compatible"],
+    ["::a00:1", "ipv4Compatible"],
+    ["64:ff9b::a00:1", "rfc6052"],
+    ["2002:a00:1::", "6to4"],
+    ["fec0::1", "deprecatedSiteLocal"],
   ])("refuses %s (%s)", (address, range) => {
     expect(forbiddenAddressReason(address)).toContain(range);
   });
@@ -69,7 +74,7 @@ describe("forbiddenAddressReason", () => {
 });
 
 describe("endpoint creation", () => {
-  it.each(["https://127.0.0.1/hooks", "https://10.0.0.1/hooks", "https://169.254.169.254/latest/meta-data", "https://[::1]/hooks", "https://[::ffff:a00:1]/hooks"])(
+  it.each(["https://127.0.0.1/hooks", "https://10.0.0.1/hooks", "https://169.254.169.254/latest/meta-data", "https://[::1]/hooks", "https://[::ffff:a00:1]/hooks", "https://[::127.0.0.1]/hooks"])(
     "refuses %s with a 400 naming url",
     async (url) => {
       await expectUrlRefused(url);

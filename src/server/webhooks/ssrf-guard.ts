@@ -32,6 +32,8 @@ export class UnsafeWebhookTargetError extends Error {
   }
 }
 
+const IPV4_COMPATIBLE = ipaddr.parseCIDR("::/96");
+
 /** `[::1]` in a URL is `::1` to DNS and to ipaddr. */
 export function bareHostname(hostname: string): string {
   return hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();
@@ -46,12 +48,14 @@ export function isPrivateHostAllowed(hostname: string): boolean {
  * Why an address must not be contacted, or null when it is public unicast. IPv4-mapped IPv6
  * (::ffff:10.0.0.1) is judged as the IPv4 address it carries. Everything ipaddr.js classifies as other than
  * "unicast" (loopback, private, link-local incl. 169.254.169.254, unique-local, CGNAT, multicast, reserved,
- * NAT64/6to4 wrappers that can embed private IPv4) is refused.
+ * NAT64/6to4 wrappers that can embed private IPv4) is refused. So is the deprecated IPv4-compatible ::/96
+ * (::7f00:1, how a URL writes [::127.0.0.1]), which ipaddr.js calls unicast but which carries an IPv4 address all the same.
  */
 export function forbiddenAddressReason(address: string): string | null {
   if (!ipaddr.isValid(address)) return `"${address}" is not an IP address`;
   const parsed = ipaddr.process(address);
-  const range = parsed.range();
+  let range = parsed.range();
+  if (range === "unicast" && parsed.kind() === "ipv6" && parsed.match(IPV4_COMPATIBLE)) range = "ipv4Compatible";
   return range === "unicast" ? null : `${parsed.toString()} is a ${range} address`;
 }
 
