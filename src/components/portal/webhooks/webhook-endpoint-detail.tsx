@@ -120,7 +120,11 @@ export function WebhookEndpointDetail({ id }: { id: string }) {
           <CardTitle>Last 24 hours</CardTitle>
           <CardDescription>Delivery attempts per hour.</CardDescription>
         </CardHeader>
-        <CardContent>{stats.data ? <WebhookDeliveryChart hours={stats.data} /> : <Skeleton className="h-40 w-full" />}</CardContent>
+        <CardContent>
+          <QueryStates query={stats} what="the delivery chart" loading={<Skeleton className="h-40 w-full" />}>
+            {(hours) => <WebhookDeliveryChart hours={hours} />}
+          </QueryStates>
+        </CardContent>
       </Card>
       <section className="flex flex-col gap-3">
         <h2 className="text-base font-semibold">Delivery log</h2>
