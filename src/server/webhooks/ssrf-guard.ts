@@ -54,7 +54,7 @@ export function isPrivateHostAllowed(hostname: string): boolean {
 export function forbiddenAddressReason(address: string): string | null {
   if (!ipaddr.isValid(address)) return `"${address}" is not an IP address`;
   const parsed = ipaddr.process(address);
-  let range = parsed.range();
+  let range: string = parsed.range();
   if (range === "unicast" && parsed.kind() === "ipv6" && parsed.match(IPV4_COMPATIBLE)) range = "ipv4Compatible";
   return range === "unicast" ? null : `${parsed.toString()} is a ${range} address`;
 }
