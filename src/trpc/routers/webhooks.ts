@@ -10,6 +10,7 @@ import { revealWebhookSecret } from "@/server/webhooks/reveal-webhook-secret";
 import { rotateWebhookSecret } from "@/server/webhooks/rotate-webhook-secret";
 import { sendTestWebhook } from "@/server/webhooks/send-test-webhook";
 import { updateWebhookEndpoint } from "@/server/webhooks/update-webhook-endpoint";
+import { WEBHOOK_ROLE } from "@/server/webhooks/webhook-endpoint-view";
 import { listWebhookEventTypes } from "@/server/webhooks/webhook-event-types";
 import {
   ZCreateWebhookEndpointInput,
@@ -22,7 +23,7 @@ import {
 } from "@/server/webhooks/webhooks.schemas";
 import { createTRPCRouter, tenantProcedure } from "@/trpc/init";
 
-const webhookAdmin = tenantProcedure({ minRole: "ADMIN", alsoAllow: ["DEVELOPER"] });
+const webhookAdmin = tenantProcedure(WEBHOOK_ROLE);
 
 export const webhooksRouter = createTRPCRouter({
   eventTypes: webhookAdmin.input(z.void()).query(() => listWebhookEventTypes()),
