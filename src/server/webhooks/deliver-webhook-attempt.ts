@@ -10,7 +10,7 @@ import { postWebhookRequest } from "@/server/webhooks/post-webhook-request";
 import { signWebhookPayload } from "@/server/webhooks/sign-webhook-payload";
 import type { HostResolver } from "@/server/webhooks/ssrf-guard";
 
-export const WEBHOOK_USER_AGENT = "IRISX-Webhooks/1.0";
+const WEBHOOK_USER_AGENT = "IRISX-Webhooks/1.0";
 const STORED_RESPONSE_CHARS = 2048;
 const STORED_ERROR_CHARS = 1000;
 
@@ -29,7 +29,7 @@ export type DeliverWebhookAttemptResult =
   | { outcome: "skipped"; reason: "delivery_missing" | "endpoint_disabled" | "already_finished" };
 
 /** The JSON receivers get. `id` is the event id: stable across retries and redeliveries, for de-duplication. */
-export function webhookBody(event: { id: string; type: string; createdAt: Date; tenantId: string; payload: unknown }): string {
+function webhookBody(event: { id: string; type: string; createdAt: Date; tenantId: string; payload: unknown }): string {
   return JSON.stringify({ id: event.id, type: event.type, created_at: event.createdAt.toISOString(), tenant_id: event.tenantId, data: event.payload });
 }
 

@@ -8,8 +8,8 @@ import { sendEmail } from "@/server/email/send-email";
 import { webhookEndpointDisabledTemplate } from "@/server/email/templates/webhook-endpoint-disabled";
 import { logger } from "@/server/logger";
 
-export const AUTO_DISABLE_MIN_FAILING_MS = 24 * 60 * 60 * 1000;
-export const AUTO_DISABLE_MIN_CONSECUTIVE_FAILURES = 10;
+const AUTO_DISABLE_MIN_FAILING_MS = 24 * 60 * 60 * 1000;
+const AUTO_DISABLE_MIN_CONSECUTIVE_FAILURES = 10;
 
 export interface DisableFailingEndpointOptions {
   minFailingMs?: number;

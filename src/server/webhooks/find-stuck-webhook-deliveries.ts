@@ -4,7 +4,7 @@
 import { db } from "@/server/db";
 
 /** How late a run may be (queueing, step retries) before its delivery counts as stuck. */
-export const STUCK_DELIVERY_MARGIN_MS = 30 * 60_000;
+const STUCK_DELIVERY_MARGIN_MS = 30 * 60_000;
 
 export interface StuckWebhookDelivery {
   id: string;

@@ -4,7 +4,7 @@
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-export const WEBHOOK_RETRY_DELAYS_MS: readonly number[] = [0, MINUTE, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR, 14 * HOUR];
+const WEBHOOK_RETRY_DELAYS_MS: readonly number[] = [0, MINUTE, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR, 14 * HOUR];
 
 export const WEBHOOK_MAX_ATTEMPTS = WEBHOOK_RETRY_DELAYS_MS.length;
 

@@ -35,11 +35,11 @@ export class UnsafeWebhookTargetError extends Error {
 const IPV4_COMPATIBLE = ipaddr.parseCIDR("::/96");
 
 /** `[::1]` in a URL is `::1` to DNS and to ipaddr. */
-export function bareHostname(hostname: string): string {
+function bareHostname(hostname: string): string {
   return hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();
 }
 
-export function isPrivateHostAllowed(hostname: string): boolean {
+function isPrivateHostAllowed(hostname: string): boolean {
   const host = bareHostname(hostname);
   return env.WEBHOOK_ALLOW_PRIVATE_HOSTS.some((allowed) => bareHostname(allowed) === host);
 }
@@ -59,12 +59,12 @@ export function forbiddenAddressReason(address: string): string | null {
   return range === "unicast" ? null : `${parsed.toString()} is a ${range} address`;
 }
 
-export function isIpLiteral(hostname: string): boolean {
+function isIpLiteral(hostname: string): boolean {
   return ipaddr.isValid(bareHostname(hostname));
 }
 
 /** Resolves a host and returns its addresses, throwing when any of them is forbidden. */
-export async function resolvePublicAddresses(hostname: string, resolve: HostResolver = systemResolver): Promise<ResolvedAddress[]> {
+async function resolvePublicAddresses(hostname: string, resolve: HostResolver = systemResolver): Promise<ResolvedAddress[]> {
   const host = bareHostname(hostname);
   if (isIpLiteral(host)) {
     const reason = forbiddenAddressReason(host);

@@ -1,7 +1,7 @@
 // The catalogue of event types a tenant can subscribe an endpoint to. Features emit only types listed here
 // (emitWebhookEvent checks), so the portal's checkboxes and the API docs never drift from what is sent.
 
-export const WEBHOOK_EVENT_TYPES = {
+const WEBHOOK_EVENT_TYPES = {
   "webhook.test": { domain: "webhooks", description: "A test event sent from the portal or the API to one endpoint" },
   "api_key.created": { domain: "api_keys", description: "An API key was created" },
   "api_key.revoked": { domain: "api_keys", description: "An API key was revoked" },
