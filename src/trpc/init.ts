@@ -115,7 +115,6 @@ const errorMapping = t.middleware(async ({ next, ctx, path, type }) => {
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const mergeRouters = t.mergeRouters;
 
 // 3. Procedures ---------------------------------------------------------------------------------------
 export const publicProcedure = t.procedure.use(errorMapping);

@@ -121,8 +121,3 @@ function touchLastUsed(keyId: string): void {
 export function forgetApiKey(keyId: string): void {
   keyCache.delete(keyId);
 }
-
-/** Drops every cached key; for tests and for tenant-wide changes such as suspension. */
-export function forgetAllApiKeys(): void {
-  keyCache.clear();
-}
