@@ -31,7 +31,8 @@ export function roleSatisfies(role: MemberRole, rule: RoleRule): boolean {
 
 export function assertRole(actor: Actor, rule: RoleRule): void {
   if (!roleSatisfies(actor.role, rule)) {
-    throw new AppError("FORBIDDEN", `this action needs the ${rule.minRole} role or higher`);
+    const also = rule.alsoAllow?.length ? `, or ${rule.alsoAllow.join(" or ")}` : "";
+    throw new AppError("FORBIDDEN", `this action needs the ${rule.minRole} role or higher${also}`);
   }
 }
 
