@@ -4,10 +4,7 @@ import { db } from "@/server/db";
 import { sendEmail } from "@/server/email/send-email";
 import { resetPasswordTemplate } from "@/server/email/templates/reset-password";
 import { logger } from "@/server/logger";
-import { newId } from "@/server/shared/ids";
-import { issueToken } from "@/server/shared/secret-token";
-
-export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
+import { issueUserToken } from "@/server/auth/issue-user-token";
 
 /**
  * Answers the same whether or not the address has an account, so it cannot be used to probe for users. Past the
@@ -20,10 +17,7 @@ export async function requestPasswordReset(email: string, opts: { ip?: string | 
   }
   const user = await db.user.findUnique({ where: { email } });
   if (!user) return;
-  const { token, tokenHash } = issueToken();
-  await db.userToken.create({
-    data: { id: newId("utk"), userId: user.id, purpose: "PASSWORD_RESET", tokenHash, expiresAt: new Date(Date.now() + PASSWORD_RESET_TTL_MS) },
-  });
+  const token = await issueUserToken(db, user.id, "PASSWORD_RESET");
   try {
     await sendEmail({ to: user.email, ...resetPasswordTemplate({ name: user.name, url: `${env.APP_URL}/reset-password?token=${token}` }) });
   } catch (e) {

@@ -4,9 +4,7 @@ import { sendEmail } from "@/server/email/send-email";
 import { verifyEmailTemplate } from "@/server/email/templates/verify-email";
 import { AppError, notFound } from "@/server/errors";
 import { assertMayMailVerification } from "@/server/auth/abuse-limits";
-import { EMAIL_VERIFY_TTL_MS } from "@/server/auth/sign-up";
-import { newId } from "@/server/shared/ids";
-import { issueToken } from "@/server/shared/secret-token";
+import { issueUserToken } from "@/server/auth/issue-user-token";
 
 const RESEND_COOLDOWN_MS = 60 * 1000;
 
@@ -25,10 +23,7 @@ export async function sendVerificationEmail(userId: string, opts: { ip?: string 
   if (recent) throw new AppError("RATE_LIMITED", "We just sent you a link. Wait a minute before asking for another.", { retryAfter: 60 });
   await assertMayMailVerification(user.email, opts.ip ?? null);
 
-  const { token, tokenHash } = issueToken();
-  await db.userToken.create({
-    data: { id: newId("utk"), userId, purpose: "EMAIL_VERIFY", tokenHash, expiresAt: new Date(Date.now() + EMAIL_VERIFY_TTL_MS) },
-  });
+  const token = await issueUserToken(db, userId, "EMAIL_VERIFY");
   await sendEmail({ to: user.email, ...verifyEmailTemplate({ name: user.name, url: `${env.APP_URL}/verify-email?token=${token}` }) });
   return { alreadyVerified: false };
 }

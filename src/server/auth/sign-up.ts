@@ -6,12 +6,10 @@ import { verifyEmailTemplate } from "@/server/email/templates/verify-email";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { assertMaySignUp } from "@/server/auth/abuse-limits";
+import { issueUserToken } from "@/server/auth/issue-user-token";
 import { hashPassword } from "@/server/auth/password";
 import type { TSignUpInput } from "@/server/auth/auth.schemas";
 import { newId } from "@/server/shared/ids";
-import { issueToken } from "@/server/shared/secret-token";
-
-export const EMAIL_VERIFY_TTL_MS = 24 * 60 * 60 * 1000;
 
 function slugify(name: string): string {
   const base = name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40) || "workspace";
@@ -35,22 +33,20 @@ export async function signUp(input: TSignUpInput, opts: { ip?: string | null } =
   if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken();
 
   const passwordHash = await hashPassword(input.password);
-  const { token, tokenHash } = issueToken();
   const tenantId = newId("tn");
   const userId = newId("usr");
   const credit = env.TRIAL_CREDIT_MICROS;
+  let token: string;
 
   try {
-    await db.$transaction(async (tx) => {
+    token = await db.$transaction(async (tx) => {
       await tx.tenant.create({ data: { id: tenantId, name: input.companyName, slug: slugify(input.companyName), creditMicros: credit } });
       await tx.user.create({ data: { id: userId, email: input.email, name: input.name, passwordHash } });
       await tx.membership.create({ data: { id: newId("mem"), tenantId, userId, role: "OWNER" } });
       await tx.creditLedgerEntry.create({
         data: { id: newId("cle"), tenantId, amountMicros: credit, balanceAfter: credit, currency: "USD", reason: "trial_credit" },
       });
-      await tx.userToken.create({
-        data: { id: newId("utk"), userId, purpose: "EMAIL_VERIFY", tokenHash, expiresAt: new Date(Date.now() + EMAIL_VERIFY_TTL_MS) },
-      });
+      return issueUserToken(tx, userId, "EMAIL_VERIFY");
     });
   } catch (e) {
     // Two sign-ups racing for one address: the unique index decides, and the loser reads as a duplicate.
