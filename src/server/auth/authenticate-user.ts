@@ -4,6 +4,7 @@ import { AppError } from "@/server/errors";
 import { verifyPassword } from "@/server/auth/password";
 import type { SessionUser } from "@/server/auth/session";
 import type { TSignInInput } from "@/server/auth/auth.schemas";
+import { assertTenantActive } from "@/server/tenancy";
 
 const WRONG_CREDENTIALS = "Incorrect email or password";
 
@@ -28,11 +29,8 @@ export async function authenticateUser(input: TSignInInput, opts: { ip?: string 
 
   const tenants = user.memberships.map((m) => m.tenant);
   if (tenants.length > 0 && tenants.every((t) => t.status === "SUSPENDED")) {
-    const reason = tenants.length === 1 ? tenants[0]!.suspendedReason : null;
-    throw new AppError(
-      "TENANT_SUSPENDED",
-      `Your account is suspended${reason ? `: ${reason}` : ""}. Contact support to restore access.`,
-    );
+    // With several suspended workspaces no single reason applies.
+    assertTenantActive({ status: "SUSPENDED", suspendedReason: tenants.length === 1 ? tenants[0]!.suspendedReason : null });
   }
   return { id: user.id, email: user.email, name: user.name, isPlatformStaff: user.isPlatformStaff, impersonatorId: null, sessionVersion: user.sessionVersion };
 }
