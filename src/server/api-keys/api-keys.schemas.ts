@@ -32,13 +32,13 @@ export const ZCreateApiKeyInput = z.strictObject({
     .max(API_KEY_SCOPE_NAMES.length)
     .transform((s) => [...new Set(s)]),
 });
-export type CreateApiKeyInput = z.input<typeof ZCreateApiKeyInput>;
+export type TCreateApiKeyInput = z.input<typeof ZCreateApiKeyInput>;
 
 export const ZFindApiKeysInput = z.strictObject({
   ...ZPageInput.shape,
   includeRevoked: z.boolean().default(true),
 });
-export type FindApiKeysInput = z.input<typeof ZFindApiKeysInput>;
+export type TFindApiKeysInput = z.input<typeof ZFindApiKeysInput>;
 
 export const ZApiKeyId = z.string().min(1).max(64);
 

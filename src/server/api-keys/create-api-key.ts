@@ -7,7 +7,7 @@ import { issueToken } from "@/server/shared/secret-token";
 import { emitWebhookEvent } from "@/server/webhooks/emit-webhook-event";
 import { assertRole, type Actor } from "@/server/tenancy";
 import { API_KEY_ROLE, API_KEY_VIEW_SELECT, type ApiKeyView } from "@/server/api-keys/api-key-view";
-import { ZCreateApiKeyInput, formatBearerToken, scopeAllows, type CreateApiKeyInput } from "@/server/api-keys/api-keys.schemas";
+import { ZCreateApiKeyInput, formatBearerToken, scopeAllows, type TCreateApiKeyInput } from "@/server/api-keys/api-keys.schemas";
 import { forgetApiKey } from "@/server/api-keys/authenticate-api-key";
 
 export interface CreatedApiKey {
@@ -18,7 +18,7 @@ export interface CreatedApiKey {
   bearerToken: string;
 }
 
-export async function createApiKey(actor: Actor, rawInput: CreateApiKeyInput): Promise<CreatedApiKey> {
+export async function createApiKey(actor: Actor, rawInput: TCreateApiKeyInput): Promise<CreatedApiKey> {
   assertRole(actor, API_KEY_ROLE);
   const input = ZCreateApiKeyInput.parse(rawInput);
   const id = newSid("AK");

@@ -3,10 +3,10 @@ import { AppError } from "@/server/errors";
 import { NEWEST_FIRST, olderThan, toPage, type Page } from "@/server/shared/paging";
 import { assertRole, type Actor } from "@/server/tenancy";
 import { API_KEY_ROLE, API_KEY_VIEW_SELECT, type ApiKeyView } from "@/server/api-keys/api-key-view";
-import { ZFindApiKeysInput, type FindApiKeysInput } from "@/server/api-keys/api-keys.schemas";
+import { ZFindApiKeysInput, type TFindApiKeysInput } from "@/server/api-keys/api-keys.schemas";
 
 /** A tenant's keys, newest first, paged by cursor (the id of the last key seen). */
-export async function findApiKeys(actor: Actor, rawInput: FindApiKeysInput = {}): Promise<Page<ApiKeyView>> {
+export async function findApiKeys(actor: Actor, rawInput: TFindApiKeysInput = {}): Promise<Page<ApiKeyView>> {
   assertRole(actor, API_KEY_ROLE);
   const input = ZFindApiKeysInput.parse(rawInput);
   let after: { createdAt: Date; id: string } | null = null;
