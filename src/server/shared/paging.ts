@@ -7,7 +7,6 @@ export const ZPageInput = z.object({
   cursor: z.string().min(1).max(64).nullish(),
   limit: z.number().int().min(1).max(100).default(50),
 });
-export type TPageInput = z.input<typeof ZPageInput>;
 
 export interface Page<T> {
   items: T[];
