@@ -19,12 +19,17 @@ export async function createWebhookDeliveries(eventId: string): Promise<{ delive
     },
     select: { id: true },
   });
-  if (endpoints.length > 0) {
-    await db.webhookDelivery.createMany({
-      data: endpoints.map((endpoint) => ({ id: newId("wd"), tenantId: event.tenantId, eventId, endpointId: endpoint.id })),
-      skipDuplicates: true,
-    });
-  }
+  // The deliveries and the "fanned out" mark commit together: an event without the mark has no deliveries yet
+  // (or had no subscriber), and the sweeper (find-unfanned-webhook-events) runs its fan-out again.
+  await db.$transaction(async (tx) => {
+    if (endpoints.length > 0) {
+      await tx.webhookDelivery.createMany({
+        data: endpoints.map((endpoint) => ({ id: newId("wd"), tenantId: event.tenantId, eventId, endpointId: endpoint.id })),
+        skipDuplicates: true,
+      });
+    }
+    if (!event.fannedOutAt) await tx.webhookEvent.update({ where: { id: eventId }, data: { fannedOutAt: new Date() }, select: { id: true } });
+  });
   const deliveries = await db.webhookDelivery.findMany({
     where: { eventId, status: { in: ["PENDING", "RETRYING"] } },
     select: { id: true },

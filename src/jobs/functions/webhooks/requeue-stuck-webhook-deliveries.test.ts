@@ -40,13 +40,55 @@ describe("requeue-stuck-webhook-deliveries", () => {
     const t = new InngestTestEngine({ function: requeueStuckWebhookDeliveries });
     const { result, ctx } = await t.execute({
       events: [{ name: "inngest/scheduled.timer", data: {}, ts: 5 * HOUR }],
-      steps: [{ id: "request-deliveries", handler: () => ({ ids: [] }) }],
+      steps: [
+        { id: "request-deliveries", handler: () => ({ ids: [] }) },
+        { id: "fan-out-events", handler: () => ({ ids: [] }) },
+      ],
     });
-    expect(result).toEqual({ requeued: 2 });
+    expect(result).toEqual({ refannedOut: 0, requeued: 2 });
     expect(ctx.step.sendEvent).toHaveBeenCalledWith("request-deliveries", [
       // Oldest first.
       expect.objectContaining({ name: "webhook/delivery.requested", data: { deliveryId: diedMidSchedule, firstAttempt: 3 }, id: `${diedMidSchedule}:requeue:2:5` }),
       expect.objectContaining({ name: "webhook/delivery.requested", data: { deliveryId: neverRequested, firstAttempt: 1 }, id: `${neverRequested}:requeue:0:5` }),
     ]);
+  });
+
+  it("fans out again a published event whose fan-out never completed, and leaves fanned-out or fresh ones alone", async () => {
+    const { actor } = await createTestTenant();
+    await createWebhookEndpoint(actor, { url: "https://hooks.example.com/x", eventTypes: ["*"] }, { resolve: async () => [{ address: "93.184.216.34", family: 4 }] });
+    const emit = () => db.$transaction((tx) => emitWebhookEvent(tx, { tenantId: actor.tenantId, type: "tenant.updated", data: {} }));
+    const lost = await emit();
+    const fannedOut = await emit();
+    const fresh = await emit();
+    await db.webhookEvent.updateMany({ where: { id: { in: [lost.id, fannedOut.id] } }, data: { publishedAt: ago(HOUR) } });
+    await db.webhookEvent.update({ where: { id: fresh.id }, data: { publishedAt: new Date() } });
+    await createWebhookDeliveries(fannedOut.id);
+    expect((await db.webhookEvent.findUniqueOrThrow({ where: { id: fannedOut.id } })).fannedOutAt).not.toBeNull();
+
+    const t = new InngestTestEngine({ function: requeueStuckWebhookDeliveries });
+    const { result, ctx } = await t.execute({
+      events: [{ name: "inngest/scheduled.timer", data: {}, ts: 7 * HOUR }],
+      steps: [
+        { id: "fan-out-events", handler: () => ({ ids: [] }) },
+        { id: "request-deliveries", handler: () => ({ ids: [] }) },
+      ],
+    });
+    // (Deliveries the first test left stuck share this file's database; only the fan-out side is counted here.)
+    expect(result).toMatchObject({ refannedOut: 1 });
+    expect(ctx.step.sendEvent).toHaveBeenCalledWith("fan-out-events", [
+      expect.objectContaining({ name: "webhook/event.created", data: { eventId: lost.id }, id: `${lost.id}:refanout:7` }),
+    ]);
+
+    // The re-run fan-out creates the deliveries and marks the event, so the next sweep leaves it alone.
+    await createWebhookDeliveries(lost.id);
+    expect(await db.webhookDelivery.count({ where: { eventId: lost.id } })).toBe(1);
+    const again = await new InngestTestEngine({ function: requeueStuckWebhookDeliveries }).execute({
+      events: [{ name: "inngest/scheduled.timer", data: {}, ts: 8 * HOUR }],
+      steps: [
+        { id: "fan-out-events", handler: () => ({ ids: [] }) },
+        { id: "request-deliveries", handler: () => ({ ids: [] }) },
+      ],
+    });
+    expect(again.result).toMatchObject({ refannedOut: 0 });
   });
 });
