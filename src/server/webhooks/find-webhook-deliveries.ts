@@ -1,4 +1,5 @@
 import { db } from "@/server/db";
+import { toPage, type Page } from "@/server/shared/paging";
 import { assertRole, type Actor } from "@/server/tenancy";
 import { loadTenantWebhookEndpoint } from "@/server/webhooks/get-webhook-endpoint";
 import { WEBHOOK_ROLE } from "@/server/webhooks/webhook-endpoint-view";
@@ -33,7 +34,7 @@ export interface WebhookDeliveryView {
 export async function findWebhookDeliveries(
   actor: Actor,
   input: TFindWebhookDeliveriesInput,
-): Promise<{ items: WebhookDeliveryView[]; nextCursor: string | null }> {
+): Promise<Page<WebhookDeliveryView>> {
   assertRole(actor, WEBHOOK_ROLE);
   const { endpointId, status, cursor, limit } = ZFindWebhookDeliveriesInput.parse(input);
   await loadTenantWebhookEndpoint(db, actor.tenantId, endpointId);
@@ -46,9 +47,10 @@ export async function findWebhookDeliveries(
       attempts: { orderBy: { startedAt: "asc" } },
     },
   });
-  const page = rows.slice(0, limit);
+  const page = toPage(rows, limit);
   return {
-    items: page.map((d) => ({
+    ...page,
+    items: page.items.map((d) => ({
       id: d.id,
       eventId: d.eventId,
       eventType: d.event.type,
@@ -72,6 +74,5 @@ export async function findWebhookDeliveries(
         responseBody: a.responseBody,
       })),
     })),
-    nextCursor: rows.length > limit ? page[page.length - 1]!.id : null,
   };
 }

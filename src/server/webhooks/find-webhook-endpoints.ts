@@ -1,4 +1,5 @@
 import { db } from "@/server/db";
+import { toPage, type Page } from "@/server/shared/paging";
 import { assertRole, type Actor } from "@/server/tenancy";
 import { toWebhookEndpointView, WEBHOOK_ROLE, type WebhookEndpointView } from "@/server/webhooks/webhook-endpoint-view";
 import { ZFindWebhookEndpointsInput, type TFindWebhookEndpointsInput } from "@/server/webhooks/webhooks.schemas";
@@ -7,7 +8,7 @@ import { ZFindWebhookEndpointsInput, type TFindWebhookEndpointsInput } from "@/s
 export async function findWebhookEndpoints(
   actor: Actor,
   input: TFindWebhookEndpointsInput = {},
-): Promise<{ items: WebhookEndpointView[]; nextCursor: string | null }> {
+): Promise<Page<WebhookEndpointView>> {
   assertRole(actor, WEBHOOK_ROLE);
   const { cursor, limit } = ZFindWebhookEndpointsInput.parse(input);
   const rows = await db.webhookEndpoint.findMany({
@@ -15,6 +16,6 @@ export async function findWebhookEndpoints(
     orderBy: { id: "desc" },
     take: limit + 1,
   });
-  const page = rows.slice(0, limit);
-  return { items: page.map(toWebhookEndpointView), nextCursor: rows.length > limit ? page[page.length - 1]!.id : null };
+  const page = toPage(rows, limit);
+  return { ...page, items: page.items.map(toWebhookEndpointView) };
 }

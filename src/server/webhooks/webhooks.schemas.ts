@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ALL_EVENT_TYPES, WEBHOOK_EVENT_TYPE_NAMES } from "@/server/webhooks/webhook-event-types";
+import { ZPageInput } from "@/server/shared/paging";
 
 export const ZWebhookEventTypeSubscription = z.union([z.enum(WEBHOOK_EVENT_TYPE_NAMES), z.literal(ALL_EVENT_TYPES)]);
 
@@ -32,17 +33,12 @@ export type TUpdateWebhookEndpointInput = z.input<typeof ZUpdateWebhookEndpointI
 export const ZWebhookEndpointIdInput = z.object({ id: z.string().min(1) });
 export type TWebhookEndpointIdInput = z.input<typeof ZWebhookEndpointIdInput>;
 
-export const ZFindWebhookEndpointsInput = z.object({
-  cursor: z.string().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-});
+export const ZFindWebhookEndpointsInput = ZPageInput;
 export type TFindWebhookEndpointsInput = z.input<typeof ZFindWebhookEndpointsInput>;
 
-export const ZFindWebhookDeliveriesInput = z.object({
+export const ZFindWebhookDeliveriesInput = ZPageInput.extend({
   endpointId: z.string().min(1),
   status: z.enum(["PENDING", "RETRYING", "SUCCEEDED", "FAILED"]).optional(),
-  cursor: z.string().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type TFindWebhookDeliveriesInput = z.input<typeof ZFindWebhookDeliveriesInput>;
 
