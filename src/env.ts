@@ -50,6 +50,32 @@ const schema = z.object({
   TRIAL_CREDIT_MICROS: z.coerce.bigint().default(10_000_000n),
   OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().nonnegative().default(5000),
   WORKER_HEARTBEAT_STALE_MS: z.coerce.number().int().positive().default(30_000),
+
+  // ── Voice ──
+  /** Name of the FreeSWITCH this worker owns; calls carry it. One worker per switch. */
+  SWITCH_ID: z.string().default("fs1"),
+  FREESWITCH_ESL_HOST: z.string().default("127.0.0.1"),
+  FREESWITCH_ESL_PORT: z.coerce.number().int().positive().default(8021),
+  FREESWITCH_ESL_PASSWORD: z.string().default("ClueCon"),
+  /** Set by the launchers when the switch is the built-in simulator (shows the "simulated telephony" badge). */
+  TELEPHONY_SIMULATED: z.enum(["0", "1"]).default("0"),
+  /** Base URL of the simulator's control API (inbound call injection), when simulated. */
+  SIMULATOR_CONTROL_URL: z.string().url().optional(),
+  /** Tenants' SIP domains are "<tenant slug>.<SIP_DOMAIN>". */
+  SIP_DOMAIN: z.string().default("sip.irisx.local"),
+  /** Shared secret FreeSWITCH's mod_xml_curl sends (HTTP Basic password) to /api/freeswitch/directory. */
+  FREESWITCH_XML_CURL_PASSWORD: z.string().optional(),
+  /** FreeSWITCH gateway outbound calls use when their number names none. */
+  DEFAULT_CARRIER_GATEWAY: z.string().default("default"),
+  /** Recordings storage: "local" (RECORDINGS_DIR) or "s3" (S3-compatible: AWS, MinIO, R2...). */
+  RECORDINGS_STORAGE: z.enum(["local", "s3"]).default("local"),
+  RECORDINGS_DIR: z.string().default(".data/recordings"),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default("us-east-1"),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.enum(["0", "1"]).default("1"),
 });
 
 export type Env = z.infer<typeof schema>;
