@@ -70,6 +70,8 @@ const schema = z.object({
   /** Recordings storage: "local" (RECORDINGS_DIR) or "s3" (S3-compatible: AWS, MinIO, R2...). */
   RECORDINGS_STORAGE: z.enum(["local", "s3"]).default("local"),
   RECORDINGS_DIR: z.string().default(".data/recordings"),
+  /** Where FreeSWITCH writes recordings, as this worker sees it (a volume shared with the switch). */
+  FREESWITCH_RECORDINGS_DIR: z.string().default(".data/switch-recordings"),
   S3_ENDPOINT: z.string().url().optional(),
   S3_REGION: z.string().default("us-east-1"),
   S3_BUCKET: z.string().optional(),

@@ -11,7 +11,9 @@ CREATE TYPE "RecordingStatus" AS ENUM ('IN_PROGRESS', 'COMPLETED', 'ABSENT', 'FA
 CREATE TYPE "CallbackDeliveryStatus" AS ENUM ('PENDING', 'SUCCEEDED', 'FAILED');
 
 -- AlterTable
-ALTER TABLE "Tenant" ADD COLUMN     "callsPerSecond" INTEGER NOT NULL DEFAULT 5,
+ALTER TABLE "Tenant" ADD COLUMN     "accountSid" TEXT NOT NULL DEFAULT ('AC'::text || md5(((random())::text || (clock_timestamp())::text))),
+ADD COLUMN     "authTokenCipher" TEXT,
+ADD COLUMN     "callsPerSecond" INTEGER NOT NULL DEFAULT 5,
 ADD COLUMN     "maxConcurrentCalls" INTEGER NOT NULL DEFAULT 50,
 ADD COLUMN     "pricePlanId" TEXT,
 ADD COLUMN     "recordingRetentionDays" INTEGER;
@@ -270,6 +272,9 @@ CREATE INDEX "SipUser_tenantId_idx" ON "SipUser"("tenantId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "SipUser_domain_username_key" ON "SipUser"("domain", "username");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Tenant_accountSid_key" ON "Tenant"("accountSid");
 
 -- AddForeignKey
 ALTER TABLE "Tenant" ADD CONSTRAINT "Tenant_pricePlanId_fkey" FOREIGN KEY ("pricePlanId") REFERENCES "PricePlan"("id") ON DELETE SET NULL ON UPDATE CASCADE;
