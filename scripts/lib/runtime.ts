@@ -151,13 +151,56 @@ export function inngestDevServer(appPort: number): ChildSpec | null {
   };
 }
 
-// ---- 5. Child processes ------------------------------------------------------------------------------
+// ---- 5. Telephony: a real FreeSWITCH, or the switch simulator -----------------------------------------
+/**
+ * The worker, plus the switch simulator when no FreeSWITCH is configured (FREESWITCH_ESL_HOST unset).
+ * With the simulator, TELEPHONY_SIMULATED=1 makes the UI show a "simulated telephony" badge, and the
+ * simulator writes its recordings where the worker reads the switch's recordings.
+ */
+export function telephonySpecs(opts: { eslPort?: number; controlPort?: number } = {}): ChildSpec[] {
+  const tsx = (entry: string) => [process.execPath, ["--import", "tsx", entry]] as const;
+  const specs: ChildSpec[] = [];
+  process.env.FREESWITCH_RECORDINGS_DIR ??= path.join(ROOT, ".data", "switch-recordings");
+  if (process.env.FREESWITCH_ESL_HOST) {
+    process.env.TELEPHONY_SIMULATED = "0";
+    log(`telephony: FreeSWITCH at ${process.env.FREESWITCH_ESL_HOST}:${process.env.FREESWITCH_ESL_PORT ?? 8021}`);
+  } else {
+    const eslPort = opts.eslPort ?? Number(process.env.SIM_ESL_PORT ?? 8021);
+    const controlPort = opts.controlPort ?? Number(process.env.SIM_CONTROL_PORT ?? 8022);
+    const password = process.env.FREESWITCH_ESL_PASSWORD ?? "ClueCon";
+    Object.assign(process.env, {
+      TELEPHONY_SIMULATED: "1",
+      SIM_ESL_PORT: String(eslPort),
+      SIM_CONTROL_PORT: String(controlPort),
+      SIM_ESL_PASSWORD: password,
+      SIM_RECORDINGS_DIR: process.env.FREESWITCH_RECORDINGS_DIR,
+      SIMULATOR_CONTROL_URL: `http://127.0.0.1:${controlPort}`,
+    });
+    const [command, args] = tsx("freeswitch/simulator/main.ts");
+    specs.push({ name: "simulator", command, args: [...args], required: true });
+    log(`telephony: no FreeSWITCH configured, so the switch simulator listens on ESL ${eslPort} (control API ${controlPort})`);
+  }
+  const [command, args] = tsx("worker/main.ts");
+  // The worker's own environment: it reaches the switch on the address above.
+  specs.push({
+    name: "worker",
+    command,
+    args: [...args],
+    required: true,
+    env: process.env.FREESWITCH_ESL_HOST ? {} : { FREESWITCH_ESL_HOST: "127.0.0.1", FREESWITCH_ESL_PORT: process.env.SIM_ESL_PORT },
+  });
+  return specs;
+}
+
+// ---- 6. Child processes ------------------------------------------------------------------------------
 export interface ChildSpec {
   name: string;
   command: string;
   args: string[];
   /** When a required child exits, everything stops and the launcher exits with its code. */
   required: boolean;
+  /** Extra environment for this child only. */
+  env?: Record<string, string | undefined>;
 }
 
 const require = createRequire(import.meta.url);
@@ -200,7 +243,7 @@ export function supervise(specs: ChildSpec[], after: () => Promise<void>): void 
   };
 
   for (const spec of specs) {
-    const child = spawn(spec.command, spec.args, { cwd: ROOT, env: process.env, stdio: "inherit" });
+    const child = spawn(spec.command, spec.args, { cwd: ROOT, env: { ...process.env, ...spec.env }, stdio: "inherit" });
     running.set(spec.name, child);
     child.on("exit", (code, signal) => {
       if (stopping) return;
