@@ -1,0 +1,132 @@
+// What the benchmarks share: one production build per source state, an embedded PostgreSQL of their own, a
+// `next start` child, a benchmark tenant with an API key, and percentiles over every sample.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { ensureDatabase, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres.ts";
+import { applyMigrations } from "../../src/server/migrations/apply-migrations.ts";
+
+export const ROOT = path.resolve(import.meta.dirname, "..", "..");
+export const DIST_DIR = ".next-bench";
+const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const baseEnv = { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" };
+
+/** True when a file under src/ changed after the build, so a stale build is never measured. */
+function sourcesNewerThan(mtimeMs: number): boolean {
+  return readdirSync(path.join(ROOT, "src"), { recursive: true, withFileTypes: true }).some(
+    (entry) => entry.isFile() && !entry.parentPath.includes("generated") && statSync(path.join(entry.parentPath, entry.name)).mtimeMs > mtimeMs,
+  );
+}
+
+/** `next build` into .next-bench unless an up-to-date build is there (`--build` forces one). */
+export function buildOnce(): void {
+  const buildId = path.join(ROOT, DIST_DIR, "BUILD_ID");
+  if (existsSync(buildId) && !process.argv.includes("--build") && !sourcesNewerThan(statSync(buildId).mtimeMs)) {
+    console.log(`using the existing production build in ${DIST_DIR} (pass --build to rebuild)`);
+    return;
+  }
+  console.log(`next build → ${DIST_DIR} (a few minutes on two cores)…`);
+  const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: ROOT, env: { ...baseEnv, NODE_ENV: "production" }, stdio: "inherit" });
+  if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
+}
+
+/** A migrated database `name` on the benchmarks' own embedded PostgreSQL. */
+export async function startBenchDatabase(name: string, port = Number(process.env.BENCH_PG_PORT ?? 54341)) {
+  const handle = await startEmbeddedPostgres({ dataDir: path.join(ROOT, ".data", "bench-postgres"), port });
+  await ensureDatabase(handle.url("postgres"), name);
+  const url = handle.url(name);
+  await applyMigrations(url);
+  return { url, stop: handle.stop };
+}
+
+export interface BenchTenant {
+  tenantId: string;
+  token: string;
+}
+
+/** A tenant (limits raised so the benchmark measures the system, not the 429 path) and an all-scopes API key. */
+export async function seedBenchTenant(databaseUrl: string, limits: { callsPerSecond?: number; maxConcurrentCalls?: number } = {}): Promise<BenchTenant> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const tenantId = `tn_bench_${randomBytes(6).toString("hex")}`;
+    const keyId = `AK${randomBytes(16).toString("hex")}`;
+    const secret = randomBytes(32).toString("base64url");
+    await client.query(
+      `INSERT INTO "Tenant" (id, name, slug, status, "creditMicros", currency, "apiRateLimitPerSecond", "callsPerSecond", "maxConcurrentCalls", "updatedAt")
+       VALUES ($1, 'Benchmark', $1, 'ACTIVE', 1000000000000, 'USD', 1000000, $2, $3, now())`,
+      [tenantId, limits.callsPerSecond ?? 5, limits.maxConcurrentCalls ?? 50],
+    );
+    await client.query(
+      `INSERT INTO "ApiKey" (id, "tenantId", name, scopes, "secretHash", "secretLast4") VALUES ($1, $2, 'bench', ARRAY['*'], $3, $4)`,
+      [keyId, tenantId, createHash("sha256").update(secret).digest("hex"), secret.slice(-4)],
+    );
+    return { tenantId, token: `irx_${keyId}_${secret}` };
+  } finally {
+    await client.end();
+  }
+}
+
+async function waitForServer(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within 60 s`);
+}
+
+/** `next start` on the benchmark build; resolves once /api/ping answers. */
+export async function startNextServer(opts: { port: number; databaseUrl: string; env?: Record<string, string> }) {
+  const base = `http://127.0.0.1:${opts.port}`;
+  const server = spawn(process.execPath, [nextBin, "start", "-p", String(opts.port)], {
+    cwd: ROOT,
+    env: {
+      ...baseEnv,
+      NODE_ENV: "production",
+      DATABASE_URL: opts.databaseUrl,
+      APP_URL: base,
+      NEXTAUTH_URL: base,
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex"),
+      APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
+      LOG_LEVEL: "warn",
+      ...opts.env,
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
+  await waitForServer(`${base}/api/ping`, server);
+  return {
+    base,
+    stop: async () => {
+      if (server.pid && server.exitCode === null) {
+        process.kill(-server.pid, "SIGTERM");
+        await new Promise((r) => server.once("exit", r));
+      }
+    },
+  };
+}
+
+/** The p-th percentile of an ascending list, to one decimal. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
+}
+
+/** Runs a benchmark's main and exits with its code (embedded-postgres's exit hook would otherwise exit 0). */
+export function runBenchmark(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
