@@ -1,13 +1,14 @@
 // `npm run test:e2e`: Playwright against a production build (`next build` with NEXT_DIST_DIR, default
 // .next-e2e) served by `next start` on a free port, backed by a fresh embedded PostgreSQL of its own
-// (.data/e2e-postgres, port 54331) with migrations and the demo seed. Everything stops when the specs end.
+// (.data/e2e-postgres, port 54331) with migrations and the demo seed, plus the worker and the switch simulator
+// on free ports. Everything stops when the specs end.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { ensureDatabase, startEmbeddedPostgres } from "./lib/embedded-postgres.ts";
-import { log, migrate, NEXT_BIN, seedDemoData } from "./lib/runtime.ts";
+import { log, migrate, NEXT_BIN, seedDemoData, telephonySpecs } from "./lib/runtime.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next-e2e";
@@ -53,17 +54,20 @@ if (!existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"))) {
 }
 
 rmSync(PG_DIR, { recursive: true, force: true });
+for (const dir of [".data/e2e-switch-recordings", ".data/e2e-recordings"]) rmSync(path.join(ROOT, dir), { recursive: true, force: true });
 const pg = await startEmbeddedPostgres({ dataDir: PG_DIR, port: PG_PORT });
 if (!pg.startedHere) {
   console.error(`[e2e] something else already listens on port ${PG_PORT}: set E2E_PG_PORT to a free port`);
   process.exit(1);
 }
 let app: ChildProcess | undefined;
+const telephony: ChildProcess[] = [];
 let exitCode = 1;
 // Ctrl+C: Playwright and the app get the signal from the terminal too; PostgreSQL must not be left behind.
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     app?.kill("SIGTERM");
+    for (const child of telephony) child.kill("SIGTERM");
     void pg.stop().finally(() => process.exit(130));
   });
 }
@@ -85,10 +89,17 @@ try {
     // would refuse the later ones of a full run (more so with --repeat-each).
     SIGN_UPS_PER_IP_PER_HOUR: process.env.SIGN_UPS_PER_IP_PER_HOUR ?? "1000",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    FREESWITCH_RECORDINGS_DIR: path.join(ROOT, ".data/e2e-switch-recordings"),
+    RECORDINGS_DIR: path.join(ROOT, ".data/e2e-recordings"),
   });
+  delete process.env.FREESWITCH_ESL_HOST;
   await migrate(pg.url("irisx"));
   await seedDemoData();
 
+  // The simulator and the worker, as `npm run dev` runs them when no FreeSWITCH is configured.
+  for (const spec of telephonySpecs({ eslPort: await freePort(), controlPort: await freePort() })) {
+    telephony.push(spawn(spec.command, spec.args, { cwd: ROOT, env: { ...process.env, ...spec.env }, stdio: "inherit" }));
+  }
   app = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(port), "--hostname", "127.0.0.1"], { cwd: ROOT, env: process.env, stdio: "inherit" });
   await waitForHealth(baseUrl, app, 60_000);
   log(`app ready at ${baseUrl}: running playwright`);
@@ -106,6 +117,14 @@ try {
     await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
     if (app.exitCode === null) app.kill("SIGKILL");
   }
+  await Promise.all(
+    telephony.map((child) => {
+      if (child.exitCode !== null) return undefined;
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      return Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    }),
+  );
   await pg.stop();
 }
 process.exit(exitCode);
