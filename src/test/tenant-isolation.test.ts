@@ -237,6 +237,35 @@ const TRPC: Record<string, TrpcCase> = {
     },
   },
   "tenant.onboardingChecklist": { aId: false, reason: "the session's tenant", run: async (c) => expectNoLeak(await c.tenant.onboardingChecklist()) },
+  "account.twilioAccount": {
+    aId: false,
+    reason: "the session's tenant; a hint naming A still shows B's Account SID",
+    run: async () => {
+      const a = await db.tenant.findUniqueOrThrow({ where: { id: fx.a.tenantId } });
+      const shown = await fx.b.callerWithAHint.account.twilioAccount();
+      expect(shown.accountSid).not.toBe(a.accountSid);
+    },
+  },
+  "account.revealAuthToken": {
+    aId: false,
+    reason: "reveals the session's tenant's token; with A as the hint it is B's, and A gets none created",
+    run: async () => {
+      const shown = await fx.b.callerWithAHint.account.revealAuthToken();
+      const a = await db.tenant.findUniqueOrThrow({ where: { id: fx.a.tenantId } });
+      expect(shown.accountSid).not.toBe(a.accountSid);
+      expect(a.authTokenCipher).toBeNull();
+    },
+  },
+  "account.rotateAuthToken": {
+    aId: false,
+    reason: "rotates the session's tenant's token; with A as the hint it rotates B's, never A's",
+    run: async () => {
+      const rotated = await fx.b.callerWithAHint.account.rotateAuthToken();
+      const a = await db.tenant.findUniqueOrThrow({ where: { id: fx.a.tenantId } });
+      expect(rotated.accountSid).not.toBe(a.accountSid);
+      expect(a.authTokenCipher).toBeNull();
+    },
+  },
   "team.members": { aId: false, reason: "the session's tenant", run: async () => expectNoLeak(await fx.b.callerWithAHint.team.members()) },
   "team.changeRole": { aId: true, run: (c) => notFound(c.team.changeRole({ membershipId: fx.a.membershipId, role: "AGENT" })) },
   "team.remove": { aId: true, run: (c) => notFound(c.team.remove({ membershipId: fx.a.membershipId })) },

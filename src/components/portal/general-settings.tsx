@@ -6,6 +6,7 @@ import { type FormEvent } from "react";
 import { useFormErrors } from "@/components/shared/use-form-errors";
 import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { atLeast } from "@/components/portal/role-labels";
+import { TwilioCredentialsCard } from "@/components/portal/twilio-credentials-card";
 import { useResendVerification } from "@/components/portal/use-resend-verification";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -39,6 +40,8 @@ export function GeneralSettings({ email, emailVerified }: { email: string; email
   if (overview.isError) return <p className="text-sm text-destructive">{formErrorsFrom(overview.error).form}</p>;
   const o = overview.data;
   const canEdit = atLeast(o.role, "ADMIN");
+  // The server's TWILIO_CREDENTIALS_ROLE: admins and owners, and developers.
+  const seesCredentials = canEdit || o.role === "DEVELOPER";
 
   return (
     <div className="flex flex-col gap-6">
@@ -92,6 +95,8 @@ export function GeneralSettings({ email, emailVerified }: { email: string; email
           </dl>
         </CardContent>
       </Card>
+
+      {seesCredentials && <TwilioCredentialsCard canRotate={canEdit} />}
 
       <Card>
         <CardHeader>

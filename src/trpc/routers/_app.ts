@@ -1,6 +1,7 @@
 // The root router: one router per domain. Each lives in routers/<domain>.ts and only validates input and
 // calls use-cases from src/server/<domain>/.
 import { createCallerFactory, createTRPCRouter } from "@/trpc/init";
+import { accountRouter } from "@/trpc/routers/account";
 import { adminRouter } from "@/trpc/routers/admin";
 import { apiKeysRouter } from "@/trpc/routers/api-keys";
 import { auditRouter } from "@/trpc/routers/audit";
@@ -13,6 +14,7 @@ import { webhooksRouter } from "@/trpc/routers/webhooks";
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   tenant: tenantRouter,
+  account: accountRouter,
   team: teamRouter,
   audit: auditRouter,
   apiKeys: apiKeysRouter,
