@@ -17,7 +17,7 @@ const BASE = "http://localhost:3000";
 const APP_DIR = path.join(process.cwd(), "src/app");
 
 interface Fixture {
-  a: { tenantId: string; apiKeyId: string; endpointId: string; deliveryId: string; membershipId: string; invitationId: string; auditId: string };
+  a: { tenantId: string; apiKeyId: string; endpointId: string; deliveryId: string; membershipId: string; invitationId: string; auditId: string; sipUserId: string };
   b: { tenantId: string; auth: string; caller: ReturnType<typeof createCaller>; callerWithAHint: ReturnType<typeof createCaller> };
 }
 
@@ -40,11 +40,13 @@ beforeAll(async () => {
   });
   const membership = await db.membership.findFirstOrThrow({ where: { tenantId: a.tenant.id } });
   const audit = await db.auditLog.findFirstOrThrow({ where: { tenantId: a.tenant.id } });
+  const sipUserId = newId("sip");
+  await db.sipUser.create({ data: { id: sipUserId, tenantId: a.tenant.id, domain: `${a.tenant.slug}.sip.irisx.local`, username: "a-phone", passwordCipher: "sealed" } });
   const userB = { id: b.user.id, email: b.user.email, name: b.user.name, isPlatformStaff: false, impersonatorId: null };
   const ctx = (hint: string | null) =>
     createTrpcContext({ headers: new Headers(hint ? { "x-irisx-tenant": hint } : {}), getUser: async () => userB });
   fx = {
-    a: { tenantId: a.tenant.id, apiKeyId: aKey.apiKey.id, endpointId, deliveryId, membershipId: membership.id, invitationId, auditId: audit.id },
+    a: { tenantId: a.tenant.id, apiKeyId: aKey.apiKey.id, endpointId, deliveryId, membershipId: membership.id, invitationId, auditId: audit.id, sipUserId },
     b: { tenantId: b.tenant.id, auth: `Bearer ${bKey.bearerToken}`, caller: createCaller(ctx(null)), callerWithAHint: createCaller(ctx(a.tenant.id)) },
   };
 });
@@ -303,6 +305,18 @@ const TRPC: Record<string, TrpcCase> = {
   "webhooks.deliveries": { aId: true, run: (c) => notFound(c.webhooks.deliveries({ endpointId: fx.a.endpointId })) },
   "webhooks.deliveryStats": { aId: true, run: (c) => notFound(c.webhooks.deliveryStats({ endpointId: fx.a.endpointId })) },
   "webhooks.redeliver": { aId: true, run: (c) => notFound(c.webhooks.redeliver({ deliveryId: fx.a.deliveryId })) },
+  "sipUsers.list": {
+    aId: false,
+    reason: "the session's tenant; a cursor from A only orders B's rows",
+    run: async (c) => {
+      expectNoLeak(await c.sipUsers.list({}));
+      expectNoLeak(await c.sipUsers.list({ cursor: fx.a.sipUserId }));
+    },
+  },
+  "sipUsers.create": { aId: false, reason: "creates in the session's tenant and its SIP domain" },
+  "sipUsers.update": { aId: true, run: (c) => notFound(c.sipUsers.update({ id: fx.a.sipUserId, enabled: false })) },
+  "sipUsers.delete": { aId: true, run: (c) => notFound(c.sipUsers.delete({ id: fx.a.sipUserId })) },
+  "sipUsers.revealPassword": { aId: true, run: (c) => notFound(c.sipUsers.revealPassword({ id: fx.a.sipUserId })) },
   "devMail.list": { aId: false, reason: "the platform's development mailbox, not tenant data (staff-only outside development)" },
   "admin.tenants": {
     aId: false,
@@ -331,5 +345,6 @@ describe("tRPC procedures with tenant B's session against tenant A's ids", () =>
     expect(endpoint.status).toBe("ENABLED");
     expect(await db.membership.count({ where: { id: fx.a.membershipId } })).toBe(1);
     expect((await db.invitation.findUniqueOrThrow({ where: { id: fx.a.invitationId } })).revokedAt).toBeNull();
+    expect((await db.sipUser.findUniqueOrThrow({ where: { id: fx.a.sipUserId } })).enabled).toBe(true);
   });
 });

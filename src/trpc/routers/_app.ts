@@ -9,6 +9,7 @@ import { authRouter } from "@/trpc/routers/auth";
 import { devMailRouter } from "@/trpc/routers/dev-mail";
 import { teamRouter } from "@/trpc/routers/team";
 import { tenantRouter } from "@/trpc/routers/tenant";
+import { sipUsersRouter } from "@/trpc/routers/sip-users";
 import { webhooksRouter } from "@/trpc/routers/webhooks";
 
 export const appRouter = createTRPCRouter({
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   apiKeys: apiKeysRouter,
   webhooks: webhooksRouter,
+  sipUsers: sipUsersRouter,
   devMail: devMailRouter,
   admin: adminRouter,
 });
