@@ -1,5 +1,5 @@
 // The tenant portal: every page below needs a signed-in member of an active workspace.
-import { BookOpenIcon, BuildingIcon, HomeIcon, KeyRoundIcon, ScrollTextIcon, UsersIcon, WebhookIcon } from "lucide-react";
+import { BookOpenIcon, BuildingIcon, HomeIcon, KeyRoundIcon, PhoneIcon, ScrollTextIcon, UsersIcon, WebhookIcon } from "lucide-react";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AccountProblem } from "@/components/portal/account-problem";
@@ -37,6 +37,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     { href: "/settings/api-keys", label: "API keys", icon: <KeyRoundIcon /> },
     { href: "/settings/webhooks", label: "Webhooks", icon: <WebhookIcon /> },
     { href: "/settings/team", label: "Team", icon: <UsersIcon /> },
+    { href: "/sip-users", label: "SIP users", icon: <PhoneIcon /> },
     { href: "/settings/audit", label: "Audit log", icon: <ScrollTextIcon /> },
     { href: "/settings/general", label: "Settings", icon: <BuildingIcon /> },
     { href: "/developers/api", label: "API reference", icon: <BookOpenIcon /> },
