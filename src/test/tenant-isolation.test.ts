@@ -8,16 +8,17 @@ import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { createApiKey } from "@/server/api-keys/create-api-key";
-import { newId } from "@/server/shared/ids";
+import { newId, newSid } from "@/server/shared/ids";
 import { createTestTenant } from "@/test/factories";
 import { createTrpcContext } from "@/trpc/init";
 import { appRouter, createCaller } from "@/trpc/routers/_app";
 
 const BASE = "http://localhost:3000";
 const APP_DIR = path.join(process.cwd(), "src/app");
+const A_NUMBER = "+14155550199";
 
 interface Fixture {
-  a: { tenantId: string; apiKeyId: string; endpointId: string; deliveryId: string; membershipId: string; invitationId: string; auditId: string; sipUserId: string };
+  a: { tenantId: string; apiKeyId: string; endpointId: string; deliveryId: string; membershipId: string; invitationId: string; auditId: string; phoneNumberId: string; sipUserId: string };
   b: { tenantId: string; auth: string; caller: ReturnType<typeof createCaller>; callerWithAHint: ReturnType<typeof createCaller> };
 }
 
@@ -40,13 +41,15 @@ beforeAll(async () => {
   });
   const membership = await db.membership.findFirstOrThrow({ where: { tenantId: a.tenant.id } });
   const audit = await db.auditLog.findFirstOrThrow({ where: { tenantId: a.tenant.id } });
+  const phoneNumberId = newSid("PN");
+  await db.phoneNumber.create({ data: { id: phoneNumberId, tenantId: a.tenant.id, e164: A_NUMBER, friendlyName: "A's line" } });
   const sipUserId = newId("sip");
   await db.sipUser.create({ data: { id: sipUserId, tenantId: a.tenant.id, domain: `${a.tenant.slug}.sip.irisx.local`, username: "a-phone", passwordCipher: "sealed" } });
   const userB = { id: b.user.id, email: b.user.email, name: b.user.name, isPlatformStaff: false, impersonatorId: null };
   const ctx = (hint: string | null) =>
     createTrpcContext({ headers: new Headers(hint ? { "x-irisx-tenant": hint } : {}), getUser: async () => userB });
   fx = {
-    a: { tenantId: a.tenant.id, apiKeyId: aKey.apiKey.id, endpointId, deliveryId, membershipId: membership.id, invitationId, auditId: audit.id, sipUserId },
+    a: { tenantId: a.tenant.id, apiKeyId: aKey.apiKey.id, endpointId, deliveryId, membershipId: membership.id, invitationId, auditId: audit.id, phoneNumberId, sipUserId },
     b: { tenantId: b.tenant.id, auth: `Bearer ${bKey.bearerToken}`, caller: createCaller(ctx(null)), callerWithAHint: createCaller(ctx(a.tenant.id)) },
   };
 });
@@ -150,6 +153,39 @@ const REST: Record<string, RestCase> = {
     run: async (h) => {
       await expectNotFound(send(h, "POST", `/api/v1/webhook-deliveries/${fx.a.deliveryId}/redeliver`, { params: { id: fx.a.deliveryId } }));
       expect(await db.webhookAttempt.count({ where: { deliveryId: fx.a.deliveryId } })).toBe(0);
+    },
+  },
+  "GET /api/v1/phone-numbers": {
+    aId: false,
+    reason: "lists the caller's numbers; A's number id as cursor is rejected as unknown",
+    run: async (h) => {
+      expectNoLeak(await (await send(h, "GET", "/api/v1/phone-numbers?search=4155550199")).json());
+      expect((await send(h, "GET", `/api/v1/phone-numbers?starting_after=${fx.a.phoneNumberId}`)).status).toBe(400);
+    },
+  },
+  "POST /api/v1/phone-numbers": {
+    aId: false,
+    reason: "creates in the caller's tenant; A's DID is refused as taken without naming A's number",
+    run: async (h) => {
+      const r = await send(h, "POST", "/api/v1/phone-numbers", { body: { phone_number: A_NUMBER } });
+      expect(r.status).toBe(409);
+      expectNoLeak(await r.json());
+      expect((await send(h, "POST", "/api/v1/phone-numbers", { body: { phone_number: "+14155550198", tenant_id: fx.a.tenantId } })).status).toBe(400);
+    },
+  },
+  "GET /api/v1/phone-numbers/{numberId}": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/phone-numbers/${fx.a.phoneNumberId}`, { params: { numberId: fx.a.phoneNumberId } })) },
+  "POST /api/v1/phone-numbers/{numberId}": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "POST", `/api/v1/phone-numbers/${fx.a.phoneNumberId}`, { params: { numberId: fx.a.phoneNumberId }, body: { voice_url: "https://b.example.com/v" } }));
+      expect((await db.phoneNumber.findUniqueOrThrow({ where: { id: fx.a.phoneNumberId } })).voiceUrl).toBeNull();
+    },
+  },
+  "DELETE /api/v1/phone-numbers/{numberId}": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "DELETE", `/api/v1/phone-numbers/${fx.a.phoneNumberId}`, { params: { numberId: fx.a.phoneNumberId } }));
+      expect(await db.phoneNumber.count({ where: { id: fx.a.phoneNumberId } })).toBe(1);
     },
   },
   "GET /api/v1/openapi.json": {
@@ -317,6 +353,18 @@ const TRPC: Record<string, TrpcCase> = {
   "sipUsers.update": { aId: true, run: (c) => notFound(c.sipUsers.update({ id: fx.a.sipUserId, enabled: false })) },
   "sipUsers.delete": { aId: true, run: (c) => notFound(c.sipUsers.delete({ id: fx.a.sipUserId })) },
   "sipUsers.revealPassword": { aId: true, run: (c) => notFound(c.sipUsers.revealPassword({ id: fx.a.sipUserId })) },
+  "numbers.list": {
+    aId: false,
+    reason: "the session's tenant; A's number as cursor is rejected",
+    run: async (c) => {
+      expectNoLeak(await c.numbers.list({ search: "4155550199" }));
+      await expectTrpcCode(c.numbers.list({ cursor: fx.a.phoneNumberId }), "BAD_REQUEST");
+    },
+  },
+  "numbers.get": { aId: true, run: (c) => notFound(c.numbers.get({ id: fx.a.phoneNumberId })) },
+  "numbers.create": { aId: false, reason: "creates in the session's tenant; A's DID is refused as taken", run: (c) => expectTrpcCode(c.numbers.create({ phoneNumber: A_NUMBER }), "CONFLICT") },
+  "numbers.update": { aId: true, run: (c) => notFound(c.numbers.update({ id: fx.a.phoneNumberId, friendlyName: "B's now" })) },
+  "numbers.release": { aId: true, run: (c) => notFound(c.numbers.release({ id: fx.a.phoneNumberId })) },
   "devMail.list": { aId: false, reason: "the platform's development mailbox, not tenant data (staff-only outside development)" },
   "admin.tenants": {
     aId: false,
@@ -345,6 +393,7 @@ describe("tRPC procedures with tenant B's session against tenant A's ids", () =>
     expect(endpoint.status).toBe("ENABLED");
     expect(await db.membership.count({ where: { id: fx.a.membershipId } })).toBe(1);
     expect((await db.invitation.findUniqueOrThrow({ where: { id: fx.a.invitationId } })).revokedAt).toBeNull();
+    expect((await db.phoneNumber.findUniqueOrThrow({ where: { id: fx.a.phoneNumberId } })).friendlyName).toBe("A's line");
     expect((await db.sipUser.findUniqueOrThrow({ where: { id: fx.a.sipUserId } })).enabled).toBe(true);
   });
 });

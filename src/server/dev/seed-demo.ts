@@ -4,11 +4,13 @@ import type { MemberRole } from "@/generated/prisma/enums";
 import { hashPassword } from "@/server/auth/password";
 import type { Db } from "@/server/db";
 import { recordMilestone } from "@/server/onboarding/record-milestone";
-import { newId } from "@/server/shared/ids";
+import { newId, newSid } from "@/server/shared/ids";
 
 export const DEMO_PASSWORD = "demo-password-123";
 export const DEMO_TENANT_SLUG = "demo-co";
 const TRIAL_CREDIT = 10_000_000n;
+/** The demo's voice number, so the portal's test-call form has a caller id from the start (a Twilio test number). */
+export const DEMO_PHONE_NUMBER = "+15005550006";
 
 export const DEMO_USERS: { email: string; name: string; role: MemberRole | null; isPlatformStaff: boolean }[] = [
   { email: "owner@demo.irisx.local", name: "Olivia Owner", role: "OWNER", isPlatformStaff: false },
@@ -43,6 +45,11 @@ export async function seedDemo(db: Db): Promise<{ tenantId: string }> {
       }
     }
     await recordMilestone(tx, tenant.id, "email_verified");
+    // Left alone when it exists (in this tenant with the user's edits, or released to another account).
+    if (!(await tx.phoneNumber.findUnique({ where: { e164: DEMO_PHONE_NUMBER }, select: { id: true } }))) {
+      await tx.phoneNumber.create({ data: { id: newSid("PN"), tenantId: tenant.id, e164: DEMO_PHONE_NUMBER, friendlyName: "Demo line" } });
+      await recordMilestone(tx, tenant.id, "number_added");
+    }
     return { tenantId: tenant.id };
   });
 }

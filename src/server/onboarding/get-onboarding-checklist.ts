@@ -3,8 +3,8 @@ import { MILESTONES, type MilestoneKey } from "@/server/onboarding/record-milest
 
 const STEPS: Record<MilestoneKey, { title: string; description: string; href: string; cta: string }> = {
   email_verified: { title: "Verify your email", description: "Confirm your address so we can reach you about your account.", href: "/settings/general", cta: "Resend link" },
-  number_added: { title: "Add a phone number", description: "Buy or port a number to receive and place calls.", href: "/developers/api", cta: "See how" },
-  test_call_made: { title: "Make a test call", description: "Place your first call through the API.", href: "/developers/api", cta: "Open API reference" },
+  number_added: { title: "Add a phone number", description: "Add a number you hold at your carrier to place and receive calls.", href: "/numbers", cta: "Add number" },
+  test_call_made: { title: "Make a test call", description: "Place a call from the portal and watch it progress live.", href: "/calls", cta: "Make a call" },
   api_key_created: { title: "Create an API key", description: "Keys let your backend call the IRISX API.", href: "/settings/api-keys", cta: "Create key" },
   teammate_invited: { title: "Invite a teammate", description: "Bring in agents, supervisors or developers.", href: "/settings/team", cta: "Invite" },
 };

@@ -9,6 +9,7 @@ import { authRouter } from "@/trpc/routers/auth";
 import { devMailRouter } from "@/trpc/routers/dev-mail";
 import { teamRouter } from "@/trpc/routers/team";
 import { tenantRouter } from "@/trpc/routers/tenant";
+import { numbersRouter } from "@/trpc/routers/numbers";
 import { sipUsersRouter } from "@/trpc/routers/sip-users";
 import { webhooksRouter } from "@/trpc/routers/webhooks";
 
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   apiKeys: apiKeysRouter,
   webhooks: webhooksRouter,
+  numbers: numbersRouter,
   sipUsers: sipUsersRouter,
   devMail: devMailRouter,
   admin: adminRouter,

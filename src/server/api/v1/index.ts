@@ -3,6 +3,7 @@
 import type { ApiRoute } from "@/server/api/define-route";
 import { getAccountRoute } from "@/server/api/v1/account";
 import { createApiKeyRoute, getApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from "@/server/api/v1/api-keys";
+import { createPhoneNumberRoute, getPhoneNumberRoute, listPhoneNumbersRoute, releasePhoneNumberRoute, updatePhoneNumberRoute } from "@/server/api/v1/phone-numbers";
 import { listWebhookDeliveriesRoute, redeliverWebhookRoute } from "@/server/api/v1/webhook-deliveries";
 import {
   createWebhookEndpointRoute,
@@ -25,4 +26,9 @@ export const API_V1_ROUTES: readonly ApiRoute[] = [
   deleteWebhookEndpointRoute,
   listWebhookDeliveriesRoute,
   redeliverWebhookRoute,
+  listPhoneNumbersRoute,
+  createPhoneNumberRoute,
+  getPhoneNumberRoute,
+  updatePhoneNumberRoute,
+  releasePhoneNumberRoute,
 ];
