@@ -3,6 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface ReceivedWebhook {
+  method: string;
   url: string;
   headers: http.IncomingHttpHeaders;
   body: string;
@@ -17,7 +18,7 @@ export async function startWebhookReceiver(reply: (req: ReceivedWebhook, index: 
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const request = { url: req.url ?? "/", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const request = { method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
       received.push(request);
       const answer = reply(request, received.length - 1);
       if (answer === "hang") {

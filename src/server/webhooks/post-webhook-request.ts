@@ -1,13 +1,15 @@
-// One outbound POST to a tenant's URL, hardened: every hop is checked by the SSRF guard before it is made, the
-// socket's DNS answer is checked again at connect time (guardedLookup), redirects are followed by hand (at most
-// 3, each re-checked), and there is a connect timeout and a total deadline. Never throws: failures come back
-// as `error` so the caller can record them.
+// One outbound POST (or GET, for Twilio-style status callbacks) to a tenant's URL, hardened: every hop is
+// checked by the SSRF guard before it is made, the socket's DNS answer is checked again at connect time
+// (guardedLookup), redirects are followed by hand (at most 3, each re-checked), and there is a connect timeout
+// and a total deadline. Never throws: failures come back as `error` so the caller can record them.
 import http from "node:http";
 import https from "node:https";
 import { assertUrlTargetAllowed, guardedLookup, systemResolver, UnsafeWebhookTargetError, type HostResolver } from "@/server/webhooks/ssrf-guard";
 
 export interface PostWebhookRequestInput {
   url: string;
+  /** POST by default; a GET sends no body (its parameters are already in the URL). */
+  method?: "POST" | "GET";
   headers: Record<string, string>;
   body: string;
   resolve?: HostResolver;
@@ -36,9 +38,10 @@ interface HopResult {
 function postOnce(url: URL, input: PostWebhookRequestInput, signal: AbortSignal, connectTimeoutMs: number): Promise<HopResult> {
   return new Promise((resolvePromise, reject) => {
     const transport = url.protocol === "https:" ? https : http;
+    const method = input.method ?? "POST";
     const req = transport.request(url, {
-      method: "POST",
-      headers: { ...input.headers, "Content-Length": String(Buffer.byteLength(input.body)) },
+      method,
+      headers: method === "GET" ? input.headers : { ...input.headers, "Content-Length": String(Buffer.byteLength(input.body)) },
       lookup: guardedLookup(input.resolve ?? systemResolver),
       // A fresh socket per request: a pooled socket would skip the connect-time address check.
       agent: false,
@@ -70,7 +73,7 @@ function postOnce(url: URL, input: PostWebhookRequestInput, signal: AbortSignal,
       res.once("close", finish);
       res.once("error", reject);
     });
-    req.end(input.body);
+    req.end(method === "GET" ? undefined : input.body);
   });
 }
 
@@ -97,7 +100,7 @@ export async function postWebhookRequest(input: PostWebhookRequestInput): Promis
       if (hop >= maxRedirects) {
         return { statusCode: result.statusCode, responseBody: result.body, error: `more than ${maxRedirects} redirects`, finalUrl: url.toString() };
       }
-      // The same signed POST goes to the next hop (also for 301/302/303): a webhook is only meaningful as a POST.
+      // The same signed request goes to the next hop (also for 301/302/303): a webhook is only meaningful as sent.
       url = new URL(result.location, url);
     }
   } catch (e) {
