@@ -20,3 +20,14 @@ export async function emitWebhookEvent(tx: Tx, input: EmitWebhookEventInput): Pr
   });
   return { id };
 }
+
+/** Several events in one insert (the worker's batched call transitions); same rules as emitWebhookEvent. */
+export async function emitWebhookEvents(tx: Tx, inputs: readonly EmitWebhookEventInput[]): Promise<{ ids: string[] }> {
+  if (inputs.length === 0) return { ids: [] };
+  for (const input of inputs) {
+    if (!isWebhookEventType(input.type)) throw new AppError("INTERNAL", `unknown webhook event type ${String(input.type)}`);
+  }
+  const rows = inputs.map((input) => ({ id: newId("evt"), tenantId: input.tenantId, type: input.type, payload: JSON.parse(JSON.stringify(input.data)) as never }));
+  await tx.webhookEvent.createMany({ data: rows });
+  return { ids: rows.map((r) => r.id) };
+}

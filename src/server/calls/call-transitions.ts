@@ -1,0 +1,122 @@
+// What every call transition writes besides the Call row, in the caller's transaction: the CallEvent (numbered
+// with the sequence the transition's UPDATE took from Call.eventSequence), the status callback to the call's
+// statusCallbackUrl when it subscribed to the event (Twilio form or native JSON), and the tenant webhook event.
+import type { CallStatus } from "@/generated/prisma/client";
+import type { Tx } from "@/server/db";
+import { newId } from "@/server/shared/ids";
+import { emitWebhookEvents, type EmitWebhookEventInput } from "@/server/webhooks/emit-webhook-event";
+import type { WebhookEventType } from "@/server/webhooks/webhook-event-types";
+import { callDirectionName, callStatusName, toCallResource, type CallView } from "@/server/calls/call-view";
+import type { StatusCallbackEvent } from "@/server/calls/calls.schemas";
+
+export type CallEventType = "queued" | "initiated" | "ringing" | "answered" | "completed" | "end_requested";
+
+export interface CallTransition {
+  call: CallView;
+  /** The tenant's Twilio AccountSid, for Twilio-form callbacks. */
+  accountSid: string;
+  type: CallEventType;
+  /** The status the call moved to (null for events that are not a status change). */
+  status: CallStatus | null;
+  at: Date;
+  /** The sequence this event takes (the call's eventSequence after the transition's UPDATE). */
+  sequence: number;
+  data?: Record<string, unknown>;
+}
+
+const CALLBACK_EVENT: Partial<Record<CallEventType, StatusCallbackEvent>> = {
+  initiated: "initiated",
+  ringing: "ringing",
+  answered: "answered",
+  completed: "completed",
+};
+
+const WEBHOOK_EVENT: Partial<Record<CallEventType, WebhookEventType>> = {
+  initiated: "call.initiated",
+  ringing: "call.ringing",
+  answered: "call.answered",
+  completed: "call.completed",
+};
+
+export const TWILIO_API_VERSION = "2010-04-01";
+
+/** RFC 2822 in UTC, as Twilio writes `Timestamp`: `Wed, 25 Nov 2026 10:16:00 +0000`. */
+export function rfc2822(at: Date): string {
+  return at.toUTCString().replace(/GMT$/, "+0000");
+}
+
+/** Twilio's status callback parameters (form fields, all strings). */
+export function twilioCallbackParams(t: CallTransition): Record<string, string> {
+  const { call } = t;
+  const params: Record<string, string> = {
+    CallSid: call.id,
+    AccountSid: t.accountSid,
+    From: call.from,
+    To: call.to,
+    Called: call.to,
+    Caller: call.from,
+    CallStatus: t.type === "initiated" ? "initiated" : callStatusName(call.status),
+    Direction: callDirectionName(call.direction),
+    ApiVersion: TWILIO_API_VERSION,
+    SequenceNumber: String(t.sequence),
+    Timestamp: rfc2822(t.at),
+    CallbackSource: "call-progress-events",
+  };
+  if (call.parentCallId) params.ParentCallSid = call.parentCallId;
+  if (t.type === "completed") {
+    params.CallDuration = String(call.durationSeconds ?? 0);
+    params.Duration = String(Math.ceil((call.billsec ?? 0) / 60));
+    if (call.sipStatus !== null) params.SipResponseCode = String(call.sipStatus);
+  }
+  if (call.answeredBy) params.AnsweredBy = call.answeredBy;
+  return params;
+}
+
+/** The native callback body and the data of the tenant webhook event. */
+export function nativeCallPayload(t: CallTransition, event: string): Record<string, unknown> {
+  return { event, call: toCallResource(t.call), sequence: t.sequence, timestamp: t.at.toISOString() };
+}
+
+/** Writes the event rows of several transitions with one insert per table. */
+export async function writeCallTransitions(tx: Tx, transitions: readonly CallTransition[]): Promise<void> {
+  if (transitions.length === 0) return;
+  await tx.callEvent.createMany({
+    data: transitions.map((t) => ({
+      id: newId("cev"),
+      callId: t.call.id,
+      tenantId: t.call.tenantId,
+      sequence: t.sequence,
+      type: t.type,
+      status: t.status,
+      occurredAt: t.at,
+      data: JSON.parse(JSON.stringify(t.data ?? {})) as never,
+    })),
+  });
+
+  const callbacks = transitions.flatMap((t) => {
+    const event = CALLBACK_EVENT[t.type];
+    if (!event || !t.call.statusCallbackUrl || !t.call.statusCallbackEvents.includes(event)) return [];
+    const twilio = t.call.apiSurface === "twilio";
+    return [
+      {
+        id: newId("cbd"),
+        tenantId: t.call.tenantId,
+        callId: t.call.id,
+        url: t.call.statusCallbackUrl,
+        method: t.call.statusCallbackMethod,
+        format: twilio ? "twilio" : "native",
+        sequence: t.sequence,
+        params: (twilio ? twilioCallbackParams(t) : JSON.parse(JSON.stringify(nativeCallPayload(t, `call.${event}`)))) as never,
+      },
+    ];
+  });
+  if (callbacks.length > 0) await tx.callbackDelivery.createMany({ data: callbacks });
+
+  const events: EmitWebhookEventInput[] = transitions.flatMap((t) => {
+    const type = WEBHOOK_EVENT[t.type];
+    if (!type) return [];
+    const { call, sequence, timestamp } = nativeCallPayload(t, type);
+    return [{ tenantId: t.call.tenantId, type, data: { call, sequence, timestamp } }];
+  });
+  await emitWebhookEvents(tx, events);
+}

@@ -1,0 +1,100 @@
+// Inputs of the calls use-cases. The REST routes (src/server/api/v1/calls.ts) and the Twilio-compatible surface
+// map their own field names onto these; the rules (E.164, exactly one handler, ranges) live here once.
+import { parsePhoneNumberFromString } from "libphonenumber-js";
+import { z } from "zod";
+import { ZPageInput } from "@/server/shared/paging";
+
+export const STATUS_CALLBACK_EVENTS = ["initiated", "ringing", "answered", "completed"] as const;
+export type StatusCallbackEvent = (typeof STATUS_CALLBACK_EVENTS)[number];
+
+/** Default and maximum of `timeLimit`: four hours. */
+export const MAX_CALL_TIME_LIMIT_SECONDS = 4 * 60 * 60;
+export const DEFAULT_RING_TIMEOUT_SECONDS = 60;
+
+const E164_SHAPE = /^\+[1-9]\d{1,14}$/;
+
+/** `+` then 2 to 15 digits, without checking that the number plan knows it (caller ids, owned DIDs). */
+export const ZE164Shape = z.string().trim().regex(E164_SHAPE, "must be a phone number in E.164 form, e.g. +14155550123");
+
+/** A dialable number: E.164 and valid in its country's numbering plan (libphonenumber). */
+export const ZE164Number = ZE164Shape.refine((value) => parsePhoneNumberFromString(value)?.isValid() === true, {
+  message: "is not a valid phone number (E.164, e.g. +14155550123)",
+});
+
+export const ZHttpUrl = z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(2048);
+export const ZHttpMethod = z.enum(["GET", "POST"]);
+
+/** What the worker runs on answer: `say` (flite TTS), `play` (URL or path), `pause` (seconds), `hangup`. */
+export const ZCallInstruction = z.union([
+  z.strictObject({ say: z.string().trim().min(1).max(4000), voice: z.string().trim().min(1).max(64).optional() }),
+  z.strictObject({ play: z.string().trim().min(1).max(2048) }),
+  z.strictObject({ pause: z.number().int().min(1).max(600) }),
+  z.strictObject({ hangup: z.literal(true) }),
+]);
+export type TCallInstruction = z.infer<typeof ZCallInstruction>;
+export const ZCallInstructions = z.array(ZCallInstruction).min(1, "give at least one instruction").max(50, "at most 50 instructions");
+
+export const ZStatusCallbackEvents = z
+  .array(z.enum(STATUS_CALLBACK_EVENTS))
+  .min(1)
+  .max(STATUS_CALLBACK_EVENTS.length * 4)
+  .transform((events) => [...new Set(events)]);
+
+/**
+ * Exactly one of the handler fields must be present. The issue is reported on each field given (or on the first
+ * name when none is), so a 400 names the field; `names` maps to the caller's spelling (`flowId` or `flow_id`).
+ */
+export function checkOneCallHandler(value: Record<string, unknown>, names: readonly [string, string, string], ctx: z.RefinementCtx): void {
+  const given = names.filter((n) => value[n] !== undefined);
+  if (given.length === 1) return;
+  const message = `give exactly one of ${names.join(", ")}`;
+  for (const path of given.length === 0 ? [names[0]] : given) ctx.addIssue({ code: "custom", path: [path], message });
+}
+
+export const ZCreateCallInput = z
+  .object({
+    to: ZE164Number,
+    /** One of the tenant's phone numbers (checked by createCall). */
+    from: ZE164Shape,
+    url: ZHttpUrl.optional(),
+    flowId: z.string().trim().min(1).max(64).optional(),
+    instructions: ZCallInstructions.optional(),
+    method: ZHttpMethod.default("POST"),
+    statusCallback: ZHttpUrl.optional(),
+    statusCallbackMethod: ZHttpMethod.default("POST"),
+    statusCallbackEvents: ZStatusCallbackEvents.default(["completed"]),
+    /** Seconds to ring before giving up (no-answer). */
+    timeout: z.number().int().min(1).max(600).default(DEFAULT_RING_TIMEOUT_SECONDS),
+    /** Longest the call may last once answered, in seconds. */
+    timeLimit: z.number().int().min(1).max(MAX_CALL_TIME_LIMIT_SECONDS).default(MAX_CALL_TIME_LIMIT_SECONDS),
+    record: z.boolean().default(false),
+  })
+  .superRefine((value, ctx) => checkOneCallHandler(value, ["url", "flowId", "instructions"], ctx));
+export type TCreateCallInput = z.input<typeof ZCreateCallInput>;
+export type TCreateCallParsed = z.output<typeof ZCreateCallInput>;
+
+export const CALL_STATUSES = ["QUEUED", "INITIATED", "RINGING", "IN_PROGRESS", "COMPLETED", "BUSY", "FAILED", "NO_ANSWER", "CANCELED"] as const;
+export const CALL_DIRECTIONS = ["INBOUND", "OUTBOUND_API", "OUTBOUND_DIAL"] as const;
+
+export const ZFindCallsInput = ZPageInput.extend({
+  status: z.enum(CALL_STATUSES).optional(),
+  direction: z.enum(CALL_DIRECTIONS).optional(),
+  /** Calls from or to this number. */
+  number: z.string().trim().min(1).max(32).optional(),
+  /** Calls created at or after / before this instant. */
+  startedAfter: z.date().optional(),
+  startedBefore: z.date().optional(),
+});
+export type TFindCallsInput = z.input<typeof ZFindCallsInput>;
+
+export const ZCallId = z.string().regex(/^CA[0-9a-f]{32}$/, "not a call id");
+
+export const ZCallIdInput = z.object({ callId: ZCallId });
+export type TCallIdInput = z.input<typeof ZCallIdInput>;
+
+/** Ending a call: `canceled` before it is answered, `completed` (hang up) at any live stage. */
+export const ZUpdateCallInput = z.object({
+  callId: ZCallId,
+  status: z.enum(["canceled", "completed"]),
+});
+export type TUpdateCallInput = z.input<typeof ZUpdateCallInput>;
