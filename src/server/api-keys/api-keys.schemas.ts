@@ -15,6 +15,8 @@ export const API_KEY_SCOPES = {
   "webhooks:write": "Create, update, delete webhook endpoints and redeliver events",
   "calls:read": "Read calls",
   "calls:write": "Place, modify and end calls",
+  "recordings:read": "List recordings and fetch their audio",
+  "recordings:write": "Delete recordings",
   "numbers:read": "List and read phone numbers",
   "numbers:write": "Add, configure and release phone numbers",
   "messages:read": "Read messages",
