@@ -1,11 +1,13 @@
 // What every call transition writes besides the Call row, in the caller's transaction: the CallEvent (numbered
 // with the sequence the transition's UPDATE took from Call.eventSequence), the status callback to the call's
-// statusCallbackUrl when it subscribed to the event (Twilio form or native JSON), and the tenant webhook event.
+// statusCallbackUrl when it subscribed to the event (Twilio form or native JSON), the tenant webhook event, and
+// the live-status NOTIFY (notify-call-changed.ts).
 import type { CallStatus } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db";
 import { newId } from "@/server/shared/ids";
 import { emitWebhookEvents, type EmitWebhookEventInput } from "@/server/webhooks/emit-webhook-event";
 import type { WebhookEventType } from "@/server/webhooks/webhook-event-types";
+import { notifyCallsChanged } from "@/server/calls/notify-call-changed";
 import { callDirectionName, callStatusName, toCallResource, type CallView } from "@/server/calls/call-view";
 import type { StatusCallbackEvent } from "@/server/calls/calls.schemas";
 
@@ -119,4 +121,9 @@ export async function writeCallTransitions(tx: Tx, transitions: readonly CallTra
     return [{ tenantId: t.call.tenantId, type, data: { call, sequence, timestamp } }];
   });
   await emitWebhookEvents(tx, events);
+  // Live views (portal) hear of every change, on commit only.
+  await notifyCallsChanged(
+    tx,
+    transitions.map((t) => ({ tenantId: t.call.tenantId, callId: t.call.id, status: t.call.status })),
+  );
 }
