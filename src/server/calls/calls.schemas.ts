@@ -81,6 +81,11 @@ export const ZFindCallsInput = ZPageInput.extend({
   direction: z.enum(CALL_DIRECTIONS).optional(),
   /** Calls from or to this number. */
   number: z.string().trim().min(1).max(32).optional(),
+  /** Calls to / from exactly this number (Twilio's `To` and `From` filters). */
+  to: z.string().trim().min(1).max(256).optional(),
+  from: z.string().trim().min(1).max(256).optional(),
+  /** Child legs of this call (Twilio's `ParentCallSid`). */
+  parentCallId: z.string().trim().min(1).max(64).optional(),
   /** Calls created at or after / before this instant. */
   startedAfter: z.date().optional(),
   startedBefore: z.date().optional(),

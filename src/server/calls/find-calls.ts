@@ -20,6 +20,9 @@ export async function findCalls(actor: Actor, rawInput: TFindCallsInput = {}): P
     ...(input.status ? { status: input.status } : {}),
     ...(input.direction ? { direction: input.direction } : {}),
     ...(input.number ? { OR: [{ from: input.number }, { to: input.number }] } : {}),
+    ...(input.to ? { to: input.to } : {}),
+    ...(input.from ? { from: input.from } : {}),
+    ...(input.parentCallId ? { parentCallId: input.parentCallId } : {}),
     ...(input.startedAfter || input.startedBefore ? { createdAt: { ...(input.startedAfter ? { gte: input.startedAfter } : {}), ...(input.startedBefore ? { lt: input.startedBefore } : {}) } } : {}),
   };
   const rows = await db.call.findMany({
