@@ -4,6 +4,7 @@
 // The same contracts build the OpenAPI document (openapi.ts).
 import { z } from "zod";
 import { env } from "@/env";
+import type { Tx } from "@/server/db";
 import { resolveRequestId } from "@/lib/request-id";
 import { AppError } from "@/server/errors";
 import { requestLogger, type Logger } from "@/server/logger";
@@ -44,6 +45,16 @@ export interface RouteSpec<P extends AnyObject | undefined, Q extends AnyObject 
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
+/**
+ * The request's claimed Idempotency-Key. A handler whose use-case writes in a transaction passes `complete` into
+ * it, with the exact response body, so the stored response commits with the change: a crash after the commit
+ * can no longer leave the key IN_PROGRESS (a retry would get 409s, then run the change a second time once the
+ * record expired). Handlers that do not call it get the record completed after they return, as before.
+ */
+export interface RouteIdempotency {
+  complete(tx: Tx, body: unknown): Promise<void>;
+}
+
 export interface RouteContext<P, Q, B> {
   actor: Actor;
   principal: ApiKeyPrincipal;
@@ -52,6 +63,8 @@ export interface RouteContext<P, Q, B> {
   body: B;
   requestId: string;
   log: () => Logger;
+  /** Present when the request carries an Idempotency-Key this request claimed. */
+  idempotency: RouteIdempotency | null;
 }
 
 export type AnyRouteSpec = RouteSpec<AnyObject | undefined, AnyObject | undefined, AnyObject | undefined, z.ZodType>;
@@ -112,6 +125,7 @@ export function defineRoute<P extends AnyObject | undefined = undefined, Q exten
     let logger: Logger | undefined;
     const log = () => (logger ??= requestLogger(requestId));
     let claimedRecordId: string | null = null;
+    let completedInTransaction = false;
 
     try {
       const credentials = parseAuthorization(req.headers.get("authorization"));
@@ -155,10 +169,19 @@ export function defineRoute<P extends AnyObject | undefined = undefined, Q exten
       }
 
       const actor: Actor = { tenantId: principal.tenantId, role: "DEVELOPER", userId: null, apiKeyId: principal.keyId, impersonatorId: null, requestId, ip: clientIp(req.headers.get("x-forwarded-for")) };
-      const result = await handler({ actor, principal, params: params as Out<P>, query: query as Out<Q>, body: body as Out<B>, requestId, log });
+      const recordId = claimedRecordId;
+      const idempotency: RouteIdempotency | null = recordId
+        ? {
+            complete: async (tx, responseBody) => {
+              await completeIdempotencyKey(recordId, status, status === 204 ? "" : JSON.stringify(responseBody), tx);
+              completedInTransaction = true;
+            },
+          }
+        : null;
+      const result = await handler({ actor, principal, params: params as Out<P>, query: query as Out<Q>, body: body as Out<B>, requestId, log, idempotency });
       if (CHECK_RESPONSES && status !== 204) spec.response.parse(result);
 
-      if (claimedRecordId) {
+      if (claimedRecordId && !completedInTransaction) {
         await completeIdempotencyKey(claimedRecordId, status, status === 204 ? "" : JSON.stringify(result));
         claimedRecordId = null;
       }

@@ -4,7 +4,7 @@
 // claim so the client can retry it with the same key.
 import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/server/db";
+import { db, type DbOrTx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { newId } from "@/server/shared/ids";
@@ -68,8 +68,9 @@ export async function claimIdempotencyKey(input: { tenantId: string; key: string
   throw new AppError("CONFLICT", `Idempotency-Key "${input.key}" is contended; retry shortly`, { retryAfter: 1 });
 }
 
-export async function completeIdempotencyKey(recordId: string, status: number, body: string): Promise<void> {
-  await db.idempotencyRecord.update({ where: { id: recordId }, data: { state: "COMPLETED", responseStatus: status, responseBody: body }, select: { id: true } });
+/** Stores the response. Pass the change's transaction (`client`) so the record commits with it or not at all. */
+export async function completeIdempotencyKey(recordId: string, status: number, body: string, client: DbOrTx = db): Promise<void> {
+  await client.idempotencyRecord.update({ where: { id: recordId }, data: { state: "COMPLETED", responseStatus: status, responseBody: body }, select: { id: true } });
 }
 
 export async function releaseIdempotencyKey(recordId: string): Promise<void> {

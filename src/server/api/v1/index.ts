@@ -3,6 +3,7 @@
 import type { ApiRoute } from "@/server/api/define-route";
 import { getAccountRoute } from "@/server/api/v1/account";
 import { createApiKeyRoute, getApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from "@/server/api/v1/api-keys";
+import { createCallRoute, getCallRoute, listCallEventsRoute, listCallsRoute, updateCallRoute } from "@/server/api/v1/calls";
 import { createPhoneNumberRoute, getPhoneNumberRoute, listPhoneNumbersRoute, releasePhoneNumberRoute, updatePhoneNumberRoute } from "@/server/api/v1/phone-numbers";
 import { listWebhookDeliveriesRoute, redeliverWebhookRoute } from "@/server/api/v1/webhook-deliveries";
 import {
@@ -31,4 +32,9 @@ export const API_V1_ROUTES: readonly ApiRoute[] = [
   getPhoneNumberRoute,
   updatePhoneNumberRoute,
   releasePhoneNumberRoute,
+  listCallsRoute,
+  createCallRoute,
+  getCallRoute,
+  updateCallRoute,
+  listCallEventsRoute,
 ];

@@ -1,0 +1,3 @@
+import { listCallEventsRoute } from "@/server/api/v1/calls";
+
+export const GET = listCallEventsRoute.handle;

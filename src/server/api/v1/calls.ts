@@ -1,0 +1,202 @@
+import { z } from "zod";
+import { defineRoute } from "@/server/api/define-route";
+import { listOf, toList, ZPageQuery } from "@/server/api/paging";
+import { CALL_DIRECTION_NAMES, CALL_STATUS_NAMES, callStatusName, toCallResource, ZCallResource, type CallEventView } from "@/server/calls/call-view";
+import {
+  type CALL_DIRECTIONS,
+  type CALL_STATUSES,
+  checkOneCallHandler,
+  STATUS_CALLBACK_EVENTS,
+  ZCallInstructions,
+  ZE164Number,
+  ZE164Shape,
+  ZHttpMethod,
+  ZHttpUrl,
+  MAX_CALL_TIME_LIMIT_SECONDS,
+} from "@/server/calls/calls.schemas";
+import { createCall } from "@/server/calls/create-call";
+import { findCallEvents } from "@/server/calls/find-call-events";
+import { findCalls } from "@/server/calls/find-calls";
+import { getCall } from "@/server/calls/get-call";
+import { updateCall } from "@/server/calls/update-call";
+
+const ZCallParams = z.strictObject({
+  callId: z.string().regex(/^CA[0-9a-f]{32}$/).meta({ description: "Call id", example: "CA8f2c1e0d9b7a65432109876543210fed" }),
+});
+
+const ZCreateCallBody = z
+  .strictObject({
+    to: ZE164Number.meta({ description: "The number to call, in E.164", example: "+14155550123" }),
+    from: ZE164Shape.meta({ description: "Caller id: one of the account's phone numbers, in E.164", example: "+14155550100" }),
+    url: ZHttpUrl.optional().meta({ description: "Fetched when the call is answered; answers `{ \"instructions\": [...] }` JSON or TwiML (Say, Play, Pause, Hangup). Give exactly one of `url`, `flow_id`, `instructions`." }),
+    flow_id: z.string().trim().min(1).max(64).optional().meta({ description: "A call flow to run when answered" }),
+    instructions: ZCallInstructions.optional().meta({
+      description: "Run when answered, in order: `{ say, voice? }`, `{ play }` (URL), `{ pause }` (seconds), `{ hangup: true }`; 1 to 50 items",
+      example: [{ say: "Hello from IRISX" }, { pause: 1 }, { hangup: true }],
+    }),
+    method: ZHttpMethod.optional().meta({ description: "HTTP method for `url` (default POST)" }),
+    status_callback: ZHttpUrl.optional().meta({ description: "Receives the call's progress (JSON, signed with `IRISX-Signature`)", example: "https://example.com/irisx/call-status" }),
+    status_callback_method: ZHttpMethod.optional().meta({ description: "Ignored for the JSON callbacks of this API (always POST); kept for parity with Twilio" }),
+    status_callback_events: z
+      .array(z.enum(STATUS_CALLBACK_EVENTS))
+      .min(1)
+      .max(16)
+      .optional()
+      .meta({ description: "Which progress events to send (default `[\"completed\"]`)", example: ["initiated", "ringing", "answered", "completed"] }),
+    timeout: z.number().int().min(1).max(600).optional().meta({ description: "Seconds to ring before giving up with `no-answer` (default 60)", example: 30 }),
+    time_limit: z.number().int().min(1).max(MAX_CALL_TIME_LIMIT_SECONDS).optional().meta({ description: "Longest the call may last, in seconds (default and maximum 14400)" }),
+    record: z.boolean().optional().meta({ description: "Record both sides (two channels) from answer" }),
+  })
+  .superRefine((body, ctx) => checkOneCallHandler(body, ["url", "flow_id", "instructions"], ctx));
+
+export const ZCallEventResource = z
+  .object({
+    id: z.string(),
+    call_id: z.string(),
+    sequence: z.number().int().meta({ description: "Orders the call's events (and its status callbacks)" }),
+    type: z.string().meta({ description: "queued, initiated, ringing, answered, completed, end_requested, …", example: "answered" }),
+    status: z.enum(CALL_STATUS_NAMES).nullable().meta({ description: "The status the call moved to, for status changes" }),
+    occurred_at: z.iso.datetime(),
+    data: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: "CallEvent" });
+
+function toCallEventResource(e: CallEventView): z.input<typeof ZCallEventResource> {
+  return {
+    id: e.id,
+    call_id: e.callId,
+    sequence: e.sequence,
+    type: e.type,
+    status: e.status ? callStatusName(e.status) : null,
+    occurred_at: e.occurredAt.toISOString(),
+    data: e.data,
+  };
+}
+
+/** `in-progress` → `IN_PROGRESS`, `outbound-api` → `OUTBOUND_API`. */
+const enumName = <T extends string>(name: string) => name.toUpperCase().replace("-", "_") as T;
+
+export const listCallsRoute = defineRoute(
+  {
+    method: "GET",
+    path: "/api/v1/calls",
+    operationId: "listCalls",
+    tag: "Calls",
+    summary: "List calls",
+    description: "The account's calls (every leg, inbound and outbound), newest first.",
+    scope: "calls:read",
+    query: ZPageQuery.extend({
+      status: z.enum(CALL_STATUS_NAMES).optional().meta({ description: "Only calls in this status" }),
+      direction: z.enum(CALL_DIRECTION_NAMES).optional(),
+      number: z.string().trim().min(1).max(32).optional().meta({ description: "Only calls from or to this number (E.164)", example: "+14155550123" }),
+      started_after: z.iso.datetime().optional().meta({ description: "Only calls created at or after this instant" }),
+      started_before: z.iso.datetime().optional().meta({ description: "Only calls created before this instant" }),
+    }),
+    response: listOf(ZCallResource, "CallList"),
+  },
+  async ({ actor, query }) =>
+    toList(
+      await findCalls(actor, {
+        limit: query.limit,
+        cursor: query.starting_after,
+        status: query.status ? enumName<(typeof CALL_STATUSES)[number]>(query.status) : undefined,
+        direction: query.direction ? enumName<(typeof CALL_DIRECTIONS)[number]>(query.direction) : undefined,
+        number: query.number,
+        startedAfter: query.started_after ? new Date(query.started_after) : undefined,
+        startedBefore: query.started_before ? new Date(query.started_before) : undefined,
+      }),
+      toCallResource,
+    ),
+);
+
+export const createCallRoute = defineRoute(
+  {
+    method: "POST",
+    path: "/api/v1/calls",
+    operationId: "createCall",
+    tag: "Calls",
+    summary: "Place a call",
+    description:
+      "Places an outbound call from one of the account's numbers. The call is created `queued` and placed as the account's " +
+      "calls-per-second and concurrent-call limits allow. Fails with 402 `INSUFFICIENT_CREDIT` when the prepaid balance is not positive. " +
+      "With `Idempotency-Key`, a retry returns the same call and never places a second one.",
+    scope: "calls:write",
+    body: ZCreateCallBody,
+    response: ZCallResource,
+    status: 201,
+    example: { to: "+14155550123", from: "+14155550100", instructions: [{ say: "Hello from IRISX" }, { hangup: true }], status_callback: "https://example.com/irisx/call-status", status_callback_events: ["initiated", "answered", "completed"] },
+  },
+  async ({ actor, body, idempotency }) => {
+    const call = await createCall(
+      actor,
+      {
+        to: body.to,
+        from: body.from,
+        url: body.url,
+        flowId: body.flow_id,
+        instructions: body.instructions,
+        method: body.method,
+        statusCallback: body.status_callback,
+        statusCallbackMethod: body.status_callback_method,
+        statusCallbackEvents: body.status_callback_events,
+        timeout: body.timeout,
+        timeLimit: body.time_limit,
+        record: body.record,
+      },
+      { surface: "native", idempotency: idempotency ? (tx, created) => idempotency.complete(tx, toCallResource(created)) : undefined },
+    );
+    return toCallResource(call);
+  },
+);
+
+export const getCallRoute = defineRoute(
+  {
+    method: "GET",
+    path: "/api/v1/calls/{callId}",
+    operationId: "getCall",
+    tag: "Calls",
+    summary: "Retrieve a call",
+    scope: "calls:read",
+    params: ZCallParams,
+    response: ZCallResource,
+  },
+  async ({ actor, params }) => toCallResource(await getCall(actor, { callId: params.callId })),
+);
+
+export const updateCallRoute = defineRoute(
+  {
+    method: "POST",
+    path: "/api/v1/calls/{callId}",
+    operationId: "updateCall",
+    tag: "Calls",
+    summary: "End a call",
+    description:
+      "`canceled` ends a call that has not been answered (a queued call at once; a ringing one as soon as the switch acts, " +
+      "with `end_requested: true` meanwhile); on an answered call it has no effect. `completed` hangs up the call whatever " +
+      "its stage. A call that already ended is returned unchanged.",
+    scope: "calls:write",
+    params: ZCallParams,
+    body: z.strictObject({ status: z.enum(["canceled", "completed"]).meta({ description: "`canceled` (if not answered yet) or `completed` (hang up)" }) }),
+    response: ZCallResource,
+    example: { status: "completed" },
+  },
+  async ({ actor, params, body }) => toCallResource(await updateCall(actor, { callId: params.callId, status: body.status })),
+);
+
+export const listCallEventsRoute = defineRoute(
+  {
+    method: "GET",
+    path: "/api/v1/calls/{callId}/events",
+    operationId: "listCallEvents",
+    tag: "Calls",
+    summary: "List a call's events",
+    description: "The call's timeline in sequence order: status changes and notable switch events. All of them, in one page.",
+    scope: "calls:read",
+    params: ZCallParams,
+    response: listOf(ZCallEventResource, "CallEventList"),
+  },
+  async ({ actor, params }) => {
+    const events = await findCallEvents(actor, { callId: params.callId });
+    return { data: events.map(toCallEventResource), has_more: false, next_starting_after: null };
+  },
+);
