@@ -18,7 +18,7 @@ const APP_DIR = path.join(process.cwd(), "src/app");
 const A_NUMBER = "+14155550199";
 
 interface Fixture {
-  a: { tenantId: string; apiKeyId: string; endpointId: string; deliveryId: string; membershipId: string; invitationId: string; auditId: string; phoneNumberId: string; sipUserId: string };
+  a: { tenantId: string; apiKeyId: string; endpointId: string; deliveryId: string; membershipId: string; invitationId: string; auditId: string; phoneNumberId: string; callId: string; sipUserId: string };
   b: { tenantId: string; auth: string; caller: ReturnType<typeof createCaller>; callerWithAHint: ReturnType<typeof createCaller> };
 }
 
@@ -43,13 +43,15 @@ beforeAll(async () => {
   const audit = await db.auditLog.findFirstOrThrow({ where: { tenantId: a.tenant.id } });
   const phoneNumberId = newSid("PN");
   await db.phoneNumber.create({ data: { id: phoneNumberId, tenantId: a.tenant.id, e164: A_NUMBER, friendlyName: "A's line" } });
+  const callId = newSid("CA");
+  await db.call.create({ data: { id: callId, tenantId: a.tenant.id, direction: "OUTBOUND_API", from: A_NUMBER, to: "+15005550100", phoneNumberId } });
   const sipUserId = newId("sip");
   await db.sipUser.create({ data: { id: sipUserId, tenantId: a.tenant.id, domain: `${a.tenant.slug}.sip.irisx.local`, username: "a-phone", passwordCipher: "sealed" } });
   const userB = { id: b.user.id, email: b.user.email, name: b.user.name, isPlatformStaff: false, impersonatorId: null };
   const ctx = (hint: string | null) =>
     createTrpcContext({ headers: new Headers(hint ? { "x-irisx-tenant": hint } : {}), getUser: async () => userB });
   fx = {
-    a: { tenantId: a.tenant.id, apiKeyId: aKey.apiKey.id, endpointId, deliveryId, membershipId: membership.id, invitationId, auditId: audit.id, phoneNumberId, sipUserId },
+    a: { tenantId: a.tenant.id, apiKeyId: aKey.apiKey.id, endpointId, deliveryId, membershipId: membership.id, invitationId, auditId: audit.id, phoneNumberId, callId, sipUserId },
     b: { tenantId: b.tenant.id, auth: `Bearer ${bKey.bearerToken}`, caller: createCaller(ctx(null)), callerWithAHint: createCaller(ctx(a.tenant.id)) },
   };
 });
@@ -365,6 +367,24 @@ const TRPC: Record<string, TrpcCase> = {
   "numbers.create": { aId: false, reason: "creates in the session's tenant; A's DID is refused as taken", run: (c) => expectTrpcCode(c.numbers.create({ phoneNumber: A_NUMBER }), "CONFLICT") },
   "numbers.update": { aId: true, run: (c) => notFound(c.numbers.update({ id: fx.a.phoneNumberId, friendlyName: "B's now" })) },
   "numbers.release": { aId: true, run: (c) => notFound(c.numbers.release({ id: fx.a.phoneNumberId })) },
+  "calls.list": {
+    aId: false,
+    reason: "the session's tenant; A's call as cursor is rejected, A's number as a filter finds nothing",
+    run: async (c) => {
+      expect((await c.calls.list({ number: A_NUMBER })).items).toEqual([]);
+      await expectTrpcCode(c.calls.list({ cursor: fx.a.callId }), "BAD_REQUEST");
+    },
+  },
+  "calls.get": { aId: true, run: (c) => notFound(c.calls.get({ callId: fx.a.callId })) },
+  "calls.events": { aId: true, run: (c) => notFound(c.calls.events({ callId: fx.a.callId })) },
+  "calls.webhookDeliveries": { aId: true, run: (c) => notFound(c.calls.webhookDeliveries({ callId: fx.a.callId })) },
+  "calls.create": {
+    aId: false,
+    reason: "places a call from the session's tenant; A's number as caller id is refused",
+    run: (c) => expectTrpcCode(c.calls.create({ from: A_NUMBER, to: "+15005550100", instructions: [{ say: "hi" }] }), "BAD_REQUEST"),
+  },
+  "calls.update": { aId: true, run: (c) => notFound(c.calls.update({ callId: fx.a.callId, status: "canceled" })) },
+  "calls.onChange": { aId: true, run: (c) => notFound(c.calls.onChange({ callId: fx.a.callId })) },
   "devMail.list": { aId: false, reason: "the platform's development mailbox, not tenant data (staff-only outside development)" },
   "admin.tenants": {
     aId: false,
@@ -394,6 +414,7 @@ describe("tRPC procedures with tenant B's session against tenant A's ids", () =>
     expect(await db.membership.count({ where: { id: fx.a.membershipId } })).toBe(1);
     expect((await db.invitation.findUniqueOrThrow({ where: { id: fx.a.invitationId } })).revokedAt).toBeNull();
     expect((await db.phoneNumber.findUniqueOrThrow({ where: { id: fx.a.phoneNumberId } })).friendlyName).toBe("A's line");
+    expect(await db.call.findUniqueOrThrow({ where: { id: fx.a.callId } })).toMatchObject({ status: "QUEUED", endRequestedAt: null });
     expect((await db.sipUser.findUniqueOrThrow({ where: { id: fx.a.sipUserId } })).enabled).toBe(true);
   });
 });

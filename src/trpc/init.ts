@@ -79,6 +79,9 @@ function appFieldErrors(app: AppError | null): Record<string, string[]> | null {
 
 const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
+  // Subscriptions (live call status) are server-sent events: a ping every 15 s keeps proxies from closing an
+  // idle stream, and a client that hears nothing for 30 s reconnects.
+  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 30_000 } },
   errorFormatter({ shape, error }) {
     const app = error.cause instanceof AppError ? error.cause : null;
     return {

@@ -10,6 +10,7 @@ import { devMailRouter } from "@/trpc/routers/dev-mail";
 import { teamRouter } from "@/trpc/routers/team";
 import { tenantRouter } from "@/trpc/routers/tenant";
 import { numbersRouter } from "@/trpc/routers/numbers";
+import { callsRouter } from "@/trpc/routers/calls";
 import { sipUsersRouter } from "@/trpc/routers/sip-users";
 import { webhooksRouter } from "@/trpc/routers/webhooks";
 
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   apiKeys: apiKeysRouter,
   webhooks: webhooksRouter,
   numbers: numbersRouter,
+  calls: callsRouter,
   sipUsers: sipUsersRouter,
   devMail: devMailRouter,
   admin: adminRouter,
