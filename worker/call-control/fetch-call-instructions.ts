@@ -1,0 +1,73 @@
+// Asks a tenant's application what to do with a call: a Twilio-style signed POST of the call's parameters to
+// the call's `url` or the number's voiceUrl. The request goes through the webhook sender (SSRF guard on every
+// hop and at connect time, redirects re-checked, connect 5 s / total 15 s); the answer is JSON instructions or
+// the TwiML subset. Any failure comes back as an error the caller turns into an apology and a hang-up.
+import { postWebhookRequest } from "@/server/webhooks/post-webhook-request";
+import type { HostResolver } from "@/server/webhooks/ssrf-guard";
+import { parseInstructionsResponse, type TCallInstruction } from "./instructions";
+
+export const TWILIO_API_VERSION = "2010-04-01";
+/** postWebhookRequest reads at most this much of a body; an answer that fills it was cut and cannot be trusted. */
+const MAX_ANSWER_BYTES = 4096;
+
+export interface CallRequestParams {
+  CallSid: string;
+  AccountSid: string;
+  From: string;
+  To: string;
+  CallStatus: string;
+  Direction: string;
+  ApiVersion: string;
+  [extra: string]: string;
+}
+
+export type RequestSigner = (input: { tenantId: string; url: string; params: Record<string, string> }) => Promise<string>;
+
+export interface FetchCallInstructionsInput {
+  tenantId: string;
+  url: string;
+  params: CallRequestParams;
+  sign: RequestSigner;
+  resolve?: HostResolver;
+  connectTimeoutMs?: number;
+  totalTimeoutMs?: number;
+}
+
+export type FetchCallInstructionsResult = { ok: true; instructions: TCallInstruction[] } | { ok: false; error: string; statusCode: number | null };
+
+export async function fetchCallInstructions(input: FetchCallInstructionsInput): Promise<FetchCallInstructionsResult> {
+  const params: Record<string, string> = { ...input.params };
+  const body = new URLSearchParams(params).toString();
+  let signature: string;
+  try {
+    signature = await input.sign({ tenantId: input.tenantId, url: input.url, params });
+  } catch (e) {
+    return { ok: false, error: `could not sign the request: ${e instanceof Error ? e.message : String(e)}`, statusCode: null };
+  }
+  const result = await postWebhookRequest({
+    url: input.url,
+    body,
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Accept: "application/json, application/xml, text/xml",
+      "User-Agent": "IRISX-Voice/1.0",
+      "X-Twilio-Signature": signature,
+    },
+    resolve: input.resolve,
+    connectTimeoutMs: input.connectTimeoutMs ?? 5_000,
+    totalTimeoutMs: input.totalTimeoutMs ?? 15_000,
+  });
+  if (result.error) return { ok: false, error: result.error, statusCode: result.statusCode };
+  if (result.statusCode === null || result.statusCode < 200 || result.statusCode >= 300) {
+    return { ok: false, error: `the application answered HTTP ${result.statusCode}`, statusCode: result.statusCode };
+  }
+  const answer = result.responseBody ?? "";
+  if (Buffer.byteLength(answer) >= MAX_ANSWER_BYTES) {
+    return { ok: false, error: `the answer is larger than ${MAX_ANSWER_BYTES - 1} bytes`, statusCode: result.statusCode };
+  }
+  try {
+    return { ok: true, instructions: parseInstructionsResponse(answer) };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e), statusCode: result.statusCode };
+  }
+}

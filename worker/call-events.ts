@@ -1,0 +1,194 @@
+// Switch events → call transitions. Every event about a channel is queued under its uuid (ctx.calls), so one
+// call's events are applied in the order FreeSWITCH sent them while different calls proceed concurrently.
+//
+//   CHANNEL_PROGRESS(_MEDIA) → ringing      CHANNEL_ANSWER → in-progress (+ recording, time limit, handler)
+//   DTMF → CallEvent                       CUSTOM avmd::beep → answeredBy machine_end_beep
+//   RECORD_STOP → recording ingest         CHANNEL_HANGUP_COMPLETE → finalizeCall (CDR, cost, callbacks)
+//   CHANNEL_PARK inbound (irisx_inbound) → inbound.ts
+import type { EslEvent } from "./esl/wire";
+import { armTimeLimit, runCallHandler, startChannelRecording } from "./call-handler";
+import { newTrackedChannel, type TrackedChannel } from "./channel-table";
+import type { WorkerContext } from "./context";
+import { handleInboundPark, isInboundPark } from "./inbound";
+import type { WorkerHandler } from "./registry";
+import { eventTime, intVariable } from "./switch-port";
+
+/** Events the worker subscribes to (the client passes them to `event plain`). */
+export const SUBSCRIBED_EVENTS = [
+  "CHANNEL_PROGRESS",
+  "CHANNEL_PROGRESS_MEDIA",
+  "CHANNEL_ANSWER",
+  "CHANNEL_HANGUP_COMPLETE",
+  "CHANNEL_PARK",
+  "DTMF",
+  "RECORD_STOP",
+  "BACKGROUND_JOB",
+  "HEARTBEAT",
+  "CUSTOM avmd::beep",
+] as const;
+
+export class CallEventRouter implements WorkerHandler {
+  readonly name = "call-events";
+  received = 0;
+  handled = 0;
+  ignored = 0;
+
+  constructor(private readonly ctx: WorkerContext) {}
+
+  start(): void {}
+
+  stop(): void {}
+
+  /** Called synchronously for every event, in wire order. Never awaits: the work is queued per call. */
+  onEvent(event: EslEvent): void {
+    this.received++;
+    const uuid = event.uniqueId;
+    if (!uuid) return;
+    const name = event.name;
+    switch (name) {
+      case "CHANNEL_PROGRESS":
+      case "CHANNEL_PROGRESS_MEDIA":
+      case "CHANNEL_ANSWER":
+      case "CHANNEL_HANGUP_COMPLETE":
+      case "DTMF":
+      case "RECORD_STOP":
+        if (!this.isOurs(uuid, event)) return void this.ignored++;
+        break;
+      case "CHANNEL_PARK":
+        if (!isInboundPark(event)) return;
+        break;
+      case "CUSTOM":
+        if (event.subclass !== "avmd::beep" || !this.ctx.channels.get(uuid)) return;
+        break;
+      default:
+        return;
+    }
+    void this.ctx.calls.push(uuid, () => this.apply(name, uuid, event));
+  }
+
+  /** A channel this worker originated or accepted, or one carrying our call id (after a restart). */
+  private isOurs(uuid: string, event: EslEvent): boolean {
+    return this.ctx.channels.get(uuid) !== undefined || event.variable("irisx_call_id") !== undefined;
+  }
+
+  /** The tracked channel, re-created from the event's variables for a call this process did not start. */
+  private channelFor(uuid: string, event: EslEvent): TrackedChannel | undefined {
+    const known = this.ctx.channels.get(uuid);
+    if (known) return known;
+    const callId = event.variable("irisx_call_id");
+    const tenantId = event.variable("irisx_tenant_id");
+    if (!callId || !tenantId) return undefined;
+    const inbound = event.get("Call-Direction") === "inbound";
+    return this.ctx.channels.add(
+      newTrackedChannel({
+        uuid,
+        callId,
+        tenantId,
+        direction: inbound ? "inbound" : "outbound",
+        from: event.get("Caller-Caller-ID-Number") ?? "",
+        to: event.get("Caller-Destination-Number") ?? "",
+      }),
+    );
+  }
+
+  private async apply(name: string, uuid: string, event: EslEvent): Promise<void> {
+    this.handled++;
+    if (name === "CHANNEL_PARK") return handleInboundPark(this.ctx, uuid, event);
+    if (name === "CHANNEL_HANGUP_COMPLETE") return this.onHangupComplete(uuid, event);
+    const channel = this.channelFor(uuid, event);
+    if (!channel || channel.hangupSeen) return;
+    const at = eventTime(event);
+    switch (name) {
+      case "CHANNEL_PROGRESS":
+      case "CHANNEL_PROGRESS_MEDIA":
+        if (channel.ringing || channel.answered) return;
+        channel.ringing = true;
+        await this.ctx.voice.applyCallProgress({ channelUuid: uuid, status: "RINGING", at });
+        this.ctx.onTransition();
+        await this.killIfEndRequested(channel);
+        return;
+      case "CHANNEL_ANSWER":
+        return this.onAnswer(channel, at);
+      case "DTMF": {
+        const digit = event.get("DTMF-Digit");
+        if (!digit) return;
+        const duration = Number(event.get("DTMF-Duration"));
+        // DTMF-Duration is in samples at 8 kHz.
+        await this.ctx.voice.recordDtmf({ channelUuid: uuid, digit, at, durationMs: Number.isFinite(duration) ? Math.round(duration / 8) : null });
+        return;
+      }
+      case "CUSTOM":
+        // avmd heard a beep: an answering machine finished its greeting.
+        if (event.get("Beep-Status") === "DETECTED") channel.answeredBy = "machine_end_beep";
+        return;
+      case "RECORD_STOP":
+        return this.ingestRecording(channel, event.get("Record-File-Path") ?? channel.recordingPath, at);
+    }
+  }
+
+  private async onAnswer(channel: TrackedChannel, at: Date): Promise<void> {
+    // A repeated CHANNEL_ANSWER (duplicate delivery) changes nothing, and the handler must not run twice.
+    if (channel.answered) return;
+    channel.answered = true;
+    channel.ringing = true;
+    await this.ctx.voice.applyCallProgress({ channelUuid: channel.uuid, status: "IN_PROGRESS", at });
+    this.ctx.onTransition();
+    if (await this.killIfEndRequested(channel)) return;
+    if (channel.record) await startChannelRecording(this.ctx, channel).catch((err: unknown) => this.ctx.log.error({ err, callId: channel.callId }, "could not start the recording"));
+    await armTimeLimit(this.ctx, channel);
+    this.ctx.background.track(
+      runCallHandler(this.ctx, channel).catch((err: unknown) => this.ctx.log.error({ err, callId: channel.callId }, "call handler failed")),
+    );
+  }
+
+  /** An end request that arrived before the channel existed is carried out as soon as it does. */
+  private async killIfEndRequested(channel: TrackedChannel): Promise<boolean> {
+    if (!channel.killRequested) return false;
+    await this.ctx.esl.api(`uuid_kill ${channel.uuid} ${channel.killRequested.cause}`).catch(() => undefined);
+    return true;
+  }
+
+  private async ingestRecording(channel: TrackedChannel, switchPath: string | null, at: Date): Promise<void> {
+    if (!switchPath || !channel.recordingPath) return;
+    const recordingId = channel.recordingId;
+    // Only once per recording, whichever of RECORD_STOP and the hang-up comes first.
+    channel.recordingPath = null;
+    await this.ctx.voice.ingestRecording({ recordingId, callId: channel.callId, switchPath, at });
+  }
+
+  private async onHangupComplete(uuid: string, event: EslEvent): Promise<void> {
+    // A duplicate HANGUP_COMPLETE: finalizeCall would be a no-op, so skip the round trip.
+    if (this.ctx.channels.endedRecently(uuid)) return;
+    const channel = this.channelFor(uuid, event);
+    if (channel?.hangupSeen) return;
+    const at = eventTime(event);
+    if (channel) {
+      channel.hangupSeen = true;
+      if (channel.recordingPath) await this.ingestRecording(channel, channel.recordingPath, at).catch((err: unknown) => this.ctx.log.error({ err, callId: channel.callId }, "recording ingest failed"));
+    }
+    const answerUs = Number(event.variable("answer_uepoch") ?? 0);
+    const answerEpoch = Number(event.variable("answer_epoch") ?? 0);
+    const answeredAt = answerUs > 0 ? new Date(Math.floor(answerUs / 1000)) : answerEpoch > 0 ? new Date(answerEpoch * 1000) : null;
+    const sipStatus = intVariable(event, "sip_term_status");
+    try {
+      await this.ctx.voice.finalizeCall({
+        channelUuid: uuid,
+        endedAt: at,
+        hangupCause: event.get("Hangup-Cause") ?? event.variable("hangup_cause") ?? null,
+        sipStatus,
+        durationSeconds: intVariable(event, "duration") ?? 0,
+        billsec: intVariable(event, "billsec") ?? 0,
+        answeredAt,
+        answeredBy: channel?.answeredBy ?? null,
+      });
+    } finally {
+      this.ctx.channels.remove(uuid);
+    }
+    this.ctx.channels.markEnded(uuid);
+    this.ctx.onTransition();
+  }
+
+  health(): Record<string, unknown> {
+    return { received: this.received, handled: this.handled, ignored: this.ignored, queued: this.ctx.calls.pending, liveChannels: this.ctx.channels.size };
+  }
+}

@@ -1,0 +1,120 @@
+// What this worker knows about the channels it drives, by FreeSWITCH channel uuid. The database stays the
+// truth; this is the working memory that lets events be handled without a read (record? instructions? time
+// limit?) and lets an end request reach a call whose originate has not been sent yet. A restarted worker
+// starts empty and fills it from events and reconcile.
+import type { TCallInstruction } from "@/server/calls/calls.schemas";
+
+export type ChannelDirection = "outbound" | "inbound";
+
+export interface TrackedChannel {
+  uuid: string;
+  callId: string;
+  tenantId: string;
+  /** The tenant's Twilio AccountSid, sent to its URL. */
+  accountSid: string;
+  direction: ChannelDirection;
+  from: string;
+  to: string;
+  record: boolean;
+  instructions: TCallInstruction[] | null;
+  /** The call's `url` or the number's voiceUrl. */
+  url: string | null;
+  timeLimitSeconds: number | null;
+  apiSurface: string;
+  /** Claimed, originate not answered by BACKGROUND_JOB yet. */
+  originatePending: boolean;
+  /** The bgapi has been written to the socket (before that, a cancel needs no uuid_kill). */
+  originateSent: boolean;
+  ringing: boolean;
+  answered: boolean;
+  hangupSeen: boolean;
+  /** Cause of a hang-up this worker asked for (uuid_kill), and when. */
+  killRequested: { cause: string; at: number } | null;
+  answeredBy: string | null;
+  recordingPath: string | null;
+  recordingId: string | null;
+  timeLimitTimer: ReturnType<typeof setTimeout> | null;
+  createdAt: number;
+}
+
+export function newTrackedChannel(init: Pick<TrackedChannel, "uuid" | "callId" | "tenantId" | "direction"> & Partial<TrackedChannel>): TrackedChannel {
+  return {
+    accountSid: "",
+    from: "",
+    to: "",
+    record: false,
+    instructions: null,
+    url: null,
+    timeLimitSeconds: null,
+    apiSurface: "native",
+    originatePending: false,
+    originateSent: false,
+    ringing: false,
+    answered: false,
+    hangupSeen: false,
+    killRequested: null,
+    answeredBy: null,
+    recordingPath: null,
+    recordingId: null,
+    timeLimitTimer: null,
+    createdAt: Date.now(),
+    ...init,
+  };
+}
+
+const MAX_REMEMBERED_ENDED = 20_000;
+
+export class ChannelTable {
+  private readonly byUuid = new Map<string, TrackedChannel>();
+  private readonly byCallId = new Map<string, TrackedChannel>();
+  /** Uuids of channels that ended lately (insertion-ordered, bounded), so a repeated hang-up is spotted without a query. */
+  private readonly ended = new Set<string>();
+
+  add(channel: TrackedChannel): TrackedChannel {
+    this.byUuid.set(channel.uuid, channel);
+    this.byCallId.set(channel.callId, channel);
+    return channel;
+  }
+
+  get(uuid: string): TrackedChannel | undefined {
+    return this.byUuid.get(uuid);
+  }
+
+  getByCallId(callId: string): TrackedChannel | undefined {
+    return this.byCallId.get(callId);
+  }
+
+  remove(uuid: string): void {
+    const channel = this.byUuid.get(uuid);
+    if (!channel) return;
+    if (channel.timeLimitTimer) clearTimeout(channel.timeLimitTimer);
+    this.byUuid.delete(uuid);
+    if (this.byCallId.get(channel.callId) === channel) this.byCallId.delete(channel.callId);
+  }
+
+  markEnded(uuid: string): void {
+    this.ended.add(uuid);
+    if (this.ended.size > MAX_REMEMBERED_ENDED) {
+      const oldest = this.ended.values().next().value;
+      if (oldest !== undefined) this.ended.delete(oldest);
+    }
+  }
+
+  endedRecently(uuid: string): boolean {
+    return this.ended.has(uuid);
+  }
+
+  values(): IterableIterator<TrackedChannel> {
+    return this.byUuid.values();
+  }
+
+  get size(): number {
+    return this.byUuid.size;
+  }
+
+  clear(): void {
+    for (const c of this.byUuid.values()) if (c.timeLimitTimer) clearTimeout(c.timeLimitTimer);
+    this.byUuid.clear();
+    this.byCallId.clear();
+  }
+}

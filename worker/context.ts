@@ -1,0 +1,42 @@
+// What every handler of one worker process shares: who it is, its switch link, the use-cases, the channels it
+// drives, the per-call ordering queue, and a tracker of detached work the drain waits for.
+import type { Logger } from "@/server/logger";
+import type { ChannelTable } from "./channel-table";
+import type { KeyedSerialQueue } from "./keyed-serial-queue";
+import type { SwitchPort } from "./switch-port";
+import type { VoicePort } from "./voice-port";
+
+export interface WorkerContext {
+  switchId: string;
+  workerId: string;
+  esl: SwitchPort;
+  voice: VoicePort;
+  channels: ChannelTable;
+  /** Per-call ordering: every piece of work about one channel goes through here, keyed by its uuid. */
+  calls: KeyedSerialQueue;
+  log: Logger;
+  recordingsDir: string;
+  defaultGateway: string;
+  /** A call changed state: status callbacks may be due. */
+  onTransition(): void;
+  /** Detached work (call handlers, originates) the drain waits for. */
+  background: BackgroundWork;
+}
+
+export class BackgroundWork {
+  private readonly running = new Set<Promise<unknown>>();
+
+  track<T>(work: Promise<T>): Promise<T> {
+    this.running.add(work);
+    void work.finally(() => this.running.delete(work)).catch(() => undefined);
+    return work;
+  }
+
+  get size(): number {
+    return this.running.size;
+  }
+
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+}

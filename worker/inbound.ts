@@ -1,0 +1,79 @@
+// Inbound calls: the dialplan parks every call from a carrier with irisx_inbound=true. The worker matches the
+// DID to a tenant's number (createInboundCall): no match → UNALLOCATED_NUMBER; a match → answer, then run the
+// number's handler like an answered outbound call.
+import { parsePhoneNumberFromString } from "libphonenumber-js";
+import type { EslEvent } from "./esl/wire";
+import { APOLOGY } from "./call-control/run-instructions";
+import { armTimeLimit, runCallHandler, startChannelRecording } from "./call-handler";
+import { newTrackedChannel } from "./channel-table";
+import type { WorkerContext } from "./context";
+import { errCause, eventTime } from "./switch-port";
+
+export function isInboundPark(event: EslEvent): boolean {
+  return event.get("Call-Direction") === "inbound" && event.variable("irisx_inbound") === "true";
+}
+
+/**
+ * A dialled number as carriers send it (E.164, 11 digits with a country code, 10 national digits, with or
+ * without a leading +) in E.164, or null when it cannot be one. Numbers without a country code are read as
+ * North American, the carriers' usual format for US DIDs.
+ */
+export function normalizeDialledNumber(raw: string | undefined): string | null {
+  if (!raw) return null;
+  const digits = raw.replace(/[^\d+]/g, "");
+  if (!digits) return null;
+  const candidate = digits.startsWith("+") ? digits : digits.length === 10 ? `+1${digits}` : `+${digits}`;
+  const parsed = parsePhoneNumberFromString(candidate);
+  return parsed ? parsed.number : /^\+[1-9]\d{1,14}$/.test(candidate) ? candidate : null;
+}
+
+export async function handleInboundPark(ctx: WorkerContext, uuid: string, event: EslEvent): Promise<void> {
+  // The channel parks again after every application that returns; only the first park is a new call.
+  if (ctx.channels.get(uuid) || ctx.channels.endedRecently(uuid)) return;
+  const rawTo = event.get("Caller-Destination-Number");
+  const rawFrom = event.get("Caller-Caller-ID-Number");
+  const to = normalizeDialledNumber(rawTo);
+  const from = normalizeDialledNumber(rawFrom) ?? rawFrom ?? "anonymous";
+  const result = to
+    ? await ctx.voice.createInboundCall({ switchId: ctx.switchId, channelUuid: uuid, to, from, workerId: ctx.workerId, at: eventTime(event) })
+    : ({ rejected: "unknown_number", tenantId: null } as const);
+  if (result.rejected !== null) {
+    ctx.log.warn({ channelUuid: uuid, to: rawTo, from: rawFrom, reason: result.rejected, tenantId: result.tenantId }, "inbound call rejected");
+    ctx.channels.markEnded(uuid);
+    await ctx.esl.api(`uuid_kill ${uuid} UNALLOCATED_NUMBER`);
+    return;
+  }
+  const call = result.call;
+  const channel = ctx.channels.add(
+    newTrackedChannel({
+      uuid,
+      callId: call.id,
+      tenantId: call.tenantId,
+      accountSid: result.accountSid,
+      direction: "inbound",
+      from: call.from,
+      to: call.to,
+      record: call.record,
+      // Flows come with the call-control issue; until then a number routed to one apologises and hangs up.
+      instructions: result.handler.kind === "flow" ? APOLOGY : call.instructions,
+      url: result.handler.kind === "url" ? result.handler.url : null,
+      timeLimitSeconds: call.timeLimitSeconds,
+      apiSurface: call.apiSurface,
+    }),
+  );
+  const reply = await ctx.esl.api(`uuid_answer ${uuid}`);
+  const refused = errCause(reply);
+  if (refused) {
+    // The caller hung up while we looked the number up; its HANGUP_COMPLETE finalizes the call.
+    ctx.log.info({ callId: call.id, reply: reply.trim() }, "inbound call gone before it could be answered");
+    return;
+  }
+  // The answer is ours: CHANNEL_ANSWER follows on the socket and moves the call to in-progress; the handler
+  // starts here rather than there, because an inbound leg's CHANNEL_ANSWER may precede this reply.
+  channel.answered = true;
+  await ctx.voice.applyCallProgress({ channelUuid: uuid, status: "IN_PROGRESS", at: new Date() });
+  ctx.onTransition();
+  if (channel.record) await startChannelRecording(ctx, channel).catch((err: unknown) => ctx.log.error({ err, callId: call.id }, "could not start the recording"));
+  await armTimeLimit(ctx, channel);
+  ctx.background.track(runCallHandler(ctx, channel).catch((err: unknown) => ctx.log.error({ err, callId: call.id }, "call handler failed")));
+}

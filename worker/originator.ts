@@ -1,0 +1,183 @@
+// Outbound calls: claim queued calls (the use-case honours each tenant's calls-per-second and concurrency, and
+// SKIP LOCKED keeps two workers off the same row), then originate each with bgapi, the channel uuid chosen
+// before the command (origination_uuid) and reused as Job-UUID so the BACKGROUND_JOB is matched without a race.
+// Woken by NOTIFY irisx_call_queued, polled as a fallback and to pace what the per-tenant limits held back.
+import type { ClaimedCall } from "@/server/calls/claim-queued-calls";
+import { newTrackedChannel, type TrackedChannel } from "./channel-table";
+import type { WorkerContext } from "./context";
+import { WakeableLoop, type WorkerHandler } from "./registry";
+import { errCause } from "./switch-port";
+
+export interface OriginatorOptions {
+  /** Originates whose BACKGROUND_JOB has not come back (ringing calls), at most. */
+  maxInFlight: number;
+  /** Calls claimed per query, at most. */
+  claimBatch: number;
+  pollMs: number;
+}
+
+/** A value inside originate's `{…}`: commas separate variables, so they are escaped; quotes guard spaces. */
+function originateValue(value: string): string {
+  const escaped = value.replace(/[\r\n]/g, " ").replace(/,/g, "\\,");
+  return /[\s']/.test(escaped) ? `'${escaped.replace(/'/g, "")}'` : escaped;
+}
+
+/** A dial string segment (gateway name or number): only the characters a gateway or E.164 number has. */
+function dialSegment(value: string): string {
+  return value.replace(/[^A-Za-z0-9_.+@:-]/g, "");
+}
+
+export function buildOriginateCommand(call: Pick<ClaimedCall, "id" | "tenantId" | "from" | "to" | "timeoutSeconds" | "record" | "channelUuid">, gateway: string): string {
+  const vars: [string, string][] = [
+    ["origination_uuid", call.channelUuid!],
+    ["irisx_call_id", call.id],
+    ["irisx_tenant_id", call.tenantId],
+    ["origination_caller_id_number", call.from],
+    ["origination_caller_id_name", call.from],
+    ["originate_timeout", String(call.timeoutSeconds)],
+    ["ignore_early_media", "true"],
+  ];
+  if (call.record) vars.push(["RECORD_STEREO", "true"]);
+  const block = vars.map(([k, v]) => `${k}=${originateValue(v)}`).join(",");
+  return `originate {${block}}sofia/gateway/${dialSegment(gateway)}/${dialSegment(call.to)} &park()`;
+}
+
+export class Originator implements WorkerHandler {
+  readonly name = "originator";
+  private readonly loop: WakeableLoop;
+  private inFlight = 0;
+  private quiesced = false;
+  originated = 0;
+  failedOriginates = 0;
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(
+    private readonly ctx: WorkerContext,
+    private readonly opts: OriginatorOptions,
+  ) {
+    this.loop = new WakeableLoop("originator", opts.pollMs, () => this.tick(), ctx.log);
+  }
+
+  start(): void {
+    this.loop.start();
+  }
+
+  wake(): void {
+    if (!this.quiesced) this.loop.wake();
+  }
+
+  quiesce(): void {
+    this.quiesced = true;
+    void this.loop.stop();
+  }
+
+  /** Waits for every claimed call to have been handed to the switch (or finalized); ringing calls stay on the switch. */
+  async drain(): Promise<void> {
+    await this.loop.stop();
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  async stop(): Promise<void> {
+    await this.loop.stop();
+  }
+
+  private async tick(): Promise<void> {
+    if (this.quiesced || this.ctx.esl.linkState !== "up") return;
+    const room = Math.min(this.opts.claimBatch, this.opts.maxInFlight - this.inFlight);
+    if (room <= 0) return;
+    const claimed = await this.ctx.voice.claimQueuedCalls({ switchId: this.ctx.switchId, workerId: this.ctx.workerId, limit: room });
+    if (claimed.length === 0) return;
+    for (const call of claimed) this.launch(call, call.carrierGateway ?? this.ctx.defaultGateway);
+    // A full batch means more may be waiting: claim again at once (pacing is the claim's job).
+    if (claimed.length === room) this.loop.wake();
+  }
+
+  private launch(call: ClaimedCall, gateway: string): void {
+    if (!call.channelUuid) {
+      this.ctx.log.error({ callId: call.id }, "claimed call has no channel uuid");
+      return;
+    }
+    const channel = this.ctx.channels.add(
+      newTrackedChannel({
+        uuid: call.channelUuid,
+        callId: call.id,
+        tenantId: call.tenantId,
+        accountSid: call.accountSid,
+        direction: "outbound",
+        from: call.from,
+        to: call.to,
+        record: call.record,
+        instructions: call.instructions,
+        url: call.url,
+        timeLimitSeconds: call.timeLimitSeconds,
+        apiSurface: call.apiSurface,
+        originatePending: true,
+        killRequested: call.endRequestedAt ? { cause: endCause(call.endRequestedStatus), at: Date.now() } : null,
+      }),
+    );
+    this.inFlight++;
+    const work = this.originate(channel, call, gateway).finally(() => {
+      this.inFlight--;
+      this.pending.delete(work);
+      if (!this.quiesced) this.loop.wake();
+    });
+    this.pending.add(work);
+  }
+
+  private async originate(channel: TrackedChannel, call: ClaimedCall, gateway: string): Promise<void> {
+    // Cancelled between claim and originate: nothing reached the switch, so the call simply ends here.
+    if (channel.killRequested) return this.finalizeWithoutChannel(channel, channel.killRequested.cause, "ended before it was originated");
+    channel.originateSent = true;
+    let reply: string;
+    try {
+      reply = await this.ctx.esl.bgapi(buildOriginateCommand(call, gateway), {
+        jobUuid: channel.uuid,
+        // The job answers after the ring time at the latest (originate_timeout), plus set-up.
+        timeoutMs: (call.timeoutSeconds + 30) * 1000,
+      });
+    } catch (err) {
+      // The link dropped or the job never answered: the channel may or may not exist. Reconcile decides from
+      // `show channels` once the link is back; nothing is finalized on a guess here.
+      channel.originatePending = false;
+      this.ctx.log.warn({ err, callId: call.id, channelUuid: channel.uuid }, "originate outcome unknown; reconcile will settle it");
+      return;
+    }
+    this.originated++;
+    await this.ctx.calls.push(channel.uuid, async () => {
+      channel.originatePending = false;
+      const cause = errCause(reply);
+      // A failure whose channel already hung up was finalized from CHANNEL_HANGUP_COMPLETE with the SIP details.
+      if (!cause || channel.hangupSeen || this.ctx.channels.endedRecently(channel.uuid)) return;
+      this.failedOriginates++;
+      await this.finalizeWithoutChannel(channel, cause, reply.trim());
+    });
+  }
+
+  private async finalizeWithoutChannel(channel: TrackedChannel, cause: string, detail: string): Promise<void> {
+    channel.hangupSeen = true;
+    try {
+      await this.ctx.voice.finalizeCall({
+        channelUuid: channel.uuid,
+        endedAt: new Date(),
+        hangupCause: cause,
+        sipStatus: null,
+        durationSeconds: null,
+        billsec: 0,
+        data: { originate: detail },
+      });
+    } finally {
+      this.ctx.channels.remove(channel.uuid);
+      this.ctx.channels.markEnded(channel.uuid);
+      this.ctx.onTransition();
+    }
+  }
+
+  health(): Record<string, unknown> {
+    return { inFlight: this.inFlight, originated: this.originated, failedOriginates: this.failedOriginates, quiesced: this.quiesced, lastError: this.loop.lastError };
+  }
+}
+
+/** The hangup cause for an API end request: cancel → ORIGINATOR_CANCEL, hang up → NORMAL_CLEARING. */
+export function endCause(status: string | null): string {
+  return status === "COMPLETED" ? "NORMAL_CLEARING" : "ORIGINATOR_CANCEL";
+}

@@ -1,0 +1,194 @@
+// Reconcile: the database's live calls on this switch against the switch's channels (`show channels as json`),
+// on every (re)connect and every few seconds. Events lost while the link was down (or the worker was dead)
+// leave calls the database believes live; this settles them, once, through finalizeCall.
+//
+// A live call whose channel is gone is finalized with the best information there is (data.reconciled = true):
+//   answered      → NORMAL_CLEARING, completed, billsec from answeredAt to the last moment the call was known
+//                   to be up: when this worker's link dropped, or the claiming worker's last heartbeat. That can
+//                   under-count a call that outlived the outage, never over-bill one that did not.
+//   not answered  → NORMAL_TEMPORARY_FAILURE, failed (canceled when the API had asked to end it). A claimed call
+//                   whose originate may or may not have reached the switch is failed, not re-queued: re-queueing
+//                   one that did ring would dial the callee twice. (A cancel that arrives before the originate is
+//                   sent ends the call without dialling: originator.ts.)
+// A channel on the switch that carries irisx_call_id but whose call the database no longer thinks live is
+// killed; other unknown channels are logged.
+import type { LiveCall } from "@/server/calls/find-live-calls-on-switch";
+import { findWorkerInstances } from "@/server/workers/find-worker-instances";
+import { db } from "@/server/db";
+import { newTrackedChannel } from "./channel-table";
+import type { WorkerContext } from "./context";
+import { WakeableLoop, type WorkerHandler } from "./registry";
+import { errCause } from "./switch-port";
+
+export interface SwitchChannelRow {
+  uuid: string;
+  direction?: string;
+  state?: string;
+  callstate?: string;
+}
+
+export function parseShowChannels(body: string): SwitchChannelRow[] {
+  const trimmed = body.trim();
+  if (trimmed.startsWith("-ERR")) throw new Error(`show channels failed: ${trimmed}`);
+  const parsed = JSON.parse(trimmed) as { row_count?: number; rows?: SwitchChannelRow[] };
+  return Array.isArray(parsed.rows) ? parsed.rows.filter((r) => typeof r.uuid === "string") : [];
+}
+
+/** Serialises the originator's claim-to-table step with reconcile's snapshot, so reconcile never sees a call claimed by us but not yet tracked. */
+export class ClaimGate {
+  private tail: Promise<void> = Promise.resolve();
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+}
+
+export class Reconciler implements WorkerHandler {
+  readonly name = "reconcile";
+  private readonly loop: WakeableLoop;
+  /** When this worker's link last went down: the last moment its calls were known to be up. */
+  private linkDownAt: Date | null = null;
+  runs = 0;
+  settled = 0;
+  killedStrays = 0;
+  lastRunAt: Date | null = null;
+
+  constructor(
+    private readonly ctx: WorkerContext,
+    private readonly gate: ClaimGate,
+    intervalMs: number,
+  ) {
+    this.loop = new WakeableLoop("reconcile", intervalMs, () => this.reconcile(), ctx.log);
+  }
+
+  start(): void {
+    this.loop.start();
+  }
+
+  linkDown(at: Date): void {
+    this.linkDownAt ??= at;
+  }
+
+  /** The link is up again (or for the first time): reconcile now. */
+  linkUp(): void {
+    this.loop.wake();
+  }
+
+  async stop(): Promise<void> {
+    await this.loop.stop();
+  }
+
+  async reconcile(): Promise<void> {
+    if (this.ctx.esl.linkState !== "up") return;
+    const linkDownAt = this.linkDownAt;
+    // Database first, then the switch: a call that ends in between is settled twice, which finalizeCall makes a no-op.
+    const live = await this.gate.run(() => this.ctx.voice.findLiveCallsOnSwitch(this.ctx.switchId));
+    const rows = parseShowChannels(await this.ctx.esl.api("show channels as json", { timeoutMs: 10_000 }));
+    const onSwitch = new Set(rows.map((r) => r.uuid));
+    const knownUuids = new Set<string>();
+    const vanished: LiveCall[] = [];
+
+    for (const call of live) {
+      if (call.channelUuid) knownUuids.add(call.channelUuid);
+      const tracked = call.channelUuid ? this.ctx.channels.get(call.channelUuid) : undefined;
+      if (call.channelUuid && onSwitch.has(call.channelUuid)) {
+        // Alive. A call another (dead) worker started is adopted, so its hang-up and end requests are handled.
+        if (!tracked) this.adopt(call);
+        continue;
+      }
+      // Our originate is still under way: the channel may not exist yet.
+      if (tracked?.originatePending) continue;
+      if (tracked?.hangupSeen) continue;
+      vanished.push(call);
+    }
+
+    const lastSeen = await this.lastSeenOf(vanished, linkDownAt);
+    await Promise.all(
+      vanished.map((call) => {
+        const key = call.channelUuid ?? call.id;
+        return this.ctx.calls.push(key, () => this.settle(call, lastSeen.get(call.id) ?? new Date()));
+      }),
+    );
+
+    for (const row of rows) {
+      if (knownUuids.has(row.uuid) || this.ctx.channels.get(row.uuid)) continue;
+      await this.ctx.calls.push(row.uuid, () => this.checkStray(row));
+    }
+    this.linkDownAt = null;
+    this.runs++;
+    this.lastRunAt = new Date();
+  }
+
+  private adopt(call: LiveCall): void {
+    this.ctx.channels.add(
+      newTrackedChannel({
+        uuid: call.channelUuid!,
+        callId: call.id,
+        tenantId: call.tenantId,
+        direction: call.direction === "INBOUND" ? "inbound" : "outbound",
+        ringing: call.status !== "INITIATED",
+        answered: call.status === "IN_PROGRESS",
+        originateSent: true,
+        timeLimitSeconds: call.timeLimitSeconds,
+      }),
+    );
+  }
+
+  /** The last moment each vanished call was known to be up. */
+  private async lastSeenOf(calls: LiveCall[], linkDownAt: Date | null): Promise<Map<string, Date>> {
+    const now = new Date();
+    const others = [...new Set(calls.map((c) => c.claimedBy).filter((id): id is string => id !== null && id !== this.ctx.workerId))];
+    const instances = new Map((await findWorkerInstances(db, others)).map((w) => [w.id, w.lastHeartbeatAt]));
+    const out = new Map<string, Date>();
+    for (const call of calls) {
+      const seen = call.claimedBy && call.claimedBy !== this.ctx.workerId ? instances.get(call.claimedBy) : linkDownAt;
+      out.set(call.id, seen && seen < now ? seen : now);
+    }
+    return out;
+  }
+
+  private async settle(call: LiveCall, lastSeenAt: Date): Promise<void> {
+    if (call.channelUuid && (this.ctx.channels.get(call.channelUuid)?.hangupSeen || this.ctx.channels.endedRecently(call.channelUuid))) return;
+    const answered = call.answeredAt !== null;
+    const endedAt = answered && lastSeenAt < call.answeredAt! ? call.answeredAt! : lastSeenAt;
+    const billsec = answered ? Math.max(0, Math.floor((endedAt.getTime() - call.answeredAt!.getTime()) / 1000)) : 0;
+    this.ctx.log.warn({ callId: call.id, channelUuid: call.channelUuid, status: call.status, claimedBy: call.claimedBy }, "reconcile: call is not on the switch; finalizing it");
+    await this.ctx.voice.finalizeCall({
+      callId: call.id,
+      endedAt,
+      hangupCause: answered ? "NORMAL_CLEARING" : "NORMAL_TEMPORARY_FAILURE",
+      sipStatus: null,
+      durationSeconds: null,
+      billsec,
+      answeredAt: call.answeredAt,
+      data: { reconciled: true, lastSeenAt: lastSeenAt.toISOString(), previousStatus: call.status },
+    });
+    if (call.channelUuid) {
+      this.ctx.channels.remove(call.channelUuid);
+      this.ctx.channels.markEnded(call.channelUuid);
+    }
+    this.settled++;
+    this.ctx.onTransition();
+  }
+
+  private async checkStray(row: SwitchChannelRow): Promise<void> {
+    const reply = await this.ctx.esl.api(`uuid_getvar ${row.uuid} irisx_call_id`);
+    const callId = reply.trim();
+    if (errCause(reply) || !callId || callId === "_undef_") {
+      this.ctx.log.info({ channelUuid: row.uuid, state: row.callstate ?? row.state }, "reconcile: channel on the switch is not an IRISX call");
+      return;
+    }
+    this.ctx.log.warn({ channelUuid: row.uuid, callId }, "reconcile: channel of a call that is no longer live; killing it");
+    await this.ctx.esl.api(`uuid_kill ${row.uuid} NORMAL_CLEARING`);
+    this.killedStrays++;
+  }
+
+  health(): Record<string, unknown> {
+    return { runs: this.runs, settled: this.settled, killedStrays: this.killedStrays, lastRunAt: this.lastRunAt?.toISOString() ?? null, lastError: this.loop.lastError };
+  }
+}

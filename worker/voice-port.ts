@@ -1,0 +1,22 @@
+// The calls, callbacks and recordings use-cases the worker drives, as one interface. voice-use-cases.ts binds
+// it to src/server; the handlers only see this, so the contract (docs/voice-architecture.md) is written once.
+import type { ClaimedCall } from "@/server/calls/claim-queued-calls";
+import type { CreateInboundCallInput, CreateInboundCallResult } from "@/server/calls/create-inbound-call";
+import type { FinalizeCallInput } from "@/server/calls/finalize-call";
+import type { LiveCall } from "@/server/calls/find-live-calls-on-switch";
+
+export type { ClaimedCall, FinalizeCallInput, LiveCall };
+
+export interface VoicePort {
+  claimQueuedCalls(input: { switchId: string; workerId: string; limit: number }): Promise<ClaimedCall[]>;
+  applyCallProgress(input: { channelUuid: string; status: "RINGING" | "IN_PROGRESS"; at: Date; data?: Record<string, unknown> }): Promise<void>;
+  finalizeCall(input: FinalizeCallInput): Promise<void>;
+  recordDtmf(input: { channelUuid: string; digit: string; at: Date; durationMs: number | null }): Promise<void>;
+  createInboundCall(input: CreateInboundCallInput): Promise<CreateInboundCallResult>;
+  findLiveCallsOnSwitch(switchId: string): Promise<LiveCall[]>;
+  sendDueCallbacks(input: { limit: number }): Promise<number>;
+  startRecording(input: { call: { id: string; tenantId: string }; switchPath: string }): Promise<{ recordingId: string }>;
+  ingestRecording(input: { recordingId: string | null; callId: string; switchPath: string; at: Date }): Promise<void>;
+  /** X-Twilio-Signature of a request to a tenant's URL. */
+  signRequest(input: { tenantId: string; url: string; params: Record<string, string> }): Promise<string>;
+}

@@ -1,0 +1,51 @@
+// VoicePort bound to the src/server use-cases: the one place the worker meets the calls, callbacks and
+// recordings domains (docs/voice-architecture.md "Use-cases the worker calls").
+import { getTenantAuthToken } from "@/server/account/get-tenant-auth-token";
+import { applyCallProgress } from "@/server/calls/apply-call-progress";
+import { signTwilioRequest } from "@/server/calls/callbacks/sign-twilio-request";
+import { sendDueCallbacks } from "@/server/calls/callbacks/send-due-callbacks";
+import { claimQueuedCalls } from "@/server/calls/claim-queued-calls";
+import { createInboundCall } from "@/server/calls/create-inbound-call";
+import { finalizeCall } from "@/server/calls/finalize-call";
+import { findLiveCallsOnSwitch } from "@/server/calls/find-live-calls-on-switch";
+import { ingestRecording } from "@/server/recordings/ingest-recording";
+import { startRecording } from "@/server/recordings/start-recording";
+import type { Logger } from "@/server/logger";
+import type { VoicePort } from "./voice-port";
+
+export interface VoiceUseCaseOptions {
+  /** Where the switch writes recordings, as this process sees it. */
+  switchRecordingsDir: string;
+  log: Logger;
+}
+
+export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
+  return {
+    claimQueuedCalls: (input) => claimQueuedCalls(input),
+    applyCallProgress: async (input) => {
+      await applyCallProgress(input);
+    },
+    finalizeCall: async (input) => {
+      await finalizeCall(input);
+    },
+    recordDtmf: async (input) => {
+      // No calls use-case records a DTMF CallEvent yet; the digit is logged so it is not silently lost.
+      opts.log.info({ channelUuid: input.channelUuid, digit: input.digit, durationMs: input.durationMs }, "dtmf");
+    },
+    createInboundCall: (input) => createInboundCall(input),
+    findLiveCallsOnSwitch: (switchId) => findLiveCallsOnSwitch(switchId),
+    sendDueCallbacks: async ({ limit }) => {
+      const r = await sendDueCallbacks({ limit });
+      return r.succeeded + r.retrying + r.failed;
+    },
+    startRecording: async ({ call, switchPath }) => {
+      const recording = await startRecording({ tenantId: call.tenantId, callId: call.id, channels: 2, switchPath });
+      return { recordingId: recording.id };
+    },
+    ingestRecording: async ({ recordingId, switchPath }) => {
+      if (!recordingId) return;
+      await ingestRecording({ recordingId, filePath: switchPath }, { switchRecordingsDir: opts.switchRecordingsDir });
+    },
+    signRequest: async ({ tenantId, url, params }) => signTwilioRequest(await getTenantAuthToken(tenantId), url, params),
+  };
+}
