@@ -9,8 +9,11 @@
 /** A header as it is on the wire or in an event: name, value. Order matters and names may repeat. */
 export type EslHeader = readonly [name: string, value: string];
 
-/** Headers given to a serializer: ordered pairs (duplicates allowed) or a plain record. */
-export type EslHeaderInput = ReadonlyArray<EslHeader> | Readonly<Record<string, string>>;
+/**
+ * Headers given to a serializer, in order, duplicates allowed: pairs `[[name, value], …]`, a flat list
+ * `[name0, value0, name1, value1, …]` (the simulator's form; cheaper to build), or a plain record.
+ */
+export type EslHeaderInput = ReadonlyArray<EslHeader> | ReadonlyArray<string> | Readonly<Record<string, string>>;
 
 /** The peer sent bytes that are not ESL. The stream cannot be resynchronised: drop the connection. */
 export class EslProtocolError extends Error {
@@ -589,7 +592,13 @@ function slowJsonPairs(text: string, names: string[], values: string[]): void {
 // ---------------------------------------------------------------------------------------------------------
 
 function pairsOf(headers: EslHeaderInput): ReadonlyArray<EslHeader> {
-  return Array.isArray(headers) ? (headers as ReadonlyArray<EslHeader>) : Object.entries(headers);
+  if (!Array.isArray(headers)) return Object.entries(headers);
+  if (headers.length === 0 || typeof headers[0] !== "string") return headers as ReadonlyArray<EslHeader>;
+  const flat = headers as ReadonlyArray<string>;
+  if (flat.length % 2 !== 0) throw new TypeError("flat header list needs an even number of entries (name, value, …)");
+  const pairs: EslHeader[] = new Array(flat.length / 2);
+  for (let i = 0; i < flat.length; i += 2) pairs[i / 2] = [flat[i]!, flat[i + 1]!];
+  return pairs;
 }
 
 /**
