@@ -2,7 +2,7 @@
 import type { Channel } from "./channel.ts";
 import { formatLocal } from "./events.ts";
 import type { SimSwitch } from "./switch.ts";
-import { encodeHeaderValue } from "./wire-compat.ts";
+import { encodeHeaderValue } from "../../worker/esl/wire.ts";
 
 /**
  * Runs one api command and hands its api/response body to `done`. Most commands answer at once; originate answers

@@ -8,8 +8,8 @@ import { runApi } from "./api.ts";
 import { framePlain, frameJson, headerValue, type SimEvent } from "./events.ts";
 import type { SimSwitch } from "./switch.ts";
 import {
-  serializeApiResponse, serializeAuthRequest, serializeCommandReply, serializeDisconnectNotice,
-} from "./wire-compat.ts";
+  serializeApiResponse, serializeAuthRequest, serializeCommandReply, serializeDisconnectNotice, serializeLogData,
+} from "../../worker/esl/wire.ts";
 
 export interface EslServerOptions {
   port: number;
@@ -76,8 +76,8 @@ class EslSession {
   private processing = false;
   /** While a blocking api runs, events wait here. */
   private blocked = false;
-  private held: string[] = [];
-  private out: string[] = [];
+  private held: Buffer[] = [];
+  private out: Buffer[] = [];
   private flushScheduled = false;
   private readonly unsubscribe: () => void;
 
@@ -100,7 +100,7 @@ class EslSession {
 
   // ------------------------------------------------------------ output
 
-  private write(frame: string): void {
+  private write(frame: Buffer): void {
     this.out.push(frame);
     if (!this.flushScheduled) {
       this.flushScheduled = true;
@@ -111,7 +111,7 @@ class EslSession {
   private flush(): void {
     this.flushScheduled = false;
     if (this.out.length === 0 || this.socket.destroyed) return;
-    const data = this.out.length === 1 ? this.out[0]! : this.out.join("");
+    const data = this.out.length === 1 ? this.out[0]! : Buffer.concat(this.out);
     this.out = [];
     this.socket.write(data);
   }
@@ -356,8 +356,7 @@ class EslSession {
     const d = new Date();
     const stamp = `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 19)}.${String(d.getMilliseconds() * 1000).padStart(6, "0")}`;
     const line = `${stamp} 99.00% [INFO] mod_commands.c:7200 ${text}\n`;
-    this.write(`Content-Type: log/data\nContent-Length: ${Buffer.byteLength(line)}\nLog-Level: 6\nText-Channel: 3\n` +
-      `Log-File: mod_commands.c\nLog-Func: log_function\nLog-Line: 7200\nUser-Data: \n\n${line}`);
+    this.write(serializeLogData({ level: 6, textChannel: 3, file: "mod_commands.c", func: "log_function", line: 7200 }, line));
   }
 }
 

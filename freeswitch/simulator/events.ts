@@ -1,7 +1,7 @@
 // Building FreeSWITCH events: the common prefix every event starts with, and where each event says it came from
 // (Event-Calling-File/Function/Line-Number, as FreeSWITCH 1.10.12 reports them in the fixture corpus).
 import type { Channel } from "./channel.ts";
-import { serializeEventJson, serializeEventPlain } from "./wire-compat.ts";
+import { serializeEventJson, serializeEventPlain } from "../../worker/esl/wire.ts";
 
 export interface SimEvent {
   name: string;
@@ -11,17 +11,17 @@ export interface SimEvent {
   headers: string[];
   body?: string;
   /** Serialized frames, built once and shared by every connection that receives the event. */
-  plain?: string;
-  json?: string;
+  plain?: Buffer;
+  json?: Buffer;
   /** The channel the event is about (for `filter Unique-ID …` and myevents-like routing). */
   uuid?: string;
 }
 
-export function framePlain(ev: SimEvent): string {
+export function framePlain(ev: SimEvent): Buffer {
   return (ev.plain ??= serializeEventPlain(ev.headers, ev.body));
 }
 
-export function frameJson(ev: SimEvent): string {
+export function frameJson(ev: SimEvent): Buffer {
   return (ev.json ??= serializeEventJson(ev.headers, ev.body));
 }
 

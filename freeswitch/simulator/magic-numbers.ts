@@ -7,7 +7,9 @@ export type FarEnd =
   /** Rings (180) forever: the originate_timeout ends it with NO_ANSWER. */
   | { kind: "no-answer" }
   /** A final SIP error response (after 100 Trying, or a local 503 when unreachable). */
-  | { kind: "reject"; sipStatus: number; phrase: string; cause: string; q850: number; ringSeconds: number };
+  | { kind: "reject"; sipStatus: number; phrase: string; cause: string; q850: number; ringSeconds: number;
+      /** No SIP peer at all: a local 503 (no Network-Addr, reply port 0). */
+      unreachable?: boolean };
 
 const REJECTS = {
   486: { phrase: "Busy Here", cause: "USER_BUSY", q850: 17 },
@@ -20,6 +22,10 @@ function reject(status: keyof typeof REJECTS): FarEnd {
   return { kind: "reject", sipStatus: status, ringSeconds: 0.02, ...REJECTS[status] };
 }
 
+function unreachable(): FarEnd {
+  return { kind: "reject", sipStatus: 503, ringSeconds: 0.04, unreachable: true, ...REJECTS[503] };
+}
+
 /** The destination's behaviour. `number` is the user part of the dial string (with or without a leading +). */
 export function farEndFor(number: string): FarEnd {
   const n = number.startsWith("+") ? number : "+" + number;
@@ -30,7 +36,7 @@ export function farEndFor(number: string): FarEnd {
   if (n === "+15005550300") return { kind: "no-answer" };
   if (n === "+15005550400") return reject(603);
   if (n === "+15005550404") return reject(404);
-  if (n === "+15005550500") return reject(503);
+  if (n === "+15005550500") return { ...unreachable(), ringSeconds: 0.04 };
   if (n === "+15005550600") return { kind: "answer", ringSeconds: 1, hangupAfterSeconds: 10, machine: true };
   const human = /^\+15005557(\d{1,4})$/.exec(n);
   if (human) return { kind: "answer", ringSeconds: 1, hangupAfterSeconds: 10, digits: human[1] + "#" };
@@ -52,7 +58,8 @@ export function fixtureFarEnd(host: string): FarEnd | undefined {
     case 5073: return { kind: "no-answer" };
     case 5074: return reject(603);
     case 5075: return reject(404);
-    case 5076: case 5999: return { kind: "reject", sipStatus: 503, ringSeconds: 0.04, ...REJECTS[503] };
+    case 5076: return reject(503);
+    case 5999: return unreachable();
     default:
       return port >= 5070 && port <= 5095 ? { kind: "answer", ringSeconds: 0.02 } : undefined;
   }

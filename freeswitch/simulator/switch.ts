@@ -59,6 +59,8 @@ interface Sim {
   timers: Set<NodeJS.Timeout>;
   recording?: { path: string; startUs: number; stereo: boolean };
   avmd: boolean;
+  /** Set once the first application ran (it re-sets call_uuid). */
+  executed: boolean;
   conference?: string;
   onAnswered: Array<() => void>;
   onDestroyed: Array<() => void>;
@@ -145,8 +147,9 @@ export class SimSwitch {
     ev.uuid = ch.uuid;
     if (pre) ev.headers.push(...pre);
     ch.pushBasicData(ev.headers);
-    if (post) ev.headers.push(...post);
+    // Event-specific headers are added after switch_channel_event_set_data, so after the variables.
     if (withVars) ch.pushVariables(ev.headers);
+    if (post) ev.headers.push(...post);
     return ev;
   }
 
@@ -317,11 +320,12 @@ export class SimSwitch {
       this.after(farEnd.ringSeconds, () => {
         ch.setVar("sip_call_id", callId);
         ch.setVar("sip_local_network_addr", "127.0.0.1");
-        ch.setVar("sip_reply_host", "127.0.0.1");
-        ch.setVar("sip_reply_port", dest.port);
-        ch.setVar("sip_network_ip", "127.0.0.1");
-        ch.setVar("sip_network_port", dest.port);
-        ch.profile!.networkAddr = "127.0.0.1";
+        // Nothing answered when the host is unreachable: sofia fails the INVITE locally (fixture 06).
+        if (!farEnd.unreachable) ch.setVar("sip_reply_host", "127.0.0.1");
+        ch.setVar("sip_reply_port", farEnd.unreachable ? "0" : dest.port);
+        if (!farEnd.unreachable) ch.setVar("sip_network_ip", "127.0.0.1");
+        ch.setVar("sip_network_port", farEnd.unreachable ? "0" : dest.port);
+        if (!farEnd.unreachable) ch.profile!.networkAddr = "127.0.0.1";
         fail({ cause: farEnd.cause, disposition: "recv_refuse", sipStatus: farEnd.sipStatus, sipPhrase: farEnd.phrase });
       }, ch);
       return;
@@ -501,7 +505,7 @@ export class SimSwitch {
   private newSim(ch: Channel, farEnd: FarEnd): Sim {
     const sim: Sim = {
       farEnd, parked: false, parkAppUuid: "", appQueue: [], appRunning: false, dtmfBuffer: "", timers: new Set(),
-      avmd: false, onAnswered: [], onDestroyed: [],
+      avmd: false, executed: false, onAnswered: [], onDestroyed: [],
     };
     this.channels.set(ch.uuid, ch);
     this.sims.set(ch.uuid, sim);
@@ -661,6 +665,10 @@ export class SimSwitch {
     const { app, arg, appUuid } = run;
     if (app === "park" && sim.parked) return;
     ch.vars.delete("current_application_response");
+    if (!sim.executed) {
+      sim.executed = true;
+      ch.setVar("call_uuid", ch.uuid);
+    }
     if (app === "playback" || app === "play_and_get_digits") {
       ch.setVar("current_loop", "1");
       ch.setVar("total_loops", "1");
@@ -668,7 +676,6 @@ export class SimSwitch {
     ch.setVar("current_application", app);
     if (arg) ch.setVar("current_application_data", arg);
     else ch.vars.delete("current_application_data");
-    if (app === "park") ch.setVar("call_uuid", ch.uuid);
     ch.application = app;
     ch.applicationData = arg;
     const withArg = arg ? ["Application-Data", arg] : [];
