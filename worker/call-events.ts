@@ -13,20 +13,6 @@ import { handleInboundPark, isInboundPark } from "./inbound";
 import type { WorkerHandler } from "./registry";
 import { eventTime, intVariable } from "./switch-port";
 
-/** Events the worker subscribes to (the client passes them to `event plain`). */
-export const SUBSCRIBED_EVENTS = [
-  "CHANNEL_PROGRESS",
-  "CHANNEL_PROGRESS_MEDIA",
-  "CHANNEL_ANSWER",
-  "CHANNEL_HANGUP_COMPLETE",
-  "CHANNEL_PARK",
-  "DTMF",
-  "RECORD_STOP",
-  "BACKGROUND_JOB",
-  "HEARTBEAT",
-  "CUSTOM avmd::beep",
-] as const;
-
 export class CallEventRouter implements WorkerHandler {
   readonly name = "call-events";
   received = 0;

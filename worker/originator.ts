@@ -5,6 +5,7 @@
 import type { ClaimedCall } from "@/server/calls/claim-queued-calls";
 import { newTrackedChannel, type TrackedChannel } from "./channel-table";
 import type { WorkerContext } from "./context";
+import type { ClaimGate } from "./reconcile";
 import { WakeableLoop, type WorkerHandler } from "./registry";
 import { errCause } from "./switch-port";
 
@@ -53,6 +54,7 @@ export class Originator implements WorkerHandler {
 
   constructor(
     private readonly ctx: WorkerContext,
+    private readonly gate: ClaimGate,
     private readonly opts: OriginatorOptions,
   ) {
     this.loop = new WakeableLoop("originator", opts.pollMs, () => this.tick(), ctx.log);
@@ -85,9 +87,14 @@ export class Originator implements WorkerHandler {
     if (this.quiesced || this.ctx.esl.linkState !== "up") return;
     const room = Math.min(this.opts.claimBatch, this.opts.maxInFlight - this.inFlight);
     if (room <= 0) return;
-    const claimed = await this.ctx.voice.claimQueuedCalls({ switchId: this.ctx.switchId, workerId: this.ctx.workerId, limit: room });
+    // Claimed calls enter the channel table before reconcile may look (ClaimGate): it must never take one of
+    // ours, claimed a moment ago and not yet originated, for a call lost by a dead worker.
+    const claimed = await this.gate.run(async () => {
+      const calls = await this.ctx.voice.claimQueuedCalls({ switchId: this.ctx.switchId, workerId: this.ctx.workerId, limit: room });
+      for (const call of calls) this.launch(call, call.carrierGateway ?? this.ctx.defaultGateway);
+      return calls;
+    });
     if (claimed.length === 0) return;
-    for (const call of claimed) this.launch(call, call.carrierGateway ?? this.ctx.defaultGateway);
     // A full batch means more may be waiting: claim again at once (pacing is the claim's job).
     if (claimed.length === room) this.loop.wake();
   }

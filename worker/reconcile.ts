@@ -74,6 +74,10 @@ export class Reconciler implements WorkerHandler {
     this.linkDownAt ??= at;
   }
 
+  wake(): void {
+    this.loop.wake();
+  }
+
   /** The link is up again (or for the first time): reconcile now. */
   linkUp(): void {
     this.loop.wake();

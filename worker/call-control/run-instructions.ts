@@ -42,6 +42,11 @@ export async function toApplications(instruction: TCallInstruction): Promise<Swi
   return [{ app: "hangup", arg: "NORMAL_CLEARING" }];
 }
 
+/** sendmsg to a channel that no longer exists: `-ERR invalid session id [...]` / `-ERR No such channel`. */
+function isChannelGone(err: unknown): boolean {
+  return err instanceof Error && /invalid session id|no such channel/i.test(err.message);
+}
+
 export interface RunInstructionsInput {
   uuid: string;
   instructions: TCallInstruction[];
@@ -70,7 +75,13 @@ export async function runInstructions(input: RunInstructionsInput): Promise<{ se
     }
     for (const { app, arg } of apps) {
       if (!input.isLive()) return { sent };
-      await input.esl.sendmsg(input.uuid, app, arg);
+      try {
+        await input.esl.sendmsg(input.uuid, app, arg);
+      } catch (err) {
+        // The caller hung up while the list was handed over: nothing left to do.
+        if (isChannelGone(err)) return { sent };
+        throw err;
+      }
       sent++;
     }
   }

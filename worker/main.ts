@@ -1,0 +1,69 @@
+// `npm run worker`: one worker for the FreeSWITCH named SWITCH_ID. Configuration comes from src/env.ts;
+// SIGTERM/SIGINT drain within WORKER_DRAIN_SECONDS and exit 0 (live calls stay up on the switch).
+//   WORKER_HEALTH_PORT            optional GET /health endpoint
+//   WORKER_DRAIN_SECONDS          drain deadline (default 25, under the usual 30 s SIGKILL grace)
+//   WORKER_MAX_INFLIGHT_ORIGINATES  originates awaiting their BACKGROUND_JOB at most (default 200)
+//   WORKER_RECONCILE_SECONDS      periodic reconcile (default 30)
+import { pathToFileURL } from "node:url";
+import { env } from "@/env";
+import { logger } from "@/server/logger";
+import { startWorker, type RunningWorker, type StartWorkerOptions } from "./start-worker";
+import { connectSwitch } from "./switch-connection";
+
+export { startWorker, type RunningWorker, type StartWorkerOptions };
+export { connectSwitch };
+
+function intEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  process.env.IRISX_SERVICE ??= "worker";
+  if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
+  const log = logger.child({ service: "worker" });
+  const healthPort = process.env.WORKER_HEALTH_PORT ? intEnv("WORKER_HEALTH_PORT", 0) : undefined;
+  const drainMs = intEnv("WORKER_DRAIN_SECONDS", 25) * 1000;
+  const connection = connectSwitch({ host: env.FREESWITCH_ESL_HOST, port: env.FREESWITCH_ESL_PORT, password: env.FREESWITCH_ESL_PASSWORD, log });
+  const worker = await startWorker({
+    switchId: env.SWITCH_ID,
+    connection,
+    databaseUrl: env.DATABASE_URL,
+    recordingsDir: env.FREESWITCH_RECORDINGS_DIR,
+    defaultGateway: env.DEFAULT_CARRIER_GATEWAY,
+    healthPort,
+    maxInFlightOriginates: intEnv("WORKER_MAX_INFLIGHT_ORIGINATES", 200),
+    reconcileMs: intEnv("WORKER_RECONCILE_SECONDS", 30) * 1000,
+    log,
+  });
+  let signalled = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (signalled) return;
+    signalled = true;
+    log.info({ signal, drainMs }, "shutting down");
+    // A hard stop a little after the drain deadline, in case closing itself hangs.
+    setTimeout(() => process.exit(1), drainMs + 10_000).unref();
+    worker
+      .stop(drainMs)
+      .then(({ drained }) => {
+        log.info({ drained }, "bye");
+        process.exit(0);
+      })
+      .catch((err: unknown) => {
+        log.error({ err }, "shutdown failed");
+        process.exit(1);
+      });
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: unknown) => {
+    logger.fatal({ err }, "worker failed to start");
+    process.exit(1);
+  });
+}

@@ -1,0 +1,224 @@
+// One worker process for one switch, assembled from its handlers. `startWorker` is what `npm run worker`
+// (main.ts), the tests and the benchmarks run; `stop` drains (stop claiming, finish in-flight database work and
+// due status callbacks, all within a deadline), then closes the event socket with `exit`. Live calls stay up
+// on FreeSWITCH; the next worker for this switch adopts them through reconcile.
+import { startCallbackSender } from "@/server/calls/callbacks/send-due-callbacks";
+import { CALL_CHANGED_CHANNEL, decodeCallChange } from "@/server/calls/notify-call-changed";
+import { CALL_END_REQUESTED_CHANNEL } from "@/server/calls/update-call";
+import { db as defaultDb, type Db } from "@/server/db";
+import { logger as rootLogger, type Logger } from "@/server/logger";
+import { newId } from "@/server/shared/ids";
+import { CallEventRouter } from "./call-events";
+import type { EslEvent } from "./esl/wire";
+import { ChannelTable } from "./channel-table";
+import { BackgroundWork, type WorkerContext } from "./context";
+import { EndRequestHandler } from "./end-requests";
+import { HealthServer, type WorkerHealthSnapshot } from "./health-server";
+import { Heartbeat } from "./heartbeat";
+import { KeyedSerialQueue } from "./keyed-serial-queue";
+import { Originator } from "./originator";
+import { PgListener } from "./pg-listener";
+import { ClaimGate, Reconciler } from "./reconcile";
+import { HandlerRegistry, type WorkerHandler } from "./registry";
+import type { SwitchConnection, SwitchLinkState } from "./switch-port";
+import type { VoicePort } from "./voice-port";
+import { createVoiceUseCases } from "./voice-use-cases";
+
+export interface StartWorkerOptions {
+  switchId: string;
+  /** A fresh id per process unless given ("wrk_…"). */
+  workerId?: string;
+  /** The event-socket connection (connectSwitch in main.ts, or a test's). Not started yet: startWorker starts it. */
+  connection: SwitchConnection;
+  databaseUrl: string;
+  db?: Db;
+  /** FREESWITCH_RECORDINGS_DIR. */
+  recordingsDir: string;
+  defaultGateway: string;
+  /** WORKER_HEALTH_PORT; 0 picks a free port; undefined: no health endpoint. */
+  healthPort?: number;
+  heartbeatMs?: number;
+  originatePollMs?: number;
+  endRequestPollMs?: number;
+  reconcileMs?: number;
+  callbackIdleMs?: number;
+  maxInFlightOriginates?: number;
+  claimBatch?: number;
+  version?: string;
+  log?: Logger;
+  /** Use-cases (tests may wrap them); the src/server ones by default. */
+  voice?: VoicePort;
+}
+
+export interface RunningWorker {
+  readonly id: string;
+  readonly switchId: string;
+  readonly context: WorkerContext;
+  /** Resolves when the switch link is up for the first time. */
+  readonly linkUp: Promise<void>;
+  healthPort(): number | null;
+  health(): WorkerHealthSnapshot;
+  /** Graceful: stop claiming, drain within `deadlineMs`, mark the instance stopped, `exit` the socket. */
+  stop(deadlineMs?: number): Promise<{ drained: boolean }>;
+  /** A crash: no drain, no last heartbeat, the socket dropped. For tests. */
+  kill(): Promise<void>;
+  /** Feeds an event as if the switch had sent it (tests: duplicate delivery). */
+  injectEvent(event: EslEvent): void;
+}
+
+/** Status callbacks: the callbacks use-case's own sender loop, woken after every transition this worker makes. */
+class CallbackSenderHandler implements WorkerHandler {
+  readonly name = "callback-sender";
+  private controller = new AbortController();
+  private sender: ReturnType<typeof startCallbackSender> | null = null;
+
+  constructor(
+    private readonly ctx: WorkerContext,
+    private readonly voice: VoicePort,
+    private readonly idleMs: number,
+  ) {}
+
+  start(): void {
+    this.sender = startCallbackSender({ signal: this.controller.signal, idleMs: this.idleMs, limit: 50 });
+  }
+
+  wake(): void {
+    this.sender?.wake();
+  }
+
+  /** After the calls' own work is done, send what is due now (retries scheduled for later are left to the next worker). */
+  async drain(): Promise<void> {
+    await this.ctx.calls.onIdle();
+    await this.ctx.background.idle();
+    this.controller.abort();
+    await this.sender?.stopped;
+    for (let round = 0; round < 20; round++) if ((await this.voice.sendDueCallbacks({ limit: 50 })) === 0) break;
+  }
+
+  async stop(): Promise<void> {
+    this.controller.abort();
+    await this.sender?.stopped;
+  }
+}
+
+/** Per-call work and detached handlers: the drain waits for both. */
+class CallWorkDrain implements WorkerHandler {
+  readonly name = "call-work";
+  constructor(private readonly ctx: WorkerContext) {}
+  start(): void {}
+  async drain(): Promise<void> {
+    await this.ctx.calls.onIdle();
+    await this.ctx.background.idle();
+    await this.ctx.calls.onIdle();
+  }
+  stop(): void {}
+  health(): Record<string, unknown> {
+    return { queuedCallWork: this.ctx.calls.pending, callsWithWork: this.ctx.calls.activeKeys, background: this.ctx.background.size };
+  }
+}
+
+export async function startWorker(opts: StartWorkerOptions): Promise<RunningWorker> {
+  const workerId = opts.workerId ?? newId("wrk");
+  const log = (opts.log ?? rootLogger).child({ workerId, switchId: opts.switchId });
+  const db = opts.db ?? defaultDb;
+  const voice = opts.voice ?? createVoiceUseCases({ switchRecordingsDir: opts.recordingsDir, log });
+  const esl = opts.connection;
+  const registry = new HandlerRegistry(log);
+  let draining = false;
+
+  let callbacks: CallbackSenderHandler | null = null;
+  let originator: Originator | null = null;
+  const ctx: WorkerContext = {
+    switchId: opts.switchId,
+    workerId,
+    esl,
+    voice,
+    channels: new ChannelTable(),
+    calls: new KeyedSerialQueue({ onError: (key, err) => log.error({ err, channelUuid: key }, "call event handling failed") }),
+    log,
+    recordingsDir: opts.recordingsDir,
+    defaultGateway: opts.defaultGateway,
+    onTransition: () => callbacks?.wake(),
+    background: new BackgroundWork(),
+  };
+
+  const gate = new ClaimGate();
+  const listener = registry.register(new PgListener(opts.databaseUrl, log));
+  const heartbeat = registry.register(new Heartbeat(ctx, db, opts.version ?? process.env.npm_package_version ?? "", opts.heartbeatMs ?? 5_000));
+  const router = registry.register(new CallEventRouter(ctx));
+  const reconciler = registry.register(new Reconciler(ctx, gate, opts.reconcileMs ?? 30_000));
+  originator = registry.register(
+    new Originator(ctx, gate, { maxInFlight: opts.maxInFlightOriginates ?? 200, claimBatch: opts.claimBatch ?? 50, pollMs: opts.originatePollMs ?? 500 }),
+  );
+  const endRequests = registry.register(new EndRequestHandler(ctx, opts.endRequestPollMs ?? 2_000, () => reconciler.wake()));
+  registry.register(new CallWorkDrain(ctx));
+  callbacks = registry.register(new CallbackSenderHandler(ctx, voice, opts.callbackIdleMs ?? 1_000));
+  const healthServer = opts.healthPort === undefined ? null : registry.register(new HealthServer(opts.healthPort, () => snapshot()));
+
+  listener.on(CALL_END_REQUESTED_CHANNEL, (payload) => {
+    if (payload.startsWith(`${opts.switchId}:`)) endRequests.wake();
+  });
+  listener.on(CALL_CHANGED_CHANNEL, (payload) => {
+    // A queued call may be claimable; a call that ended frees a slot of its tenant's concurrency.
+    const change = decodeCallChange(payload);
+    if (change && (change.status === "QUEUED" || ["COMPLETED", "BUSY", "FAILED", "NO_ANSWER", "CANCELED"].includes(change.status))) originator?.wake();
+  });
+
+  let resolveLinkUp!: () => void;
+  const linkUp = new Promise<void>((resolve) => (resolveLinkUp = resolve));
+  esl.onEvent((event) => router.onEvent(event));
+  esl.onLink((state: SwitchLinkState) => {
+    log.info({ link: state }, "switch link");
+    heartbeat.wake();
+    if (state === "up") {
+      resolveLinkUp();
+      reconciler.linkUp();
+      originator?.wake();
+      endRequests.wake();
+    } else if (state === "down") {
+      reconciler.linkDown(new Date());
+    }
+  });
+
+  function snapshot(): WorkerHealthSnapshot {
+    const ok = !draining && esl.linkState === "up";
+    return { ok, body: { status: ok ? "ok" : draining ? "draining" : "degraded", workerId, switchId: opts.switchId, link: esl.linkState, handlers: registry.health() } };
+  }
+
+  await registry.startAll();
+  esl.start();
+  log.info({ healthPort: healthServer?.address?.port ?? null }, "worker started");
+
+  let stopping: Promise<{ drained: boolean }> | null = null;
+  return {
+    id: workerId,
+    switchId: opts.switchId,
+    context: ctx,
+    linkUp,
+    healthPort: () => healthServer?.address?.port ?? null,
+    health: snapshot,
+    stop(deadlineMs = 30_000) {
+      stopping ??= (async () => {
+        draining = true;
+        log.info({ deadlineMs }, "draining");
+        registry.quiesceAll();
+        const drained = await registry.drainAll(deadlineMs);
+        if (!drained) log.warn({ deadlineMs, queued: ctx.calls.pending, background: ctx.background.size }, "drain deadline reached; stopping with work left");
+        await registry.stopAll();
+        await esl.close().catch((err: unknown) => log.warn({ err }, "closing the switch link failed"));
+        ctx.channels.clear();
+        log.info({ drained }, "worker stopped");
+        return { drained };
+      })();
+      return stopping;
+    },
+    injectEvent: (event) => router.onEvent(event),
+    async kill() {
+      draining = true;
+      await heartbeat.abandon();
+      esl.destroy();
+      await Promise.all([reconciler.stop(), endRequests.stop(), originator!.stop(), callbacks!.stop(), listener.stop(), healthServer?.stop()]);
+      ctx.channels.clear();
+    },
+  };
+}

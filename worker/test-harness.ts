@@ -1,0 +1,87 @@
+// Test support for the worker's integration tests: a simulator, a worker on it (in-process, real database),
+// tenants and calls through the real use-cases, and waiting for the database to reach a state.
+import { mkdtemp, mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { env } from "@/env";
+import { createCall } from "@/server/calls/create-call";
+import { db } from "@/server/db";
+import { logger } from "@/server/logger";
+import { startSimulator, type Simulator } from "../freeswitch/simulator/index";
+import { startWorker, type RunningWorker, type StartWorkerOptions } from "./start-worker";
+import { connectSwitch } from "./switch-connection";
+import type { TCreateCallInput } from "@/server/calls/calls.schemas";
+import type { Actor } from "@/server/tenancy";
+
+export async function startTestSimulator(opts: { timeScale?: number; recordingsDir?: string } = {}): Promise<Simulator> {
+  return startSimulator({ eslPort: 0, controlPort: 0, timeScale: opts.timeScale ?? 0.05, recordingsDir: opts.recordingsDir, heartbeatSeconds: 20 });
+}
+
+/** Points FREESWITCH_RECORDINGS_DIR (and the store) at a fresh temp folder; the simulator writes there. */
+export async function useTempRecordingDirs(): Promise<{ switchDir: string; storeDir: string }> {
+  const root = await mkdtemp(path.join(tmpdir(), "irisx-worker-"));
+  env.RECORDINGS_DIR = path.join(root, "store");
+  env.FREESWITCH_RECORDINGS_DIR = path.join(root, "switch");
+  await mkdir(env.FREESWITCH_RECORDINGS_DIR, { recursive: true });
+  return { switchDir: env.FREESWITCH_RECORDINGS_DIR, storeDir: env.RECORDINGS_DIR };
+}
+
+export async function startTestWorker(sim: Simulator, opts: Partial<StartWorkerOptions> & { switchId?: string } = {}): Promise<RunningWorker> {
+  const log = opts.log ?? logger;
+  const connection = connectSwitch({
+    host: "127.0.0.1",
+    port: sim.eslPort,
+    password: "ClueCon",
+    log,
+    client: { reconnectBaseMs: 50, reconnectMaxMs: 200, heartbeatTimeoutMs: 0 },
+  });
+  const worker = await startWorker({
+    switchId: opts.switchId ?? "fs-test",
+    connection,
+    databaseUrl: env.DATABASE_URL!,
+    recordingsDir: env.FREESWITCH_RECORDINGS_DIR,
+    defaultGateway: "default",
+    heartbeatMs: 1_000,
+    originatePollMs: 100,
+    endRequestPollMs: 300,
+    reconcileMs: 60_000,
+    callbackIdleMs: 100,
+    log,
+    ...opts,
+  });
+  await worker.linkUp;
+  return worker;
+}
+
+export async function placeCall(actor: Actor, input: TCreateCallInput) {
+  return createCall(actor, input, { surface: "native" });
+}
+
+/** Polls `check` until it returns a truthy value (returned), or fails after `timeoutMs`. */
+export async function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 10_000, everyMs = 50): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+export async function waitForFinalCall(callId: string, timeoutMs = 10_000) {
+  return waitFor(
+    `call ${callId} to end`,
+    async () => {
+      // The final status first: Prisma reads relations in separate queries, so one read could mix before and after.
+      const final = await db.call.count({ where: { id: callId, status: { in: ["COMPLETED", "BUSY", "FAILED", "NO_ANSWER", "CANCELED"] } } });
+      if (!final) return null;
+      return db.call.findUnique({ where: { id: callId }, include: { callRecord: true, events: { orderBy: { sequence: "asc" } }, callbacks: { orderBy: { sequence: "asc" } } } });
+    },
+    timeoutMs,
+  );
+}
