@@ -1,0 +1,146 @@
+// defineTwilioRoute: the Twilio-compatible counterpart of api/define-route.ts, on the same machinery (request id,
+// body size and type limits and form decoding, per-key rate limit, Idempotency-Key records, metrics) but with
+// Twilio's authentication (Basic AccountSid:AuthToken or an API key; the path's {AccountSid} must be the caller's)
+// and Twilio's error shape `{ code, message, more_info, status }`.
+import type { z } from "zod";
+import { env } from "@/env";
+import { resolveRequestId } from "@/lib/request-id";
+import type { ApiKeyScope } from "@/server/api-keys/api-keys.schemas";
+import { assertIdempotencyKeyFormat, claimIdempotencyKey, completeIdempotencyKey, idempotencyRequestHash, releaseIdempotencyKey } from "@/server/api/idempotency";
+import { consumeRateLimit } from "@/server/api/rate-limit";
+import { readRequestBody } from "@/server/api/request-body";
+import type { Tx } from "@/server/db";
+import { requestLogger, type Logger } from "@/server/logger";
+import { observeHttpRequest } from "@/server/metrics/registry";
+import { clientIp } from "@/server/shared/client-ip";
+import type { Actor } from "@/server/tenancy";
+import { authenticateTwilioRequest, type TwilioPrincipal } from "@/server/twilio/authenticate-twilio-request";
+import { fieldErrorToTwilio, twilioErrorResponse } from "@/server/twilio/twilio-errors";
+
+type AnySchema = z.ZodType<unknown, Record<string, unknown>>;
+
+export interface TwilioRouteSpec<F extends AnySchema | undefined, Q extends AnySchema | undefined> {
+  method: "GET" | "POST";
+  /** For metrics and logs: `/2010-04-01/Accounts/{AccountSid}/Calls.json`. */
+  path: string;
+  scope: ApiKeyScope;
+  /** Form parameters (POST), under Twilio's names. */
+  form?: F;
+  /** Query parameters (GET). */
+  query?: Q;
+  /** Honour `Idempotency-Key` (POST only). */
+  idempotent?: boolean;
+}
+
+export interface TwilioRouteResult {
+  status: 200 | 201;
+  body: unknown;
+}
+
+export interface TwilioRouteContext<F, Q> {
+  actor: Actor;
+  principal: TwilioPrincipal;
+  /** Path parameters as Next passes them (`callSid` still carries its `.json`). */
+  params: Record<string, string>;
+  form: F;
+  query: Q;
+  url: URL;
+  requestId: string;
+  log: () => Logger;
+  /** Present when this request claimed an Idempotency-Key: store the response in the use-case's transaction. */
+  idempotency: { complete(tx: Tx, result: TwilioRouteResult): Promise<void> } | null;
+}
+
+interface NextRouteContext {
+  params: Promise<Record<string, string | string[] | undefined>>;
+}
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+function searchParamsObject(url: URL): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const all = url.searchParams.getAll(key);
+    out[key] = all.length === 1 ? all[0]! : all;
+  }
+  return out;
+}
+
+function parseParams<S extends AnySchema>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw fieldErrorToTwilio(issue.path.map(String).join(".") || "body", issue.message);
+  }
+  return result.data;
+}
+
+export function defineTwilioRoute<F extends AnySchema | undefined = undefined, Q extends AnySchema | undefined = undefined>(
+  spec: TwilioRouteSpec<F, Q>,
+  handler: (ctx: TwilioRouteContext<Out<F>, Out<Q>>) => Promise<TwilioRouteResult>,
+): (req: Request, ctx: NextRouteContext) => Promise<Response> {
+  return async (req, nextCtx) => {
+    const started = performance.now();
+    const requestId = resolveRequestId(req.headers.get("x-request-id"));
+    const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": "no-store" };
+    let logger: Logger | undefined;
+    const log = () => (logger ??= requestLogger(requestId));
+    const url = new URL(req.url);
+    let claimedRecordId: string | null = null;
+    let completedInTransaction = false;
+    let response: Response;
+
+    try {
+      const params = Object.fromEntries(Object.entries(await nextCtx.params).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : (v ?? "")]));
+      const principal = await authenticateTwilioRequest(req.headers.get("authorization"), params.accountSid ?? "", spec.scope);
+      const rate = await consumeRateLimit(principal.rateLimitKey, principal.rateLimitPerSecond);
+      headers["x-ratelimit-limit"] = String(rate.limit);
+      headers["x-ratelimit-remaining"] = String(rate.remaining);
+
+      const query = spec.query ? parseParams(spec.query, searchParamsObject(url)) : undefined;
+      let form: unknown;
+      if (spec.method === "POST") {
+        const raw = await readRequestBody(req, { maxBytes: env.API_MAX_BODY_BYTES, schema: spec.form });
+        form = spec.form ? parseParams(spec.form, raw ?? {}) : undefined;
+        const idempotencyKey = spec.idempotent ? req.headers.get("idempotency-key") : null;
+        if (idempotencyKey !== null) {
+          assertIdempotencyKeyFormat(idempotencyKey);
+          const claim = await claimIdempotencyKey({
+            tenantId: principal.tenantId,
+            key: idempotencyKey,
+            method: spec.method,
+            path: url.pathname,
+            requestHash: idempotencyRequestHash(spec.method, url.pathname, raw ?? null),
+          });
+          if (claim.kind === "replay") {
+            headers["idempotent-replayed"] = "true";
+            headers["content-type"] = "application/json; charset=utf-8";
+            return new Response(claim.body, { status: claim.status, headers });
+          }
+          claimedRecordId = claim.recordId;
+        }
+      }
+
+      const actor: Actor = { tenantId: principal.tenantId, role: "DEVELOPER", userId: null, apiKeyId: principal.apiKeyId, impersonatorId: null, requestId, ip: clientIp(req.headers.get("x-forwarded-for")) };
+      const recordId = claimedRecordId;
+      const idempotency = recordId
+        ? {
+            complete: async (tx: Tx, result: TwilioRouteResult) => {
+              await completeIdempotencyKey(recordId, result.status, JSON.stringify(result.body), tx);
+              completedInTransaction = true;
+            },
+          }
+        : null;
+      const result = await handler({ actor, principal, params, form: form as Out<F>, query: query as Out<Q>, url, requestId, log, idempotency });
+      if (claimedRecordId && !completedInTransaction) await completeIdempotencyKey(claimedRecordId, result.status, JSON.stringify(result.body));
+      claimedRecordId = null;
+      headers["content-type"] = "application/json; charset=utf-8";
+      response = new Response(JSON.stringify(result.body), { status: result.status, headers });
+    } catch (err) {
+      if (claimedRecordId) await releaseIdempotencyKey(claimedRecordId).catch((e: unknown) => log().warn({ err: e }, "could not release idempotency key"));
+      response = twilioErrorResponse(err, headers, log, url.pathname);
+    }
+    observeHttpRequest({ route: spec.path, method: spec.method, status: response.status, durationMs: performance.now() - started });
+    return response;
+  };
+}

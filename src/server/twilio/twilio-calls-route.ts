@@ -1,0 +1,154 @@
+// /2010-04-01/Accounts/{AccountSid}/Calls.json: create (POST, form-encoded, Twilio's names) and list (GET, Twilio's
+// filters and paging envelope). Both map onto the calls domain's use-cases; nothing here decides call behaviour.
+import type { CallStatus } from "@/generated/prisma/client";
+import { createCall } from "@/server/calls/create-call";
+import { findCalls } from "@/server/calls/find-calls";
+import type { TCreateCallInput, TFindCallsInput } from "@/server/calls/calls.schemas";
+import { AppError } from "@/server/errors";
+import { defineTwilioRoute } from "@/server/twilio/define-twilio-route";
+import { parseTwiml, TwimlError } from "@/server/twilio/twiml";
+import { toTwilioCall, twilioCallsPath, type TwilioCallPage } from "@/server/twilio/twilio-call-view";
+import { UNSUPPORTED_CREATE_PARAMS, ZTwilioCreateCallForm, ZTwilioListCallsQuery, type TTwilioListCallsQuery } from "@/server/twilio/twilio-calls.schemas";
+import { TwilioApiError, twilioBadRequest } from "@/server/twilio/twilio-errors";
+
+const PATH = "/2010-04-01/Accounts/{AccountSid}/Calls.json";
+/** Twilio's default page size; pages are capped at the calls domain's 100 (next_page_uri carries on). */
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 100;
+
+export function twimlInstructions(twiml: string) {
+  try {
+    return parseTwiml(twiml);
+  } catch (e) {
+    if (e instanceof TwimlError) throw twilioBadRequest(12100, `Twiml: ${e.message}`);
+    throw e;
+  }
+}
+
+const create = defineTwilioRoute({ method: "POST", path: PATH, scope: "calls:write", form: ZTwilioCreateCallForm, idempotent: true }, async ({ actor, principal, form, idempotency }) => {
+  const formValues = form as Record<string, unknown>;
+  for (const name of UNSUPPORTED_CREATE_PARAMS) {
+    if (formValues[name] === undefined) continue;
+    if (name === "ApplicationSid") throw twilioBadRequest(21218, "ApplicationSid is not supported by IRISX; pass Url or Twiml");
+    throw twilioBadRequest(20001, `${name} is not supported by IRISX yet`);
+  }
+  if (form.To === undefined) throw twilioBadRequest(21201, "No 'To' number is specified");
+  if (form.From === undefined) throw twilioBadRequest(21213, "No 'From' number is specified");
+  if ((form.Url === undefined) === (form.Twiml === undefined)) {
+    throw twilioBadRequest(21205, form.Url === undefined ? "Either Url or Twiml is required" : "Give only one of Url and Twiml");
+  }
+  const call = await createCall(
+    actor,
+    {
+      to: form.To,
+      from: form.From,
+      url: form.Url,
+      instructions: form.Twiml === undefined ? undefined : twimlInstructions(form.Twiml),
+      method: form.Method,
+      statusCallback: form.StatusCallback,
+      statusCallbackMethod: form.StatusCallbackMethod,
+      statusCallbackEvents: form.StatusCallbackEvent as TCreateCallInput["statusCallbackEvents"],
+      timeout: form.Timeout,
+      timeLimit: form.TimeLimit,
+      record: form.Record,
+    },
+    {
+      surface: "twilio",
+      idempotency: idempotency ? (tx, created) => idempotency.complete(tx, { status: 201, body: toTwilioCall(created, principal.accountSid) }) : undefined,
+    },
+  );
+  return { status: 201, body: toTwilioCall(call, principal.accountSid) };
+});
+
+const STATUS_BY_NAME: Record<string, CallStatus> = {
+  queued: "QUEUED",
+  initiated: "INITIATED",
+  ringing: "RINGING",
+  "in-progress": "IN_PROGRESS",
+  completed: "COMPLETED",
+  busy: "BUSY",
+  failed: "FAILED",
+  "no-answer": "NO_ANSWER",
+  canceled: "CANCELED",
+};
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/** Twilio's StartTime filters (a UTC day, or an instant; `<` and `>` are inclusive) as a created-at range. */
+function startTimeRange(q: TTwilioListCallsQuery): { startedAfter?: Date; startedBefore?: Date } {
+  const lower: Date[] = [];
+  const upper: Date[] = [];
+  if (q.StartTime) {
+    if (DAY.test(q.StartTime)) {
+      lower.push(dayStart(q.StartTime));
+      upper.push(new Date(dayStart(q.StartTime).getTime() + DAY_MS));
+    } else {
+      lower.push(new Date(q.StartTime));
+      upper.push(new Date(new Date(q.StartTime).getTime() + 1_000));
+    }
+  }
+  if (q["StartTime>"]) lower.push(DAY.test(q["StartTime>"]) ? dayStart(q["StartTime>"]) : new Date(q["StartTime>"]));
+  if (q["StartTime<"]) upper.push(DAY.test(q["StartTime<"]) ? new Date(dayStart(q["StartTime<"]).getTime() + DAY_MS) : new Date(new Date(q["StartTime<"]).getTime() + 1));
+  return {
+    ...(lower.length ? { startedAfter: new Date(Math.max(...lower.map(Number))) } : {}),
+    ...(upper.length ? { startedBefore: new Date(Math.min(...upper.map(Number))) } : {}),
+  };
+}
+
+/** The filters of a list request, in Twilio's names, for the page URIs. */
+const FILTER_NAMES = ["To", "From", "Status", "ParentCallSid", "StartTime", "StartTime<", "StartTime>"] as const;
+
+function pageUri(accountSid: string, q: TTwilioListCallsQuery, pageSize: number, page: number, pageToken: string | null): string {
+  const search = new URLSearchParams();
+  for (const name of FILTER_NAMES) if (q[name] !== undefined) search.set(name, String(q[name]));
+  search.set("PageSize", String(pageSize));
+  search.set("Page", String(page));
+  if (pageToken) search.set("PageToken", pageToken);
+  return `${twilioCallsPath(accountSid)}?${search.toString()}`;
+}
+
+const PAGE_TOKEN = /^PA(CA[0-9a-f]{32})$/;
+
+const list = defineTwilioRoute({ method: "GET", path: PATH, scope: "calls:read", query: ZTwilioListCallsQuery }, async ({ actor, principal, query: q }) => {
+  if (q.EndTime !== undefined || q["EndTime<"] !== undefined || q["EndTime>"] !== undefined) throw twilioBadRequest(20001, "EndTime filters are not supported yet; filter on StartTime");
+  let status: CallStatus | undefined;
+  if (q.Status !== undefined) {
+    status = STATUS_BY_NAME[q.Status];
+    if (!status) throw twilioBadRequest(20001, `Invalid Status "${q.Status}": one of ${Object.keys(STATUS_BY_NAME).join(", ")}`);
+  }
+  const page = q.Page ?? 0;
+  const pageSize = Math.min(q.PageSize ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  let cursor: string | undefined;
+  if (q.PageToken !== undefined) {
+    const match = PAGE_TOKEN.exec(q.PageToken);
+    if (!match) throw twilioBadRequest(20001, "Invalid PageToken; follow next_page_uri");
+    cursor = match[1];
+  } else if (page > 0) {
+    throw twilioBadRequest(20001, "Page greater than 0 needs its PageToken; follow next_page_uri");
+  }
+
+  const input: TFindCallsInput = { cursor, limit: pageSize, status, to: q.To, from: q.From, parentCallId: q.ParentCallSid, ...startTimeRange(q) };
+  const found = await findCalls(actor, input).catch((e: unknown) => {
+    // A token naming no call of this account (another account's, or deleted).
+    if (e instanceof AppError && e.code === "BAD_REQUEST") throw new TwilioApiError(400, 20001, "Invalid PageToken; follow next_page_uri");
+    throw e;
+  });
+  const start = page * pageSize;
+  const body: TwilioCallPage = {
+    calls: found.items.map((call) => toTwilioCall(call, principal.accountSid)),
+    uri: pageUri(principal.accountSid, q, pageSize, page, q.PageToken ?? null),
+    first_page_uri: pageUri(principal.accountSid, q, pageSize, 0, null),
+    next_page_uri: found.nextCursor ? pageUri(principal.accountSid, q, pageSize, page + 1, `PA${found.nextCursor}`) : null,
+    // Pages are keyed forwards only (PageToken "PA…"): there is no token for going back.
+    previous_page_uri: null,
+    page,
+    page_size: pageSize,
+    start,
+    end: start + Math.max(found.items.length - 1, 0),
+  };
+  return { status: 200, body };
+});
+
+export const twilioCallsRoute = { GET: list, POST: create };
