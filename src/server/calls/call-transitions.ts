@@ -79,21 +79,18 @@ export function nativeCallPayload(t: CallTransition, event: string): Record<stri
   return { event, call: toCallResource(t.call), sequence: t.sequence, timestamp: t.at.toISOString() };
 }
 
-/** Writes the event rows of several transitions with one insert per table. */
+/** Writes the event rows of several transitions with one insert per table (unnest: the worker batches 100s). */
 export async function writeCallTransitions(tx: Tx, transitions: readonly CallTransition[]): Promise<void> {
   if (transitions.length === 0) return;
-  await tx.callEvent.createMany({
-    data: transitions.map((t) => ({
-      id: newId("cev"),
-      callId: t.call.id,
-      tenantId: t.call.tenantId,
-      sequence: t.sequence,
-      type: t.type,
-      status: t.status,
-      occurredAt: t.at,
-      data: JSON.parse(JSON.stringify(t.data ?? {})) as never,
-    })),
-  });
+  const events = transitions.map((t) => ({ id: newId("cev"), ...t }));
+  await tx.$executeRaw`
+    INSERT INTO "CallEvent" (id, "callId", "tenantId", sequence, type, status, "occurredAt", data, "createdAt")
+    SELECT u.id, u.call_id, u.tenant_id, u.sequence, u.type, u.status::"CallStatus", (u.at::timestamptz AT TIME ZONE 'UTC'), u.data::jsonb, (now() AT TIME ZONE 'UTC')
+    FROM unnest(
+      ${events.map((e) => e.id)}::text[], ${events.map((e) => e.call.id)}::text[], ${events.map((e) => e.call.tenantId)}::text[],
+      ${events.map((e) => e.sequence)}::int[], ${events.map((e) => e.type)}::text[], ${events.map((e) => e.status)}::text[],
+      ${events.map((e) => e.at.toISOString())}::text[], ${events.map((e) => JSON.stringify(e.data ?? {}))}::text[]
+    ) AS u(id, call_id, tenant_id, sequence, type, status, at, data)`;
 
   const callbacks = transitions.flatMap((t) => {
     const event = CALLBACK_EVENT[t.type];
@@ -108,19 +105,28 @@ export async function writeCallTransitions(tx: Tx, transitions: readonly CallTra
         method: t.call.statusCallbackMethod,
         format: twilio ? "twilio" : "native",
         sequence: t.sequence,
-        params: (twilio ? twilioCallbackParams(t) : JSON.parse(JSON.stringify(nativeCallPayload(t, `call.${event}`)))) as never,
+        params: JSON.stringify(twilio ? twilioCallbackParams(t) : nativeCallPayload(t, `call.${event}`)),
       },
     ];
   });
-  if (callbacks.length > 0) await tx.callbackDelivery.createMany({ data: callbacks });
+  if (callbacks.length > 0) {
+    await tx.$executeRaw`
+      INSERT INTO "CallbackDelivery" (id, "tenantId", "callId", url, method, format, sequence, params, "nextAttemptAt", "createdAt")
+      SELECT u.id, u.tenant_id, u.call_id, u.url, u.method, u.format, u.sequence, u.params::jsonb, (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC')
+      FROM unnest(
+        ${callbacks.map((c) => c.id)}::text[], ${callbacks.map((c) => c.tenantId)}::text[], ${callbacks.map((c) => c.callId)}::text[],
+        ${callbacks.map((c) => c.url)}::text[], ${callbacks.map((c) => c.method)}::text[], ${callbacks.map((c) => c.format)}::text[],
+        ${callbacks.map((c) => c.sequence)}::int[], ${callbacks.map((c) => c.params)}::text[]
+      ) AS u(id, tenant_id, call_id, url, method, format, sequence, params)`;
+  }
 
-  const events: EmitWebhookEventInput[] = transitions.flatMap((t) => {
+  const webhooks: EmitWebhookEventInput[] = transitions.flatMap((t) => {
     const type = WEBHOOK_EVENT[t.type];
     if (!type) return [];
     const { call, sequence, timestamp } = nativeCallPayload(t, type);
     return [{ tenantId: t.call.tenantId, type, data: { call, sequence, timestamp } }];
   });
-  await emitWebhookEvents(tx, events);
+  await emitWebhookEvents(tx, webhooks);
   // Live views (portal) hear of every change, on commit only.
   await notifyCallsChanged(
     tx,

@@ -4,6 +4,7 @@
 // starves another. Concurrent claimers (several workers, or one worker's overlapping ticks) never get the same
 // call (FOR UPDATE SKIP LOCKED) and never overrun a tenant's budget (a per-tenant advisory lock, taken before the
 // statement that counts, so its snapshot already sees the other claimer's committed work).
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { writeCallTransitions } from "@/server/calls/call-transitions";
 import { CALL_VIEW_INCLUDE, toCallView, type CallView } from "@/server/calls/call-view";
@@ -28,6 +29,8 @@ export interface ClaimedCall extends CallView {
 const CLAIM_LOCK_NAMESPACE = 0x1715;
 /** Tenants considered per round; more wait for the next round (a round takes milliseconds). */
 const MAX_TENANTS_PER_ROUND = 200;
+/** The database clock as the UTC wall time Prisma's timestamp(3) columns hold, whatever the session time zone. */
+const NOW = Prisma.raw(`(now() AT TIME ZONE 'UTC')`);
 
 interface TenantBudget {
   tenantId: string;
@@ -60,10 +63,10 @@ export async function claimQueuedCalls(input: ClaimQueuedCallsInput): Promise<Cl
           t."callsPerSecond" - (
             (SELECT count(*) FROM "Call" c
               WHERE c."tenantId" = t.id AND c.status IN ('INITIATED', 'RINGING', 'IN_PROGRESS')
-                AND c.direction <> 'INBOUND' AND c."initiatedAt" > now() - interval '1 second')
+                AND c.direction <> 'INBOUND' AND c."initiatedAt" > ${NOW} - interval '1 second')
             + (SELECT count(*) FROM "CallRecord" r JOIN "Call" c ON c.id = r."callId"
-              WHERE r."tenantId" = t.id AND r."endedAt" > now() - interval '2 seconds'
-                AND c.direction <> 'INBOUND' AND c."initiatedAt" > now() - interval '1 second')
+              WHERE r."tenantId" = t.id AND r."endedAt" > ${NOW} - interval '2 seconds'
+                AND c.direction <> 'INBOUND' AND c."initiatedAt" > ${NOW} - interval '1 second')
           ),
           t."maxConcurrentCalls" - (SELECT count(*) FROM "Call" l WHERE l."tenantId" = t.id AND l.status IN ('INITIATED', 'RINGING', 'IN_PROGRESS'))
         )::int AS budget
@@ -89,9 +92,9 @@ export async function claimQueuedCalls(input: ClaimQueuedCallsInput): Promise<Cl
       ),
       chosen AS (SELECT id FROM picked ORDER BY rank, "queuedAt", id LIMIT ${limit})
       UPDATE "Call" c SET
-        status = 'INITIATED', "switchId" = ${input.switchId}, "claimedBy" = ${input.workerId}, "claimedAt" = now(),
-        "initiatedAt" = now(), "channelUuid" = gen_random_uuid()::text,
-        "eventSequence" = c."eventSequence" + 1, "updatedAt" = now()
+        status = 'INITIATED', "switchId" = ${input.switchId}, "claimedBy" = ${input.workerId}, "claimedAt" = ${NOW},
+        "initiatedAt" = ${NOW}, "channelUuid" = gen_random_uuid()::text,
+        "eventSequence" = c."eventSequence" + 1, "updatedAt" = ${NOW}
       FROM chosen WHERE c.id = chosen.id AND c.status = 'QUEUED'
       RETURNING c.id, c."eventSequence", c."initiatedAt"`;
     if (claimed.length === 0) return [];

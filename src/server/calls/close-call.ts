@@ -101,7 +101,7 @@ export async function closeCall(tx: Tx, row: Call, ending: CallEnding): Promise<
 
   if (rating.costMicros > 0n) {
     const [balance] = await tx.$queryRaw<{ creditMicros: bigint; currency: string }[]>`
-      UPDATE "Tenant" SET "creditMicros" = "creditMicros" - ${rating.costMicros}, "updatedAt" = now()
+      UPDATE "Tenant" SET "creditMicros" = "creditMicros" - ${rating.costMicros}, "updatedAt" = (now() AT TIME ZONE 'UTC')
       WHERE id = ${row.tenantId} RETURNING "creditMicros", currency`;
     await tx.creditLedgerEntry.create({
       data: {

@@ -27,7 +27,12 @@ export async function emitWebhookEvents(tx: Tx, inputs: readonly EmitWebhookEven
   for (const input of inputs) {
     if (!isWebhookEventType(input.type)) throw new AppError("INTERNAL", `unknown webhook event type ${String(input.type)}`);
   }
-  const rows = inputs.map((input) => ({ id: newId("evt"), tenantId: input.tenantId, type: input.type, payload: JSON.parse(JSON.stringify(input.data)) as never }));
-  await tx.webhookEvent.createMany({ data: rows });
-  return { ids: rows.map((r) => r.id) };
+  const ids = inputs.map(() => newId("evt"));
+  // unnest rather than createMany: a fraction of the time for the hundreds of rows a worker's batch writes.
+  await tx.$executeRaw`
+    INSERT INTO "WebhookEvent" (id, "tenantId", type, payload, "createdAt")
+    SELECT u.id, u.tenant_id, u.type, u.payload::jsonb, (now() AT TIME ZONE 'UTC')
+    FROM unnest(${ids}::text[], ${inputs.map((i) => i.tenantId)}::text[], ${inputs.map((i) => i.type)}::text[], ${inputs.map((i) => JSON.stringify(i.data))}::text[])
+      AS u(id, tenant_id, type, payload)`;
+  return { ids };
 }

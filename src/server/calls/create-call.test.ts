@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { claimIdempotencyKey, completeIdempotencyKey, idempotencyRequestHash } from "@/server/api/idempotency";
+import { createCall } from "@/server/calls/create-call";
+import type { TCreateCallInput } from "@/server/calls/calls.schemas";
+import { AppError } from "@/server/errors";
+import { createVoiceTenant } from "@/test/call-fixtures";
+
+const base = (from: string): TCreateCallInput => ({ to: "+14155550123", from, instructions: [{ say: "hello" }, { hangup: true }] });
+
+async function rejection(p: Promise<unknown>): Promise<AppError> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(AppError);
+  return e as AppError;
+}
+
+describe("createCall", () => {
+  it("stores the call queued with a CA id, its queued event and the defaults", async () => {
+    const { actor, number } = await createVoiceTenant();
+    const call = await createCall(actor, { ...base(number.e164), statusCallback: "https://example.com/status" }, { surface: "native" });
+    expect(call.id).toMatch(/^CA[0-9a-f]{32}$/);
+    expect(call).toMatchObject({
+      status: "QUEUED",
+      direction: "OUTBOUND_API",
+      from: number.e164,
+      to: "+14155550123",
+      phoneNumberId: number.id,
+      method: "POST",
+      statusCallbackUrl: "https://example.com/status",
+      statusCallbackEvents: ["completed"],
+      timeoutSeconds: 60,
+      timeLimitSeconds: 14_400,
+      record: false,
+      apiSurface: "native",
+      eventSequence: 1,
+      instructions: [{ say: "hello" }, { hangup: true }],
+    });
+    const events = await db.callEvent.findMany({ where: { callId: call.id } });
+    expect(events).toMatchObject([{ sequence: 1, type: "queued", status: "QUEUED" }]);
+    // Nothing is sent for `queued`: callbacks start at `initiated`, which the worker's claim writes.
+    expect(await db.callbackDelivery.count({ where: { callId: call.id } })).toBe(0);
+  });
+
+  it("refuses a suspended account, naming the suspension", async () => {
+    const { actor, number, tenant } = await createVoiceTenant();
+    await db.tenant.update({ where: { id: tenant.id }, data: { status: "SUSPENDED", suspendedReason: "fraud review" } });
+    const e = await rejection(createCall(actor, base(number.e164), { surface: "native" }));
+    expect(e.code).toBe("TENANT_SUSPENDED");
+    expect(e.httpStatus).toBe(403);
+    expect(e.message).toMatch(/suspended: fraud review/);
+  });
+
+  it("refuses an account without credit with 402 INSUFFICIENT_CREDIT", async () => {
+    for (const credit of [0n, -5n]) {
+      const { actor, number, tenant } = await createVoiceTenant({ creditMicros: credit });
+      const e = await rejection(createCall(actor, base(number.e164), { surface: "native" }));
+      expect(e.code).toBe("INSUFFICIENT_CREDIT");
+      expect(e.httpStatus).toBe(402);
+      expect(await db.call.count({ where: { tenantId: tenant.id } })).toBe(0);
+    }
+  });
+
+  it("refuses a from that is not the account's number (another account's too), or has voice off, naming `from`", async () => {
+    const { actor } = await createVoiceTenant();
+    const other = await createVoiceTenant();
+    for (const from of ["+14155550100", other.number.e164]) {
+      const e = await rejection(createCall(actor, base(from), { surface: "native" }));
+      expect(e.code).toBe("VALIDATION_FAILED");
+      expect(e.details).toEqual({ fieldErrors: { from: [expect.stringContaining("not a phone number of this account")] } });
+    }
+    const off = await createVoiceTenant({ voiceEnabled: false });
+    const e = await rejection(createCall(off.actor, base(off.number.e164), { surface: "native" }));
+    expect(e.details).toEqual({ fieldErrors: { from: [expect.stringContaining("voice is disabled")] } });
+  });
+
+  it("refuses agents (reading calls is all they may do)", async () => {
+    const { actor, number } = await createVoiceTenant({ role: "AGENT" });
+    expect((await rejection(createCall(actor, base(number.e164), { surface: "native" }))).code).toBe("FORBIDDEN");
+  });
+
+  it("validates the input: E.164 `to`, exactly one handler, callback URL, ranges", async () => {
+    const { actor, number } = await createVoiceTenant();
+    const bad: [Partial<TCreateCallInput> & Record<string, unknown>, string][] = [
+      [{ to: "4155550123" }, "to"],
+      [{ to: "+1555123456" }, "to"],
+      [{ url: "https://example.com/twiml" }, "url"],
+      [{ instructions: undefined }, "url"],
+      [{ statusCallback: "ftp://example.com/x" }, "statusCallback"],
+      [{ timeout: 0 }, "timeout"],
+      [{ timeLimit: 14_401 }, "timeLimit"],
+      [{ instructions: [] }, "instructions"],
+      [{ instructions: [{ say: "x", play: "y" }] as never }, "instructions"],
+      [{ statusCallbackEvents: ["queued"] as never }, "statusCallbackEvents"],
+    ];
+    for (const [patch, field] of bad) {
+      const err = await createCall(actor, { ...base(number.e164), ...patch } as TCreateCallInput, { surface: "native" }).then(
+        () => null,
+        (e: unknown) => e as { issues?: { path: PropertyKey[] }[] },
+      );
+      expect(err?.issues?.map((i) => String(i.path[0])), JSON.stringify(patch)).toContain(field);
+    }
+  });
+
+  it("completes the caller's idempotency record inside the call's transaction", async () => {
+    const { actor, number, tenant } = await createVoiceTenant();
+    const claim = await claimIdempotencyKey({ tenantId: tenant.id, key: "k1", method: "POST", path: "/api/v1/calls", requestHash: idempotencyRequestHash("POST", "/api/v1/calls", {}) });
+    if (claim.kind !== "claimed") throw new Error("expected a fresh claim");
+
+    // A failure after the record is written (a crash before commit) leaves neither the call nor a completed record.
+    await expect(
+      createCall(actor, base(number.e164), {
+        surface: "native",
+        idempotency: async (tx, call) => {
+          await completeIdempotencyKey(claim.recordId, 201, JSON.stringify({ id: call.id }), tx);
+          throw new Error("process died");
+        },
+      }),
+    ).rejects.toThrow("process died");
+    expect(await db.call.count({ where: { tenantId: tenant.id } })).toBe(0);
+    expect((await db.idempotencyRecord.findUniqueOrThrow({ where: { id: claim.recordId } })).state).toBe("IN_PROGRESS");
+
+    // Success commits both: the record holds the response naming the call before createCall even returns to the route.
+    const call = await createCall(actor, base(number.e164), {
+      surface: "native",
+      idempotency: (tx, created) => completeIdempotencyKey(claim.recordId, 201, JSON.stringify({ id: created.id }), tx),
+    });
+    const record = await db.idempotencyRecord.findUniqueOrThrow({ where: { id: claim.recordId } });
+    expect(record).toMatchObject({ state: "COMPLETED", responseStatus: 201, responseBody: JSON.stringify({ id: call.id }) });
+  });
+});

@@ -1,0 +1,58 @@
+// Voice test data: a tenant with a phone number and pacing limits, and queued calls written straight to the table
+// (for claim and pacing tests that need many calls fast). Real rows, same client as the app.
+import { randomInt } from "node:crypto";
+import type { CallStatus, MemberRole } from "@/generated/prisma/enums";
+import { db } from "@/server/db";
+import { newSid } from "@/server/shared/ids";
+import { createTestTenant } from "@/test/factories";
+
+/** A NANP-shaped number nobody else in this database holds (E.164 shape; not checked against the numbering plan). */
+export function randomTestDid(): string {
+  return `+1415${randomInt(2, 10)}${String(randomInt(0, 1_000_000)).padStart(6, "0")}`;
+}
+
+export async function createVoiceTenant(
+  opts: { creditMicros?: bigint; callsPerSecond?: number; maxConcurrentCalls?: number; role?: MemberRole; voiceUrl?: string | null; voiceEnabled?: boolean } = {},
+) {
+  const t = await createTestTenant({ role: opts.role });
+  const tenant = await db.tenant.update({
+    where: { id: t.tenant.id },
+    data: {
+      ...(opts.creditMicros !== undefined ? { creditMicros: opts.creditMicros } : {}),
+      ...(opts.callsPerSecond !== undefined ? { callsPerSecond: opts.callsPerSecond } : {}),
+      ...(opts.maxConcurrentCalls !== undefined ? { maxConcurrentCalls: opts.maxConcurrentCalls } : {}),
+    },
+  });
+  const number = await db.phoneNumber.create({
+    data: {
+      id: newSid("PN"),
+      tenantId: tenant.id,
+      e164: randomTestDid(),
+      voiceUrl: opts.voiceUrl === undefined ? "https://example.com/voice" : opts.voiceUrl,
+      voiceEnabled: opts.voiceEnabled ?? true,
+      carrierGateway: "test-gw",
+    },
+  });
+  return { ...t, tenant, number };
+}
+
+/** A call row as if placed through the API (no side rows), for claim tests. */
+export async function insertQueuedCalls(tenantId: string, from: string, count: number, opts: { switchId?: string | null; status?: CallStatus; queuedAt?: Date } = {}): Promise<string[]> {
+  const ids = Array.from({ length: count }, () => newSid("CA"));
+  const base = (opts.queuedAt ?? new Date()).getTime();
+  await db.call.createMany({
+    data: ids.map((id, i) => ({
+      id,
+      tenantId,
+      direction: "OUTBOUND_API" as const,
+      status: opts.status ?? "QUEUED",
+      from,
+      to: "+15005550100",
+      switchId: opts.switchId ?? null,
+      queuedAt: new Date(base + i),
+      eventSequence: 1,
+      statusCallbackEvents: ["completed"],
+    })),
+  });
+  return ids;
+}
