@@ -10,6 +10,7 @@ import { db } from "@/server/db";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import { newId, newSid } from "@/server/shared/ids";
 import { createTestTenant } from "@/test/factories";
+import { createTestRecording, useTempRecordingDirs } from "@/test/recording-fixtures";
 import { createTrpcContext } from "@/trpc/init";
 import { appRouter, createCaller } from "@/trpc/routers/_app";
 
@@ -55,6 +56,14 @@ beforeAll(async () => {
     b: { tenantId: b.tenant.id, auth: `Bearer ${bKey.bearerToken}`, caller: createCaller(ctx(null)), callerWithAHint: createCaller(ctx(a.tenant.id)) },
   };
 });
+
+// A's completed recording (src/server/recordings), on A's call.
+let aRecordingId: string;
+beforeAll(async () => {
+  await useTempRecordingDirs();
+  aRecordingId = (await createTestRecording(fx.a.tenantId, { callId: fx.a.callId })).recording.id;
+});
+const expectRecordingIntact = async () => expect((await db.recording.findUniqueOrThrow({ where: { id: aRecordingId } })).status).toBe("COMPLETED");
 
 /** Every id of tenant A; no response to tenant B may contain one. */
 const aIds = () => Object.values(fx.a);
@@ -190,6 +199,25 @@ const REST: Record<string, RestCase> = {
       expect(await db.phoneNumber.count({ where: { id: fx.a.phoneNumberId } })).toBe(1);
     },
   },
+  "GET /api/v1/recordings": {
+    aId: false,
+    reason: "lists the caller's recordings; A's call id as a filter finds nothing, A's recording as cursor is rejected",
+    run: async (h) => {
+      const body = await (await send(h, "GET", `/api/v1/recordings?call_id=${fx.a.callId}`)).json();
+      expect(body).toMatchObject({ data: [] });
+      expect(JSON.stringify(body)).not.toContain(aRecordingId);
+      expect((await send(h, "GET", `/api/v1/recordings?starting_after=${aRecordingId}`)).status).toBe(400);
+    },
+  },
+  "GET /api/v1/recordings/{id}": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/recordings/${aRecordingId}`, { params: { id: aRecordingId } })) },
+  "DELETE /api/v1/recordings/{id}": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "DELETE", `/api/v1/recordings/${aRecordingId}`, { params: { id: aRecordingId } }));
+      await expectRecordingIntact();
+    },
+  },
+  "GET /api/v1/recordings/{id}/media": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/recordings/${aRecordingId}/media`, { params: { id: aRecordingId } })) },
   "GET /api/v1/openapi.json": {
     aId: false,
     reason: "public API description; no tenant data",
@@ -385,6 +413,33 @@ const TRPC: Record<string, TrpcCase> = {
   },
   "calls.update": { aId: true, run: (c) => notFound(c.calls.update({ callId: fx.a.callId, status: "canceled" })) },
   "calls.onChange": { aId: true, run: (c) => notFound(c.calls.onChange({ callId: fx.a.callId })) },
+  "recordings.list": {
+    aId: false,
+    reason: "the session's tenant; A's call as a filter finds nothing, A's recording as cursor is rejected",
+    run: async (c) => {
+      const page = await c.recordings.list({ callId: fx.a.callId });
+      expect(page.items).toEqual([]);
+      await expectTrpcCode(c.recordings.list({ cursor: aRecordingId }), "BAD_REQUEST");
+    },
+  },
+  "recordings.get": { aId: true, run: (c) => notFound(c.recordings.get({ id: aRecordingId })) },
+  "recordings.delete": {
+    aId: true,
+    run: async (c) => {
+      await notFound(c.recordings.delete({ id: aRecordingId }));
+      await expectRecordingIntact();
+    },
+  },
+  "recordings.settings": { aId: false, reason: "the session's tenant", run: async () => expectNoLeak(await fx.b.callerWithAHint.recordings.settings()) },
+  "recordings.setRetention": {
+    aId: false,
+    reason: "sets the session's tenant; with A as the hint it sets B's, never A's",
+    run: async () => {
+      await fx.b.callerWithAHint.recordings.setRetention({ days: 7 });
+      expect((await db.tenant.findUniqueOrThrow({ where: { id: fx.a.tenantId } })).recordingRetentionDays).toBeNull();
+      expect((await db.tenant.findUniqueOrThrow({ where: { id: fx.b.tenantId } })).recordingRetentionDays).toBe(7);
+    },
+  },
   "devMail.list": { aId: false, reason: "the platform's development mailbox, not tenant data (staff-only outside development)" },
   "admin.tenants": {
     aId: false,
