@@ -41,7 +41,21 @@ export interface RouteSpec<P extends AnyObject | undefined, Q extends AnyObject 
   idempotent?: boolean;
   /** Example request body for the docs. */
   example?: Record<string, unknown>;
+  /** Set by defineMediaRoute: the route answers with raw bytes of this type instead of JSON. */
+  media?: MediaSpec;
 }
+
+export interface MediaSpec {
+  contentType: string;
+  /** Whether `Range: bytes=…` is honoured (206 / 416). */
+  ranges: boolean;
+}
+
+/** A GET route that streams bytes (audio), with the same auth, scope and rate limit as every other route. */
+export type MediaRouteSpec<P extends AnyObject | undefined, Q extends AnyObject | undefined> = Omit<
+  RouteSpec<P, Q, undefined, z.ZodType>,
+  "method" | "body" | "response" | "status" | "idempotent" | "example" | "media"
+> & { method: "GET"; media: MediaSpec };
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -65,6 +79,8 @@ export interface RouteContext<P, Q, B> {
   log: () => Logger;
   /** Present when the request carries an Idempotency-Key this request claimed. */
   idempotency: RouteIdempotency | null;
+  /** The request's headers, for what the contract does not parse (a media route's Range). */
+  headers: Headers;
 }
 
 export type AnyRouteSpec = RouteSpec<AnyObject | undefined, AnyObject | undefined, AnyObject | undefined, z.ZodType>;
@@ -103,10 +119,30 @@ function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: "body"
   return result.data;
 }
 
+type AnyRouteContext = RouteContext<unknown, unknown, unknown>;
+/** What a handler produced: a JSON body (checked, stored for idempotency, serialized here) or a finished response. */
+type Produced = { json: unknown } | { raw: Response };
+
 export function defineRoute<P extends AnyObject | undefined = undefined, Q extends AnyObject | undefined = undefined, B extends AnyObject | undefined = undefined, R extends z.ZodType = z.ZodType>(
   spec: RouteSpec<P, Q, B, R>,
   handler: (ctx: RouteContext<Out<P>, Out<Q>, Out<B>>) => Promise<z.input<R>>,
 ): ApiRoute {
+  return buildRoute(spec as unknown as AnyRouteSpec, async (ctx) => ({ json: await handler(ctx as RouteContext<Out<P>, Out<Q>, Out<B>>) }));
+}
+
+/**
+ * A GET route whose handler returns its own Response (a media stream), behind the same auth, scope and rate
+ * limit. The request id and rate-limit headers are added; the handler's own headers (Cache-Control) win.
+ */
+export function defineMediaRoute<P extends AnyObject | undefined = undefined, Q extends AnyObject | undefined = undefined>(
+  spec: MediaRouteSpec<P, Q>,
+  handler: (ctx: RouteContext<Out<P>, Out<Q>, undefined>) => Promise<Response>,
+): ApiRoute {
+  const full: AnyRouteSpec = { ...(spec as unknown as AnyRouteSpec), response: z.unknown() };
+  return buildRoute(full, async (ctx) => ({ raw: await handler(ctx as RouteContext<Out<P>, Out<Q>, undefined>) }));
+}
+
+function buildRoute(spec: AnyRouteSpec, produce: (ctx: AnyRouteContext) => Promise<Produced>): ApiRoute {
   const idempotent = spec.idempotent ?? spec.method === "POST";
   const acceptsBody = spec.method === "POST" || spec.method === "PATCH";
   const status = spec.status ?? 200;
@@ -178,7 +214,12 @@ export function defineRoute<P extends AnyObject | undefined = undefined, Q exten
             },
           }
         : null;
-      const result = await handler({ actor, principal, params: params as Out<P>, query: query as Out<Q>, body: body as Out<B>, requestId, log, idempotency });
+      const produced = await produce({ actor, principal, params, query, body, requestId, log, idempotency, headers: req.headers });
+      if ("raw" in produced) {
+        for (const [name, value] of Object.entries(headers)) if (!produced.raw.headers.has(name)) produced.raw.headers.set(name, value);
+        return produced.raw;
+      }
+      const result = produced.json;
       if (CHECK_RESPONSES && status !== 204) spec.response.parse(result);
 
       if (claimedRecordId && !completedInTransaction) {
@@ -192,7 +233,7 @@ export function defineRoute<P extends AnyObject | undefined = undefined, Q exten
     }
   }
 
-  return { spec: spec as unknown as AnyRouteSpec, handle };
+  return { spec, handle };
 }
 
 /** Unauthenticated JSON routes (ping, the OpenAPI document) with the same request id and error handling. */

@@ -49,6 +49,26 @@ export function curlExample(spec: AnyRouteSpec, baseUrl = env.APP_URL): string {
   return lines.join(" \\\n");
 }
 
+/** Byte responses: the whole object (200), one range of it (206), or a range past its end (416). */
+function mediaResponses(media: NonNullable<AnyRouteSpec["media"]>): Record<string, ZodOpenApiResponseObject> {
+  const content = { [media.contentType]: { schema: z.string().meta({ format: "binary" }) } };
+  const common = {
+    "X-Request-Id": requestIdHeader,
+    "Accept-Ranges": z.literal("bytes"),
+    "Content-Length": z.string().meta({ description: "Bytes in this response" }),
+    "Cache-Control": z.literal("private, no-store"),
+  };
+  if (!media.ranges) return { "200": { description: "The bytes", headers: z.object(common), content } };
+  return {
+    "200": { description: "The whole file", headers: z.object(common), content },
+    "206": { description: "The requested byte range", headers: z.object({ ...common, "Content-Range": z.string().meta({ example: "bytes 0-1023/48044" }) }), content },
+    "416": {
+      description: "The range starts past the end of the file",
+      headers: z.object({ "X-Request-Id": requestIdHeader, "Content-Range": z.string().meta({ example: "bytes */48044" }) }),
+    },
+  };
+}
+
 function operation(spec: AnyRouteSpec): ZodOpenApiOperationObject {
   const idempotent = spec.idempotent ?? spec.method === "POST";
   const status = spec.status ?? 200;
@@ -57,7 +77,8 @@ function operation(spec: AnyRouteSpec): ZodOpenApiOperationObject {
   if (spec.query || spec.body) errors.push(400);
   if (spec.body) errors.push(413, 415);
   if (idempotent) errors.push(409, 422);
-  const responses: Record<string, ZodOpenApiResponseObject> = {
+  if (spec.media?.ranges) errors.push(416);
+  const responses: Record<string, ZodOpenApiResponseObject> = spec.media ? mediaResponses(spec.media) : {
     [String(status)]:
       status === 204
         ? { description: "Done" }
@@ -72,7 +93,7 @@ function operation(spec: AnyRouteSpec): ZodOpenApiOperationObject {
             content: { "application/json": { schema: spec.response } },
           },
   };
-  for (const code of errors.sort()) responses[String(code)] = errorResponse(code);
+  for (const code of errors.sort()) responses[String(code)] ??= errorResponse(code);
 
   return {
     operationId: spec.operationId,
@@ -80,6 +101,9 @@ function operation(spec: AnyRouteSpec): ZodOpenApiOperationObject {
     description: [spec.description, spec.scope ? `Requires the \`${spec.scope}\` scope.` : null].filter(Boolean).join("\n\n"),
     tags: [spec.tag],
     requestParams: {
+      ...(spec.media?.ranges
+        ? { header: z.object({ Range: z.string().optional().meta({ description: "One byte range: `bytes=a-b`, `bytes=a-` or `bytes=-n` (the last n bytes)", example: "bytes=0-1023" }) }) }
+        : {}),
       ...(spec.params ? { path: spec.params } : {}),
       ...(spec.query ? { query: spec.query } : {}),
       ...(idempotent

@@ -12,6 +12,7 @@ import { tenantRouter } from "@/trpc/routers/tenant";
 import { numbersRouter } from "@/trpc/routers/numbers";
 import { callsRouter } from "@/trpc/routers/calls";
 import { sipUsersRouter } from "@/trpc/routers/sip-users";
+import { recordingsRouter } from "@/trpc/routers/recordings";
 import { webhooksRouter } from "@/trpc/routers/webhooks";
 
 export const appRouter = createTRPCRouter({
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   numbers: numbersRouter,
   calls: callsRouter,
   sipUsers: sipUsersRouter,
+  recordings: recordingsRouter,
   devMail: devMailRouter,
   admin: adminRouter,
 });

@@ -5,6 +5,7 @@ import { getAccountRoute } from "@/server/api/v1/account";
 import { createApiKeyRoute, getApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from "@/server/api/v1/api-keys";
 import { createCallRoute, getCallRoute, listCallEventsRoute, listCallsRoute, updateCallRoute } from "@/server/api/v1/calls";
 import { createPhoneNumberRoute, getPhoneNumberRoute, listPhoneNumbersRoute, releasePhoneNumberRoute, updatePhoneNumberRoute } from "@/server/api/v1/phone-numbers";
+import { deleteRecordingRoute, getRecordingMediaRoute, getRecordingRoute, listRecordingsRoute } from "@/server/api/v1/recordings";
 import { listWebhookDeliveriesRoute, redeliverWebhookRoute } from "@/server/api/v1/webhook-deliveries";
 import {
   createWebhookEndpointRoute,
@@ -37,4 +38,8 @@ export const API_V1_ROUTES: readonly ApiRoute[] = [
   getCallRoute,
   updateCallRoute,
   listCallEventsRoute,
+  listRecordingsRoute,
+  getRecordingRoute,
+  deleteRecordingRoute,
+  getRecordingMediaRoute,
 ];

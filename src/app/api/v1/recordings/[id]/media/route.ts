@@ -1,0 +1,4 @@
+import { getRecordingMediaRoute } from "@/server/api/v1/recordings";
+
+export const dynamic = "force-dynamic";
+export const GET = getRecordingMediaRoute.handle;

@@ -1,0 +1,4 @@
+import { deleteRecordingRoute, getRecordingRoute } from "@/server/api/v1/recordings";
+
+export const GET = getRecordingRoute.handle;
+export const DELETE = deleteRecordingRoute.handle;
