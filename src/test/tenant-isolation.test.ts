@@ -405,6 +405,7 @@ const TRPC: Record<string, TrpcCase> = {
   },
   "calls.get": { aId: true, run: (c) => notFound(c.calls.get({ callId: fx.a.callId })) },
   "calls.events": { aId: true, run: (c) => notFound(c.calls.events({ callId: fx.a.callId })) },
+  "calls.recordings": { aId: true, run: (c) => notFound(c.calls.recordings({ callId: fx.a.callId })) },
   "calls.webhookDeliveries": { aId: true, run: (c) => notFound(c.calls.webhookDeliveries({ callId: fx.a.callId })) },
   "calls.create": {
     aId: false,

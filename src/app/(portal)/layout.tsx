@@ -1,5 +1,5 @@
 // The tenant portal: every page below needs a signed-in member of an active workspace.
-import { BookOpenIcon, BuildingIcon, HomeIcon, KeyRoundIcon, PhoneIcon, ScrollTextIcon, UsersIcon, WebhookIcon } from "lucide-react";
+import { BookOpenIcon, BuildingIcon, HashIcon, HomeIcon, KeyRoundIcon, PhoneCallIcon, PhoneIcon, ScrollTextIcon, UsersIcon, WebhookIcon } from "lucide-react";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AccountProblem } from "@/components/portal/account-problem";
@@ -8,6 +8,8 @@ import { UserMenu } from "@/components/portal/user-menu";
 import { VerifyEmailBanner } from "@/components/portal/verify-email-banner";
 import { AppShell } from "@/components/shared/app-shell";
 import { Brand } from "@/components/shared/brand";
+import { SimulatedTelephonyBadge } from "@/components/shared/simulated-telephony-badge";
+import { env } from "@/env";
 import { getCurrentMember, getCurrentUser } from "@/app/_lib/current-member";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
@@ -34,6 +36,8 @@ export default async function PortalLayout({ children }: { children: ReactNode }
 
   const nav = [
     { href: "/", label: "Dashboard", icon: <HomeIcon /> },
+    { href: "/calls", label: "Calls", icon: <PhoneCallIcon /> },
+    { href: "/numbers", label: "Numbers", icon: <HashIcon /> },
     { href: "/settings/api-keys", label: "API keys", icon: <KeyRoundIcon /> },
     { href: "/settings/webhooks", label: "Webhooks", icon: <WebhookIcon /> },
     { href: "/settings/team", label: "Team", icon: <UsersIcon /> },
@@ -50,6 +54,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       banner={context.user.emailVerified ? undefined : <VerifyEmailBanner email={context.user.email} />}
       userMenu={
         <>
+          {env.TELEPHONY_SIMULATED === "1" && <SimulatedTelephonyBadge />}
           <TenantSwitcher tenants={context.tenants} currentId={context.current.tenantId} />
           <UserMenu name={context.user.name} email={context.user.email} isPlatformStaff={context.user.isPlatformStaff} />
         </>

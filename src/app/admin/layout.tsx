@@ -6,6 +6,8 @@ import { Forbidden } from "@/components/admin/forbidden";
 import { UserMenu } from "@/components/portal/user-menu";
 import { AppShell } from "@/components/shared/app-shell";
 import { Brand } from "@/components/shared/brand";
+import { SimulatedTelephonyBadge } from "@/components/shared/simulated-telephony-badge";
+import { env } from "@/env";
 import { getSessionUser } from "@/server/auth/session";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
@@ -16,7 +18,12 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     <AppShell
       brand={<Brand href="/admin" suffix="Admin" />}
       nav={[{ href: "/admin", label: "Tenants", icon: <BuildingIcon /> }]}
-      userMenu={<UserMenu name={user.name} email={user.email} isPlatformStaff={false} showDesktopLink={false} />}
+      userMenu={
+        <>
+          {env.TELEPHONY_SIMULATED === "1" && <SimulatedTelephonyBadge />}
+          <UserMenu name={user.name} email={user.email} isPlatformStaff={false} showDesktopLink={false} />
+        </>
+      }
     >
       {children}
     </AppShell>

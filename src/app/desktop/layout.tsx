@@ -4,6 +4,8 @@ import type { ReactNode } from "react";
 import { DesktopShell } from "@/components/desktop/desktop-shell";
 import { AccountProblem } from "@/components/portal/account-problem";
 import { UserMenu } from "@/components/portal/user-menu";
+import { SimulatedTelephonyBadge } from "@/components/shared/simulated-telephony-badge";
+import { env } from "@/env";
 import { getCurrentMember, getCurrentUser } from "@/app/_lib/current-member";
 
 export default async function DesktopLayout({ children }: { children: ReactNode }) {
@@ -15,7 +17,12 @@ export default async function DesktopLayout({ children }: { children: ReactNode 
   return (
     <DesktopShell
       tenantName={context.current.name}
-      userMenu={<UserMenu name={context.user.name} email={context.user.email} isPlatformStaff={context.user.isPlatformStaff} showDesktopLink={false} />}
+      userMenu={
+        <>
+          {env.TELEPHONY_SIMULATED === "1" && <SimulatedTelephonyBadge />}
+          <UserMenu name={context.user.name} email={context.user.email} isPlatformStaff={context.user.isPlatformStaff} showDesktopLink={false} />
+        </>
+      }
     >
       {children}
     </DesktopShell>

@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { env } from "@/env";
+import { CallsPanel } from "@/components/portal/calls/calls-panel";
+
+export const metadata: Metadata = { title: "Calls" };
+
+export default function CallsPage() {
+  // The filters live in the address (useSearchParams), which needs a Suspense boundary.
+  return (
+    <Suspense>
+      <CallsPanel simulated={env.TELEPHONY_SIMULATED === "1"} />
+    </Suspense>
+  );
+}
