@@ -61,7 +61,7 @@ function runSimpleApi(sw: SimSwitch, command: string, arg: string): string {
       if (!ch) return noSuch;
       const file = args[1] ?? "";
       const app = file.startsWith("speak:") ? "speak" : "playback";
-      sw.startApp(ch, app, app === "speak" ? file.slice(6) : file);
+      sw.broadcast(ch, app, app === "speak" ? file.slice(6) : file);
       return "+OK Message sent\n";
     }
     case "uuid_break":
@@ -208,8 +208,8 @@ function uuidRecord(sw: SimSwitch, args: string[]): string {
   }
   if (action === "stop") {
     if (!sw.isRecording(ch)) return "-ERR Cannot stop record session!\n";
-    // RECORD_STOP comes after the api/response (fixture 08): stop after replying.
-    setImmediate(() => void sw.stopRecording(ch, file, "success-maxtime"));
+    // Its RECORD_STOP is held with the other events of this api call and written after the response (fixture 08).
+    sw.stopRecording(ch, file, "success-maxtime");
     return "+OK Success\n";
   }
   return "-USAGE: <uuid> [start|stop|mask|unmask] <path> [<limit>] [<recording_vars>]\n";

@@ -61,6 +61,7 @@ export const ORIGIN = {
   PLAYBACK_STOP: ["switch_ivr_play_say.c", "switch_ivr_play_file", 2020],
   DTMF: ["switch_channel.c", "switch_channel_dequeue_dtmf", 677],
   PRIVATE_COMMAND: ["switch_ivr.c", "switch_ivr_parse_next_event", 804],
+  BROADCAST: ["switch_ivr_async.c", "switch_ivr_broadcast", 5731],
   RECORD_START: ["switch_ivr_async.c", "record_callback", 1481],
   RECORD_STOP: ["switch_ivr_async.c", "send_record_stop_event", 1240],
   MEDIA_BUG_START: ["switch_core_media_bug.c", "switch_core_media_bug_add", 1014],

@@ -52,24 +52,41 @@ const events = (frames: Received[]) => frames.filter((f) => f.event && !SKIP_EVE
 async function replay(sim: Simulator, dir: string): Promise<Received[]> {
   const client = new RawEslClient(sim.eslPort);
   await client.waitFor((fs) => fs.length >= 1);
-  const start = Date.now();
+  const fixture = readFixtureFrames(dir);
   // The fixture's channel uuids, in order of first appearance, stand for the simulator's (same order).
-  const fixtureUuids = channelUuids(readFixtureFrames(dir));
-  for (const cmd of readFixtureCommands(dir)) {
-    const wait = cmd.atMs * TIME_SCALE - (Date.now() - start);
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  const fixtureUuids = channelUuids(fixture);
+  // Before the k-th command the real client had seen the events up to the k-th reply: wait for as many here, so
+  // the replay does not race the simulated far ends (the fixture's own sleeps were for the same purpose).
+  const replyIndexes = fixture.flatMap((f, i) => (f.type === "command/reply" || f.type === "api/response" ? [i] : []));
+  const countEvents = (frames: Received[]) => frames.filter((f) => f.event && !SKIP_EVENTS.has(f.event.name)).length;
+  const commands = readFixtureCommands(dir);
+  for (const [k, cmd] of commands.entries()) {
+    const needed = countEvents(fixture.slice(0, replyIndexes[k] ?? 0));
+    if (k === 2 && dir.endsWith("07-inbound-park-dtmf")) {
+      // sipp's UAC calls 7010 once the session listens, and sends RFC2833 1 2 3 # 3 s after the answer.
+      sim.switch.injectInbound({
+        from: "5551000", fromName: "Fixture UAC", to: "7010", port: 5078, digits: "123#", digitsAfterSeconds: 3,
+        sipSubject: "ESL fixture",
+      });
+    }
+    await client.waitFor((fs) => client.closed || countEvents(fs) >= needed);
     const ours = channelUuids(client.frames);
+    const replies = client.frames.filter((f) => f.type === "command/reply" || f.type === "api/response").length;
     client.send(cmd.text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (u) => {
       const i = fixtureUuids.indexOf(u);
       return i >= 0 && ours[i] ? ours[i]! : u;
     }));
+    // Like FreeSWITCH, the simulator answers one command at a time; wait for this one's answer before the next.
+    await client.waitFor((fs) => client.closed ||
+      fs.filter((f) => f.type === "command/reply" || f.type === "api/response").length > replies);
   }
   await client.waitClosed();
   return client.frames;
 }
 
 const CASES = ["01-originate-park-kill", "02-remote-bye", "03-busy-486", "04-no-answer-timeout",
-  "05-rejected-603-404-503", "06-unreachable-host", "16-originate-park-kill-json", "17-auth-failure"];
+  "05-rejected-603-404-503", "06-unreachable-host", "07-inbound-park-dtmf", "08-record-playback",
+  "16-originate-park-kill-json", "17-auth-failure"];
 
 describe.skipIf(!FIXTURES_DIR)("replay of the FreeSWITCH fixture corpus", () => {
   let sim: Simulator;

@@ -350,7 +350,7 @@ export class SimSwitch {
       // The originate's application starts after BACKGROUND_JOB.
       ch.stateNumber = STATE_NUMBER.CS_EXECUTE;
       this.setState(ch, "CS_EXECUTE");
-      this.startApp(ch, app, appArg);
+      this.startApp(ch, app, appArg, { immediate: true });
       this.scheduleFarEnd(ch, farEnd);
     }, ch);
   }
@@ -515,10 +515,16 @@ export class SimSwitch {
   // ---------------------------------------------------------------- inbound
 
   /** An inbound call on the external profile, through the public dialplan (set irisx_inbound, export, park). */
-  injectInbound(opts: { from: string; to: string; digits?: string; hangupAfterSeconds?: number; fromName?: string }): Channel {
+  injectInbound(opts: {
+    from: string; to: string; digits?: string; hangupAfterSeconds?: number; fromName?: string; port?: number;
+    /** The INVITE's Subject header, if any. */
+    sipSubject?: string;
+    /** Seconds after the answer before the caller presses `digits` (default 1). */
+    digitsAfterSeconds?: number;
+  }): Channel {
     const uuid = randomUUID();
     const nowUs = this.nowUs();
-    const port = 5060;
+    const port = opts.port ?? 5060;
     const name = `sofia/external/${opts.from}@127.0.0.1:${port}`;
     const ch = new Channel({ uuid, name, direction: "inbound", nowUs, state: "CS_NEW" });
     const sim = this.newSim(ch, { kind: "answer", ringSeconds: 0, hangupAfterSeconds: opts.hangupAfterSeconds });
@@ -577,6 +583,7 @@ export class SimSwitch {
     ch.setVar("sip_contact_uri", `${opts.from}@127.0.0.1:${port}`);
     ch.setVar("sip_contact_host", "127.0.0.1");
     ch.setVar("rtp_use_codec_string", "PCMU,PCMA");
+    if (opts.sipSubject) ch.setVar("sip_subject", opts.sipSubject);
     ch.setVar("sip_via_host", "127.0.0.1");
     ch.setVar("sip_via_port", String(port));
     ch.setVar("max_forwards", "70");
@@ -592,12 +599,13 @@ export class SimSwitch {
       if (ch.hungUp) return;
       ch.state = "CS_EXECUTE";
       this.emit(ch, "CHANNEL_STATE", "CHANNEL_STATE");
-      this.startApp(ch, "set", "irisx_inbound=true");
+      this.startApp(ch, "set", "irisx_inbound=true", { immediate: true });
       const date = new Date(this.nowUs() / 1000).toUTCString().replace("GMT", "+0000");
-      this.fire(this.apiEvent("strftime", "%a, %d %b %Y %T %z"));
       this.startApp(ch, "export", `RFC2822_DATE=${date}`);
       this.startApp(ch, "park", "");
-      if (opts.digits) sim.onAnswered.push(() => this.after(1, () => this.pressDigits(ch, opts.digits!), ch));
+      if (opts.digits) {
+        sim.onAnswered.push(() => this.after(opts.digitsAfterSeconds ?? 1, () => this.pressDigits(ch, opts.digits!), ch));
+      }
       if (opts.hangupAfterSeconds !== undefined) this.after(opts.hangupAfterSeconds, () => this.remoteBye(ch), ch);
     }, ch);
     return ch;
@@ -632,12 +640,31 @@ export class SimSwitch {
 
   // ---------------------------------------------------------------- applications
 
+  /**
+   * uuid_broadcast: queues the app. An outbound leg echoes the message as PRIVATE_COMMAND after the app, carrying the
+   * COMMAND event switch_ivr_broadcast built (fixture 08; the inbound leg of fixture 07 shows none).
+   */
+  broadcast(ch: Channel, app: string, arg: string): void {
+    let command: string[] | undefined;
+    if (ch.direction === "outbound") {
+      command = this.newEvent("COMMAND", "BROADCAST").headers;
+      command.push("call-command", "execute", "execute-app-name", app, "execute-app-arg", arg, "event-lock", "true",
+        "lead-frames", "5");
+    }
+    this.startApp(ch, app, arg, { command });
+  }
+
   /** Queues an application on the channel (apps run one at a time, as in the session thread). */
-  startApp(ch: Channel, app: string, arg: string, opts: { appUuid?: string; command?: string[] } = {}): void {
+  startApp(ch: Channel, app: string, arg: string,
+    opts: { appUuid?: string; command?: string[]; immediate?: boolean } = {}): void {
     const sim = this.sims.get(ch.uuid);
     if (!sim || ch.hungUp) return;
     sim.appQueue.push({ app, arg, appUuid: opts.appUuid ?? randomUUID(), command: opts.command });
-    if (!sim.appRunning) void this.drainApps(ch, sim);
+    if (!sim.appRunning) {
+      // The session thread picks queued messages up on its next frame (20 ms), not inside the api call.
+      sim.appRunning = true;
+      this.after(opts.immediate ? 0 : 0.02, () => void this.drainApps(ch, sim), ch);
+    }
   }
 
   private async drainApps(ch: Channel, sim: Sim): Promise<void> {
@@ -678,8 +705,12 @@ export class SimSwitch {
     else ch.vars.delete("current_application_data");
     ch.application = app;
     ch.applicationData = arg;
+    // The stock public dialplan expands ${strftime(...)} for RFC2822_DATE: an API event before the export runs.
+    if (app === "export" && arg.startsWith("RFC2822_DATE=")) this.fire(this.apiEvent("strftime", "%a, %d %b %Y %T %z"));
     const withArg = arg ? ["Application-Data", arg] : [];
     this.emit(ch, "CHANNEL_EXECUTE", "CHANNEL_EXECUTE", undefined, ["Application", app, ...withArg, "Application-UUID", appUuid]);
+    // The app starts: switch_core_session_exec sets current_application again once the app function runs.
+    ch.setVar("current_application", app);
     let response = "_none_";
     const aborted = new Promise<void>((resolve) => { sim.abortApp = resolve; });
     const wait = (seconds: number) => Promise.race([this.sleep(seconds, ch), aborted]);
@@ -756,6 +787,8 @@ export class SimSwitch {
     const seconds = await this.fileSeconds(file);
     const type = /^([a-z_]+):\/\//.exec(file)?.[1];
     const typeHeader = type && type !== "http" && type !== "https" ? ["Playback-File-Type", type] : [];
+    const current = ch.getVar("current_application");
+    if (current) ch.setVar("current_application", current);
     this.emit(ch, "PLAYBACK_START", "PLAYBACK_START", undefined, [...typeHeader, "Playback-File-Path", file]);
     const started = this.nowUs();
     await wait(seconds);
@@ -834,7 +867,7 @@ export class SimSwitch {
     const [file = `${this.recordingsDir}/${ch.uuid}.wav`, limit] = arg.split(" ");
     this.startRecording(ch, file);
     await wait(Number(limit) || 3600);
-    await this.stopRecording(ch, file, Number(limit) ? "success-maxtime" : "success-maxtime");
+    this.stopRecording(ch, file, "success-maxtime");
   }
 
   /** uuid_record start: RECORD_START, MEDIA_BUG_START. */
@@ -847,8 +880,11 @@ export class SimSwitch {
     return true;
   }
 
-  /** uuid_record stop / hangup: writes the WAV (its length = recorded simulated time), RECORD_STOP, MEDIA_BUG_STOP. */
-  async stopRecording(ch: Channel, file: string | undefined, cause = "success-maxtime"): Promise<boolean> {
+  /**
+   * uuid_record stop / hangup: writes the WAV (its length = recorded simulated time) before RECORD_STOP, MEDIA_BUG_STOP,
+   * so a consumer may read the file as soon as it sees RECORD_STOP.
+   */
+  stopRecording(ch: Channel, file: string | undefined, cause = "success-maxtime"): boolean {
     const sim = this.sims.get(ch.uuid);
     const rec = sim?.recording;
     if (!sim || !rec || (file && file !== rec.path && file !== "all")) return false;
@@ -856,7 +892,7 @@ export class SimSwitch {
     const seconds = Math.max(0, (this.nowUs() - rec.startUs) / 1e6);
     let size = 44;
     try {
-      size = await writeRecording(rec.path, seconds, rec.stereo ? 2 : 1);
+      size = writeRecording(rec.path, seconds, rec.stereo ? 2 : 1);
     } catch {
       cause = "uri-failure";
     }
@@ -983,10 +1019,8 @@ export class SimSwitch {
       ch.setVar("proto_specific_hangup_cause", `sip:${spec.sipStatus}`);
       ch.setVar("sip_term_cause", String(q850));
     }
-    if (ch.getVar("current_loop") && ch.application !== "playback") {
-      ch.vars.delete("current_loop");
-      ch.vars.delete("total_loops");
-    }
+    ch.vars.delete("current_loop");
+    ch.vars.delete("total_loops");
     this.emit(ch, "CHANNEL_HANGUP", "CHANNEL_HANGUP");
     sim.abortApp?.();
     queueMicrotask(() => void this.finishHangup(ch, sim, spec, q850, afterComplete));
@@ -1002,13 +1036,15 @@ export class SimSwitch {
   private async finishHangup(ch: Channel, sim: Sim, spec: HangupSpec, q850: number, afterComplete?: () => void): Promise<void> {
     // Let the api command that caused the hangup fire its API event first (fixture 01).
     await new Promise((r) => setImmediate(r));
-    if (sim.recording) await this.stopRecording(ch, undefined, "success-maxtime");
+    if (sim.recording) this.stopRecording(ch, undefined, "success-maxtime");
     if (spec.disposition === "recv_bye") ch.setVar("sip_hangup_disposition", "recv_bye");
     if (sim.parked) {
       sim.parked = false;
       this.emit(ch, "CHANNEL_UNPARK", "CHANNEL_UNPARK");
       this.emit(ch, "CHANNEL_EXECUTE_COMPLETE", "CHANNEL_EXECUTE_COMPLETE", undefined,
-        ["Application", "park", "Application-Response", "_none_", "Application-UUID", sim.parkAppUuid]);
+        // Application-Response is whatever current_application_response holds (a playback's, fixture 08).
+        ["Application", "park", "Application-Response", ch.getVar("current_application_response") ?? "_none_",
+          "Application-UUID", sim.parkAppUuid]);
     }
     // Let a running app finish its EXECUTE_COMPLETE before the state machine moves on.
     await new Promise((r) => setImmediate(r));

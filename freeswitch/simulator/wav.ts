@@ -1,6 +1,6 @@
 // Real recordings for uuid_record: 8 kHz 16-bit PCM WAV, mono or stereo (RECORD_STEREO=true: caller left, callee
 // right), with audible content (two tones and a little noise) so a listener or an ASR test hears something.
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export const RECORD_SAMPLE_RATE = 8000;
@@ -43,10 +43,10 @@ export function buildWav(seconds: number, channels: 1 | 2): Buffer {
   return buf;
 }
 
-/** Writes the recording, creating its folder. Returns the file size in bytes. */
-export async function writeRecording(file: string, seconds: number, channels: 1 | 2): Promise<number> {
+/** Writes the recording, creating its folder, synchronously (done before RECORD_STOP). Returns its size in bytes. */
+export function writeRecording(file: string, seconds: number, channels: 1 | 2): number {
   const wav = buildWav(seconds, channels);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, wav);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, wav);
   return wav.length;
 }
