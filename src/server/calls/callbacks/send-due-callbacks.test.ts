@@ -197,6 +197,26 @@ describe("status callback sender", () => {
     expect(r.received.map((q) => formOf(q).SequenceNumber)).toEqual(["1", "1", "2"]);
   });
 
+  it("keeps sending other calls' callbacks while one receiver is slow", async () => {
+    const { tenant } = await createTestTenant();
+    const arrivals: number[] = [];
+    const r = await receiver((req) => {
+      if (req.url === "/slow") return "hang";
+      arrivals.push(Date.now());
+      return { status: 200 };
+    });
+    const slowCall = await newCall(tenant.id);
+    const fastCall = await newCall(tenant.id);
+    await enqueue({ tenantId: tenant.id, callId: slowCall, url: r.url("/slow"), sequence: 0, params: { CallSid: slowCall } });
+    for (const sequence of [0, 1, 2]) await enqueue({ tenantId: tenant.id, callId: fastCall, url: r.url("/fast"), sequence, params: { CallSid: fastCall } });
+    const started = Date.now();
+    const result = await sendDueCallbacks({ now: later(1), concurrency: 2, connectTimeoutMs: 200, readTimeoutMs: 1_000 });
+    expect(result).toEqual({ succeeded: 3, retrying: 1, failed: 0 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect(arrivals).toHaveLength(3);
+    expect(arrivals[2]! - started).toBeLessThan(800);
+  });
+
   it("two senders at once send every callback exactly once and in order per call", async () => {
     const { tenant } = await createTestTenant();
     const r = await receiver(() => ({ status: 200 }));

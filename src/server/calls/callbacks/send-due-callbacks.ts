@@ -1,13 +1,15 @@
 // The status-callback sender the worker runs: claim due callbacks (the head of each call's queue), send them in
-// parallel, repeat while there is more, up to `limit` sends per run. Safe to run in any number of processes at
+// parallel, claim more as they finish, up to `limit` sends per run. Safe to run in any number of processes at
 // once (claims are leases taken with FOR UPDATE SKIP LOCKED).
 import { claimDueCallbacks, failAbandonedCallbacks } from "@/server/calls/callbacks/claim-due-callbacks";
 import { deliverCallback, type DeliverCallbackOptions } from "@/server/calls/callbacks/deliver-callback";
 import { logger } from "@/server/logger";
 
 export interface SendDueCallbacksOptions extends DeliverCallbackOptions {
-  /** Most callbacks to send in this run; also the most in flight at once. Default 50. */
+  /** Most callbacks to send in this run. Default 50. */
   limit?: number;
+  /** Most in flight at once. Default: `limit`. */
+  concurrency?: number;
   /** What counts as due (nextAttemptAt <= now). Default: the current time. */
   now?: Date;
   /** How long a claim keeps other senders off a callback. Longer than one attempt can take. */
@@ -24,26 +26,35 @@ export interface SendDueCallbacksResult {
 
 export async function sendDueCallbacks(opts: SendDueCallbacksOptions = {}): Promise<SendDueCallbacksResult> {
   const limit = opts.limit ?? 50;
+  const concurrency = Math.max(1, Math.min(opts.concurrency ?? limit, limit));
   const connectTimeoutMs = opts.connectTimeoutMs ?? 5_000;
   const readTimeoutMs = opts.readTimeoutMs ?? 15_000;
   const leaseMs = opts.leaseMs ?? 2 * (connectTimeoutMs + readTimeoutMs) + 10_000;
   const result: SendDueCallbacksResult = { succeeded: 0, retrying: 0, failed: await failAbandonedCallbacks(opts.now ?? new Date()) };
+  const inFlight = new Set<Promise<void>>();
   let budget = limit;
-  while (budget > 0) {
-    // Each round takes at most one callback per call, so sequence n+1 becomes claimable only once n is done.
-    const claimed = await claimDueCallbacks({ limit: budget, now: opts.now ?? new Date(), leaseMs });
-    if (claimed.length === 0) break;
+  for (;;) {
+    // Claim as slots free up, so one slow receiver holds one slot, not the whole run. Claims take at most the head
+    // of each call's queue, and a callback in flight holds its call's next one back until its outcome is recorded.
+    const free = Math.min(concurrency - inFlight.size, budget);
+    const claimed = free > 0 ? await claimDueCallbacks({ limit: free, now: opts.now ?? new Date(), leaseMs }) : [];
     budget -= claimed.length;
-    const outcomes = await Promise.all(
-      claimed.map((callback) =>
-        deliverCallback(callback, { ...opts, connectTimeoutMs, readTimeoutMs }).catch((err: unknown) => {
+    for (const callback of claimed) {
+      const sending: Promise<void> = deliverCallback(callback, { ...opts, connectTimeoutMs, readTimeoutMs })
+        .catch((err: unknown) => {
           // The outcome could not be recorded (database down); the lease expires and another run retries it.
           logger.error({ err, callbackId: callback.id }, "recording a status callback outcome failed");
           return "retrying" as const;
-        }),
-      ),
-    );
-    for (const outcome of outcomes) result[outcome]++;
+        })
+        .then((outcome) => {
+          result[outcome]++;
+          inFlight.delete(sending);
+        });
+      inFlight.add(sending);
+    }
+    if (inFlight.size === 0) break;
+    // Wait for one to finish: it frees a slot and may make its call's next callback claimable.
+    await Promise.race(inFlight);
   }
   return result;
 }
