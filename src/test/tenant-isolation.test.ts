@@ -233,9 +233,9 @@ function routeFiles(dir: string): string[] {
   );
 }
 
-async function servedRestRoutes(): Promise<Map<string, Handler>> {
+async function servedRestRoutes(folder = "api/v1"): Promise<Map<string, Handler>> {
   const out = new Map<string, Handler>();
-  for (const file of routeFiles(path.join(APP_DIR, "api/v1"))) {
+  for (const file of routeFiles(path.join(APP_DIR, folder))) {
     const apiPath = `/${path.relative(APP_DIR, path.dirname(file)).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}");
     const mod = (await import(file)) as Record<string, unknown>;
     for (const m of HTTP_METHODS) if (typeof mod[m] === "function") out.set(`${m} ${apiPath}`, mod[m] as Handler);
@@ -256,6 +256,75 @@ describe("REST /api/v1 with tenant B's key against tenant A's ids", () => {
       const c = REST[route];
       if (!c) continue;
       await c.run(handler).catch((e: unknown) => {
+        throw new Error(`${route}: ${(e as Error).message}`, { cause: e });
+      });
+    }
+  });
+});
+
+// ---- Twilio-compatible /2010-04-01 ------------------------------------------------------------------
+// Tenant B's key (Bearer works here too) on A's account path, and A's call under B's own account path.
+
+async function twilioAccounts() {
+  const [a, b] = await Promise.all([fx.a.tenantId, fx.b.tenantId].map((id) => db.tenant.findUniqueOrThrow({ where: { id } })));
+  return { a: a!.accountSid, b: b!.accountSid };
+}
+
+function sendTwilio(handler: Handler, method: string, url: string, params: Record<string, string>, form?: Record<string, string>) {
+  const req = new Request(`${BASE}${url}`, {
+    method,
+    headers: { authorization: fx.b.auth, ...(form ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
+    body: form ? new URLSearchParams(form).toString() : undefined,
+  });
+  return handler(req, { params: Promise.resolve(params) });
+}
+
+async function expectTwilioNotFound(res: Promise<Response>) {
+  const r = await res;
+  const body = (await r.json()) as { code?: number };
+  expect(r.status).toBe(404);
+  expect(body.code).toBe(20404);
+  expectNoLeak(body);
+}
+
+const TWILIO: Record<string, (h: Handler) => Promise<void>> = {
+  "GET /2010-04-01/Accounts/{accountSid}/Calls.json": async (h) => {
+    const { a, b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${a}/Calls.json`, { accountSid: a }));
+    expectNoLeak(await (await sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/Calls.json?To=%2B15005550100`, { accountSid: b })).json());
+    expect((await sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/Calls.json?Page=1&PageToken=PA${fx.a.callId}`, { accountSid: b })).status).toBe(400);
+  },
+  "POST /2010-04-01/Accounts/{accountSid}/Calls.json": async (h) => {
+    const { a, b } = await twilioAccounts();
+    const form = { To: "+15005550100", From: A_NUMBER, Url: "https://b.example.com/voice" };
+    await expectTwilioNotFound(sendTwilio(h, "POST", `/2010-04-01/Accounts/${a}/Calls.json`, { accountSid: a }, form));
+    const r = await sendTwilio(h, "POST", `/2010-04-01/Accounts/${b}/Calls.json`, { accountSid: b }, form);
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { code: number }).code).toBe(21210);
+  },
+  "GET /2010-04-01/Accounts/{accountSid}/Calls/{callSid}": async (h) => {
+    const { a, b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/Calls/${fx.a.callId}.json`, { accountSid: b, callSid: `${fx.a.callId}.json` }));
+    await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${a}/Calls/${fx.a.callId}.json`, { accountSid: a, callSid: `${fx.a.callId}.json` }));
+  },
+  "POST /2010-04-01/Accounts/{accountSid}/Calls/{callSid}": async (h) => {
+    const { b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "POST", `/2010-04-01/Accounts/${b}/Calls/${fx.a.callId}.json`, { accountSid: b, callSid: `${fx.a.callId}.json` }, { Status: "canceled" }));
+    await expectTwilioNotFound(sendTwilio(h, "POST", `/2010-04-01/Accounts/${b}/Calls/${fx.a.callId}.json`, { accountSid: b, callSid: `${fx.a.callId}.json` }, { Twiml: "<Response><Hangup/></Response>" }));
+    expect(await db.call.findUniqueOrThrow({ where: { id: fx.a.callId } })).toMatchObject({ status: "QUEUED", endRequestedAt: null, instructions: null });
+  },
+};
+
+describe("Twilio-compatible /2010-04-01 with tenant B's key against tenant A's account and calls", () => {
+  it("covers every route file on disk, and nothing else", async () => {
+    const served = [...(await servedRestRoutes("2010-04-01")).keys()].sort();
+    expect(served.filter((r) => !(r in TWILIO)), "routes without an isolation case").toEqual([]);
+    expect(Object.keys(TWILIO).filter((r) => !served.includes(r)), "cases for routes that no longer exist").toEqual([]);
+  });
+
+  it("answers 20404 for A's account and calls and never returns A's data", async () => {
+    for (const [route, handler] of await servedRestRoutes("2010-04-01")) {
+      await TWILIO[route]?.(handler).catch((e: unknown) => {
         throw new Error(`${route}: ${(e as Error).message}`, { cause: e });
       });
     }

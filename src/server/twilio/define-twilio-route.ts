@@ -138,7 +138,7 @@ export function defineTwilioRoute<F extends AnySchema | undefined = undefined, Q
       response = new Response(JSON.stringify(result.body), { status: result.status, headers });
     } catch (err) {
       if (claimedRecordId) await releaseIdempotencyKey(claimedRecordId).catch((e: unknown) => log().warn({ err: e }, "could not release idempotency key"));
-      response = twilioErrorResponse(err, headers, log, url.pathname);
+      response = twilioErrorResponse(err, headers, log);
     }
     observeHttpRequest({ route: spec.path, method: spec.method, status: response.status, durationMs: performance.now() - started });
     return response;

@@ -102,13 +102,12 @@ export function twilioErrorBody(err: TwilioApiError): TwilioErrorBody {
 }
 
 /** The response for any failure; unknown errors are logged and answered 500 with the request id. */
-export function twilioErrorResponse(err: unknown, headers: Record<string, string>, log: () => Logger, notFoundPath?: string): Response {
+export function twilioErrorResponse(err: unknown, headers: Record<string, string>, log: () => Logger): Response {
   let twilioError = toTwilioError(err);
   if (!twilioError) {
     log().error({ err }, "unhandled error in Twilio-compatible API route");
     twilioError = new TwilioApiError(500, 20500, `internal error; quote request id ${headers["x-request-id"] ?? "(none)"} when contacting support`);
   }
-  if (twilioError.code === 20404 && notFoundPath) twilioError = new TwilioApiError(404, 20404, `The requested resource ${notFoundPath} was not found`);
   if (twilioError.status === 401) headers["www-authenticate"] = 'Basic realm="IRISX Twilio-compatible API"';
   if (twilioError.retryAfter !== undefined) headers["retry-after"] = String(twilioError.retryAfter);
   headers["content-type"] = "application/json; charset=utf-8";
