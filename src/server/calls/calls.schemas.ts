@@ -94,12 +94,15 @@ export type TFindCallsInput = z.input<typeof ZFindCallsInput>;
 
 export const ZCallId = z.string().regex(/^CA[0-9a-f]{32}$/, "not a call id");
 
-export const ZCallIdInput = z.object({ callId: ZCallId });
+/** Any string: a malformed id reads as NOT_FOUND (loadTenantCall), exactly like another tenant's. */
+const ZCallIdLookup = z.string().min(1).max(64);
+
+export const ZCallIdInput = z.object({ callId: ZCallIdLookup });
 export type TCallIdInput = z.input<typeof ZCallIdInput>;
 
 /** Ending a call: `canceled` before it is answered, `completed` (hang up) at any live stage. */
 export const ZUpdateCallInput = z.object({
-  callId: ZCallId,
+  callId: ZCallIdLookup,
   status: z.enum(["canceled", "completed"]),
 });
 export type TUpdateCallInput = z.input<typeof ZUpdateCallInput>;
