@@ -1,11 +1,17 @@
 import type { Metadata } from "next";
 import { getCurrentMember } from "@/app/_lib/current-member";
 import { GeneralSettings } from "@/components/portal/general-settings";
+import { RecordingRetentionSettings } from "@/components/portal/recording-retention-settings";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function GeneralSettingsPage() {
   // The portal layout already loaded this (and turned away anyone without a workspace); cache() shares it.
   const context = await getCurrentMember();
-  return <GeneralSettings email={context?.user.email ?? ""} emailVerified={context?.user.emailVerified ?? false} />;
+  return (
+    <div className="flex flex-col gap-6">
+      <GeneralSettings email={context?.user.email ?? ""} emailVerified={context?.user.emailVerified ?? false} />
+      <RecordingRetentionSettings />
+    </div>
+  );
 }
