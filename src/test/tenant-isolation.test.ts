@@ -218,6 +218,35 @@ const REST: Record<string, RestCase> = {
     },
   },
   "GET /api/v1/recordings/{id}/media": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/recordings/${aRecordingId}/media`, { params: { id: aRecordingId } })) },
+  "GET /api/v1/calls": {
+    aId: false,
+    reason: "lists the caller's calls; A's number as a filter finds nothing, A's call id as cursor is rejected",
+    run: async (h) => {
+      expectNoLeak(await (await send(h, "GET", "/api/v1/calls")).json());
+      expectNoLeak(await (await send(h, "GET", `/api/v1/calls?number=${encodeURIComponent(A_NUMBER)}`)).json());
+      expect((await send(h, "GET", `/api/v1/calls?starting_after=${fx.a.callId}`)).status).toBe(400);
+    },
+  },
+  "POST /api/v1/calls": {
+    aId: false,
+    reason: "places in the caller's account; A's number as `from` is refused (400 on from), a tenant field too",
+    run: async (h) => {
+      const r = await send(h, "POST", "/api/v1/calls", { body: { to: "+15005550100", from: A_NUMBER, instructions: [{ say: "hi" }] } });
+      expect(r.status).toBe(400);
+      expect(((await r.json()) as { error: { details: { field: string }[] } }).error.details.map((d) => d.field)).toEqual(["from"]);
+      expect((await send(h, "POST", "/api/v1/calls", { body: { to: "+15005550100", from: A_NUMBER, url: "https://b.example.com/a", tenant_id: fx.a.tenantId } })).status).toBe(400);
+      expect(await db.call.count({ where: { tenantId: fx.b.tenantId } })).toBe(0);
+    },
+  },
+  "GET /api/v1/calls/{callId}": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/calls/${fx.a.callId}`, { params: { callId: fx.a.callId } })) },
+  "POST /api/v1/calls/{callId}": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "POST", `/api/v1/calls/${fx.a.callId}`, { params: { callId: fx.a.callId }, body: { status: "canceled" } }));
+      expect(await db.call.findUniqueOrThrow({ where: { id: fx.a.callId } })).toMatchObject({ status: "QUEUED", endRequestedAt: null });
+    },
+  },
+  "GET /api/v1/calls/{callId}/events": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/calls/${fx.a.callId}/events`, { params: { callId: fx.a.callId } })) },
   "GET /api/v1/openapi.json": {
     aId: false,
     reason: "public API description; no tenant data",

@@ -14,7 +14,7 @@ export const DEFAULT_RING_TIMEOUT_SECONDS = 60;
 const E164_SHAPE = /^\+[1-9]\d{1,14}$/;
 
 /** `+` then 2 to 15 digits, without checking that the number plan knows it (caller ids, owned DIDs). */
-export const ZE164Shape = z.string().trim().regex(E164_SHAPE, "must be a phone number in E.164 form, e.g. +14155550123");
+export const ZE164Shape = z.string().trim().regex(E164_SHAPE, { message: "must be a phone number in E.164 form, e.g. +14155550123", abort: true });
 
 /** A dialable number: E.164 and valid in its country's numbering plan (libphonenumber). */
 export const ZE164Number = ZE164Shape.refine((value) => parsePhoneNumberFromString(value)?.isValid() === true, {
