@@ -36,7 +36,7 @@ export function farEndFor(number: string): FarEnd {
   if (n === "+15005550300") return { kind: "no-answer" };
   if (n === "+15005550400") return reject(603);
   if (n === "+15005550404") return reject(404);
-  if (n === "+15005550500") return { ...unreachable(), ringSeconds: 0.04 };
+  if (n === "+15005550500") return unreachable();
   if (n === "+15005550600") return { kind: "answer", ringSeconds: 1, hangupAfterSeconds: 10, machine: true };
   const human = /^\+15005557(\d{1,4})$/.exec(n);
   if (human) return { kind: "answer", ringSeconds: 1, hangupAfterSeconds: 10, digits: human[1] + "#" };
