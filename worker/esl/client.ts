@@ -250,6 +250,7 @@ export class EslClient extends EventEmitter<EslClientEvents> {
   private watchdogTimer: NodeJS.Timeout | undefined;
   private lastRxAt = 0;
   private closeWaiters: (() => void)[] = [];
+  private closePromise: Promise<void> | undefined;
 
   /** Connection attempts made so far (for health endpoints and tests). */
   connectAttempts = 0;
@@ -403,8 +404,12 @@ export class EslClient extends EventEmitter<EslClientEvents> {
    * Graceful shutdown: no more reconnects; sends `exit` if the link is up and waits (up to `timeoutMs`) for
    * FreeSWITCH to close; everything still pending rejects with EslLinkDownError.
    */
-  async close(timeoutMs = 2_000): Promise<void> {
-    if (this.closing && this.state === "down") return;
+  close(timeoutMs = 2_000): Promise<void> {
+    this.closePromise ??= this.shutdown(timeoutMs);
+    return this.closePromise;
+  }
+
+  private async shutdown(timeoutMs: number): Promise<void> {
     this.closing = true;
     clearTimeout(this.reconnectTimer);
     this.reconnectTimer = undefined;
@@ -628,9 +633,18 @@ export class EslClient extends EventEmitter<EslClientEvents> {
     const gen = this.generation;
     switch (frame.contentType) {
       case "text/event-plain":
-      case "text/event-json":
-        this.onEvent(parseEvent(frame));
+      case "text/event-json": {
+        let event: EslEvent;
+        try {
+          event = parseEvent(frame);
+        } catch (err) {
+          // The framing is intact (Content-Length held), so one unreadable event is skipped, not the link.
+          this.log.error({ err, contentType: frame.contentType }, "ESL event could not be parsed; skipped");
+          return;
+        }
+        this.onEvent(event);
         return;
+      }
       case "command/reply":
       case "api/response":
         this.onReply(frame);

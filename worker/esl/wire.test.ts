@@ -233,6 +233,46 @@ describe("events", () => {
     expect(reg.get("profile-name")).toBe("internal");
   });
 
+  it("never takes a line of the event's body for a header (lazy lookups stop at the blank line)", () => {
+    // A bgapi uuid_dump result looks like headers; none of it may leak into the event's own headers.
+    const body = "Unique-ID: not-a-header\nChannel-Name: sofia/x\nEvent-Name: CHANNEL_DATA\n\n";
+    const headers = [
+      ["Event-Name", "BACKGROUND_JOB"],
+      ["Job-UUID", "j-1"],
+      ["Job-Command", "uuid_dump"],
+    ] as const;
+    const lookupOrders = [
+      ["Unique-ID", "Job-UUID", "Channel-Name"],
+      ["Job-Command", "Channel-Name", "Unique-ID", "Job-UUID"],
+      ["Channel-Name", "Job-Command"],
+    ];
+    for (const order of lookupOrders) {
+      const ev = parseEvent(framesOf(serializeEventPlain(headers, body)).frames[0]!);
+      for (const name of order) {
+        const expected = headers.find(([n]) => n === name)?.[1];
+        expect(ev.get(name), name).toBe(expected);
+      }
+      expect(ev.name).toBe("BACKGROUND_JOB");
+      expect(ev.body).toBe(body);
+      expect(ev.size).toBe(3);
+    }
+    // The body's first line sits right after the blank line.
+    const ev = parseEvent(framesOf(serializeEventPlain([["Event-Name", "X"]], "Y-Header: 1\n")).frames[0]!);
+    expect(ev.get("Y-Header")).toBeUndefined();
+    expect(ev.body).toBe("Y-Header: 1\n");
+  });
+
+  it("answers the same before and after switching to the index map", () => {
+    const hangup = eventsOf("02-remote-bye").find((e) => e.name === "CHANNEL_HANGUP_COMPLETE")!;
+    const names = [...new Set(hangup.headers.map(([n]) => n))];
+    expect(names.length).toBeGreaterThan(60);
+    const fresh = eventsOf("02-remote-bye").find((e) => e.name === "CHANNEL_HANGUP_COMPLETE")!;
+    for (const name of [...names, "Absent-1", "Absent-2"]) {
+      expect(fresh.get(name), name).toBe(hangup.headers.find(([n]) => n === name)?.[1]);
+    }
+    expect(fresh.variable("sip_term_status")).toBe("200");
+  });
+
   it("carries a multi-byte UTF-8 body and value through both serializers", () => {
     const headers = [
       ["Event-Name", "BACKGROUND_JOB"],

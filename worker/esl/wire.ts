@@ -334,24 +334,72 @@ export type EslEventFormat = "plain" | "json";
  * One FreeSWITCH event. Headers keep wire order and duplicates (CHANNEL_HANGUP_COMPLETE carries Hangup-Cause
  * twice, CODEC repeats Channel-Write-Codec-*): `get` returns the first, `getAll` every one, `headers` all.
  *
- * Values are decoded lazily: plain-mode values stay as received until asked for, and only those containing
- * a `%` (or `_undef_`) cost anything. The name → index map is built only once a caller looks up more than
- * a few names, because dispatch usually needs just Event-Name and Unique-ID near the top.
+ * Built for the read path's volume: an event is ~150 headers and ~3 KB, and dispatch reads a handful of
+ * them, mostly near the top. So a plain event is kept as one latin1 string and nothing is split up front;
+ * even the blank line that ends the headers is not searched for (that alone is a scan of the whole event).
+ * `get` finds `\n<Name>:` in the string (values are URL-encoded, so they never contain a line break and the
+ * match is exact), and checks only the stretch between the last verified match and this one for the blank
+ * line, so a match inside the event's body is never taken for a header. The string is split into pairs
+ * only when every header is wanted (`headers`, `getAll`, `size`) or after many lookups, when an index map
+ * pays off. A value is decoded only if it contains `%` or is `_undef_`; the body is cut out on first use.
  */
 export class EslEvent {
-  private decoded: (string | undefined)[] | undefined;
+  /** Plain events: the whole event as latin1 (one char per byte): header lines, blank line, body. */
+  private text: string | undefined;
+  /** Plain events: text[0 .. clean] is known to hold no blank line. */
+  private clean = 0;
+  /** Plain events: index of the "\n\n" that ends the header lines, once known. */
+  private headerEnd = -1;
+  private bodyValue: string | undefined;
+  private bodyKnown: boolean;
+  private names: string[] | undefined;
+  private rawValues: string[] | undefined;
   private index: Map<string, number> | undefined;
   private lookups = 0;
   private headerPairs: EslHeader[] | undefined;
 
-  constructor(
+  private constructor(
     /** How the event arrived; plain-mode values are URL-encoded on the wire, json ones are not. */
     readonly format: EslEventFormat,
-    private readonly names: string[],
-    private readonly rawValues: string[],
-    /** The event's own body (BACKGROUND_JOB result, …), undefined when it has none. */
-    readonly body: string | undefined,
-  ) {}
+    body: string | undefined,
+    bodyKnown: boolean,
+  ) {
+    this.bodyValue = body;
+    this.bodyKnown = bodyKnown;
+  }
+
+  /** A text/event-plain body as bytes: `Name: value` lines (values URL-encoded), a blank line, the body. */
+  static fromPlain(bytes: Buffer): EslEvent {
+    const ev = new EslEvent("plain", undefined, false);
+    ev.text = bytes.toString("latin1");
+    return ev;
+  }
+
+  /** Headers in order and a body (json mode, or events built in code). Values are taken as they are. */
+  static fromHeaders(headers: EslHeaderInput, body?: string, format: EslEventFormat = "json"): EslEvent {
+    const pairs = pairsOf(headers);
+    const ev = new EslEvent(format, body, true);
+    ev.names = pairs.map(([n]) => n);
+    ev.rawValues = pairs.map(([, v]) => (format === "plain" ? encodeHeaderValue(v) : v));
+    return ev;
+  }
+
+  /** parseEventJson's result: names and values in order, already unescaped. */
+  static fromJsonArrays(names: string[], values: string[], body?: string): EslEvent {
+    const ev = new EslEvent("json", body, true);
+    ev.names = names;
+    ev.rawValues = values;
+    return ev;
+  }
+
+  /** The event's own body (BACKGROUND_JOB result, …), undefined when it has none. */
+  get body(): string | undefined {
+    if (!this.bodyKnown) {
+      this.bodyKnown = true;
+      this.bodyValue = this.plainBody();
+    }
+    return this.bodyValue;
+  }
 
   /** Event-Name (e.g. CHANNEL_ANSWER, CUSTOM). */
   get name(): string {
@@ -375,14 +423,15 @@ export class EslEvent {
 
   /** Number of headers, duplicates included. */
   get size(): number {
-    return this.names.length;
+    return this.split().names.length;
   }
 
   /** All headers in wire order, decoded (built once, on first use). */
   get headers(): ReadonlyArray<EslHeader> {
     if (this.headerPairs === undefined) {
-      const pairs: EslHeader[] = new Array(this.names.length);
-      for (let i = 0; i < this.names.length; i++) pairs[i] = [this.names[i]!, this.valueAt(i)];
+      const { names, values } = this.split();
+      const pairs: EslHeader[] = new Array(names.length);
+      for (let i = 0; i < names.length; i++) pairs[i] = [names[i]!, this.decode(values[i]!)];
       this.headerPairs = pairs;
     }
     return this.headerPairs;
@@ -390,19 +439,20 @@ export class EslEvent {
 
   /** First value of the header, decoded; undefined when absent. */
   get(name: string): string | undefined {
-    const i = this.indexOf(name);
-    return i === -1 ? undefined : this.valueAt(i);
+    const raw = this.raw(name);
+    return raw === undefined ? undefined : this.decode(raw);
   }
 
   /** Every value of the header in wire order, decoded. */
   getAll(name: string): string[] {
+    const { names, values } = this.split();
     const out: string[] = [];
-    for (let i = 0; i < this.names.length; i++) if (this.names[i] === name) out.push(this.valueAt(i));
+    for (let i = 0; i < names.length; i++) if (names[i] === name) out.push(this.decode(values[i]!));
     return out;
   }
 
   has(name: string): boolean {
-    return this.indexOf(name) !== -1;
+    return this.raw(name) !== undefined;
   }
 
   /** A channel variable: `variable("billsec")` reads the `variable_billsec` header. */
@@ -410,32 +460,127 @@ export class EslEvent {
     return this.get("variable_" + name);
   }
 
-  /** The value exactly as received (still URL-encoded in plain mode). */
+  /** The first value exactly as received (still URL-encoded in plain mode). */
   raw(name: string): string | undefined {
-    const i = this.indexOf(name);
-    return i === -1 ? undefined : this.rawValues[i];
-  }
-
-  private valueAt(i: number): string {
-    const raw = this.rawValues[i]!;
-    if (this.format === "json") return raw;
-    // Cheap checks first: most values have no '%' and are not '_undef_'.
-    if (raw.indexOf("%") === -1 && raw !== "_undef_") return raw;
-    this.decoded ??= [];
-    let v = this.decoded[i];
-    if (v === undefined) v = this.decoded[i] = decodeHeaderValue(raw);
-    return v;
-  }
-
-  private indexOf(name: string): number {
-    if (this.index !== undefined) return this.index.get(name) ?? -1;
-    if (++this.lookups > 4) {
-      const index = new Map<string, number>();
-      for (let i = this.names.length - 1; i >= 0; i--) index.set(this.names[i]!, i); // first occurrence wins
-      this.index = index;
-      return index.get(name) ?? -1;
+    if (this.index === undefined && this.text !== undefined && ++this.lookups <= 24 && name !== "Content-Length") {
+      return this.findPlain(name);
     }
-    return this.names.indexOf(name);
+    if (this.index === undefined) {
+      // Many lookups on one event (a CDR builder reading dozens of variables): index it once.
+      const { names } = this.split();
+      const index = new Map<string, number>();
+      for (let i = names.length - 1; i >= 0; i--) index.set(names[i]!, i); // first occurrence wins
+      this.index = index;
+    }
+    const i = this.index.get(name);
+    return i === undefined ? undefined : this.rawValues![i];
+  }
+
+  private decode(raw: string): string {
+    if (this.format === "json") return raw;
+    return raw.indexOf("%") === -1 && raw !== "_undef_" ? raw : decodeHeaderValue(raw);
+  }
+
+  /** The raw value of the first `Name: value` line of a plain event's header block. */
+  private findPlain(name: string): string | undefined {
+    const text = this.text!;
+    let lineStart: number;
+    if (text.startsWith(name) && text.charCodeAt(name.length) === 0x3a) {
+      lineStart = 0;
+    } else {
+      let needle = needles.get(name);
+      if (needle === undefined) {
+        needle = "\n" + name + ":";
+        if (needles.size < 4096) needles.set(name, needle);
+      }
+      const at = text.indexOf(needle);
+      if (at === -1) return undefined;
+      if (this.headerEnd !== -1) {
+        if (at >= this.headerEnd) return undefined; // a line of the body, not a header
+      } else if (at > this.clean) {
+        // Only the stretch not yet verified is searched for the blank line (pairs ending at `at` included).
+        const q = text.slice(this.clean, at + 1).indexOf("\n\n");
+        if (q !== -1) {
+          this.headerEnd = this.clean + q;
+          return undefined;
+        }
+        this.clean = at;
+      }
+      lineStart = at + 1;
+    }
+    let v = lineStart + name.length + 1;
+    if (text.charCodeAt(v) === 0x20) v++;
+    let e = text.indexOf("\n", v);
+    if (e === -1) e = text.length;
+    return text.slice(v, e);
+  }
+
+  private findHeaderEnd(): number {
+    if (this.headerEnd === -1) {
+      const text = this.text!;
+      const at = text.indexOf("\n\n", this.clean);
+      this.headerEnd = at !== -1 ? at : text.endsWith("\n") ? text.length - 1 : text.length;
+    }
+    return this.headerEnd;
+  }
+
+  /** Start of the last header line when it is the body marker `Content-Length: M`, else -1. */
+  private bodyMarker(): number {
+    const end = this.findHeaderEnd();
+    const lineStart = this.text!.lastIndexOf("\n", end - 1) + 1;
+    return this.text!.startsWith("Content-Length:", lineStart) ? lineStart : -1;
+  }
+
+  private plainBody(): string | undefined {
+    const text = this.text!;
+    const marker = this.bodyMarker();
+    if (marker === -1) return undefined;
+    const end = this.headerEnd;
+    const digits = text.slice(marker + 15, end).trim();
+    const start = end + 2;
+    // Lenient here (a getter should not throw): a garbled length takes the rest of the frame.
+    const m = /^\d{1,12}$/.test(digits) ? Number(digits) : text.length - start;
+    // latin1 gave one char per byte, so this is the body's exact bytes, now read as UTF-8.
+    return Buffer.from(text.slice(start, Math.min(text.length, start + m)), "latin1").toString("utf8");
+  }
+
+  private split(): { names: string[]; values: string[] } {
+    if (this.names === undefined) {
+      const names: string[] = [];
+      const values: string[] = [];
+      const marker = this.bodyMarker();
+      // The body marker is framing, not a header; the body is `body`.
+      const blockEnd = marker === -1 ? this.headerEnd : Math.max(0, marker - 1);
+      splitBlock(this.text!.slice(0, blockEnd), names, values);
+      this.names = names;
+      this.rawValues = values;
+    }
+    return { names: this.names, values: this.rawValues! };
+  }
+}
+
+// "\nName:" needles, built once per header name (the set of names code asks for is small and fixed).
+const needles = new Map<string, string>();
+
+/** `Name: value` lines → parallel arrays ("Name:" alone, or a line without a colon, gets ''). */
+function splitBlock(text: string, names: string[], values: string[]): void {
+  const len = text.length;
+  let i = 0;
+  while (i < len) {
+    let nl = text.indexOf("\n", i);
+    if (nl === -1) nl = len;
+    if (nl > i) {
+      const colon = text.indexOf(":", i);
+      if (colon === -1 || colon > nl) {
+        names.push(text.slice(i, nl));
+        values.push("");
+      } else {
+        const v = text.charCodeAt(colon + 1) === 0x20 ? colon + 2 : colon + 1;
+        names.push(text.slice(i, colon));
+        values.push(v >= nl ? "" : text.slice(v, nl));
+      }
+    }
+    i = nl + 1;
   }
 }
 
@@ -457,45 +602,11 @@ export function parseEvent(frame: EslFrame): EslEvent {
 /**
  * A text/event-plain body: `Name: value\n` lines, a blank line, and — when the last header is
  * `Content-Length: M` — M raw bytes of event body. The inner Content-Length is not kept as a header (it is
- * framing, like the outer one); the body is `event.body`.
+ * framing, like the outer one); the body is `event.body`. Parsing is lazy (see EslEvent): this costs one
+ * latin1 conversion, the rest is paid per header read.
  */
 export function parseEventPlain(buf: Buffer): EslEvent {
-  let headerEnd = buf.indexOf(LFLF);
-  if (headerEnd === -1) headerEnd = buf[buf.length - 1] === LF ? buf.length - 1 : buf.length;
-  // Header values are URL-encoded, hence ASCII: latin1 is exact and the fastest decoder. (A peer that
-  // sends raw UTF-8 in a value would read as mojibake there, which is why values are decoded as UTF-8
-  // bytes in decodeHeaderValue only when escaped, as FreeSWITCH sends them.)
-  const text = buf.toString("latin1", 0, headerEnd);
-  const names: string[] = [];
-  const values: string[] = [];
-  const len = text.length;
-  let i = 0;
-  while (i < len) {
-    let nl = text.indexOf("\n", i);
-    if (nl === -1) nl = len;
-    const colon = text.indexOf(": ", i);
-    if (colon === -1 || colon > nl) {
-      // "Name:" with nothing after it, or a line without a colon: keep it with an empty value.
-      const bare = text.indexOf(":", i);
-      names.push(text.slice(i, bare === -1 || bare > nl ? nl : bare));
-      values.push("");
-    } else {
-      names.push(text.slice(i, colon));
-      values.push(text.slice(colon + 2, nl));
-    }
-    i = nl + 1;
-  }
-  let body: string | undefined;
-  const last = names.length - 1;
-  if (last >= 0 && names[last] === "Content-Length") {
-    const m = parseLength(values[last]!);
-    const start = headerEnd + 2;
-    if (start + m > buf.length) throw new EslProtocolError(`event body shorter than its Content-Length ${m}`);
-    body = buf.toString("utf8", start, start + m);
-    names.pop();
-    values.pop();
-  }
-  return new EslEvent("plain", names, values, body);
+  return EslEvent.fromPlain(buf);
 }
 
 /**
@@ -525,7 +636,7 @@ export function parseEventJson(text: string): EslEvent {
       values.pop();
     }
   }
-  return new EslEvent("json", names, values, body);
+  return EslEvent.fromJsonArrays(names, values, body);
 }
 
 /** Fast scanner for FreeSWITCH's compact `{"k":"v",...}`; false when the text has any other shape. */
