@@ -88,8 +88,8 @@ function defaultReply(command: string, conn: FakeConn, password: string): void {
       conn.send(Buffer.concat(fixtureFrames("17-auth-failure").slice(1).map(reserializeFrame)));
       conn.socket.end();
     }
-  } else if (command.startsWith("event plain ")) {
-    conn.send(serializeCommandReply("+OK event listener enabled plain"));
+  } else if (command.startsWith("event plain ") || command.startsWith("event json ")) {
+    conn.send(serializeCommandReply("+OK event listener enabled " + command.split(" ")[1]));
   } else if (command === "exit") {
     conn.send(Buffer.concat([serializeCommandReply("+OK bye"), serializeDisconnectNotice()]));
     conn.socket.end();
@@ -370,10 +370,7 @@ describe("EslClient reconnect", () => {
   });
 
   it("backs off exponentially with full jitter: no connection storm against a switch that hangs up", async () => {
-    const fs = await fakeSwitch(() => false, { greet: false });
-    servers.push(fs);
     // Accept and slam the door at once, like an overloaded or restarting FreeSWITCH.
-    fs.conns.length = 0;
     const slam = net.createServer((s) => s.destroy());
     slam.listen(0, "127.0.0.1");
     await once(slam, "listening");
@@ -442,7 +439,49 @@ describe("EslClient reconnect", () => {
   });
 });
 
+describe("EslClient json mode", () => {
+  it("subscribes with event json and delivers fixture 16's json events like plain ones", async () => {
+    const session = fixtureFrames("16-originate-park-kill-json").filter((f) => f.contentType === "text/event-json");
+    const fs = await fakeSwitch((cmd, conn) => {
+      if (cmd.startsWith("event json")) {
+        conn.send(serializeCommandReply("+OK event listener enabled json"));
+        conn.send(Buffer.concat(session.map(reserializeFrame)));
+        return true;
+      }
+    });
+    const c = client(fs.port, { eventFormat: "json", events: "ALL" });
+    const events: EslEvent[] = [];
+    c.on("event", (e) => events.push(e));
+    await up(c);
+    await sleep(50);
+    expect(fs.commands()[1]).toBe("event json ALL");
+    expect(events).toHaveLength(session.length);
+    const hangup = events.find((e) => e.name === "CHANNEL_HANGUP_COMPLETE")!;
+    expect(hangup.format).toBe("json");
+    expect(hangup.getAll("Hangup-Cause")).toEqual(["NORMAL_CLEARING", "NORMAL_CLEARING"]);
+  });
+});
+
 describe("EslClient close", () => {
+  it("close() while reconnecting (switch down) resolves at once and stops the retries", async () => {
+    const probe = net.createServer();
+    probe.listen(0, "127.0.0.1");
+    await once(probe, "listening");
+    const port = (probe.address() as net.AddressInfo).port;
+    await new Promise<void>((r) => probe.close(() => r())); // nothing listens there now: ECONNREFUSED
+    const c = client(port, { reconnectBaseMs: 10, reconnectMaxMs: 40, random: () => 1 });
+    c.start();
+    await sleep(200);
+    expect(c.connectAttempts).toBeGreaterThanOrEqual(3); // refused connections are retried…
+    expect(c.connectAttempts).toBeLessThanOrEqual(8); // …with backoff
+    const t0 = Date.now();
+    await c.close();
+    expect(Date.now() - t0).toBeLessThan(100);
+    const attempts = c.connectAttempts;
+    await sleep(150);
+    expect(c.connectAttempts).toBe(attempts);
+  });
+
   it("sends exit, waits for FreeSWITCH to hang up, and never reconnects", async () => {
     const fs = await fakeSwitch();
     const c = client(fs.port);
