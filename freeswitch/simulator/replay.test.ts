@@ -60,7 +60,8 @@ async function replay(sim: Simulator, dir: string): Promise<Received[]> {
   const replyIndexes = fixture.flatMap((f, i) => (f.type === "command/reply" || f.type === "api/response" ? [i] : []));
   const countEvents = (frames: Received[]) => frames.filter((f) => f.event && !SKIP_EVENTS.has(f.event.name)).length;
   const commands = readFixtureCommands(dir);
-  for (const [k, cmd] of commands.entries()) {
+  for (let k = 0; k < commands.length; k++) {
+    const cmd = commands[k]!;
     const needed = countEvents(fixture.slice(0, replyIndexes[k] ?? 0));
     if (k === 2 && dir.endsWith("07-inbound-park-dtmf")) {
       // sipp's UAC calls 7010 once the session listens, and sends RFC2833 1 2 3 # 3 s after the answer.
@@ -72,13 +73,16 @@ async function replay(sim: Simulator, dir: string): Promise<Received[]> {
     await client.waitFor((fs) => client.closed || countEvents(fs) >= needed);
     const ours = channelUuids(client.frames);
     const replies = client.frames.filter((f) => f.type === "command/reply" || f.type === "api/response").length;
-    client.send(cmd.text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (u) => {
+    // Commands the fixture's client sent within 2 ms of each other go out together (pipelined), as they did there.
+    let batch = [cmd.text];
+    while (k >= 2 && commands[k + 1] && commands[k + 1]!.atMs - cmd.atMs <= 2) batch = [...batch, commands[++k]!.text];
+    client.send(batch.map((text) => text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (u) => {
       const i = fixtureUuids.indexOf(u);
       return i >= 0 && ours[i] ? ours[i]! : u;
-    }));
-    // Like FreeSWITCH, the simulator answers one command at a time; wait for this one's answer before the next.
+    })).join("\n\n"));
+    // Like FreeSWITCH, the simulator answers one command at a time; wait for these answers before going on.
     await client.waitFor((fs) => client.closed ||
-      fs.filter((f) => f.type === "command/reply" || f.type === "api/response").length > replies);
+      fs.filter((f) => f.type === "command/reply" || f.type === "api/response").length >= replies + batch.length);
   }
   await client.waitClosed();
   return client.frames;

@@ -8,7 +8,7 @@ import type { EslEvent } from "../../worker/esl/wire.ts";
 import { startSimulator, type Simulator } from "./index.ts";
 import { RawEslClient } from "./test-support.ts";
 
-const TIME_SCALE = 0.02; // 50× faster
+const TIME_SCALE = 0.05; // 20× faster
 let sim: Simulator;
 const recordingsDir = mkdtempSync(path.join(tmpdir(), "irisx-sim-"));
 
@@ -79,7 +79,7 @@ describe("magic numbers", () => {
     expect(job.body).toBe("-ERR NO_ANSWER\n");
     expect(names.indexOf("BACKGROUND_JOB")).toBe(names.indexOf("CHANNEL_HANGUP") + 1);
     const done = events.find((e) => e.name === "CHANNEL_HANGUP_COMPLETE")!;
-    expect(done.variable("duration")).toMatch(/^[34]$/);
+    expect(Number(done.variable("duration"))).toBeGreaterThanOrEqual(3);
     expect(done.variable("sip_hangup_disposition")).toBe("send_cancel");
   });
 

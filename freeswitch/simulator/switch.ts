@@ -90,6 +90,8 @@ export class SimSwitch {
   private readonly startUs = Date.now() * 1000;
   private readonly heartbeatSeconds: number;
   private closed = false;
+  /** Set while a synchronous step (writing a recording) must not let simulated time run on. */
+  private frozenUs: number | undefined;
 
   constructor(opts: SwitchOptions = {}) {
     this.timeScale = opts.timeScale && opts.timeScale > 0 ? opts.timeScale : 1;
@@ -103,6 +105,7 @@ export class SimSwitch {
 
   /** Simulated time in µs: real time elapsed since start, divided by the time scale. */
   nowUs(): number {
+    if (this.frozenUs !== undefined) return this.frozenUs;
     return this.startUs + Math.round(((performance.now() - this.realStartMs) * 1000) / this.timeScale);
   }
 
@@ -889,7 +892,8 @@ export class SimSwitch {
     const rec = sim?.recording;
     if (!sim || !rec || (file && file !== rec.path && file !== "all")) return false;
     sim.recording = undefined;
-    const seconds = Math.max(0, (this.nowUs() - rec.startUs) / 1e6);
+    this.frozenUs = this.nowUs();
+    const seconds = Math.max(0, (this.frozenUs - rec.startUs) / 1e6);
     let size = 44;
     try {
       size = writeRecording(rec.path, seconds, rec.stereo ? 2 : 1);
@@ -908,6 +912,7 @@ export class SimSwitch {
       ["Record-File-Path", rec.path, "Record-Completion-Cause", cause]);
     this.emit(ch, "MEDIA_BUG_STOP", "MEDIA_BUG_STOP",
       ["Media-Bug-Function", "session_record", "Media-Bug-Target", rec.path]);
+    this.frozenUs = undefined;
     return true;
   }
 
