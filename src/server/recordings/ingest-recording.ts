@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { rm, stat } from "node:fs/promises";
 import path from "node:path";
+import { pipeline } from "node:stream";
 import { env } from "@/env";
 import { db } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
@@ -90,9 +91,9 @@ export async function ingestRecording(rawInput: TIngestRecordingInput, opts: Ing
   // A key of its own per attempt: a concurrent or retried ingest never overwrites the object another completed.
   const storageKey = `${recording.tenantId}/${recording.id}-${randomBytes(4).toString("hex")}.irxr`;
   const encryptor = createRecordingEncryptor({ dataKey: dataKey.key, keyId: dataKey.id, plaintextSize, chunkSize: opts.chunkSize });
-  const source = createReadStream(file);
-  source.on("error", (err) => encryptor.destroy(err));
-  const { sizeBytes: storedBytes } = await store.put(storageKey, source.pipe(encryptor));
+  // pipeline() listens for errors at once: a file that vanishes before the store starts reading fails the put.
+  const encrypted = pipeline(createReadStream(file), encryptor, () => {});
+  const { sizeBytes: storedBytes } = await store.put(storageKey, encrypted);
   const expected = ciphertextSize(plaintextSize, dataKey.id.length, opts.chunkSize);
   if (storedBytes !== expected) {
     await store.delete(storageKey);

@@ -24,6 +24,9 @@ export class LocalRecordingStore implements RecordingStore {
 
   async put(key: string, body: Readable): Promise<{ sizeBytes: number }> {
     const file = this.file(key);
+    // Until pipeline() below listens, a source failing meanwhile must not be an unhandled 'error' event;
+    // pipeline still sees that the source errored and rejects.
+    body.on("error", () => undefined);
     await mkdir(path.dirname(file), { recursive: true });
     const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
     const out = createWriteStream(temp, { flags: "wx", flush: true });

@@ -83,6 +83,15 @@ describe("local store", () => {
   });
 });
 
+describe.each(stores)("%s store with a source that fails before it is read", (_name, store) => {
+  it("rejects the put instead of crashing on an unhandled 'error' event", async () => {
+    const source = new Readable({ read() {} });
+    setImmediate(() => source.destroy(new Error("the switch file vanished")));
+    await expect(store().put("tn_c/REgone.irxr", source)).rejects.toThrow();
+    expect(await store().size("tn_c/REgone.irxr")).toBeNull();
+  });
+});
+
 describe("S3 store", () => {
   it("uploads a large recording in parts (multipart), signed with SigV4", async () => {
     const bytes = randomBytes(11 * 1024 * 1024 + 17);

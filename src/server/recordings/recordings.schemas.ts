@@ -48,3 +48,12 @@ export const ZDeleteExpiredRecordingsInput = z.object({
   batchSize: z.number().int().min(1).max(1000).default(100),
 });
 export type TDeleteExpiredRecordingsInput = z.input<typeof ZDeleteExpiredRecordingsInput>;
+
+export const ZFindPendingRecordingsInput = z.object({
+  /** Only recordings started before this (a recording still being written is not stuck). */
+  startedBefore: z.date(),
+  /** Only files under this folder (the worker's switch), e.g. FREESWITCH_RECORDINGS_DIR. */
+  switchPathPrefix: z.string().min(1).optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type TFindPendingRecordingsInput = z.input<typeof ZFindPendingRecordingsInput>;

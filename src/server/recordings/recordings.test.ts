@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { deleteRecording } from "@/server/recordings/delete-recording";
 import { failRecording } from "@/server/recordings/fail-recording";
+import { findPendingRecordings } from "@/server/recordings/find-pending-recordings";
 import { findRecordings } from "@/server/recordings/find-recordings";
 import { getRecordingStore } from "@/server/recordings/get-recording-store";
 import { getRecording } from "@/server/recordings/get-recording";
@@ -131,6 +132,22 @@ describe("startRecording and failRecording", () => {
     const failed = await failRecording({ recordingId: first.id, errorMessage: "uuid_record: -ERR Cannot record" });
     expect(failed).toMatchObject({ status: "FAILED", errorMessage: "uuid_record: -ERR Cannot record" });
     expect(await ingestRecording({ recordingId: first.id })).toMatchObject({ status: "FAILED" });
+  });
+});
+
+describe("findPendingRecordings", () => {
+  it("lists recordings left IN_PROGRESS before a time, under the worker's folder, for its reconcile", async () => {
+    const { tenant } = await createTestTenant();
+    const call = await createTestCall(tenant.id);
+    const mine = await startRecording({ tenantId: tenant.id, callId: call.id, switchPath: path.join(dirs.switchDir, "x", "a.wav") });
+    const elsewhere = await startRecording({ tenantId: tenant.id, callId: call.id, switchPath: "/other-switch/b.wav" });
+    const later = new Date(Date.now() + 60_000);
+    const found = await findPendingRecordings({ startedBefore: later, switchPathPrefix: dirs.switchDir });
+    expect(found.map((r) => r.id)).toContain(mine.id);
+    expect(found.map((r) => r.id)).not.toContain(elsewhere.id);
+    expect(await findPendingRecordings({ startedBefore: new Date(Date.now() - 60_000), switchPathPrefix: dirs.switchDir })).toEqual([]);
+    // Reconciling: the file is gone, so ingest settles it.
+    expect(await ingestRecording({ recordingId: mine.id })).toMatchObject({ status: "ABSENT" });
   });
 });
 

@@ -60,7 +60,14 @@ export class S3RecordingStore implements RecordingStore {
       leavePartsOnError: false,
       ...(this.partSize ? { partSize: this.partSize } : {}),
     });
-    await upload.done();
+    try {
+      await upload.done();
+    } catch (err) {
+      // Release the source (the switch's file) and the counter, which the failed upload stopped reading.
+      body.destroy();
+      counted.destroy();
+      throw err;
+    }
     return { sizeBytes };
   }
 
