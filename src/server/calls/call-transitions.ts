@@ -11,7 +11,9 @@ import { notifyCallsChanged } from "@/server/calls/notify-call-changed";
 import { callDirectionName, callStatusName, toCallResource, type CallView } from "@/server/calls/call-view";
 import type { StatusCallbackEvent } from "@/server/calls/calls.schemas";
 
-export type CallEventType = "queued" | "initiated" | "ringing" | "answered" | "completed" | "end_requested";
+/** Status transitions, the API's end request, and timeline-only switch events (recordCallEvent). */
+export type CallEventType = "queued" | "initiated" | "ringing" | "answered" | "completed" | "end_requested" | TimelineEventType;
+export type TimelineEventType = "dtmf" | "machine_detected" | `${string}.${string}`;
 
 export interface CallTransition {
   call: CallView;
@@ -26,14 +28,14 @@ export interface CallTransition {
   data?: Record<string, unknown>;
 }
 
-const CALLBACK_EVENT: Partial<Record<CallEventType, StatusCallbackEvent>> = {
+const CALLBACK_EVENT: Partial<Record<string, StatusCallbackEvent>> = {
   initiated: "initiated",
   ringing: "ringing",
   answered: "answered",
   completed: "completed",
 };
 
-const WEBHOOK_EVENT: Partial<Record<CallEventType, WebhookEventType>> = {
+const WEBHOOK_EVENT: Partial<Record<string, WebhookEventType>> = {
   initiated: "call.initiated",
   ringing: "call.ringing",
   answered: "call.answered",

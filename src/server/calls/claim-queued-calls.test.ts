@@ -43,9 +43,14 @@ describe("claimQueuedCalls", () => {
     expect(first.map((c) => c.id)).toEqual(ids.slice(0, 2));
     expect(await claim()).toEqual([]);
     await sleep(1_100);
-    expect((await claim()).map((c) => c.id)).toEqual(ids.slice(2, 4));
-    // Calls that already ended inside the second still count (found through their CallRecord).
-    for (const c of first) await finalizeCall({ callId: c.id, endedAt: new Date(), hangupCause: "USER_BUSY", billsec: 0 });
+    const second = await claim();
+    expect(second.map((c) => c.id)).toEqual(ids.slice(2, 4));
+    // Calls that already ended inside the second still count (found through their CallRecord). Their times are
+    // set to the database's now, so a slow machine cannot let the second run out before the claim.
+    for (const c of [...first, ...second]) await finalizeCall({ callId: c.id, endedAt: new Date(), hangupCause: "USER_BUSY", billsec: 0 });
+    const recent = second.map((c) => c.id);
+    await db.$executeRaw`UPDATE "Call" SET "initiatedAt" = (now() AT TIME ZONE 'UTC') WHERE id = ANY(${recent}::text[])`;
+    await db.$executeRaw`UPDATE "CallRecord" SET "endedAt" = (now() AT TIME ZONE 'UTC') WHERE "callId" = ANY(${recent}::text[])`;
     expect(await claim()).toEqual([]);
     expect(await db.call.count({ where: { tenantId: tenant.id, status: "QUEUED" } })).toBe(6);
   });
@@ -71,12 +76,14 @@ describe("claimQueuedCalls", () => {
     expect(claimed.filter((c) => c.tenantId === big.tenant.id)).toHaveLength(2);
   });
 
-  it("leaves calls of another switch, and of suspended tenants, queued", async () => {
+  it("leaves calls of another switch, of suspended tenants and of tenants out of credit queued", async () => {
     const { tenant, number } = await createVoiceTenant();
     await insertQueuedCalls(tenant.id, number.e164, 2, { switchId: "fs2" });
     const suspended = await createVoiceTenant();
     await insertQueuedCalls(suspended.tenant.id, suspended.number.e164, 2);
     await db.tenant.update({ where: { id: suspended.tenant.id }, data: { status: "SUSPENDED" } });
+    const broke = await createVoiceTenant({ creditMicros: -1n });
+    await insertQueuedCalls(broke.tenant.id, broke.number.e164, 2);
     expect(await claim(10, "fs1")).toEqual([]);
     expect(await claim(10, "fs2")).toHaveLength(2);
   });
@@ -109,6 +116,7 @@ describe("claimQueuedCalls", () => {
     const ms = performance.now() - started;
     expect(claimed).toHaveLength(100);
     console.log(`claimQueuedCalls: 100 calls in ${ms.toFixed(0)} ms with 1,000 live`);
-    expect(ms).toBeLessThan(1_000);
+    // About 100-250 ms here on two busy cores; the bound only catches a plan gone wrong (a scan per call).
+    expect(ms).toBeLessThan(2_000);
   });
 });

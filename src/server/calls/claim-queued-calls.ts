@@ -41,11 +41,12 @@ export async function claimQueuedCalls(input: ClaimQueuedCallsInput): Promise<Cl
   const limit = Math.max(0, Math.floor(input.limit));
   if (limit === 0) return [];
   return db.$transaction(async (tx) => {
-    // 1. Tenants with eligible queued calls, in random order (fair over rounds), that no other claimer is serving.
+    // 1. Active tenants with credit and eligible queued calls, in random order (fair over rounds), that no other
+    //    claimer is serving. Calls of a suspended or exhausted account wait queued (or are canceled by the client).
     const tenants = await tx.$queryRaw<{ id: string }[]>`
       WITH waiting AS MATERIALIZED (
         SELECT t.id FROM "Tenant" t
-        WHERE t.status = 'ACTIVE'
+        WHERE t.status = 'ACTIVE' AND t."creditMicros" > 0
           AND EXISTS (SELECT 1 FROM "Call" c WHERE c."tenantId" = t.id AND c.status = 'QUEUED' AND (c."switchId" IS NULL OR c."switchId" = ${input.switchId}))
         ORDER BY random()
         LIMIT ${MAX_TENANTS_PER_ROUND}

@@ -5,6 +5,7 @@ import { claimQueuedCalls } from "@/server/calls/claim-queued-calls";
 import { createCall } from "@/server/calls/create-call";
 import { finalizeCall } from "@/server/calls/finalize-call";
 import { findLiveCallsOnSwitch } from "@/server/calls/find-live-calls-on-switch";
+import { recordCallEvent } from "@/server/calls/record-call-event";
 import { createVoiceTenant } from "@/test/call-fixtures";
 
 /** A call placed through createCall and claimed by a worker on `fs1`, as the originator would have it. */
@@ -120,6 +121,19 @@ describe("finalizeCall", () => {
     await db.call.update({ where: { id: call.id }, data: { endRequestedAt: new Date(), endRequestedStatus: "CANCELED" } });
     expect((await finalizeCall({ callId: call.id, endedAt: new Date(), hangupCause: "NORMAL_CLEARING", billsec: 0 })).call.status).toBe("CANCELED");
     await expect(finalizeCall({ callId: "CA" + "0".repeat(32), endedAt: new Date(), hangupCause: null, billsec: 0 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("recordCallEvent", () => {
+  it("appends a timeline event with the next sequence, without callback or webhook", async () => {
+    const { call, tenant } = await liveCall();
+    const callbacksBefore = await db.callbackDelivery.count({ where: { callId: call.id } });
+    const webhooksBefore = await db.webhookEvent.count({ where: { tenantId: tenant.id } });
+    expect(await recordCallEvent({ channelUuid: call.channelUuid!, type: "dtmf", at: new Date(), data: { digit: "5" } })).toBe(true);
+    expect(await db.callEvent.findFirstOrThrow({ where: { callId: call.id }, orderBy: { sequence: "desc" } })).toMatchObject({ sequence: 3, type: "dtmf", status: null, data: { digit: "5" } });
+    expect(await db.callbackDelivery.count({ where: { callId: call.id } })).toBe(callbacksBefore);
+    expect(await db.webhookEvent.count({ where: { tenantId: tenant.id } })).toBe(webhooksBefore);
+    expect(await recordCallEvent({ channelUuid: "00000000-0000-0000-0000-000000000000", type: "dtmf", at: new Date() })).toBe(false);
   });
 });
 
