@@ -32,7 +32,7 @@ export async function claimDueCallbacks(opts: { limit: number; now: Date; leaseM
           SELECT 1 FROM "CallbackDelivery" earlier
           WHERE earlier."callId" = d."callId" AND earlier.status = 'PENDING' AND earlier.sequence < d.sequence
         )
-      ORDER BY d."nextAttemptAt", d.id
+      ORDER BY d."nextAttemptAt"
       LIMIT ${opts.limit}
       FOR UPDATE OF d SKIP LOCKED
     )
