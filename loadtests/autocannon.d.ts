@@ -8,6 +8,8 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     method?: string;
     body?: string;
+    /** Requests per second across all connections (a fixed arrival rate instead of as fast as possible). */
+    overallRate?: number;
   }
   interface Histogram {
     average: number;

@@ -1,0 +1,305 @@
+// `npm run bench:calls`: the voice path end to end on one machine: the API (`next start` on the production build),
+// the worker (`npm run worker`) and the switch simulator, each its own process, on their own PostgreSQL.
+//
+//   1. API: POST /api/v1/calls at 300/s (autocannon, fixed rate) for BENCH_API_SECONDS. Target: every call
+//      accepted (201) with p99 under 50 ms. This tenant may not start calls (maxConcurrentCalls 0), so the
+//      phase measures the API alone; its calls are removed afterwards.
+//   2. Sustain: 100 new calls per second for BENCH_SUSTAIN_SECONDS (60) to a number that answers after 1 s of
+//      ringing and hangs up after 10 s, so about 1,000 calls are live at once. Then every call must end with
+//      exactly one call record, one ledger entry and one `completed` event, and none may be stuck.
+//   3. Ceiling: steps of BENCH_CEILING_RATES (calls/s) for BENCH_STEP_SECONDS each; the ceiling is the highest
+//      rate whose originate lag (queued → initiated) stays under 2 s at p95 with no growing backlog.
+// Flags: --build (rebuild), --skip-api, --skip-ceiling.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:net";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { buildOnce, percentile, ROOT, runBenchmark, seedBenchTenant, startBenchDatabase, startNextServer } from "./lib/harness.ts";
+
+const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3198);
+const API_RATE = Number(process.env.BENCH_API_RATE ?? 300);
+const API_SECONDS = Number(process.env.BENCH_API_SECONDS ?? 20);
+const SUSTAIN_RATE = Number(process.env.BENCH_SUSTAIN_RATE ?? 100);
+const SUSTAIN_SECONDS = Number(process.env.BENCH_SUSTAIN_SECONDS ?? 60);
+const CEILING_RATES = (process.env.BENCH_CEILING_RATES ?? "150,200,300,400").split(",").map(Number);
+const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 20);
+/** Each benchmark tenant owns its own caller number (numbers are globally unique). */
+let nextFrom = 1000 + Math.floor(Math.random() * 8000);
+const newFrom = () => `+1500555${String(nextFrom++).padStart(4, "0")}`;
+/** Simulator magic number: rings 1 s, answers, the far end hangs up after 10 s. */
+const TO_TEN_SECONDS = "+15005550110";
+const LIVE = `('INITIATED','RINGING','IN_PROGRESS')`;
+const FINAL = `('COMPLETED','BUSY','FAILED','NO_ANSWER','CANCELED')`;
+const args = new Set(process.argv.slice(2));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function startChild(name: string, entry: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  child.on("exit", (code, signal) => {
+    if (!stopping) console.error(`${name} exited (${signal ?? code}) during the benchmark`);
+  });
+  return child;
+}
+let stopping = false;
+
+async function stopChild(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000))]);
+  if (child.exitCode === null) child.kill("SIGKILL");
+}
+
+async function addNumber(client: pg.Client, tenantId: string): Promise<string> {
+  const e164 = newFrom();
+  await client.query(
+    `INSERT INTO "PhoneNumber" (id, "tenantId", e164, "voiceEnabled", "updatedAt") VALUES ($1, $2, $3, true, now())`,
+    [`PN${randomBytes(16).toString("hex")}`, tenantId, e164],
+  );
+  return e164;
+}
+
+/** POSTs calls at `rate` per second for `seconds`, spreading each second's calls over 10 ticks. */
+async function placeCalls(base: string, token: string, from: string, rate: number, seconds: number, to: string) {
+  const body = JSON.stringify({ to, from, instructions: [{ say: "Benchmark call." }] });
+  const latencies: number[] = [];
+  let failed = 0;
+  const inflight = new Set<Promise<void>>();
+  const perTick = rate / 10;
+  let owed = 0;
+  const started = Date.now();
+  for (let tick = 0; tick < seconds * 10; tick++) {
+    owed += perTick;
+    while (owed >= 1) {
+      owed -= 1;
+      const t0 = performance.now();
+      const p = fetch(`${base}/api/v1/calls`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body })
+        .then(async (res) => {
+          await res.arrayBuffer();
+          if (res.status === 201) latencies.push(performance.now() - t0);
+          else failed++;
+        })
+        .catch(() => void failed++)
+        .finally(() => inflight.delete(p));
+      inflight.add(p);
+    }
+    const next = started + (tick + 1) * 100;
+    await new Promise((r) => setTimeout(r, Math.max(0, next - Date.now())));
+  }
+  await Promise.all(inflight);
+  return { accepted: latencies.length, failed, latencies: latencies.sort((a, b) => a - b) };
+}
+
+interface Sample {
+  t: number;
+  live: number;
+  queued: number;
+}
+
+/** Samples live and queued calls of a tenant once a second until stopped. */
+function sampleLoad(client: pg.Client, tenantId: string) {
+  const samples: Sample[] = [];
+  const started = Date.now();
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const { rows } = await client.query<{ live: string; queued: string }>(
+        `SELECT count(*) FILTER (WHERE status IN ${LIVE}) AS live, count(*) FILTER (WHERE status = 'QUEUED') AS queued FROM "Call" WHERE "tenantId" = $1`,
+        [tenantId],
+      );
+      samples.push({ t: Math.round((Date.now() - started) / 1000), live: Number(rows[0]!.live), queued: Number(rows[0]!.queued) });
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  })();
+  return {
+    samples,
+    stop: async () => {
+      running = false;
+      await loop;
+    },
+  };
+}
+
+async function waitForAllFinal(client: pg.Client, tenantId: string, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Call" WHERE "tenantId" = $1 AND status NOT IN ${FINAL}`, [tenantId]);
+    const open = Number(rows[0]!.n);
+    if (open === 0 || Date.now() > deadline) return open;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+/** Lag from queued to initiated (the originate) for a tenant's calls, in ms, ascending. */
+async function originateLags(client: pg.Client, tenantId: string): Promise<number[]> {
+  const { rows } = await client.query<{ ms: number }>(
+    `SELECT EXTRACT(EPOCH FROM ("initiatedAt" - "queuedAt")) * 1000 AS ms FROM "Call" WHERE "tenantId" = $1 AND "initiatedAt" IS NOT NULL ORDER BY 1`,
+    [tenantId],
+  );
+  return rows.map((r) => Number(r.ms));
+}
+
+/** Every call of the tenant final, with exactly one record, one ledger entry and one completed event. */
+async function audit(client: pg.Client, tenantId: string) {
+  const q = async (sql: string) => Number((await client.query<{ n: string }>(sql, [tenantId])).rows[0]!.n);
+  return {
+    calls: await q(`SELECT count(*) AS n FROM "Call" WHERE "tenantId" = $1`),
+    records: await q(`SELECT count(*) AS n FROM "CallRecord" WHERE "tenantId" = $1`),
+    duplicateRecords: await q(`SELECT count(*) AS n FROM (SELECT "callId" FROM "CallRecord" WHERE "tenantId" = $1 GROUP BY 1 HAVING count(*) > 1) d`),
+    duplicateCompletedEvents: await q(
+      `SELECT count(*) AS n FROM (SELECT "callId" FROM "CallEvent" e WHERE e."tenantId" = $1 AND e.type = 'completed' GROUP BY 1 HAVING count(*) > 1) d`,
+    ),
+    callsWithoutRecord: await q(`SELECT count(*) AS n FROM "Call" c WHERE c."tenantId" = $1 AND NOT EXISTS (SELECT 1 FROM "CallRecord" r WHERE r."callId" = c.id)`),
+    stuck: await q(`SELECT count(*) AS n FROM "Call" WHERE "tenantId" = $1 AND status NOT IN ${FINAL}`),
+    completed: await q(`SELECT count(*) AS n FROM "Call" WHERE "tenantId" = $1 AND status = 'COMPLETED'`),
+    ledgerEntries: await q(`SELECT count(*) AS n FROM "CreditLedgerEntry" WHERE "tenantId" = $1 AND "amountMicros" < 0`),
+  };
+}
+
+async function main(): Promise<number> {
+  buildOnce();
+  const database = await startBenchDatabase(`irisx_bench_calls_${Date.now()}`);
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  let server: Awaited<ReturnType<typeof startNextServer>> | undefined;
+  let simulator: ChildProcess | undefined;
+  let worker: ChildProcess | undefined;
+  const secrets = { NEXTAUTH_SECRET: randomBytes(32).toString("hex"), APP_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
+  const recordingsDir = path.join(ROOT, ".data", "bench-switch-recordings");
+  let ok = true;
+  try {
+    const eslPort = await freePort();
+    const controlPort = await freePort();
+    simulator = startChild("simulator", "freeswitch/simulator/main.ts", { SIM_ESL_PORT: String(eslPort), SIM_CONTROL_PORT: String(controlPort), SIM_RECORDINGS_DIR: recordingsDir });
+    worker = startChild("worker", "worker/main.ts", {
+      ...secrets,
+      DATABASE_URL: database.url,
+      FREESWITCH_ESL_HOST: "127.0.0.1",
+      FREESWITCH_ESL_PORT: String(eslPort),
+      FREESWITCH_RECORDINGS_DIR: recordingsDir,
+      SWITCH_ID: "bench-fs1",
+      DATABASE_POOL_SIZE: "20",
+    });
+    server = await startNextServer({ port: APP_PORT, databaseUrl: database.url, env: { ...secrets, DATABASE_POOL_SIZE: "20" } });
+
+    // ── 1. The API at 300 calls/s ──
+    if (!args.has("--skip-api")) {
+      const api = await seedBenchTenant(database.url, { callsPerSecond: 1, maxConcurrentCalls: 0 });
+      const from = await addNumber(client, api.tenantId);
+      const body = JSON.stringify({ to: TO_TEN_SECONDS, from, instructions: [{ say: "Benchmark call." }] });
+      const headers = { authorization: `Bearer ${api.token}`, "content-type": "application/json" };
+      console.log("\n1. POST /api/v1/calls: warming up…");
+      await autocannon({ url: `${server.base}/api/v1/calls`, method: "POST", headers, body, connections: 10, duration: 3 });
+      console.log(`   measuring ${API_RATE} calls/s for ${API_SECONDS} s`);
+      const latencies: number[] = [];
+      const run = autocannon({ url: `${server.base}/api/v1/calls`, method: "POST", headers, body, connections: 32, overallRate: API_RATE, duration: API_SECONDS });
+      run.on("response", (_c: unknown, status: number, _b: number, ms: number) => {
+        if (status === 201) latencies.push(ms);
+      });
+      const r = await run;
+      latencies.sort((a, b) => a - b);
+      const rate = latencies.length / API_SECONDS;
+      const p99 = percentile(latencies, 99);
+      const apiOk = r.non2xx === 0 && r.errors === 0 && rate >= API_RATE * 0.97 && p99 < 50;
+      console.table([{ "accepted/s": Math.round(rate), "p50 ms": percentile(latencies, 50), "p95 ms": percentile(latencies, 95), "p99 ms": p99, "max ms": percentile(latencies, 100), "non-201": r.non2xx, errors: r.errors }]);
+      console.log(`   target: ${API_RATE}/s accepted with p99 < 50 ms → ${apiOk ? "PASS" : "FAIL"}`);
+      ok &&= apiOk;
+      await client.query(`DELETE FROM "Call" WHERE "tenantId" = $1`, [api.tenantId]);
+    }
+
+    // ── 2. 100 new calls/s with ~1,000 live for 60 s ──
+    const sustain = await seedBenchTenant(database.url, { callsPerSecond: 10_000, maxConcurrentCalls: 100_000 });
+    const sustainFrom = await addNumber(client, sustain.tenantId);
+    console.log(`\n2. worker: ${SUSTAIN_RATE} new calls/s for ${SUSTAIN_SECONDS} s, each ringing 1 s and talking 10 s`);
+    const load = sampleLoad(client, sustain.tenantId);
+    const placed = await placeCalls(server.base, sustain.token, sustainFrom, SUSTAIN_RATE, SUSTAIN_SECONDS, TO_TEN_SECONDS);
+    const open = await waitForAllFinal(client, sustain.tenantId, 60_000);
+    await load.stop();
+    const lags = await originateLags(client, sustain.tenantId);
+    const steady = load.samples.filter((s) => s.t >= 15 && s.t <= SUSTAIN_SECONDS);
+    const peakLive = Math.max(0, ...load.samples.map((s) => s.live));
+    const minSteadyLive = steady.length ? Math.min(...steady.map((s) => s.live)) : 0;
+    const maxQueued = Math.max(0, ...load.samples.map((s) => s.queued));
+    const result = await audit(client, sustain.tenantId);
+    console.table([
+      {
+        placed: placed.accepted,
+        "POST failures": placed.failed,
+        "POST p99 ms": percentile(placed.latencies, 99),
+        "peak live": peakLive,
+        "min live (15 s…end)": minSteadyLive,
+        "max queued": maxQueued,
+        "originate lag p50 ms": percentile(lags, 50),
+        "p95 ms": percentile(lags, 95),
+        "p99 ms": percentile(lags, 99),
+      },
+    ]);
+    console.table([result]);
+    const sustainOk =
+      placed.failed === 0 &&
+      result.calls === placed.accepted &&
+      result.records === result.calls &&
+      result.duplicateRecords === 0 &&
+      result.duplicateCompletedEvents === 0 &&
+      result.callsWithoutRecord === 0 &&
+      result.stuck === 0 &&
+      open === 0 &&
+      result.completed === result.calls &&
+      peakLive >= SUSTAIN_RATE * 10 * 0.9;
+    console.log(
+      `   target: ${SUSTAIN_RATE}/s with ~${SUSTAIN_RATE * 10} live, zero lost/duplicated records, zero stuck → ${sustainOk ? "PASS" : "FAIL"}`,
+    );
+    ok &&= sustainOk;
+
+    // ── 3. Ceiling ──
+    if (!args.has("--skip-ceiling")) {
+      console.log(`\n3. ceiling: steps of ${CEILING_RATES.join(", ")} calls/s, ${STEP_SECONDS} s each`);
+      let ceiling = SUSTAIN_RATE;
+      const rows = [];
+      for (const rate of CEILING_RATES) {
+        const step = await seedBenchTenant(database.url, { callsPerSecond: 10_000, maxConcurrentCalls: 100_000 });
+        const stepFrom = await addNumber(client, step.tenantId);
+        const stepLoad = sampleLoad(client, step.tenantId);
+        const stepPlaced = await placeCalls(server.base, step.token, stepFrom, rate, STEP_SECONDS, TO_TEN_SECONDS);
+        const backlogAtEnd = stepLoad.samples.at(-1)?.queued ?? 0;
+        await waitForAllFinal(client, step.tenantId, 90_000);
+        await stepLoad.stop();
+        const stepLags = await originateLags(client, step.tenantId);
+        const stepAudit = await audit(client, step.tenantId);
+        const p95 = percentile(stepLags, 95);
+        const held = p95 < 2000 && backlogAtEnd < rate && stepAudit.stuck === 0 && stepAudit.records === stepAudit.calls && stepPlaced.failed === 0;
+        rows.push({ "calls/s": rate, placed: stepPlaced.accepted, "POST p99 ms": percentile(stepPlaced.latencies, 99), "peak live": Math.max(0, ...stepLoad.samples.map((s) => s.live)), "queued at end": backlogAtEnd, "originate lag p95 ms": p95, records: stepAudit.records, stuck: stepAudit.stuck, held });
+        if (!held) break;
+        ceiling = rate;
+      }
+      console.table(rows);
+      console.log(`   ceiling on this machine: ${ceiling} new calls/s (FreeSWITCH's stock sessions-per-second is 30)`);
+    }
+    return ok ? 0 : 1;
+  } finally {
+    stopping = true;
+    await stopChild(worker);
+    await stopChild(simulator);
+    await server?.stop();
+    await client.end();
+    await database.stop();
+  }
+}
+
+runBenchmark(main);
