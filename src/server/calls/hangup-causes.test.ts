@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { finalStatusForHangup, HANGUP_CAUSES, hangupCauseInfo, renderHangupCauseTable } from "@/server/calls/hangup-causes";
 
@@ -78,5 +80,14 @@ describe("hangup causes", () => {
     expect(md).toContain("| `USER_BUSY` | 17 | 486 | `busy` |");
     expect(md).toContain("| `NO_ANSWER` | 19 | 480 | `no-answer` |");
     expect(md).toContain("| any other cause | | | `failed` | |");
+  });
+});
+
+describe("README", () => {
+  it("prints the current table between its markers", () => {
+    const readme = readFileSync(path.join(process.cwd(), "README.md"), "utf8");
+    const match = /<!-- hangup-causes:start -->\n([\s\S]*?)\n<!-- hangup-causes:end -->/.exec(readme);
+    expect(match, "README.md lacks the hangup-causes markers").not.toBeNull();
+    expect(match![1]).toBe(renderHangupCauseTable());
   });
 });

@@ -22,7 +22,7 @@ export const HANGUP_CAUSES: readonly HangupCauseInfo[] = [
   { cause: "LOSE_RACE", code: 502, sip: null, unanswered: "CANCELED", meaning: "Another leg of a simultaneous ring answered first" },
   { cause: "PICKED_OFF", code: 605, sip: null, unanswered: "CANCELED", meaning: "The call was picked up elsewhere (intercept)" },
   { cause: "USER_BUSY", code: 17, sip: 486, unanswered: "BUSY", meaning: "Busy here (486) or busy everywhere (600)" },
-  { cause: "CALL_REJECTED", code: 21, sip: 603, unanswered: "BUSY", meaning: "Declined by the called party (603; also 401/402/403/407); reported like Twilio as busy" },
+  { cause: "CALL_REJECTED", code: 21, sip: 603, unanswered: "BUSY", meaning: "Declined by the called party (603; also 401/402/403/407); counted as busy: the called party refused" },
   { cause: "NO_ANSWER", code: 19, sip: 480, unanswered: "NO_ANSWER", meaning: "Rang until the ring timeout (originate_timeout) without an answer" },
   { cause: "NO_USER_RESPONSE", code: 18, sip: 408, unanswered: "NO_ANSWER", meaning: "No response from the called party (480 / 408)" },
   { cause: "SUBSCRIBER_ABSENT", code: 20, sip: 480, unanswered: "NO_ANSWER", meaning: "The called party is unreachable (phone off, out of coverage)" },
