@@ -3,12 +3,18 @@
 import { randomInt } from "node:crypto";
 import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { env } from "@/env";
+import { applyCallProgress } from "@/server/calls/apply-call-progress";
+import { sendDueCallbacks } from "@/server/calls/callbacks/send-due-callbacks";
+import { claimQueuedCalls } from "@/server/calls/claim-queued-calls";
+import { finalizeCall } from "@/server/calls/finalize-call";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import { getTwilioCredentials } from "@/server/account/get-twilio-credentials";
 import { db } from "@/server/db";
 import { newSid } from "@/server/shared/ids";
 import { startAppRouteServer } from "@/test/app-route-server";
 import { createTestTenant } from "@/test/factories";
+import { startWebhookReceiver } from "@/test/webhook-receiver";
 
 type Server = Awaited<ReturnType<typeof startAppRouteServer>>;
 type RestError = { status: number; code: number; message: string; moreInfo: string };
@@ -241,5 +247,46 @@ describe("Twilio-compatible Calls API with the twilio npm library", () => {
     expect(two.sid).toBe(one.sid);
     expect(await db.call.count({ where: { tenantId: a.tenant.id } })).toBe(1);
     expect((await post("+14155550124")).status).toBe(422);
+  });
+
+  it("a call placed through the library reports its progress to StatusCallback, signed so twilio.validateRequest accepts it", async () => {
+    env.WEBHOOK_ALLOW_PRIVATE_HOSTS = ["127.0.0.1"];
+    const receiver = await startWebhookReceiver(() => ({ status: 204 }));
+    try {
+      const a = await accountWithNumber();
+      const statusCallback = receiver.url("/status?app=crm");
+      const { sid } = await a.client.calls.create({
+        to: "+14155550123",
+        from: a.from,
+        url: "https://example.com/voice",
+        statusCallback,
+        statusCallbackEvent: ["initiated", "ringing", "answered", "completed"],
+      });
+      // What the worker does as the switch reports the call.
+      const claimed = await claimQueuedCalls({ switchId: `sw-${sid}`, workerId: "test", limit: 100 });
+      expect(claimed.map((c) => c.id)).toContain(sid);
+      const t0 = Date.now();
+      await applyCallProgress({ callId: sid, status: "RINGING", at: new Date(t0 + 1_000) });
+      await applyCallProgress({ callId: sid, status: "IN_PROGRESS", at: new Date(t0 + 3_000) });
+      await finalizeCall({ callId: sid, endedAt: new Date(t0 + 10_000), hangupCause: "NORMAL_CLEARING", sipStatus: 200, billsec: 7, answeredAt: new Date(t0 + 3_000) });
+
+      await sendDueCallbacks({ now: new Date(Date.now() + 1_000) });
+      const mine = receiver.received.map((r) => Object.fromEntries(new URLSearchParams(r.body))).filter((p) => p.CallSid === sid);
+      expect(mine.map((p) => p.CallStatus)).toEqual(["initiated", "ringing", "in-progress", "completed"]);
+      const sequences = mine.map((p) => Number(p.SequenceNumber));
+      expect([...sequences].sort((x, y) => x - y)).toEqual(sequences);
+      expect(mine[3]).toMatchObject({ AccountSid: a.accountSid, From: a.from, To: "+14155550123", Direction: "outbound-api", ApiVersion: "2010-04-01", CallDuration: "10" });
+      for (const request of receiver.received.filter((r) => r.body.includes(sid))) {
+        const params = Object.fromEntries(new URLSearchParams(request.body));
+        expect(twilio.validateRequest(a.authToken, String(request.headers["x-twilio-signature"]), statusCallback, params)).toBe(true);
+      }
+      // The resource shows the finished call as Twilio would.
+      const done = await a.client.calls(sid).fetch();
+      expect(done).toMatchObject({ status: "completed", duration: "10" });
+      expect(done.price).toMatch(/^-\d+\.\d{5}$/);
+    } finally {
+      env.WEBHOOK_ALLOW_PRIVATE_HOSTS = [];
+      await receiver.close();
+    }
   });
 });
