@@ -10,7 +10,7 @@ import { FrameReader, isEventFrame, parseEvent, reserializeFrame, type EslEvent,
 
 const TARGET_EVENTS_PER_S = 50_000;
 const SECONDS = Number(process.env.BENCH_ESL_SECONDS ?? 8);
-const FIXTURES = path.resolve(import.meta.dirname, "../../shared/fixtures/esl");
+const FIXTURES = path.resolve(import.meta.dirname, "../freeswitch/fixtures/esl");
 
 // ---- the corpus: only event frames, so "events" counts what the worker dispatches ----------------------
 

@@ -1,14 +1,11 @@
 // Test helpers: a raw ESL client over net (no modesl, so the bytes are what the simulator wrote) and a reader for
-// the fixture corpus (../shared/fixtures/esl, beside the repository in CI and on developer machines).
-import { existsSync, readFileSync } from "node:fs";
+// the fixture corpus (freeswitch/fixtures/esl: real FreeSWITCH 1.10.12 bytes, kept in the repository).
+import { readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { FrameReader, isEventFrame, parseEvent, type EslEvent, type EslFrame } from "../../worker/esl/wire.ts";
 
-export const FIXTURES_DIR = [
-  path.resolve(import.meta.dirname, "../../../shared/fixtures/esl"),
-  path.resolve(import.meta.dirname, "../../shared/fixtures/esl"),
-].find((p) => existsSync(p));
+export const FIXTURES_DIR = path.resolve(import.meta.dirname, "../fixtures/esl");
 
 /** One received frame, simplified for assertions. */
 export interface Received {

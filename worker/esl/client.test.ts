@@ -18,7 +18,7 @@ import {
 
 // ---- a tiny fake FreeSWITCH: replays fixture bytes and scripted replies --------------------------------
 
-const FIXTURES = path.resolve(import.meta.dirname, "../../../shared/fixtures/esl");
+const FIXTURES = path.resolve(import.meta.dirname, "../../freeswitch/fixtures/esl");
 
 function fixtureFrames(dir: string): EslFrame[] {
   const frames: EslFrame[] = [];

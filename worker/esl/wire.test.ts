@@ -19,7 +19,7 @@ import {
   type EslFrame,
 } from "./wire";
 
-const FIXTURES = path.resolve(import.meta.dirname, "../../../shared/fixtures/esl");
+const FIXTURES = path.resolve(import.meta.dirname, "../../freeswitch/fixtures/esl");
 const fixtureDirs = readdirSync(FIXTURES).filter((d) => /^\d\d-/.test(d));
 const load = (dir: string): Buffer => readFileSync(path.join(FIXTURES, dir, "events.txt"));
 
