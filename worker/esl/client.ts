@@ -249,11 +249,12 @@ export class EslClient extends EventEmitter<EslClientEvents> {
   private stableTimer: NodeJS.Timeout | undefined;
   private watchdogTimer: NodeJS.Timeout | undefined;
   private lastRxAt = 0;
+  /** Generation of the socket whose chunk is being read (see onFrame). */
+  private readingGen = -1;
   private closeWaiters: (() => void)[] = [];
   private closePromise: Promise<void> | undefined;
 
-  /** Connection attempts made so far (for health endpoints and tests). */
-  connectAttempts = 0;
+  private attemptsMade = 0;
 
   constructor(options: EslClientOptions) {
     super();
@@ -276,6 +277,11 @@ export class EslClient extends EventEmitter<EslClientEvents> {
     assertOneLine("password", this.opts.password);
     this.log = options.logger ?? NOOP_LOGGER;
     this.reader = new FrameReader((frame) => this.onFrame(frame));
+  }
+
+  /** Connection attempts made so far (for health endpoints and tests). */
+  get connectAttempts(): number {
+    return this.attemptsMade;
   }
 
   /** Current link state (`up` = authenticated and subscribed). */
@@ -316,6 +322,11 @@ export class EslClient extends EventEmitter<EslClientEvents> {
   async api(command: string, opts: EslCommandOptions = {}): Promise<string> {
     assertOneLine("api command", command);
     const frame = await this.command("api " + command, [], opts);
+    if (frame.contentType === "command/reply") {
+      // Not an api/response: mod_event_socket refused the command itself (e.g. `-ERR command not found`).
+      const text = frame.get("Reply-Text") ?? "";
+      throw new EslCommandError(`api ${labelOf(command)}: ${text}`, text);
+    }
     return frame.bodyText;
   }
 
@@ -428,7 +439,7 @@ export class EslClient extends EventEmitter<EslClientEvents> {
 
   private openLink(): void {
     const gen = ++this.generation;
-    this.connectAttempts++;
+    this.attemptsMade++;
     this.setState("connecting");
     this.handshakeTimer = setTimeout(() => {
       this.teardown(gen, new EslLinkDownError(`ESL handshake with ${this.opts.host}:${this.opts.port} not done within ${this.opts.handshakeTimeoutMs} ms`));
@@ -457,6 +468,7 @@ export class EslClient extends EventEmitter<EslClientEvents> {
     socket.on("data", (chunk: Buffer) => {
       if (gen !== this.generation) return;
       this.lastRxAt = Date.now();
+      this.readingGen = gen;
       try {
         this.reader.push(chunk);
       } catch (err) {
@@ -631,6 +643,8 @@ export class EslClient extends EventEmitter<EslClientEvents> {
 
   private onFrame(frame: EslFrame): void {
     const gen = this.generation;
+    // A listener may tear the link down in the middle of a chunk: the rest of that chunk is stale.
+    if (gen !== this.readingGen) return;
     switch (frame.contentType) {
       case "text/event-plain":
       case "text/event-json": {
