@@ -8,7 +8,7 @@ import { UserMenu } from "@/components/portal/user-menu";
 import { VerifyEmailBanner } from "@/components/portal/verify-email-banner";
 import { AppShell } from "@/components/shared/app-shell";
 import { Brand } from "@/components/shared/brand";
-import { SimulatedTelephonyBadge } from "@/components/shared/simulated-telephony-badge";
+import { SimulatedTelephonyBadge, SimulatedTelephonyStrip } from "@/components/shared/simulated-telephony-badge";
 import { env } from "@/env";
 import { getCurrentMember, getCurrentUser } from "@/app/_lib/current-member";
 
@@ -51,7 +51,12 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     <AppShell
       brand={<Brand />}
       nav={nav}
-      banner={context.user.emailVerified ? undefined : <VerifyEmailBanner email={context.user.email} />}
+      banner={
+        <>
+          {env.TELEPHONY_SIMULATED === "1" && <SimulatedTelephonyStrip />}
+          {!context.user.emailVerified && <VerifyEmailBanner email={context.user.email} />}
+        </>
+      }
       userMenu={
         <>
           {env.TELEPHONY_SIMULATED === "1" && <SimulatedTelephonyBadge />}

@@ -6,7 +6,7 @@ import { Forbidden } from "@/components/admin/forbidden";
 import { UserMenu } from "@/components/portal/user-menu";
 import { AppShell } from "@/components/shared/app-shell";
 import { Brand } from "@/components/shared/brand";
-import { SimulatedTelephonyBadge } from "@/components/shared/simulated-telephony-badge";
+import { SimulatedTelephonyBadge, SimulatedTelephonyStrip } from "@/components/shared/simulated-telephony-badge";
 import { env } from "@/env";
 import { getSessionUser } from "@/server/auth/session";
 
@@ -18,6 +18,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     <AppShell
       brand={<Brand href="/admin" suffix="Admin" />}
       nav={[{ href: "/admin", label: "Tenants", icon: <BuildingIcon /> }]}
+      banner={env.TELEPHONY_SIMULATED === "1" ? <SimulatedTelephonyStrip /> : undefined}
       userMenu={
         <>
           {env.TELEPHONY_SIMULATED === "1" && <SimulatedTelephonyBadge />}

@@ -171,7 +171,8 @@ export function CallDetail({ callId }: { callId: string }) {
             <LiveIndicator state={live} />
           </span>
         }
-        actions={canEnd ? <EndCallButton call={c} /> : undefined}
+        actions={canEnd && !isFinalCall(c.status) ? <EndCallButton call={c} /> : undefined}
+        className="pb-0"
       />
       {c.status === "QUEUED" && (
         <p className="rounded-md border border-dashed p-3 text-sm text-muted-foreground">

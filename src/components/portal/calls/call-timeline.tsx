@@ -1,4 +1,4 @@
-import { CallStatusBadge } from "@/components/portal/calls/call-status";
+import { CALL_STATUS_LABEL, CallStatusBadge } from "@/components/portal/calls/call-status";
 import type { CallEventRow } from "@/components/portal/calls/types";
 
 const EVENT_LABEL: Record<string, string> = {
@@ -35,12 +35,13 @@ export function CallTimeline({ events }: { events: CallEventRow[] }) {
     <ol className="relative flex flex-col gap-4 border-l pl-5">
       {events.map((e) => {
         const extra = detail(e);
+        const label = EVENT_LABEL[e.type] ?? e.type;
         return (
           <li key={e.id} className="relative">
             <span aria-hidden="true" className="absolute top-1.5 -left-[25px] size-2.5 rounded-full border-2 border-background bg-primary ring-1 ring-border" />
             <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-              <span className="text-sm font-medium">{EVENT_LABEL[e.type] ?? e.type}</span>
-              {e.status && <CallStatusBadge status={e.status} />}
+              <span className="text-sm font-medium">{label}</span>
+              {e.status && CALL_STATUS_LABEL[e.status] !== label && <CallStatusBadge status={e.status} />}
             </div>
             <div className="flex flex-wrap gap-x-3 text-xs text-muted-foreground tabular-nums">
               <time dateTime={e.occurredAt.toISOString()}>{time.format(e.occurredAt)}</time>

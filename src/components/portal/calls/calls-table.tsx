@@ -47,6 +47,8 @@ const columns = [
             <span className="whitespace-nowrap font-medium tabular-nums">{formatPhoneNumber(call.to)}</span>
             <span className="whitespace-nowrap text-xs text-muted-foreground tabular-nums">
               <span className="sr-only">{CALL_DIRECTION_LABEL[call.direction]} call </span>from {formatPhoneNumber(call.from)}
+              {/* Narrow screens have no duration column. */}
+              {call.durationSeconds !== null && <span className="sm:hidden"> · {formatCallDuration(call.durationSeconds)}</span>}
             </span>
           </span>
         </Link>
@@ -61,7 +63,7 @@ const columns = [
   column.accessor((row) => row.durationSeconds ?? -1, {
     id: "duration",
     header: "Duration",
-    meta: { className: "text-right", headerClassName: "text-right" },
+    meta: { className: "hidden text-right sm:table-cell", headerClassName: "text-right" },
     cell: (c) => <span className="tabular-nums">{formatCallDuration(c.row.original.durationSeconds)}</span>,
   }),
   column.accessor((row) => (row.priceMicros === null ? -1 : Number(row.priceMicros)), {

@@ -23,7 +23,7 @@ import { useTRPC } from "@/trpc/react";
 /** The built-in switch simulator's destinations (docs/voice-architecture.md, "Magic numbers"). */
 const SIMULATOR_NUMBERS = [
   { number: "+15005550105", what: "answers, hangs up after 5 s" },
-  { number: "+15005550100", what: "answers, stays up until you hang up" },
+  { number: "+15005550100", what: "answers, never hangs up itself" },
   { number: "+15005550200", what: "busy" },
   { number: "+15005550300", what: "rings, no answer" },
   { number: "+15005550400", what: "rejects the call" },

@@ -3,7 +3,7 @@
 import { PlusIcon } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { FormErrorAlert } from "@/components/shared/form-error-alert";
-import { conflictOnField, useFormErrors } from "@/components/shared/use-form-errors";
+import { useFormErrors } from "@/components/shared/use-form-errors";
 import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -38,7 +38,8 @@ export function AddPhoneNumberDialog({ label = "Add number" }: { label?: string 
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const ok = await attempt(() => create.mutateAsync({ phoneNumber, ...numberSettingsInput(values) }), conflictOnField("phoneNumber"));
+    // A taken number comes back as CONFLICT naming the phoneNumber field, so it shows beside the input.
+    const ok = await attempt(() => create.mutateAsync({ phoneNumber, ...numberSettingsInput(values) }));
     if (ok) reset(false);
   }
 
