@@ -8,7 +8,9 @@ import { CALL_END_REQUESTED_CHANNEL } from "@/server/calls/update-call";
 import { db as defaultDb, type Db } from "@/server/db";
 import { logger as rootLogger, type Logger } from "@/server/logger";
 import { newId } from "@/server/shared/ids";
+import { env } from "@/env";
 import { CallEventRouter } from "./call-events";
+import { limitVoicePort, Semaphore } from "./db-limit";
 import type { EslEvent } from "./esl/wire";
 import { ChannelTable } from "./channel-table";
 import { BackgroundWork, type WorkerContext } from "./context";
@@ -44,6 +46,8 @@ export interface StartWorkerOptions {
   callbackIdleMs?: number;
   maxInFlightOriginates?: number;
   claimBatch?: number;
+  /** Database use-cases in flight at once (default DATABASE_POOL_SIZE − 2); the rest wait in order. */
+  dbConcurrency?: number;
   version?: string;
   log?: Logger;
   /** Use-cases (tests may wrap them); the src/server ones by default. */
@@ -104,7 +108,10 @@ class CallbackSenderHandler implements WorkerHandler {
 /** Per-call work and detached handlers: the drain waits for both. */
 class CallWorkDrain implements WorkerHandler {
   readonly name = "call-work";
-  constructor(private readonly ctx: WorkerContext) {}
+  constructor(
+    private readonly ctx: WorkerContext,
+    private readonly dbSlots: Semaphore,
+  ) {}
   start(): void {}
   async drain(): Promise<void> {
     await this.ctx.calls.onIdle();
@@ -113,7 +120,7 @@ class CallWorkDrain implements WorkerHandler {
   }
   stop(): void {}
   health(): Record<string, unknown> {
-    return { queuedCallWork: this.ctx.calls.pending, callsWithWork: this.ctx.calls.activeKeys, background: this.ctx.background.size };
+    return { queuedCallWork: this.ctx.calls.pending, callsWithWork: this.ctx.calls.activeKeys, background: this.ctx.background.size, waitingForDatabase: this.dbSlots.waitingCount };
   }
 }
 
@@ -121,7 +128,9 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
   const workerId = opts.workerId ?? newId("wrk");
   const log = (opts.log ?? rootLogger).child({ workerId, switchId: opts.switchId });
   const db = opts.db ?? defaultDb;
-  const voice = opts.voice ?? createVoiceUseCases({ switchRecordingsDir: opts.recordingsDir, log });
+  // Below the pool size, so the callback sender and the heartbeat always find a connection.
+  const dbSlots = new Semaphore(opts.dbConcurrency ?? Math.max(2, env.DATABASE_POOL_SIZE - 2));
+  const voice = limitVoicePort(opts.voice ?? createVoiceUseCases({ switchRecordingsDir: opts.recordingsDir, log }), dbSlots);
   const esl = opts.connection;
   const registry = new HandlerRegistry(log);
   let draining = false;
@@ -151,7 +160,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
     new Originator(ctx, gate, { maxInFlight: opts.maxInFlightOriginates ?? 200, claimBatch: opts.claimBatch ?? 50, pollMs: opts.originatePollMs ?? 500 }),
   );
   const endRequests = registry.register(new EndRequestHandler(ctx, opts.endRequestPollMs ?? 2_000, () => reconciler.wake()));
-  registry.register(new CallWorkDrain(ctx));
+  registry.register(new CallWorkDrain(ctx, dbSlots));
   callbacks = registry.register(new CallbackSenderHandler(ctx, voice, opts.callbackIdleMs ?? 1_000));
   const healthServer = opts.healthPort === undefined ? null : registry.register(new HealthServer(opts.healthPort, () => snapshot()));
 
