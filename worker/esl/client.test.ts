@@ -243,6 +243,20 @@ describe("EslClient commands", () => {
     expect(c.pendingCount).toBe(0);
   });
 
+  it("bgapi follows a server that confirms a Job-UUID of its own choosing", async () => {
+    const fs = await fakeSwitch((cmd, conn) => {
+      if (cmd.startsWith("bgapi ")) {
+        conn.send(serializeCommandReply("+OK Job-UUID: srv-1", [["Job-UUID", "srv-1"]]));
+        conn.send(serializeEventPlain([["Event-Name", "BACKGROUND_JOB"], ["Job-UUID", "srv-1"]], "+OK done\n"));
+        return true;
+      }
+    });
+    const c = client(fs.port);
+    await up(c);
+    await expect(c.bgapi("status", { jobUuid: "mine-1" })).resolves.toBe("+OK done\n");
+    expect(c.pendingCount).toBe(0);
+  });
+
   it("a command times out, and its late reply is not handed to the next command", async () => {
     let slow: FakeSwitch["conns"][number] | undefined;
     const fs = await fakeSwitch((cmd, conn) => {

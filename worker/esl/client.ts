@@ -205,6 +205,8 @@ interface ReplyWaiter {
 
 interface JobWaiter {
   readonly label: string;
+  /** The Job-UUID the job is filed under (the one the reply confirms). */
+  key: string;
   timer: NodeJS.Timeout;
   resolve(body: string): void;
   reject(err: Error): void;
@@ -351,21 +353,30 @@ export class EslClient extends EventEmitter<EslClientEvents> {
     return new Promise<string>((resolve, reject) => {
       const job: JobWaiter = {
         label,
+        key: jobUuid,
         resolve,
         reject,
-        timer: setTimeout(() => {
-          if (this.jobs.get(jobUuid) !== job) return;
-          this.jobs.delete(jobUuid);
-          reject(new EslTimeoutError(`${label}: no BACKGROUND_JOB ${jobUuid} within ${timeoutMs} ms`));
-        }, timeoutMs),
+        timer: setTimeout(() => this.failJob(job, new EslTimeoutError(`${label}: no BACKGROUND_JOB ${job.key} within ${timeoutMs} ms`)), timeoutMs),
       };
       this.jobs.set(jobUuid, job);
       this.command("bgapi " + command, [["Job-UUID", jobUuid]], { timeoutMs }).then(
         (reply) => {
           const text = reply.get("Reply-Text") ?? "";
-          if (!text.startsWith("+OK")) this.failJob(jobUuid, job, new EslCommandError(`${label}: ${text}`, text));
+          if (!text.startsWith("+OK")) {
+            this.failJob(job, new EslCommandError(`${label}: ${text}`, text));
+            return;
+          }
+          // FreeSWITCH ≥ 1.2 honours the client's Job-UUID. Should a server pick its own, follow it: the
+          // BACKGROUND_JOB cannot precede this reply in inbound mode, so nothing is missed.
+          const confirmed = reply.get("Job-UUID");
+          if (confirmed && confirmed !== job.key && this.jobs.get(job.key) === job && !this.jobs.has(confirmed)) {
+            this.log.warn({ sent: job.key, confirmed }, "ESL server chose its own Job-UUID for bgapi");
+            this.jobs.delete(job.key);
+            job.key = confirmed;
+            this.jobs.set(confirmed, job);
+          }
         },
-        (err: Error) => this.failJob(jobUuid, job, err),
+        (err: Error) => this.failJob(job, err),
       );
     });
   }
@@ -632,9 +643,9 @@ export class EslClient extends EventEmitter<EslClientEvents> {
     });
   }
 
-  private failJob(jobUuid: string, job: JobWaiter, err: Error): void {
-    if (this.jobs.get(jobUuid) !== job) return;
-    this.jobs.delete(jobUuid);
+  private failJob(job: JobWaiter, err: Error): void {
+    if (this.jobs.get(job.key) !== job) return; // already resolved, timed out or rejected by a link drop
+    this.jobs.delete(job.key);
     clearTimeout(job.timer);
     job.reject(err);
   }
