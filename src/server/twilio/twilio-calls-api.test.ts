@@ -2,6 +2,7 @@
 // src/test/app-route-server.ts), as a Twilio customer would point it at IRISX.
 import { randomInt } from "node:crypto";
 import twilio from "twilio";
+import type RequestClient from "twilio/lib/base/RequestClient";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/env";
 import { applyCallProgress } from "@/server/calls/apply-call-progress";
@@ -26,7 +27,7 @@ class LocalRequestClient extends twilio.RequestClient {
   constructor(private readonly baseUrl: string) {
     super();
   }
-  override request<TData>(opts: Parameters<twilio.RequestClient["request"]>[0]) {
+  override request<TData>(opts: RequestClient.RequestOptions<TData>) {
     return super.request<TData>({ ...opts, uri: opts.uri.replace(/^https:\/\/api\.twilio\.com/, this.baseUrl) });
   }
 }
