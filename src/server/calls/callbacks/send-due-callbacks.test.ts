@@ -271,7 +271,7 @@ describe("status callback sender", () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     await enqueue({ tenantId: tenant.id, callId, url: r.url(), sequence: 0, params: { CallSid: callId } });
     sender.wake();
-    for (let i = 0; i < 100 && r.received.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let i = 0; i < 500 && r.received.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(r.received).toHaveLength(1);
     controller.abort();
     await sender.stopped;
