@@ -10,9 +10,9 @@ import { ZRedirectCallInput, type TRedirectCallInput } from "@/server/twilio/twi
 
 /**
  * Gives a live call a new handler, as Twilio's update with `Url` or `Twiml` does: the URL (and method) or the
- * instructions replace the call's current ones, and a `redirected` event is written. The worker does not act on
- * a change mid-call yet (call control is a later issue): a call that has not been answered runs the new handler
- * when it is, one already running its instructions finishes them. A final call, or one being ended, is CONFLICT.
+ * instructions replace the call's current ones, and a `redirected` event is written. Only a call still queued is
+ * placed with them: the worker takes a call's handler when it claims it and does not act on a change mid-call yet
+ * (live call control is a later issue). A final call, or one being ended, is CONFLICT.
  */
 export async function redirectCall(actor: Actor, input: TRedirectCallInput): Promise<CallView> {
   assertRole(actor, CALL_WRITE_ROLE);
