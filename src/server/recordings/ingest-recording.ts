@@ -17,7 +17,7 @@ import { emitWebhookEvent } from "@/server/webhooks/emit-webhook-event";
 import { getRecordingStore } from "@/server/recordings/get-recording-store";
 import { ciphertextSize, createRecordingEncryptor } from "@/server/recordings/recording-cipher";
 import type { RecordingStore } from "@/server/recordings/recording-store";
-import { RECORDING_VIEW_SELECT, toRecordingView, type RecordingView } from "@/server/recordings/recording-view";
+import { RECORDING_VIEW_SELECT, toRecordingResource, toRecordingView, type RecordingView } from "@/server/recordings/recording-view";
 import { ZIngestRecordingInput, type TIngestRecordingInput } from "@/server/recordings/recordings.schemas";
 import { getActiveDataKey } from "@/server/recordings/tenant-data-key";
 import { transitionRecording } from "@/server/recordings/transition-recording";
@@ -119,22 +119,8 @@ export async function ingestRecording(rawInput: TIngestRecordingInput, opts: Ing
       },
     });
     if (!won) return false;
-    await emitWebhookEvent(tx, {
-      tenantId: recording.tenantId,
-      type: "recording.completed",
-      data: {
-        id: recording.id,
-        call_id: recording.callId,
-        status: "completed",
-        channels: wav.channels,
-        duration_seconds: wav.durationSeconds,
-        size_bytes: plaintextSize,
-        content_type: "audio/wav",
-        media_url: `${env.APP_URL}/api/v1/recordings/${recording.id}/media`,
-        started_at: recording.startedAt.toISOString(),
-        completed_at: now.toISOString(),
-      },
-    });
+    const view = toRecordingView(await tx.recording.findUniqueOrThrow({ where: { id: recording.id }, select: RECORDING_VIEW_SELECT }));
+    await emitWebhookEvent(tx, { tenantId: recording.tenantId, type: "recording.completed", data: { recording: toRecordingResource(view) } });
     return true;
   });
   if (!completed) {

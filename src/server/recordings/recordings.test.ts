@@ -55,7 +55,17 @@ describe("ingestRecording", () => {
     expect(dataKey.wrappedKey).toMatch(/^v1\./);
 
     const event = await db.webhookEvent.findFirstOrThrow({ where: { tenantId: tenant.id, type: "recording.completed" } });
-    expect(event.payload).toMatchObject({ id: recording.id, call_id: callId, duration_seconds: 7, channels: 2, size_bytes: wav.length, media_url: expect.stringMatching(new RegExp(`/api/v1/recordings/${recording.id}/media$`)) });
+    expect(event.payload).toEqual({
+      recording: expect.objectContaining({
+        id: recording.id,
+        call_id: callId,
+        status: "completed",
+        duration_seconds: 7,
+        channels: 2,
+        size_bytes: wav.length,
+        media_url: expect.stringMatching(new RegExp(`/api/v1/recordings/${recording.id}/media$`)),
+      }),
+    });
 
     const whole = await media(actor, recording.id, null);
     expect(whole.status).toBe(200);

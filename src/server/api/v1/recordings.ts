@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { env } from "@/env";
 import { defineMediaRoute, defineRoute } from "@/server/api/define-route";
 import { listOf, toList, ZPageQuery } from "@/server/api/paging";
 import { streamResponse } from "@/server/api/stream-response";
@@ -7,51 +6,11 @@ import { deleteRecording } from "@/server/recordings/delete-recording";
 import { findRecordings } from "@/server/recordings/find-recordings";
 import { getRecording } from "@/server/recordings/get-recording";
 import { readRecordingRange } from "@/server/recordings/read-recording-range";
-import type { RecordingView } from "@/server/recordings/recording-view";
-
-const RECORDING_STATUSES = ["in_progress", "completed", "absent", "failed", "deleted"] as const;
-
-export const ZRecordingResource = z
-  .object({
-    id: z.string().meta({ example: "RE3f9c2b7e1a4d5c6b8e9f0a1b2c3d4e5f" }),
-    call_id: z.string().meta({ example: "CA8f2c1e0d9b7a65432109876543210fed" }),
-    status: z.enum(RECORDING_STATUSES).meta({
-      description: "in_progress while the call records; completed when the audio can be fetched; absent when the call left no audio; failed; deleted (by a user or the retention policy)",
-    }),
-    channels: z.number().int().meta({ description: "2 for a two-party recording (caller left, callee right)", example: 2 }),
-    duration_seconds: z.number().int().nullable().meta({ example: 42 }),
-    size_bytes: z.number().int().nullable().meta({ description: "Size of the WAV file", example: 1344044 }),
-    content_type: z.string().meta({ example: "audio/wav" }),
-    media_url: z.string().nullable().meta({ description: "Where to fetch the audio (same API key, `recordings:read`); null unless completed" }),
-    error_message: z.string().nullable(),
-    started_at: z.iso.datetime(),
-    completed_at: z.iso.datetime().nullable(),
-    deleted_at: z.iso.datetime().nullable(),
-    created_at: z.iso.datetime(),
-  })
-  .meta({ id: "Recording" });
+import { toRecordingResource, ZRecordingResource } from "@/server/recordings/recording-view";
 
 const ZRecordingParams = z.strictObject({
   id: z.string().regex(/^RE[0-9a-f]{32}$/).meta({ description: "Recording id", example: "RE3f9c2b7e1a4d5c6b8e9f0a1b2c3d4e5f" }),
 });
-
-export function toRecordingResource(r: RecordingView): z.input<typeof ZRecordingResource> {
-  return {
-    id: r.id,
-    call_id: r.callId,
-    status: r.status.toLowerCase() as (typeof RECORDING_STATUSES)[number],
-    channels: r.channels,
-    duration_seconds: r.durationSeconds,
-    size_bytes: r.sizeBytes,
-    content_type: r.contentType,
-    media_url: r.status === "COMPLETED" ? `${env.APP_URL}/api/v1/recordings/${r.id}/media` : null,
-    error_message: r.errorMessage,
-    started_at: r.startedAt.toISOString(),
-    completed_at: r.completedAt?.toISOString() ?? null,
-    deleted_at: r.deletedAt?.toISOString() ?? null,
-    created_at: r.createdAt.toISOString(),
-  };
-}
 
 export const listRecordingsRoute = defineRoute(
   {
