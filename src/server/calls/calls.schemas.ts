@@ -78,6 +78,8 @@ export const CALL_DIRECTIONS = ["INBOUND", "OUTBOUND_API", "OUTBOUND_DIAL"] as c
 
 export const ZFindCallsInput = ZPageInput.extend({
   status: z.enum(CALL_STATUSES).optional(),
+  /** Any of these statuses (Twilio's `queued` covers QUEUED and INITIATED). */
+  statusIn: z.array(z.enum(CALL_STATUSES)).min(1).max(CALL_STATUSES.length).optional(),
   direction: z.enum(CALL_DIRECTIONS).optional(),
   /** Calls from or to this number. */
   number: z.string().trim().min(1).max(32).optional(),

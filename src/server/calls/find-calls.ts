@@ -18,6 +18,7 @@ export async function findCalls(actor: Actor, rawInput: TFindCallsInput = {}): P
   const where: Prisma.CallWhereInput = {
     tenantId: actor.tenantId,
     ...(input.status ? { status: input.status } : {}),
+    ...(input.statusIn ? { AND: [{ status: { in: input.statusIn } }] } : {}),
     ...(input.direction ? { direction: input.direction } : {}),
     ...(input.number ? { OR: [{ from: input.number }, { to: input.number }] } : {}),
     ...(input.to ? { to: input.to } : {}),

@@ -132,6 +132,8 @@ describe("Twilio-compatible Calls API with the twilio npm library", () => {
     for (let i = 0; i < 5; i++) created.push((await a.client.calls.create({ to: "+14155550123", from: a.from, url: "https://example.com/v" })).sid);
     const other = await a.client.calls.create({ to: "+14155550124", from: a.from, url: "https://example.com/v" });
     await a.client.calls(created[0]!).update({ status: "canceled" });
+    // Being dialled still reads (and filters as) queued, as on Twilio.
+    await db.call.update({ where: { id: created[1]! }, data: { status: "INITIATED", initiatedAt: new Date() } });
 
     const before = server.requests.length;
     const queued = await a.client.calls.list({ status: "queued", to: "+14155550123", pageSize: 2, limit: 10 });

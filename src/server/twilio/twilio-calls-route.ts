@@ -60,16 +60,17 @@ const create = defineTwilioRoute({ method: "POST", path: PATH, scope: "calls:wri
   return { status: 201, body: toTwilioCall(call, principal.accountSid) };
 });
 
-const STATUS_BY_NAME: Record<string, CallStatus> = {
-  queued: "QUEUED",
-  initiated: "INITIATED",
-  ringing: "RINGING",
-  "in-progress": "IN_PROGRESS",
-  completed: "COMPLETED",
-  busy: "BUSY",
-  failed: "FAILED",
-  "no-answer": "NO_ANSWER",
-  canceled: "CANCELED",
+/** Twilio's status names; `queued` is also a call being dialled, as the Call resource shows it (twilio-call-view). */
+const STATUS_BY_NAME: Record<string, CallStatus[]> = {
+  queued: ["QUEUED", "INITIATED"],
+  initiated: ["INITIATED"],
+  ringing: ["RINGING"],
+  "in-progress": ["IN_PROGRESS"],
+  completed: ["COMPLETED"],
+  busy: ["BUSY"],
+  failed: ["FAILED"],
+  "no-answer": ["NO_ANSWER"],
+  canceled: ["CANCELED"],
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -113,10 +114,10 @@ const PAGE_TOKEN = /^PA(CA[0-9a-f]{32})$/;
 
 const list = defineTwilioRoute({ method: "GET", path: PATH, scope: "calls:read", query: ZTwilioListCallsQuery }, async ({ actor, principal, query: q }) => {
   if (q.EndTime !== undefined || q["EndTime<"] !== undefined || q["EndTime>"] !== undefined) throw twilioBadRequest(20001, "EndTime filters are not supported yet; filter on StartTime");
-  let status: CallStatus | undefined;
+  let statusIn: CallStatus[] | undefined;
   if (q.Status !== undefined) {
-    status = STATUS_BY_NAME[q.Status];
-    if (!status) throw twilioBadRequest(20001, `Invalid Status "${q.Status}": one of ${Object.keys(STATUS_BY_NAME).join(", ")}`);
+    statusIn = STATUS_BY_NAME[q.Status];
+    if (!statusIn) throw twilioBadRequest(20001, `Invalid Status "${q.Status}": one of ${Object.keys(STATUS_BY_NAME).join(", ")}`);
   }
   const page = q.Page ?? 0;
   const pageSize = Math.min(q.PageSize ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
@@ -129,7 +130,7 @@ const list = defineTwilioRoute({ method: "GET", path: PATH, scope: "calls:read",
     throw twilioBadRequest(20001, "Page greater than 0 needs its PageToken; follow next_page_uri");
   }
 
-  const input: TFindCallsInput = { cursor, limit: pageSize, status, to: q.To, from: q.From, parentCallId: q.ParentCallSid, ...startTimeRange(q) };
+  const input: TFindCallsInput = { cursor, limit: pageSize, statusIn, to: q.To, from: q.From, parentCallId: q.ParentCallSid, ...startTimeRange(q) };
   const found = await findCalls(actor, input).catch((e: unknown) => {
     // A token naming no call of this account (another account's, or deleted).
     if (e instanceof AppError && e.code === "BAD_REQUEST") throw new TwilioApiError(400, 20001, "Invalid PageToken; follow next_page_uri");
