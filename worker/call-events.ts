@@ -100,12 +100,14 @@ export class CallEventRouter implements WorkerHandler {
         if (!digit) return;
         const duration = Number(event.get("DTMF-Duration"));
         // DTMF-Duration is in samples at 8 kHz.
-        await this.ctx.voice.recordDtmf({ channelUuid: uuid, digit, at, durationMs: Number.isFinite(duration) ? Math.round(duration / 8) : null });
+        await this.ctx.voice.recordCallEvent({ channelUuid: uuid, type: "dtmf", at, data: { digit, durationMs: Number.isFinite(duration) ? Math.round(duration / 8) : null } });
         return;
       }
       case "CUSTOM":
-        // avmd heard a beep: an answering machine finished its greeting.
-        if (event.get("Beep-Status") === "DETECTED") channel.answeredBy = "machine_end_beep";
+        // avmd heard a beep: an answering machine finished its greeting. Kept for the CDR (answeredBy).
+        if (event.get("Beep-Status") !== "DETECTED" || channel.answeredBy) return;
+        channel.answeredBy = "machine_end_beep";
+        await this.ctx.voice.recordCallEvent({ channelUuid: uuid, type: "machine_detected", at, data: { answeredBy: "machine_end_beep" } });
         return;
       case "RECORD_STOP":
         return this.ingestRecording(channel, event.get("Record-File-Path") ?? channel.recordingPath, at);

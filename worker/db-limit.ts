@@ -59,7 +59,7 @@ export function limitVoicePort(voice: VoicePort, semaphore: Semaphore, attempts 
     claimQueuedCalls: (input) => semaphore.run(() => voice.claimQueuedCalls(input)),
     applyCallProgress: limited(voice.applyCallProgress),
     finalizeCall: limited(voice.finalizeCall),
-    recordDtmf: limited(voice.recordDtmf),
+    recordCallEvent: limited(voice.recordCallEvent),
     createInboundCall: limited(voice.createInboundCall),
     findLiveCallsOnSwitch: limited(voice.findLiveCallsOnSwitch),
     startRecording: limited(voice.startRecording),

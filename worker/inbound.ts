@@ -30,7 +30,15 @@ export function normalizeDialledNumber(raw: string | undefined): string | null {
 export async function handleInboundPark(ctx: WorkerContext, uuid: string, event: EslEvent): Promise<void> {
   // The channel parks again after every application that returns; only the first park is a new call.
   if (ctx.channels.get(uuid) || ctx.channels.endedRecently(uuid)) return;
-  const rawTo = event.get("Caller-Destination-Number");
+  if (event.variable("irisx_origin") === "agent") {
+    // Calls placed from agents' phones are routed by the contact-centre issue; until then they are refused, not left parked.
+    ctx.log.warn({ channelUuid: uuid, tenantId: event.variable("irisx_tenant_id"), to: event.get("Caller-Destination-Number") }, "agent call refused: agent calls are not routed yet");
+    ctx.channels.markEnded(uuid);
+    await ctx.esl.api(`uuid_kill ${uuid} FACILITY_NOT_IMPLEMENTED`);
+    return;
+  }
+  // The dialplan's E.164 form of the dialled number (irisx_did), else the number as the carrier sent it.
+  const rawTo = event.variable("irisx_did") ?? event.get("Caller-Destination-Number");
   const rawFrom = event.get("Caller-Caller-ID-Number");
   const to = normalizeDialledNumber(rawTo);
   const from = normalizeDialledNumber(rawFrom) ?? rawFrom ?? "anonymous";

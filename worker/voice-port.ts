@@ -3,6 +3,7 @@
 import type { ClaimedCall } from "@/server/calls/claim-queued-calls";
 import type { CreateInboundCallInput, CreateInboundCallResult } from "@/server/calls/create-inbound-call";
 import type { FinalizeCallInput } from "@/server/calls/finalize-call";
+import type { RecordCallEventInput } from "@/server/calls/record-call-event";
 import type { LiveCall } from "@/server/calls/find-live-calls-on-switch";
 
 export type { ClaimedCall, FinalizeCallInput, LiveCall };
@@ -11,7 +12,8 @@ export interface VoicePort {
   claimQueuedCalls(input: { switchId: string; workerId: string; limit: number }): Promise<ClaimedCall[]>;
   applyCallProgress(input: { channelUuid: string; status: "RINGING" | "IN_PROGRESS"; at: Date; data?: Record<string, unknown> }): Promise<void>;
   finalizeCall(input: FinalizeCallInput): Promise<void>;
-  recordDtmf(input: { channelUuid: string; digit: string; at: Date; durationMs: number | null }): Promise<void>;
+  /** A timeline entry that is not a status change (dtmf, machine_detected, …). */
+  recordCallEvent(input: RecordCallEventInput): Promise<void>;
   createInboundCall(input: CreateInboundCallInput): Promise<CreateInboundCallResult>;
   findLiveCallsOnSwitch(switchId: string): Promise<LiveCall[]>;
   sendDueCallbacks(input: { limit: number }): Promise<number>;

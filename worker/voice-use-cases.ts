@@ -8,6 +8,7 @@ import { claimQueuedCalls } from "@/server/calls/claim-queued-calls";
 import { createInboundCall } from "@/server/calls/create-inbound-call";
 import { finalizeCall } from "@/server/calls/finalize-call";
 import { findLiveCallsOnSwitch } from "@/server/calls/find-live-calls-on-switch";
+import { recordCallEvent } from "@/server/calls/record-call-event";
 import { ingestRecording } from "@/server/recordings/ingest-recording";
 import { startRecording } from "@/server/recordings/start-recording";
 import type { Logger } from "@/server/logger";
@@ -28,9 +29,8 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
     finalizeCall: async (input) => {
       await finalizeCall(input);
     },
-    recordDtmf: async (input) => {
-      // No calls use-case records a DTMF CallEvent yet; the digit is logged so it is not silently lost.
-      opts.log.info({ channelUuid: input.channelUuid, digit: input.digit, durationMs: input.durationMs }, "dtmf");
+    recordCallEvent: async (input) => {
+      await recordCallEvent(input);
     },
     createInboundCall: (input) => createInboundCall(input),
     findLiveCallsOnSwitch: (switchId) => findLiveCallsOnSwitch(switchId),

@@ -9,6 +9,7 @@ import { updateCall } from "@/server/calls/update-call";
 import { createVoiceTenant } from "@/test/call-fixtures";
 import { startWebhookReceiver } from "@/test/webhook-receiver";
 import type { Simulator } from "../freeswitch/simulator/index";
+import { parseEventPlain, serializeEventPlain } from "./esl/wire";
 import type { RunningWorker } from "./start-worker";
 import { placeCall, startTestSimulator, startTestWorker, useTempRecordingDirs, waitFor, waitForFinalCall } from "./test-harness";
 
@@ -73,6 +74,30 @@ describe("outbound call outcomes", () => {
     expect(ended.sipStatus).toBe(sip);
     expect(ended.callRecord!.costMicros).toBe(0n);
     expect(ended.answeredAt).toBeNull();
+  });
+
+  it("digits the callee presses become dtmf events on the timeline", async () => {
+    const placed = await call("+15005557123", { instructions: [{ pause: 30 }] });
+    await waitFor("four digits", async () => (await db.callEvent.count({ where: { callId: placed.id, type: "dtmf" } })) === 4);
+    const digits = (await db.callEvent.findMany({ where: { callId: placed.id, type: "dtmf" }, orderBy: { sequence: "asc" } })).map((e) => (e.data as { digit: string }).digit);
+    expect(digits).toEqual(["1", "2", "3", "#"]);
+    const ended = await waitForFinalCall(placed.id);
+    expect(ended.status).toBe("COMPLETED");
+  });
+
+  it("an answering machine's beep (avmd::beep) is kept as answeredBy machine_end_beep", async () => {
+    // avmd runs only where answering-machine detection starts it (a later issue); the beep event is fed in here.
+    const placed = await call("+15005550100", { instructions: [{ pause: 30 }] });
+    await waitFor("answered", async () => (await db.call.findUnique({ where: { id: placed.id } }))?.status === "IN_PROGRESS");
+    const uuid = (await db.call.findUniqueOrThrow({ where: { id: placed.id } })).channelUuid!;
+    const frame = serializeEventPlain([["Event-Subclass", "avmd::beep"], ["Event-Name", "CUSTOM"], ["Event-Date-Timestamp", String(Date.now() * 1000)], ["Unique-ID", uuid], ["Beep-Status", "DETECTED"]]);
+    worker.injectEvent(parseEventPlain(frame.subarray(frame.indexOf("\n\n") + 2)));
+    await waitFor("machine_detected", async () => (await db.callEvent.count({ where: { callId: placed.id, type: "machine_detected" } })) === 1);
+    await updateCall(voice.actor, { callId: placed.id, status: "completed" });
+    const ended = await waitForFinalCall(placed.id);
+    expect(ended.status).toBe("COMPLETED");
+    expect(ended.callRecord!.answeredBy).toBe("machine_end_beep");
+    expect(ended.events.map((e) => e.type)).toContain("machine_detected");
   });
 
   it("rings until the timeout: no-answer", async () => {
