@@ -1,6 +1,6 @@
 import type { CallStatus } from "@/generated/prisma/client";
 import { db } from "@/server/db";
-import { writeCallTransitions } from "@/server/calls/call-transitions";
+import { CALL_TRANSACTION_OPTIONS, writeCallTransitions } from "@/server/calls/call-transitions";
 import { CALL_VIEW_INCLUDE, toCallView, type CallView } from "@/server/calls/call-view";
 
 export interface ApplyCallProgressInput {
@@ -68,5 +68,5 @@ export async function applyCallProgress(input: ApplyCallProgressInput): Promise<
       },
     ]);
     return { applied: true, call };
-  });
+  }, CALL_TRANSACTION_OPTIONS);
 }

@@ -44,6 +44,12 @@ const WEBHOOK_EVENT: Partial<Record<string, WebhookEventType>> = {
 
 export const TWILIO_API_VERSION = "2010-04-01";
 
+/**
+ * Options of every calls transaction. Bursts (an API client placing hundreds of calls, a worker finalizing a
+ * batch) can queue for the pool's connections for longer than Prisma's 2 s default; waiting is better than failing.
+ */
+export const CALL_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
+
 /** RFC 2822 in UTC, as Twilio writes `Timestamp`: `Wed, 25 Nov 2026 10:16:00 +0000`. */
 export function rfc2822(at: Date): string {
   return at.toUTCString().replace(/GMT$/, "+0000");

@@ -6,7 +6,7 @@
 // statement that counts, so its snapshot already sees the other claimer's committed work).
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
-import { writeCallTransitions } from "@/server/calls/call-transitions";
+import { CALL_TRANSACTION_OPTIONS, writeCallTransitions } from "@/server/calls/call-transitions";
 import { CALL_VIEW_INCLUDE, toCallView, type CallView } from "@/server/calls/call-view";
 
 export interface ClaimQueuedCallsInput {
@@ -111,5 +111,5 @@ export async function claimQueuedCalls(input: ClaimQueuedCallsInput): Promise<Cl
       calls.map((call) => ({ call, accountSid: call.accountSid, type: "initiated" as const, status: "INITIATED" as const, at: call.initiatedAt!, sequence: call.eventSequence, data: { switchId: input.switchId, workerId: input.workerId, channelUuid: call.channelUuid } })),
     );
     return calls;
-  });
+  }, CALL_TRANSACTION_OPTIONS);
 }

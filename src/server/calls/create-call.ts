@@ -3,7 +3,7 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { newSid } from "@/server/shared/ids";
 import { assertRole, assertTenantActive, type Actor } from "@/server/tenancy";
-import { writeCallTransitions } from "@/server/calls/call-transitions";
+import { CALL_TRANSACTION_OPTIONS, writeCallTransitions } from "@/server/calls/call-transitions";
 import { CALL_VIEW_INCLUDE, CALL_WRITE_ROLE, toCallView, type CallApiSurface, type CallView } from "@/server/calls/call-view";
 import { ZCreateCallInput, type TCreateCallInput } from "@/server/calls/calls.schemas";
 
@@ -28,21 +28,22 @@ function fieldError(field: string, message: string): AppError {
 export async function createCall(actor: Actor, input: TCreateCallInput, opts: CreateCallOptions): Promise<CallView> {
   assertRole(actor, CALL_WRITE_ROLE);
   const parsed = ZCreateCallInput.parse(input);
-  return db.$transaction(async (tx) => {
-    const tenant = await tx.tenant.findUniqueOrThrow({
-      where: { id: actor.tenantId },
-      select: { status: true, suspendedReason: true, creditMicros: true, currency: true, accountSid: true },
+  // Checks read outside the transaction, so it holds a pooled connection only for the writes.
+  const tenant = await db.tenant.findUniqueOrThrow({
+    where: { id: actor.tenantId },
+    select: { status: true, suspendedReason: true, creditMicros: true, currency: true, accountSid: true },
+  });
+  assertTenantActive(tenant);
+  if (tenant.creditMicros <= 0n) {
+    throw new AppError("INSUFFICIENT_CREDIT", `insufficient credit: the account balance is ${tenant.creditMicros} micro-${tenant.currency}; add credit to place calls`, {
+      details: { credit_balance_micros: tenant.creditMicros.toString(), currency: tenant.currency },
     });
-    assertTenantActive(tenant);
-    if (tenant.creditMicros <= 0n) {
-      throw new AppError("INSUFFICIENT_CREDIT", `insufficient credit: the account balance is ${tenant.creditMicros} micro-${tenant.currency}; add credit to place calls`, {
-        details: { credit_balance_micros: tenant.creditMicros.toString(), currency: tenant.currency },
-      });
-    }
-    const number = await tx.phoneNumber.findFirst({ where: { tenantId: actor.tenantId, e164: parsed.from }, select: { id: true, voiceEnabled: true } });
-    if (!number) throw fieldError("from", `${parsed.from} is not a phone number of this account`);
-    if (!number.voiceEnabled) throw fieldError("from", `voice is disabled on ${parsed.from}`);
+  }
+  const number = await db.phoneNumber.findFirst({ where: { tenantId: actor.tenantId, e164: parsed.from }, select: { id: true, voiceEnabled: true } });
+  if (!number) throw fieldError("from", `${parsed.from} is not a phone number of this account`);
+  if (!number.voiceEnabled) throw fieldError("from", `voice is disabled on ${parsed.from}`);
 
+  return db.$transaction(async (tx) => {
     const now = new Date();
     const row = await tx.call.create({
       data: {
@@ -77,5 +78,5 @@ export async function createCall(actor: Actor, input: TCreateCallInput, opts: Cr
     ]);
     if (opts.idempotency) await opts.idempotency(tx, call);
     return call;
-  });
+  }, CALL_TRANSACTION_OPTIONS);
 }

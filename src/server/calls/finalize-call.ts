@@ -1,4 +1,5 @@
 import { Prisma, type CallRecord } from "@/generated/prisma/client";
+import { CALL_TRANSACTION_OPTIONS } from "@/server/calls/call-transitions";
 import { db } from "@/server/db";
 import { notFound } from "@/server/errors";
 import { toCallView, type CallView } from "@/server/calls/call-view";
@@ -66,7 +67,7 @@ export async function finalizeCall(input: FinalizeCallInput): Promise<FinalizeCa
         data: input.data,
       });
       return { ...closed, created: true };
-    });
+    }, CALL_TRANSACTION_OPTIONS);
   } catch (e) {
     if (callId && isCallRecordConflict(e)) return existing(callId);
     throw e;

@@ -1,5 +1,5 @@
 import { db } from "@/server/db";
-import { writeCallTransitions, type TimelineEventType } from "@/server/calls/call-transitions";
+import { CALL_TRANSACTION_OPTIONS, writeCallTransitions, type TimelineEventType } from "@/server/calls/call-transitions";
 import { CALL_VIEW_INCLUDE, toCallView } from "@/server/calls/call-view";
 
 export interface RecordCallEventInput {
@@ -28,5 +28,5 @@ export async function recordCallEvent(input: RecordCallEventInput): Promise<bool
     const row = await tx.call.findUniqueOrThrow({ where: { id: bumped[0].id }, include: { ...CALL_VIEW_INCLUDE, tenant: { select: { accountSid: true } } } });
     await writeCallTransitions(tx, [{ call: toCallView(row), accountSid: row.tenant.accountSid, type: input.type, status: null, at: input.at, sequence: row.eventSequence, data: input.data }]);
     return true;
-  });
+  }, CALL_TRANSACTION_OPTIONS);
 }

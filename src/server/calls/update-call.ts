@@ -1,7 +1,7 @@
 import type { CallStatus } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { assertRole, type Actor } from "@/server/tenancy";
-import { writeCallTransitions } from "@/server/calls/call-transitions";
+import { CALL_TRANSACTION_OPTIONS, writeCallTransitions } from "@/server/calls/call-transitions";
 import { CALL_WRITE_ROLE, isFinalCallStatus, toCallView, type CallView } from "@/server/calls/call-view";
 import { ZUpdateCallInput, type TUpdateCallInput } from "@/server/calls/calls.schemas";
 import { closeCall, loadLockedCall, lockCall } from "@/server/calls/close-call";
@@ -59,5 +59,5 @@ export async function updateCall(actor: Actor, input: TUpdateCallInput): Promise
     await writeCallTransitions(tx, [{ call, accountSid: updated.tenant.accountSid, type: "end_requested", status: null, at: now, sequence: updated.eventSequence, data: { ...by, endStatus } }]);
     if (updated.switchId) await tx.$executeRaw`SELECT pg_notify(${CALL_END_REQUESTED_CHANNEL}, ${`${updated.switchId}:${callId}`})`;
     return call;
-  });
+  }, CALL_TRANSACTION_OPTIONS);
 }
