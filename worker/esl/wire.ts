@@ -216,9 +216,17 @@ export class FrameReader {
 }
 
 function parseLength(value: string): number {
-  // Digits only: parseInt would accept "12abc" and silently desynchronise the stream.
-  if (!/^\d{1,12}$/.test(value)) throw new EslProtocolError(`ESL Content-Length is not a number: ${JSON.stringify(value)}`);
-  return Number(value);
+  // Digits only: parseInt would accept "12abc" and silently desynchronise the stream. (A loop, not a regex:
+  // this runs once per frame.)
+  const n = value.length;
+  let x = 0;
+  for (let i = 0; i < n; i++) {
+    const d = value.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) x = NaN;
+    x = x * 10 + d;
+  }
+  if (n === 0 || n > 12 || Number.isNaN(x)) throw new EslProtocolError(`ESL Content-Length is not a number: ${JSON.stringify(value)}`);
+  return x;
 }
 
 /** "Name: value" lines → pairs. Values keep everything after the first ": " (a missing value is ''). */
@@ -484,29 +492,29 @@ export class EslEvent {
   /** The raw value of the first `Name: value` line of a plain event's header block. */
   private findPlain(name: string): string | undefined {
     const text = this.text!;
-    let lineStart: number;
-    if (text.startsWith(name) && text.charCodeAt(name.length) === 0x3a) {
-      lineStart = 0;
-    } else {
-      let needle = needles.get(name);
-      if (needle === undefined) {
-        needle = "\n" + name + ":";
-        if (needles.size < 4096) needles.set(name, needle);
-      }
-      const at = text.indexOf(needle);
-      if (at === -1) return undefined;
+    let needle = needles.get(name);
+    if (needle === undefined) {
+      needle = name + ":";
+      if (needles.size < 4096) needles.set(name, needle);
+    }
+    // Search for "Name:" and keep only a match at a line start. Searching "\nName:" instead is ~10x slower:
+    // V8 scans for the needle's first character, and a line break starts every header line.
+    let lineStart = text.indexOf(needle);
+    while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart = text.indexOf(needle, lineStart + 1);
+    if (lineStart === -1) return undefined;
+    if (lineStart > 0) {
+      const nl = lineStart - 1;
       if (this.headerEnd !== -1) {
-        if (at >= this.headerEnd) return undefined; // a line of the body, not a header
-      } else if (at > this.clean) {
-        // Only the stretch not yet verified is searched for the blank line (pairs ending at `at` included).
-        const q = text.slice(this.clean, at + 1).indexOf("\n\n");
+        if (nl >= this.headerEnd) return undefined; // a line of the body, not a header
+      } else if (nl > this.clean) {
+        // Only the stretch not yet verified is searched for the blank line (pairs ending at `nl` included).
+        const q = text.slice(this.clean, nl + 1).indexOf("\n\n");
         if (q !== -1) {
           this.headerEnd = this.clean + q;
           return undefined;
         }
-        this.clean = at;
+        this.clean = nl;
       }
-      lineStart = at + 1;
     }
     let v = lineStart + name.length + 1;
     if (text.charCodeAt(v) === 0x20) v++;
@@ -559,7 +567,7 @@ export class EslEvent {
   }
 }
 
-// "\nName:" needles, built once per header name (the set of names code asks for is small and fixed).
+// "Name:" needles, built once per header name (the set of names code asks for is small and fixed).
 const needles = new Map<string, string>();
 
 /** `Name: value` lines → parallel arrays ("Name:" alone, or a line without a colon, gets ''). */
