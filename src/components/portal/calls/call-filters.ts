@@ -25,6 +25,12 @@ function pick<T extends string>(value: string | null, allowed: readonly T[]): T 
   return allowed.includes(value as T) ? (value as T) : null;
 }
 
+/** Calls are stored with E.164 numbers: drop punctuation and add the "+" a typed "15005550100" lacks. */
+function toE164ish(typed: string): string {
+  const compact = typed.trim().replace(/[\s().-]/g, "");
+  return /^\d+$/.test(compact) ? `+${compact}` : compact;
+}
+
 /** A local calendar day's midnight. */
 function localMidnight(day: string, plusDays = 0): Date {
   const [y, m, d] = day.split("-").map(Number);
@@ -35,7 +41,7 @@ export function toFindCallsInput(f: CallFilters): Omit<FindCallsInput, "cursor" 
   return {
     ...(f.status ? { status: f.status } : {}),
     ...(f.direction ? { direction: f.direction } : {}),
-    ...(f.number.trim() ? { number: f.number.trim().replace(/[\s()-]/g, "") } : {}),
+    ...(f.number.trim() ? { number: toE164ish(f.number) } : {}),
     ...(DAY.test(f.from) ? { startedAfter: localMidnight(f.from) } : {}),
     ...(DAY.test(f.to) ? { startedBefore: localMidnight(f.to, 1) } : {}),
   };
