@@ -39,6 +39,8 @@ export interface RouteSpec<P extends AnyObject | undefined, Q extends AnyObject 
   status?: 200 | 201 | 204;
   /** Honour `Idempotency-Key`. Defaults to true for POST. */
   idempotent?: boolean;
+  /** Error statuses the route answers beyond the ones its shape implies (e.g. 402), for the docs. */
+  errors?: readonly number[];
   /** Example request body for the docs. */
   example?: Record<string, unknown>;
   /** Set by defineMediaRoute: the route answers with raw bytes of this type instead of JSON. */

@@ -13,6 +13,7 @@ const API_VERSION = "1.0.0";
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Malformed JSON, a wrong type or value, or an unknown field; `details` names each failing field",
   401: "Missing, unknown, wrong or revoked API key (response carries `WWW-Authenticate`)",
+  402: "The account's prepaid credit is used up (`INSUFFICIENT_CREDIT`)",
   403: "The key lacks the required scope, or the account is suspended (`TENANT_SUSPENDED`)",
   404: "No such object in this account (objects of other accounts are reported the same way)",
   409: "A request with the same `Idempotency-Key` is still in progress",
@@ -78,6 +79,7 @@ function operation(spec: AnyRouteSpec): ZodOpenApiOperationObject {
   if (spec.body) errors.push(413, 415);
   if (idempotent) errors.push(409, 422);
   if (spec.media?.ranges) errors.push(416);
+  for (const code of spec.errors ?? []) if (!errors.includes(code)) errors.push(code);
   const responses: Record<string, ZodOpenApiResponseObject> = spec.media ? mediaResponses(spec.media) : {
     [String(status)]:
       status === 204

@@ -124,6 +124,7 @@ export const createCallRoute = defineRoute(
     body: ZCreateCallBody,
     response: ZCallResource,
     status: 201,
+    errors: [402],
     example: { to: "+14155550123", from: "+14155550100", instructions: [{ say: "Hello from IRISX" }, { hangup: true }], status_callback: "https://example.com/irisx/call-status", status_callback_events: ["initiated", "answered", "completed"] },
   },
   async ({ actor, body, idempotency }) => {

@@ -7,6 +7,7 @@ import { createVoiceTenant } from "@/test/call-fixtures";
 import { GET as listCalls, POST as createCall } from "@/app/api/v1/calls/route";
 import { GET as getCall, POST as updateCall } from "@/app/api/v1/calls/[callId]/route";
 import { GET as listEvents } from "@/app/api/v1/calls/[callId]/events/route";
+import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 
 const BASE = "http://localhost:3000";
 
@@ -86,6 +87,12 @@ describe("POST /api/v1/calls", () => {
     const res = await place(auth, { to: "+14155550123", from: number.e164, url: "https://example.com/a" });
     expect(res.status).toBe(402);
     expect((await json(res)).error).toMatchObject({ code: "INSUFFICIENT_CREDIT", details: { credit_balance_micros: "0" } });
+  });
+
+  it("is documented with its 402 in the OpenAPI document", async () => {
+    const doc = (await (await getOpenApi(new Request(`${BASE}/api/v1/openapi.json`))).json()) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    expect(Object.keys(doc.paths["/api/v1/calls"]!.post!.responses)).toEqual(expect.arrayContaining(["201", "400", "402", "409", "422"]));
+    expect(Object.keys(doc.paths["/api/v1/calls/{callId}/events"]!.get!.responses)).toContain("404");
   });
 
   it("403s a key without calls:write, and a suspended account", async () => {
