@@ -4,6 +4,7 @@
 //   WORKER_DRAIN_SECONDS          drain deadline (default 25, under the usual 30 s SIGKILL grace)
 //   WORKER_MAX_INFLIGHT_ORIGINATES  originates awaiting their BACKGROUND_JOB at most (default 200)
 //   WORKER_RECONCILE_SECONDS      periodic reconcile (default 30)
+import "./service-name";
 import { pathToFileURL } from "node:url";
 import { env } from "@/env";
 import { logger } from "@/server/logger";
@@ -22,9 +23,8 @@ function intEnv(name: string, fallback: number): number {
 }
 
 async function main(): Promise<void> {
-  process.env.IRISX_SERVICE ??= "worker";
   if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
-  const log = logger.child({ service: "worker" });
+  const log = logger;
   const healthPort = process.env.WORKER_HEALTH_PORT ? intEnv("WORKER_HEALTH_PORT", 0) : undefined;
   const drainMs = intEnv("WORKER_DRAIN_SECONDS", 25) * 1000;
   const connection = connectSwitch({ host: env.FREESWITCH_ESL_HOST, port: env.FREESWITCH_ESL_PORT, password: env.FREESWITCH_ESL_PASSWORD, log });
