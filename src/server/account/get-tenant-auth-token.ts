@@ -7,7 +7,7 @@ import { ensureTenantAuthToken } from "@/server/account/ensure-tenant-auth-token
 import { notFound } from "@/server/errors";
 import { processState } from "@/server/shared/process-state";
 
-export const AUTH_TOKEN_CACHE_TTL_MS = 10_000;
+const AUTH_TOKEN_CACHE_TTL_MS = 10_000;
 
 const tokens = processState("account.authTokens", () => new LRUCache<string, string>({ max: 10_000, ttl: AUTH_TOKEN_CACHE_TTL_MS }));
 

@@ -10,7 +10,7 @@ export { TWILIO_API_VERSION };
 export type TwilioCallStatus = "queued" | "ringing" | "in-progress" | "completed" | "busy" | "failed" | "no-answer" | "canceled";
 
 /** Twilio's Call resource has no `initiated` (only callbacks do): a call being dialled still reads `queued`. */
-export const TWILIO_CALL_STATUS: Record<CallStatus, TwilioCallStatus> = {
+const TWILIO_CALL_STATUS: Record<CallStatus, TwilioCallStatus> = {
   QUEUED: "queued",
   INITIATED: "queued",
   RINGING: "ringing",
@@ -67,9 +67,8 @@ export function formatTwilioPrice(micros: bigint | null): string | null {
   return micros > 0n && units > 0n ? `-${text}` : text;
 }
 
-export const twilioAccountPath = (accountSid: string) => `/${TWILIO_API_VERSION}/Accounts/${accountSid}`;
+const twilioAccountPath = (accountSid: string) => `/${TWILIO_API_VERSION}/Accounts/${accountSid}`;
 export const twilioCallsPath = (accountSid: string) => `${twilioAccountPath(accountSid)}/Calls.json`;
-export const twilioCallPath = (accountSid: string, callSid: string) => `${twilioAccountPath(accountSid)}/Calls/${callSid}.json`;
 
 export function toTwilioCall(call: CallView, accountSid: string): TwilioCall {
   const base = `${twilioAccountPath(accountSid)}/Calls/${call.id}`;

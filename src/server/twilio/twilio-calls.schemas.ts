@@ -47,7 +47,6 @@ export const ZTwilioCreateCallForm = z.object({
   MachineDetectionTimeout: z.number().optional(),
   ...Object.fromEntries(UNSUPPORTED_CREATE_PARAMS.map((name) => [name, text.optional()])),
 });
-export type TTwilioCreateCallForm = z.output<typeof ZTwilioCreateCallForm>;
 
 export const ZTwilioUpdateCallForm = z.object({
   Status: text.optional(),
@@ -60,7 +59,6 @@ export const ZTwilioUpdateCallForm = z.object({
   FallbackMethod: text.optional(),
   TimeLimit: z.number().optional(),
 });
-export type TTwilioUpdateCallForm = z.output<typeof ZTwilioUpdateCallForm>;
 
 /** A `YYYY-MM-DD` day or an ISO 8601 instant, as twilio-node sends StartTime filters. */
 const dateOrInstant = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) || !Number.isNaN(Date.parse(v)), "must be a date (YYYY-MM-DD) or an ISO 8601 date-time");

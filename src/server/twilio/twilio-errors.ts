@@ -6,7 +6,7 @@ import { ZodError } from "zod";
 import { AppError, type ErrorCode } from "@/server/errors";
 import type { Logger } from "@/server/logger";
 
-export interface TwilioErrorBody {
+interface TwilioErrorBody {
   code: number;
   message: string;
   more_info: string;
@@ -97,7 +97,7 @@ export function toTwilioError(err: unknown): TwilioApiError | null {
   return new TwilioApiError(err.httpStatus, GENERIC[err.code] ?? 20000 + err.httpStatus, err.message, err.retryAfter);
 }
 
-export function twilioErrorBody(err: TwilioApiError): TwilioErrorBody {
+function twilioErrorBody(err: TwilioApiError): TwilioErrorBody {
   return { code: err.code, message: err.message, more_info: `https://www.twilio.com/docs/errors/${err.code}`, status: err.status };
 }
 

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { ZCallInstruction, type TCallInstruction } from "@/server/calls/calls.schemas";
 
 /** The most instructions one TwiML document may produce (loops included). */
-export const MAX_TWIML_INSTRUCTIONS = 100;
+const MAX_TWIML_INSTRUCTIONS = 100;
 const MAX_LOOP = 10;
 
 export class TwimlError extends Error {

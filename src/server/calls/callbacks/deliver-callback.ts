@@ -10,7 +10,7 @@ import { postWebhookRequest } from "@/server/webhooks/post-webhook-request";
 import { signWebhookPayload } from "@/server/webhooks/sign-webhook-payload";
 import type { HostResolver } from "@/server/webhooks/ssrf-guard";
 
-export const CALLBACK_USER_AGENT = "IRISX/1.0";
+const CALLBACK_USER_AGENT = "IRISX/1.0";
 const STORED_ERROR_CHARS = 1000;
 
 export interface DeliverCallbackOptions {
