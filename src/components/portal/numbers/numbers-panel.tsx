@@ -22,6 +22,7 @@ export function NumbersPanel() {
   const canManage = atLeast(overview.data?.role ?? "AGENT", "ADMIN");
   const numbers = useQuery(trpc.numbers.list.queryOptions({ limit: PAGE_SIZE, search: deferredSearch || undefined }, { placeholderData: keepPreviousData }));
   const searching = deferredSearch !== "";
+  const forbidden = numbers.error?.data?.code === "FORBIDDEN";
 
   return (
     <div className="flex flex-col gap-4">
@@ -30,38 +31,42 @@ export function NumbersPanel() {
         description="The numbers your workspace places and receives calls on, with where their calls and messages go."
         actions={canManage ? <AddPhoneNumberDialog /> : undefined}
       />
-      <div className="relative max-w-sm">
+      <div className={forbidden ? "hidden" : "relative max-w-sm"}>
         <SearchIcon aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
         <Input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Search numbers or names" aria-label="Search phone numbers" className="pl-8" />
       </div>
-      <QueryStates
-        query={numbers}
-        what="phone numbers"
-        isEmpty={(page) => page.items.length === 0}
-        empty={
-          searching ? (
-            <EmptyState icon={SearchIcon} title="No matching numbers" description={`Nothing matches "${deferredSearch}". Try other digits or part of a name.`} />
-          ) : (
-            <EmptyState
-              icon={PhoneIcon}
-              title="No phone numbers yet"
-              description={
-                canManage
-                  ? "Add a number you hold at your carrier to place calls from it and route calls to it."
-                  : "An owner or admin of this workspace can add numbers."
-              }
-              action={canManage ? <AddPhoneNumberDialog label="Add your first number" /> : undefined}
-            />
-          )
-        }
-      >
-        {(page) => (
-          <>
-            <PhoneNumbersTable numbers={page.items} />
-            {page.hasMore && <p className="text-sm text-muted-foreground">Showing the {PAGE_SIZE} newest numbers; search to find others.</p>}
-          </>
-        )}
-      </QueryStates>
+      {forbidden ? (
+        <EmptyState icon={PhoneIcon} title="Your role does not include phone numbers" description="Supervisors, developers, admins and owners of this workspace see its numbers." />
+      ) : (
+        <QueryStates
+          query={numbers}
+          what="phone numbers"
+          isEmpty={(page) => page.items.length === 0}
+          empty={
+            searching ? (
+              <EmptyState icon={SearchIcon} title="No matching numbers" description={`Nothing matches "${deferredSearch}". Try other digits or part of a name.`} />
+            ) : (
+              <EmptyState
+                icon={PhoneIcon}
+                title="No phone numbers yet"
+                description={
+                  canManage
+                    ? "Add a number you hold at your carrier to place calls from it and route calls to it."
+                    : "An owner or admin of this workspace can add numbers."
+                }
+                action={canManage ? <AddPhoneNumberDialog label="Add your first number" /> : undefined}
+              />
+            )
+          }
+        >
+          {(page) => (
+            <>
+              <PhoneNumbersTable numbers={page.items} />
+              {page.hasMore && <p className="text-sm text-muted-foreground">Showing the {PAGE_SIZE} newest numbers; search to find others.</p>}
+            </>
+          )}
+        </QueryStates>
+      )}
     </div>
   );
 }
