@@ -34,3 +34,17 @@ export function errCause(reply: string): string | null {
   if (!line.startsWith("-ERR")) return null;
   return line.slice(4).trim().split(/\s+/)[0] || "NORMAL_TEMPORARY_FAILURE";
 }
+
+/** The whole connection as the worker process holds it: the commands, plus events, link changes and lifecycle. */
+export interface SwitchConnection extends SwitchPort {
+  /** Every event, synchronously and in wire order. */
+  onEvent(listener: SwitchEventListener): void;
+  /** Link changes; `up` follows every (re)connect, after authentication and the event subscription. */
+  onLink(listener: (state: SwitchLinkState) => void): void;
+  /** Starts connecting (and reconnecting) in the background. */
+  start(): void;
+  /** Says `exit` and closes; no reconnect afterwards. */
+  close(): Promise<void>;
+  /** Drops the socket at once, no `exit` (a crash, for tests). */
+  destroy(): void;
+}
