@@ -1,12 +1,13 @@
 // Phone numbers in the portal: a new workspace starts with none, adds one through the dialog (a malformed or
-// already-taken number is refused beside the field), configures its handlers and gateway on its own page, and
-// sees the changes in the table. The calls page of a new workspace shows its empty state with the test-call
-// button. (Placing a test call that completes and plays its recording is covered once the worker runs in e2e.)
+// already-taken number is refused beside the field), configures its handlers and gateway on its own page, sees
+// the changes in the table, then releases it. The calls page of a new workspace shows its empty state with the
+// test-call button. (Placing a test call that completes and plays its recording is covered once the worker runs
+// in e2e.)
 import { randomInt } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { signUpNewTenant } from "../helpers/tenant";
 
-test("a phone number is added, refused twice, configured and listed", async ({ page }) => {
+test("a phone number is added, refused twice, configured, listed and released", async ({ page }) => {
   await signUpNewTenant(page);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Numbers" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Phone numbers" })).toBeVisible();
@@ -60,6 +61,15 @@ test("a phone number is added, refused twice, configured and listed", async ({ p
   await expect(page.getByRole("row", { name: display })).toBeVisible();
   await page.getByRole("searchbox", { name: "Search phone numbers" }).fill("no such line");
   await expect(page.getByText("No matching numbers")).toBeVisible();
+
+  // Released after a confirmation: the workspace has no numbers again.
+  await page.getByRole("searchbox", { name: "Search phone numbers" }).fill("");
+  await page.getByRole("row", { name: display }).getByRole("link", { name: `Configure ${e164}` }).click();
+  await page.getByRole("button", { name: "Release number" }).click();
+  const confirm = page.getByRole("alertdialog", { name: `Release ${display}?` });
+  await confirm.getByRole("button", { name: "Release number" }).click();
+  await expect(page).toHaveURL(/\/numbers$/);
+  await expect(page.getByText("No phone numbers yet")).toBeVisible();
 });
 
 test("the calls page of a new workspace shows its empty state and the test-call button", async ({ page }) => {
