@@ -4,7 +4,7 @@
 //   WORKER_DRAIN_SECONDS          drain deadline (default 25, under the usual 30 s SIGKILL grace)
 //   WORKER_MAX_INFLIGHT_ORIGINATES  originates awaiting their BACKGROUND_JOB at most (default 200)
 //   WORKER_RECONCILE_SECONDS      periodic reconcile (default 30)
-import "./service-name";
+import "./process-defaults";
 import { pathToFileURL } from "node:url";
 import { env } from "@/env";
 import { logger } from "@/server/logger";
