@@ -188,6 +188,8 @@ export class Reconciler implements WorkerHandler {
       return;
     }
     this.ctx.log.warn({ channelUuid: row.uuid, callId }, "reconcile: channel of a call that is no longer live; killing it");
+    // Its hang-up is nobody's to finalize: the call ended already (or was never this channel's).
+    this.ctx.channels.markEnded(row.uuid);
     await this.ctx.esl.api(`uuid_kill ${row.uuid} NORMAL_CLEARING`);
     this.killedStrays++;
   }

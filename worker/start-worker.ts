@@ -66,6 +66,8 @@ export interface RunningWorker {
   stop(deadlineMs?: number): Promise<{ drained: boolean }>;
   /** A crash: no drain, no last heartbeat, the socket dropped. For tests. */
   kill(): Promise<void>;
+  /** Reconciles with the switch now (as on every reconnect). */
+  reconcileNow(): Promise<void>;
   /** Feeds an event as if the switch had sent it (tests: duplicate delivery). */
   injectEvent(event: EslEvent): void;
 }
@@ -222,6 +224,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
       return stopping;
     },
     injectEvent: (event) => router.onEvent(event),
+    reconcileNow: () => reconciler.reconcile(),
     async kill() {
       draining = true;
       await heartbeat.abandon();

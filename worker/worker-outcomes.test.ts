@@ -1,6 +1,7 @@
 // Outbound call outcomes end to end: the real use-cases and database, the switch simulator over a real event
 // socket, and the worker in-process. Each outcome ends with the right status, hangup cause, SIP status, one
 // CallRecord with its cost, the timeline and the status callbacks.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/env";
 import { db } from "@/server/db";
@@ -98,6 +99,24 @@ describe("outbound call outcomes", () => {
     expect(ended.status).toBe("COMPLETED");
     expect(ended.callRecord!.answeredBy).toBe("machine_end_beep");
     expect(ended.events.map((e) => e.type)).toContain("machine_detected");
+  });
+
+  it("a time limit hangs the call up with ALLOTTED_TIMEOUT", async () => {
+    const placed = await call("+15005550100", { instructions: [{ pause: 60 }], timeLimit: 1 });
+    const ended = await waitForFinalCall(placed.id);
+    expect(ended.status).toBe("COMPLETED");
+    expect(ended.hangupCause).toBe("ALLOTTED_TIMEOUT");
+  });
+
+  it("a channel on the switch carrying the id of a call that already ended is killed by reconcile", async () => {
+    const done = await call("+15005550200");
+    await waitForFinalCall(done.id);
+    const uuid = randomUUID();
+    await worker.context.esl.bgapi(`originate {origination_uuid=${uuid},irisx_call_id=${done.id}}sofia/gateway/default/+15005550100 &park()`, { jobUuid: uuid, timeoutMs: 5_000 });
+    expect(sim.channels.has(uuid)).toBe(true);
+    await worker.reconcileNow();
+    await waitFor("the stray channel killed", async () => !sim.channels.has(uuid));
+    expect(await db.callRecord.count({ where: { callId: done.id } })).toBe(1);
   });
 
   it("rings until the timeout: no-answer", async () => {
