@@ -43,6 +43,7 @@ export async function runCallHandler(ctx: WorkerContext, channel: TrackedChannel
     const fetched = await fetchCallInstructions({
       tenantId: channel.tenantId,
       url: channel.url,
+      method: channel.urlMethod,
       sign: (input) => ctx.voice.signRequest(input),
       params: {
         CallSid: channel.callId,

@@ -17,8 +17,9 @@ export interface TrackedChannel {
   to: string;
   record: boolean;
   instructions: TCallInstruction[] | null;
-  /** The call's `url` or the number's voiceUrl. */
+  /** The call's `url` or the number's voiceUrl, and the HTTP method to fetch it with. */
   url: string | null;
+  urlMethod: string;
   timeLimitSeconds: number | null;
   apiSurface: string;
   /** Claimed, originate not answered by BACKGROUND_JOB yet. */
@@ -45,6 +46,7 @@ export function newTrackedChannel(init: Pick<TrackedChannel, "uuid" | "callId" |
     record: false,
     instructions: null,
     url: null,
+    urlMethod: "POST",
     timeLimitSeconds: null,
     apiSurface: "native",
     originatePending: false,

@@ -65,6 +65,7 @@ export async function handleInboundPark(ctx: WorkerContext, uuid: string, event:
       // Flows come with the call-control issue; until then a number routed to one apologises and hangs up.
       instructions: result.handler.kind === "flow" ? APOLOGY : call.instructions,
       url: result.handler.kind === "url" ? result.handler.url : null,
+      urlMethod: result.handler.kind === "url" ? result.handler.method : "POST",
       timeLimitSeconds: call.timeLimitSeconds,
       apiSurface: call.apiSurface,
     }),

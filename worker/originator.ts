@@ -116,6 +116,7 @@ export class Originator implements WorkerHandler {
         record: call.record,
         instructions: call.instructions,
         url: call.url,
+        urlMethod: call.method,
         timeLimitSeconds: call.timeLimitSeconds,
         apiSurface: call.apiSurface,
         originatePending: true,

@@ -79,6 +79,21 @@ describe("inbound calls", () => {
     expect(appsRunOn(bad)).toContain("hangup NORMAL_CLEARING");
   });
 
+  it("a number whose voice method is GET is fetched with the parameters in the query string, signed as the full URL", async () => {
+    answer = JSON.stringify({ instructions: [{ say: "by get" }] });
+    const voice = await createVoiceTenant({ voiceUrl: receiver.url("/get-voice") });
+    await db.phoneNumber.update({ where: { id: voice.number.id }, data: { voiceMethod: "GET" } });
+    const uuid = sim.injectInbound({ from: "+14155550127", to: voice.number.e164 });
+    const call = await waitFor("call", () => db.call.findUnique({ where: { channelUuid: uuid } }));
+    await waitForFinalCall(call.id);
+    const request = receiver.received.find((r) => r.url.startsWith("/get-voice?"))!;
+    expect(request.method).toBe("GET");
+    const full = `http://127.0.0.1:${receiver.port}${request.url}`;
+    expect(new URL(full).searchParams.get("CallSid")).toBe(call.id);
+    expect(request.headers["x-twilio-signature"]).toBe(signTwilioRequest(await getTenantAuthToken(voice.tenant.id), full, {}));
+    expect(appsRunOn(uuid)).toContain("speak flite|kal|by get");
+  });
+
   it("a call to an unknown DID is refused with UNALLOCATED_NUMBER and leaves no call", async () => {
     const uuid = sim.injectInbound({ from: "+14155550126", to: "+19995550000" });
     const hangup = await waitFor("the hang-up", async () => seen.find((e) => e.uniqueId === uuid && e.name === "CHANNEL_HANGUP_COMPLETE"));

@@ -26,6 +26,8 @@ export type RequestSigner = (input: { tenantId: string; url: string; params: Rec
 export interface FetchCallInstructionsInput {
   tenantId: string;
   url: string;
+  /** The call's `method` / the number's voiceMethod. GET sends the parameters in the query string (signed as the full URL). */
+  method?: string;
   params: CallRequestParams;
   sign: RequestSigner;
   resolve?: HostResolver;
@@ -37,18 +39,27 @@ export type FetchCallInstructionsResult = { ok: true; instructions: TCallInstruc
 
 export async function fetchCallInstructions(input: FetchCallInstructionsInput): Promise<FetchCallInstructionsResult> {
   const params: Record<string, string> = { ...input.params };
-  const body = new URLSearchParams(params).toString();
+  const get = input.method?.toUpperCase() === "GET";
+  let url = input.url;
+  if (get) {
+    const u = new URL(input.url);
+    for (const [k, v] of Object.entries(params)) u.searchParams.set(k, v);
+    url = u.toString();
+  }
+  const body = get ? "" : new URLSearchParams(params).toString();
   let signature: string;
   try {
-    signature = await input.sign({ tenantId: input.tenantId, url: input.url, params });
+    // Twilio signs a GET as its full URL with no POST parameters.
+    signature = await input.sign({ tenantId: input.tenantId, url, params: get ? {} : params });
   } catch (e) {
     return { ok: false, error: `could not sign the request: ${e instanceof Error ? e.message : String(e)}`, statusCode: null };
   }
   const result = await postWebhookRequest({
-    url: input.url,
+    url,
+    method: get ? "GET" : "POST",
     body,
     headers: {
-      "Content-Type": "application/x-www-form-urlencoded",
+      ...(get ? {} : { "Content-Type": "application/x-www-form-urlencoded" }),
       Accept: "application/json, application/xml, text/xml",
       "User-Agent": "IRISX-Voice/1.0",
       "X-Twilio-Signature": signature,
