@@ -10,12 +10,16 @@ import type { WorkerContext } from "./context";
 import { errCause } from "./switch-port";
 
 export async function startChannelRecording(ctx: WorkerContext, channel: TrackedChannel): Promise<void> {
-  const switchPath = path.join(ctx.recordingsDir, channel.tenantId, `${channel.callId}.wav`);
+  // Absolute: FreeSWITCH resolves a relative path against its own working directory.
+  const switchPath = path.resolve(ctx.recordingsDir, channel.tenantId, `${channel.callId}.wav`);
   const { recordingId } = await ctx.voice.startRecording({ call: { id: channel.callId, tenantId: channel.tenantId }, switchPath });
   channel.recordingId = recordingId;
   channel.recordingPath = switchPath;
   const reply = await ctx.esl.api(`uuid_record ${channel.uuid} start ${switchPath}`);
-  if (errCause(reply)) ctx.log.warn({ callId: channel.callId, reply: reply.trim() }, "uuid_record start refused");
+  if (!errCause(reply)) return;
+  ctx.log.warn({ callId: channel.callId, reply: reply.trim() }, "uuid_record start refused");
+  channel.recordingPath = null;
+  await ctx.voice.failRecording({ recordingId, errorMessage: `the switch refused to record: ${reply.trim()}` });
 }
 
 /** The switch hangs the call up after `timeLimitSeconds` (sched_hangup survives a worker restart); a local timer if the switch refuses. */

@@ -63,6 +63,8 @@ export function limitVoicePort(voice: VoicePort, semaphore: Semaphore, attempts 
     createInboundCall: limited(voice.createInboundCall),
     findLiveCallsOnSwitch: limited(voice.findLiveCallsOnSwitch),
     startRecording: limited(voice.startRecording),
+    failRecording: limited(voice.failRecording),
+    findPendingRecordings: limited(voice.findPendingRecordings),
     // Not retried blindly: ingest streams a file into storage; it is safe to repeat, but a failure is reported.
     ingestRecording: (input) => semaphore.run(() => voice.ingestRecording(input)),
     // The callback sender is its own loop with its own pacing (limit per run); it is not held behind call work.

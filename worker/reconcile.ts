@@ -12,6 +12,7 @@
 //                   sent ends the call without dialling: originator.ts.)
 // A channel on the switch that carries irisx_call_id but whose call the database no longer thinks live is
 // killed; other unknown channels are logged.
+import path from "node:path";
 import type { LiveCall } from "@/server/calls/find-live-calls-on-switch";
 import { findWorkerInstances } from "@/server/workers/find-worker-instances";
 import { db } from "@/server/db";
@@ -53,6 +54,8 @@ export class Reconciler implements WorkerHandler {
   private readonly loop: WakeableLoop;
   /** When this worker's link last went down: the last moment its calls were known to be up. */
   private linkDownAt: Date | null = null;
+  /** Recordings started before this are an earlier process's. */
+  private readonly startedAt = new Date();
   runs = 0;
   settled = 0;
   killedStrays = 0;
@@ -123,6 +126,7 @@ export class Reconciler implements WorkerHandler {
       if (knownUuids.has(row.uuid) || this.ctx.channels.get(row.uuid)) continue;
       await this.ctx.calls.push(row.uuid, () => this.checkStray(row));
     }
+    await this.ingestLeftRecordings(new Set(live.filter((c) => !vanished.includes(c)).map((c) => c.id)));
     this.linkDownAt = null;
     this.runs++;
     this.lastRunAt = new Date();
@@ -178,6 +182,20 @@ export class Reconciler implements WorkerHandler {
     }
     this.settled++;
     this.ctx.onTransition();
+  }
+
+  /**
+   * Recordings an earlier process started and never ingested (it died before RECORD_STOP): ingest those whose
+   * call is no longer live (a live, adopted call is still writing its file; its own hang-up ingests it).
+   */
+  private async ingestLeftRecordings(liveCallIds: Set<string>): Promise<void> {
+    const pending = await this.ctx.voice.findPendingRecordings({ startedBefore: this.startedAt, switchPathPrefix: path.resolve(this.ctx.recordingsDir) + path.sep, limit: 100 });
+    for (const recording of pending) {
+      if (liveCallIds.has(recording.callId) || !recording.switchPath) continue;
+      await this.ctx.voice
+        .ingestRecording({ recordingId: recording.id, callId: recording.callId, switchPath: recording.switchPath, at: new Date() })
+        .catch((err: unknown) => this.ctx.log.error({ err, recordingId: recording.id }, "reconcile: recording ingest failed; retried at the next reconcile"));
+    }
   }
 
   private async checkStray(row: SwitchChannelRow): Promise<void> {

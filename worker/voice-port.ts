@@ -19,6 +19,10 @@ export interface VoicePort {
   sendDueCallbacks(input: { limit: number }): Promise<number>;
   startRecording(input: { call: { id: string; tenantId: string }; switchPath: string }): Promise<{ recordingId: string }>;
   ingestRecording(input: { recordingId: string | null; callId: string; switchPath: string; at: Date }): Promise<void>;
+  /** `uuid_record` was refused: the recording fails. */
+  failRecording(input: { recordingId: string; errorMessage: string }): Promise<void>;
+  /** Recordings left IN_PROGRESS under this switch's folder by an earlier process. */
+  findPendingRecordings(input: { startedBefore: Date; switchPathPrefix: string; limit: number }): Promise<{ id: string; callId: string; switchPath: string | null }[]>;
   /** X-Twilio-Signature of a request to a tenant's URL. */
   signRequest(input: { tenantId: string; url: string; params: Record<string, string> }): Promise<string>;
 }

@@ -9,6 +9,8 @@ import { createInboundCall } from "@/server/calls/create-inbound-call";
 import { finalizeCall } from "@/server/calls/finalize-call";
 import { findLiveCallsOnSwitch } from "@/server/calls/find-live-calls-on-switch";
 import { recordCallEvent } from "@/server/calls/record-call-event";
+import { failRecording } from "@/server/recordings/fail-recording";
+import { findPendingRecordings } from "@/server/recordings/find-pending-recordings";
 import { ingestRecording } from "@/server/recordings/ingest-recording";
 import { startRecording } from "@/server/recordings/start-recording";
 import type { Logger } from "@/server/logger";
@@ -46,6 +48,10 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
       if (!recordingId) return;
       await ingestRecording({ recordingId, filePath: switchPath }, { switchRecordingsDir: opts.switchRecordingsDir });
     },
+    failRecording: async (input) => {
+      await failRecording(input);
+    },
+    findPendingRecordings: (input) => findPendingRecordings(input),
     signRequest: async ({ tenantId, url, params }) => signTwilioRequest(await getTenantAuthToken(tenantId), url, params),
   };
 }

@@ -61,6 +61,20 @@ describe("one CallRecord per call", () => {
     await second.stop(2_000);
   });
 
+  it("a recording whose worker died before RECORD_STOP is ingested by the next worker's reconcile", async () => {
+    const first = await worker();
+    const placed = await placeCall(voice.actor, { to: "+15005550140", from: voice.number.e164, instructions: [{ pause: 60 }], record: true });
+    await waitFor("recording started", async () => (await db.recording.count({ where: { callId: placed.id, status: "IN_PROGRESS" } })) === 1);
+    await first.kill();
+    const uuid = (await db.call.findUniqueOrThrow({ where: { id: placed.id } })).channelUuid!;
+    await waitFor("the call gone from the switch", async () => !sim.channels.has(uuid), 5_000);
+    const second = await worker();
+    await waitForFinalCall(placed.id);
+    const recording = await waitFor("recording completed", () => db.recording.findFirst({ where: { callId: placed.id, status: "COMPLETED" } }));
+    expect(recording.channels).toBe(2);
+    await second.stop(2_000);
+  });
+
   it("the event socket drops while a call ends: reconcile on reconnect finalizes it once", async () => {
     const w = await worker();
     const placed = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, instructions: [{ pause: 60 }] });
