@@ -11,8 +11,8 @@ import { requestLogger, type Logger } from "@/server/logger";
 import type { Actor } from "@/server/tenancy";
 import { type ApiKeyScope, scopeAllows } from "@/server/api-keys/api-keys.schemas";
 import { authenticateApiKey, parseAuthorization, type ApiKeyPrincipal } from "@/server/api-keys/authenticate-api-key";
-import { errorResponse, jsonResponse, validationError } from "@/server/api/http";
-import { assertIdempotencyKeyFormat, claimIdempotencyKey, completeIdempotencyKey, idempotencyRequestHash, releaseIdempotencyKey } from "@/server/api/idempotency";
+import { errorResponse, jsonResponse, searchParamsObject, validationError } from "@/server/api/http";
+import { claimRequestIdempotency, completeIdempotencyKey, releaseIdempotencyKey } from "@/server/api/idempotency";
 import { consumeRateLimit } from "@/server/api/rate-limit";
 import { readRequestBody } from "@/server/api/request-body";
 import { observeHttpRequest } from "@/server/metrics/registry";
@@ -102,15 +102,6 @@ const NO_BODY = z.strictObject({});
 // Responses are checked against their schema in tests, so the OpenAPI document cannot drift from what routes send.
 const CHECK_RESPONSES = env.NODE_ENV === "test";
 
-function searchParamsObject(url: URL): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const key of new Set(url.searchParams.keys())) {
-    const all = url.searchParams.getAll(key);
-    out[key] = all.length === 1 ? all[0]! : all;
-  }
-  return out;
-}
-
 function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: "body" | "query" | "path"): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
@@ -186,16 +177,14 @@ function buildRoute(spec: AnyRouteSpec, produce: (ctx: AnyRouteContext) => Promi
         const raw = await readRequestBody(req, { maxBytes: env.API_MAX_BODY_BYTES, schema: spec.body });
         body = parseWith(spec.body ?? NO_BODY, raw ?? {}, "body");
 
-        const idempotencyKey = idempotent ? req.headers.get("idempotency-key") : null;
-        if (idempotencyKey !== null) {
-          assertIdempotencyKeyFormat(idempotencyKey);
-          const claim = await claimIdempotencyKey({
-            tenantId: principal.tenantId,
-            key: idempotencyKey,
-            method: spec.method,
-            path: url.pathname,
-            requestHash: idempotencyRequestHash(spec.method, url.pathname, raw ?? null),
-          });
+        const claim = await claimRequestIdempotency({
+          tenantId: principal.tenantId,
+          key: idempotent ? req.headers.get("idempotency-key") : null,
+          method: spec.method,
+          path: url.pathname,
+          body: raw,
+        });
+        if (claim !== null) {
           if (claim.kind === "replay") {
             headers["idempotent-replayed"] = "true";
             if (claim.status === 204) return new Response(null, { status: 204, headers });

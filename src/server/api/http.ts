@@ -70,3 +70,13 @@ export function errorResponse(err: unknown, headers: Record<string, string>, log
   if (app.retryAfter !== undefined) headers["retry-after"] = String(app.retryAfter);
   return jsonResponse(app.httpStatus, { error: { code: app.code, message: app.message, details: app.details ?? null } }, headers);
 }
+
+/** A URL's query as an object: a key given once maps to its value, a repeated key to the list of its values. */
+export function searchParamsObject(url: URL): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const all = url.searchParams.getAll(key);
+    out[key] = all.length === 1 ? all[0]! : all;
+  }
+  return out;
+}

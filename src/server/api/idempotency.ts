@@ -69,6 +69,22 @@ export async function claimIdempotencyKey(input: { tenantId: string; key: string
 }
 
 /** Stores the response. Pass the change's transaction (`client`) so the record commits with it or not at all. */
+/**
+ * The Idempotency-Key step every API surface shares: null when the request carries no key; otherwise the key's
+ * format is checked and it is claimed for this tenant, method, path and body (a replay returns the stored answer).
+ */
+export async function claimRequestIdempotency(input: { tenantId: string; key: string | null; method: string; path: string; body: unknown }): Promise<IdempotencyClaim | null> {
+  if (input.key === null) return null;
+  assertIdempotencyKeyFormat(input.key);
+  return claimIdempotencyKey({
+    tenantId: input.tenantId,
+    key: input.key,
+    method: input.method,
+    path: input.path,
+    requestHash: idempotencyRequestHash(input.method, input.path, input.body ?? null),
+  });
+}
+
 export async function completeIdempotencyKey(recordId: string, status: number, body: string, client: DbOrTx = db): Promise<void> {
   await client.idempotencyRecord.update({ where: { id: recordId }, data: { state: "COMPLETED", responseStatus: status, responseBody: body }, select: { id: true } });
 }

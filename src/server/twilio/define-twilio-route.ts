@@ -6,7 +6,8 @@ import type { z } from "zod";
 import { env } from "@/env";
 import { resolveRequestId } from "@/lib/request-id";
 import type { ApiKeyScope } from "@/server/api-keys/api-keys.schemas";
-import { assertIdempotencyKeyFormat, claimIdempotencyKey, completeIdempotencyKey, idempotencyRequestHash, releaseIdempotencyKey } from "@/server/api/idempotency";
+import { searchParamsObject } from "@/server/api/http";
+import { claimRequestIdempotency, completeIdempotencyKey, releaseIdempotencyKey } from "@/server/api/idempotency";
 import { consumeRateLimit } from "@/server/api/rate-limit";
 import { readRequestBody } from "@/server/api/request-body";
 import type { Tx } from "@/server/db";
@@ -57,15 +58,6 @@ interface NextRouteContext {
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-function searchParamsObject(url: URL): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const key of new Set(url.searchParams.keys())) {
-    const all = url.searchParams.getAll(key);
-    out[key] = all.length === 1 ? all[0]! : all;
-  }
-  return out;
-}
-
 function parseParams<S extends AnySchema>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
@@ -102,16 +94,14 @@ export function defineTwilioRoute<F extends AnySchema | undefined = undefined, Q
       if (spec.method === "POST") {
         const raw = await readRequestBody(req, { maxBytes: env.API_MAX_BODY_BYTES, schema: spec.form });
         form = spec.form ? parseParams(spec.form, raw ?? {}) : undefined;
-        const idempotencyKey = spec.idempotent ? req.headers.get("idempotency-key") : null;
-        if (idempotencyKey !== null) {
-          assertIdempotencyKeyFormat(idempotencyKey);
-          const claim = await claimIdempotencyKey({
-            tenantId: principal.tenantId,
-            key: idempotencyKey,
-            method: spec.method,
-            path: url.pathname,
-            requestHash: idempotencyRequestHash(spec.method, url.pathname, raw ?? null),
-          });
+        const claim = await claimRequestIdempotency({
+          tenantId: principal.tenantId,
+          key: spec.idempotent ? req.headers.get("idempotency-key") : null,
+          method: spec.method,
+          path: url.pathname,
+          body: raw,
+        });
+        if (claim !== null) {
           if (claim.kind === "replay") {
             headers["idempotent-replayed"] = "true";
             headers["content-type"] = "application/json; charset=utf-8";
