@@ -5,9 +5,9 @@ import path from "node:path";
 
 export const RECORD_SAMPLE_RATE = 8000;
 
-/** Builds the WAV bytes for `seconds` of audio. */
-export function buildWav(seconds: number, channels: 1 | 2): Buffer {
-  const frames = Math.max(0, Math.round(seconds * RECORD_SAMPLE_RATE));
+/** Builds the WAV bytes for `seconds` of audio (tests may ask for another sample rate). */
+export function buildWav(seconds: number, channels: 1 | 2, sampleRate = RECORD_SAMPLE_RATE): Buffer {
+  const frames = Math.max(0, Math.round(seconds * sampleRate));
   const dataBytes = frames * channels * 2;
   const buf = Buffer.alloc(44 + dataBytes);
   buf.write("RIFF", 0, "ascii");
@@ -17,8 +17,8 @@ export function buildWav(seconds: number, channels: 1 | 2): Buffer {
   buf.writeUInt32LE(16, 16);
   buf.writeUInt16LE(1, 20); // PCM
   buf.writeUInt16LE(channels, 22);
-  buf.writeUInt32LE(RECORD_SAMPLE_RATE, 24);
-  buf.writeUInt32LE(RECORD_SAMPLE_RATE * channels * 2, 28);
+  buf.writeUInt32LE(sampleRate, 24);
+  buf.writeUInt32LE(sampleRate * channels * 2, 28);
   buf.writeUInt16LE(channels * 2, 32);
   buf.writeUInt16LE(16, 34);
   buf.write("data", 36, "ascii");
@@ -26,7 +26,7 @@ export function buildWav(seconds: number, channels: 1 | 2): Buffer {
   let seed = 0x2545f491;
   let offset = 44;
   for (let i = 0; i < frames; i++) {
-    const t = i / RECORD_SAMPLE_RATE;
+    const t = i / sampleRate;
     // A 440 Hz tone that pulses once a second on the caller side, 660 Hz on the callee side, under light noise.
     seed = (seed * 1103515245 + 12345) >>> 0;
     const noise = ((seed >>> 16) / 65536 - 0.5) * 400;

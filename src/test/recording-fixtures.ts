@@ -8,31 +8,11 @@ import { db } from "@/server/db";
 import { newSid } from "@/server/shared/ids";
 import { ingestRecording } from "@/server/recordings/ingest-recording";
 import { startRecording } from "@/server/recordings/start-recording";
+import { buildWav } from "../../freeswitch/simulator/wav";
 
-/** A 16-bit PCM WAV: a 44-byte header, then `seconds` of a sine tone per channel. */
-export function pcmWav(opts: { seconds: number; channels?: number; sampleRate?: number }): Buffer {
-  const channels = opts.channels ?? 1;
-  const sampleRate = opts.sampleRate ?? 8000;
-  const frames = Math.round(opts.seconds * sampleRate);
-  const dataBytes = frames * channels * 2;
-  const wav = Buffer.alloc(44 + dataBytes);
-  wav.write("RIFF", 0, "ascii");
-  wav.writeUInt32LE(36 + dataBytes, 4);
-  wav.write("WAVE", 8, "ascii");
-  wav.write("fmt ", 12, "ascii");
-  wav.writeUInt32LE(16, 16);
-  wav.writeUInt16LE(1, 20); // PCM
-  wav.writeUInt16LE(channels, 22);
-  wav.writeUInt32LE(sampleRate, 24);
-  wav.writeUInt32LE(sampleRate * channels * 2, 28);
-  wav.writeUInt16LE(channels * 2, 32);
-  wav.writeUInt16LE(16, 34);
-  wav.write("data", 36, "ascii");
-  wav.writeUInt32LE(dataBytes, 40);
-  for (let i = 0; i < frames; i++) {
-    for (let c = 0; c < channels; c++) wav.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * (440 + 220 * c) * i) / sampleRate)), 44 + (i * channels + c) * 2);
-  }
-  return wav;
+/** A 16-bit PCM WAV as the switch (simulator) writes it: a 44-byte header, then `seconds` of tones per channel. */
+export function pcmWav(opts: { seconds: number; channels?: 1 | 2; sampleRate?: number }): Buffer {
+  return buildWav(opts.seconds, opts.channels ?? 1, opts.sampleRate);
 }
 
 /** Points RECORDINGS_DIR and FREESWITCH_RECORDINGS_DIR at fresh temp folders (call before any store is used). */
