@@ -15,6 +15,8 @@ export interface OriginatorOptions {
   /** Calls claimed per query, at most. */
   claimBatch: number;
   pollMs: number;
+  /** Least time between claim rounds woken by queued calls (they batch into one round); default 20 ms. */
+  claimGapMs?: number;
 }
 
 /** A value inside originate's `{…}`: commas separate variables, so they are escaped; quotes guard spaces. */
@@ -57,7 +59,7 @@ export class Originator implements WorkerHandler {
     private readonly gate: ClaimGate,
     private readonly opts: OriginatorOptions,
   ) {
-    this.loop = new WakeableLoop("originator", opts.pollMs, () => this.tick(), ctx.log);
+    this.loop = new WakeableLoop("originator", opts.pollMs, () => this.tick(), ctx.log, opts.claimGapMs ?? 20);
   }
 
   start(): void {

@@ -96,7 +96,13 @@ export class WakeableLoop {
     private readonly intervalMs: number,
     private readonly tick: () => Promise<void>,
     private readonly log: Logger,
+    /**
+     * Least time between the end of a tick and a woken one. Wakes arrive per call (a NOTIFY per queued call); a
+     * small gap lets one tick serve a burst of them instead of one transaction each.
+     */
+    private readonly minGapMs = 0,
   ) {}
+  private lastEnd = 0;
 
   start(): void {
     this.stopped = false;
@@ -109,7 +115,8 @@ export class WakeableLoop {
       this.again = true;
       return;
     }
-    this.schedule(0);
+    if (this.timer !== undefined && this.pendingAt <= Date.now() + this.minGapMs) return; // already due soon enough
+    this.schedule(Math.max(0, this.lastEnd + this.minGapMs - Date.now()));
   }
 
   /** No further ticks; resolves when the running one (if any) has finished. */
@@ -124,8 +131,11 @@ export class WakeableLoop {
     return this.stopped;
   }
 
+  private pendingAt = 0;
+
   private schedule(ms: number): void {
     clearTimeout(this.timer);
+    this.pendingAt = Date.now() + ms;
     this.timer = setTimeout(() => void this.run(), ms);
   }
 
@@ -146,6 +156,7 @@ export class WakeableLoop {
     })();
     await this.running;
     this.running = undefined;
-    if (!this.stopped) this.schedule(this.again ? 0 : this.intervalMs);
+    this.lastEnd = Date.now();
+    if (!this.stopped) this.schedule(this.again ? this.minGapMs : this.intervalMs);
   }
 }

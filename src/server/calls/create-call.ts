@@ -4,7 +4,7 @@ import { AppError } from "@/server/errors";
 import { newSid } from "@/server/shared/ids";
 import { assertRole, assertTenantActive, type Actor } from "@/server/tenancy";
 import { CALL_TRANSACTION_OPTIONS, writeCallTransitions } from "@/server/calls/call-transitions";
-import { CALL_VIEW_INCLUDE, CALL_WRITE_ROLE, toCallView, type CallApiSurface, type CallView } from "@/server/calls/call-view";
+import { CALL_WRITE_ROLE, toCallView, type CallApiSurface, type CallView } from "@/server/calls/call-view";
 import { ZCreateCallInput, type TCreateCallInput } from "@/server/calls/calls.schemas";
 
 export interface CreateCallOptions {
@@ -28,18 +28,19 @@ function fieldError(field: string, message: string): AppError {
 export async function createCall(actor: Actor, input: TCreateCallInput, opts: CreateCallOptions): Promise<CallView> {
   assertRole(actor, CALL_WRITE_ROLE);
   const parsed = ZCreateCallInput.parse(input);
-  // Checks read outside the transaction, so it holds a pooled connection only for the writes.
-  const tenant = await db.tenant.findUniqueOrThrow({
-    where: { id: actor.tenantId },
-    select: { status: true, suspendedReason: true, creditMicros: true, currency: true, accountSid: true },
+  // Checks read outside the transaction (one query on the usual path), so it holds a pooled connection only for the writes.
+  const tenantSelect = { status: true, suspendedReason: true, creditMicros: true, currency: true, accountSid: true } as const;
+  const number = await db.phoneNumber.findFirst({
+    where: { tenantId: actor.tenantId, e164: parsed.from },
+    select: { id: true, voiceEnabled: true, tenant: { select: tenantSelect } },
   });
+  const tenant = number?.tenant ?? (await db.tenant.findUniqueOrThrow({ where: { id: actor.tenantId }, select: tenantSelect }));
   assertTenantActive(tenant);
   if (tenant.creditMicros <= 0n) {
     throw new AppError("INSUFFICIENT_CREDIT", `insufficient credit: the account balance is ${tenant.creditMicros} micro-${tenant.currency}; add credit to place calls`, {
       details: { credit_balance_micros: tenant.creditMicros.toString(), currency: tenant.currency },
     });
   }
-  const number = await db.phoneNumber.findFirst({ where: { tenantId: actor.tenantId, e164: parsed.from }, select: { id: true, voiceEnabled: true } });
   if (!number) throw fieldError("from", `${parsed.from} is not a phone number of this account`);
   if (!number.voiceEnabled) throw fieldError("from", `voice is disabled on ${parsed.from}`);
 
@@ -70,9 +71,8 @@ export async function createCall(actor: Actor, input: TCreateCallInput, opts: Cr
         queuedAt: now,
         eventSequence: 1,
       },
-      include: CALL_VIEW_INCLUDE,
     });
-    const call = toCallView(row);
+    const call = toCallView({ ...row, recordings: [] }); // a new call has none yet
     await writeCallTransitions(tx, [
       { call, accountSid: tenant.accountSid, type: "queued", status: "QUEUED", at: now, sequence: 1, data: { apiKeyId: actor.apiKeyId, userId: actor.userId, surface: opts.surface } },
     ]);
