@@ -30,6 +30,8 @@ let nextFrom = 1000 + Math.floor(Math.random() * 8000);
 const newFrom = () => `+1500555${String(nextFrom++).padStart(4, "0")}`;
 /** Simulator magic number: rings 1 s, answers, the far end hangs up after 10 s. */
 const TO_TEN_SECONDS = "+15005550110";
+/** A greeting, then silence longer than the call: the far end's hang-up after 10 s ends it, not the instructions. */
+const INSTRUCTIONS = [{ say: "Benchmark call." }, { pause: 60 }];
 const LIVE = `('INITIATED','RINGING','IN_PROGRESS')`;
 const FINAL = `('COMPLETED','BUSY','FAILED','NO_ANSWER','CANCELED')`;
 const args = new Set(process.argv.slice(2));
@@ -77,7 +79,7 @@ async function addNumber(client: pg.Client, tenantId: string): Promise<string> {
 
 /** POSTs calls at `rate` per second for `seconds`, spreading each second's calls over 10 ticks. */
 async function placeCalls(base: string, token: string, from: string, rate: number, seconds: number, to: string) {
-  const body = JSON.stringify({ to, from, instructions: [{ say: "Benchmark call." }] });
+  const body = JSON.stringify({ to, from, instructions: INSTRUCTIONS });
   const latencies: number[] = [];
   let failed = 0;
   const inflight = new Set<Promise<void>>();
@@ -202,7 +204,7 @@ async function main(): Promise<number> {
     if (!args.has("--skip-api")) {
       const api = await seedBenchTenant(database.url, { callsPerSecond: 1, maxConcurrentCalls: 0 });
       const from = await addNumber(client, api.tenantId);
-      const body = JSON.stringify({ to: TO_TEN_SECONDS, from, instructions: [{ say: "Benchmark call." }] });
+      const body = JSON.stringify({ to: TO_TEN_SECONDS, from, instructions: INSTRUCTIONS });
       const headers = { authorization: `Bearer ${api.token}`, "content-type": "application/json" };
       console.log("\n1. POST /api/v1/calls: warming up…");
       await autocannon({ url: `${server.base}/api/v1/calls`, method: "POST", headers, body, connections: 10, duration: 3 });
