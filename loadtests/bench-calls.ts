@@ -263,9 +263,11 @@ async function main(): Promise<number> {
       result.stuck === 0 &&
       open === 0 &&
       result.completed === result.calls &&
-      peakLive >= SUSTAIN_RATE * 10 * 0.9;
+      peakLive >= SUSTAIN_RATE * 10 * 0.9 &&
+      // Sustained means kept up: calls start within 2 s of being placed, not after a growing backlog.
+      percentile(lags, 95) < 2000;
     console.log(
-      `   target: ${SUSTAIN_RATE}/s with ~${SUSTAIN_RATE * 10} live, zero lost/duplicated records, zero stuck → ${sustainOk ? "PASS" : "FAIL"}`,
+      `   target: ${SUSTAIN_RATE}/s kept up (originate lag p95 < 2 s) with ~${SUSTAIN_RATE * 10} live, zero lost/duplicated records, zero stuck → ${sustainOk ? "PASS" : "FAIL"}`,
     );
     ok &&= sustainOk;
 
