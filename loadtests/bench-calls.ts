@@ -12,10 +12,10 @@
 // Flags: --build (rebuild), --skip-api, --skip-ceiling.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
+import { freePort } from "../scripts/lib/free-port.ts";
 import { buildOnce, percentile, ROOT, runBenchmark, seedBenchTenant, startBenchDatabase, startNextServer } from "./lib/harness.ts";
 
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3198);
@@ -35,17 +35,6 @@ const INSTRUCTIONS = [{ say: "Benchmark call." }, { pause: 60 }];
 const LIVE = `('INITIATED','RINGING','IN_PROGRESS')`;
 const FINAL = `('COMPLETED','BUSY','FAILED','NO_ANSWER','CANCELED')`;
 const args = new Set(process.argv.slice(2));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function startChild(name: string, entry: string, env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ["--import", "tsx", entry], {

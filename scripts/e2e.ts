@@ -5,26 +5,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { ensureDatabase, startEmbeddedPostgres } from "./lib/embedded-postgres.ts";
+import { freePort } from "./lib/free-port.ts";
 import { log, migrate, NEXT_BIN, seedDemoData, telephonySpecs } from "./lib/runtime.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next-e2e";
 const PG_DIR = path.join(ROOT, ".data/e2e-postgres");
 const PG_PORT = Number(process.env.E2E_PG_PORT ?? 54331);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForHealth(baseUrl: string, app: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
