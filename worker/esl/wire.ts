@@ -229,26 +229,12 @@ function parseLength(value: string): number {
   return x;
 }
 
-/** "Name: value" lines → pairs. Values keep everything after the first ": " (a missing value is ''). */
+/** "Name: value" lines → pairs (a frame's own few header lines; event bodies use splitBlock directly). */
 function splitHeaderLines(text: string): EslHeader[] {
-  const out: EslHeader[] = [];
-  const len = text.length;
-  let i = 0;
-  while (i < len) {
-    let nl = text.indexOf("\n", i);
-    if (nl === -1) nl = len;
-    if (nl > i) {
-      const colon = text.indexOf(":", i);
-      if (colon === -1 || colon > nl) {
-        out.push([text.slice(i, nl), ""]);
-      } else {
-        const v = text.charCodeAt(colon + 1) === 0x20 ? colon + 2 : colon + 1;
-        out.push([text.slice(i, colon), v >= nl ? "" : text.slice(v, nl)]);
-      }
-    }
-    i = nl + 1;
-  }
-  return out;
+  const names: string[] = [];
+  const values: string[] = [];
+  splitBlock(text, names, values);
+  return names.map((name, i) => [name, values[i]!] as const);
 }
 
 // ---------------------------------------------------------------------------------------------------------
