@@ -545,6 +545,15 @@ const TRPC: Record<string, TrpcCase> = {
     reason: "platform staff only, across tenants by design; a tenant member is refused",
     run: (c) => expectTrpcCode(c.admin.tenants(), "FORBIDDEN"),
   },
+  "admin.pricePlans": {
+    aId: false,
+    reason: "platform staff only; price plans are the platform's, not a tenant's",
+    run: (c) => expectTrpcCode(c.admin.pricePlans(), "FORBIDDEN"),
+  },
+  "admin.updateVoiceLimits": {
+    aId: true,
+    run: (c) => expectTrpcCode(c.admin.updateVoiceLimits({ tenantId: fx.a.tenantId, callsPerSecond: 1000, maxConcurrentCalls: 100000, pricePlanId: null }), "FORBIDDEN"),
+  },
 };
 
 describe("tRPC procedures with tenant B's session against tenant A's ids", () => {

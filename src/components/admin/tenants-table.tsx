@@ -9,6 +9,7 @@ import { QueryStates } from "@/components/shared/query-states";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { VoiceLimitsDialog } from "@/components/admin/voice-limits-dialog";
 import { formatDate, formatMoney } from "@/lib/format";
 import { useTRPC } from "@/trpc/react";
 import type { AppRouter } from "@/trpc/routers/_app";
@@ -44,6 +45,11 @@ const columns = [
     header: "Credit",
     meta: { className: "hidden text-right md:table-cell", cellClassName: "tabular-nums" },
     cell: (c) => formatMoney(c.getValue(), c.row.original.currency),
+  }),
+  column.accessor("callsPerSecond", {
+    header: "Voice limits",
+    enableSorting: false,
+    cell: (c) => <VoiceLimitsDialog tenant={c.row.original} />,
   }),
   column.accessor("createdAt", {
     header: "Created",

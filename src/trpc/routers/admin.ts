@@ -1,7 +1,13 @@
 import { z } from "zod";
+import { ZUpdateTenantVoiceLimitsInput } from "@/server/admin/admin.schemas";
 import { findTenants } from "@/server/admin/find-tenants";
+import { findPricePlans, updateTenantVoiceLimits } from "@/server/admin/update-tenant-voice-limits";
 import { createTRPCRouter, staffProcedure } from "@/trpc/init";
 
 export const adminRouter = createTRPCRouter({
   tenants: staffProcedure.input(z.object({ limit: z.number().int().min(1).max(500).default(200) }).optional()).query(({ input }) => findTenants({ limit: input?.limit })),
+  pricePlans: staffProcedure.query(() => findPricePlans()),
+  updateVoiceLimits: staffProcedure
+    .input(ZUpdateTenantVoiceLimitsInput)
+    .mutation(({ ctx, input }) => updateTenantVoiceLimits({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
 });

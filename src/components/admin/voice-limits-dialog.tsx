@@ -1,0 +1,104 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { FormErrorAlert } from "@/components/shared/form-error-alert";
+import { useFormErrors } from "@/components/shared/use-form-errors";
+import { useToastMutation } from "@/components/shared/use-toast-mutation";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { formatMoney } from "@/lib/format";
+import { useTRPC } from "@/trpc/react";
+
+const DEFAULT_PLAN = "default";
+
+export interface VoiceLimits {
+  id: string;
+  name: string;
+  currency: string;
+  callsPerSecond: number;
+  maxConcurrentCalls: number;
+  pricePlanId: string | null;
+}
+
+/** Staff set a tenant's call pacing (calls per second, calls at once) and its voice price plan. */
+export function VoiceLimitsDialog({ tenant }: { tenant: VoiceLimits }) {
+  const trpc = useTRPC();
+  const [open, setOpen] = useState(false);
+  const [plan, setPlan] = useState(tenant.pricePlanId ?? DEFAULT_PLAN);
+  const { formRef, errors, attempt, show } = useFormErrors();
+  const plans = useQuery({ ...trpc.admin.pricePlans.queryOptions(), enabled: open });
+  const save = useToastMutation(trpc.admin.updateVoiceLimits.mutationOptions(), {
+    success: () => `Voice limits of ${tenant.name} saved`,
+    invalidate: [trpc.admin.tenants.queryKey()],
+    error: false,
+  });
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const callsPerSecond = Number(form.get("callsPerSecond"));
+    const maxConcurrentCalls = Number(form.get("maxConcurrentCalls"));
+    if (!Number.isInteger(callsPerSecond) || !Number.isInteger(maxConcurrentCalls)) {
+      show({ form: null, fields: { [Number.isInteger(callsPerSecond) ? "maxConcurrentCalls" : "callsPerSecond"]: "Enter a whole number" }, appCode: null });
+      return;
+    }
+    await attempt(async () => {
+      await save.mutateAsync({ tenantId: tenant.id, callsPerSecond, maxConcurrentCalls, pricePlanId: plan === DEFAULT_PLAN ? null : plan });
+      setOpen(false);
+    });
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="outline" size="sm" aria-label={`Voice limits of ${tenant.name}`}>
+          {tenant.callsPerSecond}/s · {tenant.maxConcurrentCalls}
+        </Button>
+      </DialogTrigger>
+      <DialogContent className="sm:max-w-md">
+        <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
+          <DialogHeader>
+            <DialogTitle>Voice limits of {tenant.name}</DialogTitle>
+            <DialogDescription>Calls beyond these limits wait in the queue and are started as room frees up; none are dropped.</DialogDescription>
+          </DialogHeader>
+          <FormField label="Calls per second" required error={errors?.fields.callsPerSecond}>
+            <Input name="callsPerSecond" type="number" inputMode="numeric" min={1} max={1000} step={1} defaultValue={tenant.callsPerSecond} />
+          </FormField>
+          <FormField label="Calls at once" required error={errors?.fields.maxConcurrentCalls} description="Live calls (dialling, ringing or answered) at the same time.">
+            <Input name="maxConcurrentCalls" type="number" inputMode="numeric" min={0} max={100000} step={1} defaultValue={tenant.maxConcurrentCalls} />
+          </FormField>
+          <FormField label="Price plan" error={errors?.fields.pricePlanId}>
+            {(control) => (
+              <Select value={plan} onValueChange={setPlan}>
+                <SelectTrigger {...control} className="w-full">
+                  <SelectValue />
+                </SelectTrigger>
+                <SelectContent>
+                  <SelectItem value={DEFAULT_PLAN}>Platform default</SelectItem>
+                  {(plans.data ?? []).map((p) => (
+                    <SelectItem key={p.id} value={p.id}>
+                      {p.name} · out {formatMoney(p.outboundMicrosPerMinute, tenant.currency)}/min · in {formatMoney(p.inboundMicrosPerMinute, tenant.currency)}/min
+                    </SelectItem>
+                  ))}
+                </SelectContent>
+              </Select>
+            )}
+          </FormField>
+          <FormErrorAlert message={errors?.form} />
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={save.isPending}>
+              {save.isPending ? "Saving…" : "Save"}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
