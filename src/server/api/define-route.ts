@@ -4,7 +4,6 @@
 // The same contracts build the OpenAPI document (openapi.ts).
 import { z } from "zod";
 import { env } from "@/env";
-import type { Tx } from "@/server/db";
 import { resolveRequestId } from "@/lib/request-id";
 import { AppError } from "@/server/errors";
 import { requestLogger, type Logger } from "@/server/logger";
@@ -12,7 +11,7 @@ import type { Actor } from "@/server/tenancy";
 import { type ApiKeyScope, scopeAllows } from "@/server/api-keys/api-keys.schemas";
 import { authenticateApiKey, parseAuthorization, type ApiKeyPrincipal } from "@/server/api-keys/authenticate-api-key";
 import { errorResponse, jsonResponse, searchParamsObject, validationError } from "@/server/api/http";
-import { claimRequestIdempotency, completeIdempotencyKey, releaseIdempotencyKey } from "@/server/api/idempotency";
+import { claimRequestIdempotency, completeIdempotencyKey, releaseIdempotencyKey, type IdempotencyCompletion } from "@/server/api/idempotency";
 import { consumeRateLimit } from "@/server/api/rate-limit";
 import { readRequestBody } from "@/server/api/request-body";
 import { observeHttpRequest } from "@/server/metrics/registry";
@@ -62,13 +61,14 @@ export type MediaRouteSpec<P extends AnyObject | undefined, Q extends AnyObject 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 /**
- * The request's claimed Idempotency-Key. A handler whose use-case writes in a transaction passes `complete` into
- * it, with the exact response body, so the stored response commits with the change: a crash after the commit
- * can no longer leave the key IN_PROGRESS (a retry would get 409s, then run the change a second time once the
- * record expired). Handlers that do not call it get the record completed after they return, as before.
+ * The request's claimed Idempotency-Key. A handler whose use-case writes its change in one transaction or
+ * statement hands it `completion(body)`, the exact response body, and the use-case writes that with the change
+ * (writeIdempotencyCompletion), so the stored response commits with it: a crash after the commit can no longer
+ * leave the key IN_PROGRESS (a retry would get 409s, then run the change a second time once the record expired).
+ * Handlers that do not ask for it get the record completed after they return.
  */
 export interface RouteIdempotency {
-  complete(tx: Tx, body: unknown): Promise<void>;
+  completion(body: unknown): IdempotencyCompletion;
 }
 
 export interface RouteContext<P, Q, B> {
@@ -199,9 +199,9 @@ function buildRoute(spec: AnyRouteSpec, produce: (ctx: AnyRouteContext) => Promi
       const recordId = claimedRecordId;
       const idempotency: RouteIdempotency | null = recordId
         ? {
-            complete: async (tx, responseBody) => {
-              await completeIdempotencyKey(recordId, status, status === 204 ? "" : JSON.stringify(responseBody), tx);
+            completion: (responseBody) => {
               completedInTransaction = true;
+              return { recordId, status, body: status === 204 ? "" : JSON.stringify(responseBody) };
             },
           }
         : null;

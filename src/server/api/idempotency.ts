@@ -13,6 +13,16 @@ import { processState } from "@/server/shared/process-state";
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
+/**
+ * A claimed key's stored answer. The use-case writes it with its change, in the same transaction or statement
+ * (writeIdempotencyCompletion), so the answer commits with the change or not at all.
+ */
+export interface IdempotencyCompletion {
+  recordId: string;
+  status: number;
+  body: string;
+}
+
 export type IdempotencyClaim = { kind: "claimed"; recordId: string } | { kind: "replay"; status: number; body: string };
 
 /** JSON with object keys sorted, so `{"a":1,"b":2}` and `{"b":2,"a":1}` count as the same body. */
@@ -68,7 +78,6 @@ export async function claimIdempotencyKey(input: { tenantId: string; key: string
   throw new AppError("CONFLICT", `Idempotency-Key "${input.key}" is contended; retry shortly`, { retryAfter: 1 });
 }
 
-/** Stores the response. Pass the change's transaction (`client`) so the record commits with it or not at all. */
 /**
  * The Idempotency-Key step every API surface shares: null when the request carries no key; otherwise the key's
  * format is checked and it is claimed for this tenant, method, path and body (a replay returns the stored answer).
@@ -85,6 +94,7 @@ export async function claimRequestIdempotency(input: { tenantId: string; key: st
   });
 }
 
+/** Stores the response. Pass the change's transaction (`client`) so the record commits with it or not at all. */
 export async function completeIdempotencyKey(recordId: string, status: number, body: string, client: DbOrTx = db): Promise<void> {
   await client.idempotencyRecord.update({ where: { id: recordId }, data: { state: "COMPLETED", responseStatus: status, responseBody: body }, select: { id: true } });
 }

@@ -2,7 +2,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { newSid } from "@/server/shared/ids";
 import { callChangeFeed, type CallFeedEvent } from "@/server/calls/call-change-feed";
-import { decodeCallChange, encodeCallChange, notifyCallsChanged } from "@/server/calls/notify-call-changed";
+import { callTransaction, writeCallTransitions } from "@/server/calls/call-transitions";
+import { createCall } from "@/server/calls/create-call";
+import { announceCallChanges, decodeCallChange, encodeCallChange } from "@/server/calls/notify-call-changed";
+import { createVoiceTenant } from "@/test/call-fixtures";
 
 /** Collects a subscription's events until aborted. */
 function collect(tenantId: string) {
@@ -34,25 +37,31 @@ describe("call change feed (LISTEN/NOTIFY)", () => {
 
   it("delivers a committed change to the tenant's subscribers only, and nothing for a rolled-back one", async () => {
     await callChangeFeed().ready();
-    const a = collect("tn_a");
-    const b = collect("tn_b");
-    const callId = newSid("CA");
+    const { actor, number, tenant } = await createVoiceTenant();
+    const other = await createVoiceTenant();
+    const mine = collect(tenant.id);
+    const theirs = collect(other.tenant.id);
+    const call = await createCall(actor, { to: "+14155550123", from: number.e164, instructions: [{ hangup: true }] }, { surface: "native" });
+    await until(() => mine.events.length === 1, "the queued call");
+
+    const ringing = (tx: Parameters<Parameters<typeof callTransaction>[0]>[0]) =>
+      writeCallTransitions(tx, [{ call: { ...call, status: "RINGING" }, accountSid: "AC0", type: "ringing", status: "RINGING", at: new Date(), sequence: 2 }]);
     await expect(
-      db.$transaction(async (tx) => {
-        await notifyCallsChanged(tx, [{ tenantId: "tn_a", callId: newSid("CA"), status: "FAILED" }]);
+      callTransaction(async (tx) => {
+        await ringing(tx);
         throw new Error("roll back");
       }),
     ).rejects.toThrow("roll back");
-    await db.$transaction((tx) => notifyCallsChanged(tx, [{ tenantId: "tn_a", callId, status: "RINGING" }, { tenantId: "tn_a", callId, status: "IN_PROGRESS" }]));
-    await until(() => a.events.length === 2, "two changes for tenant a");
-    expect(a.events).toEqual([
-      { kind: "changed", tenantId: "tn_a", callId, status: "RINGING" },
-      { kind: "changed", tenantId: "tn_a", callId, status: "IN_PROGRESS" },
-    ]);
+    await callTransaction(ringing);
+    await until(() => mine.events.length === 2, "the committed change");
     await new Promise((r) => setTimeout(r, 100));
-    expect(b.events).toEqual([]);
-    await a.stop();
-    await b.stop();
+    expect(mine.events).toEqual([
+      { kind: "changed", tenantId: tenant.id, callId: call.id, status: "QUEUED" },
+      { kind: "changed", tenantId: tenant.id, callId: call.id, status: "RINGING" },
+    ]);
+    expect(theirs.events).toEqual([]);
+    await mine.stop();
+    await theirs.stop();
   });
 
   it("reconnects after the LISTEN connection is killed, tells subscribers to resync, and delivers again", async () => {
@@ -61,7 +70,7 @@ describe("call change feed (LISTEN/NOTIFY)", () => {
     await db.$executeRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'irisx-call-feed' AND datname = current_database()`;
     await until(() => sub.events.some((e) => e.kind === "resync"), "a resync after reconnecting", 15_000);
     const callId = newSid("CA");
-    await notifyCallsChanged(db, [{ tenantId: "tn_c", callId, status: "COMPLETED" }]);
+    announceCallChanges([{ tenantId: "tn_c", callId, status: "COMPLETED" }]);
     await until(() => sub.events.some((e) => e.kind === "changed" && e.callId === callId), "the change after reconnecting");
     await sub.stop();
   });

@@ -1,13 +1,13 @@
 // What every call transition writes besides the Call row, in the caller's transaction: the CallEvent (numbered
 // with the sequence the transition's UPDATE took from Call.eventSequence), the status callback to the call's
 // statusCallbackUrl when it subscribed to the event (Twilio form or native JSON), the tenant webhook event, and
-// the live-status NOTIFY (notify-call-changed.ts).
+// the live-status announcement (notify-call-changed.ts), sent once callTransaction has committed.
 import type { CallStatus } from "@/generated/prisma/client";
-import type { Tx } from "@/server/db";
+import { db, type Tx } from "@/server/db";
 import { newId } from "@/server/shared/ids";
 import { emitWebhookEvents, type EmitWebhookEventInput } from "@/server/webhooks/emit-webhook-event";
 import type { WebhookEventType } from "@/server/webhooks/webhook-event-types";
-import { notifyCallsChanged } from "@/server/calls/notify-call-changed";
+import { announceCallChanges, type CallChange } from "@/server/calls/notify-call-changed";
 import { callDirectionName, callStatusName, toCallResource, type CallView } from "@/server/calls/call-view";
 import type { StatusCallbackEvent } from "@/server/calls/calls.schemas";
 
@@ -50,6 +50,23 @@ export const TWILIO_API_VERSION = "2010-04-01";
  */
 export const CALL_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
 
+/** The changes each open call transaction has written, announced when it commits. */
+const changesOf = new WeakMap<Tx, CallChange[]>();
+
+/**
+ * The transaction of every use-case that changes calls: CALL_TRANSACTION_OPTIONS, and the live-status changes
+ * written by writeCallTransitions inside it announced after (and only if) it commits.
+ */
+export async function callTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  const changes: CallChange[] = [];
+  const result = await db.$transaction(async (tx) => {
+    changesOf.set(tx, changes);
+    return work(tx);
+  }, CALL_TRANSACTION_OPTIONS);
+  announceCallChanges(changes);
+  return result;
+}
+
 /** RFC 2822 in UTC, as Twilio writes `Timestamp`: `Wed, 25 Nov 2026 10:16:00 +0000`. */
 export function rfc2822(at: Date): string {
   return at.toUTCString().replace(/GMT$/, "+0000");
@@ -90,6 +107,8 @@ export function nativeCallPayload(t: CallTransition, event: string): Record<stri
 /** Writes the event rows of several transitions with one insert per table (unnest: the worker batches 100s). */
 export async function writeCallTransitions(tx: Tx, transitions: readonly CallTransition[]): Promise<void> {
   if (transitions.length === 0) return;
+  const changes = changesOf.get(tx);
+  if (!changes) throw new Error("writeCallTransitions runs inside callTransaction (its changes are announced at commit)");
   const events = transitions.map((t) => ({ id: newId("cev"), ...t }));
   await tx.$executeRaw`
     INSERT INTO "CallEvent" (id, "callId", "tenantId", sequence, type, status, "occurredAt", data, "createdAt")
@@ -135,9 +154,6 @@ export async function writeCallTransitions(tx: Tx, transitions: readonly CallTra
     return [{ tenantId: t.call.tenantId, type, data: { call, sequence, timestamp } }];
   });
   await emitWebhookEvents(tx, webhooks);
-  // Live views (portal) hear of every change, on commit only.
-  await notifyCallsChanged(
-    tx,
-    transitions.map((t) => ({ tenantId: t.call.tenantId, callId: t.call.id, status: t.call.status })),
-  );
+  // Live views (portal) and the worker hear of every change, once the transaction commits.
+  for (const t of transitions) changes.push({ tenantId: t.call.tenantId, callId: t.call.id, status: t.call.status });
 }

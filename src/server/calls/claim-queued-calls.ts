@@ -5,8 +5,7 @@
 // call (FOR UPDATE SKIP LOCKED) and never overrun a tenant's budget (a per-tenant advisory lock, taken before the
 // statement that counts, so its snapshot already sees the other claimer's committed work).
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/server/db";
-import { CALL_TRANSACTION_OPTIONS, writeCallTransitions } from "@/server/calls/call-transitions";
+import { callTransaction, writeCallTransitions } from "@/server/calls/call-transitions";
 import { CALL_VIEW_INCLUDE, toCallView, type CallView } from "@/server/calls/call-view";
 
 export interface ClaimQueuedCallsInput {
@@ -40,7 +39,7 @@ interface TenantBudget {
 export async function claimQueuedCalls(input: ClaimQueuedCallsInput): Promise<ClaimedCall[]> {
   const limit = Math.max(0, Math.floor(input.limit));
   if (limit === 0) return [];
-  return db.$transaction(async (tx) => {
+  return callTransaction(async (tx) => {
     // 1. Active tenants with credit and eligible queued calls, in random order (fair over rounds), that no other
     //    claimer is serving. Calls of a suspended or exhausted account wait queued (or are canceled by the client).
     const tenants = await tx.$queryRaw<{ id: string }[]>`
@@ -111,5 +110,5 @@ export async function claimQueuedCalls(input: ClaimQueuedCallsInput): Promise<Cl
       calls.map((call) => ({ call, accountSid: call.accountSid, type: "initiated" as const, status: "INITIATED" as const, at: call.initiatedAt!, sequence: call.eventSequence, data: { switchId: input.switchId, workerId: input.workerId, channelUuid: call.channelUuid } })),
     );
     return calls;
-  }, CALL_TRANSACTION_OPTIONS);
+  });
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { claimIdempotencyKey, completeIdempotencyKey, idempotencyRequestHash } from "@/server/api/idempotency";
+import { claimIdempotencyKey, idempotencyRequestHash } from "@/server/api/idempotency";
 import { createCall } from "@/server/calls/create-call";
+import { getCall } from "@/server/calls/get-call";
 import type { TCreateCallInput } from "@/server/calls/calls.schemas";
 import { AppError } from "@/server/errors";
 import { createVoiceTenant } from "@/test/call-fixtures";
@@ -104,30 +105,39 @@ describe("createCall", () => {
     }
   });
 
-  it("completes the caller's idempotency record inside the call's transaction", async () => {
+  it("completes the caller's idempotency record in the statement that inserts the call", async () => {
     const { actor, number, tenant } = await createVoiceTenant();
     const claim = await claimIdempotencyKey({ tenantId: tenant.id, key: "k1", method: "POST", path: "/api/v1/calls", requestHash: idempotencyRequestHash("POST", "/api/v1/calls", {}) });
     if (claim.kind !== "claimed") throw new Error("expected a fresh claim");
 
-    // A failure after the record is written (a crash before commit) leaves neither the call nor a completed record.
+    // A statement that fails part-way (here the stored status is out of range for its column) leaves neither the
+    // call, nor its event, nor a completed record.
     await expect(
-      createCall(actor, base(number.e164), {
-        surface: "native",
-        idempotency: async (tx, call) => {
-          await completeIdempotencyKey(claim.recordId, 201, JSON.stringify({ id: call.id }), tx);
-          throw new Error("process died");
-        },
-      }),
-    ).rejects.toThrow("process died");
+      createCall(actor, base(number.e164), { surface: "native", idempotency: (call) => ({ recordId: claim.recordId, status: 2 ** 40, body: JSON.stringify({ id: call.id }) }) }),
+    ).rejects.toThrow(/out of range/);
     expect(await db.call.count({ where: { tenantId: tenant.id } })).toBe(0);
+    expect(await db.callEvent.count({ where: { tenantId: tenant.id } })).toBe(0);
     expect((await db.idempotencyRecord.findUniqueOrThrow({ where: { id: claim.recordId } })).state).toBe("IN_PROGRESS");
 
     // Success commits both: the record holds the response naming the call before createCall even returns to the route.
     const call = await createCall(actor, base(number.e164), {
       surface: "native",
-      idempotency: (tx, created) => completeIdempotencyKey(claim.recordId, 201, JSON.stringify({ id: created.id }), tx),
+      idempotency: (created) => ({ recordId: claim.recordId, status: 201, body: JSON.stringify({ id: created.id }) }),
     });
     const record = await db.idempotencyRecord.findUniqueOrThrow({ where: { id: claim.recordId } });
     expect(record).toMatchObject({ state: "COMPLETED", responseStatus: 201, responseBody: JSON.stringify({ id: call.id }) });
+  });
+
+  it("stores exactly what it returns: the call read back equals the view, with its queued event", async () => {
+    const { actor, number } = await createVoiceTenant();
+    const created = await createCall(
+      actor,
+      { ...base(number.e164), statusCallback: "https://example.com/cb", statusCallbackEvents: ["ringing", "completed"], timeLimit: 90, record: true },
+      { surface: "twilio" },
+    );
+    const stored = await getCall(actor, { callId: created.id });
+    expect(stored).toEqual(created);
+    const events = await db.callEvent.findMany({ where: { callId: created.id } });
+    expect(events).toMatchObject([{ sequence: 1, type: "queued", status: "QUEUED", occurredAt: created.queuedAt }]);
   });
 });

@@ -1,7 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { newSid } from "@/server/shared/ids";
-import { CALL_TRANSACTION_OPTIONS, writeCallTransitions } from "@/server/calls/call-transitions";
+import { callTransaction, writeCallTransitions } from "@/server/calls/call-transitions";
 import { CALL_VIEW_INCLUDE, toCallView, type CallView } from "@/server/calls/call-view";
 import { MAX_CALL_TIME_LIMIT_SECONDS } from "@/server/calls/calls.schemas";
 
@@ -59,7 +59,7 @@ export async function createInboundCall(input: CreateInboundCallInput): Promise<
 
   const at = input.at ?? new Date();
   try {
-    const call = await db.$transaction(async (tx) => {
+    const call = await callTransaction(async (tx) => {
       const row = await tx.call.create({
         data: {
           id: newSid("CA"),
@@ -94,7 +94,7 @@ export async function createInboundCall(input: CreateInboundCallInput): Promise<
       const view = toCallView(row);
       await writeCallTransitions(tx, [{ call: view, accountSid: number.tenant.accountSid, type: "ringing", status: "RINGING", at, sequence: 1, data: { switchId: input.switchId, channelUuid: input.channelUuid } }]);
       return view;
-    }, CALL_TRANSACTION_OPTIONS);
+    });
     return { rejected: null, call, handler, accountSid: number.tenant.accountSid };
   } catch (e) {
     if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")) throw e;

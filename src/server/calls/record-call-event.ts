@@ -1,5 +1,4 @@
-import { db } from "@/server/db";
-import { CALL_TRANSACTION_OPTIONS, writeCallTransitions, type TimelineEventType } from "@/server/calls/call-transitions";
+import { callTransaction, writeCallTransitions, type TimelineEventType } from "@/server/calls/call-transitions";
 import { CALL_VIEW_INCLUDE, toCallView } from "@/server/calls/call-view";
 
 export interface RecordCallEventInput {
@@ -18,7 +17,7 @@ export interface RecordCallEventInput {
  */
 export async function recordCallEvent(input: RecordCallEventInput): Promise<boolean> {
   if (!input.callId && !input.channelUuid) throw new Error("recordCallEvent needs a callId or a channelUuid");
-  return db.$transaction(async (tx) => {
+  return callTransaction(async (tx) => {
     const bumped = await tx.call.updateManyAndReturn({
       where: input.callId ? { id: input.callId } : { channelUuid: input.channelUuid },
       data: { eventSequence: { increment: 1 } },
@@ -28,5 +27,5 @@ export async function recordCallEvent(input: RecordCallEventInput): Promise<bool
     const row = await tx.call.findUniqueOrThrow({ where: { id: bumped[0].id }, include: { ...CALL_VIEW_INCLUDE, tenant: { select: { accountSid: true } } } });
     await writeCallTransitions(tx, [{ call: toCallView(row), accountSid: row.tenant.accountSid, type: input.type, status: null, at: input.at, sequence: row.eventSequence, data: input.data }]);
     return true;
-  }, CALL_TRANSACTION_OPTIONS);
+  });
 }

@@ -1,7 +1,6 @@
 import type { CallStatus } from "@/generated/prisma/client";
-import { db } from "@/server/db";
 import { assertRole, type Actor } from "@/server/tenancy";
-import { CALL_TRANSACTION_OPTIONS, writeCallTransitions } from "@/server/calls/call-transitions";
+import { callTransaction, writeCallTransitions } from "@/server/calls/call-transitions";
 import { CALL_WRITE_ROLE, isFinalCallStatus, toCallView, type CallView } from "@/server/calls/call-view";
 import { ZUpdateCallInput, type TUpdateCallInput } from "@/server/calls/calls.schemas";
 import { closeCall, loadLockedCall, lockCall } from "@/server/calls/close-call";
@@ -29,7 +28,7 @@ export function parseCallEndRequestedPayload(payload: string): { switchId: strin
 export async function updateCall(actor: Actor, input: TUpdateCallInput): Promise<CallView> {
   assertRole(actor, CALL_WRITE_ROLE);
   const { callId, status: wanted } = ZUpdateCallInput.parse(input);
-  return db.$transaction(async (tx) => {
+  return callTransaction(async (tx) => {
     await loadTenantCall(tx, actor.tenantId, callId);
     await lockCall(tx, { callId, tenantId: actor.tenantId });
     const row = await loadLockedCall(tx, callId);
@@ -59,5 +58,5 @@ export async function updateCall(actor: Actor, input: TUpdateCallInput): Promise
     await writeCallTransitions(tx, [{ call, accountSid: updated.tenant.accountSid, type: "end_requested", status: null, at: now, sequence: updated.eventSequence, data: { ...by, endStatus } }]);
     if (updated.switchId) await tx.$executeRaw`SELECT pg_notify(${CALL_END_REQUESTED_CHANNEL}, ${`${updated.switchId}:${callId}`})`;
     return call;
-  }, CALL_TRANSACTION_OPTIONS);
+  });
 }

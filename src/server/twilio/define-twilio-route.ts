@@ -7,10 +7,9 @@ import { env } from "@/env";
 import { resolveRequestId } from "@/lib/request-id";
 import type { ApiKeyScope } from "@/server/api-keys/api-keys.schemas";
 import { searchParamsObject } from "@/server/api/http";
-import { claimRequestIdempotency, completeIdempotencyKey, releaseIdempotencyKey } from "@/server/api/idempotency";
+import { claimRequestIdempotency, completeIdempotencyKey, releaseIdempotencyKey, type IdempotencyCompletion } from "@/server/api/idempotency";
 import { consumeRateLimit } from "@/server/api/rate-limit";
 import { readRequestBody } from "@/server/api/request-body";
-import type { Tx } from "@/server/db";
 import { requestLogger, type Logger } from "@/server/logger";
 import { observeHttpRequest } from "@/server/metrics/registry";
 import { clientIp } from "@/server/shared/client-ip";
@@ -48,8 +47,11 @@ export interface TwilioRouteContext<F, Q> {
   url: URL;
   requestId: string;
   log: () => Logger;
-  /** Present when this request claimed an Idempotency-Key: store the response in the use-case's transaction. */
-  idempotency: { complete(tx: Tx, result: TwilioRouteResult): Promise<void> } | null;
+  /**
+   * Present when this request claimed an Idempotency-Key: `completion(result)` is the stored answer, which the
+   * use-case writes with its change (writeIdempotencyCompletion), so both commit together or not at all.
+   */
+  idempotency: { completion(result: TwilioRouteResult): IdempotencyCompletion } | null;
 }
 
 interface NextRouteContext {
@@ -115,9 +117,9 @@ export function defineTwilioRoute<F extends AnySchema | undefined = undefined, Q
       const recordId = claimedRecordId;
       const idempotency = recordId
         ? {
-            complete: async (tx: Tx, result: TwilioRouteResult) => {
-              await completeIdempotencyKey(recordId, result.status, JSON.stringify(result.body), tx);
+            completion: (result: TwilioRouteResult): IdempotencyCompletion => {
               completedInTransaction = true;
+              return { recordId, status: result.status, body: JSON.stringify(result.body) };
             },
           }
         : null;

@@ -54,7 +54,7 @@ const create = defineTwilioRoute({ method: "POST", path: PATH, scope: "calls:wri
     },
     {
       surface: "twilio",
-      idempotency: idempotency ? (tx, created) => idempotency.complete(tx, { status: 201, body: toTwilioCall(created, principal.accountSid) }) : undefined,
+      idempotency: idempotency ? (created) => idempotency.completion({ status: 201, body: toTwilioCall(created, principal.accountSid) }) : undefined,
     },
   );
   return { status: 201, body: toTwilioCall(call, principal.accountSid) };

@@ -144,7 +144,7 @@ export const createCallRoute = defineRoute(
         timeLimit: body.time_limit,
         record: body.record,
       },
-      { surface: "native", idempotency: idempotency ? (tx, created) => idempotency.complete(tx, toCallResource(created)) : undefined },
+      { surface: "native", idempotency: idempotency ? (created) => idempotency.completion(toCallResource(created)) : undefined },
     );
     return toCallResource(call);
   },
