@@ -4,7 +4,8 @@
 // holds its own FIFO: at most `concurrency` use-cases in flight, the rest wait here, in order. Transient
 // database failures (pool timeout, dropped connection, serialization) are retried a few times.
 import { Prisma } from "@/generated/prisma/client";
-import type { VoicePort } from "./voice-port";
+import { Batcher } from "./batcher";
+import type { CallProgressInput, FinalizeCallInput, VoicePort } from "./voice-port";
 
 export class Semaphore {
   private active = 0;
@@ -51,6 +52,21 @@ async function withRetry<T>(work: () => Promise<T>, attempts: number): Promise<T
   }
 }
 
+/**
+ * The worker's port: progress and ends of calls go through batchers (one transaction for many calls, see
+ * batcher.ts); everything else as it is.
+ */
+export function batchVoicePort(voice: VoicePort, maxBatch = 200): VoicePort & { batchers: { progress: Batcher<CallProgressInput, void>; finalize: Batcher<FinalizeCallInput, void> } } {
+  const progress = new Batcher<CallProgressInput, void>((inputs) => voice.applyCallProgressBatch(inputs), maxBatch);
+  const finalize = new Batcher<FinalizeCallInput, void>((inputs) => voice.finalizeCalls(inputs), maxBatch);
+  return {
+    ...voice,
+    applyCallProgress: (input) => progress.submit(input),
+    finalizeCall: (input) => finalize.submit(input),
+    batchers: { progress, finalize },
+  };
+}
+
 /** The same port, every database use-case through one semaphore (and retried when the failure is transient). */
 export function limitVoicePort(voice: VoicePort, semaphore: Semaphore, attempts = 4): VoicePort {
   const limited = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => (...args: A) => withRetry(() => semaphore.run(() => fn(...args)), attempts);
@@ -59,6 +75,8 @@ export function limitVoicePort(voice: VoicePort, semaphore: Semaphore, attempts 
     claimQueuedCalls: (input) => semaphore.run(() => voice.claimQueuedCalls(input)),
     applyCallProgress: limited(voice.applyCallProgress),
     finalizeCall: limited(voice.finalizeCall),
+    applyCallProgressBatch: limited(voice.applyCallProgressBatch),
+    finalizeCalls: limited(voice.finalizeCalls),
     recordCallEvent: limited(voice.recordCallEvent),
     createInboundCall: limited(voice.createInboundCall),
     findLiveCallsOnSwitch: limited(voice.findLiveCallsOnSwitch),

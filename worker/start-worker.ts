@@ -3,14 +3,14 @@
 // due status callbacks, all within a deadline), then closes the event socket with `exit`. Live calls stay up
 // on FreeSWITCH; the next worker for this switch adopts them through reconcile.
 import { startCallbackSender } from "@/server/calls/callbacks/send-due-callbacks";
-import { CALL_CHANGED_CHANNEL, decodeCallChange } from "@/server/calls/notify-call-changed";
+import { CALL_CHANGED_CHANNEL, decodeCallChange, flushCallChanges } from "@/server/calls/notify-call-changed";
 import { CALL_END_REQUESTED_CHANNEL } from "@/server/calls/update-call";
 import { db as defaultDb, type Db } from "@/server/db";
 import { logger as rootLogger, type Logger } from "@/server/logger";
 import { newId } from "@/server/shared/ids";
 import { env } from "@/env";
 import { CallEventRouter } from "./call-events";
-import { limitVoicePort, Semaphore } from "./db-limit";
+import { batchVoicePort, limitVoicePort, Semaphore } from "./db-limit";
 import type { EslEvent } from "./esl/wire";
 import { ChannelTable } from "./channel-table";
 import { BackgroundWork, type WorkerContext } from "./context";
@@ -113,6 +113,7 @@ class CallWorkDrain implements WorkerHandler {
   constructor(
     private readonly ctx: WorkerContext,
     private readonly dbSlots: Semaphore,
+    private readonly batchers: ReturnType<typeof batchVoicePort>["batchers"],
   ) {}
   start(): void {}
   async drain(): Promise<void> {
@@ -122,7 +123,7 @@ class CallWorkDrain implements WorkerHandler {
   }
   stop(): void {}
   health(): Record<string, unknown> {
-    return { queuedCallWork: this.ctx.calls.pending, callsWithWork: this.ctx.calls.activeKeys, background: this.ctx.background.size, waitingForDatabase: this.dbSlots.waitingCount };
+    return { queuedCallWork: this.ctx.calls.pending, callsWithWork: this.ctx.calls.activeKeys, background: this.ctx.background.size, waitingForDatabase: this.dbSlots.waitingCount, progressBatches: this.batchers.progress.health(), finalizeBatches: this.batchers.finalize.health() };
   }
 }
 
@@ -132,7 +133,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
   const db = opts.db ?? defaultDb;
   // Below the pool size, so the callback sender and the heartbeat always find a connection.
   const dbSlots = new Semaphore(opts.dbConcurrency ?? Math.max(2, env.DATABASE_POOL_SIZE - 2));
-  const voice = limitVoicePort(opts.voice ?? createVoiceUseCases({ switchRecordingsDir: opts.recordingsDir, log }), dbSlots);
+  const voice = batchVoicePort(limitVoicePort(opts.voice ?? createVoiceUseCases({ switchRecordingsDir: opts.recordingsDir, log }), dbSlots));
   const esl = opts.connection;
   const registry = new HandlerRegistry(log);
   let draining = false;
@@ -162,7 +163,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
     new Originator(ctx, gate, { maxInFlight: opts.maxInFlightOriginates ?? 200, claimBatch: opts.claimBatch ?? 50, pollMs: opts.originatePollMs ?? 500 }),
   );
   const endRequests = registry.register(new EndRequestHandler(ctx, opts.endRequestPollMs ?? 2_000, () => reconciler.wake()));
-  registry.register(new CallWorkDrain(ctx, dbSlots));
+  registry.register(new CallWorkDrain(ctx, dbSlots, voice.batchers));
   callbacks = registry.register(new CallbackSenderHandler(ctx, voice, opts.callbackIdleMs ?? 1_000));
   const healthServer = opts.healthPort === undefined ? null : registry.register(new HealthServer(opts.healthPort, () => snapshot()));
 
@@ -216,6 +217,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
         const drained = await registry.drainAll(deadlineMs);
         if (!drained) log.warn({ deadlineMs, queued: ctx.calls.pending, background: ctx.background.size }, "drain deadline reached; stopping with work left");
         await registry.stopAll();
+        await flushCallChanges().catch((err: unknown) => log.warn({ err }, "announcing the last call changes failed"));
         await esl.close().catch((err: unknown) => log.warn({ err }, "closing the switch link failed"));
         ctx.channels.clear();
         log.info({ drained }, "worker stopped");

@@ -3,15 +3,27 @@
 import type { ClaimedCall } from "@/server/calls/claim-queued-calls";
 import type { CreateInboundCallInput, CreateInboundCallResult } from "@/server/calls/create-inbound-call";
 import type { FinalizeCallInput } from "@/server/calls/finalize-call";
+import type { Settled } from "./batcher";
 import type { RecordCallEventInput } from "@/server/calls/record-call-event";
 import type { LiveCall } from "@/server/calls/find-live-calls-on-switch";
 
 export type { ClaimedCall, FinalizeCallInput, LiveCall };
 
+export interface CallProgressInput {
+  channelUuid: string;
+  status: "RINGING" | "IN_PROGRESS";
+  at: Date;
+  data?: Record<string, unknown>;
+}
+
 export interface VoicePort {
   claimQueuedCalls(input: { switchId: string; workerId: string; limit: number }): Promise<ClaimedCall[]>;
-  applyCallProgress(input: { channelUuid: string; status: "RINGING" | "IN_PROGRESS"; at: Date; data?: Record<string, unknown> }): Promise<void>;
+  applyCallProgress(input: CallProgressInput): Promise<void>;
+  /** Several calls' progress in one transaction; each input settles on its own. */
+  applyCallProgressBatch(inputs: CallProgressInput[]): Promise<Settled<void>[]>;
   finalizeCall(input: FinalizeCallInput): Promise<void>;
+  /** Several legs' ends in one transaction; each input settles on its own (an unknown call fails alone). */
+  finalizeCalls(inputs: FinalizeCallInput[]): Promise<Settled<void>[]>;
   /** A timeline entry that is not a status change (dtmf, machine_detected, …). */
   recordCallEvent(input: RecordCallEventInput): Promise<void>;
   createInboundCall(input: CreateInboundCallInput): Promise<CreateInboundCallResult>;

@@ -1,12 +1,12 @@
 // VoicePort bound to the src/server use-cases: the one place the worker meets the calls, callbacks and
 // recordings domains (docs/voice-architecture.md "Use-cases the worker calls").
 import { getTenantAuthToken } from "@/server/account/get-tenant-auth-token";
-import { applyCallProgress } from "@/server/calls/apply-call-progress";
+import { applyCallProgress, applyCallProgressBatch } from "@/server/calls/apply-call-progress";
 import { signTwilioRequest } from "@/server/calls/callbacks/sign-twilio-request";
 import { sendDueCallbacks } from "@/server/calls/callbacks/send-due-callbacks";
 import { claimQueuedCalls } from "@/server/calls/claim-queued-calls";
 import { createInboundCall } from "@/server/calls/create-inbound-call";
-import { finalizeCall } from "@/server/calls/finalize-call";
+import { finalizeCall, finalizeCalls } from "@/server/calls/finalize-call";
 import { findLiveCallsOnSwitch } from "@/server/calls/find-live-calls-on-switch";
 import { recordCallEvent } from "@/server/calls/record-call-event";
 import { failRecording } from "@/server/recordings/fail-recording";
@@ -28,9 +28,14 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
     applyCallProgress: async (input) => {
       await applyCallProgress(input);
     },
+    applyCallProgressBatch: async (inputs) => {
+      await applyCallProgressBatch(inputs);
+      return inputs.map(() => ({ ok: true as const, value: undefined }));
+    },
     finalizeCall: async (input) => {
       await finalizeCall(input);
     },
+    finalizeCalls: async (inputs) => (await finalizeCalls(inputs)).map((o) => (o.ok ? { ok: true as const, value: undefined } : o)),
     recordCallEvent: async (input) => {
       await recordCallEvent(input);
     },

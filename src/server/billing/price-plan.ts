@@ -49,15 +49,27 @@ export function rateCall(plan: PricePlanRates, direction: CallDirection, billsec
 
 /** The tenant's plan, or the default plan when it has none. */
 export async function loadTenantPricePlan(client: DbOrTx, tenantId: string): Promise<PricePlanRates> {
-  const tenant = await client.tenant.findUnique({ where: { id: tenantId }, select: { pricePlan: true } });
-  const plan = tenant?.pricePlan;
-  if (!plan) return DEFAULT_PRICE_PLAN;
-  return {
-    id: plan.id,
-    name: plan.name,
-    outboundMicrosPerMinute: plan.outboundMicrosPerMinute,
-    inboundMicrosPerMinute: plan.inboundMicrosPerMinute,
-    billingIncrementSeconds: plan.billingIncrementSeconds,
-    minimumBillableSeconds: plan.minimumBillableSeconds,
-  };
+  return (await loadTenantPricePlans(client, [tenantId])).get(tenantId) ?? DEFAULT_PRICE_PLAN;
+}
+
+/** Each tenant's plan (the default plan for a tenant without one), in one query. */
+export async function loadTenantPricePlans(client: DbOrTx, tenantIds: readonly string[]): Promise<Map<string, PricePlanRates>> {
+  const tenants = await client.tenant.findMany({ where: { id: { in: [...new Set(tenantIds)] } }, select: { id: true, pricePlan: true } });
+  const plans = new Map<string, PricePlanRates>();
+  for (const { id, pricePlan: plan } of tenants) {
+    plans.set(
+      id,
+      plan
+        ? {
+            id: plan.id,
+            name: plan.name,
+            outboundMicrosPerMinute: plan.outboundMicrosPerMinute,
+            inboundMicrosPerMinute: plan.inboundMicrosPerMinute,
+            billingIncrementSeconds: plan.billingIncrementSeconds,
+            minimumBillableSeconds: plan.minimumBillableSeconds,
+          }
+        : DEFAULT_PRICE_PLAN,
+    );
+  }
+  return plans;
 }

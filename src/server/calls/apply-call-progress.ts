@@ -1,6 +1,5 @@
-import type { CallStatus } from "@/generated/prisma/client";
-import { db } from "@/server/db";
-import { CALL_TRANSACTION_OPTIONS, writeCallTransitions } from "@/server/calls/call-transitions";
+import { Prisma } from "@/generated/prisma/client";
+import { callTransaction, writeCallTransitions, type CallTransition } from "@/server/calls/call-transitions";
 import { CALL_VIEW_INCLUDE, toCallView, type CallView } from "@/server/calls/call-view";
 
 export interface ApplyCallProgressInput {
@@ -23,50 +22,96 @@ export interface ApplyCallProgressResult {
   call: CallView | null;
 }
 
-/** The statuses each progress may come from; anything else (a repeat, a late event, a final call) is a no-op. */
-const FROM: Record<ApplyCallProgressInput["status"], CallStatus[]> = {
-  RINGING: ["INITIATED"],
-  IN_PROGRESS: ["INITIATED", "RINGING"],
-};
-
 /**
  * Moves a call forward to ringing or in-progress, once: a conditional UPDATE (status still before the target)
  * takes the next event sequence, then the CallEvent, the status callback and `call.ringing` / `call.answered`.
  */
 export async function applyCallProgress(input: ApplyCallProgressInput): Promise<ApplyCallProgressResult> {
-  if (!input.callId && !input.channelUuid) throw new Error("applyCallProgress needs a callId or a channelUuid");
-  return db.$transaction(async (tx) => {
-    const ringing = input.status === "RINGING";
-    const updated = await tx.call.updateManyAndReturn({
-      where: {
-        ...(input.callId ? { id: input.callId } : { channelUuid: input.channelUuid }),
-        status: { in: FROM[input.status] },
-      },
-      data: {
-        status: input.status,
-        ...(ringing ? { ringingAt: input.at } : { answeredAt: input.at, ...(input.answeredBy ? { answeredBy: input.answeredBy } : {}) }),
-        eventSequence: { increment: 1 },
-      },
-      select: { id: true, eventSequence: true },
-    });
-    const hit = updated[0];
-    if (!hit) {
-      const current = await tx.call.findFirst({ where: input.callId ? { id: input.callId } : { channelUuid: input.channelUuid }, include: CALL_VIEW_INCLUDE });
-      return { applied: false, call: current ? toCallView(current) : null };
+  return (await applyCallProgressBatch([input]))[0]!;
+}
+
+const keyOf = (input: ApplyCallProgressInput) => (input.callId ? `id:${input.callId}` : `uuid:${input.channelUuid}`);
+
+/**
+ * applyCallProgress for many calls in one transaction (the worker batches the ringing and answer events of a busy
+ * switch): one conditional UPDATE per way of naming calls, one read, one write of the transitions. Inputs for the
+ * same call apply in the order given. Results are in the order of the inputs.
+ */
+export async function applyCallProgressBatch(inputs: readonly ApplyCallProgressInput[]): Promise<ApplyCallProgressResult[]> {
+  for (const input of inputs) if (!input.callId && !input.channelUuid) throw new Error("applyCallProgress needs a callId or a channelUuid");
+  if (inputs.length === 0) return [];
+  // A call named twice moves in rounds: one UPDATE cannot change a row twice.
+  const rounds: { input: ApplyCallProgressInput; index: number }[][] = [];
+  const seen = new Map<string, number>();
+  inputs.forEach((input, index) => {
+    const round = seen.get(keyOf(input)) ?? 0;
+    seen.set(keyOf(input), round + 1);
+    (rounds[round] ??= []).push({ input, index });
+  });
+
+  return callTransaction(async (tx) => {
+    const applied = new Map<number, { id: string; eventSequence: number }>();
+    for (const round of rounds) {
+      for (const byUuid of [false, true]) {
+        const part = round.filter(({ input }) => (input.callId === undefined) === byUuid);
+        if (part.length === 0) continue;
+        const keys = part.map(({ input }) => (byUuid ? input.channelUuid! : input.callId!));
+        const hits = await tx.$queryRaw<{ ord: bigint; id: string; eventSequence: number }[]>`
+          UPDATE "Call" c SET
+            status = u.status::"CallStatus",
+            "ringingAt" = CASE WHEN u.status = 'RINGING' THEN (u.at::timestamptz AT TIME ZONE 'UTC') ELSE c."ringingAt" END,
+            "answeredAt" = CASE WHEN u.status = 'IN_PROGRESS' THEN (u.at::timestamptz AT TIME ZONE 'UTC') ELSE c."answeredAt" END,
+            "answeredBy" = COALESCE(u.answered_by, c."answeredBy"),
+            "eventSequence" = c."eventSequence" + 1,
+            "updatedAt" = (now() AT TIME ZONE 'UTC')
+          FROM unnest(
+            ${keys}::text[], ${part.map(({ input }) => input.status)}::text[], ${part.map(({ input }) => input.at.toISOString())}::text[],
+            ${part.map(({ input }) => input.answeredBy ?? null)}::text[]
+          ) WITH ORDINALITY AS u(key, status, at, answered_by, ord)
+          WHERE ${byUuid ? Prisma.sql`c."channelUuid" = u.key` : Prisma.sql`c.id = u.key`}
+            AND (c.status = 'INITIATED' OR (u.status = 'IN_PROGRESS' AND c.status = 'RINGING'))
+          RETURNING u.ord, c.id, c."eventSequence"`;
+        for (const hit of hits) applied.set(part[Number(hit.ord) - 1]!.index, { id: hit.id, eventSequence: hit.eventSequence });
+      }
     }
-    const row = await tx.call.findUniqueOrThrow({ where: { id: hit.id }, include: { ...CALL_VIEW_INCLUDE, tenant: { select: { accountSid: true } } } });
-    const call = toCallView(row);
-    await writeCallTransitions(tx, [
-      {
+
+    const callIds = inputs.flatMap((i) => (i.callId ? [i.callId] : []));
+    const uuids = inputs.flatMap((i) => (i.callId ? [] : [i.channelUuid!]));
+    const rows = await tx.call.findMany({
+      where: { OR: [{ id: { in: callIds } }, { channelUuid: { in: uuids } }] },
+      include: { ...CALL_VIEW_INCLUDE, tenant: { select: { accountSid: true } } },
+    });
+    const rowByKey = new Map<string, (typeof rows)[number]>();
+    for (const row of rows) {
+      rowByKey.set(`id:${row.id}`, row);
+      if (row.channelUuid) rowByKey.set(`uuid:${row.channelUuid}`, row);
+    }
+
+    const transitions: CallTransition[] = [];
+    const results = inputs.map((input, index): ApplyCallProgressResult => {
+      const row = rowByKey.get(keyOf(input));
+      const hit = applied.get(index);
+      if (!row) return { applied: false, call: null };
+      if (!hit) return { applied: false, call: toCallView(row) };
+      // The view as this transition left the call (a later round for the same call moves it further).
+      const call: CallView = {
+        ...toCallView(row),
+        status: input.status,
+        eventSequence: hit.eventSequence,
+        ...(input.status === "RINGING" ? { ringingAt: input.at } : { answeredAt: input.at }),
+      };
+      transitions.push({
         call,
         accountSid: row.tenant.accountSid,
-        type: ringing ? "ringing" : "answered",
+        type: input.status === "RINGING" ? "ringing" : "answered",
         status: input.status,
         at: input.at,
         sequence: hit.eventSequence,
         data: { ...(input.answeredBy ? { answeredBy: input.answeredBy } : {}), ...input.data },
-      },
-    ]);
-    return { applied: true, call };
-  }, CALL_TRANSACTION_OPTIONS);
+      });
+      return { applied: true, call };
+    });
+    await writeCallTransitions(tx, transitions);
+    return results;
+  });
 }

@@ -3,7 +3,7 @@
 // row the caller has locked (SELECT … FOR UPDATE). finalizeCall and the cancel of a queued call both end here.
 import type { Call, CallRecord } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db";
-import { loadTenantPricePlan, rateCall } from "@/server/billing/price-plan";
+import { DEFAULT_PRICE_PLAN, loadTenantPricePlans, rateCall } from "@/server/billing/price-plan";
 import { newId } from "@/server/shared/ids";
 import { writeCallTransitions } from "@/server/calls/call-transitions";
 import { CALL_VIEW_INCLUDE, isFinalCallStatus, toCallView, type CallView } from "@/server/calls/call-view";
@@ -43,88 +43,125 @@ export async function loadLockedCall(tx: Tx, callId: string) {
 
 /** Ends a locked, not yet final call. Returns the final call and its record. */
 export async function closeCall(tx: Tx, row: Call, ending: CallEnding): Promise<{ call: CallView; record: CallRecord }> {
-  if (isFinalCallStatus(row.status)) throw new Error(`closeCall: call ${row.id} is already ${row.status}`);
-  const answeredAt = ending.answeredAt ?? row.answeredAt;
-  const answered = answeredAt !== null || ending.billsec > 0;
-  const status = finalStatusForHangup({ hangupCause: ending.hangupCause, answered, endRequested: row.endRequestedStatus !== null });
-  const billsec = answered ? Math.max(0, Math.round(ending.billsec)) : 0;
-  const startedAt = row.initiatedAt ?? row.queuedAt;
-  const durationSeconds = Math.max(0, Math.round(ending.durationSeconds ?? (ending.endedAt.getTime() - startedAt.getTime()) / 1000));
+  return (await closeCalls(tx, [{ row, ending }]))[0]!;
+}
 
-  const plan = await loadTenantPricePlan(tx, row.tenantId);
-  const rating = rateCall(plan, row.direction, billsec);
-
-  const updated = await tx.call.update({
-    where: { id: row.id },
-    data: {
-      status,
-      endedAt: ending.endedAt,
-      answeredAt,
-      durationSeconds,
-      billsec,
-      hangupCause: ending.hangupCause,
-      sipStatus: ending.sipStatus,
-      answeredBy: ending.answeredBy ?? row.answeredBy,
-      priceMicros: rating.costMicros,
-      eventSequence: { increment: 1 },
-    },
-    include: { ...CALL_VIEW_INCLUDE, tenant: { select: { accountSid: true } } },
+/**
+ * Ends locked, not yet final calls (distinct rows) in a fixed number of statements, whatever their number: the
+ * calls, their records, one debit per tenant with a ledger entry per rated call, the `completed` transitions.
+ * Returns each call's final view and record, in the order given.
+ */
+export async function closeCalls(tx: Tx, items: readonly { row: Call; ending: CallEnding }[]): Promise<{ call: CallView; record: CallRecord }[]> {
+  if (items.length === 0) return [];
+  const plans = await loadTenantPricePlans(
+    tx,
+    items.map((i) => i.row.tenantId),
+  );
+  const now = new Date();
+  const closing = items.map(({ row, ending }) => {
+    if (isFinalCallStatus(row.status)) throw new Error(`closeCall: call ${row.id} is already ${row.status}`);
+    const answeredAt = ending.answeredAt ?? row.answeredAt;
+    const answered = answeredAt !== null || ending.billsec > 0;
+    const status = finalStatusForHangup({ hangupCause: ending.hangupCause, answered, endRequested: row.endRequestedStatus !== null });
+    const billsec = answered ? Math.max(0, Math.round(ending.billsec)) : 0;
+    const startedAt = row.initiatedAt ?? row.queuedAt;
+    const durationSeconds = Math.max(0, Math.round(ending.durationSeconds ?? (ending.endedAt.getTime() - startedAt.getTime()) / 1000));
+    const rating = rateCall(plans.get(row.tenantId) ?? DEFAULT_PRICE_PLAN, row.direction, billsec);
+    return { row, ending, status, answeredAt, billsec, startedAt, durationSeconds, rating, answeredBy: ending.answeredBy ?? row.answeredBy };
   });
-  const call = toCallView(updated);
 
-  const record = await tx.callRecord.create({
-    data: {
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  const sequences = await tx.$queryRaw<{ id: string; eventSequence: number }[]>`
+    UPDATE "Call" c SET
+      status = u.status::"CallStatus", "endedAt" = (u.ended_at::timestamptz AT TIME ZONE 'UTC'),
+      "answeredAt" = (u.answered_at::timestamptz AT TIME ZONE 'UTC'), "durationSeconds" = u.duration, billsec = u.billsec,
+      "hangupCause" = u.hangup_cause, "sipStatus" = u.sip_status, "answeredBy" = u.answered_by, "priceMicros" = u.price,
+      "eventSequence" = c."eventSequence" + 1, "updatedAt" = (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+    FROM unnest(
+      ${closing.map((c) => c.row.id)}::text[], ${closing.map((c) => c.status)}::text[], ${closing.map((c) => c.ending.endedAt.toISOString())}::text[],
+      ${closing.map((c) => iso(c.answeredAt))}::text[], ${closing.map((c) => c.durationSeconds)}::int[], ${closing.map((c) => c.billsec)}::int[],
+      ${closing.map((c) => c.ending.hangupCause)}::text[], ${closing.map((c) => c.ending.sipStatus)}::int[], ${closing.map((c) => c.answeredBy)}::text[],
+      ${closing.map((c) => c.rating.costMicros.toString())}::bigint[]
+    ) AS u(id, status, ended_at, answered_at, duration, billsec, hangup_cause, sip_status, answered_by, price)
+    WHERE c.id = u.id
+    RETURNING c.id, c."eventSequence"`;
+  const sequenceOf = new Map(sequences.map((r) => [r.id, r.eventSequence]));
+  const updated = await tx.call.findMany({ where: { id: { in: closing.map((c) => c.row.id) } }, include: { ...CALL_VIEW_INCLUDE, tenant: { select: { accountSid: true } } } });
+  const updatedById = new Map(updated.map((r) => [r.id, r]));
+
+  const results = closing.map((c) => {
+    const row = updatedById.get(c.row.id);
+    if (!row || sequenceOf.get(c.row.id) === undefined) throw new Error(`closeCall: call ${c.row.id} vanished while locked`);
+    const call = toCallView(row);
+    const record: CallRecord = {
       id: newId("cdr"),
-      callId: row.id,
-      tenantId: row.tenantId,
-      direction: row.direction,
-      from: row.from,
-      to: row.to,
-      switchId: row.switchId,
-      status,
-      startedAt,
-      answeredAt,
-      endedAt: ending.endedAt,
-      durationSeconds,
-      billsec,
-      hangupCause: ending.hangupCause,
-      sipStatus: ending.sipStatus,
+      callId: c.row.id,
+      tenantId: c.row.tenantId,
+      direction: c.row.direction,
+      from: c.row.from,
+      to: c.row.to,
+      switchId: c.row.switchId,
+      status: c.status,
+      startedAt: c.startedAt,
+      answeredAt: c.answeredAt,
+      endedAt: c.ending.endedAt,
+      durationSeconds: c.durationSeconds,
+      billsec: c.billsec,
+      hangupCause: c.ending.hangupCause,
+      sipStatus: c.ending.sipStatus,
       answeredBy: call.answeredBy,
       recordingId: call.recordingIds[0] ?? null,
-      ratePerMinuteMicros: rating.ratePerMinuteMicros,
-      billingIncrementSeconds: rating.billingIncrementSeconds,
-      billableSeconds: rating.billableSeconds,
-      costMicros: rating.costMicros,
-      currency: row.currency,
-    },
+      ratePerMinuteMicros: c.rating.ratePerMinuteMicros,
+      billingIncrementSeconds: c.rating.billingIncrementSeconds,
+      billableSeconds: c.rating.billableSeconds,
+      costMicros: c.rating.costMicros,
+      currency: c.row.currency,
+      createdAt: now,
+    };
+    return { closing: c, call, accountSid: row.tenant.accountSid, record };
   });
+  // The unique CallRecord.callId is the last guard against a second record (P2002 aborts the transaction).
+  await tx.callRecord.createMany({ data: results.map((r) => r.record) });
 
-  if (rating.costMicros > 0n) {
-    const [balance] = await tx.$queryRaw<{ creditMicros: bigint; currency: string }[]>`
-      UPDATE "Tenant" SET "creditMicros" = "creditMicros" - ${rating.costMicros}, "updatedAt" = (now() AT TIME ZONE 'UTC')
-      WHERE id = ${row.tenantId} RETURNING "creditMicros", currency`;
-    await tx.creditLedgerEntry.create({
-      data: {
-        id: newId("cle"),
-        tenantId: row.tenantId,
-        amountMicros: -rating.costMicros,
-        balanceAfter: balance!.creditMicros,
-        currency: balance!.currency,
-        reason: `call ${row.id} (${billsec}s, billed ${rating.billableSeconds}s)`,
-      },
+  // One debit per tenant; each rated call gets its ledger entry, with the balance after it, in the order given.
+  const charged = results.filter((r) => r.record.costMicros > 0n);
+  if (charged.length > 0) {
+    const totals = new Map<string, bigint>();
+    for (const r of charged) totals.set(r.record.tenantId, (totals.get(r.record.tenantId) ?? 0n) + r.record.costMicros);
+    const tenantIds = [...totals.keys()].sort();
+    const balances = await tx.$queryRaw<{ id: string; creditMicros: bigint; currency: string }[]>`
+      UPDATE "Tenant" t SET "creditMicros" = t."creditMicros" - u.total, "updatedAt" = (now() AT TIME ZONE 'UTC')
+      FROM unnest(${tenantIds}::text[], ${tenantIds.map((id) => totals.get(id)!.toString())}::bigint[]) AS u(id, total)
+      WHERE t.id = u.id
+      RETURNING t.id, t."creditMicros", t.currency`;
+    const running = new Map(balances.map((b) => [b.id, { balance: b.creditMicros + totals.get(b.id)!, currency: b.currency }]));
+    await tx.creditLedgerEntry.createMany({
+      data: charged.map((r) => {
+        const account = running.get(r.record.tenantId)!;
+        account.balance -= r.record.costMicros;
+        return {
+          id: newId("cle"),
+          tenantId: r.record.tenantId,
+          amountMicros: -r.record.costMicros,
+          balanceAfter: account.balance,
+          currency: account.currency,
+          reason: `call ${r.record.callId} (${r.record.billsec}s, billed ${r.record.billableSeconds}s)`,
+        };
+      }),
     });
   }
 
-  await writeCallTransitions(tx, [
-    {
+  await writeCallTransitions(
+    tx,
+    results.map(({ closing: c, call, accountSid }) => ({
       call,
-      accountSid: updated.tenant.accountSid,
-      type: "completed",
-      status,
-      at: ending.endedAt,
-      sequence: updated.eventSequence,
-      data: { hangupCause: ending.hangupCause, sipStatus: ending.sipStatus, durationSeconds, billsec, costMicros: rating.costMicros.toString(), ...ending.data },
-    },
-  ]);
-  return { call, record };
+      accountSid,
+      type: "completed" as const,
+      status: c.status,
+      at: c.ending.endedAt,
+      sequence: sequenceOf.get(call.id)!,
+      data: { hangupCause: c.ending.hangupCause, sipStatus: c.ending.sipStatus, durationSeconds: c.durationSeconds, billsec: c.billsec, costMicros: c.rating.costMicros.toString(), ...c.ending.data },
+    })),
+  );
+  return results.map(({ call, record }) => ({ call, record }));
 }

@@ -1,9 +1,9 @@
 import { Prisma, type CallRecord } from "@/generated/prisma/client";
-import { CALL_TRANSACTION_OPTIONS } from "@/server/calls/call-transitions";
+import { callTransaction } from "@/server/calls/call-transitions";
 import { db } from "@/server/db";
 import { notFound } from "@/server/errors";
-import { toCallView, type CallView } from "@/server/calls/call-view";
-import { closeCall, loadLockedCall, lockCall } from "@/server/calls/close-call";
+import { isFinalCallStatus, toCallView, type CallView } from "@/server/calls/call-view";
+import { closeCalls, type CallEnding } from "@/server/calls/close-call";
 
 export interface FinalizeCallInput {
   /** Either the call id or the FreeSWITCH channel uuid. */
@@ -35,6 +35,9 @@ function isCallRecordConflict(e: unknown): boolean {
   return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 }
 
+/** One input's outcome in a batch: its result, or why that input failed (the rest of the batch stands). */
+export type FinalizeCallOutcome = { ok: true; result: FinalizeCallResult } | { ok: false; error: unknown };
+
 async function existing(callId: string): Promise<FinalizeCallResult> {
   const row = await db.call.findUniqueOrThrow({ where: { id: callId }, include: { recordings: { select: { id: true } }, callRecord: true } });
   if (!row.callRecord) throw new Error(`call ${callId} is final without a call record`);
@@ -48,28 +51,89 @@ async function existing(callId: string): Promise<FinalizeCallResult> {
  * is the second guard.
  */
 export async function finalizeCall(input: FinalizeCallInput): Promise<FinalizeCallResult> {
-  let callId: string | null = null;
+  const [outcome] = await finalizeCalls([input]);
+  if (!outcome!.ok) throw outcome!.error;
+  return outcome!.result;
+}
+
+const keyOf = (input: FinalizeCallInput) => (input.callId ? `id:${input.callId}` : `uuid:${input.channelUuid}`);
+
+/**
+ * finalizeCall for many legs in one transaction (the worker batches the hang-ups of a busy switch): the rows are
+ * locked in id order, legs already final return their record (`created: false`), the rest close together
+ * (closeCalls). An input naming no call fails alone (NOT_FOUND); a conflict with a concurrent finalizer, which
+ * aborts the transaction, is settled one leg at a time.
+ */
+export async function finalizeCalls(inputs: readonly FinalizeCallInput[]): Promise<FinalizeCallOutcome[]> {
+  if (inputs.length === 0) return [];
   try {
-    return await db.$transaction(async (tx) => {
-      callId = await lockCall(tx, { callId: input.callId, channelUuid: input.channelUuid });
-      if (!callId) throw notFound("call");
-      const row = await loadLockedCall(tx, callId);
-      const record = await tx.callRecord.findUnique({ where: { callId } });
-      if (record) return { call: toCallView(row), record, created: false };
-      const closed = await closeCall(tx, row, {
-        endedAt: input.endedAt,
-        hangupCause: input.hangupCause,
-        sipStatus: input.sipStatus ?? null,
-        durationSeconds: input.durationSeconds ?? null,
-        billsec: input.billsec,
-        answeredAt: input.answeredAt ?? null,
-        answeredBy: input.answeredBy ?? null,
-        data: input.data,
-      });
-      return { ...closed, created: true };
-    }, CALL_TRANSACTION_OPTIONS);
+    return await finalizeTogether(inputs);
   } catch (e) {
-    if (callId && isCallRecordConflict(e)) return existing(callId);
-    throw e;
+    if (!isCallRecordConflict(e)) throw e;
+    if (inputs.length > 1) {
+      const outcomes: FinalizeCallOutcome[] = [];
+      for (const input of inputs) outcomes.push(...(await finalizeCalls([input]).catch((error: unknown) => [{ ok: false as const, error }])));
+      return outcomes;
+    }
+    // Another finalizer recorded this leg first: its record stands.
+    const input = inputs[0]!;
+    const id = input.callId ?? (await db.call.findUnique({ where: { channelUuid: input.channelUuid! }, select: { id: true } }))?.id;
+    if (!id) throw e;
+    return [{ ok: true, result: await existing(id) }];
   }
+}
+
+async function finalizeTogether(inputs: readonly FinalizeCallInput[]): Promise<FinalizeCallOutcome[]> {
+  return callTransaction(async (tx) => {
+    const ids = inputs.flatMap((i) => (i.callId ? [i.callId] : []));
+    const uuids = inputs.flatMap((i) => (!i.callId && i.channelUuid ? [i.channelUuid] : []));
+    const locked = await tx.$queryRaw<{ id: string; channelUuid: string | null }[]>`
+      SELECT id, "channelUuid" FROM "Call" WHERE id = ANY(${ids}::text[]) OR "channelUuid" = ANY(${uuids}::text[]) ORDER BY id FOR UPDATE`;
+    const idByKey = new Map<string, string>();
+    for (const row of locked) {
+      idByKey.set(`id:${row.id}`, row.id);
+      if (row.channelUuid) idByKey.set(`uuid:${row.channelUuid}`, row.id);
+    }
+    const rows = await tx.call.findMany({ where: { id: { in: locked.map((r) => r.id) } }, include: { recordings: { select: { id: true } }, callRecord: true } });
+    const rowById = new Map(rows.map((r) => [r.id, r]));
+
+    // The first input for a leg closes it; a repeat in the same batch sees it closed, as it would one later.
+    const closing = new Map<string, { row: (typeof rows)[number]; ending: CallEnding }>();
+    for (const input of inputs) {
+      const id = idByKey.get(keyOf(input));
+      const row = id ? rowById.get(id) : undefined;
+      if (!row || row.callRecord || isFinalCallStatus(row.status) || closing.has(row.id)) continue;
+      closing.set(row.id, {
+        row,
+        ending: {
+          endedAt: input.endedAt,
+          hangupCause: input.hangupCause,
+          sipStatus: input.sipStatus ?? null,
+          durationSeconds: input.durationSeconds ?? null,
+          billsec: input.billsec,
+          answeredAt: input.answeredAt ?? null,
+          answeredBy: input.answeredBy ?? null,
+          data: input.data,
+        },
+      });
+    }
+    const order = [...closing.keys()];
+    const closed = await closeCalls(tx, [...closing.values()]);
+    const closedById = new Map(order.map((id, i) => [id, closed[i]!]));
+
+    const reported = new Set<string>();
+    return inputs.map((input): FinalizeCallOutcome => {
+      const id = idByKey.get(keyOf(input));
+      const row = id ? rowById.get(id) : undefined;
+      if (!id || !row) return { ok: false, error: notFound("call") };
+      const done = closedById.get(id);
+      if (done && !reported.has(id)) {
+        reported.add(id);
+        return { ok: true, result: { ...done, created: true } };
+      }
+      const record = done?.record ?? row.callRecord;
+      if (!record) return { ok: false, error: new Error(`call ${id} is final without a call record`) };
+      return { ok: true, result: { call: done?.call ?? toCallView(row), record, created: false } };
+    });
+  });
 }
