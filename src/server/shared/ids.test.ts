@@ -7,6 +7,8 @@ describe("ids from the pooled random buffer", () => {
     const before = Date.now();
     const ids = Array.from({ length: 20_000 }, () => newId("cev"));
     expect(new Set(ids).size).toBe(ids.length);
+    // Monotonic: made one after another (many within one millisecond), they sort in the order they were made.
+    expect([...ids].sort()).toEqual(ids);
     for (const id of ids.slice(0, 50)) {
       expect(id).toMatch(/^cev_[0-9a-hjkmnp-tv-z]{26}$/);
       const ulid = id.slice(4).toUpperCase();
