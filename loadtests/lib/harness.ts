@@ -2,7 +2,7 @@
 // `next start` child, a benchmark tenant with an API key, and percentiles over every sample.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { ensureDatabase, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres.ts";
@@ -34,7 +34,9 @@ export function buildOnce(): void {
 
 /** A migrated database `name` on the benchmarks' own embedded PostgreSQL. */
 export async function startBenchDatabase(name: string, port = Number(process.env.BENCH_PG_PORT ?? 54341)) {
-  const handle = await startEmbeddedPostgres({ dataDir: path.join(ROOT, ".data", "bench-postgres"), port });
+  // BENCH_PG_LOG=<file> appends the server's log there (checkpoints, autovacuum, slow statements when enabled).
+  const logFile = process.env.BENCH_PG_LOG;
+  const handle = await startEmbeddedPostgres({ dataDir: path.join(ROOT, ".data", "bench-postgres"), port, log: logFile ? (line) => appendFileSync(logFile, `${new Date().toISOString()} ${line}\n`) : undefined });
   await ensureDatabase(handle.url("postgres"), name);
   const url = handle.url(name);
   await applyMigrations(url);
@@ -86,7 +88,10 @@ async function waitForServer(url: string, child: ChildProcess): Promise<void> {
 /** `next start` on the benchmark build; resolves once /api/ping answers. */
 export async function startNextServer(opts: { port: number; databaseUrl: string; env?: Record<string, string> }) {
   const base = `http://127.0.0.1:${opts.port}`;
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(opts.port)], {
+  // BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of the API server there (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  if (process.env.BENCH_TRACE_GC) profile.push("--trace-gc");
+  const server = spawn(process.execPath, [...profile, nextBin, "start", "-p", String(opts.port)], {
     cwd: ROOT,
     env: {
       ...baseEnv,
