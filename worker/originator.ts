@@ -1,7 +1,7 @@
 // Outbound calls: claim queued calls (the use-case honours each tenant's calls-per-second and concurrency, and
 // SKIP LOCKED keeps two workers off the same row), then originate each with bgapi, the channel uuid chosen
 // before the command (origination_uuid) and reused as Job-UUID so the BACKGROUND_JOB is matched without a race.
-// Woken by NOTIFY irisx_call_queued, polled as a fallback and to pace what the per-tenant limits held back.
+// Woken by a QUEUED change on irisx_call_changed, polled as a fallback and to pace what the per-tenant limits held back.
 import type { ClaimedCall } from "@/server/calls/claim-queued-calls";
 import { newTrackedChannel, type TrackedChannel } from "./channel-table";
 import type { WorkerContext } from "./context";

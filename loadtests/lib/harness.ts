@@ -30,17 +30,53 @@ export function buildOnce(): void {
   console.log(`next build → ${DIST_DIR} (a few minutes on two cores)…`);
   const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: ROOT, env: { ...baseEnv, NODE_ENV: "production" }, stdio: "inherit" });
   if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
+  // The build leaves hundreds of MB of dirty pages; written back during a measurement they stall PostgreSQL's
+  // WAL flushes (seen as 100–700 ms latency spikes). Write them now.
+  spawnSync("sync", { stdio: "inherit" });
 }
 
-/** A migrated database `name` on the benchmarks' own embedded PostgreSQL. */
+/**
+ * A migrated database `name` on the benchmarks' own embedded PostgreSQL, dropped again by `stop`. Databases left by
+ * earlier runs that were killed are dropped first: each keeps autovacuum busy (it visits every database of the
+ * cluster in turn), and with dozens of them that background work showed up as latency spikes in the figures.
+ */
 export async function startBenchDatabase(name: string, port = Number(process.env.BENCH_PG_PORT ?? 54341)) {
   // BENCH_PG_LOG=<file> appends the server's log there (checkpoints, autovacuum, slow statements when enabled).
   const logFile = process.env.BENCH_PG_LOG;
   const handle = await startEmbeddedPostgres({ dataDir: path.join(ROOT, ".data", "bench-postgres"), port, log: logFile ? (line) => appendFileSync(logFile, `${new Date().toISOString()} ${line}\n`) : undefined });
+  await dropDatabases(handle.url("postgres"), (db) => db !== name && BENCH_DATABASE.test(db), { unlessInUse: true });
   await ensureDatabase(handle.url("postgres"), name);
   const url = handle.url(name);
   await applyMigrations(url);
-  return { url, stop: handle.stop };
+  // Creating and migrating a database writes a burst of WAL and dirty pages; flush them now, not mid-measurement.
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("CHECKPOINT").finally(() => client.end());
+  spawnSync("sync", { stdio: "inherit" });
+  return {
+    url,
+    stop: async () => {
+      await dropDatabases(handle.url("postgres"), (db) => db === name).catch((err: unknown) => console.warn(`could not drop ${name}:`, err));
+      await handle.stop();
+    },
+  };
+}
+
+/** The databases benchmarks create (`irisx_bench_<what>_<time>`). */
+const BENCH_DATABASE = /^irisx_bench_/;
+
+/** Drops the databases `which` picks; with `unlessInUse`, not one with connections (another benchmark running). */
+async function dropDatabases(adminUrl: string, which: (name: string) => boolean, opts: { unlessInUse?: boolean } = {}): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database d WHERE NOT datistemplate ${opts.unlessInUse ? "AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)" : ""}`,
+    );
+    for (const { datname } of rows.filter((r) => which(r.datname))) await client.query(`DROP DATABASE IF EXISTS "${datname.replace(/"/g, "")}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
 }
 
 export interface BenchTenant {
