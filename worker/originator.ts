@@ -17,6 +17,8 @@ export interface OriginatorOptions {
   pollMs: number;
   /** Least time between claim rounds woken by queued calls (they batch into one round); default 20 ms. */
   claimGapMs?: number;
+  /** After a round that claimed nothing, how long wake-ups wait before the next round; default 100 ms. */
+  idleWakeDeferMs?: number;
 }
 
 /** A value inside originate's `{…}`: commas separate variables, so they are escaped; quotes guard spaces. */
@@ -96,6 +98,9 @@ export class Originator implements WorkerHandler {
       for (const call of calls) this.launch(call, call.carrierGateway ?? this.ctx.defaultGateway);
       return calls;
     });
+    // Nothing claimable (nothing queued, or every queued call held back by its tenant's calls-per-second or
+    // concurrency): a burst of wake-ups (a queued call each) would otherwise run a fruitless claim every claimGapMs.
+    this.loop.deferWakesUntil(claimed.length === 0 ? Date.now() + (this.opts.idleWakeDeferMs ?? 100) : 0);
     if (claimed.length === 0) return;
     // A full batch means more may be waiting: claim again at once (pacing is the claim's job).
     if (claimed.length === room) this.loop.wake();

@@ -115,9 +115,19 @@ export class WakeableLoop {
       this.again = true;
       return;
     }
-    if (this.timer !== undefined && this.pendingAt <= Date.now() + this.minGapMs) return; // already due soon enough
-    this.schedule(Math.max(0, this.lastEnd + this.minGapMs - Date.now()));
+    const due = Math.max(this.lastEnd + this.minGapMs, this.wakesDeferredUntil);
+    if (this.timer !== undefined && this.pendingAt <= Math.max(Date.now(), due)) return; // already due soon enough
+    this.schedule(Math.max(0, due - Date.now()));
   }
+
+  /**
+   * Wakes before `until` (epoch ms) run at `until` instead: a tick that found nothing it could do (every queued
+   * call held back by its tenant's limits) need not run again for each of a burst of wake-ups. 0 lifts it.
+   */
+  deferWakesUntil(until: number): void {
+    this.wakesDeferredUntil = until;
+  }
+  private wakesDeferredUntil = 0;
 
   /** No further ticks; resolves when the running one (if any) has finished. */
   async stop(): Promise<void> {
@@ -157,6 +167,6 @@ export class WakeableLoop {
     await this.running;
     this.running = undefined;
     this.lastEnd = Date.now();
-    if (!this.stopped) this.schedule(this.again ? this.minGapMs : this.intervalMs);
+    if (!this.stopped) this.schedule(this.again ? Math.max(this.minGapMs, this.wakesDeferredUntil - this.lastEnd) : this.intervalMs);
   }
 }
