@@ -83,12 +83,14 @@ interface Sample {
   queued: number;
 }
 
-/** Samples live and queued calls of a tenant once a second until stopped. */
-function sampleLoad(client: pg.Client, tenantId: string) {
+/** Samples live and queued calls of a tenant once a second until stopped, on its own connection. */
+function sampleLoad(databaseUrl: string, tenantId: string) {
   const samples: Sample[] = [];
   const started = Date.now();
   let running = true;
+  const client = new pg.Client({ connectionString: databaseUrl });
   const loop = (async () => {
+    await client.connect();
     while (running) {
       const { rows } = await client.query<{ live: string; queued: string }>(
         `SELECT count(*) FILTER (WHERE status IN ${LIVE}) AS live, count(*) FILTER (WHERE status = 'QUEUED') AS queued FROM "Call" WHERE "tenantId" = $1`,
@@ -103,6 +105,7 @@ function sampleLoad(client: pg.Client, tenantId: string) {
     stop: async () => {
       running = false;
       await loop;
+      await client.end();
     },
   };
 }
@@ -195,7 +198,7 @@ async function main(): Promise<number> {
     const sustain = await seedBenchTenant(database.url, { callsPerSecond: 10_000, maxConcurrentCalls: 100_000 });
     const sustainFrom = await addNumber(client, sustain.tenantId);
     console.log(`\n2. worker: ${SUSTAIN_RATE} new calls/s for ${SUSTAIN_SECONDS} s, each ringing 1 s and talking 10 s`);
-    const load = sampleLoad(client, sustain.tenantId);
+    const load = sampleLoad(database.url, sustain.tenantId);
     const placed = await placeCalls(server.base, sustain.token, sustainFrom, SUSTAIN_RATE, SUSTAIN_SECONDS, TO_TEN_SECONDS);
     const open = await waitForAllFinal(client, sustain.tenantId, 60_000);
     await load.stop();
@@ -245,7 +248,7 @@ async function main(): Promise<number> {
       for (const rate of CEILING_RATES) {
         const step = await seedBenchTenant(database.url, { callsPerSecond: 10_000, maxConcurrentCalls: 100_000 });
         const stepFrom = await addNumber(client, step.tenantId);
-        const stepLoad = sampleLoad(client, step.tenantId);
+        const stepLoad = sampleLoad(database.url, step.tenantId);
         const stepPlaced = await placeCalls(server.base, step.token, stepFrom, rate, STEP_SECONDS, TO_TEN_SECONDS);
         const backlogAtEnd = stepLoad.samples.at(-1)?.queued ?? 0;
         await waitForAllFinal(client, step.tenantId, 90_000);
