@@ -47,6 +47,13 @@ function channelUuids(frames: Received[]): string[] {
   return seen;
 }
 
+/** How many of each event (SKIP_EVENTS aside) the frames hold. */
+function eventNames(frames: Received[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const f of frames) if (f.event && !SKIP_EVENTS.has(f.event.name)) counts.set(f.event.name, (counts.get(f.event.name) ?? 0) + 1);
+  return counts;
+}
+
 const events = (frames: Received[]) => frames.filter((f) => f.event && !SKIP_EVENTS.has(f.event.name)).map((f) => f.event!);
 
 async function replay(sim: Simulator, dir: string): Promise<Received[]> {
@@ -70,7 +77,15 @@ async function replay(sim: Simulator, dir: string): Promise<Received[]> {
         sipSubject: "ESL fixture",
       });
     }
-    await client.waitFor((fs) => client.closed || countEvents(fs) >= needed);
+    // By name, not only by count: a prefix with as many events but another mix (a PLAYBACK_STOP still to come
+    // while an extra event already came) would let the next command (uuid_kill) cut the far end short.
+    const neededByName = eventNames(fixture.slice(0, replyIndexes[k] ?? 0));
+    await client.waitFor((fs) => {
+      if (client.closed) return true;
+      if (countEvents(fs) < needed) return false;
+      const seen = eventNames(fs);
+      return [...neededByName].every(([name, n]) => (seen.get(name) ?? 0) >= n);
+    });
     const ours = channelUuids(client.frames);
     const replies = client.frames.filter((f) => f.type === "command/reply" || f.type === "api/response").length;
     // Commands the fixture's client sent within 2 ms of each other go out together (pipelined), as they did there.
