@@ -11,7 +11,7 @@ import type { Actor } from "@/server/tenancy";
 import { type ApiKeyScope, scopeAllows } from "@/server/api-keys/api-keys.schemas";
 import { authenticateApiKey, parseAuthorization, type ApiKeyPrincipal } from "@/server/api-keys/authenticate-api-key";
 import { errorResponse, jsonResponse, searchParamsObject, validationError } from "@/server/api/http";
-import { claimRequestIdempotency, completeIdempotencyKey, releaseIdempotencyKey, type IdempotencyCompletion } from "@/server/api/idempotency";
+import { claimRequestIdempotency, type ClaimedIdempotencyKey, type IdempotencyCompletion } from "@/server/api/idempotency";
 import { consumeRateLimit } from "@/server/api/rate-limit";
 import { readRequestBody } from "@/server/api/request-body";
 import { observeHttpRequest } from "@/server/metrics/registry";
@@ -153,8 +153,7 @@ function buildRoute(spec: AnyRouteSpec, produce: (ctx: AnyRouteContext) => Promi
     const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": "no-store" };
     let logger: Logger | undefined;
     const log = () => (logger ??= requestLogger(requestId));
-    let claimedRecordId: string | null = null;
-    let completedInTransaction = false;
+    let claimed: ClaimedIdempotencyKey | null = null;
 
     try {
       const credentials = parseAuthorization(req.headers.get("authorization"));
@@ -183,28 +182,16 @@ function buildRoute(spec: AnyRouteSpec, produce: (ctx: AnyRouteContext) => Promi
           method: spec.method,
           path: url.pathname,
           body: raw,
+          headers,
         });
-        if (claim !== null) {
-          if (claim.kind === "replay") {
-            headers["idempotent-replayed"] = "true";
-            if (claim.status === 204) return new Response(null, { status: 204, headers });
-            headers["content-type"] = "application/json; charset=utf-8";
-            return new Response(claim.body, { status: claim.status, headers });
-          }
-          claimedRecordId = claim.recordId;
-        }
+        if (claim && "replay" in claim) return claim.replay;
+        claimed = claim?.claimed ?? null;
       }
 
       const actor: Actor = { tenantId: principal.tenantId, role: "DEVELOPER", userId: null, apiKeyId: principal.keyId, impersonatorId: null, requestId, ip: clientIp(req.headers.get("x-forwarded-for")) };
-      const recordId = claimedRecordId;
-      const idempotency: RouteIdempotency | null = recordId
-        ? {
-            completion: (responseBody) => {
-              completedInTransaction = true;
-              return { recordId, status, body: status === 204 ? "" : JSON.stringify(responseBody) };
-            },
-          }
-        : null;
+      const key = claimed;
+      const encode = (responseBody: unknown) => (status === 204 ? "" : JSON.stringify(responseBody));
+      const idempotency: RouteIdempotency | null = key ? { completion: (responseBody) => key.completion(status, encode(responseBody)) } : null;
       const produced = await produce({ actor, principal, params, query, body, requestId, log, idempotency, headers: req.headers });
       if ("raw" in produced) {
         for (const [name, value] of Object.entries(headers)) if (!produced.raw.headers.has(name)) produced.raw.headers.set(name, value);
@@ -213,13 +200,10 @@ function buildRoute(spec: AnyRouteSpec, produce: (ctx: AnyRouteContext) => Promi
       const result = produced.json;
       if (CHECK_RESPONSES && status !== 204) spec.response.parse(result);
 
-      if (claimedRecordId && !completedInTransaction) {
-        await completeIdempotencyKey(claimedRecordId, status, status === 204 ? "" : JSON.stringify(result));
-        claimedRecordId = null;
-      }
+      await key?.finish(status, encode(result));
       return jsonResponse(status, result, headers);
     } catch (err) {
-      if (claimedRecordId) await releaseIdempotencyKey(claimedRecordId).catch((e: unknown) => log().warn({ err: e }, "could not release idempotency key"));
+      await claimed?.release();
       return errorResponse(err, headers, log);
     }
   }

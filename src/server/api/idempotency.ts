@@ -79,19 +79,62 @@ export async function claimIdempotencyKey(input: { tenantId: string; key: string
 }
 
 /**
- * The Idempotency-Key step every API surface shares: null when the request carries no key; otherwise the key's
- * format is checked and it is claimed for this tenant, method, path and body (a replay returns the stored answer).
+ * A request's claimed Idempotency-Key, from the claim to its stored answer (or its release after a failure). Both
+ * REST surfaces (defineRoute, defineTwilioRoute) drive their requests with it.
  */
-export async function claimRequestIdempotency(input: { tenantId: string; key: string | null; method: string; path: string; body: unknown }): Promise<IdempotencyClaim | null> {
+export class ClaimedIdempotencyKey {
+  private answered = false;
+
+  constructor(readonly recordId: string) {}
+
+  /**
+   * The answer for the use-case to write with its change (its transaction or statement), so both commit together
+   * or not at all; `finish` then writes nothing.
+   */
+  completion(status: number, body: string): IdempotencyCompletion {
+    this.answered = true;
+    return { recordId: this.recordId, status, body };
+  }
+
+  /** Stores the answer once the handler returned, unless the use-case already wrote it. */
+  async finish(status: number, body: string): Promise<void> {
+    if (this.answered) return;
+    this.answered = true;
+    await completeIdempotencyKey(this.recordId, status, body);
+  }
+
+  /** After a failure, so the client can retry with the same key. Safe once the answer is stored (it stays). */
+  async release(): Promise<void> {
+    await releaseIdempotencyKey(this.recordId).catch((err: unknown) => logger.warn({ err, recordId: this.recordId }, "could not release idempotency key"));
+  }
+}
+
+/**
+ * The Idempotency-Key step every API surface shares: null when the request carries no key; a repeat gets the stored
+ * answer as a response (`idempotent-replayed: true`, on top of `headers`); otherwise the key's format is checked
+ * and it is claimed for this tenant, method, path and body.
+ */
+export async function claimRequestIdempotency(input: {
+  tenantId: string;
+  key: string | null;
+  method: string;
+  path: string;
+  body: unknown;
+  headers: Record<string, string>;
+}): Promise<{ replay: Response } | { claimed: ClaimedIdempotencyKey } | null> {
   if (input.key === null) return null;
   assertIdempotencyKeyFormat(input.key);
-  return claimIdempotencyKey({
+  const claim = await claimIdempotencyKey({
     tenantId: input.tenantId,
     key: input.key,
     method: input.method,
     path: input.path,
     requestHash: idempotencyRequestHash(input.method, input.path, input.body ?? null),
   });
+  if (claim.kind === "claimed") return { claimed: new ClaimedIdempotencyKey(claim.recordId) };
+  const headers = { ...input.headers, "idempotent-replayed": "true" };
+  if (claim.status === 204) return { replay: new Response(null, { status: 204, headers }) };
+  return { replay: new Response(claim.body, { status: claim.status, headers: { ...headers, "content-type": "application/json; charset=utf-8" } }) };
 }
 
 /** Stores the response. Pass the change's transaction (`client`) so the record commits with it or not at all. */

@@ -7,7 +7,7 @@ import { env } from "@/env";
 import { resolveRequestId } from "@/lib/request-id";
 import type { ApiKeyScope } from "@/server/api-keys/api-keys.schemas";
 import { searchParamsObject } from "@/server/api/http";
-import { claimRequestIdempotency, completeIdempotencyKey, releaseIdempotencyKey, type IdempotencyCompletion } from "@/server/api/idempotency";
+import { claimRequestIdempotency, type ClaimedIdempotencyKey, type IdempotencyCompletion } from "@/server/api/idempotency";
 import { consumeRateLimit } from "@/server/api/rate-limit";
 import { readRequestBody } from "@/server/api/request-body";
 import { requestLogger, type Logger } from "@/server/logger";
@@ -80,8 +80,7 @@ export function defineTwilioRoute<F extends AnySchema | undefined = undefined, Q
     let logger: Logger | undefined;
     const log = () => (logger ??= requestLogger(requestId));
     const url = new URL(req.url);
-    let claimedRecordId: string | null = null;
-    let completedInTransaction = false;
+    let claimed: ClaimedIdempotencyKey | null = null;
     let response: Response;
 
     try {
@@ -102,34 +101,21 @@ export function defineTwilioRoute<F extends AnySchema | undefined = undefined, Q
           method: spec.method,
           path: url.pathname,
           body: raw,
+          headers,
         });
-        if (claim !== null) {
-          if (claim.kind === "replay") {
-            headers["idempotent-replayed"] = "true";
-            headers["content-type"] = "application/json; charset=utf-8";
-            return new Response(claim.body, { status: claim.status, headers });
-          }
-          claimedRecordId = claim.recordId;
-        }
+        if (claim && "replay" in claim) return claim.replay;
+        claimed = claim?.claimed ?? null;
       }
 
       const actor: Actor = { tenantId: principal.tenantId, role: "DEVELOPER", userId: null, apiKeyId: principal.apiKeyId, impersonatorId: null, requestId, ip: clientIp(req.headers.get("x-forwarded-for")) };
-      const recordId = claimedRecordId;
-      const idempotency = recordId
-        ? {
-            completion: (result: TwilioRouteResult): IdempotencyCompletion => {
-              completedInTransaction = true;
-              return { recordId, status: result.status, body: JSON.stringify(result.body) };
-            },
-          }
-        : null;
+      const key = claimed;
+      const idempotency = key ? { completion: (result: TwilioRouteResult) => key.completion(result.status, JSON.stringify(result.body)) } : null;
       const result = await handler({ actor, principal, params, form: form as Out<F>, query: query as Out<Q>, url, requestId, log, idempotency });
-      if (claimedRecordId && !completedInTransaction) await completeIdempotencyKey(claimedRecordId, result.status, JSON.stringify(result.body));
-      claimedRecordId = null;
+      await key?.finish(result.status, JSON.stringify(result.body));
       headers["content-type"] = "application/json; charset=utf-8";
       response = new Response(JSON.stringify(result.body), { status: result.status, headers });
     } catch (err) {
-      if (claimedRecordId) await releaseIdempotencyKey(claimedRecordId).catch((e: unknown) => log().warn({ err: e }, "could not release idempotency key"));
+      await claimed?.release();
       response = twilioErrorResponse(err, headers, log);
     }
     observeHttpRequest({ route: spec.path, method: spec.method, status: response.status, durationMs: performance.now() - started });
