@@ -5,18 +5,11 @@ import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { DataTable } from "@/components/shared/data-table";
 import { QueryStates } from "@/components/shared/query-states";
-import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { CallRow, CallWebhookDeliveryRow } from "@/components/portal/calls/types";
+import { DeliveryLastResponse, DeliveryStatusBadge } from "@/components/portal/webhooks/delivery-outcome";
 import { formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/trpc/react";
-
-const STATUS_BADGE = {
-  SUCCEEDED: { variant: "success", label: "Succeeded" },
-  RETRYING: { variant: "warning", label: "Retrying" },
-  PENDING: { variant: "info", label: "Pending" },
-  FAILED: { variant: "destructive", label: "Failed" },
-} as const;
 
 const column = createColumnHelper<CallWebhookDeliveryRow>();
 
@@ -32,24 +25,12 @@ const columns = [
   }),
   column.accessor("status", {
     header: "Status",
-    cell: (c) => {
-      const b = STATUS_BADGE[c.getValue()];
-      return <Badge variant={b.variant}>{b.label}</Badge>;
-    },
+    cell: (c) => <DeliveryStatusBadge status={c.getValue()} />,
   }),
   column.accessor("lastStatusCode", {
     header: "Response",
     meta: { className: "hidden sm:table-cell" },
-    cell: (c) => (
-      <span className="flex flex-col">
-        <span className="font-mono text-xs">{c.getValue() ?? "—"}</span>
-        {c.row.original.lastError && (
-          <span className="max-w-48 truncate text-xs text-muted-foreground" title={c.row.original.lastError}>
-            {c.row.original.lastError}
-          </span>
-        )}
-      </span>
-    ),
+    cell: (c) => <DeliveryLastResponse statusCode={c.getValue()} error={c.row.original.lastError} />,
   }),
   column.accessor("attemptCount", { header: "Attempts", meta: { className: "hidden md:table-cell" } }),
   column.accessor("createdAt", { header: "Created", meta: { className: "hidden md:table-cell" }, cell: (c) => <span className="whitespace-nowrap">{formatDateTime(c.getValue())}</span> }),

@@ -8,17 +8,11 @@ import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/shared/data-table";
 import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { formatDateTime, formatRelative } from "@/lib/format";
+import { DeliveryLastResponse, DeliveryStatusBadge } from "@/components/portal/webhooks/delivery-outcome";
 import type { WebhookDeliveryRow } from "@/components/portal/webhooks/types";
 import { useTRPC } from "@/trpc/react";
 
 const column = createColumnHelper<WebhookDeliveryRow>();
-
-const STATUS_BADGE = {
-  SUCCEEDED: { variant: "success", label: "Succeeded" },
-  RETRYING: { variant: "warning", label: "Retrying" },
-  PENDING: { variant: "info", label: "Pending" },
-  FAILED: { variant: "destructive", label: "Failed" },
-} as const;
 
 function RedeliverButton({ delivery }: { delivery: WebhookDeliveryRow }) {
   const trpc = useTRPC();
@@ -60,20 +54,12 @@ const columns = [
   }),
   column.accessor("status", {
     header: "Status",
-    cell: (c) => {
-      const badge = STATUS_BADGE[c.getValue()];
-      return <Badge variant={badge.variant}>{badge.label}</Badge>;
-    },
+    cell: (c) => <DeliveryStatusBadge status={c.getValue()} />,
   }),
   column.accessor("attemptCount", { header: "Attempts" }),
   column.accessor("lastStatusCode", {
     header: "Last response",
-    cell: (c) => (
-      <span className="flex flex-col gap-0.5">
-        <span className="font-mono text-xs">{c.getValue() ?? "—"}</span>
-        {c.row.original.lastError && <span className="max-w-xs truncate text-xs text-muted-foreground" title={c.row.original.lastError}>{c.row.original.lastError}</span>}
-      </span>
-    ),
+    cell: (c) => <DeliveryLastResponse statusCode={c.getValue()} error={c.row.original.lastError} />,
   }),
   column.accessor("createdAt", {
     header: "Created",
