@@ -6,6 +6,7 @@ import { appendFileSync, existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { ensureDatabase, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres.ts";
+import { serverNodeFlags } from "../../scripts/lib/runtime.ts";
 import { applyMigrations } from "../../src/server/migrations/apply-migrations.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -127,7 +128,8 @@ export async function startNextServer(opts: { port: number; databaseUrl: string;
   // BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of the API server there (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
   if (process.env.BENCH_TRACE_GC) profile.push("--trace-gc");
-  const server = spawn(process.execPath, [...profile, nextBin, "start", "-p", String(opts.port)], {
+  // The production server's V8 flags (`npm start`); SERVER_NODE_FLAGS overrides them here too ("" for V8's defaults).
+  const server = spawn(process.execPath, [...profile, ...serverNodeFlags(), nextBin, "start", "-p", String(opts.port)], {
     cwd: ROOT,
     env: {
       ...baseEnv,
@@ -153,6 +155,19 @@ export async function startNextServer(opts: { port: number; databaseUrl: string;
       }
     },
   };
+}
+
+/**
+ * Milliseconds a fixed busy loop takes on this process's core: the machine's speed right now. A shared or
+ * throttled host can run the same code at half speed from one hour to the next (on the development VM this loop
+ * took 415 ms in one run and 738 ms forty minutes later), so benchmark figures are printed with it.
+ */
+export function cpuReferenceMs(): number {
+  const started = performance.now();
+  let x = 0;
+  for (let i = 0; i < 300_000_000; i++) x += i % 7;
+  if (x < 0) console.log(x); // keeps the loop from being optimized away
+  return Math.round(performance.now() - started);
 }
 
 /** The p-th percentile of an ascending list, to one decimal. */

@@ -1,8 +1,9 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { LaunchError, prepareSecrets } from "./runtime";
+import { DEFAULT_SERVER_NODE_FLAGS, LaunchError, nextSpec, prepareSecrets, serverNodeFlags } from "./runtime";
 
 const NAMES = ["NEXTAUTH_SECRET", "APP_ENCRYPTION_KEY"] as const;
 let saved: Record<string, string | undefined>;
@@ -51,5 +52,21 @@ describe("prepareSecrets", () => {
     process.env.NEXTAUTH_SECRET = "a-long-enough-session-secret";
     process.env.APP_ENCRYPTION_KEY = Buffer.alloc(16).toString("base64");
     expect(() => prepareSecrets("production", false, secretsFile)).toThrow(/32 random bytes/);
+  });
+});
+
+describe("serverNodeFlags", () => {
+  it("gives the production server its V8 flags, which this Node accepts; SERVER_NODE_FLAGS replaces them", () => {
+    const flags = serverNodeFlags({});
+    expect(flags).toEqual(DEFAULT_SERVER_NODE_FLAGS.split(" "));
+    expect(spawnSync(process.execPath, [...flags, "-e", "0"]).status).toBe(0);
+    expect(serverNodeFlags({ SERVER_NODE_FLAGS: " --max-semi-space-size=32  --heap-growing-percent=200 " })).toEqual(["--max-semi-space-size=32", "--heap-growing-percent=200"]);
+    expect(serverNodeFlags({ SERVER_NODE_FLAGS: "" })).toEqual([]);
+  });
+
+  it("passes them to `next start` only, before the Next.js entry point", () => {
+    const start = nextSpec("start", 3000).args;
+    expect(start.slice(0, serverNodeFlags().length)).toEqual(serverNodeFlags());
+    expect(nextSpec("dev", 3000).args[0]).toMatch(/next$/);
   });
 });
