@@ -16,7 +16,7 @@ import path from "node:path";
 import pg from "pg";
 import { freePort } from "../scripts/lib/free-port.ts";
 import { runOpenLoop } from "./lib/open-loop.ts";
-import { buildOnce, percentile, ROOT, runBenchmark, seedBenchTenant, startBenchDatabase, startNextServer } from "./lib/harness.ts";
+import { buildOnce, cpuReferenceMs, percentile, ROOT, runBenchmark, seedBenchTenant, startBenchDatabase, startNextServer } from "./lib/harness.ts";
 
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3198);
 const API_RATE = Number(process.env.BENCH_API_RATE ?? 300);
@@ -172,6 +172,7 @@ async function main(): Promise<number> {
     });
     server = await startNextServer({ port: APP_PORT, databaseUrl: database.url, env: { ...secrets, DATABASE_POOL_SIZE: "20" } });
 
+    console.log(`machine speed: a fixed loop took ${cpuReferenceMs()} ms (lower is faster; compare runs with it)`);
     // ── 1. The API at 300 calls/s ──
     if (!args.has("--skip-api")) {
       const api = await seedBenchTenant(database.url, { callsPerSecond: 1, maxConcurrentCalls: 0 });
@@ -181,7 +182,7 @@ async function main(): Promise<number> {
       // A freshly started server runs cold code (JIT); ramp it up the way traffic arrives before measuring.
       console.log(`\n1. POST /api/v1/calls: warming up (${API_WARMUP_SECONDS} s ramping to ${API_RATE}/s)…`);
       for (const fraction of [0.25, 0.5, 0.75, 1]) await runOpenLoop({ request, rate: API_RATE * fraction, seconds: API_WARMUP_SECONDS / 4, okStatus: 201 });
-      console.log(`   measuring ${API_RATE} calls/s for ${API_SECONDS} s (open loop: evenly spaced, latency from each request's due time)`);
+      console.log(`   measuring ${API_RATE} calls/s for ${API_SECONDS} s from ${new Date().toISOString()} (open loop: evenly spaced, latency from each request's due time)`);
       const r = await runOpenLoop({ request, rate: API_RATE, seconds: API_SECONDS, okStatus: 201 });
       const latencies = r.latencies;
       const rate = latencies.length / API_SECONDS;
@@ -190,6 +191,9 @@ async function main(): Promise<number> {
       const apiOk = non201 === 0 && r.errors === 0 && rate >= API_RATE * 0.97 && p99 < 50;
       console.table([{ "accepted/s": Math.round(rate), "p50 ms": percentile(latencies, 50), "p95 ms": percentile(latencies, 95), "p99 ms": p99, "max ms": percentile(latencies, 100), "non-201": non201, errors: r.errors, "generator lag p99 ms": Math.round(r.sendLagP99 * 10) / 10 }]);
       console.log(`   target: ${API_RATE}/s accepted with p99 < 50 ms → ${apiOk ? "PASS" : "FAIL"}`);
+      const slowTotal = r.slowSeconds.reduce((n, s) => n + s.slow, 0);
+      const worst = r.slowSeconds.slice(0, 5).map((s) => `${s.slow} in second ${s.second} (max ${s.maxMs} ms)`).join(", ");
+      console.log(`   over 50 ms: ${slowTotal} of ${r.latencies.length} requests, in ${r.slowSeconds.length} of ${API_SECONDS} seconds${worst ? `; worst: ${worst}` : ""}`);
       ok &&= apiOk;
       await client.query(`DELETE FROM "Call" WHERE "tenantId" = $1`, [api.tenantId]);
     }
@@ -264,6 +268,7 @@ async function main(): Promise<number> {
       console.table(rows);
       console.log(`   ceiling on this machine: ${ceiling} new calls/s (FreeSWITCH's stock sessions-per-second is 30)`);
     }
+    console.log(`\nmachine speed at the end: the same loop took ${cpuReferenceMs()} ms`);
     return ok ? 0 : 1;
   } finally {
     stopping = true;

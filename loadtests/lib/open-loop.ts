@@ -24,9 +24,15 @@ export interface OpenLoopResult {
   elapsedSeconds: number;
   /** How late the generator itself sent requests, ms at p99 (a busy load generator shows here). */
   sendLagP99: number;
+  /**
+   * The seconds of the run that held the slowest requests: per second (from the first due time), how many
+   * requests were due and how many of them took longer than `slowMs`, worst first. Tails packed into one or two
+   * seconds point at a stall (a GC, a disk flush, a busy neighbour); tails spread over the run at saturation.
+   */
+  slowSeconds: { second: number; due: number; slow: number; maxMs: number }[];
 }
 
-export async function runOpenLoop(opts: { request: OpenLoopRequest; rate: number; seconds: number; okStatus: number; maxSockets?: number }): Promise<OpenLoopResult> {
+export async function runOpenLoop(opts: { request: OpenLoopRequest; rate: number; seconds: number; okStatus: number; maxSockets?: number; slowMs?: number }): Promise<OpenLoopResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.maxSockets ?? 256 });
   const url = new URL(opts.request.url);
   const body = opts.request.body === undefined ? undefined : Buffer.from(opts.request.body);
@@ -37,14 +43,24 @@ export async function runOpenLoop(opts: { request: OpenLoopRequest; rate: number
   const sendLags: number[] = [];
   const otherStatuses: Record<number, number> = {};
   let errors = 0;
+  const slowMs = opts.slowMs ?? 50;
+  const perSecond: { due: number; slow: number; maxMs: number }[] = [];
   const inflight = new Set<Promise<void>>();
 
   const send = (due: number) => {
     sendLags.push(performance.now() - due);
+    const second = (perSecond[Math.floor((due - start) / 1000)] ??= { due: 0, slow: 0, maxMs: 0 });
+    second.due++;
+    const finished = () => {
+      const ms = performance.now() - due;
+      if (ms > slowMs) second.slow++;
+      second.maxMs = Math.max(second.maxMs, ms);
+    };
     const done = new Promise<void>((resolve) => {
       const req = http.request({ agent, host: url.hostname, port: url.port, path: url.pathname + url.search, method: opts.request.method, headers }, (res) => {
         res.on("data", () => {});
         res.on("end", () => {
+          finished();
           const status = res.statusCode ?? 0;
           if (status === opts.okStatus) latencies.push(performance.now() - due);
           else otherStatuses[status] = (otherStatuses[status] ?? 0) + 1;
@@ -78,5 +94,9 @@ export async function runOpenLoop(opts: { request: OpenLoopRequest; rate: number
   agent.destroy();
   latencies.sort((a, b) => a - b);
   sendLags.sort((a, b) => a - b);
-  return { latencies, otherStatuses, errors, elapsedSeconds, sendLagP99: sendLags[Math.floor(sendLags.length * 0.99)] ?? 0 };
+  const slowSeconds = perSecond
+    .map((s, second) => ({ second, ...s, maxMs: Math.round(s.maxMs) }))
+    .filter((s) => s.slow > 0)
+    .sort((a, b) => b.slow - a.slow || b.maxMs - a.maxMs);
+  return { latencies, otherStatuses, errors, elapsedSeconds, sendLagP99: sendLags[Math.floor(sendLags.length * 0.99)] ?? 0, slowSeconds };
 }
