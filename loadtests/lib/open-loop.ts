@@ -5,6 +5,7 @@
 // paces each connection and its latencies include the wait for a free connection (GET /api/ping measured
 // 30 ms p50 at 50 req/s with 32 connections against 1 ms with one).
 import http from "node:http";
+import { PerformanceObserver } from "node:perf_hooks";
 
 export interface OpenLoopRequest {
   url: string;
@@ -24,6 +25,9 @@ export interface OpenLoopResult {
   elapsedSeconds: number;
   /** How late the generator itself sent requests, ms at p99 (a busy load generator shows here). */
   sendLagP99: number;
+  /** The generator's longest send delay and longest garbage-collection pause, ms: a stall of the generator itself. */
+  sendLagMax: number;
+  generatorGcMaxMs: number;
   /**
    * The seconds of the run that held the slowest requests: per second (from the first due time), how many
    * requests were due and how many of them took longer than `slowMs`, worst first. Tails packed into one or two
@@ -82,6 +86,11 @@ export async function runOpenLoop(opts: { request: OpenLoopRequest; rate: number
     void done.then(() => inflight.delete(done));
   };
 
+  let generatorGcMaxMs = 0;
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) generatorGcMaxMs = Math.max(generatorGcMaxMs, entry.duration);
+  });
+  gcObserver.observe({ entryTypes: ["gc"] });
   const start = performance.now();
   let next = 0;
   while (next < total) {
@@ -90,6 +99,7 @@ export async function runOpenLoop(opts: { request: OpenLoopRequest; rate: number
     if (next < total) await new Promise((r) => setTimeout(r, Math.max(0, start + next * interval - performance.now())));
   }
   await Promise.all(inflight);
+  gcObserver.disconnect();
   const elapsedSeconds = (performance.now() - start) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
@@ -98,5 +108,5 @@ export async function runOpenLoop(opts: { request: OpenLoopRequest; rate: number
     .map((s, second) => ({ second, ...s, maxMs: Math.round(s.maxMs) }))
     .filter((s) => s.slow > 0)
     .sort((a, b) => b.slow - a.slow || b.maxMs - a.maxMs);
-  return { latencies, otherStatuses, errors, elapsedSeconds, sendLagP99: sendLags[Math.floor(sendLags.length * 0.99)] ?? 0, slowSeconds };
+  return { latencies, otherStatuses, errors, elapsedSeconds, sendLagP99: sendLags[Math.floor(sendLags.length * 0.99)] ?? 0, sendLagMax: sendLags.at(-1) ?? 0, generatorGcMaxMs, slowSeconds };
 }
