@@ -77,6 +77,27 @@ describe("createCall", () => {
     expect(e.details).toEqual({ fieldErrors: { from: [expect.stringContaining("voice is disabled")] } });
   });
 
+  it("refuses alike with and without an Idempotency-Key (one statement checks and inserts; the keyed path reads first)", async () => {
+    const keyed = { surface: "native" as const, idempotency: () => ({ recordId: "unused", status: 201, body: "{}" }) };
+    const suspended = await createVoiceTenant();
+    await db.tenant.update({ where: { id: suspended.tenant.id }, data: { status: "SUSPENDED", suspendedReason: null } });
+    const broke = await createVoiceTenant({ creditMicros: 0n });
+    const off = await createVoiceTenant({ voiceEnabled: false });
+    const cases = [
+      [suspended.actor, suspended.number.e164],
+      [broke.actor, broke.number.e164],
+      [off.actor, off.number.e164],
+      [off.actor, "+14155550100"],
+      [{ ...off.actor, tenantId: "tn_missing" }, off.number.e164],
+    ] as const;
+    for (const [actor, from] of cases) {
+      const plain = await rejection(createCall(actor, base(from), { surface: "native" }));
+      const withKey = await rejection(createCall(actor, base(from), keyed));
+      expect({ code: withKey.code, message: withKey.message }).toEqual({ code: plain.code, message: plain.message });
+    }
+    expect(await db.call.count({ where: { tenantId: { in: [suspended.tenant.id, broke.tenant.id, off.tenant.id] } } })).toBe(0);
+  });
+
   it("refuses agents (reading calls is all they may do)", async () => {
     const { actor, number } = await createVoiceTenant({ role: "AGENT" });
     expect((await rejection(createCall(actor, base(number.e164), { surface: "native" }))).code).toBe("FORBIDDEN");
@@ -128,16 +149,21 @@ describe("createCall", () => {
     expect(record).toMatchObject({ state: "COMPLETED", responseStatus: 201, responseBody: JSON.stringify({ id: call.id }) });
   });
 
-  it("stores exactly what it returns: the call read back equals the view, with its queued event", async () => {
-    const { actor, number } = await createVoiceTenant();
-    const created = await createCall(
-      actor,
-      { ...base(number.e164), statusCallback: "https://example.com/cb", statusCallbackEvents: ["ringing", "completed"], timeLimit: 90, record: true },
-      { surface: "twilio" },
-    );
-    const stored = await getCall(actor, { callId: created.id });
-    expect(stored).toEqual(created);
-    const events = await db.callEvent.findMany({ where: { callId: created.id } });
-    expect(events).toMatchObject([{ sequence: 1, type: "queued", status: "QUEUED", occurredAt: created.queuedAt }]);
+  it("stores exactly what it returns: the call read back equals the view, with its queued event (with and without a key)", async () => {
+    const { actor, number, tenant } = await createVoiceTenant();
+    const claim = await claimIdempotencyKey({ tenantId: tenant.id, key: "k2", method: "POST", path: "/api/v1/calls", requestHash: idempotencyRequestHash("POST", "/api/v1/calls", {}) });
+    if (claim.kind !== "claimed") throw new Error("expected a fresh claim");
+    for (const idempotency of [undefined, () => ({ recordId: claim.recordId, status: 201, body: "{}" })]) {
+      const created = await createCall(
+        actor,
+        { ...base(number.e164), statusCallback: "https://example.com/cb", statusCallbackEvents: ["ringing", "completed"], timeLimit: 90, record: true },
+        { surface: "twilio", idempotency },
+      );
+      const stored = await getCall(actor, { callId: created.id });
+      expect(stored).toEqual(created);
+      expect(stored).toMatchObject({ phoneNumberId: number.id, currency: tenant.currency });
+      const events = await db.callEvent.findMany({ where: { callId: created.id } });
+      expect(events).toMatchObject([{ sequence: 1, type: "queued", status: "QUEUED", occurredAt: created.queuedAt }]);
+    }
   });
 });

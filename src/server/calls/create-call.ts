@@ -1,14 +1,18 @@
-// Placing an outbound call is the API's hottest write (hundreds a second from one client), so it is two SQL
-// statements on the raw pool instead of Prisma: one read for the checks, then one statement that inserts the
-// call, its `queued` event and the Idempotency-Key answer. A single statement is atomic on its own, so nothing
-// is half-written and no interactive transaction (BEGIN/COMMIT round trips) runs. The live-status announcement
-// (which wakes the worker) follows the commit (notify-call-changed.ts).
+// Placing an outbound call is the API's hottest write (hundreds a second from one client), so it runs on the raw
+// pool instead of Prisma, as single statements (atomic on their own: nothing is half-written, and no interactive
+// transaction's BEGIN/COMMIT round trips run):
+// - without an Idempotency-Key, one statement checks the account and the caller number and, when they pass,
+//   inserts the call and its `queued` event; the checks' row comes back to name the refusal when they do not;
+// - with one, the stored answer must hold the call as returned, which shows the number's id and the account's
+//   currency, so those are read first and the second statement inserts the call, its event and the answer.
+// The live-status announcement (which wakes the worker) follows the commit (notify-call-changed.ts).
 import { sqlPool } from "@/server/db";
 import type { IdempotencyCompletion } from "@/server/api/idempotency";
 import { AppError } from "@/server/errors";
 import { newId, newSid } from "@/server/shared/ids";
 import { assertRole, assertTenantActive, type Actor } from "@/server/tenancy";
 import { CALL_WRITE_ROLE, type CallApiSurface, type CallView } from "@/server/calls/call-view";
+import type { z } from "zod";
 import { ZCreateCallInput, type TCreateCallInput } from "@/server/calls/calls.schemas";
 import { announceCallChanges } from "@/server/calls/notify-call-changed";
 
@@ -32,36 +36,63 @@ interface CallerRow {
   status: string;
   suspendedReason: string | null;
   creditMicros: string;
+  hasCredit: boolean;
   currency: string;
 }
 
 /** The account and, when the account owns it, the caller number: one row (the number's columns null when not owned). */
 const CALLER_SQL = `
-  SELECT n.id AS "numberId", n."voiceEnabled", t.status, t."suspendedReason", t."creditMicros"::text AS "creditMicros", t.currency
+  SELECT n.id AS "numberId", n."voiceEnabled", t.status, t."suspendedReason", t."creditMicros"::text AS "creditMicros",
+    t."creditMicros" > 0 AS "hasCredit", t.currency
   FROM "Tenant" t LEFT JOIN "PhoneNumber" n ON n."tenantId" = t.id AND n.e164 = $2
   WHERE t.id = $1`;
 
-/**
- * The call, its first timeline event (sequence 1, as writeCallTransitions writes every later one; `queued` has no
- * status callback or webhook event) and the Idempotency-Key answer when there is one. Timestamps travel as ISO
- * text and are stored as UTC, like Prisma stores them.
- */
+/** What assertCanPlace accepts, for the one-statement path to insert only then. */
+const CALLER_PASSES = `caller.status <> 'SUSPENDED' AND caller."hasCredit" AND caller."numberId" IS NOT NULL AND caller."voiceEnabled"`;
+
+// Parameters shared by both paths: $1 tenant, $2 from, $3 call id, $4 to, $5–$16 the call's fields, $17 the time
+// (ISO text, stored as UTC like Prisma stores it), $18 the event's id, $19 its data.
+const AT = `($17::timestamptz AT TIME ZONE 'UTC')`;
+const CALL_COLUMNS = `id, "tenantId", direction, status, "from", "to", "phoneNumberId", url, method, "flowId", instructions,
+  "statusCallbackUrl", "statusCallbackMethod", "statusCallbackEvents", "timeoutSeconds", "timeLimitSeconds", record,
+  "apiKeyId", "apiSurface", currency, "queuedAt", "eventSequence", "createdAt", "updatedAt"`;
+const callValues = (numberId: string, currency: string) =>
+  `$3, $1, 'OUTBOUND_API', 'QUEUED', $2, $4, ${numberId}, $5, $6, $7, $8::jsonb, $9, $10, $11::text[], $12, $13, $14, $15, $16, ${currency}, ${AT}, 1, ${AT}, ${AT}`;
+/** The call's first timeline event (sequence 1, as writeCallTransitions writes every later one; `queued` has no status callback or webhook event). */
+const QUEUED_EVENT = `INSERT INTO "CallEvent" (id, "callId", "tenantId", sequence, type, status, "occurredAt", data, "createdAt")
+  SELECT $18, call.id, $1, 1, 'queued', 'QUEUED', ${AT}, $19::jsonb, ${AT} FROM call`;
+
+/** Without an Idempotency-Key: the checks and, when they pass, the call and its event, in one statement. */
+const PLACE_SQL = `
+  WITH caller AS (${CALLER_SQL}), call AS (
+    INSERT INTO "Call" (${CALL_COLUMNS}) SELECT ${callValues(`caller."numberId"`, "caller.currency")} FROM caller WHERE ${CALLER_PASSES}
+    RETURNING id
+  ), event AS (${QUEUED_EVENT})
+  SELECT caller.*, EXISTS (SELECT 1 FROM call) AS placed FROM caller`;
+
+/** With an Idempotency-Key, after CALLER_SQL: the call ($20 number, $21 currency), its event and the answer ($22–$24). */
 const INSERT_SQL = `
   WITH call AS (
-    INSERT INTO "Call" (id, "tenantId", direction, status, "from", "to", "phoneNumberId", url, method, "flowId", instructions,
-      "statusCallbackUrl", "statusCallbackMethod", "statusCallbackEvents", "timeoutSeconds", "timeLimitSeconds", record,
-      "apiKeyId", "apiSurface", currency, "queuedAt", "eventSequence", "createdAt", "updatedAt")
-    VALUES ($1, $2, 'OUTBOUND_API', 'QUEUED', $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12::text[], $13, $14, $15, $16, $17, $18,
-      ($19::timestamptz AT TIME ZONE 'UTC'), 1, ($19::timestamptz AT TIME ZONE 'UTC'), ($19::timestamptz AT TIME ZONE 'UTC'))
+    INSERT INTO "Call" (${CALL_COLUMNS}) VALUES (${callValues("$20", "$21")})
     RETURNING id
-  ), event AS (
-    INSERT INTO "CallEvent" (id, "callId", "tenantId", sequence, type, status, "occurredAt", data, "createdAt")
-    SELECT $20, call.id, $2, 1, 'queued', 'QUEUED', ($19::timestamptz AT TIME ZONE 'UTC'), $21::jsonb, ($19::timestamptz AT TIME ZONE 'UTC') FROM call
-  ), answer AS (
+  ), event AS (${QUEUED_EVENT}), answer AS (
     UPDATE "IdempotencyRecord" SET state = 'COMPLETED', "responseStatus" = $23, "responseBody" = $24
-    WHERE id = $22 AND "tenantId" = $2 AND EXISTS (SELECT 1 FROM call)
+    WHERE id = $22 AND "tenantId" = $1 AND EXISTS (SELECT 1 FROM call)
   )
   SELECT call.id FROM call`;
+
+/** The refusals, in order: no account, a suspended one, no credit, a caller number not the account's or without voice. */
+function assertCanPlace(caller: CallerRow | undefined, from: string): asserts caller is CallerRow & { numberId: string } {
+  if (!caller) throw new AppError("NOT_FOUND", "account not found");
+  assertTenantActive(caller);
+  if (!caller.hasCredit) {
+    throw new AppError("INSUFFICIENT_CREDIT", `insufficient credit: the account balance is ${caller.creditMicros} micro-${caller.currency}; add credit to place calls`, {
+      details: { credit_balance_micros: caller.creditMicros, currency: caller.currency },
+    });
+  }
+  if (!caller.numberId) throw fieldError("from", `${from} is not a phone number of this account`);
+  if (!caller.voiceEnabled) throw fieldError("from", `voice is disabled on ${from}`);
+}
 
 /**
  * Places an outbound call: the call is stored `queued` and a worker claims it (claimQueuedCalls), paced by the
@@ -71,27 +102,46 @@ export async function createCall(actor: Actor, input: TCreateCallInput, opts: Cr
   assertRole(actor, CALL_WRITE_ROLE);
   const parsed = ZCreateCallInput.parse(input);
   const pool = sqlPool();
-  const caller = (await pool.query<CallerRow>({ name: "irisx.createCall.caller", text: CALLER_SQL, values: [actor.tenantId, parsed.from] })).rows[0];
-  if (!caller) throw new AppError("NOT_FOUND", "account not found");
-  assertTenantActive(caller);
-  if (BigInt(caller.creditMicros) <= 0n) {
-    throw new AppError("INSUFFICIENT_CREDIT", `insufficient credit: the account balance is ${caller.creditMicros} micro-${caller.currency}; add credit to place calls`, {
-      details: { credit_balance_micros: caller.creditMicros, currency: caller.currency },
-    });
-  }
-  if (!caller.numberId) throw fieldError("from", `${parsed.from} is not a phone number of this account`);
-  if (!caller.voiceEnabled) throw fieldError("from", `voice is disabled on ${parsed.from}`);
-
   const now = new Date();
-  const call: CallView = {
-    id: newSid("CA"),
+  const id = newSid("CA");
+  const values: unknown[] = [
+    actor.tenantId, parsed.from, id, parsed.to, parsed.url ?? null, parsed.method, parsed.flowId ?? null,
+    parsed.instructions === undefined ? null : JSON.stringify(parsed.instructions),
+    parsed.statusCallback ?? null, parsed.statusCallbackMethod, parsed.statusCallbackEvents, parsed.timeout, parsed.timeLimit ?? null, parsed.record,
+    actor.apiKeyId, opts.surface, now.toISOString(),
+    newId("cev"), JSON.stringify({ apiKeyId: actor.apiKeyId, userId: actor.userId, surface: opts.surface }),
+  ];
+
+  let call: CallView;
+  if (opts.idempotency) {
+    const caller = (await pool.query<CallerRow>({ name: "irisx.createCall.caller", text: CALLER_SQL, values: [actor.tenantId, parsed.from] })).rows[0];
+    assertCanPlace(caller, parsed.from);
+    call = queuedCallView(actor, parsed, opts, { id, now, numberId: caller.numberId, currency: caller.currency });
+    const answer = opts.idempotency(call);
+    await pool.query({ name: "irisx.createCall.insert", text: INSERT_SQL, values: [...values, caller.numberId, caller.currency, answer.recordId, answer.status, answer.body] });
+  } else {
+    const row = (await pool.query<CallerRow & { placed: boolean }>({ name: "irisx.createCall.place", text: PLACE_SQL, values })).rows[0];
+    assertCanPlace(row, parsed.from);
+    // CALLER_PASSES mirrors assertCanPlace; a row that passes one and not the other is a bug, not a refusal.
+    if (!row.placed) throw new Error("createCall: the account's checks pass but the statement placed no call");
+    call = queuedCallView(actor, parsed, opts, { id, now, numberId: row.numberId, currency: row.currency });
+  }
+  announceCallChanges([{ tenantId: call.tenantId, callId: call.id, status: call.status }]);
+  return call;
+}
+
+/** The call as stored by either path. */
+function queuedCallView(actor: Actor, parsed: z.output<typeof ZCreateCallInput>, opts: CreateCallOptions, stored: { id: string; now: Date; numberId: string; currency: string }): CallView {
+  const { id, now } = stored;
+  return {
+    id,
     tenantId: actor.tenantId,
     parentCallId: null,
     direction: "OUTBOUND_API",
     status: "QUEUED",
     from: parsed.from,
     to: parsed.to,
-    phoneNumberId: caller.numberId,
+    phoneNumberId: stored.numberId,
     switchId: null,
     channelUuid: null,
     claimedBy: null,
@@ -119,27 +169,10 @@ export async function createCall(actor: Actor, input: TCreateCallInput, opts: Cr
     sipStatus: null,
     answeredBy: null,
     priceMicros: null,
-    currency: caller.currency,
+    currency: stored.currency,
     eventSequence: 1,
     recordingIds: [], // a new call has none yet
     createdAt: now,
     updatedAt: now,
   };
-  const answer = opts.idempotency?.(call);
-  const at = now.toISOString();
-  const eventData = JSON.stringify({ apiKeyId: actor.apiKeyId, userId: actor.userId, surface: opts.surface });
-  await pool.query({
-    name: "irisx.createCall.insert",
-    text: INSERT_SQL,
-    values: [
-      call.id, call.tenantId, call.from, call.to, call.phoneNumberId, call.url, call.method, call.flowId,
-      call.instructions === null ? null : JSON.stringify(call.instructions),
-      call.statusCallbackUrl, call.statusCallbackMethod, call.statusCallbackEvents, call.timeoutSeconds, call.timeLimitSeconds, call.record,
-      actor.apiKeyId, opts.surface, call.currency, at,
-      newId("cev"), eventData,
-      answer?.recordId ?? null, answer?.status ?? null, answer?.body ?? null,
-    ],
-  });
-  announceCallChanges([{ tenantId: call.tenantId, callId: call.id, status: call.status }]);
-  return call;
 }
