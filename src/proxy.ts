@@ -2,8 +2,8 @@
 // when the caller sent a plain one) and echoes it on the response, so handlers and logs share one id per request.
 // Not for static assets, nor for the public REST surfaces (/api/v1, the Twilio-compatible /2010-04-01), the
 // recording media route and /api/ping: their route wrappers resolve and echo the id themselves, and a proxy in
-// front of them doubled the framework's work per request (a second Request, a teed body, the header override),
-// about a third of the CPU an API call costs.
+// front of them doubled the framework's work per request (a second Request, a teed body, the header override):
+// placing a call cost the server about 3 ms of CPU with it and about 1.7 ms without.
 import { NextResponse, type NextRequest } from "next/server";
 import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/request-id";
 

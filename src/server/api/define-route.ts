@@ -63,7 +63,7 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 /**
  * The request's claimed Idempotency-Key. A handler whose use-case writes its change in one transaction or
  * statement hands it `completion(body)`, the exact response body, and the use-case writes that with the change
- * (writeIdempotencyCompletion), so the stored response commits with it: a crash after the commit can no longer
+ * (as createCall's insert does), so the stored response commits with it: a crash after the commit can no longer
  * leave the key IN_PROGRESS (a retry would get 409s, then run the change a second time once the record expired).
  * Handlers that do not ask for it get the record completed after they return.
  */

@@ -4,7 +4,7 @@
 // claim so the client can retry it with the same key.
 import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
-import { db, type DbOrTx } from "@/server/db";
+import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { newId } from "@/server/shared/ids";
@@ -14,8 +14,8 @@ export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 /**
- * A claimed key's stored answer. The use-case writes it with its change, in the same transaction or statement
- * (writeIdempotencyCompletion), so the answer commits with the change or not at all.
+ * A claimed key's stored answer. The use-case writes it with its change, in the same statement (createCall's
+ * insert), so the answer commits with the change or not at all.
  */
 export interface IdempotencyCompletion {
   recordId: string;
@@ -137,9 +137,9 @@ export async function claimRequestIdempotency(input: {
   return { replay: new Response(claim.body, { status: claim.status, headers: { ...headers, "content-type": "application/json; charset=utf-8" } }) };
 }
 
-/** Stores the response. Pass the change's transaction (`client`) so the record commits with it or not at all. */
-export async function completeIdempotencyKey(recordId: string, status: number, body: string, client: DbOrTx = db): Promise<void> {
-  await client.idempotencyRecord.update({ where: { id: recordId }, data: { state: "COMPLETED", responseStatus: status, responseBody: body }, select: { id: true } });
+/** Stores the response of a handler whose use-case did not write it with its change (ClaimedIdempotencyKey.finish). */
+async function completeIdempotencyKey(recordId: string, status: number, body: string): Promise<void> {
+  await db.idempotencyRecord.update({ where: { id: recordId }, data: { state: "COMPLETED", responseStatus: status, responseBody: body }, select: { id: true } });
 }
 
 export async function releaseIdempotencyKey(recordId: string): Promise<void> {

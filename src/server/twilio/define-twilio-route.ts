@@ -49,7 +49,7 @@ export interface TwilioRouteContext<F, Q> {
   log: () => Logger;
   /**
    * Present when this request claimed an Idempotency-Key: `completion(result)` is the stored answer, which the
-   * use-case writes with its change (writeIdempotencyCompletion), so both commit together or not at all.
+   * use-case writes with its change (as createCall's insert does), so both commit together or not at all.
    */
   idempotency: { completion(result: TwilioRouteResult): IdempotencyCompletion } | null;
 }
