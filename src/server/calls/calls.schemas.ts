@@ -1,7 +1,6 @@
 // Inputs of the calls use-cases. The REST routes (src/server/api/v1/calls.ts) and the Twilio-compatible surface
 // map their own field names onto these; the rules (E.164, exactly one handler, ranges) live here once.
 import { parsePhoneNumberFromString } from "libphonenumber-js";
-import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import { ZPageInput } from "@/server/shared/paging";
 
@@ -17,22 +16,8 @@ const E164_SHAPE = /^\+[1-9]\d{1,14}$/;
 /** `+` then 2 to 15 digits, without checking that the number plan knows it (caller ids, owned DIDs). */
 export const ZE164Shape = z.string().trim().regex(E164_SHAPE, { message: "must be a phone number in E.164 form, e.g. +14155550123", abort: true });
 
-/**
- * Numbering-plan checks of recent numbers. libphonenumber's parse is the costliest step of validating a call, and
- * one request checks its `to` twice (the REST contract, then the use-case's own input).
- */
-const validNumbers = new LRUCache<string, boolean>({ max: 2_000 });
-function isDialable(value: string): boolean {
-  let valid = validNumbers.get(value);
-  if (valid === undefined) {
-    valid = parsePhoneNumberFromString(value)?.isValid() === true;
-    validNumbers.set(value, valid);
-  }
-  return valid;
-}
-
 /** A dialable number: E.164 and valid in its country's numbering plan (libphonenumber). */
-export const ZE164Number = ZE164Shape.refine(isDialable, {
+export const ZE164Number = ZE164Shape.refine((value) => parsePhoneNumberFromString(value)?.isValid() === true, {
   message: "is not a valid phone number (E.164, e.g. +14155550123)",
 });
 

@@ -8,7 +8,6 @@ import {
   checkOneCallHandler,
   STATUS_CALLBACK_EVENTS,
   ZCallInstructions,
-  ZE164Number,
   ZE164Shape,
   ZHttpMethod,
   ZHttpUrl,
@@ -26,7 +25,8 @@ const ZCallParams = z.strictObject({
 
 const ZCreateCallBody = z
   .strictObject({
-    to: ZE164Number.meta({ description: "The number to call, in E.164", example: "+14155550123" }),
+    // Shape only here: createCall checks the numbering plan (once per request; its 400 names `to` the same way).
+    to: ZE164Shape.meta({ description: "The number to call, in E.164, valid in its country's numbering plan", example: "+14155550123" }),
     from: ZE164Shape.meta({ description: "Caller id: one of the account's phone numbers, in E.164", example: "+14155550100" }),
     url: ZHttpUrl.optional().meta({ description: "Fetched when the call is answered; answers `{ \"instructions\": [...] }` JSON or TwiML (Say, Play, Pause, Hangup). Give exactly one of `url`, `flow_id`, `instructions`." }),
     flow_id: z.string().trim().min(1).max(64).optional().meta({ description: "A call flow to run when answered" }),
