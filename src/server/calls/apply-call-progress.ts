@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import { callTransaction, writeCallTransitions, type CallTransition } from "@/server/calls/call-transitions";
+import { callRefKey, indexByCallRef } from "@/server/calls/call-ref";
 import { CALL_VIEW_INCLUDE, toCallView, type CallView } from "@/server/calls/call-view";
 
 export interface ApplyCallProgressInput {
@@ -30,8 +31,6 @@ export async function applyCallProgress(input: ApplyCallProgressInput): Promise<
   return (await applyCallProgressBatch([input]))[0]!;
 }
 
-const keyOf = (input: ApplyCallProgressInput) => (input.callId ? `id:${input.callId}` : `uuid:${input.channelUuid}`);
-
 /**
  * applyCallProgress for many calls in one transaction (the worker batches the ringing and answer events of a busy
  * switch): one conditional UPDATE per way of naming calls, one read, one write of the transitions. Inputs for the
@@ -44,8 +43,8 @@ export async function applyCallProgressBatch(inputs: readonly ApplyCallProgressI
   const rounds: { input: ApplyCallProgressInput; index: number }[][] = [];
   const seen = new Map<string, number>();
   inputs.forEach((input, index) => {
-    const round = seen.get(keyOf(input)) ?? 0;
-    seen.set(keyOf(input), round + 1);
+    const round = seen.get(callRefKey(input)) ?? 0;
+    seen.set(callRefKey(input), round + 1);
     (rounds[round] ??= []).push({ input, index });
   });
 
@@ -81,15 +80,11 @@ export async function applyCallProgressBatch(inputs: readonly ApplyCallProgressI
       where: { OR: [{ id: { in: callIds } }, { channelUuid: { in: uuids } }] },
       include: { ...CALL_VIEW_INCLUDE, tenant: { select: { accountSid: true } } },
     });
-    const rowByKey = new Map<string, (typeof rows)[number]>();
-    for (const row of rows) {
-      rowByKey.set(`id:${row.id}`, row);
-      if (row.channelUuid) rowByKey.set(`uuid:${row.channelUuid}`, row);
-    }
+    const rowByKey = indexByCallRef(rows);
 
     const transitions: CallTransition[] = [];
     const results = inputs.map((input, index): ApplyCallProgressResult => {
-      const row = rowByKey.get(keyOf(input));
+      const row = rowByKey.get(callRefKey(input));
       const hit = applied.get(index);
       if (!row) return { applied: false, call: null };
       if (!hit) return { applied: false, call: toCallView(row) };

@@ -2,6 +2,7 @@ import { Prisma, type CallRecord } from "@/generated/prisma/client";
 import { callTransaction } from "@/server/calls/call-transitions";
 import { db } from "@/server/db";
 import { notFound } from "@/server/errors";
+import { callRefKey, indexByCallRef } from "@/server/calls/call-ref";
 import { isFinalCallStatus, toCallView, type CallView } from "@/server/calls/call-view";
 import { closeCalls, type CallEnding } from "@/server/calls/close-call";
 
@@ -56,8 +57,6 @@ export async function finalizeCall(input: FinalizeCallInput): Promise<FinalizeCa
   return outcome!.result;
 }
 
-const keyOf = (input: FinalizeCallInput) => (input.callId ? `id:${input.callId}` : `uuid:${input.channelUuid}`);
-
 /**
  * finalizeCall for many legs in one transaction (the worker batches the hang-ups of a busy switch): the rows are
  * locked in id order, legs already final return their record (`created: false`), the rest close together
@@ -89,18 +88,14 @@ async function finalizeTogether(inputs: readonly FinalizeCallInput[]): Promise<F
     const uuids = inputs.flatMap((i) => (!i.callId && i.channelUuid ? [i.channelUuid] : []));
     const locked = await tx.$queryRaw<{ id: string; channelUuid: string | null }[]>`
       SELECT id, "channelUuid" FROM "Call" WHERE id = ANY(${ids}::text[]) OR "channelUuid" = ANY(${uuids}::text[]) ORDER BY id FOR UPDATE`;
-    const idByKey = new Map<string, string>();
-    for (const row of locked) {
-      idByKey.set(`id:${row.id}`, row.id);
-      if (row.channelUuid) idByKey.set(`uuid:${row.channelUuid}`, row.id);
-    }
+    const lockedByKey = indexByCallRef(locked);
     const rows = await tx.call.findMany({ where: { id: { in: locked.map((r) => r.id) } }, include: { recordings: { select: { id: true } }, callRecord: true } });
     const rowById = new Map(rows.map((r) => [r.id, r]));
 
     // The first input for a leg closes it; a repeat in the same batch sees it closed, as it would one later.
     const closing = new Map<string, { row: (typeof rows)[number]; ending: CallEnding }>();
     for (const input of inputs) {
-      const id = idByKey.get(keyOf(input));
+      const id = lockedByKey.get(callRefKey(input))?.id;
       const row = id ? rowById.get(id) : undefined;
       if (!row || row.callRecord || isFinalCallStatus(row.status) || closing.has(row.id)) continue;
       closing.set(row.id, {
@@ -123,7 +118,7 @@ async function finalizeTogether(inputs: readonly FinalizeCallInput[]): Promise<F
 
     const reported = new Set<string>();
     return inputs.map((input): FinalizeCallOutcome => {
-      const id = idByKey.get(keyOf(input));
+      const id = lockedByKey.get(callRefKey(input))?.id;
       const row = id ? rowById.get(id) : undefined;
       if (!id || !row) return { ok: false, error: notFound("call") };
       const done = closedById.get(id);
