@@ -71,7 +71,7 @@ export async function closeCalls(tx: Tx, items: readonly { row: Call; ending: Ca
   });
 
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
-  const sequences = await tx.$queryRaw<{ id: string; eventSequence: number }[]>`
+  await tx.$executeRaw`
     UPDATE "Call" c SET
       status = u.status::"CallStatus", "endedAt" = (u.ended_at::timestamptz AT TIME ZONE 'UTC'),
       "answeredAt" = (u.answered_at::timestamptz AT TIME ZONE 'UTC'), "durationSeconds" = u.duration, billsec = u.billsec,
@@ -83,15 +83,13 @@ export async function closeCalls(tx: Tx, items: readonly { row: Call; ending: Ca
       ${closing.map((c) => c.ending.hangupCause)}::text[], ${closing.map((c) => c.ending.sipStatus)}::int[], ${closing.map((c) => c.answeredBy)}::text[],
       ${closing.map((c) => c.rating.costMicros.toString())}::bigint[]
     ) AS u(id, status, ended_at, answered_at, duration, billsec, hangup_cause, sip_status, answered_by, price)
-    WHERE c.id = u.id
-    RETURNING c.id, c."eventSequence"`;
-  const sequenceOf = new Map(sequences.map((r) => [r.id, r.eventSequence]));
+    WHERE c.id = u.id`;
   const updated = await tx.call.findMany({ where: { id: { in: closing.map((c) => c.row.id) } }, include: { ...CALL_VIEW_INCLUDE, tenant: { select: { accountSid: true } } } });
   const updatedById = new Map(updated.map((r) => [r.id, r]));
 
   const results = closing.map((c) => {
     const row = updatedById.get(c.row.id);
-    if (!row || sequenceOf.get(c.row.id) === undefined) throw new Error(`closeCall: call ${c.row.id} vanished while locked`);
+    if (!row) throw new Error(`closeCall: call ${c.row.id} vanished while locked`);
     const call = toCallView(row);
     const record: CallRecord = {
       id: newId("cdr"),
@@ -159,7 +157,7 @@ export async function closeCalls(tx: Tx, items: readonly { row: Call; ending: Ca
       type: "completed" as const,
       status: c.status,
       at: c.ending.endedAt,
-      sequence: sequenceOf.get(call.id)!,
+      sequence: call.eventSequence,
       data: { hangupCause: c.ending.hangupCause, sipStatus: c.ending.sipStatus, durationSeconds: c.durationSeconds, billsec: c.billsec, costMicros: c.rating.costMicros.toString(), ...c.ending.data },
     })),
   );
