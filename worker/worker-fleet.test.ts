@@ -69,7 +69,9 @@ describe("pacing and sharing the queue", () => {
     (wa.context.esl as SwitchConnection).onEvent(count);
     (wb.context.esl as SwitchConnection).onEvent(count);
     const voice = await createVoiceTenant({ callsPerSecond: 100, maxConcurrentCalls: 200 });
-    const calls = await Promise.all(Array.from({ length: 40 }, () => placeCall(voice.actor, { to: "+15005550101", from: voice.number.e164, instructions: [{ pause: 1 }] })));
+    // Each call lasts 0.5 s (10 s at timeScale 0.05), so one worker alone (8 at a time) needs 2.5 s for the forty: the
+    // other always gets its share, even when a loaded machine starts its first claim round late.
+    const calls = await Promise.all(Array.from({ length: 40 }, () => placeCall(voice.actor, { to: "+15005550101", from: voice.number.e164, instructions: [{ pause: 10 }] })));
     const ids = calls.map((c) => c.id);
     await waitFor("all forty ended", async () => (await db.call.count({ where: { id: { in: ids }, status: { in: [...FINAL] } } })) === 40, 20_000);
     const rows = await db.call.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, switchId: true } });
