@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["src/**/*.test.ts", "worker/**/*.test.ts", "scripts/**/*.test.ts", "freeswitch/**/*.test.ts"],
+    // The real-switch suite has its own runner (vitest.real-switch.config.ts): it needs the switch and a build.
+    exclude: ["freeswitch/real-switch/**", "**/node_modules/**"],
     globalSetup: ["src/test/global-setup.ts"],
     setupFiles: ["src/test/setup-database.ts"],
     pool: "forks",

@@ -1,0 +1,100 @@
+// A real FreeSWITCH 1.10.12 (the test build installed at /opt/fsv by scripts/install-freeswitch.sh) booted with
+// the project's own freeswitch/conf, unchanged, and nothing but environment variables, as a user deploys it.
+// Every folder it writes is a scratch folder of this run, so two runs on one machine do not collide.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { EslClient } from "../../../worker/esl/client";
+
+export const FREESWITCH_BIN = "/opt/fsv/bin/freeswitch";
+const MODULES_DIR = "/opt/fsv/lib/freeswitch/mod";
+const CONF_DIR = path.resolve(import.meta.dirname, "..", "..", "conf");
+
+export interface FreeSwitchOptions {
+  /** Scratch root: log, db, run, cache, storage, temp, certs under it. */
+  workDir: string;
+  /** The environment of freeswitch/conf/vars.xml (FREESWITCH_*, APP_URL, TWILIO_*, TELNYX_*). */
+  env: Record<string, string>;
+  eslPort: number;
+  eslPassword: string;
+}
+
+export function freeSwitchInstalled(): boolean {
+  return existsSync(FREESWITCH_BIN);
+}
+
+export class FreeSwitchProcess {
+  private child: ChildProcess | null = null;
+  private exited: Promise<void> = Promise.resolve();
+
+  constructor(readonly opts: FreeSwitchOptions) {}
+
+  get pid(): number | null {
+    return this.child?.pid ?? null;
+  }
+
+  get logFile(): string {
+    return path.join(this.opts.workDir, "log", "freeswitch.log");
+  }
+
+  /** Boots the switch and resolves once its event socket answers and both SIP profiles run. */
+  async start(timeoutMs = 30_000): Promise<void> {
+    const dirs = ["log", "db", "run", "cache", "storage", "temp", "certs", "recordings"];
+    for (const dir of dirs) mkdirSync(path.join(this.opts.workDir, dir), { recursive: true });
+    const at = (dir: string) => path.join(this.opts.workDir, dir);
+    const args = ["-nc", "-nf", "-nonat", "-conf", CONF_DIR, "-mod", MODULES_DIR];
+    if (process.getuid?.() === 0) args.push("-u", "root", "-g", "root");
+    for (const dir of ["log", "db", "run", "cache", "storage", "temp", "certs", "recordings"]) args.push(`-${dir}`, at(dir));
+    const child = spawn(FREESWITCH_BIN, args, {
+      env: { ...process.env, ...this.opts.env, FREESWITCH_ESL_PORT: String(this.opts.eslPort), FREESWITCH_ESL_PASSWORD: this.opts.eslPassword },
+      stdio: "ignore",
+    });
+    this.child = child;
+    this.exited = new Promise((resolve) => child.once("exit", () => resolve()));
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`FreeSWITCH exited during start-up (${child.exitCode ?? child.signalCode}); see ${this.logFile}`);
+      const ready = await this.api("sofia status", 2_000).catch(() => "");
+      if (/external\s+profile.*RUNNING/s.test(ready) && /internal\s+profile.*RUNNING/s.test(ready)) return;
+      if (Date.now() > deadline) throw new Error(`FreeSWITCH did not come up within ${timeoutMs} ms; see ${this.logFile}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  /** One `api` command on a short-lived event-socket connection of its own. */
+  async api(command: string, timeoutMs = 10_000): Promise<string> {
+    const client = new EslClient({ host: "127.0.0.1", port: this.opts.eslPort, password: this.opts.eslPassword, events: [], heartbeatTimeoutMs: 0, handshakeTimeoutMs: timeoutMs });
+    client.start();
+    try {
+      await client.waitUntilUp(timeoutMs);
+      return await client.api(command, { timeoutMs });
+    } finally {
+      await client.close(0);
+    }
+  }
+
+  /** kill -9: every call vanishes without an event, as in a crash. */
+  async crash(): Promise<void> {
+    this.child?.kill("SIGKILL");
+    await this.exited;
+    this.child = null;
+  }
+
+  /** `fsctl shutdown`: the switch hangs up every call itself, then exits. */
+  async shutdown(): Promise<void> {
+    await this.api("fsctl shutdown").catch(() => undefined);
+    await Promise.race([this.exited, new Promise((r) => setTimeout(r, 20_000))]);
+    if (this.child && this.child.exitCode === null) this.child.kill("SIGKILL");
+    await this.exited;
+    this.child = null;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.child) return;
+    this.child.kill("SIGTERM");
+    await Promise.race([this.exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (this.child && this.child.exitCode === null) this.child.kill("SIGKILL");
+    await this.exited;
+    this.child = null;
+  }
+}

@@ -1,0 +1,150 @@
+// Debian's SIPp (sip-tester) as the far ends of real calls: the carrier (a long-running UAS the gateways point
+// at), customers calling DIDs (one UAC process per call) and desk phones registering. Scenarios live in
+// scenarios/; `{{name}}` placeholders are filled in here, because SIPp reads some attributes (rtp_stream
+// files, timeouts) before its own [keyword] substitution runs.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const SCENARIOS = path.join(import.meta.dirname, "scenarios");
+const PCAPS = "/usr/share/sip-tester";
+
+export interface SippRun {
+  process: ChildProcess;
+  /** Resolves with SIPp's exit code (0: every call of the scenario succeeded). */
+  exited: Promise<number>;
+  errorFile: string;
+  stop(): Promise<void>;
+}
+
+function render(name: string, values: Record<string, string>, workDir: string): string {
+  let text = readFileSync(path.join(SCENARIOS, `${name}.xml`), "utf8");
+  for (const [key, value] of Object.entries(values)) text = text.replaceAll(`{{${key}}}`, value);
+  const leftover = /\{\{(\w+)\}\}/.exec(text);
+  if (leftover) throw new Error(`scenario ${name}: no value for {{${leftover[1]}}}`);
+  mkdirSync(workDir, { recursive: true });
+  const file = path.join(workDir, `${name}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.xml`);
+  writeFileSync(file, text);
+  return file;
+}
+
+function runSipp(args: string[], workDir: string, label: string): SippRun {
+  const errorFile = path.join(workDir, `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.err`);
+  const child = spawn("sipp", [...args, "-nostdin", "-trace_err", "-error_file", errorFile], { cwd: workDir, stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number>((resolve) => {
+    child.once("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+    child.once("error", (err) => {
+      stderr += String(err);
+      resolve(127);
+    });
+  });
+  void exited.then((code) => {
+    if (code > 1 && code !== 128) console.warn(`[real-switch] sipp ${label} exited ${code}: ${stderr.trim()}`);
+  });
+  return {
+    process: child,
+    exited,
+    errorFile,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGKILL");
+      await exited;
+    },
+  };
+}
+
+/** An A-law tone file for the carrier's rtp_stream: 2 s of 440 Hz, looped for as long as a call talks. */
+export function writeToneFile(file: string): string {
+  const samples = 16_000;
+  const out = Buffer.alloc(samples);
+  for (let i = 0; i < samples; i++) out[i] = linearToAlaw(Math.round(Math.sin((2 * Math.PI * 440 * i) / 8000) * 8000));
+  writeFileSync(file, out);
+  return file;
+}
+
+/** ITU-T G.711 A-law encoding of one 16-bit sample. */
+function linearToAlaw(sample: number): number {
+  const sign = sample < 0 ? 0 : 0x80;
+  let magnitude = Math.min(Math.abs(sample), 32635);
+  let exponent = 7;
+  for (let mask = 0x4000; (magnitude & mask) === 0 && exponent > 0; mask >>= 1) exponent--;
+  const mantissa = (magnitude >> (exponent === 0 ? 4 : exponent + 3)) & 0x0f;
+  magnitude = sign | (exponent << 4) | mantissa;
+  return (magnitude ^ 0x55) & 0xff;
+}
+
+export interface CarrierOptions {
+  port: number;
+  mediaPort: number;
+  workDir: string;
+}
+
+/** The carrier: answers the switch's outbound INVITEs as scenarios/carrier.xml describes, until stopped. */
+export function startCarrier(opts: CarrierOptions): SippRun {
+  mkdirSync(opts.workDir, { recursive: true });
+  const audio = writeToneFile(path.join(opts.workDir, "carrier-tone.alaw"));
+  const scenario = render("carrier", { audio }, opts.workDir);
+  return runSipp(["-sf", scenario, "-i", "127.0.0.1", "-p", String(opts.port), "-mp", String(opts.mediaPort), "-l", "500", "-max_socket", "2000"], opts.workDir, "carrier");
+}
+
+export interface CallerOptions {
+  /** host:port of the switch's carrier profile. */
+  target: string;
+  /** The dialled number as the carrier sends it (e.g. +15005550006). */
+  did: string;
+  /** The caller id. */
+  caller: string;
+  port: number;
+  mediaPort: number;
+  workDir: string;
+  /** Digits to press after the answer (0-9, *, #). */
+  dtmf?: string;
+  dtmfAfterMs?: number;
+  /** When the caller hangs up if the switch has not. */
+  hangupAfterMs?: number;
+}
+
+const DTMF_FILES: Record<string, string> = { "*": "star", "#": "pound" };
+
+/** One customer call to a DID through the carrier profile; resolves when the call is over. */
+export function placeInboundCall(opts: CallerOptions): SippRun {
+  const digits = [...(opts.dtmf ?? "")];
+  const dtmf = digits.length
+    ? [
+        `<pause milliseconds="${opts.dtmfAfterMs ?? 1500}"/>`,
+        ...digits.flatMap((d) => {
+          if (!/^[0-9*#]$/.test(d)) throw new Error(`not a DTMF digit: ${d}`);
+          return [`<nop><action><exec play_pcap_audio="${PCAPS}/dtmf_2833_${DTMF_FILES[d] ?? d}.pcap"/></action></nop>`, `<pause milliseconds="600"/>`];
+        }),
+      ].join("\n  ")
+    : "";
+  const scenario = render("caller", { dtmf, hangup_after_ms: String(opts.hangupAfterMs ?? 30_000) }, opts.workDir);
+  return runSipp(
+    ["-sf", scenario, "-i", "127.0.0.1", "-p", String(opts.port), "-mp", String(opts.mediaPort), "-m", "1", "-s", opts.did, "-key", "caller", opts.caller, "-timeout", "90s", "-timeout_error", opts.target],
+    opts.workDir,
+    "caller",
+  );
+}
+
+export interface RegisterOptions {
+  /** host:port of the switch's internal profile. */
+  target: string;
+  user: string;
+  domain: string;
+  password: string;
+  expect: 200 | 403;
+  port: number;
+  workDir: string;
+}
+
+/** A desk phone's REGISTER with digest authentication; exit code 0 when the expected final status came. */
+export function registerPhone(opts: RegisterOptions): SippRun {
+  const scenario = render("register", { expect: String(opts.expect) }, opts.workDir);
+  return runSipp(
+    ["-sf", scenario, "-i", "127.0.0.1", "-p", String(opts.port), "-m", "1", "-key", "user", opts.user, "-key", "domain", opts.domain, "-au", opts.user, "-ap", opts.password, "-timeout", "20s", "-timeout_error", opts.target],
+    opts.workDir,
+    "register",
+  );
+}
