@@ -72,6 +72,9 @@ const schema = z.object({
   RECORDINGS_DIR: z.string().default(".data/recordings"),
   /** Where FreeSWITCH writes recordings, as this worker sees it (a volume shared with the switch). */
   FREESWITCH_RECORDINGS_DIR: z.string().default(".data/switch-recordings"),
+  /** Where the worker writes the audio the switch plays (fetched URLs, a tenant's recordings): the same folder at
+   *  the same path in the switch and the worker, like FREESWITCH_RECORDINGS_DIR. */
+  FREESWITCH_MEDIA_DIR: z.string().default(".data/switch-media"),
   S3_ENDPOINT: z.string().url().optional(),
   S3_REGION: z.string().default("us-east-1"),
   S3_BUCKET: z.string().optional(),

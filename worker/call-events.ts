@@ -1,17 +1,23 @@
 // Switch events → call transitions. Every event about a channel is queued under its uuid (ctx.calls), so one
 // call's events are applied in the order FreeSWITCH sent them while different calls proceed concurrently.
 //
-//   CHANNEL_PROGRESS(_MEDIA) → ringing      CHANNEL_ANSWER → in-progress (+ recording, time limit, handler)
+//   CHANNEL_CREATE → the originate reached the switch   CHANNEL_PROGRESS(_MEDIA) → ringing
+//   CHANNEL_ANSWER → in-progress (+ recording, time limit, handler)
 //   DTMF → CallEvent                       CUSTOM avmd::beep → answeredBy machine_end_beep
-//   RECORD_STOP → recording ingest         CHANNEL_HANGUP_COMPLETE → finalizeCall (CDR, cost, callbacks)
+//   CHANNEL_EXECUTE_COMPLETE of a playback the switch could not play → playback.failed
+//   RECORD_STOP → recording ingest         CHANNEL_HANGUP → the switch's end time and cause, kept
+//   CHANNEL_HANGUP_COMPLETE → finalizeCall (CDR, cost, callbacks)
 //   CHANNEL_PARK inbound (irisx_inbound) → inbound.ts
 import type { EslEvent } from "./esl/wire";
-import { armTimeLimit, runCallHandler, startChannelRecording } from "./call-handler";
+import { armTimeLimit, recordPlaybackFailure, runCallHandler, startChannelRecording } from "./call-handler";
 import { newTrackedChannel, type TrackedChannel } from "./channel-table";
 import type { WorkerContext } from "./context";
 import { handleInboundPark, isInboundPark } from "./inbound";
 import type { WorkerHandler } from "./registry";
 import { eventTime, intVariable } from "./switch-port";
+
+/** playback's Application-Response when nothing was played (mod_dptools playback_function). */
+const PLAYBACK_FAILED = new Set(["FILE NOT FOUND", "PLAYBACK ERROR"]);
 
 export class CallEventRouter implements WorkerHandler {
   readonly name = "call-events";
@@ -32,6 +38,18 @@ export class CallEventRouter implements WorkerHandler {
     if (!uuid) return;
     const name = event.name;
     switch (name) {
+      case "CHANNEL_CREATE":
+      case "CHANNEL_HANGUP": {
+        // Bookkeeping on the tracked channel, synchronously: no database work, nothing to queue.
+        const channel = this.ctx.channels.get(uuid);
+        if (!channel) return void this.ignored++;
+        if (name === "CHANNEL_CREATE") channel.created = true;
+        else channel.hangup ??= { at: eventTime(event), cause: event.get("Hangup-Cause") ?? "NORMAL_CLEARING" };
+        return;
+      }
+      case "CHANNEL_EXECUTE_COMPLETE":
+        if (event.get("Application") !== "playback" || !PLAYBACK_FAILED.has(event.get("Application-Response") ?? "") || !this.ctx.channels.get(uuid)) return;
+        break;
       case "CHANNEL_PROGRESS":
       case "CHANNEL_PROGRESS_MEDIA":
       case "CHANNEL_ANSWER":
@@ -111,6 +129,10 @@ export class CallEventRouter implements WorkerHandler {
         return;
       case "RECORD_STOP":
         return this.ingestRecording(channel, event.get("Record-File-Path") ?? channel.recordingPath, at);
+      case "CHANNEL_EXECUTE_COMPLETE": {
+        const file = event.get("Application-Data") ?? "";
+        return recordPlaybackFailure(this.ctx, channel, channel.playbacks.get(file) ?? file, `the switch could not play it (${event.get("Application-Response")})`);
+      }
     }
   }
 

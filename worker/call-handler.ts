@@ -67,5 +67,20 @@ export async function runCallHandler(ctx: WorkerContext, channel: TrackedChannel
     }
   }
   if (!instructions || instructions.length === 0 || !callStillOurs(channel)) return;
-  await runInstructions({ uuid: channel.uuid, instructions, esl: ctx.esl, isLive: () => callStillOurs(channel) });
+  await runInstructions({
+    uuid: channel.uuid,
+    tenantId: channel.tenantId,
+    instructions,
+    esl: ctx.esl,
+    media: ctx.media,
+    isLive: () => callStillOurs(channel),
+    onPlayback: (file, source) => channel.playbacks.set(file, source),
+    onRefused: (refusal) => recordPlaybackFailure(ctx, channel, refusal.source, refusal.reason),
+  });
+}
+
+/** A play source that was refused, could not be fetched, or that the switch could not play: on the call's timeline. */
+export async function recordPlaybackFailure(ctx: WorkerContext, channel: TrackedChannel, source: string, reason: string): Promise<void> {
+  ctx.log.warn({ callId: channel.callId, tenantId: channel.tenantId, source, reason }, "playback failed");
+  await ctx.voice.recordCallEvent({ channelUuid: channel.uuid, type: "playback.failed", at: new Date(), data: { source, reason } });
 }

@@ -35,6 +35,13 @@ export interface TrackedChannel {
   recordingPath: string | null;
   recordingId: string | null;
   timeLimitTimer: ReturnType<typeof setTimeout> | null;
+  /** Files handed to the switch's playback → the play source they came from (a failure names the source). */
+  playbacks: Map<string, string>;
+  /** The switch created the channel (CHANNEL_CREATE): a failed originate without it never reached a carrier. */
+  created: boolean;
+  /** CHANNEL_HANGUP: when and why the switch hung the channel up, by its own clock (kept in case
+   *  CHANNEL_HANGUP_COMPLETE never arrives, as when the switch shuts down and the link closes first). */
+  hangup: { at: Date; cause: string } | null;
   createdAt: number;
 }
 
@@ -59,6 +66,9 @@ export function newTrackedChannel(init: Pick<TrackedChannel, "uuid" | "callId" |
     recordingPath: null,
     recordingId: null,
     timeLimitTimer: null,
+    playbacks: new Map(),
+    created: false,
+    hangup: null,
     createdAt: Date.now(),
     ...init,
   };

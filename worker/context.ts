@@ -2,6 +2,7 @@
 // drives, the per-call ordering queue, and a tracker of detached work the drain waits for.
 import type { Logger } from "@/server/logger";
 import type { ChannelTable } from "./channel-table";
+import type { MediaSource } from "./call-control/run-instructions";
 import type { KeyedSerialQueue } from "./keyed-serial-queue";
 import type { SwitchPort } from "./switch-port";
 import type { VoicePort } from "./voice-port";
@@ -16,6 +17,8 @@ export interface WorkerContext {
   calls: KeyedSerialQueue;
   log: Logger;
   recordingsDir: string;
+  /** Audio the switch plays, written by this worker where the switch reads it (FREESWITCH_MEDIA_DIR). */
+  media: MediaSource;
   defaultGateway: string;
   /** A call changed state: status callbacks may be due. */
   onTransition(): void;

@@ -88,5 +88,7 @@ export function limitVoicePort(voice: VoicePort, semaphore: Semaphore, attempts 
     // The callback sender is its own loop with its own pacing (limit per run); it is not held behind call work.
     sendDueCallbacks: voice.sendDueCallbacks,
     signRequest: limited(voice.signRequest),
+    // Opens a stream: the lookup takes a slot, the reading does not hold one.
+    openRecordingAudio: limited(voice.openRecordingAudio),
   };
 }

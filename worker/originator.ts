@@ -41,6 +41,8 @@ export function buildOriginateCommand(call: Pick<ClaimedCall, "id" | "tenantId" 
     ["origination_caller_id_name", call.from],
     ["originate_timeout", String(call.timeoutSeconds)],
     ["ignore_early_media", "true"],
+    // Silence written while nothing else is (park, sleep), so a recording keeps up with the call after a prompt.
+    ["send_silence_when_idle", "-1"],
   ];
   if (call.record) vars.push(["RECORD_STEREO", "true"]);
   const block = vars.map(([k, v]) => `${k}=${originateValue(v)}`).join(",");

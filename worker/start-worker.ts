@@ -16,6 +16,7 @@ import { ChannelTable } from "./channel-table";
 import { BackgroundWork, type WorkerContext } from "./context";
 import { EndRequestHandler } from "./end-requests";
 import { HealthServer, type WorkerHealthSnapshot } from "./health-server";
+import { MediaCache } from "./call-control/media-cache";
 import { Heartbeat } from "./heartbeat";
 import { KeyedSerialQueue } from "./keyed-serial-queue";
 import { Originator } from "./originator";
@@ -36,6 +37,8 @@ export interface StartWorkerOptions {
   db?: Db;
   /** FREESWITCH_RECORDINGS_DIR. */
   recordingsDir: string;
+  /** FREESWITCH_MEDIA_DIR (default: env's). */
+  mediaDir?: string;
   defaultGateway: string;
   /** WORKER_HEALTH_PORT; 0 picks a free port; undefined: no health endpoint. */
   healthPort?: number;
@@ -107,6 +110,25 @@ class CallbackSenderHandler implements WorkerHandler {
   }
 }
 
+/** Deletes played audio files nobody used for an hour, every ten minutes. */
+class MediaSweeper implements WorkerHandler {
+  readonly name = "media-sweeper";
+  private timer: NodeJS.Timeout | null = null;
+  constructor(
+    private readonly media: MediaCache,
+    private readonly log: Logger,
+  ) {}
+  start(): void {
+    this.timer = setInterval(() => {
+      this.media.sweep(60 * 60_000).catch((err: unknown) => this.log.warn({ err }, "media sweep failed"));
+    }, 10 * 60_000);
+    this.timer.unref();
+  }
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+}
+
 /** Per-call work and detached handlers: the drain waits for both. */
 class CallWorkDrain implements WorkerHandler {
   readonly name = "call-work";
@@ -138,6 +160,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
   const registry = new HandlerRegistry(log);
   let draining = false;
 
+  const media = new MediaCache({ dir: opts.mediaDir ?? env.FREESWITCH_MEDIA_DIR, log, openRecording: (input) => voice.openRecordingAudio(input) });
   let callbacks: CallbackSenderHandler | null = null;
   let originator: Originator | null = null;
   const ctx: WorkerContext = {
@@ -149,6 +172,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
     calls: new KeyedSerialQueue({ onError: (key, err) => log.error({ err, channelUuid: key }, "call event handling failed") }),
     log,
     recordingsDir: opts.recordingsDir,
+    media,
     defaultGateway: opts.defaultGateway,
     onTransition: () => callbacks?.wake(),
     background: new BackgroundWork(),
@@ -164,6 +188,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
   );
   const endRequests = registry.register(new EndRequestHandler(ctx, opts.endRequestPollMs ?? 2_000, () => reconciler.wake()));
   registry.register(new CallWorkDrain(ctx, dbSlots, voice.batchers));
+  registry.register(new MediaSweeper(media, log));
   callbacks = registry.register(new CallbackSenderHandler(ctx, voice, opts.callbackIdleMs ?? 1_000));
   const healthServer = opts.healthPort === undefined ? null : registry.register(new HealthServer(opts.healthPort, () => snapshot()));
 

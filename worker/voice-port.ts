@@ -1,5 +1,6 @@
 // The calls, callbacks and recordings use-cases the worker drives, as one interface. voice-use-cases.ts binds
 // it to src/server; the handlers only see this, so the contract (docs/voice-architecture.md) is written once.
+import type { Readable } from "node:stream";
 import type { ClaimedCall } from "@/server/calls/claim-queued-calls";
 import type { CreateInboundCallInput, CreateInboundCallResult } from "@/server/calls/create-inbound-call";
 import type { FinalizeCallInput } from "@/server/calls/finalize-call";
@@ -35,6 +36,8 @@ export interface VoicePort {
   failRecording(input: { recordingId: string; errorMessage: string }): Promise<void>;
   /** Recordings left IN_PROGRESS under this switch's folder by an earlier process. */
   findPendingRecordings(input: { startedBefore: Date; switchPathPrefix: string; limit: number }): Promise<{ id: string; callId: string; switchPath: string | null }[]>;
+  /** A tenant's completed recording as WAV (`play` recording:RE…), or null when the tenant has none by that id. */
+  openRecordingAudio(input: { tenantId: string; recordingId: string }): Promise<Readable | null>;
   /** X-Twilio-Signature of a request to a tenant's URL. */
   signRequest(input: { tenantId: string; url: string; params: Record<string, string> }): Promise<string>;
 }

@@ -10,6 +10,7 @@ import { finalizeCall, finalizeCalls } from "@/server/calls/finalize-call";
 import { findLiveCallsOnSwitch } from "@/server/calls/find-live-calls-on-switch";
 import { recordCallEvent } from "@/server/calls/record-call-event";
 import { failRecording } from "@/server/recordings/fail-recording";
+import { openRecordingAudio } from "@/server/recordings/open-recording-audio";
 import { findPendingRecordings } from "@/server/recordings/find-pending-recordings";
 import { ingestRecording } from "@/server/recordings/ingest-recording";
 import { startRecording } from "@/server/recordings/start-recording";
@@ -57,6 +58,7 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
       await failRecording(input);
     },
     findPendingRecordings: (input) => findPendingRecordings(input),
+    openRecordingAudio: (input) => openRecordingAudio(input),
     signRequest: async ({ tenantId, url, params }) => signTwilioRequest(await getTenantAuthToken(tenantId), url, params),
   };
 }

@@ -150,7 +150,7 @@ describe("freeswitch/conf", () => {
       [
         "mod_console", "mod_logfile", "mod_sofia", "mod_event_socket", "mod_dptools", "mod_commands", "mod_conference", "mod_xml_curl",
         "mod_flite", "mod_avmd", "mod_sndfile", "mod_native_file", "mod_tone_stream", "mod_local_stream", "mod_say_en", "mod_db", "mod_hash",
-        "mod_dialplan_xml",
+        "mod_dialplan_xml", "mod_shout",
       ].sort(),
     );
     expect(loads.indexOf("mod_xml_curl")).toBeLessThan(loads.indexOf("mod_sofia"));

@@ -1,14 +1,14 @@
 // The call instructions the worker runs on answer (docs/voice-architecture.md "Instructions"): a JSON list
 // of say/play/pause/hangup, from the call itself, from a JSON answer of its URL, or from a TwiML subset.
 import { z } from "zod";
-import { ZCallInstruction, type TCallInstruction } from "@/server/calls/calls.schemas";
+import { ZFetchedCallInstruction, type TCallInstruction } from "@/server/calls/calls.schemas";
 import { parseTwiml as parseTwimlSubset, TwimlError } from "@/server/twilio/twiml";
 
 export type { TCallInstruction };
 
 /** A URL may answer with at most this many instructions (the API's own limit is ZCallInstructions'). */
 const MAX_FETCHED_INSTRUCTIONS = 100;
-const ZFetchedInstructions = z.array(ZCallInstruction).max(MAX_FETCHED_INSTRUCTIONS);
+const ZFetchedInstructions = z.array(ZFetchedCallInstruction).max(MAX_FETCHED_INSTRUCTIONS);
 
 /** `{ "instructions": [...] }`, what a tenant's URL may answer with as JSON. */
 const ZInstructionsDocument = z.object({ instructions: ZFetchedInstructions });

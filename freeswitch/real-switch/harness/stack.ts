@@ -85,6 +85,7 @@ export class Stack {
       // The tenants' voice URLs and callbacks in these tests are local servers.
       WEBHOOK_ALLOW_PRIVATE_HOSTS: "127.0.0.1,localhost",
       FREESWITCH_RECORDINGS_DIR: switchRecordingsDir,
+      FREESWITCH_MEDIA_DIR: path.join(workDir, "freeswitch", "media"),
       RECORDINGS_DIR: recordingsDir,
     };
     this.app = appProcess({ port: appPort, env: { ...common, NEXT_DIST_DIR: opts.distDir }, logFile: path.join(workDir, "app.log") });

@@ -2,6 +2,7 @@
 // map their own field names onto these; the rules (E.164, exactly one handler, ranges) live here once.
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
+import { ZPlaySource } from "@/server/calls/play-source";
 import { ZPageInput } from "@/server/shared/paging";
 
 export const STATUS_CALLBACK_EVENTS = ["initiated", "ringing", "answered", "completed"] as const;
@@ -24,14 +25,22 @@ export const ZE164Number = ZE164Shape.refine((value) => parsePhoneNumberFromStri
 export const ZHttpUrl = z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(2048);
 export const ZHttpMethod = z.enum(["GET", "POST"]);
 
-/** What the worker runs on answer: `say` (flite TTS), `play` (URL or path), `pause` (seconds), `hangup`. */
-export const ZCallInstruction = z.union([
-  z.strictObject({ say: z.string().trim().min(1).max(4000), voice: z.string().trim().min(1).max(64).optional() }),
-  z.strictObject({ play: z.string().trim().min(1).max(2048) }),
-  z.strictObject({ pause: z.number().int().min(1).max(600) }),
-  z.strictObject({ hangup: z.literal(true) }),
-]);
+const ZSay = z.strictObject({ say: z.string().trim().min(1).max(4000), voice: z.string().trim().min(1).max(64).optional() });
+const ZPause = z.strictObject({ pause: z.number().int().min(1).max(600) });
+const ZHangup = z.strictObject({ hangup: z.literal(true) });
+
+/**
+ * What the worker runs on answer: `say` (flite TTS), `play` (a source play-source.ts accepts), `pause` (seconds),
+ * `hangup`. The API takes only playable sources (a 400 names `instructions[i].play` otherwise).
+ */
+export const ZCallInstruction = z.union([ZSay, z.strictObject({ play: ZPlaySource }), ZPause, ZHangup]);
 export type TCallInstruction = z.infer<typeof ZCallInstruction>;
+
+/**
+ * The same shapes as a tenant's URL answers them (JSON or TwiML): `play` is any text here, because one bad source
+ * must not sink the whole document; the worker refuses it alone, records the refusal on the call and goes on.
+ */
+export const ZFetchedCallInstruction = z.union([ZSay, z.strictObject({ play: z.string().trim().min(1).max(2048) }), ZPause, ZHangup]);
 export const ZCallInstructions = z.array(ZCallInstruction).min(1, "give at least one instruction").max(50, "at most 50 instructions");
 
 export const ZStatusCallbackEvents = z

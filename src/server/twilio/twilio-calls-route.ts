@@ -4,6 +4,7 @@ import type { CallStatus } from "@/generated/prisma/client";
 import { createCall } from "@/server/calls/create-call";
 import { findCalls } from "@/server/calls/find-calls";
 import type { TCreateCallInput, TFindCallsInput } from "@/server/calls/calls.schemas";
+import { parsePlaySource } from "@/server/calls/play-source";
 import { AppError } from "@/server/errors";
 import { defineTwilioRoute } from "@/server/twilio/define-twilio-route";
 import { parseTwiml, TwimlError } from "@/server/twilio/twiml";
@@ -16,13 +17,21 @@ const PATH = "/2010-04-01/Accounts/{AccountSid}/Calls.json";
 const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 100;
 
+/** Twiml given to the API is checked whole: a <Play> of something IRISX does not play is a 400 (12100) here. */
 export function twimlInstructions(twiml: string) {
+  let instructions;
   try {
-    return parseTwiml(twiml);
+    instructions = parseTwiml(twiml);
   } catch (e) {
     if (e instanceof TwimlError) throw twilioBadRequest(12100, `Twiml: ${e.message}`);
     throw e;
   }
+  for (const instruction of instructions) {
+    if (!("play" in instruction)) continue;
+    const source = parsePlaySource(instruction.play);
+    if (!source.ok) throw twilioBadRequest(12100, `Twiml: <Play> ${source.reason}`);
+  }
+  return instructions;
 }
 
 const create = defineTwilioRoute({ method: "POST", path: PATH, scope: "calls:write", form: ZTwilioCreateCallForm, idempotent: true }, async ({ actor, principal, form, idempotency }) => {

@@ -4,7 +4,7 @@
 // API (Twiml on create/update) and the worker (a URL answering TwiML) share one parser.
 import { XMLParser } from "fast-xml-parser";
 import { z } from "zod";
-import { ZCallInstruction, type TCallInstruction } from "@/server/calls/calls.schemas";
+import { ZFetchedCallInstruction, type TCallInstruction } from "@/server/calls/calls.schemas";
 
 /** The most instructions one TwiML document may produce (loops included). */
 const MAX_TWIML_INSTRUCTIONS = 100;
@@ -87,7 +87,9 @@ export function parseTwiml(xml: string): TCallInstruction[] {
         throw new TwimlError(`<${verb}> is not supported yet (supported: Say, Play, Pause, Hangup)`);
     }
   }
-  const parsed = z.array(ZCallInstruction).max(MAX_TWIML_INSTRUCTIONS).safeParse(out);
+  // <Play> sources are kept as written: the API refuses a bad one with a 400 (twilio-calls-route.ts), the worker
+  // skips it and records the refusal (worker/call-control/run-instructions.ts).
+  const parsed = z.array(ZFetchedCallInstruction).max(MAX_TWIML_INSTRUCTIONS).safeParse(out);
   if (!parsed.success) throw new TwimlError(`TwiML: ${parsed.error.issues[0]?.message ?? "invalid"}`);
   return parsed.data;
 }
