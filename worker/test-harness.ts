@@ -44,6 +44,7 @@ export async function startTestWorker(sim: Simulator, opts: Partial<StartWorkerO
     heartbeatMs: 1_000,
     originatePollMs: 100,
     endRequestPollMs: 300,
+    queueExpiryPollMs: 200,
     reconcileMs: 60_000,
     callbackIdleMs: 100,
     log,
