@@ -5,6 +5,7 @@
 // call (FOR UPDATE SKIP LOCKED) and never overrun a tenant's budget (a per-tenant advisory lock, taken before the
 // statement that counts, so its snapshot already sees the other claimer's committed work). A call past its queue
 // deadline (queueExpiresAt) is never claimed, whether or not the sweeper (expire-queued-calls.ts) has failed it yet.
+// `initiatedAt` is the database's clock, never before the call's queuedAt (call-timeline.ts).
 import { Prisma } from "@/generated/prisma/client";
 import { callTransaction, writeCallTransitions } from "@/server/calls/call-transitions";
 import { CALL_VIEW_INCLUDE, toCallView, type CallView } from "@/server/calls/call-view";
@@ -97,7 +98,7 @@ export async function claimQueuedCalls(input: ClaimQueuedCallsInput): Promise<Cl
       chosen AS (SELECT id FROM picked ORDER BY rank, "queuedAt", id LIMIT ${limit})
       UPDATE "Call" c SET
         status = 'INITIATED', "switchId" = ${input.switchId}, "claimedBy" = ${input.workerId}, "claimedAt" = ${NOW},
-        "initiatedAt" = ${NOW}, "channelUuid" = gen_random_uuid()::text,
+        "initiatedAt" = GREATEST(${NOW}, c."queuedAt"), "channelUuid" = gen_random_uuid()::text,
         "eventSequence" = c."eventSequence" + 1, "updatedAt" = ${NOW}
       FROM chosen WHERE c.id = chosen.id AND c.status = 'QUEUED'
       RETURNING c.id, c."eventSequence", c."initiatedAt"`;
