@@ -5,7 +5,7 @@ import { db } from "@/server/db";
 import { createVoiceTenant } from "@/test/call-fixtures";
 import { startWebhookReceiver } from "@/test/webhook-receiver";
 import { env } from "@/env";
-import { startSimulator, type Simulator } from "../freeswitch/simulator/index";
+import type { Simulator } from "../freeswitch/simulator/index";
 import type { RunningWorker } from "./start-worker";
 import { placeCall, startTestSimulator, startTestWorker, useTempRecordingDirs, waitFor, waitForFinalCall } from "./test-harness";
 
@@ -51,7 +51,7 @@ describe("queue timeout with the switch down", () => {
     expect(JSON.parse(callback.body)).toMatchObject({ event: "call.completed", call: { id: placed.id, status: "failed", hangup_cause: "QUEUE_TIMEOUT" } });
 
     // The switch comes back on the same port: the worker reconnects and the expired call stays undialled.
-    sim = await startSimulator({ eslPort, controlPort: 0, timeScale: 0.05, heartbeatSeconds: 20 });
+    sim = await startTestSimulator({ eslPort });
     await waitFor("the link up again", async () => worker.context.esl.linkState === "up");
     await new Promise((r) => setTimeout(r, 500));
     expect(sim.channels.size).toBe(0);
