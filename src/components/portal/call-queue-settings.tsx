@@ -1,10 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { IntegerSettingCard } from "@/components/portal/integer-setting-card";
+import { IntegerSettingCard, SettingCardPlaceholder } from "@/components/portal/integer-setting-card";
 import { useToastMutation } from "@/components/shared/use-toast-mutation";
-import { Skeleton } from "@/components/ui/skeleton";
-import { formErrorsFrom } from "@/lib/trpc-error";
 import { useTRPC } from "@/trpc/react";
 
 // The bounds of ZQueueSeconds (src/server/calls/calls.schemas.ts), which components may not import.
@@ -21,8 +19,7 @@ export function CallQueueSettings() {
     error: false,
   });
 
-  if (settings.isPending) return <Skeleton className="h-56 w-full rounded-xl" />;
-  if (settings.isError) return <p className="text-sm text-destructive">{formErrorsFrom(settings.error).form}</p>;
+  if (!settings.data) return <SettingCardPlaceholder error={settings.error} />;
   const { maxQueueSeconds, canEdit } = settings.data;
 
   return (

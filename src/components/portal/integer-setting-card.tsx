@@ -6,6 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { Skeleton } from "@/components/ui/skeleton";
+import { formErrorsFrom } from "@/lib/trpc-error";
 
 export interface IntegerSettingCardProps {
   /** Id of the card's title (the form's accessible name). */
@@ -79,4 +81,10 @@ export function IntegerSettingCard(props: IntegerSettingCardProps) {
       </form>
     </Card>
   );
+}
+
+/** What a settings card shows until its settings are loaded: a placeholder, or why they could not be. */
+export function SettingCardPlaceholder({ error }: { error: unknown }) {
+  if (!error) return <Skeleton className="h-56 w-full rounded-xl" />;
+  return <p className="text-sm text-destructive">{formErrorsFrom(error).form}</p>;
 }
