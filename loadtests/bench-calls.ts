@@ -175,7 +175,8 @@ async function main(): Promise<number> {
 
     // ── 1. The API at 300 calls/s ──
     if (!args.has("--skip-api")) {
-      const api = await seedBenchTenant(database.url, { callsPerSecond: 1, maxConcurrentCalls: 0 });
+      // Its calls stay queued for the whole phase: none may expire (QUEUE_TIMEOUT) and load the worker and database meanwhile.
+      const api = await seedBenchTenant(database.url, { callsPerSecond: 1, maxConcurrentCalls: 0, maxQueueSeconds: 3600 });
       const from = await addNumber(client, api.tenantId);
       const body = JSON.stringify({ to: TO_TEN_SECONDS, from, instructions: INSTRUCTIONS });
       const request = { url: `${server.base}/api/v1/calls`, method: "POST" as const, headers: { authorization: `Bearer ${api.token}`, "content-type": "application/json" }, body };

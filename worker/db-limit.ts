@@ -73,6 +73,8 @@ export function limitVoicePort(voice: VoicePort, semaphore: Semaphore, attempts 
   return {
     // Not retried: a claim whose commit we did not hear about would be claimed twice; the next tick claims anew.
     claimQueuedCalls: (input) => semaphore.run(() => voice.claimQueuedCalls(input)),
+    // Retried: a round whose commit went unheard finds those calls final and ends nothing twice.
+    expireQueuedCalls: limited(voice.expireQueuedCalls),
     applyCallProgress: limited(voice.applyCallProgress),
     finalizeCall: limited(voice.finalizeCall),
     applyCallProgressBatch: limited(voice.applyCallProgressBatch),

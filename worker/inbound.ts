@@ -27,6 +27,26 @@ export function normalizeDialledNumber(raw: string | undefined): string | null {
   return parsed ? parsed.number : /^\+[1-9]\d{1,14}$/.test(candidate) ? candidate : null;
 }
 
+/** Separators people and some switches write inside phone numbers: `+1 (415) 555-0123`. */
+const NUMBER_SEPARATORS = /[\s().-]/g;
+/** A North American number: area code and exchange each start with 2–9, then four digits. */
+const NANP = /^[2-9]\d{2}[2-9]\d{6}$/;
+
+/**
+ * The caller (Caller-Caller-ID-Number) as stored: a phone number in E.164 when it is one (`+` and 2–15 digits; 11
+ * NANP digits with the leading 1; 10 NANP digits), otherwise exactly as the switch sent it (`5551000`, `anonymous`,
+ * a SIP user such as `alice`): a caller id is not always a number, and a `+` must never make one up. No caller id
+ * at all reads `anonymous`.
+ */
+export function normalizeCallerId(raw: string | undefined): string {
+  if (raw === undefined || raw.trim() === "") return "anonymous";
+  const compact = raw.trim().replace(NUMBER_SEPARATORS, "");
+  if (/^\+[1-9]\d{1,14}$/.test(compact)) return compact;
+  if (/^1\d{10}$/.test(compact) && NANP.test(compact.slice(1))) return `+${compact}`;
+  if (NANP.test(compact)) return `+1${compact}`;
+  return raw;
+}
+
 export async function handleInboundPark(ctx: WorkerContext, uuid: string, event: EslEvent): Promise<void> {
   // The channel parks again after every application that returns; only the first park is a new call.
   if (ctx.channels.get(uuid) || ctx.channels.endedRecently(uuid)) return;
@@ -41,7 +61,7 @@ export async function handleInboundPark(ctx: WorkerContext, uuid: string, event:
   const rawTo = event.variable("irisx_did") ?? event.get("Caller-Destination-Number");
   const rawFrom = event.get("Caller-Caller-ID-Number");
   const to = normalizeDialledNumber(rawTo);
-  const from = normalizeDialledNumber(rawFrom) ?? rawFrom ?? "anonymous";
+  const from = normalizeCallerId(rawFrom);
   const result = to
     ? await ctx.voice.createInboundCall({ switchId: ctx.switchId, channelUuid: uuid, to, from, workerId: ctx.workerId, at: eventTime(event) })
     : ({ rejected: "unknown_number", tenantId: null } as const);

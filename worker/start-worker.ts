@@ -21,6 +21,7 @@ import { Heartbeat } from "./heartbeat";
 import { KeyedSerialQueue } from "./keyed-serial-queue";
 import { Originator } from "./originator";
 import { PgListener } from "./pg-listener";
+import { QueueExpiry } from "./queue-expiry";
 import { ClaimGate, Reconciler } from "./reconcile";
 import { HandlerRegistry, type WorkerHandler } from "./registry";
 import type { SwitchConnection, SwitchLinkState } from "./switch-port";
@@ -45,6 +46,8 @@ export interface StartWorkerOptions {
   heartbeatMs?: number;
   originatePollMs?: number;
   endRequestPollMs?: number;
+  /** How often queued calls past their queue deadline are failed (default 1 s); runs whether the switch link is up or not. */
+  queueExpiryPollMs?: number;
   reconcileMs?: number;
   callbackIdleMs?: number;
   maxInFlightOriginates?: number;
@@ -187,6 +190,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
     new Originator(ctx, gate, { maxInFlight: opts.maxInFlightOriginates ?? 200, claimBatch: opts.claimBatch ?? 50, pollMs: opts.originatePollMs ?? 500 }),
   );
   const endRequests = registry.register(new EndRequestHandler(ctx, opts.endRequestPollMs ?? 2_000, () => reconciler.wake()));
+  const queueExpiry = registry.register(new QueueExpiry(ctx, opts.queueExpiryPollMs ?? 1_000));
   registry.register(new CallWorkDrain(ctx, dbSlots, voice.batchers));
   registry.register(new MediaSweeper(media, log));
   callbacks = registry.register(new CallbackSenderHandler(ctx, voice, opts.callbackIdleMs ?? 1_000));
@@ -256,7 +260,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
       draining = true;
       await heartbeat.abandon();
       esl.destroy();
-      await Promise.all([reconciler.stop(), endRequests.stop(), originator!.stop(), callbacks!.stop(), listener.stop(), healthServer?.stop()]);
+      await Promise.all([reconciler.stop(), endRequests.stop(), queueExpiry.stop(), originator!.stop(), callbacks!.stop(), listener.stop(), healthServer?.stop()]);
       ctx.channels.clear();
     },
   };

@@ -13,8 +13,8 @@ import { connectSwitch } from "./switch-connection";
 import type { TCreateCallInput } from "@/server/calls/calls.schemas";
 import type { Actor } from "@/server/tenancy";
 
-export async function startTestSimulator(opts: { timeScale?: number; recordingsDir?: string } = {}): Promise<Simulator> {
-  return startSimulator({ eslPort: 0, controlPort: 0, timeScale: opts.timeScale ?? 0.05, recordingsDir: opts.recordingsDir, heartbeatSeconds: 20 });
+export async function startTestSimulator(opts: { timeScale?: number; recordingsDir?: string; clockOffsetSeconds?: number; eslPort?: number } = {}): Promise<Simulator> {
+  return startSimulator({ eslPort: opts.eslPort ?? 0, controlPort: 0, timeScale: opts.timeScale ?? 0.05, recordingsDir: opts.recordingsDir, heartbeatSeconds: 20, clockOffsetSeconds: opts.clockOffsetSeconds });
 }
 
 /** Points FREESWITCH_RECORDINGS_DIR (and the store) at a fresh temp folder; the simulator writes there. */
@@ -44,6 +44,7 @@ export async function startTestWorker(sim: Simulator, opts: Partial<StartWorkerO
     heartbeatMs: 1_000,
     originatePollMs: 100,
     endRequestPollMs: 300,
+    queueExpiryPollMs: 200,
     reconcileMs: 60_000,
     callbackIdleMs: 100,
     log,

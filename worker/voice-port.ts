@@ -19,6 +19,8 @@ export interface CallProgressInput {
 
 export interface VoicePort {
   claimQueuedCalls(input: { switchId: string; workerId: string; limit: number }): Promise<ClaimedCall[]>;
+  /** Fails up to `limit` queued calls past their queue deadline (QUEUE_TIMEOUT); returns how many. */
+  expireQueuedCalls(input: { limit: number }): Promise<number>;
   applyCallProgress(input: CallProgressInput): Promise<void>;
   /** Several calls' progress in one transaction; each input settles on its own. */
   applyCallProgressBatch(inputs: CallProgressInput[]): Promise<Settled<void>[]>;

@@ -6,6 +6,7 @@ import { signTwilioRequest } from "@/server/calls/callbacks/sign-twilio-request"
 import { sendDueCallbacks } from "@/server/calls/callbacks/send-due-callbacks";
 import { claimQueuedCalls } from "@/server/calls/claim-queued-calls";
 import { createInboundCall } from "@/server/calls/create-inbound-call";
+import { expireQueuedCalls } from "@/server/calls/expire-queued-calls";
 import { finalizeCall, finalizeCalls } from "@/server/calls/finalize-call";
 import { findLiveCallsOnSwitch } from "@/server/calls/find-live-calls-on-switch";
 import { recordCallEvent } from "@/server/calls/record-call-event";
@@ -26,6 +27,7 @@ export interface VoiceUseCaseOptions {
 export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
   return {
     claimQueuedCalls: (input) => claimQueuedCalls(input),
+    expireQueuedCalls: (input) => expireQueuedCalls(input),
     applyCallProgress: async (input) => {
       await applyCallProgress(input);
     },

@@ -94,6 +94,21 @@ describe("inbound calls", () => {
     expect(appsRunOn(uuid)).toContain("speak flite|kal|by get");
   });
 
+  it("a caller id that is not a phone number is stored and sent as received; a national number becomes E.164", async () => {
+    answer = JSON.stringify({ instructions: [{ hangup: true }] });
+    const voice = await createVoiceTenant({ voiceUrl: receiver.url("/caller-ids") });
+    const stored: Record<string, string> = {};
+    for (const from of ["5551000", "anonymous", "alice", "4155550188"]) {
+      const uuid = sim.injectInbound({ from, to: voice.number.e164 });
+      const call = await waitFor("call", () => db.call.findUnique({ where: { channelUuid: uuid } }));
+      await waitForFinalCall(call.id);
+      stored[from] = call.from;
+      const request = receiver.received.find((r) => r.url === "/caller-ids" && new URLSearchParams(r.body).get("CallSid") === call.id)!;
+      expect(new URLSearchParams(request.body).get("From")).toBe(call.from);
+    }
+    expect(stored).toEqual({ "5551000": "5551000", anonymous: "anonymous", alice: "alice", "4155550188": "+14155550188" });
+  });
+
   it("a call to an unknown DID is refused with UNALLOCATED_NUMBER and leaves no call", async () => {
     const uuid = sim.injectInbound({ from: "+14155550126", to: "+19995550000" });
     const hangup = await waitFor("the hang-up", async () => seen.find((e) => e.uniqueId === uuid && e.name === "CHANNEL_HANGUP_COMPLETE"));

@@ -17,6 +17,8 @@ export interface SimulatorOptions {
   timeScale?: number;
   hostname?: string;
   heartbeatSeconds?: number;
+  /** The switch's clock relative to this machine's at start, in seconds (negative: behind). Default 0. */
+  clockOffsetSeconds?: number;
 }
 
 export interface Simulator {
@@ -34,7 +36,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const host = opts.host ?? "127.0.0.1";
   const sw = new SimSwitch({
     timeScale: opts.timeScale, hostname: opts.hostname, recordingsDir: opts.recordingsDir,
-    heartbeatSeconds: opts.heartbeatSeconds,
+    heartbeatSeconds: opts.heartbeatSeconds, clockOffsetSeconds: opts.clockOffsetSeconds,
   });
   const esl = new EslServer(sw, { port: opts.eslPort ?? 8021, host, password: opts.eslPassword ?? "ClueCon" });
   const eslPort = await esl.listen();

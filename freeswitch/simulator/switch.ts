@@ -18,6 +18,8 @@ export interface SwitchOptions {
   recordingsDir?: string;
   /** Heartbeat interval in simulated seconds (FreeSWITCH's default is 20). */
   heartbeatSeconds?: number;
+  /** Where the switch's clock starts relative to this machine's (negative: behind, like an unsynchronised switch). */
+  clockOffsetSeconds?: number;
 }
 
 /** Q.850 codes of the hangup causes the simulator produces. */
@@ -87,7 +89,7 @@ export class SimSwitch {
   private sequence = 0;
   private sessionCounter = 0;
   private readonly realStartMs = performance.now();
-  private readonly startUs = Date.now() * 1000;
+  private readonly startUs: number;
   private readonly heartbeatSeconds: number;
   private closed = false;
   /** Set while a synchronous step (writing a recording) must not let simulated time run on. */
@@ -98,6 +100,7 @@ export class SimSwitch {
     this.identity = { coreUuid: randomUUID(), hostname: opts.hostname ?? "irisx-sim", ipv4: "127.0.0.1", ipv6: "::1" };
     this.recordingsDir = opts.recordingsDir ?? "/tmp/irisx-sim-recordings";
     this.heartbeatSeconds = opts.heartbeatSeconds ?? 20;
+    this.startUs = (Date.now() + (opts.clockOffsetSeconds ?? 0) * 1000) * 1000;
     this.scheduleHeartbeat();
   }
 

@@ -86,7 +86,7 @@ export interface BenchTenant {
 }
 
 /** A tenant (limits raised so the benchmark measures the system, not the 429 path) and an all-scopes API key. */
-export async function seedBenchTenant(databaseUrl: string, limits: { callsPerSecond?: number; maxConcurrentCalls?: number } = {}): Promise<BenchTenant> {
+export async function seedBenchTenant(databaseUrl: string, limits: { callsPerSecond?: number; maxConcurrentCalls?: number; maxQueueSeconds?: number } = {}): Promise<BenchTenant> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -94,9 +94,9 @@ export async function seedBenchTenant(databaseUrl: string, limits: { callsPerSec
     const keyId = `AK${randomBytes(16).toString("hex")}`;
     const secret = randomBytes(32).toString("base64url");
     await client.query(
-      `INSERT INTO "Tenant" (id, name, slug, status, "creditMicros", currency, "apiRateLimitPerSecond", "callsPerSecond", "maxConcurrentCalls", "updatedAt")
-       VALUES ($1, 'Benchmark', $1, 'ACTIVE', 1000000000000, 'USD', 1000000, $2, $3, now())`,
-      [tenantId, limits.callsPerSecond ?? 5, limits.maxConcurrentCalls ?? 50],
+      `INSERT INTO "Tenant" (id, name, slug, status, "creditMicros", currency, "apiRateLimitPerSecond", "callsPerSecond", "maxConcurrentCalls", "maxQueueSeconds", "updatedAt")
+       VALUES ($1, 'Benchmark', $1, 'ACTIVE', 1000000000000, 'USD', 1000000, $2, $3, $4, now())`,
+      [tenantId, limits.callsPerSecond ?? 5, limits.maxConcurrentCalls ?? 50, limits.maxQueueSeconds ?? 60],
     );
     await client.query(
       `INSERT INTO "ApiKey" (id, "tenantId", name, scopes, "secretHash", "secretLast4") VALUES ($1, $2, 'bench', ARRAY['*'], $3, $4)`,

@@ -512,6 +512,16 @@ const TRPC: Record<string, TrpcCase> = {
   },
   "calls.update": { aId: true, run: (c) => notFound(c.calls.update({ callId: fx.a.callId, status: "canceled" })) },
   "calls.onChange": { aId: true, run: (c) => notFound(c.calls.onChange({ callId: fx.a.callId })) },
+  "calls.settings": { aId: false, reason: "the session's tenant", run: async () => expectNoLeak(await fx.b.callerWithAHint.calls.settings()) },
+  "calls.setMaxQueueSeconds": {
+    aId: false,
+    reason: "sets the session's tenant; with A as the hint it sets B's, never A's",
+    run: async () => {
+      await fx.b.callerWithAHint.calls.setMaxQueueSeconds({ maxQueueSeconds: 15 });
+      expect((await db.tenant.findUniqueOrThrow({ where: { id: fx.a.tenantId } })).maxQueueSeconds).toBe(60);
+      expect((await db.tenant.findUniqueOrThrow({ where: { id: fx.b.tenantId } })).maxQueueSeconds).toBe(15);
+    },
+  },
   "recordings.list": {
     aId: false,
     reason: "the session's tenant; A's call as a filter finds nothing, A's recording as cursor is rejected",

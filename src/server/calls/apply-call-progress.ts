@@ -9,7 +9,7 @@ export interface ApplyCallProgressInput {
   channelUuid?: string;
   /** RINGING on CHANNEL_PROGRESS / CHANNEL_PROGRESS_MEDIA, IN_PROGRESS on CHANNEL_ANSWER. */
   status: "RINGING" | "IN_PROGRESS";
-  /** When the switch saw it (the event's Event-Date-Timestamp). */
+  /** When the switch saw it (the event's Event-Date-Timestamp); stored no earlier than the call's earlier times (call-timeline.ts). */
   at: Date;
   /** Answering-machine detection result, when known at answer. */
   answeredBy?: string | null;
@@ -25,7 +25,9 @@ export interface ApplyCallProgressResult {
 
 /**
  * Moves a call forward to ringing or in-progress, once: a conditional UPDATE (status still before the target)
- * takes the next event sequence, then the CallEvent, the status callback and `call.ringing` / `call.answered`.
+ * takes the next event sequence, then the CallEvent, the status callback and `call.ringing` / `call.answered`. The
+ * time is the switch's, clamped to the call's earlier times (a switch clock behind the database's cannot put the
+ * answer before the start).
  */
 export async function applyCallProgress(input: ApplyCallProgressInput): Promise<ApplyCallProgressResult> {
   return (await applyCallProgressBatch([input]))[0]!;
@@ -49,17 +51,18 @@ export async function applyCallProgressBatch(inputs: readonly ApplyCallProgressI
   });
 
   return callTransaction(async (tx) => {
-    const applied = new Map<number, { id: string; eventSequence: number }>();
+    const applied = new Map<number, { id: string; eventSequence: number; at: Date }>();
     for (const round of rounds) {
       for (const byUuid of [false, true]) {
         const part = round.filter(({ input }) => (input.callId === undefined) === byUuid);
         if (part.length === 0) continue;
         const keys = part.map(({ input }) => (byUuid ? input.channelUuid! : input.callId!));
-        const hits = await tx.$queryRaw<{ ord: bigint; id: string; eventSequence: number }[]>`
+        // GREATEST skips nulls: a call answered without ringing is clamped to its initiated (or queued) time.
+        const hits = await tx.$queryRaw<{ ord: bigint; id: string; eventSequence: number; at: Date }[]>`
           UPDATE "Call" c SET
             status = u.status::"CallStatus",
-            "ringingAt" = CASE WHEN u.status = 'RINGING' THEN (u.at::timestamptz AT TIME ZONE 'UTC') ELSE c."ringingAt" END,
-            "answeredAt" = CASE WHEN u.status = 'IN_PROGRESS' THEN (u.at::timestamptz AT TIME ZONE 'UTC') ELSE c."answeredAt" END,
+            "ringingAt" = CASE WHEN u.status = 'RINGING' THEN GREATEST((u.at::timestamptz AT TIME ZONE 'UTC'), c."initiatedAt", c."queuedAt") ELSE c."ringingAt" END,
+            "answeredAt" = CASE WHEN u.status = 'IN_PROGRESS' THEN GREATEST((u.at::timestamptz AT TIME ZONE 'UTC'), c."ringingAt", c."initiatedAt", c."queuedAt") ELSE c."answeredAt" END,
             "answeredBy" = COALESCE(u.answered_by, c."answeredBy"),
             "eventSequence" = c."eventSequence" + 1,
             "updatedAt" = (now() AT TIME ZONE 'UTC')
@@ -69,8 +72,8 @@ export async function applyCallProgressBatch(inputs: readonly ApplyCallProgressI
           ) WITH ORDINALITY AS u(key, status, at, answered_by, ord)
           WHERE ${byUuid ? Prisma.sql`c."channelUuid" = u.key` : Prisma.sql`c.id = u.key`}
             AND (c.status = 'INITIATED' OR (u.status = 'IN_PROGRESS' AND c.status = 'RINGING'))
-          RETURNING u.ord, c.id, c."eventSequence"`;
-        for (const hit of hits) applied.set(part[Number(hit.ord) - 1]!.index, { id: hit.id, eventSequence: hit.eventSequence });
+          RETURNING u.ord, c.id, c."eventSequence", CASE WHEN u.status = 'RINGING' THEN c."ringingAt" ELSE c."answeredAt" END AS at`;
+        for (const hit of hits) applied.set(part[Number(hit.ord) - 1]!.index, { id: hit.id, eventSequence: hit.eventSequence, at: hit.at });
       }
     }
 
@@ -93,14 +96,15 @@ export async function applyCallProgressBatch(inputs: readonly ApplyCallProgressI
         ...toCallView(row),
         status: input.status,
         eventSequence: hit.eventSequence,
-        ...(input.status === "RINGING" ? { ringingAt: input.at } : { answeredAt: input.at }),
+        // A ringing call is not answered yet, whatever a later round of this batch did.
+        ...(input.status === "RINGING" ? { ringingAt: hit.at, answeredAt: null } : { answeredAt: hit.at }),
       };
       transitions.push({
         call,
         accountSid: row.tenant.accountSid,
         type: input.status === "RINGING" ? "ringing" : "answered",
         status: input.status,
-        at: input.at,
+        at: hit.at,
         sequence: hit.eventSequence,
         data: { ...(input.answeredBy ? { answeredBy: input.answeredBy } : {}), ...input.data },
       });

@@ -10,6 +10,7 @@ import type { WebhookEventType } from "@/server/webhooks/webhook-event-types";
 import { announceCallChanges, type CallChange } from "@/server/calls/notify-call-changed";
 import { callDirectionName, callStatusName, toCallResource, type CallView } from "@/server/calls/call-view";
 import type { StatusCallbackEvent } from "@/server/calls/calls.schemas";
+import { notBeforeCallTimes } from "@/server/calls/call-timeline";
 
 /** Status transitions, the API's end request, and timeline-only switch events (recordCallEvent). */
 export type CallEventType = "queued" | "initiated" | "ringing" | "answered" | "completed" | "end_requested" | TimelineEventType;
@@ -22,6 +23,7 @@ export interface CallTransition {
   type: CallEventType;
   /** The status the call moved to (null for events that are not a status change). */
   status: CallStatus | null;
+  /** When it happened; written no earlier than the times `call` shows (call-timeline.ts). */
   at: Date;
   /** The sequence this event takes (the call's eventSequence after the transition's UPDATE). */
   sequence: number;
@@ -104,11 +106,16 @@ export function nativeCallPayload(t: CallTransition, event: string): Record<stri
   return { event, call: toCallResource(t.call), sequence: t.sequence, timestamp: t.at.toISOString() };
 }
 
-/** Writes the event rows of several transitions with one insert per table (unnest: the worker batches 100s). */
-export async function writeCallTransitions(tx: Tx, transitions: readonly CallTransition[]): Promise<void> {
-  if (transitions.length === 0) return;
+/**
+ * Writes the event rows of several transitions with one insert per table (unnest: the worker batches 100s). Each
+ * event's time is clamped to the times its call view shows (the stages before it), so a call's timeline, its
+ * callbacks' Timestamp and its webhooks never run backwards, whichever clock an event came from.
+ */
+export async function writeCallTransitions(tx: Tx, unclamped: readonly CallTransition[]): Promise<void> {
+  if (unclamped.length === 0) return;
   const changes = changesOf.get(tx);
   if (!changes) throw new Error("writeCallTransitions runs inside callTransaction (its changes are announced at commit)");
+  const transitions = unclamped.map((t) => ({ ...t, at: notBeforeCallTimes(t.at, t.call) }));
   const events = transitions.map((t) => ({ id: newId("cev"), ...t }));
   await tx.$executeRaw`
     INSERT INTO "CallEvent" (id, "callId", "tenantId", sequence, type, status, "occurredAt", data, "createdAt")

@@ -8,6 +8,8 @@ import type { TCallInstruction } from "@/server/calls/calls.schemas";
 /** Placing and ending calls: supervisors and above, and developers (API keys act as DEVELOPER); agents only read. */
 export const CALL_WRITE_ROLE: RoleRule = { minRole: "SUPERVISOR", alsoAllow: ["DEVELOPER"] };
 export const CALL_READ_ROLE: RoleRule = { minRole: "AGENT" };
+/** The account's call settings (maximum queue time): admins and owners. */
+export const CALL_SETTINGS_ROLE: RoleRule = { minRole: "ADMIN" };
 
 export type CallApiSurface = "native" | "twilio";
 export const LIVE_CALL_STATUSES = ["INITIATED", "RINGING", "IN_PROGRESS"] as const satisfies readonly CallStatus[];

@@ -11,6 +11,10 @@ export type StatusCallbackEvent = (typeof STATUS_CALLBACK_EVENTS)[number];
 /** Default and maximum of `timeLimit`: four hours. */
 export const MAX_CALL_TIME_LIMIT_SECONDS = 4 * 60 * 60;
 export const DEFAULT_RING_TIMEOUT_SECONDS = 60;
+/** Bounds of how long a call may wait queued: a call's `queueTimeout` and the tenant's `maxQueueSeconds` (default 60). */
+export const MIN_QUEUE_SECONDS = 1;
+export const MAX_QUEUE_SECONDS = 60 * 60;
+export const ZQueueSeconds = z.number().int().min(MIN_QUEUE_SECONDS).max(MAX_QUEUE_SECONDS);
 
 const E164_SHAPE = /^\+[1-9]\d{1,14}$/;
 
@@ -77,6 +81,8 @@ export const ZCreateCallInput = z
     /** Longest the call may last once answered, in seconds. */
     timeLimit: z.number().int().min(1).max(MAX_CALL_TIME_LIMIT_SECONDS).default(MAX_CALL_TIME_LIMIT_SECONDS),
     record: z.boolean().default(false),
+    /** Longest the call may wait queued before it fails with QUEUE_TIMEOUT; the tenant's maxQueueSeconds when absent. */
+    queueTimeout: ZQueueSeconds.optional(),
   })
   .superRefine((value, ctx) => checkOneCallHandler(value, ["url", "flowId", "instructions"], ctx));
 export type TCreateCallInput = z.input<typeof ZCreateCallInput>;
@@ -117,3 +123,7 @@ export const ZUpdateCallInput = z.object({
   status: z.enum(["canceled", "completed"]),
 });
 export type TUpdateCallInput = z.input<typeof ZUpdateCallInput>;
+
+/** The tenant's call settings (portal: Settings). */
+export const ZSetMaxQueueSecondsInput = z.object({ maxQueueSeconds: ZQueueSeconds });
+export type TSetMaxQueueSecondsInput = z.input<typeof ZSetMaxQueueSecondsInput>;

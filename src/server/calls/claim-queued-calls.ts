@@ -3,7 +3,9 @@
 // Tenants are served round-robin (each tenant's oldest calls first, interleaved), so one tenant's backlog never
 // starves another. Concurrent claimers (several workers, or one worker's overlapping ticks) never get the same
 // call (FOR UPDATE SKIP LOCKED) and never overrun a tenant's budget (a per-tenant advisory lock, taken before the
-// statement that counts, so its snapshot already sees the other claimer's committed work).
+// statement that counts, so its snapshot already sees the other claimer's committed work). A call past its queue
+// deadline (queueExpiresAt) is never claimed, whether or not the sweeper (expire-queued-calls.ts) has failed it yet.
+// `initiatedAt` is the database's clock, never before the call's queuedAt (call-timeline.ts).
 import { Prisma } from "@/generated/prisma/client";
 import { callTransaction, writeCallTransitions } from "@/server/calls/call-transitions";
 import { CALL_VIEW_INCLUDE, toCallView, type CallView } from "@/server/calls/call-view";
@@ -30,6 +32,9 @@ const CLAIM_LOCK_NAMESPACE = 0x1715;
 const MAX_TENANTS_PER_ROUND = 200;
 /** The database clock as the UTC wall time Prisma's timestamp(3) columns hold, whatever the session time zone. */
 const NOW = Prisma.raw(`(now() AT TIME ZONE 'UTC')`);
+/** A queued call this claimer may take: unassigned or on this switch, and not past its queue deadline. */
+const claimable = (switchId: string) =>
+  Prisma.sql`c.status = 'QUEUED' AND (c."switchId" IS NULL OR c."switchId" = ${switchId}) AND (c."queueExpiresAt" IS NULL OR c."queueExpiresAt" > ${NOW})`;
 
 interface TenantBudget {
   tenantId: string;
@@ -46,7 +51,7 @@ export async function claimQueuedCalls(input: ClaimQueuedCallsInput): Promise<Cl
       WITH waiting AS MATERIALIZED (
         SELECT t.id FROM "Tenant" t
         WHERE t.status = 'ACTIVE' AND t."creditMicros" > 0
-          AND EXISTS (SELECT 1 FROM "Call" c WHERE c."tenantId" = t.id AND c.status = 'QUEUED' AND (c."switchId" IS NULL OR c."switchId" = ${input.switchId}))
+          AND EXISTS (SELECT 1 FROM "Call" c WHERE c."tenantId" = t.id AND ${claimable(input.switchId)})
         ORDER BY random()
         LIMIT ${MAX_TENANTS_PER_ROUND}
       )
@@ -84,7 +89,7 @@ export async function claimQueuedCalls(input: ClaimQueuedCallsInput): Promise<Cl
         FROM budget b
         CROSS JOIN LATERAL (
           SELECT c.id, c."tenantId", c."queuedAt" FROM "Call" c
-          WHERE c."tenantId" = b."tenantId" AND c.status = 'QUEUED' AND (c."switchId" IS NULL OR c."switchId" = ${input.switchId})
+          WHERE c."tenantId" = b."tenantId" AND ${claimable(input.switchId)}
           ORDER BY c."queuedAt", c.id
           LIMIT b.n
           FOR UPDATE SKIP LOCKED
@@ -93,7 +98,7 @@ export async function claimQueuedCalls(input: ClaimQueuedCallsInput): Promise<Cl
       chosen AS (SELECT id FROM picked ORDER BY rank, "queuedAt", id LIMIT ${limit})
       UPDATE "Call" c SET
         status = 'INITIATED', "switchId" = ${input.switchId}, "claimedBy" = ${input.workerId}, "claimedAt" = ${NOW},
-        "initiatedAt" = ${NOW}, "channelUuid" = gen_random_uuid()::text,
+        "initiatedAt" = GREATEST(${NOW}, c."queuedAt"), "channelUuid" = gen_random_uuid()::text,
         "eventSequence" = c."eventSequence" + 1, "updatedAt" = ${NOW}
       FROM chosen WHERE c.id = chosen.id AND c.status = 'QUEUED'
       RETURNING c.id, c."eventSequence", c."initiatedAt"`;

@@ -8,15 +8,18 @@ import { newId } from "@/server/shared/ids";
 import { writeCallTransitions } from "@/server/calls/call-transitions";
 import { CALL_VIEW_INCLUDE, isFinalCallStatus, toCallView, type CallView } from "@/server/calls/call-view";
 import { finalStatusForHangup } from "@/server/calls/hangup-causes";
+import { notBeforeCallTimes } from "@/server/calls/call-timeline";
 
 export interface CallEnding {
+  /** When the switch (or whoever ends it) saw the end; stored no earlier than the call's earlier times. */
   endedAt: Date;
   hangupCause: string | null;
   sipStatus: number | null;
   /** Seconds from start to end; computed from the call's times when the switch gave none. */
   durationSeconds: number | null;
-  /** Seconds from answer to end. */
+  /** Seconds from answer to end: the switch's own figure (variable_billsec), kept as given for an answered call. */
   billsec: number;
+  /** The switch's answer time, for a call whose answer the timeline has not recorded (it keeps its own otherwise). */
   answeredAt: Date | null;
   answeredBy: string | null;
   data?: Record<string, unknown>;
@@ -60,14 +63,16 @@ export async function closeCalls(tx: Tx, items: readonly { row: Call; ending: Ca
   const now = new Date();
   const closing = items.map(({ row, ending }) => {
     if (isFinalCallStatus(row.status)) throw new Error(`closeCall: call ${row.id} is already ${row.status}`);
-    const answeredAt = ending.answeredAt ?? row.answeredAt;
+    // The answer the timeline already shows stands (it was clamped when written); the end follows every earlier time.
+    const answeredAt = row.answeredAt ?? (ending.answeredAt ? notBeforeCallTimes(ending.answeredAt, row) : null);
+    const endedAt = notBeforeCallTimes(ending.endedAt, { ...row, answeredAt });
     const answered = answeredAt !== null || ending.billsec > 0;
     const status = finalStatusForHangup({ hangupCause: ending.hangupCause, answered, endRequested: row.endRequestedStatus !== null });
     const billsec = answered ? Math.max(0, Math.round(ending.billsec)) : 0;
     const startedAt = row.initiatedAt ?? row.queuedAt;
-    const durationSeconds = Math.max(0, Math.round(ending.durationSeconds ?? (ending.endedAt.getTime() - startedAt.getTime()) / 1000));
+    const durationSeconds = Math.max(0, Math.round(ending.durationSeconds ?? (endedAt.getTime() - startedAt.getTime()) / 1000));
     const rating = rateCall(plans.get(row.tenantId) ?? DEFAULT_PRICE_PLAN, row.direction, billsec);
-    return { row, ending, status, answeredAt, billsec, startedAt, durationSeconds, rating, answeredBy: ending.answeredBy ?? row.answeredBy };
+    return { row, ending, status, answeredAt, endedAt, billsec, startedAt, durationSeconds, rating, answeredBy: ending.answeredBy ?? row.answeredBy };
   });
 
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -78,7 +83,7 @@ export async function closeCalls(tx: Tx, items: readonly { row: Call; ending: Ca
       "hangupCause" = u.hangup_cause, "sipStatus" = u.sip_status, "answeredBy" = u.answered_by, "priceMicros" = u.price,
       "eventSequence" = c."eventSequence" + 1, "updatedAt" = (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')
     FROM unnest(
-      ${closing.map((c) => c.row.id)}::text[], ${closing.map((c) => c.status)}::text[], ${closing.map((c) => c.ending.endedAt.toISOString())}::text[],
+      ${closing.map((c) => c.row.id)}::text[], ${closing.map((c) => c.status)}::text[], ${closing.map((c) => c.endedAt.toISOString())}::text[],
       ${closing.map((c) => iso(c.answeredAt))}::text[], ${closing.map((c) => c.durationSeconds)}::int[], ${closing.map((c) => c.billsec)}::int[],
       ${closing.map((c) => c.ending.hangupCause)}::text[], ${closing.map((c) => c.ending.sipStatus)}::int[], ${closing.map((c) => c.answeredBy)}::text[],
       ${closing.map((c) => c.rating.costMicros.toString())}::bigint[]
@@ -102,7 +107,7 @@ export async function closeCalls(tx: Tx, items: readonly { row: Call; ending: Ca
       status: c.status,
       startedAt: c.startedAt,
       answeredAt: c.answeredAt,
-      endedAt: c.ending.endedAt,
+      endedAt: c.endedAt,
       durationSeconds: c.durationSeconds,
       billsec: c.billsec,
       hangupCause: c.ending.hangupCause,
@@ -156,7 +161,7 @@ export async function closeCalls(tx: Tx, items: readonly { row: Call; ending: Ca
       accountSid,
       type: "completed" as const,
       status: c.status,
-      at: c.ending.endedAt,
+      at: c.endedAt,
       sequence: call.eventSequence,
       data: { hangupCause: c.ending.hangupCause, sipStatus: c.ending.sipStatus, durationSeconds: c.durationSeconds, billsec: c.billsec, costMicros: c.rating.costMicros.toString(), ...c.ending.data },
     })),

@@ -5,6 +5,8 @@
 //   inserts the call and its `queued` event; the checks' row comes back to name the refusal when they do not;
 // - with one, the stored answer must hold the call as returned, which shows the number's id and the account's
 //   currency, so those are read first and the second statement inserts the call, its event and the answer.
+// The call's time is the database's clock (the statement's now(), or the checks' read when there is a key), the
+// clock the claim's `initiated` time and the queue deadline are compared with, so its timeline starts in order.
 // The live-status announcement (which wakes the worker) follows the commit (notify-call-changed.ts).
 import { sqlPool } from "@/server/db";
 import type { IdempotencyCompletion } from "@/server/api/idempotency";
@@ -38,12 +40,18 @@ interface CallerRow {
   creditMicros: string;
   hasCredit: boolean;
   currency: string;
+  maxQueueSeconds: number;
+  /** The database's clock when the checks ran. */
+  now: Date;
 }
+
+/** The database's clock in whole milliseconds, as timestamp(3) stores it and a JS Date holds it (no rounding apart). */
+const NOW_MS = "date_trunc('milliseconds', now())";
 
 /** The account and, when the account owns it, the caller number: one row (the number's columns null when not owned). */
 const CALLER_SQL = `
   SELECT n.id AS "numberId", n."voiceEnabled", t.status, t."suspendedReason", t."creditMicros"::text AS "creditMicros",
-    t."creditMicros" > 0 AS "hasCredit", t.currency
+    t."creditMicros" > 0 AS "hasCredit", t.currency, t."maxQueueSeconds", ${NOW_MS} AS now
   FROM "Tenant" t LEFT JOIN "PhoneNumber" n ON n."tenantId" = t.id AND n.e164 = $2
   WHERE t.id = $1`;
 
@@ -51,13 +59,15 @@ const CALLER_SQL = `
 const CALLER_PASSES = `caller.status <> 'SUSPENDED' AND caller."hasCredit" AND caller."numberId" IS NOT NULL AND caller."voiceEnabled"`;
 
 // Parameters shared by both paths: $1 tenant, $2 from, $3 call id, $4 to, $5–$16 the call's fields, $17 the time
-// (ISO text, stored as UTC like Prisma stores it), $18 the event's id, $19 its data.
-const AT = `($17::timestamptz AT TIME ZONE 'UTC')`;
+// (the checks' read; null: this statement's now()), stored as UTC like Prisma stores it, $18 the event's id, $19 its
+// data, $20 the seconds the call may wait queued (null: the account's maxQueueSeconds).
+const AT = `(COALESCE($17::timestamptz, ${NOW_MS}) AT TIME ZONE 'UTC')`;
 const CALL_COLUMNS = `id, "tenantId", direction, status, "from", "to", "phoneNumberId", url, method, "flowId", instructions,
   "statusCallbackUrl", "statusCallbackMethod", "statusCallbackEvents", "timeoutSeconds", "timeLimitSeconds", record,
-  "apiKeyId", "apiSurface", currency, "queuedAt", "eventSequence", "createdAt", "updatedAt"`;
-const callValues = (numberId: string, currency: string) =>
-  `$3, $1, 'OUTBOUND_API', 'QUEUED', $2, $4, ${numberId}, $5, $6, $7, $8::jsonb, $9, $10, $11::text[], $12, $13, $14, $15, $16, ${currency}, ${AT}, 1, ${AT}, ${AT}`;
+  "apiKeyId", "apiSurface", currency, "queuedAt", "queueExpiresAt", "eventSequence", "createdAt", "updatedAt"`;
+const callValues = (numberId: string, currency: string, maxQueueSeconds: string) =>
+  `$3, $1, 'OUTBOUND_API', 'QUEUED', $2, $4, ${numberId}, $5, $6, $7, $8::jsonb, $9, $10, $11::text[], $12, $13, $14, $15, $16, ${currency}, ${AT},
+   ${AT} + make_interval(secs => COALESCE($20::int, ${maxQueueSeconds})), 1, ${AT}, ${AT}`;
 /** The call's first timeline event (sequence 1, as writeCallTransitions writes every later one; `queued` has no status callback or webhook event). */
 const QUEUED_EVENT = `INSERT INTO "CallEvent" (id, "callId", "tenantId", sequence, type, status, "occurredAt", data, "createdAt")
   SELECT $18, call.id, $1, 1, 'queued', 'QUEUED', ${AT}, $19::jsonb, ${AT} FROM call`;
@@ -65,19 +75,19 @@ const QUEUED_EVENT = `INSERT INTO "CallEvent" (id, "callId", "tenantId", sequenc
 /** Without an Idempotency-Key: the checks and, when they pass, the call and its event, in one statement. */
 const PLACE_SQL = `
   WITH caller AS (${CALLER_SQL}), call AS (
-    INSERT INTO "Call" (${CALL_COLUMNS}) SELECT ${callValues(`caller."numberId"`, "caller.currency")} FROM caller WHERE ${CALLER_PASSES}
+    INSERT INTO "Call" (${CALL_COLUMNS}) SELECT ${callValues(`caller."numberId"`, "caller.currency", `caller."maxQueueSeconds"`)} FROM caller WHERE ${CALLER_PASSES}
     RETURNING id
   ), event AS (${QUEUED_EVENT})
   SELECT caller.*, EXISTS (SELECT 1 FROM call) AS placed FROM caller`;
 
-/** With an Idempotency-Key, after CALLER_SQL: the call ($20 number, $21 currency), its event and the answer ($22–$24). */
+/** With an Idempotency-Key, after CALLER_SQL: the call ($21 number, $22 currency, $23 the account's maxQueueSeconds), its event and the answer ($24–$26). */
 const INSERT_SQL = `
   WITH call AS (
-    INSERT INTO "Call" (${CALL_COLUMNS}) VALUES (${callValues("$20", "$21")})
+    INSERT INTO "Call" (${CALL_COLUMNS}) VALUES (${callValues("$21", "$22", "$23::int")})
     RETURNING id
   ), event AS (${QUEUED_EVENT}), answer AS (
-    UPDATE "IdempotencyRecord" SET state = 'COMPLETED', "responseStatus" = $23, "responseBody" = $24
-    WHERE id = $22 AND "tenantId" = $1 AND EXISTS (SELECT 1 FROM call)
+    UPDATE "IdempotencyRecord" SET state = 'COMPLETED', "responseStatus" = $25, "responseBody" = $26
+    WHERE id = $24 AND "tenantId" = $1 AND EXISTS (SELECT 1 FROM call)
   )
   SELECT call.id FROM call`;
 
@@ -102,37 +112,41 @@ export async function createCall(actor: Actor, input: TCreateCallInput, opts: Cr
   assertRole(actor, CALL_WRITE_ROLE);
   const parsed = ZCreateCallInput.parse(input);
   const pool = sqlPool();
-  const now = new Date();
   const id = newSid("CA");
-  const values: unknown[] = [
+  const values = (at: Date | null): unknown[] => [
     actor.tenantId, parsed.from, id, parsed.to, parsed.url ?? null, parsed.method, parsed.flowId ?? null,
     parsed.instructions === undefined ? null : JSON.stringify(parsed.instructions),
     parsed.statusCallback ?? null, parsed.statusCallbackMethod, parsed.statusCallbackEvents, parsed.timeout, parsed.timeLimit ?? null, parsed.record,
-    actor.apiKeyId, opts.surface, now.toISOString(),
+    actor.apiKeyId, opts.surface, at?.toISOString() ?? null,
     newId("cev"), JSON.stringify({ apiKeyId: actor.apiKeyId, userId: actor.userId, surface: opts.surface }),
+    parsed.queueTimeout ?? null,
   ];
 
   let call: CallView;
   if (opts.idempotency) {
     const caller = (await pool.query<CallerRow>({ name: "irisx.createCall.caller", text: CALLER_SQL, values: [actor.tenantId, parsed.from] })).rows[0];
     assertCanPlace(caller, parsed.from);
-    call = queuedCallView(actor, parsed, opts, { id, now, numberId: caller.numberId, currency: caller.currency });
+    call = queuedCallView(actor, parsed, opts, caller, id);
     const answer = opts.idempotency(call);
-    await pool.query({ name: "irisx.createCall.insert", text: INSERT_SQL, values: [...values, caller.numberId, caller.currency, answer.recordId, answer.status, answer.body] });
+    await pool.query({
+      name: "irisx.createCall.insert",
+      text: INSERT_SQL,
+      values: [...values(caller.now), caller.numberId, caller.currency, caller.maxQueueSeconds, answer.recordId, answer.status, answer.body],
+    });
   } else {
-    const row = (await pool.query<CallerRow & { placed: boolean }>({ name: "irisx.createCall.place", text: PLACE_SQL, values })).rows[0];
+    const row = (await pool.query<CallerRow & { placed: boolean }>({ name: "irisx.createCall.place", text: PLACE_SQL, values: values(null) })).rows[0];
     assertCanPlace(row, parsed.from);
     // CALLER_PASSES mirrors assertCanPlace; a row that passes one and not the other is a bug, not a refusal.
     if (!row.placed) throw new Error("createCall: the account's checks pass but the statement placed no call");
-    call = queuedCallView(actor, parsed, opts, { id, now, numberId: row.numberId, currency: row.currency });
+    call = queuedCallView(actor, parsed, opts, row, id);
   }
   announceCallChanges([{ tenantId: call.tenantId, callId: call.id, status: call.status }]);
   return call;
 }
 
-/** The call as stored by either path. */
-function queuedCallView(actor: Actor, parsed: z.output<typeof ZCreateCallInput>, opts: CreateCallOptions, stored: { id: string; now: Date; numberId: string; currency: string }): CallView {
-  const { id, now } = stored;
+/** The call as stored by either path (at the checks' time, which the insert used). */
+function queuedCallView(actor: Actor, parsed: z.output<typeof ZCreateCallInput>, opts: CreateCallOptions, caller: CallerRow & { numberId: string }, id: string): CallView {
+  const { now } = caller;
   return {
     id,
     tenantId: actor.tenantId,
@@ -141,7 +155,7 @@ function queuedCallView(actor: Actor, parsed: z.output<typeof ZCreateCallInput>,
     status: "QUEUED",
     from: parsed.from,
     to: parsed.to,
-    phoneNumberId: stored.numberId,
+    phoneNumberId: caller.numberId,
     switchId: null,
     channelUuid: null,
     claimedBy: null,
@@ -169,7 +183,7 @@ function queuedCallView(actor: Actor, parsed: z.output<typeof ZCreateCallInput>,
     sipStatus: null,
     answeredBy: null,
     priceMicros: null,
-    currency: stored.currency,
+    currency: caller.currency,
     eventSequence: 1,
     recordingIds: [], // a new call has none yet
     createdAt: now,

@@ -36,6 +36,7 @@ const EXPECTED_UNANSWERED: Record<string, string> = {
   EXCHANGE_ROUTING_ERROR: "FAILED",
   INTERWORKING: "FAILED",
   SYSTEM_SHUTDOWN: "FAILED",
+  QUEUE_TIMEOUT: "FAILED",
 };
 
 describe("hangup causes", () => {
@@ -80,6 +81,7 @@ describe("hangup causes", () => {
     expect(md).toContain("| `USER_BUSY` | 17 | 486 | `busy` |");
     expect(md).toContain("| `NO_ANSWER` | 19 | 480 | `no-answer` |");
     expect(md).toContain("| any other cause | | | `failed` | |");
+    expect(md).toContain("| `QUEUE_TIMEOUT` |  |  | `failed` |");
   });
 });
 

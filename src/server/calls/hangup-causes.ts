@@ -1,19 +1,23 @@
 // The one table from FreeSWITCH hangup causes (Q.850 names, with the SIP status FreeSWITCH pairs with them) to the
 // final status of a call leg. Rules, in order: an answered call is `completed` whatever the cause; an unanswered
 // call whose end was requested through the API is `canceled`; otherwise the table decides; an unknown cause is `failed`.
-// The README prints this table (renderHangupCauseTable), so it is the documentation too.
+// The README prints this table (renderHangupCauseTable), so it is the documentation too. IRISX's own causes (a call
+// that never reached a switch) have no FreeSWITCH code.
 import type { FinalCallStatus } from "@/server/calls/call-view";
 
 export interface HangupCauseInfo {
   cause: string;
-  /** FreeSWITCH's numeric cause (switch_call_cause_t): the Q.850 code for Q.850 causes, 487 and 500+ for its own. */
-  code: number;
+  /** FreeSWITCH's numeric cause (switch_call_cause_t): the Q.850 code for Q.850 causes, 487 and 500+ for its own; null for IRISX's own. */
+  code: number | null;
   /** SIP status FreeSWITCH maps this cause from/to, where there is a usual one. */
   sip: number | null;
   /** Final status of a leg that ended with this cause before it was answered. */
   unanswered: FinalCallStatus;
   meaning: string;
 }
+
+/** The cause of a call that waited queued past its deadline (expire-queued-calls.ts); no switch saw it. */
+export const QUEUE_TIMEOUT_CAUSE = "QUEUE_TIMEOUT";
 
 export const HANGUP_CAUSES: readonly HangupCauseInfo[] = [
   { cause: "NORMAL_CLEARING", code: 16, sip: null, unanswered: "NO_ANSWER", meaning: "Normal hang-up (BYE); before answer: the far end gave up ringing" },
@@ -47,6 +51,13 @@ export const HANGUP_CAUSES: readonly HangupCauseInfo[] = [
   { cause: "EXCHANGE_ROUTING_ERROR", code: 25, sip: 483, unanswered: "FAILED", meaning: "Too many hops (483)" },
   { cause: "INTERWORKING", code: 127, sip: 500, unanswered: "FAILED", meaning: "A SIP error FreeSWITCH has no closer cause for" },
   { cause: "SYSTEM_SHUTDOWN", code: 501, sip: null, unanswered: "FAILED", meaning: "The switch was shutting down" },
+  {
+    cause: QUEUE_TIMEOUT_CAUSE,
+    code: null,
+    sip: null,
+    unanswered: "FAILED",
+    meaning: "IRISX's own: the call waited `queued` longer than its `queue_timeout` (default: the account's maximum queue time, 60 s) and was never dialled",
+  },
 ];
 
 const BY_CAUSE = new Map(HANGUP_CAUSES.map((c) => [c.cause, c]));
@@ -70,7 +81,7 @@ export function renderHangupCauseTable(): string {
     "",
     "| hangup cause | code | SIP | status if not answered | meaning |",
     "|---|---|---|---|---|",
-    ...HANGUP_CAUSES.map((c) => `| \`${c.cause}\` | ${c.code} | ${c.sip ?? ""} | ${status(c.unanswered)} | ${c.meaning} |`),
+    ...HANGUP_CAUSES.map((c) => `| \`${c.cause}\` | ${c.code ?? ""} | ${c.sip ?? ""} | ${status(c.unanswered)} | ${c.meaning} |`),
     `| any other cause | | | ${status("FAILED")} | |`,
   ];
   return lines.join("\n");

@@ -1,11 +1,14 @@
-import { CALL_READ_ROLE, CALL_WRITE_ROLE } from "@/server/calls/call-view";
-import { ZCallIdInput, ZCreateCallInput, ZFindCallsInput, ZUpdateCallInput } from "@/server/calls/calls.schemas";
+import { z } from "zod";
+import { CALL_READ_ROLE, CALL_SETTINGS_ROLE, CALL_WRITE_ROLE } from "@/server/calls/call-view";
+import { ZCallIdInput, ZCreateCallInput, ZFindCallsInput, ZSetMaxQueueSecondsInput, ZUpdateCallInput } from "@/server/calls/calls.schemas";
 import { createPortalCall } from "@/server/calls/create-portal-call";
 import { findCallEvents } from "@/server/calls/find-call-events";
 import { findCallRecordings } from "@/server/calls/find-call-recordings";
 import { findCallWebhookDeliveries } from "@/server/calls/find-call-webhook-deliveries";
 import { findCalls } from "@/server/calls/find-calls";
 import { getCall } from "@/server/calls/get-call";
+import { getCallSettings } from "@/server/calls/get-call-settings";
+import { setMaxQueueSeconds } from "@/server/calls/set-max-queue-seconds";
 import { updateCall } from "@/server/calls/update-call";
 import { watchCallChanges, ZWatchCallChangesInput } from "@/server/calls/watch-call-changes";
 import { RECORDING_READ_ROLE } from "@/server/recordings/recording-view";
@@ -28,4 +31,7 @@ export const callsRouter = createTRPCRouter({
   onChange: callReader
     .input(ZWatchCallChangesInput)
     .subscription(({ ctx, input, signal }) => watchCallChanges(ctx.actor, input, signal ?? new AbortController().signal)),
+  /** The account's call settings (Settings page): how long a call may wait queued. */
+  settings: tenantProcedure().input(z.void()).query(({ ctx }) => getCallSettings(ctx.actor)),
+  setMaxQueueSeconds: tenantProcedure(CALL_SETTINGS_ROLE).input(ZSetMaxQueueSecondsInput).mutation(({ ctx, input }) => setMaxQueueSeconds(ctx.actor, input)),
 });

@@ -12,6 +12,7 @@ import {
   ZHttpMethod,
   ZHttpUrl,
   MAX_CALL_TIME_LIMIT_SECONDS,
+  ZQueueSeconds,
 } from "@/server/calls/calls.schemas";
 import { createCall } from "@/server/calls/create-call";
 import { findCallEvents } from "@/server/calls/find-call-events";
@@ -46,6 +47,12 @@ const ZCreateCallBody = z
     timeout: z.number().int().min(1).max(600).optional().meta({ description: "Seconds to ring before giving up with `no-answer` (default 60)", example: 30 }),
     time_limit: z.number().int().min(1).max(MAX_CALL_TIME_LIMIT_SECONDS).optional().meta({ description: "Longest the call may last, in seconds (default and maximum 14400)" }),
     record: z.boolean().optional().meta({ description: "Record both sides (two channels) from answer" }),
+    queue_timeout: ZQueueSeconds.optional().meta({
+      description:
+        "Longest the call may wait `queued` (no switch connected, or held back by the account's calls-per-second and concurrent-call limits), " +
+        "in seconds, 1 to 3600. A call still queued then is never dialled: it ends `failed` with hangup cause `QUEUE_TIMEOUT`. Default: the account's maximum queue time (60 s unless changed in Settings).",
+      example: 30,
+    }),
   })
   .superRefine((body, ctx) => checkOneCallHandler(body, ["url", "flow_id", "instructions"], ctx));
 
@@ -118,7 +125,7 @@ export const createCallRoute = defineRoute(
     summary: "Place a call",
     description:
       "Places an outbound call from one of the account's numbers. The call is created `queued` and placed as the account's " +
-      "calls-per-second and concurrent-call limits allow. Fails with 402 `INSUFFICIENT_CREDIT` when the prepaid balance is not positive. " +
+      "calls-per-second and concurrent-call limits allow; one still queued after `queue_timeout` seconds fails with `QUEUE_TIMEOUT` instead of being dialled late. Fails with 402 `INSUFFICIENT_CREDIT` when the prepaid balance is not positive. " +
       "With `Idempotency-Key`, a retry returns the same call and never places a second one.",
     scope: "calls:write",
     body: ZCreateCallBody,
@@ -143,6 +150,7 @@ export const createCallRoute = defineRoute(
         timeout: body.timeout,
         timeLimit: body.time_limit,
         record: body.record,
+        queueTimeout: body.queue_timeout,
       },
       { surface: "native", idempotency: idempotency ? (created) => idempotency.completion(toCallResource(created)) : undefined },
     );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getCurrentMember } from "@/app/_lib/current-member";
+import { CallQueueSettings } from "@/components/portal/call-queue-settings";
 import { GeneralSettings } from "@/components/portal/general-settings";
 import { RecordingRetentionSettings } from "@/components/portal/recording-retention-settings";
 
@@ -11,6 +12,7 @@ export default async function GeneralSettingsPage() {
   return (
     <div className="flex flex-col gap-6">
       <GeneralSettings email={context?.user.email ?? ""} emailVerified={context?.user.emailVerified ?? false} />
+      <CallQueueSettings />
       <RecordingRetentionSettings />
     </div>
   );

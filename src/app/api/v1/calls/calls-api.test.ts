@@ -72,6 +72,10 @@ describe("POST /api/v1/calls", () => {
       [{ ...ok, status_callback: "not a url" }, ["status_callback"]],
       [{ ...ok, status_callback_events: ["hungup"] }, ["status_callback_events.0"]],
       [{ ...ok, timeout: 601 }, ["timeout"]],
+      [{ ...ok, queue_timeout: 0 }, ["queue_timeout"]],
+      [{ ...ok, queue_timeout: 3601 }, ["queue_timeout"]],
+      [{ ...ok, queue_timeout: 2.5 }, ["queue_timeout"]],
+      [{ ...ok, queue_timeout: "30" }, ["queue_timeout"]],
       [{ ...ok, tenant_id: "tn_x" }, ["tenant_id"]],
     ];
     for (const [body, fields] of cases) {
@@ -131,6 +135,29 @@ describe("POST /api/v1/calls", () => {
     const racing = await Promise.all(Array.from({ length: 4 }, () => place(auth, body, { "idempotency-key": "call-2" })));
     for (const r of racing) expect([201, 409]).toContain(r.status);
     expect(await db.call.count({ where: { tenantId: tenant.id } })).toBe(2);
+  });
+
+  it("queue_timeout sets how long the call may wait queued, with or without an Idempotency-Key; the account's limit otherwise", async () => {
+    const { auth, number } = await account();
+    const body = { to: "+14155550123", from: number.e164, url: "https://example.com/a" };
+    const waits = async (res: Response) => {
+      expect(res.status).toBe(201);
+      const row = await db.call.findUniqueOrThrow({ where: { id: (await json(res)).id as string } });
+      return (row.queueExpiresAt!.getTime() - row.queuedAt.getTime()) / 1000;
+    };
+    expect(await waits(await place(auth, { ...body, queue_timeout: 30 }))).toBe(30);
+    expect(await waits(await place(auth, { ...body, queue_timeout: 3600 }, { "idempotency-key": "queue-1" }))).toBe(3600);
+    expect(await waits(await place(auth, body, { "idempotency-key": "queue-2" }))).toBe(60);
+    expect(await waits(await place(auth, body))).toBe(60);
+  });
+
+  it("documents queue_timeout in the OpenAPI document", async () => {
+    const doc = (await (await getOpenApi(new Request(`${BASE}/api/v1/openapi.json`))).json()) as {
+      paths: Record<string, Record<string, { requestBody: { content: Record<string, { schema: { properties: Record<string, { minimum?: number; maximum?: number; description?: string }> } }> } }>>;
+    };
+    const property = doc.paths["/api/v1/calls"]!.post!.requestBody.content["application/json"]!.schema.properties.queue_timeout!;
+    expect(property).toMatchObject({ minimum: 1, maximum: 3600 });
+    expect(property.description).toContain("QUEUE_TIMEOUT");
   });
 
   it("releases the key when placing fails, so a corrected retry goes through", async () => {
