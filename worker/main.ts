@@ -4,6 +4,7 @@
 //   WORKER_DRAIN_SECONDS          drain deadline (default 25, under the usual 30 s SIGKILL grace)
 //   WORKER_MAX_INFLIGHT_ORIGINATES  originates awaiting their BACKGROUND_JOB at most (default 200)
 //   WORKER_RECONCILE_SECONDS      periodic reconcile (default 30)
+//   WORKER_ORIGINATES_PER_SECOND  originates a second on this switch (default 80 % of its `fsctl sps`)
 import "./process-defaults";
 import { pathToFileURL } from "node:url";
 import { env } from "@/env";
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     healthPort,
     maxInFlightOriginates: intEnv("WORKER_MAX_INFLIGHT_ORIGINATES", 200),
     reconcileMs: intEnv("WORKER_RECONCILE_SECONDS", 30) * 1000,
+    originatesPerSecond: process.env.WORKER_ORIGINATES_PER_SECOND ? intEnv("WORKER_ORIGINATES_PER_SECOND", 0) : undefined,
     log,
   });
   let signalled = false;

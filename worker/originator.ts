@@ -6,8 +6,18 @@ import type { ClaimedCall } from "@/server/calls/claim-queued-calls";
 import { newTrackedChannel, type TrackedChannel } from "./channel-table";
 import type { WorkerContext } from "./context";
 import type { ClaimGate } from "./reconcile";
+import { OriginatePacer, originateRateFor, parseSessionsPerSecond } from "./originate-pacer";
 import { WakeableLoop, type WorkerHandler } from "./registry";
 import { errCause } from "./switch-port";
+
+/**
+ * An originate the switch refused before creating any channel (no CHANNEL_CREATE) with one of these causes was
+ * throttled (sessions-per-second, "[CRIT] Throttle Error!") or hit max-sessions: nothing was dialled, so it is
+ * tried again rather than failed.
+ */
+const NO_SESSION_CAUSES = new Set(["DESTINATION_OUT_OF_ORDER", "SWITCH_CONGESTION", "NORMAL_CIRCUIT_CONGESTION"]);
+/** Tries of one call refused that way before it fails (SWITCH_CONGESTION), a second apart at least. */
+const MAX_NO_SESSION_TRIES = 10;
 
 export interface OriginatorOptions {
   /** Originates whose BACKGROUND_JOB has not come back (ringing calls), at most. */
@@ -19,6 +29,8 @@ export interface OriginatorOptions {
   claimGapMs?: number;
   /** After a round that claimed nothing, how long wake-ups wait before the next round; default 100 ms. */
   idleWakeDeferMs?: number;
+  /** Originates a second on this switch (WORKER_ORIGINATES_PER_SECOND); default a share of the switch's `fsctl sps`. */
+  originatesPerSecond?: number;
 }
 
 /** A value inside originate's `{…}`: commas separate variables, so they are escaped; quotes guard spaces. */
@@ -56,7 +68,12 @@ export class Originator implements WorkerHandler {
   private quiesced = false;
   originated = 0;
   failedOriginates = 0;
+  /** Originates the switch refused without creating a channel (its throttle), tried again. */
+  retriedNoSession = 0;
   private readonly pending = new Set<Promise<void>>();
+  private readonly pacer: OriginatePacer;
+  /** The switch's sessions-per-second as it last reported it; null until read after a (re)connect. */
+  private switchSessionsPerSecond: number | null = null;
 
   constructor(
     private readonly ctx: WorkerContext,
@@ -64,6 +81,23 @@ export class Originator implements WorkerHandler {
     private readonly opts: OriginatorOptions,
   ) {
     this.loop = new WakeableLoop("originator", opts.pollMs, () => this.tick(), ctx.log, opts.claimGapMs ?? 20);
+    // Until the switch says otherwise: a share of FreeSWITCH's stock 30.
+    this.pacer = new OriginatePacer(originateRateFor(30, opts.originatesPerSecond));
+  }
+
+  /** The link came (back) up: the switch's limit may have changed (a restart with another configuration). */
+  linkUp(): void {
+    this.switchSessionsPerSecond = null;
+    this.wake();
+  }
+
+  private async readSwitchRate(): Promise<void> {
+    const reply = await this.ctx.esl.api("fsctl sps", { timeoutMs: 5_000 });
+    const sps = parseSessionsPerSecond(reply);
+    if (sps === null) throw new Error(`unexpected fsctl sps reply: ${reply.trim()}`);
+    this.switchSessionsPerSecond = sps;
+    this.pacer.setRate(originateRateFor(sps, this.opts.originatesPerSecond));
+    this.ctx.log.info({ switchSessionsPerSecond: sps, originatesPerSecond: this.pacer.perSecond }, "originate pace set from the switch's sessions-per-second");
   }
 
   start(): void {
@@ -91,7 +125,9 @@ export class Originator implements WorkerHandler {
 
   private async tick(): Promise<void> {
     if (this.quiesced || this.ctx.esl.linkState !== "up") return;
-    const room = Math.min(this.opts.claimBatch, this.opts.maxInFlight - this.inFlight);
+    if (this.switchSessionsPerSecond === null) await this.readSwitchRate();
+    // Only what can be originated within a second is claimed: a claimed call waiting for its slot is initiated.
+    const room = Math.min(this.opts.claimBatch, this.opts.maxInFlight - this.inFlight, this.pacer.slotsWithin(1000));
     if (room <= 0) return;
     // Claimed calls enter the channel table before reconcile may look (ClaimGate): it must never take one of
     // ours, claimed a moment ago and not yet originated, for a call lost by a dead worker.
@@ -142,32 +178,54 @@ export class Originator implements WorkerHandler {
   }
 
   private async originate(channel: TrackedChannel, call: ClaimedCall, gateway: string): Promise<void> {
-    // Cancelled between claim and originate: nothing reached the switch, so the call simply ends here.
-    if (channel.killRequested) return this.finalizeWithoutChannel(channel, channel.killRequested.cause, "ended before it was originated");
-    channel.originateSent = true;
-    let reply: string;
-    try {
-      reply = await this.ctx.esl.bgapi(buildOriginateCommand(call, gateway), {
-        jobUuid: channel.uuid,
-        // The job answers after the ring time at the latest (originate_timeout), plus set-up.
-        timeoutMs: (call.timeoutSeconds + 30) * 1000,
+    // Cancelled between claim and originate (or while waiting for a slot): nothing reached the switch, so the call
+    // simply ends here.
+    const cancelledBeforeDialling = (): Promise<void> | null => {
+      const kill = channel.killRequested;
+      return kill ? this.finalizeWithoutChannel(channel, kill.cause, "ended before it was originated") : null;
+    };
+    for (let attempt = 1; ; attempt++) {
+      const cancelled = cancelledBeforeDialling();
+      if (cancelled) return cancelled;
+      await this.pacer.acquire();
+      const cancelledWhileWaiting = cancelledBeforeDialling();
+      if (cancelledWhileWaiting) return cancelledWhileWaiting;
+      channel.originateSent = true;
+      let reply: string;
+      try {
+        reply = await this.ctx.esl.bgapi(buildOriginateCommand(call, gateway), {
+          jobUuid: channel.uuid,
+          // The job answers after the ring time at the latest (originate_timeout), plus set-up.
+          timeoutMs: (call.timeoutSeconds + 30) * 1000,
+        });
+      } catch (err) {
+        // The link dropped or the job never answered: the channel may or may not exist. Reconcile decides from
+        // `show channels` once the link is back; nothing is finalized on a guess here.
+        channel.originatePending = false;
+        this.ctx.log.warn({ err, callId: call.id, channelUuid: channel.uuid }, "originate outcome unknown; reconcile will settle it");
+        return;
+      }
+      const cause = errCause(reply);
+      if (cause && NO_SESSION_CAUSES.has(cause) && !channel.created && !channel.hangupSeen && attempt < MAX_NO_SESSION_TRIES) {
+        // The switch made no channel (its sessions-per-second budget was spent, by inbound calls too): nothing was
+        // dialled, so the call goes back in line here, behind a pause of the whole pace.
+        this.retriedNoSession++;
+        channel.originateSent = false;
+        this.pacer.holdUntil(Date.now() + 1000);
+        this.ctx.log.warn({ callId: call.id, attempt, reply: reply.trim() }, "the switch refused the originate without a channel (throttled); trying again");
+        continue;
+      }
+      this.originated++;
+      await this.ctx.calls.push(channel.uuid, async () => {
+        channel.originatePending = false;
+        // A failure whose channel already hung up was finalized from CHANNEL_HANGUP_COMPLETE with the SIP details.
+        if (!cause || channel.hangupSeen || this.ctx.channels.endedRecently(channel.uuid)) return;
+        this.failedOriginates++;
+        const refusedEveryTry = NO_SESSION_CAUSES.has(cause) && !channel.created;
+        await this.finalizeWithoutChannel(channel, refusedEveryTry ? "SWITCH_CONGESTION" : cause, refusedEveryTry ? `${reply.trim()} on each of ${attempt} tries` : reply.trim());
       });
-    } catch (err) {
-      // The link dropped or the job never answered: the channel may or may not exist. Reconcile decides from
-      // `show channels` once the link is back; nothing is finalized on a guess here.
-      channel.originatePending = false;
-      this.ctx.log.warn({ err, callId: call.id, channelUuid: channel.uuid }, "originate outcome unknown; reconcile will settle it");
       return;
     }
-    this.originated++;
-    await this.ctx.calls.push(channel.uuid, async () => {
-      channel.originatePending = false;
-      const cause = errCause(reply);
-      // A failure whose channel already hung up was finalized from CHANNEL_HANGUP_COMPLETE with the SIP details.
-      if (!cause || channel.hangupSeen || this.ctx.channels.endedRecently(channel.uuid)) return;
-      this.failedOriginates++;
-      await this.finalizeWithoutChannel(channel, cause, reply.trim());
-    });
   }
 
   private async finalizeWithoutChannel(channel: TrackedChannel, cause: string, detail: string): Promise<void> {
@@ -190,7 +248,16 @@ export class Originator implements WorkerHandler {
   }
 
   health(): Record<string, unknown> {
-    return { inFlight: this.inFlight, originated: this.originated, failedOriginates: this.failedOriginates, quiesced: this.quiesced, lastError: this.loop.lastError };
+    return {
+      inFlight: this.inFlight,
+      originated: this.originated,
+      failedOriginates: this.failedOriginates,
+      retriedNoSession: this.retriedNoSession,
+      switchSessionsPerSecond: this.switchSessionsPerSecond,
+      originatesPerSecond: this.pacer.perSecond,
+      quiesced: this.quiesced,
+      lastError: this.loop.lastError,
+    };
   }
 }
 

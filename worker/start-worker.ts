@@ -51,6 +51,8 @@ export interface StartWorkerOptions {
   reconcileMs?: number;
   callbackIdleMs?: number;
   maxInFlightOriginates?: number;
+  /** Originates a second on this switch; default 80 % of the switch's sessions-per-second (`fsctl sps`). */
+  originatesPerSecond?: number;
   claimBatch?: number;
   /** Database use-cases in flight at once (default DATABASE_POOL_SIZE − 2); the rest wait in order. */
   dbConcurrency?: number;
@@ -187,7 +189,12 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
   const router = registry.register(new CallEventRouter(ctx));
   const reconciler = registry.register(new Reconciler(ctx, gate, opts.reconcileMs ?? 30_000));
   originator = registry.register(
-    new Originator(ctx, gate, { maxInFlight: opts.maxInFlightOriginates ?? 200, claimBatch: opts.claimBatch ?? 50, pollMs: opts.originatePollMs ?? 500 }),
+    new Originator(ctx, gate, {
+      maxInFlight: opts.maxInFlightOriginates ?? 200,
+      claimBatch: opts.claimBatch ?? 50,
+      pollMs: opts.originatePollMs ?? 500,
+      originatesPerSecond: opts.originatesPerSecond,
+    }),
   );
   const endRequests = registry.register(new EndRequestHandler(ctx, opts.endRequestPollMs ?? 2_000, () => reconciler.wake()));
   const queueExpiry = registry.register(new QueueExpiry(ctx, opts.queueExpiryPollMs ?? 1_000));
@@ -214,7 +221,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
     if (state === "up") {
       resolveLinkUp();
       reconciler.linkUp();
-      originator?.wake();
+      originator?.linkUp();
       endRequests.wake();
     } else if (state === "down") {
       reconciler.linkDown(new Date());

@@ -225,13 +225,17 @@ describe("freeswitch/conf", () => {
     expect(telnyx.twilio).toMatchObject({ proxy: "unconfigured.pstn.twilio.com" });
   });
 
-  it("parks every carrier call with irisx_inbound=true and the DID in E.164, answering nothing", () => {
+  it("parks every carrier call with irisx_inbound=true, silence when idle and the DID in E.164, answering nothing", () => {
     const { context } = parse();
     const extensions = context("public").extension as { name: string; continue?: string; condition: { field: string; expression: string; action?: { application: string; data?: string }[] }[] }[];
     const actions = extensions.flatMap((e) => e.condition.flatMap((c) => c.action ?? []));
     expect(actions.some((a) => a.application === "answer" || a.application === "pre_answer")).toBe(false);
     const last = extensions.at(-1)!;
-    expect(last.condition[0]!.action).toEqual([{ application: "set", data: "irisx_inbound=true" }, { application: "park" }]);
+    expect(last.condition[0]!.action).toEqual([
+      { application: "set", data: "irisx_inbound=true" },
+      { application: "set", data: "send_silence_when_idle=-1" },
+      { application: "park" },
+    ]);
     expect(extensions.slice(0, -1).every((e) => e.continue === "true")).toBe(true);
 
     // The dialplan's hunt (continue="true" extensions, then the park) applied to sample DIDs.
@@ -259,6 +263,7 @@ describe("freeswitch/conf", () => {
     expect(ext.condition[0]!.action).toEqual([
       { application: "set", data: "irisx_inbound=true" },
       { application: "set", data: "irisx_origin=agent" },
+      { application: "set", data: "send_silence_when_idle=-1" },
       { application: "park" },
     ]);
   });

@@ -108,27 +108,20 @@ function runSimpleApi(sw: SimSwitch, command: string, arg: string): string {
       return conference(sw, args);
     case "log":
       return "+OK\n";
+    case "fsctl":
+      if (args[0] === "sps") {
+        const n = Number(args[1]);
+        if (Number.isInteger(n) && n > 0) sw.sessionRate.perSecond = n;
+        return `+OK sessions per second: ${sw.sessionRate.perSecond}\n`;
+      }
+      return `-ERR fsctl ${args[0] ?? ""} is not simulated\n`;
     default:
       return `-ERR ${command} Command not found!\n`;
   }
 }
 
 function globalGetvar(sw: SimSwitch, name: string | undefined): string {
-  const vars: Record<string, string> = {
-    hostname: sw.identity.hostname,
-    local_ip_v4: sw.identity.ipv4,
-    local_mask_v4: "255.0.0.0",
-    local_ip_v6: sw.identity.ipv6,
-    switch_serial: sw.identity.coreUuid,
-    base_dir: "/usr/local/freeswitch",
-    recordings_dir: sw.recordingsDir,
-    sounds_dir: "/usr/local/freeswitch/sounds",
-    conf_dir: "/usr/local/freeswitch/conf",
-    core_uuid: sw.identity.coreUuid,
-    domain: sw.identity.ipv4,
-    default_password: "1234",
-    sound_prefix: "/usr/local/freeswitch/sounds/en/us/callie",
-  };
+  const vars = sw.globalVariables();
   if (name) return vars[name] ?? "";
   return Object.entries(vars).map(([k, v]) => `${k}=${v}`).join("\n") + "\n";
 }

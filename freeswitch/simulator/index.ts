@@ -19,6 +19,8 @@ export interface SimulatorOptions {
   heartbeatSeconds?: number;
   /** The switch's clock relative to this machine's at start, in seconds (negative: behind). Default 0. */
   clockOffsetSeconds?: number;
+  /** sessions-per-second (FreeSWITCH's throttle). Default 300. */
+  sessionsPerSecond?: number;
 }
 
 export interface Simulator {
@@ -36,7 +38,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const host = opts.host ?? "127.0.0.1";
   const sw = new SimSwitch({
     timeScale: opts.timeScale, hostname: opts.hostname, recordingsDir: opts.recordingsDir,
-    heartbeatSeconds: opts.heartbeatSeconds, clockOffsetSeconds: opts.clockOffsetSeconds,
+    heartbeatSeconds: opts.heartbeatSeconds, clockOffsetSeconds: opts.clockOffsetSeconds, sessionsPerSecond: opts.sessionsPerSecond,
   });
   const esl = new EslServer(sw, { port: opts.eslPort ?? 8021, host, password: opts.eslPassword ?? "ClueCon" });
   const eslPort = await esl.listen();

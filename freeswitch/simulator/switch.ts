@@ -10,6 +10,8 @@ import {
 } from "./events.ts";
 import { farEndFor, fixtureFarEnd, type FarEnd } from "./magic-numbers.ts";
 import { writeRecording } from "./wav.ts";
+import { expandVariables } from "./expand.ts";
+import { SessionRate } from "./session-rate.ts";
 
 export interface SwitchOptions {
   /** Multiplies every simulated delay (0.05 = 20× faster). Reported times stay in simulated seconds. */
@@ -20,6 +22,8 @@ export interface SwitchOptions {
   heartbeatSeconds?: number;
   /** Where the switch's clock starts relative to this machine's (negative: behind, like an unsynchronised switch). */
   clockOffsetSeconds?: number;
+  /** New sessions a (real) second before originates fail with the throttle (switch.conf.xml sessions-per-second). Default 300. */
+  sessionsPerSecond?: number;
 }
 
 /** Q.850 codes of the hangup causes the simulator produces. */
@@ -88,6 +92,8 @@ export class SimSwitch {
   private readonly globalTimers = new Set<NodeJS.Timeout>();
   private sequence = 0;
   private sessionCounter = 0;
+  /** sessions-per-second: `fsctl sps` reads and sets it. */
+  readonly sessionRate: SessionRate;
   private readonly realStartMs = performance.now();
   private readonly startUs: number;
   private readonly heartbeatSeconds: number;
@@ -100,6 +106,7 @@ export class SimSwitch {
     this.identity = { coreUuid: randomUUID(), hostname: opts.hostname ?? "irisx-sim", ipv4: "127.0.0.1", ipv6: "::1" };
     this.recordingsDir = opts.recordingsDir ?? "/tmp/irisx-sim-recordings";
     this.heartbeatSeconds = opts.heartbeatSeconds ?? 20;
+    this.sessionRate = new SessionRate(opts.sessionsPerSecond ?? 300);
     this.startUs = (Date.now() + (opts.clockOffsetSeconds ?? 0) * 1000) * 1000;
     this.scheduleHeartbeat();
   }
@@ -228,13 +235,32 @@ export class SimSwitch {
     this.fire(rs);
   }
 
+  /** The switch's global variables (global_getvar, $${name}). */
+  globalVariables(): Record<string, string> {
+    return {
+      hostname: this.identity.hostname,
+      local_ip_v4: this.identity.ipv4,
+      local_mask_v4: "255.0.0.0",
+      local_ip_v6: this.identity.ipv6,
+      switch_serial: this.identity.coreUuid,
+      base_dir: "/usr/local/freeswitch",
+      recordings_dir: this.recordingsDir,
+      sounds_dir: "/usr/local/freeswitch/sounds",
+      conf_dir: "/usr/local/freeswitch/conf",
+      core_uuid: this.identity.coreUuid,
+      domain: this.identity.ipv4,
+      default_password: "1234",
+      sound_prefix: "/usr/local/freeswitch/sounds/en/us/callie",
+    };
+  }
+
   statusText(): string {
     const upMs = Math.floor((this.nowUs() - this.startUs) / 1000);
     return `UP ${upTimeText(upMs).replace(/ milliseconds$/, " milliseconds, 0 microseconds")}\n` +
       "FreeSWITCH (Version 1.10.12-release  64bit) is ready\n" +
       `${this.sessionCounter} session(s) since startup\n` +
       `${this.channels.size} session(s) - peak ${this.channels.size}, last 5min ${this.channels.size} \n` +
-      "0 session(s) per Sec out of max 300, peak 0, last 5min 0 \n" +
+      `0 session(s) per Sec out of max ${this.sessionRate.perSecond}, peak 0, last 5min 0 \n` +
       "5000 session(s) max\nmin idle cpu 0.00/98.00\nCurrent Stack Size/Max 240K/8192K\n";
   }
 
@@ -253,6 +279,11 @@ export class SimSwitch {
     const { vars, dest, app, appArg } = parsed;
     const uuid = vars.get("origination_uuid") || randomUUID();
     if (this.channels.has(uuid)) {
+      onDone({ ok: false, reply: "-ERR DESTINATION_OUT_OF_ORDER\n" });
+      return;
+    }
+    // The throttle refuses the session before any channel exists: no event at all, just the -ERR.
+    if (!this.sessionRate.take()) {
       onDone({ ok: false, reply: "-ERR DESTINATION_OUT_OF_ORDER\n" });
       return;
     }
@@ -529,6 +560,8 @@ export class SimSwitch {
     digitsAfterSeconds?: number;
   }): Channel {
     const uuid = randomUUID();
+    // An inbound session spends the same budget as originates (a throttled inbound INVITE is not modelled).
+    this.sessionRate.take();
     const nowUs = this.nowUs();
     const port = opts.port ?? 5060;
     const name = `sofia/external/${opts.from}@127.0.0.1:${port}`;
@@ -695,7 +728,10 @@ export class SimSwitch {
 
   /** CHANNEL_EXECUTE, the app's own events over its simulated duration, CHANNEL_EXECUTE_COMPLETE. */
   private async execute(ch: Channel, sim: Sim, run: AppRun): Promise<void> {
-    const { app, arg, appUuid } = run;
+    const { app, appUuid } = run;
+    // As switch_core_session_exec does: the argument is expanded before the application sees it (expand.ts).
+    const globals = this.globalVariables();
+    const arg = expandVariables(run.arg, { variable: (name) => ch.getVar(name), global: (name) => globals[name] });
     if (app === "park" && sim.parked) return;
     ch.vars.delete("current_application_response");
     if (!sim.executed) {
@@ -786,6 +822,10 @@ export class SimSwitch {
   /** Playback with PLAYBACK_START/STOP; returns the Application-Response. */
   private async playFile(ch: Channel, file: string, wait: (s: number) => Promise<unknown>): Promise<string> {
     if (file.startsWith("tts://")) return "FILE NOT FOUND";
+    // No http file module is loaded (freeswitch/conf: no mod_httapi / mod_http_cache): the real switch logs
+    // "Invalid file format [http]" and plays nothing, with no PLAYBACK_START/STOP.
+    if (/^https?:\/\//i.test(file)) return "FILE NOT FOUND";
+    if (file.startsWith("/") && !(await stat(file).then(() => true, () => false))) return "FILE NOT FOUND";
     if (file.startsWith("say:")) {
       await wait(Math.max(0.5, (file.length - 4) * 0.07));
       return "FILE PLAYED";
