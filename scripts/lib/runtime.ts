@@ -54,9 +54,16 @@ export async function prepareDatabase(): Promise<Database> {
   log(
     handle.startedHere
       ? `embedded PostgreSQL started on port ${port} (data in ${path.relative(ROOT, dataDir)})`
-      : `embedded PostgreSQL already running on port ${port}: reusing it`,
+      : handle.owned
+        ? `embedded PostgreSQL left running on port ${port} by a launcher that is gone: taking it over (stopped on exit)`
+        : `embedded PostgreSQL already running on port ${port}: reusing it (left running on exit)`,
   );
-  return { url: handle.url("irisx"), embedded: true, stop: handle.stop };
+  const stop = async () => {
+    if (!handle.owned) return;
+    await handle.stop();
+    log("embedded PostgreSQL stopped");
+  };
+  return { url: handle.url("irisx"), embedded: true, stop };
 }
 
 // ---- 2. Secrets --------------------------------------------------------------------------------------
