@@ -42,6 +42,8 @@ export async function startTestWorker(sim: Simulator, opts: Partial<StartWorkerO
     recordingsDir: env.FREESWITCH_RECORDINGS_DIR,
     defaultGateway: "default",
     heartbeatMs: 1_000,
+    // Short, so a test that kills a worker and starts the next on its switch waits seconds for the lease, not 15.
+    leaseTtlMs: 4_000,
     originatePollMs: 100,
     endRequestPollMs: 300,
     reconcileMs: 60_000,

@@ -1,0 +1,97 @@
+// One worker per switch: a second worker started with the same SWITCH_ID (the compose app's simulated twin of the
+// real worker) is refused and claims nothing; a crashed worker's switch is taken over once its lease lapses; a
+// graceful stop hands the switch over at once.
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { env } from "@/env";
+import { db } from "@/server/db";
+import { createVoiceTenant } from "@/test/call-fixtures";
+import type { Simulator } from "../freeswitch/simulator/index";
+import type { RunningWorker } from "./start-worker";
+import { SwitchLeaseHeldError } from "./switch-lease-keeper";
+import { placeCall, startTestSimulator, startTestWorker, useTempRecordingDirs, waitForFinalCall } from "./test-harness";
+
+const TTL_MS = 3_000;
+const HEARTBEAT_MS = 1_000;
+
+const sims: Simulator[] = [];
+const workers: RunningWorker[] = [];
+
+async function sim() {
+  const s = await startTestSimulator({ timeScale: 0.05, recordingsDir: env.FREESWITCH_RECORDINGS_DIR });
+  sims.push(s);
+  return s;
+}
+async function worker(s: Simulator, opts: Parameters<typeof startTestWorker>[1] = {}) {
+  const w = await startTestWorker(s, { leaseTtlMs: TTL_MS, heartbeatMs: HEARTBEAT_MS, ...opts });
+  workers.push(w);
+  return w;
+}
+async function timed<T>(work: Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await work;
+  return { value, ms: performance.now() - started };
+}
+
+beforeAll(async () => {
+  await useTempRecordingDirs();
+});
+
+afterEach(async () => {
+  for (const w of workers.splice(0)) await w.stop(2_000).catch(() => undefined);
+  for (const s of sims.splice(0)) await s.close();
+});
+
+describe("the switch lease", () => {
+  it("refuses a second worker for the same switch, naming the holder, within the TTL and a beat; the second claims no call", async () => {
+    const real = await worker(await sim(), { switchId: "fs-twin" });
+    const voice = await createVoiceTenant({ callsPerSecond: 50, maxConcurrentCalls: 50 });
+
+    const twin = timed(worker(await sim(), { switchId: "fs-twin", workerId: "wrk_twin" }).then(
+      () => null,
+      (err: unknown) => err,
+    ));
+    // Calls queued while the twin tries to start: every one must go to the switch that holds the lease.
+    const calls = await Promise.all(Array.from({ length: 5 }, () => placeCall(voice.actor, { to: "+15005550101", from: voice.number.e164, instructions: [{ pause: 1 }] })));
+    const { value: refusal, ms } = await twin;
+
+    expect(refusal).toBeInstanceOf(SwitchLeaseHeldError);
+    const held = refusal as SwitchLeaseHeldError;
+    expect(held.holder).toMatchObject({ switchId: "fs-twin", workerId: real.id });
+    expect(held.message).toContain(real.id);
+    expect(held.message).toContain(held.holder.hostname);
+    expect(ms).toBeLessThan(TTL_MS + HEARTBEAT_MS + 1_000);
+
+    for (const call of calls) expect((await waitForFinalCall(call.id)).claimedBy).toBe(real.id);
+    expect(await db.call.count({ where: { claimedBy: "wrk_twin" } })).toBe(0);
+    // It never started: no heartbeat, so /api/health shows no second worker for the switch.
+    expect(await db.workerInstance.findUnique({ where: { id: "wrk_twin" } })).toBeNull();
+    expect((await db.switchLease.findUniqueOrThrow({ where: { switchId: "fs-twin" } })).workerId).toBe(real.id);
+  }, 30_000);
+
+  it("after the holder crashed, the next worker waits for its lease to lapse, then takes the switch over and claims", async () => {
+    const s = await sim();
+    const crashed = await worker(s, { switchId: "fs-crash" });
+    await crashed.kill();
+
+    const { value: next, ms } = await timed(worker(s, { switchId: "fs-crash" }));
+    // The crashed worker renewed at most one beat before it died.
+    expect(ms).toBeGreaterThanOrEqual(TTL_MS - HEARTBEAT_MS - 200);
+    expect(ms).toBeLessThan(TTL_MS + HEARTBEAT_MS + 1_000);
+    expect((await db.switchLease.findUniqueOrThrow({ where: { switchId: "fs-crash" } })).workerId).toBe(next.id);
+
+    const voice = await createVoiceTenant({ callsPerSecond: 50, maxConcurrentCalls: 50 });
+    const call = await placeCall(voice.actor, { to: "+15005550101", from: voice.number.e164, instructions: [{ pause: 1 }] });
+    expect(await waitForFinalCall(call.id)).toMatchObject({ status: "COMPLETED", claimedBy: next.id });
+  }, 30_000);
+
+  it("a graceful stop releases the lease at once: the next worker starts without waiting", async () => {
+    const s = await sim();
+    const first = await worker(s, { switchId: "fs-handover" });
+    await first.stop(2_000);
+    expect(await db.switchLease.findUnique({ where: { switchId: "fs-handover" } })).toBeNull();
+
+    const { value: next, ms } = await timed(worker(s, { switchId: "fs-handover" }));
+    expect(ms).toBeLessThan(TTL_MS / 2);
+    expect((await db.switchLease.findUniqueOrThrow({ where: { switchId: "fs-handover" } })).workerId).toBe(next.id);
+  }, 30_000);
+});
