@@ -88,7 +88,8 @@ export class Originator implements WorkerHandler {
   }
 
   private async tick(): Promise<void> {
-    if (this.quiesced || this.ctx.esl.linkState !== "up") return;
+    // Without the lease another worker may drive this switch; the claim itself is fenced on it too (in SQL).
+    if (this.quiesced || this.ctx.esl.linkState !== "up" || !this.ctx.lease.holds()) return;
     const room = Math.min(this.opts.claimBatch, this.opts.maxInFlight - this.inFlight);
     if (room <= 0) return;
     // Claimed calls enter the channel table before reconcile may look (ClaimGate): it must never take one of

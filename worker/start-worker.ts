@@ -155,7 +155,11 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
     log,
     ttlMs: opts.leaseTtlMs ?? 15_000,
     renewMs: heartbeatMs,
-    onLost: (error) => resolveLeaseLost(error),
+    onLost: (error) => {
+      // Claims and reconcile already stopped (they check the lease); the owner of the process stops the rest.
+      originator?.quiesce();
+      resolveLeaseLost(error);
+    },
   });
 
   let callbacks: CallbackSenderHandler | null = null;
@@ -164,6 +168,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
     switchId: opts.switchId,
     workerId,
     esl,
+    lease,
     voice,
     channels: new ChannelTable(),
     calls: new KeyedSerialQueue({ onError: (key, err) => log.error({ err, channelUuid: key }, "call event handling failed") }),

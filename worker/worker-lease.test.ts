@@ -1,9 +1,12 @@
 // One worker per switch: a second worker started with the same SWITCH_ID (the compose app's simulated twin of the
 // real worker) is refused and claims nothing; a crashed worker's switch is taken over once its lease lapses; a
-// graceful stop hands the switch over at once.
+// graceful stop hands the switch over at once; a worker whose lease passed to another stops claiming and
+// reconciling at once.
+import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/env";
 import { db } from "@/server/db";
+import { newSid } from "@/server/shared/ids";
 import { createVoiceTenant } from "@/test/call-fixtures";
 import type { Simulator } from "../freeswitch/simulator/index";
 import type { RunningWorker } from "./start-worker";
@@ -93,5 +96,34 @@ describe("the switch lease", () => {
     const { value: next, ms } = await timed(worker(s, { switchId: "fs-handover" }));
     expect(ms).toBeLessThan(TTL_MS / 2);
     expect((await db.switchLease.findUniqueOrThrow({ where: { switchId: "fs-handover" } })).workerId).toBe(next.id);
+  }, 30_000);
+
+  it("a worker whose lease passed to another stops claiming and reconciling at once, and says so", async () => {
+    const w = await worker(await sim(), { switchId: "fs-lost" });
+    const voice = await createVoiceTenant({ callsPerSecond: 50, maxConcurrentCalls: 50 });
+    // Its lease lapsed (a long stall) and another worker took the switch over.
+    const at = new Date();
+    await db.switchLease.update({ where: { switchId: "fs-lost" }, data: { workerId: "wrk_successor", hostname: "elsewhere", renewedAt: at, expiresAt: new Date(at.getTime() + 3_600_000) } });
+    const lost = await timed(w.leaseLost);
+    expect(lost.ms).toBeLessThan(HEARTBEAT_MS + 1_000);
+    expect(lost.value.holder).toMatchObject({ workerId: "wrk_successor", hostname: "elsewhere" });
+    expect(w.health().ok).toBe(false);
+
+    // A call the successor placed, live on its switch, which this worker's simulator has never seen.
+    const live = newSid("CA");
+    await db.call.create({
+      data: { id: live, tenantId: voice.tenant.id, direction: "OUTBOUND_API", status: "IN_PROGRESS", from: voice.number.e164, to: "+15005550100", switchId: "fs-lost", claimedBy: "wrk_successor", claimedAt: at, initiatedAt: at, answeredAt: at, channelUuid: randomUUID(), eventSequence: 4 },
+    });
+    await w.reconcileNow();
+    const queued = await placeCall(voice.actor, { to: "+15005550101", from: voice.number.e164, instructions: [{ pause: 1 }] });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await db.call.findUniqueOrThrow({ where: { id: live } })).toMatchObject({ status: "IN_PROGRESS", endedAt: null });
+    expect(await db.callRecord.count({ where: { callId: live } })).toBe(0);
+    expect((await db.call.findUniqueOrThrow({ where: { id: queued.id } })).status).toBe("QUEUED");
+    // The successor's lease is left alone when this worker stops.
+    await w.stop(2_000);
+    expect((await db.switchLease.findUniqueOrThrow({ where: { switchId: "fs-lost" } })).workerId).toBe("wrk_successor");
+    // Queued calls belong to no switch: keep this one from the next test's worker.
+    await db.call.update({ where: { id: queued.id }, data: { status: "CANCELED" } });
   }, 30_000);
 });

@@ -3,15 +3,18 @@
 // Tenants are served round-robin (each tenant's oldest calls first, interleaved), so one tenant's backlog never
 // starves another. Concurrent claimers (several workers, or one worker's overlapping ticks) never get the same
 // call (FOR UPDATE SKIP LOCKED) and never overrun a tenant's budget (a per-tenant advisory lock, taken before the
-// statement that counts, so its snapshot already sees the other claimer's committed work).
+// statement that counts, so its snapshot already sees the other claimer's committed work). Only the worker
+// holding a live lease of the switch claims (src/server/workers/switch-lease.ts): a second worker for the same
+// switch, or one whose lease lapsed, gets SwitchLeaseNotHeldError and claims nothing.
 import { Prisma } from "@/generated/prisma/client";
 import { callTransaction, writeCallTransitions } from "@/server/calls/call-transitions";
 import { CALL_VIEW_INCLUDE, toCallView, type CallView } from "@/server/calls/call-view";
+import { lockSwitchLease } from "@/server/workers/switch-lease";
 
 export interface ClaimQueuedCallsInput {
   /** The switch the worker owns (SWITCH_ID): queued calls with no switch or this one are eligible. */
   switchId: string;
-  /** Identifies the worker process (for claimedBy). */
+  /** Identifies the worker process (for claimedBy); it must hold the switch's lease. */
   workerId: string;
   /** Most calls to claim in this round. */
   limit: number;
@@ -40,6 +43,8 @@ export async function claimQueuedCalls(input: ClaimQueuedCallsInput): Promise<Cl
   const limit = Math.max(0, Math.floor(input.limit));
   if (limit === 0) return [];
   return callTransaction(async (tx) => {
+    // 0. The lease, share-locked until the claim commits: a takeover waits for it, and then owns every call claimed.
+    await lockSwitchLease(tx, input);
     // 1. Active tenants with credit and eligible queued calls, in random order (fair over rounds), that no other
     //    claimer is serving. Calls of a suspended or exhausted account wait queued (or are canceled by the client).
     const tenants = await tx.$queryRaw<{ id: string }[]>`
