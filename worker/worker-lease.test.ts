@@ -3,32 +3,18 @@
 // graceful stop hands the switch over at once; a worker whose lease passed to another stops claiming and
 // reconciling at once.
 import { randomUUID } from "node:crypto";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { env } from "@/env";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { newSid } from "@/server/shared/ids";
 import { createVoiceTenant } from "@/test/call-fixtures";
-import type { Simulator } from "../freeswitch/simulator/index";
-import type { RunningWorker } from "./start-worker";
 import { SwitchLeaseHeldError } from "./switch-lease-keeper";
-import { placeCall, startTestSimulator, startTestWorker, useTempRecordingDirs, waitForFinalCall } from "./test-harness";
+import { placeCall, testFleet, useTempRecordingDirs, waitForFinalCall } from "./test-harness";
 
 const TTL_MS = 3_000;
 const HEARTBEAT_MS = 1_000;
 
-const sims: Simulator[] = [];
-const workers: RunningWorker[] = [];
+const { sim, worker } = testFleet({ leaseTtlMs: TTL_MS, heartbeatMs: HEARTBEAT_MS });
 
-async function sim() {
-  const s = await startTestSimulator({ timeScale: 0.05, recordingsDir: env.FREESWITCH_RECORDINGS_DIR });
-  sims.push(s);
-  return s;
-}
-async function worker(s: Simulator, opts: Parameters<typeof startTestWorker>[1] = {}) {
-  const w = await startTestWorker(s, { leaseTtlMs: TTL_MS, heartbeatMs: HEARTBEAT_MS, ...opts });
-  workers.push(w);
-  return w;
-}
 async function timed<T>(work: Promise<T>): Promise<{ value: T; ms: number }> {
   const started = performance.now();
   const value = await work;
@@ -39,10 +25,6 @@ beforeAll(async () => {
   await useTempRecordingDirs();
 });
 
-afterEach(async () => {
-  for (const w of workers.splice(0)) await w.stop(2_000).catch(() => undefined);
-  for (const s of sims.splice(0)) await s.close();
-});
 
 describe("the switch lease", () => {
   it("refuses a second worker for the same switch, naming the holder, within the TTL and a beat; the second claims no call", async () => {

@@ -44,17 +44,14 @@ describe("planTelephony", () => {
 });
 
 describe("telephonySpecs", () => {
-  const NAMES = ["TELEPHONY_SIMULATED", "SIM_ESL_PORT", "SIM_CONTROL_PORT", "SIM_ESL_PASSWORD", "SIM_RECORDINGS_DIR", "SIMULATOR_CONTROL_URL", "FREESWITCH_RECORDINGS_DIR"];
-  let saved: Record<string, string | undefined>;
+  // telephonySpecs fills these in for the children; stubbing them first makes unstubAllEnvs put them back.
+  const FILLED_IN = ["TELEPHONY_SIMULATED", "SIM_ESL_PORT", "SIM_CONTROL_PORT", "SIM_ESL_PASSWORD", "SIM_RECORDINGS_DIR", "SIMULATOR_CONTROL_URL", "FREESWITCH_RECORDINGS_DIR"];
   beforeEach(() => {
-    saved = Object.fromEntries(NAMES.map((n) => [n, process.env[n]]));
+    for (const name of FILLED_IN) vi.stubEnv(name, process.env[name]);
     vi.spyOn(console, "log").mockImplementation(() => undefined);
   });
   afterEach(() => {
-    for (const n of NAMES) {
-      if (saved[n] === undefined) delete process.env[n];
-      else process.env[n] = saved[n];
-    }
+    vi.unstubAllEnvs();
     vi.restoreAllMocks();
   });
 
