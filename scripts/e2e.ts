@@ -86,7 +86,7 @@ try {
   await seedDemoData();
 
   // The simulator and the worker, as `npm run dev` runs them when no FreeSWITCH is configured.
-  for (const spec of telephonySpecs({ eslPort: await freePort(), controlPort: await freePort() })) {
+  for (const spec of telephonySpecs({ kind: "simulator", reason: "e2e" }, { eslPort: await freePort(), controlPort: await freePort() })) {
     telephony.push(spawn(spec.command, spec.args, { cwd: ROOT, env: { ...process.env, ...spec.env }, stdio: "inherit" }));
   }
   app = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(port), "--hostname", "127.0.0.1"], { cwd: ROOT, env: process.env, stdio: "inherit" });

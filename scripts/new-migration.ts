@@ -17,7 +17,7 @@ const current = readSchema();
 
 const pg = process.env.DATABASE_URL
   ? null
-  : await startEmbeddedPostgres({ dataDir: ".data/postgres", port: Number(process.env.EMBEDDED_PG_PORT ?? 54329) });
+  : await startEmbeddedPostgres({ dataDir: process.env.EMBEDDED_PG_DIR ?? ".data/postgres", port: Number(process.env.EMBEDDED_PG_PORT ?? 54329) });
 const sql = diffSchemas({ from: previous, to: current, databaseUrl: process.env.DATABASE_URL ?? pg!.url("postgres") });
 await pg?.stop();
 

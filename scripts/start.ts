@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { inngestDevServer, loadEnvFiles, LaunchError, log, migrate, NEXT_BIN, nextSpec, prepareDatabase, prepareSecrets, runLauncher, seedDemoData, supervise, telephonySpecs, type ChildSpec } from "./lib/runtime.ts";
+import { planTelephony } from "./lib/telephony-plan.ts";
 
 await runLauncher(async () => {
   loadEnvFiles("production");
@@ -31,7 +32,7 @@ await runLauncher(async () => {
   // Only where no Inngest is configured and the CLI happens to be installed; production sets INNGEST_BASE_URL.
   const inngest = inngestDevServer(port);
   if (inngest) children.push(inngest);
-  children.push(...telephonySpecs());
+  children.push(...telephonySpecs(planTelephony({ env: process.env, embeddedDatabase: database.embedded })));
   children.push(nextSpec("start", port));
   log(`starting next start on http://localhost:${port}`);
   supervise(children, database.stop);

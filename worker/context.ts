@@ -1,5 +1,5 @@
-// What every handler of one worker process shares: who it is, its switch link, the use-cases, the channels it
-// drives, the per-call ordering queue, and a tracker of detached work the drain waits for.
+// What every handler of one worker process shares: who it is, its switch link and lease, the use-cases, the
+// channels it drives, the per-call ordering queue, and a tracker of detached work the drain waits for.
 import type { Logger } from "@/server/logger";
 import type { ChannelTable } from "./channel-table";
 import type { MediaSource } from "./call-control/run-instructions";
@@ -11,6 +11,8 @@ export interface WorkerContext {
   switchId: string;
   workerId: string;
   esl: SwitchPort;
+  /** The switch's lease (switch-lease-keeper.ts): claims, reconcile and end requests act only while it holds. */
+  lease: { holds(): boolean };
   voice: VoicePort;
   channels: ChannelTable;
   /** Per-call ordering: every piece of work about one channel goes through here, keyed by its uuid. */

@@ -38,7 +38,8 @@ export class EndRequestHandler implements WorkerHandler {
   }
 
   private async tick(): Promise<void> {
-    if (this.ctx.esl.linkState !== "up") return;
+    // Ending a call whose channel is not found finalizes it: only for the worker that holds the switch's lease.
+    if (this.ctx.esl.linkState !== "up" || !this.ctx.lease.holds()) return;
     const live = await this.ctx.voice.findLiveCallsOnSwitch(this.ctx.switchId);
     const wanted = live.filter((c) => c.endRequestedAt !== null && c.channelUuid !== null);
     await Promise.all(wanted.map((call) => this.ctx.calls.push(call.channelUuid!, () => this.end(call))));

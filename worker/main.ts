@@ -1,16 +1,21 @@
 // `npm run worker`: one worker for the FreeSWITCH named SWITCH_ID. Configuration comes from src/env.ts;
-// SIGTERM/SIGINT drain within WORKER_DRAIN_SECONDS and exit 0 (live calls stay up on the switch).
+// SIGTERM/SIGINT drain within WORKER_DRAIN_SECONDS and exit 0 (live calls stay up on the switch). Another live
+// worker holding the switch's lease makes this one exit 1 at start, naming it; losing the lease later (it lapsed
+// and another worker took the switch over) drains and exits 1.
 //   WORKER_HEALTH_PORT            optional GET /health endpoint
 //   WORKER_DRAIN_SECONDS          drain deadline (default 25, under the usual 30 s SIGKILL grace)
 //   WORKER_MAX_INFLIGHT_ORIGINATES  originates awaiting their BACKGROUND_JOB at most (default 200)
 //   WORKER_RECONCILE_SECONDS      periodic reconcile (default 30)
 //   WORKER_ORIGINATES_PER_SECOND  originates a second on this switch (default 80 % of its `fsctl sps`)
+//   WORKER_LEASE_SECONDS          the switch's lease lapses this long after the last heartbeat renewed it (default
+//                                 15, at least 10); a worker restarted after a crash waits at most this long
 import "./process-defaults";
 import { pathToFileURL } from "node:url";
 import { env } from "@/env";
 import { logger } from "@/server/logger";
 import { startWorker, type RunningWorker, type StartWorkerOptions } from "./start-worker";
 import { connectSwitch } from "./switch-connection";
+import { SwitchLeaseHeldError } from "./switch-lease-keeper";
 
 export { startWorker, type RunningWorker, type StartWorkerOptions };
 export { connectSwitch };
@@ -39,33 +44,37 @@ async function main(): Promise<void> {
     maxInFlightOriginates: intEnv("WORKER_MAX_INFLIGHT_ORIGINATES", 200),
     reconcileMs: intEnv("WORKER_RECONCILE_SECONDS", 30) * 1000,
     originatesPerSecond: process.env.WORKER_ORIGINATES_PER_SECOND ? intEnv("WORKER_ORIGINATES_PER_SECOND", 0) : undefined,
+    leaseTtlMs: intEnv("WORKER_LEASE_SECONDS", 15) * 1000,
     log,
   });
   let signalled = false;
-  const shutdown = (signal: NodeJS.Signals) => {
+  const shutdown = (reason: string, exitCode: number) => {
     if (signalled) return;
     signalled = true;
-    log.info({ signal, drainMs }, "shutting down");
+    log.info({ reason, drainMs }, "shutting down");
     // A hard stop a little after the drain deadline, in case closing itself hangs.
     setTimeout(() => process.exit(1), drainMs + 10_000).unref();
     worker
       .stop(drainMs)
       .then(({ drained }) => {
         log.info({ drained }, "bye");
-        process.exit(0);
+        process.exit(exitCode);
       })
       .catch((err: unknown) => {
         log.error({ err }, "shutdown failed");
         process.exit(1);
       });
   };
-  process.on("SIGTERM", shutdown);
-  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", () => shutdown("SIGTERM", 0));
+  process.on("SIGINT", () => shutdown("SIGINT", 0));
+  // Another worker drives the switch now: this one only finishes what it has in hand.
+  void worker.leaseLost.then(() => shutdown("switch lease lost", 1));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((err: unknown) => {
-    logger.fatal({ err }, "worker failed to start");
+    if (err instanceof SwitchLeaseHeldError) logger.fatal({ switchId: err.switchId, holder: err.holder }, err.message);
+    else logger.fatal({ err }, "worker failed to start");
     process.exit(1);
   });
 }

@@ -11,7 +11,8 @@
 //                   one that did ring would dial the callee twice. (A cancel that arrives before the originate is
 //                   sent ends the call without dialling: originator.ts.)
 // A channel on the switch that carries irisx_call_id but whose call the database no longer thinks live is
-// killed; other unknown channels are logged.
+// killed; other unknown channels are logged. All of it only while this worker holds the switch's lease: a worker
+// on another switch under the same name would see every real live call as vanished and finalize it.
 import path from "node:path";
 import type { LiveCall } from "@/server/calls/find-live-calls-on-switch";
 import { findWorkerInstances } from "@/server/workers/find-worker-instances";
@@ -91,7 +92,7 @@ export class Reconciler implements WorkerHandler {
   }
 
   async reconcile(): Promise<void> {
-    if (this.ctx.esl.linkState !== "up") return;
+    if (this.ctx.esl.linkState !== "up" || !this.ctx.lease.holds()) return;
     const linkDownAt = this.linkDownAt;
     // Database first, then the switch: a call that ends in between is settled twice, which finalizeCall makes a no-op.
     const live = await this.gate.run(() => this.ctx.voice.findLiveCallsOnSwitch(this.ctx.switchId));
@@ -161,6 +162,8 @@ export class Reconciler implements WorkerHandler {
   }
 
   private async settle(call: LiveCall, lastSeenAt: Date): Promise<void> {
+    // Checked again per call: the lease may have passed to another worker since this reconcile began.
+    if (!this.ctx.lease.holds()) return;
     if (call.channelUuid && (this.ctx.channels.get(call.channelUuid)?.hangupSeen || this.ctx.channels.endedRecently(call.channelUuid))) return;
     const answered = call.answeredAt !== null;
     const endedAt = answered && lastSeenAt < call.answeredAt! ? call.answeredAt! : lastSeenAt;
@@ -189,6 +192,7 @@ export class Reconciler implements WorkerHandler {
    * call is no longer live (a live, adopted call is still writing its file; its own hang-up ingests it).
    */
   private async ingestLeftRecordings(liveCallIds: Set<string>): Promise<void> {
+    if (!this.ctx.lease.holds()) return;
     const pending = await this.ctx.voice.findPendingRecordings({ startedBefore: this.startedAt, switchPathPrefix: path.resolve(this.ctx.recordingsDir) + path.sep, limit: 100 });
     for (const recording of pending) {
       if (liveCallIds.has(recording.callId) || !recording.switchPath) continue;
@@ -199,6 +203,7 @@ export class Reconciler implements WorkerHandler {
   }
 
   private async checkStray(row: SwitchChannelRow): Promise<void> {
+    if (!this.ctx.lease.holds()) return;
     const reply = await this.ctx.esl.api(`uuid_getvar ${row.uuid} irisx_call_id`);
     const callId = reply.trim();
     if (errCause(reply) || !callId || callId === "_undef_") {

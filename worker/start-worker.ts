@@ -1,7 +1,9 @@
 // One worker process for one switch, assembled from its handlers. `startWorker` is what `npm run worker`
-// (main.ts), the tests and the benchmarks run; `stop` drains (stop claiming, finish in-flight database work and
-// due status callbacks, all within a deadline), then closes the event socket with `exit`. Live calls stay up
-// on FreeSWITCH; the next worker for this switch adopts them through reconcile.
+// (main.ts), the tests and the benchmarks run. It first takes the switch's lease (switch-lease-keeper.ts): while
+// another live worker holds it, startWorker throws SwitchLeaseHeldError and starts nothing. `stop` drains (stop
+// claiming, finish in-flight database work and due status callbacks, all within a deadline), releases the lease,
+// then closes the event socket with `exit`. Live calls stay up on FreeSWITCH; the next worker for this switch
+// adopts them through reconcile.
 import { startCallbackSender } from "@/server/calls/callbacks/send-due-callbacks";
 import { CALL_CHANGED_CHANNEL, decodeCallChange, flushCallChanges } from "@/server/calls/notify-call-changed";
 import { CALL_END_REQUESTED_CHANNEL } from "@/server/calls/update-call";
@@ -24,6 +26,7 @@ import { PgListener } from "./pg-listener";
 import { QueueExpiry } from "./queue-expiry";
 import { ClaimGate, Reconciler } from "./reconcile";
 import { HandlerRegistry, type WorkerHandler } from "./registry";
+import { SwitchLeaseKeeper, type SwitchLeaseLostError } from "./switch-lease-keeper";
 import type { SwitchConnection, SwitchLinkState } from "./switch-port";
 import type { VoicePort } from "./voice-port";
 import { createVoiceUseCases } from "./voice-use-cases";
@@ -43,7 +46,10 @@ export interface StartWorkerOptions {
   defaultGateway: string;
   /** WORKER_HEALTH_PORT; 0 picks a free port; undefined: no health endpoint. */
   healthPort?: number;
+  /** Heartbeat and lease renewal interval (default 5 s). */
   heartbeatMs?: number;
+  /** WORKER_LEASE_SECONDS: the switch's lease lapses this long after its last renewal (default 15 s, at least two heartbeats). */
+  leaseTtlMs?: number;
   originatePollMs?: number;
   endRequestPollMs?: number;
   /** How often queued calls past their queue deadline are failed (default 1 s); runs whether the switch link is up or not. */
@@ -68,6 +74,8 @@ export interface RunningWorker {
   readonly context: WorkerContext;
   /** Resolves when the switch link is up for the first time. */
   readonly linkUp: Promise<void>;
+  /** Resolves if another worker takes the switch over (this one's lease lapsed): the worker must stop. Never rejects. */
+  readonly leaseLost: Promise<SwitchLeaseLostError>;
   healthPort(): number | null;
   health(): WorkerHealthSnapshot;
   /** Graceful: stop claiming, drain within `deadlineMs`, mark the instance stopped, `exit` the socket. */
@@ -164,6 +172,22 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
   const esl = opts.connection;
   const registry = new HandlerRegistry(log);
   let draining = false;
+  let resolveLeaseLost!: (error: SwitchLeaseLostError) => void;
+  const leaseLost = new Promise<SwitchLeaseLostError>((resolve) => (resolveLeaseLost = resolve));
+  const heartbeatMs = opts.heartbeatMs ?? 5_000;
+  const lease = new SwitchLeaseKeeper({
+    switchId: opts.switchId,
+    workerId,
+    db,
+    log,
+    ttlMs: opts.leaseTtlMs ?? 15_000,
+    renewMs: heartbeatMs,
+    onLost: (error) => {
+      // Claims and reconcile already stopped (they check the lease); the owner of the process stops the rest.
+      originator?.quiesce();
+      resolveLeaseLost(error);
+    },
+  });
 
   const media = new MediaCache({ dir: opts.mediaDir ?? env.FREESWITCH_MEDIA_DIR, log, openRecording: (input) => voice.openRecordingAudio(input) });
   let callbacks: CallbackSenderHandler | null = null;
@@ -172,6 +196,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
     switchId: opts.switchId,
     workerId,
     esl,
+    lease,
     voice,
     channels: new ChannelTable(),
     calls: new KeyedSerialQueue({ onError: (key, err) => log.error({ err, channelUuid: key }, "call event handling failed") }),
@@ -184,8 +209,10 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
   };
 
   const gate = new ClaimGate();
+  // First to start and last to stop: nothing runs for this switch before the lease is ours or after it is given up.
+  registry.register(lease);
   const listener = registry.register(new PgListener(opts.databaseUrl, log));
-  const heartbeat = registry.register(new Heartbeat(ctx, db, opts.version ?? process.env.npm_package_version ?? "", opts.heartbeatMs ?? 5_000));
+  const heartbeat = registry.register(new Heartbeat(ctx, db, opts.version ?? process.env.npm_package_version ?? "", heartbeatMs));
   const router = registry.register(new CallEventRouter(ctx));
   const reconciler = registry.register(new Reconciler(ctx, gate, opts.reconcileMs ?? 30_000));
   originator = registry.register(
@@ -229,11 +256,17 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
   });
 
   function snapshot(): WorkerHealthSnapshot {
-    const ok = !draining && esl.linkState === "up";
+    const ok = !draining && esl.linkState === "up" && lease.holds();
     return { ok, body: { status: ok ? "ok" : draining ? "draining" : "degraded", workerId, switchId: opts.switchId, link: esl.linkState, handlers: registry.health() } };
   }
 
-  await registry.startAll();
+  try {
+    await registry.startAll();
+  } catch (err) {
+    // Refused (SwitchLeaseHeldError) before anything started; or a later handler failed: give the switch back.
+    await lease.stop();
+    throw err;
+  }
   esl.start();
   log.info({ healthPort: healthServer?.address?.port ?? null }, "worker started");
 
@@ -243,6 +276,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
     switchId: opts.switchId,
     context: ctx,
     linkUp,
+    leaseLost,
     healthPort: () => healthServer?.address?.port ?? null,
     health: snapshot,
     stop(deadlineMs = 30_000) {
@@ -265,7 +299,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
     reconcileNow: () => reconciler.reconcile(),
     async kill() {
       draining = true;
-      await heartbeat.abandon();
+      await Promise.all([heartbeat.abandon(), lease.abandon()]);
       esl.destroy();
       await Promise.all([reconciler.stop(), endRequests.stop(), queueExpiry.stop(), originator!.stop(), callbacks!.stop(), listener.stop(), healthServer?.stop()]);
       ctx.channels.clear();

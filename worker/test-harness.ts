@@ -3,6 +3,7 @@
 import { mkdtemp, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { afterEach } from "vitest";
 import { env } from "@/env";
 import { createCall } from "@/server/calls/create-call";
 import { db } from "@/server/db";
@@ -42,6 +43,8 @@ export async function startTestWorker(sim: Simulator, opts: Partial<StartWorkerO
     recordingsDir: env.FREESWITCH_RECORDINGS_DIR,
     defaultGateway: "default",
     heartbeatMs: 1_000,
+    // Short, so a test that kills a worker and starts the next on its switch waits seconds for the lease, not 15.
+    leaseTtlMs: 4_000,
     originatePollMs: 100,
     endRequestPollMs: 300,
     queueExpiryPollMs: 200,
@@ -52,6 +55,31 @@ export async function startTestWorker(sim: Simulator, opts: Partial<StartWorkerO
   });
   await worker.linkUp;
   return worker;
+}
+
+/**
+ * Simulators and workers for a test file, stopped after each test (the workers first, each drained briefly, which
+ * releases its switch's lease). `workerDefaults` apply to every worker the file starts.
+ */
+export function testFleet(workerDefaults: Partial<StartWorkerOptions> = {}) {
+  const sims: Simulator[] = [];
+  const workers: RunningWorker[] = [];
+  afterEach(async () => {
+    for (const w of workers.splice(0)) await w.stop(2_000).catch(() => undefined);
+    for (const s of sims.splice(0)) await s.close();
+  });
+  return {
+    async sim(): Promise<Simulator> {
+      const s = await startTestSimulator({ timeScale: 0.05, recordingsDir: env.FREESWITCH_RECORDINGS_DIR });
+      sims.push(s);
+      return s;
+    },
+    async worker(s: Simulator, opts: Partial<StartWorkerOptions> = {}): Promise<RunningWorker> {
+      const w = await startTestWorker(s, { ...workerDefaults, ...opts });
+      workers.push(w);
+      return w;
+    },
+  };
 }
 
 export async function placeCall(actor: Actor, input: TCreateCallInput) {

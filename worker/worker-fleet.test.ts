@@ -2,40 +2,20 @@
 // graceful drain (SIGTERM on the real entry point too), and what /api/health sees of it.
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { env } from "@/env";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { getHealth } from "@/server/health/get-health";
 import { updateCall } from "@/server/calls/update-call";
 import { createVoiceTenant } from "@/test/call-fixtures";
-import type { Simulator } from "../freeswitch/simulator/index";
 import type { EslEvent } from "./esl/wire";
-import type { RunningWorker } from "./start-worker";
 import type { SwitchConnection } from "./switch-port";
-import { placeCall, startTestSimulator, startTestWorker, useTempRecordingDirs, waitFor, waitForFinalCall } from "./test-harness";
+import { placeCall, testFleet, useTempRecordingDirs, waitFor, waitForFinalCall } from "./test-harness";
 
-const sims: Simulator[] = [];
-const workers: RunningWorker[] = [];
-
-async function sim() {
-  const s = await startTestSimulator({ timeScale: 0.05, recordingsDir: env.FREESWITCH_RECORDINGS_DIR });
-  sims.push(s);
-  return s;
-}
-async function worker(s: Simulator, opts: Parameters<typeof startTestWorker>[1] = {}) {
-  const w = await startTestWorker(s, opts);
-  workers.push(w);
-  return w;
-}
+// Queued calls belong to no switch until claimed: every test starts with no other worker around.
+const { sim, worker } = testFleet();
 
 beforeAll(async () => {
   await useTempRecordingDirs();
-});
-
-// Queued calls belong to no switch until claimed: every test starts with no other worker around.
-afterEach(async () => {
-  for (const w of workers.splice(0)) await w.stop(2_000).catch(() => undefined);
-  for (const s of sims.splice(0)) await s.close();
 });
 
 const FINAL = ["COMPLETED", "BUSY", "FAILED", "NO_ANSWER", "CANCELED"] as const;

@@ -17,7 +17,9 @@ let voice: Awaited<ReturnType<typeof createVoiceTenant>>;
 const running: RunningWorker[] = [];
 
 async function worker(opts: Parameters<typeof startTestWorker>[1] = {}) {
-  const w = await startTestWorker(sim, opts);
+  // The shortest lease (two heartbeats): a killed worker's switch is free again by the time the tests below have
+  // watched its calls end, so the next worker starts while the calls that outlive the gap are still up.
+  const w = await startTestWorker(sim, { leaseTtlMs: 2_000, ...opts });
   running.push(w);
   return w;
 }

@@ -2,7 +2,7 @@
 // `next start` child, a benchmark tenant with an API key, and percentiles over every sample.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { appendFileSync, existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { ensureDatabase, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres.ts";
@@ -42,9 +42,9 @@ export function buildOnce(): void {
  * cluster in turn), and with dozens of them that background work showed up as latency spikes in the figures.
  */
 export async function startBenchDatabase(name: string, port = Number(process.env.BENCH_PG_PORT ?? 54341)) {
-  // BENCH_PG_LOG=<file> appends the server's log there (checkpoints, autovacuum, slow statements when enabled).
-  const logFile = process.env.BENCH_PG_LOG;
-  const handle = await startEmbeddedPostgres({ dataDir: path.join(ROOT, ".data", "bench-postgres"), port, log: logFile ? (line) => appendFileSync(logFile, `${new Date().toISOString()} ${line}\n`) : undefined });
+  // BENCH_PG_LOG=<file> appends the server's log there (checkpoints, autovacuum, slow statements when enabled);
+  // otherwise it goes to .data/bench-postgres.log. Its lines carry their own timestamps (log_line_prefix '%m').
+  const handle = await startEmbeddedPostgres({ dataDir: path.join(ROOT, ".data", "bench-postgres"), port, logFile: process.env.BENCH_PG_LOG });
   await dropDatabases(handle.url("postgres"), (db) => db !== name && BENCH_DATABASE.test(db), { unlessInUse: true });
   await ensureDatabase(handle.url("postgres"), name);
   const url = handle.url(name);
@@ -176,7 +176,7 @@ export function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
 }
 
-/** Runs a benchmark's main and exits with its code (embedded-postgres's exit hook would otherwise exit 0). */
+/** Runs a benchmark's main and exits with its code, whatever handles (children, sockets) are still open. */
 export function runBenchmark(main: () => Promise<number>): void {
   main().then(
     (code) => process.exit(code),

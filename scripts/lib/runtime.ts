@@ -1,6 +1,6 @@
 // What `npm run dev` and `npm start` share: fill in embedded defaults (PostgreSQL, secrets), apply migrations,
-// seed demo data, and supervise child processes (Next.js, the Inngest Dev Server, later the worker and the
-// switch simulator) so that one Ctrl+C or SIGTERM stops them all, then PostgreSQL.
+// seed demo data, and supervise child processes (Next.js, the Inngest Dev Server, the worker and the switch
+// simulator) so that one Ctrl+C or SIGTERM stops them all, then PostgreSQL.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -9,6 +9,7 @@ import path from "node:path";
 import nextEnv from "@next/env";
 import { applyMigrations } from "../../src/server/migrations/apply-migrations.ts";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./embedded-postgres.ts";
+import type { TelephonyPlan } from "./telephony-plan.ts";
 
 export type Mode = "development" | "production";
 
@@ -54,9 +55,16 @@ export async function prepareDatabase(): Promise<Database> {
   log(
     handle.startedHere
       ? `embedded PostgreSQL started on port ${port} (data in ${path.relative(ROOT, dataDir)})`
-      : `embedded PostgreSQL already running on port ${port}: reusing it`,
+      : handle.owned
+        ? `embedded PostgreSQL left running on port ${port} by a launcher that is gone: taking it over (stopped on exit)`
+        : `embedded PostgreSQL already running on port ${port}: reusing it (left running on exit)`,
   );
-  return { url: handle.url("irisx"), embedded: true, stop: handle.stop };
+  const stop = async () => {
+    if (!handle.owned) return;
+    await handle.stop();
+    log("embedded PostgreSQL stopped");
+  };
+  return { url: handle.url("irisx"), embedded: true, stop };
 }
 
 // ---- 2. Secrets --------------------------------------------------------------------------------------
@@ -151,25 +159,30 @@ export function inngestDevServer(appPort: number): ChildSpec | null {
   };
 }
 
-// ---- 5. Telephony: a real FreeSWITCH, or the switch simulator -----------------------------------------
+// ---- 5. Telephony: a real FreeSWITCH, the switch simulator, or none (telephony-plan.ts decides) ------------
 /**
- * The worker, plus the switch simulator when no FreeSWITCH is configured (FREESWITCH_ESL_HOST unset).
- * With the simulator, TELEPHONY_SIMULATED=1 makes the UI show a "simulated telephony" badge, and the
- * simulator writes its recordings where the worker reads the switch's recordings.
+ * The children that carry out a telephony plan: the worker for a configured FreeSWITCH; the switch simulator and a
+ * worker on it; or nothing. With the simulator, TELEPHONY_SIMULATED=1 makes the UI show a "simulated telephony"
+ * badge, and the simulator writes its recordings where the worker reads the switch's recordings.
  */
-export function telephonySpecs(opts: { eslPort?: number; controlPort?: number } = {}): ChildSpec[] {
+export function telephonySpecs(plan: TelephonyPlan, opts: { eslPort?: number; controlPort?: number } = {}): ChildSpec[] {
   const tsx = (entry: string) => [process.execPath, ["--import", "tsx", entry]] as const;
+  process.env.TELEPHONY_SIMULATED = plan.kind === "simulator" ? "1" : "0";
+  if (plan.kind === "none") {
+    log(`telephony: ${plan.reason}`);
+    return [];
+  }
   const specs: ChildSpec[] = [];
   process.env.FREESWITCH_RECORDINGS_DIR ??= path.join(ROOT, ".data", "switch-recordings");
-  if (process.env.FREESWITCH_ESL_HOST) {
-    process.env.TELEPHONY_SIMULATED = "0";
-    log(`telephony: FreeSWITCH at ${process.env.FREESWITCH_ESL_HOST}:${process.env.FREESWITCH_ESL_PORT ?? 8021}`);
+  // The worker's own environment: it reaches the switch on the address below.
+  let workerEnv: Record<string, string | undefined> = {};
+  if (plan.kind === "switch") {
+    log(`telephony: ${plan.reason}`);
   } else {
     const eslPort = opts.eslPort ?? Number(process.env.SIM_ESL_PORT ?? 8021);
     const controlPort = opts.controlPort ?? Number(process.env.SIM_CONTROL_PORT ?? 8022);
     const password = process.env.FREESWITCH_ESL_PASSWORD ?? "ClueCon";
     Object.assign(process.env, {
-      TELEPHONY_SIMULATED: "1",
       SIM_ESL_PORT: String(eslPort),
       SIM_CONTROL_PORT: String(controlPort),
       SIM_ESL_PASSWORD: password,
@@ -178,17 +191,11 @@ export function telephonySpecs(opts: { eslPort?: number; controlPort?: number } 
     });
     const [command, args] = tsx("freeswitch/simulator/main.ts");
     specs.push({ name: "simulator", command, args: [...args], required: true });
-    log(`telephony: no FreeSWITCH configured, so the switch simulator listens on ESL ${eslPort} (control API ${controlPort})`);
+    workerEnv = { FREESWITCH_ESL_HOST: "127.0.0.1", FREESWITCH_ESL_PORT: String(eslPort) };
+    log(`telephony: ${plan.reason}, so the switch simulator listens on ESL ${eslPort} (control API ${controlPort})`);
   }
   const [command, args] = tsx("worker/main.ts");
-  // The worker's own environment: it reaches the switch on the address above.
-  specs.push({
-    name: "worker",
-    command,
-    args: [...args],
-    required: true,
-    env: process.env.FREESWITCH_ESL_HOST ? {} : { FREESWITCH_ESL_HOST: "127.0.0.1", FREESWITCH_ESL_PORT: process.env.SIM_ESL_PORT },
-  });
+  specs.push({ name: "worker", command, args: [...args], required: true, env: workerEnv });
   return specs;
 }
 

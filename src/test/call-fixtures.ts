@@ -1,7 +1,9 @@
-// Voice test data: a tenant with a phone number and pacing limits, and queued calls written straight to the table
-// (for claim and pacing tests that need many calls fast). Real rows, same client as the app.
+// Voice test data: a tenant with a phone number and pacing limits, queued calls written straight to the table
+// (for claim and pacing tests that need many calls fast), and claims made as a worker holding its switch's lease.
+// Real rows, same client as the app.
 import { randomInt } from "node:crypto";
 import type { CallStatus, MemberRole } from "@/generated/prisma/enums";
+import { claimQueuedCalls, type ClaimQueuedCallsInput } from "@/server/calls/claim-queued-calls";
 import { db } from "@/server/db";
 import { newSid } from "@/server/shared/ids";
 import { createTestTenant } from "@/test/factories";
@@ -55,4 +57,15 @@ export async function insertQueuedCalls(tenantId: string, from: string, count: n
     })),
   });
   return ids;
+}
+
+/**
+ * claimQueuedCalls as the worker would call it: holding the lease of its switch. Tests that play several workers
+ * on one switch hand the lease over outright (a worker process would wait for it to lapse).
+ */
+export async function claimAsWorker(input: ClaimQueuedCallsInput) {
+  const at = new Date();
+  const lease = { workerId: input.workerId, hostname: "test", renewedAt: at, expiresAt: new Date(at.getTime() + 3_600_000) };
+  await db.switchLease.upsert({ where: { switchId: input.switchId }, create: { switchId: input.switchId, acquiredAt: at, ...lease }, update: lease });
+  return claimQueuedCalls(input);
 }

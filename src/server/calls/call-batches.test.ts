@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { applyCallProgressBatch } from "@/server/calls/apply-call-progress";
-import { claimQueuedCalls } from "@/server/calls/claim-queued-calls";
 import { createCall } from "@/server/calls/create-call";
 import { finalizeCalls } from "@/server/calls/finalize-call";
-import { createVoiceTenant } from "@/test/call-fixtures";
+import { claimAsWorker, createVoiceTenant } from "@/test/call-fixtures";
 
 /** `perTenant` live calls for each of two tenants, claimed on `fs-batch` as the worker's originator would. */
 async function liveCalls(perTenant: number) {
@@ -16,7 +15,7 @@ async function liveCalls(perTenant: number) {
       await createCall(t.actor, { to: "+15005550100", from: t.number.e164, instructions: [{ say: "hi" }], statusCallback: "https://example.com/s", statusCallbackEvents: ["ringing", "answered", "completed"] }, { surface: "native" });
     }
   }
-  const claimed = await claimQueuedCalls({ switchId: "fs-batch", workerId: "w1", limit: 100 });
+  const claimed = await claimAsWorker({ switchId: "fs-batch", workerId: "w1", limit: 100 });
   expect(claimed).toHaveLength(perTenant * 2);
   return { tenants, calls: claimed };
 }

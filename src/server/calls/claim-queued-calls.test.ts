@@ -4,9 +4,10 @@ import { db } from "@/server/db";
 import { claimQueuedCalls } from "@/server/calls/claim-queued-calls";
 import { createCall } from "@/server/calls/create-call";
 import { finalizeCall } from "@/server/calls/finalize-call";
-import { createVoiceTenant, insertQueuedCalls } from "@/test/call-fixtures";
+import { SwitchLeaseNotHeldError } from "@/server/workers/switch-lease";
+import { claimAsWorker, createVoiceTenant, insertQueuedCalls } from "@/test/call-fixtures";
 
-const claim = (limit = 100, switchId = "fs1", workerId = "w1") => claimQueuedCalls({ switchId, workerId, limit });
+const claim = (limit = 100, switchId = "fs1", workerId = "w1") => claimAsWorker({ switchId, workerId, limit });
 
 // Every test starts with nothing queued: a claim sees the whole table, not just one test's tenant.
 beforeEach(async () => {
@@ -91,13 +92,26 @@ describe("claimQueuedCalls", () => {
   it("never hands the same call to two concurrent claimers", async () => {
     const { tenant, number } = await createVoiceTenant({ callsPerSecond: 1000, maxConcurrentCalls: 1000 });
     const ids = await insertQueuedCalls(tenant.id, number.e164, 120);
-    const rounds = await Promise.all(Array.from({ length: 6 }, (_, i) => claim(30, "fs1", `w${i}`)));
+    // Six workers, each holding its own switch; the calls belong to no switch yet, so every one of them may claim.
+    const rounds = await Promise.all(Array.from({ length: 6 }, (_, i) => claim(30, `fs${i}`, `w${i}`)));
     const claimed = rounds.flat().map((c) => c.id);
     expect(new Set(claimed).size).toBe(claimed.length);
     for (const id of claimed) expect(ids).toContain(id);
     const initiated = await db.call.count({ where: { tenantId: tenant.id, status: "INITIATED" } });
     expect(initiated).toBe(claimed.length);
     expect(await db.callEvent.count({ where: { tenantId: tenant.id, type: "initiated" } })).toBe(claimed.length);
+  });
+
+  it("claims nothing for a worker without a live lease of the switch: a second worker for it, or one whose lease passed to another", async () => {
+    const { tenant, number } = await createVoiceTenant();
+    await insertQueuedCalls(tenant.id, number.e164, 3);
+    await expect(claimQueuedCalls({ switchId: "fs-fenced", workerId: "w-twin", limit: 10 })).rejects.toBeInstanceOf(SwitchLeaseNotHeldError);
+    expect(await claim(1, "fs-fenced", "w-holder")).toHaveLength(1);
+    await expect(claimQueuedCalls({ switchId: "fs-fenced", workerId: "w-twin", limit: 10 })).rejects.toBeInstanceOf(SwitchLeaseNotHeldError);
+    await claim(0, "fs-fenced", "w-successor"); // takes the switch over
+    await expect(claimQueuedCalls({ switchId: "fs-fenced", workerId: "w-holder", limit: 10 })).rejects.toBeInstanceOf(SwitchLeaseNotHeldError);
+    expect(await db.call.count({ where: { tenantId: tenant.id, status: "QUEUED" } })).toBe(2);
+    expect(await db.call.count({ where: { tenantId: tenant.id, claimedBy: { in: ["w-twin", "w-holder"] } } })).toBe(1);
   });
 
   it("keeps concurrent claimers on several switches within one tenant's budget", async () => {

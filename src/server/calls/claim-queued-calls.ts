@@ -5,15 +5,18 @@
 // call (FOR UPDATE SKIP LOCKED) and never overrun a tenant's budget (a per-tenant advisory lock, taken before the
 // statement that counts, so its snapshot already sees the other claimer's committed work). A call past its queue
 // deadline (queueExpiresAt) is never claimed, whether or not the sweeper (expire-queued-calls.ts) has failed it yet.
-// `initiatedAt` is the database's clock, never before the call's queuedAt (call-timeline.ts).
+// `initiatedAt` is the database's clock, never before the call's queuedAt (call-timeline.ts). Only the worker
+// holding a live lease of the switch claims (src/server/workers/switch-lease.ts): a second worker for the same
+// switch, or one whose lease lapsed, gets SwitchLeaseNotHeldError and claims nothing.
 import { Prisma } from "@/generated/prisma/client";
 import { callTransaction, writeCallTransitions } from "@/server/calls/call-transitions";
 import { CALL_VIEW_INCLUDE, toCallView, type CallView } from "@/server/calls/call-view";
+import { lockSwitchLease } from "@/server/workers/switch-lease";
 
 export interface ClaimQueuedCallsInput {
   /** The switch the worker owns (SWITCH_ID): queued calls with no switch or this one are eligible. */
   switchId: string;
-  /** Identifies the worker process (for claimedBy). */
+  /** Identifies the worker process (for claimedBy); it must hold the switch's lease. */
   workerId: string;
   /** Most calls to claim in this round. */
   limit: number;
@@ -45,6 +48,8 @@ export async function claimQueuedCalls(input: ClaimQueuedCallsInput): Promise<Cl
   const limit = Math.max(0, Math.floor(input.limit));
   if (limit === 0) return [];
   return callTransaction(async (tx) => {
+    // 0. The lease, share-locked until the claim commits: a takeover waits for it, and then owns every call claimed.
+    await lockSwitchLease(tx, input);
     // 1. Active tenants with credit and eligible queued calls, in random order (fair over rounds), that no other
     //    claimer is serving. Calls of a suspended or exhausted account wait queued (or are canceled by the client).
     const tenants = await tx.$queryRaw<{ id: string }[]>`

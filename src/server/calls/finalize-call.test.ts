@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { applyCallProgress } from "@/server/calls/apply-call-progress";
-import { claimQueuedCalls } from "@/server/calls/claim-queued-calls";
 import { createCall } from "@/server/calls/create-call";
 import { finalizeCall } from "@/server/calls/finalize-call";
 import { findLiveCallsOnSwitch } from "@/server/calls/find-live-calls-on-switch";
 import { recordCallEvent } from "@/server/calls/record-call-event";
-import { createVoiceTenant } from "@/test/call-fixtures";
+import { claimAsWorker, createVoiceTenant } from "@/test/call-fixtures";
 
 /** A call placed through createCall and claimed by a worker on `fs1`, as the originator would have it. */
 async function liveCall(opts: { surface?: "native" | "twilio"; events?: ("initiated" | "ringing" | "answered" | "completed")[] } = {}) {
@@ -18,7 +17,7 @@ async function liveCall(opts: { surface?: "native" | "twilio"; events?: ("initia
     { to: "+15005550100", from: t.number.e164, instructions: [{ say: "hi" }], statusCallback: "https://example.com/status", statusCallbackEvents: opts.events ?? ["initiated", "ringing", "answered", "completed"] },
     { surface: opts.surface ?? "native" },
   );
-  const [claimed] = await claimQueuedCalls({ switchId: "fs1", workerId: "w1", limit: 10 });
+  const [claimed] = await claimAsWorker({ switchId: "fs1", workerId: "w1", limit: 10 });
   if (claimed?.id !== call.id) throw new Error("the call was not claimed");
   return { ...t, call: claimed };
 }

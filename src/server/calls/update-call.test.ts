@@ -2,14 +2,13 @@ import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { applyCallProgress } from "@/server/calls/apply-call-progress";
-import { claimQueuedCalls } from "@/server/calls/claim-queued-calls";
 import { createCall } from "@/server/calls/create-call";
 import { findCallEvents } from "@/server/calls/find-call-events";
 import { findCalls } from "@/server/calls/find-calls";
 import { finalizeCall } from "@/server/calls/finalize-call";
 import { getCall } from "@/server/calls/get-call";
 import { CALL_END_REQUESTED_CHANNEL, parseCallEndRequestedPayload, updateCall } from "@/server/calls/update-call";
-import { createVoiceTenant } from "@/test/call-fixtures";
+import { claimAsWorker, createVoiceTenant } from "@/test/call-fixtures";
 
 let listener: pg.Client;
 const notifications: string[] = [];
@@ -40,7 +39,7 @@ async function placed() {
 
 async function claimed() {
   const t = await placed();
-  const [c] = await claimQueuedCalls({ switchId: "fs1", workerId: "w1", limit: 1 });
+  const [c] = await claimAsWorker({ switchId: "fs1", workerId: "w1", limit: 1 });
   if (c?.id !== t.call.id) throw new Error("not claimed");
   return { ...t, call: c };
 }
@@ -55,7 +54,7 @@ describe("updateCall", () => {
     expect(callback!.params).toMatchObject({ event: "call.completed", call: { status: "canceled" } });
     expect(await db.creditLedgerEntry.count({ where: { tenantId: tenant.id } })).toBe(0);
     // No worker will ever see it.
-    expect(await claimQueuedCalls({ switchId: "fs1", workerId: "w1", limit: 10 })).toEqual([]);
+    expect(await claimAsWorker({ switchId: "fs1", workerId: "w1", limit: 10 })).toEqual([]);
   });
 
   it("treats `completed` on a queued call as a cancel", async () => {
@@ -101,7 +100,7 @@ describe("updateCall", () => {
   it("is safe against a worker claiming the queued call at the same moment", async () => {
     for (let i = 0; i < 5; i++) {
       const { actor, call } = await placed();
-      const [update, claims] = await Promise.all([updateCall(actor, { callId: call.id, status: "canceled" }), claimQueuedCalls({ switchId: "fs1", workerId: "w1", limit: 10 })]);
+      const [update, claims] = await Promise.all([updateCall(actor, { callId: call.id, status: "canceled" }), claimAsWorker({ switchId: "fs1", workerId: "w1", limit: 10 })]);
       const row = await db.call.findUniqueOrThrow({ where: { id: call.id } });
       if (claims.some((c) => c.id === call.id)) {
         // The claim won: the cancel became an end request for the worker.

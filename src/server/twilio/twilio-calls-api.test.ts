@@ -7,13 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/env";
 import { applyCallProgress } from "@/server/calls/apply-call-progress";
 import { sendDueCallbacks } from "@/server/calls/callbacks/send-due-callbacks";
-import { claimQueuedCalls } from "@/server/calls/claim-queued-calls";
 import { finalizeCall } from "@/server/calls/finalize-call";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import { getTwilioCredentials } from "@/server/account/get-twilio-credentials";
 import { db } from "@/server/db";
 import { newSid } from "@/server/shared/ids";
 import { startAppRouteServer } from "@/test/app-route-server";
+import { claimAsWorker } from "@/test/call-fixtures";
 import { createTestTenant } from "@/test/factories";
 import { startWebhookReceiver } from "@/test/webhook-receiver";
 
@@ -266,7 +266,7 @@ describe("Twilio-compatible Calls API with the twilio npm library", () => {
         statusCallbackEvent: ["initiated", "ringing", "answered", "completed"],
       });
       // What the worker does as the switch reports the call.
-      const claimed = await claimQueuedCalls({ switchId: `sw-${sid}`, workerId: "test", limit: 100 });
+      const claimed = await claimAsWorker({ switchId: `sw-${sid}`, workerId: "test", limit: 100 });
       expect(claimed.map((c) => c.id)).toContain(sid);
       const t0 = Date.now();
       await applyCallProgress({ callId: sid, status: "RINGING", at: new Date(t0 + 1_000) });
