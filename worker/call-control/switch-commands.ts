@@ -26,6 +26,7 @@ export function fliteVoice(voice: string | undefined): string {
 
 /** One line, no control characters: an event-socket header value ends at the first line break. */
 export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is replaced here
   return text.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
 }
 

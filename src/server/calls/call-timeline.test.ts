@@ -5,14 +5,13 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { applyCallProgress, applyCallProgressBatch } from "@/server/calls/apply-call-progress";
 import { toCallResource } from "@/server/calls/call-view";
-import { claimQueuedCalls } from "@/server/calls/claim-queued-calls";
 import { createCall } from "@/server/calls/create-call";
 import { createInboundCall } from "@/server/calls/create-inbound-call";
 import { finalizeCall } from "@/server/calls/finalize-call";
 import { getCall } from "@/server/calls/get-call";
 import { recordCallEvent } from "@/server/calls/record-call-event";
 import { updateCall } from "@/server/calls/update-call";
-import { createVoiceTenant } from "@/test/call-fixtures";
+import { claimAsWorker, createVoiceTenant } from "@/test/call-fixtures";
 
 const sec = (base: Date, s: number) => new Date(base.getTime() + s * 1000);
 
@@ -24,7 +23,7 @@ async function claimedCall() {
     { to: "+15005550100", from: t.number.e164, instructions: [{ say: "hi" }], statusCallback: "https://example.com/status", statusCallbackEvents: ["initiated", "ringing", "answered", "completed"] },
     { surface: "twilio" },
   );
-  const [call] = await claimQueuedCalls({ switchId: "fs1", workerId: "w1", limit: 10 });
+  const [call] = await claimAsWorker({ switchId: "fs1", workerId: "w1", limit: 10 });
   if (call?.id !== placed.id) throw new Error("the call was not claimed");
   return { ...t, call };
 }

@@ -3,15 +3,14 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { claimQueuedCalls } from "@/server/calls/claim-queued-calls";
 import { createCall } from "@/server/calls/create-call";
 import { expireQueuedCalls } from "@/server/calls/expire-queued-calls";
 import { getCallSettings } from "@/server/calls/get-call-settings";
 import { setMaxQueueSeconds } from "@/server/calls/set-max-queue-seconds";
-import { createVoiceTenant } from "@/test/call-fixtures";
+import { claimAsWorker, createVoiceTenant } from "@/test/call-fixtures";
 import type { Actor } from "@/server/tenancy";
 
-const claim = () => claimQueuedCalls({ switchId: "fs1", workerId: "w1", limit: 100 });
+const claim = () => claimAsWorker({ switchId: "fs1", workerId: "w1", limit: 100 });
 
 /** A native call with a status callback for its end; `queueTimeout` as given (the tenant's default otherwise). */
 function place(actor: Actor, from: string, queueTimeout?: number) {

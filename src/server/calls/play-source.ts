@@ -29,6 +29,7 @@ export function parsePlaySource(raw: string): ParsedPlaySource {
   const value = raw.trim();
   if (!value) return { ok: false, reason: "is empty" };
   if (value.length > MAX_SOURCE_LENGTH) return { ok: false, reason: `is longer than ${MAX_SOURCE_LENGTH} characters` };
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
   if (/[\u0000-\u001f\u007f]/.test(value)) return { ok: false, reason: "contains control characters" };
   if (/^https?:\/\//i.test(value)) {
     let url: URL;
