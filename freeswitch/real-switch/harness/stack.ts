@@ -28,6 +28,8 @@ export interface StackInfo {
   sipDomain: string;
   switchId: string;
   switchRecordingsDir: string;
+  /** FREESWITCH_MEDIA_DIR: where the worker writes the audio the switch plays. */
+  mediaDir: string;
   recordingsDir: string;
   secrets: { NEXTAUTH_SECRET: string; APP_ENCRYPTION_KEY: string };
   /** The switch's sessions-per-second limit (FREESWITCH_SESSIONS_PER_SECOND). */
@@ -63,6 +65,7 @@ export class Stack {
     const sipDomain = "sip.realswitch.test";
     const switchId = "fs-real";
     const switchRecordingsDir = path.join(workDir, "freeswitch", "recordings");
+    const mediaDir = path.join(workDir, "freeswitch", "media");
     const recordingsDir = path.join(workDir, "recordings");
     const sessionsPerSecond = 10;
 
@@ -85,7 +88,7 @@ export class Stack {
       // The tenants' voice URLs and callbacks in these tests are local servers.
       WEBHOOK_ALLOW_PRIVATE_HOSTS: "127.0.0.1,localhost",
       FREESWITCH_RECORDINGS_DIR: switchRecordingsDir,
-      FREESWITCH_MEDIA_DIR: path.join(workDir, "freeswitch", "media"),
+      FREESWITCH_MEDIA_DIR: mediaDir,
       RECORDINGS_DIR: recordingsDir,
     };
     this.app = appProcess({ port: appPort, env: { ...common, NEXT_DIST_DIR: opts.distDir }, logFile: path.join(workDir, "app.log") });
@@ -144,6 +147,7 @@ export class Stack {
       sipDomain,
       switchId,
       switchRecordingsDir,
+      mediaDir,
       recordingsDir,
       secrets,
       sessionsPerSecond,
