@@ -12,7 +12,7 @@ describe("originate", () => {
     );
     expect(cmd).toBe(
       "originate {origination_uuid=0f0e-uuid,irisx_call_id=CA1,irisx_tenant_id=tn_1,origination_caller_id_number=+14155550100," +
-        "origination_caller_id_name=+14155550100,originate_timeout=30,ignore_early_media=true,send_silence_when_idle=-1,RECORD_STEREO=true}sofia/gateway/twilio/+15005550100 &park()",
+        "origination_caller_id_name=+14155550100,originate_timeout=30,ignore_early_media=true,send_silence_when_idle=-1,sleep_eat_digits=true,playback_terminators=none,RECORD_STEREO=true}sofia/gateway/twilio/+15005550100 &park()",
     );
   });
 

@@ -55,6 +55,9 @@ export function buildOriginateCommand(call: Pick<ClaimedCall, "id" | "tenantId" 
     ["ignore_early_media", "true"],
     // Silence written while nothing else is (park, sleep), so a recording keeps up with the call after a prompt.
     ["send_silence_when_idle", "-1"],
+    // A key press must not end a pause (any digit ends `sleep` otherwise) or a prompt ("*" ends playback).
+    ["sleep_eat_digits", "true"],
+    ["playback_terminators", "none"],
   ];
   if (call.record) vars.push(["RECORD_STEREO", "true"]);
   const block = vars.map(([k, v]) => `${k}=${originateValue(v)}`).join(",");

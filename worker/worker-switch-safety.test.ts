@@ -113,4 +113,12 @@ describe("the worker against a switch that expands, plays only files and throttl
       sim.switch.sessionRate.perSecond = 10;
     }
   });
+
+  it("a key pressed during a pause does not cut it short (any digit ends FreeSWITCH's sleep unless told otherwise)", async () => {
+    // +15005557123: a person who presses 1, 2, 3, # one second after answering.
+    const placed = await placeCall(voice.actor, { to: "+15005557123", from: voice.number.e164, instructions: [{ pause: 4 }, { hangup: true }] });
+    const ended = await waitForFinalCall(placed.id, 20_000);
+    expect(ended.callRecord!.billsec).toBeGreaterThanOrEqual(4);
+    expect(ended.events.filter((e) => e.type === "dtmf").map((e) => (e.data as { digit: string }).digit)).toEqual(["1", "2", "3", "#"]);
+  });
 });

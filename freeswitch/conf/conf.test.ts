@@ -234,6 +234,8 @@ describe("freeswitch/conf", () => {
     expect(last.condition[0]!.action).toEqual([
       { application: "set", data: "irisx_inbound=true" },
       { application: "set", data: "send_silence_when_idle=-1" },
+      { application: "set", data: "sleep_eat_digits=true" },
+      { application: "set", data: "playback_terminators=none" },
       { application: "park" },
     ]);
     expect(extensions.slice(0, -1).every((e) => e.continue === "true")).toBe(true);
@@ -264,6 +266,8 @@ describe("freeswitch/conf", () => {
       { application: "set", data: "irisx_inbound=true" },
       { application: "set", data: "irisx_origin=agent" },
       { application: "set", data: "send_silence_when_idle=-1" },
+      { application: "set", data: "sleep_eat_digits=true" },
+      { application: "set", data: "playback_terminators=none" },
       { application: "park" },
     ]);
   });

@@ -10,6 +10,7 @@ import {
 } from "./events.ts";
 import { farEndFor, fixtureFarEnd, type FarEnd } from "./magic-numbers.ts";
 import { writeRecording } from "./wav.ts";
+import { digitEndsApplication } from "./dtmf-breaks.ts";
 import { expandVariables } from "./expand.ts";
 import { SessionRate } from "./session-rate.ts";
 
@@ -535,6 +536,7 @@ export class SimSwitch {
         ch.dtmfLog += digit;
         sim.dtmfBuffer += digit;
         sim.dtmfWaiter?.();
+        if (sim.appRunning && ch.application && digitEndsApplication(ch.application, digit, (name) => ch.getVar(name))) sim.abortApp?.();
       }, ch);
     });
   }

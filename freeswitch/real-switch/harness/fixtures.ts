@@ -31,8 +31,21 @@ export function uniqueNumber(): string {
   return `+1415555${String(randomInt(0, 10_000)).padStart(4, "0")}`;
 }
 
+let nextMediaPort = 0;
+/** A SIP port and an RTP port for one SIPp process of a test (RTP from the stack's block for test SIPps). */
+export async function sippPorts(): Promise<{ port: number; mediaPort: number }> {
+  const { freePort } = await import("../../../scripts/lib/free-port");
+  const [first, last] = stackInfo().sippMediaPorts;
+  // Spread by process so two test files never pick the same ports; 10 apart leaves room for SIPp's RTCP and streams.
+  nextMediaPort = nextMediaPort === 0 ? first + ((process.pid * 10) % (last - first - 20)) : nextMediaPort + 10;
+  if (nextMediaPort > last - 10) nextMediaPort = first;
+  return { port: await freePort(), mediaPort: nextMediaPort };
+}
+
 export interface VoiceTenant {
   tenantId: string;
+  /** <slug>.SIP_DOMAIN: the realm the tenant's phones register in. */
+  sipDomain: string;
   accountSid: string;
   authToken: string;
   number: string;
@@ -40,6 +53,8 @@ export interface VoiceTenant {
   bearer: string;
   apiKeyId: string;
   apiKeySecret: string;
+  /** The owner, for use-cases the REST API does not expose (SIP users). */
+  actor: import("@/server/tenancy").Actor;
 }
 
 /** A tenant with one voice number (optionally routed to `voiceUrl`) and an API key with every scope. */
@@ -52,6 +67,9 @@ export async function createVoiceTenant(opts: { voiceUrl?: string; callsPerSecon
     import("@/server/db"),
   ]);
   const { tenant, actor } = await createTestTenant({ name: "Real Switch Co" });
+  // A slug that is a valid host name label: phones register as user@<slug>.<SIP_DOMAIN>.
+  const slug = `rs-${tenant.id.slice(-10).toLowerCase()}`;
+  await db.tenant.update({ where: { id: tenant.id }, data: { slug } });
   if (opts.callsPerSecond !== undefined || opts.maxConcurrentCalls !== undefined) {
     await db.tenant.update({ where: { id: tenant.id }, data: { callsPerSecond: opts.callsPerSecond, maxConcurrentCalls: opts.maxConcurrentCalls } });
   }
@@ -67,6 +85,7 @@ export async function createVoiceTenant(opts: { voiceUrl?: string; callsPerSecon
   const credentials = await getTwilioCredentials(actor);
   return {
     tenantId: tenant.id,
+    sipDomain: `${slug}.${stackInfo().sipDomain}`,
     accountSid: credentials.accountSid,
     authToken: credentials.authToken,
     number: number.phoneNumber,
@@ -74,6 +93,7 @@ export async function createVoiceTenant(opts: { voiceUrl?: string; callsPerSecon
     bearer: key.bearerToken,
     apiKeyId: key.apiKey.id,
     apiKeySecret: key.secret,
+    actor,
   };
 }
 
