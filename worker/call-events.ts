@@ -14,6 +14,7 @@ import { newTrackedChannel, type TrackedChannel } from "./channel-table";
 import type { WorkerContext } from "./context";
 import { handleInboundPark, isInboundPark } from "./inbound";
 import type { WorkerHandler } from "./registry";
+import { callEndFrom } from "./hangup-times";
 import { eventTime, intVariable } from "./switch-port";
 
 /** playback's Application-Response when nothing was played (mod_dptools playback_function). */
@@ -176,20 +177,28 @@ export class CallEventRouter implements WorkerHandler {
       channel.hangupSeen = true;
       if (channel.recordingPath) await this.ingestRecording(channel, channel.recordingPath, at).catch((err: unknown) => this.ctx.log.error({ err, callId: channel.callId }, "recording ingest failed"));
     }
-    const answerUs = Number(event.variable("answer_uepoch") ?? 0);
-    const answerEpoch = Number(event.variable("answer_epoch") ?? 0);
-    const answeredAt = answerUs > 0 ? new Date(Math.floor(answerUs / 1000)) : answerEpoch > 0 ? new Date(answerEpoch * 1000) : null;
+    const end = callEndFrom({
+      completeAt: at,
+      startUs: Number(event.variable("start_uepoch") ?? 0),
+      answerUs: Number(event.variable("answer_uepoch") ?? 0) || Number(event.variable("answer_epoch") ?? 0) * 1_000_000,
+      endUs: Number(event.variable("end_uepoch") ?? 0),
+      billsec: intVariable(event, "billsec"),
+      durationSeconds: intVariable(event, "duration"),
+      hangupAt: channel?.hangup?.at ?? null,
+    });
+    if (end.lingeredMs !== null) this.ctx.log.warn({ callId: channel?.callId, lingeredMs: end.lingeredMs }, "the channel lingered after its hang-up: ending the call at CHANNEL_HANGUP");
     const sipStatus = intVariable(event, "sip_term_status");
     try {
       await this.ctx.voice.finalizeCall({
         channelUuid: uuid,
-        endedAt: at,
+        endedAt: end.endedAt,
         hangupCause: event.get("Hangup-Cause") ?? event.variable("hangup_cause") ?? null,
         sipStatus,
-        durationSeconds: intVariable(event, "duration") ?? 0,
-        billsec: intVariable(event, "billsec") ?? 0,
-        answeredAt,
+        durationSeconds: end.durationSeconds,
+        billsec: end.billsec,
+        answeredAt: end.answeredAt,
         answeredBy: channel?.answeredBy ?? null,
+        ...(end.lingeredMs !== null ? { data: { lingeredMs: end.lingeredMs } } : {}),
       });
     } finally {
       this.ctx.channels.remove(uuid);

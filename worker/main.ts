@@ -33,7 +33,15 @@ async function main(): Promise<void> {
   const log = logger;
   const healthPort = process.env.WORKER_HEALTH_PORT ? intEnv("WORKER_HEALTH_PORT", 0) : undefined;
   const drainMs = intEnv("WORKER_DRAIN_SECONDS", 25) * 1000;
-  const connection = connectSwitch({ host: env.FREESWITCH_ESL_HOST, port: env.FREESWITCH_ESL_PORT, password: env.FREESWITCH_ESL_PASSWORD, log });
+  const connection = connectSwitch({
+    host: env.FREESWITCH_ESL_HOST,
+    port: env.FREESWITCH_ESL_PORT,
+    password: env.FREESWITCH_ESL_PASSWORD,
+    log,
+    // One link per switch and everything waits on it (inbound calls stay parked, queued calls undialled): back off
+    // to at most 5 s, not the client's default 30 s, so a restarted switch is served within seconds.
+    client: { reconnectMaxMs: 5_000 },
+  });
   const worker = await startWorker({
     switchId: env.SWITCH_ID,
     connection,

@@ -78,6 +78,14 @@ export class Reconciler implements WorkerHandler {
     this.linkDownAt ??= at;
   }
 
+  /**
+   * The switch announced its shutdown (SHUTDOWN event): it hangs up every call right then, and the link may stay
+   * open a while longer, so for calls whose hang-up is not heard the end is no later than this.
+   */
+  switchShutdown(at: Date): void {
+    if (!this.linkDownAt || at < this.linkDownAt) this.linkDownAt = at;
+  }
+
   wake(): void {
     this.loop.wake();
   }
@@ -166,18 +174,22 @@ export class Reconciler implements WorkerHandler {
     if (!this.ctx.lease.holds()) return;
     if (call.channelUuid && (this.ctx.channels.get(call.channelUuid)?.hangupSeen || this.ctx.channels.endedRecently(call.channelUuid))) return;
     const answered = call.answeredAt !== null;
-    const endedAt = answered && lastSeenAt < call.answeredAt! ? call.answeredAt! : lastSeenAt;
+    // The switch's own CHANNEL_HANGUP, when it came before the link dropped (HANGUP_COMPLETE did not): its time and
+    // cause are the truth. Otherwise the last moment the call was known up.
+    const hangup = call.channelUuid ? (this.ctx.channels.get(call.channelUuid)?.hangup ?? null) : null;
+    const lastKnown = hangup?.at ?? lastSeenAt;
+    const endedAt = answered && lastKnown < call.answeredAt! ? call.answeredAt! : lastKnown;
     const billsec = answered ? Math.max(0, Math.floor((endedAt.getTime() - call.answeredAt!.getTime()) / 1000)) : 0;
-    this.ctx.log.warn({ callId: call.id, channelUuid: call.channelUuid, status: call.status, claimedBy: call.claimedBy }, "reconcile: call is not on the switch; finalizing it");
+    this.ctx.log.warn({ callId: call.id, channelUuid: call.channelUuid, status: call.status, claimedBy: call.claimedBy, endFrom: hangup ? "CHANNEL_HANGUP" : "last seen" }, "reconcile: call is not on the switch; finalizing it");
     await this.ctx.voice.finalizeCall({
       callId: call.id,
       endedAt,
-      hangupCause: answered ? "NORMAL_CLEARING" : "NORMAL_TEMPORARY_FAILURE",
+      hangupCause: hangup?.cause ?? (answered ? "NORMAL_CLEARING" : "NORMAL_TEMPORARY_FAILURE"),
       sipStatus: null,
       durationSeconds: null,
       billsec,
       answeredAt: call.answeredAt,
-      data: { reconciled: true, lastSeenAt: lastSeenAt.toISOString(), previousStatus: call.status },
+      data: { reconciled: true, lastSeenAt: lastSeenAt.toISOString(), endFrom: hangup ? "CHANNEL_HANGUP" : "last seen", previousStatus: call.status },
     });
     if (call.channelUuid) {
       this.ctx.channels.remove(call.channelUuid);

@@ -27,7 +27,7 @@ import { QueueExpiry } from "./queue-expiry";
 import { ClaimGate, Reconciler } from "./reconcile";
 import { HandlerRegistry, type WorkerHandler } from "./registry";
 import { SwitchLeaseKeeper, type SwitchLeaseLostError } from "./switch-lease-keeper";
-import type { SwitchConnection, SwitchLinkState } from "./switch-port";
+import { eventTime, type SwitchConnection, type SwitchLinkState } from "./switch-port";
 import type { VoicePort } from "./voice-port";
 import { createVoiceUseCases } from "./voice-use-cases";
 
@@ -241,7 +241,10 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
 
   let resolveLinkUp!: () => void;
   const linkUp = new Promise<void>((resolve) => (resolveLinkUp = resolve));
-  esl.onEvent((event) => router.onEvent(event));
+  esl.onEvent((event) => {
+    if (event.name === "SHUTDOWN") reconciler.switchShutdown(eventTime(event));
+    router.onEvent(event);
+  });
   esl.onLink((state: SwitchLinkState) => {
     log.info({ link: state }, "switch link");
     heartbeat.wake();

@@ -83,6 +83,7 @@ export const DEFAULT_EVENTS: readonly string[] = [
   "PLAYBACK_START",
   "PLAYBACK_STOP",
   "HEARTBEAT",
+  "SHUTDOWN",
 ];
 
 /** CUSTOM subclasses subscribed by default: answering-machine detection and conferences. */

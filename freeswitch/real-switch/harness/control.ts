@@ -13,6 +13,9 @@ const ACTIONS: Record<string, Action> = {
   "switch/shutdown": (s) => s.freeswitch.shutdown(),
   "switch/start": (s) => s.freeswitch.start(),
   "esl/cut": async (s) => s.eslProxy.cut(),
+  "esl/down": async (s) => s.eslProxy.goDown(),
+  "esl/up": async (s) => s.eslProxy.up(),
+  "worker/twin": (s) => s.runTwinWorker(40_000),
   "carrier/restart": async (s) => {
     await s.carrier.stop();
     s.startCarrier();

@@ -132,6 +132,8 @@ export class Stack {
         FREESWITCH_ESL_PASSWORD: eslPassword,
         DEFAULT_CARRIER_GATEWAY: "default",
         WORKER_DRAIN_SECONDS: "10",
+        // The shortest lease allowed (two heartbeats): a worker restarted after kill -9 takes over within 10 s.
+        WORKER_LEASE_SECONDS: "10",
       },
     });
 
@@ -158,6 +160,33 @@ export class Stack {
     await Promise.all([this.app.start(), this.freeswitch.start()]);
     this.startCarrier();
     await this.worker.start();
+  }
+
+  /**
+   * A second worker process for the same switch id, as docker-compose's app service once started on the simulator:
+   * resolves with its exit code and the tail of its output once it exits (or null after `timeoutMs`, when it is killed).
+   */
+  async runTwinWorker(timeoutMs: number): Promise<{ exitCode: number | null; output: string }> {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, this.worker.opts.args, {
+      cwd: ROOT,
+      env: { ...process.env, ...this.worker.opts.env, WORKER_HEALTH_PORT: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (c: Buffer) => (output += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (output += c.toString()));
+    const exitCode = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill("SIGKILL");
+        resolve(null);
+      }, timeoutMs);
+      child.once("exit", (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+    return { exitCode, output: output.slice(-4000) };
   }
 
   startCarrier(): void {

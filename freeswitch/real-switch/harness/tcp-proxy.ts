@@ -5,6 +5,8 @@ import net from "node:net";
 export class TcpProxy {
   private readonly server: net.Server;
   private readonly pairs = new Set<[net.Socket, net.Socket]>();
+  /** While down, new connections are closed at once (the network between worker and switch is gone). */
+  private down = false;
   cuts = 0;
 
   constructor(
@@ -12,6 +14,7 @@ export class TcpProxy {
     private readonly targetHost = "127.0.0.1",
   ) {
     this.server = net.createServer((client) => {
+      if (this.down) return void client.destroy();
       const upstream = net.connect(this.targetPort, this.targetHost);
       const pair: [net.Socket, net.Socket] = [client, upstream];
       this.pairs.add(pair);
@@ -44,6 +47,16 @@ export class TcpProxy {
     this.pairs.clear();
     this.cuts++;
     return n;
+  }
+
+  /** Drops every connection and refuses new ones until up(). */
+  goDown(): number {
+    this.down = true;
+    return this.cut();
+  }
+
+  up(): void {
+    this.down = false;
   }
 
   close(): Promise<void> {
