@@ -42,7 +42,12 @@ export class NodeProcess {
     child.stdout?.pipe(log, { end: false });
     child.stderr?.pipe(log, { end: false });
     this.child = child;
-    this.exited = new Promise((resolve) => child.once("exit", () => resolve()));
+    this.exited = new Promise((resolve) =>
+      child.once("exit", () => {
+        log.end();
+        resolve();
+      }),
+    );
     const deadline = Date.now() + (this.opts.readyTimeoutMs ?? 60_000);
     for (;;) {
       if (!this.running) throw new Error(`${this.opts.name} exited during start-up (${child.exitCode ?? child.signalCode}); see ${this.opts.logFile}`);
