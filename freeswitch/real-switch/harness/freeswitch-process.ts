@@ -83,7 +83,7 @@ export class FreeSwitchProcess {
   /** `fsctl shutdown`: the switch hangs up every call itself, then exits. */
   async shutdown(): Promise<void> {
     await this.api("fsctl shutdown").catch(() => undefined);
-    await Promise.race([this.exited, new Promise((r) => setTimeout(r, 20_000))]);
+    await within(this.exited, 20_000);
     if (this.child && this.child.exitCode === null) this.child.kill("SIGKILL");
     await this.exited;
     this.child = null;
@@ -92,9 +92,16 @@ export class FreeSwitchProcess {
   async stop(): Promise<void> {
     if (!this.child) return;
     this.child.kill("SIGTERM");
-    await Promise.race([this.exited, new Promise((r) => setTimeout(r, 10_000))]);
+    await within(this.exited, 10_000);
     if (this.child && this.child.exitCode === null) this.child.kill("SIGKILL");
     await this.exited;
     this.child = null;
   }
+}
+
+/** Waits for `promise` at most `ms` (the timer is cleared, so it never keeps the process alive). */
+async function within(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }

@@ -70,7 +70,7 @@ export class NodeProcess {
     const child = this.child;
     if (!child) return null;
     child.kill("SIGTERM");
-    await Promise.race([this.exited, new Promise((r) => setTimeout(r, timeoutMs))]);
+    await within(this.exited, timeoutMs);
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     await this.exited;
     this.child = null;
@@ -103,4 +103,11 @@ export function workerProcess(opts: { healthPort: number; env: Record<string, st
     // Healthy = its switch link is up (the health endpoint answers 200 only then).
     ready: () => httpOk(`http://127.0.0.1:${opts.healthPort}/health`),
   });
+}
+
+/** Waits for `promise` at most `ms` (the timer is cleared, so it never keeps the process alive). */
+async function within(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
