@@ -7,6 +7,7 @@ import { EslClient } from "../../../worker/esl/client";
 import type { EslEvent } from "../../../worker/esl/wire";
 import type { StackInfo } from "./stack";
 import type { ControlAction } from "./control";
+import type { Actor } from "@/server/tenancy";
 
 export function stackInfo(): StackInfo {
   const info = inject("realSwitch");
@@ -54,7 +55,7 @@ export interface VoiceTenant {
   apiKeyId: string;
   apiKeySecret: string;
   /** The owner, for use-cases the REST API does not expose (SIP users). */
-  actor: import("@/server/tenancy").Actor;
+  actor: Actor;
 }
 
 /** A tenant with one voice number (optionally routed to `voiceUrl`) and an API key with every scope. */
