@@ -30,6 +30,9 @@ COPY --chown=node:node prisma ./prisma
 COPY --chown=node:node src ./src
 COPY --chown=node:node worker ./worker
 COPY --from=deps --chown=node:node /app/src/generated ./src/generated
+# The shared volumes' mount points, owned by the worker's user so a fresh named volume starts writable: it reads and
+# deletes the switch's recordings and writes the audio the switch plays (docker-compose.yml).
+RUN mkdir -p /var/lib/freeswitch/recordings /var/lib/freeswitch/media && chown node:node /var/lib/freeswitch/recordings /var/lib/freeswitch/media
 USER node
 CMD ["node", "--import", "tsx", "worker/main.ts"]
 
