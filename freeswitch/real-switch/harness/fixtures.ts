@@ -32,15 +32,10 @@ export function uniqueNumber(): string {
   return `+1415555${String(randomInt(0, 10_000)).padStart(4, "0")}`;
 }
 
-let nextMediaPort = 0;
-/** A SIP port and an RTP port for one SIPp process of a test (RTP from the stack's block for test SIPps). */
+/** A SIP port and an RTP port for one SIPp process of a test (RTP from the stack's one allocator). */
 export async function sippPorts(): Promise<{ port: number; mediaPort: number }> {
   const { freePort } = await import("../../../scripts/lib/free-port");
-  const [first, last] = stackInfo().sippMediaPorts;
-  // Spread by process so two test files never pick the same ports; 10 apart leaves room for SIPp's RTCP and streams.
-  nextMediaPort = nextMediaPort === 0 ? first + ((process.pid * 10) % (last - first - 20)) : nextMediaPort + 10;
-  if (nextMediaPort > last - 10) nextMediaPort = first;
-  return { port: await freePort(), mediaPort: nextMediaPort };
+  return { port: await freePort(), mediaPort: Number(await control("sipp/media-port")) };
 }
 
 export interface VoiceTenant {

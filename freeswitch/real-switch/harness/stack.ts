@@ -166,6 +166,15 @@ export class Stack {
    * A second worker process for the same switch id, as docker-compose's app service once started on the simulator:
    * resolves with its exit code and the tail of its output once it exits (or null after `timeoutMs`, when it is killed).
    */
+  private lastSippMediaPort = 0;
+
+  /** The next RTP port of the block for test SIPps (sippMediaPorts), 10 apart, wrapping round. */
+  nextSippMediaPort(): number {
+    const [first, last] = this.info.sippMediaPorts;
+    this.lastSippMediaPort = this.lastSippMediaPort === 0 || this.lastSippMediaPort + 10 > last - 10 ? first : this.lastSippMediaPort + 10;
+    return this.lastSippMediaPort;
+  }
+
   async runTwinWorker(timeoutMs: number): Promise<{ exitCode: number | null; output: string }> {
     const { spawn } = await import("node:child_process");
     const child = spawn(process.execPath, this.worker.opts.args, {
