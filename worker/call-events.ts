@@ -20,13 +20,29 @@ import { eventTime, intVariable } from "./switch-port";
 /** playback's Application-Response when nothing was played (mod_dptools playback_function). */
 const PLAYBACK_FAILED = new Set(["FILE NOT FOUND", "PLAYBACK ERROR"]);
 
+/**
+ * Events that decide a call's status, times and bill, or its recording: always kept, however many wait for the
+ * database (at most a few per live channel, so bounded by the switch's max-sessions).
+ */
+const KEPT_WHEN_FULL = new Set(["CHANNEL_ANSWER", "CHANNEL_HANGUP_COMPLETE", "RECORD_STOP", "CHANNEL_PARK"]);
+
 export class CallEventRouter implements WorkerHandler {
   readonly name = "call-events";
   received = 0;
   handled = 0;
   ignored = 0;
+  /** Events not kept because `bufferLimit` were already waiting (by event name). */
+  readonly shed = new Map<string, number>();
+  private sheddingLogged = false;
 
-  constructor(private readonly ctx: WorkerContext) {}
+  /**
+   * @param bufferLimit events queued (waiting for the database, or for the call's earlier events) beyond which the
+   * ones that decide nothing (ringing, DTMF, beeps, failed playbacks) are shed, counted and logged once.
+   */
+  constructor(
+    private readonly ctx: WorkerContext,
+    private readonly bufferLimit = 20_000,
+  ) {}
 
   start(): void {}
 
@@ -68,7 +84,19 @@ export class CallEventRouter implements WorkerHandler {
       default:
         return;
     }
+    if (this.ctx.calls.pending >= this.bufferLimit && !KEPT_WHEN_FULL.has(name)) return this.shedEvent(name, uuid);
+    this.sheddingLogged = this.sheddingLogged && this.ctx.calls.pending > 0;
     void this.ctx.calls.push(uuid, () => this.apply(name, uuid, event));
+  }
+
+  private shedEvent(name: string, uuid: string): void {
+    this.shed.set(name, (this.shed.get(name) ?? 0) + 1);
+    if (this.sheddingLogged) return;
+    this.sheddingLogged = true;
+    this.ctx.log.warn(
+      { bufferLimit: this.bufferLimit, event: name, channelUuid: uuid, databaseUp: this.ctx.database.up },
+      "switch event buffer full: shedding ringing, DTMF, beep and playback events until it drains (answers, hang-ups and recordings are always kept)",
+    );
   }
 
   /** A channel this worker originated or accepted, or one carrying our call id (after a restart). */
@@ -135,6 +163,25 @@ export class CallEventRouter implements WorkerHandler {
         return recordPlaybackFailure(this.ctx, channel, channel.playbacks.get(file) ?? file, `the switch could not play it (${event.get("Application-Response")})`);
       }
     }
+  }
+
+  /**
+   * Reconcile found a channel the switch has answered whose answer this worker never applied (its CHANNEL_ANSWER was
+   * held by a worker that died during a database outage): the answer at the switch's own answer time
+   * (`uuid_dump`'s Caller-Channel-Answered-Time), then what an answer does (recording, time limit, handler).
+   * Queued behind the call's other work, so an answer already waiting there wins and this changes nothing.
+   */
+  recoverAnswer(uuid: string): void {
+    void this.ctx.calls.push(uuid, async () => {
+      const channel = this.ctx.channels.get(uuid);
+      if (!channel || channel.answered || channel.hangupSeen) return;
+      const dump = await this.ctx.esl.api(`uuid_dump ${uuid} json`, { timeoutMs: 5_000 });
+      if (!dump.trim().startsWith("{")) return;
+      const answeredUs = Number((JSON.parse(dump) as Record<string, string>)["Caller-Channel-Answered-Time"] ?? 0);
+      if (!(answeredUs > 0)) return;
+      this.ctx.log.warn({ callId: channel.callId, answeredAt: new Date(answeredUs / 1000) }, "reconcile: the switch answered this call while its answer was not recorded; applying it at the switch's answer time");
+      await this.onAnswer(channel, new Date(Math.floor(answeredUs / 1000)));
+    });
   }
 
   private async onAnswer(channel: TrackedChannel, at: Date): Promise<void> {
@@ -208,6 +255,14 @@ export class CallEventRouter implements WorkerHandler {
   }
 
   health(): Record<string, unknown> {
-    return { received: this.received, handled: this.handled, ignored: this.ignored, queued: this.ctx.calls.pending, liveChannels: this.ctx.channels.size };
+    return {
+      received: this.received,
+      handled: this.handled,
+      ignored: this.ignored,
+      queued: this.ctx.calls.pending,
+      bufferLimit: this.bufferLimit,
+      shed: Object.fromEntries(this.shed),
+      liveChannels: this.ctx.channels.size,
+    };
   }
 }

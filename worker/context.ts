@@ -14,6 +14,8 @@ export interface WorkerContext {
   /** The switch's lease (switch-lease-keeper.ts): claims, reconcile and end requests act only while it holds. */
   lease: { holds(): boolean };
   voice: VoicePort;
+  /** Whether the database answers (database-link.ts): nothing is claimed while it does not. */
+  database: { readonly up: boolean };
   channels: ChannelTable;
   /** Per-call ordering: every piece of work about one channel goes through here, keyed by its uuid. */
   calls: KeyedSerialQueue;

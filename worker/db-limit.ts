@@ -3,7 +3,7 @@
 // interactive transactions time out ("Unable to start a transaction in the given time"). Instead the worker
 // holds its own FIFO: at most `concurrency` use-cases in flight, the rest wait here, in order. Transient
 // database failures (pool timeout, dropped connection, serialization) are retried a few times.
-import { Prisma } from "@/generated/prisma/client";
+import { isDatabaseUnavailable, isTransientDbError } from "@/server/db-errors";
 import { Batcher } from "./batcher";
 import type { CallProgressInput, FinalizeCallInput, VoicePort } from "./voice-port";
 
@@ -33,19 +33,30 @@ export class Semaphore {
   }
 }
 
-const TRANSIENT_PRISMA_CODES = new Set(["P1001", "P1002", "P1017", "P2024", "P2028", "P2034"]);
-
-export function isTransientDbError(err: unknown): boolean {
-  if (err instanceof Prisma.PrismaClientKnownRequestError) return TRANSIENT_PRISMA_CODES.has(err.code) || /40001|40P01|57P01|08006|08003/.test(JSON.stringify(err.meta ?? {}));
-  if (err instanceof Prisma.PrismaClientUnknownRequestError || err instanceof Prisma.PrismaClientInitializationError) return true;
-  return err instanceof Error && /ECONNRESET|ECONNREFUSED|Connection terminated|timeout exceeded when trying to connect/i.test(err.message);
+/** Where the port reports an unreachable database and waits for it (database-link.ts). */
+export interface DatabaseAvailability {
+  readonly up: boolean;
+  reportUnavailable(err: unknown): void;
+  waitUntilUp(): Promise<void>;
 }
 
-async function withRetry<T>(work: () => Promise<T>, attempts: number): Promise<T> {
+/**
+ * Runs `work`, retrying a transient failure up to `attempts` times; a database that cannot be reached is waited for
+ * as long as it takes (the link's probe says when it is back), so the switch events behind it are applied late
+ * but never dropped. `isStopped` ends the wait when the worker stops.
+ */
+async function withRetry<T>(work: () => Promise<T>, attempts: number, link?: DatabaseAvailability, isStopped?: () => boolean): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
     } catch (err) {
+      if (link && isDatabaseUnavailable(err) && !isStopped?.()) {
+        link.reportUnavailable(err);
+        await link.waitUntilUp();
+        if (isStopped?.()) throw err;
+        attempt = 0;
+        continue;
+      }
       if (attempt >= attempts || !isTransientDbError(err)) throw err;
       await new Promise((r) => setTimeout(r, 100 * 2 ** attempt * Math.random()));
     }
@@ -68,25 +79,36 @@ export function batchVoicePort(voice: VoicePort, maxBatch = 200): VoicePort & { 
 }
 
 /** The same port, every database use-case through one semaphore (and retried when the failure is transient). */
-export function limitVoicePort(voice: VoicePort, semaphore: Semaphore, attempts = 4): VoicePort {
-  const limited = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => (...args: A) => withRetry(() => semaphore.run(() => fn(...args)), attempts);
+export function limitVoicePort(voice: VoicePort, semaphore: Semaphore, opts: { attempts?: number; link?: DatabaseAvailability; isStopped?: () => boolean } = {}): VoicePort {
+  const attempts = opts.attempts ?? 4;
+  // Work that carries a switch event: waits out a database outage. The rest: a few tries, then the caller's loop tries again.
+  const held = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => (...args: A) => withRetry(() => semaphore.run(() => fn(...args)), attempts, opts.link, opts.isStopped);
+  const limited = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => (...args: A) =>
+    withRetry(() => semaphore.run(() => fn(...args)), attempts).catch((err: unknown) => {
+      if (isDatabaseUnavailable(err)) opts.link?.reportUnavailable(err);
+      throw err;
+    });
   return {
     // Not retried: a claim whose commit we did not hear about would be claimed twice; the next tick claims anew.
-    claimQueuedCalls: (input) => semaphore.run(() => voice.claimQueuedCalls(input)),
+    claimQueuedCalls: (input) =>
+      semaphore.run(() => voice.claimQueuedCalls(input)).catch((err: unknown) => {
+        if (isDatabaseUnavailable(err)) opts.link?.reportUnavailable(err);
+        throw err;
+      }),
     // Retried: a round whose commit went unheard finds those calls final and ends nothing twice.
     expireQueuedCalls: limited(voice.expireQueuedCalls),
-    applyCallProgress: limited(voice.applyCallProgress),
-    finalizeCall: limited(voice.finalizeCall),
-    applyCallProgressBatch: limited(voice.applyCallProgressBatch),
-    finalizeCalls: limited(voice.finalizeCalls),
-    recordCallEvent: limited(voice.recordCallEvent),
-    createInboundCall: limited(voice.createInboundCall),
+    applyCallProgress: held(voice.applyCallProgress),
+    finalizeCall: held(voice.finalizeCall),
+    applyCallProgressBatch: held(voice.applyCallProgressBatch),
+    finalizeCalls: held(voice.finalizeCalls),
+    recordCallEvent: held(voice.recordCallEvent),
+    createInboundCall: held(voice.createInboundCall),
     findLiveCallsOnSwitch: limited(voice.findLiveCallsOnSwitch),
-    startRecording: limited(voice.startRecording),
-    failRecording: limited(voice.failRecording),
+    startRecording: held(voice.startRecording),
+    failRecording: held(voice.failRecording),
     findPendingRecordings: limited(voice.findPendingRecordings),
-    // Not retried blindly: ingest streams a file into storage; it is safe to repeat, but a failure is reported.
-    ingestRecording: (input) => semaphore.run(() => voice.ingestRecording(input)),
+    // Ingest streams the switch's file into storage; repeating it is safe, so it waits out an outage like events.
+    ingestRecording: held(voice.ingestRecording),
     // The callback sender is its own loop with its own pacing (limit per run); it is not held behind call work.
     sendDueCallbacks: voice.sendDueCallbacks,
     signRequest: limited(voice.signRequest),

@@ -39,7 +39,7 @@ export class EndRequestHandler implements WorkerHandler {
 
   private async tick(): Promise<void> {
     // Ending a call whose channel is not found finalizes it: only for the worker that holds the switch's lease.
-    if (this.ctx.esl.linkState !== "up" || !this.ctx.lease.holds()) return;
+    if (this.ctx.esl.linkState !== "up" || !this.ctx.lease.holds() || !this.ctx.database.up) return;
     const live = await this.ctx.voice.findLiveCallsOnSwitch(this.ctx.switchId);
     const wanted = live.filter((c) => c.endRequestedAt !== null && c.channelUuid !== null);
     await Promise.all(wanted.map((call) => this.ctx.calls.push(call.channelUuid!, () => this.end(call))));

@@ -9,6 +9,8 @@
 //   WORKER_ORIGINATES_PER_SECOND  originates a second on this switch (default 80 % of its `fsctl sps`)
 //   WORKER_LEASE_SECONDS          the switch's lease lapses this long after the last heartbeat renewed it (default
 //                                 15, at least 10); a worker restarted after a crash waits at most this long
+//   WORKER_EVENT_BUFFER           switch events held while the database is unreachable before those that decide
+//                                 no status or bill (ringing, DTMF, beeps, playback failures) are shed (default 20000)
 import "./process-defaults";
 import { pathToFileURL } from "node:url";
 import { env } from "@/env";
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
     reconcileMs: intEnv("WORKER_RECONCILE_SECONDS", 30) * 1000,
     originatesPerSecond: process.env.WORKER_ORIGINATES_PER_SECOND ? intEnv("WORKER_ORIGINATES_PER_SECOND", 0) : undefined,
     leaseTtlMs: intEnv("WORKER_LEASE_SECONDS", 15) * 1000,
+    eventBuffer: intEnv("WORKER_EVENT_BUFFER", 20_000),
     log,
   });
   let signalled = false;

@@ -128,7 +128,7 @@ export class Originator implements WorkerHandler {
 
   private async tick(): Promise<void> {
     // Without the lease another worker may drive this switch; the claim itself is fenced on it too (in SQL).
-    if (this.quiesced || this.ctx.esl.linkState !== "up" || !this.ctx.lease.holds()) return;
+    if (this.quiesced || this.ctx.esl.linkState !== "up" || !this.ctx.lease.holds() || !this.ctx.database.up) return;
     if (this.switchSessionsPerSecond === null) await this.readSwitchRate();
     // Only what can be originated within a second is claimed: a claimed call waiting for its slot is initiated.
     const room = Math.min(this.opts.claimBatch, this.opts.maxInFlight - this.inFlight, this.pacer.slotsWithin(1000));

@@ -31,6 +31,8 @@ export class QueueExpiry implements WorkerHandler {
   }
 
   private async tick(): Promise<void> {
+    // While the database is away nothing can expire (and nothing is claimed either); the probe wakes the loops.
+    if (!this.ctx.database.up) return;
     for (;;) {
       const expired = await this.ctx.voice.expireQueuedCalls({ limit: this.batch });
       if (expired === 0) return;

@@ -66,6 +66,8 @@ export class Reconciler implements WorkerHandler {
     private readonly ctx: WorkerContext,
     private readonly gate: ClaimGate,
     intervalMs: number,
+    /** A live call the switch has answered while the database still has it unanswered (call-events.ts recoverAnswer). */
+    private readonly onUnrecordedAnswer: (uuid: string) => void = () => undefined,
   ) {
     this.loop = new WakeableLoop("reconcile", intervalMs, () => this.reconcile(), ctx.log);
   }
@@ -105,7 +107,7 @@ export class Reconciler implements WorkerHandler {
     // Database first, then the switch: a call that ends in between is settled twice, which finalizeCall makes a no-op.
     const live = await this.gate.run(() => this.ctx.voice.findLiveCallsOnSwitch(this.ctx.switchId));
     const rows = parseShowChannels(await this.ctx.esl.api("show channels as json", { timeoutMs: 10_000 }));
-    const onSwitch = new Set(rows.map((r) => r.uuid));
+    const onSwitch = new Map(rows.map((r) => [r.uuid, r]));
     const knownUuids = new Set<string>();
     const vanished: LiveCall[] = [];
 
@@ -115,6 +117,9 @@ export class Reconciler implements WorkerHandler {
       if (call.channelUuid && onSwitch.has(call.channelUuid)) {
         // Alive. A call another (dead) worker started is adopted, so its hang-up and end requests are handled.
         if (!tracked) this.adopt(call);
+        if (call.status !== "IN_PROGRESS" && onSwitch.get(call.channelUuid)?.callstate === "ACTIVE" && !this.ctx.channels.get(call.channelUuid)?.answered) {
+          this.onUnrecordedAnswer(call.channelUuid);
+        }
         continue;
       }
       // Our originate is still under way: the channel may not exist yet.

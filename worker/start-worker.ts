@@ -12,6 +12,7 @@ import { logger as rootLogger, type Logger } from "@/server/logger";
 import { newId } from "@/server/shared/ids";
 import { env } from "@/env";
 import { CallEventRouter } from "./call-events";
+import { DatabaseLink } from "./database-link";
 import { batchVoicePort, limitVoicePort, Semaphore } from "./db-limit";
 import type { EslEvent } from "./esl/wire";
 import { ChannelTable } from "./channel-table";
@@ -62,6 +63,10 @@ export interface StartWorkerOptions {
   claimBatch?: number;
   /** Database use-cases in flight at once (default DATABASE_POOL_SIZE − 2); the rest wait in order. */
   dbConcurrency?: number;
+  /** While the database is unreachable, how often it is probed (default 500 ms). */
+  databaseProbeMs?: number;
+  /** WORKER_EVENT_BUFFER: switch events held for the database beyond which only those that decide status and billing are kept. */
+  eventBuffer?: number;
   version?: string;
   log?: Logger;
   /** Use-cases (tests may wrap them); the src/server ones by default. */
@@ -168,7 +173,19 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
   const db = opts.db ?? defaultDb;
   // Below the pool size, so the callback sender and the heartbeat always find a connection.
   const dbSlots = new Semaphore(opts.dbConcurrency ?? Math.max(2, env.DATABASE_POOL_SIZE - 2));
-  const voice = batchVoicePort(limitVoicePort(opts.voice ?? createVoiceUseCases({ switchRecordingsDir: opts.recordingsDir, log }), dbSlots));
+  const database = new DatabaseLink({
+    probe: () => db.$queryRaw`SELECT 1`,
+    log,
+    probeMs: opts.databaseProbeMs,
+    onUp: () => {
+      heartbeat.wake();
+      originator?.wake();
+      reconciler.wake();
+    },
+  });
+  const voice = batchVoicePort(
+    limitVoicePort(opts.voice ?? createVoiceUseCases({ switchRecordingsDir: opts.recordingsDir, log }), dbSlots, { link: database, isStopped: () => database.isStopped }),
+  );
   const esl = opts.connection;
   const registry = new HandlerRegistry(log);
   let draining = false;
@@ -198,6 +215,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
     esl,
     lease,
     voice,
+    database,
     channels: new ChannelTable(),
     calls: new KeyedSerialQueue({ onError: (key, err) => log.error({ err, channelUuid: key }, "call event handling failed") }),
     log,
@@ -211,10 +229,11 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
   const gate = new ClaimGate();
   // First to start and last to stop: nothing runs for this switch before the lease is ours or after it is given up.
   registry.register(lease);
+  registry.register(database);
   const listener = registry.register(new PgListener(opts.databaseUrl, log));
   const heartbeat = registry.register(new Heartbeat(ctx, db, opts.version ?? process.env.npm_package_version ?? "", heartbeatMs));
-  const router = registry.register(new CallEventRouter(ctx));
-  const reconciler = registry.register(new Reconciler(ctx, gate, opts.reconcileMs ?? 30_000));
+  const router = registry.register(new CallEventRouter(ctx, opts.eventBuffer ?? 20_000));
+  const reconciler = registry.register(new Reconciler(ctx, gate, opts.reconcileMs ?? 30_000, (uuid) => router.recoverAnswer(uuid)));
   originator = registry.register(
     new Originator(ctx, gate, {
       maxInFlight: opts.maxInFlightOriginates ?? 200,
@@ -259,8 +278,11 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
   });
 
   function snapshot(): WorkerHealthSnapshot {
-    const ok = !draining && esl.linkState === "up" && lease.holds();
-    return { ok, body: { status: ok ? "ok" : draining ? "draining" : "degraded", workerId, switchId: opts.switchId, link: esl.linkState, handlers: registry.health() } };
+    const ok = !draining && esl.linkState === "up" && database.up && lease.holds();
+    return {
+      ok,
+      body: { status: ok ? "ok" : draining ? "draining" : "degraded", workerId, switchId: opts.switchId, link: esl.linkState, database: database.up ? "up" : "down", handlers: registry.health() },
+    };
   }
 
   try {
@@ -303,6 +325,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
     async kill() {
       draining = true;
       await Promise.all([heartbeat.abandon(), lease.abandon()]);
+      database.stop();
       esl.destroy();
       await Promise.all([reconciler.stop(), endRequests.stop(), queueExpiry.stop(), originator!.stop(), callbacks!.stop(), listener.stop(), healthServer?.stop()]);
       ctx.channels.clear();

@@ -77,6 +77,9 @@ function serverUser(): { uid?: number; gid?: number } {
 }
 
 function initialise(bin: Binaries, dataDir: string, user: { uid?: number; gid?: number }): void {
+  // The parents with the usual mode: a recursive mkdir gives every folder it creates the mode, and a 0700 `.data`
+  // owned by root keeps the postgres user out of its own data folder.
+  mkdirSync(path.dirname(dataDir), { recursive: true });
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const passwordFile = path.join(os.tmpdir(), `irisx-pg-password-${process.pid}-${Date.now()}`);
   writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
