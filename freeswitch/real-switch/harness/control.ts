@@ -16,6 +16,8 @@ const ACTIONS: Record<string, Action> = {
   "esl/down": async (s) => s.eslProxy.goDown(),
   "esl/up": async (s) => s.eslProxy.up(),
   "worker/twin": (s) => s.runTwinWorker(40_000),
+  "db/stop": (s) => s.stopDatabase(),
+  "db/start": (s) => s.startDatabase(),
   // One allocator for every test file (files run as threads of one process, so nothing process-local is unique):
   // RTP ports for a test's own SIPp, 10 apart for SIPp's RTCP and streams, round robin through the block.
   "sipp/media-port": async (s) => s.nextSippMediaPort(),

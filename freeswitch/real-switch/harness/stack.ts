@@ -69,7 +69,8 @@ export class Stack {
     const recordingsDir = path.join(workDir, "recordings");
     const sessionsPerSecond = 10;
 
-    this.pg = await startEmbeddedPostgres({ dataDir: path.join(workDir, "postgres"), port: pgPort });
+    this.pgOptions = { dataDir: path.join(workDir, "postgres"), port: pgPort };
+    this.pg = await startEmbeddedPostgres(this.pgOptions);
     await ensureDatabase(this.pg.url("postgres"), "irisx");
     const databaseUrl = this.pg.url("irisx");
     await applyMigrations(databaseUrl);
@@ -166,6 +167,17 @@ export class Stack {
    * A second worker process for the same switch id, as docker-compose's app service once started on the simulator:
    * resolves with its exit code and the tail of its output once it exits (or null after `timeoutMs`, when it is killed).
    */
+  private pgOptions!: { dataDir: string; port: number };
+
+  /** A database outage: PostgreSQL stopped (fast shutdown, open connections terminated) under the app and worker. */
+  async stopDatabase(): Promise<void> {
+    await this.pg.stop();
+  }
+
+  async startDatabase(): Promise<void> {
+    this.pg = await startEmbeddedPostgres(this.pgOptions);
+  }
+
   private lastSippMediaPort = 0;
 
   /** The next RTP port of the block for test SIPps (sippMediaPorts), 10 apart, wrapping round. */
