@@ -1,4 +1,4 @@
-// GET /health on WORKER_HEALTH_PORT: 200 while the switch link is up and the worker is not draining, 503
+// GET /health on WORKER_HEALTH_PORT: 200 while the switch link is up, the database answers and the worker is not draining, 503
 // otherwise, with every handler's state. For an orchestrator's liveness/readiness probe.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
