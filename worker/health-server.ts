@@ -1,5 +1,6 @@
 // GET /health on WORKER_HEALTH_PORT: 200 while the switch link is up, the database answers and the worker is not draining, 503
-// otherwise, with every handler's state. For an orchestrator's liveness/readiness probe.
+// otherwise, with every handler's state. A readiness probe, not a liveness one: restarting a worker that waits out a database
+// outage would lose the switch events it holds.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { WorkerHandler } from "./registry";
