@@ -13,6 +13,7 @@ import { startWorker, type RunningWorker, type StartWorkerOptions } from "./star
 import { connectSwitch } from "./switch-connection";
 import type { TCreateCallInput } from "@/server/calls/calls.schemas";
 import type { Actor } from "@/server/tenancy";
+import { waitFor as pollUntil } from "@/test/wait-for";
 
 export async function startTestSimulator(opts: { timeScale?: number; recordingsDir?: string; clockOffsetSeconds?: number; eslPort?: number } = {}): Promise<Simulator> {
   return startSimulator({ eslPort: opts.eslPort ?? 0, controlPort: 0, timeScale: opts.timeScale ?? 0.05, recordingsDir: opts.recordingsDir, heartbeatSeconds: 20, clockOffsetSeconds: opts.clockOffsetSeconds });
@@ -87,19 +88,8 @@ export async function placeCall(actor: Actor, input: TCreateCallInput) {
 }
 
 /** Polls `check` until it returns a truthy value (returned), or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 10_000, everyMs = 50): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value) return value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
+export function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 10_000, everyMs = 50): Promise<T> {
+  return pollUntil(what, check, timeoutMs, everyMs);
 }
 
 export async function waitForFinalCall(callId: string, timeoutMs = 10_000) {

@@ -34,7 +34,7 @@ describe("database errors", () => {
     const victim = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await victim.connect();
     victim.on("error", () => undefined);
-    const [{ pid }] = await victim.query<{ pid: number }>("SELECT pg_backend_pid() AS pid").then((r) => r.rows);
+    const pid = (await victim.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
     const query = errorOf(() => victim.query("SELECT pg_sleep(5)"));
     await new Promise((r) => setTimeout(r, 200));
     await db.$queryRawUnsafe(`SELECT pg_terminate_backend(${pid})`);

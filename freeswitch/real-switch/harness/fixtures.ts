@@ -8,6 +8,7 @@ import type { EslEvent } from "../../../worker/esl/wire";
 import type { StackInfo } from "./stack";
 import type { ControlAction } from "./control";
 import type { Actor } from "@/server/tenancy";
+import { waitFor as pollUntil } from "@/test/wait-for";
 
 export function stackInfo(): StackInfo {
   const info = inject("realSwitch");
@@ -118,19 +119,9 @@ export async function placeCall(tenant: VoiceTenant, input: Record<string, unkno
 
 export const FINAL_STATUSES = ["completed", "busy", "failed", "no-answer", "canceled"];
 
-export async function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 30_000, everyMs = 200): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown = null;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value) return value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ""}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
+/** Polls `check` until it returns a truthy value (returned), or fails after `timeoutMs`. */
+export function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 30_000, everyMs = 200): Promise<T> {
+  return pollUntil(what, check, timeoutMs, everyMs);
 }
 
 export async function getCall(tenant: VoiceTenant, callId: string): Promise<ApiCall> {
