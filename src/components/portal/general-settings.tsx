@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent } from "react";
+import { SaveCardFooter } from "@/components/shared/save-card-footer";
 import { useFormErrors } from "@/components/shared/use-form-errors";
 import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { atLeast } from "@/components/portal/role-labels";
@@ -10,7 +11,7 @@ import { TwilioCredentialsCard } from "@/components/portal/twilio-credentials-ca
 import { useResendVerification } from "@/components/portal/use-resend-verification";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -57,13 +58,7 @@ export function GeneralSettings({ email, emailVerified }: { email: string; email
               <Input name="name" defaultValue={o.name} key={o.name} required disabled={!canEdit} />
             </FormField>
           </CardContent>
-          {canEdit && (
-            <CardFooter className="border-t pt-6">
-              <Button type="submit" disabled={rename.isPending}>
-                {rename.isPending ? "Saving…" : "Save"}
-              </Button>
-            </CardFooter>
-          )}
+          {canEdit && <SaveCardFooter saving={rename.isPending} />}
         </form>
       </Card>
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { type FormEvent, type ReactNode } from "react";
+import { SaveCardFooter } from "@/components/shared/save-card-footer";
 import { useFormErrors } from "@/components/shared/use-form-errors";
-import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -71,13 +71,7 @@ export function IntegerSettingCard(props: IntegerSettingCardProps) {
             />
           </FormField>
         </CardContent>
-        {props.canEdit && (
-          <CardFooter className="border-t pt-6">
-            <Button type="submit" disabled={props.saving}>
-              {props.saving ? "Saving…" : "Save"}
-            </Button>
-          </CardFooter>
-        )}
+        {props.canEdit && <SaveCardFooter saving={props.saving} />}
       </form>
     </Card>
   );
