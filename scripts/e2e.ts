@@ -86,7 +86,8 @@ try {
   await seedDemoData();
 
   // The simulator and the worker, as `npm run dev` runs them when no FreeSWITCH is configured.
-  for (const spec of telephonySpecs({ kind: "simulator", reason: "e2e" }, { eslPort: await freePort(), controlPort: await freePort() })) {
+  const simControlPort = await freePort();
+  for (const spec of telephonySpecs({ kind: "simulator", reason: "e2e" }, { eslPort: await freePort(), controlPort: simControlPort })) {
     telephony.push(spawn(spec.command, spec.args, { cwd: ROOT, env: { ...process.env, ...spec.env }, stdio: "inherit" }));
   }
   app = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(port), "--hostname", "127.0.0.1"], { cwd: ROOT, env: process.env, stdio: "inherit" });
@@ -95,6 +96,8 @@ try {
   exitCode = await run(process.execPath, [path.join(ROOT, "node_modules/@playwright/test/cli.js"), "test", ...process.argv.slice(2)], {
     ...process.env,
     E2E_BASE_URL: baseUrl,
+    // Specs ring the workspace's numbers through the simulator's control API (POST /calls).
+    E2E_SIM_CONTROL_URL: `http://127.0.0.1:${simControlPort}`,
   });
 } catch (e) {
   console.error("[e2e]", e);

@@ -2,7 +2,7 @@
 // call's handler (its instructions, or what its URL answers). The handler runs detached from the per-call
 // event queue, so a slow tenant URL never holds up the call's own hang-up.
 import path from "node:path";
-import { APOLOGY, runInstructions } from "./call-control/run-instructions";
+import { APOLOGY, HANG_UP, runInstructions } from "./call-control/run-instructions";
 import { fetchCallInstructions, TWILIO_API_VERSION } from "./call-control/fetch-call-instructions";
 import type { TCallInstruction } from "./call-control/instructions";
 import type { TrackedChannel } from "./channel-table";
@@ -60,9 +60,16 @@ export async function runCallHandler(ctx: WorkerContext, channel: TrackedChannel
       },
     });
     if (fetched.ok) {
-      instructions = fetched.instructions;
+      // An empty answer (`<Response/>`, `{"instructions":[]}`) ends the call, as Twilio ends one whose TwiML ran out.
+      instructions = fetched.instructions.length > 0 ? fetched.instructions : HANG_UP;
     } else {
-      ctx.log.warn({ callId: channel.callId, tenantId: channel.tenantId, url: channel.url, error: fetched.error }, "call handler URL failed: apologising and hanging up");
+      ctx.log.warn({ callId: channel.callId, tenantId: channel.tenantId, url: channel.url, error: fetched.error, code: fetched.code }, "call handler URL failed: apologising and hanging up");
+      await ctx.voice.recordCallEvent({
+        channelUuid: channel.uuid,
+        type: "handler.failed",
+        at: new Date(),
+        data: { code: fetched.code, message: fetched.error, url: channel.url, httpStatus: fetched.statusCode },
+      });
       instructions = APOLOGY;
     }
   }

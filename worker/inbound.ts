@@ -64,11 +64,12 @@ export async function handleInboundPark(ctx: WorkerContext, uuid: string, event:
   const from = normalizeCallerId(rawFrom);
   const result = to
     ? await ctx.voice.createInboundCall({ switchId: ctx.switchId, channelUuid: uuid, to, from, workerId: ctx.workerId, at: eventTime(event) })
-    : ({ rejected: "unknown_number", tenantId: null } as const);
+    : ({ rejected: "unknown_number", tenantId: null, hangupCause: "UNALLOCATED_NUMBER", call: undefined } as const);
   if (result.rejected !== null) {
-    ctx.log.warn({ channelUuid: uuid, to: rawTo, from: rawFrom, reason: result.rejected, tenantId: result.tenantId }, "inbound call rejected");
+    ctx.log.warn({ channelUuid: uuid, to: rawTo, from: rawFrom, reason: result.rejected, tenantId: result.tenantId, callId: result.call?.id }, "inbound call rejected");
     ctx.channels.markEnded(uuid);
-    await ctx.esl.api(`uuid_kill ${uuid} UNALLOCATED_NUMBER`);
+    if (result.call) ctx.onTransition();
+    await ctx.esl.api(`uuid_kill ${uuid} ${result.hangupCause}`);
     return;
   }
   const call = result.call;

@@ -94,4 +94,6 @@ export async function runInstructions(input: RunInstructionsInput): Promise<{ se
 }
 
 export const APOLOGY: TCallInstruction[] = [{ say: "We are sorry, an application error has occurred. Goodbye." }, { hangup: true }];
+/** What an empty answer runs: the call ends. */
+export const HANG_UP: TCallInstruction[] = [{ hangup: true }];
 export { fliteVoice } from "./switch-commands";

@@ -39,18 +39,33 @@ describe("createInboundCall", () => {
     expect(result.rejected === null && result.handler).toEqual({ kind: "flow", flowId: "flow_1" });
   });
 
-  it("rejects, writing nothing, for an unknown DID, voice off, no handler, a suspended tenant, no credit", async () => {
-    expect(await inbound("+14155559999")).toEqual({ rejected: "unknown_number", tenantId: null });
+  it("rejects an unknown DID writing nothing, and records a refused call to an owned number as that tenant's failed call with the reason", async () => {
+    expect(await inbound("+14155559999")).toEqual({ rejected: "unknown_number", tenantId: null, hangupCause: "UNALLOCATED_NUMBER" });
     const off = await createVoiceTenant({ voiceEnabled: false });
-    expect(await inbound(off.number.e164)).toEqual({ rejected: "voice_disabled", tenantId: off.tenant.id });
     const noHandler = await createVoiceTenant({ voiceUrl: null });
-    expect(await inbound(noHandler.number.e164)).toEqual({ rejected: "no_handler", tenantId: noHandler.tenant.id });
     const suspended = await createVoiceTenant();
     await db.tenant.update({ where: { id: suspended.tenant.id }, data: { status: "SUSPENDED" } });
-    expect(await inbound(suspended.number.e164)).toEqual({ rejected: "tenant_suspended", tenantId: suspended.tenant.id });
     const broke = await createVoiceTenant({ creditMicros: 0n });
-    expect(await inbound(broke.number.e164)).toEqual({ rejected: "no_credit", tenantId: broke.tenant.id });
-    expect(await db.call.count({ where: { direction: "INBOUND", tenantId: { in: [off.tenant.id, noHandler.tenant.id, suspended.tenant.id, broke.tenant.id] } } })).toBe(0);
+    await db.phoneNumber.update({ where: { id: noHandler.number.id }, data: { statusCallbackUrl: "https://example.com/number-status" } });
+    const cases = [
+      [off, "voice_disabled", /Voice is turned off/],
+      [noHandler, "no_handler", /no voice URL or flow/],
+      [suspended, "tenant_suspended", /suspended/],
+      [broke, "no_credit", /no credit/],
+    ] as const;
+    for (const [t, reason, message] of cases) {
+      const result = await inbound(t.number.e164);
+      expect(result).toMatchObject({ rejected: reason, tenantId: t.tenant.id, hangupCause: "SERVICE_UNAVAILABLE" });
+      const call = await db.call.findUniqueOrThrow({ where: { id: result.call!.id }, include: { callRecord: true, events: { orderBy: { sequence: "asc" } } } });
+      expect(call).toMatchObject({ tenantId: t.tenant.id, direction: "INBOUND", status: "FAILED", hangupCause: "SERVICE_UNAVAILABLE", billsec: 0 });
+      expect(call.callRecord).toMatchObject({ billsec: 0, costMicros: 0n });
+      expect(call.events.map((e) => e.type)).toEqual(["ringing", "completed"]);
+      expect(call.events[1]!.data).toMatchObject({ rejected: reason, message: expect.stringMatching(message) });
+      expect(await db.webhookEvent.count({ where: { tenantId: t.tenant.id, type: "call.completed" } })).toBe(1);
+    }
+    // The number's status callback hears the refused call end, as Twilio's does.
+    expect(await db.callbackDelivery.count({ where: { tenantId: noHandler.tenant.id, url: "https://example.com/number-status" } })).toBe(1);
+    expect(await db.creditLedgerEntry.count({ where: { tenantId: { in: cases.map(([t]) => t.tenant.id) }, reason: { startsWith: "call " } } })).toBe(0);
   });
 
   it("normalizes DIDs as switches send them", () => {

@@ -4,6 +4,10 @@ import { newSid } from "@/server/shared/ids";
 import { callTransaction, writeCallTransitions } from "@/server/calls/call-transitions";
 import { CALL_VIEW_INCLUDE, toCallView, type CallView } from "@/server/calls/call-view";
 import { MAX_CALL_TIME_LIMIT_SECONDS } from "@/server/calls/calls.schemas";
+import { closeCall } from "@/server/calls/close-call";
+
+/** The cause a refused call to an owned number is hung up with (SIP 503 to the carrier; the call ends `failed`). */
+const REFUSED_CAUSE = "SERVICE_UNAVAILABLE";
 
 export interface CreateInboundCallInput {
   /** The switch the call arrived on. */
@@ -25,7 +29,21 @@ export type InboundCallHandler = { kind: "url"; url: string; method: string } | 
 
 export type InboundCallRejectReason = "unknown_number" | "voice_disabled" | "tenant_suspended" | "no_credit" | "no_handler";
 
-export type CreateInboundCallResult = { rejected: null; call: CallView; handler: InboundCallHandler; accountSid: string } | { rejected: InboundCallRejectReason; tenantId: string | null };
+/**
+ * Refused: the worker hangs the channel up with `hangupCause`. A refusal on a number some tenant owns is recorded as
+ * that tenant's call (`call`, ended `failed` with the reason on its timeline), so the tenant sees the calls it missed.
+ */
+export type CreateInboundCallResult =
+  | { rejected: null; call: CallView; handler: InboundCallHandler; accountSid: string }
+  | { rejected: InboundCallRejectReason; tenantId: string | null; hangupCause: string; call?: CallView };
+
+/** Why a call to an owned number was refused, as the tenant reads it on the call. */
+const REFUSALS: Record<Exclude<InboundCallRejectReason, "unknown_number">, string> = {
+  voice_disabled: "Voice is turned off on this number, so the call was refused.",
+  tenant_suspended: "The account is suspended, so the call was refused.",
+  no_credit: "The account has no credit left, so the call was refused.",
+  no_handler: "This number has no voice URL or flow to answer calls, so the call was refused.",
+};
 
 /** `+15005550100`, `15005550100` and `sip:+15005550100@host` all name the DID +15005550100. */
 export function normalizeDid(to: string): string {
@@ -35,10 +53,12 @@ export function normalizeDid(to: string): string {
 }
 
 /**
- * An inbound leg parked by the dialplan: the DID picks the phone number, hence the tenant and the handler. Rejected
- * (no row written) when the DID is unknown, voice is off on it, it has no handler, or its tenant is suspended or out
- * of credit; the worker then kills the channel. Otherwise the call is stored `ringing` on this switch. A repeat for
- * the same channel (a worker restarted mid-call) returns the existing call.
+ * An inbound leg parked by the dialplan: the DID picks the phone number, hence the tenant and the handler. A DID no
+ * tenant owns is rejected with no row written. A call to an owned number whose voice is off, that has no handler, or
+ * whose tenant is suspended or out of credit is rejected too, but recorded: the tenant's call ends `failed`
+ * (SERVICE_UNAVAILABLE, billsec 0, no charge) with the reason on its timeline, its callback and webhook sent. The
+ * worker then hangs the channel up. Otherwise the call is stored `ringing` on this switch. A repeat for the same
+ * channel (a worker restarted mid-call) returns the existing call.
  */
 export async function createInboundCall(input: CreateInboundCallInput): Promise<CreateInboundCallResult> {
   const did = normalizeDid(input.to);
@@ -46,16 +66,21 @@ export async function createInboundCall(input: CreateInboundCallInput): Promise<
     where: { e164: did },
     include: { tenant: { select: { status: true, creditMicros: true, currency: true, accountSid: true } } },
   });
-  if (!number) return { rejected: "unknown_number", tenantId: null };
-  if (!number.voiceEnabled) return { rejected: "voice_disabled", tenantId: number.tenantId };
-  if (number.tenant.status !== "ACTIVE") return { rejected: "tenant_suspended", tenantId: number.tenantId };
-  if (number.tenant.creditMicros <= 0n) return { rejected: "no_credit", tenantId: number.tenantId };
+  if (!number) return { rejected: "unknown_number", tenantId: null, hangupCause: "UNALLOCATED_NUMBER" };
   const handler: InboundCallHandler | null = number.voiceUrl
     ? { kind: "url", url: number.voiceUrl, method: number.voiceMethod }
     : number.voiceFlowId
       ? { kind: "flow", flowId: number.voiceFlowId }
       : null;
-  if (!handler) return { rejected: "no_handler", tenantId: number.tenantId };
+  const refusal: Exclude<InboundCallRejectReason, "unknown_number"> | null = !number.voiceEnabled
+    ? "voice_disabled"
+    : number.tenant.status !== "ACTIVE"
+      ? "tenant_suspended"
+      : number.tenant.creditMicros <= 0n
+        ? "no_credit"
+        : !handler
+          ? "no_handler"
+          : null;
 
   const at = input.at ?? new Date();
   try {
@@ -93,13 +118,25 @@ export async function createInboundCall(input: CreateInboundCallInput): Promise<
       });
       const view = toCallView(row);
       await writeCallTransitions(tx, [{ call: view, accountSid: number.tenant.accountSid, type: "ringing", status: "RINGING", at, sequence: 1, data: { switchId: input.switchId, channelUuid: input.channelUuid } }]);
-      return view;
+      if (!refusal) return view;
+      const { call: ended } = await closeCall(tx, row, {
+        endedAt: at,
+        hangupCause: REFUSED_CAUSE,
+        sipStatus: null,
+        durationSeconds: 0,
+        billsec: 0,
+        answeredAt: null,
+        answeredBy: null,
+        data: { rejected: refusal, message: REFUSALS[refusal] },
+      });
+      return ended;
     });
-    return { rejected: null, call, handler, accountSid: number.tenant.accountSid };
+    return refusal ? { rejected: refusal, tenantId: number.tenantId, hangupCause: REFUSED_CAUSE, call } : { rejected: null, call, handler: handler!, accountSid: number.tenant.accountSid };
   } catch (e) {
     if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")) throw e;
     const existing = await db.call.findUnique({ where: { channelUuid: input.channelUuid }, include: CALL_VIEW_INCLUDE });
     if (!existing) throw e;
-    return { rejected: null, call: toCallView(existing), handler, accountSid: number.tenant.accountSid };
+    const call = toCallView(existing);
+    return refusal ? { rejected: refusal, tenantId: number.tenantId, hangupCause: REFUSED_CAUSE, call } : { rejected: null, call, handler: handler!, accountSid: number.tenant.accountSid };
   }
 }

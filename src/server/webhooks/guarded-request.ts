@@ -4,7 +4,7 @@
 // (post-webhook-request.ts) and the worker's audio fetches (worker/call-control/media-cache.ts) go through here.
 import http from "node:http";
 import https from "node:https";
-import { assertUrlTargetAllowed, guardedLookup, systemResolver, UnsafeWebhookTargetError, type HostResolver } from "@/server/webhooks/ssrf-guard";
+import { assertUrlTargetAllowed, guardedLookup, systemResolver, UnresolvableHostError, UnsafeWebhookTargetError, type HostResolver } from "@/server/webhooks/ssrf-guard";
 
 export interface GuardedRequestInput {
   url: string;
@@ -128,6 +128,22 @@ export async function guardedRequest(input: GuardedRequestInput): Promise<Guarde
 }
 
 /** A one-line description of a failure of guardedRequest, for logs and records. */
+export type RequestErrorKind = "timeout" | "refused" | "unsafe_target" | "bad_host" | "tls" | "too_large" | "too_many_redirects" | "other";
+
+/** The kind of a request failure, from the error guardedRequest threw. */
+export function classifyRequestError(error: unknown): RequestErrorKind {
+  if (error instanceof UnresolvableHostError) return "bad_host";
+  if (error instanceof UnsafeWebhookTargetError) return "unsafe_target";
+  if (error instanceof BodyTooLargeError) return "too_large";
+  if (!(error instanceof Error)) return "other";
+  if (error.name === "AbortError" || error.name === "TimeoutError") return "timeout";
+  const code = (error as NodeJS.ErrnoException).code ?? "";
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EAI_NONAME") return "bad_host";
+  if (/^(ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|EPIPE)$/.test(code)) return "refused";
+  if (/CERT|SSL|TLS|DEPTH_ZERO|SELF_SIGNED/i.test(code) || /ssl|tls|certificate/i.test(error.message)) return "tls";
+  return "other";
+}
+
 export function describeRequestError(error: unknown, totalTimeoutMs: number): string {
   if (error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError")) return `timed out after ${totalTimeoutMs} ms`;
   if (error instanceof UnsafeWebhookTargetError || error instanceof BodyTooLargeError) return error.message;

@@ -2,7 +2,7 @@
 // guard on every hop and at connect time, redirects re-checked, connect timeout and total deadline). Never
 // throws: failures come back as `error` so the caller can record them.
 import type { HostResolver } from "@/server/webhooks/ssrf-guard";
-import { describeRequestError, guardedRequest } from "@/server/webhooks/guarded-request";
+import { classifyRequestError, describeRequestError, guardedRequest, type RequestErrorKind } from "@/server/webhooks/guarded-request";
 
 export interface PostWebhookRequestInput {
   url: string;
@@ -21,6 +21,10 @@ export interface PostWebhookRequestResult {
   /** The first bytes of the final response body. */
   responseBody: string | null;
   error: string | null;
+  /** What kind of failure `error` is, for callers that report it in Twilio's terms (voice URLs). */
+  errorKind: RequestErrorKind | null;
+  /** The final response's Content-Type, when it had one. */
+  contentType: string | null;
   finalUrl: string;
 }
 
@@ -35,9 +39,11 @@ export async function postWebhookRequest(input: PostWebhookRequestInput): Promis
       statusCode: res.statusCode,
       responseBody: res.body.toString("utf8"),
       error: res.tooManyRedirects ? `more than ${maxRedirects} redirects` : null,
+      errorKind: res.tooManyRedirects ? "too_many_redirects" : null,
+      contentType: typeof res.headers["content-type"] === "string" ? res.headers["content-type"] : null,
       finalUrl: res.finalUrl,
     };
   } catch (e) {
-    return { statusCode: null, responseBody: null, error: describeRequestError(e, totalTimeoutMs), finalUrl: input.url };
+    return { statusCode: null, responseBody: null, error: describeRequestError(e, totalTimeoutMs), errorKind: classifyRequestError(e), contentType: null, finalUrl: input.url };
   }
 }

@@ -32,6 +32,14 @@ export class UnsafeWebhookTargetError extends Error {
   }
 }
 
+/** The host name does not resolve at all (reported apart: Twilio's 11210 "HTTP bad host name" for voice URLs). */
+export class UnresolvableHostError extends UnsafeWebhookTargetError {
+  constructor(message: string) {
+    super(message);
+    this.name = "UnresolvableHostError";
+  }
+}
+
 const IPV4_COMPATIBLE = ipaddr.parseCIDR("::/96");
 
 /** `[::1]` in a URL is `::1` to DNS and to ipaddr. */
@@ -75,7 +83,7 @@ async function resolvePublicAddresses(hostname: string, resolve: HostResolver = 
   try {
     addresses = await resolve(host);
   } catch (e) {
-    throw new UnsafeWebhookTargetError(`could not resolve ${host}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new UnresolvableHostError(`could not resolve ${host}: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (addresses.length === 0) throw new UnsafeWebhookTargetError(`${host} has no addresses`);
   // Any forbidden answer refuses the host: the connection could be made to whichever one the OS picks.

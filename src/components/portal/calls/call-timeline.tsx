@@ -8,8 +8,15 @@ const EVENT_LABEL: Record<string, string> = {
   answered: "Answered",
   completed: "Ended",
   end_requested: "End requested",
-  dtmf: "Digits pressed",
+  dtmf: "Digit pressed",
+  machine_detected: "Answering machine detected",
+  rejected: "Refused",
+  "handler.failed": "Application error",
+  "playback.failed": "Playback failed",
 };
+
+/** Events that report something going wrong: drawn in the destructive colour, their message in full. */
+const FAILURES = new Set(["rejected", "handler.failed", "playback.failed"]);
 
 const time = new Intl.DateTimeFormat("en", { hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 3, hour12: false });
 
@@ -24,6 +31,10 @@ function detail(e: CallEventRow): string | null {
   if (typeof d.hangupCause === "string") parts.push(d.hangupCause);
   if (typeof d.sipStatus === "number") parts.push(`SIP ${d.sipStatus}`);
   if (typeof d.digits === "string") parts.push(d.digits);
+  if (typeof d.digit === "string") parts.push(d.digit);
+  if (typeof d.code === "number") parts.push(`error ${d.code}`);
+  if (typeof d.httpStatus === "number") parts.push(`HTTP ${d.httpStatus}`);
+  if (typeof d.source === "string") parts.push(d.source);
   if (typeof d.endStatus === "string") parts.push(`→ ${d.endStatus.toLowerCase()}`);
   if (typeof d.switchId === "string") parts.push(`on ${d.switchId}`);
   return parts.length ? parts.join(" · ") : null;
@@ -36,11 +47,16 @@ export function CallTimeline({ events }: { events: CallEventRow[] }) {
       {events.map((e) => {
         const extra = detail(e);
         const label = EVENT_LABEL[e.type] ?? e.type;
+        const failure = FAILURES.has(e.type) || typeof e.data.rejected === "string";
+        const message = typeof e.data.message === "string" ? e.data.message : typeof e.data.reason === "string" ? e.data.reason : null;
         return (
           <li key={e.id} className="relative">
-            <span aria-hidden="true" className="absolute top-1.5 -left-[25px] size-2.5 rounded-full border-2 border-background bg-primary ring-1 ring-border" />
+            <span
+              aria-hidden="true"
+              className={`absolute top-1.5 -left-[25px] size-2.5 rounded-full border-2 border-background ring-1 ring-border ${failure ? "bg-destructive" : "bg-primary"}`}
+            />
             <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-              <span className="text-sm font-medium">{label}</span>
+              <span className={`text-sm font-medium ${failure ? "text-destructive" : ""}`}>{label}</span>
               {e.status && CALL_STATUS_LABEL[e.status] !== label && <CallStatusBadge status={e.status} />}
             </div>
             <div className="flex flex-wrap gap-x-3 text-xs text-muted-foreground tabular-nums">
@@ -48,6 +64,7 @@ export function CallTimeline({ events }: { events: CallEventRow[] }) {
               {e.sequence > 1 && <span>{offset(e.occurredAt.getTime() - first)}</span>}
               {extra && <span className="font-mono">{extra}</span>}
             </div>
+            {failure && message && <p className="mt-1 text-sm break-words text-muted-foreground">{message}</p>}
           </li>
         );
       })}
