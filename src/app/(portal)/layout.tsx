@@ -1,7 +1,7 @@
 // The tenant portal: every page below needs a signed-in member of an active workspace.
-import { BookOpenIcon, BuildingIcon, HashIcon, HomeIcon, KeyRoundIcon, PhoneCallIcon, PhoneIcon, ScrollTextIcon, UsersIcon, WebhookIcon } from "lucide-react";
+import { BookOpenIcon, BuildingIcon, HashIcon, HeadsetIcon, HomeIcon, KeyRoundIcon, PhoneCallIcon, PhoneIcon, ScrollTextIcon, UsersIcon, WebhookIcon } from "lucide-react";
 import { redirect } from "next/navigation";
-import type { ReactNode } from "react";
+import type { ReactElement, ReactNode } from "react";
 import { AccountProblem } from "@/components/portal/account-problem";
 import { TenantSwitcher } from "@/components/portal/tenant-switcher";
 import { UserMenu } from "@/components/portal/user-menu";
@@ -10,6 +10,7 @@ import { AppShell } from "@/components/shared/app-shell";
 import { Brand } from "@/components/shared/brand";
 import { SimulatedTelephonyBadge, SimulatedTelephonyStrip } from "@/components/shared/simulated-telephony-badge";
 import { env } from "@/env";
+import { homeFor, portalPagesFor } from "@/server/tenant/portal-pages";
 import { getCurrentMember, getCurrentUser } from "@/app/_lib/current-member";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
@@ -34,17 +35,22 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     );
   }
 
+  const icons: Record<string, ReactElement> = {
+    "/": <HomeIcon />,
+    "/calls": <PhoneCallIcon />,
+    "/numbers": <HashIcon />,
+    "/settings/api-keys": <KeyRoundIcon />,
+    "/settings/webhooks": <WebhookIcon />,
+    "/settings/team": <UsersIcon />,
+    "/sip-users": <PhoneIcon />,
+    "/settings/audit": <ScrollTextIcon />,
+    "/settings/general": <BuildingIcon />,
+    "/developers/api": <BookOpenIcon />,
+  };
+  // Only the pages this member's role can use (src/server/tenant/portal-pages.ts); agents also get their desktop.
   const nav = [
-    { href: "/", label: "Dashboard", icon: <HomeIcon /> },
-    { href: "/calls", label: "Calls", icon: <PhoneCallIcon /> },
-    { href: "/numbers", label: "Numbers", icon: <HashIcon /> },
-    { href: "/settings/api-keys", label: "API keys", icon: <KeyRoundIcon /> },
-    { href: "/settings/webhooks", label: "Webhooks", icon: <WebhookIcon /> },
-    { href: "/settings/team", label: "Team", icon: <UsersIcon /> },
-    { href: "/sip-users", label: "SIP users", icon: <PhoneIcon /> },
-    { href: "/settings/audit", label: "Audit log", icon: <ScrollTextIcon /> },
-    { href: "/settings/general", label: "Settings", icon: <BuildingIcon /> },
-    { href: "/developers/api", label: "API reference", icon: <BookOpenIcon /> },
+    ...portalPagesFor(context.current.role).map((p) => ({ href: p.href, label: p.label, icon: icons[p.href] })),
+    ...(homeFor(context.current.role) === "/desktop" ? [{ href: "/desktop", label: "Agent desktop", icon: <HeadsetIcon /> }] : []),
   ];
 
   return (

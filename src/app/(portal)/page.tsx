@@ -2,11 +2,16 @@ import type { Metadata } from "next";
 import { OnboardingChecklist } from "@/components/portal/onboarding-checklist";
 import { StatCards } from "@/components/portal/stat-cards";
 import { PageHeader } from "@/components/ui/page-header";
-import { getCurrentUser } from "@/app/_lib/current-member";
+import { redirect } from "next/navigation";
+import { homeFor } from "@/server/tenant/portal-pages";
+import { getCurrentMember, getCurrentUser } from "@/app/_lib/current-member";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
+  // Agents work at the desktop: the portal's home is theirs only through its Calls page.
+  const role = (await getCurrentMember())?.current?.role;
+  if (role && homeFor(role) === "/desktop") redirect("/desktop");
   const user = await getCurrentUser();
   const firstName = user?.name.split(/\s+/)[0];
   return (

@@ -67,7 +67,9 @@ function ChecklistCard({ checklist: { steps, completed, total } }: { checklist: 
                 </p>
                 <p className="text-sm text-muted-foreground">{step.description}</p>
               </div>
+              {!step.done && !step.actionable && step.whoCan && <span className="shrink-0 text-xs text-muted-foreground">{step.whoCan}</span>}
               {!step.done &&
+                step.actionable &&
                 (step.key === "email_verified" ? (
                   <Button size="sm" variant="outline" onClick={() => resend.mutate()} disabled={resend.isPending}>
                     {step.cta}

@@ -1,6 +1,8 @@
 export const ROLES = ["OWNER", "ADMIN", "SUPERVISOR", "DEVELOPER", "AGENT"] as const;
 export type Role = (typeof ROLES)[number];
 
+export const ROLE_LABELS: Record<Role, string> = { OWNER: "an owner", ADMIN: "an admin", SUPERVISOR: "a supervisor", DEVELOPER: "a developer", AGENT: "an agent" };
+
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   OWNER: "Everything, including billing and owners",
   ADMIN: "Manage team, settings, keys and webhooks",

@@ -11,12 +11,12 @@ const VERIFY_LINK = /verify-email\?token=/;
 describe("verifyEmail", () => {
   it("marks the address verified and ticks email_verified on the checklist", async () => {
     const { userId, tenantId } = await signUp({ name: "Lin", email: "lin@example.test", password: "a long password", companyName: "Lin Co" });
-    expect((await getOnboardingChecklist(tenantId)).steps.find((s) => s.key === "email_verified")?.done).toBe(false);
+    expect((await getOnboardingChecklist(tenantId, "OWNER")).steps.find((s) => s.key === "email_verified")?.done).toBe(false);
 
     await verifyEmail(await tokenFromLastEmail("lin@example.test", VERIFY_LINK));
 
     expect((await db.user.findUniqueOrThrow({ where: { id: userId } })).emailVerifiedAt).toBeInstanceOf(Date);
-    const checklist = await getOnboardingChecklist(tenantId);
+    const checklist = await getOnboardingChecklist(tenantId, "OWNER");
     expect(checklist.steps.find((s) => s.key === "email_verified")?.done).toBe(true);
     expect(checklist.completed).toBe(1);
     expect(checklist.total).toBe(5);

@@ -26,7 +26,7 @@ async function invite(email: string, role: "AGENT" | "ADMIN" | "OWNER" = "AGENT"
 describe("invitations", () => {
   it("emails a link, ticks teammate_invited, writes an audit entry and lists as pending", async () => {
     const { actor, tenant, invitationId } = await invite("new@example.test");
-    expect((await getOnboardingChecklist(tenant.id)).steps.find((s) => s.key === "teammate_invited")?.done).toBe(true);
+    expect((await getOnboardingChecklist(tenant.id, "OWNER")).steps.find((s) => s.key === "teammate_invited")?.done).toBe(true);
     expect(await db.auditLog.findMany({ where: { tenantId: tenant.id } })).toMatchObject([
       { action: "invitation.created", targetId: invitationId, actorUserId: actor.userId },
     ]);

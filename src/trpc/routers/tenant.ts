@@ -24,5 +24,5 @@ export const tenantRouter = createTRPCRouter({
     return tenant;
   }),
   rename: tenantProcedure({ minRole: "ADMIN" }).input(ZRenameTenantInput).mutation(({ ctx, input }) => renameTenant(ctx.actor, input)),
-  onboardingChecklist: tenantProcedure().input(z.void()).query(({ ctx }) => getOnboardingChecklist(ctx.actor.tenantId)),
+  onboardingChecklist: tenantProcedure().input(z.void()).query(({ ctx }) => getOnboardingChecklist(ctx.actor.tenantId, ctx.actor.role)),
 });

@@ -200,8 +200,9 @@ export function CallDetail({ callId }: { callId: string }) {
         </Card>
         <CallRecordCard call={c} />
       </div>
-      {(c.record || c.recordingIds.length > 0) && <CallRecordings call={c} />}
-      <CallWebhookDeliveries call={c} />
+      {/* As the procedures decide: recordings for supervisors and developers up, deliveries for admins and developers. */}
+      {canEnd && (c.record || c.recordingIds.length > 0) && <CallRecordings call={c} />}
+      {(atLeast(role, "ADMIN") || role === "DEVELOPER") && <CallWebhookDeliveries call={c} />}
     </div>
   );
 }

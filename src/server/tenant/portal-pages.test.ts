@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { homeFor, mayOpenPortalPage, portalPageOf, portalPagesFor } from "./portal-pages";
+
+describe("portal pages by role", () => {
+  it("shows each role only its pages", () => {
+    const labels = (role: Parameters<typeof portalPagesFor>[0]) => portalPagesFor(role).map((p) => p.label);
+    expect(labels("AGENT")).toEqual(["Calls"]);
+    expect(labels("DEVELOPER")).toEqual(["Dashboard", "Calls", "Numbers", "API keys", "Webhooks", "Settings", "API reference"]);
+    expect(labels("SUPERVISOR")).toEqual(["Dashboard", "Calls", "Numbers", "Team", "Settings"]);
+    expect(labels("ADMIN")).toHaveLength(10);
+    expect(labels("OWNER")).toHaveLength(10);
+  });
+
+  it("maps addresses to their page, and refuses what the role may not open", () => {
+    expect(portalPageOf("/calls/CA123")?.href).toBe("/calls");
+    expect(portalPageOf("/settings/webhooks/wh_1")?.href).toBe("/settings/webhooks");
+    expect(portalPageOf("/")?.href).toBe("/");
+    expect(portalPageOf("/nowhere")).toBeUndefined();
+    expect(mayOpenPortalPage("SUPERVISOR", "/settings/api-keys")).toBe(false);
+    expect(mayOpenPortalPage("DEVELOPER", "/settings/api-keys")).toBe(true);
+    expect(mayOpenPortalPage("AGENT", "/numbers/PN1")).toBe(false);
+  });
+
+  it("sends agents to the desktop and everyone else to the dashboard", () => {
+    expect(homeFor("AGENT")).toBe("/desktop");
+    expect(homeFor("SUPERVISOR")).toBe("/");
+    expect(homeFor("DEVELOPER")).toBe("/");
+  });
+});

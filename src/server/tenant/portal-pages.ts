@@ -1,0 +1,56 @@
+// Which portal pages each role may open: the same rules the pages' procedures enforce, so the navigation shows a
+// role only what it can use, and a page opened by address says plainly that it is not for this role instead of
+// rendering controls that can only fail. Agents work at /desktop; everyone else lands on the dashboard.
+import type { MemberRole } from "@/generated/prisma/enums";
+import { API_KEY_ROLE } from "@/server/api-keys/api-key-view";
+import { CALL_READ_ROLE } from "@/server/calls/call-view";
+import { PHONE_NUMBER_READ_ROLE } from "@/server/numbers/phone-number-view";
+import { SIP_USER_ROLE } from "@/server/sip/sip-user-view";
+import { roleSatisfies, type RoleRule } from "@/server/tenancy";
+import { WEBHOOK_ROLE } from "@/server/webhooks/webhook-endpoint-view";
+
+export interface PortalPage {
+  href: string;
+  label: string;
+  rule: RoleRule;
+}
+
+/** Everyone who works in the portal rather than at the desktop. */
+const PORTAL_USERS: RoleRule = { minRole: "SUPERVISOR", alsoAllow: ["DEVELOPER"] };
+
+export const PORTAL_PAGES: readonly PortalPage[] = [
+  { href: "/", label: "Dashboard", rule: PORTAL_USERS },
+  { href: "/calls", label: "Calls", rule: CALL_READ_ROLE },
+  { href: "/numbers", label: "Numbers", rule: PHONE_NUMBER_READ_ROLE },
+  { href: "/settings/api-keys", label: "API keys", rule: API_KEY_ROLE },
+  { href: "/settings/webhooks", label: "Webhooks", rule: WEBHOOK_ROLE },
+  { href: "/settings/team", label: "Team", rule: { minRole: "SUPERVISOR" } },
+  { href: "/sip-users", label: "SIP users", rule: SIP_USER_ROLE },
+  { href: "/settings/audit", label: "Audit log", rule: { minRole: "ADMIN" } },
+  { href: "/settings/general", label: "Settings", rule: PORTAL_USERS },
+  { href: "/developers/api", label: "API reference", rule: API_KEY_ROLE },
+];
+
+export function portalPagesFor(role: MemberRole): PortalPage[] {
+  return PORTAL_PAGES.filter((p) => roleSatisfies(role, p.rule));
+}
+
+/** The page an address belongs to: the longest href it starts with (`/calls/CA…` is `/calls`). */
+export function portalPageOf(pathname: string): PortalPage | undefined {
+  let best: PortalPage | undefined;
+  for (const page of PORTAL_PAGES) {
+    const matches = page.href === "/" ? pathname === "/" : pathname === page.href || pathname.startsWith(`${page.href}/`);
+    if (matches && (!best || page.href.length > best.href.length)) best = page;
+  }
+  return best;
+}
+
+export function mayOpenPortalPage(role: MemberRole, href: string): boolean {
+  const page = portalPageOf(href);
+  return page !== undefined && roleSatisfies(role, page.rule);
+}
+
+/** Where a role starts: agents at the desktop, the rest on the dashboard. */
+export function homeFor(role: MemberRole): "/" | "/desktop" {
+  return roleSatisfies(role, PORTAL_USERS) ? "/" : "/desktop";
+}
