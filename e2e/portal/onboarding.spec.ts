@@ -17,7 +17,7 @@ test("a new user signs up, invites a teammate and manages an API key that works 
   const pending = page.getByRole("listitem").filter({ hasText: teammate }).filter({ has: page.getByRole("button", { name: "Revoke" }) });
   await expect(pending).toBeVisible();
 
-  // Create an API key (default scope account:read); its bearer token is shown once.
+  // Create an API key with the default scopes (account, calls, recordings): its bearer token is shown once.
   await page.goto("/settings/api-keys");
   // The header has the button; an empty key list repeats it. Either opens the same dialog.
   await page.getByRole("button", { name: "Create API key" }).first().click();
@@ -31,6 +31,8 @@ test("a new user signs up, invites a teammate and manages an API key that works 
   const before = await request.get("/api/v1/account", { headers: { authorization: `Bearer ${bearer}` } });
   expect(before.status()).toBe(200);
   expect(JSON.stringify(await before.json())).toContain(account.companyName);
+  // The defaults let the key read calls (and place them: calls:write), as a new developer expects.
+  expect((await request.get("/api/v1/calls", { headers: { authorization: `Bearer ${bearer}` } })).status()).toBe(200);
 
   // Revoke it: the API refuses it from then on.
   await keyDialog.getByRole("button", { name: "I have copied the secret" }).click();

@@ -45,8 +45,8 @@ export function SignUpForm() {
       <FormField label="Your name" error={errors?.fields.name}>
         <Input name="name" autoComplete="name" required autoFocus />
       </FormField>
-      <FormField label="Company" error={errors?.fields.companyName}>
-        <Input name="companyName" autoComplete="organization" required />
+      <FormField label="Company" description="2 to 100 characters; it names your workspace." error={errors?.fields.companyName}>
+        <Input name="companyName" autoComplete="organization" required minLength={2} maxLength={100} />
       </FormField>
       <FormField label="Work email" error={errors?.fields.email}>
         <Input name="email" type="email" autoComplete="email" required />

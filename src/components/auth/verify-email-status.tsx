@@ -8,6 +8,15 @@ import { Button } from "@/components/ui/button";
 import { formErrorsFrom } from "@/lib/trpc-error";
 import { useTRPC } from "@/trpc/react";
 
+/** Why the link did not work, in words: the server's own reason, or the field's, never an empty alert. */
+function verifyFailure(error: unknown): string {
+  const found = formErrorsFrom(error);
+  const reason = found.form ?? Object.values(found.fields).find(Boolean);
+  const advice = "Open the newest link from your email, or ask for a new one from the banner in your workspace.";
+  if (reason && /^[A-Z]/.test(reason)) return reason;
+  return reason ? `This confirmation link does not work: ${reason}. ${advice}` : `This confirmation link does not work. ${advice}`;
+}
+
 /**
  * Confirms on load from the browser rather than on the GET itself, so mail scanners that prefetch links do
  * not use up the token.
@@ -39,7 +48,7 @@ export function VerifyEmailStatus({ token }: { token: string }) {
     return (
       <div className="flex flex-col items-center gap-4 text-center" role="alert">
         <XCircleIcon className="size-10 text-destructive" aria-hidden="true" />
-        <p className="text-sm">{formErrorsFrom(verify.error).form}</p>
+        <p className="text-sm">{verifyFailure(verify.error)}</p>
         <Button asChild variant="outline" className="w-full">
           <Link href="/">Go to IRISX</Link>
         </Button>

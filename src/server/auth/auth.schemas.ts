@@ -6,13 +6,15 @@ export const ZPassword = z
   .min(10, { error: "Use at least 10 characters" })
   .max(200, { error: "Use at most 200 characters" });
 export const ZPersonName = z.string().trim().min(1, { error: "Enter your name" }).max(100);
-export const ZToken = z.string().trim().min(20).max(200);
+/** A link's token: anything else is a link cut short or not one of ours, said so in words the page can show. */
+const MALFORMED_LINK = "the link is incomplete or malformed";
+export const ZToken = z.string().trim().min(20, { error: MALFORMED_LINK }).max(200, { error: MALFORMED_LINK });
 
 export const ZSignUpInput = z.object({
   name: ZPersonName,
   email: ZEmail,
   password: ZPassword,
-  companyName: z.string().trim().min(2, { error: "Enter your company name" }).max(100),
+  companyName: z.string().trim().min(2, { error: "Enter your company name: 2 to 100 characters" }).max(100, { error: "Use at most 100 characters for the company name" }),
 });
 export type TSignUpInput = z.infer<typeof ZSignUpInput>;
 

@@ -18,7 +18,8 @@ import { Label } from "@/components/ui/label";
 import { useTRPC } from "@/trpc/react";
 import type { CreatedApiKey } from "@/components/portal/api-keys/types";
 
-const DEFAULT_SCOPES = ["account:read"];
+/** A new key can place calls and read them (and their recordings) unless the creator narrows it. */
+const DEFAULT_SCOPES = ["account:read", "calls:read", "calls:write", "recordings:read"];
 
 function CreatedKey({ created }: { created: CreatedApiKey }) {
   const origin = typeof window === "undefined" ? "" : window.location.origin;
@@ -127,13 +128,29 @@ export function CreateApiKeyDialog() {
                 })}
               </div>
               {errors?.fields.scopes && <p className="text-sm text-destructive">{errors.fields.scopes}</p>}
+              <p className="text-sm text-muted-foreground" aria-live="polite">
+                {all
+                  ? "This key can do everything the API allows, including what is added later."
+                  : selected.length === 0
+                    ? "This key could do nothing: choose at least one scope."
+                    : `This key can: ${(scopes.data ?? [])
+                        .filter((s) => selected.includes(s.scope))
+                        .map((s) => s.description.charAt(0).toLowerCase() + s.description.slice(1))
+                        .join("; ")}.`}
+              </p>
             </fieldset>
             <FormErrorAlert message={errors?.form} />
-            <DialogFooter>
+            <DialogFooter className="items-center">
+              {/* A disabled button says why. */}
+              {(name.trim() === "" || selected.length === 0) && (
+                <p id="create-key-hint" className="mr-auto text-xs text-muted-foreground">
+                  {name.trim() === "" ? "Name the key to create it." : "Choose at least one scope."}
+                </p>
+              )}
               <Button type="button" variant="outline" onClick={() => reset(false)}>
                 Cancel
               </Button>
-              <Button type="submit" disabled={create.isPending || name.trim() === "" || selected.length === 0}>
+              <Button type="submit" aria-describedby="create-key-hint" disabled={create.isPending || name.trim() === "" || selected.length === 0}>
                 {create.isPending ? "Creating…" : "Create key"}
               </Button>
             </DialogFooter>

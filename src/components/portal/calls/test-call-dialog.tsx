@@ -20,15 +20,20 @@ import { Textarea } from "@/components/ui/textarea";
 import { formatPhoneNumber } from "@/lib/phone";
 import { useTRPC } from "@/trpc/react";
 
-/** The built-in switch simulator's destinations (docs/voice-architecture.md, "Magic numbers"). */
+/**
+ * Every destination of the built-in switch simulator (freeswitch/simulator/README.md, "Magic numbers"), said as it
+ * plays out for a test call: the call speaks its message once answered and hangs up when the message ends.
+ */
 const SIMULATOR_NUMBERS = [
-  { number: "+15005550105", what: "answers, hangs up after 5 s" },
-  { number: "+15005550100", what: "answers, never hangs up itself" },
-  { number: "+15005550200", what: "busy" },
-  { number: "+15005550300", what: "rings, no answer" },
-  { number: "+15005550400", what: "rejects the call" },
-  { number: "+15005550500", what: "unreachable" },
-  { number: "+15005550600", what: "answering machine" },
+  { number: "+15005550100", what: "answers; the call ends when your message has been spoken" },
+  { number: "+15005550105", what: "answers, hangs up after 5 s (+150055501SS: after SS s) unless your message ends first" },
+  { number: "+15005550200", what: "busy (486): ends busy" },
+  { number: "+15005550300", what: "rings until the ring timeout: ends no-answer" },
+  { number: "+15005550400", what: "declines (603): ends busy" },
+  { number: "+15005550404", what: "no such number (404): ends failed" },
+  { number: "+15005550500", what: "unreachable (503): ends failed" },
+  { number: "+15005550600", what: "an answering machine: answers with a 3 s greeting and a beep (on the timeline), hangs up after 10 s; your message plays from the answer" },
+  { number: "+150055571234", what: "a person who presses 1234# after answering (+15005557DDDD: any 1–4 digits); the digits show on the timeline" },
 ] as const;
 
 const DEFAULT_SAY = "Hello from IRISX. This is a test call. Goodbye.";
@@ -36,7 +41,7 @@ const DEFAULT_SAY = "Hello from IRISX. This is a test call. Goodbye.";
 function SimulatorHint({ onPick }: { onPick: (number: string) => void }) {
   return (
     <div className="grid gap-1.5 text-sm text-muted-foreground">
-      <span>The simulator decides what happens by the number you call:</span>
+      <span>The simulator decides what happens by the number you call (any other number answers and hangs up after 5 s):</span>
       <ul className="flex flex-wrap gap-1.5" aria-label="Simulator numbers">
         {SIMULATOR_NUMBERS.map((n) => (
           <li key={n.number}>
@@ -151,11 +156,17 @@ export function TestCallDialog({ simulated }: { simulated: boolean }) {
             </Label>
           </div>
           <FormErrorAlert message={errors?.form} />
-          <DialogFooter>
+          <DialogFooter className="items-center">
+            {/* A disabled button says why. */}
+            {(!caller || to.trim() === "" || say.trim() === "") && (
+              <p id="test-call-hint" className="mr-auto text-xs text-muted-foreground">
+                {!caller ? "Add a phone number to call from first." : to.trim() === "" ? "Enter the number to call." : "Enter what to say."}
+              </p>
+            )}
             <Button type="button" variant="outline" onClick={() => reset(false)}>
               Cancel
             </Button>
-            <Button type="submit" disabled={create.isPending || !caller || to.trim() === "" || say.trim() === ""}>
+            <Button type="submit" aria-describedby="test-call-hint" disabled={create.isPending || !caller || to.trim() === "" || say.trim() === ""}>
               {create.isPending ? "Calling…" : "Place call"}
             </Button>
           </DialogFooter>
