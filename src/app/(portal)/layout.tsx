@@ -10,6 +10,7 @@ import { AppShell } from "@/components/shared/app-shell";
 import { Brand } from "@/components/shared/brand";
 import { SimulatedTelephonyBadge, SimulatedTelephonyStrip } from "@/components/shared/simulated-telephony-badge";
 import { env } from "@/env";
+import { isDevMailboxEnabled } from "@/server/email/is-dev-mailbox-enabled";
 import { homeFor, portalPagesFor } from "@/server/tenant/portal-pages";
 import { getCurrentMember, getCurrentUser } from "@/app/_lib/current-member";
 
@@ -35,6 +36,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     );
   }
 
+  const mailbox = isDevMailboxEnabled();
   const icons: Record<string, ReactElement> = {
     "/": <HomeIcon />,
     "/calls": <PhoneCallIcon />,
@@ -60,7 +62,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       banner={
         <>
           {env.TELEPHONY_SIMULATED === "1" && <SimulatedTelephonyStrip />}
-          {!context.user.emailVerified && <VerifyEmailBanner email={context.user.email} />}
+          {!context.user.emailVerified && <VerifyEmailBanner email={context.user.email} devMailbox={mailbox.enabled && !mailbox.staffOnly} />}
         </>
       }
       userMenu={

@@ -1,10 +1,12 @@
 "use client";
 
 import { MailWarningIcon } from "lucide-react";
+import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { useResendVerification } from "@/components/portal/use-resend-verification";
 
-export function VerifyEmailBanner({ email }: { email: string }) {
+/** `devMailbox`: in development no mail leaves the machine, so the banner links where the link can be read. */
+export function VerifyEmailBanner({ email, devMailbox = false }: { email: string; devMailbox?: boolean }) {
   const resend = useResendVerification(email);
   return (
     <div role="status" className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-warning/40 bg-warning/15 px-4 py-2 text-sm md:px-6">
@@ -12,6 +14,11 @@ export function VerifyEmailBanner({ email }: { email: string }) {
       <span className="min-w-0 flex-1">
         Confirm your email address: we sent a link to <strong className="font-medium">{email}</strong>.
       </span>
+      {devMailbox && (
+        <Button size="sm" variant="link" className="h-7 px-1" asChild>
+          <Link href="/dev/mailbox">Open the dev mailbox</Link>
+        </Button>
+      )}
       <Button size="sm" variant="outline" className="h-7 bg-background/60" onClick={() => resend.mutate()} disabled={resend.isPending}>
         {resend.isPending ? "Sending…" : "Resend"}
       </Button>
