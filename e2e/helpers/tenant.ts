@@ -1,5 +1,5 @@
 // Each spec signs up its own tenant through the real sign-up page, so no spec depends on another's rows.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
 
 export interface TestAccount {
@@ -56,4 +56,17 @@ export async function signIn(page: Page, email: string, password: string): Promi
 
 export async function signOut(page: Page): Promise<void> {
   await page.context().clearCookies();
+}
+
+/** Adds a phone number `+1<areaCode>555<4 random digits>` through the Numbers page's dialog; returns it and its last digits. */
+export async function addPhoneNumber(page: Page, areaCode: string): Promise<{ e164: string; digits: string }> {
+  const digits = String(randomInt(0, 10_000)).padStart(4, "0");
+  const e164 = `+1${areaCode}555${digits}`;
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Numbers" }).click();
+  await page.getByRole("button", { name: "Add number" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "Add phone number" });
+  await dialog.getByLabel("Phone number").fill(e164);
+  await dialog.getByRole("button", { name: "Add number" }).click();
+  await expect(dialog).toBeHidden();
+  return { e164, digits };
 }

@@ -49,6 +49,13 @@ test("an invited agent joins the owner's workspace through the mailed link and l
     await expect(owner.getByRole("row").filter({ hasText: agentEmail })).toBeVisible();
     await expect(pending).toHaveCount(0);
 
+    // Inviting a member again is refused beside the email field, not silently.
+    await owner.getByRole("button", { name: "Invite teammate" }).click();
+    await inviteDialog.getByLabel("Email").fill(agentEmail);
+    await inviteDialog.getByRole("button", { name: "Send invitation" }).click();
+    await expect(inviteDialog.getByText("This person is already a member")).toBeVisible();
+    await inviteDialog.getByRole("button", { name: "Cancel" }).click();
+
     // The team page is not the agent's: it says so instead of showing controls that would fail.
     await agent.goto("/settings/team");
     await expect(agent.getByText("This page is not part of your role")).toBeVisible();

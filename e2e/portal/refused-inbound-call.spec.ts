@@ -1,22 +1,14 @@
 // A call to a number with nothing to answer it is not lost: it shows in Calls as the workspace's failed call, and
 // its page says why it was refused. The e2e runner starts the switch simulator; its control API rings the number.
-import { randomInt } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { signUpNewTenant } from "../helpers/tenant";
+import { addPhoneNumber, signUpNewTenant } from "../helpers/tenant";
 
 test("an inbound call to a number with no voice URL is listed as failed and its page gives the reason", async ({ page }) => {
   const control = process.env.E2E_SIM_CONTROL_URL;
   if (!control) throw new Error("E2E_SIM_CONTROL_URL is not set: run the specs through `npm run test:e2e`");
   await signUpNewTenant(page);
 
-  const digits = String(randomInt(0, 10_000)).padStart(4, "0");
-  const did = `+1628556${digits}`;
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Numbers" }).click();
-  await page.getByRole("button", { name: "Add number" }).first().click();
-  const addDialog = page.getByRole("dialog", { name: "Add phone number" });
-  await addDialog.getByLabel("Phone number").fill(did);
-  await addDialog.getByRole("button", { name: "Add number" }).click();
-  await expect(addDialog).toBeHidden();
+  const { e164: did } = await addPhoneNumber(page, "629");
 
   const rang = await fetch(`${control}/calls`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ from: "+14155550123", to: did }) });
   expect(rang.status).toBe(201);

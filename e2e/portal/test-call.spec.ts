@@ -2,23 +2,15 @@
 // portal to a simulator number that answers and hangs up after 5 s, watches the call page move through its statuses
 // live (no reload) to Completed with one call record, and plays the recording through the authorized media route.
 // The e2e runner starts the worker and the switch simulator beside the app, as `npm run dev` does.
-import { randomInt } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { signUpNewTenant } from "../helpers/tenant";
+import { addPhoneNumber, signUpNewTenant } from "../helpers/tenant";
 
 test("a test call placed from the portal completes and its recording plays", async ({ page }) => {
   test.setTimeout(90_000);
   await signUpNewTenant(page);
 
   // A caller id of the workspace's own.
-  const digits = String(randomInt(0, 10_000)).padStart(4, "0");
-  const from = `+1628555${digits}`;
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Numbers" }).click();
-  await page.getByRole("button", { name: "Add number" }).first().click();
-  const addDialog = page.getByRole("dialog", { name: "Add phone number" });
-  await addDialog.getByLabel("Phone number").fill(from);
-  await addDialog.getByRole("button", { name: "Add number" }).click();
-  await expect(addDialog).toBeHidden();
+  const { digits } = await addPhoneNumber(page, "628");
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Calls" }).click();
   await expect(page.getByRole("button", { name: "Simulated telephony" })).toBeVisible();

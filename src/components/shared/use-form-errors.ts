@@ -5,7 +5,9 @@ import { focusFirstInvalid, formErrorsFrom, type FormErrors } from "@/lib/trpc-e
 
 /** For a form whose CONFLICT error is about one field (a taken email address): shown beside that field, not in a banner. */
 export function conflictOnField(field: string) {
-  return (found: FormErrors): FormErrors => (found.appCode === "CONFLICT" ? { ...found, fields: { [field]: found.form ?? undefined }, form: null } : found);
+  // The server may name the field itself (fieldErrors) or only say why (the message): either way it shows there.
+  return (found: FormErrors): FormErrors =>
+    found.appCode === "CONFLICT" ? { ...found, fields: { [field]: found.fields[field] ?? found.form ?? "Already taken" }, form: null } : found;
 }
 
 /**
