@@ -83,6 +83,40 @@ describeRealSwitch("inbound calls and phones on a real FreeSWITCH", () => {
     expect(await db.call.count({ where: { to: did } })).toBe(0);
   });
 
+  it("a number with no handler: the caller is refused (SERVICE_UNAVAILABLE) and the tenant sees a failed call with the reason", async () => {
+    const bare = await createVoiceTenant();
+    const caller = "+14155550196";
+    expect(await callIn({ did: bare.number, caller })).not.toBe(0);
+    const { db } = await import("@/server/db");
+    const stored = await waitFor("the refused call", () => db.call.findFirst({ where: { tenantId: bare.tenantId, from: caller } }));
+    expect(stored).toMatchObject({ status: "FAILED", hangupCause: "SERVICE_UNAVAILABLE", billsec: 0 });
+    expect((await callEventsOf(stored.id)).at(-1)!.data).toMatchObject({ rejected: "no_handler" });
+    const hangup = await waitFor("the refused channel's hang-up", async () => tap.events.find((e) => e.name === "CHANNEL_HANGUP_COMPLETE" && e.get("Unique-ID") === stored.channelUuid));
+    expect(hangup.get("Hangup-Cause")).toBe("SERVICE_UNAVAILABLE");
+  });
+
+  it("a voice URL answering an empty <Response/> ends the call at once; one answering HTTP 500 leaves error 11200 on the call", async () => {
+    const answers = await startWebhookReceiver((req) =>
+      req.url.startsWith("/empty") ? { status: 200, headers: { "Content-Type": "text/xml" }, body: "<Response/>" } : { status: 500, body: "down" },
+    );
+    try {
+      const empty = await createVoiceTenant({ voiceUrl: answers.url("/empty") });
+      const broken = await createVoiceTenant({ voiceUrl: answers.url("/broken") });
+      const { db } = await import("@/server/db");
+      const started = Date.now();
+      expect(await callIn({ did: empty.number, caller: "+14155550195" })).toBe(0);
+      const ended = await waitFor("the empty-answer call", () => db.call.findFirst({ where: { tenantId: empty.tenantId, status: "COMPLETED" } }));
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(ended.billsec).toBeLessThanOrEqual(2);
+
+      expect(await callIn({ did: broken.number, caller: "+14155550194" })).toBe(0);
+      const failed = await waitFor("the broken-URL call", () => db.call.findFirst({ where: { tenantId: broken.tenantId, status: "COMPLETED" } }));
+      expect((await callEventsOf(failed.id)).find((e) => e.type === "handler.failed")?.data).toMatchObject({ code: 11200, httpStatus: 500 });
+    } finally {
+      await answers.close();
+    }
+  });
+
   it("a desk phone registers with its SIP user's password through mod_xml_curl; a wrong password is refused", async () => {
     const { createSipUser } = await import("@/server/sip/create-sip-user");
     const { sipUser, password } = await createSipUser(tenant.actor, { username: "desk100", displayName: "Front desk" });
