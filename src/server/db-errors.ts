@@ -7,6 +7,7 @@
 // queries) carrying the adapter's `driverAdapterError.cause.kind`; a server shutting down or starting up answers
 // SQLSTATE class 57P/08 ("admin_shutdown", "cannot_connect_now", "connection_failure").
 import { Prisma } from "@/generated/prisma/client";
+import { AppError } from "@/server/errors";
 
 const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1017"]);
 const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TlsConnectionError"]);
@@ -52,4 +53,19 @@ export function isTransientDbError(err: unknown): boolean {
     return /40001|40P01/.test(JSON.stringify(err.meta ?? {}));
   }
   return err instanceof Prisma.PrismaClientUnknownRequestError;
+}
+
+/** Seconds a client is told to wait before retrying while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * A thrown value as the HTTP surfaces report it when it means "the database cannot be reached": 503 UNAVAILABLE
+ * with Retry-After (Twilio's 20503 on its surface), never a 500 that reads like a bug. Null for anything else.
+ */
+export function databaseUnavailableError(err: unknown): AppError | null {
+  if (err instanceof AppError || !isDatabaseUnavailable(err)) return null;
+  return new AppError("UNAVAILABLE", "The service is temporarily unavailable (its database cannot be reached); retry later", {
+    retryAfter: DATABASE_RETRY_AFTER_SECONDS,
+    cause: err,
+  });
 }

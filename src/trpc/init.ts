@@ -13,6 +13,7 @@ import { logger } from "@/server/logger";
 import { clientIp } from "@/server/shared/client-ip";
 import { observeHttpRequest } from "@/server/metrics/registry";
 import { resolveMemberActor, assertRole, type Actor, type RoleRule } from "@/server/tenancy";
+import { databaseUnavailableError } from "@/server/db-errors";
 
 // 1. Context ------------------------------------------------------------------------------------------
 export const TENANT_COOKIE = "irisx_tenant";
@@ -100,14 +101,16 @@ const t = initTRPC.context<TrpcContext>().create({
 const errorMapping = t.middleware(async ({ next, ctx, path, type }) => {
   const started = performance.now();
   const result = await next();
+  // A database that cannot be reached is the service being unavailable, not a bug: SERVICE_UNAVAILABLE, a plain message.
+  const cause = result.ok ? undefined : (databaseUnavailableError(result.error.cause) ?? result.error.cause);
   observeHttpRequest({
     route: `trpc/${path}`,
     method: type === "query" ? "GET" : "POST",
-    status: result.ok ? 200 : (result.error.cause instanceof AppError ? result.error.cause.httpStatus : 500),
+    status: result.ok ? 200 : cause instanceof AppError ? cause.httpStatus : 500,
     durationMs: performance.now() - started,
   });
   if (!result.ok) {
-    const cause = result.error.cause;
+    if (cause !== result.error.cause) logger.warn({ requestId: ctx.requestId, path, err: result.error.cause }, "database unreachable: answering SERVICE_UNAVAILABLE");
     if (cause instanceof AppError) {
       result.error = new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
     } else if (result.error.code === "INTERNAL_SERVER_ERROR") {

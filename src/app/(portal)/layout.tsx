@@ -8,15 +8,20 @@ import { UserMenu } from "@/components/portal/user-menu";
 import { VerifyEmailBanner } from "@/components/portal/verify-email-banner";
 import { AppShell } from "@/components/shared/app-shell";
 import { Brand } from "@/components/shared/brand";
+import { ServiceUnavailable } from "@/components/shared/service-unavailable";
 import { SimulatedTelephonyBadge, SimulatedTelephonyStrip } from "@/components/shared/simulated-telephony-badge";
 import { env } from "@/env";
 import { isDevMailboxEnabled } from "@/server/email/is-dev-mailbox-enabled";
 import { homeFor, portalPagesFor } from "@/server/tenant/portal-pages";
 import { getCurrentMember, getCurrentUser } from "@/app/_lib/current-member";
+import { OUTAGE, readOrOutage } from "@/app/_lib/database-outage";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  if (!(await getCurrentUser())) redirect("/sign-in");
-  const context = await getCurrentMember();
+  const user = await readOrOutage(getCurrentUser);
+  if (user === OUTAGE) return <ServiceUnavailable />;
+  if (!user) redirect("/sign-in");
+  const context = await readOrOutage(getCurrentMember);
+  if (context === OUTAGE) return <ServiceUnavailable />;
 
   if (!context) {
     return <AccountProblem title="Account not found" description="This account no longer exists. Sign out, then sign in with another one." />;

@@ -6,12 +6,15 @@ import { Forbidden } from "@/components/admin/forbidden";
 import { UserMenu } from "@/components/portal/user-menu";
 import { AppShell } from "@/components/shared/app-shell";
 import { Brand } from "@/components/shared/brand";
+import { ServiceUnavailable } from "@/components/shared/service-unavailable";
 import { SimulatedTelephonyBadge, SimulatedTelephonyStrip } from "@/components/shared/simulated-telephony-badge";
 import { env } from "@/env";
 import { getSessionUser } from "@/server/auth/session";
+import { OUTAGE, readOrOutage } from "@/app/_lib/database-outage";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const user = await getSessionUser();
+  const user = await readOrOutage(getSessionUser);
+  if (user === OUTAGE) return <ServiceUnavailable />;
   if (!user) redirect("/sign-in?callbackUrl=/admin");
   if (!user.isPlatformStaff || user.impersonatorId) return <Forbidden email={user.email} />;
   return (

@@ -4,13 +4,18 @@ import type { ReactNode } from "react";
 import { DesktopShell } from "@/components/desktop/desktop-shell";
 import { AccountProblem } from "@/components/portal/account-problem";
 import { UserMenu } from "@/components/portal/user-menu";
+import { ServiceUnavailable } from "@/components/shared/service-unavailable";
 import { SimulatedTelephonyBadge } from "@/components/shared/simulated-telephony-badge";
 import { env } from "@/env";
 import { getCurrentMember, getCurrentUser } from "@/app/_lib/current-member";
+import { OUTAGE, readOrOutage } from "@/app/_lib/database-outage";
 
 export default async function DesktopLayout({ children }: { children: ReactNode }) {
-  if (!(await getCurrentUser())) redirect("/sign-in?callbackUrl=/desktop");
-  const context = await getCurrentMember();
+  const user = await readOrOutage(getCurrentUser);
+  if (user === OUTAGE) return <ServiceUnavailable />;
+  if (!user) redirect("/sign-in?callbackUrl=/desktop");
+  const context = await readOrOutage(getCurrentMember);
+  if (context === OUTAGE) return <ServiceUnavailable />;
   if (!context?.current) {
     return <AccountProblem title="No workspace to work in" description="The agent desktop needs a membership in an active workspace. Ask an admin to invite you." />;
   }

@@ -2,6 +2,7 @@
 import { z, ZodError, type core } from "zod";
 import { AppError, ERROR_HTTP_STATUS, type ErrorCode } from "@/server/errors";
 import type { Logger } from "@/server/logger";
+import { databaseUnavailableError } from "@/server/db-errors";
 
 export const ZFieldError = z
   .object({ field: z.string().meta({ example: "scopes.0" }), message: z.string().meta({ example: "Invalid option" }) })
@@ -52,9 +53,13 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
 /** Maps any thrown value to the API's error response. Unknown errors are 500 and logged with the request id. */
 export function errorResponse(err: unknown, headers: Record<string, string>, log: () => Logger): Response {
   let app: AppError;
+  const unavailable = databaseUnavailableError(err);
   if (err instanceof AppError) app = err;
   else if (err instanceof ZodError) app = validationError(err.issues, "body");
-  else {
+  else if (unavailable) {
+    log().warn({ err }, "database unreachable: answering 503");
+    app = unavailable;
+  } else {
     log().error({ err }, "unhandled error in API route");
     app = new AppError("INTERNAL", `internal error; quote request id ${headers["x-request-id"] ?? "(none)"} when contacting support`);
   }

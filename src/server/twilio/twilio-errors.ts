@@ -5,6 +5,7 @@
 import { ZodError } from "zod";
 import { AppError, type ErrorCode } from "@/server/errors";
 import type { Logger } from "@/server/logger";
+import { databaseUnavailableError } from "@/server/db-errors";
 
 interface TwilioErrorBody {
   code: number;
@@ -103,7 +104,9 @@ function twilioErrorBody(err: TwilioApiError): TwilioErrorBody {
 
 /** The response for any failure; unknown errors are logged and answered 500 with the request id. */
 export function twilioErrorResponse(err: unknown, headers: Record<string, string>, log: () => Logger): Response {
-  let twilioError = toTwilioError(err);
+  const unavailable = databaseUnavailableError(err);
+  if (unavailable) log().warn({ err }, "database unreachable: answering 503");
+  let twilioError = toTwilioError(unavailable ?? err);
   if (!twilioError) {
     log().error({ err }, "unhandled error in Twilio-compatible API route");
     twilioError = new TwilioApiError(500, 20500, `internal error; quote request id ${headers["x-request-id"] ?? "(none)"} when contacting support`);
