@@ -22,6 +22,8 @@ export interface EmbeddedPostgresHandle {
   startedHere: boolean;
   /** stop() stops the server: this process started it, or took it over from a starter that is gone. */
   owned: boolean;
+  /** Whether the server this handle owns is still running (always true for one it does not own). */
+  alive: () => boolean;
 }
 
 export interface StartEmbeddedPostgresOptions {
@@ -208,10 +210,13 @@ function handleFor(url: (database: string) => string, dataDir: string, pid: numb
   };
   process.on("exit", onExit);
   let stopping: Promise<void> | null = null;
+  let exited = false;
+  child?.once("exit", () => (exited = true));
   return {
     url,
     startedHere: child !== null,
     owned: true,
+    alive: () => (child ? !exited : isPostgres(pid)),
     stop: () =>
       (stopping ??= (async () => {
         process.off("exit", onExit);
@@ -230,7 +235,7 @@ export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions):
       claimOwnership(dataDir);
       return { ...handleFor(url, dataDir, pid, null), startedHere: false };
     }
-    return { url, stop: async () => undefined, startedHere: false, owned: false };
+    return { url, stop: async () => undefined, startedHere: false, owned: false, alive: () => true };
   }
 
   const bin = await binaries();
@@ -275,4 +280,52 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
   } finally {
     await client.end();
   }
+}
+
+export interface SupervisedPostgres {
+  url: (database: string) => string;
+  handle: () => EmbeddedPostgresHandle;
+  restarts: number;
+  /** Stops watching, then stops the server (if this process owns it). */
+  stop: () => Promise<void>;
+}
+
+/**
+ * The embedded server of a launcher, kept running: if it dies (killed, crashed) while the launcher runs, it is
+ * started again on the same data and port, and `say` tells the developer; the app and the worker reconnect by
+ * themselves. A server this process does not own (another launcher's) is left alone.
+ */
+export async function superviseEmbeddedPostgres(
+  opts: StartEmbeddedPostgresOptions & { checkMs?: number },
+  say: { info: (message: string) => void; warn: (message: string) => void },
+): Promise<SupervisedPostgres> {
+  let handle = await startEmbeddedPostgres(opts);
+  let stopped = false;
+  let restarting = false;
+  const supervised: SupervisedPostgres = {
+    url: handle.url,
+    handle: () => handle,
+    restarts: 0,
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await handle.stop();
+    },
+  };
+  const timer = setInterval(() => {
+    if (stopped || restarting || handle.alive()) return;
+    restarting = true;
+    say.warn(`embedded PostgreSQL (port ${opts.port}) stopped unexpectedly: restarting it`);
+    startEmbeddedPostgres(opts)
+      .then((next) => {
+        handle = next;
+        supervised.restarts++;
+        say.info(`embedded PostgreSQL restarted on port ${opts.port}; the app and the worker reconnect by themselves`);
+      })
+      // Its backends may still be exiting (shared memory in use): the next check tries again.
+      .catch((err: unknown) => say.warn(`restarting embedded PostgreSQL failed (${err instanceof Error ? err.message.split("\n")[0] : String(err)}); trying again`))
+      .finally(() => (restarting = false));
+  }, opts.checkMs ?? 1_000);
+  timer.unref();
+  return supervised;
 }

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import nextEnv from "@next/env";
 import { applyMigrations } from "../../src/server/migrations/apply-migrations.ts";
-import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./embedded-postgres.ts";
+import { ensureDatabase, superviseEmbeddedPostgres, type EmbeddedPostgresHandle } from "./embedded-postgres.ts";
 import type { TelephonyPlan } from "./telephony-plan.ts";
 
 export type Mode = "development" | "production";
@@ -50,7 +50,9 @@ export async function prepareDatabase(): Promise<Database> {
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
   const dataDir = path.resolve(ROOT, process.env.EMBEDDED_PG_DIR ?? ".data/postgres");
   mkdirSync(path.dirname(dataDir), { recursive: true });
-  const handle: EmbeddedPostgresHandle = await startEmbeddedPostgres({ dataDir, port });
+  // Kept running: if it dies while the launcher runs, it is started again (and the launcher says so).
+  const supervised = await superviseEmbeddedPostgres({ dataDir, port }, { info: log, warn });
+  const handle: EmbeddedPostgresHandle = supervised.handle();
   await ensureDatabase(handle.url("postgres"), "irisx");
   log(
     handle.startedHere
@@ -60,9 +62,9 @@ export async function prepareDatabase(): Promise<Database> {
         : `embedded PostgreSQL already running on port ${port}: reusing it (left running on exit)`,
   );
   const stop = async () => {
-    if (!handle.owned) return;
-    await handle.stop();
-    log("embedded PostgreSQL stopped");
+    const owned = supervised.handle().owned;
+    await supervised.stop();
+    if (owned) log("embedded PostgreSQL stopped");
   };
   return { url: handle.url("irisx"), embedded: true, stop };
 }
