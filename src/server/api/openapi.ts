@@ -22,6 +22,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   422: "`Idempotency-Key` already used with a different request (`IDEMPOTENCY_KEY_REUSED`)",
   429: "Rate limit of the API key exceeded; retry after `Retry-After` seconds",
   500: "Unexpected error; quote the `X-Request-Id` to support",
+  503: "Temporarily unavailable (`UNAVAILABLE`: the database cannot be reached); retry after `Retry-After` seconds",
 };
 
 const requestIdHeader = z.string().meta({ description: "Id of this request, also on every log line it produced", example: "3b1f6c1e-5b0e-4d89-9a9f-0e4a3b1d2c77" });
@@ -31,7 +32,7 @@ function errorResponse(status: number) {
     description: ERROR_DESCRIPTIONS[status] ?? "Error",
     headers: z.object({
       "X-Request-Id": requestIdHeader,
-      ...(status === 429 ? { "Retry-After": z.string().meta({ description: "Seconds to wait before retrying", example: "1" }) } : {}),
+      ...(status === 429 || status === 503 ? { "Retry-After": z.string().meta({ description: "Seconds to wait before retrying", example: "1" }) } : {}),
       ...(status === 401 ? { "WWW-Authenticate": z.string().meta({ example: 'Bearer realm="IRISX API", Basic realm="IRISX API"' }) } : {}),
     }),
     content: { "application/json": { schema: ZApiError } },
@@ -73,7 +74,7 @@ function mediaResponses(media: NonNullable<AnyRouteSpec["media"]>): Record<strin
 function operation(spec: AnyRouteSpec): ZodOpenApiOperationObject {
   const idempotent = spec.idempotent ?? spec.method === "POST";
   const status = spec.status ?? 200;
-  const errors = [401, 403, 429, 500];
+  const errors = [401, 403, 429, 500, 503];
   if (spec.params) errors.push(404);
   if (spec.query || spec.body) errors.push(400);
   if (spec.body) errors.push(413, 415);
