@@ -29,7 +29,7 @@ const schema = z.object({
   API_RATE_LIMIT_PER_SECOND: z.coerce.number().int().positive().default(50),
   API_MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
   /** Proxies in front of the app that append to X-Forwarded-For; the client is the entry this far from the right. */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().positive().default(1),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().nonnegative().default(0),
 
   // Abuse limits for public identity flows (src/server/auth/abuse-limits.ts). Per process: see there.
   SIGN_IN_FAILURES_PER_EMAIL: z.coerce.number().int().positive().default(10),

@@ -1,6 +1,8 @@
+import type http from "node:http";
 import { describe, expect, it } from "vitest";
-import { clientIp } from "@/server/shared/client-ip";
+import { clientIp, directPeerIp } from "@/server/shared/client-ip";
 import { describeWait, RateLimiterMemory, take } from "@/server/shared/rate-limit";
+import { markPeer } from "@/server/shared/peer-address";
 
 describe("take", () => {
   it("spends the budget, then refuses with whole seconds until it refills", async () => {
@@ -25,11 +27,36 @@ describe("describeWait", () => {
 });
 
 describe("clientIp", () => {
-  it("takes the address our proxy appended, not what the client put in front", () => {
-    expect(clientIp("6.6.6.6, 203.0.113.9", 1)).toBe("203.0.113.9");
-    expect(clientIp("6.6.6.6, 203.0.113.9, 10.0.0.2", 2)).toBe("203.0.113.9");
+  it("takes the app's own peer (the last entry), or with proxies in front the entry they vouch for, never what the client put in front", () => {
+    expect(clientIp("6.6.6.6, 203.0.113.9", 0)).toBe("203.0.113.9");
+    expect(clientIp("6.6.6.6, 203.0.113.9, 10.0.0.2", 1)).toBe("203.0.113.9");
     expect(clientIp("203.0.113.9", 3)).toBe("203.0.113.9");
     expect(clientIp(null)).toBeNull();
     expect(clientIp(" , ")).toBeNull();
+  });
+
+  it("a client rotating X-Forwarded-For through the peer hook is still one address", () => {
+    const seen = new Set<string | null>();
+    for (let i = 0; i < 25; i++) {
+      const req = { headers: { "x-forwarded-for": `10.0.0.${i}, 127.0.0.1` } as http.IncomingHttpHeaders, socket: { remoteAddress: "198.51.100.7" } } as http.IncomingMessage;
+      markPeer(req);
+      seen.add(clientIp(req.headers["x-forwarded-for"], 0));
+    }
+    expect([...seen]).toEqual(["198.51.100.7"]);
+  });
+});
+
+describe("directPeerIp", () => {
+  const headersOf = (sent: string | undefined, peer: string) => {
+    const req = { headers: sent ? { "x-forwarded-for": sent } : {}, socket: { remoteAddress: peer } } as unknown as http.IncomingMessage;
+    markPeer(req);
+    return new Headers(req.headers as Record<string, string>);
+  };
+  it("is the socket's peer only when no X-Forwarded-For came with the request", () => {
+    expect(directPeerIp(headersOf(undefined, "127.0.0.1"))).toBe("127.0.0.1");
+    // A spoofed header from afar, and a request relayed by a proxy on this machine, are not "this machine".
+    expect(directPeerIp(headersOf("127.0.0.1", "198.51.100.4"))).toBeNull();
+    expect(directPeerIp(headersOf("198.51.100.4", "127.0.0.1"))).toBeNull();
+    expect(directPeerIp(new Headers({ "x-forwarded-for": "127.0.0.1" }))).toBeNull();
   });
 });

@@ -16,7 +16,7 @@ describe("POST /api/freeswitch/directory", () => {
     const res = await POST(
       new Request("http://localhost:3000/api/freeswitch/directory", {
         method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "127.0.0.1", "user-agent": "freeswitch-xml/1.0" },
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "127.0.0.1", "x-irisx-peer": "127.0.0.1", "user-agent": "freeswitch-xml/1.0" },
         body: form("dave", sipUser.domain).toString(),
       }),
     );
@@ -27,5 +27,14 @@ describe("POST /api/freeswitch/directory", () => {
       new Request("http://localhost:3000/api/freeswitch/directory", { method: "POST", headers: { "x-forwarded-for": "198.51.100.4" }, body: form("dave", sipUser.domain).toString() }),
     );
     expect(remote.status).toBe(403);
+    // A spoofed X-Forwarded-For from afar: the peer hook appends the true peer, which is not loopback.
+    const spoofed = await POST(
+      new Request("http://localhost:3000/api/freeswitch/directory", {
+        method: "POST",
+        headers: { "x-forwarded-for": "127.0.0.1, 198.51.100.4", "x-irisx-peer": "198.51.100.4" },
+        body: form("dave", sipUser.domain).toString(),
+      }),
+    );
+    expect(spoofed.status).toBe(403);
   });
 });
