@@ -129,6 +129,18 @@ describe("authenticateApiKey", () => {
     expect((err as AppError).message).toMatch(/suspended: unpaid invoice/);
   });
 
+  it("does not let a key revoke a key with scopes it does not hold (api_keys:write cannot cut off the * key)", async () => {
+    const { actor } = await createTestTenant();
+    const all = await createApiKey(actor, { name: "all", scopes: ["*"] });
+    const manager = await createApiKey(actor, { name: "manager", scopes: ["api_keys:write", "calls:read"] });
+    const narrow = await createApiKey(actor, { name: "narrow", scopes: ["calls:read"] });
+    const asManager = { ...actor, userId: null, apiKeyId: manager.apiKey.id };
+    expect(await codeOf(revokeApiKey(asManager, all.apiKey.id))).toBe("FORBIDDEN");
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: all.apiKey.id } })).revokedAt).toBeNull();
+    // One within its own scopes it may revoke.
+    expect((await revokeApiKey(asManager, narrow.apiKey.id)).revokedAt).not.toBeNull();
+  });
+
   it("does not let another tenant revoke a key", async () => {
     const a = await createTestTenant();
     const b = await createTestTenant();

@@ -1,5 +1,4 @@
 import { db } from "@/server/db";
-import { AppError } from "@/server/errors";
 import { recordAudit } from "@/server/audit/record-audit";
 import { recordMilestone } from "@/server/onboarding/record-milestone";
 import { newSid } from "@/server/shared/ids";
@@ -7,8 +6,9 @@ import { issueToken } from "@/server/shared/secret-token";
 import { emitWebhookEvent } from "@/server/webhooks/emit-webhook-event";
 import { assertRole, type Actor } from "@/server/tenancy";
 import { API_KEY_ROLE, API_KEY_VIEW_SELECT, type ApiKeyView } from "@/server/api-keys/api-key-view";
-import { ZCreateApiKeyInput, formatBearerToken, scopeAllows, type TCreateApiKeyInput } from "@/server/api-keys/api-keys.schemas";
+import { ZCreateApiKeyInput, formatBearerToken, type TCreateApiKeyInput } from "@/server/api-keys/api-keys.schemas";
 import { forgetApiKey } from "@/server/api-keys/authenticate-api-key";
+import { assertCallerHoldsScopes } from "@/server/api-keys/assert-caller-holds-scopes";
 
 export interface CreatedApiKey {
   apiKey: ApiKeyView;
@@ -26,16 +26,7 @@ export async function createApiKey(actor: Actor, rawInput: TCreateApiKeyInput): 
   const { token: secret, tokenHash: secretHash } = issueToken();
 
   const apiKey = await db.$transaction(async (tx) => {
-    if (actor.apiKeyId) {
-      // A key may only mint keys with scopes it holds itself, or api_keys:write would be a path to `*`.
-      const caller = await tx.apiKey.findFirst({ where: { id: actor.apiKeyId, tenantId: actor.tenantId }, select: { scopes: true } });
-      const denied = input.scopes.filter((s) => !scopeAllows(caller?.scopes ?? [], s));
-      if (denied.length > 0) {
-        throw new AppError("FORBIDDEN", `this API key cannot grant scopes it does not hold: ${denied.join(", ")}`, {
-          details: denied.map((s) => ({ field: "scopes", message: `not held by the calling key: ${s}` })),
-        });
-      }
-    }
+    await assertCallerHoldsScopes(tx, actor, input.scopes, "grant");
     const created = await tx.apiKey.create({
       data: {
         id,

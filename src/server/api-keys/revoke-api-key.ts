@@ -5,6 +5,7 @@ import { assertRole, type Actor } from "@/server/tenancy";
 import { emitWebhookEvent } from "@/server/webhooks/emit-webhook-event";
 import { API_KEY_ROLE, API_KEY_VIEW_SELECT, type ApiKeyView } from "@/server/api-keys/api-key-view";
 import { forgetApiKey } from "@/server/api-keys/authenticate-api-key";
+import { assertCallerHoldsScopes } from "@/server/api-keys/assert-caller-holds-scopes";
 
 /** Revokes a key at once in this process (other processes within the auth cache's few seconds). Revoking twice is a no-op. */
 export async function revokeApiKey(actor: Actor, id: string): Promise<ApiKeyView> {
@@ -12,6 +13,7 @@ export async function revokeApiKey(actor: Actor, id: string): Promise<ApiKeyView
   const revoked = await db.$transaction(async (tx) => {
     const before = await tx.apiKey.findFirst({ where: { id, tenantId: actor.tenantId }, select: API_KEY_VIEW_SELECT });
     if (!before) throw notFound("API key");
+    await assertCallerHoldsScopes(tx, actor, before.scopes, "revoke");
     if (before.revokedAt) return before;
     const after = await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() }, select: API_KEY_VIEW_SELECT });
     await recordAudit(tx, actor, {
