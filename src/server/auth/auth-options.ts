@@ -2,13 +2,15 @@
 // staff flag and sessionVersion; tenant and role are resolved per request from memberships (src/server/tenancy.ts),
 // so a user removed from a tenant loses it on the next request. A token whose sessionVersion is behind the user's
 // (password reset) or whose user is gone is emptied: the session then has no user and reads as signed out.
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions, Session } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/env";
 import { authenticateUser } from "@/server/auth/authenticate-user";
 import { ZSignInInput } from "@/server/auth/auth.schemas";
-import { isSessionCurrent } from "@/server/auth/session-version";
+import { revokeSession, isSessionRevoked } from "@/server/auth/revoked-sessions";
+import { endAllSessions, isSessionCurrent } from "@/server/auth/session-version";
 import { AppError } from "@/server/errors";
 import { clientIp } from "@/server/shared/client-ip";
 
@@ -36,6 +38,18 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.id !== "string") return;
+      if (typeof token.sid === "string") {
+        const expiresAt = typeof token.exp === "number" ? new Date(token.exp * 1000) : new Date(Date.now() + THIRTY_DAYS * 1000);
+        await revokeSession({ sid: token.sid, userId: token.id, expiresAt });
+      } else {
+        // A token from before session ids: only ending every session of the user ends this one.
+        await endAllSessions(token.id);
+      }
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
@@ -44,9 +58,12 @@ export const authOptions: NextAuthOptions = {
         token.name = user.name;
         token.isPlatformStaff = Boolean((user as { isPlatformStaff?: boolean }).isPlatformStaff);
         token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        // This session's own id: signing out revokes it (revoked-sessions.ts), whoever holds a copy of the token.
+        token.sid = randomUUID();
         return token;
       }
       if (typeof token.id !== "string") return token;
+      if (typeof token.sid === "string" && (await isSessionRevoked(token.sid))) return { revoked: true } as JWT;
       // Tokens issued before sessionVersion existed carry none: they match version 0, the column's default.
       const version = typeof token.sessionVersion === "number" ? token.sessionVersion : 0;
       if (!(await isSessionCurrent(token.id, version))) return { revoked: true } as JWT;

@@ -39,3 +39,9 @@ export function forgetSessionVersion(userId: string): void {
 export function clearSessionVersionCache(): void {
   cache.clear();
 }
+
+/** Makes every session of the user invalid (bumps its sessionVersion), here at once and elsewhere within the window. */
+export async function endAllSessions(userId: string): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+  forgetSessionVersion(userId);
+}
