@@ -14,6 +14,7 @@ import { clientIp } from "@/server/shared/client-ip";
 import { observeHttpRequest } from "@/server/metrics/registry";
 import { resolveMemberActor, assertRole, type Actor, type RoleRule } from "@/server/tenancy";
 import { databaseUnavailableError } from "@/server/db-errors";
+import { rejectNulBytes } from "@/server/shared/nul-bytes";
 
 // 1. Context ------------------------------------------------------------------------------------------
 export const TENANT_COOKIE = "irisx_tenant";
@@ -41,7 +42,9 @@ export function createTrpcContext(opts: { headers: Headers; getUser?: () => Prom
   const load = opts.getUser ?? getSessionUser;
   const requestId = opts.headers.get("x-request-id") ?? crypto.randomUUID();
   const ip = clientIp(opts.headers.get("x-forwarded-for"));
-  const tenantIdHint = opts.headers.get("x-irisx-tenant") ?? readCookie(opts.headers.get("cookie"), TENANT_COOKIE);
+  const hint = opts.headers.get("x-irisx-tenant") ?? readCookie(opts.headers.get("cookie"), TENANT_COOKIE);
+  // A workspace hint is only ever an id: anything else (a NUL byte, say) is no hint at all.
+  const tenantIdHint = hint && /^[\w-]{1,64}$/.test(hint) ? hint : null;
   const getUser = () => (user ??= load());
   const getMemberActor = () =>
     (actor ??= getUser().then((u) => {
@@ -83,10 +86,13 @@ const t = initTRPC.context<TrpcContext>().create({
   // Subscriptions (live call status) are server-sent events: a ping every 15 s keeps proxies from closing an
   // idle stream, and a client that hears nothing for 30 s reconnects.
   sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 30_000 } },
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const app = error.cause instanceof AppError ? error.cause : null;
+    // A failure nobody mapped says nothing of its insides (Prisma's text named tables and statements).
+    const internal = error.code === "INTERNAL_SERVER_ERROR" && !app;
     return {
       ...shape,
+      message: internal ? `internal error; quote request id ${ctx?.requestId ?? "(none)"} when contacting support` : shape.message,
       data: {
         ...shape.data,
         appCode: app?.code ?? null,
@@ -124,7 +130,13 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 // 3. Procedures ---------------------------------------------------------------------------------------
-export const publicProcedure = t.procedure.use(errorMapping);
+/** Input holding U+0000 (which PostgreSQL text cannot store) is refused before any procedure sees it, naming the field. */
+const refuseNulBytes = t.middleware(async ({ getRawInput, next }) => {
+  rejectNulBytes(await getRawInput());
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(errorMapping).use(refuseNulBytes);
 
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const user = await ctx.getUser();

@@ -16,6 +16,7 @@ import { consumeRateLimit } from "@/server/api/rate-limit";
 import { readRequestBody } from "@/server/api/request-body";
 import { observeHttpRequest } from "@/server/metrics/registry";
 import { clientIp } from "@/server/shared/client-ip";
+import { findNulByte, rejectNulBytes } from "@/server/shared/nul-bytes";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 type AnyObject = z.ZodObject<z.core.$ZodLooseShape>;
@@ -103,6 +104,11 @@ const NO_BODY = z.strictObject({});
 const CHECK_RESPONSES = env.NODE_ENV === "test";
 
 function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: "body" | "query" | "path"): z.output<S> {
+  if (findNulByte(value)) {
+    // An id with a NUL is as malformed as any other: not found. Elsewhere the field is named.
+    if (where === "path") throw new AppError("NOT_FOUND", "resource not found");
+    rejectNulBytes(value, where === "query" ? "query" : undefined);
+  }
   const result = schema.safeParse(value);
   if (!result.success) {
     // Another tenant's id and a malformed id read the same: not found.
@@ -156,6 +162,7 @@ function buildRoute(spec: AnyRouteSpec, produce: (ctx: AnyRouteContext) => Promi
     let claimed: ClaimedIdempotencyKey | null = null;
 
     try {
+      rejectNulBytes({ "Idempotency-Key": req.headers.get("idempotency-key") });
       const credentials = parseAuthorization(req.headers.get("authorization"));
       if (!credentials) {
         throw new AppError("UNAUTHORIZED", "authenticate with `Authorization: Bearer irx_<key id>_<secret>` or HTTP Basic `<key id>:<secret>`");

@@ -16,6 +16,8 @@ import { clientIp } from "@/server/shared/client-ip";
 import type { Actor } from "@/server/tenancy";
 import { authenticateTwilioRequest, type TwilioPrincipal } from "@/server/twilio/authenticate-twilio-request";
 import { fieldErrorToTwilio, twilioErrorResponse } from "@/server/twilio/twilio-errors";
+import { findNulByte, NUL_MESSAGE } from "@/server/shared/nul-bytes";
+import { AppError } from "@/server/errors";
 
 type AnySchema = z.ZodType<unknown, Record<string, unknown>>;
 
@@ -61,6 +63,8 @@ interface NextRouteContext {
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 function parseParams<S extends AnySchema>(schema: S, value: unknown): z.output<S> {
+  const nul = findNulByte(value);
+  if (nul) throw fieldErrorToTwilio(nul, NUL_MESSAGE);
   const result = schema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0]!;
@@ -85,6 +89,8 @@ export function defineTwilioRoute<F extends AnySchema | undefined = undefined, Q
 
     try {
       const params = Object.fromEntries(Object.entries(await nextCtx.params).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : (v ?? "")]));
+      // A sid with a NUL names nothing: not found, as any malformed sid.
+      if (findNulByte(params)) throw new AppError("NOT_FOUND", "resource not found");
       const principal = await authenticateTwilioRequest(req.headers.get("authorization"), params.accountSid ?? "", spec.scope);
       const rate = await consumeRateLimit(principal.rateLimitKey, principal.rateLimitPerSecond);
       headers["x-ratelimit-limit"] = String(rate.limit);

@@ -46,3 +46,13 @@ describe("membership removal", () => {
     expect((await failure(caller("203.0.113.32", session).team.members()))?.code).toBe("NOT_FOUND");
   });
 });
+
+describe("input PostgreSQL cannot store", () => {
+  it("a NUL character anywhere in the input is refused as BAD_REQUEST naming the field, before any use-case runs", async () => {
+    const input = { name: "Ada\u0000Lovelace", email: `${newId("s")}@example.test`, password: "correct horse battery", companyName: "Engines" };
+    const err = await failure(caller("203.0.113.31").auth.signUp(input));
+    expect(err?.code).toBe("BAD_REQUEST");
+    expect((err?.cause as AppError).details).toEqual({ fieldErrors: { name: [expect.stringMatching(/NUL character/)] } });
+    expect(await db.user.count({ where: { email: input.email } })).toBe(0);
+  });
+});
