@@ -4,7 +4,7 @@
 // exits, the Prisma pool closes, all within SHUTDOWN_DEADLINE_MS.
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
-import { installPeerAddressHook } from "@/server/shared/peer-address";
+import { installRequestGate } from "@/server/shared/request-gate";
 import { onShutdown, runShutdownHooks } from "@/server/shutdown";
 
 const SHUTDOWN_DEADLINE_MS = Number(process.env.SHUTDOWN_DEADLINE_MS ?? 25_000);
@@ -23,7 +23,7 @@ export async function registerNodeServer(): Promise<void> {
   if (globalForServer.irisxServerRegistered) return; // dev-mode reloads call register() again
   globalForServer.irisxServerRegistered = true;
   // Before anything else: every request's true peer address, for per-IP limits and the switch directory.
-  installPeerAddressHook();
+  installRequestGate();
 
   if (!process.env.DATABASE_URL) {
     logger.warn("DATABASE_URL is not set: background services not started (run the app through `npm run dev` or `npm start`)");

@@ -1,5 +1,5 @@
 import { env } from "@/env";
-import { PEER_HEADER } from "@/server/shared/peer-address";
+import { PEER_HEADER } from "@/server/shared/request-gate";
 
 function forwardedEntries(forwardedFor: string | string[] | null | undefined): string[] {
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor;

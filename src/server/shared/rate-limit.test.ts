@@ -2,7 +2,7 @@ import type http from "node:http";
 import { describe, expect, it } from "vitest";
 import { clientIp, directPeerIp } from "@/server/shared/client-ip";
 import { describeWait, RateLimiterMemory, take } from "@/server/shared/rate-limit";
-import { markPeer } from "@/server/shared/peer-address";
+import { markPeer } from "@/server/shared/request-gate";
 
 describe("take", () => {
   it("spends the budget, then refuses with whole seconds until it refills", async () => {
