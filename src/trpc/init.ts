@@ -25,6 +25,26 @@ export interface TrpcContext {
   getUser: () => Promise<SessionUser | null>;
   /** The user's membership in their current tenant, read once per request however many procedures a batch holds. */
   getMemberActor: () => Promise<Actor>;
+  /** False when a browser sent this request from another site (Origin or Sec-Fetch-Site says so): mutations refuse it. */
+  sameOrigin: boolean;
+}
+
+/**
+ * Whether a request comes from the app's own pages, as browsers tell it: `Origin` naming the host the request was
+ * sent to, or `Sec-Fetch-Site` same-origin. A request with neither header is not from a browser page (a cross-site
+ * form or fetch always carries Origin), so it cannot be a forgery riding on the session cookie.
+ */
+export function isSameOrigin(headers: Headers): boolean {
+  const site = headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") return false;
+  const origin = headers.get("origin");
+  if (!origin) return true;
+  const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  try {
+    return host !== null && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }
 
 function readCookie(header: string | null, name: string): string | null {
@@ -51,7 +71,7 @@ export function createTrpcContext(opts: { headers: Headers; getUser?: () => Prom
       if (!u) throw new AppError("UNAUTHORIZED", "sign in to continue");
       return resolveMemberActor({ userId: u.id, tenantIdHint, impersonatorId: u.impersonatorId ?? null, requestId, ip });
     }));
-  return { requestId, ip, getUser, getMemberActor };
+  return { requestId, ip, getUser, getMemberActor, sameOrigin: isSameOrigin(opts.headers) };
 }
 
 // 2. Initialisation -----------------------------------------------------------------------------------
@@ -131,12 +151,18 @@ export const createCallerFactory = t.createCallerFactory;
 
 // 3. Procedures ---------------------------------------------------------------------------------------
 /** Input holding U+0000 (which PostgreSQL text cannot store) is refused before any procedure sees it, naming the field. */
+/** Cross-site request forgery: a mutation sent from another site's page is refused before anything runs. */
+const refuseCrossSiteMutations = t.middleware(({ ctx, type, next }) => {
+  if (type === "mutation" && !ctx.sameOrigin) throw new AppError("FORBIDDEN", "cross-site request refused: send changes from the IRISX app itself");
+  return next();
+});
+
 const refuseNulBytes = t.middleware(async ({ getRawInput, next }) => {
   rejectNulBytes(await getRawInput());
   return next();
 });
 
-export const publicProcedure = t.procedure.use(errorMapping).use(refuseNulBytes);
+export const publicProcedure = t.procedure.use(errorMapping).use(refuseCrossSiteMutations).use(refuseNulBytes);
 
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const user = await ctx.getUser();

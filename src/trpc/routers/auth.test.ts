@@ -56,3 +56,23 @@ describe("input PostgreSQL cannot store", () => {
     expect(await db.user.count({ where: { email: input.email } })).toBe(0);
   });
 });
+
+describe("cross-site requests", () => {
+  const from = (headers: Record<string, string>) => createCaller(createTrpcContext({ headers: new Headers({ host: "app.irisx.test", ...headers }), getUser: async () => null }));
+  const input = () => ({ name: "Ada", email: `${newId("s")}@example.test`, password: "correct horse battery", companyName: "Engines" });
+
+  it("refuses a mutation another site's page sends (Origin or Sec-Fetch-Site), before it runs", async () => {
+    const forged = input();
+    const err = await failure(from({ origin: "https://evil.example", "x-forwarded-for": "203.0.113.40" }).auth.signUp(forged));
+    expect(err?.code).toBe("FORBIDDEN");
+    expect(await db.user.count({ where: { email: forged.email } })).toBe(0);
+    expect((await failure(from({ "sec-fetch-site": "cross-site", "x-forwarded-for": "203.0.113.41" }).auth.signUp(input())))?.code).toBe("FORBIDDEN");
+  });
+
+  it("accepts the app's own pages, and clients that are not browsers", async () => {
+    await from({ origin: "https://app.irisx.test", "sec-fetch-site": "same-origin", "x-forwarded-for": "203.0.113.42" }).auth.signUp(input());
+    await from({ "x-forwarded-for": "203.0.113.43" }).auth.signUp(input());
+    // Reads are not refused: another site cannot read the answer anyway.
+    expect(await from({ origin: "https://evil.example" }).auth.me()).toBeNull();
+  });
+});
