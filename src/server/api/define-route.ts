@@ -17,6 +17,7 @@ import { readRequestBody } from "@/server/api/request-body";
 import { observeHttpRequest } from "@/server/metrics/registry";
 import { clientIp } from "@/server/shared/client-ip";
 import { findNulByte, rejectNulBytes } from "@/server/shared/nul-bytes";
+import { authenticateThrottled } from "@/server/auth/credential-failures";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 type AnyObject = z.ZodObject<z.core.$ZodLooseShape>;
@@ -167,7 +168,7 @@ function buildRoute(spec: AnyRouteSpec, produce: (ctx: AnyRouteContext) => Promi
       if (!credentials) {
         throw new AppError("UNAUTHORIZED", "authenticate with `Authorization: Bearer irx_<key id>_<secret>` or HTTP Basic `<key id>:<secret>`");
       }
-      const principal = await authenticateApiKey(credentials);
+      const principal = await authenticateThrottled({ ip: clientIp(req.headers.get("x-forwarded-for")), keyId: credentials.keyId }, () => authenticateApiKey(credentials));
       if (spec.scope && !scopeAllows(principal.scopes, spec.scope)) {
         throw new AppError("FORBIDDEN", `this API key lacks the "${spec.scope}" scope needed for ${spec.method} ${spec.path}`, { details: { required_scope: spec.scope } });
       }

@@ -18,6 +18,7 @@ import { authenticateTwilioRequest, type TwilioPrincipal } from "@/server/twilio
 import { fieldErrorToTwilio, twilioErrorResponse } from "@/server/twilio/twilio-errors";
 import { findNulByte, NUL_MESSAGE } from "@/server/shared/nul-bytes";
 import { AppError } from "@/server/errors";
+import { authenticateThrottled } from "@/server/auth/credential-failures";
 
 type AnySchema = z.ZodType<unknown, Record<string, unknown>>;
 
@@ -62,6 +63,14 @@ interface NextRouteContext {
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
+/** The user name of HTTP Basic credentials (an AccountSid or an API key id), for counting failures per account. */
+function basicUsername(authorization: string | null): string | null {
+  const match = /^Basic\s+(\S+)$/i.exec(authorization ?? "");
+  if (!match) return null;
+  const user = Buffer.from(match[1]!, "base64").toString("utf8").split(":")[0] ?? "";
+  return /^[\w-]{1,64}$/.test(user) ? user : null;
+}
+
 function parseParams<S extends AnySchema>(schema: S, value: unknown): z.output<S> {
   const nul = findNulByte(value);
   if (nul) throw fieldErrorToTwilio(nul, NUL_MESSAGE);
@@ -91,7 +100,10 @@ export function defineTwilioRoute<F extends AnySchema | undefined = undefined, Q
       const params = Object.fromEntries(Object.entries(await nextCtx.params).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : (v ?? "")]));
       // A sid with a NUL names nothing: not found, as any malformed sid.
       if (findNulByte(params)) throw new AppError("NOT_FOUND", "resource not found");
-      const principal = await authenticateTwilioRequest(req.headers.get("authorization"), params.accountSid ?? "", spec.scope);
+      const authorization = req.headers.get("authorization");
+      const principal = await authenticateThrottled({ ip: clientIp(req.headers.get("x-forwarded-for")), keyId: basicUsername(authorization) }, () =>
+        authenticateTwilioRequest(authorization, params.accountSid ?? "", spec.scope),
+      );
       const rate = await consumeRateLimit(principal.rateLimitKey, principal.rateLimitPerSecond);
       headers["x-ratelimit-limit"] = String(rate.limit);
       headers["x-ratelimit-remaining"] = String(rate.remaining);
