@@ -20,7 +20,7 @@ const signIn = (email: string, password: string, ip: string | null = null) => au
 
 beforeEach(() => configureAbuseLimits({ signInFailuresPerEmail: 3, signInLockoutSeconds: 900 }));
 
-describe("sign-in throttling per email", () => {
+describe("sign-in throttling per email and address", () => {
   it("locks the email on the last allowed failure, saying when to retry, and refuses even the right password", async () => {
     const email = await user();
     expect(await outcome(signIn(email, "wrong 1"))).toBe("UNAUTHORIZED: Incorrect email or password");
@@ -64,6 +64,36 @@ describe("sign-in throttling per email", () => {
     expect(results.filter((r) => r.startsWith("UNAUTHORIZED")).length).toBeLessThanOrEqual(2);
     expect(results.every((r) => /^(UNAUTHORIZED|RATE_LIMITED)/.test(r))).toBe(true);
     expect(await outcome(signIn(email, PASSWORD))).toMatch(/^RATE_LIMITED/);
+  });
+});
+
+describe("a lockout cannot shut the owner out", () => {
+  it("failures from one address lock that address out of the email; the owner signs in from another", async () => {
+    const email = await user();
+    for (let i = 0; i < 3; i++) await signIn(email, `guess ${i}`, "203.0.113.66").catch(() => {});
+    expect(await refusal(signIn(email, PASSWORD, "203.0.113.66"))).toMatchObject({ code: "RATE_LIMITED" });
+    await expect(signIn(email, PASSWORD, "198.51.100.20")).resolves.toMatchObject({ email });
+  });
+
+  it("failures from many addresses slow the account progressively, capped, and never lock it", async () => {
+    configureAbuseLimits({ signInFailuresPerEmail: 10, signInDelayAfterFailures: 2, signInDelayMaxSeconds: 2, signInFailuresPerIpPerHour: 1000 });
+    const email = await user();
+    await signIn(email, "guess", "203.0.113.1").catch(() => {});
+    await signIn(email, "guess", "203.0.113.2").catch(() => {});
+    // From the second failure on, each attempt from anywhere waits: 1 s, then 2 s (the cap). Asked early, it says so.
+    const waiting = await refusal(signIn(email, PASSWORD, "198.51.100.21"));
+    expect(waiting).toMatchObject({ code: "RATE_LIMITED", retryAfter: 1 });
+    expect(waiting?.message).toMatch(/^This account had several failed sign-in attempts/);
+    await sleep(1100);
+    expect(await outcome(signIn(email, "guess", "203.0.113.3"))).toMatch(/^UNAUTHORIZED/);
+    expect(await refusal(signIn(email, PASSWORD, "198.51.100.21"))).toMatchObject({ retryAfter: 2 });
+    await sleep(2100);
+    expect(await outcome(signIn(email, "guess", "203.0.113.4"))).toMatch(/^UNAUTHORIZED/);
+    expect(await refusal(signIn(email, PASSWORD, "198.51.100.21"))).toMatchObject({ retryAfter: 2 });
+    await sleep(2100);
+    // The owner, after the wait, gets in; and that ends the delay.
+    await expect(signIn(email, PASSWORD, "198.51.100.21")).resolves.toMatchObject({ email });
+    expect(await outcome(signIn(email, "typo", "198.51.100.21"))).toMatch(/^UNAUTHORIZED/);
   });
 });
 

@@ -8,8 +8,12 @@ import { describeWait, RateLimiterMemory, take } from "@/server/shared/rate-limi
 import { processState } from "@/server/shared/process-state";
 
 export interface AbuseLimitSettings {
-  /** Failed sign-ins in a row for one email before it is locked out. */
+  /** Failed sign-ins in a row for one email from one address before that address is locked out of it. */
   signInFailuresPerEmail: number;
+  /** Failures of an email (from any address, within a day) after which each further attempt waits (progressive delay). */
+  signInDelayAfterFailures: number;
+  /** The longest such wait: the account is slowed, never locked. */
+  signInDelayMaxSeconds: number;
   /** The first lockout; each further one within a day doubles it, up to signInLockoutMaxSeconds. */
   signInLockoutSeconds: number;
   signInLockoutMaxSeconds: number;
@@ -25,6 +29,8 @@ export interface AbuseLimitSettings {
 function settingsFromEnv(): AbuseLimitSettings {
   return {
     signInFailuresPerEmail: env.SIGN_IN_FAILURES_PER_EMAIL,
+    signInDelayAfterFailures: 5,
+    signInDelayMaxSeconds: 30,
     signInLockoutSeconds: env.SIGN_IN_LOCKOUT_SECONDS,
     signInLockoutMaxSeconds: env.SIGN_IN_LOCKOUT_MAX_SECONDS,
     signInFailuresPerIpPerHour: env.SIGN_IN_FAILURES_PER_IP_PER_HOUR,
@@ -44,11 +50,15 @@ function build(s: AbuseLimitSettings) {
   const limiter = (keyPrefix: string, points: number, duration: number) => new RateLimiterMemory({ keyPrefix, points, duration });
   return {
     settings: s,
-    // Counted per email whether or not an account exists, so a lockout says nothing about the address.
+    // Keyed by email and address ("<email>|<ip>"): a lockout shuts out the address that failed, not the account
+    // everywhere. Counted whether or not an account exists, so a lockout says nothing about the address.
     signInFailuresByEmail: limiter("signin_fail_email", s.signInFailuresPerEmail, DAY),
     // Only ever set with block(): a key is locked while it holds more than its one point.
     signInLockByEmail: limiter("signin_lock_email", 1, s.signInLockoutMaxSeconds),
     signInLockoutsByEmail: limiter("signin_lockouts_email", Number.MAX_SAFE_INTEGER, DAY),
+    // The account's own failures from every address, and the wait they impose (block()), capped: slowed, never locked.
+    signInFailuresByAccount: limiter("signin_fail_account", Number.MAX_SAFE_INTEGER, DAY),
+    signInDelayByAccount: limiter("signin_delay_account", 1, s.signInDelayMaxSeconds),
     signInFailuresByIp: limiter("signin_fail_ip", s.signInFailuresPerIpPerHour, HOUR),
     passwordResetsByEmail: limiter("reset_email", s.passwordResetsPerEmailPerHour, HOUR),
     passwordResetsByIp: limiter("reset_ip", s.passwordResetsPerIpPerHour, HOUR),
@@ -64,6 +74,7 @@ const state = processState("auth.abuseLimits", () => ({ limits: build(settingsFr
 /** Fresh, empty counters with the env numbers, or with `overrides` (tests). */
 export function configureAbuseLimits(overrides: Partial<AbuseLimitSettings> = {}): void {
   state.limits = build({ ...settingsFromEnv(), ...overrides });
+  failedFrom.clear();
 }
 
 function rateLimited(message: string, retryAfter: number): AppError {
@@ -74,12 +85,12 @@ function rateLimited(message: string, retryAfter: number): AppError {
 
 const tooManySignInFailures = (retryAfter: number) => rateLimited("Too many failed sign-in attempts.", retryAfter);
 
-async function lockedFor(email: string): Promise<number | null> {
-  const res = await state.limits.signInLockByEmail.get(email);
+async function lockedFor(key: string): Promise<number | null> {
+  const res = await state.limits.signInLockByEmail.get(key);
   return res && res.consumedPoints > 1 && res.msBeforeNext > 0 ? Math.ceil(res.msBeforeNext / 1000) : null;
 }
 
-/** Locks the email out for the base lockout, doubled for each earlier lockout within a day; returns the seconds. */
+/** Locks an address out of an email ("<email>|<ip>") for the base lockout, doubled for each earlier one within a day; returns the seconds. */
 async function lockOut(email: string): Promise<number> {
   const already = await lockedFor(email);
   if (already) return already;
@@ -94,20 +105,33 @@ async function lockOut(email: string): Promise<number> {
 }
 
 export interface SignInAttempt {
-  /** The password was right: the email's failure run and lockout history end, and the IP gets its point back. */
+  /** The password was right: the failure runs, lockouts and delay of the email end, and the IP gets its point back. */
   succeeded(): Promise<void>;
-  /** The password was wrong: the point stays spent. Returns a RATE_LIMITED error when this failure locks the email. */
+  /** The password was wrong: the point stays spent. Returns a RATE_LIMITED error when this failure locks the address out. */
   failed(): Promise<AppError | null>;
 }
 
+/** The addresses each email failed from, so a password reset can lift their lockouts. */
+const failedFrom: Map<string, Set<string>> = processState("auth.signInFailedFrom", () => new Map());
+
+async function delayedFor(email: string): Promise<number | null> {
+  const res = await state.limits.signInDelayByAccount.get(email);
+  return res && res.consumedPoints > 1 && res.msBeforeNext > 0 ? Math.ceil(res.msBeforeNext / 1000) : null;
+}
+
 /**
- * Call before the password is checked. Refuses a locked-out email or an IP over its failure budget, then books
- * this attempt as a failure up front, so a burst of parallel guesses cannot all pass the check before any of
- * them is counted. Unknown and known emails go through exactly the same steps.
+ * Call before the password is checked. Refuses an address locked out of this email, an account inside its
+ * progressive delay, or an IP over its failure budget, then books this attempt as a failure up front, so a burst of
+ * parallel guesses cannot all pass the check before any of them is counted. Unknown and known emails go through
+ * exactly the same steps. Nobody can lock a victim out: a lockout is per email *and* address, and what an account
+ * suffers from failures everywhere is a wait of at most signInDelayMaxSeconds between attempts.
  */
 export async function beginSignInAttempt(email: string, ip: string | null): Promise<SignInAttempt> {
-  const locked = await lockedFor(email);
+  const pair = `${email}|${ip ?? "-"}`;
+  const locked = await lockedFor(pair);
   if (locked) throw tooManySignInFailures(locked);
+  const delayed = await delayedFor(email);
+  if (delayed) throw rateLimited("This account had several failed sign-in attempts, so each new one waits a little.", delayed);
 
   if (ip) {
     const byIp = await take(state.limits.signInFailuresByIp, ip);
@@ -117,30 +141,42 @@ export async function beginSignInAttempt(email: string, ip: string | null): Prom
     if (ip) await state.limits.signInFailuresByIp.reward(ip, 1);
   };
 
-  const byEmail = await take(state.limits.signInFailuresByEmail, email);
-  if (!byEmail.ok) {
-    // Only parallel attempts get here: the failure that spends the budget locks the email itself.
+  const byPair = await take(state.limits.signInFailuresByEmail, pair);
+  if (!byPair.ok) {
+    // Only parallel attempts get here: the failure that spends the budget locks the address out itself.
     await refundIp();
-    throw tooManySignInFailures(await lockOut(email));
+    throw tooManySignInFailures(await lockOut(pair));
   }
 
   return {
     async succeeded() {
-      await state.limits.signInFailuresByEmail.delete(email);
-      await state.limits.signInLockoutsByEmail.delete(email);
+      await clearSignInFailures(email);
       await refundIp();
     },
     async failed() {
-      return byEmail.consumed >= state.limits.settings.signInFailuresPerEmail ? tooManySignInFailures(await lockOut(email)) : null;
+      const addresses = failedFrom.get(email) ?? new Set<string>();
+      addresses.add(pair);
+      failedFrom.set(email, addresses);
+      const { settings } = state.limits;
+      const account = await take(state.limits.signInFailuresByAccount, email);
+      const beyond = (account.ok ? account.consumed : 0) - settings.signInDelayAfterFailures;
+      if (beyond >= 0) await state.limits.signInDelayByAccount.block(email, Math.min(2 ** beyond, settings.signInDelayMaxSeconds));
+      return byPair.consumed >= settings.signInFailuresPerEmail ? tooManySignInFailures(await lockOut(pair)) : null;
     },
   };
 }
 
-/** A password reset proves the mailbox, and the new password is unknown to whoever caused a lockout. */
+/** A successful sign-in or a password reset (it proves the mailbox): every lockout, failure run and delay of the email ends. */
 export async function clearSignInFailures(email: string): Promise<void> {
-  await state.limits.signInFailuresByEmail.delete(email);
-  await state.limits.signInLockByEmail.delete(email);
-  await state.limits.signInLockoutsByEmail.delete(email);
+  const keys = [`${email}|-`, ...(failedFrom.get(email) ?? [])];
+  failedFrom.delete(email);
+  for (const key of keys) {
+    await state.limits.signInFailuresByEmail.delete(key);
+    await state.limits.signInLockByEmail.delete(key);
+    await state.limits.signInLockoutsByEmail.delete(key);
+  }
+  await state.limits.signInFailuresByAccount.delete(email);
+  await state.limits.signInDelayByAccount.delete(email);
 }
 
 // Mail-sending flows ------------------------------------------------------------------------------------
