@@ -13,6 +13,7 @@ import { createTestTenant } from "@/test/factories";
 import { createTestRecording, useTempRecordingDirs } from "@/test/recording-fixtures";
 import { createTrpcContext } from "@/trpc/init";
 import { appRouter, createCaller } from "@/trpc/routers/_app";
+import { NOT_ALLOWED } from "@/server/api/unrouted";
 
 const BASE = "http://localhost:3000";
 const APP_DIR = path.join(process.cwd(), "src/app");
@@ -266,8 +267,13 @@ async function servedRestRoutes(folder = "api/v1"): Promise<Map<string, Handler>
   const out = new Map<string, Handler>();
   for (const file of routeFiles(path.join(APP_DIR, folder))) {
     const apiPath = `/${path.relative(APP_DIR, path.dirname(file)).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}");
+    // The catch-all 404 and the 405s of methods a route does not serve hold no tenant's data.
+    if (apiPath.includes("[...")) continue;
     const mod = (await import(file)) as Record<string, unknown>;
-    for (const m of HTTP_METHODS) if (typeof mod[m] === "function") out.set(`${m} ${apiPath}`, mod[m] as Handler);
+    for (const m of HTTP_METHODS) {
+      const handler = mod[m] as (Handler & Record<symbol, unknown>) | undefined;
+      if (typeof handler === "function" && !handler[NOT_ALLOWED]) out.set(`${m} ${apiPath}`, handler);
+    }
   }
   return out;
 }
@@ -341,6 +347,47 @@ const TWILIO: Record<string, (h: Handler) => Promise<void>> = {
     await expectTwilioNotFound(sendTwilio(h, "POST", `/2010-04-01/Accounts/${b}/Calls/${fx.a.callId}.json`, { accountSid: b, callSid: `${fx.a.callId}.json` }, { Status: "canceled" }));
     await expectTwilioNotFound(sendTwilio(h, "POST", `/2010-04-01/Accounts/${b}/Calls/${fx.a.callId}.json`, { accountSid: b, callSid: `${fx.a.callId}.json` }, { Twiml: "<Response><Hangup/></Response>" }));
     expect(await db.call.findUniqueOrThrow({ where: { id: fx.a.callId } })).toMatchObject({ status: "QUEUED", endRequestedAt: null, instructions: null });
+  },
+  "GET /2010-04-01/Accounts/{accountSid}": async (h) => {
+    const { a } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${a}.json`, { accountSid: `${a}.json` }));
+  },
+  "GET /2010-04-01/Accounts/{accountSid}/Recordings.json": async (h) => {
+    const { a, b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${a}/Recordings.json`, { accountSid: a }));
+    await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/Recordings.json?CallSid=${fx.a.callId}`, { accountSid: b }));
+    expectNoLeak(await (await sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/Recordings.json`, { accountSid: b })).json());
+  },
+  "GET /2010-04-01/Accounts/{accountSid}/Calls/{callSid}/Recordings.json": async (h) => {
+    const { b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/Calls/${fx.a.callId}/Recordings.json`, { accountSid: b, callSid: fx.a.callId }));
+  },
+  "GET /2010-04-01/Accounts/{accountSid}/Recordings/{recordingSid}": async (h) => {
+    const { b } = await twilioAccounts();
+    for (const suffix of [".json", ".wav", ""]) {
+      await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/Recordings/${aRecordingId}${suffix}`, { accountSid: b, recordingSid: `${aRecordingId}${suffix}` }));
+    }
+  },
+  "DELETE /2010-04-01/Accounts/{accountSid}/Recordings/{recordingSid}": async (h) => {
+    const { b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "DELETE", `/2010-04-01/Accounts/${b}/Recordings/${aRecordingId}.json`, { accountSid: b, recordingSid: `${aRecordingId}.json` }));
+    expect((await db.recording.findUniqueOrThrow({ where: { id: aRecordingId } })).deletedAt).toBeNull();
+  },
+  "GET /2010-04-01/Accounts/{accountSid}/IncomingPhoneNumbers.json": async (h) => {
+    const { a, b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${a}/IncomingPhoneNumbers.json`, { accountSid: a }));
+    expectNoLeak(await (await sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/IncomingPhoneNumbers.json?PhoneNumber=${encodeURIComponent(A_NUMBER)}`, { accountSid: b })).json());
+  },
+  "GET /2010-04-01/Accounts/{accountSid}/IncomingPhoneNumbers/{numberSid}": async (h) => {
+    const { b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/IncomingPhoneNumbers/${fx.a.phoneNumberId}.json`, { accountSid: b, numberSid: `${fx.a.phoneNumberId}.json` }));
+  },
+  "POST /2010-04-01/Accounts/{accountSid}/IncomingPhoneNumbers/{numberSid}": async (h) => {
+    const { b } = await twilioAccounts();
+    await expectTwilioNotFound(
+      sendTwilio(h, "POST", `/2010-04-01/Accounts/${b}/IncomingPhoneNumbers/${fx.a.phoneNumberId}.json`, { accountSid: b, numberSid: `${fx.a.phoneNumberId}.json` }, { VoiceUrl: "https://b.example.com/v" }),
+    );
+    expect((await db.phoneNumber.findUniqueOrThrow({ where: { id: fx.a.phoneNumberId } })).voiceUrl).not.toBe("https://b.example.com/v");
   },
 };
 

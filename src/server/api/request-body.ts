@@ -43,7 +43,8 @@ function baseType(schema: z.ZodType): string {
 
 function formScalar(value: string, type: string): unknown {
   if (type === "number" || type === "int" || type === "bigint") return value.trim() !== "" && !Number.isNaN(Number(value)) ? Number(value) : value;
-  if (type === "boolean") return value === "true" ? true : value === "false" ? false : value;
+  // Case-insensitive, as Twilio reads them: its Python library sends "True", the Node one "true".
+  if (type === "boolean") return /^true$/i.test(value) ? true : /^false$/i.test(value) ? false : value;
   if (type === "null") return value === "" ? null : value;
   return value;
 }

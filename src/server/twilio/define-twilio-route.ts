@@ -23,7 +23,7 @@ import { authenticateThrottled } from "@/server/auth/credential-failures";
 type AnySchema = z.ZodType<unknown, Record<string, unknown>>;
 
 export interface TwilioRouteSpec<F extends AnySchema | undefined, Q extends AnySchema | undefined> {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "DELETE";
   /** For metrics and logs: `/2010-04-01/Accounts/{AccountSid}/Calls.json`. */
   path: string;
   scope: ApiKeyScope;
@@ -35,10 +35,8 @@ export interface TwilioRouteSpec<F extends AnySchema | undefined, Q extends AnyS
   idempotent?: boolean;
 }
 
-export interface TwilioRouteResult {
-  status: 200 | 201;
-  body: unknown;
-}
+/** JSON (`body`), nothing (204, as Twilio answers a delete), or a finished response (recording audio). */
+export type TwilioRouteResult = { status: 200 | 201; body: unknown } | { status: 204; body?: undefined } | { status: 200 | 206 | 416; raw: Response };
 
 export interface TwilioRouteContext<F, Q> {
   actor: Actor;
@@ -48,6 +46,8 @@ export interface TwilioRouteContext<F, Q> {
   form: F;
   query: Q;
   url: URL;
+  /** The request's headers (Range, for recording audio). */
+  headers: Headers;
   requestId: string;
   log: () => Logger;
   /**
@@ -102,7 +102,8 @@ export function defineTwilioRoute<F extends AnySchema | undefined = undefined, Q
       if (findNulByte(params)) throw new AppError("NOT_FOUND", "resource not found");
       const authorization = req.headers.get("authorization");
       const principal = await authenticateThrottled({ ip: clientIp(req.headers.get("x-forwarded-for")), keyId: basicUsername(authorization) }, () =>
-        authenticateTwilioRequest(authorization, params.accountSid ?? "", spec.scope),
+        // The Account resource's own segment is "AC….json".
+        authenticateTwilioRequest(authorization, (params.accountSid ?? "").replace(/\.json$/, ""), spec.scope),
       );
       const rate = await consumeRateLimit(principal.rateLimitKey, principal.rateLimitPerSecond);
       headers["x-ratelimit-limit"] = String(rate.limit);
@@ -125,13 +126,23 @@ export function defineTwilioRoute<F extends AnySchema | undefined = undefined, Q
         claimed = claim?.claimed ?? null;
       }
 
-      const actor: Actor = { tenantId: principal.tenantId, role: "DEVELOPER", userId: null, apiKeyId: principal.apiKeyId, impersonatorId: null, requestId, ip: clientIp(req.headers.get("x-forwarded-for")) };
+      // The Auth Token is the account's master credential (every scope, as on Twilio): it acts as the owner would. API keys act
+      // as DEVELOPER, limited by their scopes.
+      const actor: Actor = { tenantId: principal.tenantId, role: principal.apiKeyId ? "DEVELOPER" : "OWNER", userId: null, apiKeyId: principal.apiKeyId, impersonatorId: null, requestId, ip: clientIp(req.headers.get("x-forwarded-for")) };
       const key = claimed;
-      const idempotency = key ? { completion: (result: TwilioRouteResult) => key.completion(result.status, JSON.stringify(result.body)) } : null;
-      const result = await handler({ actor, principal, params, form: form as Out<F>, query: query as Out<Q>, url, requestId, log, idempotency });
-      await key?.finish(result.status, JSON.stringify(result.body));
-      headers["content-type"] = "application/json; charset=utf-8";
-      response = new Response(JSON.stringify(result.body), { status: result.status, headers });
+      const idempotency = key ? { completion: (result: TwilioRouteResult) => key.completion(result.status, "body" in result ? JSON.stringify(result.body) : "") } : null;
+      const result = await handler({ actor, principal, params, form: form as Out<F>, query: query as Out<Q>, url, requestId, log, idempotency, headers: req.headers });
+      if ("raw" in result) {
+        for (const [name, value] of Object.entries(headers)) if (!result.raw.headers.has(name)) result.raw.headers.set(name, value);
+        response = result.raw;
+      } else if (result.status === 204) {
+        await key?.finish(204, "");
+        response = new Response(null, { status: 204, headers });
+      } else {
+        await key?.finish(result.status, JSON.stringify(result.body));
+        headers["content-type"] = "application/json; charset=utf-8";
+        response = new Response(JSON.stringify(result.body), { status: result.status, headers });
+      }
     } catch (err) {
       await claimed?.release();
       response = twilioErrorResponse(err, headers, log);
