@@ -20,6 +20,11 @@ describe("parseTwiml", () => {
     ]);
   });
 
+  it("keeps the words of SSML inside <Say> (prosody, emphasis, say-as, sub's alias; a break is a pause)", () => {
+    const xml = `<Response><Say voice="Polly.Joanna">Hello <prosody rate="slow">dear <emphasis level="strong">caller</emphasis></prosody>.<break time="1s"/>Your code is <say-as interpret-as="digits">123</say-as>, from <sub alias="World Wide Web Consortium">W3C</sub>.</Say></Response>`;
+    expect(parseTwiml(xml)).toEqual([{ say: "Hello dear caller. Your code is 123, from World Wide Web Consortium.", voice: "Polly.Joanna" }]);
+  });
+
   it("refuses other verbs, a missing Response and broken XML, saying why", () => {
     expect(() => parseTwiml("<Response><Dial>+14155550123</Dial></Response>")).toThrow(/<Dial> is not supported yet/);
     expect(() => parseTwiml("<Say>hi</Say>")).toThrow(/no <Response> root/);

@@ -37,6 +37,31 @@ function textOf(children: unknown): string {
     .trim();
 }
 
+/**
+ * The words of a <Say>, SSML included: Twilio speaks the text inside <prosody>, <emphasis>, <say-as>, <p>, <s>,
+ * <w>, <lang>, <phoneme> and <sub> (its `alias` when it has one), and a <break> is a pause between words. The switch
+ * speaks plain text, so the markup is dropped and its text kept.
+ */
+function spokenText(children: unknown): string {
+  if (!Array.isArray(children)) return "";
+  const words: string[] = [];
+  for (const child of children as OrderedNode[]) {
+    if (!child || typeof child !== "object") continue;
+    if ("#text" in child) {
+      words.push(String((child as Record<string, unknown>)["#text"]));
+      continue;
+    }
+    const tag = Object.keys(child).find((k) => k !== ":@");
+    if (!tag) continue;
+    const attrs = child[":@"];
+    if (tag === "break") words.push(" ");
+    else if (tag === "sub" && attrs?.alias) words.push(attrs.alias);
+    else words.push(spokenText(child[tag]));
+  }
+  // Text nodes come trimmed: rejoin them with spaces, but not before punctuation.
+  return words.join(" ").replace(/\s+/g, " ").replace(/ ([.,!?;:])/g, "$1").trim();
+}
+
 function loopOf(attrs: Record<string, string> | undefined): number {
   if (attrs?.loop === undefined) return 1;
   const n = Number(attrs.loop);
@@ -63,7 +88,7 @@ export function parseTwiml(xml: string): TCallInstruction[] {
     const children = node[verb];
     switch (verb) {
       case "Say": {
-        const text = textOf(children);
+        const text = spokenText(children);
         if (text) for (let i = 0; i < loopOf(attrs); i++) out.push({ say: text, ...(attrs?.voice ? { voice: attrs.voice } : {}) });
         break;
       }
