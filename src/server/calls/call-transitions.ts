@@ -126,22 +126,32 @@ export async function writeCallTransitions(tx: Tx, unclamped: readonly CallTrans
       ${events.map((e) => e.at.toISOString())}::text[], ${events.map((e) => JSON.stringify(e.data ?? {}))}::text[]
     ) AS u(id, call_id, tenant_id, sequence, type, status, at, data)`;
 
-  const callbacks = transitions.flatMap((t) => {
+  const subscribed = transitions.filter((t) => {
     const event = CALLBACK_EVENT[t.type];
-    if (!event || !t.call.statusCallbackUrl || !t.call.statusCallbackEvents.includes(event)) return [];
+    return event !== undefined && t.call.statusCallbackUrl !== null && t.call.statusCallbackEvents.includes(event);
+  });
+  // Twilio numbers a call's callbacks 0, 1, 2… over the events its subscriber asked for (SequenceNumber), not over
+  // every event of the call: continue from the callbacks this call already has.
+  const twilioCallIds = [...new Set(subscribed.filter((t) => t.call.apiSurface === "twilio").map((t) => t.call.id))];
+  const sent = new Map<string, number>();
+  if (twilioCallIds.length > 0) {
+    const counts = await tx.callbackDelivery.groupBy({ by: ["callId"], where: { callId: { in: twilioCallIds }, format: "twilio" }, _count: { _all: true } });
+    for (const c of counts) sent.set(c.callId, c._count._all);
+  }
+  const callbacks = subscribed.map((t) => {
     const twilio = t.call.apiSurface === "twilio";
-    return [
-      {
-        id: newId("cbd"),
-        tenantId: t.call.tenantId,
-        callId: t.call.id,
-        url: t.call.statusCallbackUrl,
-        method: t.call.statusCallbackMethod,
-        format: twilio ? "twilio" : "native",
-        sequence: t.sequence,
-        params: JSON.stringify(twilio ? twilioCallbackParams(t) : nativeCallPayload(t, `call.${event}`)),
-      },
-    ];
+    const callbackNumber = sent.get(t.call.id) ?? 0;
+    if (twilio) sent.set(t.call.id, callbackNumber + 1);
+    return {
+      id: newId("cbd"),
+      tenantId: t.call.tenantId,
+      callId: t.call.id,
+      url: t.call.statusCallbackUrl!,
+      method: t.call.statusCallbackMethod,
+      format: twilio ? "twilio" : "native",
+      sequence: t.sequence,
+      params: JSON.stringify(twilio ? { ...twilioCallbackParams(t), SequenceNumber: String(callbackNumber) } : nativeCallPayload(t, `call.${CALLBACK_EVENT[t.type]}`)),
+    };
   });
   if (callbacks.length > 0) {
     await tx.$executeRaw`

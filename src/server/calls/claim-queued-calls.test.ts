@@ -29,7 +29,8 @@ describe("claimQueuedCalls", () => {
     ]);
     const [callback] = await db.callbackDelivery.findMany({ where: { callId: call.id } });
     expect(callback).toMatchObject({ format: "twilio", sequence: 2, url: "https://example.com/s" });
-    expect(callback!.params).toMatchObject({ CallSid: call.id, AccountSid: tenant.accountSid, CallStatus: "initiated", Direction: "outbound-api", ApiVersion: "2010-04-01", SequenceNumber: "2", CallbackSource: "call-progress-events" });
+    expect(callback!.params).toMatchObject({ CallSid: call.id, AccountSid: tenant.accountSid, CallStatus: "initiated", Direction: "outbound-api", ApiVersion: "2010-04-01", SequenceNumber: "0", CallbackSource: "call-progress-events" });
+    // Twilio numbers callbacks from 0 over the events subscribed to, not over every event of the call.
     expect((callback!.params as { Timestamp: string }).Timestamp).toMatch(/^\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0000$/);
     const events = await db.webhookEvent.findMany({ where: { tenantId: tenant.id, type: "call.initiated" } });
     expect(events).toHaveLength(1);

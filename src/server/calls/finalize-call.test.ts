@@ -80,7 +80,10 @@ describe("finalizeCall", () => {
 
     const last = await db.callbackDelivery.findFirstOrThrow({ where: { callId: call.id }, orderBy: { sequence: "desc" } });
     expect(last).toMatchObject({ format: "twilio", sequence: 4 });
-    expect(last.params).toMatchObject({ CallSid: call.id, AccountSid: tenant.accountSid, CallStatus: "completed", CallDuration: "75", SipResponseCode: "200", SequenceNumber: "4", Direction: "outbound-api" });
+    expect(last.params).toMatchObject({ CallSid: call.id, AccountSid: tenant.accountSid, CallStatus: "completed", CallDuration: "75", SipResponseCode: "200", SequenceNumber: "2", Direction: "outbound-api" });
+    // SequenceNumber counts the callbacks asked for from 0 with no gaps (initiated 0, answered 1, completed 2; no ringing here).
+    const numbers = (await db.callbackDelivery.findMany({ where: { callId: call.id }, orderBy: { sequence: "asc" } })).map((c) => (c.params as { SequenceNumber: string }).SequenceNumber);
+    expect(numbers).toEqual(numbers.map((_, i) => String(i)));
     const completed = await db.webhookEvent.findFirstOrThrow({ where: { tenantId: tenant.id, type: "call.completed" } });
     expect(completed.payload).toMatchObject({ sequence: 4, call: { id: call.id, status: "completed", billsec: 73, price_micros: "28000", hangup_cause: "NORMAL_CLEARING" } });
     expect(await findLiveCallsOnSwitch("fs1")).not.toContainEqual(expect.objectContaining({ id: call.id }));

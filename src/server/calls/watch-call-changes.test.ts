@@ -48,6 +48,8 @@ describe("watchCallChanges", () => {
     const controller = new AbortController();
     const all = drain(await watchCallChanges(actor, {}, controller.signal));
     const first = await createPortalCall(actor, { from: "+14155557002", to: "+15005550105", instructions: [{ say: "one" }] });
+    // Notifications arrive after the commit: a stream opened before the first call's change was heard would hear it too.
+    await until(() => all.events.some((e) => e.kind === "changed" && e.callId === first.id), "the first call's change");
     const one = drain(await watchCallChanges(actor, { callId: first.id }, controller.signal));
     const second = await createPortalCall(actor, { from: "+14155557002", to: "+15005550105", instructions: [{ say: "two" }] });
     await updateCall(actor, { callId: first.id, status: "canceled" });
