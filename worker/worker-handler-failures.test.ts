@@ -4,6 +4,8 @@
 // with no handler is the tenant's failed call with the reason.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/env";
+import { getTenantAuthToken } from "@/server/account/get-tenant-auth-token";
+import { signTwilioRequest } from "@/server/calls/callbacks/sign-twilio-request";
 import { db } from "@/server/db";
 import { createVoiceTenant } from "@/test/call-fixtures";
 import { startWebhookReceiver, type ReceiverReply } from "@/test/webhook-receiver";
@@ -59,6 +61,16 @@ describe("a voice URL that fails", () => {
     expect(refused.ended.events.find((e) => e.type === "handler.failed")?.data).toMatchObject({ code: 11205 });
     const badHost = await callIn("https://no-such-host.invalid/voice");
     expect(badHost.ended.events.find((e) => e.type === "handler.failed")?.data).toMatchObject({ code: 11210 });
+  });
+
+  it("a voice URL that redirects: the request to the final URL is signed for that URL, as Twilio signs it", async () => {
+    answers.set("/moved", { status: 302, headers: { Location: receiver.url("/moved-here") } });
+    answers.set("/moved-here", { status: 200, body: "<Response><Hangup/></Response>", headers: { "Content-Type": "text/xml" } });
+    const { ended } = await callIn(receiver.url("/moved"));
+    expect(ended.events.some((e) => e.type === "handler.failed")).toBe(false);
+    const final = receiver.received.find((r) => r.url === "/moved-here" && new URLSearchParams(r.body).get("CallSid") === ended.id)!;
+    const token = await getTenantAuthToken(ended.tenantId);
+    expect(final.headers["x-twilio-signature"]).toBe(signTwilioRequest(token, receiver.url("/moved-here"), Object.fromEntries(new URLSearchParams(final.body))));
   });
 
   it("an empty <Response/> ends the call at once, as Twilio does, instead of leaving it up", async () => {

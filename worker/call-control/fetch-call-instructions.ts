@@ -79,10 +79,11 @@ export async function fetchCallInstructions(input: FetchCallInstructionsInput): 
     url = u.toString();
   }
   const body = get ? "" : new URLSearchParams(params).toString();
-  let signature: string;
+  // Twilio signs the URL it actually requests: the first one and, after a redirect, the one redirected to.
+  const sign = async (requested: string) => ({ "X-Twilio-Signature": await input.sign({ tenantId: input.tenantId, url: requested, params: get ? {} : params }) });
+  let firstSignature: Record<string, string>;
   try {
-    // Twilio signs a GET as its full URL with no POST parameters.
-    signature = await input.sign({ tenantId: input.tenantId, url, params: get ? {} : params });
+    firstSignature = await sign(url);
   } catch (e) {
     return { ok: false, error: `could not sign the request: ${e instanceof Error ? e.message : String(e)}`, code: HANDLER_ERROR_CODES.internal, statusCode: null };
   }
@@ -94,8 +95,8 @@ export async function fetchCallInstructions(input: FetchCallInstructionsInput): 
       ...(get ? {} : { "Content-Type": "application/x-www-form-urlencoded" }),
       Accept: "application/json, application/xml, text/xml",
       "User-Agent": "IRISX-Voice/1.0",
-      "X-Twilio-Signature": signature,
     },
+    headersFor: async (requested) => (requested === url ? firstSignature : sign(requested)),
     resolve: input.resolve,
     connectTimeoutMs: input.connectTimeoutMs ?? 5_000,
     totalTimeoutMs: input.totalTimeoutMs ?? 15_000,

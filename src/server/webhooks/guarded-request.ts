@@ -16,6 +16,8 @@ export interface GuardedRequestInput {
   connectTimeoutMs?: number;
   totalTimeoutMs?: number;
   maxRedirects?: number;
+  /** Headers that depend on the URL actually requested (a signature over it), merged in at every hop. */
+  headersFor?: (url: string) => Promise<Record<string, string>>;
   /** At most this many body bytes are read. */
   maxBodyBytes: number;
   /** Past maxBodyBytes: "truncate" keeps the first bytes (webhook answers), "fail" throws BodyTooLargeError. */
@@ -116,7 +118,8 @@ export async function guardedRequest(input: GuardedRequestInput): Promise<Guarde
   try {
     for (let hop = 0; ; hop++) {
       await assertUrlTargetAllowed(url, input.resolve);
-      const result = await requestOnce(url, input, signal, connectTimeoutMs);
+      const hopInput = input.headersFor ? { ...input, headers: { ...input.headers, ...(await input.headersFor(url.toString())) } } : input;
+      const result = await requestOnce(url, hopInput, signal, connectTimeoutMs);
       const location = typeof result.headers.location === "string" ? result.headers.location : null;
       if (!REDIRECT_STATUSES.has(result.statusCode) || !location) return { ...result, finalUrl: url.toString(), tooManyRedirects: false };
       if (hop >= maxRedirects) return { ...result, finalUrl: url.toString(), tooManyRedirects: true };

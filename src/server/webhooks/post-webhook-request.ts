@@ -14,6 +14,8 @@ export interface PostWebhookRequestInput {
   connectTimeoutMs?: number;
   totalTimeoutMs?: number;
   maxRedirects?: number;
+  /** Headers computed for each URL actually requested, the first and every redirect's (a request signature). */
+  headersFor?: (url: string) => Promise<Record<string, string>>;
 }
 
 export interface PostWebhookRequestResult {
