@@ -106,6 +106,9 @@ export const ZFindCallsInput = ZPageInput.extend({
   /** Calls created at or after / before this instant. */
   startedAfter: z.date().optional(),
   startedBefore: z.date().optional(),
+  /** Calls that ended in [endedAfter, endedBefore) (Twilio's EndTime filters); a call still live has not ended. */
+  endedAfter: z.date().optional(),
+  endedBefore: z.date().optional(),
 });
 export type TFindCallsInput = z.input<typeof ZFindCallsInput>;
 

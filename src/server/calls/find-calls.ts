@@ -25,6 +25,7 @@ export async function findCalls(actor: Actor, rawInput: TFindCallsInput = {}): P
     ...(input.from ? { from: input.from } : {}),
     ...(input.parentCallId ? { parentCallId: input.parentCallId } : {}),
     ...(input.startedAfter || input.startedBefore ? { createdAt: { ...(input.startedAfter ? { gte: input.startedAfter } : {}), ...(input.startedBefore ? { lt: input.startedBefore } : {}) } } : {}),
+    ...(input.endedAfter || input.endedBefore ? { endedAt: { ...(input.endedAfter ? { gte: input.endedAfter } : {}), ...(input.endedBefore ? { lt: input.endedBefore } : {}) } } : {}),
   };
   const rows = await db.call.findMany({
     where: after ? { AND: [where, olderThan(after)] } : where,

@@ -154,6 +154,10 @@ describe("Twilio-compatible Calls API with the twilio npm library", () => {
     const today = new Date();
     expect(await a.client.calls.list({ startTimeAfter: new Date(today.getTime() - 60_000) })).toHaveLength(6);
     expect(await a.client.calls.list({ startTimeBefore: new Date(today.getTime() - 3_600_000) })).toHaveLength(0);
+    // EndTime: only the canceled call has ended; a day (YYYY-MM-DD, as twilio-node sends endTime) and an instant both work.
+    expect((await a.client.calls.list({ endTime: today })).map((c) => c.sid)).toEqual([created[0]]);
+    expect((await a.client.calls.list({ endTimeAfter: new Date(today.getTime() - 60_000) })).map((c) => c.sid)).toEqual([created[0]]);
+    expect(await a.client.calls.list({ endTimeBefore: new Date(today.getTime() - 3_600_000) })).toHaveLength(0);
 
     const raw = await fetch(`${server.baseUrl}/2010-04-01/Accounts/${a.accountSid}/Calls.json?PageSize=2`, { headers: { authorization: `Basic ${Buffer.from(`${a.accountSid}:${a.authToken}`).toString("base64")}` } });
     const envelope = (await raw.json()) as Record<string, unknown>;

@@ -86,29 +86,42 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
 
-/** Twilio's StartTime filters (a UTC day, or an instant; `<` and `>` are inclusive) as a created-at range. */
-function startTimeRange(q: TTwilioListCallsQuery): { startedAfter?: Date; startedBefore?: Date } {
+/**
+ * Twilio's StartTime and EndTime filters (a UTC day, or an instant; `<` and `>` are inclusive) as a range on when the
+ * call was created, respectively ended.
+ */
+function timeRange(q: TTwilioListCallsQuery, name: "StartTime" | "EndTime"): { after?: Date; before?: Date } {
+  const exact = q[name];
+  const later = q[`${name}>`];
+  const earlier = q[`${name}<`];
   const lower: Date[] = [];
   const upper: Date[] = [];
-  if (q.StartTime) {
-    if (DAY.test(q.StartTime)) {
-      lower.push(dayStart(q.StartTime));
-      upper.push(new Date(dayStart(q.StartTime).getTime() + DAY_MS));
+  if (exact) {
+    if (DAY.test(exact)) {
+      lower.push(dayStart(exact));
+      upper.push(new Date(dayStart(exact).getTime() + DAY_MS));
     } else {
-      lower.push(new Date(q.StartTime));
-      upper.push(new Date(new Date(q.StartTime).getTime() + 1_000));
+      lower.push(new Date(exact));
+      upper.push(new Date(new Date(exact).getTime() + 1_000));
     }
   }
-  if (q["StartTime>"]) lower.push(DAY.test(q["StartTime>"]) ? dayStart(q["StartTime>"]) : new Date(q["StartTime>"]));
-  if (q["StartTime<"]) upper.push(DAY.test(q["StartTime<"]) ? new Date(dayStart(q["StartTime<"]).getTime() + DAY_MS) : new Date(new Date(q["StartTime<"]).getTime() + 1));
+  if (later) lower.push(DAY.test(later) ? dayStart(later) : new Date(later));
+  if (earlier) upper.push(DAY.test(earlier) ? new Date(dayStart(earlier).getTime() + DAY_MS) : new Date(new Date(earlier).getTime() + 1));
+  for (const d of [...lower, ...upper]) if (Number.isNaN(d.getTime())) throw twilioBadRequest(20001, `Invalid ${name}: a YYYY-MM-DD day or an ISO 8601 time`);
   return {
-    ...(lower.length ? { startedAfter: new Date(Math.max(...lower.map(Number))) } : {}),
-    ...(upper.length ? { startedBefore: new Date(Math.min(...upper.map(Number))) } : {}),
+    ...(lower.length ? { after: new Date(Math.max(...lower.map(Number))) } : {}),
+    ...(upper.length ? { before: new Date(Math.min(...upper.map(Number))) } : {}),
   };
 }
 
+function startTimeRange(q: TTwilioListCallsQuery): { startedAfter?: Date; startedBefore?: Date; endedAfter?: Date; endedBefore?: Date } {
+  const started = timeRange(q, "StartTime");
+  const ended = timeRange(q, "EndTime");
+  return { startedAfter: started.after, startedBefore: started.before, endedAfter: ended.after, endedBefore: ended.before };
+}
+
 /** The filters of a list request, in Twilio's names, for the page URIs. */
-const FILTER_NAMES = ["To", "From", "Status", "ParentCallSid", "StartTime", "StartTime<", "StartTime>"] as const;
+const FILTER_NAMES = ["To", "From", "Status", "ParentCallSid", "StartTime", "StartTime<", "StartTime>", "EndTime", "EndTime<", "EndTime>"] as const;
 
 function pageUri(accountSid: string, q: TTwilioListCallsQuery, pageSize: number, page: number, pageToken: string | null): string {
   const search = new URLSearchParams();
@@ -122,7 +135,6 @@ function pageUri(accountSid: string, q: TTwilioListCallsQuery, pageSize: number,
 const PAGE_TOKEN = /^PA(CA[0-9a-f]{32})$/;
 
 const list = defineTwilioRoute({ method: "GET", path: PATH, scope: "calls:read", query: ZTwilioListCallsQuery }, async ({ actor, principal, query: q }) => {
-  if (q.EndTime !== undefined || q["EndTime<"] !== undefined || q["EndTime>"] !== undefined) throw twilioBadRequest(20001, "EndTime filters are not supported yet; filter on StartTime");
   let statusIn: CallStatus[] | undefined;
   if (q.Status !== undefined) {
     statusIn = STATUS_BY_NAME[q.Status];
