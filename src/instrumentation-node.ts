@@ -12,10 +12,14 @@ const SHUTDOWN_DEADLINE_MS = Number(process.env.SHUTDOWN_DEADLINE_MS ?? 25_000);
 type Stop = () => Promise<void> | void;
 
 /** Loops that live inside the app process; each returns its stop function. */
-const backgroundServices: { name: string; start: () => Promise<Stop> }[] = [
-  // Hands webhook events from the outbox to Inngest (also run by an Inngest cron, so a stopped app loses none).
-  { name: "outbox-relay", start: async () => (await import("@/jobs/outbox-relay")).startOutboxRelay() },
-];
+async function backgroundServices(): Promise<{ name: string; start: () => Promise<Stop> }[]> {
+  const { jobEngine } = await import("@/jobs/embedded-engine");
+  return jobEngine() === "inngest"
+    ? // Hands webhook events from the outbox to Inngest (also run by an Inngest cron, so a stopped app loses none).
+      [{ name: "outbox-relay", start: async () => (await import("@/jobs/outbox-relay")).startOutboxRelay() }]
+    : // No Inngest: fan-out, deliveries on their schedule and retention run here, their state in PostgreSQL.
+      [{ name: "embedded-job-engine", start: async () => (await import("@/jobs/embedded-engine")).startEmbeddedEngine() }];
+}
 
 const globalForServer = globalThis as unknown as { irisxServerRegistered?: boolean };
 
@@ -29,7 +33,7 @@ export async function registerNodeServer(): Promise<void> {
     logger.warn("DATABASE_URL is not set: background services not started (run the app through `npm run dev` or `npm start`)");
     return;
   }
-  for (const service of backgroundServices) {
+  for (const service of await backgroundServices()) {
     const stop = await service.start();
     onShutdown(service.name, stop);
     logger.info({ backgroundService: service.name }, "background service started");

@@ -1,7 +1,8 @@
 // Webhook endpoints in the portal: create one (its signing secret shown once, then masked behind Reveal),
 // switch it off and on, rotate the secret, queue a test event, and have an SSRF target refused both in the form
 // and through the REST API. The e2e app exempts 127.0.0.1 from the SSRF guard (WEBHOOK_ALLOW_PRIVATE_HOSTS in
-// scripts/e2e.ts) so the endpoint can point at a receiver this spec runs; without Inngest nothing is delivered.
+// scripts/e2e.ts) so the endpoint can point at a receiver this spec runs. The e2e app has no Inngest: its embedded
+// engine delivers, and the receiver hears the signed test event.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
@@ -9,10 +10,12 @@ import { signUpNewTenant } from "../helpers/tenant";
 
 let receiver: Server;
 let hookUrl: string;
+const heard: { type: string | undefined; signed: boolean }[] = [];
 
 test.beforeAll(async () => {
   receiver = createServer((req, res) => {
     req.resume();
+    heard.push({ type: req.headers["irisx-event-type"] as string | undefined, signed: typeof req.headers["irisx-signature"] === "string" });
     req.on("end", () => res.writeHead(204).end());
   });
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
@@ -76,6 +79,13 @@ test("a webhook endpoint is created with a one-time secret, toggled, re-keyed an
 
   await sendTest.click();
   await expect(page.getByText("Test event queued; it appears in the delivery log within seconds")).toBeVisible();
+  // Delivered for real by the app's own engine (no Inngest here), within seconds, signed.
+  await expect.poll(() => heard.filter((h) => h.type === "webhook.test").length, { timeout: 15_000 }).toBeGreaterThan(0);
+  expect(heard.find((h) => h.type === "webhook.test")?.signed).toBe(true);
+
+  await page.goto("/settings/webhooks");
+  await expect(page.getByText("Deliveries are run by this IRISX server itself")).toBeVisible();
+  await page.screenshot({ path: "test-results/webhooks-engine.png" });
 });
 
 test("an endpoint URL aimed at the cloud metadata address is refused, in the form and through the API", async ({ page, request }) => {

@@ -31,3 +31,11 @@ export function formatRelative(date: Date | null, none = "—"): string {
   const amount = distance < 60 ? `${distance} min` : `${Math.round(distance / 60)} h`;
   return minutes < 0 ? `in ${amount}` : `${amount} ago`;
 }
+
+/** "45 seconds", "3 minutes", "2 hours": how long something has been waiting. */
+export function describeAge(seconds: number): string {
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+  if (seconds < 60) return plural(Math.max(1, Math.round(seconds)), "second");
+  if (seconds < 3600) return plural(Math.round(seconds / 60), "minute");
+  return plural(Math.round(seconds / 3600), "hour");
+}

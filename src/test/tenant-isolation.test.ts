@@ -505,6 +505,7 @@ const TRPC: Record<string, TrpcCase> = {
   "apiKeys.create": { aId: false, reason: "creates in the session's tenant" },
   "apiKeys.revoke": { aId: true, run: (c) => notFound(c.apiKeys.revoke({ id: fx.a.apiKeyId })) },
   "webhooks.eventTypes": { aId: false, reason: "static catalogue of event types" },
+  "webhooks.engineStatus": { aId: false, reason: "the session's tenant's own backlog", run: async (c) => expectNoLeak(await c.webhooks.engineStatus()) },
   "webhooks.list": { aId: false, reason: "the session's tenant", run: async (c) => expectNoLeak(await c.webhooks.list({})) },
   "webhooks.get": { aId: true, run: (c) => notFound(c.webhooks.get({ id: fx.a.endpointId })) },
   "webhooks.create": { aId: false, reason: "creates in the session's tenant" },

@@ -2,6 +2,7 @@
 // down the app is down), the ESL workers' heartbeats, the FreeSWITCH link they report, and the webhook outbox.
 // Anything but the database being down is "degraded": the app still serves, but calls or webhooks may lag.
 import type { Db } from "@/server/db";
+import { getJobBacklog, jobEngine, type JobEngine } from "@/server/webhooks/job-engine-status";
 
 /** The linkState a worker writes while its event-socket connection to FreeSWITCH is authenticated. */
 export const SWITCH_LINK_UP = "connected";
@@ -23,6 +24,8 @@ export interface HealthReport {
   workers: { status: "up" | "stale" | "none"; fresh: number; instances: WorkerHealth[] };
   switchLink: { status: "up" | "down" | "unknown"; connectedWorkers: number };
   outbox: { status: "ok" | "lagging" | "unknown"; unpublished: number | null; oldestAgeMs: number | null };
+  /** Which engine runs webhook fan-out and delivery (and the crons), and how late the due deliveries are. */
+  jobs: { engine: JobEngine; status: "ok" | "lagging" | "unknown"; dueDeliveries: number | null; oldestDueSeconds: number | null };
 }
 
 export interface GetHealthOptions {
@@ -63,13 +66,15 @@ export async function getHealth(opts: GetHealthOptions): Promise<HealthReport> {
       workers: { status: "none", fresh: 0, instances: [] },
       switchLink: { status: "unknown", connectedWorkers: 0 },
       outbox: { status: "unknown", unpublished: null, oldestAgeMs: null },
+      jobs: { engine: jobEngine(), status: "unknown", dueDeliveries: null, oldestDueSeconds: null },
     };
   }
   const latencyMs = Math.round((performance.now() - started) * 100) / 100;
 
-  const [rows, backlog] = await Promise.all([
+  const [rows, backlog, jobBacklog] = await Promise.all([
     opts.db.workerInstance.findMany({ orderBy: { lastHeartbeatAt: "desc" }, take: 50 }),
     getOutboxBacklog(opts.db, now),
+    getJobBacklog({ now }),
   ]);
   const instances: WorkerHealth[] = rows.map((w) => ({
     id: w.id,
@@ -88,6 +93,12 @@ export async function getHealth(opts: GetHealthOptions): Promise<HealthReport> {
     status: backlog.oldestAgeMs !== null && backlog.oldestAgeMs > opts.outboxLagMs ? "lagging" : "ok",
     ...backlog,
   };
-  const healthy = workers.status === "up" && switchLink.status === "up" && outbox.status === "ok";
-  return { status: healthy ? "ok" : "degraded", checkedAt, database: { status: "up", latencyMs }, workers, switchLink, outbox };
+  const jobs: HealthReport["jobs"] = {
+    engine: jobBacklog.engine,
+    status: jobBacklog.oldestDueSeconds !== null && jobBacklog.oldestDueSeconds * 1000 > opts.outboxLagMs ? "lagging" : "ok",
+    dueDeliveries: jobBacklog.dueDeliveries,
+    oldestDueSeconds: jobBacklog.oldestDueSeconds,
+  };
+  const healthy = workers.status === "up" && switchLink.status === "up" && outbox.status === "ok" && jobs.status === "ok";
+  return { status: healthy ? "ok" : "degraded", checkedAt, database: { status: "up", latencyMs }, workers, switchLink, outbox, jobs };
 }

@@ -11,6 +11,7 @@ import { rotateWebhookSecret } from "@/server/webhooks/rotate-webhook-secret";
 import { sendTestWebhook } from "@/server/webhooks/send-test-webhook";
 import { updateWebhookEndpoint } from "@/server/webhooks/update-webhook-endpoint";
 import { WEBHOOK_ROLE } from "@/server/webhooks/webhook-endpoint-view";
+import { getJobBacklog } from "@/server/webhooks/job-engine-status";
 import { listWebhookEventTypes } from "@/server/webhooks/webhook-event-types";
 import {
   ZCreateWebhookEndpointInput,
@@ -37,5 +38,7 @@ export const webhooksRouter = createTRPCRouter({
   sendTest: webhookAdmin.input(ZWebhookEndpointIdInput).mutation(({ ctx, input }) => sendTestWebhook(ctx.actor, input)),
   deliveries: webhookAdmin.input(ZFindWebhookDeliveriesInput).query(({ ctx, input }) => findWebhookDeliveries(ctx.actor, input)),
   deliveryStats: webhookAdmin.input(ZWebhookDeliveryStatsInput).query(({ ctx, input }) => getWebhookDeliveryStats(ctx.actor, input)),
+  /** Which engine delivers (this app or Inngest) and how late this workspace's due deliveries are. */
+  engineStatus: webhookAdmin.input(z.void()).query(({ ctx }) => getJobBacklog({ tenantId: ctx.actor.tenantId })),
   redeliver: webhookAdmin.input(ZRedeliverWebhookInput).mutation(({ ctx, input }) => redeliverWebhook(ctx.actor, input)),
 });

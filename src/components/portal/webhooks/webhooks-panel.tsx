@@ -5,6 +5,7 @@ import { WebhookIcon } from "lucide-react";
 import { QueryStates } from "@/components/shared/query-states";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { DeliveryEngineStatus } from "@/components/portal/webhooks/delivery-engine-status";
 import { CreateWebhookEndpointDialog } from "@/components/portal/webhooks/create-webhook-endpoint-dialog";
 import { WebhookEndpointsTable } from "@/components/portal/webhooks/webhook-endpoints-table";
 import { useTRPC } from "@/trpc/react";
@@ -21,6 +22,7 @@ export function WebhooksPanel() {
         description="IRISX sends signed HTTPS requests to your endpoints when calls, keys, team members or settings change."
         actions={<CreateWebhookEndpointDialog />}
       />
+      <DeliveryEngineStatus />
       <QueryStates
         query={endpoints}
         what="webhook endpoints"

@@ -1,0 +1,113 @@
+// The background functions (webhook fan-out, delivery on its retry schedule, the daily recording retention) run in
+// the app's own process when no Inngest is configured, so the embedded default delivers webhooks too. Their state
+// is PostgreSQL's, as with Inngest: the outbox (published or not), each delivery's status, attempt count and
+// nextAttemptAt, the attempts made. A runner that stops mid-schedule loses nothing: the next one (this process
+// after a restart, or another app process) picks every due delivery up where it stands. Same use-cases as the
+// Inngest functions in src/jobs/functions; only the scheduling differs.
+import { db } from "@/server/db";
+import { logger } from "@/server/logger";
+import { deleteExpiredRecordings } from "@/server/recordings/delete-expired-recordings";
+import { claimDueWebhookDeliveries } from "@/server/webhooks/claim-due-webhook-deliveries";
+import { claimUnpublishedEvents } from "@/server/webhooks/claim-unpublished-events";
+import { createWebhookDeliveries } from "@/server/webhooks/create-webhook-deliveries";
+import { deliverWebhookAttempt, type DeliverWebhookAttemptOptions } from "@/server/webhooks/deliver-webhook-attempt";
+import { disableFailingEndpoint } from "@/server/webhooks/disable-failing-endpoint";
+import { findUnfannedWebhookEvents } from "@/server/webhooks/find-unfanned-webhook-events";
+import { markEventsPublished } from "@/server/webhooks/mark-events-published";
+import { markWebhookDeliveryFailed } from "@/server/webhooks/mark-webhook-delivery-failed";
+import { delayBeforeAttempt, WEBHOOK_MAX_ATTEMPTS } from "@/server/webhooks/retry-schedule";
+
+export { jobEngine } from "@/server/webhooks/job-engine-status";
+
+type AttemptOptions = Pick<DeliverWebhookAttemptOptions, "resolve" | "connectTimeoutMs" | "totalTimeoutMs">;
+
+/** Longer than one attempt can take (its 15 s deadline), so a live runner never loses its claim. */
+const DELIVERY_LEASE_MS = 60_000;
+const BATCH = 50;
+const RETENTION_EVERY_MS = 60 * 60_000;
+
+/**
+ * Outbox events → deliveries: a batch is claimed and marked published in one short transaction, then fanned out
+ * (idempotent). An event published by a runner that died before fanning it out is found again a minute later
+ * (published, never fanned out) and fanned out then.
+ */
+export async function fanOutOutbox(): Promise<number> {
+  let fanned = 0;
+  for (;;) {
+    const ids = await db.$transaction(async (tx) => {
+      const events = await claimUnpublishedEvents(tx, BATCH);
+      await markEventsPublished(tx, events.map((e) => e.id));
+      return events.map((e) => e.id);
+    });
+    for (const id of ids) await createWebhookDeliveries(id);
+    fanned += ids.length;
+    if (ids.length < BATCH) break;
+  }
+  for (const { id } of await findUnfannedWebhookEvents({ marginMs: 60_000, limit: BATCH })) await createWebhookDeliveries(id);
+  return fanned;
+}
+
+/** One attempt of one delivery, and what the schedule says next (the same steps as deliver-webhook.ts). */
+async function attemptDelivery(id: string, attempt: number, opts: AttemptOptions): Promise<void> {
+  if (attempt > WEBHOOK_MAX_ATTEMPTS) return markWebhookDeliveryFailed(id);
+  const nextDelay = delayBeforeAttempt(attempt + 1);
+  const result = await deliverWebhookAttempt(id, { ...opts, nextAttemptAt: nextDelay === null ? null : new Date(Date.now() + nextDelay) });
+  if (result.outcome === "skipped") {
+    if (result.reason === "endpoint_disabled") await markWebhookDeliveryFailed(id);
+    return;
+  }
+  if (result.outcome === "succeeded") return;
+  const { disabled } = await disableFailingEndpoint(result.endpointId);
+  if (disabled || nextDelay === null) await markWebhookDeliveryFailed(id);
+}
+
+/** Every delivery due now, attempted side by side in batches. Returns how many were attempted. */
+export async function deliverDue(opts: AttemptOptions & { now?: Date } = {}): Promise<number> {
+  let attempted = 0;
+  for (;;) {
+    const due = await claimDueWebhookDeliveries({ limit: BATCH, leaseMs: DELIVERY_LEASE_MS, now: opts.now });
+    await Promise.all(due.map((d) => attemptDelivery(d.id, d.automaticAttempts + 1, opts).catch((err: unknown) => logger.error({ err, deliveryId: d.id }, "webhook delivery attempt failed to run"))));
+    attempted += due.length;
+    if (due.length < BATCH) return attempted;
+  }
+}
+
+/**
+ * Runs the engine every `intervalMs` in this process: fan-out and due deliveries each tick, retention hourly
+ * (idempotent: a recording already deleted is not deleted again, so runners on several processes do not double it).
+ * Returns a stop function that waits for the pass in progress.
+ */
+export function startEmbeddedEngine(opts: { intervalMs?: number } & AttemptOptions = {}): () => Promise<void> {
+  const intervalMs = opts.intervalMs ?? 1_000;
+  let running: Promise<void> | null = null;
+  let lastRetention = 0;
+  let lastError: string | null = null;
+  const tick = () => {
+    if (running) return;
+    running = (async () => {
+      try {
+        await fanOutOutbox();
+        await deliverDue(opts);
+        if (Date.now() - lastRetention >= RETENTION_EVERY_MS) {
+          lastRetention = Date.now();
+          const r = await deleteExpiredRecordings({ batchSize: 200 });
+          if (r.deleted > 0) logger.info({ deleted: r.deleted }, "recording retention: expired recordings deleted");
+        }
+        lastError = null;
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        if (message !== lastError) logger.warn({ err }, "embedded job engine pass failed; the next one retries");
+        lastError = message;
+      } finally {
+        running = null;
+      }
+    })();
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  tick();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
