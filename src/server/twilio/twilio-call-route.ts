@@ -1,6 +1,7 @@
 // /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}.json: fetch (GET) and update (POST: Status=canceled|completed
 // through the calls domain's updateCall; Url or Twiml through redirectCall, stored for the worker to use).
 import { getCall } from "@/server/calls/get-call";
+import { isFinalCallStatus } from "@/server/calls/call-view";
 import { updateCall } from "@/server/calls/update-call";
 import { AppError } from "@/server/errors";
 import { defineTwilioRoute } from "@/server/twilio/define-twilio-route";
@@ -11,6 +12,8 @@ import { ZTwilioUpdateCallForm } from "@/server/twilio/twilio-calls.schemas";
 import { TwilioApiError, twilioBadRequest } from "@/server/twilio/twilio-errors";
 
 const PATH = "/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}.json";
+/** How long a Status update waits for the switch to end the call before answering with it as it is then. */
+const HANGUP_WAIT_MS = 5_000;
 
 /** Next hands the last segment over as written: "CA….json". Without the suffix it is the same resource. */
 export function callSidOf(segment: string | undefined): string {
@@ -33,7 +36,13 @@ const update = defineTwilioRoute({ method: "POST", path: PATH, scope: "calls:wri
   if (form.Status !== undefined) {
     if (redirect) throw twilioBadRequest(20001, "Give either Status or Url/Twiml, not both");
     if (form.Status !== "canceled" && form.Status !== "completed") throw twilioBadRequest(20001, `Invalid Status "${form.Status}": canceled or completed`);
-    const call = await updateCall(actor, { callId, status: form.Status });
+    let call = await updateCall(actor, { callId, status: form.Status });
+    // Twilio answers a hang-up with the call as it is after it: wait (briefly) for the switch to end it.
+    const deadline = Date.now() + HANGUP_WAIT_MS;
+    while (!isFinalCallStatus(call.status) && call.endRequestedAt !== null && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      call = await getCall(actor, { callId });
+    }
     return { status: 200, body: toTwilioCall(call, principal.accountSid) };
   }
   if (!redirect) throw twilioBadRequest(20001, "Nothing to update: give Status, Url or Twiml");
