@@ -60,3 +60,13 @@ describe("directPeerIp", () => {
     expect(directPeerIp(new Headers({ "x-forwarded-for": "127.0.0.1" }))).toBeNull();
   });
 });
+
+describe("take", () => {
+  it("reads a refusal from another copy of the limiter library as a refusal (the production build can bundle two)", async () => {
+    const foreignRefusal = { msBeforeNext: 1500, consumedPoints: 3, remainingPoints: 0, isFirstInDuration: false };
+    const limiter = { consume: () => Promise.reject(foreignRefusal) } as unknown as RateLimiterMemory;
+    expect(await take(limiter, "k")).toEqual({ ok: false, retryAfter: 2 });
+    const broken = { consume: () => Promise.reject(new Error("store down")) } as unknown as RateLimiterMemory;
+    await expect(take(broken, "k")).rejects.toThrow("store down");
+  });
+});

@@ -13,13 +13,22 @@ export function retryAfterSeconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));
 }
 
+/**
+ * Whether a rejection is the limiter's refusal. By shape, not `instanceof`: the production build can hold two
+ * copies of rate-limiter-flexible (one per server chunk), and a refusal from the other copy failed `instanceof
+ * RateLimiterRes`, so every limit answered 500 instead of 429 on `next start`.
+ */
+function isRefusal(e: unknown): e is RateLimiterRes {
+  return e instanceof RateLimiterRes || (typeof e === "object" && e !== null && typeof (e as RateLimiterRes).msBeforeNext === "number" && typeof (e as RateLimiterRes).consumedPoints === "number");
+}
+
 /** Takes `points` from the key's budget. A refusal says how long until the budget has room again. */
 export async function take(limiter: RateLimiterMemory, key: string, points = 1): Promise<Taken> {
   try {
     const res = await limiter.consume(key, points);
     return { ok: true, consumed: res.consumedPoints, remaining: res.remainingPoints };
   } catch (e) {
-    if (e instanceof RateLimiterRes) return { ok: false, retryAfter: retryAfterSeconds(e.msBeforeNext) };
+    if (isRefusal(e)) return { ok: false, retryAfter: retryAfterSeconds(e.msBeforeNext) };
     throw e;
   }
 }
