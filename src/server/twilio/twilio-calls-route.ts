@@ -87,8 +87,8 @@ const DAY_MS = 86_400_000;
 const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /**
- * Twilio's StartTime and EndTime filters (a UTC day, or an instant; `<` and `>` are inclusive) as a range on when the
- * call was created, respectively ended.
+ * Twilio's StartTime and EndTime filters as a range on when the call was created, respectively ended: the exact form
+ * is a UTC day (given as YYYY-MM-DD or as any time of it), `<` and `>` a day or an instant, inclusive.
  */
 function timeRange(q: TTwilioListCallsQuery, name: "StartTime" | "EndTime"): { after?: Date; before?: Date } {
   const exact = q[name];
@@ -96,18 +96,17 @@ function timeRange(q: TTwilioListCallsQuery, name: "StartTime" | "EndTime"): { a
   const earlier = q[`${name}<`];
   const lower: Date[] = [];
   const upper: Date[] = [];
+  for (const value of [exact, later, earlier]) {
+    if (value !== undefined && Number.isNaN(new Date(DAY.test(value) ? `${value}T00:00:00Z` : value).getTime())) throw twilioBadRequest(20001, `Invalid ${name}: a YYYY-MM-DD day or an ISO 8601 time`);
+  }
   if (exact) {
-    if (DAY.test(exact)) {
-      lower.push(dayStart(exact));
-      upper.push(new Date(dayStart(exact).getTime() + DAY_MS));
-    } else {
-      lower.push(new Date(exact));
-      upper.push(new Date(new Date(exact).getTime() + 1_000));
-    }
+    // "On this date" (UTC), as Twilio reads it; twilio-node sends a full ISO time here, and its day is meant.
+    const day = DAY.test(exact) ? exact : new Date(exact).toISOString().slice(0, 10);
+    lower.push(dayStart(day));
+    upper.push(new Date(dayStart(day).getTime() + DAY_MS));
   }
   if (later) lower.push(DAY.test(later) ? dayStart(later) : new Date(later));
   if (earlier) upper.push(DAY.test(earlier) ? new Date(dayStart(earlier).getTime() + DAY_MS) : new Date(new Date(earlier).getTime() + 1));
-  for (const d of [...lower, ...upper]) if (Number.isNaN(d.getTime())) throw twilioBadRequest(20001, `Invalid ${name}: a YYYY-MM-DD day or an ISO 8601 time`);
   return {
     ...(lower.length ? { after: new Date(Math.max(...lower.map(Number))) } : {}),
     ...(upper.length ? { before: new Date(Math.min(...upper.map(Number))) } : {}),
