@@ -14,6 +14,6 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 20_000,
     hookTimeout: 60_000,
-    env: { NODE_ENV: "test", NEXTAUTH_SECRET: "test-secret-test-secret-test-secret", APP_ENCRYPTION_KEY: "dGVzdC1lbmNyeXB0aW9uLWtleS0zMi1ieXRlcy0hISE=" },
+    env: { NODE_ENV: "test", NEXTAUTH_SECRET: "test-secret-test-secret-test-secret", APP_ENCRYPTION_KEY: "dGVzdC1lbmNyeXB0aW9uLWtleS0zMi1ieXRlcy0hISE=", CALLER_ID_VERIFICATION_FROM: "+18005550100" },
   },
 });

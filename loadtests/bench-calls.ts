@@ -63,10 +63,14 @@ async function stopChild(child: ChildProcess | undefined): Promise<void> {
 async function addNumber(client: pg.Client, tenantId: string): Promise<string> {
   const e164 = newFrom();
   await client.query(
-    `INSERT INTO "PhoneNumber" (id, "tenantId", e164, "voiceEnabled", "updatedAt") VALUES ($1, $2, $3, true, now())`,
+    `INSERT INTO "PhoneNumber" (id, "tenantId", e164, origin, "voiceEnabled", "updatedAt") VALUES ($1, $2, $3, 'ASSIGNED', true, now())`,
     [`PN${randomBytes(16).toString("hex")}`, tenantId, e164],
   );
   return e164;
+}
+
+function printFailures(kinds: Record<string, { count: number; sample: string }>): void {
+  for (const [kind, { count, sample }] of Object.entries(kinds)) console.log(`   failed: ${count} × ${kind}: ${sample}`);
 }
 
 /** POSTs calls at `rate` per second for `seconds`, evenly spaced (open loop). */
@@ -74,7 +78,7 @@ async function placeCalls(base: string, token: string, from: string, rate: numbe
   const body = JSON.stringify({ to, from, instructions: INSTRUCTIONS });
   const r = await runOpenLoop({ request: { url: `${base}/api/v1/calls`, method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body }, rate, seconds, okStatus: 201 });
   const failed = r.errors + Object.values(r.otherStatuses).reduce((a, b) => a + b, 0);
-  return { accepted: r.latencies.length, failed, latencies: r.latencies };
+  return { accepted: r.latencies.length, failed, failureKinds: r.failureKinds, latencies: r.latencies };
 }
 
 interface Sample {
@@ -195,6 +199,7 @@ async function main(): Promise<number> {
       const slowTotal = r.slowSeconds.reduce((n, s) => n + s.slow, 0);
       const worst = r.slowSeconds.slice(0, 5).map((s) => `${s.slow} in second ${s.second} (max ${s.maxMs} ms)`).join(", ");
       console.log(`   over 50 ms: ${slowTotal} of ${r.latencies.length} requests, in ${r.slowSeconds.length} of ${API_SECONDS} seconds${worst ? `; worst: ${worst}` : ""}`);
+      printFailures(r.failureKinds);
       ok &&= apiOk;
       await client.query(`DELETE FROM "Call" WHERE "tenantId" = $1`, [api.tenantId]);
     }
@@ -227,6 +232,7 @@ async function main(): Promise<number> {
       },
     ]);
     console.table([result]);
+    printFailures(placed.failureKinds);
     const sustainOk =
       placed.failed === 0 &&
       result.calls === placed.accepted &&

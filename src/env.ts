@@ -65,6 +65,11 @@ const schema = z.object({
   SIP_DOMAIN: z.string().default("sip.irisx.local"),
   /** Shared secret FreeSWITCH's mod_xml_curl sends (HTTP Basic password) to /api/freeswitch/directory. */
   FREESWITCH_XML_CURL_PASSWORD: z.string().optional(),
+  /** The caller ID of the calls that speak a verification code to a number a tenant wants to call from (E.164, a
+   *  number the platform owns). Unset: caller IDs cannot be verified (staff assign numbers instead). */
+  CALLER_ID_VERIFICATION_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 number").optional(),
+  /** Carrier number API tenants buy numbers from ("twilio" or "telnyx", with that provider's variables); unset: none. */
+  NUMBER_PROVIDER: z.enum(["twilio", "telnyx"]).optional(),
   /** FreeSWITCH gateway outbound calls use when their number names none. */
   DEFAULT_CARRIER_GATEWAY: z.string().default("default"),
   /** Recordings storage: "local" (RECORDINGS_DIR) or "s3" (S3-compatible: AWS, MinIO, R2...). */

@@ -21,6 +21,8 @@ export interface OpenLoopResult {
   otherStatuses: Record<number, number>;
   /** Requests that failed at the socket level (refused, reset, timed out). */
   errors: number;
+  /** What the failures were: socket errors by code, other statuses with the first body seen for each. */
+  failureKinds: Record<string, { count: number; sample: string }>;
   /** Seconds from the first due time to the last answer. */
   elapsedSeconds: number;
   /** How late the generator itself sent requests, ms at p99 (a busy load generator shows here). */
@@ -47,6 +49,11 @@ export async function runOpenLoop(opts: { request: OpenLoopRequest; rate: number
   const sendLags: number[] = [];
   const otherStatuses: Record<number, number> = {};
   let errors = 0;
+  const failureKinds: Record<string, { count: number; sample: string }> = {};
+  const noteFailure = (kind: string, sample: string) => {
+    const entry = (failureKinds[kind] ??= { count: 0, sample: sample.slice(0, 300) });
+    entry.count++;
+  };
   const slowMs = opts.slowMs ?? 50;
   const perSecond: { due: number; slow: number; maxMs: number }[] = [];
   const inflight = new Set<Promise<void>>();
@@ -62,22 +69,30 @@ export async function runOpenLoop(opts: { request: OpenLoopRequest; rate: number
     };
     const done = new Promise<void>((resolve) => {
       const req = http.request({ agent, host: url.hostname, port: url.port, path: url.pathname + url.search, method: opts.request.method, headers }, (res) => {
-        res.on("data", () => {});
+        const status = res.statusCode ?? 0;
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => {
+          if (status !== opts.okStatus) chunks.push(chunk);
+        });
         res.on("end", () => {
           finished();
-          const status = res.statusCode ?? 0;
           if (status === opts.okStatus) latencies.push(performance.now() - due);
-          else otherStatuses[status] = (otherStatuses[status] ?? 0) + 1;
+          else {
+            otherStatuses[status] = (otherStatuses[status] ?? 0) + 1;
+            noteFailure(`HTTP ${status}`, Buffer.concat(chunks).toString("utf8"));
+          }
           resolve();
         });
-        res.on("error", () => {
+        res.on("error", (err: NodeJS.ErrnoException) => {
           errors++;
+          noteFailure(`response ${err.code ?? err.message}`, err.message);
           resolve();
         });
       });
       req.setTimeout(30_000, () => req.destroy(new Error("timeout")));
-      req.on("error", () => {
+      req.on("error", (err: NodeJS.ErrnoException) => {
         errors++;
+        noteFailure(`request ${err.code ?? err.message}`, `${err.message} (socket ${req.reusedSocket ? "reused" : "new"})`);
         resolve();
       });
       req.end(body);
@@ -108,5 +123,5 @@ export async function runOpenLoop(opts: { request: OpenLoopRequest; rate: number
     .map((s, second) => ({ second, ...s, maxMs: Math.round(s.maxMs) }))
     .filter((s) => s.slow > 0)
     .sort((a, b) => b.slow - a.slow || b.maxMs - a.maxMs);
-  return { latencies, otherStatuses, errors, elapsedSeconds, sendLagP99: sendLags[Math.floor(sendLags.length * 0.99)] ?? 0, sendLagMax: sendLags.at(-1) ?? 0, generatorGcMaxMs, slowSeconds };
+  return { latencies, otherStatuses, errors, failureKinds, elapsedSeconds, sendLagP99: sendLags[Math.floor(sendLags.length * 0.99)] ?? 0, sendLagMax: sendLags.at(-1) ?? 0, generatorGcMaxMs, slowSeconds };
 }

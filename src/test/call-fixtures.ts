@@ -33,6 +33,7 @@ export async function createVoiceTenant(
       voiceUrl: opts.voiceUrl === undefined ? "https://example.com/voice" : opts.voiceUrl,
       voiceEnabled: opts.voiceEnabled ?? true,
       carrierGateway: "test-gw",
+      origin: "ASSIGNED",
     },
   });
   return { ...t, tenant, number };

@@ -17,3 +17,9 @@ export async function createTestTenant(opts: { name?: string; role?: MemberRole;
   const actor: Actor = { tenantId, userId, role: opts.role ?? "OWNER", apiKeyId: null, impersonatorId: null, requestId: "test" };
   return { tenant, user, actor };
 }
+
+/** A number the platform gives the tenant (as staff assign one), with the handlers given: for tests that need a caller ID. */
+export async function givePhoneNumber(tenantId: string, input: import("@/server/numbers/numbers.schemas").TCreatePhoneNumberInput) {
+  const { assignPhoneNumber } = await import("@/server/admin/assign-phone-number");
+  return assignPhoneNumber({ userId: null, requestId: "test" }, { tenantId, ...input });
+}

@@ -44,7 +44,7 @@ beforeAll(async () => {
   const membership = await db.membership.findFirstOrThrow({ where: { tenantId: a.tenant.id } });
   const audit = await db.auditLog.findFirstOrThrow({ where: { tenantId: a.tenant.id } });
   const phoneNumberId = newSid("PN");
-  await db.phoneNumber.create({ data: { id: phoneNumberId, tenantId: a.tenant.id, e164: A_NUMBER, friendlyName: "A's line" } });
+  await db.phoneNumber.create({ data: { id: phoneNumberId, tenantId: a.tenant.id, e164: A_NUMBER, friendlyName: "A's line", origin: "ASSIGNED" } });
   const callId = newSid("CA");
   await db.call.create({ data: { id: callId, tenantId: a.tenant.id, direction: "OUTBOUND_API", from: A_NUMBER, to: "+15005550100", phoneNumberId } });
   const sipUserId = newId("sip");

@@ -56,9 +56,8 @@ export interface VoiceTenant {
 
 /** A tenant with one voice number (optionally routed to `voiceUrl`) and an API key with every scope. */
 export async function createVoiceTenant(opts: { voiceUrl?: string; callsPerSecond?: number; maxConcurrentCalls?: number } = {}): Promise<VoiceTenant> {
-  const [{ createTestTenant }, { createPhoneNumber }, { createApiKey }, { getTwilioCredentials }, { db }] = await Promise.all([
+  const [{ createTestTenant, givePhoneNumber }, { createApiKey }, { getTwilioCredentials }, { db }] = await Promise.all([
     import("@/test/factories"),
-    import("@/server/numbers/create-phone-number"),
     import("@/server/api-keys/create-api-key"),
     import("@/server/account/get-twilio-credentials"),
     import("@/server/db"),
@@ -70,10 +69,10 @@ export async function createVoiceTenant(opts: { voiceUrl?: string; callsPerSecon
   if (opts.callsPerSecond !== undefined || opts.maxConcurrentCalls !== undefined) {
     await db.tenant.update({ where: { id: tenant.id }, data: { callsPerSecond: opts.callsPerSecond, maxConcurrentCalls: opts.maxConcurrentCalls } });
   }
-  let number: Awaited<ReturnType<typeof createPhoneNumber>> | null = null;
+  let number: Awaited<ReturnType<typeof givePhoneNumber>> | null = null;
   for (let attempt = 0; !number; attempt++) {
     try {
-      number = await createPhoneNumber(actor, { phoneNumber: uniqueNumber(), voiceUrl: opts.voiceUrl ?? null });
+      number = await givePhoneNumber(tenant.id, { phoneNumber: uniqueNumber(), voiceUrl: opts.voiceUrl ?? null });
     } catch (err) {
       if (attempt > 5) throw err;
     }

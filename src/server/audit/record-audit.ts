@@ -17,7 +17,10 @@ function toJson(value: unknown): unknown {
 }
 
 /** Writes one audit row. Call it inside the same transaction as the change it describes. */
-export async function recordAudit(tx: DbOrTx, actor: Pick<Actor, "userId" | "apiKeyId" | "impersonatorId" | "requestId" | "ip"> & { tenantId: string | null }, entry: AuditEntry): Promise<void> {
+/** Who an audit entry names: a member, a key, or staff acting on a tenant. */
+export type AuditActor = Pick<Actor, "userId" | "apiKeyId" | "impersonatorId" | "requestId" | "ip"> & { tenantId: string | null };
+
+export async function recordAudit(tx: DbOrTx, actor: AuditActor, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({
     data: {
       id: newId("aud"),

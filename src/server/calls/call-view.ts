@@ -72,9 +72,16 @@ export interface CallView {
   currency: string;
   eventSequence: number;
   recordingIds: string[];
+  /** Set on calls the platform placed itself: "caller_id_verification". */
+  purpose: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
+
+/** A call the platform places to verify a caller ID (src/server/caller-ids): its instructions speak the code. */
+export const CALLER_ID_VERIFICATION = "caller_id_verification";
+/** What anyone reading a verification call sees instead of its instructions: the code proves who answered. */
+export const WITHHELD_INSTRUCTIONS: TCallInstruction[] = [{ say: "(the verification code, withheld)" }];
 
 export const CALL_VIEW_INCLUDE = { recordings: { select: { id: true }, orderBy: { createdAt: "asc" } } } as const;
 
@@ -94,7 +101,8 @@ export function toCallView(row: Call & { recordings?: { id: string }[] }): CallV
     url: row.url,
     method: row.method,
     flowId: row.flowId,
-    instructions: (row.instructions as TCallInstruction[] | null) ?? null,
+    instructions: row.purpose === CALLER_ID_VERIFICATION ? WITHHELD_INSTRUCTIONS : ((row.instructions as TCallInstruction[] | null) ?? null),
+    purpose: row.purpose,
     statusCallbackUrl: row.statusCallbackUrl,
     statusCallbackMethod: row.statusCallbackMethod,
     statusCallbackEvents: row.statusCallbackEvents,

@@ -11,6 +11,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import { callTransaction, writeCallTransitions } from "@/server/calls/call-transitions";
 import { CALL_VIEW_INCLUDE, toCallView, type CallView } from "@/server/calls/call-view";
+import type { TCallInstruction } from "@/server/calls/calls.schemas";
 import { lockSwitchLease } from "@/server/workers/switch-lease";
 
 export interface ClaimQueuedCallsInput {
@@ -114,7 +115,7 @@ export async function claimQueuedCalls(input: ClaimQueuedCallsInput): Promise<Cl
       include: { ...CALL_VIEW_INCLUDE, tenant: { select: { accountSid: true } }, phoneNumber: { select: { carrierGateway: true } } },
       orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
     });
-    const calls: ClaimedCall[] = rows.map((r) => ({ ...toCallView(r), carrierGateway: r.phoneNumber?.carrierGateway ?? null, accountSid: r.tenant.accountSid }));
+    const calls: ClaimedCall[] = rows.map((r) => ({ ...toCallView(r), instructions: (r.instructions as TCallInstruction[] | null) ?? null, carrierGateway: r.phoneNumber?.carrierGateway ?? null, accountSid: r.tenant.accountSid }));
     await writeCallTransitions(
       tx,
       calls.map((call) => ({ call, accountSid: call.accountSid, type: "initiated" as const, status: "INITIATED" as const, at: call.initiatedAt!, sequence: call.eventSequence, data: { switchId: input.switchId, workerId: input.workerId, channelUuid: call.channelUuid } })),

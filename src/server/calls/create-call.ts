@@ -33,8 +33,13 @@ function fieldError(field: string, message: string): AppError {
 }
 
 interface CallerRow {
+  /** The account's number `from` is, or null. */
   numberId: string | null;
   voiceEnabled: boolean | null;
+  /** The number may be a caller ID: provisioned, assigned, or claimed with its caller ID verified. */
+  numberAllowed: boolean | null;
+  /** `from` is a caller ID the account verified (CallerId). */
+  callerIdVerified: boolean;
   status: string;
   suspendedReason: string | null;
   creditMicros: string;
@@ -48,15 +53,25 @@ interface CallerRow {
 /** The database's clock in whole milliseconds, as timestamp(3) stores it and a JS Date holds it (no rounding apart). */
 const NOW_MS = "date_trunc('milliseconds', now())";
 
-/** The account and, when the account owns it, the caller number: one row (the number's columns null when not owned). */
+/**
+ * The account and what `from` is to it: one row (the number's columns null when it is not the account's number;
+ * callerIdVerified when the account verified it as a caller ID). A number is a caller ID when it was provisioned
+ * (and the provider confirmed it), assigned by staff, or is a claimed one whose caller ID was verified.
+ */
 const CALLER_SQL = `
-  SELECT n.id AS "numberId", n."voiceEnabled", t.status, t."suspendedReason", t."creditMicros"::text AS "creditMicros",
+  SELECT n.id AS "numberId", n."voiceEnabled",
+    (n.origin = 'ASSIGNED' OR (n.origin = 'PROVISIONED' AND n."providerNumberId" IS NOT NULL) OR v.id IS NOT NULL) AS "numberAllowed",
+    v.id IS NOT NULL AS "callerIdVerified",
+    t.status, t."suspendedReason", t."creditMicros"::text AS "creditMicros",
     t."creditMicros" > 0 AS "hasCredit", t.currency, t."maxQueueSeconds", ${NOW_MS} AS now
-  FROM "Tenant" t LEFT JOIN "PhoneNumber" n ON n."tenantId" = t.id AND n.e164 = $2
+  FROM "Tenant" t
+    LEFT JOIN "PhoneNumber" n ON n."tenantId" = t.id AND n.e164 = $2
+    LEFT JOIN "CallerId" v ON v."tenantId" = t.id AND v.e164 = $2 AND v."verifiedAt" IS NOT NULL
   WHERE t.id = $1`;
 
 /** What assertCanPlace accepts, for the one-statement path to insert only then. */
-const CALLER_PASSES = `caller.status <> 'SUSPENDED' AND caller."hasCredit" AND caller."numberId" IS NOT NULL AND caller."voiceEnabled"`;
+const CALLER_PASSES = `caller.status <> 'SUSPENDED' AND caller."hasCredit" AND (
+  (caller."numberId" IS NOT NULL AND caller."voiceEnabled" AND caller."numberAllowed") OR (caller."numberId" IS NULL AND caller."callerIdVerified"))`;
 
 // Parameters shared by both paths: $1 tenant, $2 from, $3 call id, $4 to, $5–$16 the call's fields, $17 the time
 // (the checks' read; null: this statement's now()), stored as UTC like Prisma stores it, $18 the event's id, $19 its
@@ -83,7 +98,7 @@ const PLACE_SQL = `
 /** With an Idempotency-Key, after CALLER_SQL: the call ($21 number, $22 currency, $23 the account's maxQueueSeconds), its event and the answer ($24–$26). */
 const INSERT_SQL = `
   WITH call AS (
-    INSERT INTO "Call" (${CALL_COLUMNS}) VALUES (${callValues("$21", "$22", "$23::int")})
+    INSERT INTO "Call" (${CALL_COLUMNS}) VALUES (${callValues("$21::text", "$22", "$23::int")})
     RETURNING id
   ), event AS (${QUEUED_EVENT}), answer AS (
     UPDATE "IdempotencyRecord" SET state = 'COMPLETED', "responseStatus" = $25, "responseBody" = $26
@@ -91,8 +106,11 @@ const INSERT_SQL = `
   )
   SELECT call.id FROM call`;
 
-/** The refusals, in order: no account, a suspended one, no credit, a caller number not the account's or without voice. */
-function assertCanPlace(caller: CallerRow | undefined, from: string): asserts caller is CallerRow & { numberId: string } {
+/**
+ * The refusals, in order: no account, a suspended one, no credit, a caller number that is neither the account's
+ * nor a caller ID it verified, one without voice, one typed in but never verified.
+ */
+function assertCanPlace(caller: CallerRow | undefined, from: string): asserts caller is CallerRow {
   if (!caller) throw new AppError("NOT_FOUND", "account not found");
   assertTenantActive(caller);
   if (!caller.hasCredit) {
@@ -100,8 +118,12 @@ function assertCanPlace(caller: CallerRow | undefined, from: string): asserts ca
       details: { credit_balance_micros: caller.creditMicros, currency: caller.currency },
     });
   }
-  if (!caller.numberId) throw fieldError("from", `${from} is not a phone number of this account`);
+  if (!caller.numberId) {
+    if (caller.callerIdVerified) return;
+    throw fieldError("from", `${from} is not a phone number or verified caller ID of this account`);
+  }
   if (!caller.voiceEnabled) throw fieldError("from", `voice is disabled on ${from}`);
+  if (!caller.numberAllowed) throw fieldError("from", `${from} is not verified as a caller ID yet: verify it (a call speaks a code) or ask platform staff to assign it`);
 }
 
 /**
@@ -145,7 +167,7 @@ export async function createCall(actor: Actor, input: TCreateCallInput, opts: Cr
 }
 
 /** The call as stored by either path (at the checks' time, which the insert used). */
-function queuedCallView(actor: Actor, parsed: z.output<typeof ZCreateCallInput>, opts: CreateCallOptions, caller: CallerRow & { numberId: string }, id: string): CallView {
+function queuedCallView(actor: Actor, parsed: z.output<typeof ZCreateCallInput>, opts: CreateCallOptions, caller: CallerRow, id: string): CallView {
   const { now } = caller;
   return {
     id,
@@ -186,6 +208,7 @@ function queuedCallView(actor: Actor, parsed: z.output<typeof ZCreateCallInput>,
     currency: caller.currency,
     eventSequence: 1,
     recordingIds: [], // a new call has none yet
+    purpose: null,
     createdAt: now,
     updatedAt: now,
   };

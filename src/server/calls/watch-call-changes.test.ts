@@ -1,7 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { createPhoneNumber } from "@/server/numbers/create-phone-number";
-import { createTestTenant } from "@/test/factories";
+import { createTestTenant, givePhoneNumber } from "@/test/factories";
 import { callChangeFeed } from "@/server/calls/call-change-feed";
 import { createPortalCall } from "@/server/calls/create-portal-call";
 import { updateCall } from "@/server/calls/update-call";
@@ -11,7 +10,7 @@ afterAll(() => callChangeFeed().close());
 
 async function tenantWithNumber(e164: string) {
   const t = await createTestTenant();
-  await createPhoneNumber(t.actor, { phoneNumber: e164 });
+  await givePhoneNumber(t.tenant.id, { phoneNumber: e164 });
   return t;
 }
 

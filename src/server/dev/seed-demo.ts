@@ -47,7 +47,7 @@ export async function seedDemo(db: Db): Promise<{ tenantId: string }> {
     await recordMilestone(tx, tenant.id, "email_verified");
     // Left alone when it exists (in this tenant with the user's edits, or released to another account).
     if (!(await tx.phoneNumber.findUnique({ where: { e164: DEMO_PHONE_NUMBER }, select: { id: true } }))) {
-      await tx.phoneNumber.create({ data: { id: newSid("PN"), tenantId: tenant.id, e164: DEMO_PHONE_NUMBER, friendlyName: "Demo line" } });
+      await tx.phoneNumber.create({ data: { id: newSid("PN"), tenantId: tenant.id, e164: DEMO_PHONE_NUMBER, friendlyName: "Demo line", origin: "ASSIGNED" } });
       await recordMilestone(tx, tenant.id, "number_added");
     }
     return { tenantId: tenant.id };

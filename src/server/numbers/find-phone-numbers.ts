@@ -4,7 +4,7 @@ import { AppError } from "@/server/errors";
 import { NEWEST_FIRST, olderThan, toPage, type Page } from "@/server/shared/paging";
 import { assertRole, type Actor } from "@/server/tenancy";
 import { ZFindPhoneNumbersInput, type TFindPhoneNumbersInput } from "@/server/numbers/numbers.schemas";
-import { PHONE_NUMBER_READ_ROLE, toPhoneNumberView, type PhoneNumberView } from "@/server/numbers/phone-number-view";
+import { PHONE_NUMBER_READ_ROLE, toPhoneNumberViews, type PhoneNumberView } from "@/server/numbers/phone-number-view";
 
 const CAPABILITY_COLUMN = { voice: "voiceEnabled", sms: "smsEnabled", mms: "mmsEnabled" } as const;
 
@@ -39,5 +39,5 @@ export async function findPhoneNumbers(actor: Actor, rawInput: TFindPhoneNumbers
     take: input.limit + 1,
   });
   const page = toPage(rows, input.limit);
-  return { ...page, items: page.items.map(toPhoneNumberView) };
+  return { ...page, items: await toPhoneNumberViews(db, actor.tenantId, page.items) };
 }

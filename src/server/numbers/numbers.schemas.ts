@@ -101,3 +101,17 @@ export const ZFindPhoneNumbersInput = ZPageInput.extend({
   capability: z.enum(["voice", "sms", "mms"]).optional(),
 });
 export type TFindPhoneNumbersInput = z.input<typeof ZFindPhoneNumbersInput>;
+
+export const ZSearchAvailableNumbersInput = z.object({
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, "must be a two-letter country code, e.g. US")
+    .transform((c) => c.toUpperCase())
+    .default("US"),
+  type: z.enum(["local", "toll_free", "mobile"], { message: "must be local, toll_free or mobile" }).default("local"),
+  areaCode: z.string().trim().regex(/^\d{2,5}$/, "2 to 5 digits").optional(),
+  contains: z.string().trim().regex(/^[\d*]{1,10}$/, "up to 10 digits (* for any digit)").optional(),
+  limit: z.number().int().min(1).max(50).default(20),
+});
+export type TSearchAvailableNumbersInput = z.input<typeof ZSearchAvailableNumbersInput>;

@@ -3,7 +3,7 @@ import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/tenancy";
 import { loadTenantPhoneNumber } from "@/server/numbers/get-phone-number";
 import { ZUpdatePhoneNumberInput, type TUpdatePhoneNumberInput } from "@/server/numbers/numbers.schemas";
-import { assertCanManageNumbers, toPhoneNumberView, type PhoneNumberView } from "@/server/numbers/phone-number-view";
+import { assertCanManageNumbers, toPhoneNumberViews, type PhoneNumberView } from "@/server/numbers/phone-number-view";
 
 /** Changes handlers, callbacks, capabilities, gateway or name. The number itself cannot change: release and add. */
 export async function updatePhoneNumber(actor: Actor, input: TUpdatePhoneNumberInput): Promise<PhoneNumberView> {
@@ -12,7 +12,7 @@ export async function updatePhoneNumber(actor: Actor, input: TUpdatePhoneNumberI
   // A number answers with a URL or a flow: choosing one drops the other.
   const voiceHandler = fields.voiceUrl ? { voiceFlowId: null } : fields.voiceFlowId ? { voiceUrl: null } : {};
   return db.$transaction(async (tx) => {
-    const before = toPhoneNumberView(await loadTenantPhoneNumber(tx, actor.tenantId, id));
+    const [before] = await toPhoneNumberViews(tx, actor.tenantId, [await loadTenantPhoneNumber(tx, actor.tenantId, id)]);
     const row = await tx.phoneNumber.update({
       where: { id },
       data: {
@@ -22,8 +22,8 @@ export async function updatePhoneNumber(actor: Actor, input: TUpdatePhoneNumberI
         ...(capabilities ? { voiceEnabled: capabilities.voice, smsEnabled: capabilities.sms, mmsEnabled: capabilities.mms } : {}),
       },
     });
-    const after = toPhoneNumberView(row);
+    const [after] = await toPhoneNumberViews(tx, actor.tenantId, [row]);
     await recordAudit(tx, actor, { action: "phone_number.updated", targetType: "phone_number", targetId: id, before, after });
-    return after;
+    return after!;
   });
 }

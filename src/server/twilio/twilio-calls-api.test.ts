@@ -48,7 +48,7 @@ async function restError(p: Promise<unknown>): Promise<RestError> {
 async function accountWithNumber() {
   const t = await createTestTenant();
   const from = `+1415${randomInt(2_000_000, 9_999_999)}`;
-  await db.phoneNumber.create({ data: { id: newSid("PN"), tenantId: t.tenant.id, e164: from } });
+  await db.phoneNumber.create({ data: { id: newSid("PN"), tenantId: t.tenant.id, e164: from, origin: "ASSIGNED" } });
   const { accountSid, authToken } = await getTwilioCredentials(t.actor);
   return { ...t, from, accountSid, authToken, client: clientFor(accountSid, authToken) };
 }

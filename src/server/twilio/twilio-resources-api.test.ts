@@ -82,7 +82,7 @@ describe("Twilio Account and IncomingPhoneNumbers with the twilio library", () =
     const a = await account();
     const e164 = `+1415${randomInt(2_000_000, 9_999_999)}`;
     const id = newSid("PN");
-    await db.phoneNumber.create({ data: { id, tenantId: a.tenant.id, e164 } });
+    await db.phoneNumber.create({ data: { id, tenantId: a.tenant.id, e164, origin: "ASSIGNED" } });
     const listed = await a.client.incomingPhoneNumbers.list();
     expect(listed.map((n) => n.phoneNumber)).toEqual([e164]);
     expect(await a.client.incomingPhoneNumbers(id).fetch()).toMatchObject({ sid: id, phoneNumber: e164, capabilities: { voice: true } });

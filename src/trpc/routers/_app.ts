@@ -9,6 +9,7 @@ import { authRouter } from "@/trpc/routers/auth";
 import { devMailRouter } from "@/trpc/routers/dev-mail";
 import { teamRouter } from "@/trpc/routers/team";
 import { tenantRouter } from "@/trpc/routers/tenant";
+import { callerIdsRouter } from "@/trpc/routers/caller-ids";
 import { numbersRouter } from "@/trpc/routers/numbers";
 import { callsRouter } from "@/trpc/routers/calls";
 import { sipUsersRouter } from "@/trpc/routers/sip-users";
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   apiKeys: apiKeysRouter,
   webhooks: webhooksRouter,
   numbers: numbersRouter,
+  callerIds: callerIdsRouter,
   calls: callsRouter,
   sipUsers: sipUsersRouter,
   recordings: recordingsRouter,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZUpdateTenantVoiceLimitsInput } from "@/server/admin/admin.schemas";
+import { assignPhoneNumber, type TAssignPhoneNumberInput } from "@/server/admin/assign-phone-number";
 import { findTenants } from "@/server/admin/find-tenants";
 import { findPricePlans, updateTenantVoiceLimits } from "@/server/admin/update-tenant-voice-limits";
 import { createTRPCRouter, staffProcedure } from "@/trpc/init";
@@ -10,4 +11,7 @@ export const adminRouter = createTRPCRouter({
   updateVoiceLimits: staffProcedure
     .input(ZUpdateTenantVoiceLimitsInput)
     .mutation(({ ctx, input }) => updateTenantVoiceLimits({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
+  assignNumber: staffProcedure
+    .input(z.object({ tenantId: z.string().min(1).max(64), phoneNumber: z.string().max(32), friendlyName: z.string().max(64).optional() }))
+    .mutation(({ ctx, input }) => assignPhoneNumber({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input satisfies TAssignPhoneNumberInput)),
 });

@@ -4,7 +4,15 @@ import type { ApiRoute } from "@/server/api/define-route";
 import { getAccountRoute } from "@/server/api/v1/account";
 import { createApiKeyRoute, getApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from "@/server/api/v1/api-keys";
 import { createCallRoute, getCallRoute, listCallEventsRoute, listCallsRoute, updateCallRoute } from "@/server/api/v1/calls";
-import { createPhoneNumberRoute, getPhoneNumberRoute, listPhoneNumbersRoute, releasePhoneNumberRoute, updatePhoneNumberRoute } from "@/server/api/v1/phone-numbers";
+import { createCallerIdRoute, deleteCallerIdRoute, getCallerIdRoute, listCallerIdsRoute, verifyCallerIdRoute } from "@/server/api/v1/caller-ids";
+import {
+  createPhoneNumberRoute,
+  getPhoneNumberRoute,
+  listPhoneNumbersRoute,
+  releasePhoneNumberRoute,
+  searchAvailablePhoneNumbersRoute,
+  updatePhoneNumberRoute,
+} from "@/server/api/v1/phone-numbers";
 import { deleteRecordingRoute, getRecordingMediaRoute, getRecordingRoute, listRecordingsRoute } from "@/server/api/v1/recordings";
 import { listWebhookDeliveriesRoute, redeliverWebhookRoute } from "@/server/api/v1/webhook-deliveries";
 import {
@@ -33,6 +41,12 @@ export const API_V1_ROUTES: readonly ApiRoute[] = [
   getPhoneNumberRoute,
   updatePhoneNumberRoute,
   releasePhoneNumberRoute,
+  searchAvailablePhoneNumbersRoute,
+  listCallerIdsRoute,
+  createCallerIdRoute,
+  getCallerIdRoute,
+  verifyCallerIdRoute,
+  deleteCallerIdRoute,
   listCallsRoute,
   createCallRoute,
   getCallRoute,

@@ -1,16 +1,16 @@
 // /api/v1/phone-numbers: the numbers (DIDs) of the account, their voice/SMS handlers and carrier gateway.
 // Bodies and answers are snake_case; the use-cases speak camelCase, so their field errors are renamed here.
-import { z, ZodError } from "zod";
-import { AppError } from "@/server/errors";
-import { createPhoneNumber } from "@/server/numbers/create-phone-number";
+import { z } from "zod";
 import { findPhoneNumbers } from "@/server/numbers/find-phone-numbers";
 import { getPhoneNumber } from "@/server/numbers/get-phone-number";
 import { ZCarrierGateway, ZE164, ZHandlerUrl, ZHttpMethod, ZVoiceFlowId } from "@/server/numbers/numbers.schemas";
 import type { PhoneNumberView } from "@/server/numbers/phone-number-view";
+import { purchasePhoneNumber } from "@/server/numbers/purchase-phone-number";
 import { releasePhoneNumber } from "@/server/numbers/release-phone-number";
+import { searchAvailableNumbers } from "@/server/numbers/search-available-numbers";
 import { updatePhoneNumber } from "@/server/numbers/update-phone-number";
 import { defineRoute } from "@/server/api/define-route";
-import { validationError } from "@/server/api/http";
+import { withApiFieldNames } from "@/server/api/api-field-names";
 import { listOf, toList, ZPageQuery } from "@/server/api/paging";
 
 const ZCapabilitiesResource = z
@@ -31,6 +31,10 @@ export const ZPhoneNumberResource = z
     sms_url: z.string().nullable(),
     sms_method: z.string(),
     carrier_gateway: z.string().nullable().meta({ description: "FreeSWITCH gateway outbound calls from the number leave through; null for the platform default", example: "twilio" }),
+    origin: z.enum(["provisioned", "assigned", "claimed"]).meta({ description: "provisioned: bought through the number provider; assigned: given by platform staff; claimed: typed in before numbers were provisioned, a caller ID only once verified" }),
+    provider: z.string().nullable().meta({ description: "The carrier it was bought from", example: "twilio" }),
+    caller_id_allowed: z.boolean().meta({ description: "Calls may show it as their `from`" }),
+    purchase_pending: z.boolean().meta({ description: "The provider's confirmation of the purchase was never stored" }),
     created_at: z.iso.datetime(),
     updated_at: z.iso.datetime(),
   })
@@ -58,8 +62,6 @@ const optionalHandlerFields = Object.fromEntries(Object.entries(handlerFields).m
 };
 const ONE_VOICE_HANDLER = { message: "set either voice_url or voice_flow_id, not both", path: ["voice_flow_id"] };
 
-const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
 function toResource(n: PhoneNumberView): z.input<typeof ZPhoneNumberResource> {
   return {
     id: n.id,
@@ -74,24 +76,15 @@ function toResource(n: PhoneNumberView): z.input<typeof ZPhoneNumberResource> {
     sms_url: n.smsUrl,
     sms_method: n.smsMethod,
     carrier_gateway: n.carrierGateway,
+    origin: n.origin.toLowerCase() as "provisioned" | "assigned" | "claimed",
+    provider: n.provider,
+    caller_id_allowed: n.callerIdAllowed,
+    purchase_pending: n.purchasePending,
     created_at: n.createdAt.toISOString(),
     updated_at: n.updatedAt.toISOString(),
   };
 }
 
-/** Runs a use-case and reports the fields it names (`phoneNumber`) as the API spells them (`phone_number`). */
-async function withApiFieldNames<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    if (e instanceof ZodError) throw validationError(e.issues.map((i) => ({ ...i, path: i.path.map((p) => (typeof p === "string" ? snake(p) : p)) })), "body");
-    const fieldErrors = e instanceof AppError ? (e.details as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors : undefined;
-    if (e instanceof AppError && fieldErrors) {
-      throw new AppError(e.code, e.message, { details: { fieldErrors: Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [snake(k), v])) }, cause: e });
-    }
-    throw e;
-  }
-}
 
 function handlersFromBody(body: Partial<{ [K in keyof typeof handlerFields]: z.output<(typeof handlerFields)[K]> }>) {
   return {
@@ -133,9 +126,9 @@ export const createPhoneNumberRoute = defineRoute(
     path: "/api/v1/phone-numbers",
     operationId: "createPhoneNumber",
     tag: "Phone numbers",
-    summary: "Add a phone number",
+    summary: "Buy a phone number",
     description:
-      "Adds a number the account holds at its carrier. A number belongs to one account at a time: one already in use answers 409 with `number_taken` naming `phone_number`.",
+      "Buys a number through the platform's number provider (find one with `GET /api/v1/available-phone-numbers`). A number that cannot be had answers 409 `number_unavailable` naming `phone_number`, whoever holds it; an installation without a number provider answers 422 (platform staff assign numbers there); a provider that cannot be reached answers 503 and nothing is bought.",
     scope: "numbers:write",
     body: z
       .strictObject({ phone_number: ZE164.meta({ description: "In international form; normalised to E.164", example: "+14155550123" }), ...optionalHandlerFields })
@@ -144,7 +137,7 @@ export const createPhoneNumberRoute = defineRoute(
     status: 201,
     example: { phone_number: "+14155550123", friendly_name: "Support line", voice_url: "https://example.com/voice", carrier_gateway: "twilio" },
   },
-  async ({ actor, body }) => toResource(await withApiFieldNames(() => createPhoneNumber(actor, { phoneNumber: body.phone_number, ...handlersFromBody(body) }))),
+  async ({ actor, body }) => toResource(await withApiFieldNames(() => purchasePhoneNumber(actor, { phoneNumber: body.phone_number, ...handlersFromBody(body) }))),
 );
 
 export const getPhoneNumberRoute = defineRoute(
@@ -193,5 +186,42 @@ export const releasePhoneNumberRoute = defineRoute(
   async ({ actor, params }) => {
     const released = await releasePhoneNumber(actor, { id: params.numberId });
     return { id: released.id, phone_number: released.phoneNumber, deleted: true as const };
+  },
+);
+
+const ZAvailableNumberResource = z
+  .object({
+    phone_number: z.string().meta({ example: "+14155550123" }),
+    locality: z.string().nullable().meta({ example: "San Francisco" }),
+    region: z.string().nullable().meta({ example: "CA" }),
+    country: z.string().meta({ example: "US" }),
+    capabilities: ZCapabilitiesResource,
+  })
+  .meta({ id: "AvailablePhoneNumber" });
+
+export const searchAvailablePhoneNumbersRoute = defineRoute(
+  {
+    method: "GET",
+    path: "/api/v1/available-phone-numbers",
+    operationId: "searchAvailablePhoneNumbers",
+    tag: "Phone numbers",
+    summary: "Search numbers to buy",
+    description: "Numbers the platform's number provider sells now. `provider` is null, and `data` empty, when the installation has none.",
+    scope: "numbers:write",
+    query: z.strictObject({
+      country: z.string().optional().meta({ description: "ISO country code", example: "US" }),
+      type: z.enum(["local", "toll_free", "mobile"]).optional(),
+      area_code: z.string().optional().meta({ example: "415" }),
+      contains: z.string().optional().meta({ description: "Digits the number contains; * for any digit", example: "555" }),
+      limit: z.coerce.number().int().min(1).max(50).optional(),
+    }),
+    response: z.object({ provider: z.string().nullable(), data: z.array(ZAvailableNumberResource) }).meta({ id: "AvailablePhoneNumberList" }),
+  },
+  async ({ actor, query }) => {
+    const found = await withApiFieldNames(() => searchAvailableNumbers(actor, { country: query.country, type: query.type, areaCode: query.area_code, contains: query.contains, limit: query.limit }));
+    return {
+      provider: found.provider,
+      data: found.numbers.map((n) => ({ phone_number: n.phoneNumber, locality: n.locality, region: n.region, country: n.country, capabilities: n.capabilities })),
+    };
   },
 );
