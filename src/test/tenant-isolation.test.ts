@@ -5,11 +5,12 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { TRPCError } from "@trpc/server";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/server/db";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import { newId, newSid } from "@/server/shared/ids";
 import { createTestTenant } from "@/test/factories";
+import { startTwilioNumbersStandIn, type NumberProviderStandIn } from "@/test/number-provider-stand-ins";
 import { createTestRecording, useTempRecordingDirs } from "@/test/recording-fixtures";
 import { createTrpcContext } from "@/trpc/init";
 import { appRouter, createCaller } from "@/trpc/routers/_app";
@@ -20,17 +21,24 @@ const APP_DIR = path.join(process.cwd(), "src/app");
 const A_NUMBER = "+14155550199";
 
 interface Fixture {
-  a: { tenantId: string; apiKeyId: string; endpointId: string; deliveryId: string; membershipId: string; invitationId: string; auditId: string; phoneNumberId: string; callId: string; sipUserId: string };
+  a: { tenantId: string; apiKeyId: string; endpointId: string; deliveryId: string; membershipId: string; invitationId: string; auditId: string; phoneNumberId: string; callId: string; sipUserId: string; callerIdId: string };
   b: { tenantId: string; auth: string; caller: ReturnType<typeof createCaller>; callerWithAHint: ReturnType<typeof createCaller> };
 }
 
 let fx: Fixture;
+let numberStandIn: NumberProviderStandIn;
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await numberStandIn.close();
+});
 
 beforeAll(async () => {
   const a = await createTestTenant({ name: "Tenant A" });
   const b = await createTestTenant({ name: "Tenant B" });
   const aKey = await createApiKey(a.actor, { name: "A's key", scopes: ["*"] });
   const bKey = await createApiKey(b.actor, { name: "B's key", scopes: ["*"] });
+  // Every route in one go is more than a second's default budget: this test is about isolation, not rate limits.
+  await db.tenant.update({ where: { id: b.tenant.id }, data: { apiRateLimitPerSecond: 100_000 } });
   const endpointId = newId("we");
   await db.webhookEndpoint.create({ data: { id: endpointId, tenantId: a.tenant.id, url: "https://a.example.com/hook", eventTypes: ["*"], secretCiphertext: "sealed" } });
   const eventId = newId("evt");
@@ -49,11 +57,17 @@ beforeAll(async () => {
   await db.call.create({ data: { id: callId, tenantId: a.tenant.id, direction: "OUTBOUND_API", from: A_NUMBER, to: "+15005550100", phoneNumberId } });
   const sipUserId = newId("sip");
   await db.sipUser.create({ data: { id: sipUserId, tenantId: a.tenant.id, domain: `${a.tenant.slug}.sip.irisx.local`, username: "a-phone", passwordCipher: "sealed" } });
+  // A's caller ID with a pending code (its hash is of a code nobody in this test knows).
+  const callerIdId = newSid("CI");
+  await db.callerId.create({ data: { id: callerIdId, tenantId: a.tenant.id, e164: "+14155550188", codeHash: "0".repeat(64), codeExpiresAt: new Date(Date.now() + 600_000) } });
+  // Numbers are bought through the number API's stand-in, so a purchase reaches the uniqueness check.
+  numberStandIn = await startTwilioNumbersStandIn();
+  for (const [k, v] of Object.entries(numberStandIn.env)) vi.stubEnv(k, v);
   const userB = { id: b.user.id, email: b.user.email, name: b.user.name, isPlatformStaff: false, impersonatorId: null };
   const ctx = (hint: string | null) =>
     createTrpcContext({ headers: new Headers(hint ? { "x-irisx-tenant": hint } : {}), getUser: async () => userB });
   fx = {
-    a: { tenantId: a.tenant.id, apiKeyId: aKey.apiKey.id, endpointId, deliveryId, membershipId: membership.id, invitationId, auditId: audit.id, phoneNumberId, callId, sipUserId },
+    a: { tenantId: a.tenant.id, apiKeyId: aKey.apiKey.id, endpointId, deliveryId, membershipId: membership.id, invitationId, auditId: audit.id, phoneNumberId, callId, sipUserId, callerIdId },
     b: { tenantId: b.tenant.id, auth: `Bearer ${bKey.bearerToken}`, caller: createCaller(ctx(null)), callerWithAHint: createCaller(ctx(a.tenant.id)) },
   };
 });
@@ -175,9 +189,54 @@ const REST: Record<string, RestCase> = {
       expect((await send(h, "GET", `/api/v1/phone-numbers?starting_after=${fx.a.phoneNumberId}`)).status).toBe(400);
     },
   },
+  "GET /api/v1/available-phone-numbers": {
+    aId: false,
+    reason: "the number provider's stock, not tenant data; numbers any account holds are left out",
+    run: async (h) => {
+      const r = await send(h, "GET", "/api/v1/available-phone-numbers?area_code=415&limit=50");
+      expect(r.status).toBe(200);
+      const body = (await r.json()) as { data: { phone_number: string }[] };
+      expect(body.data.length).toBeGreaterThan(0);
+      expect(body.data.map((n) => n.phone_number)).not.toContain(A_NUMBER);
+      expectNoLeak(body);
+    },
+  },
+  "GET /api/v1/caller-ids": {
+    aId: false,
+    reason: "lists the caller's caller IDs; A's id as cursor is rejected as unknown",
+    run: async (h) => {
+      expectNoLeak(await (await send(h, "GET", "/api/v1/caller-ids")).json());
+      expect((await send(h, "GET", `/api/v1/caller-ids?starting_after=${fx.a.callerIdId}`)).status).toBe(400);
+    },
+  },
+  "POST /api/v1/caller-ids": {
+    aId: false,
+    reason: "verifies in the caller's tenant; A's DID is unavailable without naming A, and no call is placed to it",
+    run: async (h) => {
+      const r = await send(h, "POST", "/api/v1/caller-ids", { body: { phone_number: A_NUMBER } });
+      expect(r.status).toBe(409);
+      expectNoLeak(await r.json());
+      expect(await db.call.count({ where: { to: A_NUMBER, purpose: "caller_id_verification" } })).toBe(0);
+    },
+  },
+  "GET /api/v1/caller-ids/{callerIdId}": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/caller-ids/${fx.a.callerIdId}`, { params: { callerIdId: fx.a.callerIdId } })) },
+  "POST /api/v1/caller-ids/{callerIdId}/verify": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "POST", `/api/v1/caller-ids/${fx.a.callerIdId}/verify`, { params: { callerIdId: fx.a.callerIdId }, body: { code: "123456" } }));
+      expect((await db.callerId.findUniqueOrThrow({ where: { id: fx.a.callerIdId } })).codeAttempts).toBe(0);
+    },
+  },
+  "DELETE /api/v1/caller-ids/{callerIdId}": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "DELETE", `/api/v1/caller-ids/${fx.a.callerIdId}`, { params: { callerIdId: fx.a.callerIdId } }));
+      expect(await db.callerId.count({ where: { id: fx.a.callerIdId } })).toBe(1);
+    },
+  },
   "POST /api/v1/phone-numbers": {
     aId: false,
-    reason: "creates in the caller's tenant; A's DID is refused as taken without naming A's number",
+    reason: "buys in the caller's tenant; A's DID is refused as unavailable without naming A's number",
     run: async (h) => {
       const r = await send(h, "POST", "/api/v1/phone-numbers", { body: { phone_number: A_NUMBER } });
       expect(r.status).toBe(409);
@@ -538,7 +597,21 @@ const TRPC: Record<string, TrpcCase> = {
     },
   },
   "numbers.get": { aId: true, run: (c) => notFound(c.numbers.get({ id: fx.a.phoneNumberId })) },
-  "numbers.create": { aId: false, reason: "creates in the session's tenant; A's DID is refused as taken", run: (c) => expectTrpcCode(c.numbers.create({ phoneNumber: A_NUMBER }), "CONFLICT") },
+  "numbers.purchase": { aId: false, reason: "buys in the session's tenant; A's DID is refused as unavailable", run: (c) => expectTrpcCode(c.numbers.purchase({ phoneNumber: A_NUMBER }), "CONFLICT") },
+  "numbers.searchAvailable": {
+    aId: false,
+    reason: "the provider's stock; numbers any account holds are left out",
+    run: async (c) => {
+      const found = await c.numbers.searchAvailable({ areaCode: "415", limit: 50 });
+      expect(found.numbers.map((n) => n.phoneNumber)).not.toContain(A_NUMBER);
+      expectNoLeak(found);
+    },
+  },
+  "callerIds.list": { aId: false, reason: "lists the session's tenant's caller IDs", run: async (c) => expectNoLeak(await c.callerIds.list({})) },
+  "callerIds.get": { aId: true, run: (c) => notFound(c.callerIds.get({ id: fx.a.callerIdId })) },
+  "callerIds.startVerification": { aId: false, reason: "verifies in the session's tenant; A's DID is unavailable", run: (c) => expectTrpcCode(c.callerIds.startVerification({ phoneNumber: A_NUMBER }), "CONFLICT") },
+  "callerIds.verify": { aId: true, run: (c) => notFound(c.callerIds.verify({ id: fx.a.callerIdId, code: "123456" })) },
+  "callerIds.delete": { aId: true, run: (c) => notFound(c.callerIds.delete({ id: fx.a.callerIdId })) },
   "numbers.update": { aId: true, run: (c) => notFound(c.numbers.update({ id: fx.a.phoneNumberId, friendlyName: "B's now" })) },
   "numbers.release": { aId: true, run: (c) => notFound(c.numbers.release({ id: fx.a.phoneNumberId })) },
   "calls.list": {
@@ -607,6 +680,10 @@ const TRPC: Record<string, TrpcCase> = {
     aId: false,
     reason: "platform staff only; price plans are the platform's, not a tenant's",
     run: (c) => expectTrpcCode(c.admin.pricePlans(), "FORBIDDEN"),
+  },
+  "admin.assignNumber": {
+    aId: true,
+    run: (c) => expectTrpcCode(c.admin.assignNumber({ tenantId: fx.a.tenantId, phoneNumber: "+14155550177" }), "FORBIDDEN"),
   },
   "admin.updateVoiceLimits": {
     aId: true,

@@ -70,7 +70,7 @@ describe("createCall", () => {
     for (const from of ["+14155550100", other.number.e164]) {
       const e = await rejection(createCall(actor, base(from), { surface: "native" }));
       expect(e.code).toBe("VALIDATION_FAILED");
-      expect(e.details).toEqual({ fieldErrors: { from: [expect.stringContaining("not a phone number of this account")] } });
+      expect(e.details).toEqual({ fieldErrors: { from: [expect.stringContaining("not a phone number or verified caller ID of this account")] } });
     }
     const off = await createVoiceTenant({ voiceEnabled: false });
     const e = await rejection(createCall(off.actor, base(off.number.e164), { surface: "native" }));

@@ -1,10 +1,15 @@
 import { ZodError } from "zod";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { newSid } from "@/server/shared/ids";
 import { createTestTenant } from "@/test/factories";
-import { createPhoneNumber } from "@/server/numbers/create-phone-number";
+import { purchasePhoneNumber } from "@/server/numbers/purchase-phone-number";
+import type { TCreatePhoneNumberInput } from "@/server/numbers/numbers.schemas";
+import { configuredNumberProvider } from "@/server/numbers/providers/configured-number-provider";
+import type { NumberProvider } from "@/server/numbers/providers/number-provider";
+import type { Actor } from "@/server/tenancy";
+import { startTwilioNumbersStandIn, type NumberProviderStandIn } from "@/test/number-provider-stand-ins";
 import { findPhoneNumbers } from "@/server/numbers/find-phone-numbers";
 import { getPhoneNumber } from "@/server/numbers/get-phone-number";
 import { releasePhoneNumber } from "@/server/numbers/release-phone-number";
@@ -21,11 +26,22 @@ async function failure(p: Promise<unknown>): Promise<{ code: string; fields: Rec
   throw new Error("expected a failure");
 }
 
+let standIn: NumberProviderStandIn;
+let provider: NumberProvider;
+beforeAll(async () => {
+  standIn = await startTwilioNumbersStandIn();
+  provider = configuredNumberProvider(standIn.env)!;
+});
+afterAll(() => standIn.close());
+
+/** Buys through the Twilio stand-in. */
+const createPhoneNumber = (actor: Actor, input: TCreatePhoneNumberInput) => purchasePhoneNumber(actor, input, provider);
+
 /** A fresh number per test: e164 is unique across the whole database. */
 let next = 1000;
 const fresh = () => `+1415555${String(next++).padStart(4, "0")}`;
 
-describe("createPhoneNumber", () => {
+describe("purchasePhoneNumber", () => {
   it("normalises to E.164, stores handlers and gateway, audits and ticks number_added", async () => {
     const { actor } = await createTestTenant();
     const digits = fresh().slice(2);
@@ -50,8 +66,9 @@ describe("createPhoneNumber", () => {
     });
     expect(created.id).toMatch(/^PN[0-9a-f]{32}$/);
     const row = await db.phoneNumber.findUniqueOrThrow({ where: { id: created.id } });
-    expect(row.tenantId).toBe(actor.tenantId);
-    expect(await db.auditLog.count({ where: { tenantId: actor.tenantId, action: "phone_number.created", targetId: created.id } })).toBe(1);
+    expect(row).toMatchObject({ tenantId: actor.tenantId, origin: "PROVISIONED", provider: "twilio", providerNumberId: standIn.inventory.sold.get(`+1${digits}`) });
+    expect(created).toMatchObject({ origin: "PROVISIONED", callerIdAllowed: true, purchasePending: false });
+    expect(await db.auditLog.count({ where: { tenantId: actor.tenantId, action: "phone_number.purchased", targetId: created.id } })).toBe(1);
     expect(await db.tenantMilestone.count({ where: { tenantId: actor.tenantId, key: "number_added" } })).toBe(1);
   });
 
@@ -67,14 +84,18 @@ describe("createPhoneNumber", () => {
     expect(await db.phoneNumber.count({ where: { tenantId: actor.tenantId } })).toBe(0);
   });
 
-  it("refuses a number any account already has with CONFLICT number_taken on the phoneNumber field", async () => {
+  it("refuses a number any account already has with CONFLICT number_unavailable, the same answer as one the carrier does not sell", async () => {
     const a = await createTestTenant();
     const b = await createTestTenant();
     const e164 = fresh();
     await createPhoneNumber(a.actor, { phoneNumber: e164 });
     const again = await failure(createPhoneNumber(b.actor, { phoneNumber: e164 }));
     expect(again.code).toBe("CONFLICT");
-    expect(again.fields).toHaveProperty("phoneNumber");
+    expect(again.fields).toEqual({ phoneNumber: [`${e164} is not available (number_unavailable)`] });
+    const elsewhere = fresh();
+    standIn.inventory.soldElsewhere.add(elsewhere);
+    expect((await failure(createPhoneNumber(b.actor, { phoneNumber: elsewhere }))).fields).toEqual({ phoneNumber: [`${elsewhere} is not available (number_unavailable)`] });
+    expect(await db.phoneNumber.count({ where: { e164: elsewhere } })).toBe(0);
     expect(await failure(createPhoneNumber(a.actor, { phoneNumber: e164 }))).toMatchObject({ code: "CONFLICT" });
     expect(await db.phoneNumber.count({ where: { e164 } })).toBe(1);
   });
@@ -118,7 +139,8 @@ describe("releasePhoneNumber", () => {
     const callId = newSid("CA");
     await db.call.create({ data: { id: callId, tenantId: a.actor.tenantId, direction: "INBOUND", from: "+15550001111", to: e164, phoneNumberId: n.id } });
 
-    await expect(releasePhoneNumber(a.actor, { id: n.id })).resolves.toEqual({ id: n.id, phoneNumber: e164 });
+    await expect(releasePhoneNumber(a.actor, { id: n.id }, provider)).resolves.toEqual({ id: n.id, phoneNumber: e164 });
+    expect(standIn.inventory.sold.has(e164)).toBe(false);
     expect(await db.phoneNumber.count({ where: { id: n.id } })).toBe(0);
     expect(await db.call.findUniqueOrThrow({ where: { id: callId } })).toMatchObject({ to: e164, phoneNumberId: null });
     expect(await db.auditLog.count({ where: { tenantId: a.actor.tenantId, action: "phone_number.released", targetId: n.id } })).toBe(1);

@@ -75,8 +75,8 @@ export function fieldErrorToTwilio(rawField: string, message: string, status = 4
   const name = codes?.name ?? rawField;
   const missing = /required|expected .*, received undefined|give exactly one/i.test(message);
   if (!codes) return new TwilioApiError(status, 20001, `Invalid parameter ${name}: ${message}`);
-  if (field === "from" && /not a phone number of this account|voice is disabled/.test(message)) {
-    return new TwilioApiError(400, 21210, `The source phone number provided, ${message.split(" ")[0]}, is not yet verified for your account. You may only make calls from phone numbers that you own on IRISX.`);
+  if (field === "from" && /not a phone number or verified caller ID of this account|voice is disabled|not verified as a caller ID/.test(message)) {
+    return new TwilioApiError(400, 21210, `The source phone number provided, ${message.split(" ")[0]}, is not yet verified for your account. You may only make calls from phone numbers that you own on IRISX or caller IDs you verified.`);
   }
   if (missing) return new TwilioApiError(status, codes.missing, `Required parameter ${name} missing: ${message}`);
   return new TwilioApiError(status, codes.invalid, `Invalid ${name}: ${message}`);

@@ -9,20 +9,20 @@ import { twilioNumberProvider } from "./twilio-number-provider";
 const ZProviderEnv = z.discriminatedUnion("NUMBER_PROVIDER", [
   z.object({
     NUMBER_PROVIDER: z.literal("twilio"),
-    TWILIO_ACCOUNT_SID: z.string().min(1, "TWILIO_ACCOUNT_SID is required with NUMBER_PROVIDER=twilio"),
-    TWILIO_AUTH_TOKEN: z.string().min(1, "TWILIO_AUTH_TOKEN is required with NUMBER_PROVIDER=twilio"),
+    TWILIO_ACCOUNT_SID: z.string({ error: "TWILIO_ACCOUNT_SID is required with NUMBER_PROVIDER=twilio" }).min(1, "TWILIO_ACCOUNT_SID is required with NUMBER_PROVIDER=twilio"),
+    TWILIO_AUTH_TOKEN: z.string({ error: "TWILIO_AUTH_TOKEN is required with NUMBER_PROVIDER=twilio" }).min(1, "TWILIO_AUTH_TOKEN is required with NUMBER_PROVIDER=twilio"),
     TWILIO_API_BASE_URL: z.url().default("https://api.twilio.com"),
     TWILIO_TRUNK_SID: z.string().optional(),
   }),
   z.object({
     NUMBER_PROVIDER: z.literal("telnyx"),
-    TELNYX_API_KEY: z.string().min(1, "TELNYX_API_KEY is required with NUMBER_PROVIDER=telnyx"),
+    TELNYX_API_KEY: z.string({ error: "TELNYX_API_KEY is required with NUMBER_PROVIDER=telnyx" }).min(1, "TELNYX_API_KEY is required with NUMBER_PROVIDER=telnyx"),
     TELNYX_API_BASE_URL: z.url().default("https://api.telnyx.com"),
     TELNYX_CONNECTION_ID: z.string().optional(),
   }),
 ]);
 
-export function configuredNumberProvider(source: NodeJS.ProcessEnv = process.env): NumberProvider | null {
+export function configuredNumberProvider(source: Record<string, string | undefined> = process.env): NumberProvider | null {
   if (!source.NUMBER_PROVIDER) return null;
   const parsed = ZProviderEnv.safeParse(source);
   if (!parsed.success) throw new Error(`number provider misconfigured: ${parsed.error.issues.map((i) => i.message).join("; ")}`);

@@ -1,6 +1,9 @@
-// /api/v1/phone-numbers through the App Router handlers: create (201, 400 naming fields, 409 number_taken),
-// list/search, retrieve, update (POST), release, scopes, and another account's number as 404.
-import { describe, expect, it } from "vitest";
+// /api/v1/phone-numbers through the App Router handlers: buy through the (stand-in) Twilio number API (201, 400
+// naming fields, 409 number_unavailable, 422 without a provider), search available numbers, list/search,
+// retrieve, update (POST), release, scopes, and another account's number as 404.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startTwilioNumbersStandIn, type NumberProviderStandIn } from "@/test/number-provider-stand-ins";
+import { GET as searchAvailable } from "@/app/api/v1/available-phone-numbers/route";
 import { db } from "@/server/db";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import { createTestTenant } from "@/test/factories";
@@ -24,6 +27,17 @@ function req(url: string, auth: string, init: { method?: string; body?: object |
 const params = (numberId: string) => ({ params: Promise.resolve({ numberId }) });
 
 type ErrorBody = { error: { code: string; message: string; details: { field: string; message: string }[] | null } };
+
+let standIn: NumberProviderStandIn;
+beforeAll(async () => {
+  standIn = await startTwilioNumbersStandIn();
+  for (const [k, v] of Object.entries(standIn.env)) vi.stubEnv(k, v);
+});
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  expect(standIn.malformed).toEqual([]);
+  await standIn.close();
+});
 
 let next = 2000;
 const fresh = () => `+1415555${String(next++).padStart(4, "0")}`;
@@ -82,7 +96,7 @@ describe("POST /api/v1/phone-numbers", () => {
     }
   });
 
-  it("answers 409 number_taken on phone_number when any account has the number", async () => {
+  it("answers 409 number_unavailable on phone_number when any account has the number, naming no one", async () => {
     const a = await tenantWithKey();
     const b = await tenantWithKey();
     const e164 = fresh();
@@ -91,8 +105,33 @@ describe("POST /api/v1/phone-numbers", () => {
     expect(res.status).toBe(409);
     const error = ((await res.json()) as ErrorBody).error;
     expect(error.code).toBe("CONFLICT");
-    expect(error.message).toContain("number_taken");
-    expect(error.details).toEqual([{ field: "phone_number", message: expect.stringContaining("number_taken") as unknown }]);
+    expect(error.message).toBe(`number_unavailable: ${e164} is not available`);
+    expect(error.details).toEqual([{ field: "phone_number", message: `${e164} is not available (number_unavailable)` }]);
+  });
+
+  it("answers 422 naming phone_number where no number provider is configured", async () => {
+    const { auth } = await tenantWithKey();
+    vi.stubEnv("NUMBER_PROVIDER", "");
+    try {
+      const res = await createNumber(req("/api/v1/phone-numbers", auth, { method: "POST", body: { phone_number: fresh() } }));
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as ErrorBody).error.details).toEqual([{ field: "phone_number", message: expect.stringContaining("platform staff") as unknown }]);
+    } finally {
+      vi.stubEnv("NUMBER_PROVIDER", "twilio");
+    }
+  });
+
+  it("GET /api/v1/available-phone-numbers lists what the provider sells, 400 naming a bad parameter", async () => {
+    const { auth } = await tenantWithKey();
+    const res = await searchAvailable(req("/api/v1/available-phone-numbers?area_code=212&limit=3", auth));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { provider: string; data: { phone_number: string; country: string }[] };
+    expect(body.provider).toBe("twilio");
+    expect(body.data).toHaveLength(3);
+    expect(body.data[0]!.phone_number).toMatch(/^\+1212555\d{4}$/);
+    const bad = await searchAvailable(req("/api/v1/available-phone-numbers?area_code=abc", auth));
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as ErrorBody).error.details).toEqual([{ field: "area_code", message: expect.any(String) as unknown }]);
   });
 
   it("needs numbers:write", async () => {
