@@ -1,7 +1,21 @@
 // `npm run dev`: the whole platform on one machine with no configuration. Embedded PostgreSQL unless
 // DATABASE_URL is set, generated secrets, migrations, idempotent demo seed, the Inngest Dev Server where it
 // can be installed, then `next dev`. Ctrl+C stops the children, then PostgreSQL.
-import { inngestDevServer, loadEnvFiles, log, migrate, nextSpec, prepareDatabase, prepareSecrets, runLauncher, seedDemoData, supervise, telephonySpecs, type ChildSpec } from "./lib/runtime.ts";
+import {
+  inngestDevServer,
+  loadEnvFiles,
+  log,
+  migrate,
+  nextSpec,
+  prepareDatabase,
+  prepareSecrets,
+  runLauncher,
+  seedDemoData,
+  simulatedNumberProvider,
+  supervise,
+  telephonySpecs,
+  type ChildSpec,
+} from "./lib/runtime.ts";
 import { planTelephony } from "./lib/telephony-plan.ts";
 
 await runLauncher(async () => {
@@ -23,7 +37,9 @@ await runLauncher(async () => {
   const children: ChildSpec[] = [];
   const inngest = inngestDevServer(port);
   if (inngest) children.push(inngest);
-  children.push(...telephonySpecs(planTelephony({ env: process.env, embeddedDatabase: database.embedded })));
+  const telephony = planTelephony({ env: process.env, embeddedDatabase: database.embedded });
+  children.push(...telephonySpecs(telephony));
+  await simulatedNumberProvider(telephony);
   children.push(nextSpec("dev", port));
   log(`starting next dev on http://localhost:${port}`);
   supervise(children, database.stop);

@@ -8,7 +8,7 @@ import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ensureDatabase, startEmbeddedPostgres } from "./lib/embedded-postgres.ts";
 import { freePort } from "./lib/free-port.ts";
-import { log, migrate, NEXT_BIN, seedDemoData, telephonySpecs } from "./lib/runtime.ts";
+import { log, migrate, NEXT_BIN, seedDemoData, simulatedNumberProvider, telephonySpecs } from "./lib/runtime.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next-e2e";
@@ -87,7 +87,9 @@ try {
 
   // The simulator and the worker, as `npm run dev` runs them when no FreeSWITCH is configured.
   const simControlPort = await freePort();
-  for (const spec of telephonySpecs({ kind: "simulator", reason: "e2e" }, { eslPort: await freePort(), controlPort: simControlPort })) {
+  const telephonyPlan = { kind: "simulator", reason: "e2e" } as const;
+  await simulatedNumberProvider(telephonyPlan);
+  for (const spec of telephonySpecs(telephonyPlan, { eslPort: await freePort(), controlPort: simControlPort })) {
     telephony.push(spawn(spec.command, spec.args, { cwd: ROOT, env: { ...process.env, ...spec.env }, stdio: "inherit" }));
   }
   app = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(port), "--hostname", "127.0.0.1"], { cwd: ROOT, env: process.env, stdio: "inherit" });

@@ -23,3 +23,22 @@ test("an anonymous visitor is sent to sign in", async ({ page }) => {
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fadmin|\/sign-in\?callbackUrl=\/admin/);
 });
+
+test("platform staff assign a number to a tenant; a taken one names its holder", async ({ page }) => {
+  await signIn(page, STAFF.email, STAFF.password);
+  await page.goto("/admin");
+  const e164 = `+1212555${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`;
+  const assign = async () => {
+    await page.getByRole("button", { name: /^Assign a number to / }).first().click();
+    const dialog = page.getByRole("dialog", { name: /^Assign a number to / });
+    await dialog.getByLabel("Phone number").fill(e164);
+    await dialog.getByRole("button", { name: "Assign" }).click();
+    return dialog;
+  };
+  const first = await assign();
+  await expect(first).toBeHidden();
+  await expect(page.getByText(/assigned to/)).toBeVisible();
+  const again = await assign();
+  await expect(again.getByText(/held by/)).toBeVisible();
+  await page.screenshot({ path: "test-results/admin-assign-number.png" });
+});

@@ -1,5 +1,5 @@
 // Each spec signs up its own tenant through the real sign-up page, so no spec depends on another's rows.
-import { randomBytes, randomInt } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
 
 export interface TestAccount {
@@ -58,15 +58,21 @@ export async function signOut(page: Page): Promise<void> {
   await page.context().clearCookies();
 }
 
-/** Adds a phone number `+1<areaCode>555<4 random digits>` through the Numbers page's dialog; returns it and its last digits. */
+/**
+ * Buys the first number the platform's number provider offers in `areaCode` (the e2e stack's stand-in of Twilio's
+ * number API sells +1<areaCode>555xxxx) through the Numbers page's dialog; returns it and its last 4 digits.
+ */
 export async function addPhoneNumber(page: Page, areaCode: string): Promise<{ e164: string; digits: string }> {
-  const digits = String(randomInt(0, 10_000)).padStart(4, "0");
-  const e164 = `+1${areaCode}555${digits}`;
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Numbers" }).click();
-  await page.getByRole("button", { name: "Add number" }).first().click();
-  const dialog = page.getByRole("dialog", { name: "Add phone number" });
-  await dialog.getByLabel("Phone number").fill(e164);
-  await dialog.getByRole("button", { name: "Add number" }).click();
+  await page.getByRole("button", { name: /^Buy (a|your first) number$/ }).first().click();
+  const dialog = page.getByRole("dialog", { name: "Buy a phone number" });
+  await dialog.getByLabel("Area code").fill(areaCode);
+  await dialog.getByRole("button", { name: "Search" }).click();
+  const first = dialog.getByRole("radiogroup", { name: "Available numbers" }).getByRole("radio").first();
+  const shown = (await first.locator("span").first().textContent()) ?? "";
+  const e164 = `+${shown.replace(/\D/g, "")}`;
+  await first.click();
+  await dialog.getByRole("button", { name: /^Buy \+/ }).click();
   await expect(dialog).toBeHidden();
-  return { e164, digits };
+  return { e164, digits: e164.slice(-4) };
 }

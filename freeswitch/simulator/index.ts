@@ -95,6 +95,11 @@ async function handleControl(sw: SimSwitch, esl: EslServer, req: http.IncomingMe
         })),
       });
     }
+    if (req.method === "GET" && path === "/heard") {
+      // What was spoken to the far end of calls to `to` (all calls without it): text-to-speech a person would hear.
+      const to = url.searchParams.get("to");
+      return send(res, 200, { heard: sw.heard.filter((h) => !to || h.destination === to) });
+    }
     if (req.method === "POST" && path === "/calls") {
       const body = await readJson(req);
       const from = body.from;

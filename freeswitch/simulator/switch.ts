@@ -86,6 +86,8 @@ export class SimSwitch {
   readonly identity: SwitchIdentity;
   readonly timeScale: number;
   readonly channels = new Map<string, Channel>();
+  /** What far ends heard spoken (speak), newest last, bounded: the control API's GET /heard, as a tester's ear. */
+  readonly heard: { uuid: string; destination: string | undefined; text: string; at: number }[] = [];
   readonly recordingsDir: string;
   private readonly sims = new Map<string, Sim>();
   private readonly listeners = new Set<Listener>();
@@ -787,6 +789,7 @@ export class SimSwitch {
       case "speak": {
         // mod_flite: no PLAYBACK_START/STOP (fixture 15); about 70 ms of speech per character.
         const text = arg.split("|").slice(2).join("|") || arg;
+        this.noteHeard(ch, text);
         await wait(Math.max(0.5, text.length * 0.07));
         break;
       }
@@ -1202,6 +1205,11 @@ export class SimSwitch {
   }
 
   // ---------------------------------------------------------------- lifecycle
+
+  private noteHeard(ch: Channel, text: string): void {
+    this.heard.push({ uuid: ch.uuid, destination: ch.profile?.destinationNumber, text, at: Date.now() });
+    if (this.heard.length > 1000) this.heard.splice(0, this.heard.length - 1000);
+  }
 
   reset(): void {
     for (const ch of [...this.channels.values()]) {

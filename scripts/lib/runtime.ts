@@ -299,3 +299,20 @@ export async function runLauncher(main: () => Promise<void>): Promise<void> {
     process.exit(1);
   }
 }
+
+// ---- 6. Numbers on the simulated stack ------------------------------------------------------------------------
+/**
+ * With the switch simulator and no number provider configured, tenants still buy numbers and verify caller IDs as
+ * they would in production: a local stand-in of Twilio's number API (src/test/number-provider-stand-ins.ts, the one
+ * the tests use) runs inside this launcher, and verification calls show the simulator's caller ID. `npm start`
+ * never does this: production buys from a real provider or none.
+ */
+export async function simulatedNumberProvider(plan: TelephonyPlan): Promise<void> {
+  if (plan.kind !== "simulator") return;
+  process.env.CALLER_ID_VERIFICATION_FROM ??= "+18005550100";
+  if (process.env.NUMBER_PROVIDER) return;
+  const { startTwilioNumbersStandIn } = await import("../../src/test/number-provider-stand-ins.ts");
+  const standIn = await startTwilioNumbersStandIn(Number(process.env.SIM_NUMBERS_PORT ?? 0));
+  Object.assign(process.env, standIn.env);
+  log(`numbers: no NUMBER_PROVIDER, so a stand-in of Twilio's number API sells +1 <area> 555 numbers at ${standIn.baseUrl}`);
+}

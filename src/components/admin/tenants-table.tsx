@@ -9,6 +9,7 @@ import { QueryStates } from "@/components/shared/query-states";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { AssignNumberDialog } from "@/components/admin/assign-number-dialog";
 import { VoiceLimitsDialog } from "@/components/admin/voice-limits-dialog";
 import { formatDate, formatMoney } from "@/lib/format";
 import { useTRPC } from "@/trpc/react";
@@ -50,6 +51,11 @@ const columns = [
     header: "Voice limits",
     enableSorting: false,
     cell: (c) => <VoiceLimitsDialog tenant={c.row.original} />,
+  }),
+  column.display({
+    id: "numbers",
+    header: "Numbers",
+    cell: (c) => <AssignNumberDialog tenant={c.row.original} />,
   }),
   column.accessor("createdAt", {
     header: "Created",

@@ -9,7 +9,7 @@ import { roleSatisfies, type RoleRule } from "@/server/tenancy";
 /** Each step with the role its action needs: a member whose role cannot take it sees who can, not a button that fails. */
 const STEPS: Record<MilestoneKey, { title: string; description: string; href: string; cta: string; rule: RoleRule }> = {
   email_verified: { title: "Verify your email", description: "Confirm your address so we can reach you about your account.", href: "/settings/general", cta: "Resend link", rule: { minRole: "AGENT" } },
-  number_added: { title: "Add a phone number", description: "Add a number you hold at your carrier to place and receive calls.", href: "/numbers", cta: "Add number", rule: PHONE_NUMBER_ADMIN_ROLE },
+  number_added: { title: "Get a phone number", description: "Buy a number to place and receive calls (or verify one you own to call from it).", href: "/numbers", cta: "Get a number", rule: PHONE_NUMBER_ADMIN_ROLE },
   test_call_made: { title: "Make a test call", description: "Place a call from the portal and watch it progress live.", href: "/calls", cta: "Make a call", rule: CALL_WRITE_ROLE },
   api_key_created: { title: "Create an API key", description: "Keys let your backend call the IRISX API.", href: "/settings/api-keys", cta: "Create key", rule: API_KEY_ROLE },
   teammate_invited: { title: "Invite a teammate", description: "Bring in agents, supervisors or developers.", href: "/settings/team", cta: "Invite", rule: { minRole: "ADMIN" } },

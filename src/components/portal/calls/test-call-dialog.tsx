@@ -64,6 +64,7 @@ export function TestCallDialog({ simulated }: { simulated: boolean }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const numbers = useQuery(trpc.numbers.list.queryOptions({ capability: "voice", limit: 100 }, { enabled: open }));
+  const callerIds = useQuery(trpc.callerIds.list.queryOptions({ verified: true, limit: 100 }, { enabled: open }));
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const [say, setSay] = useState(DEFAULT_SAY);
@@ -74,7 +75,11 @@ export function TestCallDialog({ simulated }: { simulated: boolean }) {
     invalidate: [trpc.calls.list.queryKey(), trpc.tenant.onboardingChecklist.queryKey()],
     error: false,
   });
-  const voiceNumbers = numbers.data?.items ?? [];
+  // What a call may show: the workspace's voice numbers that are caller IDs, and the caller IDs it verified.
+  const voiceNumbers = [
+    ...(numbers.data?.items ?? []).filter((n) => n.callerIdAllowed).map((n) => ({ id: n.id, phoneNumber: n.phoneNumber, friendlyName: n.friendlyName })),
+    ...(callerIds.data?.items ?? []).map((c) => ({ id: c.id, phoneNumber: c.phoneNumber, friendlyName: c.friendlyName || "Verified caller ID" })),
+  ];
   const caller = from || voiceNumbers[0]?.phoneNumber || "";
 
   function reset(next: boolean) {
@@ -115,14 +120,14 @@ export function TestCallDialog({ simulated }: { simulated: boolean }) {
           ) : numbers.isError ? (
             <FormErrorAlert message={`Could not load your numbers: ${numbers.error.message}`} />
           ) : voiceNumbers.length === 0 ? (
-            <FormErrorAlert message="A call needs a caller id: add a voice number to this workspace first.">
+            <FormErrorAlert message="A call needs a caller ID: buy a voice number or verify one you own first.">
               {" "}
               <Link href="/numbers" className="font-medium underline">
                 Go to phone numbers
               </Link>
             </FormErrorAlert>
           ) : (
-            <FormField label="From" required error={errors?.fields.from} description="One of your voice numbers; the called party sees it as the caller id.">
+            <FormField label="From" required error={errors?.fields.from} description="One of your voice numbers or verified caller IDs; the called party sees it as the caller ID.">
               {(control) => (
                 <Select value={caller} onValueChange={setFrom}>
                   <SelectTrigger {...control} className="w-full">
@@ -160,7 +165,7 @@ export function TestCallDialog({ simulated }: { simulated: boolean }) {
             {/* A disabled button says why. */}
             {(!caller || to.trim() === "" || say.trim() === "") && (
               <p id="test-call-hint" className="mr-auto text-xs text-muted-foreground">
-                {!caller ? "Add a phone number to call from first." : to.trim() === "" ? "Enter the number to call." : "Enter what to say."}
+                {!caller ? "Get a number or verify a caller ID to call from first." : to.trim() === "" ? "Enter the number to call." : "Enter what to say."}
               </p>
             )}
             <Button type="button" variant="outline" onClick={() => reset(false)}>

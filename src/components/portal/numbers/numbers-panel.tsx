@@ -7,7 +7,9 @@ import { QueryStates } from "@/components/shared/query-states";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
-import { AddPhoneNumberDialog } from "@/components/portal/numbers/add-phone-number-dialog";
+import { CallerIdsSection } from "@/components/portal/caller-ids/caller-ids-section";
+import { VerifyCallerIdDialog } from "@/components/portal/caller-ids/verify-caller-id-dialog";
+import { BuyPhoneNumberDialog } from "@/components/portal/numbers/buy-phone-number-dialog";
 import { PhoneNumbersTable } from "@/components/portal/numbers/phone-numbers-table";
 import { atLeast } from "@/components/portal/role-labels";
 import { useTRPC } from "@/trpc/react";
@@ -28,8 +30,8 @@ export function NumbersPanel() {
     <div className="flex flex-col gap-4">
       <PageHeader
         title="Phone numbers"
-        description="The numbers your workspace places and receives calls on, with where their calls and messages go."
-        actions={canManage ? <AddPhoneNumberDialog /> : undefined}
+        description="The numbers your workspace places and receives calls on, with where their calls and messages go. Buy one from the platform's carrier, or verify a number you own to call from it."
+        actions={canManage ? <BuyPhoneNumberDialog /> : undefined}
       />
       <div className={forbidden ? "hidden" : "relative max-w-sm"}>
         <SearchIcon aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
@@ -51,10 +53,17 @@ export function NumbersPanel() {
                 title="No phone numbers yet"
                 description={
                   canManage
-                    ? "Add a number you hold at your carrier to place calls from it and route calls to it."
-                    : "An owner or admin of this workspace can add numbers."
+                    ? "Buy a number to place calls from it and route calls to it, or verify a number you already own as a caller ID."
+                    : "An owner or admin of this workspace can buy numbers and verify caller IDs."
                 }
-                action={canManage ? <AddPhoneNumberDialog label="Add your first number" /> : undefined}
+                action={
+                  canManage ? (
+                    <span className="flex flex-wrap justify-center gap-2">
+                      <BuyPhoneNumberDialog label="Buy your first number" />
+                      <VerifyCallerIdDialog />
+                    </span>
+                  ) : undefined
+                }
               />
             )
           }
@@ -67,6 +76,7 @@ export function NumbersPanel() {
           )}
         </QueryStates>
       )}
+      {!forbidden && <CallerIdsSection canManage={canManage} />}
     </div>
   );
 }

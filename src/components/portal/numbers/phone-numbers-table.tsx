@@ -10,6 +10,14 @@ import { formatPhoneNumber } from "@/lib/phone";
 
 const column = createColumnHelper<PhoneNumberRow>();
 
+/** How the number came to the workspace, and whether calls may show it. */
+export function NumberOriginBadge({ number }: { number: Pick<PhoneNumberRow, "origin" | "provider" | "purchasePending" | "callerIdAllowed"> }) {
+  if (number.purchasePending) return <Badge variant="destructive">Purchase unconfirmed</Badge>;
+  if (number.origin === "PROVISIONED") return <Badge variant="secondary">Bought{number.provider ? ` · ${number.provider === "twilio" ? "Twilio" : "Telnyx"}` : ""}</Badge>;
+  if (number.origin === "ASSIGNED") return <Badge variant="secondary">Assigned by staff</Badge>;
+  return number.callerIdAllowed ? <Badge variant="secondary">Verified</Badge> : <Badge variant="outline" className="border-amber-500/60 text-amber-700 dark:text-amber-400">Not verified</Badge>;
+}
+
 function Handler({ url, method }: { url: string | null; method: string }) {
   if (!url) return <span className="text-xs text-muted-foreground">Not set</span>;
   return (
@@ -50,6 +58,11 @@ const columns = [
         </span>
       );
     },
+  }),
+  column.accessor("origin", {
+    header: "Caller ID",
+    enableSorting: false,
+    cell: (c) => <NumberOriginBadge number={c.row.original} />,
   }),
   column.accessor("voiceUrl", {
     header: "Voice handler",
