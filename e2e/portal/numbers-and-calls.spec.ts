@@ -107,7 +107,7 @@ async function heardCode(e164: string): Promise<string> {
       async () => {
         const res = await fetch(`${SIM}/heard?to=${encodeURIComponent(e164)}`);
         const { heard } = (await res.json()) as { heard: { text: string }[] };
-        code = heard.map((h) => /your code is ((?:\d, ){5}\d)/.exec(h.text)?.[1]).findLast(Boolean)?.replace(/, /g, "");
+        code = heard.map((h) => /your code is ((?:\d, ){5}\d)/i.exec(h.text)?.[1]).findLast(Boolean)?.replace(/, /g, "");
         return code;
       },
       { timeout: 20_000 },

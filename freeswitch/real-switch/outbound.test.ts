@@ -44,10 +44,10 @@ describeRealSwitch("outbound calls on a real FreeSWITCH", () => {
   it.concurrent("a carrier that never answers (black hole) → no-answer at the call's timeout", () => expectOutcome("+15005550600", { status: "no-answer", cause: "NO_ANSWER", timeout: 4 }));
 
   it.concurrent("an unreachable carrier (nothing listens on its port) → failed", async () => {
-    // The number's gateway is telnyx, which the stack points at a closed port.
-    const created = await rest<{ id: string; phone_number: string }>(tenant, "POST", "/api/v1/phone-numbers", { phone_number: uniqueNumber(), carrier_gateway: "telnyx" });
-    expect(created.status).toBe(201);
-    const call = await placeCall(tenant, { from: created.body.phone_number, to: "+15005550103", timeout: 5 });
+    // The number's gateway is telnyx, which the stack points at a closed port (staff assign it: the platform holds it).
+    const { givePhoneNumber } = await import("@/test/factories");
+    const created = await givePhoneNumber(tenant.tenantId, { phoneNumber: uniqueNumber(), carrierGateway: "telnyx" });
+    const call = await placeCall(tenant, { from: created.phoneNumber, to: "+15005550103", timeout: 5 });
     const final = await waitForFinal(tenant, call.id, 60_000);
     expect(final.status).toBe("failed");
     expect(await ledgerOf(call.id)).toHaveLength(0);

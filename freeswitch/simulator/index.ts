@@ -97,8 +97,10 @@ async function handleControl(sw: SimSwitch, esl: EslServer, req: http.IncomingMe
     }
     if (req.method === "GET" && path === "/heard") {
       // What was spoken to the far end of calls to `to` (all calls without it): text-to-speech a person would hear.
+      // Compared by digits: the dial string may carry the number with or without its "+".
+      const digits = (n: string | null | undefined) => (n ?? "").replace(/\D/g, "");
       const to = url.searchParams.get("to");
-      return send(res, 200, { heard: sw.heard.filter((h) => !to || h.destination === to) });
+      return send(res, 200, { heard: sw.heard.filter((h) => !to || digits(h.destination) === digits(to)) });
     }
     if (req.method === "POST" && path === "/calls") {
       const body = await readJson(req);

@@ -91,6 +91,8 @@ export class Stack {
       FREESWITCH_RECORDINGS_DIR: switchRecordingsDir,
       FREESWITCH_MEDIA_DIR: mediaDir,
       RECORDINGS_DIR: recordingsDir,
+      // The caller ID of verification calls (the SIPp carrier answers any caller).
+      CALLER_ID_VERIFICATION_FROM: "+18005550199",
     };
     this.app = appProcess({ port: appPort, env: { ...common, NEXT_DIST_DIR: opts.distDir }, logFile: path.join(workDir, "app.log") });
 

@@ -132,7 +132,7 @@ export function VerifyCallerIdDialog({ pending, trigger }: { pending?: PendingCa
         ) : (
           <form ref={formRef} onSubmit={submitCode} className="flex flex-col gap-4">
             {current.verificationCallId && <VerificationCallStatus callId={current.verificationCallId} />}
-            <FormField label="Code" required error={errors?.fields.code} description={current.attemptsLeft > 0 ? `${current.attemptsLeft} attempts.` : undefined}>
+            <FormField label="Code" required error={errors?.fields.code} description={!errors && current.attemptsLeft > 0 ? `${current.attemptsLeft} attempts for this code.` : undefined}>
               <Input value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" autoComplete="one-time-code" placeholder="123456" maxLength={9} autoFocus className="font-mono tracking-widest" />
             </FormField>
             <FormErrorAlert message={errors?.form ?? errors?.fields.phoneNumber} />

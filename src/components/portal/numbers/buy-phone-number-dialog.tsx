@@ -41,10 +41,17 @@ export function BuyPhoneNumberDialog({ label = "Buy a number" }: { label?: strin
   const [values, setValues] = useState<NumberFormValues>(EMPTY_NUMBER_FORM);
   const searchErrors = useFormErrors();
   const { formRef, errors, clear, attempt } = useFormErrors();
-  const available = useQuery({ ...trpc.numbers.searchAvailable.queryOptions({ ...(query ?? { country: "US", type: "local" }), limit: 20 }), enabled: open && query !== null, retry: false });
+  // Never from the cache: what is for sale changes with every purchase (here or anywhere).
+  const available = useQuery({
+    ...trpc.numbers.searchAvailable.queryOptions({ ...(query ?? { country: "US", type: "local" }), limit: 20 }),
+    enabled: open && query !== null,
+    retry: false,
+    staleTime: 0,
+    gcTime: 0,
+  });
   const buy = useToastMutation(trpc.numbers.purchase.mutationOptions(), {
     success: (n) => `${formatPhoneNumber(n.phoneNumber)} is yours`,
-    invalidate: [trpc.numbers.list.queryKey(), trpc.tenant.onboardingChecklist.queryKey()],
+    invalidate: [trpc.numbers.list.queryKey(), trpc.numbers.searchAvailable.queryKey(), trpc.tenant.onboardingChecklist.queryKey()],
     error: false,
   });
 
