@@ -1,12 +1,13 @@
 // Twilio-compatible Recordings: /Accounts/{AccountSid}/Recordings.json (list), /Calls/{CallSid}/Recordings.json
 // (a call's), /Recordings/{RecordingSid}.json (fetch, DELETE), /Recordings/{RecordingSid}(.wav) (the audio). All
 // on the recordings domain's use-cases. As on Twilio, a deleted recording is gone from this surface (404); the
-// native API keeps listing it with status `deleted`. MP3 is not produced: `.mp3` answers 415 naming `.wav`.
+// native API keeps listing it with status `deleted`. `.mp3` is the WAV re-encoded as it streams (read-recording-mp3.ts).
 import { streamResponse } from "@/server/api/stream-response";
 import { deleteRecording } from "@/server/recordings/delete-recording";
 import { findRecordings } from "@/server/recordings/find-recordings";
 import { getRecording } from "@/server/recordings/get-recording";
 import { getCall } from "@/server/calls/get-call";
+import { readRecordingMp3 } from "@/server/recordings/read-recording-mp3";
 import { readRecordingRange } from "@/server/recordings/read-recording-range";
 import type { RecordingView } from "@/server/recordings/recording-view";
 import { rfc2822, TWILIO_API_VERSION } from "@/server/calls/call-transitions";
@@ -81,7 +82,7 @@ const fetchRecording = defineTwilioRoute({ method: "GET", path: PATH, scope: "re
   const { sid, as } = parseRecordingSegment(params.recordingSid);
   const recording = await visibleRecording(actor, sid);
   if (as === "json") return { status: 200, body: toTwilioRecording(recording, principal.accountSid) };
-  if (as === "mp3") throw new TwilioApiError(415, 20415, "MP3 is not available from IRISX; fetch the recording as .wav");
+  if (as === "mp3") return { status: 200, raw: streamResponse(await readRecordingMp3(actor, sid)) };
   const media = await readRecordingRange(actor, sid, headers.get("range"));
   return { status: media.status as 200 | 206 | 416, raw: streamResponse(media) };
 });

@@ -3,7 +3,10 @@
 import { randomInt } from "node:crypto";
 import twilio from "twilio";
 import type RequestClient from "twilio/lib/base/RequestClient";
+import { buffer } from "node:stream/consumers";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { wavToMp3 } from "@/server/recordings/wav-to-mp3";
 import { getTwilioCredentials } from "@/server/account/get-twilio-credentials";
 import { db } from "@/server/db";
 import { newSid } from "@/server/shared/ids";
@@ -37,6 +40,17 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 describe("Twilio Recordings with the twilio library", () => {
+  it("wav-to-mp3 keeps the duration and the format of mono and stereo, and refuses what is not 16-bit PCM", async () => {
+    for (const [channels, sampleRate] of [[1, 8000], [2, 8000], [1, 16000]] as const) {
+      const mp3 = await buffer(Readable.from([pcmWav({ seconds: 3, channels, sampleRate })]).pipe(wavToMp3()));
+      expectDuration(mp3Duration(mp3), 3);
+      expect(mp3Frames(mp3)[0]).toMatchObject({ sampleRate, channels });
+    }
+    const notPcm = pcmWav({ seconds: 1 });
+    notPcm.writeUInt16LE(24, 34); // bits per sample
+    await expect(buffer(Readable.from([notPcm]).pipe(wavToMp3()))).rejects.toThrow(/16-bit PCM/);
+  });
+
   it("lists a call's and the account's recordings, fetches one, serves its audio as WAV, deletes it", async () => {
     const a = await account();
     const { recording, callId } = await createTestRecording(a.tenant.id, { wav: pcmWav({ seconds: 1 }) });
@@ -53,7 +67,9 @@ describe("Twilio Recordings with the twilio library", () => {
     expect(wav.headers.get("content-type")).toBe("audio/wav");
     expect(Buffer.from(await wav.arrayBuffer()).subarray(0, 4).toString("latin1")).toBe("RIFF");
     const mp3 = await fetch(`${server.baseUrl}/2010-04-01/Accounts/${a.accountSid}/Recordings/${recording.id}.mp3`, { headers: { Authorization: auth } });
-    expect(mp3.status).toBe(415);
+    expect(mp3.status).toBe(200);
+    expect(mp3.headers.get("content-type")).toBe("audio/mpeg");
+    expectDuration(mp3Duration(Buffer.from(await mp3.arrayBuffer())), 1);
 
     expect(await a.client.recordings(recording.id).remove()).toBe(true);
     expect(await statusOf(a.client.recordings(recording.id).fetch())).toBe("404/20404");
@@ -95,3 +111,34 @@ describe("Twilio Account and IncomingPhoneNumbers with the twilio library", () =
     expect(await statusOf(b.client.incomingPhoneNumbers(id).update({ voiceUrl: "https://evil.example/x" }))).toBe("404/20404");
   });
 });
+
+/** The MPEG audio frames of an MP3 (layer III), walked by their headers: each frame's rate and channels. */
+function mp3Frames(mp3: Buffer): { sampleRate: number; channels: number; samples: number }[] {
+  const BITRATES_V1 = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320];
+  const BITRATES_V2 = [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160];
+  const RATES: Record<number, number[]> = { 3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000] };
+  const frames: { sampleRate: number; channels: number; samples: number }[] = [];
+  let i = 0;
+  while (i + 4 <= mp3.length) {
+    if (mp3[i] !== 0xff || (mp3[i + 1]! & 0xe0) !== 0xe0) throw new Error(`no frame sync at byte ${i}`);
+    const version = (mp3[i + 1]! >> 3) & 3;
+    const bitrate = (version === 3 ? BITRATES_V1 : BITRATES_V2)[(mp3[i + 2]! >> 4) & 15]!;
+    const sampleRate = RATES[version]![(mp3[i + 2]! >> 2) & 3]!;
+    const padding = (mp3[i + 2]! >> 1) & 1;
+    const channels = (mp3[i + 3]! >> 6) === 3 ? 1 : 2;
+    const v1 = version === 3;
+    frames.push({ sampleRate, channels, samples: v1 ? 1152 : 576 });
+    i += Math.floor(((v1 ? 144 : 72) * bitrate * 1000) / sampleRate) + padding;
+  }
+  return frames;
+}
+
+function mp3Duration(mp3: Buffer): number {
+  return mp3Frames(mp3).reduce((s, f) => s + f.samples / f.sampleRate, 0);
+}
+
+/** LAME adds its encoder delay and pads the last frame: an MP3 runs up to a few frames longer than its WAV. */
+function expectDuration(actual: number, seconds: number): void {
+  expect(actual).toBeGreaterThanOrEqual(seconds);
+  expect(actual).toBeLessThan(seconds + 0.25);
+}
