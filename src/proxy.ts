@@ -5,6 +5,7 @@
 // front of them doubled the framework's work per request (a second Request, a teed body, the header override):
 // placing a call cost the server about 3 ms of CPU with it and about 1.7 ms without; their security headers are
 // static (next.config.ts). Pages also get their Content-Security-Policy with a per-request nonce here.
+import { isHttpsRequest } from "@/lib/request-protocol";
 import { NextResponse, type NextRequest } from "next/server";
 import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/request-id";
 import { NONCE_HEADER } from "@/lib/nonce";
@@ -16,7 +17,7 @@ export function proxy(request: NextRequest) {
   headers.set(REQUEST_ID_HEADER, requestId);
   // A fresh nonce per request: Next.js reads it from the request's Content-Security-Policy and puts it on its scripts.
   const nonce = btoa(crypto.randomUUID());
-  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  const https = isHttpsRequest(request.nextUrl, request.headers);
   const security = pageSecurityHeaders({ nonce, pathname: request.nextUrl.pathname, https, dev: process.env.NODE_ENV === "development" });
   headers.set("Content-Security-Policy", security["Content-Security-Policy"]!);
   headers.set(NONCE_HEADER, nonce);

@@ -65,3 +65,14 @@ test("the APIs allow nothing to run or frame them, and answer malformed paths, u
   expect(twilioWrongMethod.status()).toBe(405);
   expect(await twilioWrongMethod.json()).toMatchObject({ code: 20004, status: 405 });
 });
+
+test("session cookies are Secure when the app is reached over https (behind a TLS proxy), whatever NEXTAUTH_URL says", async ({ request }) => {
+  const setCookies = async (headers: Record<string, string>) =>
+    (await request.get("/api/auth/csrf", { headers })).headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+  const overHttps = await setCookies({ "x-forwarded-proto": "https" });
+  expect(overHttps.length).toBeGreaterThan(0);
+  for (const c of overHttps) expect(c).toMatch(/;\s*Secure/i);
+  const overHttp = await setCookies({});
+  expect(overHttp.length).toBeGreaterThan(0);
+  for (const c of overHttp) expect(c).not.toMatch(/;\s*Secure/i);
+});

@@ -3,6 +3,7 @@
  * Procedures carry the permission: publicProcedure, authedProcedure, tenantProcedure({ minRole }), staffProcedure.
  * They validate input and call one use-case from src/server; they hold no business logic.
  */
+import { isHttpsRequest } from "@/lib/request-protocol";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
@@ -27,6 +28,8 @@ export interface TrpcContext {
   getMemberActor: () => Promise<Actor>;
   /** False when a browser sent this request from another site (Origin or Sec-Fetch-Site says so): mutations refuse it. */
   sameOrigin: boolean;
+  /** The request reached the app over https (its cookies are Secure). */
+  https: boolean;
 }
 
 /**
@@ -56,7 +59,7 @@ function readCookie(header: string | null, name: string): string | null {
   return null;
 }
 
-export function createTrpcContext(opts: { headers: Headers; getUser?: () => Promise<SessionUser | null> }): TrpcContext {
+export function createTrpcContext(opts: { headers: Headers; url?: string; getUser?: () => Promise<SessionUser | null> }): TrpcContext {
   let user: Promise<SessionUser | null> | undefined;
   let actor: Promise<Actor> | undefined;
   const load = opts.getUser ?? getSessionUser;
@@ -71,7 +74,8 @@ export function createTrpcContext(opts: { headers: Headers; getUser?: () => Prom
       if (!u) throw new AppError("UNAUTHORIZED", "sign in to continue");
       return resolveMemberActor({ userId: u.id, tenantIdHint, impersonatorId: u.impersonatorId ?? null, requestId, ip });
     }));
-  return { requestId, ip, getUser, getMemberActor, sameOrigin: isSameOrigin(opts.headers) };
+  const https = isHttpsRequest(opts.url ?? "http://unknown/", opts.headers);
+  return { requestId, ip, getUser, getMemberActor, sameOrigin: isSameOrigin(opts.headers), https };
 }
 
 // 2. Initialisation -----------------------------------------------------------------------------------

@@ -1,6 +1,5 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
-import { env } from "@/env";
 import { getOnboardingChecklist } from "@/server/onboarding/get-onboarding-checklist";
 import { findUserTenants } from "@/server/tenant/find-user-tenants";
 import { getTenantOverview } from "@/server/tenant/get-tenant-overview";
@@ -17,7 +16,7 @@ export const tenantRouter = createTRPCRouter({
     (await cookies()).set(TENANT_COOKIE, tenant.tenantId, {
       httpOnly: true,
       sameSite: "lax",
-      secure: env.NODE_ENV === "production",
+      secure: ctx.https,
       path: "/",
       maxAge: 60 * 60 * 24 * 365,
     });
