@@ -66,9 +66,16 @@ test("the APIs allow nothing to run or frame them, and answer malformed paths, u
   expect(await twilioWrongMethod.json()).toMatchObject({ code: 20004, status: 405 });
 });
 
-test("session cookies are Secure when the app is reached over https (behind a TLS proxy), whatever NEXTAUTH_URL says", async ({ request }) => {
-  const setCookies = async (headers: Record<string, string>) =>
-    (await request.get("/api/auth/csrf", { headers })).headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+test("session cookies are Secure when the app is reached over https (behind a TLS proxy), whatever NEXTAUTH_URL says", async ({ playwright, baseURL }) => {
+  // A fresh client each time: one holding the first answer's cookie would be sent no new one.
+  const setCookies = async (headers: Record<string, string>) => {
+    const client = await playwright.request.newContext({ baseURL });
+    try {
+      return (await client.get("/api/auth/csrf", { headers })).headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+    } finally {
+      await client.dispose();
+    }
+  };
   const overHttps = await setCookies({ "x-forwarded-proto": "https" });
   expect(overHttps.length).toBeGreaterThan(0);
   for (const c of overHttps) expect(c).toMatch(/;\s*Secure/i);
