@@ -1,5 +1,6 @@
 // Test data builders: real rows through the same Prisma client the app uses.
 import { db } from "@/server/db";
+import type { TCreatePhoneNumberInput } from "@/server/numbers/numbers.schemas";
 import type { MemberRole } from "@/generated/prisma/enums";
 import { newId } from "@/server/shared/ids";
 import type { Actor } from "@/server/tenancy";
@@ -19,7 +20,7 @@ export async function createTestTenant(opts: { name?: string; role?: MemberRole;
 }
 
 /** A number the platform gives the tenant (as staff assign one), with the handlers given: for tests that need a caller ID. */
-export async function givePhoneNumber(tenantId: string, input: import("@/server/numbers/numbers.schemas").TCreatePhoneNumberInput) {
+export async function givePhoneNumber(tenantId: string, input: TCreatePhoneNumberInput) {
   const { assignPhoneNumber } = await import("@/server/admin/assign-phone-number");
   return assignPhoneNumber({ userId: null, requestId: "test" }, { tenantId, ...input });
 }

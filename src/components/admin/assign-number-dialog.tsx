@@ -1,13 +1,11 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { FormErrorAlert } from "@/components/shared/form-error-alert";
 import { useFormErrors } from "@/components/shared/use-form-errors";
 import { useToastMutation } from "@/components/shared/use-toast-mutation";
+import { PhoneNumberFormFields } from "@/components/shared/phone-number-form-fields";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { formatPhoneNumber } from "@/lib/phone";
 import { useTRPC } from "@/trpc/react";
 
@@ -52,21 +50,17 @@ export function AssignNumberDialog({ tenant }: { tenant: { id: string; name: str
             <DialogTitle>Assign a number to {tenant.name}</DialogTitle>
             <DialogDescription>A number the platform holds at its carrier. Its calls route to this workspace and its calls may show it as caller ID.</DialogDescription>
           </DialogHeader>
-          <FormField label="Phone number" required error={errors?.fields.phoneNumber} description="International form, e.g. +14155550123.">
-            <Input value={phoneNumber} onChange={(e) => setPhoneNumber(e.target.value)} type="tel" inputMode="tel" autoComplete="off" autoFocus />
-          </FormField>
-          <FormField label="Name" error={errors?.fields.friendlyName}>
-            <Input value={friendlyName} onChange={(e) => setFriendlyName(e.target.value)} maxLength={64} />
-          </FormField>
-          <FormErrorAlert message={errors?.form} />
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => reset(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={assign.isPending || phoneNumber.trim() === ""} title={phoneNumber.trim() === "" ? "Enter the number first" : undefined}>
-              {assign.isPending ? "Assigning…" : "Assign"}
-            </Button>
-          </DialogFooter>
+          <PhoneNumberFormFields
+            phoneNumber={phoneNumber}
+            onPhoneNumber={setPhoneNumber}
+            friendlyName={friendlyName}
+            onFriendlyName={setFriendlyName}
+            errors={errors}
+            pending={assign.isPending}
+            submitLabel="Assign"
+            pendingLabel="Assigning…"
+            onCancel={() => reset(false)}
+          />
         </form>
       </DialogContent>
     </Dialog>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { AppError } from "@/server/errors";
+import { type AppError } from "@/server/errors";
+import { rejection } from "@/test/rejection";
 import { newSid } from "@/server/shared/ids";
 import { createCall } from "@/server/calls/create-call";
 import { getCall } from "@/server/calls/get-call";
@@ -12,15 +13,6 @@ import { CALLS_PER_NUMBER_PER_HOUR, startCallerIdVerification } from "@/server/c
 import { findPhoneNumbers } from "@/server/numbers/find-phone-numbers";
 import { createTestTenant } from "@/test/factories";
 import { createVoiceTenant, randomTestDid } from "@/test/call-fixtures";
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 /** The code the verification call will speak, as the switch would hear it (the raw instructions, never shown). */
 async function spokenCode(callId: string): Promise<string> {

@@ -4,19 +4,10 @@ import { claimIdempotencyKey, idempotencyRequestHash } from "@/server/api/idempo
 import { createCall } from "@/server/calls/create-call";
 import { getCall } from "@/server/calls/get-call";
 import type { TCreateCallInput } from "@/server/calls/calls.schemas";
-import { AppError } from "@/server/errors";
+import { rejection } from "@/test/rejection";
 import { createVoiceTenant } from "@/test/call-fixtures";
 
 const base = (from: string): TCreateCallInput => ({ to: "+14155550123", from, instructions: [{ say: "hello" }, { hangup: true }] });
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 describe("createCall", () => {
   it("stores the call queued with a CA id, its queued event and the defaults", async () => {

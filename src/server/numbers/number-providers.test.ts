@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { AppError } from "@/server/errors";
+import { type AppError } from "@/server/errors";
+import { rejection } from "@/test/rejection";
 import { assignPhoneNumber } from "@/server/admin/assign-phone-number";
 import { purchasePhoneNumber } from "@/server/numbers/purchase-phone-number";
 import { releasePhoneNumber } from "@/server/numbers/release-phone-number";
@@ -8,15 +9,6 @@ import { searchAvailableNumbers } from "@/server/numbers/search-available-number
 import { configuredNumberProvider } from "@/server/numbers/providers/configured-number-provider";
 import { startTelnyxNumbersStandIn, startTwilioNumbersStandIn, type NumberProviderStandIn } from "@/test/number-provider-stand-ins";
 import { createTestTenant } from "@/test/factories";
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 /** A real North American area code: numbers are validated as E.164 before anything is bought. */
 const AREAS = ["212", "303", "312", "415", "512", "617", "650", "206", "404", "702"];

@@ -5,6 +5,7 @@ import { PhoneOutgoingIcon } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { FormErrorAlert } from "@/components/shared/form-error-alert";
 import { useFormErrors } from "@/components/shared/use-form-errors";
+import { PhoneNumberFormFields } from "@/components/shared/phone-number-form-fields";
 import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -113,21 +114,17 @@ export function VerifyCallerIdDialog({ pending, trigger }: { pending?: PendingCa
         </DialogHeader>
         {!current ? (
           <form ref={formRef} onSubmit={call} className="flex flex-col gap-4">
-            <FormField label="Phone number" required error={errors?.fields.phoneNumber} description="International form with country code, e.g. +14155550123.">
-              <Input value={phoneNumber} onChange={(e) => setPhoneNumber(e.target.value)} type="tel" inputMode="tel" placeholder="+14155550123" autoComplete="off" autoFocus />
-            </FormField>
-            <FormField label="Name" error={errors?.fields.friendlyName} description="Optional, e.g. Head office.">
-              <Input value={friendlyName} onChange={(e) => setFriendlyName(e.target.value)} maxLength={64} />
-            </FormField>
-            <FormErrorAlert message={errors?.form} />
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={() => reset(false)}>
-                Cancel
-              </Button>
-              <Button type="submit" disabled={start.isPending || phoneNumber.trim() === ""} title={phoneNumber.trim() === "" ? "Enter the number first" : undefined}>
-                {start.isPending ? "Calling…" : "Call me with a code"}
-              </Button>
-            </DialogFooter>
+            <PhoneNumberFormFields
+              phoneNumber={phoneNumber}
+              onPhoneNumber={setPhoneNumber}
+              friendlyName={friendlyName}
+              onFriendlyName={setFriendlyName}
+              errors={errors}
+              pending={start.isPending}
+              submitLabel="Call me with a code"
+              pendingLabel="Calling…"
+              onCancel={() => reset(false)}
+            />
           </form>
         ) : (
           <form ref={formRef} onSubmit={submitCode} className="flex flex-col gap-4">

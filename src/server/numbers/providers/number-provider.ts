@@ -2,6 +2,8 @@
 // back. Twilio and Telnyx implement it (their documented REST APIs, base URLs configurable so tests drive local
 // fakes); which one runs, with whose credentials, is the installation's choice (configured-number-provider.ts).
 
+import type { z } from "zod";
+
 export type NumberType = "local" | "toll_free" | "mobile";
 
 export interface NumberSearch {
@@ -45,6 +47,13 @@ export class NumberProviderError extends Error {
     super(message);
     this.name = "NumberProviderError";
   }
+}
+
+/** A provider's answer checked against the shape its documentation gives; anything else is a provider failure. */
+export function parseProviderBody<T>(provider: string, schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new NumberProviderError(`${provider} answered an unexpected body: ${parsed.error.issues[0]?.message}`, "failed");
+  return parsed.data;
 }
 
 /** A provider request with a deadline; any answer outside 2xx becomes a NumberProviderError (4xx but 401/403/429: unavailable). */

@@ -1,7 +1,7 @@
 // Telnyx's number API (v2): available_phone_numbers to search, number_orders to buy (attached to the platform's
 // SIP connection), phone_numbers/{id} to release.
 import { z } from "zod";
-import { NumberProviderError, providerRequest, type AvailableNumber, type NumberProvider, type NumberSearch } from "./number-provider";
+import { NumberProviderError, parseProviderBody, providerRequest, type AvailableNumber, type NumberProvider, type NumberSearch } from "./number-provider";
 
 export interface TelnyxNumberProviderConfig {
   apiKey: string;
@@ -26,11 +26,7 @@ const ZOrder = z.object({
 export function telnyxNumberProvider(config: TelnyxNumberProviderConfig): NumberProvider {
   const base = `${config.baseUrl.replace(/\/$/, "")}/v2`;
   const headers = { authorization: `Bearer ${config.apiKey}`, accept: "application/json" };
-  const parse = <T>(schema: z.ZodType<T>, body: unknown): T => {
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) throw new NumberProviderError(`telnyx answered an unexpected body: ${parsed.error.issues[0]?.message}`, "failed");
-    return parsed.data;
-  };
+  const parse = <T>(schema: z.ZodType<T>, body: unknown): T => parseProviderBody("telnyx", schema, body);
   return {
     name: "telnyx",
     async search(query: NumberSearch): Promise<AvailableNumber[]> {

@@ -1,7 +1,7 @@
 // Twilio's number API (REST 2010-04-01): AvailablePhoneNumbers to search, IncomingPhoneNumbers to buy and release.
 // Bought numbers are attached to the platform's Elastic SIP Trunk (TrunkSid), which sends their calls to the switch.
 import { z } from "zod";
-import { NumberProviderError, providerRequest, type AvailableNumber, type NumberProvider, type NumberSearch, type NumberType } from "./number-provider";
+import { parseProviderBody, providerRequest, type AvailableNumber, type NumberProvider, type NumberSearch, type NumberType } from "./number-provider";
 
 export interface TwilioNumberProviderConfig {
   accountSid: string;
@@ -29,11 +29,7 @@ const ZIncoming = z.object({ sid: z.string().regex(/^PN[0-9a-f]{32}$/i) });
 export function twilioNumberProvider(config: TwilioNumberProviderConfig): NumberProvider {
   const account = `${config.baseUrl.replace(/\/$/, "")}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}`;
   const authorization = `Basic ${Buffer.from(`${config.accountSid}:${config.authToken}`).toString("base64")}`;
-  const parse = <T>(schema: z.ZodType<T>, body: unknown): T => {
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) throw new NumberProviderError(`twilio answered an unexpected body: ${parsed.error.issues[0]?.message}`, "failed");
-    return parsed.data;
-  };
+  const parse = <T>(schema: z.ZodType<T>, body: unknown): T => parseProviderBody("twilio", schema, body);
   return {
     name: "twilio",
     async search(query: NumberSearch): Promise<AvailableNumber[]> {
