@@ -448,6 +448,31 @@ const TWILIO: Record<string, (h: Handler) => Promise<void>> = {
     );
     expect((await db.phoneNumber.findUniqueOrThrow({ where: { id: fx.a.phoneNumberId } })).voiceUrl).not.toBe("https://b.example.com/v");
   },
+  "DELETE /2010-04-01/Accounts/{accountSid}/IncomingPhoneNumbers/{numberSid}": async (h) => {
+    const { b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "DELETE", `/2010-04-01/Accounts/${b}/IncomingPhoneNumbers/${fx.a.phoneNumberId}.json`, { accountSid: b, numberSid: `${fx.a.phoneNumberId}.json` }));
+    expect(await db.phoneNumber.count({ where: { id: fx.a.phoneNumberId } })).toBe(1);
+  },
+  "POST /2010-04-01/Accounts/{accountSid}/IncomingPhoneNumbers.json": async (h) => {
+    const { a, b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "POST", `/2010-04-01/Accounts/${a}/IncomingPhoneNumbers.json`, { accountSid: a }, { PhoneNumber: "+14155550166" }));
+    // A's DID: "not available", as any unsellable number, naming no one.
+    const r = await sendTwilio(h, "POST", `/2010-04-01/Accounts/${b}/IncomingPhoneNumbers.json`, { accountSid: b }, { PhoneNumber: A_NUMBER });
+    expect(r.status).toBe(400);
+    const body = (await r.json()) as { code: number };
+    expect(body.code).toBe(21422);
+    expectNoLeak(body);
+    expect((await db.phoneNumber.findUniqueOrThrow({ where: { e164: A_NUMBER } })).tenantId).toBe(fx.a.tenantId);
+  },
+  "GET /2010-04-01/Accounts/{accountSid}/AvailablePhoneNumbers/{countryCode}/{numberType}": async (h) => {
+    const { a, b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${a}/AvailablePhoneNumbers/US/Local.json`, { accountSid: a, countryCode: "US", numberType: "Local.json" }));
+    const r = await sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/AvailablePhoneNumbers/US/Local.json?AreaCode=415&PageSize=50`, { accountSid: b, countryCode: "US", numberType: "Local.json" });
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as { available_phone_numbers: { phone_number: string }[] };
+    expect(body.available_phone_numbers.map((n) => n.phone_number)).not.toContain(A_NUMBER);
+    expectNoLeak(body);
+  },
 };
 
 describe("Twilio-compatible /2010-04-01 with tenant B's key against tenant A's account and calls", () => {

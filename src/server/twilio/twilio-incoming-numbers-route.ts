@@ -1,12 +1,15 @@
-// Twilio-compatible IncomingPhoneNumbers: list (filters PhoneNumber, FriendlyName), fetch, and update of the voice
-// and SMS handlers and the status callback (POST), on the numbers domain's use-cases. Buying and releasing numbers
-// go through the native API and the portal.
+// Twilio-compatible IncomingPhoneNumbers: list (filters PhoneNumber, FriendlyName), buy (POST, through the platform's
+// number provider, as Twilio buys one), fetch, update of the voice and SMS handlers and the status callback (POST on
+// the number), release (DELETE), on the numbers domain's use-cases.
 import { z } from "zod";
 import { rfc2822, TWILIO_API_VERSION } from "@/server/calls/call-transitions";
 import { findPhoneNumbers } from "@/server/numbers/find-phone-numbers";
 import { getPhoneNumber } from "@/server/numbers/get-phone-number";
 import type { PhoneNumberView } from "@/server/numbers/phone-number-view";
+import { purchasePhoneNumber } from "@/server/numbers/purchase-phone-number";
+import { releasePhoneNumber } from "@/server/numbers/release-phone-number";
 import { updatePhoneNumber } from "@/server/numbers/update-phone-number";
+import { AppError } from "@/server/errors";
 import { defineTwilioRoute } from "@/server/twilio/define-twilio-route";
 import { formatTwilioNumber } from "@/server/twilio/twilio-call-view";
 import { TwilioApiError, twilioBadRequest } from "@/server/twilio/twilio-errors";
@@ -37,8 +40,8 @@ export function toTwilioIncomingNumber(n: PhoneNumberView, accountSid: string) {
     sms_application_sid: null,
     trunk_sid: null,
     emergency_status: "Inactive",
-    origin: "twilio",
-    status: "in-use",
+    origin: n.origin === "PROVISIONED" ? (n.provider ?? "twilio") : n.origin === "ASSIGNED" ? "hosted" : "claimed",
+    status: n.purchasePending ? "pending" : "in-use",
     api_version: TWILIO_API_VERSION,
     date_created: rfc2822(n.createdAt),
     date_updated: rfc2822(n.updatedAt),
@@ -86,19 +89,65 @@ const fetchNumber = defineTwilioRoute({ method: "GET", path: PATH, scope: "numbe
   body: toTwilioIncomingNumber(await getPhoneNumber(actor, { id: numberSidOf(params.numberSid) }), principal.accountSid),
 }));
 
+/** Twilio's form handler fields onto the use-cases' (an empty URL clears it, as on Twilio). */
+function handlersFromForm(form: { FriendlyName?: string; VoiceUrl?: string; VoiceMethod?: string; StatusCallback?: string; StatusCallbackMethod?: string; SmsUrl?: string; SmsMethod?: string }) {
+  const url = (value: string | undefined) => (value === undefined ? undefined : value === "" ? null : value);
+  const method = (value: string | undefined) => value?.toUpperCase() as "GET" | "POST" | undefined;
+  return {
+    friendlyName: form.FriendlyName,
+    voiceUrl: url(form.VoiceUrl),
+    voiceMethod: method(form.VoiceMethod),
+    statusCallbackUrl: url(form.StatusCallback),
+    statusCallbackMethod: method(form.StatusCallbackMethod),
+    smsUrl: url(form.SmsUrl),
+    smsMethod: method(form.SmsMethod),
+  };
+}
+
+const HANDLER_FORM = {
+  FriendlyName: optionalText,
+  VoiceUrl: optionalText,
+  VoiceMethod: optionalText,
+  StatusCallback: optionalText,
+  StatusCallbackMethod: optionalText,
+  SmsUrl: optionalText,
+  SmsMethod: optionalText,
+};
+
+const create = defineTwilioRoute(
+  {
+    method: "POST",
+    path: "/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json",
+    scope: "numbers:write",
+    form: z.object({ PhoneNumber: z.string().max(32).optional(), AreaCode: optionalText, ...HANDLER_FORM }),
+  },
+  async ({ actor, principal, form }) => {
+    if (form.AreaCode !== undefined) throw twilioBadRequest(20001, "AreaCode is not supported by IRISX: search AvailablePhoneNumbers and buy a PhoneNumber");
+    if (!form.PhoneNumber) throw twilioBadRequest(21421, "Required parameter PhoneNumber missing");
+    const handlers = Object.fromEntries(Object.entries(handlersFromForm(form)).filter(([, v]) => v !== undefined && v !== null));
+    try {
+      const bought = await purchasePhoneNumber(actor, { phoneNumber: form.PhoneNumber, ...handlers });
+      return { status: 201, body: toTwilioIncomingNumber(bought, principal.accountSid) };
+    } catch (e) {
+      // Twilio's answer for a number that cannot be bought, whoever holds it (no owner is named).
+      if (e instanceof AppError && (e.code === "CONFLICT" || e.code === "UNPROCESSABLE")) throw twilioBadRequest(21422, `PhoneNumber is not available: ${e.message.replace(/^\w+: /, "")}`);
+      throw e;
+    }
+  },
+);
+
+const remove = defineTwilioRoute({ method: "DELETE", path: PATH, scope: "numbers:write" }, async ({ actor, params }) => {
+  await releasePhoneNumber(actor, { id: numberSidOf(params.numberSid) });
+  return { status: 204 };
+});
+
 const update = defineTwilioRoute(
   {
     method: "POST",
     path: PATH,
     scope: "numbers:write",
     form: z.object({
-      FriendlyName: optionalText,
-      VoiceUrl: optionalText,
-      VoiceMethod: optionalText,
-      StatusCallback: optionalText,
-      StatusCallbackMethod: optionalText,
-      SmsUrl: optionalText,
-      SmsMethod: optionalText,
+      ...HANDLER_FORM,
       VoiceFallbackUrl: optionalText,
       VoiceApplicationSid: optionalText,
       SmsFallbackUrl: optionalText,
@@ -108,21 +157,10 @@ const update = defineTwilioRoute(
     for (const name of ["VoiceFallbackUrl", "VoiceApplicationSid", "SmsFallbackUrl"] as const) {
       if (form[name] !== undefined) throw twilioBadRequest(20001, `${name} is not supported by IRISX yet`);
     }
-    // Twilio clears a URL given empty; so does this.
-    const url = (value: string | undefined) => (value === undefined ? undefined : value === "" ? null : value);
-    const updated = await updatePhoneNumber(actor, {
-      id: numberSidOf(params.numberSid),
-      friendlyName: form.FriendlyName,
-      voiceUrl: url(form.VoiceUrl),
-      voiceMethod: form.VoiceMethod?.toUpperCase() as "GET" | "POST" | undefined,
-      statusCallbackUrl: url(form.StatusCallback),
-      statusCallbackMethod: form.StatusCallbackMethod?.toUpperCase() as "GET" | "POST" | undefined,
-      smsUrl: url(form.SmsUrl),
-      smsMethod: form.SmsMethod?.toUpperCase() as "GET" | "POST" | undefined,
-    });
+    const updated = await updatePhoneNumber(actor, { id: numberSidOf(params.numberSid), ...handlersFromForm(form) });
     return { status: 200, body: toTwilioIncomingNumber(updated, principal.accountSid) };
   },
 );
 
-export const twilioIncomingNumbersRoute = { GET: list };
-export const twilioIncomingNumberRoute = { GET: fetchNumber, POST: update };
+export const twilioIncomingNumbersRoute = { GET: list, POST: create };
+export const twilioIncomingNumberRoute = { GET: fetchNumber, POST: update, DELETE: remove };

@@ -5,7 +5,8 @@ import twilio from "twilio";
 import type RequestClient from "twilio/lib/base/RequestClient";
 import { buffer } from "node:stream/consumers";
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startTwilioNumbersStandIn } from "@/test/number-provider-stand-ins";
 import { wavToMp3 } from "@/server/recordings/wav-to-mp3";
 import { getTwilioCredentials } from "@/server/account/get-twilio-credentials";
 import { db } from "@/server/db";
@@ -109,6 +110,38 @@ describe("Twilio Account and IncomingPhoneNumbers with the twilio library", () =
     const b = await account();
     expect(await statusOf(b.client.incomingPhoneNumbers(id).fetch())).toBe("404/20404");
     expect(await statusOf(b.client.incomingPhoneNumbers(id).update({ voiceUrl: "https://evil.example/x" }))).toBe("404/20404");
+  });
+
+  it("searches AvailablePhoneNumbers, buys one with IncomingPhoneNumbers.create, and releases it with remove", async () => {
+    const standIn = await startTwilioNumbersStandIn();
+    for (const [k, v] of Object.entries(standIn.env)) vi.stubEnv(k, v);
+    try {
+      const a = await account();
+      const offered = await a.client.availablePhoneNumbers("US").local.list({ areaCode: 303, limit: 3 });
+      expect(offered).toHaveLength(3);
+      expect(offered[0]).toMatchObject({ phoneNumber: expect.stringMatching(/^\+1303555\d{4}$/) as unknown, isoCountry: "US", capabilities: { voice: true } });
+      const bought = await a.client.incomingPhoneNumbers.create({ phoneNumber: offered[0]!.phoneNumber, voiceUrl: "https://example.com/answer", friendlyName: "Denver" });
+      expect(bought).toMatchObject({ phoneNumber: offered[0]!.phoneNumber, voiceUrl: "https://example.com/answer", friendlyName: "Denver", origin: "twilio", status: "in-use" });
+      expect(bought.sid).toMatch(/^PN[0-9a-f]{32}$/);
+      expect(standIn.inventory.sold.has(offered[0]!.phoneNumber)).toBe(true);
+
+      // Another account asking for it hears "not available", as on Twilio, and whose it is stays unsaid.
+      const b = await account();
+      const err = (await b.client.incomingPhoneNumbers.create({ phoneNumber: offered[0]!.phoneNumber }).catch((e: unknown) => e)) as { status: number; code: number; message: string };
+      expect(err).toMatchObject({ status: 400, code: 21422 });
+      expect(err.message).not.toContain(a.tenant.id);
+      expect(await statusOf(b.client.incomingPhoneNumbers.create({} as never))).toBe("400/21421");
+      expect(await statusOf(b.client.incomingPhoneNumbers(bought.sid).remove())).toBe("404/20404");
+      expect(await statusOf(a.client.availablePhoneNumbers("US").local.list({ areaCode: "4x5" as never }))).toMatch(/^400\//);
+
+      expect(await a.client.incomingPhoneNumbers(bought.sid).remove()).toBe(true);
+      expect(standIn.inventory.sold.has(offered[0]!.phoneNumber)).toBe(false);
+      expect(await a.client.incomingPhoneNumbers.list()).toEqual([]);
+      expect(standIn.malformed).toEqual([]);
+    } finally {
+      vi.unstubAllEnvs();
+      await standIn.close();
+    }
   });
 });
 
