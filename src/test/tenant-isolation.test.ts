@@ -464,6 +464,30 @@ const TWILIO: Record<string, (h: Handler) => Promise<void>> = {
     expectNoLeak(body);
     expect((await db.phoneNumber.findUniqueOrThrow({ where: { e164: A_NUMBER } })).tenantId).toBe(fx.a.tenantId);
   },
+  "GET /2010-04-01/Accounts/{accountSid}/OutgoingCallerIds.json": async (h) => {
+    const { a, b } = await twilioAccounts();
+    await db.callerId.update({ where: { id: fx.a.callerIdId }, data: { verifiedAt: new Date() } });
+    try {
+      await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${a}/OutgoingCallerIds.json`, { accountSid: a }));
+      expectNoLeak(await (await sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/OutgoingCallerIds.json?PhoneNumber=%2B14155550188`, { accountSid: b })).json());
+    } finally {
+      await db.callerId.update({ where: { id: fx.a.callerIdId }, data: { verifiedAt: null } });
+    }
+  },
+  "GET /2010-04-01/Accounts/{accountSid}/OutgoingCallerIds/{callerIdSid}": async (h) => {
+    const { b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/OutgoingCallerIds/${fx.a.callerIdId}.json`, { accountSid: b, callerIdSid: `${fx.a.callerIdId}.json` }));
+  },
+  "POST /2010-04-01/Accounts/{accountSid}/OutgoingCallerIds/{callerIdSid}": async (h) => {
+    const { b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "POST", `/2010-04-01/Accounts/${b}/OutgoingCallerIds/${fx.a.callerIdId}.json`, { accountSid: b, callerIdSid: `${fx.a.callerIdId}.json` }, { FriendlyName: "B's now" }));
+    expect((await db.callerId.findUniqueOrThrow({ where: { id: fx.a.callerIdId } })).friendlyName).not.toBe("B's now");
+  },
+  "DELETE /2010-04-01/Accounts/{accountSid}/OutgoingCallerIds/{callerIdSid}": async (h) => {
+    const { b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "DELETE", `/2010-04-01/Accounts/${b}/OutgoingCallerIds/${fx.a.callerIdId}.json`, { accountSid: b, callerIdSid: `${fx.a.callerIdId}.json` }));
+    expect(await db.callerId.count({ where: { id: fx.a.callerIdId } })).toBe(1);
+  },
   "GET /2010-04-01/Accounts/{accountSid}/AvailablePhoneNumbers/{countryCode}/{numberType}": async (h) => {
     const { a, b } = await twilioAccounts();
     await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${a}/AvailablePhoneNumbers/US/Local.json`, { accountSid: a, countryCode: "US", numberType: "Local.json" }));

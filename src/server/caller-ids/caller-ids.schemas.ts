@@ -21,5 +21,12 @@ export type TConfirmCallerIdInput = z.input<typeof ZConfirmCallerIdInput>;
 export const ZCallerIdIdInput = z.object({ id: z.string().min(1).max(64) });
 export type TCallerIdIdInput = z.input<typeof ZCallerIdIdInput>;
 
-export const ZFindCallerIdsInput = ZPageInput.extend({ verified: z.boolean().optional() });
+export const ZFindCallerIdsInput = ZPageInput.extend({
+  verified: z.boolean().optional(),
+  /** Digits of the number (punctuation ignored) or part of its friendly name. */
+  search: z.string().trim().max(64).optional(),
+});
+
+export const ZRenameCallerIdInput = z.object({ id: z.string().min(1).max(64), friendlyName: z.string().trim().max(64, "at most 64 characters") });
+export type TRenameCallerIdInput = z.input<typeof ZRenameCallerIdInput>;
 export type TFindCallerIdsInput = z.input<typeof ZFindCallerIdsInput>;

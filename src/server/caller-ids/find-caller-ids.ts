@@ -6,6 +6,11 @@ import { PHONE_NUMBER_READ_ROLE } from "@/server/numbers/phone-number-view";
 import { loadTenantCallerId, toCallerIdView, type CallerIdView } from "@/server/caller-ids/caller-id-view";
 import { ZCallerIdIdInput, ZFindCallerIdsInput, type TCallerIdIdInput, type TFindCallerIdsInput } from "@/server/caller-ids/caller-ids.schemas";
 
+function searchTerms(search: string) {
+  const digits = search.replace(/\D/g, "");
+  return [{ friendlyName: { contains: search, mode: "insensitive" as const } }, ...(digits ? [{ e164: { contains: digits } }] : [])];
+}
+
 export async function findCallerIds(actor: Actor, input: TFindCallerIdsInput = {}): Promise<Page<CallerIdView>> {
   assertRole(actor, PHONE_NUMBER_READ_ROLE);
   const q = ZFindCallerIdsInput.parse(input);
@@ -15,7 +20,12 @@ export async function findCallerIds(actor: Actor, input: TFindCallerIdsInput = {
     if (!after) throw new AppError("BAD_REQUEST", "starting_after does not name a caller ID of this account", { details: [{ field: "starting_after", message: "unknown cursor" }] });
   }
   const rows = await db.callerId.findMany({
-    where: { tenantId: actor.tenantId, ...(q.verified === undefined ? {} : { verifiedAt: q.verified ? { not: null } : null }), ...(after ? olderThan(after) : {}) },
+    where: {
+      tenantId: actor.tenantId,
+      ...(q.verified === undefined ? {} : { verifiedAt: q.verified ? { not: null } : null }),
+      ...(q.search ? { OR: searchTerms(q.search) } : {}),
+      ...(after ? olderThan(after) : {}),
+    },
     orderBy: NEWEST_FIRST,
     take: q.limit + 1,
   });

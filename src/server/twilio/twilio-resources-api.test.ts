@@ -112,6 +112,26 @@ describe("Twilio Account and IncomingPhoneNumbers with the twilio library", () =
     expect(await statusOf(b.client.incomingPhoneNumbers(id).update({ voiceUrl: "https://evil.example/x" }))).toBe("404/20404");
   });
 
+  it("lists, fetches, renames and deletes verified caller IDs as OutgoingCallerIds; a pending one is not there", async () => {
+    const a = await account();
+    const verified = newSid("CI");
+    const pending = newSid("CI");
+    const e164 = `+1415${randomInt(2_000_000, 9_999_999)}`;
+    await db.callerId.create({ data: { id: verified, tenantId: a.tenant.id, e164, friendlyName: "Head office", verifiedAt: new Date() } });
+    await db.callerId.create({ data: { id: pending, tenantId: a.tenant.id, e164: `+1415${randomInt(2_000_000, 9_999_999)}`, codeHash: "0".repeat(64), codeExpiresAt: new Date(Date.now() + 60_000) } });
+    const listed = await a.client.outgoingCallerIds.list();
+    expect(listed.map((c) => c.sid)).toEqual([verified]);
+    expect(listed[0]).toMatchObject({ phoneNumber: e164, friendlyName: "Head office", accountSid: a.accountSid });
+    expect((await a.client.outgoingCallerIds.list({ phoneNumber: e164 })).map((c) => c.sid)).toEqual([verified]);
+    expect(await statusOf(a.client.outgoingCallerIds(pending).fetch())).toBe("404/20404");
+    expect(await a.client.outgoingCallerIds(verified).update({ friendlyName: "Front desk" })).toMatchObject({ friendlyName: "Front desk" });
+    const b = await account();
+    expect(await statusOf(b.client.outgoingCallerIds(verified).fetch())).toBe("404/20404");
+    expect(await statusOf(b.client.outgoingCallerIds(verified).remove())).toBe("404/20404");
+    expect(await a.client.outgoingCallerIds(verified).remove()).toBe(true);
+    expect(await db.callerId.count({ where: { id: verified } })).toBe(0);
+  });
+
   it("searches AvailablePhoneNumbers, buys one with IncomingPhoneNumbers.create, and releases it with remove", async () => {
     const standIn = await startTwilioNumbersStandIn();
     for (const [k, v] of Object.entries(standIn.env)) vi.stubEnv(k, v);
