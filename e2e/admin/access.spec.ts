@@ -1,15 +1,36 @@
-// /admin is for platform staff only.
+// /admin is for platform staff only, signed in with a second factor.
 import { expect, test } from "@playwright/test";
+import { OPS, readOpsState, signInOps, signInOpsWith } from "../helpers/staff";
 import { signIn, signUpNewTenant } from "../helpers/tenant";
 
-// Created by the demo seed (src/server/dev/seed-demo.ts), which the e2e runner applies.
-const STAFF = { email: "staff@irisx.local", password: "demo-password-123" };
+// One staff member's TOTP is enrolled once and its time steps are spent in order: these tests run one after another.
+test.describe.configure({ mode: "serial" });
 
-test("platform staff sign in and reach the admin console", async ({ page }) => {
-  await signIn(page, STAFF.email, STAFF.password);
-  await page.goto("/admin");
+test("staff without a second factor see only its set-up; enrolled, they sign in with a code and reach the console", async ({ page }) => {
+  // Password only (first run; a retry finds the factor enrolled): no console, only the set-up, which signInOps does.
+  if (!readOpsState()) {
+    await signIn(page, OPS.email, OPS.password);
+    await page.goto("/admin");
+    await expect(page.getByRole("heading", { level: 1, name: "Two-factor authentication required" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Tenants" })).toHaveCount(0);
+    await page.context().clearCookies();
+  }
+  await signInOps(page);
   await expect(page).toHaveURL(/\/admin$/);
+  await page.screenshot({ path: "test-results/staff-admin-with-totp.png" });
+});
+
+test("a wrong code is refused; a recovery code works once", async ({ page }) => {
+  const state = readOpsState()!;
+  await signInOpsWith(page, "000000");
+  await expect(page.getByText("Incorrect authentication code")).toBeVisible();
+  const recovery = state.recoveryCodes[0]!;
+  await signInOpsWith(page, recovery);
+  await page.waitForURL(/\/admin/);
   await expect(page.getByRole("heading", { level: 1, name: "Tenants" })).toBeVisible();
+  await page.context().clearCookies();
+  await signInOpsWith(page, recovery);
+  await expect(page.getByText("Incorrect authentication code")).toBeVisible();
 });
 
 test("a tenant user is turned away from the admin console", async ({ page }) => {
@@ -25,8 +46,7 @@ test("an anonymous visitor is sent to sign in", async ({ page }) => {
 });
 
 test("platform staff assign a number to a tenant; a taken one names its holder", async ({ page }) => {
-  await signIn(page, STAFF.email, STAFF.password);
-  await page.goto("/admin");
+  await signInOps(page);
   const e164 = `+1212555${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`;
   const assign = async () => {
     await page.getByRole("button", { name: /^Assign a number to / }).first().click();

@@ -730,6 +730,11 @@ const TRPC: Record<string, TrpcCase> = {
     reason: "platform staff only; price plans are the platform's, not a tenant's",
     run: (c) => expectTrpcCode(c.admin.pricePlans(), "FORBIDDEN"),
   },
+  "twoFactor.status": { aId: false, reason: "the signed-in user's own second factor: takes no id, reads no tenant" },
+  "twoFactor.begin": { aId: false, reason: "enrols the signed-in user only" },
+  "twoFactor.confirm": { aId: false, reason: "the signed-in user's own pending secret", run: (c) => expectTrpcCode(c.twoFactor.confirm({ code: "123456" }), "BAD_REQUEST") },
+  "twoFactor.regenerateRecoveryCodes": { aId: false, reason: "the signed-in user's own codes", run: (c) => expectTrpcCode(c.twoFactor.regenerateRecoveryCodes({ code: "123456" }), "BAD_REQUEST") },
+  "twoFactor.disable": { aId: false, reason: "the signed-in user's own factor", run: (c) => expectTrpcCode(c.twoFactor.disable({ code: "123456" }), "BAD_REQUEST") },
   "admin.assignNumber": {
     aId: true,
     run: (c) => expectTrpcCode(c.admin.assignNumber({ tenantId: fx.a.tenantId, phoneNumber: "+14155550177" }), "FORBIDDEN"),

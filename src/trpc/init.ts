@@ -174,8 +174,10 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   return next({ ctx: { ...ctx, user } });
 });
 
+/** Platform staff, signed in with their second factor (TOTP): a stolen password alone never reaches /admin. */
 export const staffProcedure = authedProcedure.use(async ({ ctx, next }) => {
   if (!ctx.user.isPlatformStaff || ctx.user.impersonatorId) throw new AppError("FORBIDDEN", "platform staff only");
+  if (!ctx.user.mfa) throw new AppError("FORBIDDEN", "second_factor_required: set up two-factor authentication and sign in with it to use /admin");
   return next({ ctx });
 });
 

@@ -1,8 +1,9 @@
 // Platform administration: staff only. A tenant user gets a 403 page, never the admin shell.
-import { BuildingIcon } from "lucide-react";
+import { BuildingIcon, ShieldCheckIcon } from "lucide-react";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { Forbidden } from "@/components/admin/forbidden";
+import { StaffSecondFactorRequired } from "@/components/admin/staff-second-factor-required";
 import { UserMenu } from "@/components/portal/user-menu";
 import { AppShell } from "@/components/shared/app-shell";
 import { Brand } from "@/components/shared/brand";
@@ -17,10 +18,12 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   if (user === OUTAGE) return <ServiceUnavailable />;
   if (!user) redirect("/sign-in?callbackUrl=/admin");
   if (!user.isPlatformStaff || user.impersonatorId) return <Forbidden email={user.email} />;
+  // Staff reach the console only in a session signed in with their second factor; until then, only its set-up.
+  const content = user.mfa ? children : <StaffSecondFactorRequired />;
   return (
     <AppShell
       brand={<Brand href="/admin" suffix="Admin" />}
-      nav={[{ href: "/admin", label: "Tenants", icon: <BuildingIcon /> }]}
+      nav={user.mfa ? [{ href: "/admin", label: "Tenants", icon: <BuildingIcon /> }, { href: "/admin/security", label: "Security", icon: <ShieldCheckIcon /> }] : []}
       banner={env.TELEPHONY_SIMULATED === "1" ? <SimulatedTelephonyStrip /> : undefined}
       userMenu={
         <>
@@ -29,7 +32,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         </>
       }
     >
-      {children}
+      {content}
     </AppShell>
   );
 }

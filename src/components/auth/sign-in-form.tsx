@@ -10,6 +10,9 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 
 const WRONG_CREDENTIALS = "Incorrect email or password";
+/** The server's answer when the password was right and the account has a second factor (authenticate-user.ts). */
+const SECOND_FACTOR_REQUIRED = /^second_factor_required/;
+const WRONG_CODE = "Incorrect authentication code";
 
 export function SignInForm({ callbackUrl, initialError, initialEmail }: { callbackUrl: string; initialError: string | null; initialEmail?: string }) {
   const router = useRouter();
@@ -18,16 +21,30 @@ export function SignInForm({ callbackUrl, initialError, initialEmail }: { callba
   const [passwordRejected, setPasswordRejected] = useState(false);
   const [pending, setPending] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const codeRef = useRef<HTMLInputElement>(null);
+  // Shown once the password was accepted and the account asks for its second factor.
+  const [askCode, setAskCode] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", { redirect: false, email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") });
+    const result = await signIn("credentials", {
+      redirect: false,
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      code: String(form.get("code") ?? ""),
+    });
     if (!result || result.error) {
       const message = result?.error && result.error !== "CredentialsSignin" ? result.error : WRONG_CREDENTIALS;
       setPending(false);
+      if (SECOND_FACTOR_REQUIRED.test(message) || message === WRONG_CODE) {
+        setAskCode(true);
+        setError(message === WRONG_CODE ? message : null);
+        setTimeout(() => codeRef.current?.focus(), 0);
+        return;
+      }
       setError(message);
       setPasswordRejected(message === WRONG_CREDENTIALS);
       if (message === WRONG_CREDENTIALS) passwordRef.current?.select();
@@ -47,6 +64,11 @@ export function SignInForm({ callbackUrl, initialError, initialEmail }: { callba
       <FormField label="Password">
         <Input ref={passwordRef} name="password" type="password" autoComplete="current-password" required autoFocus={Boolean(initialEmail)} aria-invalid={passwordRejected || undefined} />
       </FormField>
+      {askCode && (
+        <FormField label="Authentication code" description="The 6-digit code from your authenticator app, or one of your recovery codes.">
+          <Input ref={codeRef} name="code" inputMode="numeric" autoComplete="one-time-code" required maxLength={32} className="font-mono tracking-widest" />
+        </FormField>
+      )}
       <div className="-mt-2 text-right text-sm">
         <Link href="/forgot-password" className="text-muted-foreground underline-offset-4 hover:text-foreground hover:underline">
           Forgot your password?

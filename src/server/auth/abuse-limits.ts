@@ -109,6 +109,8 @@ export interface SignInAttempt {
   succeeded(): Promise<void>;
   /** The password was wrong: the point stays spent. Returns a RATE_LIMITED error when this failure locks the address out. */
   failed(): Promise<AppError | null>;
+  /** Neither: the password was right and the second factor is still to come. The points go back; nothing is cleared. */
+  pending(): Promise<void>;
 }
 
 /** The addresses each email failed from, so a password reset can lift their lockouts. */
@@ -151,6 +153,10 @@ export async function beginSignInAttempt(email: string, ip: string | null): Prom
   return {
     async succeeded() {
       await clearSignInFailures(email);
+      await refundIp();
+    },
+    async pending() {
+      await state.limits.signInFailuresByEmail.reward(pair, 1);
       await refundIp();
     },
     async failed() {

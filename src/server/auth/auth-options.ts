@@ -23,13 +23,13 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" }, code: { label: "Authentication code", type: "text" } },
       async authorize(credentials, req) {
         const parsed = ZSignInInput.safeParse(credentials ?? {});
         if (!parsed.success) throw new Error("Incorrect email or password");
         try {
           const user = await authenticateUser(parsed.data, { ip: clientIp(req?.headers?.["x-forwarded-for"] as string | undefined) });
-          return { id: user.id, email: user.email, name: user.name, isPlatformStaff: user.isPlatformStaff, sessionVersion: user.sessionVersion };
+          return { id: user.id, email: user.email, name: user.name, isPlatformStaff: user.isPlatformStaff, sessionVersion: user.sessionVersion, mfa: user.mfa };
         } catch (e) {
           // next-auth hands the thrown message to the sign-in page as `error` (suspension, throttling).
           if (e instanceof AppError) throw new Error(e.message);
@@ -58,6 +58,7 @@ export const authOptions: NextAuthOptions = {
         token.name = user.name;
         token.isPlatformStaff = Boolean((user as { isPlatformStaff?: boolean }).isPlatformStaff);
         token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        token.mfa = Boolean((user as { mfa?: boolean }).mfa);
         // This session's own id: signing out revokes it (revoked-sessions.ts), whoever holds a copy of the token.
         token.sid = randomUUID();
         return token;
@@ -77,6 +78,7 @@ export const authOptions: NextAuthOptions = {
         email: token.email ?? "",
         name: token.name ?? "",
         isPlatformStaff: Boolean(token.isPlatformStaff),
+        mfa: Boolean(token.mfa),
       } as typeof session.user;
       return session;
     },

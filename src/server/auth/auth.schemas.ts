@@ -18,8 +18,13 @@ export const ZSignUpInput = z.object({
 });
 export type TSignUpInput = z.infer<typeof ZSignUpInput>;
 
-export const ZSignInInput = z.object({ email: ZEmail, password: z.string().min(1).max(200) });
-export type TSignInInput = z.infer<typeof ZSignInInput>;
+export const ZSignInInput = z.object({
+  email: ZEmail,
+  password: z.string().min(1).max(200),
+  /** The second factor, for users who turned it on: the authenticator's code or a recovery code. */
+  code: z.string().trim().max(32).optional().transform((c) => c || undefined),
+});
+export type TSignInInput = z.input<typeof ZSignInInput>;
 
 export const ZVerifyEmailInput = z.object({ token: ZToken });
 export const ZRequestPasswordResetInput = z.object({ email: ZEmail });

@@ -9,11 +9,13 @@ export interface SessionUser {
   isPlatformStaff: boolean;
   /** Set while a staff member impersonates this user (admin issue). */
   impersonatorId?: string | null;
+  /** This session was signed in with the second factor (staff need it for /admin). */
+  mfa?: boolean;
 }
 
 export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions);
   const user = session?.user as Partial<SessionUser> | undefined;
   if (!user?.id || !user.email) return null;
-  return { id: user.id, email: user.email, name: user.name ?? user.email, isPlatformStaff: Boolean(user.isPlatformStaff), impersonatorId: user.impersonatorId ?? null };
+  return { id: user.id, email: user.email, name: user.name ?? user.email, isPlatformStaff: Boolean(user.isPlatformStaff), impersonatorId: user.impersonatorId ?? null, mfa: Boolean(user.mfa) };
 }

@@ -17,6 +17,8 @@ export const DEMO_USERS: { email: string; name: string; role: MemberRole | null;
   { email: "supervisor@demo.irisx.local", name: "Sam Supervisor", role: "SUPERVISOR", isPlatformStaff: false },
   { email: "agent@demo.irisx.local", name: "Alex Agent", role: "AGENT", isPlatformStaff: false },
   { email: "staff@irisx.local", name: "Pat Staff", role: null, isPlatformStaff: true },
+  // A second staff member: /admin asks each to set up two-factor authentication on the first visit.
+  { email: "ops@irisx.local", name: "Olly Ops", role: null, isPlatformStaff: true },
 ];
 
 export async function seedDemo(db: Db): Promise<{ tenantId: string }> {

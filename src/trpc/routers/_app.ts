@@ -11,6 +11,7 @@ import { teamRouter } from "@/trpc/routers/team";
 import { tenantRouter } from "@/trpc/routers/tenant";
 import { callerIdsRouter } from "@/trpc/routers/caller-ids";
 import { numbersRouter } from "@/trpc/routers/numbers";
+import { twoFactorRouter } from "@/trpc/routers/two-factor";
 import { callsRouter } from "@/trpc/routers/calls";
 import { sipUsersRouter } from "@/trpc/routers/sip-users";
 import { recordingsRouter } from "@/trpc/routers/recordings";
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   webhooks: webhooksRouter,
   numbers: numbersRouter,
   callerIds: callerIdsRouter,
+  twoFactor: twoFactorRouter,
   calls: callsRouter,
   sipUsers: sipUsersRouter,
   recordings: recordingsRouter,

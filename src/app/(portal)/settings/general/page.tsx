@@ -4,6 +4,7 @@ import { CallQueueSettings } from "@/components/portal/call-queue-settings";
 import { GeneralSettings } from "@/components/portal/general-settings";
 import { RecordingRetentionSettings } from "@/components/portal/recording-retention-settings";
 import { notForRole } from "@/app/_lib/portal-gate";
+import { TwoFactorSettings } from "@/components/shared/two-factor-settings";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -17,6 +18,7 @@ export default async function GeneralSettingsPage() {
       <GeneralSettings email={context?.user.email ?? ""} emailVerified={context?.user.emailVerified ?? false} />
       <CallQueueSettings />
       <RecordingRetentionSettings />
+      <TwoFactorSettings />
     </div>
   );
 }
