@@ -62,3 +62,31 @@ test("platform staff assign a number to a tenant; a taken one names its holder",
   await expect(again.getByText(/held by/)).toBeVisible();
   await page.screenshot({ path: "test-results/admin-assign-number.png" });
 });
+
+test("platform staff create a feature flag rolled out to a share of tenants, and force it off for one", async ({ page }) => {
+  // A recovery code (the authenticator's steps are spent by the other specs): the second of ten.
+  await signInOpsWith(page, readOpsState()!.recoveryCodes[1]!);
+  await page.waitForURL(/\/admin/);
+  // The demo workspace's id, as the tenants table shows it under its name.
+  const tenantId = ((await page.getByRole("row", { name: /Demo Co/ }).first().locator(".font-mono").first().textContent()) ?? "").trim();
+  expect(tenantId).toMatch(/^tn_/);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Feature flags" }).click();
+  const key = `e2e_flag_${Date.now()}`;
+  const create = page.getByRole("form", { name: "New flag" });
+  await create.getByLabel("Key").fill("Not A Key");
+  await create.getByRole("button", { name: "Create flag" }).click();
+  await expect(create.getByText(/lower_snake_case: letters/)).toBeVisible();
+  await create.getByLabel("Key").fill(key);
+  await create.getByLabel("Description").fill("Made by the e2e run");
+  await create.getByLabel("Rollout %").fill("50");
+  await create.getByLabel("Enabled").click();
+  await create.getByRole("button", { name: "Create flag" }).click();
+  const row = page.getByRole("row", { name: new RegExp(key) });
+  await expect(row).toContainText("On · 50% of tenants");
+  await row.getByRole("button", { name: "Edit" }).click();
+  const override = page.getByRole("form", { name: `Override ${key} for a tenant` });
+  await override.getByLabel("Tenant id").fill(tenantId);
+  await override.getByRole("button", { name: "Force off" }).click();
+  await expect(row).toContainText("Demo Co off");
+  await page.screenshot({ path: "test-results/admin-feature-flags.png", fullPage: true });
+});

@@ -557,6 +557,17 @@ const TRPC: Record<string, TrpcCase> = {
       expect((await db.tenant.findUniqueOrThrow({ where: { id: fx.a.tenantId } })).name).toBe("Tenant A");
     },
   },
+  "tenant.featureFlags": {
+    aId: false,
+    reason: "the session's tenant's answers; an override for A changes nothing for B",
+    run: async (c) => {
+      await db.featureFlag.upsert({ where: { key: "isolation_probe" }, create: { key: "isolation_probe", enabled: false }, update: { enabled: false } });
+      await db.featureFlagOverride.upsert({ where: { flagKey_tenantId: { flagKey: "isolation_probe", tenantId: fx.a.tenantId } }, create: { flagKey: "isolation_probe", tenantId: fx.a.tenantId, enabled: true }, update: { enabled: true } });
+      const flags = await c.tenant.featureFlags();
+      expect(flags.isolation_probe).toBe(false);
+      expectNoLeak(flags);
+    },
+  },
   "tenant.onboardingChecklist": { aId: false, reason: "the session's tenant", run: async (c) => expectNoLeak(await c.tenant.onboardingChecklist()) },
   "account.twilioAccount": {
     aId: false,
@@ -735,6 +746,9 @@ const TRPC: Record<string, TrpcCase> = {
   "twoFactor.confirm": { aId: false, reason: "the signed-in user's own pending secret", run: (c) => expectTrpcCode(c.twoFactor.confirm({ code: "123456" }), "BAD_REQUEST") },
   "twoFactor.regenerateRecoveryCodes": { aId: false, reason: "the signed-in user's own codes", run: (c) => expectTrpcCode(c.twoFactor.regenerateRecoveryCodes({ code: "123456" }), "BAD_REQUEST") },
   "twoFactor.disable": { aId: false, reason: "the signed-in user's own factor", run: (c) => expectTrpcCode(c.twoFactor.disable({ code: "123456" }), "BAD_REQUEST") },
+  "admin.flags": { aId: false, reason: "platform staff only; a tenant member is refused", run: (c) => expectTrpcCode(c.admin.flags(), "FORBIDDEN") },
+  "admin.upsertFlag": { aId: false, reason: "platform staff only", run: (c) => expectTrpcCode(c.admin.upsertFlag({ key: "by_tenant", enabled: true, rolloutPercent: 100 }), "FORBIDDEN") },
+  "admin.setFlagOverride": { aId: true, run: (c) => expectTrpcCode(c.admin.setFlagOverride({ key: "isolation_probe", tenantId: fx.a.tenantId, enabled: false }), "FORBIDDEN") },
   "admin.assignNumber": {
     aId: true,
     run: (c) => expectTrpcCode(c.admin.assignNumber({ tenantId: fx.a.tenantId, phoneNumber: "+14155550177" }), "FORBIDDEN"),

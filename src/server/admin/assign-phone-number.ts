@@ -4,15 +4,10 @@ import { AppError } from "@/server/errors";
 import { insertPhoneNumber, isUniqueViolation } from "@/server/numbers/create-phone-number";
 import { ZCreatePhoneNumberInput, type TCreatePhoneNumberInput } from "@/server/numbers/numbers.schemas";
 import type { PhoneNumberView } from "@/server/numbers/phone-number-view";
+import type { StaffActor } from "@/server/admin/staff-actor";
 
 const ZTenantId = z.object({ tenantId: z.string().min(1).max(64) });
 export type TAssignPhoneNumberInput = TCreatePhoneNumberInput & { tenantId: string };
-
-export interface StaffActor {
-  userId: string | null;
-  requestId: string;
-  ip?: string | null;
-}
 
 /**
  * Platform staff give a tenant a number the platform holds at its carrier (ported in, bought outside the number

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { ZUpdateTenantVoiceLimitsInput } from "@/server/admin/admin.schemas";
 import { assignPhoneNumber, type TAssignPhoneNumberInput } from "@/server/admin/assign-phone-number";
 import { findTenants } from "@/server/admin/find-tenants";
+import { ZFlagOverrideInput, ZUpsertFlagInput } from "@/server/flags/flags.schemas";
+import { findFeatureFlags, setFeatureFlagOverride, upsertFeatureFlag } from "@/server/flags/feature-flags";
 import { findPricePlans, updateTenantVoiceLimits } from "@/server/admin/update-tenant-voice-limits";
 import { createTRPCRouter, staffProcedure } from "@/trpc/init";
 
@@ -11,6 +13,9 @@ export const adminRouter = createTRPCRouter({
   updateVoiceLimits: staffProcedure
     .input(ZUpdateTenantVoiceLimitsInput)
     .mutation(({ ctx, input }) => updateTenantVoiceLimits({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
+  flags: staffProcedure.query(() => findFeatureFlags()),
+  upsertFlag: staffProcedure.input(ZUpsertFlagInput).mutation(({ ctx, input }) => upsertFeatureFlag({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
+  setFlagOverride: staffProcedure.input(ZFlagOverrideInput).mutation(({ ctx, input }) => setFeatureFlagOverride({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
   assignNumber: staffProcedure
     .input(z.object({ tenantId: z.string().min(1).max(64), phoneNumber: z.string().max(32), friendlyName: z.string().max(64).optional() }))
     .mutation(({ ctx, input }) => assignPhoneNumber({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input satisfies TAssignPhoneNumberInput)),

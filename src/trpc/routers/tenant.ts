@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
+import { featureFlagsFor } from "@/server/flags/feature-flags";
 import { getOnboardingChecklist } from "@/server/onboarding/get-onboarding-checklist";
 import { findUserTenants } from "@/server/tenant/find-user-tenants";
 import { getTenantOverview } from "@/server/tenant/get-tenant-overview";
@@ -23,5 +24,7 @@ export const tenantRouter = createTRPCRouter({
     return tenant;
   }),
   rename: tenantProcedure({ minRole: "ADMIN" }).input(ZRenameTenantInput).mutation(({ ctx, input }) => renameTenant(ctx.actor, input)),
+  /** Every feature flag's answer for the current workspace (useFeatureFlag in the UI). */
+  featureFlags: tenantProcedure().query(({ ctx }) => featureFlagsFor(ctx.actor.tenantId)),
   onboardingChecklist: tenantProcedure().input(z.void()).query(({ ctx }) => getOnboardingChecklist(ctx.actor.tenantId, ctx.actor.role)),
 });
