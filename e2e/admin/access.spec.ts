@@ -81,7 +81,7 @@ test("platform staff create a feature flag rolled out to a share of tenants, and
   await create.getByLabel("Rollout %").fill("50");
   await create.getByLabel("Enabled").click();
   await create.getByRole("button", { name: "Create flag" }).click();
-  const row = page.getByRole("row", { name: new RegExp(key) });
+  const row = page.getByRole("row", { name: new RegExp(key) }).first();
   await expect(row).toContainText("On · 50% of tenants");
   await row.getByRole("button", { name: "Edit" }).click();
   const override = page.getByRole("form", { name: `Override ${key} for a tenant` });

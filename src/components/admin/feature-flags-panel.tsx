@@ -94,6 +94,8 @@ export function FeatureFlagsPanel() {
   const trpc = useTRPC();
   const flags = useQuery(trpc.admin.flags.queryOptions());
   const [editing, setEditing] = useState<string | null>(null);
+  // A new, empty form after each creation.
+  const [created, setCreated] = useState(0);
   return (
     <div className="flex flex-col gap-6">
       <Card>
@@ -102,7 +104,7 @@ export function FeatureFlagsPanel() {
           <CardDescription>Off until enabled; when enabled, on for the rollout share of tenants (the same tenants as the share grows), and overrides win either way.</CardDescription>
         </CardHeader>
         <CardContent>
-          <FlagForm initial={NEW_FLAG} onDone={() => undefined} key="new" />
+          <FlagForm initial={NEW_FLAG} onDone={() => setCreated((n) => n + 1)} key={`new-${created}`} />
         </CardContent>
       </Card>
       <QueryStates
@@ -125,19 +127,13 @@ export function FeatureFlagsPanel() {
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {rows.map((f) => (
+                {rows.flatMap((f) => [
                   <TableRow key={f.key}>
                     <TableCell>
                       <span className="flex flex-col">
                         <code className="font-mono text-sm">{f.key}</code>
                         {f.description && <span className="text-xs text-muted-foreground">{f.description}</span>}
                       </span>
-                      {editing === f.key && (
-                        <div className="mt-3 flex flex-col gap-4">
-                          <FlagForm initial={f} onDone={() => setEditing(null)} />
-                          <OverrideForm flagKey={f.key} />
-                        </div>
-                      )}
                     </TableCell>
                     <TableCell>
                       <Badge variant={f.enabled ? "secondary" : "outline"}>{f.enabled ? `On · ${f.rolloutPercent}% of tenants` : "Off"}</Badge>
@@ -150,8 +146,20 @@ export function FeatureFlagsPanel() {
                         {editing === f.key ? "Close" : "Edit"}
                       </Button>
                     </TableCell>
-                  </TableRow>
-                ))}
+                  </TableRow>,
+                  ...(editing === f.key
+                    ? [
+                        <TableRow key={`${f.key}-edit`} className="hover:bg-transparent">
+                          <TableCell colSpan={4} className="bg-muted/30 whitespace-normal">
+                            <div className="flex flex-col gap-4 py-2">
+                              <FlagForm initial={f} onDone={() => setEditing(null)} />
+                              <OverrideForm flagKey={f.key} />
+                            </div>
+                          </TableCell>
+                        </TableRow>,
+                      ]
+                    : []),
+                ])}
               </TableBody>
             </Table>
           </div>
