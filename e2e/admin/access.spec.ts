@@ -90,3 +90,41 @@ test("platform staff create a feature flag rolled out to a share of tenants, and
   await expect(row).toContainText("Demo Co off");
   await page.screenshot({ path: "test-results/admin-feature-flags.png", fullPage: true });
 });
+
+test("staff suspend a tenant with a reason its user sees at once, adjust its credit, and reinstate it", async ({ page, browser }) => {
+  const tenantContext = await browser.newContext();
+  const member = await tenantContext.newPage();
+  const account = await signUpNewTenant(member);
+  await signInOpsWith(page, readOpsState()!.recoveryCodes[2]!);
+  await page.waitForURL(/\/admin/);
+  const row = page.getByRole("row", { name: new RegExp(account.companyName) });
+
+  await row.getByRole("button", { name: `Suspend ${account.companyName}` }).click();
+  const suspend = page.getByRole("dialog", { name: `Suspend ${account.companyName}` });
+  await expect(suspend.getByRole("button", { name: "Suspend" })).toBeDisabled();
+  await suspend.getByLabel("Reason").fill("e2e: unpaid invoice 77");
+  await suspend.getByRole("button", { name: "Suspend" }).click();
+  await expect(row).toContainText("Suspended");
+  await member.reload();
+  await expect(member.getByText(/This workspace is suspended: e2e: unpaid invoice 77/)).toBeVisible();
+  await member.screenshot({ path: "test-results/tenant-suspended.png" });
+
+  await row.getByRole("button", { name: `Adjust credit of ${account.companyName}` }).click();
+  const credit = page.getByRole("dialog", { name: `Adjust credit of ${account.companyName}` });
+  await credit.getByLabel(/Amount/).fill("12.5x");
+  await credit.getByLabel("Reason").fill("goodwill");
+  await credit.getByRole("button", { name: "Adjust" }).click();
+  await expect(credit.getByText("an amount like 25 or -10.50")).toBeVisible();
+  await credit.getByLabel(/Amount/).fill("12.50");
+  await credit.getByRole("button", { name: "Adjust" }).click();
+  await expect(credit).toBeHidden();
+  await expect(page.getByText(`Credit of ${account.companyName} adjusted`)).toBeVisible();
+
+  await row.getByRole("button", { name: `Reinstate ${account.companyName}` }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Reinstate" }).click();
+  await expect(row).toContainText("Active");
+  await member.reload();
+  await expect(member.getByRole("heading", { level: 1 })).not.toHaveText("Workspace suspended");
+  await page.screenshot({ path: "test-results/admin-tenants-actions.png", fullPage: true });
+  await tenantContext.close();
+});

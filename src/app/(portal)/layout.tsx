@@ -29,12 +29,14 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   if (!context.current) {
     if (context.user.isPlatformStaff) redirect("/admin");
     const suspended = context.tenants.length > 0;
+    // One workspace: its reason, as staff gave it. Several: none applies to all.
+    const reason = context.tenants.length === 1 ? context.tenants[0]!.suspendedReason : null;
     return (
       <AccountProblem
         title={suspended ? "Workspace suspended" : "No workspace yet"}
         description={
           suspended
-            ? "Every workspace you belong to is suspended. Contact support to restore access."
+            ? `${context.tenants.length === 1 ? "This workspace is" : "Every workspace you belong to is"} suspended${reason ? `: ${reason}` : ""}. Contact support to restore access.`
             : "You are not a member of any workspace. Ask a teammate to invite you, or sign up to create your own."
         }
       />

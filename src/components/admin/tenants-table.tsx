@@ -10,6 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { AssignNumberDialog } from "@/components/admin/assign-number-dialog";
+import { TenantAccessActions } from "@/components/admin/tenant-access-actions";
 import { VoiceLimitsDialog } from "@/components/admin/voice-limits-dialog";
 import { formatDate, formatMoney } from "@/lib/format";
 import { useTRPC } from "@/trpc/react";
@@ -56,6 +57,11 @@ const columns = [
     id: "numbers",
     header: "Numbers",
     cell: (c) => <AssignNumberDialog tenant={c.row.original} />,
+  }),
+  column.display({
+    id: "access",
+    header: () => <span className="sr-only">Actions</span>,
+    cell: (c) => <TenantAccessActions tenant={c.row.original} />,
   }),
   column.accessor("createdAt", {
     header: "Created",

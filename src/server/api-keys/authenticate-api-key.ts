@@ -3,6 +3,7 @@
 // in this process evicts at once, other processes notice within CACHE_TTL_MS.
 import { timingSafeEqual } from "node:crypto";
 import { LRUCache } from "lru-cache";
+import { listenForTenantChanges, onTenantChanged } from "@/server/tenant/tenant-changes";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
@@ -92,6 +93,7 @@ const invalid = () => new AppError("UNAUTHORIZED", "invalid API key: check the k
  * all three, so a caller cannot tell which ids exist) and TENANT_SUSPENDED for a suspended tenant.
  */
 export async function authenticateApiKey(credentials: PresentedCredentials): Promise<ApiKeyPrincipal> {
+  listenForTenantChanges();
   if (!KEY_ID_PATTERN.test(credentials.keyId)) throw invalid();
   let entry = keyCache.get(credentials.keyId);
   if (!entry) {
@@ -121,3 +123,11 @@ function touchLastUsed(keyId: string): void {
 export function forgetApiKey(keyId: string): void {
   keyCache.delete(keyId);
 }
+
+/** Drops every cached key of a tenant (it was suspended or reinstated here or on another instance); null: all. */
+export function forgetTenantApiKeys(tenantId: string | null): void {
+  if (tenantId === null) return keyCache.clear();
+  for (const [keyId, entry] of keyCache.entries()) if (!("missing" in entry) && entry.principal.tenantId === tenantId) keyCache.delete(keyId);
+}
+
+onTenantChanged(forgetTenantApiKeys);

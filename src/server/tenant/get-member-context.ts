@@ -15,11 +15,11 @@ export async function getMemberContext(userId: string, tenantIdHint: string | nu
       email: true,
       emailVerifiedAt: true,
       isPlatformStaff: true,
-      memberships: { orderBy: { createdAt: "asc" }, select: { role: true, tenant: { select: { id: true, name: true, status: true } } } },
+      memberships: { orderBy: { createdAt: "asc" }, select: { role: true, tenant: { select: { id: true, name: true, status: true, suspendedReason: true } } } },
     },
   });
   if (!user) return null;
-  const tenants = user.memberships.map((m) => ({ tenantId: m.tenant.id, name: m.tenant.name, status: m.tenant.status, role: m.role }));
+  const tenants = user.memberships.map((m) => ({ tenantId: m.tenant.id, name: m.tenant.name, status: m.tenant.status, suspendedReason: m.tenant.suspendedReason, role: m.role }));
   const current = pickCurrentTenant(tenants, tenantIdHint);
   return {
     user: { id: user.id, name: user.name, email: user.email, emailVerified: Boolean(user.emailVerifiedAt), isPlatformStaff: user.isPlatformStaff },

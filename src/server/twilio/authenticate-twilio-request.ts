@@ -4,6 +4,7 @@
 // in the path must be the authenticated account's; any other reads as not found, as on Twilio.
 import { timingSafeEqual } from "node:crypto";
 import { LRUCache } from "lru-cache";
+import { listenForTenantChanges, onTenantChanged } from "@/server/tenant/tenant-changes";
 import { getTenantAuthToken } from "@/server/account/get-tenant-auth-token";
 import { scopeAllows, type ApiKeyScope } from "@/server/api-keys/api-keys.schemas";
 import { authenticateApiKey, parseAuthorization } from "@/server/api-keys/authenticate-api-key";
@@ -31,7 +32,21 @@ const ACCOUNT_SELECT = { id: true, accountSid: true, status: true, suspendedReas
 type AccountRow = { id: string; accountSid: string; status: string; suspendedReason: string | null; apiRateLimitPerSecond: number | null };
 const toEntry = (t: AccountRow): AccountEntry => ({ tenantId: t.id, accountSid: t.accountSid, status: t.status, suspendedReason: t.suspendedReason, rateLimitPerSecond: t.apiRateLimitPerSecond });
 
+/** Drops a tenant's cached account (suspended or reinstated here or on another instance); null: all. */
+export function forgetTwilioAccount(tenantId: string | null): void {
+  if (tenantId === null) {
+    byAccountSid.clear();
+    byTenantId.clear();
+    return;
+  }
+  const entry = byTenantId.get(tenantId);
+  byTenantId.delete(tenantId);
+  if (entry) byAccountSid.delete(entry.accountSid);
+  for (const [sid, e] of byAccountSid.entries()) if (!("missing" in e) && e.tenantId === tenantId) byAccountSid.delete(sid);
+}
+
 async function accountBySid(accountSid: string): Promise<AccountEntry | null> {
+  listenForTenantChanges();
   let entry = byAccountSid.get(accountSid);
   if (!entry) {
     const row = await db.tenant.findUnique({ where: { accountSid }, select: ACCOUNT_SELECT });
@@ -94,3 +109,5 @@ export async function authenticateTwilioRequest(authorization: string | null, pa
   if (!scopeAllows(key.scopes, scope)) throw new AppError("FORBIDDEN", `this API key lacks the "${scope}" scope`, { details: { required_scope: scope } });
   return { tenantId: key.tenantId, accountSid: account.accountSid, apiKeyId: key.keyId, rateLimitKey: key.keyId, rateLimitPerSecond: key.rateLimitPerSecond };
 }
+
+onTenantChanged(forgetTwilioAccount);
