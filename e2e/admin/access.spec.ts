@@ -128,3 +128,29 @@ test("staff suspend a tenant with a reason its user sees at once, adjust its cre
   await page.screenshot({ path: "test-results/admin-tenants-actions.png", fullPage: true });
   await tenantContext.close();
 });
+
+test("the audit log shows staff actions across tenants with their changes, filters them, and exports them as CSV", async ({ page, request }) => {
+  // Nobody without a staff session signed in with a second factor can export it.
+  expect((await request.get("/admin/audit/export")).status()).toBe(403);
+  await signInOpsWith(page, readOpsState()!.recoveryCodes[3]!);
+  await page.waitForURL(/\/admin/);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
+  const filter = page.getByRole("form", { name: "Filter the audit log" });
+  await filter.getByLabel("Action").fill("tenant.suspended");
+  await filter.getByRole("button", { name: "Filter" }).click();
+  const entry = page.getByRole("row", { name: /tenant\.suspended/ }).first();
+  await expect(entry).toContainText(OPS.email);
+  await entry.getByRole("button", { name: "Changes" }).click();
+  const changes = page.getByRole("table", { name: "Changes" });
+  await expect(changes.getByRole("row", { name: /suspendedReason/ })).toContainText("e2e: unpaid invoice 77");
+  await page.screenshot({ path: "test-results/admin-audit-log.png", fullPage: true });
+
+  const download = page.waitForEvent("download");
+  await filter.getByRole("link", { name: "CSV" }).click();
+  const file = await (await download).path();
+  const { readFileSync } = await import("node:fs");
+  const csv = readFileSync(file, "utf8");
+  expect(csv.split("\n")[0]).toBe("time,tenant_id,tenant,action,target_type,target_id,actor_email,api_key_id,impersonator_email,ip,before,after");
+  expect(csv).toContain("tenant.suspended");
+  expect(csv).not.toContain("tenant.reinstated");
+});

@@ -749,6 +749,7 @@ const TRPC: Record<string, TrpcCase> = {
   "admin.suspendTenant": { aId: true, run: (c) => expectTrpcCode(c.admin.suspendTenant({ tenantId: fx.a.tenantId, reason: "by tenant B" }), "FORBIDDEN") },
   "admin.reinstateTenant": { aId: true, run: (c) => expectTrpcCode(c.admin.reinstateTenant({ tenantId: fx.a.tenantId }), "FORBIDDEN") },
   "admin.adjustCredit": { aId: true, run: (c) => expectTrpcCode(c.admin.adjustCredit({ tenantId: fx.a.tenantId, amountMicros: "1000000", reason: "by tenant B" }), "FORBIDDEN") },
+  "admin.audit": { aId: false, reason: "platform staff only: the whole platform's trail", run: (c) => expectTrpcCode(c.admin.audit({ tenantId: fx.a.tenantId }), "FORBIDDEN") },
   "admin.flags": { aId: false, reason: "platform staff only; a tenant member is refused", run: (c) => expectTrpcCode(c.admin.flags(), "FORBIDDEN") },
   "admin.upsertFlag": { aId: false, reason: "platform staff only", run: (c) => expectTrpcCode(c.admin.upsertFlag({ key: "by_tenant", enabled: true, rolloutPercent: 100 }), "FORBIDDEN") },
   "admin.setFlagOverride": { aId: true, run: (c) => expectTrpcCode(c.admin.setFlagOverride({ key: "isolation_probe", tenantId: fx.a.tenantId, enabled: false }), "FORBIDDEN") },

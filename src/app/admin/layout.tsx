@@ -1,5 +1,5 @@
 // Platform administration: staff only. A tenant user gets a 403 page, never the admin shell.
-import { BuildingIcon, FlagIcon, ShieldCheckIcon } from "lucide-react";
+import { BuildingIcon, FlagIcon, ScrollTextIcon, ShieldCheckIcon } from "lucide-react";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { Forbidden } from "@/components/admin/forbidden";
@@ -23,7 +23,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <AppShell
       brand={<Brand href="/admin" suffix="Admin" />}
-      nav={user.mfa ? [{ href: "/admin", label: "Tenants", icon: <BuildingIcon /> }, { href: "/admin/flags", label: "Feature flags", icon: <FlagIcon /> }, { href: "/admin/security", label: "Security", icon: <ShieldCheckIcon /> }] : []}
+      nav={user.mfa ? [{ href: "/admin", label: "Tenants", icon: <BuildingIcon /> }, { href: "/admin/flags", label: "Feature flags", icon: <FlagIcon /> }, { href: "/admin/audit", label: "Audit log", icon: <ScrollTextIcon /> }, { href: "/admin/security", label: "Security", icon: <ShieldCheckIcon /> }] : []}
       banner={env.TELEPHONY_SIMULATED === "1" ? <SimulatedTelephonyStrip /> : undefined}
       userMenu={
         <>

@@ -1,3 +1,4 @@
+import type { AuditLog } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import type { TFindAuditEntriesInput } from "@/server/audit/audit.schemas";
 import { NEWEST_FIRST, olderThan, toPage } from "@/server/shared/paging";
@@ -18,23 +19,26 @@ export async function findAuditEntries(actor: Actor, input: TFindAuditEntriesInp
     take: input.limit + 1,
   });
   const page = toPage(rows, input.limit);
-  const userIds = [...new Set(page.items.flatMap((r) => [r.actorUserId, r.impersonatorId]).filter((id): id is string => Boolean(id)))];
+  return { ...page, items: await toAuditEntryViews(page.items) };
+}
+
+/** Audit rows as readers see them: the acting user and any impersonator by name and email. */
+export async function toAuditEntryViews(rows: AuditLog[]) {
+  const userIds = [...new Set(rows.flatMap((r) => [r.actorUserId, r.impersonatorId]).filter((id): id is string => Boolean(id)))];
   const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } });
   const byId = new Map(users.map((u) => [u.id, u]));
-  return {
-    ...page,
-    items: page.items.map((r) => ({
-      id: r.id,
-      createdAt: r.createdAt,
-      action: r.action,
-      targetType: r.targetType,
-      targetId: r.targetId,
-      before: r.before,
-      after: r.after,
-      ip: r.ip,
-      actor: r.actorUserId ? (byId.get(r.actorUserId) ?? { id: r.actorUserId, name: "Deleted user", email: "" }) : null,
-      actorApiKeyId: r.actorApiKeyId,
-      impersonator: r.impersonatorId ? (byId.get(r.impersonatorId) ?? null) : null,
-    })),
-  };
+  return rows.map((r) => ({
+    id: r.id,
+    tenantId: r.tenantId,
+    createdAt: r.createdAt,
+    action: r.action,
+    targetType: r.targetType,
+    targetId: r.targetId,
+    before: r.before,
+    after: r.after,
+    ip: r.ip,
+    actor: r.actorUserId ? (byId.get(r.actorUserId) ?? { id: r.actorUserId, name: "Deleted user", email: "" }) : null,
+    actorApiKeyId: r.actorApiKeyId,
+    impersonator: r.impersonatorId ? (byId.get(r.impersonatorId) ?? null) : null,
+  }));
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ZUpdateTenantVoiceLimitsInput } from "@/server/admin/admin.schemas";
 import { assignPhoneNumber, type TAssignPhoneNumberInput } from "@/server/admin/assign-phone-number";
 import { findTenants } from "@/server/admin/find-tenants";
+import { findPlatformAudit, ZFindPlatformAuditInput } from "@/server/admin/platform-audit";
 import { adjustTenantCredit, reinstateTenant, suspendTenant, ZAdjustCreditInput, ZReinstateTenantInput, ZSuspendTenantInput } from "@/server/admin/tenant-access";
 import { ZFlagOverrideInput, ZUpsertFlagInput } from "@/server/flags/flags.schemas";
 import { findFeatureFlags, setFeatureFlagOverride, upsertFeatureFlag } from "@/server/flags/feature-flags";
@@ -17,6 +18,7 @@ export const adminRouter = createTRPCRouter({
   suspendTenant: staffProcedure.input(ZSuspendTenantInput).mutation(({ ctx, input }) => suspendTenant({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
   reinstateTenant: staffProcedure.input(ZReinstateTenantInput).mutation(({ ctx, input }) => reinstateTenant({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
   adjustCredit: staffProcedure.input(ZAdjustCreditInput).mutation(({ ctx, input }) => adjustTenantCredit({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
+  audit: staffProcedure.input(ZFindPlatformAuditInput).query(({ input }) => findPlatformAudit(input)),
   flags: staffProcedure.query(() => findFeatureFlags()),
   upsertFlag: staffProcedure.input(ZUpsertFlagInput).mutation(({ ctx, input }) => upsertFeatureFlag({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
   setFlagOverride: staffProcedure.input(ZFlagOverrideInput).mutation(({ ctx, input }) => setFeatureFlagOverride({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
