@@ -129,7 +129,7 @@ export function compareEvents(actual: ReturnType<typeof events>, expected: Retur
   expect(actual.length).toBe(expected.length);
   actual.forEach((ev, i) => {
     const exp = expected[i]!;
-    const label = `event #${i} ${exp.name} (seq ${exp.get("Event-Sequence")})`;
+    const label = `event #${i} ${exp.name} (seq ${exp.get("Event-Sequence")}${exp.get("Playback-File-Path") ? `, ${exp.get("Playback-File-Path")}` : ""})`;
     const names = ev.headers.map(([n]) => RENAMED_HEADERS[n] ?? n);
     expect(names, label).toEqual(exp.headers.map(([n]) => n));
     for (const h of MEANINGFUL) expect(ev.getAll(h), `${label} ${h}`).toEqual(exp.getAll(h));

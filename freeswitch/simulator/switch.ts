@@ -759,7 +759,8 @@ export class SimSwitch {
     ch.setVar("current_application", app);
     let response = "_none_";
     const aborted = new Promise<void>((resolve) => { sim.abortApp = resolve; });
-    const wait = (seconds: number) => Promise.race([this.sleep(seconds, ch), aborted]);
+    // "slept" when the time ran out, "aborted" when the application was broken off (uuid_break, a transfer).
+    const wait = (seconds: number) => Promise.race([this.sleep(seconds, ch).then(() => "slept" as const), aborted.then(() => "aborted" as const)]);
     switch (app) {
       case "park":
         sim.parked = true;
@@ -842,8 +843,11 @@ export class SimSwitch {
     if (current) ch.setVar("current_application", current);
     this.emit(ch, "PLAYBACK_START", "PLAYBACK_START", undefined, [...typeHeader, "Playback-File-Path", file]);
     const started = this.nowUs();
-    await wait(seconds);
-    const played = Math.min(seconds, (this.nowUs() - started) / 1e6);
+    const outcome = await wait(seconds);
+    // A sleep that ran its course played the whole file: the timer may fire a fraction of a millisecond before the
+    // clock shows the time passed (libuv's loop time is whole milliseconds), which at a small timeScale would read
+    // as a cut-short playback.
+    const played = outcome === "slept" && !ch.hungUp ? seconds : Math.min(seconds, (this.nowUs() - started) / 1e6);
     const samples = Math.round(played * 8000);
     ch.setVar("playback_last_offset_pos", String(samples));
     ch.setVar("playback_seconds", String(Math.floor(played)));
