@@ -154,3 +154,19 @@ test("the audit log shows staff actions across tenants with their changes, filte
   expect(csv).toContain("tenant.suspended");
   expect(csv).not.toContain("tenant.reinstated");
 });
+
+test("owners see the staff, their roles and second factors, and change a role", async ({ page }) => {
+  await signInOpsWith(page, readOpsState()!.recoveryCodes[4]!);
+  await page.waitForURL(/\/admin/);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Staff" }).click();
+  const ops = page.getByRole("row", { name: new RegExp(OPS.email) });
+  await expect(ops).toContainText("On");
+  const add = page.getByRole("form", { name: "Add staff" });
+  await add.getByLabel("Email of an existing user").fill("nobody-here@example.test");
+  await add.getByRole("button", { name: "Add to staff" }).click();
+  await expect(add.getByText("no user with that email")).toBeVisible();
+  await page.getByRole("combobox", { name: "Role of staff@irisx.local" }).click();
+  await page.getByRole("option", { name: "Support" }).click();
+  await expect(page.getByText("staff@irisx.local is support")).toBeVisible();
+  await page.screenshot({ path: "test-results/admin-staff.png", fullPage: true });
+});

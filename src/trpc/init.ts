@@ -10,6 +10,8 @@ import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { getSessionUser, type SessionUser } from "@/server/auth/session";
 import { AppError, type ErrorCode } from "@/server/errors";
+import type { StaffRole } from "@/generated/prisma/client";
+import { staffRoleAllows, staffRoleOf } from "@/server/admin/staff-roles";
 import { logger } from "@/server/logger";
 import { clientIp } from "@/server/shared/client-ip";
 import { observeHttpRequest } from "@/server/metrics/registry";
@@ -174,12 +176,21 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   return next({ ctx: { ...ctx, user } });
 });
 
-/** Platform staff, signed in with their second factor (TOTP): a stolen password alone never reaches /admin. */
-export const staffProcedure = authedProcedure.use(async ({ ctx, next }) => {
-  if (!ctx.user.isPlatformStaff || ctx.user.impersonatorId) throw new AppError("FORBIDDEN", "platform staff only");
-  if (!ctx.user.mfa) throw new AppError("FORBIDDEN", "second_factor_required: set up two-factor authentication and sign in with it to use /admin");
-  return next({ ctx });
-});
+/**
+ * Platform staff with at least `min` (SUPPORT reads, OPERATOR acts on tenants, OWNER runs the platform), signed in
+ * with their second factor (TOTP): a stolen password alone never reaches /admin. The role is read now, not from
+ * the session, so a demotion or removal takes effect at once.
+ */
+export function staffProcedure(min: StaffRole = "SUPPORT") {
+  return authedProcedure.use(async ({ ctx, next }) => {
+    if (!ctx.user.isPlatformStaff || ctx.user.impersonatorId) throw new AppError("FORBIDDEN", "platform staff only");
+    if (!ctx.user.mfa) throw new AppError("FORBIDDEN", "second_factor_required: set up two-factor authentication and sign in with it to use /admin");
+    const staffRole = await staffRoleOf(ctx.user.id);
+    if (!staffRole) throw new AppError("FORBIDDEN", "platform staff only");
+    if (!staffRoleAllows(staffRole, min)) throw new AppError("FORBIDDEN", `needs the ${min.toLowerCase()} staff role (you are ${staffRole.toLowerCase()})`);
+    return next({ ctx: { ...ctx, staffRole } });
+  });
+}
 
 /** A member of the current tenant with at least `rule.minRole`; ctx.actor scopes every use-case. */
 export function tenantProcedure(rule: RoleRule = { minRole: "AGENT" }) {

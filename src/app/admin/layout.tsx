@@ -1,5 +1,5 @@
 // Platform administration: staff only. A tenant user gets a 403 page, never the admin shell.
-import { BuildingIcon, FlagIcon, ScrollTextIcon, ShieldCheckIcon } from "lucide-react";
+import { BuildingIcon, FlagIcon, ScrollTextIcon, ShieldCheckIcon, UsersIcon } from "lucide-react";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { Forbidden } from "@/components/admin/forbidden";
@@ -11,19 +11,22 @@ import { ServiceUnavailable } from "@/components/shared/service-unavailable";
 import { SimulatedTelephonyBadge, SimulatedTelephonyStrip } from "@/components/shared/simulated-telephony-badge";
 import { env } from "@/env";
 import { getSessionUser } from "@/server/auth/session";
+import { staffRoleOf } from "@/server/admin/staff-roles";
 import { OUTAGE, readOrOutage } from "@/app/_lib/database-outage";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await readOrOutage(getSessionUser);
   if (user === OUTAGE) return <ServiceUnavailable />;
   if (!user) redirect("/sign-in?callbackUrl=/admin");
-  if (!user.isPlatformStaff || user.impersonatorId) return <Forbidden email={user.email} />;
+  // The role as it is now: a staff member removed since signing in is turned away at once.
+  const staffRole = user.isPlatformStaff && !user.impersonatorId ? await staffRoleOf(user.id) : null;
+  if (!staffRole) return <Forbidden email={user.email} />;
   // Staff reach the console only in a session signed in with their second factor; until then, only its set-up.
   const content = user.mfa ? children : <StaffSecondFactorRequired />;
   return (
     <AppShell
       brand={<Brand href="/admin" suffix="Admin" />}
-      nav={user.mfa ? [{ href: "/admin", label: "Tenants", icon: <BuildingIcon /> }, { href: "/admin/flags", label: "Feature flags", icon: <FlagIcon /> }, { href: "/admin/audit", label: "Audit log", icon: <ScrollTextIcon /> }, { href: "/admin/security", label: "Security", icon: <ShieldCheckIcon /> }] : []}
+      nav={user.mfa ? [{ href: "/admin", label: "Tenants", icon: <BuildingIcon /> }, { href: "/admin/flags", label: "Feature flags", icon: <FlagIcon /> }, { href: "/admin/audit", label: "Audit log", icon: <ScrollTextIcon /> }, { href: "/admin/staff", label: "Staff", icon: <UsersIcon /> }, { href: "/admin/security", label: "Security", icon: <ShieldCheckIcon /> }] : []}
       banner={env.TELEPHONY_SIMULATED === "1" ? <SimulatedTelephonyStrip /> : undefined}
       userMenu={
         <>

@@ -15,6 +15,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
+import { useStaffCan } from "@/components/admin/use-staff-role";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useTRPC } from "@/trpc/react";
 
@@ -94,10 +95,12 @@ export function FeatureFlagsPanel() {
   const trpc = useTRPC();
   const flags = useQuery(trpc.admin.flags.queryOptions());
   const [editing, setEditing] = useState<string | null>(null);
+  const canEdit = useStaffCan("OWNER");
   // A new, empty form after each creation.
   const [created, setCreated] = useState(0);
   return (
     <div className="flex flex-col gap-6">
+      {canEdit && (
       <Card>
         <CardHeader>
           <CardTitle>New flag</CardTitle>
@@ -107,6 +110,7 @@ export function FeatureFlagsPanel() {
           <FlagForm initial={NEW_FLAG} onDone={() => setCreated((n) => n + 1)} key={`new-${created}`} />
         </CardContent>
       </Card>
+      )}
       <QueryStates
         query={flags}
         what="feature flags"
@@ -142,9 +146,11 @@ export function FeatureFlagsPanel() {
                       {f.overrides.length === 0 ? "—" : f.overrides.map((o) => `${o.tenantName} ${o.enabled ? "on" : "off"}`).join(", ")}
                     </TableCell>
                     <TableCell className="text-right">
-                      <Button size="sm" variant="outline" onClick={() => setEditing(editing === f.key ? null : f.key)} aria-expanded={editing === f.key}>
-                        {editing === f.key ? "Close" : "Edit"}
-                      </Button>
+                      {canEdit && (
+                        <Button size="sm" variant="outline" onClick={() => setEditing(editing === f.key ? null : f.key)} aria-expanded={editing === f.key}>
+                          {editing === f.key ? "Close" : "Edit"}
+                        </Button>
+                      )}
                     </TableCell>
                   </TableRow>,
                   ...(editing === f.key

@@ -1,5 +1,7 @@
 "use client";
 
+import type { ReactNode } from "react";
+
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import type { inferRouterOutputs } from "@trpc/server";
@@ -11,6 +13,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { AssignNumberDialog } from "@/components/admin/assign-number-dialog";
 import { TenantAccessActions } from "@/components/admin/tenant-access-actions";
+import { useStaffCan } from "@/components/admin/use-staff-role";
 import { VoiceLimitsDialog } from "@/components/admin/voice-limits-dialog";
 import { formatDate, formatMoney } from "@/lib/format";
 import { useTRPC } from "@/trpc/react";
@@ -19,6 +22,11 @@ import type { AppRouter } from "@/trpc/routers/_app";
 type TenantRow = inferRouterOutputs<AppRouter>["admin"]["tenants"][number];
 
 const column = createColumnHelper<TenantRow>();
+
+/** Actions on a tenant are for operators and owners; support staff see the values only. */
+function OperatorOnly({ children, fallback = null }: { children: ReactNode; fallback?: ReactNode }) {
+  return useStaffCan("OPERATOR") ? <>{children}</> : <span className="text-sm text-muted-foreground">{fallback}</span>;
+}
 
 const columns = [
   column.accessor("name", {
@@ -51,17 +59,17 @@ const columns = [
   column.accessor("callsPerSecond", {
     header: "Voice limits",
     enableSorting: false,
-    cell: (c) => <VoiceLimitsDialog tenant={c.row.original} />,
+    cell: (c) => <OperatorOnly fallback={`${c.row.original.callsPerSecond}/s · ${c.row.original.maxConcurrentCalls}`}><VoiceLimitsDialog tenant={c.row.original} /></OperatorOnly>,
   }),
   column.display({
     id: "numbers",
     header: "Numbers",
-    cell: (c) => <AssignNumberDialog tenant={c.row.original} />,
+    cell: (c) => <OperatorOnly><AssignNumberDialog tenant={c.row.original} /></OperatorOnly>,
   }),
   column.display({
     id: "access",
     header: () => <span className="sr-only">Actions</span>,
-    cell: (c) => <TenantAccessActions tenant={c.row.original} />,
+    cell: (c) => <OperatorOnly><TenantAccessActions tenant={c.row.original} /></OperatorOnly>,
   }),
   column.accessor("createdAt", {
     header: "Created",

@@ -34,8 +34,9 @@ export async function seedDemo(db: Db): Promise<{ tenantId: string }> {
     for (const u of DEMO_USERS) {
       const user = await tx.user.upsert({
         where: { email: u.email },
-        create: { id: newId("usr"), email: u.email, name: u.name, passwordHash, emailVerifiedAt: new Date(), isPlatformStaff: u.isPlatformStaff },
-        update: { passwordHash, isPlatformStaff: u.isPlatformStaff },
+        create: { id: newId("usr"), email: u.email, name: u.name, passwordHash, emailVerifiedAt: new Date(), isPlatformStaff: u.isPlatformStaff, staffRole: u.isPlatformStaff ? "OWNER" : null },
+        // A staff member's role stays as the owners set it; only non-staff lose one.
+        update: { passwordHash, isPlatformStaff: u.isPlatformStaff, ...(u.isPlatformStaff ? {} : { staffRole: null }) },
       });
       if (!user.emailVerifiedAt) await tx.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
       if (u.role) {

@@ -7,22 +7,31 @@ import { adjustTenantCredit, reinstateTenant, suspendTenant, ZAdjustCreditInput,
 import { ZFlagOverrideInput, ZUpsertFlagInput } from "@/server/flags/flags.schemas";
 import { findFeatureFlags, setFeatureFlagOverride, upsertFeatureFlag } from "@/server/flags/feature-flags";
 import { findPricePlans, updateTenantVoiceLimits } from "@/server/admin/update-tenant-voice-limits";
+import { findStaff, setStaffRole, ZSetStaffRoleInput } from "@/server/admin/staff-roles";
 import { createTRPCRouter, staffProcedure } from "@/trpc/init";
 
+const support = staffProcedure("SUPPORT");
+const operator = staffProcedure("OPERATOR");
+const owner = staffProcedure("OWNER");
+
 export const adminRouter = createTRPCRouter({
-  tenants: staffProcedure.input(z.object({ limit: z.number().int().min(1).max(500).default(200) }).optional()).query(({ input }) => findTenants({ limit: input?.limit })),
-  pricePlans: staffProcedure.query(() => findPricePlans()),
-  updateVoiceLimits: staffProcedure
+  /** The caller's staff role (the console shows only what it allows). */
+  me: support.query(({ ctx }) => ({ staffRole: ctx.staffRole })),
+  staff: support.query(() => findStaff()),
+  setStaffRole: owner.input(ZSetStaffRoleInput).mutation(({ ctx, input }) => setStaffRole({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
+  tenants: support.input(z.object({ limit: z.number().int().min(1).max(500).default(200) }).optional()).query(({ input }) => findTenants({ limit: input?.limit })),
+  pricePlans: support.query(() => findPricePlans()),
+  updateVoiceLimits: operator
     .input(ZUpdateTenantVoiceLimitsInput)
     .mutation(({ ctx, input }) => updateTenantVoiceLimits({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
-  suspendTenant: staffProcedure.input(ZSuspendTenantInput).mutation(({ ctx, input }) => suspendTenant({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
-  reinstateTenant: staffProcedure.input(ZReinstateTenantInput).mutation(({ ctx, input }) => reinstateTenant({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
-  adjustCredit: staffProcedure.input(ZAdjustCreditInput).mutation(({ ctx, input }) => adjustTenantCredit({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
-  audit: staffProcedure.input(ZFindPlatformAuditInput).query(({ input }) => findPlatformAudit(input)),
-  flags: staffProcedure.query(() => findFeatureFlags()),
-  upsertFlag: staffProcedure.input(ZUpsertFlagInput).mutation(({ ctx, input }) => upsertFeatureFlag({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
-  setFlagOverride: staffProcedure.input(ZFlagOverrideInput).mutation(({ ctx, input }) => setFeatureFlagOverride({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
-  assignNumber: staffProcedure
+  suspendTenant: operator.input(ZSuspendTenantInput).mutation(({ ctx, input }) => suspendTenant({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
+  reinstateTenant: operator.input(ZReinstateTenantInput).mutation(({ ctx, input }) => reinstateTenant({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
+  adjustCredit: operator.input(ZAdjustCreditInput).mutation(({ ctx, input }) => adjustTenantCredit({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
+  audit: support.input(ZFindPlatformAuditInput).query(({ input }) => findPlatformAudit(input)),
+  flags: support.query(() => findFeatureFlags()),
+  upsertFlag: owner.input(ZUpsertFlagInput).mutation(({ ctx, input }) => upsertFeatureFlag({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
+  setFlagOverride: owner.input(ZFlagOverrideInput).mutation(({ ctx, input }) => setFeatureFlagOverride({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
+  assignNumber: operator
     .input(z.object({ tenantId: z.string().min(1).max(64), phoneNumber: z.string().max(32), friendlyName: z.string().max(64).optional() }))
     .mutation(({ ctx, input }) => assignPhoneNumber({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input satisfies TAssignPhoneNumberInput)),
 });
