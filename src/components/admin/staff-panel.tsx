@@ -24,6 +24,24 @@ const ROLES: { value: Role; label: string; can: string }[] = [
   { value: "OWNER", label: "Owner", can: "also runs feature flags and the staff" },
 ];
 const label = (r: Role | null) => ROLES.find((x) => x.value === r)?.label ?? "—";
+const described = (u: { email: string; staffRole: Role | null }) => (u.staffRole ? `${u.email} is ${label(u.staffRole).toLowerCase()}` : `${u.email} is no longer staff`);
+
+function RoleSelect({ value, onChange, name, className }: { value: Role | undefined; onChange: (role: Role) => void; name: string; className: string }) {
+  return (
+    <Select value={value} onValueChange={(v) => onChange(v as Role)}>
+      <SelectTrigger className={className} aria-label={name}>
+        <SelectValue placeholder="No role" />
+      </SelectTrigger>
+      <SelectContent>
+        {ROLES.map((r) => (
+          <SelectItem key={r.value} value={r.value}>
+            {r.label}
+          </SelectItem>
+        ))}
+      </SelectContent>
+    </Select>
+  );
+}
 
 /** Who the platform's staff are, their roles and second factor; owners add, change and remove them. */
 export function StaffPanel() {
@@ -33,15 +51,10 @@ export function StaffPanel() {
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("SUPPORT");
   const { formRef, errors, attempt } = useFormErrors();
-  const set = useToastMutation(trpc.admin.setStaffRole.mutationOptions(), {
-    success: (u) => (u.staffRole ? `${u.email} is ${label(u.staffRole).toLowerCase()}` : `${u.email} is no longer staff`),
-    invalidate: [trpc.admin.staff.queryKey(), trpc.admin.me.queryKey()],
-    error: false,
-  });
-  const change = useToastMutation(trpc.admin.setStaffRole.mutationOptions(), {
-    success: (u) => (u.staffRole ? `${u.email} is ${label(u.staffRole).toLowerCase()}` : `${u.email} is no longer staff`),
-    invalidate: [trpc.admin.staff.queryKey(), trpc.admin.me.queryKey()],
-  });
+  const invalidate = [trpc.admin.staff.queryKey(), trpc.admin.me.queryKey()];
+  // Adding shows its errors beside the form; a change in the table shows them as a toast.
+  const set = useToastMutation(trpc.admin.setStaffRole.mutationOptions(), { success: described, invalidate, error: false });
+  const change = useToastMutation(trpc.admin.setStaffRole.mutationOptions(), { success: described, invalidate });
 
   async function add(e: FormEvent) {
     e.preventDefault();
@@ -63,18 +76,7 @@ export function StaffPanel() {
             <Input type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
           </FormField>
           <FormField label="Role">
-            <Select value={role} onValueChange={(v) => setRole(v as Role)}>
-              <SelectTrigger className="w-40" aria-label="Role">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                {ROLES.map((r) => (
-                  <SelectItem key={r.value} value={r.value}>
-                    {r.label}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
+            <RoleSelect value={role} onChange={setRole} name="Role" className="w-40" />
           </FormField>
           <Button type="submit" disabled={set.isPending || email.trim() === ""} title={email.trim() === "" ? "Enter an email first" : undefined}>
             Add to staff
@@ -105,18 +107,7 @@ export function StaffPanel() {
                     </TableCell>
                     <TableCell>
                       {isOwner ? (
-                        <Select value={u.staffRole ?? undefined} onValueChange={(v) => change.mutate({ email: u.email, role: v as Role })}>
-                          <SelectTrigger className="w-36" aria-label={`Role of ${u.email}`}>
-                            <SelectValue placeholder="No role" />
-                          </SelectTrigger>
-                          <SelectContent>
-                            {ROLES.map((r) => (
-                              <SelectItem key={r.value} value={r.value}>
-                                {r.label}
-                              </SelectItem>
-                            ))}
-                          </SelectContent>
-                        </Select>
+                        <RoleSelect value={u.staffRole ?? undefined} onChange={(r) => change.mutate({ email: u.email, role: r })} name={`Role of ${u.email}`} className="w-36" />
                       ) : (
                         label(u.staffRole)
                       )}

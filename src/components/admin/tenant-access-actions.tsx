@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { ConfirmDialog } from "@/components/shared/confirm-dialog";
 import { FormErrorAlert } from "@/components/shared/form-error-alert";
 import { useFormErrors } from "@/components/shared/use-form-errors";
@@ -19,6 +19,60 @@ interface TenantRef {
   currency: string;
 }
 
+/** A staff action on a tenant as a small form in a dialog: emptied when closed, its submit says why it is disabled. */
+function ActionDialog(props: {
+  triggerLabel: string;
+  triggerAria: string;
+  title: string;
+  description: string;
+  open: boolean;
+  setOpen: (open: boolean) => void;
+  onClosed: () => void;
+  formRef: React.RefObject<HTMLFormElement | null>;
+  onSubmit: (e: FormEvent) => void;
+  formError: string | null | undefined;
+  submitLabel: string;
+  pendingLabel: string;
+  pending: boolean;
+  blocked: string | null;
+  destructive?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Dialog
+      open={props.open}
+      onOpenChange={(next) => {
+        props.setOpen(next);
+        if (!next) props.onClosed();
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button size="sm" variant="outline" aria-label={props.triggerAria}>
+          {props.triggerLabel}
+        </Button>
+      </DialogTrigger>
+      <DialogContent className="sm:max-w-md">
+        <form ref={props.formRef} onSubmit={props.onSubmit} className="flex flex-col gap-4">
+          <DialogHeader>
+            <DialogTitle>{props.title}</DialogTitle>
+            <DialogDescription>{props.description}</DialogDescription>
+          </DialogHeader>
+          {props.children}
+          <FormErrorAlert message={props.formError} />
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={() => props.setOpen(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" variant={props.destructive ? "destructive" : "default"} disabled={props.pending || props.blocked !== null} title={props.blocked ?? undefined}>
+              {props.pending ? props.pendingLabel : props.submitLabel}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
 function SuspendDialog({ tenant }: { tenant: TenantRef }) {
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
@@ -30,42 +84,30 @@ function SuspendDialog({ tenant }: { tenant: TenantRef }) {
     if (await attempt(() => suspend.mutateAsync({ tenantId: tenant.id, reason }))) setOpen(false);
   }
   return (
-    <Dialog
+    <ActionDialog
+      triggerLabel="Suspend"
+      triggerAria={`Suspend ${tenant.name}`}
+      title={`Suspend ${tenant.name}`}
+      description="Its users, API keys and Twilio credentials are refused at once, everywhere, with the reason below. Calls already up carry on."
       open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) {
-          setReason("");
-          clear();
-        }
+      setOpen={setOpen}
+      onClosed={() => {
+        setReason("");
+        clear();
       }}
+      formRef={formRef}
+      onSubmit={submit}
+      formError={errors?.form}
+      submitLabel="Suspend"
+      pendingLabel="Suspending…"
+      pending={suspend.isPending}
+      blocked={reason.trim().length < 3 ? "Give a reason first" : null}
+      destructive
     >
-      <DialogTrigger asChild>
-        <Button size="sm" variant="outline" aria-label={`Suspend ${tenant.name}`}>
-          Suspend
-        </Button>
-      </DialogTrigger>
-      <DialogContent className="sm:max-w-md">
-        <form ref={formRef} onSubmit={submit} className="flex flex-col gap-4">
-          <DialogHeader>
-            <DialogTitle>Suspend {tenant.name}</DialogTitle>
-            <DialogDescription>Its users, API keys and Twilio credentials are refused at once, everywhere, with the reason below. Calls already up carry on.</DialogDescription>
-          </DialogHeader>
-          <FormField label="Reason" required error={errors?.fields.reason} description="Shown to the tenant's users and API clients.">
-            <Textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={300} autoFocus />
-          </FormField>
-          <FormErrorAlert message={errors?.form} />
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="destructive" disabled={suspend.isPending || reason.trim().length < 3} title={reason.trim().length < 3 ? "Give a reason first" : undefined}>
-              {suspend.isPending ? "Suspending…" : "Suspend"}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      <FormField label="Reason" required error={errors?.fields.reason} description="Shown to the tenant's users and API clients.">
+        <Textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={300} autoFocus />
+      </FormField>
+    </ActionDialog>
   );
 }
 
@@ -85,46 +127,33 @@ function CreditDialog({ tenant }: { tenant: TenantRef }) {
     if (await attempt(() => adjust.mutateAsync({ tenantId: tenant.id, amountMicros: micros, reason }))) setOpen(false);
   }
   return (
-    <Dialog
+    <ActionDialog
+      triggerLabel="Credit"
+      triggerAria={`Adjust credit of ${tenant.name}`}
+      title={`Adjust credit of ${tenant.name}`}
+      description="Adds (or, negative, takes away) prepaid credit; the tenant's billing history shows the reason."
       open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) {
-          setAmount("");
-          setReason("");
-          clear();
-        }
+      setOpen={setOpen}
+      onClosed={() => {
+        setAmount("");
+        setReason("");
+        clear();
       }}
+      formRef={formRef}
+      onSubmit={submit}
+      formError={errors?.form}
+      submitLabel="Adjust"
+      pendingLabel="Saving…"
+      pending={adjust.isPending}
+      blocked={amount.trim() === "" ? "Enter an amount first" : reason.trim().length < 3 ? "Give a reason first" : null}
     >
-      <DialogTrigger asChild>
-        <Button size="sm" variant="outline" aria-label={`Adjust credit of ${tenant.name}`}>
-          Credit
-        </Button>
-      </DialogTrigger>
-      <DialogContent className="sm:max-w-md">
-        <form ref={formRef} onSubmit={submit} className="flex flex-col gap-4">
-          <DialogHeader>
-            <DialogTitle>Adjust credit of {tenant.name}</DialogTitle>
-            <DialogDescription>Adds (or, negative, takes away) prepaid credit; the tenant's billing history shows the reason.</DialogDescription>
-          </DialogHeader>
-          <FormField label={`Amount (${tenant.currency})`} required error={errors?.fields.amountMicros}>
-            <Input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" placeholder="25.00" autoFocus />
-          </FormField>
-          <FormField label="Reason" required error={errors?.fields.reason}>
-            <Input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={300} />
-          </FormField>
-          <FormErrorAlert message={errors?.form} />
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={adjust.isPending || amount.trim() === "" || reason.trim().length < 3} title={amount.trim() === "" ? "Enter an amount first" : reason.trim().length < 3 ? "Give a reason first" : undefined}>
-              {adjust.isPending ? "Saving…" : "Adjust"}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      <FormField label={`Amount (${tenant.currency})`} required error={errors?.fields.amountMicros}>
+        <Input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" placeholder="25.00" autoFocus />
+      </FormField>
+      <FormField label="Reason" required error={errors?.fields.reason}>
+        <Input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={300} />
+      </FormField>
+    </ActionDialog>
   );
 }
 
