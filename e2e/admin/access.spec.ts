@@ -170,3 +170,14 @@ test("owners see the staff, their roles and second factors, and change a role", 
   await expect(page.getByText("staff@irisx.local is support")).toBeVisible();
   await page.screenshot({ path: "test-results/admin-staff.png", fullPage: true });
 });
+
+test("system health shows the database, the worker and its switch link, live calls, webhooks and jobs", async ({ page }) => {
+  await signInOpsWith(page, readOpsState()!.recoveryCodes[5]!);
+  await page.waitForURL(/\/admin/);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "System health" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "System health" })).toBeVisible();
+  for (const tile of ["Database", "Workers", "Switch link", "Live calls", "Webhooks, last hour", "Jobs and outbox"]) await expect(page.getByText(tile, { exact: true })).toBeVisible();
+  // The e2e stack runs the simulator and a worker on it: both report up.
+  await expect(page.getByText(/1 worker connected to FreeSWITCH|\d+ workers connected to FreeSWITCH/)).toBeVisible();
+  await page.screenshot({ path: "test-results/admin-system-health.png", fullPage: true });
+});

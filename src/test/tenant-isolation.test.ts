@@ -752,6 +752,7 @@ const TRPC: Record<string, TrpcCase> = {
   "admin.me": { aId: false, reason: "platform staff only", run: (c) => expectTrpcCode(c.admin.me(), "FORBIDDEN") },
   "admin.staff": { aId: false, reason: "platform staff only", run: (c) => expectTrpcCode(c.admin.staff(), "FORBIDDEN") },
   "admin.setStaffRole": { aId: false, reason: "platform owners only", run: (c) => expectTrpcCode(c.admin.setStaffRole({ email: "someone@example.test", role: "OWNER" }), "FORBIDDEN") },
+  "admin.health": { aId: false, reason: "platform staff only", run: (c) => expectTrpcCode(c.admin.health(), "FORBIDDEN") },
   "admin.audit": { aId: false, reason: "platform staff only: the whole platform's trail", run: (c) => expectTrpcCode(c.admin.audit({ tenantId: fx.a.tenantId }), "FORBIDDEN") },
   "admin.flags": { aId: false, reason: "platform staff only; a tenant member is refused", run: (c) => expectTrpcCode(c.admin.flags(), "FORBIDDEN") },
   "admin.upsertFlag": { aId: false, reason: "platform staff only", run: (c) => expectTrpcCode(c.admin.upsertFlag({ key: "by_tenant", enabled: true, rolloutPercent: 100 }), "FORBIDDEN") },

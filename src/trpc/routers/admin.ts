@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ZUpdateTenantVoiceLimitsInput } from "@/server/admin/admin.schemas";
 import { assignPhoneNumber, type TAssignPhoneNumberInput } from "@/server/admin/assign-phone-number";
 import { findTenants } from "@/server/admin/find-tenants";
+import { getPlatformHealth } from "@/server/admin/platform-health";
 import { findPlatformAudit, ZFindPlatformAuditInput } from "@/server/admin/platform-audit";
 import { adjustTenantCredit, reinstateTenant, suspendTenant, ZAdjustCreditInput, ZReinstateTenantInput, ZSuspendTenantInput } from "@/server/admin/tenant-access";
 import { ZFlagOverrideInput, ZUpsertFlagInput } from "@/server/flags/flags.schemas";
@@ -18,6 +19,7 @@ export const adminRouter = createTRPCRouter({
   /** The caller's staff role (the console shows only what it allows). */
   me: support.query(({ ctx }) => ({ staffRole: ctx.staffRole })),
   staff: support.query(() => findStaff()),
+  health: support.query(() => getPlatformHealth()),
   setStaffRole: owner.input(ZSetStaffRoleInput).mutation(({ ctx, input }) => setStaffRole({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
   tenants: support.input(z.object({ limit: z.number().int().min(1).max(500).default(200) }).optional()).query(({ input }) => findTenants({ limit: input?.limit })),
   pricePlans: support.query(() => findPricePlans()),
