@@ -1,6 +1,7 @@
 import { db } from "@/server/db";
 import { recordAudit } from "@/server/audit/record-audit";
 import { AppError } from "@/server/errors";
+import type { StaffActor } from "@/server/admin/staff-actor";
 import { ZUpdateTenantVoiceLimitsInput, type TUpdateTenantVoiceLimitsInput } from "@/server/admin/admin.schemas";
 
 const VOICE_LIMITS = { callsPerSecond: true, maxConcurrentCalls: true, pricePlanId: true } as const;
@@ -9,7 +10,7 @@ const VOICE_LIMITS = { callsPerSecond: true, maxConcurrentCalls: true, pricePlan
  * Platform staff set a tenant's calls-per-second and concurrency limits (the worker's claim paces by them) and its
  * price plan (calls are rated with it when they end). Audited on the tenant, as staff.
  */
-export async function updateTenantVoiceLimits(staff: { userId: string; requestId: string; ip?: string | null }, input: TUpdateTenantVoiceLimitsInput) {
+export async function updateTenantVoiceLimits(staff: StaffActor, input: TUpdateTenantVoiceLimitsInput) {
   const parsed = ZUpdateTenantVoiceLimitsInput.parse(input);
   return db.$transaction(async (tx) => {
     const before = await tx.tenant.findUnique({ where: { id: parsed.tenantId }, select: VOICE_LIMITS });

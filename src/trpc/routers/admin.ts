@@ -8,8 +8,12 @@ import { adjustTenantCredit, reinstateTenant, suspendTenant, ZAdjustCreditInput,
 import { ZFlagOverrideInput, ZUpsertFlagInput } from "@/server/flags/flags.schemas";
 import { findFeatureFlags, setFeatureFlagOverride, upsertFeatureFlag } from "@/server/flags/feature-flags";
 import { findPricePlans, updateTenantVoiceLimits } from "@/server/admin/update-tenant-voice-limits";
+import type { StaffActor } from "@/server/admin/staff-actor";
 import { findStaff, setStaffRole, ZSetStaffRoleInput } from "@/server/admin/staff-roles";
 import { createTRPCRouter, staffProcedure } from "@/trpc/init";
+
+/** Who acts, for the audit log: the staff member, this request, its client address. */
+const staffActor = (ctx: { user: { id: string }; requestId: string; ip: string | null }): StaffActor => ({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip });
 
 const support = staffProcedure("SUPPORT");
 const operator = staffProcedure("OPERATOR");
@@ -20,20 +24,20 @@ export const adminRouter = createTRPCRouter({
   me: support.query(({ ctx }) => ({ staffRole: ctx.staffRole })),
   staff: support.query(() => findStaff()),
   health: support.query(() => getPlatformHealth()),
-  setStaffRole: owner.input(ZSetStaffRoleInput).mutation(({ ctx, input }) => setStaffRole({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
+  setStaffRole: owner.input(ZSetStaffRoleInput).mutation(({ ctx, input }) => setStaffRole(staffActor(ctx), input)),
   tenants: support.input(z.object({ limit: z.number().int().min(1).max(500).default(200) }).optional()).query(({ input }) => findTenants({ limit: input?.limit })),
   pricePlans: support.query(() => findPricePlans()),
   updateVoiceLimits: operator
     .input(ZUpdateTenantVoiceLimitsInput)
-    .mutation(({ ctx, input }) => updateTenantVoiceLimits({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
-  suspendTenant: operator.input(ZSuspendTenantInput).mutation(({ ctx, input }) => suspendTenant({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
-  reinstateTenant: operator.input(ZReinstateTenantInput).mutation(({ ctx, input }) => reinstateTenant({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
-  adjustCredit: operator.input(ZAdjustCreditInput).mutation(({ ctx, input }) => adjustTenantCredit({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
+    .mutation(({ ctx, input }) => updateTenantVoiceLimits(staffActor(ctx), input)),
+  suspendTenant: operator.input(ZSuspendTenantInput).mutation(({ ctx, input }) => suspendTenant(staffActor(ctx), input)),
+  reinstateTenant: operator.input(ZReinstateTenantInput).mutation(({ ctx, input }) => reinstateTenant(staffActor(ctx), input)),
+  adjustCredit: operator.input(ZAdjustCreditInput).mutation(({ ctx, input }) => adjustTenantCredit(staffActor(ctx), input)),
   audit: support.input(ZFindPlatformAuditInput).query(({ input }) => findPlatformAudit(input)),
   flags: support.query(() => findFeatureFlags()),
-  upsertFlag: owner.input(ZUpsertFlagInput).mutation(({ ctx, input }) => upsertFeatureFlag({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
-  setFlagOverride: owner.input(ZFlagOverrideInput).mutation(({ ctx, input }) => setFeatureFlagOverride({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input)),
+  upsertFlag: owner.input(ZUpsertFlagInput).mutation(({ ctx, input }) => upsertFeatureFlag(staffActor(ctx), input)),
+  setFlagOverride: owner.input(ZFlagOverrideInput).mutation(({ ctx, input }) => setFeatureFlagOverride(staffActor(ctx), input)),
   assignNumber: operator
     .input(z.object({ tenantId: z.string().min(1).max(64), phoneNumber: z.string().max(32), friendlyName: z.string().max(64).optional() }))
-    .mutation(({ ctx, input }) => assignPhoneNumber({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip }, input satisfies TAssignPhoneNumberInput)),
+    .mutation(({ ctx, input }) => assignPhoneNumber(staffActor(ctx), input satisfies TAssignPhoneNumberInput)),
 });

@@ -15,11 +15,11 @@ const ownUser = authedProcedure.use(({ ctx, next }) => {
 export const twoFactorRouter = createTRPCRouter({
   status: authedProcedure.query(async ({ ctx }) => ({ ...(await twoFactorStatus(ctx.user.id)), sessionUsedIt: Boolean(ctx.user.mfa) })),
   begin: ownUser.mutation(({ ctx }) => beginTotpEnrolment(ctx.user.id)),
-  confirm: ownUser.input(ZCode).mutation(({ ctx, input }) => confirmTotpEnrolment(ctx.user.id, input.code)),
-  regenerateRecoveryCodes: ownUser.input(ZCode).mutation(({ ctx, input }) => regenerateRecoveryCodes(ctx.user.id, input.code)),
+  confirm: ownUser.input(ZCode).mutation(({ ctx, input }) => confirmTotpEnrolment(ctx.user.id, input.code, { requestId: ctx.requestId, ip: ctx.ip })),
+  regenerateRecoveryCodes: ownUser.input(ZCode).mutation(({ ctx, input }) => regenerateRecoveryCodes(ctx.user.id, input.code, { requestId: ctx.requestId, ip: ctx.ip })),
   // Turning it off ends every session (this one too): a session signed in with the factor must not outlive it.
   disable: ownUser.input(ZCode).mutation(async ({ ctx, input }) => {
-    const status = await disableTwoFactor(ctx.user.id, input.code);
+    const status = await disableTwoFactor(ctx.user.id, input.code, { requestId: ctx.requestId, ip: ctx.ip });
     await endAllSessions(ctx.user.id);
     return status;
   }),

@@ -18,8 +18,14 @@ function codeError(message: string): AppError {
   return new AppError("VALIDATION_FAILED", `code: ${message}`, { details: { fieldErrors: { code: [message] } } });
 }
 
-const audit = (userId: string, action: string) =>
-  recordAudit(db, { tenantId: null, userId, apiKeyId: null, impersonatorId: null, requestId: `2fa-${newId("req")}`, ip: null }, { action, targetType: "user", targetId: userId });
+/** The request a change came from, for the audit log (sign-in has none of its own; tRPC passes its request's). */
+export interface RequestMeta {
+  requestId?: string;
+  ip?: string | null;
+}
+
+const audit = (userId: string, action: string, meta: RequestMeta = {}) =>
+  recordAudit(db, { tenantId: null, userId, apiKeyId: null, impersonatorId: null, requestId: meta.requestId ?? `2fa-${newId("req")}`, ip: meta.ip ?? null }, { action, targetType: "user", targetId: userId });
 
 export async function twoFactorStatus(userId: string): Promise<TwoFactorStatus> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { totpEnabledAt: true } });
@@ -47,7 +53,7 @@ async function issueRecoveryCodes(userId: string): Promise<string[]> {
 }
 
 /** The first code from the pending secret turns the second factor on; the recovery codes are shown this once. */
-export async function confirmTotpEnrolment(userId: string, code: string): Promise<{ recoveryCodes: string[] }> {
+export async function confirmTotpEnrolment(userId: string, code: string, meta: RequestMeta = {}): Promise<{ recoveryCodes: string[] }> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { totpPendingCipher: true, totpEnabledAt: true } });
   if (user.totpEnabledAt) throw new AppError("CONFLICT", "two-factor authentication is already on");
   if (!user.totpPendingCipher) throw codeError("start the set-up again: no secret is waiting for its first code");
@@ -60,7 +66,7 @@ export async function confirmTotpEnrolment(userId: string, code: string): Promis
   });
   if (turnedOn.count === 0) throw new AppError("CONFLICT", "the set-up changed meanwhile: start it again");
   const recoveryCodes = await issueRecoveryCodes(userId);
-  await audit(userId, "user.two_factor_enabled");
+  await audit(userId, "user.two_factor_enabled", meta);
   return { recoveryCodes };
 }
 
@@ -88,20 +94,20 @@ export async function verifySecondFactor(userId: string, rawCode: string): Promi
 }
 
 /** New recovery codes (the old ones stop working), against a current code. */
-export async function regenerateRecoveryCodes(userId: string, code: string): Promise<{ recoveryCodes: string[] }> {
+export async function regenerateRecoveryCodes(userId: string, code: string, meta: RequestMeta = {}): Promise<{ recoveryCodes: string[] }> {
   if (!(await verifySecondFactor(userId, code))) throw codeError("that code does not match");
   const recoveryCodes = await issueRecoveryCodes(userId);
-  await audit(userId, "user.recovery_codes_regenerated");
+  await audit(userId, "user.recovery_codes_regenerated", meta);
   return { recoveryCodes };
 }
 
 /** Turns the second factor off, against a current code (a staff member then cannot use /admin until enrolled again). */
-export async function disableTwoFactor(userId: string, code: string): Promise<TwoFactorStatus> {
+export async function disableTwoFactor(userId: string, code: string, meta: RequestMeta = {}): Promise<TwoFactorStatus> {
   if (!(await verifySecondFactor(userId, code))) throw codeError("that code does not match");
   await db.$transaction([
     db.user.update({ where: { id: userId }, data: { totpSecretCipher: null, totpPendingCipher: null, totpEnabledAt: null, totpLastTimeStep: null } }),
     db.recoveryCode.deleteMany({ where: { userId } }),
   ]);
-  await audit(userId, "user.two_factor_disabled");
+  await audit(userId, "user.two_factor_disabled", meta);
   return twoFactorStatus(userId);
 }
