@@ -62,6 +62,8 @@ export function pickCurrentTenant<T extends { tenantId: string; status: string }
 export async function resolveMemberActor(opts: {
   userId: string;
   tenantIdHint?: string | null;
+  /** Only this tenant may be picked (an impersonation); any other reads as not found. */
+  onlyTenantId?: string | null;
   impersonatorId?: string | null;
   requestId?: string;
   ip?: string | null;
@@ -71,7 +73,7 @@ export async function resolveMemberActor(opts: {
     orderBy: { createdAt: "asc" },
     select: { tenantId: true, role: true, tenant: { select: { status: true, suspendedReason: true } } },
   });
-  const tenants = memberships.map((m) => ({ tenantId: m.tenantId, role: m.role, ...m.tenant }));
+  const tenants = memberships.map((m) => ({ tenantId: m.tenantId, role: m.role, ...m.tenant })).filter((t) => !opts.onlyTenantId || t.tenantId === opts.onlyTenantId);
   const current = pickCurrentTenant(tenants, opts.tenantIdHint);
   if (!current) {
     const suspended = tenants.find((t) => t.tenantId === opts.tenantIdHint) ?? tenants[0];

@@ -21,7 +21,7 @@ const APP_DIR = path.join(process.cwd(), "src/app");
 const A_NUMBER = "+14155550199";
 
 interface Fixture {
-  a: { tenantId: string; apiKeyId: string; endpointId: string; deliveryId: string; membershipId: string; invitationId: string; auditId: string; phoneNumberId: string; callId: string; sipUserId: string; callerIdId: string };
+  a: { tenantId: string; apiKeyId: string; endpointId: string; deliveryId: string; membershipId: string; userId: string; invitationId: string; auditId: string; phoneNumberId: string; callId: string; sipUserId: string; callerIdId: string };
   b: { tenantId: string; auth: string; caller: ReturnType<typeof createCaller>; callerWithAHint: ReturnType<typeof createCaller> };
 }
 
@@ -67,7 +67,7 @@ beforeAll(async () => {
   const ctx = (hint: string | null) =>
     createTrpcContext({ headers: new Headers(hint ? { "x-irisx-tenant": hint } : {}), getUser: async () => userB });
   fx = {
-    a: { tenantId: a.tenant.id, apiKeyId: aKey.apiKey.id, endpointId, deliveryId, membershipId: membership.id, invitationId, auditId: audit.id, phoneNumberId, callId, sipUserId, callerIdId },
+    a: { tenantId: a.tenant.id, apiKeyId: aKey.apiKey.id, endpointId, deliveryId, membershipId: membership.id, userId: a.user.id, invitationId, auditId: audit.id, phoneNumberId, callId, sipUserId, callerIdId },
     b: { tenantId: b.tenant.id, auth: `Bearer ${bKey.bearerToken}`, caller: createCaller(ctx(null)), callerWithAHint: createCaller(ctx(a.tenant.id)) },
   };
 });
@@ -761,6 +761,13 @@ const TRPC: Record<string, TrpcCase> = {
     aId: true,
     run: (c) => expectTrpcCode(c.admin.assignNumber({ tenantId: fx.a.tenantId, phoneNumber: "+14155550177" }), "FORBIDDEN"),
   },
+  "admin.startImpersonation": {
+    aId: true,
+    run: (c) => expectTrpcCode(c.admin.startImpersonation({ tenantId: fx.a.tenantId, userId: fx.a.userId, reason: "tenant B wants in" }), "FORBIDDEN"),
+  },
+  "impersonation.current": { aId: false, reason: "the session's own impersonation (none for a tenant member)", run: async (c) => expect(await c.impersonation.current()).toBeNull() },
+  "impersonation.end": { aId: false, reason: "ends the session's own impersonation only", run: (c) => notFound(c.impersonation.end()) },
+  "impersonation.enableActing": { aId: false, reason: "the session's own impersonation only", run: (c) => notFound(c.impersonation.enableActing({ reason: "tenant B acting" })) },
   "admin.updateVoiceLimits": {
     aId: true,
     run: (c) => expectTrpcCode(c.admin.updateVoiceLimits({ tenantId: fx.a.tenantId, callsPerSecond: 1000, maxConcurrentCalls: 100000, pricePlanId: null }), "FORBIDDEN"),

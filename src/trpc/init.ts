@@ -18,6 +18,7 @@ import { observeHttpRequest } from "@/server/metrics/registry";
 import { resolveMemberActor, assertRole, type Actor, type RoleRule } from "@/server/tenancy";
 import { databaseUnavailableError } from "@/server/db-errors";
 import { rejectNulBytes } from "@/server/shared/nul-bytes";
+import { recordImpersonatedRequest } from "@/server/impersonation/record-impersonated-request";
 
 // 1. Context ------------------------------------------------------------------------------------------
 export const TENANT_COOKIE = "irisx_tenant";
@@ -32,6 +33,8 @@ export interface TrpcContext {
   sameOrigin: boolean;
   /** The request reached the app over https (its cookies are Secure). */
   https: boolean;
+  /** Response headers of this request (cookies a procedure sets go here). */
+  resHeaders: Headers;
 }
 
 /**
@@ -61,7 +64,7 @@ function readCookie(header: string | null, name: string): string | null {
   return null;
 }
 
-export function createTrpcContext(opts: { headers: Headers; url?: string; getUser?: () => Promise<SessionUser | null> }): TrpcContext {
+export function createTrpcContext(opts: { headers: Headers; url?: string; getUser?: () => Promise<SessionUser | null>; resHeaders?: Headers }): TrpcContext {
   let user: Promise<SessionUser | null> | undefined;
   let actor: Promise<Actor> | undefined;
   const load = opts.getUser ?? getSessionUser;
@@ -74,10 +77,12 @@ export function createTrpcContext(opts: { headers: Headers; url?: string; getUse
   const getMemberActor = () =>
     (actor ??= getUser().then((u) => {
       if (!u) throw new AppError("UNAUTHORIZED", "sign in to continue");
-      return resolveMemberActor({ userId: u.id, tenantIdHint, impersonatorId: u.impersonatorId ?? null, requestId, ip });
+      // An impersonation is bound to one tenant: the user's other workspaces stay out of reach.
+      const only = u.impersonation?.tenantId;
+      return resolveMemberActor({ userId: u.id, tenantIdHint: only ?? tenantIdHint, onlyTenantId: only, impersonatorId: u.impersonatorId ?? null, requestId, ip });
     }));
   const https = isHttpsRequest(opts.url ?? "http://unknown/", opts.headers);
-  return { requestId, ip, getUser, getMemberActor, sameOrigin: isSameOrigin(opts.headers), https };
+  return { requestId, ip, getUser, getMemberActor, sameOrigin: isSameOrigin(opts.headers), https, resHeaders: opts.resHeaders ?? new Headers() };
 }
 
 // 2. Initialisation -----------------------------------------------------------------------------------
@@ -170,10 +175,32 @@ const refuseNulBytes = t.middleware(async ({ getRawInput, next }) => {
 
 export const publicProcedure = t.procedure.use(errorMapping).use(refuseCrossSiteMutations).use(refuseNulBytes);
 
-export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+/** Procedures staff may call during a read-only impersonation (leaving it, or switching to act). */
+const READ_ONLY_EXEMPT = new Set(["impersonation.end", "impersonation.enableActing"]);
+
+export const authedProcedure = publicProcedure.use(async ({ ctx, next, path, type }) => {
   const user = await ctx.getUser();
   if (!user) throw new AppError("UNAUTHORIZED", "sign in to continue");
-  return next({ ctx: { ...ctx, user } });
+  const impersonation = user.impersonation;
+  if (!impersonation) return next({ ctx: { ...ctx, user } });
+  // Impersonating: read-only unless the staff member switched to act, and every call is audited under both identities.
+  const refused = type === "mutation" && !impersonation.actingSince && !READ_ONLY_EXEMPT.has(path);
+  const result = refused ? null : await next({ ctx: { ...ctx, user } });
+  await recordImpersonatedRequest(impersonation, { procedure: path, kind: type, ok: Boolean(result?.ok), requestId: ctx.requestId, ip: ctx.ip }).catch((err: unknown) =>
+    logger.error({ err, requestId: ctx.requestId, path }, "could not audit an impersonated request"),
+  );
+  if (refused) throw new AppError("FORBIDDEN", "read-only impersonation: switch to act (with a reason) to make changes");
+  return result!;
+});
+
+/**
+ * Procedures that hand out a secret (API key, webhook signing secret, SIP password, Twilio auth token): refused
+ * while impersonating, even when acting. Support never sees a customer's credentials.
+ */
+export const secretRevealing = t.middleware(async ({ ctx, next }) => {
+  const user = await ctx.getUser();
+  if (user?.impersonatorId) throw new AppError("FORBIDDEN", "not while impersonating: secrets and credentials are never shown to support");
+  return next();
 });
 
 /**

@@ -15,6 +15,7 @@ import { isDevMailboxEnabled } from "@/server/email/is-dev-mailbox-enabled";
 import { homeFor, portalPagesFor } from "@/server/tenant/portal-pages";
 import { getCurrentMember, getCurrentUser } from "@/app/_lib/current-member";
 import { OUTAGE, readOrOutage } from "@/app/_lib/database-outage";
+import { ImpersonationNotice } from "@/app/_lib/impersonation-notice";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const user = await readOrOutage(getCurrentUser);
@@ -68,6 +69,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       nav={nav}
       banner={
         <>
+          <ImpersonationNotice user={user} />
           {env.TELEPHONY_SIMULATED === "1" && <SimulatedTelephonyStrip />}
           {!context.user.emailVerified && <VerifyEmailBanner email={context.user.email} devMailbox={mailbox.enabled && !mailbox.staffOnly} />}
         </>

@@ -13,5 +13,6 @@ export const getCurrentUser = cache(getSessionUser);
 export const getCurrentMember = cache(async () => {
   const user = await getCurrentUser();
   if (!user) return null;
-  return getMemberContext(user.id, (await cookies()).get(TENANT_COOKIE)?.value ?? null);
+  const only = user.impersonation?.tenantId ?? null;
+  return getMemberContext(user.id, only ?? (await cookies()).get(TENANT_COOKIE)?.value ?? null, { onlyTenantId: only });
 });

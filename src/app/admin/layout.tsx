@@ -1,5 +1,6 @@
 // Platform administration: staff only. A tenant user gets a 403 page, never the admin shell.
 import { ActivityIcon, BuildingIcon, FlagIcon, ScrollTextIcon, ShieldCheckIcon, UsersIcon } from "lucide-react";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { Forbidden } from "@/components/admin/forbidden";
@@ -13,11 +14,28 @@ import { env } from "@/env";
 import { getSessionUser } from "@/server/auth/session";
 import { staffRoleOf } from "@/server/admin/staff-roles";
 import { OUTAGE, readOrOutage } from "@/app/_lib/database-outage";
+import { ImpersonationNotice } from "@/app/_lib/impersonation-notice";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await readOrOutage(getSessionUser);
   if (user === OUTAGE) return <ServiceUnavailable />;
   if (!user) redirect("/sign-in?callbackUrl=/admin");
+  // Impersonating: the console waits until the staff member ends it (the banner's button), so nothing done in
+  // /admin is mistaken for the impersonated user's doing.
+  if (user.impersonation) {
+    return (
+      <div className="flex min-h-dvh flex-col">
+        <ImpersonationNotice user={user} />
+        <div className="flex flex-1 flex-col items-center justify-center gap-3 p-6 text-center">
+          <h1 className="text-xl font-semibold">You are impersonating {user.name}</h1>
+          <p className="max-w-md text-sm text-muted-foreground">End the impersonation with the button above to return to the admin console, or go back to the tenant&apos;s portal.</p>
+          <Link className="text-sm font-medium underline underline-offset-4" href="/">
+            Back to {user.impersonation.tenantName}
+          </Link>
+        </div>
+      </div>
+    );
+  }
   // The role as it is now: a staff member removed since signing in is turned away at once.
   const staffRole = user.isPlatformStaff && !user.impersonatorId ? await staffRoleOf(user.id) : null;
   if (!staffRole) return <Forbidden email={user.email} />;

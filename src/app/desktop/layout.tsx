@@ -9,6 +9,7 @@ import { SimulatedTelephonyBadge } from "@/components/shared/simulated-telephony
 import { env } from "@/env";
 import { getCurrentMember, getCurrentUser } from "@/app/_lib/current-member";
 import { OUTAGE, readOrOutage } from "@/app/_lib/database-outage";
+import { ImpersonationNotice } from "@/app/_lib/impersonation-notice";
 
 export default async function DesktopLayout({ children }: { children: ReactNode }) {
   const user = await readOrOutage(getCurrentUser);
@@ -22,6 +23,7 @@ export default async function DesktopLayout({ children }: { children: ReactNode 
   return (
     <DesktopShell
       tenantName={context.current.name}
+      banner={<ImpersonationNotice user={user} />}
       userMenu={
         <>
           {env.TELEPHONY_SIMULATED === "1" && <SimulatedTelephonyBadge />}

@@ -6,7 +6,7 @@ import { pickCurrentTenant } from "@/server/tenancy";
  * are in (the remembered one if still active, else their first active one). `current` is null when they
  * belong to no active workspace.
  */
-export async function getMemberContext(userId: string, tenantIdHint: string | null) {
+export async function getMemberContext(userId: string, tenantIdHint: string | null, opts: { onlyTenantId?: string | null } = {}) {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
@@ -19,7 +19,10 @@ export async function getMemberContext(userId: string, tenantIdHint: string | nu
     },
   });
   if (!user) return null;
-  const tenants = user.memberships.map((m) => ({ tenantId: m.tenant.id, name: m.tenant.name, status: m.tenant.status, suspendedReason: m.tenant.suspendedReason, role: m.role }));
+  const tenants = user.memberships
+    .map((m) => ({ tenantId: m.tenant.id, name: m.tenant.name, status: m.tenant.status, suspendedReason: m.tenant.suspendedReason, role: m.role }))
+    // Impersonation is bound to one tenant: the user's other workspaces are not even listed.
+    .filter((t) => !opts.onlyTenantId || t.tenantId === opts.onlyTenantId);
   const current = pickCurrentTenant(tenants, tenantIdHint);
   return {
     user: { id: user.id, name: user.name, email: user.email, emailVerified: Boolean(user.emailVerifiedAt), isPlatformStaff: user.isPlatformStaff },

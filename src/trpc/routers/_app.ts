@@ -3,6 +3,7 @@
 import { createCallerFactory, createTRPCRouter } from "@/trpc/init";
 import { accountRouter } from "@/trpc/routers/account";
 import { adminRouter } from "@/trpc/routers/admin";
+import { impersonationRouter } from "@/trpc/routers/impersonation";
 import { apiKeysRouter } from "@/trpc/routers/api-keys";
 import { auditRouter } from "@/trpc/routers/audit";
 import { authRouter } from "@/trpc/routers/auth";
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   recordings: recordingsRouter,
   devMail: devMailRouter,
   admin: adminRouter,
+  impersonation: impersonationRouter,
 });
 
 export type AppRouter = typeof appRouter;

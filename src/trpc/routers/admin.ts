@@ -10,6 +10,9 @@ import { findFeatureFlags, setFeatureFlagOverride, upsertFeatureFlag } from "@/s
 import { findPricePlans, updateTenantVoiceLimits } from "@/server/admin/update-tenant-voice-limits";
 import type { StaffActor } from "@/server/admin/staff-actor";
 import { findStaff, setStaffRole, ZSetStaffRoleInput } from "@/server/admin/staff-roles";
+import { startImpersonation } from "@/server/impersonation/start-impersonation";
+import { ZStartImpersonationInput } from "@/server/impersonation/impersonation.schemas";
+import { setImpersonationCookie } from "@/trpc/impersonation-cookie";
 import { createTRPCRouter, staffProcedure } from "@/trpc/init";
 
 /** Who acts, for the audit log: the staff member, this request, its client address. */
@@ -37,6 +40,12 @@ export const adminRouter = createTRPCRouter({
   flags: support.query(() => findFeatureFlags()),
   upsertFlag: owner.input(ZUpsertFlagInput).mutation(({ ctx, input }) => upsertFeatureFlag(staffActor(ctx), input)),
   setFlagOverride: owner.input(ZFlagOverrideInput).mutation(({ ctx, input }) => setFeatureFlagOverride(staffActor(ctx), input)),
+  /** Enters the tenant as the chosen user (read-only, time-boxed): the browser gets the impersonation cookie. */
+  startImpersonation: support.input(ZStartImpersonationInput).mutation(async ({ ctx, input }) => {
+    const started = await startImpersonation({ ...staffActor(ctx), userId: ctx.user.id }, input);
+    setImpersonationCookie(ctx, started.token, started.expiresAt);
+    return { sessionId: started.sessionId, expiresAt: started.expiresAt };
+  }),
   assignNumber: operator
     .input(z.object({ tenantId: z.string().min(1).max(64), phoneNumber: z.string().max(32), friendlyName: z.string().max(64).optional() }))
     .mutation(({ ctx, input }) => assignPhoneNumber(staffActor(ctx), input satisfies TAssignPhoneNumberInput)),

@@ -10,7 +10,7 @@ import { ZRenameTenantInput, ZSwitchTenantInput } from "@/server/tenant/tenant.s
 import { authedProcedure, createTRPCRouter, TENANT_COOKIE, tenantProcedure } from "@/trpc/init";
 
 export const tenantRouter = createTRPCRouter({
-  list: authedProcedure.query(({ ctx }) => findUserTenants(ctx.user.id)),
+  list: authedProcedure.query(({ ctx }) => findUserTenants(ctx.user.id, { onlyTenantId: ctx.user.impersonation?.tenantId })),
   current: tenantProcedure().query(({ ctx }) => getTenantOverview(ctx.actor)),
   switch: authedProcedure.input(ZSwitchTenantInput).mutation(async ({ ctx, input }) => {
     const tenant = await switchTenant(ctx.user.id, input.tenantId);

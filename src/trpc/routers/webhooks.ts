@@ -22,7 +22,7 @@ import {
   ZWebhookDeliveryStatsInput,
   ZWebhookEndpointIdInput,
 } from "@/server/webhooks/webhooks.schemas";
-import { createTRPCRouter, tenantProcedure } from "@/trpc/init";
+import { createTRPCRouter, tenantProcedure, secretRevealing } from "@/trpc/init";
 
 const webhookAdmin = tenantProcedure(WEBHOOK_ROLE);
 
@@ -30,11 +30,11 @@ export const webhooksRouter = createTRPCRouter({
   eventTypes: webhookAdmin.input(z.void()).query(() => listWebhookEventTypes()),
   list: webhookAdmin.input(ZFindWebhookEndpointsInput).query(({ ctx, input }) => findWebhookEndpoints(ctx.actor, input)),
   get: webhookAdmin.input(ZWebhookEndpointIdInput).query(({ ctx, input }) => getWebhookEndpoint(ctx.actor, input)),
-  create: webhookAdmin.input(ZCreateWebhookEndpointInput).mutation(({ ctx, input }) => createWebhookEndpoint(ctx.actor, input)),
+  create: webhookAdmin.use(secretRevealing).input(ZCreateWebhookEndpointInput).mutation(({ ctx, input }) => createWebhookEndpoint(ctx.actor, input)),
   update: webhookAdmin.input(ZUpdateWebhookEndpointInput).mutation(({ ctx, input }) => updateWebhookEndpoint(ctx.actor, input)),
   delete: webhookAdmin.input(ZWebhookEndpointIdInput).mutation(({ ctx, input }) => deleteWebhookEndpoint(ctx.actor, input)),
-  revealSecret: webhookAdmin.input(ZWebhookEndpointIdInput).mutation(({ ctx, input }) => revealWebhookSecret(ctx.actor, input)),
-  rotateSecret: webhookAdmin.input(ZWebhookEndpointIdInput).mutation(({ ctx, input }) => rotateWebhookSecret(ctx.actor, input)),
+  revealSecret: webhookAdmin.use(secretRevealing).input(ZWebhookEndpointIdInput).mutation(({ ctx, input }) => revealWebhookSecret(ctx.actor, input)),
+  rotateSecret: webhookAdmin.use(secretRevealing).input(ZWebhookEndpointIdInput).mutation(({ ctx, input }) => rotateWebhookSecret(ctx.actor, input)),
   sendTest: webhookAdmin.input(ZWebhookEndpointIdInput).mutation(({ ctx, input }) => sendTestWebhook(ctx.actor, input)),
   deliveries: webhookAdmin.input(ZFindWebhookDeliveriesInput).query(({ ctx, input }) => findWebhookDeliveries(ctx.actor, input)),
   deliveryStats: webhookAdmin.input(ZWebhookDeliveryStatsInput).query(({ ctx, input }) => getWebhookDeliveryStats(ctx.actor, input)),

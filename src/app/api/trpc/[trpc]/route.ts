@@ -8,7 +8,7 @@ function handler(req: Request) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: () => createTrpcContext({ headers: req.headers, url: req.url }),
+    createContext: ({ resHeaders }) => createTrpcContext({ headers: req.headers, url: req.url, resHeaders }),
     // A throttled call says when to come back in the standard header too, not only in the error body.
     responseMeta({ errors }) {
       const retryAfter = errors.map((e) => (e.cause instanceof AppError ? e.cause.retryAfter : undefined)).find((s) => s !== undefined);

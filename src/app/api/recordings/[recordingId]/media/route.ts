@@ -12,6 +12,7 @@ import { readRecordingRange } from "@/server/recordings/read-recording-range";
 import { ZRecordingId } from "@/server/recordings/recordings.schemas";
 import { clientIp } from "@/server/shared/client-ip";
 import { resolveMemberActor } from "@/server/tenancy";
+import { recordImpersonatedRequest } from "@/server/impersonation/record-impersonated-request";
 import { TENANT_COOKIE } from "@/trpc/init";
 
 export const dynamic = "force-dynamic";
@@ -22,14 +23,17 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ recordingId
   try {
     const user = await getSessionUser();
     if (!user) throw new AppError("UNAUTHORIZED", "sign in to listen to recordings");
+    const ip = clientIp(req.headers.get("x-forwarded-for"));
     const actor = await resolveMemberActor({
       userId: user.id,
-      tenantIdHint: req.cookies.get(TENANT_COOKIE)?.value ?? null,
+      tenantIdHint: user.impersonation?.tenantId ?? req.cookies.get(TENANT_COOKIE)?.value ?? null,
+      onlyTenantId: user.impersonation?.tenantId,
       impersonatorId: user.impersonatorId ?? null,
       requestId,
-      ip: clientIp(req.headers.get("x-forwarded-for")),
+      ip,
     });
     const { recordingId } = await ctx.params;
+    if (user.impersonation) await recordImpersonatedRequest(user.impersonation, { procedure: `recording.media:${recordingId}`, kind: "download", ok: true, requestId, ip });
     if (!ZRecordingId.safeParse(recordingId).success) throw new AppError("NOT_FOUND", "recording not found");
     const media = await readRecordingRange(actor, recordingId, req.headers.get("range"));
     return streamResponse({ ...media, headers: { ...headers, ...media.headers } });
