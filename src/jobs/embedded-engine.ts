@@ -1,12 +1,13 @@
-// The background functions (webhook fan-out, delivery on its retry schedule, the daily recording retention) run in
-// the app's own process when no Inngest is configured, so the embedded default delivers webhooks too. Their state
-// is PostgreSQL's, as with Inngest: the outbox (published or not), each delivery's status, attempt count and
-// nextAttemptAt, the attempts made. A runner that stops mid-schedule loses nothing: the next one (this process
-// after a restart, or another app process) picks every due delivery up where it stands. Same use-cases as the
-// Inngest functions in src/jobs/functions; only the scheduling differs.
+// The background functions (webhook fan-out, delivery on its retry schedule, the daily recording retention, the purge
+// of deleted tenants) run in the app's own process when no Inngest is configured, so the embedded default delivers
+// webhooks too. Their state is PostgreSQL's, as with Inngest: the outbox (published or not), each delivery's status,
+// attempt count and nextAttemptAt, the attempts made. A runner that stops mid-schedule loses nothing: the next one
+// (this process after a restart, or another app process) picks every due delivery up where it stands. Same
+// use-cases as the Inngest functions in src/jobs/functions; only the scheduling differs.
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { deleteExpiredRecordings } from "@/server/recordings/delete-expired-recordings";
+import { purgeDeletedTenants } from "@/server/admin/purge-deleted-tenants";
 import { claimDueWebhookDeliveries } from "@/server/webhooks/claim-due-webhook-deliveries";
 import { claimUnpublishedEvents } from "@/server/webhooks/claim-unpublished-events";
 import { createWebhookDeliveries } from "@/server/webhooks/create-webhook-deliveries";
@@ -73,7 +74,7 @@ export async function deliverDue(opts: AttemptOptions & { now?: Date } = {}): Pr
 }
 
 /**
- * Runs the engine every `intervalMs` in this process: fan-out and due deliveries each tick, retention hourly
+ * Runs the engine every `intervalMs` in this process: fan-out and due deliveries each tick, retention and the purge hourly
  * (idempotent: a recording already deleted is not deleted again, so runners on several processes do not double it).
  * Returns a stop function that waits for the pass in progress.
  */
@@ -92,6 +93,7 @@ export function startEmbeddedEngine(opts: { intervalMs?: number } & AttemptOptio
           lastRetention = Date.now();
           const r = await deleteExpiredRecordings({ batchSize: 200 });
           if (r.deleted > 0) logger.info({ deleted: r.deleted }, "recording retention: expired recordings deleted");
+          await purgeDeletedTenants();
         }
         lastError = null;
       } catch (err) {

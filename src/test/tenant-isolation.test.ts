@@ -761,6 +761,16 @@ const TRPC: Record<string, TrpcCase> = {
     aId: true,
     run: (c) => expectTrpcCode(c.admin.assignNumber({ tenantId: fx.a.tenantId, phoneNumber: "+14155550177" }), "FORBIDDEN"),
   },
+  "admin.tenant": { aId: true, run: (c) => expectTrpcCode(c.admin.tenant({ tenantId: fx.a.tenantId }), "FORBIDDEN") },
+  "admin.createTenant": { aId: false, reason: "platform operators only", run: (c) => expectTrpcCode(c.admin.createTenant({ name: "By B", ownerEmail: "b@b.example.com", ownerName: "B" }), "FORBIDDEN") },
+  "admin.deleteTenant": {
+    aId: true,
+    run: async (c) => {
+      await expectTrpcCode(c.admin.deleteTenant({ tenantId: fx.a.tenantId, reason: "by tenant B", confirmName: "A" }), "FORBIDDEN");
+      expect((await db.tenant.findUniqueOrThrow({ where: { id: fx.a.tenantId } })).deletionRequestedAt).toBeNull();
+    },
+  },
+  "admin.cancelTenantDeletion": { aId: true, run: (c) => expectTrpcCode(c.admin.cancelTenantDeletion({ tenantId: fx.a.tenantId }), "FORBIDDEN") },
   "admin.startImpersonation": {
     aId: true,
     run: (c) => expectTrpcCode(c.admin.startImpersonation({ tenantId: fx.a.tenantId, userId: fx.a.userId, reason: "tenant B wants in" }), "FORBIDDEN"),
@@ -768,9 +778,9 @@ const TRPC: Record<string, TrpcCase> = {
   "impersonation.current": { aId: false, reason: "the session's own impersonation (none for a tenant member)", run: async (c) => expect(await c.impersonation.current()).toBeNull() },
   "impersonation.end": { aId: false, reason: "ends the session's own impersonation only", run: (c) => notFound(c.impersonation.end()) },
   "impersonation.enableActing": { aId: false, reason: "the session's own impersonation only", run: (c) => notFound(c.impersonation.enableActing({ reason: "tenant B acting" })) },
-  "admin.updateVoiceLimits": {
+  "admin.updateLimits": {
     aId: true,
-    run: (c) => expectTrpcCode(c.admin.updateVoiceLimits({ tenantId: fx.a.tenantId, callsPerSecond: 1000, maxConcurrentCalls: 100000, pricePlanId: null }), "FORBIDDEN"),
+    run: (c) => expectTrpcCode(c.admin.updateLimits({ tenantId: fx.a.tenantId, callsPerSecond: 1000, maxConcurrentCalls: 100000, pricePlanId: null }), "FORBIDDEN"),
   },
 };
 

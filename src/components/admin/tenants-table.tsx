@@ -14,7 +14,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { AssignNumberDialog } from "@/components/admin/assign-number-dialog";
 import { TenantAccessActions } from "@/components/admin/tenant-access-actions";
 import { useStaffCan } from "@/components/admin/use-staff-role";
-import { VoiceLimitsDialog } from "@/components/admin/voice-limits-dialog";
+import { TenantLimitsDialog } from "@/components/admin/tenant-limits-dialog";
 import { formatDate, formatMoney } from "@/lib/format";
 import { useTRPC } from "@/trpc/react";
 import type { AppRouter } from "@/trpc/routers/_app";
@@ -59,7 +59,7 @@ const columns = [
   column.accessor("callsPerSecond", {
     header: "Voice limits",
     enableSorting: false,
-    cell: (c) => <OperatorOnly fallback={`${c.row.original.callsPerSecond}/s · ${c.row.original.maxConcurrentCalls}`}><VoiceLimitsDialog tenant={c.row.original} /></OperatorOnly>,
+    cell: (c) => <OperatorOnly fallback={`${c.row.original.callsPerSecond}/s · ${c.row.original.maxConcurrentCalls}`}><TenantLimitsDialog tenant={c.row.original} /></OperatorOnly>,
   }),
   column.display({
     id: "numbers",

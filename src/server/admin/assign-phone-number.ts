@@ -4,7 +4,7 @@ import { AppError } from "@/server/errors";
 import { insertPhoneNumber, isUniqueViolation } from "@/server/numbers/create-phone-number";
 import { ZCreatePhoneNumberInput, type TCreatePhoneNumberInput } from "@/server/numbers/numbers.schemas";
 import type { PhoneNumberView } from "@/server/numbers/phone-number-view";
-import type { StaffActor } from "@/server/admin/staff-actor";
+import { staffAuditActor, type StaffActor } from "@/server/admin/staff-actor";
 
 const ZTenantId = z.object({ tenantId: z.string().min(1).max(64) });
 export type TAssignPhoneNumberInput = TCreatePhoneNumberInput & { tenantId: string };
@@ -20,7 +20,7 @@ export async function assignPhoneNumber(staff: StaffActor, input: TAssignPhoneNu
   if (!(await db.tenant.findUnique({ where: { id: tenantId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "tenant not found");
   try {
     return await db.$transaction((tx) =>
-      insertPhoneNumber(tx, { tenantId, userId: staff.userId, apiKeyId: null, impersonatorId: null, requestId: staff.requestId, ip: staff.ip ?? null }, { tenantId, settings, origin: "ASSIGNED" }),
+      insertPhoneNumber(tx, staffAuditActor(staff, tenantId), { tenantId, settings, origin: "ASSIGNED" }),
     );
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;

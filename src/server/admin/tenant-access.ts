@@ -6,7 +6,7 @@ import { db } from "@/server/db";
 import { recordAudit } from "@/server/audit/record-audit";
 import { AppError } from "@/server/errors";
 import { newId } from "@/server/shared/ids";
-import type { StaffActor } from "@/server/admin/staff-actor";
+import { staffAuditActor, type StaffActor } from "@/server/admin/staff-actor";
 import { announceTenantChanged, evictTenant } from "@/server/tenant/tenant-changes";
 
 export const ZSuspendTenantInput = z.object({ tenantId: z.string().min(1).max(64), reason: z.string().trim().min(3, "say why, in a few words: the tenant's users see it").max(300) });
@@ -21,14 +21,16 @@ export const ZAdjustCreditInput = z.object({
   reason: z.string().trim().min(3, "say why: it shows in the tenant's billing history").max(300),
 });
 
-const asStaff = (staff: StaffActor, tenantId: string) => ({ tenantId, userId: staff.userId, apiKeyId: null, impersonatorId: null, requestId: staff.requestId, ip: staff.ip ?? null });
 
 async function changeStatus(staff: StaffActor, tenantId: string, to: { status: "ACTIVE" | "SUSPENDED"; suspendedReason: string | null }, action: string) {
   const after = await db.$transaction(async (tx) => {
-    const before = await tx.tenant.findUnique({ where: { id: tenantId }, select: { status: true, suspendedReason: true } });
-    if (!before) throw new AppError("NOT_FOUND", "tenant not found");
+    const found = await tx.tenant.findUnique({ where: { id: tenantId }, select: { status: true, suspendedReason: true, deletionRequestedAt: true } });
+    if (!found) throw new AppError("NOT_FOUND", "tenant not found");
+    // A tenant on its way to the purge comes back only by cancelling the deletion (which clears its date).
+    if (found.deletionRequestedAt) throw new AppError("CONFLICT", "this tenant is scheduled for deletion: cancel the deletion to restore it");
+    const before = { status: found.status, suspendedReason: found.suspendedReason };
     const row = await tx.tenant.update({ where: { id: tenantId }, data: to, select: { id: true, status: true, suspendedReason: true } });
-    await recordAudit(tx, asStaff(staff, tenantId), { action, targetType: "tenant", targetId: tenantId, before, after: to });
+    await recordAudit(tx, staffAuditActor(staff, tenantId), { action, targetType: "tenant", targetId: tenantId, before, after: to });
     await announceTenantChanged(tx, tenantId);
     return row;
   });
@@ -58,7 +60,7 @@ export async function adjustTenantCredit(staff: StaffActor, input: z.input<typeo
     const entry = await tx.creditLedgerEntry.create({
       data: { id: newId("cle"), tenantId, amountMicros, balanceAfter: after.creditMicros, currency: after.currency, reason: `staff adjustment: ${reason}` },
     });
-    await recordAudit(tx, asStaff(staff, tenantId), {
+    await recordAudit(tx, staffAuditActor(staff, tenantId), {
       action: "tenant.credit_adjusted",
       targetType: "tenant",
       targetId: tenantId,

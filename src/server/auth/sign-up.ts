@@ -10,11 +10,7 @@ import { issueUserToken } from "@/server/auth/issue-user-token";
 import { hashPassword } from "@/server/auth/password";
 import type { TSignUpInput } from "@/server/auth/auth.schemas";
 import { newId } from "@/server/shared/ids";
-
-function slugify(name: string): string {
-  const base = name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40) || "workspace";
-  return `${base}-${newId("").slice(-6)}`;
-}
+import { slugify } from "@/server/tenant/slugify";
 
 function emailTaken(): AppError {
   return new AppError("CONFLICT", "An account with this email already exists", {

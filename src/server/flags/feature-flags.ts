@@ -4,7 +4,7 @@
 import { db } from "@/server/db";
 import { recordAudit } from "@/server/audit/record-audit";
 import { AppError } from "@/server/errors";
-import type { StaffActor } from "@/server/admin/staff-actor";
+import { staffAuditActor, type StaffActor } from "@/server/admin/staff-actor";
 import { evaluateFlag } from "@/server/flags/rollout";
 import { ZFlagOverrideInput, ZUpsertFlagInput, type TFlagOverrideInput, type TUpsertFlagInput } from "@/server/flags/flags.schemas";
 
@@ -27,7 +27,6 @@ export async function isFeatureEnabled(key: string, tenantId: string | null): Pr
   return evaluateFlag(key, flag ?? undefined, tenantId, override?.enabled);
 }
 
-const staffAudit = (staff: StaffActor, tenantId: string | null) => ({ tenantId, userId: staff.userId, apiKeyId: null, impersonatorId: null, requestId: staff.requestId, ip: staff.ip ?? null });
 
 export async function findFeatureFlags() {
   const flags = await db.featureFlag.findMany({ orderBy: { key: "asc" }, include: { overrides: { select: { tenantId: true, enabled: true, tenant: { select: { name: true } } } } } });
@@ -44,7 +43,7 @@ export async function upsertFeatureFlag(staff: StaffActor, input: TUpsertFlagInp
       create: f,
       update: { description: f.description, enabled: f.enabled, rolloutPercent: f.rolloutPercent },
     });
-    await recordAudit(tx, staffAudit(staff, null), { action: before ? "feature_flag.updated" : "feature_flag.created", targetType: "feature_flag", targetId: f.key, before, after: { enabled: after.enabled, rolloutPercent: after.rolloutPercent, description: after.description } });
+    await recordAudit(tx, staffAuditActor(staff, null), { action: before ? "feature_flag.updated" : "feature_flag.created", targetType: "feature_flag", targetId: f.key, before, after: { enabled: after.enabled, rolloutPercent: after.rolloutPercent, description: after.description } });
     return after;
   });
 }
@@ -59,7 +58,7 @@ export async function setFeatureFlagOverride(staff: StaffActor, input: TFlagOver
     const before = await tx.featureFlagOverride.findUnique({ where, select: { enabled: true } });
     if (o.enabled === null) await tx.featureFlagOverride.deleteMany({ where: { flagKey: o.key, tenantId: o.tenantId } });
     else await tx.featureFlagOverride.upsert({ where, create: { flagKey: o.key, tenantId: o.tenantId, enabled: o.enabled }, update: { enabled: o.enabled } });
-    await recordAudit(tx, staffAudit(staff, o.tenantId), { action: "feature_flag.override_set", targetType: "feature_flag", targetId: o.key, before, after: o.enabled === null ? null : { enabled: o.enabled } });
+    await recordAudit(tx, staffAuditActor(staff, o.tenantId), { action: "feature_flag.override_set", targetType: "feature_flag", targetId: o.key, before, after: o.enabled === null ? null : { enabled: o.enabled } });
     return { key: o.key, tenantId: o.tenantId, enabled: o.enabled };
   });
 }

@@ -10,6 +10,7 @@ import { recordMilestone } from "@/server/onboarding/record-milestone";
 import { newId } from "@/server/shared/ids";
 import { issueToken } from "@/server/shared/secret-token";
 import { assertRole, type Actor } from "@/server/tenancy";
+import { assertSeatCapRoom } from "@/server/tenant/tenant-caps";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -37,6 +38,7 @@ export async function createInvitation(actor: Actor, input: TCreateInvitationInp
       where: { tenantId: actor.tenantId, email: input.email, acceptedAt: null, revokedAt: null },
       data: { revokedAt: now },
     });
+    await assertSeatCapRoom(tx, actor.tenantId, now);
     await tx.invitation.create({
       data: { id, tenantId: actor.tenantId, email: input.email, role: input.role, tokenHash, invitedById: actor.userId ?? "api", expiresAt },
     });

@@ -4,6 +4,7 @@ import { Prisma, type NumberOrigin } from "@/generated/prisma/client";
 import { recordAudit, type AuditActor } from "@/server/audit/record-audit";
 import { AppError } from "@/server/errors";
 import { recordMilestone } from "@/server/onboarding/record-milestone";
+import { assertNumberCapRoom } from "@/server/tenant/tenant-caps";
 import { newSid } from "@/server/shared/ids";
 import type { z } from "zod";
 import type { ZCreatePhoneNumberInput } from "@/server/numbers/numbers.schemas";
@@ -31,9 +32,14 @@ export interface NewPhoneNumber {
   providerNumberId?: string | null;
 }
 
-/** Inserts the number (the unique index on e164 decides between racing requests) and audits it on the tenant. */
+/**
+ * Inserts the number (the unique index on e164 decides between racing requests) and audits it on the tenant. A
+ * purchase or claim beyond the tenant's number cap is refused here.
+ */
 export async function insertPhoneNumber(tx: Prisma.TransactionClient, auditActor: AuditActor, n: NewPhoneNumber): Promise<PhoneNumberView> {
   const s = n.settings;
+  // Staff assigning a number decide deliberately; the tenant's own purchases and claims respect its cap.
+  if (n.origin !== "ASSIGNED") await assertNumberCapRoom(tx, n.tenantId);
   const row = await tx.phoneNumber.create({
     data: {
       id: newSid("PN"),

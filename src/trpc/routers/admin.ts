@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { ZUpdateTenantVoiceLimitsInput } from "@/server/admin/admin.schemas";
+import { ZCreateTenantInput, ZDeleteTenantInput, ZTenantIdInput, ZUpdateTenantLimitsInput } from "@/server/admin/admin.schemas";
+import { createTenant } from "@/server/admin/create-tenant";
+import { getTenantDetail } from "@/server/admin/get-tenant-detail";
+import { cancelTenantDeletion, scheduleTenantDeletion } from "@/server/admin/tenant-deletion";
 import { assignPhoneNumber, type TAssignPhoneNumberInput } from "@/server/admin/assign-phone-number";
 import { findTenants } from "@/server/admin/find-tenants";
 import { getPlatformHealth } from "@/server/admin/platform-health";
@@ -7,7 +10,7 @@ import { findPlatformAudit, ZFindPlatformAuditInput } from "@/server/admin/platf
 import { adjustTenantCredit, reinstateTenant, suspendTenant, ZAdjustCreditInput, ZReinstateTenantInput, ZSuspendTenantInput } from "@/server/admin/tenant-access";
 import { ZFlagOverrideInput, ZUpsertFlagInput } from "@/server/flags/flags.schemas";
 import { findFeatureFlags, setFeatureFlagOverride, upsertFeatureFlag } from "@/server/flags/feature-flags";
-import { findPricePlans, updateTenantVoiceLimits } from "@/server/admin/update-tenant-voice-limits";
+import { findPricePlans, updateTenantLimits } from "@/server/admin/update-tenant-limits";
 import type { StaffActor } from "@/server/admin/staff-actor";
 import { findStaff, setStaffRole, ZSetStaffRoleInput } from "@/server/admin/staff-roles";
 import { startImpersonation } from "@/server/impersonation/start-impersonation";
@@ -29,10 +32,12 @@ export const adminRouter = createTRPCRouter({
   health: support.query(() => getPlatformHealth()),
   setStaffRole: owner.input(ZSetStaffRoleInput).mutation(({ ctx, input }) => setStaffRole(staffActor(ctx), input)),
   tenants: support.input(z.object({ limit: z.number().int().min(1).max(500).default(200) }).optional()).query(({ input }) => findTenants({ limit: input?.limit })),
+  tenant: support.input(ZTenantIdInput).query(({ input }) => getTenantDetail(input.tenantId)),
+  createTenant: operator.input(ZCreateTenantInput).mutation(({ ctx, input }) => createTenant({ ...staffActor(ctx), userId: ctx.user.id }, input)),
+  deleteTenant: owner.input(ZDeleteTenantInput).mutation(({ ctx, input }) => scheduleTenantDeletion(staffActor(ctx), input)),
+  cancelTenantDeletion: owner.input(ZTenantIdInput).mutation(({ ctx, input }) => cancelTenantDeletion(staffActor(ctx), input)),
   pricePlans: support.query(() => findPricePlans()),
-  updateVoiceLimits: operator
-    .input(ZUpdateTenantVoiceLimitsInput)
-    .mutation(({ ctx, input }) => updateTenantVoiceLimits(staffActor(ctx), input)),
+  updateLimits: operator.input(ZUpdateTenantLimitsInput).mutation(({ ctx, input }) => updateTenantLimits(staffActor(ctx), input)),
   suspendTenant: operator.input(ZSuspendTenantInput).mutation(({ ctx, input }) => suspendTenant(staffActor(ctx), input)),
   reinstateTenant: operator.input(ZReinstateTenantInput).mutation(({ ctx, input }) => reinstateTenant(staffActor(ctx), input)),
   adjustCredit: operator.input(ZAdjustCreditInput).mutation(({ ctx, input }) => adjustTenantCredit(staffActor(ctx), input)),
