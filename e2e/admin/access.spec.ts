@@ -181,3 +181,83 @@ test("system health shows the database, the worker and its switch link, live cal
   await expect(page.getByText(/1 worker connected to FreeSWITCH|\d+ workers connected to FreeSWITCH/)).toBeVisible();
   await page.screenshot({ path: "test-results/admin-system-health.png", fullPage: true });
 });
+
+test("support impersonates a user: reason, banner, read-only refusal, switch to act, end; both identities audited and the owner sees the access", async ({ page, browser }) => {
+  // The customer: a fresh workspace, signed up in its own browser context.
+  const customerContext = await browser.newContext();
+  const customer = await signUpNewTenant(await customerContext.newPage());
+
+  await signInOpsWith(page, readOpsState()!.recoveryCodes[6]!);
+  await page.waitForURL(/\/admin/);
+  const row = page.getByRole("row", { name: new RegExp(customer.companyName) }).first();
+  const tenantId = ((await row.locator(".font-mono").first().textContent()) ?? "").trim();
+  expect(tenantId).toMatch(/^tn_/);
+  await page.goto(`/admin/tenants/${tenantId}`);
+  await expect(page.getByRole("heading", { level: 1, name: customer.companyName })).toBeVisible();
+  await expect(page.getByText(customer.email)).toBeVisible();
+  await page.screenshot({ path: "test-results/admin-tenant-page.png", fullPage: true });
+
+  // Start: the reason is required, the session is read-only and time-boxed.
+  await page.getByRole("button", { name: `Impersonate a user of ${customer.companyName}` }).click();
+  const start = page.getByRole("dialog", { name: `Impersonate a user of ${customer.companyName}` });
+  await expect(start.getByRole("button", { name: "Start read-only session" })).toBeDisabled();
+  await start.getByLabel("Reason").fill("E2E ticket 4711: customer cannot find their calls");
+  await start.getByRole("button", { name: "Start read-only session" }).click();
+  await page.waitForURL((url) => url.pathname === "/");
+  const banner = page.getByRole("status", { name: "Impersonation" });
+  await expect(banner).toContainText(`is viewing ${customer.companyName} as ${customer.name}`);
+  await expect(banner).toContainText("read-only");
+  await expect(banner).toContainText(/(29|30) min left/);
+  await page.screenshot({ path: "test-results/impersonation-read-only.png" });
+
+  // Read-only: a change is refused, and nothing changes.
+  await page.goto("/settings/general");
+  const workspaceForm = page.locator("form", { has: page.getByLabel("Workspace name") });
+  await page.getByLabel("Workspace name").fill(`${customer.companyName} (renamed)`);
+  await workspaceForm.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText(/read-only impersonation/)).toBeVisible();
+  // /admin waits while impersonating.
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { level: 1, name: `You are impersonating ${customer.name}` })).toBeVisible();
+  await page.goto("/settings/general");
+
+  // Switch to act, with a reason: the change goes through.
+  await banner.getByRole("button", { name: "Switch to act" }).click();
+  const act = page.getByRole("dialog", { name: "Make changes as this user?" });
+  await act.getByLabel("Reason").fill("customer asked us to fix the workspace name");
+  await act.getByRole("button", { name: "Switch to act" }).click();
+  await expect(banner).toContainText("acting");
+  await page.getByLabel("Workspace name").fill(`${customer.companyName} Ltd`);
+  await workspaceForm.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Workspace renamed")).toBeVisible();
+  // Secrets stay out of reach even when acting.
+  await page.goto("/settings/api-keys");
+  await page.getByRole("button", { name: "Create API key" }).first().click();
+  const keyDialog = page.getByRole("dialog", { name: "Create API key" });
+  await keyDialog.getByPlaceholder("CRM integration").fill("support key");
+  await keyDialog.getByRole("button", { name: "Create key" }).click();
+  await expect(page.getByText(/not while impersonating/)).toBeVisible();
+  await page.screenshot({ path: "test-results/impersonation-acting.png" });
+  await page.keyboard.press("Escape");
+
+  // End: back on the tenant's admin page, which lists the access; the audit trail names both identities.
+  await page.getByRole("status", { name: "Impersonation" }).getByRole("button", { name: "End impersonation" }).click();
+  await page.waitForURL(new RegExp(`/admin/tenants/${tenantId}$`));
+  await expect(page.getByRole("heading", { level: 1, name: `${customer.companyName} Ltd` })).toBeVisible();
+  await expect(page.getByText("“E2E ticket 4711: customer cannot find their calls”")).toBeVisible();
+  await expect(page.getByText("acted", { exact: true })).toBeVisible();
+  await page.getByLabel("Action").fill("tenant.renamed");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByText(`by ${OPS.email}`).first()).toBeVisible();
+  await page.screenshot({ path: "test-results/admin-tenant-after-impersonation.png", fullPage: true });
+
+  // The owner, in their own audit log, sees that support accessed the account, when and why.
+  const owner = await customerContext.newPage();
+  await owner.goto("/settings/audit");
+  const started = owner.getByRole("row", { name: /support\.access_started/ });
+  await expect(started).toContainText("via Olly Ops");
+  await expect(started).toContainText("E2E ticket 4711");
+  await expect(owner.getByRole("row", { name: /tenant\.renamed/ })).toContainText("via Olly Ops");
+  await owner.screenshot({ path: "test-results/impersonation-owner-audit.png", fullPage: true });
+  await customerContext.close();
+});

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CreateTenantDialog } from "@/components/admin/create-tenant-dialog";
 import { TenantsTable } from "@/components/admin/tenants-table";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -7,7 +8,7 @@ export const metadata: Metadata = { title: "Tenants · Admin" };
 export default function AdminTenantsPage() {
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title="Tenants" description="Every workspace on this installation." className="pb-0" />
+      <PageHeader title="Tenants" description="Every workspace on this installation." className="pb-0" actions={<CreateTenantDialog />} />
       <TenantsTable />
     </div>
   );

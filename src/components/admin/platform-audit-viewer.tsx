@@ -64,11 +64,15 @@ function Diff({ before, after }: { before: unknown; after: unknown }) {
   );
 }
 
-/** Every staff, impersonation and tenant-admin action on the platform: filter, read the diff, export CSV. */
-export function PlatformAuditViewer() {
+/**
+ * Every staff, impersonation and tenant-admin action on the platform: filter, read the diff, export CSV. Given a
+ * `tenantId` (the tenant page), the trail is that tenant's and the tenant filter is not offered.
+ */
+export function PlatformAuditViewer({ tenantId }: { tenantId?: string } = {}) {
   const trpc = useTRPC();
-  const [draft, setDraft] = useState<Filter>(EMPTY);
-  const [applied, setApplied] = useState<Filter>(EMPTY);
+  const initial = { ...EMPTY, tenantId: tenantId ?? "" };
+  const [draft, setDraft] = useState<Filter>(initial);
+  const [applied, setApplied] = useState<Filter>(initial);
   const [cursor, setCursor] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const entries = useQuery(trpc.admin.audit.queryOptions({ ...criteria(applied), cursor, limit: 50 }, { placeholderData: keepPreviousData }));
@@ -83,10 +87,16 @@ export function PlatformAuditViewer() {
 
   return (
     <div className="flex flex-col gap-4">
-      <form onSubmit={apply} className="grid gap-3 sm:grid-cols-3 lg:grid-cols-[1fr_1fr_1fr_10rem_10rem_auto] lg:items-end" aria-label="Filter the audit log">
-        <FormField label="Tenant id">
-          <Input {...field("tenantId")} className="font-mono" placeholder="tn_…" />
-        </FormField>
+      <form
+        onSubmit={apply}
+        className={`grid gap-3 sm:grid-cols-3 lg:items-end ${tenantId ? "lg:grid-cols-[1fr_1fr_10rem_10rem_auto]" : "lg:grid-cols-[1fr_1fr_1fr_10rem_10rem_auto]"}`}
+        aria-label="Filter the audit log"
+      >
+        {!tenantId && (
+          <FormField label="Tenant id">
+            <Input {...field("tenantId")} className="font-mono" placeholder="tn_…" />
+          </FormField>
+        )}
         <FormField label="Actor email">
           <Input {...field("actor")} placeholder="part of an email" />
         </FormField>

@@ -78,7 +78,7 @@ function SuspendDialog({ tenant }: { tenant: TenantRef }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const { formRef, errors, attempt, clear } = useFormErrors();
-  const suspend = useToastMutation(trpc.admin.suspendTenant.mutationOptions(), { success: `${tenant.name} suspended`, invalidate: [trpc.admin.tenants.queryKey()], error: false });
+  const suspend = useToastMutation(trpc.admin.suspendTenant.mutationOptions(), { success: `${tenant.name} suspended`, invalidate: [trpc.admin.tenants.queryKey(), trpc.admin.tenant.queryKey()], error: false });
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (await attempt(() => suspend.mutateAsync({ tenantId: tenant.id, reason }))) setOpen(false);
@@ -117,7 +117,7 @@ function CreditDialog({ tenant }: { tenant: TenantRef }) {
   const [amount, setAmount] = useState("");
   const [reason, setReason] = useState("");
   const { formRef, errors, attempt, show, clear } = useFormErrors();
-  const adjust = useToastMutation(trpc.admin.adjustCredit.mutationOptions(), { success: `Credit of ${tenant.name} adjusted`, invalidate: [trpc.admin.tenants.queryKey()], error: false });
+  const adjust = useToastMutation(trpc.admin.adjustCredit.mutationOptions(), { success: `Credit of ${tenant.name} adjusted`, invalidate: [trpc.admin.tenants.queryKey(), trpc.admin.tenant.queryKey()], error: false });
   async function submit(e: FormEvent) {
     e.preventDefault();
     // The amount in the currency's units (two decimals at most), sent as integer micro-units.
@@ -160,7 +160,7 @@ function CreditDialog({ tenant }: { tenant: TenantRef }) {
 /** Suspend or reinstate, and adjust credit: the staff actions on one tenant row. */
 export function TenantAccessActions({ tenant }: { tenant: TenantRef }) {
   const trpc = useTRPC();
-  const reinstate = useToastMutation(trpc.admin.reinstateTenant.mutationOptions(), { success: `${tenant.name} reinstated`, invalidate: [trpc.admin.tenants.queryKey()] });
+  const reinstate = useToastMutation(trpc.admin.reinstateTenant.mutationOptions(), { success: `${tenant.name} reinstated`, invalidate: [trpc.admin.tenants.queryKey(), trpc.admin.tenant.queryKey()] });
   return (
     <span className="flex justify-end gap-2">
       {tenant.status === "SUSPENDED" ? (

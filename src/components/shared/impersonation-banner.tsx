@@ -101,7 +101,7 @@ export function ImpersonationBanner(props: ImpersonationBannerProps) {
     <div role="status" aria-label="Impersonation" className="flex flex-wrap items-center justify-center gap-x-3 gap-y-1 border-b border-warning/50 bg-warning/20 px-4 py-1.5 text-sm text-warning-foreground dark:text-warning">
       <Mode aria-hidden="true" className="size-4 shrink-0" />
       <span>
-        <strong>{props.staffName}</strong> (support) is viewing <strong>{props.tenantName}</strong> as <strong>{props.targetName}</strong> <span className="hidden sm:inline">({props.targetEmail})</span>
+        <strong>{props.staffName}</strong> (staff) is viewing <strong>{props.tenantName}</strong> as <strong>{props.targetName}</strong> <span className="hidden sm:inline">({props.targetEmail})</span>
       </span>
       <span className="rounded-sm bg-background/60 px-1.5 text-xs font-semibold uppercase tracking-wide text-foreground">{props.acting ? "acting" : "read-only"}</span>
       <span className="tabular-nums">{minutesLeft} min left</span>
