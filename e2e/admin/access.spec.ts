@@ -1,4 +1,6 @@
 // /admin is for platform staff only, signed in with a second factor.
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { OPS, readOpsState, signInOps, signInOpsWith } from "../helpers/staff";
 import { signIn, signUpNewTenant } from "../helpers/tenant";
@@ -33,11 +35,27 @@ test("a wrong code is refused; a recovery code works once", async ({ page }) => 
   await expect(page.getByText("Incorrect authentication code")).toBeVisible();
 });
 
-test("a tenant user is turned away from the admin console", async ({ page }) => {
+/** Every page and route handler under src/app/admin, as URLs (a dynamic segment gets a real-looking id). */
+function adminRoutes(): { pages: string[]; handlers: string[] } {
+  const root = path.join(process.cwd(), "src/app/admin");
+  const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => /(^|\/)(page\.tsx|route\.ts)$/.test(f));
+  const url = (f: string) => `/admin/${path.dirname(f)}`.replace(/\/\.$/, "").replace(/\[[^\]]+\]/g, "tn_00000000000000000000000000");
+  return { pages: files.filter((f) => f.endsWith("page.tsx")).map(url), handlers: files.filter((f) => f.endsWith("route.ts")).map(url) };
+}
+
+test("a tenant user is turned away from every admin page and export", async ({ page }) => {
   await signUpNewTenant(page);
-  await page.goto("/admin");
-  await expect(page.getByRole("heading", { level: 1, name: "Platform staff only" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Tenants" })).toHaveCount(0);
+  const { pages, handlers } = adminRoutes();
+  expect(pages.length).toBeGreaterThan(5);
+  for (const url of pages) {
+    await page.goto(url);
+    await expect(page.getByRole("heading", { level: 1, name: "Platform staff only" }), url).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Tenants" })).toHaveCount(0);
+  }
+  for (const url of handlers) {
+    const res = await page.request.get(url);
+    expect(res.status(), url).toBe(403);
+  }
 });
 
 test("an anonymous visitor is sent to sign in", async ({ page }) => {

@@ -1,17 +1,14 @@
 // The platform audit trail as CSV, with the viewer's filters (query string), streamed a page at a time.
 import { Readable } from "node:stream";
 import { stringify } from "csv-stringify";
-import { getSessionUser } from "@/server/auth/session";
+import { staffForRoute } from "@/app/_lib/staff-route";
 import { platformAuditPages, ZPlatformAuditFilter } from "@/server/admin/platform-audit";
 
 const COLUMNS = ["time", "tenant_id", "tenant", "action", "target_type", "target_id", "actor_email", "api_key_id", "impersonator_email", "ip", "before", "after"];
 
 export async function GET(req: Request): Promise<Response> {
-  const user = await getSessionUser();
-  // Staff in a session signed in with their second factor, as every admin procedure requires.
-  if (!user?.isPlatformStaff || !user.mfa || user.impersonatorId) {
-    return Response.json({ error: { code: "FORBIDDEN", message: "platform staff signed in with a second factor only" } }, { status: 403 });
-  }
+  const staff = await staffForRoute();
+  if (staff instanceof Response) return staff;
   // Empty fields of the viewer's form are no filter.
   const params = [...new URL(req.url).searchParams].filter(([, v]) => v.trim() !== "");
   const filter = ZPlatformAuditFilter.safeParse(Object.fromEntries(params));
