@@ -736,6 +736,10 @@ const TRPC: Record<string, TrpcCase> = {
     reason: "platform staff only, across tenants by design; a tenant member is refused",
     run: (c) => expectTrpcCode(c.admin.tenants(), "FORBIDDEN"),
   },
+  "admin.search": {
+    aId: true,
+    run: (c) => expectTrpcCode(c.admin.search({ q: fx.a.tenantId }), "FORBIDDEN"),
+  },
   "admin.pricePlans": {
     aId: false,
     reason: "platform staff only; price plans are the platform's, not a tenant's",

@@ -4,7 +4,8 @@ import { createTenant } from "@/server/admin/create-tenant";
 import { getTenantDetail } from "@/server/admin/get-tenant-detail";
 import { cancelTenantDeletion, scheduleTenantDeletion } from "@/server/admin/tenant-deletion";
 import { assignPhoneNumber, type TAssignPhoneNumberInput } from "@/server/admin/assign-phone-number";
-import { findTenants } from "@/server/admin/find-tenants";
+import { findTenants, ZFindTenantsInput } from "@/server/admin/find-tenants";
+import { globalSearch, ZGlobalSearchInput } from "@/server/admin/global-search";
 import { getPlatformHealth } from "@/server/admin/platform-health";
 import { findPlatformAudit, ZFindPlatformAuditInput } from "@/server/admin/platform-audit";
 import { adjustTenantCredit, reinstateTenant, suspendTenant, ZAdjustCreditInput, ZReinstateTenantInput, ZSuspendTenantInput } from "@/server/admin/tenant-access";
@@ -31,7 +32,9 @@ export const adminRouter = createTRPCRouter({
   staff: support.query(() => findStaff()),
   health: support.query(() => getPlatformHealth()),
   setStaffRole: owner.input(ZSetStaffRoleInput).mutation(({ ctx, input }) => setStaffRole(staffActor(ctx), input)),
-  tenants: support.input(z.object({ limit: z.number().int().min(1).max(500).default(200) }).optional()).query(({ input }) => findTenants({ limit: input?.limit })),
+  tenants: support.input(ZFindTenantsInput.optional()).query(({ input }) => findTenants(input)),
+  /** The Cmd/Ctrl-K box: tenants, users, numbers, calls and more, ranked. */
+  search: support.input(ZGlobalSearchInput).query(({ input }) => globalSearch(input)),
   tenant: support.input(ZTenantIdInput).query(({ input }) => getTenantDetail(input.tenantId)),
   createTenant: operator.input(ZCreateTenantInput).mutation(({ ctx, input }) => createTenant({ ...staffActor(ctx), userId: ctx.user.id }, input)),
   deleteTenant: owner.input(ZDeleteTenantInput).mutation(({ ctx, input }) => scheduleTenantDeletion(staffActor(ctx), input)),

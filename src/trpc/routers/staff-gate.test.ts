@@ -26,7 +26,21 @@ describe("platform staff", () => {
     const without = await failure(caller(staff, false).admin.tenants());
     expect(without).toMatchObject({ code: "FORBIDDEN" });
     expect(without?.message).toMatch(/second_factor_required/);
-    await expect(caller(staff).admin.tenants()).resolves.toBeInstanceOf(Array);
+    await expect(caller(staff).admin.tenants()).resolves.toMatchObject({ items: expect.any(Array), total: expect.any(Number) });
+  });
+
+  it("search the platform and list tenants from the support role up; nobody else does", async () => {
+    const { tenant, user } = await createTestTenant({ name: "Gatekeeper Search Co" });
+    const tenantUser = createCaller(createTrpcContext({ headers: new Headers(), getUser: async () => ({ id: user.id, email: user.email, name: "T", isPlatformStaff: false, impersonatorId: null, mfa: true }) }));
+    const support = await staffMember("SUPPORT");
+    const withoutRole = await staffMember(null);
+    for (const c of [tenantUser, caller(withoutRole), caller(support, false)]) {
+      expect(await failure(c.admin.search({ q: "Gatekeeper" }))).toMatchObject({ code: "FORBIDDEN" });
+      expect(await failure(c.admin.tenants({ q: "Gatekeeper" }))).toMatchObject({ code: "FORBIDDEN" });
+    }
+    await expect(caller(support).admin.search({ q: "Gatekeeper Search" })).resolves.toMatchObject({ hits: [expect.objectContaining({ kind: "tenant", id: tenant.id })] });
+    await expect(caller(support).admin.tenants({ q: "Gatekeeper" })).resolves.toMatchObject({ total: 1, items: [expect.objectContaining({ id: tenant.id })] });
+    expect(await failure(caller(support).admin.search({ q: "G" }))).toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("act by role: support reads, operators act on tenants, owners run flags and staff", async () => {
