@@ -4,6 +4,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { Forbidden } from "@/components/admin/forbidden";
+import { GlobalSearch } from "@/components/admin/global-search/global-search";
 import { StaffSecondFactorRequired } from "@/components/admin/staff-second-factor-required";
 import { UserMenu } from "@/components/portal/user-menu";
 import { AppShell } from "@/components/shared/app-shell";
@@ -48,6 +49,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       banner={env.TELEPHONY_SIMULATED === "1" ? <SimulatedTelephonyStrip /> : undefined}
       userMenu={
         <>
+          {user.mfa && <GlobalSearch />}
           {env.TELEPHONY_SIMULATED === "1" && <SimulatedTelephonyBadge />}
           <UserMenu name={user.name} email={user.email} isPlatformStaff={false} showDesktopLink={false} />
         </>

@@ -2,7 +2,7 @@
 // unique index): a whole id is one index probe, a start is a range scan of at most `limit` entries.
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
-import { ident } from "@/server/admin/global-search/sql-ident";
+import { ident } from "@/server/admin/global-search/search-sql";
 import { idPrefixRange, type IdQuery } from "@/server/admin/global-search/search-query";
 import type { Match } from "@/server/admin/global-search/search-types";
 

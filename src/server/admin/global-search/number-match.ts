@@ -3,8 +3,7 @@
 // digits on its trigram GIN index. Numbers are digits only, so likeness means nothing: a part ranks by how much of
 // the number it covers.
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/server/db";
-import { ident } from "@/server/admin/global-search/sql-ident";
+import { ident, queryByIndex } from "@/server/admin/global-search/search-sql";
 import { tierOfRank, type Match } from "@/server/admin/global-search/search-types";
 
 
@@ -12,7 +11,7 @@ export async function matchNumber(opts: { table: string; digits: string; limit: 
   const { digits, limit } = opts;
   const table = ident(opts.table);
   const whole = digits.length === 10 ? [`+${digits}`, `+1${digits}`] : [`+${digits}`];
-  const rows = await db.$queryRaw<{ id: string; e164: string; tier: number }[]>(Prisma.sql`
+  const rows = await queryByIndex<{ id: string; e164: string; tier: number }>(Prisma.sql`
     WITH candidates AS (
       (SELECT id FROM ${table} WHERE e164 = ANY(${whole}) LIMIT ${limit})
       UNION (SELECT id FROM ${table} WHERE e164 LIKE ${`%${digits}%`} LIMIT 500)

@@ -1,6 +1,6 @@
 // What a global search text could be, read once: a Twilio-style sid or its start, an IRISX id (tn_…, usr_…), a
-// channel uuid, an email address, a phone number written any way, and always free text for names. Each searcher
-// asks only the questions it can answer with an index.
+// channel uuid, a phone number written any way, and otherwise free text (names, email addresses, slugs). Each
+// searcher asks only the questions it can answer with an index.
 
 import { escapeLike } from "@/server/shared/like-pattern";
 
@@ -29,8 +29,9 @@ export interface IdQuery<P extends string> {
 export interface SearchQuery {
   /** Trimmed, runs of white space made one space. */
   text: string;
-  /** ILIKE patterns of the text (%, _ and \ escaped): the whole of it, its start, any part of it. */
-  exactPattern: string;
+  /** The text lower-cased, for lower(column) = text. */
+  lower: string;
+  /** LIKE patterns (%, _ and \ escaped): the lower-cased text's start (lower(column) LIKE) and any part (ILIKE). */
   prefixPattern: string;
   containsPattern: string;
   /** Long enough for trigram matching (containment, likeness); shorter text matches only by its start. */
@@ -39,11 +40,9 @@ export interface SearchQuery {
   ulid: IdQuery<`${UlidPrefix}_`> | null;
   /** A FreeSWITCH channel uuid, lower-cased. */
   uuid: string | null;
-  /** The text lower-cased when it has an @ (emails are stored lower-cased). */
-  email: string | null;
   /** The digits of a phone number written with +, spaces, dots, dashes or brackets (3 or more digits). */
   digits: string | null;
-  /** A whole sid, IRISX id or uuid: it names one row, never a name, so free-text matching is skipped. */
+  /** A whole sid, IRISX id or uuid: it names one row, never a name, so free-text matching is skipped (as for digits). */
   wholeId: boolean;
 }
 
@@ -73,20 +72,19 @@ function digitsOf(text: string): string | null {
 
 export function parseSearchQuery(raw: string): SearchQuery {
   const text = raw.trim().replace(/\s+/g, " ");
-  const escaped = escapeLike(text);
+  const lower = text.toLowerCase();
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text) ? text.toLowerCase() : null;
   const sid = sidOf(text);
   const ulid = ulidOf(text);
   return {
     text,
-    exactPattern: escaped,
-    prefixPattern: `${escaped}%`,
-    containsPattern: `%${escaped}%`,
+    lower,
+    prefixPattern: `${escapeLike(lower)}%`,
+    containsPattern: `%${escapeLike(text)}%`,
     fuzzy: text.length >= MIN_FUZZY,
     sid,
     ulid,
     uuid,
-    email: text.includes("@") ? text.toLowerCase() : null,
     digits: digitsOf(text),
     wholeId: Boolean(sid?.whole || ulid?.whole || uuid),
   };
