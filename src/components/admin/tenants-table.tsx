@@ -23,6 +23,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatDate, formatMoney } from "@/lib/format";
+import { cn } from "@/lib/utils";
 import { useTRPC } from "@/trpc/react";
 import type { AppRouter } from "@/trpc/routers/_app";
 
@@ -61,15 +62,17 @@ const columns = [
       </div>
     ),
   }),
-  column.accessor("status", { id: "status", header: "Status", cell: (c) => <TenantStatus tenant={c.row.original} /> }),
-  column.accessor("pricePlanName", {
-    id: "plan",
-    header: "Plan",
-    enableSorting: false,
-    meta: { className: "hidden lg:table-cell", cellClassName: "text-muted-foreground" },
-    cell: (c) => c.getValue() ?? "Default",
+  column.accessor("status", {
+    id: "status",
+    header: "Status",
+    cell: (c) => (
+      <div className="flex flex-col items-start gap-1">
+        <TenantStatus tenant={c.row.original} />
+        <span className="text-xs text-muted-foreground">{c.row.original.pricePlanName ?? "Default plan"}</span>
+      </div>
+    ),
   }),
-  column.accessor("memberCount", { id: "members", header: "Members", enableSorting: false, meta: { className: "hidden text-right sm:table-cell", cellClassName: "tabular-nums" } }),
+  column.accessor("memberCount", { id: "members", header: "Members", enableSorting: false, meta: { className: "hidden text-right 2xl:table-cell", cellClassName: "tabular-nums" } }),
   column.accessor("callsLast30Days", {
     id: "usage",
     header: () => <span title="Calls started in the last 30 days (UTC)">Calls, 30 d</span>,
@@ -149,33 +152,37 @@ export function TenantsTable() {
   const { state, update, filtered, clear } = useTenantListState();
   const tenants = useQuery(trpc.admin.tenants.queryOptions(toFindTenantsInput(state), { placeholderData: keepPreviousData }));
   const shown = tenants.data;
+  // While a new search, filter or page loads, the previous one stays on screen, dimmed.
+  const stale = tenants.isPlaceholderData;
   return (
-    <div className="flex flex-col gap-4">
+    <div className="flex flex-col gap-4" aria-busy={stale || undefined}>
       <TenantFilterBar state={state} onChange={update} filtered={filtered} onClear={clear} />
       <p className="text-sm text-muted-foreground tabular-nums" aria-live="polite">
-        {shown ? `${shown.total.toLocaleString("en")} tenant${shown.total === 1 ? "" : "s"}${filtered ? " match" : ""}${shown.total > PAGE_SIZE ? ` · page ${state.page} of ${Math.ceil(shown.total / PAGE_SIZE)}` : ""}` : " "}
+        {shown ? `${shown.total.toLocaleString("en")} ${shown.total === 1 ? `tenant${filtered ? " matches" : ""}` : `tenants${filtered ? " match" : ""}`}` : " "}
       </p>
-      <QueryStates
-        query={tenants}
-        what="tenants"
-        loading={<Skeleton className="h-64 w-full rounded-xl" />}
-        isEmpty={(page) => page.total === 0}
-        empty={
-          filtered ? (
-            <EmptyState icon={<SearchXIcon />} title="No tenants match" description="Nothing matches this search and these filters." action={<Button variant="outline" onClick={clear}>Clear filters</Button>} />
-          ) : (
-            <EmptyState icon={<BuildingIcon />} title="No tenants yet" description="Workspaces appear here as people sign up." />
-          )
-        }
-      >
-        {(page) =>
-          page.items.length === 0 ? (
-            <EmptyState icon={<SearchXIcon />} title="No tenants on this page" description={`There are ${page.total.toLocaleString("en")}; this page is past the last one.`} action={<Button variant="outline" onClick={() => update({ page: 1 })}>First page</Button>} />
-          ) : (
-            <TenantsPage data={page} state={state} update={update} />
-          )
-        }
-      </QueryStates>
+      <div className={cn("transition-opacity", stale && "opacity-60")}>
+        <QueryStates
+          query={tenants}
+          what="tenants"
+          loading={<Skeleton className="h-64 w-full rounded-xl" />}
+          isEmpty={(page) => page.total === 0}
+          empty={
+            filtered ? (
+              <EmptyState icon={<SearchXIcon />} title="No tenants match" description="Nothing matches this search and these filters." action={<Button variant="outline" onClick={clear}>Clear filters</Button>} />
+            ) : (
+              <EmptyState icon={<BuildingIcon />} title="No tenants yet" description="Workspaces appear here as people sign up." />
+            )
+          }
+        >
+          {(page) =>
+            page.items.length === 0 ? (
+              <EmptyState icon={<SearchXIcon />} title="No tenants on this page" description={`There are ${page.total.toLocaleString("en")}; this page is past the last one.`} action={<Button variant="outline" onClick={() => update({ page: 1 })}>First page</Button>} />
+            ) : (
+              <TenantsPage data={page} state={state} update={update} />
+            )
+          }
+        </QueryStates>
+      </div>
     </div>
   );
 }

@@ -58,6 +58,7 @@ describe("findTenants", () => {
 
   it("searches by part of the name, the slug, the id, the AccountSid and the owner's email", async () => {
     expect(names(await findTenants({ q: `harl` }, NOW))).toEqual(["Charlie"]);
+    expect(names(await findTenants({ q: "BR" }, NOW))).toEqual(["Bravo"]); // short text: the start only
     expect(names(await findTenants({ q: `delta-${s.tag}` }, NOW))).toEqual(["Delta"]);
     expect(names(await findTenants({ q: s.echo.tenant.id }, NOW))).toEqual(["Echo"]);
     expect(names(await findTenants({ q: s.alpha.tenant.accountSid }, NOW))).toEqual(["Alpha"]);

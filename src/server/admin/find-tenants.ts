@@ -42,10 +42,12 @@ export function usageSince(now: Date): string {
 
 function searchCondition(q: string): Prisma.Sql {
   const exact = Prisma.sql`t.id = ${q} OR t."accountSid" = ${q} OR t.slug = ${q.toLowerCase()}`;
-  // Trigrams need 3 characters: shorter text matches names and addresses by their start.
-  const pattern = q.length >= 3 ? `%${escapeLike(q)}%` : `${escapeLike(q)}%`;
-  const owners = Prisma.sql`SELECT m."tenantId" FROM "User" u JOIN "Membership" m ON m."userId" = u.id AND m.role = 'OWNER' WHERE u.email ILIKE ${pattern}`;
-  return Prisma.sql`(${exact} OR t.name ILIKE ${pattern} OR t.slug ILIKE ${pattern} OR t.id IN (${owners}))`;
+  // Three characters or more: any part, on the trigram indexes. Fewer (trigrams need three): the start, on the
+  // lower(column) btrees.
+  const matches = (column: Prisma.Sql) =>
+    q.length >= 3 ? Prisma.sql`${column} ILIKE ${`%${escapeLike(q)}%`}` : Prisma.sql`lower(${column}) LIKE ${`${escapeLike(q.toLowerCase())}%`}`;
+  const owners = Prisma.sql`SELECT m."tenantId" FROM "User" u JOIN "Membership" m ON m."userId" = u.id AND m.role = 'OWNER' WHERE ${matches(Prisma.sql`u.email`)}`;
+  return Prisma.sql`(${exact} OR ${matches(Prisma.sql`t.name`)} OR ${matches(Prisma.sql`t.slug`)} OR t.id IN (${owners}))`;
 }
 
 function conditions(f: Filter): Prisma.Sql[] {

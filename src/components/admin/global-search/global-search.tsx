@@ -31,7 +31,7 @@ export function GlobalSearch() {
         <kbd className="ml-auto hidden rounded border bg-muted px-1.5 font-sans text-[11px] font-medium sm:inline">{mac ? "⌘K" : "Ctrl K"}</kbd>
       </Button>
       <Dialog open={open} onOpenChange={setOpen}>
-        <DialogContent showCloseButton={false} aria-describedby={undefined} className="top-[12dvh] translate-y-0 gap-0 overflow-hidden p-0 sm:max-w-2xl">
+        <DialogContent showCloseButton={false} aria-describedby={undefined} className="top-[12dvh] translate-y-0 grid-cols-[minmax(0,1fr)] gap-0 overflow-hidden p-0 sm:max-w-2xl">
           <DialogTitle className="sr-only">Search the platform</DialogTitle>
           {open && <SearchPalette onDone={() => setOpen(false)} />}
         </DialogContent>

@@ -22,9 +22,9 @@ export function searchHitHref(hit: SearchHit): string | null {
   return hit.tenant ? adminTenantHref(hit.tenant.id) : null;
 }
 
-/** "exact id", "starts like the email", "name looks alike". */
+/** "exact id", "email prefix", "similar name". */
 export function describeMatch(hit: SearchHit): string {
   if (hit.tier === "exact") return `exact ${hit.matchedOn}`;
-  if (hit.tier === "prefix") return `${hit.matchedOn} starts so`;
-  return `${hit.matchedOn} looks alike`;
+  if (hit.tier === "prefix") return `${hit.matchedOn} prefix`;
+  return `similar ${hit.matchedOn}`;
 }
