@@ -1,12 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { SearchIcon, XIcon } from "lucide-react";
+import { XIcon } from "lucide-react";
 import { useEffect, useState } from "react";
 import { DEFAULT_PLAN, STATUS_FILTERS, USAGE_FILTERS, type TenantListState } from "@/components/admin/tenants/tenant-list-params";
+import { DayRangeFields } from "@/components/shared/day-range-fields";
+import { SearchField } from "@/components/shared/search-field";
 import { useDebouncedValue } from "@/components/shared/use-debounced-value";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { useTRPC } from "@/trpc/react";
@@ -52,30 +53,11 @@ export function TenantFilterBar({ state, onChange, filtered, onClear }: { state:
   const planOptions = [{ value: DEFAULT_PLAN, label: "Default plan" }, ...(plans.data ?? []).map((p) => ({ value: p.id, label: p.name }))];
   return (
     <div role="search" aria-label="Filter tenants" className="grid grid-cols-2 gap-3 lg:flex lg:flex-wrap lg:items-end">
-      <div className="col-span-2 grid gap-1.5 lg:col-span-1">
-        <Label htmlFor="tenants-q" className="text-xs text-muted-foreground">
-          Search
-        </Label>
-        <div className="relative">
-          <SearchIcon aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
-          <Input id="tenants-q" type="search" value={text} onChange={(e) => setText(e.target.value)} maxLength={200} placeholder="Name, slug, id, AccountSid, owner email" className="w-full pl-8 lg:w-72" />
-        </div>
-      </div>
+      <SearchField id="tenants-q" label="Search" className="col-span-2 lg:col-span-1" value={text} onChange={(e) => setText(e.target.value)} maxLength={200} placeholder="Name, slug, id, AccountSid, owner email" inputClassName="lg:w-72" />
       <FilterSelect id="tenants-status" label="Status" value={state.status ?? ""} onChange={(v) => onChange({ status: (v || null) as TenantListState["status"] })} options={STATUS_FILTERS} anyLabel="Any status" width="lg:w-40" />
       <FilterSelect id="tenants-plan" label="Plan" value={state.plan} onChange={(v) => onChange({ plan: v })} options={planOptions} anyLabel="Any plan" width="lg:w-40" />
       <FilterSelect id="tenants-usage" label="Usage" value={state.usage ?? ""} onChange={(v) => onChange({ usage: (v || null) as TenantListState["usage"] })} options={USAGE_FILTERS} anyLabel="Any usage" width="lg:w-52" />
-      <div className="grid gap-1.5">
-        <Label htmlFor="tenants-from" className="text-xs text-muted-foreground">
-          Created from (UTC)
-        </Label>
-        <Input id="tenants-from" type="date" value={state.from} max={state.to || undefined} onChange={(e) => onChange({ from: e.target.value })} className="w-full lg:w-40" />
-      </div>
-      <div className="grid gap-1.5">
-        <Label htmlFor="tenants-to" className="text-xs text-muted-foreground">
-          Created to (UTC)
-        </Label>
-        <Input id="tenants-to" type="date" value={state.to} min={state.from || undefined} onChange={(e) => onChange({ to: e.target.value })} className="w-full lg:w-40" />
-      </div>
+      <DayRangeFields idPrefix="tenants" labels={["Created from (UTC)", "Created to (UTC)"]} from={state.from} to={state.to} onChange={onChange} inputClassName="w-full lg:w-40" />
       {filtered && (
         <Button variant="ghost" onClick={onClear} className="col-span-2 justify-self-start lg:col-span-1">
           <XIcon /> Clear filters

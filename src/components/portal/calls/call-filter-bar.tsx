@@ -1,9 +1,10 @@
 "use client";
 
-import { SearchIcon, XIcon } from "lucide-react";
+import { XIcon } from "lucide-react";
 import { useEffect, useState } from "react";
+import { DayRangeFields } from "@/components/shared/day-range-fields";
+import { SearchField } from "@/components/shared/search-field";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { CALL_DIRECTION_LABEL, CALL_STATUS_LABEL } from "@/components/portal/calls/call-status";
@@ -59,27 +60,8 @@ export function CallFilterBar({ filters, onChange, active, onClear }: { filters:
           </SelectContent>
         </Select>
       </div>
-      <div className="col-span-2 grid gap-1.5 sm:col-span-1">
-        <Label htmlFor="calls-number" className="text-xs text-muted-foreground">
-          Number (from or to)
-        </Label>
-        <div className="relative">
-          <SearchIcon aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
-          <Input id="calls-number" type="search" inputMode="tel" value={number} onChange={(e) => setNumber(e.target.value)} placeholder="+15005550100" className="w-full pl-8 sm:w-48" />
-        </div>
-      </div>
-      <div className="grid gap-1.5">
-        <Label htmlFor="calls-from" className="text-xs text-muted-foreground">
-          From day
-        </Label>
-        <Input id="calls-from" type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => onChange({ from: e.target.value })} className="w-full sm:w-40" />
-      </div>
-      <div className="grid gap-1.5">
-        <Label htmlFor="calls-to" className="text-xs text-muted-foreground">
-          To day
-        </Label>
-        <Input id="calls-to" type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => onChange({ to: e.target.value })} className="w-full sm:w-40" />
-      </div>
+      <SearchField id="calls-number" label="Number (from or to)" className="col-span-2 sm:col-span-1" inputMode="tel" value={number} onChange={(e) => setNumber(e.target.value)} placeholder="+15005550100" inputClassName="sm:w-48" />
+      <DayRangeFields idPrefix="calls" labels={["From day", "To day"]} from={filters.from} to={filters.to} onChange={onChange} inputClassName="w-full sm:w-40" />
       {active && (
         <Button variant="ghost" onClick={onClear} className="col-span-2 justify-self-start sm:col-span-1">
           <XIcon /> Clear filters
