@@ -96,7 +96,8 @@ export async function findTenants(input: TFindTenantsInput = {}, now = new Date(
   // A page past the end still says how many there are.
   const total = page.length ? Number(page[0]!.total) : f.page > 1 ? await countOnly(usage, where) : 0;
 
-  const [rows, calls] = await Promise.all([
+  // The page's figures are read per id on indexes (a nested member count made Prisma scan every membership).
+  const [rows, members, owners, calls] = await Promise.all([
     db.tenant.findMany({
       where: { id: { in: ids } },
       select: {
@@ -116,21 +117,22 @@ export async function findTenants(input: TFindTenantsInput = {}, now = new Date(
         maxSeats: true,
         deletionRequestedAt: true,
         purgeAfter: true,
-        memberships: { where: { role: "OWNER" }, orderBy: { createdAt: "asc" }, take: 1, select: { user: { select: { email: true } } } },
-        _count: { select: { memberships: true } },
       },
     }),
-    ids.length
-      ? db.tenantDailyUsage.groupBy({ by: ["tenantId"], where: { tenantId: { in: ids }, day: { gte: new Date(`${since}T00:00:00Z`) } }, _sum: { calls: true } })
-      : [],
+    db.membership.groupBy({ by: ["tenantId"], where: { tenantId: { in: ids } }, _count: { _all: true } }),
+    db.membership.findMany({ where: { tenantId: { in: ids }, role: "OWNER" }, orderBy: { createdAt: "asc" }, select: { tenantId: true, user: { select: { email: true } } } }),
+    db.tenantDailyUsage.groupBy({ by: ["tenantId"], where: { tenantId: { in: ids }, day: { gte: new Date(`${since}T00:00:00Z`) } }, _sum: { calls: true } }),
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const memberCount = new Map(members.map((m) => [m.tenantId, m._count._all]));
+  const ownerEmail = new Map<string, string>();
+  for (const o of owners) if (!ownerEmail.has(o.tenantId)) ownerEmail.set(o.tenantId, o.user.email);
   const callsOf = new Map(calls.map((c) => [c.tenantId, c._sum.calls ?? 0]));
   const items = ids.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
-    const { _count, memberships, pricePlan, ...t } = row;
-    return [{ ...t, pricePlanName: pricePlan?.name ?? null, ownerEmail: memberships[0]?.user.email ?? null, memberCount: _count.memberships, callsLast30Days: callsOf.get(id) ?? 0 }];
+    const { pricePlan, ...t } = row;
+    return [{ ...t, pricePlanName: pricePlan?.name ?? null, ownerEmail: ownerEmail.get(id) ?? null, memberCount: memberCount.get(id) ?? 0, callsLast30Days: callsOf.get(id) ?? 0 }];
   });
   return { items, total, page: f.page, pageSize: f.pageSize, usageSince: since };
 }
