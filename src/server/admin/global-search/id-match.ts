@@ -6,7 +6,6 @@ import { ident } from "@/server/admin/global-search/search-sql";
 import { idPrefixRange, type IdQuery } from "@/server/admin/global-search/search-query";
 import type { Match } from "@/server/admin/global-search/search-types";
 
-
 /** Rows whose `column` (default id) is `key` or starts with it; `label` names the key in the hits. */
 export async function matchId(opts: { table: string; column?: string; label: string; key: Pick<IdQuery<string>, "value" | "whole">; limit: number }): Promise<Match[]> {
   const table = ident(opts.table);
