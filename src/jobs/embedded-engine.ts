@@ -1,9 +1,10 @@
 // The background functions (webhook fan-out, delivery on its retry schedule, the daily recording retention, the purge
-// of deleted tenants) run in the app's own process when no Inngest is configured, so the embedded default delivers
-// webhooks too. Their state is PostgreSQL's, as with Inngest: the outbox (published or not), each delivery's status,
-// attempt count and nextAttemptAt, the attempts made. A runner that stops mid-schedule loses nothing: the next one
-// (this process after a restart, or another app process) picks every due delivery up where it stands. Same
-// use-cases as the Inngest functions in src/jobs/functions; only the scheduling differs.
+// of deleted tenants, the health sample every minute) run in the app's own process when no Inngest is configured, so
+// the embedded default delivers webhooks too. Their state is PostgreSQL's, as with Inngest: the outbox (published or
+// not), each delivery's status, attempt count and nextAttemptAt, the attempts made. A runner that stops mid-schedule
+// loses nothing: the next one (this process after a restart, or another app process) picks every due delivery up
+// where it stands. Same use-cases as the Inngest functions in src/jobs/functions; only the scheduling differs.
+import { recordHealthSample } from "@/server/admin/record-health-sample";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { deleteExpiredRecordings } from "@/server/recordings/delete-expired-recordings";
@@ -26,6 +27,7 @@ type AttemptOptions = Pick<DeliverWebhookAttemptOptions, "resolve" | "connectTim
 const DELIVERY_LEASE_MS = 60_000;
 const BATCH = 50;
 const RETENTION_EVERY_MS = 60 * 60_000;
+const HEALTH_SAMPLE_EVERY_MS = 60_000;
 
 /**
  * Outbox events → deliveries: a batch is claimed and marked published in one short transaction, then fanned out
@@ -75,13 +77,15 @@ export async function deliverDue(opts: AttemptOptions & { now?: Date } = {}): Pr
 
 /**
  * Runs the engine every `intervalMs` in this process: fan-out and due deliveries each tick, retention and the purge hourly
- * (idempotent: a recording already deleted is not deleted again, so runners on several processes do not double it).
+ * (idempotent: a recording already deleted is not deleted again, so runners on several processes do not double it),
+ * a health sample each minute (one row per minute, whichever process writes it first).
  * Returns a stop function that waits for the pass in progress.
  */
 export function startEmbeddedEngine(opts: { intervalMs?: number } & AttemptOptions = {}): () => Promise<void> {
   const intervalMs = opts.intervalMs ?? 1_000;
   let running: Promise<void> | null = null;
   let lastRetention = 0;
+  let lastHealthSample = 0;
   let lastError: string | null = null;
   const tick = () => {
     if (running) return;
@@ -89,6 +93,10 @@ export function startEmbeddedEngine(opts: { intervalMs?: number } & AttemptOptio
       try {
         await fanOutOutbox();
         await deliverDue(opts);
+        if (Date.now() - lastHealthSample >= HEALTH_SAMPLE_EVERY_MS) {
+          lastHealthSample = Date.now();
+          await recordHealthSample();
+        }
         if (Date.now() - lastRetention >= RETENTION_EVERY_MS) {
           lastRetention = Date.now();
           const r = await deleteExpiredRecordings({ batchSize: 200 });

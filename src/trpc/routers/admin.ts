@@ -5,7 +5,11 @@ import { getTenantDetail } from "@/server/admin/get-tenant-detail";
 import { cancelTenantDeletion, scheduleTenantDeletion } from "@/server/admin/tenant-deletion";
 import { assignPhoneNumber, type TAssignPhoneNumberInput } from "@/server/admin/assign-phone-number";
 import { findTenants } from "@/server/admin/find-tenants";
+import { findHealthHistory, ZHealthHistoryInput } from "@/server/admin/find-health-history";
+import { findRecentFailures } from "@/server/admin/find-recent-failures";
 import { getPlatformHealth } from "@/server/admin/platform-health";
+import { getPlatformUsage, ZPlatformUsageInput } from "@/server/admin/platform-usage";
+import { updatePricePlanFee, ZUpdatePricePlanFeeInput } from "@/server/admin/update-price-plan-fee";
 import { findPlatformAudit, ZFindPlatformAuditInput } from "@/server/admin/platform-audit";
 import { adjustTenantCredit, reinstateTenant, suspendTenant, ZAdjustCreditInput, ZReinstateTenantInput, ZSuspendTenantInput } from "@/server/admin/tenant-access";
 import { ZFlagOverrideInput, ZUpsertFlagInput } from "@/server/flags/flags.schemas";
@@ -30,6 +34,9 @@ export const adminRouter = createTRPCRouter({
   me: support.query(({ ctx }) => ({ staffRole: ctx.staffRole })),
   staff: support.query(() => findStaff()),
   health: support.query(() => getPlatformHealth()),
+  healthHistory: support.input(ZHealthHistoryInput).query(({ input }) => findHealthHistory(input)),
+  recentFailures: support.query(() => findRecentFailures()),
+  usage: support.input(ZPlatformUsageInput).query(({ input }) => getPlatformUsage(input)),
   setStaffRole: owner.input(ZSetStaffRoleInput).mutation(({ ctx, input }) => setStaffRole(staffActor(ctx), input)),
   tenants: support.input(z.object({ limit: z.number().int().min(1).max(500).default(200) }).optional()).query(({ input }) => findTenants({ limit: input?.limit })),
   tenant: support.input(ZTenantIdInput).query(({ input }) => getTenantDetail(input.tenantId)),
@@ -38,6 +45,7 @@ export const adminRouter = createTRPCRouter({
   cancelTenantDeletion: owner.input(ZTenantIdInput).mutation(({ ctx, input }) => cancelTenantDeletion(staffActor(ctx), input)),
   pricePlans: support.query(() => findPricePlans()),
   updateLimits: operator.input(ZUpdateTenantLimitsInput).mutation(({ ctx, input }) => updateTenantLimits(staffActor(ctx), input)),
+  setPlanMonthlyFee: owner.input(ZUpdatePricePlanFeeInput).mutation(({ ctx, input }) => updatePricePlanFee(staffActor(ctx), input)),
   suspendTenant: operator.input(ZSuspendTenantInput).mutation(({ ctx, input }) => suspendTenant(staffActor(ctx), input)),
   reinstateTenant: operator.input(ZReinstateTenantInput).mutation(({ ctx, input }) => reinstateTenant(staffActor(ctx), input)),
   adjustCredit: operator.input(ZAdjustCreditInput).mutation(({ ctx, input }) => adjustTenantCredit(staffActor(ctx), input)),

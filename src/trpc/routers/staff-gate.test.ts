@@ -11,8 +11,8 @@ async function staffMember(staffRole: StaffRole | null) {
   return db.user.create({ data: { id: newId("usr"), email: `${newId("u").toLowerCase()}@example.test`, name: "Pat", passwordHash: "x", isPlatformStaff: true, staffRole } });
 }
 
-const caller = (u: { id: string; email: string }, mfa = true) =>
-  createCaller(createTrpcContext({ headers: new Headers(), getUser: async () => ({ id: u.id, email: u.email, name: "Pat", isPlatformStaff: true, impersonatorId: null, mfa }) }));
+const caller = (u: { id: string; email: string }, mfa = true, isPlatformStaff = true) =>
+  createCaller(createTrpcContext({ headers: new Headers(), getUser: async () => ({ id: u.id, email: u.email, name: "Pat", isPlatformStaff, impersonatorId: null, mfa }) }));
 
 const failure = (p: Promise<unknown>) =>
   p.then(
@@ -60,5 +60,21 @@ describe("platform staff", () => {
     await expect(setStaffRole({ userId: only.id, requestId: "t" }, { email: only.email, role: "SUPPORT" })).rejects.toThrow(/at least one owner/);
     await expect(setStaffRole({ userId: only.id, requestId: "t" }, { email: "nobody@example.test", role: "SUPPORT" })).rejects.toThrow(/no user with that email/);
     for (const o of owners) await setStaffRole({ userId: only.id, requestId: "t" }, { email: o.email, role: "OWNER" });
+  });
+
+  it("usage and revenue, health history and recent failures: staff only; a plan's monthly fee: owners only", async () => {
+    const plan = await db.pricePlan.create({ data: { id: newId("pp"), name: `gate ${newId("p")}`, outboundMicrosPerMinute: 1n, inboundMicrosPerMinute: 1n } });
+    const reads = (c: ReturnType<typeof caller>) => [c.admin.usage({ days: 7 }), c.admin.healthHistory({ range: "24h" }), c.admin.recentFailures()];
+    const setFee = (c: ReturnType<typeof caller>) => c.admin.setPlanMonthlyFee({ pricePlanId: plan.id, monthlyFeeMicros: "49000000" });
+    const { user: tenantUser } = await createTestTenant();
+    const support = await staffMember("SUPPORT");
+    for (const refused of [caller(tenantUser, true, false), caller(support, false)]) {
+      for (const p of [...reads(refused), setFee(refused)]) expect(await failure(p)).toMatchObject({ code: "FORBIDDEN" });
+    }
+    for (const p of reads(caller(support))) await expect(p).resolves.toBeTruthy();
+    expect((await failure(setFee(caller(support))))?.message).toBe("needs the owner staff role (you are support)");
+    expect((await failure(setFee(caller(await staffMember("OPERATOR")))))?.message).toBe("needs the owner staff role (you are operator)");
+    await expect(setFee(caller(await staffMember("OWNER")))).resolves.toMatchObject({ monthlyFeeMicros: 49_000_000n });
+    expect((await failure(caller(support).admin.usage({ days: 12 as 7 })))?.code).toBe("BAD_REQUEST");
   });
 });
