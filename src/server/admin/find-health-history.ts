@@ -5,7 +5,7 @@
 // calls: max), and ratios of the summed counts for rates.
 import { z } from "zod";
 import { db } from "@/server/db";
-import { healthBand, worseBand, type HealthBand } from "@/server/admin/health-band";
+import { HEALTH_THRESHOLDS, healthBand, worseBand, type HealthBand } from "@/server/admin/health-band";
 import type { HealthSample } from "@/generated/prisma/client";
 
 const MINUTE_MS = 60_000;
@@ -82,5 +82,5 @@ export async function findHealthHistory(input: z.input<typeof ZHealthHistoryInpu
   const minutes = { ok: 0, degraded: 0, down: 0, none: 0 };
   for (const s of samples) minutes[healthBand(s).band] += 1;
   minutes.none = Math.max(0, Math.floor((Math.min(now.getTime(), to) - from) / MINUTE_MS) - samples.length);
-  return { range, from: new Date(from), to: new Date(to), bucketSeconds: bucketMs / 1000, buckets, minutes };
+  return { range, from: new Date(from), to: new Date(to), bucketSeconds: bucketMs / 1000, buckets, minutes, thresholds: HEALTH_THRESHOLDS };
 }

@@ -26,8 +26,7 @@ CREATE TABLE "HealthSample" (
 CREATE INDEX "WebhookDelivery_status_updatedAt_idx" ON "WebhookDelivery"("status", "updatedAt");
 
 -- CreateIndex
-CREATE INDEX "CallRecord_endedAt_idx" ON "CallRecord"("endedAt");
-
+CREATE INDEX "CallRecord_endedAt_tenantId_currency_billableSeconds_costMi_idx" ON "CallRecord"("endedAt", "tenantId", "currency", "billableSeconds", "costMicros");
 
 -- Backfill: suspending never set suspendedAt before; churn on /admin/revenue dates a suspension by it. A tenant
 -- suspended now takes the time of its last "tenant.suspended" audit entry (its last update when there is none).

@@ -1,0 +1,15 @@
+// The e2e stack's database, for specs that must seed what no page can create quickly (a month of call records,
+// minutes of health history). scripts/e2e.ts hands Playwright its DATABASE_URL. Rows are the spec's own.
+import pg from "pg";
+
+let pool: pg.Pool | null = null;
+
+export function e2eDatabase(): pg.Pool {
+  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set: run the specs through `npm run test:e2e`");
+  return (pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 }));
+}
+
+export async function closeE2eDatabase(): Promise<void> {
+  await pool?.end();
+  pool = null;
+}
