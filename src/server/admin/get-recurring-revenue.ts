@@ -8,7 +8,7 @@
 //   ARPU            = MRR / active tenants in that currency, rounded down to a micro-unit (0 with no active tenants).
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
-import { tenantLifecycleSql } from "@/server/admin/tenant-churn";
+import { ACTIVE_TENANT } from "@/server/admin/tenant-churn";
 
 export const RUN_RATE_DAYS = 30;
 
@@ -23,12 +23,11 @@ export interface RecurringRevenue {
 
 export async function getRecurringRevenue(now: Date): Promise<RecurringRevenue[]> {
   const since = new Date(now.getTime() - RUN_RATE_DAYS * 86_400_000);
-  const lifecycle = await tenantLifecycleSql(db);
   const [plans, usage] = await Promise.all([
     db.$queryRaw<{ currency: string; activeTenants: number; fees: bigint }[]>(Prisma.sql`
       SELECT t.currency, count(*)::int AS "activeTenants", COALESCE(sum(p."monthlyFeeMicros"), 0)::bigint AS fees
       FROM "Tenant" t LEFT JOIN "PricePlan" p ON p.id = t."pricePlanId"
-      WHERE ${lifecycle.active}
+      WHERE ${ACTIVE_TENANT}
       GROUP BY t.currency`),
     db.$queryRaw<{ currency: string; revenue: bigint }[]>(Prisma.sql`
       SELECT currency, sum("costMicros")::bigint AS revenue FROM "CallRecord"

@@ -5,6 +5,7 @@ import { db } from "@/server/db";
 import { getPlatformUsage } from "@/server/admin/platform-usage";
 import { exportPlatformUsage, ZPlatformUsageExportQuery } from "@/server/admin/platform-usage-csv";
 import { reinstateTenant, suspendTenant } from "@/server/admin/tenant-access";
+import { cancelTenantDeletion, scheduleTenantDeletion } from "@/server/admin/tenant-deletion";
 import { updatePricePlanFee } from "@/server/admin/update-price-plan-fee";
 import { newId } from "@/server/shared/ids";
 import { insertEndedCall } from "@/test/call-fixtures";
@@ -133,16 +134,18 @@ describe("platform usage and revenue", () => {
     expect(byRevenue.topTenants.map((t) => t.name)).toEqual(["Charlie", "Bravo", "Delta", "Alpha"]);
   });
 
-  it("counts a deleted tenant as churned on its deletion day and no longer active, once Tenant.deletedAt exists", async () => {
+  it("counts a tenant scheduled for deletion as churned that day and no longer active", async () => {
     const { a } = await seedPlatform();
-    await db.$executeRawUnsafe(`ALTER TABLE "Tenant" ADD COLUMN IF NOT EXISTS "deletedAt" TIMESTAMP(3)`);
-    await db.$executeRaw`UPDATE "Tenant" SET "deletedAt" = ${at("2026-03-09T15:00:00Z")} WHERE id = ${a.id}`;
+    await scheduleTenantDeletion(staff, { tenantId: a.id, confirmName: "Alpha", reason: "asked to leave" }, at("2026-03-09T15:00:00Z"));
     const usage = await getPlatformUsage({ days: 7 }, NOW);
     expect(usage.daily.find((d) => d.day === "2026-03-09")).toMatchObject({ newTenants: 1, churnedTenants: 1 });
     expect(usage.totals.churnedTenants).toBe(2);
     expect(usage.recurring.find((r) => r.currency === "USD")).toMatchObject({ activeTenants: 2, mrrPlansMicros: 199_000_000n });
     // Its usage was billed: the run-rate keeps it.
     expect(usage.recurring.find((r) => r.currency === "USD")?.usageRunRateMicros).toBe(294_000n);
+    // Cancelling the deletion makes it active again, churned on no day.
+    await cancelTenantDeletion(staff, { tenantId: a.id });
+    expect((await getPlatformUsage({ days: 7 }, NOW)).totals.churnedTenants).toBe(1);
   });
 
   it("refuses a range it does not offer, naming the field", async () => {
