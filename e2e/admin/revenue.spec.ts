@@ -81,6 +81,8 @@ async function screenshots(page: Page, name: string) {
   await page.screenshot({ path: `test-results/${name}-dark.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(1000);
+  // Nothing wider than the phone: wide tables scroll inside their cards.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: `test-results/${name}-phone.png`, fullPage: true });
   await page.emulateMedia({ colorScheme: "light" });
   await page.setViewportSize({ width: 1280, height: 900 });

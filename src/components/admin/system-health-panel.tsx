@@ -67,9 +67,9 @@ export function SystemHealthPanel() {
           </div>
           <HealthHistoryCard />
           {/* minmax(0, 1fr): a wide table scrolls inside its card instead of widening the page on a phone. */}
-          <div className="grid grid-cols-[minmax(0,1fr)] gap-4 xl:grid-cols-2">
-            <ApiTrafficCard api={api} />
+          <div className="grid grid-cols-[minmax(0,1fr)] gap-4">
             <RecentFailuresCard />
+            <ApiTrafficCard api={api} />
           </div>
           <CardDescription>Details and the same figures for machines: /api/health and /api/metrics.</CardDescription>
         </div>

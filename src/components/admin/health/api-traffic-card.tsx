@@ -15,7 +15,7 @@ const ms = (value: number | null) => (value === null ? "—" : `${value < 10 ? v
 function Row({ r, total = false }: { r: RouteTraffic; total?: boolean }) {
   return (
     <TableRow className={cn(total && "bg-muted/40 font-medium hover:bg-muted/40")}>
-      <TableCell className="max-w-72 truncate pl-6 font-mono text-xs" title={r.route}>
+      <TableCell className="max-w-40 truncate pl-6 font-mono text-xs sm:max-w-72" title={r.route}>
         {!total && <span className="mr-2 text-muted-foreground">{r.method}</span>}
         {r.route}
       </TableCell>

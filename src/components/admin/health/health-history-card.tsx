@@ -134,10 +134,10 @@ export function HealthHistoryCard() {
             <div className="flex flex-col gap-6">
               <BandStrip history={h} />
               <div className="grid gap-6 sm:grid-cols-2 xl:grid-cols-3">
-                <HistoryChart title="Database latency" history={h} unit=" ms" series={[{ key: "databaseLatencyMs", name: "Latency", color: "var(--chart-1)" }]} />
-                <HistoryChart title="Live calls" history={h} unit="" series={[{ key: "liveCalls", name: "Live calls", color: "var(--chart-2)" }]} />
+                <HistoryChart title="Database latency (worst)" history={h} unit=" ms" series={[{ key: "databaseLatencyMs", name: "Latency", color: "var(--chart-1)" }]} />
+                <HistoryChart title="Live calls (peak)" history={h} unit="" series={[{ key: "liveCalls", name: "Live calls", color: "var(--chart-2)" }]} />
                 <HistoryChart
-                  title="Workers and switch links"
+                  title="Workers and switch links (fewest)"
                   history={h}
                   unit=""
                   series={[
@@ -146,14 +146,14 @@ export function HealthHistoryCard() {
                   ]}
                 />
                 <HistoryChart title="API 5xx rate" history={h} unit="%" series={[{ key: "apiErrorRate", name: "5xx", color: "var(--destructive)", value: (b) => percentOf(b.apiErrorRate) }]} />
-                <HistoryChart title="API p95 latency" history={h} unit=" ms" series={[{ key: "apiP95Ms", name: "p95", color: "var(--chart-4)" }]} />
+                <HistoryChart title="API p95 latency (worst)" history={h} unit=" ms" series={[{ key: "apiP95Ms", name: "p95", color: "var(--chart-4)" }]} />
                 <HistoryChart
                   title="Webhook failure rate"
                   history={h}
                   unit="%"
                   series={[{ key: "webhookFailureRate", name: "Failed", color: "var(--chart-5)", value: (b) => percentOf(b.webhookFailureRate) }]}
                 />
-                <HistoryChart title="Outbox backlog" history={h} unit=" events" series={[{ key: "outboxBacklog", name: "Unpublished", color: "var(--chart-2)" }]} />
+                <HistoryChart title="Outbox backlog (largest)" history={h} unit=" events" series={[{ key: "outboxBacklog", name: "Unpublished", color: "var(--chart-2)" }]} />
               </div>
             </div>
           )}

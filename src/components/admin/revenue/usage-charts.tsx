@@ -31,7 +31,7 @@ const xAxis = <XAxis dataKey="label" {...chartAxisProps} minTickGap={24} />;
 const legend = <Legend wrapperStyle={{ fontSize: 12 }} />;
 const compactCount = new Intl.NumberFormat("en", { notation: "compact" });
 
-/** Calls, minutes, revenue and tenants per UTC day of the range. */
+/** Calls, minutes, revenue and tenants per UTC day of the range. Not animated: redrawn on every range change. */
 export function UsageCharts({ usage, currency, onCurrencyChange }: { usage: PlatformUsage; currency: string; onCurrencyChange: (currency: string) => void }) {
   const data = usage.daily.map((d) => ({
     label: formatUtcDay(d.day),
@@ -54,8 +54,8 @@ export function UsageCharts({ usage, currency, onCurrencyChange }: { usage: Plat
           <YAxis yAxisId="minutes" orientation="right" {...chartAxisProps} tickFormatter={(v: number) => compactCount.format(v)} />
           <Tooltip cursor={{ fillOpacity: 0.1 }} contentStyle={chartTooltipStyle} formatter={(value, name) => (name === "Billed minutes" ? formatMinutes(Number(value) * 60) : formatCount(Number(value)))} />
           {legend}
-          <Bar yAxisId="calls" dataKey="calls" name="Calls" fill="var(--chart-1)" fillOpacity={0.8} radius={[2, 2, 0, 0]} />
-          <Line yAxisId="minutes" type="monotone" dataKey="minutes" name="Billed minutes" stroke="var(--chart-2)" strokeWidth={2} dot={false} />
+          <Bar yAxisId="calls" dataKey="calls" name="Calls" fill="var(--chart-1)" fillOpacity={0.8} radius={[2, 2, 0, 0]}  isAnimationActive={false} />
+          <Line yAxisId="minutes" type="monotone" dataKey="minutes" name="Billed minutes" stroke="var(--chart-2)" strokeWidth={2} dot={false}  isAnimationActive={false} />
         </ComposedChart>
       </ChartCard>
       <ChartCard
@@ -83,7 +83,7 @@ export function UsageCharts({ usage, currency, onCurrencyChange }: { usage: Plat
           {xAxis}
           <YAxis {...chartAxisProps} tickFormatter={(v: number) => compactMoney.format(v)} />
           <Tooltip cursor={{ fillOpacity: 0.1 }} contentStyle={chartTooltipStyle} formatter={(value) => money(Number(value))} />
-          <Bar dataKey="revenue" name="Revenue" fill="var(--chart-3)" radius={[2, 2, 0, 0]} />
+          <Bar dataKey="revenue" name="Revenue" fill="var(--chart-3)" radius={[2, 2, 0, 0]}  isAnimationActive={false} />
         </BarChart>
       </ChartCard>
       <ChartCard title="Active tenants" description="Tenants with at least one call that day.">
@@ -92,7 +92,7 @@ export function UsageCharts({ usage, currency, onCurrencyChange }: { usage: Plat
           {xAxis}
           <YAxis allowDecimals={false} {...chartAxisProps} />
           <Tooltip contentStyle={chartTooltipStyle} />
-          <Area type="stepAfter" dataKey="activeTenants" name="Active tenants" stroke="var(--chart-1)" fill="var(--chart-1)" fillOpacity={0.2} />
+          <Area type="stepAfter" dataKey="activeTenants" name="Active tenants" stroke="var(--chart-1)" fill="var(--chart-1)" fillOpacity={0.2}  isAnimationActive={false} />
         </AreaChart>
       </ChartCard>
       <ChartCard title="New and churned tenants" description="Signed up, and suspended or deleted, per UTC day.">
@@ -102,8 +102,8 @@ export function UsageCharts({ usage, currency, onCurrencyChange }: { usage: Plat
           <YAxis allowDecimals={false} {...chartAxisProps} />
           <Tooltip cursor={{ fillOpacity: 0.1 }} contentStyle={chartTooltipStyle} />
           {legend}
-          <Bar dataKey="newTenants" name="New" fill="var(--success)" radius={[2, 2, 0, 0]} />
-          <Bar dataKey="churnedTenants" name="Churned" fill="var(--destructive)" radius={[2, 2, 0, 0]} />
+          <Bar dataKey="newTenants" name="New" fill="var(--success)" radius={[2, 2, 0, 0]}  isAnimationActive={false} />
+          <Bar dataKey="churnedTenants" name="Churned" fill="var(--destructive)" radius={[2, 2, 0, 0]}  isAnimationActive={false} />
         </BarChart>
       </ChartCard>
     </div>
