@@ -16,3 +16,11 @@ export const webhookEventCreated = eventType("webhook/event.created", {
 export const webhookDeliveryRequested = eventType("webhook/delivery.requested", {
   schema: z.object({ deliveryId: z.string().min(1), firstAttempt: z.number().int().min(1).optional() }),
 });
+
+/**
+ * Broadcasts have work (one was sent, or a backoff ended): the sender runs now rather than at its next minute. Carries
+ * nothing: the sender takes whatever the database says is due.
+ */
+export const broadcastSendRequested = eventType("broadcast/send.requested", {
+  schema: z.object({}),
+});

@@ -790,6 +790,26 @@ const TRPC: Record<string, TrpcCase> = {
     aId: true,
     run: (c) => expectTrpcCode(c.admin.updateLimits({ tenantId: fx.a.tenantId, callsPerSecond: 1000, maxConcurrentCalls: 100000, pricePlanId: null }), "FORBIDDEN"),
   },
+  "admin.broadcasts.list": { aId: false, reason: "platform staff only: the platform's mail to tenants", run: (c) => expectTrpcCode(c.admin.broadcasts.list(), "FORBIDDEN") },
+  "admin.broadcasts.get": { aId: false, reason: "platform staff only; broadcasts are the platform's", run: (c) => expectTrpcCode(c.admin.broadcasts.get({ broadcastId: "bc_probe" }), "FORBIDDEN") },
+  "admin.broadcasts.recipients": { aId: false, reason: "platform staff only: addresses across tenants", run: (c) => expectTrpcCode(c.admin.broadcasts.recipients({ broadcastId: "bc_probe" }), "FORBIDDEN") },
+  "admin.broadcasts.preview": {
+    aId: false,
+    reason: "platform staff only: its sample names another tenant's owner",
+    run: (c) => expectTrpcCode(c.admin.broadcasts.preview({ subject: "x", bodyMarkdown: "x", segment: {} }), "FORBIDDEN"),
+  },
+  "admin.broadcasts.createDraft": {
+    aId: false,
+    reason: "platform operators only",
+    run: (c) => expectTrpcCode(c.admin.broadcasts.createDraft({ subject: "x", bodyMarkdown: "x", segment: {} }), "FORBIDDEN"),
+  },
+  "admin.broadcasts.updateDraft": {
+    aId: false,
+    reason: "platform operators only",
+    run: (c) => expectTrpcCode(c.admin.broadcasts.updateDraft({ broadcastId: "bc_probe", subject: "x", bodyMarkdown: "x", segment: {} }), "FORBIDDEN"),
+  },
+  "admin.broadcasts.send": { aId: false, reason: "platform operators only", run: (c) => expectTrpcCode(c.admin.broadcasts.send({ broadcastId: "bc_probe" }), "FORBIDDEN") },
+  "admin.broadcasts.cancel": { aId: false, reason: "platform operators only", run: (c) => expectTrpcCode(c.admin.broadcasts.cancel({ broadcastId: "bc_probe" }), "FORBIDDEN") },
 };
 
 describe("tRPC procedures with tenant B's session against tenant A's ids", () => {

@@ -15,15 +15,13 @@ import { adjustTenantCredit, reinstateTenant, suspendTenant, ZAdjustCreditInput,
 import { ZFlagOverrideInput, ZUpsertFlagInput } from "@/server/flags/flags.schemas";
 import { findFeatureFlags, setFeatureFlagOverride, upsertFeatureFlag } from "@/server/flags/feature-flags";
 import { findPricePlans, updateTenantLimits } from "@/server/admin/update-tenant-limits";
-import type { StaffActor } from "@/server/admin/staff-actor";
 import { findStaff, setStaffRole, ZSetStaffRoleInput } from "@/server/admin/staff-roles";
 import { startImpersonation } from "@/server/impersonation/start-impersonation";
 import { ZStartImpersonationInput } from "@/server/impersonation/impersonation.schemas";
 import { setImpersonationCookie } from "@/trpc/impersonation-cookie";
 import { createTRPCRouter, staffProcedure } from "@/trpc/init";
-
-/** Who acts, for the audit log: the staff member, this request, its client address. */
-const staffActor = (ctx: { user: { id: string }; requestId: string; ip: string | null }): StaffActor => ({ userId: ctx.user.id, requestId: ctx.requestId, ip: ctx.ip });
+import { adminBroadcastsRouter } from "@/trpc/routers/admin-broadcasts";
+import { staffActor } from "@/trpc/staff-actor";
 
 const support = staffProcedure("SUPPORT");
 const operator = staffProcedure("OPERATOR");
@@ -62,4 +60,5 @@ export const adminRouter = createTRPCRouter({
   assignNumber: operator
     .input(z.object({ tenantId: z.string().min(1).max(64), phoneNumber: z.string().max(32), friendlyName: z.string().max(64).optional() }))
     .mutation(({ ctx, input }) => assignPhoneNumber(staffActor(ctx), input satisfies TAssignPhoneNumberInput)),
+  broadcasts: adminBroadcastsRouter,
 });
