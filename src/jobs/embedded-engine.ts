@@ -32,6 +32,8 @@ const RETENTION_EVERY_MS = 60 * 60_000;
 const HEALTH_SAMPLE_EVERY_MS = 60_000;
 /** A broadcast pass returns this often, so a stop or a pass on another process is never held up for long. */
 const BROADCAST_PASS_MS = 30_000;
+/** How long the engine waits after a pass found nothing to send: a broadcast starts within this of being sent. */
+const BROADCAST_IDLE_MS = 5_000;
 
 /**
  * Outbox events → deliveries: a batch is claimed and marked published in one short transaction, then fanned out
@@ -96,11 +98,16 @@ export function startEmbeddedEngine(opts: { intervalMs?: number } & AttemptOptio
   const stopping = new AbortController();
   let sending: Promise<void> | null = null;
   let lastSendError: string | null = null;
+  let quietUntil = 0;
   const sendBroadcasts = () => {
-    if (sending || stopping.signal.aborted) return;
+    if (sending || stopping.signal.aborted || Date.now() < quietUntil) return;
     sending = runBroadcastSender({ deadlineMs: BROADCAST_PASS_MS, signal: stopping.signal })
       .then(
-        () => void (lastSendError = null),
+        (pass) => {
+          lastSendError = null;
+          // Nothing to send: look again in a few seconds, not every tick.
+          if (pass.requests === 0) quietUntil = Date.now() + BROADCAST_IDLE_MS;
+        },
         (err: unknown) => {
           const message = err instanceof Error ? err.message : String(err);
           if (message !== lastSendError) logger.warn({ err }, "broadcast sender pass failed; the next one retries");

@@ -18,8 +18,9 @@ export const webhookDeliveryRequested = eventType("webhook/delivery.requested", 
 });
 
 /**
- * Broadcasts have work (one was sent, or a backoff ended): the sender runs now rather than at its next minute. Carries
- * nothing: the sender takes whatever the database says is due.
+ * Run the broadcast sender now rather than at its next minute (send-broadcasts.ts). The app itself relies on that
+ * cron (a sent broadcast starts within a minute under Inngest); this is for a person or a script (Inngest's dashboard,
+ * `inngest send`). Carries nothing: the sender takes whatever the database says is due.
  */
 export const broadcastSendRequested = eventType("broadcast/send.requested", {
   schema: z.object({}),

@@ -29,6 +29,13 @@ export interface BroadcastContent {
 }
 
 const VARIABLES = ["tenant.name", "user.name", "user.email"] as const;
+/** The toolbar: markdown put around the selection (before, after, the placeholder when nothing is selected). */
+const FORMATS = [
+  { label: "Bold", title: "Bold (Ctrl+B)", icon: BoldIcon, marks: ["**", "**", "bold"] },
+  { label: "Italic", title: "Italic (Ctrl+I)", icon: ItalicIcon, marks: ["*", "*", "italic"] },
+  { label: "Link", title: "Link", icon: LinkIcon, marks: ["[", "](https://)", "link text"] },
+  { label: "List", title: "List", icon: ListIcon, marks: ["\n- ", "", "item"] },
+] as const;
 export const NEW_BROADCAST: BroadcastContent = { subject: "", bodyMarkdown: "Hello {{user.name}},\n\n", segment: EVERY_OWNER };
 
 /** Markdown around the selection (or a placeholder), the caret left inside. */
@@ -45,11 +52,10 @@ function useMarkdownEditing(body: string, setBody: (v: string) => void) {
     });
   }
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
-    const marks = { b: ["**", "bold"], i: ["*", "italic"] } as const;
     if (!(e.metaKey || e.ctrlKey) || !(e.key === "b" || e.key === "i")) return;
     e.preventDefault();
-    const [mark, placeholder] = marks[e.key];
-    wrap(mark, mark, placeholder);
+    const [before, after, placeholder] = FORMATS[e.key === "b" ? 0 : 1].marks;
+    wrap(before, after, placeholder);
   }
   return { ref, wrap, onKeyDown };
 }
@@ -127,22 +133,12 @@ export function BroadcastComposer({ broadcastId, initial }: { broadcastId?: stri
               {(control) => (
                 <div className="flex flex-col gap-2">
                   <div role="toolbar" aria-label="Formatting" className="flex flex-wrap gap-1">
-                    <Button type="button" size="sm" variant="outline" onClick={() => editing.wrap("**", "**", "bold")} title="Bold (Ctrl+B)">
-                      <BoldIcon aria-hidden="true" />
-                      <span className="sr-only">Bold</span>
-                    </Button>
-                    <Button type="button" size="sm" variant="outline" onClick={() => editing.wrap("*", "*", "italic")} title="Italic (Ctrl+I)">
-                      <ItalicIcon aria-hidden="true" />
-                      <span className="sr-only">Italic</span>
-                    </Button>
-                    <Button type="button" size="sm" variant="outline" onClick={() => editing.wrap("[", "](https://)", "link text")} title="Link">
-                      <LinkIcon aria-hidden="true" />
-                      <span className="sr-only">Link</span>
-                    </Button>
-                    <Button type="button" size="sm" variant="outline" onClick={() => editing.wrap("\n- ", "", "item")} title="List">
-                      <ListIcon aria-hidden="true" />
-                      <span className="sr-only">List</span>
-                    </Button>
+                    {FORMATS.map(({ label, title, icon: Icon, marks }) => (
+                      <Button key={label} type="button" size="sm" variant="outline" onClick={() => editing.wrap(marks[0], marks[1], marks[2])} title={title}>
+                        <Icon aria-hidden="true" />
+                        <span className="sr-only">{label}</span>
+                      </Button>
+                    ))}
                     {VARIABLES.map((v) => (
                       <Button key={v} type="button" size="sm" variant="ghost" className="font-mono text-xs" onClick={() => editing.wrap(`{{${v}}}`)} title={`Insert {{${v}}}`}>
                         {`{{${v}}}`}
