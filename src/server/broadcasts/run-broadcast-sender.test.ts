@@ -139,6 +139,25 @@ describe("the broadcast sender, through Resend", () => {
     expect(await db.broadcast.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ status: "SENT", lastError: "internal_server_error: down" });
   });
 
+  it("a key Resend refuses fails nobody: the request waits, and goes out once the key is right", async () => {
+    const s = await resend();
+    const b = await sendingBroadcast(2);
+    env.RESEND_API_KEY = "re_revoked";
+    expect(await runBroadcastSender({ ...fast, deadlineMs: 500 })).toMatchObject({ requests: 1, accepted: 0, failed: 0 });
+    expect(s.requests.map((r) => r.status)).toEqual([403]);
+    expect((await recipientsOf(b.id)).map((r) => [r.status, r.attempts])).toEqual([
+      ["SENDING", 1],
+      ["SENDING", 1],
+    ]);
+    expect(await db.broadcast.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ status: "SENDING", lastError: "invalid_api_key: API key is invalid.", nextAttemptAt: expect.any(Date) });
+
+    env.RESEND_API_KEY = s.apiKey;
+    await db.broadcast.update({ where: { id: b.id }, data: { nextAttemptAt: new Date(Date.now() - 1) } });
+    await runBroadcastSender(fast);
+    expect(deliveredPerAddress(s)).toEqual(Object.fromEntries(b.emails.map((e) => [e, 1])));
+    expect(await db.broadcast.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ status: "SENT", lastError: null });
+  });
+
   it("a batch Resend refuses (one bad address) is split: the others go out, the bad one is FAILED", async () => {
     const s = await resend();
     const b = await sendingBroadcast(3, { email: (i) => (i === 1 ? `not-an-address-${Date.now()}@nowhere` : `fine-${i}-${Date.now()}@example.test`) });

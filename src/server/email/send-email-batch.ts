@@ -20,9 +20,9 @@ export interface BatchEmail extends OutgoingEmail {
 export type EmailBatchOutcome =
   /** Every mail accepted; the provider's message ids in the order of the mails. */
   | { kind: "accepted"; provider: "resend" | "console"; messageIds: string[] }
-  /** Refused as it is (a bad address, a bad sender): repeating it would be refused again. */
+  /** Refused as it is (a bad address): repeating it would be refused again. */
   | { kind: "refused"; status: number | null; message: string }
-  /** Not taken now (rate limit, provider error, unreachable): the same request may be repeated later. */
+  /** Not taken now (rate limit, provider error, unreachable, the key refused): the same request may be repeated later. */
   | { kind: "retry"; status: number | null; message: string; retryAfterMs: number | null };
 
 const mailboxId = (key: string) => `eml_${key}`;
@@ -57,8 +57,9 @@ export async function sendEmailBatch(emails: BatchEmail[], opts: { idempotencyKe
     return { kind: "accepted", provider: "resend", messageIds: ids };
   }
   const { statusCode: status, message, name } = result.error;
-  // No answer, throttled, the provider's own failure, or the first request with this key still running.
-  if (status === null || status === 429 || status >= 500 || name === "concurrent_idempotent_requests") {
+  // No answer, throttled, the provider's own failure, the first request with this key still running, or the account
+  // refused (a wrong or revoked key: someone fixes RESEND_API_KEY, the mail is no worse for waiting).
+  if (status === null || status === 429 || status >= 500 || status === 401 || status === 403 || name === "concurrent_idempotent_requests") {
     return { kind: "retry", status, message: `${name}: ${message}`, retryAfterMs: retryAfterMs(result.headers) };
   }
   return { kind: "refused", status, message: `${name}: ${message}` };
