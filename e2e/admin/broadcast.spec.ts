@@ -3,7 +3,8 @@
 // (the e2e app has no RESEND_API_KEY), and see a Resend delivery webhook turn a recipient "Delivered".
 import { expect, test, type Page } from "@playwright/test";
 import { signResendWebhook } from "../../src/test/resend-stand-in";
-import { ownStaffMember } from "../helpers/staff";
+import { createStaffMember, signInStaffMember } from "../helpers/staff-member";
+import { signUpNewTenant } from "../helpers/tenant";
 
 test.describe.configure({ mode: "serial" });
 
@@ -15,10 +16,14 @@ async function shoot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/admin-broadcast-${name}.png` });
 }
 
-test("an operator composes, previews and sends a broadcast, and follows each recipient's delivery", async ({ page }) => {
+test("an operator composes, previews and sends a broadcast, and follows each recipient's delivery", async ({ page, browser }) => {
   test.setTimeout(180_000);
+  // A workspace of the spec's own (active, no calls yet): its owner is the recipient the spec follows.
+  const signUp = await browser.newContext();
+  const me = await signUpNewTenant(await signUp.newPage());
+  await signUp.close();
   await page.setViewportSize({ width: 1440, height: 1300 });
-  const me = await ownStaffMember(page, "OPERATOR");
+  await signInStaffMember(page, await createStaffMember("OPERATOR"));
   const marker = Date.now().toString(36);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Broadcasts" }).click();
@@ -126,7 +131,7 @@ test("an operator composes, previews and sends a broadcast, and follows each rec
 test("support staff read broadcasts but cannot write, send or cancel them", async ({ page }) => {
   test.skip(sentPath === "", "needs the broadcast the first test sent");
   await page.setViewportSize({ width: 1440, height: 1300 });
-  await ownStaffMember(page, "SUPPORT");
+  await signInStaffMember(page, await createStaffMember("SUPPORT"));
   await page.goto("/admin/broadcasts");
   await expect(page.getByRole("table").getByRole("row").nth(1)).toBeVisible();
   await expect(page.getByRole("link", { name: "New broadcast" })).toHaveCount(0);

@@ -1,13 +1,10 @@
-// Staff members in the admin specs. ops@irisx.local (seeded without a second factor): the first spec enrols TOTP
-// through /admin's set-up and keeps the secret in test-results, later sign-ins compute codes from it, one time step
-// each (a code is never accepted twice), or spend a recovery code. A spec may also make a staff member of its own
-// (ownStaffMember), so its sign-ins spend no time steps of ops's.
+// The staff member the admin specs use (ops@irisx.local, seeded without a second factor): the first spec enrols
+// TOTP through /admin's set-up and keeps the secret in test-results, later sign-ins compute codes from it, one time
+// step each (a code is never accepted twice), or spend a recovery code.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { generate } from "otplib";
-import pg from "pg";
-import { newAccount, signUpNewTenant, type TestAccount } from "./tenant";
 
 export const OPS = { email: "ops@irisx.local", password: "demo-password-123" };
 const STATE = path.join(process.cwd(), "test-results", ".ops-totp.json");
@@ -25,13 +22,13 @@ function writeOpsState(state: OpsState): void {
   writeFileSync(STATE, JSON.stringify(state));
 }
 
-/** A code for a time step not used yet (the current one or the next; waits when both are spent); `state` records it. */
-async function freshCode(state: OpsState, persist = writeOpsState): Promise<string> {
+/** A code for a time step not used yet (the current one or the next; waits when both are spent). */
+async function freshCode(state: OpsState): Promise<string> {
   for (;;) {
     const now = Math.floor(Date.now() / 1000);
     const step = Math.max(Math.floor(now / PERIOD), state.lastStep + 1);
     if (step <= Math.floor(now / PERIOD) + 1) {
-      persist({ ...state, lastStep: step });
+      writeOpsState({ ...state, lastStep: step });
       state.lastStep = step;
       return generate({ secret: state.secret, epoch: step * PERIOD });
     }
@@ -39,25 +36,25 @@ async function freshCode(state: OpsState, persist = writeOpsState): Promise<stri
   }
 }
 
-type Credentials = Pick<TestAccount, "email" | "password">;
-
-async function submitPassword(page: Page, who: Credentials = OPS): Promise<void> {
+async function submitPassword(page: Page): Promise<void> {
   await page.goto("/sign-in?callbackUrl=/admin");
-  await page.getByLabel("Email").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
+  await page.getByLabel("Email").fill(OPS.email);
+  await page.getByLabel("Password").fill(OPS.password);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-/** Signs a staff member (ops unless given) in with the password and the given code (authenticator or recovery code). */
-export async function signInOpsWith(page: Page, code: string, who: Credentials = OPS): Promise<void> {
-  await submitPassword(page, who);
+/** Signs ops in with the password and the given code (an authenticator code or a recovery code). */
+export async function signInOpsWith(page: Page, code: string): Promise<void> {
+  await submitPassword(page);
   await page.getByLabel("Authentication code").fill(code);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-/** The set-up of /admin, from its first page to the recovery codes (the session is then signed out). */
-async function enrolSecondFactor(page: Page, who: Credentials, screenshot?: string): Promise<OpsState> {
-  await submitPassword(page, who);
+/** Enrols ops's second factor through /admin when it has none yet (a retried run reuses the saved secret). */
+export async function ensureOpsEnrolled(page: Page): Promise<OpsState> {
+  const saved = readOpsState();
+  if (saved) return saved;
+  await submitPassword(page);
   await page.waitForURL((url) => url.pathname.startsWith("/admin"));
   await expect(page.getByRole("heading", { level: 1, name: "Two-factor authentication required" })).toBeVisible();
   await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
@@ -73,39 +70,12 @@ async function enrolSecondFactor(page: Page, who: Credentials, screenshot?: stri
   const list = page.getByRole("list", { name: "Recovery codes" });
   await expect(list.getByRole("listitem")).toHaveCount(10);
   const recoveryCodes = (await list.getByRole("listitem").allTextContents()).map((c) => c.trim());
-  if (screenshot) await page.screenshot({ path: screenshot });
+  const state = { secret, recoveryCodes, lastStep: step };
+  writeOpsState(state);
+  await page.screenshot({ path: "test-results/staff-two-factor-enrolment.png" });
   await page.getByRole("button", { name: "Sign out and sign in again" }).click();
   await page.waitForURL(/\/sign-in/);
-  return { secret, recoveryCodes, lastStep: step };
-}
-
-/** Enrols ops's second factor through /admin when it has none yet (a retried run reuses the saved secret). */
-export async function ensureOpsEnrolled(page: Page): Promise<OpsState> {
-  const saved = readOpsState();
-  if (saved) return saved;
-  const state = await enrolSecondFactor(page, OPS, "test-results/staff-two-factor-enrolment.png");
-  writeOpsState(state);
   return state;
-}
-
-/**
- * A staff member of the spec's own: signs up (a new workspace, whose owner they also are), is given `role` in the
- * database (as an owner would on /admin/staff), enrols TOTP and is left signed in to /admin with a code.
- */
-export async function ownStaffMember(page: Page, role: "SUPPORT" | "OPERATOR" | "OWNER"): Promise<TestAccount> {
-  const account = await signUpNewTenant(page, newAccount({ name: `Staff Member ${Date.now().toString(36)}` }));
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(`UPDATE "User" SET "isPlatformStaff" = true, "staffRole" = $2 WHERE email = $1`, [account.email, role]);
-  } finally {
-    await client.end();
-  }
-  await page.context().clearCookies();
-  const state = await enrolSecondFactor(page, account);
-  await signInOpsWith(page, await freshCode(state, () => undefined), account);
-  await page.waitForURL((url) => url.pathname.startsWith("/admin"), { timeout: 30_000 });
-  return account;
 }
 
 /** Signs ops in with a fresh authenticator code and lands on /admin. */
