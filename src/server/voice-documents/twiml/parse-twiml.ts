@@ -7,7 +7,13 @@ import { MAX_DOCUMENT_VERBS, VERB_SCHEMAS, type TVoiceDocument, type TVoiceVerb,
 import { codeFor, TwimlReader, type Origin } from "./twiml-reader";
 import { TWIML_ROOT_NOT_RESPONSE, TWIML_SCHEMA_VALIDATION, TwimlError } from "./twiml-error";
 import { UNSUPPORTED_VERBS, VERB_RULES } from "./verb-rules";
-import { parseXmlTree, type XmlElement } from "./xml-tree";
+import { parseXmlTree, type XmlElement, type XmlPosition } from "./xml-tree";
+
+export interface ParsedTwiml {
+  document: TVoiceDocument;
+  /** Where each verb of the document starts, for a later refusal (a verb that cannot run yet) to point at. */
+  positions: XmlPosition[];
+}
 
 /** The element and model key an issue of the verb schema points at, found by walking the built input along its path. */
 function locate(issue: core.$ZodIssue, input: Record<string, unknown>, origins: Map<object, Origin>): { origin: Origin; key: string | undefined } {
@@ -54,12 +60,13 @@ function readVerb(element: XmlElement): TVoiceVerb {
 }
 
 /** The document a TwiML <Response> describes; throws TwimlError at the first fault. */
-export function parseTwimlDocument(xml: string): TVoiceDocument {
+export function parseTwimlDocument(xml: string): ParsedTwiml {
   const root = parseXmlTree(xml);
   const reader: TwimlReader = new TwimlReader(root);
   if (root.name !== "Response") reader.fail(root, TWIML_ROOT_NOT_RESPONSE, `TwiML has no <Response> root: the root element is <${root.name}>`);
   if (root.attributes[0]) reader.fail(root, TWIML_SCHEMA_VALIDATION, `<Response> takes no attributes`, root.attributes[0].name);
   const verbs: TVoiceVerb[] = [];
+  const positions: XmlPosition[] = [];
   for (const child of root.children) {
     if (child.kind === "text") {
       if (child.text.trim()) reader.fail(root, TWIML_SCHEMA_VALIDATION, "<Response> takes verbs, not text");
@@ -67,8 +74,9 @@ export function parseTwimlDocument(xml: string): TVoiceDocument {
     }
     if (verbs.length === MAX_DOCUMENT_VERBS) reader.fail(child, TWIML_SCHEMA_VALIDATION, `a document holds at most ${MAX_DOCUMENT_VERBS} verbs`);
     verbs.push(readVerb(child));
+    positions.push({ line: child.line, column: child.column });
   }
-  return verbs;
+  return { document: verbs, positions };
 }
 
 

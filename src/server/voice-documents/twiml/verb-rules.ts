@@ -98,3 +98,23 @@ export const VERB_RULES: Readonly<Record<string, ElementRule>> = {
 
 /** Voice verbs Twilio documents that IRISX does not offer: refused with 12200 naming them, never skipped. */
 export const UNSUPPORTED_VERBS = new Set(["Pay", "Prompt", "Echo", "Sms", "Message"]);
+
+/** The TwiML element of each verb of the model, to name it as a TwiML author wrote it. */
+export const TWIML_ELEMENT_OF_VERB: Readonly<Record<string, string>> = {
+  say: "Say",
+  play: "Play",
+  pause: "Pause",
+  sendDigits: "Play",
+  gather: "Gather",
+  dial: "Dial",
+  record: "Record",
+  hangup: "Hangup",
+  reject: "Reject",
+  redirect: "Redirect",
+  enqueue: "Enqueue",
+  leave: "Leave",
+  refer: "Refer",
+  connect: "Connect",
+  start: "Start",
+  stop: "Stop",
+};
