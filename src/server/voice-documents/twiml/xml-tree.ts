@@ -71,8 +71,9 @@ export function parseXmlTree(source: string): XmlElement {
     failure ??= error;
   };
 
-  parser.on("error", (err) => fail(parseFailure(err.message.replace(/^[^:]*:\d+:\d+: /, ""), { line: parser.line, column: parser.column + 1 })));
-  parser.on("doctype", () => fail(parseFailure("a DOCTYPE is not allowed in TwiML", { line: parser.line, column: parser.column })));
+  // saxes counts columns from 1 and prefixes its messages with them; the position is kept, the prefix dropped.
+  parser.on("error", (err) => fail(parseFailure(err.message.replace(/^(?:[^:]*:)?\d+:\d+: /, ""), { line: parser.line, column: parser.column })));
+  parser.on("doctype", () => fail(parseFailure("a DOCTYPE is not allowed in TwiML", at(Math.max(0, source.indexOf("<!DOCTYPE"))))));
   parser.on("opentag", (tag) => {
     // `<` cannot appear inside an attribute value, so the last one before the tag's end is the tag's own.
     const tagEnd = parser.position;
@@ -106,7 +107,7 @@ export function parseXmlTree(source: string): XmlElement {
   try {
     parser.write(source).close();
   } catch (err) {
-    fail(parseFailure(err instanceof Error ? err.message : String(err), { line: parser.line, column: parser.column + 1 }));
+    fail(parseFailure(err instanceof Error ? err.message : String(err), { line: parser.line, column: parser.column }));
   }
   if (failure) throw failure;
   if (!root) throw parseFailure("the document has no root element", { line: 1, column: 1 });
