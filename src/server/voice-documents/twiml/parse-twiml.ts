@@ -5,7 +5,7 @@ import type { core } from "zod";
 import { explainIssues } from "../verbs/keyed-union";
 import { MAX_DOCUMENT_VERBS, VERB_SCHEMAS, type TVoiceDocument, type TVoiceVerb, type VerbName } from "../voice-document.schemas";
 import { codeFor, TwimlReader, type Origin } from "./twiml-reader";
-import { TWIML_ROOT_NOT_RESPONSE, TWIML_SCHEMA_VALIDATION, TwimlError } from "./twiml-error";
+import { TWIML_ROOT_NOT_RESPONSE, TWIML_SCHEMA_VALIDATION } from "./twiml-error";
 import { UNSUPPORTED_VERBS, VERB_RULES } from "./verb-rules";
 import { parseXmlTree, type XmlElement, type XmlPosition } from "./xml-tree";
 
@@ -78,5 +78,3 @@ export function parseTwimlDocument(xml: string): ParsedTwiml {
   }
   return { document: verbs, positions };
 }
-
-
