@@ -2,7 +2,11 @@
 // switch applications through worker/call-control/switch-commands.ts, the one place tenant text meets the switch
 // (text escaped for the expander, audio only from files it wrote or checked tones, numbers and URIs checked there).
 // A decision's commands run in order; only the last may wait for an outcome (the state's `awaiting` says which).
-// URLs here are absolute: relative ones were resolved against the document's URL.
+// URLs here are absolute: relative ones were resolved against the document's URL. How they map, for the worker:
+//   speak → sayApplication (text escaped there); play → parsePlaySource, then the media cache's file (fileApplication)
+//   or a checked tone (toneApplication), refused sources become a `failed` outcome; silence → pauseApplication;
+//   playDigits, collectInput, record, dial → switch applications built from these typed fields only (digits, keys,
+//   numbers and SIP URIs checked by their grammar before they reach an argument); hangup → HANGUP_APPLICATION.
 
 export interface Callback {
   url: string;

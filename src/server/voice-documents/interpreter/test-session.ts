@@ -37,6 +37,11 @@ export function startTwiml(xml: string, url: string | null = "https://app.exampl
 
 type StepOutcome = Outcome extends infer O ? (O extends { step: number } ? Omit<O, "step"> : O) : never;
 
+/** The application's answer, as the fetcher hands it over: a parsed document. */
+export function fetchedJson(document: unknown) {
+  return { kind: "fetched" as const, dialect: "json" as const, document: ZVoiceDocument.parse(document) };
+}
+
 /** Feeds an outcome for the step the decision awaits. */
 export function answer(decision: Decision, outcome: StepOutcome): Decision {
   return advanceSession(decision.state, (outcome.kind === "hangup" ? outcome : { ...outcome, step: decision.state.step }) as Outcome);
