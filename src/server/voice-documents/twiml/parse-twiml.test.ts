@@ -35,6 +35,7 @@ const REFUSALS: [string, string, Expected][] = [
   ["Pause longer than ten minutes", '<Response><Pause length="601"/></Response>', { code: 13910, line: 1, column: 18, verb: "Pause", attribute: "length", message: /<=600/ }],
   ["Say with nothing to say", "<Response><Say>   </Say></Response>", { code: 13520, line: 1, column: 11, verb: "Say", message: /needs text/ }],
   ["Play loop below zero", '<Response><Play loop="-2">https://example.com/a.mp3</Play></Response>', { code: 13410, line: 1, column: 17, verb: "Play", attribute: "loop", message: /loop="-2"/ }],
+  ["digits to send inside Gather, where only prompts belong", '<Response><Gather><Play digits="1"/></Gather></Response>', { code: 12200, line: 1, column: 25, verb: "Gather", element: "Play", attribute: "digits", message: /it takes loop/ }],
   ["Play with both a URL and digits", '<Response><Play digits="1">https://example.com/a.mp3</Play></Response>', { code: 12200, line: 1, column: 17, verb: "Play", attribute: "digits", message: /not both/ }],
   ["a Number that is no phone number", "<Response>\n  <Dial>\n    <Number>call me</Number>\n  </Dial>\n</Response>", { code: 13223, line: 3, column: 5, verb: "Dial", element: "Number", message: /phone number/ }],
   ["Number sendDigits with a letter", '<Response><Dial><Number sendDigits="12x">+14155550123</Number></Dial></Response>', { code: 13222, line: 1, column: 25, verb: "Dial", element: "Number", attribute: "sendDigits", message: /sendDigits="12x"/ }],

@@ -13,20 +13,24 @@ function sayRule(codes: { loop: number; voice: number }): ElementRule {
   );
 }
 
-const playRule: ElementRule = {
-  attributes: { loop: { kind: "int", code: 13410 }, digits: { kind: "text", key: "sendDigits" } },
-  contentKey: "play",
-  build(element, ctx) {
-    const source = ctx.text(element, playRule);
-    const attributes = ctx.attributes(element, playRule);
-    if (attributes.sendDigits !== undefined) {
-      if (source) ctx.fail(element, 12200, "<Play> takes a URL or digits, not both", "digits");
-      return attributes;
-    }
-    if (!source) ctx.fail(element, 12200, "<Play> needs the URL of the audio to play, or digits");
-    return { play: source, ...attributes };
-  },
-};
+/** <Play>: a URL to play, or (outside <Gather>, where only prompts belong) digits to send. */
+function playRule(withDigits: boolean): ElementRule {
+  const rule: ElementRule = {
+    attributes: { loop: { kind: "int", code: 13410 }, ...(withDigits ? { digits: { kind: "text", key: "sendDigits" } } : {}) },
+    contentKey: "play",
+    build(element, ctx) {
+      const source = ctx.text(element, rule);
+      const attributes = ctx.attributes(element, rule);
+      if (attributes.sendDigits !== undefined) {
+        if (source) ctx.fail(element, 12200, "<Play> takes a URL or digits, not both", "digits");
+        return attributes;
+      }
+      if (!source) ctx.fail(element, 12200, `<Play> needs the URL of the audio to play${withDigits ? ", or digits" : ""}`);
+      return { play: source, ...attributes };
+    },
+  };
+  return rule;
+}
 
 const pauseRule: ElementRule = {
   attributes: { length: { kind: "int", key: "pause", code: 13910 } },
@@ -37,5 +41,5 @@ const pauseRule: ElementRule = {
   },
 };
 
-export const PROMPT_RULES = { Say: sayRule({ loop: 13510, voice: 13511 }), Play: playRule, Pause: pauseRule } as const;
-export const GATHER_PROMPT_RULES = { Say: sayRule({ loop: 13322, voice: 13321 }), Play: playRule, Pause: pauseRule } as const;
+export const PROMPT_RULES = { Say: sayRule({ loop: 13510, voice: 13511 }), Play: playRule(true), Pause: pauseRule } as const;
+export const GATHER_PROMPT_RULES = { Say: sayRule({ loop: 13322, voice: 13321 }), Play: playRule(false), Pause: pauseRule } as const;
