@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "@/server/api/openapi";
-import { voiceDocumentJsonSchema, voiceDocumentOpenApiSchema } from "./voice-document-json-schema";
+import { parseVoiceDocument } from "./parse-voice-document";
+import { VOICE_DOCUMENT_EXAMPLE, voiceDocumentJsonSchema, voiceDocumentOpenApiSchema } from "./voice-document-json-schema";
 import { VERB_NAMES } from "./voice-document.schemas";
 
 interface ObjectSchema {
@@ -19,6 +20,11 @@ describe("the published JSON Schema of the voice document", () => {
     expect(schema).toMatchObject({ type: "array", maxItems: 100 });
     expect(schema.items.anyOf).toHaveLength(VERB_NAMES.length);
     for (const name of VERB_NAMES) expect(verb(name), name).toMatchObject({ type: "object", required: [name], additionalProperties: false });
+  });
+
+  it("carries an example that is a valid document", () => {
+    expect((schema as unknown as { examples: unknown[] }).examples).toEqual([VOICE_DOCUMENT_EXAMPLE]);
+    expect(parseVoiceDocument(VOICE_DOCUMENT_EXAMPLE).ok).toBe(true);
   });
 
   it("shows Twilio's defaults as the input form's defaults", () => {

@@ -5,10 +5,17 @@ import { ZVoiceDocument } from "./voice-document.schemas";
 
 type JsonSchema = Record<string, unknown>;
 
+/** Shown with the schema (zod leaves examples out of an input schema that holds transforms, so they are added here). */
+export const VOICE_DOCUMENT_EXAMPLE = [
+  { say: "Welcome to Acme." },
+  { gather: [{ say: "For sales press 1, for support press 2." }], numDigits: 1, action: "https://example.com/menu" },
+  { say: "We did not hear from you. Goodbye." },
+];
+
 let cached: JsonSchema | undefined;
 
 export function voiceDocumentJsonSchema(): JsonSchema {
-  cached ??= z.toJSONSchema(ZVoiceDocument, { io: "input", target: "draft-2020-12" }) as JsonSchema;
+  cached ??= { ...(z.toJSONSchema(ZVoiceDocument, { io: "input", target: "draft-2020-12" }) as JsonSchema), examples: [VOICE_DOCUMENT_EXAMPLE] };
   return cached;
 }
 

@@ -40,7 +40,10 @@ export const ZVoiceVerb = keyedUnion(VERB_SCHEMAS);
 export const ZVoiceDocument = z
   .array(ZVoiceVerb)
   .max(MAX_DOCUMENT_VERBS)
-  .meta({ title: "Voice document", description: "The verbs a call runs, in order; each an object with exactly one verb key" });
+  .meta({
+    title: "Voice document",
+    description: "The verbs a call runs, in order; each an object with exactly one verb key, attributes beside it (TwiML's names and defaults)",
+  });
 
 export type TVoiceVerb = z.output<typeof ZVoiceVerb>;
 export type TVoiceVerbInput = z.input<typeof ZVoiceVerb>;
