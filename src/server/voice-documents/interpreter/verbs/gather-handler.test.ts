@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answer, CALL_PARAMS, fetchedJson, startJson, startTwiml } from "./test-session";
+import { answer, CALL_PARAMS, fetchedJson, startJson, startTwiml } from "../test-session";
 
 const MENU = `<Response>
   <Gather numDigits="1" action="/menu" method="GET" timeout="7">

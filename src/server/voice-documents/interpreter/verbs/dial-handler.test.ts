@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answer, CALL_PARAMS, startJson, startTwiml } from "./test-session";
+import { answer, CALL_PARAMS, startJson, startTwiml } from "../test-session";
 
 const ENDED = { dialCallSid: "CA00000000000000000000000000000099", bridged: true, recording: null, callerHungUp: false } as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answer, CALL_PARAMS, startJson, startTwiml } from "./test-session";
+import { answer, CALL_PARAMS, startJson, startTwiml } from "../test-session";
 
 const VOICEMAIL = `<Response>
   <Say>Please leave a message at the beep.</Say>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { advanceSession } from "./advance-session";
-import { answer, startJson, startTwiml } from "./test-session";
+import { advanceSession } from "../advance-session";
+import { answer, startJson, startTwiml } from "../test-session";
 
 describe("say, play, pause and sendDigits", () => {
   it("run one at a time, each waiting until the switch has played it, and the call ends after the last", () => {
