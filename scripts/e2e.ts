@@ -78,6 +78,8 @@ try {
     // would refuse the later ones of a full run (more so with --repeat-each).
     SIGN_UPS_PER_IP_PER_HOUR: process.env.SIGN_UPS_PER_IP_PER_HOUR ?? "1000",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    // Specs sign Resend delivery webhooks with it (e2e/admin/broadcast.spec.ts); mail itself goes to the dev mailbox.
+    RESEND_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("base64")}`,
     FREESWITCH_RECORDINGS_DIR: path.join(ROOT, ".data/e2e-switch-recordings"),
     RECORDINGS_DIR: path.join(ROOT, ".data/e2e-recordings"),
   });

@@ -20,6 +20,13 @@ const schema = z.object({
   EMAIL_FROM: z.string().default("IRISX <no-reply@irisx.local>"),
   RESEND_API_KEY: z.string().optional(),
   RESEND_BASE_URL: z.string().url().optional(),
+  /** Signing secret of the Resend webhook (whsec_…) that reports deliveries to /api/webhooks/resend; unset: refused. */
+  RESEND_WEBHOOK_SECRET: z.string().startsWith("whsec_", "Resend's signing secret starts with whsec_").optional(),
+  /** Requests per second broadcasts make to Resend: its documented default limit is 5 per second for the whole
+   *  account, shared with the platform's other mail (sign-up, invitations), so one is left for those. */
+  BROADCAST_REQUESTS_PER_SECOND: z.coerce.number().positive().max(100).default(4),
+  /** Mails per request (Resend's batch endpoint takes at most 100). */
+  BROADCAST_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(100),
 
   INNGEST_EVENT_KEY: z.string().optional(),
   INNGEST_SIGNING_KEY: z.string().optional(),

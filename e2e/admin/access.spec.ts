@@ -214,6 +214,11 @@ test("support impersonates a user: reason, banner, read-only refusal, switch to 
   await expect(page.getByRole("heading", { level: 1, name: customer.companyName })).toBeVisible();
   await expect(page.getByText(customer.email)).toBeVisible();
   await page.screenshot({ path: "test-results/admin-tenant-page.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: "test-results/admin-tenant-page-phone-dark.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.emulateMedia({ colorScheme: "light" });
 
   // Start: the reason is required, the session is read-only and time-boxed.
   await page.getByRole("button", { name: `Impersonate a user of ${customer.companyName}` }).click();
@@ -227,6 +232,11 @@ test("support impersonates a user: reason, banner, read-only refusal, switch to 
   await expect(banner).toContainText("read-only");
   await expect(banner).toContainText(/(29|30) min left/);
   await page.screenshot({ path: "test-results/impersonation-read-only.png" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: "test-results/impersonation-read-only-phone-dark.png" });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.emulateMedia({ colorScheme: "light" });
 
   // Read-only: a change is refused, and nothing changes.
   await page.goto("/settings/general");

@@ -10,6 +10,8 @@ import { createWebhookEndpoint } from "@/server/webhooks/create-webhook-endpoint
 import { emitWebhookEvent } from "@/server/webhooks/emit-webhook-event";
 import { getJobBacklog } from "@/server/webhooks/job-engine-status";
 import { WEBHOOK_MAX_ATTEMPTS } from "@/server/webhooks/retry-schedule";
+import { sendBroadcast } from "@/server/broadcasts/send-broadcast";
+import { draftTo, staffMember, tenantsOnOwnPlan } from "@/test/broadcast-fixtures";
 import { createTestTenant } from "@/test/factories";
 import { startWebhookReceiver, type ReceiverReply } from "@/test/webhook-receiver";
 import { waitFor } from "@/test/wait-for";
@@ -87,5 +89,22 @@ describe("the embedded job engine", () => {
     } finally {
       await s.receiver.close();
     }
+  });
+});
+
+describe("the embedded job engine and broadcasts", () => {
+  it("mails a sent broadcast's recipients with no Inngest, and a stop waits for the pass under way", async () => {
+    const { actor } = await staffMember();
+    const { segment, emails } = await tenantsOnOwnPlan(3);
+    const draft = await draftTo(actor, segment);
+    await sendBroadcast(actor, { broadcastId: draft.id });
+    const stop = startEmbeddedEngine({ intervalMs: 50 });
+    try {
+      await waitFor("the broadcast sent", async () => ((await db.broadcast.findUniqueOrThrow({ where: { id: draft.id } })).status === "SENT" ? true : null), 10_000, 50);
+    } finally {
+      await stop();
+    }
+    expect(await db.emailMessage.count({ where: { to: { in: emails } } })).toBe(3);
+    expect(await db.broadcast.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ leaseOwner: null });
   });
 });

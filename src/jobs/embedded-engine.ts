@@ -1,9 +1,12 @@
 // The background functions (webhook fan-out, delivery on its retry schedule, the daily recording retention, the purge
-// of deleted tenants) run in the app's own process when no Inngest is configured, so the embedded default delivers
-// webhooks too. Their state is PostgreSQL's, as with Inngest: the outbox (published or not), each delivery's status,
-// attempt count and nextAttemptAt, the attempts made. A runner that stops mid-schedule loses nothing: the next one
-// (this process after a restart, or another app process) picks every due delivery up where it stands. Same
-// use-cases as the Inngest functions in src/jobs/functions; only the scheduling differs.
+// of deleted tenants, the health sample every minute, the broadcast sender) run in the app's own process when no
+// Inngest is configured, so the embedded default delivers webhooks too. Their state is PostgreSQL's, as with Inngest:
+// the outbox (published or not), each delivery's status, attempt count and nextAttemptAt, the attempts made. A runner
+// that stops mid-schedule loses nothing: the next one (this process after a restart, or another app process) picks
+// every due delivery up where it stands. Same use-cases as the Inngest functions in src/jobs/functions; only the
+// scheduling differs.
+import { recordHealthSample } from "@/server/admin/record-health-sample";
+import { runBroadcastSender } from "@/server/broadcasts/run-broadcast-sender";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { deleteExpiredRecordings } from "@/server/recordings/delete-expired-recordings";
@@ -26,6 +29,11 @@ type AttemptOptions = Pick<DeliverWebhookAttemptOptions, "resolve" | "connectTim
 const DELIVERY_LEASE_MS = 60_000;
 const BATCH = 50;
 const RETENTION_EVERY_MS = 60 * 60_000;
+const HEALTH_SAMPLE_EVERY_MS = 60_000;
+/** A broadcast pass returns this often, so a stop or a pass on another process is never held up for long. */
+const BROADCAST_PASS_MS = 30_000;
+/** How long the engine waits after a pass found nothing to send: a broadcast starts within this of being sent. */
+const BROADCAST_IDLE_MS = 5_000;
 
 /**
  * Outbox events → deliveries: a batch is claimed and marked published in one short transaction, then fanned out
@@ -74,21 +82,51 @@ export async function deliverDue(opts: AttemptOptions & { now?: Date } = {}): Pr
 }
 
 /**
- * Runs the engine every `intervalMs` in this process: fan-out and due deliveries each tick, retention and the purge hourly
- * (idempotent: a recording already deleted is not deleted again, so runners on several processes do not double it).
+ * Runs the engine every `intervalMs` in this process: fan-out and due deliveries each tick, broadcasts beside them,
+ * retention and the purge hourly (idempotent: a recording already deleted is not deleted again, so runners on several
+ * processes do not double it), a health sample each minute (one row per minute, whichever process writes it first).
  * Returns a stop function that waits for the pass in progress.
  */
 export function startEmbeddedEngine(opts: { intervalMs?: number } & AttemptOptions = {}): () => Promise<void> {
   const intervalMs = opts.intervalMs ?? 1_000;
   let running: Promise<void> | null = null;
   let lastRetention = 0;
+  let lastHealthSample = 0;
   let lastError: string | null = null;
+  // Broadcasts go out on a loop of their own: a pass runs for up to BROADCAST_PASS_MS, paced, and must not hold up
+  // webhook deliveries. Passes of several processes never overlap (the sender's lease).
+  const stopping = new AbortController();
+  let sending: Promise<void> | null = null;
+  let lastSendError: string | null = null;
+  let quietUntil = 0;
+  const sendBroadcasts = () => {
+    if (sending || stopping.signal.aborted || Date.now() < quietUntil) return;
+    sending = runBroadcastSender({ deadlineMs: BROADCAST_PASS_MS, signal: stopping.signal })
+      .then(
+        (pass) => {
+          lastSendError = null;
+          // Nothing to send: look again in a few seconds, not every tick.
+          if (pass.requests === 0) quietUntil = Date.now() + BROADCAST_IDLE_MS;
+        },
+        (err: unknown) => {
+          const message = err instanceof Error ? err.message : String(err);
+          if (message !== lastSendError) logger.warn({ err }, "broadcast sender pass failed; the next one retries");
+          lastSendError = message;
+        },
+      )
+      .finally(() => void (sending = null));
+  };
   const tick = () => {
+    sendBroadcasts();
     if (running) return;
     running = (async () => {
       try {
         await fanOutOutbox();
         await deliverDue(opts);
+        if (Date.now() - lastHealthSample >= HEALTH_SAMPLE_EVERY_MS) {
+          lastHealthSample = Date.now();
+          await recordHealthSample();
+        }
         if (Date.now() - lastRetention >= RETENTION_EVERY_MS) {
           lastRetention = Date.now();
           const r = await deleteExpiredRecordings({ batchSize: 200 });
@@ -110,6 +148,7 @@ export function startEmbeddedEngine(opts: { intervalMs?: number } & AttemptOptio
   tick();
   return async () => {
     clearInterval(timer);
-    await running;
+    stopping.abort();
+    await Promise.all([running, sending]);
   };
 }

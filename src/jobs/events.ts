@@ -16,3 +16,12 @@ export const webhookEventCreated = eventType("webhook/event.created", {
 export const webhookDeliveryRequested = eventType("webhook/delivery.requested", {
   schema: z.object({ deliveryId: z.string().min(1), firstAttempt: z.number().int().min(1).optional() }),
 });
+
+/**
+ * Run the broadcast sender now rather than at its next minute (send-broadcasts.ts). The app itself relies on that
+ * cron (a sent broadcast starts within a minute under Inngest); this is for a person or a script (Inngest's dashboard,
+ * `inngest send`). Carries nothing: the sender takes whatever the database says is due.
+ */
+export const broadcastSendRequested = eventType("broadcast/send.requested", {
+  schema: z.object({}),
+});

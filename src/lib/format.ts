@@ -39,3 +39,10 @@ export function describeAge(seconds: number): string {
   if (seconds < 3600) return plural(Math.round(seconds / 60), "minute");
   return plural(Math.round(seconds / 3600), "hour");
 }
+
+/** Micro-units as an exact decimal string with 6 places ("-12.345000"): for CSV, where a float would round. */
+export function microsToDecimal(micros: bigint): string {
+  const sign = micros < 0n ? "-" : "";
+  const abs = micros < 0n ? -micros : micros;
+  return `${sign}${abs / 1_000_000n}.${String(abs % 1_000_000n).padStart(6, "0")}`;
+}

@@ -5,7 +5,7 @@ import { randomInt } from "node:crypto";
 import type { CallStatus, MemberRole } from "@/generated/prisma/enums";
 import { claimQueuedCalls, type ClaimQueuedCallsInput } from "@/server/calls/claim-queued-calls";
 import { db } from "@/server/db";
-import { newSid } from "@/server/shared/ids";
+import { newId, newSid } from "@/server/shared/ids";
 import { createTestTenant } from "@/test/factories";
 
 /** A NANP-shaped number nobody else in this database holds (E.164 shape; not checked against the numbering plan). */
@@ -69,4 +69,39 @@ export async function claimAsWorker(input: ClaimQueuedCallsInput) {
   const lease = { workerId: input.workerId, hostname: "test", renewedAt: at, expiresAt: new Date(at.getTime() + 3_600_000) };
   await db.switchLease.upsert({ where: { switchId: input.switchId }, create: { switchId: input.switchId, acquiredAt: at, ...lease }, update: lease });
   return claimQueuedCalls(input);
+}
+
+/**
+ * A call that ended, with its call record (CDR) as close-call writes it, rated at the figures given: for usage and
+ * revenue reports, which read only these rows. Started a minute before it ended.
+ */
+export async function insertEndedCall(
+  tenantId: string,
+  cdr: { endedAt: Date; billableSeconds: number; costMicros: bigint; currency?: string; status?: CallStatus; hangupCause?: string | null; sipStatus?: number | null },
+) {
+  const id = newSid("CA");
+  const status = cdr.status ?? (cdr.billableSeconds > 0 ? "COMPLETED" : "NO_ANSWER");
+  const startedAt = new Date(cdr.endedAt.getTime() - 60_000);
+  const call = { from: "+14155550100", to: "+15005550100", direction: "OUTBOUND_API" as const, status, currency: cdr.currency ?? "USD" };
+  await db.call.create({ data: { id, tenantId, ...call, queuedAt: startedAt, endedAt: cdr.endedAt, billsec: cdr.billableSeconds, priceMicros: cdr.costMicros, hangupCause: cdr.hangupCause ?? null } });
+  return db.callRecord.create({
+    data: {
+      id: newId("cdr"),
+      callId: id,
+      tenantId,
+      ...call,
+      startedAt,
+      answeredAt: cdr.billableSeconds > 0 ? startedAt : null,
+      endedAt: cdr.endedAt,
+      durationSeconds: 60,
+      billsec: cdr.billableSeconds,
+      hangupCause: cdr.hangupCause ?? (status === "COMPLETED" ? "NORMAL_CLEARING" : "NO_ANSWER"),
+      sipStatus: cdr.sipStatus ?? null,
+      ratePerMinuteMicros: 14_000n,
+      billingIncrementSeconds: 60,
+      billableSeconds: cdr.billableSeconds,
+      costMicros: cdr.costMicros,
+      currency: call.currency,
+    },
+  });
 }

@@ -757,6 +757,14 @@ const TRPC: Record<string, TrpcCase> = {
   "admin.staff": { aId: false, reason: "platform staff only", run: (c) => expectTrpcCode(c.admin.staff(), "FORBIDDEN") },
   "admin.setStaffRole": { aId: false, reason: "platform owners only", run: (c) => expectTrpcCode(c.admin.setStaffRole({ email: "someone@example.test", role: "OWNER" }), "FORBIDDEN") },
   "admin.health": { aId: false, reason: "platform staff only", run: (c) => expectTrpcCode(c.admin.health(), "FORBIDDEN") },
+  "admin.healthHistory": { aId: false, reason: "platform staff only: the platform's own health", run: (c) => expectTrpcCode(c.admin.healthHistory({ range: "24h" }), "FORBIDDEN") },
+  "admin.recentFailures": { aId: false, reason: "platform staff only: failures across tenants by design", run: (c) => expectTrpcCode(c.admin.recentFailures(), "FORBIDDEN") },
+  "admin.usage": { aId: false, reason: "platform staff only: usage and revenue across tenants by design", run: (c) => expectTrpcCode(c.admin.usage({ days: 7 }), "FORBIDDEN") },
+  "admin.setPlanMonthlyFee": {
+    aId: false,
+    reason: "platform owners only; price plans are the platform's, not a tenant's",
+    run: (c) => expectTrpcCode(c.admin.setPlanMonthlyFee({ pricePlanId: "pp_none", monthlyFeeMicros: "1" }), "FORBIDDEN"),
+  },
   "admin.audit": { aId: false, reason: "platform staff only: the whole platform's trail", run: (c) => expectTrpcCode(c.admin.audit({ tenantId: fx.a.tenantId }), "FORBIDDEN") },
   "admin.flags": { aId: false, reason: "platform staff only; a tenant member is refused", run: (c) => expectTrpcCode(c.admin.flags(), "FORBIDDEN") },
   "admin.upsertFlag": { aId: false, reason: "platform staff only", run: (c) => expectTrpcCode(c.admin.upsertFlag({ key: "by_tenant", enabled: true, rolloutPercent: 100 }), "FORBIDDEN") },
@@ -786,6 +794,26 @@ const TRPC: Record<string, TrpcCase> = {
     aId: true,
     run: (c) => expectTrpcCode(c.admin.updateLimits({ tenantId: fx.a.tenantId, callsPerSecond: 1000, maxConcurrentCalls: 100000, pricePlanId: null }), "FORBIDDEN"),
   },
+  "admin.broadcasts.list": { aId: false, reason: "platform staff only: the platform's mail to tenants", run: (c) => expectTrpcCode(c.admin.broadcasts.list(), "FORBIDDEN") },
+  "admin.broadcasts.get": { aId: false, reason: "platform staff only; broadcasts are the platform's", run: (c) => expectTrpcCode(c.admin.broadcasts.get({ broadcastId: "bc_probe" }), "FORBIDDEN") },
+  "admin.broadcasts.recipients": { aId: false, reason: "platform staff only: addresses across tenants", run: (c) => expectTrpcCode(c.admin.broadcasts.recipients({ broadcastId: "bc_probe" }), "FORBIDDEN") },
+  "admin.broadcasts.preview": {
+    aId: false,
+    reason: "platform staff only: its sample names another tenant's owner",
+    run: (c) => expectTrpcCode(c.admin.broadcasts.preview({ subject: "x", bodyMarkdown: "x", segment: {} }), "FORBIDDEN"),
+  },
+  "admin.broadcasts.createDraft": {
+    aId: false,
+    reason: "platform operators only",
+    run: (c) => expectTrpcCode(c.admin.broadcasts.createDraft({ subject: "x", bodyMarkdown: "x", segment: {} }), "FORBIDDEN"),
+  },
+  "admin.broadcasts.updateDraft": {
+    aId: false,
+    reason: "platform operators only",
+    run: (c) => expectTrpcCode(c.admin.broadcasts.updateDraft({ broadcastId: "bc_probe", subject: "x", bodyMarkdown: "x", segment: {} }), "FORBIDDEN"),
+  },
+  "admin.broadcasts.send": { aId: false, reason: "platform operators only", run: (c) => expectTrpcCode(c.admin.broadcasts.send({ broadcastId: "bc_probe" }), "FORBIDDEN") },
+  "admin.broadcasts.cancel": { aId: false, reason: "platform operators only", run: (c) => expectTrpcCode(c.admin.broadcasts.cancel({ broadcastId: "bc_probe" }), "FORBIDDEN") },
 };
 
 describe("tRPC procedures with tenant B's session against tenant A's ids", () => {

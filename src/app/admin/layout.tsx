@@ -1,5 +1,5 @@
 // Platform administration: staff only. A tenant user gets a 403 page, never the admin shell.
-import { ActivityIcon, BuildingIcon, FlagIcon, ScrollTextIcon, ShieldCheckIcon, UsersIcon } from "lucide-react";
+import { ActivityIcon, BuildingIcon, ChartColumnIcon, FlagIcon, MailIcon, ScrollTextIcon, ShieldCheckIcon, UsersIcon } from "lucide-react";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
@@ -45,7 +45,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <AppShell
       brand={<Brand href="/admin" suffix="Admin" />}
-      nav={user.mfa ? [{ href: "/admin", label: "Tenants", icon: <BuildingIcon /> }, { href: "/admin/health", label: "System health", icon: <ActivityIcon /> }, { href: "/admin/flags", label: "Feature flags", icon: <FlagIcon /> }, { href: "/admin/audit", label: "Audit log", icon: <ScrollTextIcon /> }, { href: "/admin/staff", label: "Staff", icon: <UsersIcon /> }, { href: "/admin/security", label: "Security", icon: <ShieldCheckIcon /> }] : []}
+      nav={user.mfa ? [{ href: "/admin", label: "Tenants", icon: <BuildingIcon /> }, { href: "/admin/revenue", label: "Usage and revenue", icon: <ChartColumnIcon /> }, { href: "/admin/health", label: "System health", icon: <ActivityIcon /> }, { href: "/admin/flags", label: "Feature flags", icon: <FlagIcon /> }, { href: "/admin/broadcasts", label: "Broadcasts", icon: <MailIcon /> }, { href: "/admin/audit", label: "Audit log", icon: <ScrollTextIcon /> }, { href: "/admin/staff", label: "Staff", icon: <UsersIcon /> }, { href: "/admin/security", label: "Security", icon: <ShieldCheckIcon /> }] : []}
       banner={env.TELEPHONY_SIMULATED === "1" ? <SimulatedTelephonyStrip /> : undefined}
       userMenu={
         <>

@@ -1,6 +1,5 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { PlusIcon } from "lucide-react";
@@ -11,11 +10,9 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { useStaffCan } from "@/components/admin/use-staff-role";
+import { DEFAULT_PLAN, PricePlanField } from "@/components/admin/price-plan-field";
 import { useTRPC } from "@/trpc/react";
-
-const DEFAULT_PLAN = "default";
 
 /** "25" or "25.50" dollars as integer micro-units; null when it is not an amount. */
 function toMicros(amount: string): string | null {
@@ -29,7 +26,6 @@ export function CreateTenantDialog() {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [plan, setPlan] = useState(DEFAULT_PLAN);
-  const plans = useQuery({ ...trpc.admin.pricePlans.queryOptions(), enabled: open });
   const { formRef, errors, attempt, show, clear } = useFormErrors();
   const create = useToastMutation(trpc.admin.createTenant.mutationOptions(), {
     success: (r) => (r.owner === "invited" ? "Tenant created; the owner was invited by email" : "Tenant created; its owner can sign in now"),
@@ -91,23 +87,7 @@ export function CreateTenantDialog() {
               <Input name="ownerEmail" type="email" maxLength={254} autoComplete="off" />
             </FormField>
           </div>
-          <FormField label="Price plan" error={errors?.fields.pricePlanId}>
-            {(control) => (
-              <Select value={plan} onValueChange={setPlan}>
-                <SelectTrigger {...control} className="w-full">
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  <SelectItem value={DEFAULT_PLAN}>Platform default</SelectItem>
-                  {(plans.data ?? []).map((p) => (
-                    <SelectItem key={p.id} value={p.id}>
-                      {p.name}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            )}
-          </FormField>
+          <PricePlanField value={plan} onChange={setPlan} enabled={open} currency={"USD"} error={errors?.fields.pricePlanId} />
           <div className="grid grid-cols-3 gap-3">
             <FormField label="Opening credit (USD)" error={errors?.fields.creditMicros}>
               <Input name="credit" inputMode="decimal" placeholder="0.00" />

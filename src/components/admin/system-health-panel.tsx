@@ -1,6 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { ApiTrafficCard } from "@/components/admin/health/api-traffic-card";
+import { HealthHistoryCard } from "@/components/admin/health/health-history-card";
+import { RecentFailuresCard } from "@/components/admin/health/recent-failures-card";
 import { QueryStates } from "@/components/shared/query-states";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -24,13 +27,13 @@ function Tile({ title, state, children }: { title: string; state: React.ReactNod
   );
 }
 
-/** The platform's parts at a glance, refreshed every 5 seconds. */
+/** The platform's parts at a glance, refreshed every 5 seconds; its history, API traffic and latest failures below. */
 export function SystemHealthPanel() {
   const trpc = useTRPC();
   const report = useQuery(trpc.admin.health.queryOptions(undefined, { refetchInterval: REFRESH_MS }));
   return (
     <QueryStates query={report} what="system health">
-      {({ health, liveCalls, webhooksLastHour }) => (
+      {({ health, api, liveCalls, webhooksLastHour }) => (
         <div className="flex flex-col gap-4">
           <p className="text-sm text-muted-foreground" aria-live="polite">
             Overall <State ok={health.status === "ok" ? true : health.status === "down" ? false : null} label={health.status} /> · checked {new Date(health.checkedAt).toLocaleTimeString()} · refreshes every 5 s
@@ -61,6 +64,12 @@ export function SystemHealthPanel() {
             <Tile title="Jobs and outbox" state={<State ok={health.jobs.status === "ok" && health.outbox.status === "ok"} label={`${health.jobs.engine} engine`} />}>
               {health.jobs.dueDeliveries ?? "?"} deliveries due{health.jobs.oldestDueSeconds ? `, oldest ${health.jobs.oldestDueSeconds} s late` : ""}; outbox {health.outbox.unpublished ?? "?"} unpublished
             </Tile>
+          </div>
+          <HealthHistoryCard />
+          {/* minmax(0, 1fr): a wide table scrolls inside its card instead of widening the page on a phone. */}
+          <div className="grid grid-cols-[minmax(0,1fr)] gap-4">
+            <RecentFailuresCard />
+            <ApiTrafficCard api={api} />
           </div>
           <CardDescription>Details and the same figures for machines: /api/health and /api/metrics.</CardDescription>
         </div>

@@ -1,15 +1,15 @@
 "use client";
 
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent } from "react";
+import { ActionDialog } from "@/components/admin/action-dialog";
 import { ConfirmDialog } from "@/components/shared/confirm-dialog";
-import { FormErrorAlert } from "@/components/shared/form-error-alert";
 import { useFormErrors } from "@/components/shared/use-form-errors";
 import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
+import { amountToMicros } from "@/lib/money-input";
 import { useTRPC } from "@/trpc/react";
 
 interface TenantRef {
@@ -17,60 +17,6 @@ interface TenantRef {
   name: string;
   status: string;
   currency: string;
-}
-
-/** A staff action on a tenant as a small form in a dialog: emptied when closed, its submit says why it is disabled. */
-function ActionDialog(props: {
-  triggerLabel: string;
-  triggerAria: string;
-  title: string;
-  description: string;
-  open: boolean;
-  setOpen: (open: boolean) => void;
-  onClosed: () => void;
-  formRef: React.RefObject<HTMLFormElement | null>;
-  onSubmit: (e: FormEvent) => void;
-  formError: string | null | undefined;
-  submitLabel: string;
-  pendingLabel: string;
-  pending: boolean;
-  blocked: string | null;
-  destructive?: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <Dialog
-      open={props.open}
-      onOpenChange={(next) => {
-        props.setOpen(next);
-        if (!next) props.onClosed();
-      }}
-    >
-      <DialogTrigger asChild>
-        <Button size="sm" variant="outline" aria-label={props.triggerAria}>
-          {props.triggerLabel}
-        </Button>
-      </DialogTrigger>
-      <DialogContent className="sm:max-w-md">
-        <form ref={props.formRef} onSubmit={props.onSubmit} className="flex flex-col gap-4">
-          <DialogHeader>
-            <DialogTitle>{props.title}</DialogTitle>
-            <DialogDescription>{props.description}</DialogDescription>
-          </DialogHeader>
-          {props.children}
-          <FormErrorAlert message={props.formError} />
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => props.setOpen(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" variant={props.destructive ? "destructive" : "default"} disabled={props.pending || props.blocked !== null} title={props.blocked ?? undefined}>
-              {props.pending ? props.pendingLabel : props.submitLabel}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
-  );
 }
 
 function SuspendDialog({ tenant }: { tenant: TenantRef }) {
@@ -120,10 +66,8 @@ function CreditDialog({ tenant }: { tenant: TenantRef }) {
   const adjust = useToastMutation(trpc.admin.adjustCredit.mutationOptions(), { success: `Credit of ${tenant.name} adjusted`, invalidate: [trpc.admin.tenants.queryKey(), trpc.admin.tenant.queryKey()], error: false });
   async function submit(e: FormEvent) {
     e.preventDefault();
-    // The amount in the currency's units (two decimals at most), sent as integer micro-units.
-    const m = /^(-?)(\d{1,9})(?:\.(\d{1,2}))?$/.exec(amount.trim());
-    if (!m) return show({ form: null, fields: { amountMicros: "an amount like 25 or -10.50" }, appCode: null });
-    const micros = `${m[1]}${m[2]}${(m[3] ?? "").padEnd(2, "0")}0000`.replace(/^(-?)0+(?=\d)/, "$1");
+    const micros = amountToMicros(amount, { negative: true });
+    if (micros === null) return show({ form: null, fields: { amountMicros: "an amount like 25 or -10.50" }, appCode: null });
     if (await attempt(() => adjust.mutateAsync({ tenantId: tenant.id, amountMicros: micros, reason }))) setOpen(false);
   }
   return (

@@ -1,6 +1,5 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { FormErrorAlert } from "@/components/shared/form-error-alert";
 import { useFormErrors } from "@/components/shared/use-form-errors";
@@ -9,11 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { formatMoney } from "@/lib/format";
+import { DEFAULT_PLAN, PricePlanField } from "@/components/admin/price-plan-field";
 import { useTRPC } from "@/trpc/react";
-
-const DEFAULT_PLAN = "default";
 
 export interface TenantLimits {
   id: string;
@@ -40,7 +36,6 @@ export function TenantLimitsDialog({ tenant, trigger }: { tenant: TenantLimits; 
   const [open, setOpen] = useState(false);
   const [plan, setPlan] = useState(tenant.pricePlanId ?? DEFAULT_PLAN);
   const { formRef, errors, attempt, show } = useFormErrors();
-  const plans = useQuery({ ...trpc.admin.pricePlans.queryOptions(), enabled: open });
   const save = useToastMutation(trpc.admin.updateLimits.mutationOptions(), {
     success: () => `Plan and limits of ${tenant.name} saved`,
     invalidate: [trpc.admin.tenants.queryKey(), trpc.admin.tenant.queryKey({ tenantId: tenant.id })],
@@ -92,23 +87,7 @@ export function TenantLimitsDialog({ tenant, trigger }: { tenant: TenantLimits; 
               <Input name="maxSeats" type="number" inputMode="numeric" min={0} step={1} defaultValue={tenant.maxSeats ?? ""} placeholder="No cap" />
             </FormField>
           </div>
-          <FormField label="Price plan" error={errors?.fields.pricePlanId}>
-            {(control) => (
-              <Select value={plan} onValueChange={setPlan}>
-                <SelectTrigger {...control} className="w-full">
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  <SelectItem value={DEFAULT_PLAN}>Platform default</SelectItem>
-                  {(plans.data ?? []).map((p) => (
-                    <SelectItem key={p.id} value={p.id}>
-                      {p.name} · out {formatMoney(p.outboundMicrosPerMinute, tenant.currency)}/min · in {formatMoney(p.inboundMicrosPerMinute, tenant.currency)}/min
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            )}
-          </FormField>
+          <PricePlanField value={plan} onChange={setPlan} enabled={open} currency={tenant.currency} error={errors?.fields.pricePlanId} />
           <FormErrorAlert message={errors?.form} />
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => setOpen(false)}>

@@ -27,8 +27,12 @@ describe("suspending a tenant", () => {
     expect(refused.code).toBe("TENANT_SUSPENDED");
     expect(refused.message).toContain("unpaid invoice 1042");
     expect((await rejection(resolveMemberActor({ userId: t.user.id }))).message).toContain("unpaid invoice 1042");
+    // Dated, for churn on /admin/revenue; reinstating clears it.
+    const suspendedAt = (await db.tenant.findUniqueOrThrow({ where: { id: t.tenant.id } })).suspendedAt;
+    expect(Date.now() - (suspendedAt?.getTime() ?? 0)).toBeLessThan(60_000);
 
     await reinstateTenant(staff, { tenantId: t.tenant.id });
+    expect((await db.tenant.findUniqueOrThrow({ where: { id: t.tenant.id } })).suspendedAt).toBeNull();
     await expect(authenticateApiKey(t.credentials)).resolves.toMatchObject({ tenantId: t.tenant.id });
     const audit = await db.auditLog.findMany({ where: { tenantId: t.tenant.id, targetType: "tenant" }, orderBy: { createdAt: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["tenant.suspended", "tenant.reinstated"]);

@@ -29,7 +29,9 @@ async function changeStatus(staff: StaffActor, tenantId: string, to: { status: "
     // A tenant on its way to the purge comes back only by cancelling the deletion (which clears its date).
     if (found.deletionRequestedAt) throw new AppError("CONFLICT", "this tenant is scheduled for deletion: cancel the deletion to restore it");
     const before = { status: found.status, suspendedReason: found.suspendedReason };
-    const row = await tx.tenant.update({ where: { id: tenantId }, data: to, select: { id: true, status: true, suspendedReason: true } });
+    // suspendedAt dates the suspension (churn on /admin/revenue counts it on that day); reinstating clears it.
+    const suspendedAt = to.status === "SUSPENDED" ? new Date() : null;
+    const row = await tx.tenant.update({ where: { id: tenantId }, data: { ...to, suspendedAt }, select: { id: true, status: true, suspendedReason: true } });
     await recordAudit(tx, staffAuditActor(staff, tenantId), { action, targetType: "tenant", targetId: tenantId, before, after: to });
     await announceTenantChanged(tx, tenantId);
     return row;

@@ -42,10 +42,11 @@ export async function updateTenantLimits(staff: StaffActor, input: TUpdateTenant
   });
 }
 
-/** The price plans staff can give a tenant (none: every tenant is on the default plan). */
-export function findPricePlans() {
-  return db.pricePlan.findMany({
+/** The price plans staff can give a tenant (none: every tenant is on the default plan), with how many tenants are on each. */
+export async function findPricePlans() {
+  const plans = await db.pricePlan.findMany({
     orderBy: { name: "asc" },
-    select: { id: true, name: true, outboundMicrosPerMinute: true, inboundMicrosPerMinute: true, billingIncrementSeconds: true },
+    select: { id: true, name: true, outboundMicrosPerMinute: true, inboundMicrosPerMinute: true, billingIncrementSeconds: true, monthlyFeeMicros: true, _count: { select: { tenants: true } } },
   });
+  return plans.map(({ _count, ...plan }) => ({ ...plan, tenantCount: _count.tenants }));
 }

@@ -7,6 +7,7 @@ import type { AnyRouteSpec, ApiRoute } from "@/server/api/define-route";
 import { ZApiError } from "@/server/api/http";
 import { BODY_CONTENT_TYPES } from "@/server/api/request-body";
 import { API_V1_ROUTES } from "@/server/api/v1";
+import { voiceDocumentOpenApiSchema } from "@/server/voice-documents/voice-document-json-schema";
 
 const API_VERSION = "1.0.0";
 
@@ -161,6 +162,9 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[] = API_V1_ROUTES
     tags,
     paths,
     components: {
+      // Not yet referenced by a route: the call API's `instructions` are its flat subset until the call-control
+      // interpreter runs whole documents (their description points here).
+      schemas: { VoiceDocument: voiceDocumentOpenApiSchema() },
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "irx_<key id>_<secret>", description: "The `bearer_token` shown when the key is created" },
         basicAuth: { type: "http", scheme: "basic", description: "Username: the key id (`AK…`); password: the secret" },

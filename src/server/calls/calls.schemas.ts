@@ -4,6 +4,7 @@ import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
 import { ZPlaySource } from "@/server/calls/play-source";
 import { ZPageInput } from "@/server/shared/paging";
+import { MAX_PAUSE_SECONDS, ZPlaySourceText, ZSayText, ZVoiceName } from "@/server/voice-documents/verbs/prompt-verbs";
 
 export const STATUS_CALLBACK_EVENTS = ["initiated", "ringing", "answered", "completed"] as const;
 export type StatusCallbackEvent = (typeof STATUS_CALLBACK_EVENTS)[number];
@@ -29,8 +30,10 @@ export const ZE164Number = ZE164Shape.refine((value) => parsePhoneNumberFromStri
 export const ZHttpUrl = z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(2048);
 export const ZHttpMethod = z.enum(["GET", "POST"]);
 
-const ZSay = z.strictObject({ say: z.string().trim().min(1).max(4000), voice: z.string().trim().min(1).max(64).optional() });
-const ZPause = z.strictObject({ pause: z.number().int().min(1).max(600) });
+// The flat instructions are the subset of voice documents (src/server/voice-documents) the worker runs today: each
+// shape below is a verb of that model with its defaults left out, built from the model's own field schemas.
+const ZSay = z.strictObject({ say: ZSayText, voice: ZVoiceName.optional() });
+const ZPause = z.strictObject({ pause: z.number().int().min(1).max(MAX_PAUSE_SECONDS) });
 const ZHangup = z.strictObject({ hangup: z.literal(true) });
 
 /**
@@ -44,7 +47,7 @@ export type TCallInstruction = z.infer<typeof ZCallInstruction>;
  * The same shapes as a tenant's URL answers them (JSON or TwiML): `play` is any text here, because one bad source
  * must not sink the whole document; the worker refuses it alone, records the refusal on the call and goes on.
  */
-export const ZFetchedCallInstruction = z.union([ZSay, z.strictObject({ play: z.string().trim().min(1).max(2048) }), ZPause, ZHangup]);
+export const ZFetchedCallInstruction = z.union([ZSay, z.strictObject({ play: ZPlaySourceText }), ZPause, ZHangup]);
 export const ZCallInstructions = z.array(ZCallInstruction).min(1, "give at least one instruction").max(50, "at most 50 instructions");
 
 export const ZStatusCallbackEvents = z

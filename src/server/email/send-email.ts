@@ -1,11 +1,11 @@
-// The one way the platform sends e-mail. With RESEND_API_KEY it goes through Resend; without it the mail is
-// logged (link included) so a developer can follow it. Either way a row lands in EmailMessage, which is the
-// dev mailbox (/dev/mailbox) and the record of what was sent.
-import { Resend } from "resend";
+// How the platform sends one e-mail (many at once, for broadcasts: send-email-batch.ts). With RESEND_API_KEY it goes
+// through Resend; without it the mail is logged (link included) so a developer can follow it. Either way a row lands
+// in EmailMessage, which is the dev mailbox (/dev/mailbox) and the record of what was sent.
 import { env } from "@/env";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
+import { resendClient } from "@/server/email/resend-client";
 import { newId } from "@/server/shared/ids";
 
 export interface OutgoingEmail {
@@ -15,15 +15,9 @@ export interface OutgoingEmail {
   text: string;
 }
 
-let client: Resend | undefined;
-
-function resendClient(apiKey: string): Resend {
-  client ??= new Resend(apiKey, env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : undefined);
-  return client;
-}
-
 export async function sendEmail(mail: OutgoingEmail): Promise<void> {
-  if (!env.RESEND_API_KEY) {
+  const resend = resendClient();
+  if (!resend) {
     logger.info({ to: mail.to, subject: mail.subject, text: mail.text }, "email (not sent: no RESEND_API_KEY; see /dev/mailbox)");
     await db.emailMessage.create({ data: { id: newId("eml"), ...mail, provider: "console" } });
     return;
@@ -32,7 +26,7 @@ export async function sendEmail(mail: OutgoingEmail): Promise<void> {
   let providerMessageId: string | null = null;
   let error: string | null = null;
   try {
-    const result = await resendClient(env.RESEND_API_KEY).emails.send({ from: env.EMAIL_FROM, ...mail });
+    const result = await resend.emails.send({ from: env.EMAIL_FROM, ...mail });
     if (result.error) error = result.error.message;
     else providerMessageId = result.data?.id ?? null;
   } catch (e) {

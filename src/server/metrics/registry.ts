@@ -4,6 +4,9 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { processState } from "@/server/shared/process-state";
 
+/** Upper bounds (seconds) of the HTTP duration histogram's buckets; http-traffic.ts reads percentiles from them. */
+export const HTTP_DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
 function createMetrics() {
   const registry = new Registry();
   registry.setDefaultLabels({ service: process.env.IRISX_SERVICE ?? "app" });
@@ -21,7 +24,7 @@ function createMetrics() {
       name: "irisx_http_request_duration_seconds",
       help: "HTTP request duration in seconds, by route pattern, method and status code.",
       labelNames: ["route", "method", "status"] as const,
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      buckets: HTTP_DURATION_BUCKETS,
       registers: [registry],
     }),
     outboxBacklog: new Gauge({

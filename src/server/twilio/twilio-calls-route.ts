@@ -23,7 +23,7 @@ export function twimlInstructions(twiml: string) {
   try {
     instructions = parseTwiml(twiml);
   } catch (e) {
-    if (e instanceof TwimlError) throw twilioBadRequest(12100, `Twiml: ${e.message}`);
+    if (e instanceof TwimlError) throw twilioBadRequest(e.code, `Twiml: ${e.message}`);
     throw e;
   }
   for (const instruction of instructions) {

@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: "System health · Admin" };
 export default function AdminHealthPage() {
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title="System health" description="The database, the workers and their switch link, calls now, webhooks and jobs." className="pb-0" />
+      <PageHeader title="System health" description="The database, the workers and their switch link, calls now, webhooks and jobs; their history, API traffic and the latest failures." className="pb-0" />
       <SystemHealthPanel />
     </div>
   );

@@ -77,7 +77,7 @@ export function NumbersSection({ detail }: { detail: TenantDetail }) {
   const { items, total } = detail.numbers;
   const cap = detail.tenant.maxPhoneNumbers;
   return (
-    <Section title="Phone numbers" description={`${total}${cap !== null ? ` of ${cap} allowed` : ""}`}>
+    <Section title="Phone numbers" description={`${total} held${cap !== null ? ` of ${cap} allowed` : ", no cap"}`}>
       {items.length === 0 ? (
         <Empty>No numbers.</Empty>
       ) : (

@@ -32,7 +32,9 @@ const ZCreateCallBody = z
     url: ZHttpUrl.optional().meta({ description: "Fetched when the call is answered; answers `{ \"instructions\": [...] }` JSON or TwiML (Say, Play, Pause, Hangup). Give exactly one of `url`, `flow_id`, `instructions`." }),
     flow_id: z.string().trim().min(1).max(64).optional().meta({ description: "A call flow to run when answered" }),
     instructions: ZCallInstructions.optional().meta({
-      description: "Run when answered, in order: `{ say, voice? }`, `{ play }` (URL), `{ pause }` (seconds), `{ hangup: true }`; 1 to 50 items",
+      description:
+        "Run when answered, in order: `{ say, voice? }`, `{ play }` (URL), `{ pause }` (seconds), `{ hangup: true }`; 1 to 50 items. " +
+        "These are the verbs of a voice document (the `VoiceDocument` schema: gather, dial, record, redirect and the rest) that run today; the others are refused until call control runs whole documents.",
       example: [{ say: "Hello from IRISX" }, { pause: 1 }, { hangup: true }],
     }),
     method: ZHttpMethod.optional().meta({ description: "HTTP method for `url` (default POST)" }),

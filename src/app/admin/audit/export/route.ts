@@ -1,6 +1,7 @@
 // The platform audit trail as CSV, with the viewer's filters (query string), streamed a page at a time.
 import { Readable } from "node:stream";
 import { stringify } from "csv-stringify";
+import { refuseQuery } from "@/app/_lib/query-refusal";
 import { staffForRoute } from "@/app/_lib/staff-route";
 import { platformAuditPages, ZPlatformAuditFilter } from "@/server/admin/platform-audit";
 
@@ -12,9 +13,7 @@ export async function GET(req: Request): Promise<Response> {
   // Empty fields of the viewer's form are no filter.
   const params = [...new URL(req.url).searchParams].filter(([, v]) => v.trim() !== "");
   const filter = ZPlatformAuditFilter.safeParse(Object.fromEntries(params));
-  if (!filter.success) {
-    return Response.json({ error: { code: "VALIDATION_FAILED", message: filter.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") } }, { status: 400 });
-  }
+  if (!filter.success) return refuseQuery(filter.error);
   const criteria = filter.data;
   async function* records() {
     for await (const page of platformAuditPages(criteria)) {

@@ -1,0 +1,45 @@
+// The decision for an outcome: "given this verb and this outcome, what commands next". A hang-up ends the session at
+// any point; an outcome for another step than the one awaited is stale and changes nothing.
+import { errorParameters } from "./call-parameters";
+import type { Outcome } from "./outcomes";
+import { contextOf, decide, end, fail, fetchDocument, follow, MAX_DOCUMENTS_WITHOUT_PROGRESS, runFrom, type Decision } from "./run-verbs";
+import type { SessionState } from "./session-state";
+import { handlerOf } from "./verbs/handlers";
+
+function unchanged(state: SessionState): Decision {
+  return { state, commands: [] };
+}
+
+function afterFetch(state: SessionState, outcome: Outcome): Decision {
+  if (state.awaiting.kind !== "fetch") return unchanged(state);
+  const { request, fallbackUsed } = state.awaiting;
+  if (outcome.kind === "fetched") {
+    const loaded: SessionState = {
+      ...state,
+      document: { verbs: outcome.document, source: { url: request.url, dialect: outcome.dialect } },
+      documentsWithoutProgress: state.documentsWithoutProgress + 1,
+    };
+    if (loaded.documentsWithoutProgress > MAX_DOCUMENTS_WITHOUT_PROGRESS) {
+      return fail(loaded, 12400, `${MAX_DOCUMENTS_WITHOUT_PROGRESS} documents in a row ran nothing for the caller: a redirect loop was stopped`, null);
+    }
+    return runFrom(loaded, 0);
+  }
+  if (outcome.kind !== "fetchFailed") return unchanged(state);
+  const report = { kind: "reportError" as const, code: outcome.code, message: `${request.url}: ${outcome.message}`, verbIndex: null };
+  if (state.fallback && !fallbackUsed) {
+    const params = { ...request.params, ...errorParameters(outcome.code, request.url) };
+    return fetchDocument(state, { url: state.fallback.url, method: state.fallback.method, params }, [report], true);
+  }
+  return fail(state, outcome.code, `${request.url}: ${outcome.message}`, null);
+}
+
+export function advanceSession(state: SessionState, outcome: Outcome): Decision {
+  if (state.awaiting.kind === "ended") return unchanged(state);
+  if (outcome.kind === "hangup") return end({ ...state, call: { ...state.call, status: "completed" } }, []);
+  if (outcome.step !== state.step) return unchanged(state);
+  if (state.awaiting.kind === "fetch") return afterFetch(state, outcome);
+  const index = state.verbIndex;
+  const verb = state.document.verbs[index]!;
+  const next = decide(index, () => handlerOf(verb).complete?.(verb, outcome, contextOf(state, index)) ?? null);
+  return next ? follow(state, index, next, []) : unchanged(state);
+}

@@ -1,0 +1,42 @@
+// What the call reports back, abstractly (the worker turns switch events into these). Every outcome but `hangup`
+// names the step it answers; an outcome for any other step is stale and ignored.
+import type { TVoiceDocument } from "../voice-document.schemas";
+
+export type DialCallStatus = "completed" | "answered" | "busy" | "no-answer" | "failed" | "canceled";
+
+export interface RecordingFacts {
+  sid: string;
+  url: string;
+  durationSeconds: number;
+}
+
+export type Outcome =
+  /** The prompt (say, play, pause, digits) finished playing. */
+  | { kind: "done"; step: number }
+  /** Keys the caller pressed; terminator is the finishOnKey pressed, null when numDigits or the timeout ended input. */
+  | { kind: "digits"; step: number; digits: string; terminator: string | null }
+  | { kind: "speech"; step: number; transcript: string; confidence: number }
+  /** Nothing came: no input for collectInput, no audio for record. */
+  | { kind: "timeout"; step: number }
+  /** terminator: the key that ended the recording, "hangup" when the caller hung up, null for silence or maxLength. */
+  | { kind: "recorded"; step: number; recording: RecordingFacts; terminator: string | null }
+  | {
+      kind: "dialEnded";
+      step: number;
+      status: DialCallStatus;
+      dialCallSid: string | null;
+      /** Seconds the dialled call lasted (0 when it was never answered). */
+      durationSeconds: number;
+      bridged: boolean;
+      recording: RecordingFacts | null;
+      /** The caller hung up: the action hears of it, but nothing more runs. */
+      callerHungUp: boolean;
+    }
+  | { kind: "streamEnded"; step: number }
+  /** The application's answer, already parsed (JSON or TwiML) by the fetcher. */
+  | { kind: "fetched"; step: number; document: TVoiceDocument; dialect: "twiml" | "json" }
+  /** Twilio's code: 11200 HTTP retrieval failure, 11205 connection failure, 12100 parse failure, … */
+  | { kind: "fetchFailed"; step: number; code: number; message: string }
+  /** The command could not run (an unplayable source, a refused number): reported, and the document goes on. */
+  | { kind: "failed"; step: number; code: number; message: string }
+  | { kind: "hangup" };

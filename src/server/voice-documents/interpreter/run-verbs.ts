@@ -1,0 +1,81 @@
+// The engine: runs the document from a verb on until one has to wait (for the caller, the switch or the application),
+// and turns what a verb handler decided into the next state and commands. Every decision is a Decision: the state to
+// store and the commands to carry out, in order.
+import type { Command } from "./commands";
+import type { FetchRequest, SessionState } from "./session-state";
+import { handlerOf } from "./verbs/handlers";
+import { UnresolvableUrlError, VerbContext, type Next } from "./verb-handler";
+
+export interface Decision {
+  state: SessionState;
+  commands: Command[];
+}
+
+/** What the caller hears when the application fails them (Twilio's words), before the call ends. */
+export const APOLOGY = "We are sorry, an application error has occurred. Goodbye.";
+
+/** Documents fetched in a row with nothing for the caller in between before the engine calls it a redirect loop. */
+export const MAX_DOCUMENTS_WITHOUT_PROGRESS = 10;
+
+export function contextOf(state: SessionState, verbIndex: number): VerbContext {
+  return new VerbContext(state.call, state.document.source, verbIndex);
+}
+
+export function end(state: SessionState, commands: Command[]): Decision {
+  return { state: { ...state, awaiting: { kind: "ended" } }, commands };
+}
+
+/** An application error: reported for the debugger, apologised for, and the call ends. Never dead air. */
+export function fail(state: SessionState, code: number, message: string, verbIndex: number | null, commands: Command[] = []): Decision {
+  return end(state, [
+    ...commands,
+    { kind: "reportError", code, message, verbIndex },
+    { kind: "speak", text: APOLOGY, voice: null, language: "en-US", loop: 1 },
+    { kind: "hangup", cause: "application-error" },
+  ]);
+}
+
+export function fetchDocument(state: SessionState, request: FetchRequest, commands: Command[], fallbackUsed = false): Decision {
+  return {
+    state: { ...state, step: state.step + 1, awaiting: { kind: "fetch", request, fallbackUsed } },
+    commands: [...commands, { kind: "fetch", url: request.url, method: request.method, params: request.params }],
+  };
+}
+
+/** Where the verb at `index` leads, given what its handler decided (`commands` ran before it). */
+export function follow(state: SessionState, index: number, next: Next, commands: Command[]): Decision {
+  switch (next.next) {
+    case "await":
+      // The caller hears or does something: whatever redirects led here were not a loop.
+      return {
+        state: { ...state, verbIndex: index, step: state.step + 1, awaiting: { kind: "verb" }, documentsWithoutProgress: 0 },
+        commands: [...commands, ...next.commands],
+      };
+    case "continue":
+      return runFrom(state, index + 1, [...commands, ...next.commands]);
+    case "fetch":
+      return fetchDocument(state, next.request, [...commands, ...next.commands]);
+    case "end":
+      return end(state, [...commands, ...next.commands]);
+    case "fail":
+      return fail(state, next.code, next.message, index, commands);
+  }
+}
+
+/** A handler's decision, or an application error when the verb names a URL that cannot be resolved. */
+export function decide<T extends Next | null>(index: number, decideNext: () => T): T | Next {
+  try {
+    return decideNext();
+  } catch (e) {
+    if (e instanceof UnresolvableUrlError) return { next: "fail", code: e.code, message: `verb ${index}: ${e.message}` };
+    throw e;
+  }
+}
+
+/** Runs the document from verb `index`; past its last verb the call ends, as TwiML's does. */
+export function runFrom(state: SessionState, index: number, commands: Command[] = []): Decision {
+  const verb = state.document.verbs[index];
+  if (!verb) return end(state, [...commands, { kind: "hangup", cause: "normal" }]);
+  const next = decide(index, () => handlerOf(verb).begin(verb, contextOf(state, index)));
+  return follow(state, index, next, commands);
+}

@@ -1,0 +1,59 @@
+// The interpreter's state for one call: plain JSON, checked by ZSessionState when it is read back, so it can be stored
+// after every decision and a worker restarting mid-call picks the call up where it was (resume-session.ts).
+import { z } from "zod";
+import { ZMethod } from "../verbs/primitives";
+import { ZVoiceDocument } from "../voice-document.schemas";
+
+export const CALL_DIRECTIONS = ["inbound", "outbound-api", "outbound-dial"] as const;
+export const CALL_STATUSES = ["queued", "ringing", "in-progress", "completed", "busy", "failed", "no-answer", "canceled"] as const;
+
+/** Who the call is, in the terms of Twilio's request parameters (CallSid, AccountSid, From, To, Direction…). */
+export const ZSessionCall = z.object({
+  callSid: z.string().min(1),
+  accountSid: z.string().min(1),
+  from: z.string(),
+  to: z.string(),
+  direction: z.enum(CALL_DIRECTIONS),
+  status: z.enum(CALL_STATUSES),
+  forwardedFrom: z.string().optional(),
+  callerName: z.string().optional(),
+});
+export type SessionCall = z.infer<typeof ZSessionCall>;
+
+const ZCallback = z.object({ url: z.string(), method: ZMethod });
+
+export const ZFetchRequest = z.object({ url: z.string(), method: ZMethod, params: z.record(z.string(), z.string()) });
+export type FetchRequest = z.infer<typeof ZFetchRequest>;
+
+export const ZDocumentSource = z.object({
+  /** Where the document came from; relative URLs in it resolve against this. Null for a document given inline. */
+  url: z.string().nullable(),
+  dialect: z.enum(["twiml", "json"]),
+});
+export type DocumentSource = z.infer<typeof ZDocumentSource>;
+
+export const ZAwaiting = z.discriminatedUnion("kind", [
+  /** The outcome of the verb at verbIndex. */
+  z.object({ kind: z.literal("verb") }),
+  /** The application's answer to a request; its document replaces the current one. */
+  z.object({ kind: z.literal("fetch"), request: ZFetchRequest, fallbackUsed: z.boolean() }),
+  z.object({ kind: z.literal("ended") }),
+]);
+export type Awaiting = z.infer<typeof ZAwaiting>;
+
+export const SESSION_STATE_VERSION = 1;
+
+export const ZSessionState = z.object({
+  version: z.literal(SESSION_STATE_VERSION),
+  call: ZSessionCall,
+  document: z.object({ verbs: ZVoiceDocument, source: ZDocumentSource }),
+  verbIndex: z.number().int().min(0),
+  /** Grows with every awaited outcome; an outcome naming another step is stale. */
+  step: z.number().int().min(0),
+  awaiting: ZAwaiting,
+  /** The call's fallback URL, asked once when a document cannot be fetched. */
+  fallback: ZCallback.nullable(),
+  /** Documents fetched in a row without anything for the caller: a redirect loop is stopped (see run-verbs.ts). */
+  documentsWithoutProgress: z.number().int().min(0),
+});
+export type SessionState = z.infer<typeof ZSessionState>;

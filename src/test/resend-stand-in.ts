@@ -1,0 +1,138 @@
+// A stand-in for Resend's HTTP API, for tests: POST /emails and POST /emails/batch with Bearer authentication, the
+// answers Resend documents ({ id } and { data: [{ id }] }, errors as { statusCode, name, message }), Idempotency-Key
+// (the same key and body answer the first answer again without sending; another body under a used key is 409), the
+// batch endpoint's strict validation (one bad address refuses the whole request, 422), an optional rate limit
+// (429 with Retry-After, as Resend answers past its per-second limit) and scripted answers for given requests.
+// It also signs webhook deliveries as Resend's (Svix) do. Use RESEND_BASE_URL=<url> and RESEND_API_KEY=<apiKey>.
+import { createHash, createHmac, randomBytes, randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface StandInEmail {
+  from: string;
+  to: string | string[];
+  subject: string;
+  html?: string;
+  text?: string;
+}
+
+export interface StandInRequest {
+  /** Date.now() when the request arrived. */
+  at: number;
+  path: string;
+  idempotencyKey: string | null;
+  emails: StandInEmail[];
+  status: number;
+  /** Answered from the idempotency store (nothing sent). */
+  replay: boolean;
+}
+
+export interface StandInDelivery extends StandInEmail {
+  id: string;
+  at: number;
+}
+
+export interface ScriptedReply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface ResendStandInOptions {
+  apiKey?: string;
+  /** Answer request number `index` (0-based, every request counted) this way instead (rate limits, outages). */
+  script?: (index: number, path: string) => ScriptedReply | undefined;
+  /** Emulates Resend's rate limit: more than this many requests within a second are answered 429. */
+  rateLimitPerSecond?: number;
+}
+
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+const error = (statusCode: number, name: string, message: string): ScriptedReply => ({ status: statusCode, body: { statusCode, name, message } });
+
+export async function startResendStandIn(opts: ResendStandInOptions = {}) {
+  const apiKey = opts.apiKey ?? `re_test_${randomBytes(6).toString("hex")}`;
+  const requests: StandInRequest[] = [];
+  const delivered: StandInDelivery[] = [];
+  const idempotent = new Map<string, { hash: string; reply: ScriptedReply }>();
+
+  function accept(emails: StandInEmail[], batch: boolean): ScriptedReply {
+    const ids = emails.map((e) => {
+      const id = randomUUID();
+      delivered.push({ ...e, id, at: Date.now() });
+      return { id };
+    });
+    return { status: 200, body: batch ? { data: ids } : ids[0] };
+  }
+
+  function answer(path: string, body: unknown, key: string | null, raw: string, index: number): ScriptedReply & { replay?: boolean } {
+    const scripted = opts.script?.(index, path);
+    if (scripted) return scripted;
+    if (opts.rateLimitPerSecond !== undefined) {
+      const now = Date.now();
+      const recent = requests.filter((r) => r.status !== 429 && now - r.at < 1000).length;
+      if (recent >= opts.rateLimitPerSecond) return { ...error(429, "rate_limit_exceeded", "Too many requests. You can only make 5 requests per second."), headers: { "retry-after": "1" } };
+    }
+    const batch = path === "/emails/batch";
+    const emails = (batch ? body : [body]) as StandInEmail[];
+    if (!Array.isArray(emails) || emails.length === 0 || emails.length > 100) return error(422, "validation_error", "a batch holds 1 to 100 emails");
+    const hash = createHash("sha256").update(`${path}\n${raw}`).digest("hex");
+    if (key !== null) {
+      const seen = idempotent.get(key);
+      if (seen) return seen.hash === hash ? { ...seen.reply, replay: true } : error(409, "invalid_idempotent_request", "Same idempotency key used with a different request payload.");
+    }
+    const bad = emails.findIndex((e) => !e?.from || !e.subject || [e.to].flat().some((to) => typeof to !== "string" || !EMAIL.test(to)));
+    const reply = bad >= 0 ? error(422, "validation_error", `Invalid \`to\` field in email ${bad}.`) : accept(emails, batch);
+    if (key !== null) idempotent.set(key, { hash, reply });
+    return reply;
+  }
+
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    let raw = "";
+    for await (const chunk of req) raw += chunk;
+    const path = (req.url ?? "/").split("?")[0]!;
+    const key = (req.headers["idempotency-key"] as string | undefined) ?? null;
+    const index = requests.length;
+    const at = Date.now();
+    let reply: ScriptedReply & { replay?: boolean };
+    let body: unknown = null;
+    try {
+      body = raw ? JSON.parse(raw) : null;
+    } catch {
+      body = null;
+    }
+    if (req.method !== "POST" || (path !== "/emails" && path !== "/emails/batch")) reply = error(404, "not_found", "The requested endpoint does not exist.");
+    else if (!req.headers.authorization) reply = error(401, "missing_api_key", "Missing API key in the authorization header.");
+    else if (req.headers.authorization !== `Bearer ${apiKey}`) reply = error(403, "invalid_api_key", "API key is invalid.");
+    else reply = answer(path, body, key, raw, index);
+    const emails = (path === "/emails/batch" && Array.isArray(body) ? body : body ? [body] : []) as StandInEmail[];
+    requests.push({ at, path, idempotencyKey: key, emails, status: reply.status, replay: reply.replay ?? false });
+    res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
+    res.end(JSON.stringify(reply.body ?? {}));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    apiKey,
+    requests,
+    /** Every mail actually sent (an idempotent repeat adds none). */
+    delivered,
+    deliveredTo: (to: string) => delivered.filter((d) => [d.to].flat().includes(to)),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type ResendStandIn = Awaited<ReturnType<typeof startResendStandIn>>;
+
+/** A fresh webhook signing secret in Resend's format. */
+export const newWebhookSecret = () => `whsec_${randomBytes(24).toString("base64")}`;
+
+/** Headers of a webhook delivery signed as Resend (Svix) signs them: v1, HMAC-SHA256 of "id.timestamp.body". */
+export function signResendWebhook(secret: string, payload: string, opts: { id?: string; timestamp?: number } = {}) {
+  const id = opts.id ?? `msg_${randomBytes(12).toString("hex")}`;
+  const timestamp = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
+  const key = Buffer.from(secret.slice("whsec_".length), "base64");
+  const signature = createHmac("sha256", key).update(`${id}.${timestamp}.${payload}`).digest("base64");
+  return { "svix-id": id, "svix-timestamp": timestamp, "svix-signature": `v1,${signature}` };
+}
