@@ -1,12 +1,20 @@
 // /admin is for platform staff only, signed in with a second factor.
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { OPS, readOpsState, signInOps, signInOpsWith } from "../helpers/staff";
 import { signIn, signUpNewTenant } from "../helpers/tenant";
 
 // One staff member's TOTP is enrolled once and its time steps are spent in order: these tests run one after another.
 test.describe.configure({ mode: "serial" });
+
+/** Narrows the tenants list to `name` with its search box (the list pages; other specs add tenants meanwhile). */
+async function findTenantRow(page: Page, name: string) {
+  await page.getByRole("search", { name: "Filter tenants" }).getByLabel("Search").fill(name);
+  const row = page.getByRole("row", { name: new RegExp(name) }).first();
+  await expect(row).toBeVisible();
+  return row;
+}
 
 test("staff without a second factor see only its set-up; enrolled, they sign in with a code and reach the console", async ({ page }) => {
   // Password only (first run; a retry finds the factor enrolled): no console, only the set-up, which signInOps does.
@@ -67,7 +75,8 @@ test("platform staff assign a number to a tenant; a taken one names its holder",
   await signInOps(page);
   const e164 = `+1212555${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`;
   const assign = async () => {
-    await page.getByRole("button", { name: /^Assign a number to / }).first().click();
+    await findTenantRow(page, "Demo Co");
+    await page.getByRole("button", { name: "Assign a number to Demo Co" }).click();
     const dialog = page.getByRole("dialog", { name: /^Assign a number to / });
     await dialog.getByLabel("Phone number").fill(e164);
     await dialog.getByRole("button", { name: "Assign" }).click();
@@ -86,7 +95,7 @@ test("platform staff create a feature flag rolled out to a share of tenants, and
   await signInOpsWith(page, readOpsState()!.recoveryCodes[1]!);
   await page.waitForURL(/\/admin/);
   // The demo workspace's id, as the tenants table shows it under its name.
-  const tenantId = ((await page.getByRole("row", { name: /Demo Co/ }).first().locator(".font-mono").first().textContent()) ?? "").trim();
+  const tenantId = ((await (await findTenantRow(page, "Demo Co")).locator(".font-mono").first().textContent()) ?? "").trim();
   expect(tenantId).toMatch(/^tn_/);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Feature flags" }).click();
   const key = `e2e_flag_${Date.now()}`;
@@ -207,7 +216,7 @@ test("support impersonates a user: reason, banner, read-only refusal, switch to 
 
   await signInOpsWith(page, readOpsState()!.recoveryCodes[6]!);
   await page.waitForURL(/\/admin/);
-  const row = page.getByRole("row", { name: new RegExp(customer.companyName) }).first();
+  const row = await findTenantRow(page, customer.companyName);
   const tenantId = ((await row.locator(".font-mono").first().textContent()) ?? "").trim();
   expect(tenantId).toMatch(/^tn_/);
   await page.goto(`/admin/tenants/${tenantId}`);
