@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { ActionDialog } from "@/components/admin/action-dialog";
+import { ActionDialog } from "@/components/shared/action-dialog";
 import { ConfirmDialog } from "@/components/shared/confirm-dialog";
 import { useFormErrors } from "@/components/shared/use-form-errors";
 import { useToastMutation } from "@/components/shared/use-toast-mutation";
@@ -31,8 +31,11 @@ function SuspendDialog({ tenant }: { tenant: TenantRef }) {
   }
   return (
     <ActionDialog
-      triggerLabel="Suspend"
-      triggerAria={`Suspend ${tenant.name}`}
+      trigger={
+        <Button size="sm" variant="outline" aria-label={`Suspend ${tenant.name}`}>
+          Suspend
+        </Button>
+      }
       title={`Suspend ${tenant.name}`}
       description="Its users, API keys and Twilio credentials are refused at once, everywhere, with the reason below. Calls already up carry on."
       open={open}
@@ -72,8 +75,11 @@ function CreditDialog({ tenant }: { tenant: TenantRef }) {
   }
   return (
     <ActionDialog
-      triggerLabel="Credit"
-      triggerAria={`Adjust credit of ${tenant.name}`}
+      trigger={
+        <Button size="sm" variant="outline" aria-label={`Adjust credit of ${tenant.name}`}>
+          Credit
+        </Button>
+      }
       title={`Adjust credit of ${tenant.name}`}
       description="Adds (or, negative, takes away) prepaid credit; the tenant's billing history shows the reason."
       open={open}

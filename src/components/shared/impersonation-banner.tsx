@@ -2,11 +2,10 @@
 
 import { useEffect, useState, type FormEvent } from "react";
 import { EyeIcon, PencilIcon } from "lucide-react";
-import { FormErrorAlert } from "@/components/shared/form-error-alert";
+import { ActionDialog } from "@/components/shared/action-dialog";
 import { useFormErrors } from "@/components/shared/use-form-errors";
 import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import { useTRPC } from "@/trpc/react";
@@ -45,42 +44,32 @@ function SwitchToActDialog() {
     }
   }
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) {
-          setReason("");
-          clear();
-        }
-      }}
-    >
-      <DialogTrigger asChild>
+    <ActionDialog
+      trigger={
         <Button size="sm" variant="outline" className="h-7 border-warning-foreground/30 bg-transparent">
           Switch to act
         </Button>
-      </DialogTrigger>
-      <DialogContent className="sm:max-w-md">
-        <form ref={formRef} onSubmit={submit} className="flex flex-col gap-4">
-          <DialogHeader>
-            <DialogTitle>Make changes as this user?</DialogTitle>
-            <DialogDescription>Until now you could only look. Say why you need to act; it goes to the tenant&apos;s audit log. Secrets stay hidden either way.</DialogDescription>
-          </DialogHeader>
-          <FormField label="Reason" required error={errors?.fields.reason}>
-            <Textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={500} autoFocus />
-          </FormField>
-          <FormErrorAlert message={errors?.form} />
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={enable.isPending || reason.trim().length < 5} title={reason.trim().length < 5 ? "Give a reason first" : undefined}>
-              {enable.isPending ? "Switching…" : "Switch to act"}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title="Make changes as this user?"
+      description="Until now you could only look. Say why you need to act; it goes to the tenant's audit log. Secrets stay hidden either way."
+      open={open}
+      setOpen={setOpen}
+      onClosed={() => {
+        setReason("");
+        clear();
+      }}
+      formRef={formRef}
+      onSubmit={submit}
+      formError={errors?.form}
+      submitLabel="Switch to act"
+      pendingLabel="Switching…"
+      pending={enable.isPending}
+      blocked={reason.trim().length < 5 ? "Give a reason first" : null}
+    >
+      <FormField label="Reason" required error={errors?.fields.reason}>
+        <Textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={500} autoFocus />
+      </FormField>
+    </ActionDialog>
   );
 }
 

@@ -2,7 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { ActionDialog } from "@/components/admin/action-dialog";
+import { ActionDialog } from "@/components/shared/action-dialog";
+import { Button } from "@/components/ui/button";
 import { useStaffCan } from "@/components/admin/use-staff-role";
 import { QueryStates } from "@/components/shared/query-states";
 import { useFormErrors } from "@/components/shared/use-form-errors";
@@ -42,8 +43,11 @@ function FeeDialog({ plan }: { plan: PlanRef }) {
   }
   return (
     <ActionDialog
-      triggerLabel="Edit fee"
-      triggerAria={`Edit the monthly fee of ${plan.name}`}
+      trigger={
+        <Button size="sm" variant="outline" aria-label={`Edit the monthly fee of ${plan.name}`}>
+          Edit fee
+        </Button>
+      }
       title={`Monthly fee of ${plan.name}`}
       description="Every tenant on this plan pays it each month, in its own currency; MRR (plans) adds it up. Audited."
       open={open}

@@ -2,11 +2,10 @@
 
 import { useState, type FormEvent } from "react";
 import { VenetianMaskIcon } from "lucide-react";
-import { FormErrorAlert } from "@/components/shared/form-error-alert";
+import { ActionDialog } from "@/components/shared/action-dialog";
 import { useFormErrors } from "@/components/shared/use-form-errors";
 import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
@@ -35,74 +34,64 @@ export function ImpersonateDialog({ tenant, members, defaultUserId }: { tenant: 
   }
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) {
-          setReason("");
-          clear();
-        }
-      }}
-    >
-      <DialogTrigger asChild>
+    <ActionDialog
+      trigger={
         <Button size="sm" variant={defaultUserId ? "ghost" : "outline"} disabled={members.length === 0} aria-label={defaultUserId ? `Impersonate ${target?.email ?? ""}` : `Impersonate a user of ${tenant.name}`}>
           <VenetianMaskIcon aria-hidden="true" />
           {defaultUserId ? <span className="sr-only sm:not-sr-only">Impersonate</span> : "Impersonate"}
         </Button>
-      </DialogTrigger>
-      <DialogContent className="sm:max-w-md">
-        <form ref={formRef} onSubmit={submit} className="flex flex-col gap-4">
-          <DialogHeader>
-            <DialogTitle>Impersonate a user of {tenant.name}</DialogTitle>
-            <DialogDescription>You see the portal as they do, read-only until you switch to act. Secrets stay hidden. The tenant&apos;s owner sees this access and your reason in their audit log.</DialogDescription>
-          </DialogHeader>
-          <FormField label="User" required error={errors?.fields.userId}>
-            {(control) => (
-              <Select value={userId} onValueChange={setUserId}>
-                <SelectTrigger {...control} className="w-full">
-                  <SelectValue placeholder="Choose a user" />
-                </SelectTrigger>
-                <SelectContent>
-                  {members.map((m) => (
-                    <SelectItem key={m.id} value={m.id}>
-                      {m.name} · {m.email} · {m.role.toLowerCase()}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            )}
-          </FormField>
-          <FormField label="Reason" required error={errors?.fields.reason} description="A ticket number and a few words.">
-            <Textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={500} autoFocus />
-          </FormField>
-          <FormField label="For" error={errors?.fields.minutes}>
-            {(control) => (
-              <Select value={minutes} onValueChange={setMinutes}>
-                <SelectTrigger {...control} className="w-full">
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  {DURATIONS.map((d) => (
-                    <SelectItem key={d} value={String(d)}>
-                      {d} minutes
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            )}
-          </FormField>
-          <FormErrorAlert message={errors?.form} />
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={start.isPending || reason.trim().length < 5 || !userId} title={reason.trim().length < 5 ? "Give a reason first" : undefined}>
-              {start.isPending ? "Starting…" : "Start read-only session"}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title={`Impersonate a user of ${tenant.name}`}
+      description="You see the portal as they do, read-only until you switch to act. Secrets stay hidden. The tenant's owner sees this access and your reason in their audit log."
+      open={open}
+      setOpen={setOpen}
+      onClosed={() => {
+        setReason("");
+        clear();
+      }}
+      formRef={formRef}
+      onSubmit={submit}
+      formError={errors?.form}
+      submitLabel="Start read-only session"
+      pendingLabel="Starting…"
+      pending={start.isPending}
+      blocked={reason.trim().length < 5 ? "Give a reason first" : !userId ? "Choose a user" : null}
+    >
+      <FormField label="User" required error={errors?.fields.userId}>
+        {(control) => (
+          <Select value={userId} onValueChange={setUserId}>
+            <SelectTrigger {...control} className="w-full">
+              <SelectValue placeholder="Choose a user" />
+            </SelectTrigger>
+            <SelectContent>
+              {members.map((m) => (
+                <SelectItem key={m.id} value={m.id}>
+                  {m.name} · {m.email} · {m.role.toLowerCase()}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+        )}
+      </FormField>
+      <FormField label="Reason" required error={errors?.fields.reason} description="A ticket number and a few words.">
+        <Textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={500} autoFocus />
+      </FormField>
+      <FormField label="For" error={errors?.fields.minutes}>
+        {(control) => (
+          <Select value={minutes} onValueChange={setMinutes}>
+            <SelectTrigger {...control} className="w-full">
+              <SelectValue />
+            </SelectTrigger>
+            <SelectContent>
+              {DURATIONS.map((d) => (
+                <SelectItem key={d} value={String(d)}>
+                  {d} minutes
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+        )}
+      </FormField>
+    </ActionDialog>
   );
 }

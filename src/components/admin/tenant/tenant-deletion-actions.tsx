@@ -2,11 +2,10 @@
 
 import { useState, type FormEvent } from "react";
 import { ConfirmDialog } from "@/components/shared/confirm-dialog";
-import { FormErrorAlert } from "@/components/shared/form-error-alert";
+import { ActionDialog } from "@/components/shared/action-dialog";
 import { useFormErrors } from "@/components/shared/use-form-errors";
 import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { formatDate } from "@/lib/format";
@@ -35,48 +34,37 @@ function DeleteTenantDialog({ tenant }: { tenant: Tenant }) {
   }
   const blocked = reason.trim().length < 3 ? "Give a reason first" : confirmName.trim() !== tenant.name ? `Type ${tenant.name} to confirm` : null;
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) {
-          setReason("");
-          setConfirmName("");
-          clear();
-        }
-      }}
-    >
-      <DialogTrigger asChild>
+    <ActionDialog
+      trigger={
         <Button size="sm" variant="destructive">
           Delete tenant
         </Button>
-      </DialogTrigger>
-      <DialogContent className="sm:max-w-md">
-        <form ref={formRef} onSubmit={submit} className="flex flex-col gap-4">
-          <DialogHeader>
-            <DialogTitle>Delete {tenant.name}?</DialogTitle>
-            <DialogDescription>
-              The tenant is suspended now and purged in 30 days: its calls, records, recordings, numbers (released at the provider) and users who belong nowhere else. Until then you can cancel the deletion.
-            </DialogDescription>
-          </DialogHeader>
-          <FormField label="Reason" required error={errors?.fields.reason}>
-            <Input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={300} autoFocus />
-          </FormField>
-          <FormField label={`Type "${tenant.name}" to confirm`} required error={errors?.fields.confirmName}>
-            <Input value={confirmName} onChange={(e) => setConfirmName(e.target.value)} autoComplete="off" />
-          </FormField>
-          <FormErrorAlert message={errors?.form} />
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="destructive" disabled={remove.isPending || blocked !== null} title={blocked ?? undefined}>
-              {remove.isPending ? "Scheduling…" : "Delete in 30 days"}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title={`Delete ${tenant.name}?`}
+      description="The tenant is suspended now and purged in 30 days: its calls, records, recordings, numbers (released at the provider) and users who belong nowhere else. Until then you can cancel the deletion."
+      open={open}
+      setOpen={setOpen}
+      onClosed={() => {
+        setReason("");
+        setConfirmName("");
+        clear();
+      }}
+      formRef={formRef}
+      onSubmit={submit}
+      formError={errors?.form}
+      submitLabel="Delete in 30 days"
+      pendingLabel="Scheduling…"
+      pending={remove.isPending}
+      blocked={blocked}
+      destructive
+    >
+      <FormField label="Reason" required error={errors?.fields.reason}>
+        <Input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={300} autoFocus />
+      </FormField>
+      <FormField label={`Type "${tenant.name}" to confirm`} required error={errors?.fields.confirmName}>
+        <Input value={confirmName} onChange={(e) => setConfirmName(e.target.value)} autoComplete="off" />
+      </FormField>
+    </ActionDialog>
   );
 }
 

@@ -5,12 +5,15 @@ import { FormErrorAlert } from "@/components/shared/form-error-alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 
-/** A staff action (on a tenant, a plan) as a small form in a dialog: emptied when closed, its submit says why it is disabled. */
+/**
+ * An action as a small form in a dialog (staff acting on a tenant or a plan, impersonation and its switch to act):
+ * emptied when closed (`onClosed`), its submit disabled with the reason shown (`blocked`). `trigger` is the button
+ * that opens it, or a label for the usual small outline button.
+ */
 export function ActionDialog(props: {
-  triggerLabel: string;
-  triggerAria: string;
+  trigger: ReactNode;
   title: string;
-  description: string;
+  description: ReactNode;
   open: boolean;
   setOpen: (open: boolean) => void;
   onClosed: () => void;
@@ -32,11 +35,7 @@ export function ActionDialog(props: {
         if (!next) props.onClosed();
       }}
     >
-      <DialogTrigger asChild>
-        <Button size="sm" variant="outline" aria-label={props.triggerAria}>
-          {props.triggerLabel}
-        </Button>
-      </DialogTrigger>
+      <DialogTrigger asChild>{props.trigger}</DialogTrigger>
       <DialogContent className="sm:max-w-md">
         <form ref={props.formRef} onSubmit={props.onSubmit} className="flex flex-col gap-4">
           <DialogHeader>
