@@ -56,6 +56,32 @@ describeRealSwitch("the twilio library on a real FreeSWITCH", () => {
     expect(listed.map((c) => c.sid)).toContain(created.sid);
   });
 
+  it("TwiML read by the voice-document parser runs on the switch with its attributes; refused TwiML never reaches it", async () => {
+    // Say with voice, language and loop, and a Pause, as Twilio's documentation writes them.
+    const created = await client.calls.create({
+      to: "+15005550100",
+      from: tenant.number,
+      twiml: '<?xml version="1.0" encoding="UTF-8"?>\n<Response>\n  <Say voice="woman" language="en-US" loop="2">Chapeau!</Say>\n  <Pause length="1"/>\n</Response>',
+    });
+    const done = await waitFor("the call to complete", async () => {
+      const call = await client.calls(created.sid).fetch();
+      return call.status === "completed" ? call : null;
+    }, 45_000);
+    expect(Number(done.duration)).toBeGreaterThanOrEqual(1);
+
+    // An invalid attribute is refused with Twilio's code, naming where it is; no call is placed.
+    const before = (await client.calls.list({ to: "+15005550100", limit: 100 })).length;
+    const refused = await client.calls
+      .create({ to: "+15005550100", from: tenant.number, twiml: '<Response>\n  <Say loop="-1">Hello</Say>\n</Response>' })
+      .then(
+        () => null,
+        (e: unknown) => e as { status: number; code: number; message: string },
+      );
+    expect(refused).toMatchObject({ status: 400, code: 13510 });
+    expect(refused?.message).toMatch(/line 2/);
+    expect((await client.calls.list({ to: "+15005550100", limit: 100 })).length).toBe(before);
+  });
+
   it("calls(sid).update({ status: 'completed' }) hangs up a live call", async () => {
     const created = await client.calls.create({ to: "+15005550100", from: tenant.number, twiml: "<Response><Pause length=\"60\"/></Response>" });
     await waitFor("the call to be answered", async () => (await client.calls(created.sid).fetch()).status === "in-progress", 20_000);
