@@ -54,6 +54,12 @@ export class CallEventRouter implements WorkerHandler {
     const uuid = event.uniqueId;
     if (!uuid) return;
     const name = event.name;
+    // The call's verb interpreter hears its channel's events in wire order, on its own chain.
+    const session = this.ctx.channels.get(uuid)?.session;
+    if (session) {
+      if (name === "CHANNEL_HANGUP_COMPLETE") session.onHangup();
+      else session.onSwitchEvent(event);
+    }
     switch (name) {
       case "CHANNEL_CREATE":
       case "CHANNEL_HANGUP": {
@@ -194,9 +200,7 @@ export class CallEventRouter implements WorkerHandler {
     if (await this.killIfEndRequested(channel)) return;
     if (channel.record) await startChannelRecording(this.ctx, channel).catch((err: unknown) => this.ctx.log.error({ err, callId: channel.callId }, "could not start the recording"));
     await armTimeLimit(this.ctx, channel);
-    this.ctx.background.track(
-      runCallHandler(this.ctx, channel).catch((err: unknown) => this.ctx.log.error({ err, callId: channel.callId }, "call handler failed")),
-    );
+    runCallHandler(this.ctx, channel);
   }
 
   /** An end request that arrived before the channel existed is carried out as soon as it does. */

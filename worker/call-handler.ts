@@ -1,10 +1,9 @@
 // What happens when a call is answered: start the recording (record: true), arm the time limit, then run the
-// call's handler (its instructions, or what its URL answers). The handler runs detached from the per-call
-// event queue, so a slow tenant URL never holds up the call's own hang-up.
+// call's document through its verb interpreter (call-control/call-session.ts), which works on its own chain, so a
+// slow tenant URL never holds up the call's own hang-up.
 import path from "node:path";
-import { APOLOGY, HANG_UP, runInstructions } from "./call-control/run-instructions";
-import { fetchCallInstructions, TWILIO_API_VERSION } from "./call-control/fetch-call-instructions";
-import type { TCallInstruction } from "./call-control/instructions";
+import type { SessionHost } from "./call-control/call-session";
+import { startCallSession } from "./call-control/start-call-session";
 import type { TrackedChannel } from "./channel-table";
 import type { WorkerContext } from "./context";
 import { errCause } from "./switch-port";
@@ -36,54 +35,26 @@ export async function armTimeLimit(ctx: WorkerContext, channel: TrackedChannel):
   channel.timeLimitTimer.unref?.();
 }
 
-function callStillOurs(channel: TrackedChannel): boolean {
-  return !channel.hangupSeen && channel.killRequested === null;
+/** What a call's verb interpreter needs of the worker. */
+export function sessionHost(ctx: WorkerContext): SessionHost {
+  return {
+    esl: ctx.esl,
+    voice: ctx.voice,
+    media: ctx.media,
+    log: ctx.log,
+    recordingsDir: ctx.recordingsDir,
+    defaultGateway: ctx.defaultGateway,
+    switchId: ctx.switchId,
+    workerId: ctx.workerId,
+    appUrl: ctx.appUrl,
+    track: (work) => ctx.background.track(work),
+  };
 }
 
-/** Resolves the call's instructions (inline, or fetched from its URL) and hands them to the switch. */
-export async function runCallHandler(ctx: WorkerContext, channel: TrackedChannel): Promise<void> {
-  let instructions: TCallInstruction[] | null = channel.instructions;
-  if (!instructions && channel.url) {
-    const fetched = await fetchCallInstructions({
-      tenantId: channel.tenantId,
-      url: channel.url,
-      method: channel.urlMethod,
-      sign: (input) => ctx.voice.signRequest(input),
-      params: {
-        CallSid: channel.callId,
-        AccountSid: channel.accountSid,
-        From: channel.from,
-        To: channel.to,
-        CallStatus: "in-progress",
-        Direction: channel.direction === "inbound" ? "inbound" : "outbound-api",
-        ApiVersion: TWILIO_API_VERSION,
-      },
-    });
-    if (fetched.ok) {
-      // An empty answer (`<Response/>`, `{"instructions":[]}`) ends the call, as Twilio ends one whose TwiML ran out.
-      instructions = fetched.instructions.length > 0 ? fetched.instructions : HANG_UP;
-    } else {
-      ctx.log.warn({ callId: channel.callId, tenantId: channel.tenantId, url: channel.url, error: fetched.error, code: fetched.code }, "call handler URL failed: apologising and hanging up");
-      await ctx.voice.recordCallEvent({
-        channelUuid: channel.uuid,
-        type: "handler.failed",
-        at: new Date(),
-        data: { code: fetched.code, message: fetched.error, url: channel.url, httpStatus: fetched.statusCode },
-      });
-      instructions = APOLOGY;
-    }
-  }
-  if (!instructions || instructions.length === 0 || !callStillOurs(channel)) return;
-  await runInstructions({
-    uuid: channel.uuid,
-    tenantId: channel.tenantId,
-    instructions,
-    esl: ctx.esl,
-    media: ctx.media,
-    isLive: () => callStillOurs(channel),
-    onPlayback: (file, source) => channel.playbacks.set(file, source),
-    onRefused: (refusal) => recordPlaybackFailure(ctx, channel, refusal.source, refusal.reason),
-  });
+/** The call runs its document (its instructions, or what its URL answers), one verb at a time. */
+export function runCallHandler(ctx: WorkerContext, channel: TrackedChannel): void {
+  if (channel.hangupSeen || channel.killRequested !== null || channel.session) return;
+  startCallSession(sessionHost(ctx), channel);
 }
 
 /** A play source that was refused, could not be fetched, or that the switch could not play: on the call's timeline. */

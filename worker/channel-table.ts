@@ -2,7 +2,7 @@
 // truth; this is the working memory that lets events be handled without a read (record? instructions? time
 // limit?) and lets an end request reach a call whose originate has not been sent yet. A restarted worker
 // starts empty and fills it from events and reconcile.
-import type { TCallInstruction } from "@/server/calls/calls.schemas";
+import type { CallSession } from "./call-control/call-session";
 
 export type ChannelDirection = "outbound" | "inbound";
 
@@ -16,7 +16,8 @@ export interface TrackedChannel {
   from: string;
   to: string;
   record: boolean;
-  instructions: TCallInstruction[] | null;
+  /** The voice document the call runs on answer (native JSON), when it was given one. */
+  instructions: unknown[] | null;
   /** The call's `url` or the number's voiceUrl, and the HTTP method to fetch it with. */
   url: string | null;
   urlMethod: string;
@@ -43,6 +44,8 @@ export interface TrackedChannel {
    *  CHANNEL_HANGUP_COMPLETE never arrives, as when the switch shuts down and the link closes first). */
   hangup: { at: Date; cause: string } | null;
   createdAt: number;
+  /** The call's verb interpreter once its document runs (call-control/call-session.ts). */
+  session: CallSession | null;
 }
 
 export function newTrackedChannel(init: Pick<TrackedChannel, "uuid" | "callId" | "tenantId" | "direction"> & Partial<TrackedChannel>): TrackedChannel {
@@ -70,6 +73,7 @@ export function newTrackedChannel(init: Pick<TrackedChannel, "uuid" | "callId" |
     created: false,
     hangup: null,
     createdAt: Date.now(),
+    session: null,
     ...init,
   };
 }

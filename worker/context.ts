@@ -2,7 +2,7 @@
 // channels it drives, the per-call ordering queue, and a tracker of detached work the drain waits for.
 import type { Logger } from "@/server/logger";
 import type { ChannelTable } from "./channel-table";
-import type { MediaSource } from "./call-control/run-instructions";
+import type { MediaSource } from "./call-control/prompt-apps";
 import type { KeyedSerialQueue } from "./keyed-serial-queue";
 import type { SwitchPort } from "./switch-port";
 import type { VoicePort } from "./voice-port";
@@ -24,6 +24,8 @@ export interface WorkerContext {
   /** Audio the switch plays, written by this worker where the switch reads it (FREESWITCH_MEDIA_DIR). */
   media: MediaSource;
   defaultGateway: string;
+  /** The app's public base URL (recording URLs handed to tenants' actions). */
+  appUrl: string;
   /** A call changed state: status callbacks may be due. */
   onTransition(): void;
   /** Detached work (call handlers, originates) the drain waits for. */

@@ -114,5 +114,12 @@ export function limitVoicePort(voice: VoicePort, semaphore: Semaphore, opts: { a
     signRequest: limited(voice.signRequest),
     // Opens a stream: the lookup takes a slot, the reading does not hold one.
     openRecordingAudio: limited(voice.openRecordingAudio),
+    // Idempotent (the latest state wins): waits out an outage, so a resume finds the state the call really had.
+    saveVoiceSession: held(voice.saveVoiceSession),
+    // Not retried: legs whose commit went unheard would be created twice; the dial fails and the document goes on.
+    createDialLegs: (input) => semaphore.run(() => voice.createDialLegs(input)),
+    serveInternalApp: limited(voice.serveInternalApp),
+    // Taken once: a retry after an unheard commit would find nothing; the poll takes the next one.
+    takeRedirectRequest: (input) => semaphore.run(() => voice.takeRedirectRequest(input)),
   };
 }

@@ -3,11 +3,13 @@
 // number's handler like an answered outbound call.
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import type { EslEvent } from "./esl/wire";
-import { APOLOGY } from "./call-control/run-instructions";
 import { armTimeLimit, runCallHandler, startChannelRecording } from "./call-handler";
 import { newTrackedChannel } from "./channel-table";
 import type { WorkerContext } from "./context";
 import { errCause, eventTime } from "./switch-port";
+
+/** A number routed to a flow with no published version: the caller hears why, and the call ends. */
+const FLOW_NOT_PUBLISHED = [{ say: "We are sorry, this number is not in service yet. Goodbye." }, { hangup: true }];
 
 export function isInboundPark(event: EslEvent): boolean {
   return event.get("Call-Direction") === "inbound" && event.variable("irisx_inbound") === "true";
@@ -83,8 +85,7 @@ export async function handleInboundPark(ctx: WorkerContext, uuid: string, event:
       from: call.from,
       to: call.to,
       record: call.record,
-      // Flows come with the call-control issue; until then a number routed to one apologises and hangs up.
-      instructions: result.handler.kind === "flow" ? APOLOGY : call.instructions,
+      instructions: result.handler.kind === "flow" ? FLOW_NOT_PUBLISHED : call.instructions,
       url: result.handler.kind === "url" ? result.handler.url : null,
       urlMethod: result.handler.kind === "url" ? result.handler.method : "POST",
       timeLimitSeconds: call.timeLimitSeconds,
@@ -105,5 +106,5 @@ export async function handleInboundPark(ctx: WorkerContext, uuid: string, event:
   ctx.onTransition();
   if (channel.record) await startChannelRecording(ctx, channel).catch((err: unknown) => ctx.log.error({ err, callId: call.id }, "could not start the recording"));
   await armTimeLimit(ctx, channel);
-  ctx.background.track(runCallHandler(ctx, channel).catch((err: unknown) => ctx.log.error({ err, callId: call.id }, "call handler failed")));
+  runCallHandler(ctx, channel);
 }

@@ -45,6 +45,8 @@ export interface StartWorkerOptions {
   /** FREESWITCH_MEDIA_DIR (default: env's). */
   mediaDir?: string;
   defaultGateway: string;
+  /** APP_URL unless given: the app's public base URL, for the recording URLs tenants' actions receive. */
+  appUrl?: string;
   /** WORKER_HEALTH_PORT; 0 picks a free port; undefined: no health endpoint. */
   healthPort?: number;
   /** Heartbeat and lease renewal interval (default 5 s). */
@@ -222,6 +224,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
     recordingsDir: opts.recordingsDir,
     media,
     defaultGateway: opts.defaultGateway,
+    appUrl: (opts.appUrl ?? env.APP_URL).replace(/\/+$/, ""),
     onTransition: () => callbacks?.wake(),
     background: new BackgroundWork(),
   };

@@ -23,7 +23,7 @@ export function connectSwitch(opts: ConnectSwitchOptions): SwitchConnection & { 
     },
     api: (command, o) => client.api(command, o),
     bgapi: (command, o) => client.bgapi(command, o),
-    sendmsg: (uuid, app, arg) => client.sendmsg(uuid, { app, arg, eventLock: true }),
+    sendmsg: (uuid, app, arg, eventUuid) => client.sendmsg(uuid, { app, arg, eventLock: true, eventUuid }),
     onEvent(listener: SwitchEventListener) {
       client.on("event", (event) => {
         if (!dead) listener(event);

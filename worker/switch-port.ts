@@ -8,7 +8,8 @@ export interface SwitchPort {
   api(command: string, opts?: { timeoutMs?: number }): Promise<string>;
   /** Resolves with the BACKGROUND_JOB body (`+OK <uuid>\n` or `-ERR CAUSE\n`) of the job with this Job-UUID. */
   bgapi(command: string, opts: { jobUuid: string; timeoutMs?: number }): Promise<string>;
-  sendmsg(uuid: string, app: string, arg?: string): Promise<unknown>;
+  /** Runs an application on the channel; with `eventUuid`, its CHANNEL_EXECUTE(_COMPLETE) carry it as Application-UUID. */
+  sendmsg(uuid: string, app: string, arg?: string, eventUuid?: string): Promise<unknown>;
   readonly linkState: SwitchLinkState;
 }
 

@@ -7,6 +7,8 @@ import type { FinalizeCallInput } from "@/server/calls/finalize-call";
 import type { Settled } from "./batcher";
 import type { RecordCallEventInput } from "@/server/calls/record-call-event";
 import type { LiveCall } from "@/server/calls/find-live-calls-on-switch";
+import type { CreateDialLegsInput, CreateDialLegsResult } from "@/server/calls/create-dial-legs";
+import type { InternalAppResult } from "@/server/voice-apps/internal-apps";
 
 export type { ClaimedCall, FinalizeCallInput, LiveCall };
 
@@ -15,6 +17,12 @@ export interface CallProgressInput {
   status: "RINGING" | "IN_PROGRESS";
   at: Date;
   data?: Record<string, unknown>;
+}
+
+/** A recording after ingest: completed with its length, or absent/failed. */
+export interface IngestedRecording {
+  status: string;
+  durationSeconds: number | null;
 }
 
 export interface VoicePort {
@@ -32,8 +40,9 @@ export interface VoicePort {
   createInboundCall(input: CreateInboundCallInput): Promise<CreateInboundCallResult>;
   findLiveCallsOnSwitch(switchId: string): Promise<LiveCall[]>;
   sendDueCallbacks(input: { limit: number }): Promise<number>;
-  startRecording(input: { call: { id: string; tenantId: string }; switchPath: string }): Promise<{ recordingId: string }>;
-  ingestRecording(input: { recordingId: string | null; callId: string; switchPath: string; at: Date }): Promise<void>;
+  /** A recording of the call starts: two channels (the whole call, a dial) unless `channels` says one (a record verb). */
+  startRecording(input: { call: { id: string; tenantId: string }; switchPath: string; channels?: 1 | 2 }): Promise<{ recordingId: string }>;
+  ingestRecording(input: { recordingId: string | null; callId: string; switchPath: string; at: Date }): Promise<IngestedRecording | null>;
   /** `uuid_record` was refused: the recording fails. */
   failRecording(input: { recordingId: string; errorMessage: string }): Promise<void>;
   /** Recordings left IN_PROGRESS under this switch's folder by an earlier process. */
@@ -42,4 +51,12 @@ export interface VoicePort {
   openRecordingAudio(input: { tenantId: string; recordingId: string }): Promise<Readable | null>;
   /** X-Twilio-Signature of a request to a tenant's URL. */
   signRequest(input: { tenantId: string; url: string; params: Record<string, string> }): Promise<string>;
+  /** The interpreter's state of a call, stored after every decision (null once the call's document has ended). */
+  saveVoiceSession(input: { callId: string; session: unknown }): Promise<void>;
+  /** The child calls a dial rings (create-dial-legs.ts). */
+  createDialLegs(input: CreateDialLegsInput): Promise<CreateDialLegsResult>;
+  /** A document from the platform's own applications (`irisx:` URLs: flows, voicemail). */
+  serveInternalApp(input: { tenantId: string; callId: string; url: string; params: Record<string, string> }): Promise<InternalAppResult>;
+  /** A live change the API asked for, taken once (null when there is none or another worker took it). */
+  takeRedirectRequest(input: { callId: string }): Promise<unknown>;
 }

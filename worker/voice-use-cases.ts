@@ -15,6 +15,10 @@ import { openRecordingAudio } from "@/server/recordings/open-recording-audio";
 import { findPendingRecordings } from "@/server/recordings/find-pending-recordings";
 import { ingestRecording } from "@/server/recordings/ingest-recording";
 import { startRecording } from "@/server/recordings/start-recording";
+import { createDialLegs } from "@/server/calls/create-dial-legs";
+import { saveVoiceSession } from "@/server/calls/save-voice-session";
+import { takeRedirectRequest } from "@/server/calls/redirect-call";
+import { serveInternalApp } from "@/server/voice-apps/internal-apps";
 import type { Logger } from "@/server/logger";
 import type { VoicePort } from "./voice-port";
 
@@ -48,13 +52,14 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
       const r = await sendDueCallbacks({ limit });
       return r.succeeded + r.retrying + r.failed;
     },
-    startRecording: async ({ call, switchPath }) => {
-      const recording = await startRecording({ tenantId: call.tenantId, callId: call.id, channels: 2, switchPath });
+    startRecording: async ({ call, switchPath, channels }) => {
+      const recording = await startRecording({ tenantId: call.tenantId, callId: call.id, channels: channels ?? 2, switchPath });
       return { recordingId: recording.id };
     },
     ingestRecording: async ({ recordingId, switchPath }) => {
-      if (!recordingId) return;
-      await ingestRecording({ recordingId, filePath: switchPath }, { switchRecordingsDir: opts.switchRecordingsDir });
+      if (!recordingId) return null;
+      const recording = await ingestRecording({ recordingId, filePath: switchPath }, { switchRecordingsDir: opts.switchRecordingsDir });
+      return { status: recording.status, durationSeconds: recording.durationSeconds };
     },
     failRecording: async (input) => {
       await failRecording(input);
@@ -62,5 +67,9 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
     findPendingRecordings: (input) => findPendingRecordings(input),
     openRecordingAudio: (input) => openRecordingAudio(input),
     signRequest: async ({ tenantId, url, params }) => signTwilioRequest(await getTenantAuthToken(tenantId), url, params),
+    saveVoiceSession: (input) => saveVoiceSession(input),
+    createDialLegs: (input) => createDialLegs(input),
+    serveInternalApp: (input) => serveInternalApp(input),
+    takeRedirectRequest: (input) => takeRedirectRequest(input),
   };
 }

@@ -71,12 +71,17 @@ describe("inbound calls", () => {
     await waitForFinalCall(okCall.id);
     expect(appsRunOn(ok)).toContain("speak flite|kal|json hello");
 
-    answer = "<Response><Dial>+15551234567</Dial></Response>";
+    answer = '<Response>\n  <Say>hi</Say>\n  <Play loop="many">https://example.com/a.mp3</Play>\n</Response>';
     const bad = sim.injectInbound({ from: "+14155550125", to: voice.number.e164 });
     const badCall = await waitFor("call", () => db.call.findUnique({ where: { channelUuid: bad } }));
     await waitForFinalCall(badCall.id);
     expect(appsRunOn(bad).some((a) => a.startsWith("speak flite|kal|We are sorry"))).toBe(true);
+    expect(appsRunOn(bad)).not.toContain("speak flite|kal|hi");
     expect(appsRunOn(bad)).toContain("hangup NORMAL_CLEARING");
+    // The debugger entry names Twilio's code, the line, the verb and the attribute at fault.
+    const entry = await waitFor("debugger entry", () => db.callEvent.findFirst({ where: { callId: badCall.id, type: "debugger.error" } }));
+    expect(entry.data).toMatchObject({ line: 3, verb: "Play", attribute: "loop", source: "document", url: receiver.url("/json") });
+    expect((entry.data as { code: number }).code).toBeGreaterThan(12000);
   });
 
   it("a number whose voice method is GET is fetched with the parameters in the query string, signed as the full URL", async () => {

@@ -79,13 +79,19 @@ describe("the worker against a switch that expands, plays only files and throttl
       expect(p.response).toBe("FILE PLAYED");
     }
     expect(audioHits - hitsBefore).toBe(3);
+    // Each failure is a debugger entry (Twilio 11200, the verb at fault), and the document went on.
     const failures = await waitFor("the playback failures", async () => {
-      const events = await db.callEvent.findMany({ where: { callId: placed.id, type: "playback.failed" }, orderBy: { sequence: "asc" } });
+      const events = await db.callEvent.findMany({ where: { callId: placed.id, type: "debugger.error" }, orderBy: { sequence: "asc" } });
       return events.length === 2 ? events : null;
     });
-    expect(failures.map((e) => (e.data as { source: string }).source)).toEqual([plays[1], plays[2]]);
-    expect((failures[0]!.data as { reason: string }).reason).toContain("HTTP 404");
-    expect((failures[1]!.data as { reason: string }).reason).toContain("not WAV or MP3");
+    const data = failures.map((e) => e.data as { code: number; message: string; verbIndex: number; verb: string });
+    expect(data.map((d) => [d.code, d.verbIndex, d.verb])).toEqual([
+      [11200, 1, "play"],
+      [11200, 2, "play"],
+    ]);
+    expect(data[0]!.message).toContain(plays[1]);
+    expect(data[0]!.message).toContain("HTTP 404");
+    expect(data[1]!.message).toContain("not WAV or MP3");
   });
 
   it("keeps originates under the switch's sessions-per-second: 30 calls at once, none throttled, none failed", async () => {

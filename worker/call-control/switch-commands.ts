@@ -7,7 +7,7 @@
 //     freeswitch/real-switch/injection.test.ts, which compares what the switch executed with what was sent.
 //   - playback only ever gets a file this worker wrote (media-cache.ts) or a tone the play-source grammar allows;
 //     never a tenant's string.
-// Nothing here does I/O: run-instructions.ts resolves sources, then hands these applications to the switch.
+// Nothing here does I/O: prompt-apps.ts and call-session.ts resolve sources, then hand these applications to the switch.
 import path from "node:path";
 
 export interface SwitchApplication {
@@ -59,3 +59,35 @@ export function pauseApplication(seconds: number): SwitchApplication {
 }
 
 export const HANGUP_APPLICATION: SwitchApplication = { app: "hangup", arg: "NORMAL_CLEARING" };
+
+/** DTMF to send (Twilio's <Play digits> / sendDigits: 0–9, *, #, and w for half a second's pause). */
+export function sendDtmfApplication(digits: string): SwitchApplication {
+  if (!/^[0-9*#A-Dw]{1,64}$/.test(digits)) throw new Error(`not DTMF digits: ${digits}`);
+  return { app: "send_dtmf", arg: digits };
+}
+
+/** The keys that end a playback or a recording (`playback_terminators`): checked keys, "any" or "none". */
+export function terminatorsApplication(keys: string | "any" | "none"): SwitchApplication {
+  if (keys !== "any" && keys !== "none" && !/^[0-9*#]{1,12}$/.test(keys)) throw new Error(`not terminator keys: ${keys}`);
+  return { app: "set", arg: `playback_terminators=${keys}` };
+}
+
+/** What a caller's silence is, in the switch's energy units (mod_dptools record: silence_thresh). */
+export const RECORD_SILENCE_THRESHOLD = 200;
+
+/** `record <path> <limit> [<silence_thresh> <silence_hits>]`: a file under the recordings folder, whole seconds. */
+export function recordApplication(file: string, recordingsDir: string, maxSeconds: number, silenceSeconds: number): SwitchApplication {
+  const root = path.resolve(recordingsDir) + path.sep;
+  if (!path.isAbsolute(file) || !path.resolve(file).startsWith(root) || !/^[A-Za-z0-9/._-]+$/.test(file)) throw new Error(`refusing to record to ${file}`);
+  const limit = Math.max(1, Math.round(maxSeconds));
+  const silence = Math.max(0, Math.round(silenceSeconds));
+  return { app: "record", arg: silence > 0 ? `${file} ${limit} ${RECORD_SILENCE_THRESHOLD} ${silence}` : `${file} ${limit}` };
+}
+
+/** A short beep before a recording (Twilio's playBeep). */
+export const BEEP_APPLICATION: SwitchApplication = { app: "playback", arg: "tone_stream://%(500,0,800)" };
+
+/** Hang up with a cause from this fixed list (reject: busy → USER_BUSY, rejected → CALL_REJECTED). */
+export function hangupApplication(cause: "NORMAL_CLEARING" | "USER_BUSY" | "CALL_REJECTED"): SwitchApplication {
+  return { app: "hangup", arg: cause };
+}

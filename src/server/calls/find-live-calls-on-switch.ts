@@ -15,6 +15,11 @@ export interface LiveCall {
   /** Set when the API asked to end the call; the worker kills the channel. */
   endRequestedAt: Date | null;
   endRequestedStatus: CallStatus | null;
+  /** The API asked for a live change (Url/Twiml/instructions): the worker takes it (redirect-call.ts). */
+  redirectRequestedAt: Date | null;
+  /** The verb interpreter's stored state: a worker adopting the call resumes it. */
+  voiceSession: unknown;
+  parentCallId: string | null;
 }
 
 /** What the database believes is live (initiated, ringing, in progress) on a switch: reconcile compares it with `show channels`. */
@@ -33,6 +38,9 @@ export async function findLiveCallsOnSwitch(switchId: string): Promise<LiveCall[
       timeLimitSeconds: true,
       endRequestedAt: true,
       endRequestedStatus: true,
+      redirectRequestedAt: true,
+      voiceSession: true,
+      parentCallId: true,
     },
     orderBy: { initiatedAt: "asc" },
   });

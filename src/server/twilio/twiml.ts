@@ -32,6 +32,6 @@ export function parseTwiml(xml: string): TCallInstruction[] {
     throw new TwimlError({ code: TWIML_PARSE_FAILURE, message: `TwiML amounts to more than ${MAX_TWIML_INSTRUCTIONS} instructions (loops included)`, line: 1, column: 1 });
   }
   // <Play> sources are kept as written: the API refuses a bad one with a 400 (twilio-calls-route.ts), the worker
-  // skips it and records the refusal (worker/call-control/run-instructions.ts).
+  // reports it and goes on (worker/call-control/call-session.ts).
   return instructions;
 }

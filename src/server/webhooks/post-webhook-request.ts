@@ -16,6 +16,8 @@ export interface PostWebhookRequestInput {
   maxRedirects?: number;
   /** Headers computed for each URL actually requested, the first and every redirect's (a request signature). */
   headersFor?: (url: string) => Promise<Record<string, string>>;
+  /** Bytes of the response body kept (the rest is cut); 4 kB unless given (a voice document may be 64 kB). */
+  maxResponseBytes?: number;
 }
 
 export interface PostWebhookRequestResult {
@@ -36,7 +38,7 @@ export async function postWebhookRequest(input: PostWebhookRequestInput): Promis
   const totalTimeoutMs = input.totalTimeoutMs ?? 15_000;
   const maxRedirects = input.maxRedirects ?? 3;
   try {
-    const res = await guardedRequest({ ...input, totalTimeoutMs, maxRedirects, maxBodyBytes: MAX_RESPONSE_BYTES, onLargeBody: "truncate" });
+    const res = await guardedRequest({ ...input, totalTimeoutMs, maxRedirects, maxBodyBytes: input.maxResponseBytes ?? MAX_RESPONSE_BYTES, onLargeBody: "truncate" });
     return {
       statusCode: res.statusCode,
       responseBody: res.body.toString("utf8"),

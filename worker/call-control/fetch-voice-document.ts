@@ -1,36 +1,29 @@
-// Asks a tenant's application what to do with a call: a Twilio-style signed POST of the call's parameters to
-// the call's `url` or the number's voiceUrl. The request goes through the webhook sender (SSRF guard on every
-// hop and at connect time, redirects re-checked, connect 5 s / total 15 s); the answer is JSON instructions or
-// the TwiML subset. Any failure comes back as an error with Twilio's code, which the caller records on the call's
-// timeline before it apologises and hangs up.
+// Asks a tenant's application what a call does next: a Twilio-style signed request (POST form, or GET with the
+// parameters in the query string) of the call's parameters to the call's `url`, the number's voiceUrl, or a verb's
+// action. The request goes through the webhook sender (SSRF guard on every hop and at connect time, redirects
+// re-checked, Twilio's connect 5 s / total 15 s); nothing is cached. The answer is a voice document: TwiML (every
+// verb, parse-twiml.ts) or native JSON (an array of verbs, or `{ "instructions": [...] }`). Any failure comes back
+// with Twilio's code and, for a refused document, the line, column, verb and attribute, for the debugger.
+import { parseVoiceDocument } from "@/server/voice-documents/parse-voice-document";
+import { parseTwimlDocument } from "@/server/voice-documents/twiml/parse-twiml";
+import { TwimlError } from "@/server/voice-documents/twiml/twiml-error";
+import type { TVoiceDocument } from "@/server/voice-documents/voice-document.schemas";
 import { postWebhookRequest } from "@/server/webhooks/post-webhook-request";
 import type { RequestErrorKind } from "@/server/webhooks/guarded-request";
 import type { HostResolver } from "@/server/webhooks/ssrf-guard";
-import { parseInstructionsResponse, type TCallInstruction } from "./instructions";
 
-export const TWILIO_API_VERSION = "2010-04-01";
-/** postWebhookRequest reads at most this much of a body; an answer that fills it was cut and cannot be trusted. */
-const MAX_ANSWER_BYTES = 4096;
-
-export interface CallRequestParams {
-  CallSid: string;
-  AccountSid: string;
-  From: string;
-  To: string;
-  CallStatus: string;
-  Direction: string;
-  ApiVersion: string;
-  [extra: string]: string;
-}
+/** Twilio's limit on a TwiML answer (11750, "TwiML response body too large"): 64 kB; an answer that fills it was cut. */
+const MAX_ANSWER_BYTES = 64 * 1024;
 
 export type RequestSigner = (input: { tenantId: string; url: string; params: Record<string, string> }) => Promise<string>;
 
-export interface FetchCallInstructionsInput {
+export interface FetchVoiceDocumentInput {
   tenantId: string;
   url: string;
   /** The call's `method` / the number's voiceMethod. GET sends the parameters in the query string (signed as the full URL). */
   method?: string;
-  params: CallRequestParams;
+  /** Twilio's request parameters (CallSid, AccountSid, From, To, CallStatus, Direction, ApiVersion, and the verb's). */
+  params: Record<string, string>;
   sign: RequestSigner;
   resolve?: HostResolver;
   connectTimeoutMs?: number;
@@ -67,9 +60,51 @@ const REQUEST_ERROR_CODES: Record<RequestErrorKind, number> = {
 /** Content types an answer may have (none at all is accepted too: the body is sniffed). */
 const ANSWER_CONTENT_TYPES = /^(application\/json|application\/xml|text\/xml|text\/html|text\/plain)\b/i;
 
-export type FetchCallInstructionsResult = { ok: true; instructions: TCallInstruction[] } | { ok: false; error: string; code: number; statusCode: number | null };
+/** Where a refused document went wrong, for the debugger. */
+export interface DocumentProblem {
+  line?: number;
+  column?: number;
+  verb?: string;
+  attribute?: string;
+}
 
-export async function fetchCallInstructions(input: FetchCallInstructionsInput): Promise<FetchCallInstructionsResult> {
+export type FetchVoiceDocumentResult =
+  | { ok: true; document: TVoiceDocument; dialect: "twiml" | "json" }
+  | { ok: false; error: string; code: number; statusCode: number | null; problem?: DocumentProblem };
+
+/** An answer's body as a document: TwiML or JSON, told apart by its first character (the content type is often wrong). */
+export function parseVoiceAnswer(body: string): FetchVoiceDocumentResult {
+  const trimmed = body.trimStart();
+  if (trimmed.startsWith("<")) {
+    try {
+      return { ok: true, document: parseTwimlDocument(trimmed).document, dialect: "twiml" };
+    } catch (e) {
+      if (!(e instanceof TwimlError)) throw e;
+      const p = e.toProblem();
+      return { ok: false, error: e.message, code: e.code, statusCode: null, problem: { line: p.line, column: p.column, verb: p.verb, attribute: p.attribute } };
+    }
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(trimmed);
+  } catch {
+    return { ok: false, error: "the answer is neither JSON nor TwiML", code: HANDLER_ERROR_CODES.parse, statusCode: null };
+  }
+  const list = json && typeof json === "object" && !Array.isArray(json) && "instructions" in json ? (json as { instructions: unknown }).instructions : json;
+  const parsed = parseVoiceDocument(list);
+  if (parsed.ok) return { ok: true, document: parsed.document, dialect: "json" };
+  const first = parsed.issues[0]!;
+  const index = Number(first.path.split(".")[0]);
+  return {
+    ok: false,
+    error: `${first.path ? first.path + ": " : ""}${first.message}`,
+    code: HANDLER_ERROR_CODES.parse,
+    statusCode: null,
+    problem: Number.isInteger(index) ? { verb: String(index), attribute: first.path.split(".").slice(1).join(".") || undefined } : undefined,
+  };
+}
+
+export async function fetchVoiceDocument(input: FetchVoiceDocumentInput): Promise<FetchVoiceDocumentResult> {
   const params: Record<string, string> = { ...input.params };
   const get = input.method?.toUpperCase() === "GET";
   let url = input.url;
@@ -100,6 +135,7 @@ export async function fetchCallInstructions(input: FetchCallInstructionsInput): 
     resolve: input.resolve,
     connectTimeoutMs: input.connectTimeoutMs ?? 5_000,
     totalTimeoutMs: input.totalTimeoutMs ?? 15_000,
+    maxResponseBytes: MAX_ANSWER_BYTES,
   });
   if (result.error) return { ok: false, error: result.error, code: REQUEST_ERROR_CODES[result.errorKind ?? "other"], statusCode: result.statusCode };
   if (result.statusCode === null || result.statusCode < 200 || result.statusCode >= 300) {
@@ -112,9 +148,6 @@ export async function fetchCallInstructions(input: FetchCallInstructionsInput): 
   if (result.contentType && !ANSWER_CONTENT_TYPES.test(result.contentType.trim())) {
     return { ok: false, error: `the answer's Content-Type is ${result.contentType}, not JSON or XML`, code: HANDLER_ERROR_CODES.contentType, statusCode: result.statusCode };
   }
-  try {
-    return { ok: true, instructions: parseInstructionsResponse(answer) };
-  } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e), code: HANDLER_ERROR_CODES.parse, statusCode: result.statusCode };
-  }
+  const parsed = parseVoiceAnswer(answer);
+  return parsed.ok ? parsed : { ...parsed, statusCode: result.statusCode };
 }

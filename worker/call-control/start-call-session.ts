@@ -1,0 +1,92 @@
+// Starting and resuming a call's verb interpreter. On answer the call runs its document: the instructions it was
+// created with (a native JSON document; the flat say/play/pause/hangup lists are documents too), or what its URL
+// answers. A worker that adopts a live call after a restart resumes the stored state: it waits on the application
+// the switch is still running when that can finish the verb (a bridge, a recording, a prompt), otherwise it starts
+// the verb again; a state it cannot read ends the call cleanly with an apology, never dead air.
+import { startSession } from "@/server/voice-documents/interpreter/start-session";
+import { readSessionState, resumeSession } from "@/server/voice-documents/interpreter/resume-session";
+import { fail } from "@/server/voice-documents/interpreter/run-verbs";
+import { SESSION_STATE_VERSION, type SessionCall, type SessionState } from "@/server/voice-documents/interpreter/session-state";
+import { ZVoiceDocument } from "@/server/voice-documents/voice-document.schemas";
+import type { TrackedChannel } from "../channel-table";
+import { CallSession, type Running, type SessionHost, type StoredSession } from "./call-session";
+
+export function sessionCallOf(channel: TrackedChannel): SessionCall {
+  return {
+    callSid: channel.callId,
+    accountSid: channel.accountSid,
+    from: channel.from,
+    to: channel.to,
+    direction: channel.direction === "inbound" ? "inbound" : "outbound-api",
+    status: "in-progress",
+  };
+}
+
+/** An empty state for a call whose document could not even start (the failure decision needs one). */
+function bareState(call: SessionCall): SessionState {
+  return {
+    version: SESSION_STATE_VERSION,
+    call,
+    document: { verbs: [], source: { url: null, dialect: "json" } },
+    verbIndex: 0,
+    step: 0,
+    awaiting: { kind: "verb" },
+    fallback: null,
+    documentsWithoutProgress: 0,
+  };
+}
+
+/** Runs the call's document from its first verb. Nothing to run (no instructions, no URL): the call stays up. */
+export function startCallSession(host: SessionHost, channel: TrackedChannel): CallSession | null {
+  const call = sessionCallOf(channel);
+  let decision;
+  if (channel.instructions) {
+    const parsed = ZVoiceDocument.safeParse(channel.instructions);
+    decision = parsed.success
+      ? startSession({ call, document: parsed.data, source: { url: null, dialect: "json" } })
+      : fail(bareState(call), 12100, `the call's instructions are not a voice document: ${parsed.error.issues[0]?.message ?? "invalid"}`, null);
+  } else if (channel.url) {
+    decision = startSession({ call, url: { url: channel.url, method: channel.urlMethod.toUpperCase() === "GET" ? "GET" : "POST" } });
+  } else {
+    return null;
+  }
+  const session = new CallSession(host, channel);
+  channel.session = session;
+  void session.begin(decision);
+  return session;
+}
+
+function readStored(stored: unknown): StoredSession | null {
+  if (!stored || typeof stored !== "object") return null;
+  const state = readSessionState((stored as { state?: unknown }).state);
+  if (!state) return null;
+  const running = (stored as { running?: unknown }).running;
+  return { state, running: running && typeof running === "object" ? (running as Running) : null };
+}
+
+/** Applications the interpreter can wait on across a restart: their CHANNEL_EXECUTE_COMPLETE still comes. */
+const RESUMABLE_APPS: Record<Running["kind"], string[]> = { dial: ["bridge"], record: ["record"], prompt: [], collect: [] };
+
+/**
+ * A live call adopted after a restart. `currentApplication` is what the switch runs on the channel now
+ * (uuid_dump's variable_current_application).
+ */
+export function resumeCallSession(host: SessionHost, channel: TrackedChannel, stored: unknown, currentApplication: string | null): CallSession {
+  const session = new CallSession(host, channel);
+  channel.session = session;
+  const read = readStored(stored);
+  if (!read) {
+    const call = sessionCallOf(channel);
+    void session.begin(fail(bareState(call), 12400, "the call's interpreter state could not be read after a worker restart", null));
+    return session;
+  }
+  const { state, running } = read;
+  if (state.awaiting.kind === "ended") return session;
+  if (running && currentApplication && RESUMABLE_APPS[running.kind].includes(currentApplication)) {
+    session.adopt(read);
+    return session;
+  }
+  session.adopt({ state, running: null });
+  void session.replace((current) => (current ? resumeSession(current) : null));
+  return session;
+}
