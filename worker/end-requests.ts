@@ -1,9 +1,13 @@
-// Ends calls the API asked to end (cancel while queued/ringing, hang up while in progress). The API sets
+// Ends calls the API asked to end (cancel while queued/ringing, hang up while in progress), and carries out live
+// changes (redirect-call.ts: the call runs a new document at once). The API sets
 // Call.endRequestedAt/endRequestedStatus and NOTIFYs irisx_call_end_requested; a poll catches what a missed
 // notification would leave. A call whose originate has not been sent yet ends without touching the switch
 // (originator.ts); one whose channel does not exist yet is killed as soon as it shows up (call-events.ts).
 import type { LiveCall } from "@/server/calls/find-live-calls-on-switch";
 import type { WorkerContext } from "./context";
+import type { RedirectRequest } from "@/server/calls/redirect-call";
+import { sessionHost } from "./call-handler";
+import { redirectCallSession } from "./call-control/start-call-session";
 import { endCause } from "./originator";
 import { WakeableLoop, type WorkerHandler } from "./registry";
 import { errCause } from "./switch-port";
@@ -15,6 +19,7 @@ export class EndRequestHandler implements WorkerHandler {
   readonly name = "end-requests";
   private readonly loop: WakeableLoop;
   killed = 0;
+  redirected = 0;
 
   constructor(
     private readonly ctx: WorkerContext,
@@ -42,7 +47,21 @@ export class EndRequestHandler implements WorkerHandler {
     if (this.ctx.esl.linkState !== "up" || !this.ctx.lease.holds() || !this.ctx.database.up) return;
     const live = await this.ctx.voice.findLiveCallsOnSwitch(this.ctx.switchId);
     const wanted = live.filter((c) => c.endRequestedAt !== null && c.channelUuid !== null);
-    await Promise.all(wanted.map((call) => this.ctx.calls.push(call.channelUuid!, () => this.end(call))));
+    const redirects = live.filter((c) => c.redirectRequestedAt !== null && c.endRequestedAt === null && c.channelUuid !== null);
+    await Promise.all([
+      ...wanted.map((call) => this.ctx.calls.push(call.channelUuid!, () => this.end(call))),
+      ...redirects.map((call) => this.ctx.calls.push(call.channelUuid!, () => this.redirect(call))),
+    ]);
+  }
+
+  /** A live change: the call's interpreter drops what it runs and runs the new document at once. */
+  private async redirect(call: LiveCall): Promise<void> {
+    const channel = this.ctx.channels.get(call.channelUuid!);
+    if (!channel || !channel.answered || channel.hangupSeen) return;
+    const request = (await this.ctx.voice.takeRedirectRequest({ callId: call.id })) as RedirectRequest | null;
+    if (!request) return;
+    this.redirected++;
+    redirectCallSession(sessionHost(this.ctx), channel, request);
   }
 
   private async end(call: LiveCall): Promise<void> {
@@ -80,6 +99,6 @@ export class EndRequestHandler implements WorkerHandler {
   }
 
   health(): Record<string, unknown> {
-    return { killed: this.killed, lastError: this.loop.lastError };
+    return { killed: this.killed, redirected: this.redirected, lastError: this.loop.lastError };
   }
 }

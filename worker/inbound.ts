@@ -92,6 +92,8 @@ export async function handleInboundPark(ctx: WorkerContext, uuid: string, event:
       apiSurface: call.apiSurface,
     }),
   );
+  // The call's ids on the channel, as outbound legs carry them: a worker that restarts finds the call from its events.
+  await ctx.esl.api(`uuid_setvar_multi ${uuid} irisx_call_id=${call.id};irisx_tenant_id=${call.tenantId}`).catch(() => undefined);
   const reply = await ctx.esl.api(`uuid_answer ${uuid}`);
   const refused = errCause(reply);
   if (refused) {

@@ -17,7 +17,9 @@ import path from "node:path";
 import type { LiveCall } from "@/server/calls/find-live-calls-on-switch";
 import { findWorkerInstances } from "@/server/workers/find-worker-instances";
 import { db } from "@/server/db";
-import { newTrackedChannel } from "./channel-table";
+import { sessionHost } from "./call-handler";
+import { resumeCallSession } from "./call-control/start-call-session";
+import { newTrackedChannel, type TrackedChannel } from "./channel-table";
 import type { WorkerContext } from "./context";
 import { WakeableLoop, type WorkerHandler } from "./registry";
 import { errCause } from "./switch-port";
@@ -147,7 +149,7 @@ export class Reconciler implements WorkerHandler {
   }
 
   private adopt(call: LiveCall): void {
-    this.ctx.channels.add(
+    const channel = this.ctx.channels.add(
       newTrackedChannel({
         uuid: call.channelUuid!,
         callId: call.id,
@@ -159,6 +161,16 @@ export class Reconciler implements WorkerHandler {
         timeLimitSeconds: call.timeLimitSeconds,
       }),
     );
+    // An answered call whose document was running: its interpreter resumes (never dead air after a restart).
+    if (call.status === "IN_PROGRESS" && call.voiceSession) void this.ctx.calls.push(channel.uuid, () => this.resume(channel, call.voiceSession));
+  }
+
+  private async resume(channel: TrackedChannel, stored: unknown): Promise<void> {
+    if (channel.hangupSeen || channel.session) return;
+    const dump = await this.ctx.esl.api(`uuid_dump ${channel.uuid} json`, { timeoutMs: 5_000 }).catch(() => "");
+    const current = dump.trim().startsWith("{") ? ((JSON.parse(dump) as Record<string, string>)["variable_current_application"] ?? null) : null;
+    this.ctx.log.warn({ callId: channel.callId, runningOnSwitch: current }, "resuming the call's document after a worker restart");
+    resumeCallSession(sessionHost(this.ctx), channel, stored, current);
   }
 
   /** The last moment each vanished call was known to be up. */

@@ -111,7 +111,7 @@ describeRealSwitch("inbound calls and phones on a real FreeSWITCH", () => {
 
       expect(await callIn({ did: broken.number, caller: "+14155550194" })).toBe(0);
       const failed = await waitFor("the broken-URL call", () => db.call.findFirst({ where: { tenantId: broken.tenantId, status: "COMPLETED" } }));
-      expect((await callEventsOf(failed.id)).find((e) => e.type === "handler.failed")?.data).toMatchObject({ code: 11200, httpStatus: 500 });
+      expect((await callEventsOf(failed.id)).find((e) => e.type === "debugger.error")?.data).toMatchObject({ code: 11200, httpStatus: 500, source: "fetch" });
     } finally {
       await answers.close();
     }

@@ -55,7 +55,7 @@ describeRealSwitch("audio on a real FreeSWITCH", () => {
     // PLAYBACK_STOP says it played to the end.
     const stop = tap.events.find((e) => e.name === "PLAYBACK_STOP" && e.get("Playback-File-Path") === file!.file);
     expect(stop?.get("Playback-Status")).toBe("done");
-    expect((await callEventsOf(call.id)).filter((e) => e.type === "playback.failed")).toEqual([]);
+    expect((await callEventsOf(call.id)).filter((e) => e.type === "debugger.error")).toEqual([]);
   });
 
   it.concurrent("TwiML <Play> from a voice URL is heard; a URL that answers 404 is recorded as a failed playback and the call goes on", async () => {
@@ -63,9 +63,10 @@ describeRealSwitch("audio on a real FreeSWITCH", () => {
     expect((await waitForFinal(tenant, call.id, 30_000)).status).toBe("completed");
     const [played] = await playbacksOf(call.id, 1);
     expect(played!.response).toBe("FILE PLAYED");
-    const failed = await waitFor("the failed playback", async () => (await callEventsOf(call.id)).find((e) => e.type === "playback.failed"));
-    expect(failed.data).toMatchObject({ source: audioUrl("/gone.wav") });
-    expect(String((failed.data as { reason: string }).reason)).toContain("HTTP 404");
+    const failed = await waitFor("the failed playback", async () => (await callEventsOf(call.id)).find((e) => e.type === "debugger.error"));
+    expect(failed.data).toMatchObject({ code: 11200, verb: "play" });
+    expect(String((failed.data as { message: string }).message)).toContain(audioUrl("/gone.wav"));
+    expect(String((failed.data as { message: string }).message)).toContain("HTTP 404");
   });
 
   it("a recording covers the whole call: [pause 2, say, pause 4, hangup] with the far end talking throughout", async () => {
@@ -102,8 +103,8 @@ describeRealSwitch("audio on a real FreeSWITCH", () => {
     await Promise.all([waitForFinal(tenant, call.id, 30_000), waitForFinal(other, foreign.id, 30_000)]);
     const [own] = await playbacksOf(call.id, 1);
     expect(own!.response).toBe("FILE PLAYED");
-    const refused = await waitFor("the refusal", async () => (await callEventsOf(foreign.id)).find((e) => e.type === "playback.failed"));
-    expect(refused.data).toMatchObject({ source: `recording:${recordingId}` });
+    const refused = await waitFor("the refusal", async () => (await callEventsOf(foreign.id)).find((e) => e.type === "debugger.error"));
+    expect(String((refused.data as { message: string }).message)).toContain(`recording:${recordingId}`);
     expect(tap.events.some((e) => e.name === "CHANNEL_EXECUTE" && e.variable("irisx_call_id") === foreign.id && e.get("Application") === "playback")).toBe(false);
   });
 });

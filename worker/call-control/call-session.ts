@@ -9,6 +9,7 @@
 // call's own hang-up bookkeeping. The state is stored after every decision with what the switch is running, so a
 // worker that restarts mid-call resumes it (resume-call-session.ts).
 import { randomUUID } from "node:crypto";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "@/server/logger";
 import { isInternalUrl } from "@/server/voice-apps/internal-apps";
@@ -158,6 +159,7 @@ export class CallSession {
 
   private async deliver(outcome: Outcome): Promise<void> {
     if (!this.state) return;
+    this.log.debug({ callId: this.channel.callId, outcome: outcome.kind, step: "step" in outcome ? outcome.step : null, awaitedStep: this.state.step }, "call session: outcome");
     const decision = advanceSession(this.state, outcome);
     if (decision.state === this.state && decision.commands.length === 0) return;
     await this.apply(decision);
@@ -174,6 +176,7 @@ export class CallSession {
     this.running = null;
     this.state = decision.state;
     const { commands } = decision;
+    this.log.debug({ callId: this.channel.callId, step: decision.state.step, awaiting: decision.state.awaiting.kind, commands: commands.map((c) => c.kind) }, "call session: decision");
     const awaitsSwitch = decision.state.awaiting.kind === "verb";
     const last = commands.length - 1;
     // The state goes to the database before the switch is asked for anything: a worker dying in between resumes
@@ -377,6 +380,9 @@ export class CallSession {
   private async record(command: RecordCommand, step: number): Promise<void> {
     if (!this.live()) return;
     const file = path.resolve(this.host.recordingsDir, this.channel.tenantId, `${this.channel.callId}-${step}.wav`);
+    // The record application does not create folders, and a file it cannot open hangs the call up
+    // (DESTINATION_OUT_OF_ORDER, seen on the real switch); the worker shares the recordings folder with the switch.
+    await mkdir(path.dirname(file), { recursive: true });
     const { recordingId } = await this.host.voice.startRecording({ call: { id: this.channel.callId, tenantId: this.channel.tenantId }, switchPath: file, channels: 1 });
     this.running = { kind: "record", step, eventUuid: randomUUID(), recordingId, file };
     this.recordCommand = command;
@@ -468,6 +474,10 @@ export class CallSession {
       recordWanted: command.record !== null,
     };
     await this.save();
+    // Without continue_on_fail the switch hangs the caller up when no leg answers, and hangup_after_bridge would end
+    // the call when the called party does (both seen on the real switch): the document goes on either way.
+    await this.send({ app: "set", arg: "continue_on_fail=true" });
+    await this.send({ app: "set", arg: "hangup_after_bridge=false" });
     await this.send({ app: "set", arg: `bridge_terminate_key=${command.hangupOnStar ? "*" : ""}` });
     await this.send(app, this.running.eventUuid);
   }
@@ -604,6 +614,7 @@ export class CallSession {
 
   private async handleEvent(event: EslEvent): Promise<void> {
     const running = this.running;
+    this.log.debug({ callId: this.channel.callId, event: event.name, app: event.get("Application"), appUuid: event.get("Application-UUID"), digit: event.get("DTMF-Digit"), running: running?.kind }, "call session: switch event");
     if (!running) return;
     if (event.name === "DTMF") {
       if (running.kind === "collect") await this.keyPressed(running, event.get("DTMF-Digit") ?? "");

@@ -55,6 +55,10 @@ function legString(leg: DialLeg): string {
     `leg_timeout=${Math.max(1, Math.round(leg.timeoutSeconds))}`,
     `origination_caller_id_number=${leg.callerId}`,
     `origination_caller_id_name=${leg.callerId}`,
+    // A bridged leg offers only the caller's codec unless told otherwise (switch_core_media_prepare_codecs: the
+    // originator's codec), and a far end that answers with another gets INCOMPATIBLE_DESTINATION (found on the real
+    // switch): offer the profile's codecs after the caller's, the switch transcodes.
+    "media_mix_inbound_outbound_codecs=true",
   ];
   const { target } = leg;
   if (target.kind === "number") {

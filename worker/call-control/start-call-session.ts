@@ -7,6 +7,8 @@ import { startSession } from "@/server/voice-documents/interpreter/start-session
 import { readSessionState, resumeSession } from "@/server/voice-documents/interpreter/resume-session";
 import { fail } from "@/server/voice-documents/interpreter/run-verbs";
 import { SESSION_STATE_VERSION, type SessionCall, type SessionState } from "@/server/voice-documents/interpreter/session-state";
+import type { RedirectRequest } from "@/server/calls/redirect-call";
+import type { Decision } from "@/server/voice-documents/interpreter/run-verbs";
 import { ZVoiceDocument } from "@/server/voice-documents/voice-document.schemas";
 import type { TrackedChannel } from "../channel-table";
 import { CallSession, type Running, type SessionHost, type StoredSession } from "./call-session";
@@ -74,6 +76,7 @@ const RESUMABLE_APPS: Record<Running["kind"], string[]> = { dial: ["bridge"], re
 export function resumeCallSession(host: SessionHost, channel: TrackedChannel, stored: unknown, currentApplication: string | null): CallSession {
   const session = new CallSession(host, channel);
   channel.session = session;
+  fillChannelFromState(channel, stored);
   const read = readStored(stored);
   if (!read) {
     const call = sessionCallOf(channel);
@@ -88,5 +91,34 @@ export function resumeCallSession(host: SessionHost, channel: TrackedChannel, st
   }
   session.adopt({ state, running: null });
   void session.replace((current) => (current ? resumeSession(current) : null));
+  return session;
+}
+
+/** The call's identity, from the stored state (an adopted channel knows only its ids). */
+export function fillChannelFromState(channel: TrackedChannel, stored: unknown): void {
+  const read = readStored(stored);
+  if (!read) return;
+  const { call } = read.state;
+  channel.accountSid ||= call.accountSid;
+  channel.from ||= call.from;
+  channel.to ||= call.to;
+}
+
+/** A decision whose steps continue after `after`'s, so a late outcome of the replaced document can never match. */
+function continuing(decision: Decision, after: SessionState | null): Decision {
+  if (!after) return decision;
+  return { ...decision, state: { ...decision.state, step: decision.state.step + after.step + 1, fallback: decision.state.fallback ?? after.fallback } };
+}
+
+/** A live change (redirect-call.ts): whatever runs stops, and the call runs the new document (or URL) at once. */
+export function redirectCallSession(host: SessionHost, channel: TrackedChannel, request: RedirectRequest): CallSession {
+  const session = channel.session ?? new CallSession(host, channel);
+  channel.session = session;
+  void session.replace((current) => {
+    const call = current?.call ?? sessionCallOf(channel);
+    const decision =
+      "url" in request ? startSession({ call, url: { url: request.url, method: request.method } }) : startSession({ call, document: request.document, source: { url: null, dialect: request.dialect } });
+    return continuing(decision, current);
+  });
   return session;
 }

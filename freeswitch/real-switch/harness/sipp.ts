@@ -108,9 +108,19 @@ export interface CallerOptions {
 
 const DTMF_FILES: Record<string, string> = { "*": "star", "#": "pound" };
 
+/**
+ * SIPp replays each digit's pcap with the RTP sequence numbers and timestamps it was captured with, and those rise in
+ * this order; a digit sent after one that comes later here looks old to the switch, which drops it. So the digits of
+ * one call must follow this order (a repeated digit is dropped too).
+ */
+const PCAP_ORDER = "0123456789*#";
+
 /** One customer call to a DID through the carrier profile; resolves when the call is over. */
 export function placeInboundCall(opts: CallerOptions): SippRun {
   const digits = [...(opts.dtmf ?? "")];
+  digits.forEach((d, i) => {
+    if (i > 0 && PCAP_ORDER.indexOf(d) <= PCAP_ORDER.indexOf(digits[i - 1]!)) throw new Error(`DTMF ${opts.dtmf}: SIPp's pcaps reach the switch only in the order ${PCAP_ORDER}, each once`);
+  });
   const dtmf = digits.length
     ? [
         `<pause milliseconds="${opts.dtmfAfterMs ?? 1500}"/>`,

@@ -1,12 +1,11 @@
 // /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}.json: fetch (GET) and update (POST: Status=canceled|completed
-// through the calls domain's updateCall; Url or Twiml through redirectCall, stored for the worker to use).
+// through the calls domain's updateCall; Url or Twiml through redirectCall: a live call runs the new TwiML at once).
 import { getCall } from "@/server/calls/get-call";
 import { isFinalCallStatus } from "@/server/calls/call-view";
 import { updateCall } from "@/server/calls/update-call";
 import { AppError } from "@/server/errors";
 import { defineTwilioRoute } from "@/server/twilio/define-twilio-route";
-import { redirectCall } from "@/server/twilio/redirect-call";
-import { twimlInstructions } from "@/server/twilio/twilio-calls-route";
+import { redirectCall } from "@/server/calls/redirect-call";
 import { toTwilioCall } from "@/server/twilio/twilio-call-view";
 import { ZTwilioUpdateCallForm } from "@/server/twilio/twilio-calls.schemas";
 import { TwilioApiError, twilioBadRequest } from "@/server/twilio/twilio-errors";
@@ -48,15 +47,12 @@ const update = defineTwilioRoute({ method: "POST", path: PATH, scope: "calls:wri
   if (!redirect) throw twilioBadRequest(20001, "Nothing to update: give Status, Url or Twiml");
   if (form.Url !== undefined && form.Twiml !== undefined) throw twilioBadRequest(21205, "Give only one of Url and Twiml");
   try {
-    const call = await redirectCall(actor, {
-      callId,
-      url: form.Url,
-      method: form.Method,
-      instructions: form.Twiml === undefined ? undefined : twimlInstructions(form.Twiml),
-    });
+    const call = await redirectCall(actor, { callId, url: form.Url, method: form.Method, twiml: form.Twiml });
     return { status: 200, body: toTwilioCall(call, principal.accountSid) };
   } catch (e) {
     if (e instanceof AppError && e.code === "CONFLICT") throw new TwilioApiError(400, 21220, "Call is not in-progress. Cannot redirect.");
+    const twilioCode = e instanceof AppError && e.code === "VALIDATION_FAILED" ? (e.details as { twilioCode?: number } | undefined)?.twilioCode : undefined;
+    if (twilioCode !== undefined) throw twilioBadRequest(twilioCode, `Twiml: ${(e as AppError).message.replace(/^twiml: /, "")}`);
     throw e;
   }
 });

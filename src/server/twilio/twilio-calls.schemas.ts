@@ -80,15 +80,3 @@ export const ZTwilioListCallsQuery = z.object({
 });
 export type TTwilioListCallsQuery = z.output<typeof ZTwilioListCallsQuery>;
 
-/** New handler for a live call (Twilio's update with `Url` or `Twiml`): exactly one of url and instructions. */
-export const ZRedirectCallInput = z
-  .object({
-    callId: ZCallId,
-    url: ZHttpUrl.optional(),
-    method: ZHttpMethod.default("POST"),
-    instructions: ZCallInstructions.optional(),
-  })
-  .superRefine((value, ctx) => {
-    if ((value.url === undefined) === (value.instructions === undefined)) ctx.addIssue({ code: "custom", path: ["url"], message: "give exactly one of url, instructions" });
-  });
-export type TRedirectCallInput = z.input<typeof ZRedirectCallInput>;

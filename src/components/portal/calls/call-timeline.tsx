@@ -13,10 +13,12 @@ const EVENT_LABEL: Record<string, string> = {
   rejected: "Refused",
   "handler.failed": "Application error",
   "playback.failed": "Playback failed",
+  "debugger.error": "Application error",
+  "redirect.requested": "Redirected",
 };
 
 /** Events that report something going wrong: drawn in the destructive colour, their message in full. */
-const FAILURES = new Set(["rejected", "handler.failed", "playback.failed"]);
+const FAILURES = new Set(["rejected", "handler.failed", "playback.failed", "debugger.error"]);
 
 const time = new Intl.DateTimeFormat("en", { hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 3, hour12: false });
 

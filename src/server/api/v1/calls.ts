@@ -14,10 +14,12 @@ import {
   MAX_CALL_TIME_LIMIT_SECONDS,
   ZQueueSeconds,
 } from "@/server/calls/calls.schemas";
+import { AppError } from "@/server/errors";
 import { createCall } from "@/server/calls/create-call";
 import { findCallEvents } from "@/server/calls/find-call-events";
 import { findCalls } from "@/server/calls/find-calls";
 import { getCall } from "@/server/calls/get-call";
+import { redirectCall } from "@/server/calls/redirect-call";
 import { updateCall } from "@/server/calls/update-call";
 
 const ZCallParams = z.strictObject({
@@ -180,18 +182,31 @@ export const updateCallRoute = defineRoute(
     path: "/api/v1/calls/{callId}",
     operationId: "updateCall",
     tag: "Calls",
-    summary: "End a call",
+    summary: "End or redirect a call",
     description:
-      "`canceled` ends a call that has not been answered (a queued call at once; a ringing one as soon as the switch acts, " +
-      "with `end_requested: true` meanwhile); on an answered call it has no effect. `completed` hangs up the call whatever " +
-      "its stage. A call that already ended is returned unchanged.",
+      "`status`: `canceled` ends a call that has not been answered (a queued call at once; a ringing one as soon as the switch acts, " +
+      "with `end_requested: true` meanwhile); on an answered call it has no effect. `completed` hangs up the call whatever its stage. " +
+      "A call that already ended is returned unchanged. `url`, `twiml` or `instructions` (a `VoiceDocument`) change what the call runs: " +
+      "a live call stops the verb it is in and runs the new document at once; a call not answered yet runs it when answered; an ended call is a 409.",
     scope: "calls:write",
     params: ZCallParams,
-    body: z.strictObject({ status: z.enum(["canceled", "completed"]).meta({ description: "`canceled` (if not answered yet) or `completed` (hang up)" }) }),
+    body: z.strictObject({
+      status: z.enum(["canceled", "completed"]).optional().meta({ description: "`canceled` (if not answered yet) or `completed` (hang up)" }),
+      url: ZHttpUrl.optional().meta({ description: "Fetched at once for the call's next document (JSON or TwiML)" }),
+      method: ZHttpMethod.optional().meta({ description: "HTTP method for `url` (default POST)" }),
+      twiml: z.string().min(1).max(64 * 1024).optional().meta({ description: "A TwiML <Response> to run at once" }),
+      instructions: z.array(z.record(z.string(), z.unknown())).optional().meta({ description: "A voice document (`VoiceDocument`) to run at once" }),
+    }),
     response: ZCallResource,
     example: { status: "completed" },
   },
-  async ({ actor, params, body }) => toCallResource(await updateCall(actor, { callId: params.callId, status: body.status })),
+  async ({ actor, params, body }) => {
+    const redirect = body.url !== undefined || body.twiml !== undefined || body.instructions !== undefined;
+    if (body.status !== undefined && redirect) throw new AppError("VALIDATION_FAILED", "status: give either status or one of url, twiml, instructions", { details: { fieldErrors: { status: ["give either status or a new document"] } } });
+    if (body.status !== undefined) return toCallResource(await updateCall(actor, { callId: params.callId, status: body.status }));
+    if (!redirect) throw new AppError("VALIDATION_FAILED", "status: give status, or one of url, twiml, instructions", { details: { fieldErrors: { status: ["required"] } } });
+    return toCallResource(await redirectCall(actor, { callId: params.callId, url: body.url, method: body.method, twiml: body.twiml, instructions: body.instructions }));
+  },
 );
 
 export const listCallEventsRoute = defineRoute(

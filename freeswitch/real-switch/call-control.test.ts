@@ -1,0 +1,143 @@
+// The verb interpreter on a real FreeSWITCH: a conversation, one verb at a time, each waiting for the switch.
+//   - gather: the caller's RFC 2833 keys (SIPp's pcaps) reach the action as Digits, and its answer runs;
+//   - record: the far end's audio lands in a completed recording (not silence), posted to the action;
+//   - dial: the caller is bridged to a second leg through the carrier, each leg a call with its own record;
+//     the action gets DialCallStatus, DialCallSid and the dial's recording;
+//   - a live call is redirected through the REST API and runs the new document at once;
+//   - a gather with no input goes on with the next verb.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { startWebhookReceiver } from "@/test/webhook-receiver";
+import { callEventsOf, callRecordOf, createVoiceTenant, describeRealSwitch, EslTap, placeCall, rest, sippPorts, stackInfo, waitFor, waitForFinal, waitForStatus, type VoiceTenant } from "./harness/fixtures";
+import { placeInboundCall } from "./harness/sipp";
+import { analyseWav } from "./harness/wav-analysis";
+
+type Reply = { status: number; body: string; headers: Record<string, string> };
+const twiml = (body: string): Reply => ({ status: 200, body: `<?xml version="1.0" encoding="UTF-8"?><Response>${body}</Response>`, headers: { "Content-Type": "text/xml" } });
+const json = (verbs: unknown[]): Reply => ({ status: 200, body: JSON.stringify(verbs), headers: { "Content-Type": "application/json" } });
+
+describeRealSwitch("call control on a real FreeSWITCH", () => {
+  let tenant: VoiceTenant;
+  let tap: EslTap;
+  let app: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  /** What the tenant's application answers, by path. */
+  const routes = new Map<string, Reply>();
+
+  beforeAll(async () => {
+    app = await startWebhookReceiver((req) => routes.get(new URL(req.url ?? "/", "http://x").pathname) ?? { status: 404, body: "", headers: {} });
+    tenant = await createVoiceTenant({ voiceUrl: "http://127.0.0.1:1/unused" });
+    tap = await EslTap.open(["CHANNEL_EXECUTE", "CHANNEL_EXECUTE_COMPLETE", "CHANNEL_HANGUP_COMPLETE", "DTMF"]);
+  });
+  afterAll(async () => {
+    await tap.close();
+    await app.close();
+  });
+
+  const paramsOf = (path: string, callId: string) =>
+    waitFor(`the request to ${path}`, async () => {
+      const hit = app.received.find((r) => r.url?.startsWith(path) && new URLSearchParams(r.body).get("CallSid") === callId);
+      return hit ? Object.fromEntries(new URLSearchParams(hit.body)) : null;
+    });
+
+  async function setVoiceUrl(path: string) {
+    const { db } = await import("@/server/db");
+    await db.phoneNumber.updateMany({ where: { tenantId: tenant.tenantId }, data: { voiceUrl: app.url(path) } });
+  }
+
+  async function callIn(caller: string, opts: { dtmf?: string; dtmfAfterMs?: number; hangupAfterMs?: number } = {}) {
+    const ports = await sippPorts();
+    const info = stackInfo();
+    return placeInboundCall({ target: `127.0.0.1:${info.externalSipPort}`, did: tenant.number, caller, ...opts, ...ports, workDir: `${info.workDir}/sipp` });
+  }
+
+  async function inboundCallFrom(caller: string) {
+    const { db } = await import("@/server/db");
+    return waitFor(`the call from ${caller}`, () => db.call.findFirst({ where: { tenantId: tenant.tenantId, direction: "INBOUND", from: caller }, orderBy: { createdAt: "desc" } }));
+  }
+
+  it("gather: the caller's RFC 2833 keys reach the action as Digits and the action's answer runs", async () => {
+    routes.set("/gather", twiml('<Gather numDigits="2" timeout="10" action="/gathered"><Say>Please enter two digits</Say></Gather><Say>We did not get your input</Say>'));
+    routes.set("/gathered", twiml("<Say>Thank you</Say><Hangup/>"));
+    await setVoiceUrl("/gather");
+    const caller = "+14155550171";
+    const run = await callIn(caller, { dtmf: "24", dtmfAfterMs: 2500 });
+    const call = await inboundCallFrom(caller);
+    expect(await run.exited).toBe(0);
+    expect((await waitForFinal(tenant, call.id, 30_000)).status).toBe("completed");
+    const params = await paramsOf("/gathered", call.id);
+    expect(params).toMatchObject({ Digits: "24", FinishedOnKey: "", CallSid: call.id, AccountSid: tenant.accountSid, Direction: "inbound" });
+    const spoken = tap.executed(call.id).filter((a) => a.app === "speak").map((a) => a.data);
+    expect(spoken.some((t) => t.endsWith("Thank you"))).toBe(true);
+    expect(spoken.some((t) => t.endsWith("We did not get your input"))).toBe(false);
+  });
+
+  it("gather without input goes on with the next verb", async () => {
+    routes.set("/quiet", twiml('<Gather numDigits="1" timeout="2"><Say>Press a key</Say></Gather><Say>Nothing pressed</Say><Hangup/>'));
+    await setVoiceUrl("/quiet");
+    const caller = "+14155550172";
+    const run = await callIn(caller);
+    const call = await inboundCallFrom(caller);
+    expect((await waitForFinal(tenant, call.id, 30_000)).status).toBe("completed");
+    await run.exited;
+    expect(tap.executed(call.id).some((a) => a.app === "speak" && a.data.endsWith("Nothing pressed"))).toBe(true);
+    expect(app.received.some((r) => new URLSearchParams(r.body).get("CallSid") === call.id && r.url?.startsWith("/quiet") && new URLSearchParams(r.body).has("Digits"))).toBe(false);
+  });
+
+  it("record: the far end's audio is a completed, non-silent recording posted to the action", async () => {
+    routes.set("/record", json([{ say: "Leave a message after the beep" }, { record: true, maxLength: 3, timeout: 0, action: app.url("/recorded") }]));
+    routes.set("/recorded", json([{ hangup: true }]));
+    // The carrier answers +15005550110 and streams a tone for ten seconds.
+    const call = await placeCall(tenant, { to: "+15005550110", url: app.url("/record") });
+    expect((await waitForFinal(tenant, call.id, 40_000)).status).toBe("completed");
+    const params = await paramsOf("/recorded", call.id);
+    expect(params.RecordingSid).toMatch(/^RE[0-9a-f]{32}$/);
+    expect(Number(params.RecordingDuration)).toBeGreaterThanOrEqual(2);
+    expect(params.RecordingUrl).toBe(`${stackInfo().appUrl}/api/v1/recordings/${params.RecordingSid}/media`);
+    const media = await fetch(params.RecordingUrl!, { headers: { Authorization: `Bearer ${tenant.bearer}` } });
+    expect(media.status).toBe(200);
+    const wav = analyseWav(Buffer.from(await media.arrayBuffer()));
+    expect(wav.channels).toBe(1);
+    expect(wav.seconds).toBeGreaterThan(2);
+    expect(wav.rms(0, 0.5, wav.seconds - 0.5)).toBeGreaterThan(500);
+  });
+
+  it("dial: the caller is bridged to a second leg; both legs get records; the action hears DialCallStatus and the recording", async () => {
+    routes.set("/dial", twiml('<Dial action="/dialed" record="record-from-answer" timeout="20"><Number>+15005550104</Number></Dial>'));
+    routes.set("/dialed", twiml("<Say>The other side hung up</Say><Hangup/>"));
+    await setVoiceUrl("/dial");
+    const caller = "+14155550173";
+    const run = await callIn(caller, { hangupAfterMs: 40_000 });
+    const call = await inboundCallFrom(caller);
+    expect((await waitForFinal(tenant, call.id, 45_000)).status).toBe("completed");
+    await run.exited;
+    const params = await paramsOf("/dialed", call.id);
+    expect(params).toMatchObject({ DialCallStatus: "completed", DialBridged: "true" });
+    expect(Number(params.DialCallDuration)).toBeGreaterThanOrEqual(3);
+    const { db } = await import("@/server/db");
+    const child = await db.call.findUniqueOrThrow({ where: { id: params.DialCallSid! } });
+    expect(child).toMatchObject({ parentCallId: call.id, direction: "OUTBOUND_DIAL", to: "+15005550104" });
+    const childFinal = await waitForFinal(tenant, child.id, 20_000);
+    expect(childFinal.status).toBe("completed");
+    expect(Number(childFinal.billsec)).toBeGreaterThanOrEqual(3);
+    expect(await callRecordOf(child.id)).toBeTruthy();
+    expect(await callRecordOf(call.id)).toBeTruthy();
+    expect(params.RecordingSid).toMatch(/^RE[0-9a-f]{32}$/);
+    const recording = await db.recording.findUniqueOrThrow({ where: { id: params.RecordingSid! } });
+    expect(recording).toMatchObject({ callId: call.id, status: "COMPLETED" });
+    expect(tap.executed(call.id).some((a) => a.app === "bridge")).toBe(true);
+  });
+
+  it("a live call is redirected through the REST API and runs the new document at once", async () => {
+    const call = await placeCall(tenant, { to: "+15005550100", instructions: [{ say: "Please hold" }, { pause: 60 }] });
+    await waitForStatus(tenant, call.id, ["in-progress"], 30_000);
+    await waitFor("the pause", async () => tap.executed(call.id).some((a) => a.app === "sleep"));
+    const redirected = await rest(tenant, "POST", `/api/v1/calls/${call.id}`, { twiml: "<Response><Say>You have been redirected</Say><Hangup/></Response>" });
+    expect(redirected.status).toBe(200);
+    const final = await waitForFinal(tenant, call.id, 30_000);
+    expect(final.status).toBe("completed");
+    expect(Number(final.billsec)).toBeLessThan(30);
+    expect(tap.executed(call.id).some((a) => a.app === "speak" && a.data.endsWith("You have been redirected"))).toBe(true);
+    expect((await callEventsOf(call.id)).some((e) => e.type === "redirect.requested")).toBe(true);
+    // An ended call cannot be redirected: 409.
+    expect((await rest(tenant, "POST", `/api/v1/calls/${call.id}`, { url: app.url("/x") })).status).toBe(409);
+  });
+});
