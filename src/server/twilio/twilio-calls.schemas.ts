@@ -2,7 +2,6 @@
 // are strings); the rules (E.164, URLs, ranges) are the calls domain's, applied by its use-cases, and their
 // failures come back under these names with Twilio's codes (twilio-errors.ts).
 import { z } from "zod";
-import { ZCallId, ZCallInstructions, ZHttpMethod, ZHttpUrl } from "@/server/calls/calls.schemas";
 
 const text = z.string().max(8192);
 const method = z
