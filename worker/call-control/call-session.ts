@@ -18,6 +18,7 @@ import type { Callback, CollectInputCommand, Command, DialCommand, Prompt, Recor
 import type { DialCallStatus, Outcome, RecordingFacts } from "@/server/voice-documents/interpreter/outcomes";
 import type { Decision } from "@/server/voice-documents/interpreter/run-verbs";
 import type { SessionState } from "@/server/voice-documents/interpreter/session-state";
+import { verbName } from "@/server/voice-documents/voice-document.schemas";
 import type { EslEvent } from "../esl/wire";
 import type { TrackedChannel } from "../channel-table";
 import type { SwitchPort } from "../switch-port";
@@ -570,7 +571,7 @@ export class CallSession {
       message,
       ...(fetched ? { url: fetched.url, ...(fetched.httpStatus !== null ? { httpStatus: fetched.httpStatus } : {}) } : {}),
       ...(fetched?.line !== undefined ? { line: fetched.line, column: fetched.column } : {}),
-      ...(fetched?.verb !== undefined ? { verb: fetched.verb } : verb ? { verb: Object.keys(verb)[0] } : {}),
+      ...(fetched?.verb !== undefined ? { verb: fetched.verb } : verb ? { verb: verbName(verb) } : {}),
       ...(fetched?.attribute !== undefined ? { attribute: fetched.attribute } : {}),
       ...(verbIndex !== null ? { verbIndex } : {}),
       source: fetched ? (fetched.line !== undefined || fetched.verb !== undefined ? "document" : "fetch") : "verb",

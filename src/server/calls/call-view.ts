@@ -81,7 +81,7 @@ export interface CallView {
 /** A call the platform places to verify a caller ID (src/server/caller-ids): its instructions speak the code. */
 export const CALLER_ID_VERIFICATION = "caller_id_verification";
 /** What anyone reading a verification call sees instead of its instructions: the code proves who answered. */
-export const WITHHELD_INSTRUCTIONS: TCallInstruction[] = [{ say: "(the verification code, withheld)" }];
+export const WITHHELD_INSTRUCTIONS: TCallInstruction[] = [{ say: "(the verification code, withheld)", language: "en-US", loop: 1 }];
 
 export const CALL_VIEW_INCLUDE = { recordings: { select: { id: true }, orderBy: { createdAt: "asc" } } } as const;
 

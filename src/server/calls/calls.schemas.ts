@@ -2,9 +2,8 @@
 // map their own field names onto these; the rules (E.164, exactly one handler, ranges) live here once.
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
-import { ZPlaySource } from "@/server/calls/play-source";
 import { ZPageInput } from "@/server/shared/paging";
-import { MAX_PAUSE_SECONDS, ZPlaySourceText, ZSayText, ZVoiceName } from "@/server/voice-documents/verbs/prompt-verbs";
+import { ZVoiceDocument, type TVoiceVerb } from "@/server/voice-documents/voice-document.schemas";
 
 export const STATUS_CALLBACK_EVENTS = ["initiated", "ringing", "answered", "completed"] as const;
 export type StatusCallbackEvent = (typeof STATUS_CALLBACK_EVENTS)[number];
@@ -30,25 +29,13 @@ export const ZE164Number = ZE164Shape.refine((value) => parsePhoneNumberFromStri
 export const ZHttpUrl = z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(2048);
 export const ZHttpMethod = z.enum(["GET", "POST"]);
 
-// The flat instructions are the subset of voice documents (src/server/voice-documents) the worker runs today: each
-// shape below is a verb of that model with its defaults left out, built from the model's own field schemas.
-const ZSay = z.strictObject({ say: ZSayText, voice: ZVoiceName.optional() });
-const ZPause = z.strictObject({ pause: z.number().int().min(1).max(MAX_PAUSE_SECONDS) });
-const ZHangup = z.strictObject({ hangup: z.literal(true) });
-
 /**
- * What the worker runs on answer: `say` (flite TTS), `play` (a source play-source.ts accepts), `pause` (seconds),
- * `hangup`. The API takes only playable sources (a 400 names `instructions[i].play` otherwise).
+ * What a call runs when answered: a voice document (src/server/voice-documents: say, play, gather, dial, record,
+ * redirect and the rest), the same model TwiML parses to. A `play` source is checked when the call runs (a bad one
+ * is reported and skipped, as Twilio does).
  */
-export const ZCallInstruction = z.union([ZSay, z.strictObject({ play: ZPlaySource }), ZPause, ZHangup]);
-export type TCallInstruction = z.infer<typeof ZCallInstruction>;
-
-/**
- * The same shapes as a tenant's URL answers them (JSON or TwiML): `play` is any text here, because one bad source
- * must not sink the whole document; the worker refuses it alone, records the refusal on the call and goes on.
- */
-export const ZFetchedCallInstruction = z.union([ZSay, z.strictObject({ play: ZPlaySourceText }), ZPause, ZHangup]);
-export const ZCallInstructions = z.array(ZCallInstruction).min(1, "give at least one instruction").max(50, "at most 50 instructions");
+export const ZCallInstructions = ZVoiceDocument.min(1, "give at least one verb");
+export type TCallInstruction = TVoiceVerb;
 
 export const ZStatusCallbackEvents = z
   .array(z.enum(STATUS_CALLBACK_EVENTS))

@@ -74,20 +74,28 @@ export async function redirectCall(actor: Actor, rawInput: TRedirectCallInput): 
     if (isFinalCallStatus(row.status) || row.endRequestedAt !== null) {
       throw new AppError("CONFLICT", "the call is not in progress: it cannot be redirected", { details: { twilioCode: 21220 } });
     }
-    if (row.status !== "IN_PROGRESS") {
-      const handler = "url" in request ? { url: request.url, method: request.method, instructions: Prisma.DbNull } : { url: null, instructions: request.document as Prisma.InputJsonValue };
-      return toCallView(await tx.call.update({ where: { id: row.id }, data: { ...handler, flowId: null }, include: { recordings: { select: { id: true } } } }));
-    }
     const now = new Date();
+    const live = row.status === "IN_PROGRESS";
+    // Not answered yet: the new handler replaces the stored one. Live: the worker takes the request.
+    const change = live
+      ? { redirectRequest: request as unknown as Prisma.InputJsonValue, redirectRequestedAt: now }
+      : "url" in request
+        ? { url: request.url, method: request.method, instructions: Prisma.DbNull, flowId: null }
+        : { url: null, instructions: request.document as Prisma.InputJsonValue, flowId: null };
     const updated = await tx.call.update({
       where: { id: row.id },
-      data: { redirectRequest: request as unknown as Prisma.InputJsonValue, redirectRequestedAt: now, eventSequence: { increment: 1 } },
+      data: { ...change, eventSequence: { increment: 1 } },
       include: { recordings: { select: { id: true }, orderBy: { createdAt: "asc" } }, tenant: { select: { accountSid: true } } },
     });
     const call = toCallView(updated);
-    const data = { apiKeyId: actor.apiKeyId, userId: actor.userId, ...("url" in request ? { url: request.url, method: request.method } : { dialect: request.dialect, verbs: request.document.length }) };
+    const data = {
+      apiKeyId: actor.apiKeyId,
+      userId: actor.userId,
+      applies: live ? "now" : "on_answer",
+      ...("url" in request ? { url: request.url, method: request.method } : { dialect: request.dialect, verbs: request.document.length }),
+    };
     await writeCallTransitions(tx, [{ call, accountSid: updated.tenant.accountSid, type: "redirect.requested", status: null, at: now, sequence: updated.eventSequence, data }]);
-    if (updated.switchId) await tx.$executeRaw`SELECT pg_notify(${CALL_END_REQUESTED_CHANNEL}, ${`${updated.switchId}:${row.id}`})`;
+    if (live && updated.switchId) await tx.$executeRaw`SELECT pg_notify(${CALL_END_REQUESTED_CHANNEL}, ${`${updated.switchId}:${row.id}`})`;
     return call;
   });
 }

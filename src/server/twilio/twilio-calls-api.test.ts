@@ -110,20 +110,26 @@ describe("Twilio-compatible Calls API with the twilio npm library", () => {
     expect(server.requests.at(-1)).toMatchObject({ method: "POST", url: `/2010-04-01/Accounts/${a.accountSid}/Calls.json` });
   });
 
-  it("accepts the Twiml subset as the call's instructions and refuses other verbs with 12100", async () => {
+  it("accepts any Twiml voice document as the call's instructions and refuses what IRISX does not run with Twilio's code", async () => {
     const a = await accountWithNumber();
     const response = new twilio.twiml.VoiceResponse();
     response.say({ voice: "alice" }, "Your code is 1 2 3");
     response.pause({ length: 1 });
     response.hangup();
     const call = await a.client.calls.create({ to: "+14155550123", from: a.from, twiml: response });
-    expect((await db.call.findUniqueOrThrow({ where: { id: call.sid } })).instructions).toEqual([{ say: "Your code is 1 2 3", voice: "alice" }, { pause: 1 }, { hangup: true }]);
+    expect((await db.call.findUniqueOrThrow({ where: { id: call.sid } })).instructions).toEqual([{ say: "Your code is 1 2 3", voice: "alice", language: "en-US", loop: 1 }, { pause: 1 }, { hangup: true }]);
 
     const dial = new twilio.twiml.VoiceResponse();
+    dial.gather({ numDigits: 1, action: "https://example.com/menu" }).say("Press 1");
     dial.dial("+14155550199");
-    const err = await restError(a.client.calls.create({ to: "+14155550123", from: a.from, twiml: dial }));
-    expect(err).toMatchObject({ status: 400, code: 12100, moreInfo: "https://www.twilio.com/docs/errors/12100" });
-    expect(err.message).toContain("<Dial> is not supported yet");
+    const gathered = await a.client.calls.create({ to: "+14155550123", from: a.from, twiml: dial });
+    expect(((await db.call.findUniqueOrThrow({ where: { id: gathered.sid } })).instructions as object[]).map((v) => ("gather" in v ? "gather" : "dial" in v ? "dial" : "?"))).toEqual(["gather", "dial"]);
+
+    const pay = new twilio.twiml.VoiceResponse();
+    pay.pay();
+    const err = await restError(a.client.calls.create({ to: "+14155550123", from: a.from, twiml: pay }));
+    expect(err).toMatchObject({ status: 400, code: 12200, moreInfo: "https://www.twilio.com/docs/errors/12200" });
+    expect(err.message).toContain("<Pay> is not supported by IRISX");
   });
 
   it("lists with Twilio's filters and pages through next_page_uri", async () => {
@@ -185,17 +191,17 @@ describe("Twilio-compatible Calls API with the twilio npm library", () => {
     expect(await restError(a.client.calls(sid).update({ status: "busy" as never }))).toMatchObject({ status: 400, code: 20001 });
   });
 
-  it("stores Url or Twiml given to a live call for the worker", async () => {
+  it("a call not answered yet keeps Url or Twiml given to it for when it is answered", async () => {
     const a = await accountWithNumber();
     const { sid } = await a.client.calls.create({ to: "+14155550123", from: a.from, url: "https://example.com/v" });
     await db.call.update({ where: { id: sid }, data: { status: "RINGING", initiatedAt: new Date() } });
     const updated = await a.client.calls(sid).update({ twiml: "<Response><Say>Transferring you now</Say><Hangup/></Response>" });
     expect(updated.status).toBe("ringing");
     const row = await db.call.findUniqueOrThrow({ where: { id: sid } });
-    expect(row).toMatchObject({ url: null, instructions: [{ say: "Transferring you now" }, { hangup: true }] });
+    expect(row).toMatchObject({ url: null, instructions: [{ say: "Transferring you now", language: "en-US", loop: 1 }, { hangup: true }] });
     await a.client.calls(sid).update({ url: "https://example.com/next", method: "GET" });
     expect(await db.call.findUniqueOrThrow({ where: { id: sid } })).toMatchObject({ url: "https://example.com/next", method: "GET", instructions: null });
-    expect(await db.callEvent.count({ where: { callId: sid, type: "redirected" } })).toBe(2);
+    expect(await db.callEvent.count({ where: { callId: sid, type: "redirect.requested" } })).toBe(2);
   });
 
   it("answers Twilio's errors: invalid To, From not owned, missing Url, ApplicationSid, wrong token, another account", async () => {

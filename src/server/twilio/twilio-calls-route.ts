@@ -7,7 +7,9 @@ import type { TCreateCallInput, TFindCallsInput } from "@/server/calls/calls.sch
 import { parsePlaySource } from "@/server/calls/play-source";
 import { AppError } from "@/server/errors";
 import { defineTwilioRoute } from "@/server/twilio/define-twilio-route";
-import { parseTwiml, TwimlError } from "@/server/twilio/twiml";
+import { parseTwimlDocument } from "@/server/voice-documents/twiml/parse-twiml";
+import { TwimlError } from "@/server/voice-documents/twiml/twiml-error";
+import { isVerb, type TVoiceDocument } from "@/server/voice-documents/voice-document.schemas";
 import { toTwilioCall, twilioCallsPath, type TwilioCallPage } from "@/server/twilio/twilio-call-view";
 import { UNSUPPORTED_CREATE_PARAMS, ZTwilioCreateCallForm, ZTwilioListCallsQuery, type TTwilioListCallsQuery } from "@/server/twilio/twilio-calls.schemas";
 import { TwilioApiError, twilioBadRequest } from "@/server/twilio/twilio-errors";
@@ -18,20 +20,20 @@ const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 100;
 
 /** Twiml given to the API is checked whole: a <Play> of something IRISX does not play is a 400 (12100) here. */
-export function twimlInstructions(twiml: string) {
-  let instructions;
+export function twimlInstructions(twiml: string): TVoiceDocument {
+  let document: TVoiceDocument;
   try {
-    instructions = parseTwiml(twiml);
+    document = parseTwimlDocument(twiml).document;
   } catch (e) {
     if (e instanceof TwimlError) throw twilioBadRequest(e.code, `Twiml: ${e.message}`);
     throw e;
   }
-  for (const instruction of instructions) {
-    if (!("play" in instruction)) continue;
-    const source = parsePlaySource(instruction.play);
+  for (const verb of document) {
+    if (!isVerb(verb, "play")) continue;
+    const source = parsePlaySource(verb.play);
     if (!source.ok) throw twilioBadRequest(12100, `Twiml: <Play> ${source.reason}`);
   }
-  return instructions;
+  return document;
 }
 
 const create = defineTwilioRoute({ method: "POST", path: PATH, scope: "calls:write", form: ZTwilioCreateCallForm, idempotent: true }, async ({ actor, principal, form, idempotency }) => {

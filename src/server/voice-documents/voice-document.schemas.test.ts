@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { ZCallInstruction, ZFetchedCallInstruction } from "@/server/calls/calls.schemas";
 import { ZVoiceDocument, ZVoiceVerb } from "./voice-document.schemas";
 
 const parse = (verb: unknown) => ZVoiceVerb.parse(verb);
@@ -117,12 +116,8 @@ describe("the document", () => {
     expect(ZVoiceDocument.parse(JSON.parse(JSON.stringify(document)))).toEqual(document);
   });
 
-  it("holds the call API's flat instructions as they are: every one is a verb of the model", () => {
+  it("holds the call API's first instructions as they were written: every one is a verb of the model", () => {
     const flat = [{ say: "Hello", voice: "alice" }, { play: "builtin:beep" }, { pause: 2 }, { hangup: true }];
-    for (const instruction of flat) {
-      expect(ZCallInstruction.parse(instruction)).toEqual(instruction);
-      expect(ZFetchedCallInstruction.parse(instruction)).toEqual(instruction);
-      expect(ZVoiceVerb.parse(instruction)).toMatchObject(instruction);
-    }
+    for (const instruction of flat) expect(ZVoiceVerb.parse(instruction)).toMatchObject(instruction);
   });
 });

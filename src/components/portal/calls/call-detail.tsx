@@ -65,12 +65,20 @@ function EndCallButton({ call }: { call: CallRow }) {
   );
 }
 
+const VERB_LABELS: Record<string, string> = { gather: "Gather", dial: "Dial", record: "Record", redirect: "Redirect", reject: "Reject", sendDigits: "Send digits", enqueue: "Enqueue", leave: "Leave", refer: "Refer", connect: "Connect", start: "Start", stop: "Stop" };
+
+/** A verb's name as a TwiML author knows it (`{ gather: [...] }` → Gather). */
+function verbLabel(verb: object): string {
+  const name = Object.keys(VERB_LABELS).find((n) => n in verb);
+  return name ? VERB_LABELS[name]! : "Verb";
+}
+
 function instructionText(call: CallRow): string | null {
   if (call.url) return `Fetches instructions from ${call.url}`;
   if (call.flowId) return `Runs flow ${call.flowId}`;
   if (!call.instructions?.length) return null;
   return call.instructions
-    .map((i) => ("say" in i ? `Say “${i.say}”` : "play" in i ? `Play ${i.play}` : "pause" in i ? `Pause ${i.pause} s` : "Hang up"))
+    .map((i) => ("say" in i ? `Say “${i.say}”` : "play" in i ? `Play ${i.play}` : "pause" in i ? `Pause ${i.pause} s` : "hangup" in i ? "Hang up" : verbLabel(i)))
     .join(" · ");
 }
 

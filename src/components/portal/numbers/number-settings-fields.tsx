@@ -97,7 +97,7 @@ export function NumberSettingsFields({ values, onChange, errors }: Props) {
       </fieldset>
       <UrlWithMethod
         label="Voice URL"
-        description="Fetched when a call comes in; answers with JSON instructions or TwiML (Say, Play, Pause, Hangup)."
+        description="Fetched when a call comes in; answers with a voice document: TwiML or JSON verbs (gather, dial, record and the rest)."
         error={errors?.voiceUrl ?? errors?.voiceFlowId}
         url={values.voiceUrl}
         method={values.voiceMethod}

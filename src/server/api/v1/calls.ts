@@ -31,12 +31,12 @@ const ZCreateCallBody = z
     // Shape only here: createCall checks the numbering plan (once per request; its 400 names `to` the same way).
     to: ZE164Shape.meta({ description: "The number to call, in E.164, valid in its country's numbering plan", example: "+14155550123" }),
     from: ZE164Shape.meta({ description: "Caller id: one of the account's phone numbers, in E.164", example: "+14155550100" }),
-    url: ZHttpUrl.optional().meta({ description: "Fetched when the call is answered; answers `{ \"instructions\": [...] }` JSON or TwiML (Say, Play, Pause, Hangup). Give exactly one of `url`, `flow_id`, `instructions`." }),
+    url: ZHttpUrl.optional().meta({ description: "Fetched when the call is answered, and again for every verb's action; answers a voice document: JSON verbs (an array, or `{ \"instructions\": [...] }`) or TwiML. Give exactly one of `url`, `flow_id`, `instructions`." }),
     flow_id: z.string().trim().min(1).max(64).optional().meta({ description: "A call flow to run when answered" }),
     instructions: ZCallInstructions.optional().meta({
       description:
-        "Run when answered, in order: `{ say, voice? }`, `{ play }` (URL), `{ pause }` (seconds), `{ hangup: true }`; 1 to 50 items. " +
-        "These are the verbs of a voice document (the `VoiceDocument` schema: gather, dial, record, redirect and the rest) that run today; the others are refused until call control runs whole documents.",
+        "The voice document run when answered (the `VoiceDocument` schema): verbs in order, each an object with one verb key, " +
+        "e.g. `{ say }`, `{ play }`, `{ pause }`, `{ gather: [...], numDigits, action }`, `{ dial: [{ number }] }`, `{ record: true }`, `{ redirect }`, `{ hangup: true }`; 1 to 100 verbs.",
       example: [{ say: "Hello from IRISX" }, { pause: 1 }, { hangup: true }],
     }),
     method: ZHttpMethod.optional().meta({ description: "HTTP method for `url` (default POST)" }),
