@@ -1,0 +1,128 @@
+// The verb interpreter on the simulator (the same behaviours are proven on the real switch by
+// freeswitch/real-switch/call-control.test.ts): gather with keys and with none, record to an action, a chain of
+// documents fetched from actions, a live redirect, the state stored per decision, and a worker killed mid-gather
+// whose successor resumes the call (the gather starts again) instead of leaving dead air.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { env } from "@/env";
+import { redirectCall } from "@/server/calls/redirect-call";
+import { db } from "@/server/db";
+import { createVoiceTenant } from "@/test/call-fixtures";
+import { startWebhookReceiver, type ReceiverReply } from "@/test/webhook-receiver";
+import type { Simulator } from "../freeswitch/simulator/index";
+import type { EslEvent } from "./esl/wire";
+import type { RunningWorker } from "./start-worker";
+import type { SwitchConnection } from "./switch-port";
+import { placeCall, startTestSimulator, startTestWorker, useTempRecordingDirs, waitFor, waitForFinalCall } from "./test-harness";
+
+let sim: Simulator;
+let worker: RunningWorker;
+let app: Awaited<ReturnType<typeof startWebhookReceiver>>;
+const routes = new Map<string, ReceiverReply>();
+const seen: EslEvent[] = [];
+const twiml = (body: string): ReceiverReply => ({ status: 200, body: `<Response>${body}</Response>`, headers: { "Content-Type": "text/xml" } });
+
+beforeAll(async () => {
+  env.WEBHOOK_ALLOW_PRIVATE_HOSTS = ["127.0.0.1"];
+  await useTempRecordingDirs();
+  app = await startWebhookReceiver((req) => routes.get(new URL(req.url, "http://x").pathname) ?? { status: 404 });
+  sim = await startTestSimulator({ timeScale: 0.05, recordingsDir: env.FREESWITCH_RECORDINGS_DIR });
+  worker = await watchedWorker();
+});
+
+afterAll(async () => {
+  await worker?.stop(5_000);
+  await sim?.close();
+  await app?.close();
+});
+
+async function watchedWorker(): Promise<RunningWorker> {
+  const w = await startTestWorker(sim);
+  (w.context.esl as SwitchConnection).onEvent((e) => seen.push(e));
+  return w;
+}
+
+const requestsTo = (path: string, callId: string) =>
+  app.received.filter((r) => r.url.startsWith(path) && new URLSearchParams(r.body).get("CallSid") === callId).map((r) => Object.fromEntries(new URLSearchParams(r.body)));
+
+function spokenOn(callId: string, from = 0): string[] {
+  return seen.slice(from).filter((e) => e.name === "CHANNEL_EXECUTE_COMPLETE" && e.variable("irisx_call_id") === callId && e.get("Application") === "speak").map((e) => (e.get("Application-Data") ?? "").split("|")[2] ?? "");
+}
+
+describe("call control on the simulator", () => {
+  it("gather: the caller's keys up to finishOnKey reach the action, whose answer runs", async () => {
+    routes.set("/menu", twiml('<Gather finishOnKey="#" timeout="5" action="/chosen"><Say>Enter your account number</Say></Gather><Say>No input</Say>'));
+    routes.set("/chosen", twiml("<Say>Thank you</Say><Hangup/>"));
+    const voice = await createVoiceTenant({ voiceUrl: app.url("/menu") });
+    // The caller presses 123# forty simulated seconds (two real ones) after the answer.
+    const uuid = sim.switch.injectInbound({ from: "+14155550160", to: voice.number.e164, digits: "123#", digitsAfterSeconds: 40 }).uuid;
+    const call = await waitFor("the call", () => db.call.findUnique({ where: { channelUuid: uuid } }));
+    expect((await waitForFinalCall(call.id)).status).toBe("COMPLETED");
+    expect(requestsTo("/chosen", call.id)).toEqual([expect.objectContaining({ Digits: "123", FinishedOnKey: "#", CallStatus: "in-progress", Direction: "inbound" })]);
+    expect(spokenOn(call.id)).toEqual(["Enter your account number", "Thank you"]);
+    // Each decision was stored, and the state is cleared once the document ended.
+    expect((await db.call.findUniqueOrThrow({ where: { id: call.id } })).voiceSession).toBeNull();
+  });
+
+  it("gather without input goes on with the next verb; actionOnEmptyResult posts an empty Digits", async () => {
+    routes.set("/quiet", twiml('<Gather timeout="1" numDigits="1"><Say>Press a key</Say></Gather><Gather timeout="1" action="/empty" actionOnEmptyResult="true"/>'));
+    routes.set("/empty", twiml("<Hangup/>"));
+    const voice = await createVoiceTenant();
+    const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: app.url("/quiet") });
+    expect((await waitForFinalCall(call.id)).status).toBe("COMPLETED");
+    expect(requestsTo("/empty", call.id)).toEqual([expect.objectContaining({ Digits: "", FinishedOnKey: "" })]);
+  });
+
+  it("record: a recording of maxLength is completed and posted to the action with its sid, URL and duration", async () => {
+    routes.set("/record", { status: 200, body: JSON.stringify([{ record: true, maxLength: 2, timeout: 0, playBeep: false, action: app.url("/recorded") }]), headers: { "Content-Type": "application/json" } });
+    routes.set("/recorded", { status: 200, body: JSON.stringify([{ say: "Got it" }, { hangup: true }]), headers: { "Content-Type": "application/json" } });
+    const voice = await createVoiceTenant();
+    const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: app.url("/record") });
+    expect((await waitForFinalCall(call.id)).status).toBe("COMPLETED");
+    const [posted] = requestsTo("/recorded", call.id);
+    expect(posted).toMatchObject({ RecordingDuration: "2" });
+    expect(posted!.RecordingUrl).toBe(`${env.APP_URL.replace(/\/+$/, "")}/api/v1/recordings/${posted!.RecordingSid}/media`);
+    expect(await db.recording.findUniqueOrThrow({ where: { id: posted!.RecordingSid! } })).toMatchObject({ callId: call.id, status: "COMPLETED", channels: 1 });
+    expect(spokenOn(call.id)).toEqual(["Got it"]);
+  });
+
+  it("a live call is redirected at once: the running verb stops and the new document runs", async () => {
+    const voice = await createVoiceTenant();
+    const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, instructions: [{ say: "Please hold" }, { pause: 600 }] });
+    await waitFor("the long pause", async () => seen.some((e) => e.name === "CHANNEL_EXECUTE_COMPLETE" && e.variable("irisx_call_id") === call.id && e.get("Application") === "speak"));
+    await redirectCall(voice.actor, { callId: call.id, instructions: [{ say: "Redirected" }, { hangup: true }] });
+    const ended = await waitForFinalCall(call.id);
+    expect(ended.status).toBe("COMPLETED");
+    expect(ended.billsec).toBeLessThan(60);
+    expect(spokenOn(call.id)).toEqual(["Please hold", "Redirected"]);
+  });
+
+  it("a worker killed during a gather: its successor resumes the call, the gather starts again and its keys reach the action", async () => {
+    routes.set("/resume", twiml('<Gather numDigits="1" timeout="20" action="/resumed"><Say>Choose an option</Say></Gather>'));
+    routes.set("/resumed", twiml("<Say>Resumed</Say><Hangup/>"));
+    const voice = await createVoiceTenant();
+    const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: app.url("/resume") });
+    await waitFor("the gather's stored state", async () => {
+      const row = await db.call.findUniqueOrThrow({ where: { id: call.id } });
+      return (row.voiceSession as { running?: { kind: string } } | null)?.running?.kind === "collect";
+    });
+    await worker.kill();
+    const killedAt = seen.length;
+    worker = await watchedWorker();
+    // The successor replays the gather's prompt: the call is not left silent.
+    await waitFor("the prompt again", async () => spokenOn(call.id, killedAt).includes("Choose an option"), 15_000);
+    const uuid = (await db.call.findUniqueOrThrow({ where: { id: call.id } })).channelUuid!;
+    sim.switch.pressDigits(sim.channels.get(uuid)!, "7");
+    expect((await waitForFinalCall(call.id, 15_000)).status).toBe("COMPLETED");
+    expect(requestsTo("/resumed", call.id)).toEqual([expect.objectContaining({ Digits: "7" })]);
+  });
+
+  it("an invalid document gets a debugger entry with the line and attribute, an apology and a clean hang-up", async () => {
+    routes.set("/bad", { status: 200, body: '<Response>\n<Gather numDigits="zero"/>\n</Response>', headers: { "Content-Type": "text/xml" } });
+    const voice = await createVoiceTenant();
+    const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: app.url("/bad") });
+    expect((await waitForFinalCall(call.id)).status).toBe("COMPLETED");
+    const entry = await db.callEvent.findFirstOrThrow({ where: { callId: call.id, type: "debugger.error" } });
+    expect(entry.data).toMatchObject({ line: 2, verb: "Gather", attribute: "numDigits", source: "document", url: app.url("/bad") });
+    expect(spokenOn(call.id)).toEqual(["We are sorry, an application error has occurred. Goodbye."]);
+  });
+});
