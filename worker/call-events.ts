@@ -267,6 +267,7 @@ export class CallEventRouter implements WorkerHandler {
       bufferLimit: this.bufferLimit,
       shed: Object.fromEntries(this.shed),
       liveChannels: this.ctx.channels.size,
+      sessions: this.ctx.sessionMetrics.summary(),
     };
   }
 }

@@ -48,6 +48,7 @@ export function sessionHost(ctx: WorkerContext): SessionHost {
     workerId: ctx.workerId,
     appUrl: ctx.appUrl,
     track: (work) => ctx.background.track(work),
+    metrics: ctx.sessionMetrics,
   };
 }
 

@@ -3,6 +3,7 @@
 import type { Logger } from "@/server/logger";
 import type { ChannelTable } from "./channel-table";
 import type { MediaSource } from "./call-control/prompt-apps";
+import type { SessionMetrics } from "./call-control/session-metrics";
 import type { KeyedSerialQueue } from "./keyed-serial-queue";
 import type { SwitchPort } from "./switch-port";
 import type { VoicePort } from "./voice-port";
@@ -26,6 +27,8 @@ export interface WorkerContext {
   defaultGateway: string;
   /** The app's public base URL (recording URLs handed to tenants' actions). */
   appUrl: string;
+  /** How long the worker takes to move calls' documents on (call-control/session-metrics.ts). */
+  sessionMetrics: SessionMetrics;
   /** A call changed state: status callbacks may be due. */
   onTransition(): void;
   /** Detached work (call handlers, originates) the drain waits for. */

@@ -31,6 +31,7 @@ import { SwitchLeaseKeeper, type SwitchLeaseLostError } from "./switch-lease-kee
 import { eventTime, type SwitchConnection, type SwitchLinkState } from "./switch-port";
 import type { VoicePort } from "./voice-port";
 import { createVoiceUseCases } from "./voice-use-cases";
+import { SessionMetrics } from "./call-control/session-metrics";
 
 export interface StartWorkerOptions {
   switchId: string;
@@ -225,6 +226,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
     media,
     defaultGateway: opts.defaultGateway,
     appUrl: (opts.appUrl ?? env.APP_URL).replace(/\/+$/, ""),
+    sessionMetrics: new SessionMetrics(),
     onTransition: () => callbacks?.wake(),
     background: new BackgroundWork(),
   };

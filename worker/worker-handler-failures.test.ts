@@ -1,4 +1,4 @@
-// A voice URL that fails leaves its mark on the call, in Twilio's terms: the timeline gets a `handler.failed` event
+// A voice URL that fails leaves its mark on the call, in Twilio's terms: the timeline gets a `debugger.error` event
 // with Twilio's error code (11200 HTTP status, 11205 connection, 11210 bad host, 12100 parse, 12300 Content-Type)
 // before the apology; an empty `<Response/>` ends the call at once instead of leaving it up; a call to a number
 // with no handler is the tenant's failed call with the reason.
@@ -43,7 +43,7 @@ async function callIn(voiceUrl: string | null) {
 describe("a voice URL that fails", () => {
   const cases: [string, ReceiverReply | null, number, RegExp][] = [
     ["/status-500", { status: 500, body: "oops" }, 11200, /HTTP 500/],
-    ["/not-twiml", { status: 200, body: "<Response><Dance/></Response>", headers: { "Content-Type": "text/xml" } }, 12100, /Dance/i],
+    ["/not-twiml", { status: 200, body: "<Response><Dance/></Response>", headers: { "Content-Type": "text/xml" } }, 12200, /Dance/i],
     ["/an-image", { status: 200, body: "GIF89a", headers: { "Content-Type": "image/gif" } }, 12300, /image\/gif/],
   ];
   for (const [path, reply, code, message] of cases) {
@@ -51,23 +51,23 @@ describe("a voice URL that fails", () => {
       answers.set(path, reply!);
       const { ended } = await callIn(receiver.url(path));
       expect(ended.status).toBe("COMPLETED");
-      const failure = ended.events.find((e) => e.type === "handler.failed");
+      const failure = ended.events.find((e) => e.type === "debugger.error");
       expect(failure?.data).toMatchObject({ code, url: receiver.url(path), message: expect.stringMatching(message) });
     });
   }
 
   it("a server that refuses the connection: 11205; a host that does not resolve: 11210", async () => {
     const refused = await callIn(`http://127.0.0.1:${await freePort()}/voice`);
-    expect(refused.ended.events.find((e) => e.type === "handler.failed")?.data).toMatchObject({ code: 11205 });
+    expect(refused.ended.events.find((e) => e.type === "debugger.error")?.data).toMatchObject({ code: 11205 });
     const badHost = await callIn("https://no-such-host.invalid/voice");
-    expect(badHost.ended.events.find((e) => e.type === "handler.failed")?.data).toMatchObject({ code: 11210 });
+    expect(badHost.ended.events.find((e) => e.type === "debugger.error")?.data).toMatchObject({ code: 11210 });
   });
 
   it("a voice URL that redirects: the request to the final URL is signed for that URL, as Twilio signs it", async () => {
     answers.set("/moved", { status: 302, headers: { Location: receiver.url("/moved-here") } });
     answers.set("/moved-here", { status: 200, body: "<Response><Hangup/></Response>", headers: { "Content-Type": "text/xml" } });
     const { ended } = await callIn(receiver.url("/moved"));
-    expect(ended.events.some((e) => e.type === "handler.failed")).toBe(false);
+    expect(ended.events.some((e) => e.type === "debugger.error")).toBe(false);
     const final = receiver.received.find((r) => r.url === "/moved-here" && new URLSearchParams(r.body).get("CallSid") === ended.id)!;
     const token = await getTenantAuthToken(ended.tenantId);
     expect(final.headers["x-twilio-signature"]).toBe(signTwilioRequest(token, receiver.url("/moved-here"), Object.fromEntries(new URLSearchParams(final.body))));
@@ -78,7 +78,7 @@ describe("a voice URL that fails", () => {
     const started = Date.now();
     const { ended } = await callIn(receiver.url("/empty"));
     expect(ended.status).toBe("COMPLETED");
-    expect(ended.events.some((e) => e.type === "handler.failed")).toBe(false);
+    expect(ended.events.some((e) => e.type === "debugger.error")).toBe(false);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 

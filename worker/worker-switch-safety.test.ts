@@ -58,7 +58,7 @@ const audioUrl = (path: string) => `http://127.0.0.1:${(audio.address() as Addre
 describe("the worker against a switch that expands, plays only files and throttles", () => {
   it("speaks ${…} and backslashes as written (what the switch executed, after its own expansion)", async () => {
     const text = "total ${system(id)} $${base_dir} \\${x} costs $5";
-    const placed = await placeCall(voice.actor, { to: "+15005550102", from: voice.number.e164, instructions: [{ say: text }] });
+    const placed = await placeCall(voice.actor, { to: "+15005550105", from: voice.number.e164, instructions: [{ say: text }] });
     await waitForFinalCall(placed.id);
     const spoken = await waitFor("the speak", async () => executedOn(placed.id).find((a) => a.app === "speak"));
     expect(spoken.data).toBe(`flite|kal|${text}`);

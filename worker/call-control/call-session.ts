@@ -27,6 +27,7 @@ import { bridgeApplication, DialTargetError, type DialLeg } from "./dial-strings
 import { DigitCollector } from "./digit-collector";
 import { fetchVoiceDocument, type DocumentProblem } from "./fetch-voice-document";
 import { loopCount, promptApplication, type MediaSource } from "./prompt-apps";
+import type { SessionMetrics } from "./session-metrics";
 import { BEEP_APPLICATION, hangupApplication, recordApplication, sendDtmfApplication, terminatorsApplication, type SwitchApplication } from "./switch-commands";
 
 export interface SessionHost {
@@ -42,6 +43,7 @@ export interface SessionHost {
   appUrl: string;
   /** Detached work the drain waits for. */
   track<T>(work: Promise<T>): Promise<T>;
+  metrics?: SessionMetrics;
 }
 
 /** What the switch is running for the awaited step: plain data, stored with the state. */
@@ -92,9 +94,9 @@ export class CallSession {
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** The details of the last failed fetch, for the debugger entry the interpreter asks for next. */
   private fetchProblem: { code: number; problem: DocumentProblem & { url: string; httpStatus: number | null } } | null = null;
-  /** When the awaited switch event arrived (for the added-latency figure of bench:ivr). */
-  lastEventAt = 0;
-  decisions = 0;
+  /** When the outcome being acted on arrived, and from where (session-metrics.ts); 0 once the next command went. */
+  private outcomeAt = 0;
+  private outcomeFrom: "switch" | "answer" = "switch";
 
   constructor(
     private readonly host: SessionHost,
@@ -143,11 +145,24 @@ export class CallSession {
     switch (event.name) {
       case "CHANNEL_EXECUTE_COMPLETE":
       case "DTMF":
-      case "CHANNEL_BRIDGE":
-        this.lastEventAt = performance.now();
-        void this.post(() => this.handleEvent(event));
+      case "CHANNEL_BRIDGE": {
+        const at = performance.now();
+        void this.post(() => {
+          this.outcomeAt = at;
+          this.outcomeFrom = "switch";
+          return this.handleEvent(event);
+        });
         return;
+      }
     }
+  }
+
+  /** The next command is going out: the time since the outcome that led to it is the worker's own. */
+  private commandSent(): void {
+    if (this.outcomeAt === 0) return;
+    const metrics = this.host.metrics;
+    if (metrics) (this.outcomeFrom === "switch" ? metrics.afterSwitchEvent : metrics.afterAnswer).add(performance.now() - this.outcomeAt);
+    this.outcomeAt = 0;
   }
 
   /** The call is over: the interpreter hears of it (an action may be told) and nothing more runs. */
@@ -171,7 +186,7 @@ export class CallSession {
   }
 
   private async apply(decision: Decision): Promise<void> {
-    this.decisions++;
+    if (this.host.metrics) this.host.metrics.decisions++;
     this.clearTimer();
     this.collector = null;
     this.running = null;
@@ -180,10 +195,11 @@ export class CallSession {
     this.log.debug({ callId: this.channel.callId, step: decision.state.step, awaiting: decision.state.awaiting.kind, commands: commands.map((c) => c.kind) }, "call session: decision");
     const awaitsSwitch = decision.state.awaiting.kind === "verb";
     const last = commands.length - 1;
-    // The state goes to the database before the switch is asked for anything: a worker dying in between resumes
-    // from it (the verb starts again) rather than from an older state.
+    // The state is stored beside the commands, not before them (a write per step would otherwise add to every
+    // step's latency); writes go out in order. A worker that dies in between resumes from the previous state: the
+    // previous verb runs again, which a caller hears as a repeated prompt, never as silence.
     const prepared = awaitsSwitch && last >= 0 ? await this.prepare(commands[last]!, decision.state.step) : null;
-    await this.save();
+    void this.save();
     for (let i = 0; i < commands.length; i++) {
       const command = commands[i]!;
       const awaited = awaitsSwitch && i === last;
@@ -196,9 +212,15 @@ export class CallSession {
     }
   }
 
-  private async save(): Promise<void> {
-    const session: StoredSession | null = this.state && this.state.awaiting.kind !== "ended" ? { state: this.state, running: this.running } : null;
-    await this.host.voice.saveVoiceSession({ callId: this.channel.callId, session }).catch((err: unknown) => this.log.warn({ err, callId: this.channel.callId }, "could not store the call's session state"));
+  private saving: Promise<void> = Promise.resolve();
+
+  /** Stores the state as it is now, after the writes already queued (one call's writes never overtake each other). */
+  private save(): Promise<void> {
+    const session: StoredSession | null = this.state && this.state.awaiting.kind !== "ended" ? structuredClone({ state: this.state, running: this.running }) : null;
+    this.saving = this.saving.then(() =>
+      this.host.voice.saveVoiceSession({ callId: this.channel.callId, session }).catch((err: unknown) => this.log.warn({ err, callId: this.channel.callId }, "could not store the call's session state")),
+    );
+    return this.host.track(this.saving);
   }
 
   /** The running record of an awaited switch command, set before the state is stored (uuids chosen up front). */
@@ -225,7 +247,18 @@ export class CallSession {
     return !this.channel.hangupSeen && this.channel.hangup === null && this.channel.killRequested === null;
   }
 
+  /** The channel's playback_terminators as this session last set them (null: unknown, e.g. after a restart). */
+  private terminators: string | null = null;
+
+  /** Keys that end a prompt or a recording: set on the channel only when they change. */
+  private async setTerminators(keys: string): Promise<void> {
+    if (this.terminators === keys) return;
+    this.terminators = keys;
+    await this.send(terminatorsApplication(keys === "" ? "none" : keys));
+  }
+
   private send(app: SwitchApplication, eventUuid?: string): Promise<unknown> {
+    this.commandSent();
     return this.host.esl.sendmsg(this.uuid, app.app, app.arg, eventUuid);
   }
 
@@ -280,6 +313,8 @@ export class CallSession {
       return this.reportError(built.code, built.message, null);
     }
     if (built.file && prompt.kind === "play") this.channel.playbacks.set(built.file, prompt.source);
+    // Outside a gather the caller's keys do not cut a prompt short (Twilio's rule; the switch's default is `*`).
+    await this.setTerminators("none");
     if (running?.kind === "prompt") return void (await this.send(built.app, running.eventUuid));
     // Not awaited (the apology before a hang-up): played as many times as asked, at most ten.
     for (let i = 0; i < loopCount(prompt.kind === "silence" ? 1 : prompt.loop, 10); i++) await this.send(built.app);
@@ -317,7 +352,7 @@ export class CallSession {
     this.timeoutSeconds = command.timeoutSeconds;
     this.bargeIn = command.bargeIn;
     if (!this.live()) return;
-    await this.send(terminatorsApplication(command.bargeIn ? "any" : "none"));
+    await this.setTerminators(command.bargeIn ? "any" : "none");
     for (const prompt of command.prompts) {
       const built = await promptApplication(prompt, { tenantId: this.channel.tenantId, media: this.host.media });
       if (!built.ok) {
@@ -387,8 +422,8 @@ export class CallSession {
     const { recordingId } = await this.host.voice.startRecording({ call: { id: this.channel.callId, tenantId: this.channel.tenantId }, switchPath: file, channels: 1 });
     this.running = { kind: "record", step, eventUuid: randomUUID(), recordingId, file };
     this.recordCommand = command;
-    await this.save();
-    await this.send(terminatorsApplication(command.finishOnKey === "" ? "none" : command.finishOnKey));
+    void this.save();
+    await this.setTerminators(command.finishOnKey);
     if (command.playBeep) await this.send(BEEP_APPLICATION);
     await this.send(recordApplication(file, this.host.recordingsDir, command.maxLengthSeconds, command.silenceTimeoutSeconds), this.running.eventUuid);
   }
@@ -474,7 +509,7 @@ export class CallSession {
       recording: null,
       recordWanted: command.record !== null,
     };
-    await this.save();
+    void this.save();
     // Without continue_on_fail the switch hangs the caller up when no leg answers, and hangup_after_bridge would end
     // the call when the called party does (both seen on the real switch): the document goes on either way.
     await this.send({ app: "set", arg: "continue_on_fail=true" });
@@ -499,7 +534,7 @@ export class CallSession {
       if (reply.trim().startsWith("+OK")) running.recording = { id: recordingId, file };
       else await this.host.voice.failRecording({ recordingId, errorMessage: `the switch refused to record the dial: ${reply.trim()}` });
     }
-    await this.save();
+    void this.save();
   }
 
   private async dialCompleted(running: Extract<Running, { kind: "dial" }>, event: EslEvent): Promise<void> {
@@ -529,10 +564,18 @@ export class CallSession {
   // ── documents, callbacks, errors ──────────────────────────────────────────────────────────────────────────────
 
   private async fetch(url: string, method: "GET" | "POST", params: Record<string, string>, step: number): Promise<void> {
+    this.commandSent();
+    const started = performance.now();
     void this.host.track(
       (async () => {
         const outcome = await this.fetchOutcome(url, method, params, step);
-        this.deliverLater(outcome);
+        const at = performance.now();
+        this.host.metrics?.fetches.add(at - started);
+        void this.post(() => {
+          this.outcomeAt = at;
+          this.outcomeFrom = "answer";
+          return this.deliver(outcome);
+        });
       })(),
     );
   }
