@@ -19,7 +19,7 @@ export const SPEECH_PROVIDER_LABELS: Record<SpeechProvider, string> = {
   deepgram: "Deepgram",
 };
 
-const optionalKey = z.string().trim().min(1).optional().catch(undefined);
+const optionalKey = z.string().trim().min(1).optional();
 
 const ZSpeechEnv = z.object({
   SPEECH_OPENAI_API_KEY: optionalKey,
@@ -62,7 +62,8 @@ export interface PollyCredential {
 export type ProviderCredential = { provider: Exclude<SpeechProvider, "polly">; apiKey: string } | { provider: "polly"; aws: PollyCredential };
 
 export function speechConfig(source: Record<string, string | undefined> = process.env): SpeechEnv {
-  const parsed = ZSpeechEnv.safeParse(source);
+  // An empty variable (`SPEECH_STT_PROVIDER=` in a .env) means unset.
+  const parsed = ZSpeechEnv.safeParse(Object.fromEntries(Object.entries(source).filter(([k, v]) => k.startsWith("SPEECH_") && v !== undefined && v.trim() !== "")));
   if (!parsed.success) throw new Error(`speech providers misconfigured: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   return parsed.data;
 }
