@@ -28,7 +28,16 @@ export interface RecognizeSpeechInput {
 
 export type RecognizeSpeechResult = { ok: true; transcript: string; confidence: number | null; provider: SttProvider } | SpeechFailure;
 
+/** Never rejects: a failure of its own (the database, a key that no longer decrypts) is a 20503 like a provider's. */
 export async function recognizeSpeech(input: RecognizeSpeechInput): Promise<RecognizeSpeechResult> {
+  try {
+    return await recognize(input);
+  } catch (err) {
+    return speechFailure(SPEECH_ERROR.SERVICE_UNAVAILABLE, `speech recognition failed (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
+async function recognize(input: RecognizeSpeechInput): Promise<RecognizeSpeechResult> {
   if (!LANGUAGE_TAG.test(input.language)) return speechFailure(SPEECH_ERROR.GATHER_INVALID_LANGUAGE, `"${input.language}" is not a language tag such as en-US`);
   if (!isWav(input.audio)) return speechFailure(SPEECH_ERROR.GATHER_INVALID_PROVIDER_CONFIG, "the utterance is not a WAV file");
   const config = speechConfig();

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { db } from "@/server/db";
 import { readPcmWav } from "@/server/speech/speech-audio";
 import { setSpeechKey } from "@/server/speech/set-speech-key";
 import { synthesizeSpeech } from "@/server/speech/synthesize-speech";
@@ -184,6 +185,11 @@ describe("voices, text and keys", () => {
     vi.stubEnv("SPEECH_ELEVENLABS_API_KEY", "");
     const result = await say("elevenlabs.21m00Tcm4TlvDq8ikWAM");
     expect(result).toMatchObject({ ok: false, code: 13511, message: expect.stringContaining("Settings → Speech") });
+  });
+
+  it("answers 20503, never throws, when the tenant's stored key no longer opens", async () => {
+    await db.tenantSpeechCredential.create({ data: { tenantId, provider: "google", secretCipher: "v1.garbage.garbage.garbage", hint: "0000" } });
+    expect(await say("Google.en-US-Standard-C")).toMatchObject({ ok: false, code: 20503, message: expect.stringContaining("text to speech failed") });
   });
 
   it("uses the tenant's own key over the platform's", async () => {

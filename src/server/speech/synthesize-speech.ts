@@ -2,7 +2,7 @@
 // (FreeSWITCH's own, no account) speaks Twilio's basic voices and any <Say> without a voice when neither the tenant
 // (Settings → Speech) nor the platform (SPEECH_DEFAULT_VOICE) chose another; the worker speaks it with `speak`.
 // Provider audio is cached in the media folder (speech-audio-cache.ts): a sentence said twice is synthesized once.
-import { SPEECH_PROVIDER_LABELS, speechConfig } from "@/server/speech/speech-config";
+import { speechConfig } from "@/server/speech/speech-config";
 import { speechAudioCache } from "@/server/speech/speech-audio-cache";
 import { SPEECH_ERROR, speechFailure, type SpeechFailure } from "@/server/speech/speech-failure";
 import { formatVoice, parseVoice } from "@/server/speech/speech-voice";
@@ -26,7 +26,16 @@ export interface SynthesizeSpeechInput {
 
 export type SynthesizeSpeechResult = { ok: true; engine: "flite" } | { ok: true; engine: "file"; file: string; cached: boolean } | SpeechFailure;
 
+/** Never rejects: a failure of its own (the database, the media folder) is a 20503 like a provider's. */
 export async function synthesizeSpeech(input: SynthesizeSpeechInput): Promise<SynthesizeSpeechResult> {
+  try {
+    return await synthesize(input);
+  } catch (err) {
+    return speechFailure(SPEECH_ERROR.SERVICE_UNAVAILABLE, `text to speech failed (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
+async function synthesize(input: SynthesizeSpeechInput): Promise<SynthesizeSpeechResult> {
   const text = input.text.trim();
   if (!text) return speechFailure(SPEECH_ERROR.SAY_INVALID_TEXT, "there is no text to say");
   if (text.length > MAX_SAY_CHARACTERS) return speechFailure(SPEECH_ERROR.SAY_INVALID_TEXT, `the text is ${text.length} characters; <Say> takes at most ${MAX_SAY_CHARACTERS}`);
@@ -42,11 +51,7 @@ export async function synthesizeSpeech(input: SynthesizeSpeechInput): Promise<Sy
   return cache.once(file, async (): Promise<SynthesizeSpeechResult> => {
     const rendered = await renderSpeech({ tenantId: input.tenantId, voice, text, language: input.language, config });
     if (!rendered.ok) return rendered;
-    try {
-      await cache.put(file, rendered.wav, config.SPEECH_CACHE_MAX_BYTES);
-    } catch (err) {
-      return speechFailure(SPEECH_ERROR.SERVICE_UNAVAILABLE, `${SPEECH_PROVIDER_LABELS[voice.provider]} audio could not be written to the media folder (${err instanceof Error ? err.message : String(err)})`);
-    }
+    await cache.put(file, rendered.wav, config.SPEECH_CACHE_MAX_BYTES);
     return { ok: true, engine: "file", file, cached: false };
   });
 }
