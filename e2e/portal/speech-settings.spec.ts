@@ -32,6 +32,8 @@ test("an owner chooses a voice, previews it, and brings and removes their own pr
     if (audio.readyState >= 1) resolve(audio.duration);
     else audio.addEventListener("loadedmetadata", () => resolve(audio.duration), { once: true });
   }))).toBeGreaterThan(0.1);
+  await page.getByRole("heading", { level: 1, name: "Speech" }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/speech-settings-preview.png" });
 
   await page.getByRole("combobox", { name: /Speech recognition/ }).click();
   await page.getByRole("option", { name: /^Deepgram/ }).click();

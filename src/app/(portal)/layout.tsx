@@ -1,8 +1,9 @@
 // The tenant portal: every page below needs a signed-in member of an active workspace.
-import { BookOpenIcon, BuildingIcon, HashIcon, HeadsetIcon, HomeIcon, KeyRoundIcon, MicIcon, PhoneCallIcon, PhoneIcon, ScrollTextIcon, UsersIcon, WebhookIcon } from "lucide-react";
+import { BookOpenIcon, BuildingIcon, HashIcon, HeadsetIcon, HomeIcon, KeyRoundIcon, PhoneCallIcon, PhoneIcon, ScrollTextIcon, UsersIcon, WebhookIcon } from "lucide-react";
 import { redirect } from "next/navigation";
 import type { ReactElement, ReactNode } from "react";
 import { AccountProblem } from "@/components/portal/account-problem";
+import { SpeechNavIcon } from "@/components/portal/speech/speech-nav-icon";
 import { TenantSwitcher } from "@/components/portal/tenant-switcher";
 import { UserMenu } from "@/components/portal/user-menu";
 import { VerifyEmailBanner } from "@/components/portal/verify-email-banner";
@@ -55,7 +56,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     "/sip-users": <PhoneIcon />,
     "/settings/audit": <ScrollTextIcon />,
     "/settings/general": <BuildingIcon />,
-    "/settings/speech": <MicIcon />,
+    "/settings/speech": <SpeechNavIcon />,
     "/developers/api": <BookOpenIcon />,
   };
   // Only the pages this member's role can use (src/server/tenant/portal-pages.ts); agents also get their desktop.

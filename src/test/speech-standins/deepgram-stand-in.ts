@@ -10,9 +10,9 @@ const BOOLEAN_OPTIONS = ["profanity_filter", "punctuate", "smart_format", "diari
 export async function startDeepgramStandIn(opts: { apiKey?: string; transcript?: string } = {}): Promise<StandIn & { apiKey: string }> {
   const apiKey = opts.apiKey ?? "dg-stand-in-key";
   const standIn = await startStandIn({
+    authorize: (req) => (req.headers.authorization === `Token ${apiKey}` ? null : { status: 401, message: "Invalid credentials." }),
     check(req) {
       const problems: string[] = [];
-      if (req.headers.authorization !== `Token ${apiKey}`) return [`authorization is not Token <key>: ${req.headers.authorization}`];
       expectRoute(req, "POST", "/v1/listen", problems);
       if (!String(req.headers["content-type"]).startsWith("audio/")) problems.push(`content-type ${req.headers["content-type"]} is not audio/*`);
       for (const name of BOOLEAN_OPTIONS) {

@@ -8,9 +8,9 @@ const OUTPUT_FORMATS = /^(mp3_\d+_\d+|pcm_(8000|16000|22050|24000|44100|48000)|u
 export async function startElevenLabsStandIn(opts: { apiKey?: string } = {}): Promise<StandIn & { apiKey: string }> {
   const apiKey = opts.apiKey ?? "xi-stand-in-key";
   const standIn = await startStandIn({
+    authorize: (req) => (req.headers["xi-api-key"] === apiKey ? null : { status: 401, message: "Invalid API key" }),
     check(req) {
       const problems: string[] = [];
-      if (req.headers["xi-api-key"] !== apiKey) return [`xi-api-key is not the key: ${String(req.headers["xi-api-key"])}`];
       expectRoute(req, "POST", /^\/v1\/text-to-speech\/[A-Za-z0-9]+$/, problems);
       const format = req.query.get("output_format");
       if (format && !OUTPUT_FORMATS.test(format)) problems.push(`output_format ${format} is not documented`);

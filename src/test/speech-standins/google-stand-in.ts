@@ -36,9 +36,8 @@ function recognizeProblems(req: RecordedRequest): string[] {
 export async function startGoogleStandIn(opts: { apiKey?: string; transcript?: string | null } = {}): Promise<StandIn & { apiKey: string }> {
   const apiKey = opts.apiKey ?? "AIza-stand-in-google";
   const standIn = await startStandIn({
+    authorize: (req) => ((req.headers["x-goog-api-key"] ?? req.query.get("key")) === apiKey ? null : { status: 400, message: "API key not valid. Please pass a valid API key." }),
     check(req) {
-      const key = req.headers["x-goog-api-key"] ?? req.query.get("key");
-      if (key !== apiKey) return [`the API key is missing or wrong: ${String(key)}`];
       return req.path === "/v1/text:synthesize" ? synthesizeProblems(req) : recognizeProblems(req);
     },
     answer(req) {

@@ -34,8 +34,8 @@ export async function startOpenAiStandIn(opts: { apiKey?: string; transcript?: s
   const apiKey = opts.apiKey ?? "sk-stand-in-openai";
   const transcriptionForms: Array<Record<string, string>> = [];
   const standIn = await startStandIn({
+    authorize: (req) => (req.headers.authorization === `Bearer ${apiKey}` ? null : { status: 401, message: `Incorrect API key provided: ${String(req.headers.authorization).slice(-4)}.` }),
     async check(req) {
-      if (req.headers.authorization !== `Bearer ${apiKey}`) return [`authorization is not Bearer <key>: ${req.headers.authorization}`];
       if (req.path !== "/v1/audio/speech") return transcriptionProblems(req, transcriptionForms);
       const problems: string[] = [];
       expectRoute(req, "POST", "/v1/audio/speech", problems);

@@ -13,10 +13,12 @@ export async function startPollyStandIn(opts: { region?: string } = {}): Promise
   const region = opts.region ?? "eu-west-1";
   const credentials = { accessKeyId: `AKIA${randomBytes(8).toString("hex").toUpperCase()}`, secretAccessKey: randomBytes(30).toString("base64") };
   const standIn = await startStandIn({
+    authorize(req) {
+      const sig = verifySigV4({ method: req.method, url: `${req.path}${req.query.size ? `?${req.query}` : ""}`, headers: req.headers } as IncomingMessage, req.body, credentials, region, "polly");
+      return sig ? { status: 403, message: `SigV4: ${sig}` } : null;
+    },
     check(req) {
       const problems: string[] = [];
-      const sig = verifySigV4({ method: req.method, url: `${req.path}${req.query.size ? `?${req.query}` : ""}`, headers: req.headers } as IncomingMessage, req.body, credentials, region, "polly");
-      if (sig) return [`SigV4: ${sig}`];
       expectRoute(req, "POST", "/v1/speech", problems);
       const body = jsonBody(req, problems);
       if (!["mp3", "ogg_vorbis", "pcm", "json"].includes(String(body.OutputFormat))) problems.push("OutputFormat is required (mp3, ogg_vorbis, pcm, json)");

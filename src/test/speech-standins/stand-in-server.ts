@@ -30,6 +30,9 @@ export interface StandIn {
 }
 
 export interface StandInSpec {
+  /** Why the request's credentials are refused (answered with the status the provider documents for it; not a violation: a
+   *  test with the wrong key expects the refusal), or null when they are the stand-in's. */
+  authorize(req: RecordedRequest): { status: 400 | 401 | 403; message: string } | null;
   /** The request's problems against the documented API, or [] when it is well formed. */
   check(req: RecordedRequest): string[] | Promise<string[]>;
   answer(req: RecordedRequest): Reply;
@@ -49,10 +52,12 @@ export async function startStandIn(spec: StandInSpec): Promise<StandIn> {
       const url = new URL(raw.url ?? "/", "http://stand-in");
       const req: RecordedRequest = { method: raw.method ?? "GET", path: url.pathname, query: url.searchParams, headers: raw.headers, body: Buffer.concat(chunks) };
       requests.push(req);
-      const problems = await Promise.resolve(spec.check(req)).catch((err: unknown) => [`stand-in could not read the request: ${String(err)}`]);
+      const refused = spec.authorize(req);
+      const problems = refused ? [] : await Promise.resolve(spec.check(req)).catch((err: unknown) => [`stand-in could not read the request: ${String(err)}`]);
       violations.push(...problems);
       let reply: Reply;
-      if (problems.length) reply = spec.error(400, `stand-in: ${problems.join("; ")}`);
+      if (refused) reply = spec.error(refused.status, refused.message);
+      else if (problems.length) reply = spec.error(400, `stand-in: ${problems.join("; ")}`);
       else if (failure) reply = spec.error(failure.status, failure.message);
       else reply = spec.answer(req);
       failure = null;
