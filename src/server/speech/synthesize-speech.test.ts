@@ -13,7 +13,7 @@ import { startElevenLabsStandIn } from "@/test/speech-standins/elevenlabs-stand-
 import { startGoogleStandIn } from "@/test/speech-standins/google-stand-in";
 import { startOpenAiStandIn } from "@/test/speech-standins/openai-stand-in";
 import { startPollyStandIn } from "@/test/speech-standins/polly-stand-in";
-import type { StandIn } from "@/test/speech-standins/stand-in-server";
+import type { RecordedRequest, StandIn } from "@/test/speech-standins/stand-in-server";
 
 let openai: Awaited<ReturnType<typeof startOpenAiStandIn>>;
 let elevenlabs: Awaited<ReturnType<typeof startElevenLabsStandIn>>;
@@ -81,6 +81,10 @@ describe.each([
     name: "OpenAI",
     voice: "openai.alloy",
     standIn: () => openai,
+    own: async () => {
+      const own = await startOpenAiStandIn({ apiKey: "sk-tenant-own-openai" });
+      return { own, env: { SPEECH_OPENAI_BASE_URL: own.baseUrl }, key: { provider: "openai" as const, apiKey: own.apiKey }, sent: (r: RecordedRequest) => r.headers.authorization, expected: `Bearer ${own.apiKey}` };
+    },
     shape: (s: StandIn) => {
       const req = s.requests.at(-1)!;
       expect(req.path).toBe("/v1/audio/speech");
@@ -92,6 +96,10 @@ describe.each([
     name: "ElevenLabs",
     voice: "elevenlabs.21m00Tcm4TlvDq8ikWAM",
     standIn: () => elevenlabs,
+    own: async () => {
+      const own = await startElevenLabsStandIn({ apiKey: "xi-tenant-own-key" });
+      return { own, env: { SPEECH_ELEVENLABS_BASE_URL: own.baseUrl }, key: { provider: "elevenlabs" as const, apiKey: own.apiKey }, sent: (r: RecordedRequest) => r.headers["xi-api-key"], expected: own.apiKey };
+    },
     shape: (s: StandIn) => {
       const req = s.requests.at(-1)!;
       expect(req.path).toBe("/v1/text-to-speech/21m00Tcm4TlvDq8ikWAM");
@@ -104,6 +112,10 @@ describe.each([
     name: "Google",
     voice: "Google.en-US-Standard-C",
     standIn: () => google,
+    own: async () => {
+      const own = await startGoogleStandIn({ apiKey: "AIza-tenant-own-key" });
+      return { own, env: { SPEECH_GOOGLE_TTS_BASE_URL: own.baseUrl }, key: { provider: "google" as const, apiKey: own.apiKey }, sent: (r: RecordedRequest) => r.headers["x-goog-api-key"], expected: own.apiKey };
+    },
     shape: (s: StandIn) => {
       const req = s.requests.at(-1)!;
       expect(req.path).toBe("/v1/text:synthesize");
@@ -120,6 +132,11 @@ describe.each([
     name: "Polly",
     voice: "Polly.Joanna-Neural",
     standIn: () => polly,
+    own: async () => {
+      const own = await startPollyStandIn({ region: "ap-southeast-2" });
+      const key = { provider: "polly" as const, ...own.credentials, region: own.region };
+      return { own, env: { SPEECH_POLLY_BASE_URL: own.baseUrl }, key, sent: (r: RecordedRequest) => /Credential=([^/]+)\/\d{8}\/([^/]+)\//.exec(String(r.headers.authorization))?.slice(1).join(" in "), expected: `${own.credentials.accessKeyId} in ${own.region}` };
+    },
     shape: (s: StandIn) => {
       const req = s.requests.at(-1)!;
       expect(req.path).toBe("/v1/speech");
@@ -127,7 +144,21 @@ describe.each([
       expect(lastJson(s)).toEqual({ Engine: "neural", OutputFormat: "pcm", SampleRate: "16000", Text: "Thanks for calling IRISX.", TextType: "text", VoiceId: "Joanna" });
     },
   },
-])("$name", ({ voice, standIn, shape }) => {
+])("$name", ({ voice, standIn, shape, own: startOwn }) => {
+  it("uses the tenant's own key over the platform's", async () => {
+    const { own, env, key, sent, expected } = await startOwn();
+    try {
+      for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
+      await setSpeechKey(actor, key);
+      await expectPlayableFile(await say(voice));
+      expect(own.requests).toHaveLength(1);
+      expect(sent(own.requests[0]!)).toBe(expected);
+      expect(own.violations).toEqual([]);
+    } finally {
+      await own.close();
+    }
+  });
+
   it("synthesizes into a playable WAV under the media folder, with the documented request", async () => {
     const before = standIn().requests.length;
     const result = await expectPlayableFile(await say(voice));
@@ -190,33 +221,6 @@ describe("voices, text and keys", () => {
   it("answers 20503, never throws, when the tenant's stored key no longer opens", async () => {
     await db.tenantSpeechCredential.create({ data: { tenantId, provider: "google", secretCipher: "v1.garbage.garbage.garbage", hint: "0000" } });
     expect(await say("Google.en-US-Standard-C")).toMatchObject({ ok: false, code: 20503, message: expect.stringContaining("text to speech failed") });
-  });
-
-  it("uses the tenant's own key over the platform's", async () => {
-    const own = await startOpenAiStandIn({ apiKey: "sk-tenant-own-key" });
-    try {
-      // The platform's stand-in would refuse the tenant's key; point the platform at the tenant key's stand-in.
-      vi.stubEnv("SPEECH_OPENAI_BASE_URL", own.baseUrl);
-      await setSpeechKey(actor, { provider: "openai", apiKey: "sk-tenant-own-key" });
-      await expectPlayableFile(await say("openai.nova"));
-      expect(own.requests.at(-1)!.headers.authorization).toBe("Bearer sk-tenant-own-key");
-      expect(own.violations).toEqual([]);
-    } finally {
-      await own.close();
-    }
-  });
-
-  it("uses the tenant's own Polly credentials and region over the platform's", async () => {
-    const own = await startPollyStandIn({ region: "ap-southeast-2" });
-    try {
-      vi.stubEnv("SPEECH_POLLY_BASE_URL", own.baseUrl);
-      await setSpeechKey(actor, { provider: "polly", accessKeyId: own.credentials.accessKeyId, secretAccessKey: own.credentials.secretAccessKey, region: own.region });
-      await expectPlayableFile(await say("Polly.Matthew"));
-      expect(String(own.requests.at(-1)!.headers.authorization)).toContain(`${own.credentials.accessKeyId}/`);
-      expect(own.violations).toEqual([]);
-    } finally {
-      await own.close();
-    }
   });
 
   it("uses the tenant's default voice when <Say> names none, and the platform's when the tenant chose none", async () => {

@@ -3,7 +3,7 @@
 // keywords, or keyterm for Nova-3). Answer: results.channels[0].alternatives[0].{transcript, confidence}.
 import { parseJson, providerRequest } from "@/server/speech/provider-request";
 import { apiKeyOf } from "@/server/speech/speech-config";
-import type { SttAdapter } from "@/server/speech/stt/stt-adapter";
+import { isPhrase, type SttAdapter } from "@/server/speech/stt/stt-adapter";
 
 interface ListenResponse {
   results?: { channels?: Array<{ alternatives?: Array<{ transcript?: string; confidence?: number }> }> };
@@ -21,7 +21,7 @@ export const deepgramStt: SttAdapter = {
     url.searchParams.set("profanity_filter", String(profanityFilter));
     url.searchParams.set("punctuate", "true");
     url.searchParams.set("smart_format", "true");
-    for (const hint of hints) url.searchParams.append(chosen.startsWith("nova-3") ? "keyterm" : "keywords", hint);
+    for (const hint of hints.filter(isPhrase)) url.searchParams.append(chosen.startsWith("nova-3") ? "keyterm" : "keywords", hint);
     const res = await providerRequest(url.toString(), { method: "POST", headers: { authorization: `Token ${apiKeyOf(credential)}`, "content-type": "audio/wav" }, body: utterance.data }, timeoutMs);
     const best = parseJson<ListenResponse>(res, "/v1/listen").results?.channels?.[0]?.alternatives?.[0];
     return { transcript: best?.transcript?.trim() ?? "", confidence: typeof best?.confidence === "number" ? best.confidence : null };

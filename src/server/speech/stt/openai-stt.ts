@@ -4,7 +4,7 @@
 // OpenAI has no profanity filter; the option is not sent.
 import { parseJson, providerRequest } from "@/server/speech/provider-request";
 import { apiKeyOf } from "@/server/speech/speech-config";
-import type { SttAdapter } from "@/server/speech/stt/stt-adapter";
+import { isPhrase, type SttAdapter } from "@/server/speech/stt/stt-adapter";
 
 interface TranscriptionResponse {
   text?: string;
@@ -23,7 +23,8 @@ export const openaiStt: SttAdapter = {
     form.set("model", chosen);
     form.set("language", language.split("-")[0]!.toLowerCase());
     form.set("response_format", verbose ? "verbose_json" : "json");
-    if (hints.length) form.set("prompt", hints.join(", "));
+    const phrases = hints.filter(isPhrase);
+    if (phrases.length) form.set("prompt", phrases.join(", "));
     const res = await providerRequest(new URL("/v1/audio/transcriptions", config.SPEECH_OPENAI_BASE_URL).toString(), { method: "POST", headers: { authorization: `Bearer ${apiKeyOf(credential)}` }, body: form }, timeoutMs);
     const answer = parseJson<TranscriptionResponse>(res, "/v1/audio/transcriptions");
     const logprobs = (answer.segments ?? []).map((s) => s.avg_logprob).filter((p): p is number => typeof p === "number");

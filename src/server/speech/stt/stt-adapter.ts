@@ -33,3 +33,7 @@ export interface SttAdapter {
   model(speechModel: string | null, config: SpeechEnv): string | null;
   recognize(request: SttRequest): Promise<Recognition>;
 }
+
+/** A hint that is words, not one of Google's class tokens ($OOV_CLASS_DIGIT_SEQUENCE, $MONEY…), which Twilio passes
+ *  through and only Google understands. */
+export const isPhrase = (hint: string) => !hint.startsWith("$");
