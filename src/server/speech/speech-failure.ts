@@ -1,4 +1,5 @@
 // How speech fails, in Twilio's codes where Twilio has one (twilio.com/docs/api/errors): 13520 Say: invalid text,
+// 13521 <Say> element character limits exceeded,
 // 13511 Say: invalid voice value (also a voice whose provider is not configured, or that the provider refuses),
 // 13331 Gather: invalid language value, 13343 Gather: invalid configuration for speech provider, 20429 too many
 // requests, 20503 service unavailable (a provider that times out, fails or answers with unusable audio).
@@ -9,6 +10,7 @@ export type SpeechFailure = { ok: false; code: number; message: string };
 
 export const SPEECH_ERROR = {
   SAY_INVALID_TEXT: 13520,
+  SAY_TEXT_TOO_LONG: 13521,
   SAY_INVALID_VOICE: 13511,
   GATHER_INVALID_LANGUAGE: 13331,
   GATHER_INVALID_PROVIDER_CONFIG: 13343,

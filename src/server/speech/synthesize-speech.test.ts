@@ -204,12 +204,14 @@ describe.each([
 });
 
 describe("voices, text and keys", () => {
-  it("refuses unknown voices with 13511 and empty or overlong text with 13520", async () => {
+  it("refuses unknown voices with 13511, empty text with 13520 and text past the engine's limit with 13521", async () => {
     expect(await say("Robot.Marvin")).toMatchObject({ ok: false, code: 13511, message: expect.stringContaining("Robot.Marvin") });
     expect(await say("Polly.joanna")).toMatchObject({ ok: false, code: 13511 });
     expect(await say("Polly.Joanna-Turbo")).toMatchObject({ ok: false, code: 13511 });
     expect(await say("Polly.Joanna", "   ")).toMatchObject({ ok: false, code: 13520 });
-    expect(await say("Polly.Joanna", "a".repeat(4097))).toMatchObject({ ok: false, code: 13520 });
+    expect(await say("Polly.Joanna", "a".repeat(3001))).toMatchObject({ ok: false, code: 13521, message: expect.stringContaining("Polly.Joanna takes at most 3000") });
+    expect(await say("man", "a".repeat(4097))).toMatchObject({ ok: false, code: 13521 });
+    expect(await say("Google.en-US-Standard-C", "a".repeat(4097))).toMatchObject({ ok: true });
   });
 
   it("says a provider has no key with 13511 and where to add one", async () => {

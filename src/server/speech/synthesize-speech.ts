@@ -5,13 +5,14 @@
 import { speechConfig } from "@/server/speech/speech-config";
 import { speechAudioCache } from "@/server/speech/speech-audio-cache";
 import { SPEECH_ERROR, speechFailure, type SpeechFailure } from "@/server/speech/speech-failure";
-import { formatVoice, parseVoice } from "@/server/speech/speech-voice";
+import { formatVoice, parseVoice, type SpeechVoice } from "@/server/speech/speech-voice";
 import { getTenantSpeechSettings } from "@/server/speech/get-tenant-speech-settings";
 import { renderSpeech } from "@/server/speech/render-speech";
 import { TTS_ADAPTERS } from "@/server/speech/tts/tts-adapters";
 
-/** Twilio's <Say> takes up to 4,096 characters; providers cap lower (Polly 3,000 billed) and say so themselves. */
-export const MAX_SAY_CHARACTERS = 4096;
+/** The longest text each engine takes, as Twilio's 13521 lists them (basic voices 4,096, Polly 3,000, Google 5,000)
+ *  and as OpenAI (4,096) and ElevenLabs (10,000 for its multilingual v2 model) document theirs. */
+export const MAX_SAY_CHARACTERS: Record<SpeechVoice["provider"], number> = { flite: 4096, polly: 3000, google: 5000, openai: 4096, elevenlabs: 10_000 };
 
 export interface SynthesizeSpeechInput {
   tenantId: string;
@@ -38,11 +39,12 @@ export async function synthesizeSpeech(input: SynthesizeSpeechInput): Promise<Sy
 async function synthesize(input: SynthesizeSpeechInput): Promise<SynthesizeSpeechResult> {
   const text = input.text.trim();
   if (!text) return speechFailure(SPEECH_ERROR.SAY_INVALID_TEXT, "there is no text to say");
-  if (text.length > MAX_SAY_CHARACTERS) return speechFailure(SPEECH_ERROR.SAY_INVALID_TEXT, `the text is ${text.length} characters; <Say> takes at most ${MAX_SAY_CHARACTERS}`);
   const config = speechConfig();
   const voiceName = input.voice?.trim() || (await getTenantSpeechSettings(input.tenantId)).defaultVoice || config.SPEECH_DEFAULT_VOICE || null;
   const voice = parseVoice(voiceName);
   if (!voice) return speechFailure(SPEECH_ERROR.SAY_INVALID_VOICE, `unknown voice "${voiceName}": use man, woman, alice, Polly.<Voice>, Google.<voice name>, openai.<voice> or elevenlabs.<voice id>`);
+  const limit = MAX_SAY_CHARACTERS[voice.provider];
+  if (text.length > limit) return speechFailure(SPEECH_ERROR.SAY_TEXT_TOO_LONG, `the text is ${text.length} characters; ${voice.provider === "flite" ? "flite" : formatVoice(voice)} takes at most ${limit}`);
   if (voice.provider === "flite") return { ok: true, engine: "flite" };
 
   const cache = speechAudioCache(input.mediaDir);
