@@ -61,25 +61,40 @@ function pcmSamples(pcm: Buffer): Int16Array {
   return samples;
 }
 
-/** Windowed-sinc resampling (16 zero crossings each side, Blackman window); low-passes at the lower Nyquist. */
+/**
+ * Windowed-sinc resampling (16 zero crossings each side, Blackman window); low-passes at the lower Nyquist. The
+ * rates providers use are small ratios (24 → 16 kHz has two phases), so each phase's kernel is computed once.
+ */
 export function resample(samples: Int16Array, from: number, to: number): Int16Array {
   if (from === to) return samples;
   const ratio = from / to;
   const cutoff = Math.min(1, to / from);
   const halfWidth = Math.ceil(16 / cutoff);
+  const kernels = new Map<number, Float64Array>();
+  const kernelFor = (frac: number): Float64Array => {
+    const key = Math.round(frac * 1e6);
+    let kernel = kernels.get(key);
+    if (kernel) return kernel;
+    kernel = new Float64Array(2 * halfWidth);
+    for (let j = -halfWidth + 1; j <= halfWidth; j++) {
+      const x = frac - j;
+      const arg = Math.PI * x * cutoff;
+      const sinc = x === 0 ? 1 : Math.sin(arg) / arg;
+      const w = 0.42 + 0.5 * Math.cos((Math.PI * x) / halfWidth) + 0.08 * Math.cos((2 * Math.PI * x) / halfWidth);
+      kernel[j + halfWidth - 1] = cutoff * sinc * w;
+    }
+    if (kernels.size < 4096) kernels.set(key, kernel);
+    return kernel;
+  };
   const out = new Int16Array(Math.floor(samples.length / ratio));
   for (let i = 0; i < out.length; i++) {
     const t = i * ratio;
     const centre = Math.floor(t);
+    const kernel = kernelFor(t - centre);
     let acc = 0;
-    for (let k = centre - halfWidth + 1; k <= centre + halfWidth; k++) {
-      if (k < 0 || k >= samples.length) continue;
-      const x = t - k;
-      const arg = Math.PI * x * cutoff;
-      const sinc = x === 0 ? 1 : Math.sin(arg) / arg;
-      const w = 0.42 + 0.5 * Math.cos((Math.PI * x) / halfWidth) + 0.08 * Math.cos((2 * Math.PI * x) / halfWidth);
-      acc += samples[k]! * cutoff * sinc * w;
-    }
+    const first = Math.max(0, centre - halfWidth + 1);
+    const last = Math.min(samples.length - 1, centre + halfWidth);
+    for (let k = first; k <= last; k++) acc += samples[k]! * kernel[k - centre + halfWidth - 1]!;
     out[i] = Math.max(-32768, Math.min(32767, Math.round(acc)));
   }
   return out;
