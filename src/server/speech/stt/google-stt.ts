@@ -1,7 +1,7 @@
 // Google Cloud Speech-to-Text v1: POST /v1/speech:recognize (cloud.google.com/speech-to-text/docs/reference/rest/v1/
 // speech/recognize) with an API key (X-Goog-Api-Key), JSON { config, audio: { content } }. Answer: results[] (one
 // per stretch of speech), each with alternatives[0].{transcript, confidence}; no results when nothing was said.
-import { readPcmWav } from "@/server/speech/speech-audio";
+import { parseWavHeader } from "@/server/recordings/wav-header";
 import { parseJson, providerRequest } from "@/server/speech/provider-request";
 import { apiKeyOf } from "@/server/speech/speech-config";
 import type { SttAdapter } from "@/server/speech/stt/stt-adapter";
@@ -29,7 +29,7 @@ export const googleStt: SttAdapter = {
     return TWILIO_MODELS[speechModel] ?? null;
   },
   async recognize({ utterance, language, hints, model, profanityFilter, credential, config, timeoutMs }) {
-    const { sampleRate } = readPcmWav(utterance.data);
+    const { sampleRate } = parseWavHeader(utterance.data, utterance.data.length);
     const body = {
       config: {
         encoding: "LINEAR16",
