@@ -84,6 +84,11 @@ try {
     RECORDINGS_DIR: path.join(ROOT, ".data/e2e-recordings"),
   });
   delete process.env.FREESWITCH_ESL_HOST;
+  // Speech previews (Settings → Speech) reach a stand-in of OpenAI's audio API that answers with a tone and
+  // refuses any key but the platform's: a tenant's own key is seen to be used instead.
+  const { startOpenAiStandIn } = await import("../src/test/speech-standins/openai-stand-in.ts");
+  const speechStandIn = await startOpenAiStandIn({ apiKey: "sk-e2e-platform-key" });
+  Object.assign(process.env, { SPEECH_OPENAI_BASE_URL: speechStandIn.baseUrl, SPEECH_OPENAI_API_KEY: speechStandIn.apiKey });
   await migrate(pg.url("irisx"));
   await seedDemoData();
 

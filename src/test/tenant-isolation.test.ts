@@ -530,6 +530,18 @@ async function expectTrpcCode(call: Promise<unknown>, code: TRPCError["code"]) {
 }
 const notFound = (call: Promise<unknown>) => expectTrpcCode(call, "NOT_FOUND");
 
+/** Tenant A's own speech provider keys (Settings → Speech), sealed as the use-case stores them. */
+async function giveASpeechKeys() {
+  const { sealSecret } = await import("@/server/crypto/secret-box");
+  for (const provider of ["openai", "deepgram", "elevenlabs"]) {
+    await db.tenantSpeechCredential.upsert({
+      where: { tenantId_provider: { tenantId: fx.a.tenantId, provider } },
+      create: { tenantId: fx.a.tenantId, provider, secretCipher: sealSecret(`a-${provider}-key-AAAA`), hint: "AAAA" },
+      update: {},
+    });
+  }
+}
+
 const TRPC: Record<string, TrpcCase> = {
   "auth.me": { aId: false, reason: "the signed-in user themself", run: async (c) => expectNoLeak(await c.auth.me()) },
   "auth.signUp": { aId: false, reason: "public sign-up creates a new tenant" },
@@ -728,6 +740,53 @@ const TRPC: Record<string, TrpcCase> = {
       await fx.b.callerWithAHint.recordings.setRetention({ days: 7 });
       expect((await db.tenant.findUniqueOrThrow({ where: { id: fx.a.tenantId } })).recordingRetentionDays).toBeNull();
       expect((await db.tenant.findUniqueOrThrow({ where: { id: fx.b.tenantId } })).recordingRetentionDays).toBe(7);
+    },
+  },
+  "speech.settings": {
+    aId: false,
+    reason: "the session's tenant; A's own keys are not B's",
+    run: async () => {
+      await giveASpeechKeys();
+      const shown = await fx.b.callerWithAHint.speech.settings();
+      expectNoLeak(shown);
+      expect(shown.providers.filter((p) => p.ownKey?.hint === "AAAA")).toEqual([]);
+    },
+  },
+  "speech.update": {
+    aId: false,
+    reason: "sets the session's tenant; with A as the hint it sets B's, never A's",
+    run: async () => {
+      await fx.b.callerWithAHint.speech.update({ defaultVoice: "Polly.Joanna", sttProvider: "deepgram" });
+      expect(await db.tenantSpeechSettings.findUnique({ where: { tenantId: fx.a.tenantId } })).toBeNull();
+      expect(await db.tenantSpeechSettings.findUniqueOrThrow({ where: { tenantId: fx.b.tenantId } })).toMatchObject({ defaultVoice: "Polly.Joanna" });
+    },
+  },
+  "speech.setKey": {
+    aId: false,
+    reason: "stores the session's tenant's key; A's key for the provider stays A's",
+    run: async () => {
+      await giveASpeechKeys();
+      await fx.b.callerWithAHint.speech.setKey({ provider: "openai", apiKey: "sk-b-own-key-9999" });
+      expect(await db.tenantSpeechCredential.findUniqueOrThrow({ where: { tenantId_provider: { tenantId: fx.a.tenantId, provider: "openai" } } })).toMatchObject({ hint: "AAAA" });
+    },
+  },
+  "speech.removeKey": {
+    aId: false,
+    reason: "addressed by provider within the session's tenant: A's key is not found for B and stays",
+    run: async () => {
+      await giveASpeechKeys();
+      await notFound(fx.b.callerWithAHint.speech.removeKey({ provider: "deepgram" }));
+      expect(await db.tenantSpeechCredential.count({ where: { tenantId: fx.a.tenantId, provider: "deepgram" } })).toBe(1);
+    },
+  },
+  "speech.preview": {
+    aId: false,
+    reason: "synthesizes with the session's tenant's keys: A's key is never used for B",
+    run: async () => {
+      await giveASpeechKeys();
+      const call = fx.b.callerWithAHint.speech.preview({ voice: "elevenlabs.abc123" });
+      await expectTrpcCode(call, "UNPROCESSABLE_CONTENT");
+      await expect(call).rejects.toThrow(/has no key on this platform or account/);
     },
   },
   "devMail.list": { aId: false, reason: "the platform's development mailbox, not tenant data (staff-only outside development)" },

@@ -3,6 +3,7 @@ import { BookOpenIcon, BuildingIcon, HashIcon, HeadsetIcon, HomeIcon, KeyRoundIc
 import { redirect } from "next/navigation";
 import type { ReactElement, ReactNode } from "react";
 import { AccountProblem } from "@/components/portal/account-problem";
+import { SpeechNavIcon } from "@/components/portal/speech/speech-nav-icon";
 import { TenantSwitcher } from "@/components/portal/tenant-switcher";
 import { UserMenu } from "@/components/portal/user-menu";
 import { VerifyEmailBanner } from "@/components/portal/verify-email-banner";
@@ -55,6 +56,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     "/sip-users": <PhoneIcon />,
     "/settings/audit": <ScrollTextIcon />,
     "/settings/general": <BuildingIcon />,
+    "/settings/speech": <SpeechNavIcon />,
     "/developers/api": <BookOpenIcon />,
   };
   // Only the pages this member's role can use (src/server/tenant/portal-pages.ts); agents also get their desktop.

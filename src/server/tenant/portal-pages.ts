@@ -6,6 +6,7 @@ import { API_KEY_ROLE } from "@/server/api-keys/api-key-view";
 import { CALL_READ_ROLE } from "@/server/calls/call-view";
 import { PHONE_NUMBER_READ_ROLE } from "@/server/numbers/phone-number-view";
 import { SIP_USER_ROLE } from "@/server/sip/sip-user-view";
+import { SPEECH_READ_ROLE } from "@/server/speech/speech-settings-view";
 import { roleSatisfies, type RoleRule } from "@/server/tenancy";
 import { WEBHOOK_ROLE } from "@/server/webhooks/webhook-endpoint-view";
 
@@ -28,6 +29,7 @@ export const PORTAL_PAGES: readonly PortalPage[] = [
   { href: "/sip-users", label: "SIP users", rule: SIP_USER_ROLE },
   { href: "/settings/audit", label: "Audit log", rule: { minRole: "ADMIN" } },
   { href: "/settings/general", label: "Settings", rule: PORTAL_USERS },
+  { href: "/settings/speech", label: "Speech", rule: SPEECH_READ_ROLE },
   { href: "/developers/api", label: "API reference", rule: API_KEY_ROLE },
 ];
 

@@ -16,6 +16,7 @@ import { twoFactorRouter } from "@/trpc/routers/two-factor";
 import { callsRouter } from "@/trpc/routers/calls";
 import { sipUsersRouter } from "@/trpc/routers/sip-users";
 import { recordingsRouter } from "@/trpc/routers/recordings";
+import { speechRouter } from "@/trpc/routers/speech";
 import { webhooksRouter } from "@/trpc/routers/webhooks";
 
 export const appRouter = createTRPCRouter({
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   calls: callsRouter,
   sipUsers: sipUsersRouter,
   recordings: recordingsRouter,
+  speech: speechRouter,
   devMail: devMailRouter,
   admin: adminRouter,
   impersonation: impersonationRouter,
