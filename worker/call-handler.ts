@@ -49,6 +49,7 @@ export function sessionHost(ctx: WorkerContext): SessionHost {
     appUrl: ctx.appUrl,
     track: (work) => ctx.background.track(work),
     metrics: ctx.sessionMetrics,
+    speech: ctx.speech,
   };
 }
 

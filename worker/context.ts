@@ -4,6 +4,7 @@ import type { Logger } from "@/server/logger";
 import type { ChannelTable } from "./channel-table";
 import type { MediaSource } from "./call-control/prompt-apps";
 import type { SessionMetrics } from "./call-control/session-metrics";
+import type { SpeechPort } from "./call-control/speech-port";
 import type { KeyedSerialQueue } from "./keyed-serial-queue";
 import type { SwitchPort } from "./switch-port";
 import type { VoicePort } from "./voice-port";
@@ -29,6 +30,8 @@ export interface WorkerContext {
   appUrl: string;
   /** How long the worker takes to move calls' documents on (call-control/session-metrics.ts). */
   sessionMetrics: SessionMetrics;
+  /** Text to speech and recognition for prompts and gathers (call-control/speech-port.ts). */
+  speech: SpeechPort;
   /** A call changed state: status callbacks may be due. */
   onTransition(): void;
   /** Detached work (call handlers, originates) the drain waits for. */

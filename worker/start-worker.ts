@@ -32,6 +32,7 @@ import { eventTime, type SwitchConnection, type SwitchLinkState } from "./switch
 import type { VoicePort } from "./voice-port";
 import { createVoiceUseCases } from "./voice-use-cases";
 import { SessionMetrics } from "./call-control/session-metrics";
+import { createSpeechPort } from "./call-control/speech-port";
 
 export interface StartWorkerOptions {
   switchId: string;
@@ -227,6 +228,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
     defaultGateway: opts.defaultGateway,
     appUrl: (opts.appUrl ?? env.APP_URL).replace(/\/+$/, ""),
     sessionMetrics: new SessionMetrics(),
+    speech: createSpeechPort(),
     onTransition: () => callbacks?.wake(),
     background: new BackgroundWork(),
   };

@@ -7,6 +7,8 @@ import { env } from "@/env";
 import { redirectCall } from "@/server/calls/redirect-call";
 import { db } from "@/server/db";
 import { createVoiceTenant } from "@/test/call-fixtures";
+import { startDeepgramStandIn } from "@/test/speech-standins/deepgram-stand-in";
+import { startOpenAiStandIn } from "@/test/speech-standins/openai-stand-in";
 import { startWebhookReceiver, type ReceiverReply } from "@/test/webhook-receiver";
 import type { Simulator } from "../freeswitch/simulator/index";
 import type { EslEvent } from "./esl/wire";
@@ -114,6 +116,49 @@ describe("call control on the simulator", () => {
     sim.switch.pressDigits(sim.channels.get(uuid)!, "7");
     expect((await waitForFinalCall(call.id, 15_000)).status).toBe("COMPLETED");
     expect(requestsTo("/resumed", call.id)).toEqual([expect.objectContaining({ Digits: "7" })]);
+  });
+
+  it("gather input=speech: the caller's utterance goes to the recognizer and its transcript reaches the action", async () => {
+    const deepgram = await startDeepgramStandIn({ transcript: "talk to sales" });
+    process.env.SPEECH_DEEPGRAM_API_KEY = deepgram.apiKey;
+    process.env.SPEECH_DEEPGRAM_BASE_URL = deepgram.baseUrl;
+    try {
+      routes.set("/speak", twiml('<Gather input="speech" maxSpeechTime="2" action="/heard" language="en-GB" hints="sales, support"><Say>How can I help?</Say></Gather>'));
+      routes.set("/heard", twiml("<Hangup/>"));
+      const voice = await createVoiceTenant();
+      const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: app.url("/speak") });
+      expect((await waitForFinalCall(call.id)).status).toBe("COMPLETED");
+      expect(requestsTo("/heard", call.id)).toEqual([expect.objectContaining({ SpeechResult: "talk to sales" })]);
+      expect(deepgram.requests).toHaveLength(1);
+      expect(deepgram.violations).toEqual([]);
+      expect(deepgram.requests[0]!.query.get("language")).toBe("en-GB");
+    } finally {
+      delete process.env.SPEECH_DEEPGRAM_API_KEY;
+      delete process.env.SPEECH_DEEPGRAM_BASE_URL;
+      await deepgram.close();
+    }
+  });
+
+  it("a say with a provider's voice plays the provider's audio from the speech cache (synthesized once)", async () => {
+    const openai = await startOpenAiStandIn();
+    process.env.SPEECH_OPENAI_API_KEY = openai.apiKey;
+    process.env.SPEECH_OPENAI_BASE_URL = openai.baseUrl;
+    try {
+      const voice = await createVoiceTenant();
+      for (let i = 0; i < 2; i++) {
+        const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, instructions: [{ say: "Welcome to the provider voice", voice: "openai.alloy" }, { hangup: true }] });
+        expect((await waitForFinalCall(call.id)).status).toBe("COMPLETED");
+        const played = seen.filter((e) => e.name === "CHANNEL_EXECUTE_COMPLETE" && e.variable("irisx_call_id") === call.id && e.get("Application") === "playback");
+        expect(played.map((e) => e.get("Application-Data"))).toEqual([expect.stringMatching(/\/tts\/[0-9a-f]{64}\.wav$/)]);
+        expect(played[0]!.get("Application-Response")).toBe("FILE PLAYED");
+      }
+      expect(openai.requests.filter((r) => r.path.endsWith("/audio/speech"))).toHaveLength(1);
+      expect(openai.violations).toEqual([]);
+    } finally {
+      delete process.env.SPEECH_OPENAI_API_KEY;
+      delete process.env.SPEECH_OPENAI_BASE_URL;
+      await openai.close();
+    }
   });
 
   it("an invalid document gets a debugger entry with the line and attribute, an apology and a clean hang-up", async () => {

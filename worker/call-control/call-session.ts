@@ -9,7 +9,7 @@
 // call's own hang-up bookkeeping. The state is stored after every decision with what the switch is running, so a
 // worker that restarts mid-call resumes it (resume-call-session.ts).
 import { randomUUID } from "node:crypto";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "@/server/logger";
 import { isInternalUrl } from "@/server/voice-apps/internal-apps";
@@ -28,6 +28,7 @@ import { DigitCollector } from "./digit-collector";
 import { fetchVoiceDocument, type DocumentProblem } from "./fetch-voice-document";
 import { loopCount, promptApplication, type MediaSource } from "./prompt-apps";
 import type { SessionMetrics } from "./session-metrics";
+import type { SpeechPort } from "./speech-port";
 import { BEEP_APPLICATION, hangupApplication, recordApplication, sendDtmfApplication, terminatorsApplication, type SwitchApplication } from "./switch-commands";
 
 export interface SessionHost {
@@ -44,12 +45,13 @@ export interface SessionHost {
   /** Detached work the drain waits for. */
   track<T>(work: Promise<T>): Promise<T>;
   metrics?: SessionMetrics;
+  speech: SpeechPort;
 }
 
 /** What the switch is running for the awaited step: plain data, stored with the state. */
 export type Running =
   | { kind: "prompt"; step: number; eventUuid: string; loopsLeft: number; prompt: Prompt | { kind: "digits"; digits: string } }
-  | { kind: "collect"; step: number; lastPromptUuid: string | null; promptsDone: boolean }
+  | { kind: "collect"; step: number; lastPromptUuid: string | null; promptsDone: boolean; utterance?: { eventUuid: string; file: string } | null }
   | { kind: "record"; step: number; eventUuid: string; recordingId: string; file: string }
   | {
       kind: "dial";
@@ -239,6 +241,10 @@ export class CallSession {
     }
   }
 
+  private get promptContext() {
+    return { tenantId: this.channel.tenantId, media: this.host.media, speech: this.host.speech };
+  }
+
   private get uuid(): string {
     return this.channel.uuid;
   }
@@ -307,7 +313,7 @@ export class CallSession {
 
   private async playPrompt(prompt: Prompt, step: number | null, running: Running | null): Promise<void> {
     if (!this.live()) return;
-    const built = await promptApplication(prompt, { tenantId: this.channel.tenantId, media: this.host.media });
+    const built = await promptApplication(prompt, this.promptContext);
     if (!built.ok) {
       if (step !== null) return this.deliverLater({ kind: "failed", step, code: built.code, message: built.message });
       return this.reportError(built.code, built.message, null);
@@ -328,7 +334,7 @@ export class CallSession {
     if (running.loopsLeft > 0 && running.prompt.kind !== "digits" && this.live() && !this.interruptedByKey(event)) {
       running.loopsLeft--;
       running.eventUuid = randomUUID();
-      const built = await promptApplication(running.prompt, { tenantId: this.channel.tenantId, media: this.host.media });
+      const built = await promptApplication(running.prompt, this.promptContext);
       if (built.ok) return void (await this.send(built.app, running.eventUuid).catch((err: unknown) => (isChannelGone(err) ? undefined : Promise.reject(err))));
     }
     return this.deliver({ kind: "done", step: running.step });
@@ -343,18 +349,17 @@ export class CallSession {
 
   private async collect(command: CollectInputCommand, step: number): Promise<void> {
     const running = this.running?.kind === "collect" ? this.running : (this.running = { kind: "collect", step, lastPromptUuid: null, promptsDone: false });
-    // Speech needs a recognizer: without one configured, a gather that also takes keys takes keys only.
-    if (!command.dtmf) {
-      this.deliverLater({ kind: "failed", step, code: 12200, message: "<Gather input=\"speech\"> needs a speech recognizer: none is configured for this account" });
-      return;
+    this.collector = command.dtmf ? new DigitCollector({ numDigits: command.dtmf.numDigits, finishOnKey: command.dtmf.finishOnKey }) : null;
+    this.speech = command.speech;
+    if (command.speech?.partialResults) {
+      await this.reportError(12200, "partialResultCallback needs streaming recognition, which this switch has no module for: no partial results are sent", this.state?.verbIndex ?? null);
     }
-    this.collector = new DigitCollector({ numDigits: command.dtmf.numDigits, finishOnKey: command.dtmf.finishOnKey });
     this.timeoutSeconds = command.timeoutSeconds;
     this.bargeIn = command.bargeIn;
     if (!this.live()) return;
     await this.setTerminators(command.bargeIn ? "any" : "none");
     for (const prompt of command.prompts) {
-      const built = await promptApplication(prompt, { tenantId: this.channel.tenantId, media: this.host.media });
+      const built = await promptApplication(prompt, this.promptContext);
       if (!built.ok) {
         await this.reportError(built.code, built.message, this.state?.verbIndex ?? null);
         continue;
@@ -369,11 +374,49 @@ export class CallSession {
 
   private timeoutSeconds = 5;
   private bargeIn = true;
+  private speech: CollectInputCommand["speech"] = null;
 
   private promptsFinished(running: Extract<Running, { kind: "collect" }>): void {
     if (running.promptsDone) return;
     running.promptsDone = true;
-    this.armTimer(running.step, this.timeoutSeconds);
+    if (this.speech) void this.post(() => this.listen(running));
+    else this.armTimer(running.step, this.timeoutSeconds);
+  }
+
+  /**
+   * Speech: the caller's utterance is recorded until they fall silent (the stock switch has no streaming recognizer)
+   * and handed to the recognizer (speech-port.ts). When keys are allowed too, a key ends the recording and input
+   * goes on as keys.
+   */
+  private async listen(running: Extract<Running, { kind: "collect" }>): Promise<void> {
+    const spec = this.speech;
+    if (!spec || this.running !== running || !this.live()) return;
+    const file = path.resolve(this.host.recordingsDir, this.channel.tenantId, `utterance-${this.channel.callId}-${running.step}.wav`);
+    await mkdir(path.dirname(file), { recursive: true });
+    running.utterance = { eventUuid: randomUUID(), file };
+    await this.setTerminators(this.collector ? "any" : "none");
+    const endSilence = spec.endSilence === "auto" ? 2 : Math.max(1, spec.endSilence);
+    await this.send(recordApplication(file, this.host.recordingsDir, spec.maxSeconds, Math.max(endSilence, 1)), running.utterance.eventUuid);
+  }
+
+  private async utteranceEnded(running: Extract<Running, { kind: "collect" }>, event: EslEvent): Promise<void> {
+    const utterance = running.utterance!;
+    running.utterance = null;
+    const spec = this.speech;
+    try {
+      // A key ended the recording: input goes on as keys (the key itself arrived as a DTMF event).
+      if (this.collector && !this.collector.empty) return;
+      if (!spec || !this.live()) return;
+      const ms = Number(event.variable("record_ms") ?? 0);
+      const audio = ms >= 250 ? await readFile(utterance.file).catch(() => null) : null;
+      if (!audio) return this.deliver({ kind: "timeout", step: running.step });
+      const heard = await this.host.speech.recognize({ tenantId: this.channel.tenantId, audio, language: spec.language, hints: spec.hints, model: spec.model, profanityFilter: spec.profanityFilter });
+      if (!heard.ok) return this.deliver({ kind: "failed", step: running.step, code: heard.code, message: `speech recognition: ${heard.message}` });
+      if (!heard.transcript) return this.deliver({ kind: "timeout", step: running.step });
+      return this.deliver({ kind: "speech", step: running.step, transcript: heard.transcript, confidence: heard.confidence ?? 0 });
+    } finally {
+      await rm(utterance.file, { force: true }).catch(() => undefined);
+    }
   }
 
   private armTimer(step: number, seconds: number): void {
@@ -676,6 +719,7 @@ export class CallSession {
         return;
       case "collect":
         if (appUuid === running.lastPromptUuid) this.promptsFinished(running);
+        else if (running.utterance && appUuid === running.utterance.eventUuid) await this.utteranceEnded(running, event);
         return;
       case "record":
         if (appUuid === running.eventUuid) await this.recordCompleted(running, event);
