@@ -55,10 +55,15 @@ export class CallEventRouter implements WorkerHandler {
     if (!uuid) return;
     const name = event.name;
     // The call's verb interpreter hears its channel's events in wire order, on its own chain.
-    const session = this.ctx.channels.get(uuid)?.session;
+    const tracked = this.ctx.channels.get(uuid);
+    const session = tracked?.session;
     if (session) {
       if (name === "CHANNEL_HANGUP_COMPLETE") session.onHangup();
       else session.onSwitchEvent(event);
+    } else if (name === "CHANNEL_ANSWER" && tracked && !tracked.record) {
+      // The callee is listening: the document starts now, not behind this call's earlier database writes (ringing)
+      // in the queue below; under a burst of calls those take their turn, and the callee would hear silence.
+      runCallHandler(this.ctx, tracked, performance.now());
     }
     switch (name) {
       case "CHANNEL_CREATE":
@@ -195,6 +200,8 @@ export class CallEventRouter implements WorkerHandler {
     if (channel.answered) return;
     channel.answered = true;
     channel.ringing = true;
+    // The document started when the answer arrived (onEvent), unless the call is recorded: its recording starts
+    // first, so that it covers the whole call.
     await this.ctx.voice.applyCallProgress({ channelUuid: channel.uuid, status: "IN_PROGRESS", at });
     this.ctx.onTransition();
     if (await this.killIfEndRequested(channel)) return;

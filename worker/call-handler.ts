@@ -53,10 +53,13 @@ export function sessionHost(ctx: WorkerContext): SessionHost {
   };
 }
 
-/** The call runs its document (its instructions, or what its URL answers), one verb at a time. */
-export function runCallHandler(ctx: WorkerContext, channel: TrackedChannel): void {
+/**
+ * The call runs its document (its instructions, or what its URL answers), one verb at a time; once per call.
+ * `answeredAt` (performance.now() when the answer arrived) times the first command for the session metrics.
+ */
+export function runCallHandler(ctx: WorkerContext, channel: TrackedChannel, answeredAt = 0): void {
   if (channel.hangupSeen || channel.killRequested !== null || channel.session) return;
-  startCallSession(sessionHost(ctx), channel);
+  startCallSession(sessionHost(ctx), channel, answeredAt);
 }
 
 /** A play source that was refused, could not be fetched, or that the switch could not play: on the call's timeline. */

@@ -116,9 +116,15 @@ export class CallSession {
     return this.host.track(next);
   }
 
-  /** The first decision (startSession), or a resumed one. */
-  begin(decision: Decision): Promise<void> {
-    return this.post(() => this.apply(decision));
+  /** The first decision (startSession), or a resumed one; `answeredAt` times its first command (session-metrics.ts). */
+  begin(decision: Decision, answeredAt = 0): Promise<void> {
+    return this.post(() =>
+      this.whileHandling(answeredAt, "switch", async () => {
+        this.outcomeAt = this.arrivedAt;
+        this.outcomeFrom = "switch";
+        await this.apply(decision);
+      }),
+    );
   }
 
   /** Replaces the document at once (a live change, or a resume that must restart the verb). */
@@ -149,15 +155,25 @@ export class CallSession {
       case "DTMF":
       case "CHANNEL_BRIDGE": {
         const at = performance.now();
-        void this.post(() => {
-          this.outcomeAt = at;
-          this.outcomeFrom = "switch";
-          return this.handleEvent(event);
-        });
+        void this.post(() => this.whileHandling(at, "switch", () => this.handleEvent(event)));
         return;
       }
     }
   }
+
+  /** Work caused by something that arrived at `at`: an outcome it delivers is timed from then (session-metrics.ts). */
+  private async whileHandling(at: number, from: "switch" | "answer", work: () => Promise<void>): Promise<void> {
+    this.arrivedAt = at;
+    this.arrivedFrom = from;
+    try {
+      await work();
+    } finally {
+      this.arrivedAt = 0;
+    }
+  }
+
+  private arrivedAt = 0;
+  private arrivedFrom: "switch" | "answer" = "switch";
 
   /** The next command is going out: the time since the outcome that led to it is the worker's own. */
   private commandSent(): void {
@@ -177,6 +193,9 @@ export class CallSession {
 
   private async deliver(outcome: Outcome): Promise<void> {
     if (!this.state) return;
+    // Timed from the event or answer that brought this outcome (a timer's outcome is not the worker's latency).
+    this.outcomeAt = this.arrivedAt;
+    this.outcomeFrom = this.arrivedFrom;
     this.log.debug({ callId: this.channel.callId, outcome: outcome.kind, step: "step" in outcome ? outcome.step : null, awaitedStep: this.state.step }, "call session: outcome");
     const decision = advanceSession(this.state, outcome);
     if (decision.state === this.state && decision.commands.length === 0) return;
@@ -445,9 +464,10 @@ export class CallSession {
     if (!collector) return;
     if (!running.promptsDone) {
       if (!this.bargeIn) return;
-      // The caller answered over the prompts: stop them (and the ones still queued).
+      // The caller answered over the prompts: stop them (and the ones still queued). Not awaited: the command is on
+      // the socket before anything this session sends next, and the switch runs api commands in the order they come.
       running.promptsDone = true;
-      await this.host.esl.api(`uuid_break ${this.uuid} all`).catch(() => undefined);
+      void this.host.esl.api(`uuid_break ${this.uuid} all`).catch(() => undefined);
     }
     const input = collector.press(key);
     if (input.complete) return this.deliver({ kind: "digits", step: running.step, digits: input.digits, terminator: input.terminator });
@@ -614,11 +634,7 @@ export class CallSession {
         const outcome = await this.fetchOutcome(url, method, params, step);
         const at = performance.now();
         this.host.metrics?.fetches.add(at - started);
-        void this.post(() => {
-          this.outcomeAt = at;
-          this.outcomeFrom = "answer";
-          return this.deliver(outcome);
-        });
+        void this.post(() => this.whileHandling(at, "answer", () => this.deliver(outcome)));
       })(),
     );
   }

@@ -39,7 +39,7 @@ function bareState(call: SessionCall): SessionState {
 }
 
 /** Runs the call's document from its first verb. Nothing to run (no instructions, no URL): the call stays up. */
-export function startCallSession(host: SessionHost, channel: TrackedChannel): CallSession | null {
+export function startCallSession(host: SessionHost, channel: TrackedChannel, answeredAt = 0): CallSession | null {
   const call = sessionCallOf(channel);
   let decision;
   if (channel.instructions) {
@@ -54,7 +54,7 @@ export function startCallSession(host: SessionHost, channel: TrackedChannel): Ca
   }
   const session = new CallSession(host, channel);
   channel.session = session;
-  void session.begin(decision);
+  void session.begin(decision, answeredAt);
   return session;
 }
 
