@@ -23,6 +23,7 @@ import type { EslEvent } from "../esl/wire";
 import type { TrackedChannel } from "../channel-table";
 import type { SwitchPort } from "../switch-port";
 import type { VoicePort } from "../voice-port";
+import { conferenceApplication, type ConferenceTarget } from "./conference-apps";
 import { bridgeApplication, DialTargetError, type DialLeg } from "./dial-strings";
 import { DigitCollector } from "./digit-collector";
 import { fetchVoiceDocument, type DocumentProblem } from "./fetch-voice-document";
@@ -53,6 +54,7 @@ export type Running =
   | { kind: "prompt"; step: number; eventUuid: string; loopsLeft: number; prompt: Prompt | { kind: "digits"; digits: string } }
   | { kind: "collect"; step: number; lastPromptUuid: string | null; promptsDone: boolean; utterance?: { eventUuid: string; file: string } | null }
   | { kind: "record"; step: number; eventUuid: string; recordingId: string; file: string }
+  | { kind: "conference"; step: number; eventUuid: string; room: string; joinedAt: number }
   | {
       kind: "dial";
       step: number;
@@ -525,6 +527,8 @@ export class CallSession {
 
   private async dial(command: DialCommand, step: number): Promise<void> {
     if (!this.live()) return;
+    const conference = command.targets.find((t) => t.kind === "conference");
+    if (conference) return this.joinConference(conference, command.targets.length, step);
     const targets = command.targets.filter((t): t is Extract<typeof t, { kind: "number" } | { kind: "sip" }> => t.kind === "number" || t.kind === "sip");
     const other = command.targets.find((t) => t.kind !== "number" && t.kind !== "sip");
     if (other || targets.length === 0) {
@@ -579,6 +583,30 @@ export class CallSession {
     await this.send({ app: "set", arg: "hangup_after_bridge=false" });
     await this.send({ app: "set", arg: `bridge_terminate_key=${command.hangupOnStar ? "*" : ""}` });
     await this.send(app, this.running.eventUuid);
+  }
+
+  /** <Dial><Conference>: the caller is a member of the tenant's room until they leave it or it ends. */
+  private async joinConference(target: ConferenceTarget, nouns: number, step: number): Promise<void> {
+    if (nouns > 1) return this.deliverLater({ kind: "failed", step, code: 12200, message: "<Conference> must be the only noun of its <Dial>" });
+    const app = conferenceApplication(this.channel.tenantId, target);
+    const room = app.arg.slice(0, app.arg.indexOf("@"));
+    this.running = { kind: "conference", step, eventUuid: randomUUID(), room, joinedAt: Date.now() };
+    void this.save();
+    await this.setTerminators("none");
+    await this.send(app, this.running.eventUuid);
+  }
+
+  private async conferenceLeft(running: Extract<Running, { kind: "conference" }>): Promise<void> {
+    return this.deliver({
+      kind: "dialEnded",
+      step: running.step,
+      status: "completed",
+      dialCallSid: null,
+      durationSeconds: Math.max(0, Math.round((Date.now() - running.joinedAt) / 1000)),
+      bridged: false,
+      recording: null,
+      callerHungUp: !this.live(),
+    });
   }
 
   private async bridged(running: Extract<Running, { kind: "dial" }>, event: EslEvent): Promise<void> {
@@ -742,6 +770,9 @@ export class CallSession {
         return;
       case "dial":
         if (appUuid === running.eventUuid) await this.dialCompleted(running, event);
+        return;
+      case "conference":
+        if (appUuid === running.eventUuid) await this.conferenceLeft(running);
         return;
     }
   }
