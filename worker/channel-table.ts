@@ -21,6 +21,10 @@ export interface TrackedChannel {
   /** The call's `url` or the number's voiceUrl, and the HTTP method to fetch it with. */
   url: string | null;
   urlMethod: string;
+  /** DTMF sent once the called party answers, before the document (Twilio's SendDigits). */
+  sendDigits: string | null;
+  /** The call's fallback URL, asked once when a document cannot be fetched. */
+  fallback: { url: string; method: "GET" | "POST" } | null;
   timeLimitSeconds: number | null;
   apiSurface: string;
   /** Claimed, originate not answered by BACKGROUND_JOB yet. */
@@ -57,6 +61,8 @@ export function newTrackedChannel(init: Pick<TrackedChannel, "uuid" | "callId" |
     instructions: null,
     url: null,
     urlMethod: "POST",
+    sendDigits: null,
+    fallback: null,
     timeLimitSeconds: null,
     apiSurface: "native",
     originatePending: false,

@@ -166,6 +166,8 @@ export class Originator implements WorkerHandler {
         instructions: call.instructions,
         url: call.url,
         urlMethod: call.method,
+        sendDigits: call.sendDigits,
+        fallback: call.fallbackUrl ? { url: call.fallbackUrl, method: call.fallbackMethod === "GET" ? "GET" : "POST" } : null,
         timeLimitSeconds: call.timeLimitSeconds,
         apiSurface: call.apiSurface,
         originatePending: true,

@@ -161,6 +161,19 @@ describe("call control on the simulator", () => {
     }
   });
 
+  it("SendDigits are sent once the called party answers, before the document; a failing URL falls back to fallbackUrl with ErrorCode", async () => {
+    routes.set("/broken", { status: 500, body: "oops" });
+    routes.set("/fallback", twiml("<Say>Fallback speaking</Say><Hangup/>"));
+    const voice = await createVoiceTenant();
+    const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: app.url("/broken"), fallbackUrl: app.url("/fallback"), sendDigits: "ww12#" });
+    expect((await waitForFinalCall(call.id)).status).toBe("COMPLETED");
+    const apps = seen.filter((e) => e.name === "CHANNEL_EXECUTE_COMPLETE" && e.variable("irisx_call_id") === call.id).map((e) => `${e.get("Application")} ${e.get("Application-Data") ?? ""}`);
+    expect(apps.indexOf("send_dtmf ww12#")).toBeGreaterThanOrEqual(0);
+    expect(apps.indexOf("send_dtmf ww12#")).toBeLessThan(apps.findIndex((a) => a.startsWith("speak")));
+    expect(requestsTo("/fallback", call.id)).toEqual([expect.objectContaining({ ErrorCode: "11200", ErrorUrl: app.url("/broken") })]);
+    expect(spokenOn(call.id)).toEqual(["Fallback speaking"]);
+  });
+
   it("an invalid document gets a debugger entry with the line and attribute, an apology and a clean hang-up", async () => {
     routes.set("/bad", { status: 200, body: '<Response>\n<Gather numDigits="zero"/>\n</Response>', headers: { "Content-Type": "text/xml" } });
     const voice = await createVoiceTenant();

@@ -45,13 +45,15 @@ export function startCallSession(host: SessionHost, channel: TrackedChannel, ans
   if (channel.instructions) {
     const parsed = ZVoiceDocument.safeParse(channel.instructions);
     decision = parsed.success
-      ? startSession({ call, document: parsed.data, source: { url: null, dialect: "json" } })
+      ? startSession({ call, document: parsed.data, source: { url: null, dialect: "json" }, fallback: channel.fallback })
       : fail(bareState(call), 12100, `the call's instructions are not a voice document: ${parsed.error.issues[0]?.message ?? "invalid"}`, null);
   } else if (channel.url) {
-    decision = startSession({ call, url: { url: channel.url, method: channel.urlMethod.toUpperCase() === "GET" ? "GET" : "POST" } });
+    decision = startSession({ call, url: { url: channel.url, method: channel.urlMethod.toUpperCase() === "GET" ? "GET" : "POST" }, fallback: channel.fallback });
   } else {
     return null;
   }
+  // SendDigits: the called party hears the keys first (an extension behind an auto attendant), then the document.
+  if (channel.sendDigits) decision = { ...decision, commands: [{ kind: "playDigits" as const, digits: channel.sendDigits }, ...decision.commands] };
   const session = new CallSession(host, channel);
   channel.session = session;
   void session.begin(decision, answeredAt);

@@ -60,9 +60,9 @@ export function pauseApplication(seconds: number): SwitchApplication {
 
 export const HANGUP_APPLICATION: SwitchApplication = { app: "hangup", arg: "NORMAL_CLEARING" };
 
-/** DTMF to send (Twilio's <Play digits> / sendDigits: 0–9, *, #, and w for half a second's pause). */
+/** DTMF to send (Twilio's <Play digits> / SendDigits: 0–9, A–D, *, #, w for half a second's pause, W for a second's). */
 export function sendDtmfApplication(digits: string): SwitchApplication {
-  if (!/^[0-9*#A-Dw]{1,64}$/.test(digits)) throw new Error(`not DTMF digits: ${digits}`);
+  if (!/^[0-9*#A-DwW]{1,64}$/.test(digits)) throw new Error(`not DTMF digits: ${digits}`);
   return { app: "send_dtmf", arg: digits };
 }
 

@@ -73,6 +73,11 @@ export const ZCreateCallInput = z
     record: z.boolean().default(false),
     /** Longest the call may wait queued before it fails with QUEUE_TIMEOUT; the tenant's maxQueueSeconds when absent. */
     queueTimeout: ZQueueSeconds.optional(),
+    /** DTMF sent once the called party answers, before the document (Twilio's SendDigits: 0-9, A-D, *, #, w/W for a half/whole second's pause). */
+    sendDigits: z.string().regex(/^[0-9A-D*#wW]{1,32}$/, "may hold 0-9, A-D, *, #, w (half a second's pause) and W (a second's), at most 32").optional(),
+    /** Asked once when the call's URL or an action's cannot be fetched, with ErrorCode and ErrorUrl (Twilio's FallbackUrl). */
+    fallbackUrl: ZHttpUrl.optional(),
+    fallbackMethod: ZHttpMethod.default("POST"),
   })
   .superRefine((value, ctx) => checkOneCallHandler(value, ["url", "flowId", "instructions"], ctx));
 export type TCreateCallInput = z.input<typeof ZCreateCallInput>;

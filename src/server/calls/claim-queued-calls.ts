@@ -28,6 +28,10 @@ export interface ClaimedCall extends CallView {
   carrierGateway: string | null;
   /** The tenant's Twilio AccountSid (for fetching the call's url Twilio-style). */
   accountSid: string;
+  /** DTMF for the called party once it answers (Twilio's SendDigits). */
+  sendDigits: string | null;
+  fallbackUrl: string | null;
+  fallbackMethod: string;
 }
 
 /** Advisory-lock namespace of the per-tenant claim lock (pg_try_advisory_xact_lock(ns, hashtext(tenantId))). */
@@ -115,7 +119,7 @@ export async function claimQueuedCalls(input: ClaimQueuedCallsInput): Promise<Cl
       include: { ...CALL_VIEW_INCLUDE, tenant: { select: { accountSid: true } }, phoneNumber: { select: { carrierGateway: true } } },
       orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
     });
-    const calls: ClaimedCall[] = rows.map((r) => ({ ...toCallView(r), instructions: (r.instructions as TCallInstruction[] | null) ?? null, carrierGateway: r.phoneNumber?.carrierGateway ?? null, accountSid: r.tenant.accountSid }));
+    const calls: ClaimedCall[] = rows.map((r) => ({ ...toCallView(r), instructions: (r.instructions as TCallInstruction[] | null) ?? null, carrierGateway: r.phoneNumber?.carrierGateway ?? null, accountSid: r.tenant.accountSid, sendDigits: r.sendDigits, fallbackUrl: r.fallbackUrl, fallbackMethod: r.fallbackMethod }));
     await writeCallTransitions(
       tx,
       calls.map((call) => ({ call, accountSid: call.accountSid, type: "initiated" as const, status: "INITIATED" as const, at: call.initiatedAt!, sequence: call.eventSequence, data: { switchId: input.switchId, workerId: input.workerId, channelUuid: call.channelUuid } })),

@@ -75,14 +75,15 @@ const CALLER_PASSES = `caller.status <> 'SUSPENDED' AND caller."hasCredit" AND (
 
 // Parameters shared by both paths: $1 tenant, $2 from, $3 call id, $4 to, $5–$16 the call's fields, $17 the time
 // (the checks' read; null: this statement's now()), stored as UTC like Prisma stores it, $18 the event's id, $19 its
-// data, $20 the seconds the call may wait queued (null: the account's maxQueueSeconds).
+// data, $20 the seconds the call may wait queued (null: the account's maxQueueSeconds), $21 sendDigits, $22 fallbackUrl,
+// $23 fallbackMethod.
 const AT = `(COALESCE($17::timestamptz, ${NOW_MS}) AT TIME ZONE 'UTC')`;
 const CALL_COLUMNS = `id, "tenantId", direction, status, "from", "to", "phoneNumberId", url, method, "flowId", instructions,
   "statusCallbackUrl", "statusCallbackMethod", "statusCallbackEvents", "timeoutSeconds", "timeLimitSeconds", record,
-  "apiKeyId", "apiSurface", currency, "queuedAt", "queueExpiresAt", "eventSequence", "createdAt", "updatedAt"`;
+  "apiKeyId", "apiSurface", currency, "queuedAt", "queueExpiresAt", "eventSequence", "createdAt", "updatedAt", "sendDigits", "fallbackUrl", "fallbackMethod"`;
 const callValues = (numberId: string, currency: string, maxQueueSeconds: string) =>
   `$3, $1, 'OUTBOUND_API', 'QUEUED', $2, $4, ${numberId}, $5, $6, $7, $8::jsonb, $9, $10, $11::text[], $12, $13, $14, $15, $16, ${currency}, ${AT},
-   ${AT} + make_interval(secs => COALESCE($20::int, ${maxQueueSeconds})), 1, ${AT}, ${AT}`;
+   ${AT} + make_interval(secs => COALESCE($20::int, ${maxQueueSeconds})), 1, ${AT}, ${AT}, $21, $22, $23`;
 /** The call's first timeline event (sequence 1, as writeCallTransitions writes every later one; `queued` has no status callback or webhook event). */
 const QUEUED_EVENT = `INSERT INTO "CallEvent" (id, "callId", "tenantId", sequence, type, status, "occurredAt", data, "createdAt")
   SELECT $18, call.id, $1, 1, 'queued', 'QUEUED', ${AT}, $19::jsonb, ${AT} FROM call`;
@@ -95,14 +96,14 @@ const PLACE_SQL = `
   ), event AS (${QUEUED_EVENT})
   SELECT caller.*, EXISTS (SELECT 1 FROM call) AS placed FROM caller`;
 
-/** With an Idempotency-Key, after CALLER_SQL: the call ($21 number, $22 currency, $23 the account's maxQueueSeconds), its event and the answer ($24–$26). */
+/** With an Idempotency-Key, after CALLER_SQL: the call ($24 number, $25 currency, $26 the account's maxQueueSeconds), its event and the answer ($27–$29). */
 const INSERT_SQL = `
   WITH call AS (
-    INSERT INTO "Call" (${CALL_COLUMNS}) VALUES (${callValues("$21::text", "$22", "$23::int")})
+    INSERT INTO "Call" (${CALL_COLUMNS}) VALUES (${callValues("$24::text", "$25", "$26::int")})
     RETURNING id
   ), event AS (${QUEUED_EVENT}), answer AS (
-    UPDATE "IdempotencyRecord" SET state = 'COMPLETED', "responseStatus" = $25, "responseBody" = $26
-    WHERE id = $24 AND "tenantId" = $1 AND EXISTS (SELECT 1 FROM call)
+    UPDATE "IdempotencyRecord" SET state = 'COMPLETED', "responseStatus" = $28, "responseBody" = $29
+    WHERE id = $27 AND "tenantId" = $1 AND EXISTS (SELECT 1 FROM call)
   )
   SELECT call.id FROM call`;
 
@@ -142,6 +143,7 @@ export async function createCall(actor: Actor, input: TCreateCallInput, opts: Cr
     actor.apiKeyId, opts.surface, at?.toISOString() ?? null,
     newId("cev"), JSON.stringify({ apiKeyId: actor.apiKeyId, userId: actor.userId, surface: opts.surface }),
     parsed.queueTimeout ?? null,
+    parsed.sendDigits ?? null, parsed.fallbackUrl ?? null, parsed.fallbackMethod,
   ];
 
   let call: CallView;

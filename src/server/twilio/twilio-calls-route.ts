@@ -62,6 +62,9 @@ const create = defineTwilioRoute({ method: "POST", path: PATH, scope: "calls:wri
       timeout: form.Timeout,
       timeLimit: form.TimeLimit,
       record: form.Record,
+      sendDigits: form.SendDigits,
+      fallbackUrl: form.FallbackUrl,
+      fallbackMethod: form.FallbackMethod,
     },
     {
       surface: "twilio",

@@ -12,8 +12,6 @@ const method = z
 /** Parameters of Twilio's create that we cannot honour yet; sending one is a 400, not a silent no-op. */
 export const UNSUPPORTED_CREATE_PARAMS = [
   "ApplicationSid",
-  "FallbackUrl",
-  "SendDigits",
   "MachineDetection",
   "AsyncAmd",
   "AsyncAmdStatusCallback",
@@ -30,6 +28,9 @@ export const ZTwilioCreateCallForm = z.object({
   Url: text.optional(),
   Twiml: z.string().max(64 * 1024).optional(),
   Method: method.optional(),
+  SendDigits: text.optional(),
+  FallbackUrl: text.optional(),
+  FallbackMethod: method.optional(),
   StatusCallback: text.optional(),
   StatusCallbackEvent: z.array(z.string()).optional(),
   StatusCallbackMethod: method.optional(),
@@ -38,7 +39,6 @@ export const ZTwilioCreateCallForm = z.object({
   Record: z.boolean().optional(),
   // Accepted because they change nothing here: single-leg recordings are already what we store, and these tune
   // what we do not do.
-  FallbackMethod: text.optional(),
   RecordingChannels: text.optional(),
   RecordingTrack: text.optional(),
   Trim: text.optional(),

@@ -41,6 +41,9 @@ const FIELD_CODES: Record<string, { missing: number; invalid: number; name: stri
   timeout: { missing: 21216, invalid: 21216, name: "Timeout" },
   timeLimit: { missing: 21216, invalid: 21216, name: "TimeLimit" },
   instructions: { missing: 12100, invalid: 12100, name: "Twiml" },
+  sendDigits: { missing: 21206, invalid: 21206, name: "SendDigits" },
+  fallbackUrl: { missing: 21205, invalid: 21205, name: "FallbackUrl" },
+  fallbackMethod: { missing: 21207, invalid: 21207, name: "FallbackMethod" },
 };
 
 const TWILIO_NAME_TO_FIELD: Record<string, string> = Object.fromEntries(Object.entries(FIELD_CODES).map(([field, c]) => [c.name, field]));

@@ -57,6 +57,9 @@ const ZCreateCallBody = z
         "in seconds, 1 to 3600. A call still queued then is never dialled: it ends `failed` with hangup cause `QUEUE_TIMEOUT`. Default: the account's maximum queue time (60 s unless changed in Settings).",
       example: 30,
     }),
+    send_digits: z.string().optional().meta({ description: "DTMF sent once the called party answers, before the document runs: 0-9, A-D, *, #, w for a half-second pause, W for a second (Twilio's SendDigits)", example: "ww1234#" }),
+    fallback_url: ZHttpUrl.optional().meta({ description: "Asked once, with ErrorCode and ErrorUrl, when `url` or an action's URL fails (Twilio's FallbackUrl)" }),
+    fallback_method: ZHttpMethod.optional().meta({ description: "HTTP method for `fallback_url` (default POST)" }),
   })
   .superRefine((body, ctx) => checkOneCallHandler(body, ["url", "flow_id", "instructions"], ctx));
 
@@ -155,6 +158,9 @@ export const createCallRoute = defineRoute(
         timeLimit: body.time_limit,
         record: body.record,
         queueTimeout: body.queue_timeout,
+        sendDigits: body.send_digits,
+        fallbackUrl: body.fallback_url,
+        fallbackMethod: body.fallback_method,
       },
       { surface: "native", idempotency: idempotency ? (created) => idempotency.completion(toCallResource(created)) : undefined },
     );
