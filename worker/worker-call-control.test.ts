@@ -139,6 +139,31 @@ describe("call control on the simulator", () => {
     }
   });
 
+  it("record with transcribe: the recognizer's words reach transcribeCallback with the recording", async () => {
+    const deepgram = await startDeepgramStandIn({ transcript: "please call me back" });
+    process.env.SPEECH_DEEPGRAM_API_KEY = deepgram.apiKey;
+    process.env.SPEECH_DEEPGRAM_BASE_URL = deepgram.baseUrl;
+    try {
+      routes.set("/voicemail", twiml(`<Record maxLength="2" playBeep="false" action="/bye" transcribe="true" transcribeCallback="${app.url("/transcribed")}"/>`));
+      routes.set("/bye", twiml("<Hangup/>"));
+      routes.set("/transcribed", { status: 204 });
+      const voice = await createVoiceTenant();
+      const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: app.url("/voicemail") });
+      expect((await waitForFinalCall(call.id)).status).toBe("COMPLETED");
+      const [posted] = await waitFor("the transcription", async () => {
+        const list = requestsTo("/transcribed", call.id);
+        return list.length ? list : null;
+      });
+      expect(posted).toMatchObject({ TranscriptionStatus: "completed", TranscriptionText: "please call me back" });
+      expect(posted!.RecordingSid).toMatch(/^RE[0-9a-f]{32}$/);
+      expect(posted!.TranscriptionSid).toMatch(/^TR[0-9a-f]{32}$/);
+    } finally {
+      delete process.env.SPEECH_DEEPGRAM_API_KEY;
+      delete process.env.SPEECH_DEEPGRAM_BASE_URL;
+      await deepgram.close();
+    }
+  });
+
   it("a say with a provider's voice plays the provider's audio from the speech cache (synthesized once)", async () => {
     const openai = await startOpenAiStandIn();
     process.env.SPEECH_OPENAI_API_KEY = openai.apiKey;

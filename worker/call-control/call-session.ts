@@ -507,6 +507,8 @@ export class CallSession {
     const hungUp = !this.live();
     const key = event.variable("playback_terminator_used") ?? "";
     const ms = Number(event.variable("record_ms") ?? NaN);
+    // The words are read from the switch's file before ingest moves it into the store.
+    const transcribe = this.recordCommand?.transcribe && ms >= 500 ? await readFile(running.file).catch(() => null) : null;
     const ingested = await this.host.voice
       .ingestRecording({ recordingId: running.recordingId, callId: this.channel.callId, switchPath: running.file, at: new Date() })
       .catch((err: unknown) => {
@@ -520,7 +522,27 @@ export class CallSession {
       const params = { AccountSid: this.channel.accountSid, CallSid: this.channel.callId, RecordingSid: facts.sid, RecordingUrl: facts.url, RecordingStatus: "completed", RecordingDuration: String(facts.durationSeconds), RecordingChannels: "1", RecordingSource: "RecordVerb" };
       void this.host.track(this.notify(callback.url, callback.method, params));
     }
+    if (transcribe && facts.durationSeconds > 0) void this.host.track(this.transcribe(transcribe, facts, this.recordCommand!.transcribe!.callback));
     return this.deliver({ kind: "recorded", step: running.step, recording: facts, terminator: hungUp ? "hangup" : key || null });
+  }
+
+  /** <Record transcribe>: the recognizer's words posted to transcribeCallback (Twilio's parameters), off the call's path. */
+  private async transcribe(audio: Buffer, recording: RecordingFacts, callback: Callback | null): Promise<void> {
+    const heard = await this.host.speech.recognize({ tenantId: this.channel.tenantId, audio, language: "en-US", hints: null, model: null, profanityFilter: false });
+    if (!heard.ok) await this.recordDebugger({ code: heard.code, message: `transcription of ${recording.sid}: ${heard.message}`, source: "provider" });
+    if (!callback) return;
+    await this.notify(callback.url, callback.method, {
+      AccountSid: this.channel.accountSid,
+      CallSid: this.channel.callId,
+      From: this.channel.from,
+      To: this.channel.to,
+      RecordingSid: recording.sid,
+      RecordingUrl: recording.url,
+      TranscriptionSid: `TR${randomUUID().replace(/-/g, "")}`,
+      TranscriptionStatus: heard.ok ? "completed" : "failed",
+      TranscriptionText: heard.ok ? heard.transcript : "",
+      TranscriptionType: "fast",
+    });
   }
 
   // ── dial ──────────────────────────────────────────────────────────────────────────────────────────────────────
