@@ -66,8 +66,19 @@ function runSimpleApi(sw: SimSwitch, command: string, arg: string): string {
       sw.broadcast(ch, app, app === "speak" ? file.slice(6) : file);
       return "+OK Message sent\n";
     }
-    case "uuid_break":
-      return channel(args[0]) ? "+OK\n" : noSuch;
+    case "uuid_break": {
+      const ch = channel(args[0]);
+      if (!ch) return noSuch;
+      sw.breakApp(ch, args[1] === "all");
+      return "+OK\n";
+    }
+    case "uuid_send_dtmf": {
+      const ch = channel(args[0]);
+      if (!ch) return noSuch;
+      if (!args[1]) return "-USAGE: <uuid> <dtmf_data>\n";
+      void sw.sendDtmf(ch, args[1]);
+      return `+OK ${ch.uuid} sent DTMF ${args[1]}.\n`;
+    }
     case "uuid_bridge": {
       const a = channel(args[0]);
       const b = channel(args[1]);

@@ -43,7 +43,7 @@ export function parseOriginate(text: string): ParsedOriginate | undefined {
   return { vars, dest, app: appMatch?.[1] ?? "park", appArg: appMatch?.[2] ?? "" };
 }
 
-function splitVars(s: string): string[] {
+export function splitVars(s: string): string[] {
   const out: string[] = [];
   let cur = "";
   let quoted = false;
@@ -58,11 +58,12 @@ function splitVars(s: string): string[] {
   return out;
 }
 
-function parseDialString(s: string): DialTarget | undefined {
+export function parseDialString(s: string): DialTarget | undefined {
   const gw = /^sofia\/gateway\/([^/]+)\/(.+)$/.exec(s);
   if (gw) {
-    return { channelName: s, number: gw[2]!, host: gw[1]!, hostOnly: gw[1]!, port: "5060", profile: "external",
-      gateway: gw[1] };
+    // sofia names a gateway's channel after its profile and the number (fixture 21: sofia/external/+15005550200).
+    return { channelName: `sofia/external/${gw[2]!}`, number: gw[2]!, host: gw[1]!, hostOnly: gw[1]!, port: "5060",
+      profile: "external", gateway: gw[1] };
   }
   const sofia = /^sofia\/([^/]+)\/([^@]+)@(.+)$/.exec(s);
   if (sofia) {

@@ -28,6 +28,8 @@ export interface Sim {
   conference?: string;
   onAnswered: Array<() => void>;
   onDestroyed: Array<() => void>;
+  /** Simulated µs until which the far end talks (POST /calls/{uuid}/talk); silent otherwise (record's silence detection). */
+  talkingUntilUs: number;
   /** Digits this channel sent towards its far end (send_dtmf, uuid_send_dtmf): what the far end heard. */
   dtmfSent: string;
 }

@@ -8,7 +8,7 @@ import {
   DateCache, ORIGIN, WITH_VARIABLES, formatLocal, pushPrefix, type OriginName, type SimEvent, type SwitchIdentity,
 } from "./events.ts";
 import { farEndFor, fixtureFarEnd, type FarEnd } from "./magic-numbers.ts";
-import { digitEndsApplication } from "./dtmf-breaks.ts";
+import { digitBreak } from "./dtmf-breaks.ts";
 import { expandVariables } from "./expand.ts";
 import { SessionRate } from "./session-rate.ts";
 import { parseOriginate, type DialTarget } from "./dial-string.ts";
@@ -64,6 +64,8 @@ export class SimSwitch {
   readonly channels = new Map<string, Channel>();
   /** What far ends heard spoken (speak), newest last, bounded: the control API's GET /heard, as a tester's ear. */
   readonly heard: { uuid: string; destination: string | undefined; text: string; at: number }[] = [];
+  /** DTMF the far ends received (send_dtmf, uuid_send_dtmf), oldest first, bounded: GET /dtmf. */
+  readonly received: { uuid: string; destination: string | undefined; digit: string; at: number }[] = [];
   readonly recordingsDir: string;
   private readonly sims = new Map<string, Sim>();
   /** Conference rooms by name (apps/conference.ts). */
@@ -273,16 +275,28 @@ export class SimSwitch {
       onDone({ ok: false, reply: "-ERR INVALID_GATEWAY\n" });
       return;
     }
-    const { vars, dest, app, appArg } = parsed;
+    this.originateLeg({ ...parsed, timeoutSeconds: Number(parsed.vars.get("originate_timeout") ?? "60") || 60 }, onDone);
+  }
+
+  /**
+   * One outbound leg: originate's (with its app once answered) or a bridge's B leg (`originator` set: no app, the
+   * leg carries Other-Type originator from its creation, fixture 21). It rings until `timeoutSeconds`, then fails
+   * with `timeoutCause` (NO_ANSWER; a bridge's leg_timeout gives ALLOTTED_TIMEOUT).
+   */
+  originateLeg(spec: {
+    vars: Map<string, string>; dest: DialTarget; app?: string; appArg?: string; originator?: Channel;
+    timeoutSeconds: number; timeoutCause?: string;
+  }, onDone: (r: OriginateResult) => void): Channel | undefined {
+    const { vars, dest, app, appArg } = spec;
     const uuid = vars.get("origination_uuid") || randomUUID();
     if (this.channels.has(uuid)) {
       onDone({ ok: false, reply: "-ERR DESTINATION_OUT_OF_ORDER\n" });
-      return;
+      return undefined;
     }
     // The throttle refuses the session before any channel exists: no event at all, just the -ERR.
     if (!this.sessionRate.take()) {
       onDone({ ok: false, reply: "-ERR DESTINATION_OUT_OF_ORDER\n" });
-      return;
+      return undefined;
     }
     const farEnd = dest.fixtureHost ? fixtureFarEnd(dest.fixtureHost) ?? farEndFor(dest.number) : farEndFor(dest.number);
     const nowUs = this.nowUs();
@@ -295,6 +309,7 @@ export class SimSwitch {
       calleeIdName: "Outbound Call", calleeIdNumber: dest.number, ani: cidNumber, destinationNumber: dest.number,
       source: "src/switch_ivr_originate.c", context: "default",
     };
+    if (spec.originator) ch.otherLeg = { type: "originator", channel: spec.originator };
     this.emit(ch, "CHANNEL_OUTGOING", "CHANNEL_OUTGOING");
     ch.state = "CS_INIT";
     this.emit(ch, "CHANNEL_STATE", "CHANNEL_STATE");
@@ -335,7 +350,7 @@ export class SimSwitch {
     this.setState(ch, "CS_ROUTING");
     this.setState(ch, "CS_CONSUME_MEDIA");
 
-    const timeout = Number(vars.get("originate_timeout") ?? "60") || 60;
+    const timeout = spec.timeoutSeconds;
     const callId = randomUUID();
     let settled = false;
     const finish = (r: OriginateResult) => {
@@ -362,7 +377,7 @@ export class SimSwitch {
         if (!farEnd.unreachable) ch.profile!.networkAddr = "127.0.0.1";
         fail({ cause: farEnd.cause, disposition: "recv_refuse", sipStatus: farEnd.sipStatus, sipPhrase: farEnd.phrase });
       }, ch);
-      return;
+      return ch;
     }
 
     // 180 Ringing shortly after the INVITE.
@@ -373,20 +388,24 @@ export class SimSwitch {
     if (farEnd.kind === "no-answer" || farEnd.ringSeconds >= timeout) {
       this.after(timeout, () => {
         if (ch.hungUp) return;
-        this.hangupNoAnswer(ch, () => finish({ ok: false, reply: "-ERR NO_ANSWER\n" }));
+        const cause = spec.timeoutCause ?? "NO_ANSWER";
+        this.hangupNoAnswer(ch, cause, () => finish({ ok: false, reply: `-ERR ${cause}\n` }));
       }, ch);
-      return;
+      return ch;
     }
     this.after(farEnd.ringSeconds, () => {
       if (ch.hungUp) return;
       this.answerOutbound(ch, dest);
       finish({ ok: true, reply: `+OK ${uuid}\n`, uuid });
       // The originate's application starts after BACKGROUND_JOB.
-      ch.stateNumber = STATE_NUMBER.CS_EXECUTE;
-      this.setState(ch, "CS_EXECUTE");
-      this.startApp(ch, app, appArg, { immediate: true });
+      if (app) {
+        ch.stateNumber = STATE_NUMBER.CS_EXECUTE;
+        this.setState(ch, "CS_EXECUTE");
+        this.startApp(ch, app, appArg ?? "", { immediate: true });
+      }
       this.scheduleFarEnd(ch, farEnd);
     }, ch);
+    return ch;
   }
 
   private ringing(ch: Channel, dest: DialTarget, callId: string): void {
@@ -532,15 +551,23 @@ export class SimSwitch {
         ch.dtmfLog += digit;
         sim.dtmfBuffer += digit;
         sim.dtmfWaiter?.();
-        if (sim.appRunning && ch.application && digitEndsApplication(ch.application, digit, (name) => ch.getVar(name))) sim.abortApp?.();
+        const ends = sim.appRunning && ch.application ? digitBreak(ch.application, digit, (name) => ch.getVar(name)) : undefined;
+        if (ends === "terminator") ch.setVar("playback_terminator_used", digit);
+        if (ends) sim.abortApp?.();
       }, ch);
     });
+  }
+
+  /** The far end talks for `seconds` from now (record's silence detection hears it). */
+  farEndTalks(ch: Channel, seconds: number): void {
+    const sim = this.sims.get(ch.uuid);
+    if (sim) sim.talkingUntilUs = Math.max(sim.talkingUntilUs, this.nowUs() + seconds * 1e6);
   }
 
   private newSim(ch: Channel, farEnd: FarEnd): Sim {
     const sim: Sim = {
       farEnd, parked: false, parkAppUuid: "", appQueue: [], appRunning: false, dtmfBuffer: "", timers: new Set(),
-      avmd: false, executed: false, onAnswered: [], onDestroyed: [], dtmfSent: "",
+      avmd: false, executed: false, onAnswered: [], onDestroyed: [], dtmfSent: "", talkingUntilUs: 0,
     };
     this.channels.set(ch.uuid, ch);
     this.sims.set(ch.uuid, sim);
@@ -714,6 +741,39 @@ export class SimSwitch {
     sim.appRunning = false;
   }
 
+  /**
+   * uuid_break: ends the running application (not park); with `all` the queued ones are dropped too, without any
+   * event (fixture 19, sent with event-lock as the worker does).
+   */
+  breakApp(ch: Channel, all: boolean): void {
+    const sim = this.sims.get(ch.uuid);
+    if (!sim) return;
+    if (all) sim.appQueue.length = 0;
+    sim.abortApp?.();
+  }
+
+  /**
+   * DTMF this channel sends towards its far end (send_dtmf, uuid_send_dtmf): `w` waits 0.5 s, `W` 1 s; a digit's
+   * own `@ms` length is accepted. As on the real switch the digits go out about 20 ms apart and the sender waits only
+   * for the pauses (fixture 19). What the far end received is kept for the control API's GET /dtmf.
+   */
+  async sendDtmf(ch: Channel, digits: string): Promise<void> {
+    const sim = this.sims.get(ch.uuid);
+    if (!sim) return;
+    for (const token of digits.match(/[0-9A-Da-d*#](?:@\d+)?|[wW]/g) ?? []) {
+      if (ch.hungUp) return;
+      if (token === "w" || token === "W") {
+        await this.sleep(token === "w" ? 0.5 : 1, ch);
+        continue;
+      }
+      const digit = token[0]!.toUpperCase();
+      sim.dtmfSent += digit;
+      this.received.push({ uuid: ch.uuid, destination: ch.profile?.destinationNumber, digit, at: Date.now() });
+      if (this.received.length > 1000) this.received.splice(0, this.received.length - 1000);
+      await this.sleep(0.02, ch);
+    }
+  }
+
   private privateCommand(ch: Channel, command: string[]): SimEvent {
     const ev = this.newEvent("PRIVATE_COMMAND", "PRIVATE_COMMAND");
     ev.uuid = ch.uuid;
@@ -759,8 +819,12 @@ export class SimSwitch {
     const result = impl
       ? await impl({ sw: this, ch, sim, app, arg, appUuid, wait, aborted })
       : await wait(0.02).then(() => undefined);
-    // park keeps running; its UNPARK and EXECUTE_COMPLETE are sent by hangup().
-    if (result === STAYS) return;
+    // park keeps running (the apps after it run inside it; uuid_break leaves it); hangup() sends its UNPARK and
+    // EXECUTE_COMPLETE.
+    if (result === STAYS) {
+      sim.abortApp = undefined;
+      return;
+    }
     const response = result ?? "_none_";
     sim.abortApp = undefined;
     ch.setVar("current_application_response", response === "_none_" ? undefined : response);
@@ -808,8 +872,8 @@ export class SimSwitch {
   }
 
   /** A ringing originate that times out: BACKGROUND_JOB comes right after CHANNEL_HANGUP here (fixture 04). */
-  private hangupNoAnswer(ch: Channel, onHangup: () => void): void {
-    this.hangup(ch, { cause: "NO_ANSWER", disposition: "send_cancel", sipStatus: 487, sipPhrase: "CANCEL" });
+  private hangupNoAnswer(ch: Channel, cause: string, onHangup: () => void): void {
+    this.hangup(ch, { cause, disposition: "send_cancel", sipStatus: 487, sipPhrase: "CANCEL" });
     onHangup();
   }
 

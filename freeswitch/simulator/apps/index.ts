@@ -10,11 +10,12 @@ import { park } from "./park.ts";
 import { playAndGetDigits } from "./play-and-get-digits.ts";
 import { playback } from "./playback.ts";
 import { record } from "./record.ts";
+import { sendDtmf } from "./send-dtmf.ts";
 import { set } from "./set.ts";
 import { sleep } from "./sleep.ts";
 import { speak } from "./speak.ts";
 
 export const APPS: Readonly<Record<string, SimApp>> = {
   park, answer, hangup, sleep, set, export: set, playback, speak, play_and_get_digits: playAndGetDigits, record,
-  bridge, conference, avmd_start: avmdStart, avmd_stop: avmdStop,
+  bridge, conference, avmd_start: avmdStart, avmd_stop: avmdStop, send_dtmf: sendDtmf,
 };
