@@ -30,17 +30,39 @@ async function loopbackCall(s: RecordedSession, env: ScenarioEnv, n: number): Pr
   return { a, b };
 }
 
+/** A loopback call whose A leg ends playback, speak and record on `#`. */
+async function callEndingOnPound(s: RecordedSession, env: ScenarioEnv, n: number): Promise<{ a: string; b: string }> {
+  await s.api("load mod_loopback", "loopback legs as far ends (not in the project's modules.conf)");
+  const legs = await loopbackCall(s, env, n);
+  const t = env.uuid();
+  s.execute(legs.a, "set", "playback_terminators=#", t, "a # ends a playback, speak or record");
+  await s.complete(t, "set");
+  return legs;
+}
+
+/** Three 10 s playbacks sent at once, then uuid_break, then uuid_break all. */
+async function breakThree(s: RecordedSession, env: ScenarioEnv, a: string, eventLock: boolean): Promise<void> {
+  const ids = [env.uuid(), env.uuid(), env.uuid()];
+  const how = eventLock ? "with event-lock" : "without event-lock";
+  ids.forEach((id, i) => s.execute(a, "playback", TONE_10S, id, `playback ${i + 1} of 3, ${how}`, eventLock));
+  await s.pause(1000, "first playing");
+  await s.api(`uuid_break ${a}`, "break the current app only");
+  await s.complete(ids[0]!, "first playback broken");
+  await s.pause(1000, "second playing?");
+  await s.api(`uuid_break ${a} all`, "break the current app and flush the queue");
+  await s.complete(ids[1]!, "second playback broken");
+  await s.pause(1500, "does the third run?");
+  await s.api(`uuid_break ${a} all`, "break again, in case the third runs");
+  await s.pause(500, "");
+}
+
 const isEvent = (name: string, uuid: string) => (e: EslEvent) => e.name === name && e.get("Unique-ID") === uuid;
 
 export const SCENARIOS: Record<string, Scenario> = {
   "19-playback-speak-break-dtmf": {
     title: "DTMF ends playback/speak per playback_terminators; uuid_break and uuid_break all; send_dtmf and uuid_send_dtmf reach the far end",
     async run(s, env) {
-      await s.api("load mod_loopback", "loopback legs as far ends (not in the project's modules.conf)");
-      const { a, b } = await loopbackCall(s, env, 1901);
-      const t = env.uuid();
-      s.execute(a, "set", "playback_terminators=#", t, "a # ends a playback");
-      await s.complete(t, "set");
+      const { a, b } = await callEndingOnPound(s, env, 1901);
       const p1 = env.uuid();
       s.execute(a, "playback", TONE_10S, p1, "10 s tone");
       await s.pause(1000, "tone playing");
@@ -54,30 +76,8 @@ export const SCENARIOS: Record<string, Scenario> = {
       await s.pause(1200, "speaking");
       await s.api(`uuid_send_dtmf ${b} #`, "far end presses #");
       await s.complete(s1, "speak ended by #?", 20_000);
-      const [b1, b2, b3] = [env.uuid(), env.uuid(), env.uuid()];
-      s.execute(a, "playback", TONE_10S, b1, "first of three queued playbacks");
-      s.execute(a, "playback", TONE_10S, b2, "second");
-      s.execute(a, "playback", TONE_10S, b3, "third");
-      await s.pause(1000, "first playing");
-      await s.api(`uuid_break ${a}`, "break the current app only");
-      await s.complete(b1, "first playback broken");
-      await s.pause(1000, "second playing?");
-      await s.api(`uuid_break ${a} all`, "break the current app and flush the queue");
-      await s.complete(b2, "second playback broken");
-      await s.pause(1500, "does the third run?");
-      const [l1, l2, l3] = [env.uuid(), env.uuid(), env.uuid()];
-      s.execute(a, "playback", TONE_10S, l1, "first of three playbacks, with event-lock", true);
-      s.execute(a, "playback", TONE_10S, l2, "second, event-lock", true);
-      s.execute(a, "playback", TONE_10S, l3, "third, event-lock", true);
-      await s.pause(1000, "first playing");
-      await s.api(`uuid_break ${a}`, "break the current app only");
-      await s.complete(l1, "first playback broken");
-      await s.pause(1000, "second playing?");
-      await s.api(`uuid_break ${a} all`, "break the current app and flush the queue");
-      await s.complete(l2, "second playback broken");
-      await s.pause(1500, "does the third run?");
-      await s.api(`uuid_break ${a} all`, "break again, in case the third runs");
-      await s.pause(500, "");
+      await breakThree(s, env, a, false);
+      await breakThree(s, env, a, true);
       const s2 = env.uuid();
       s.execute(a, "speak", `flite|kal|${LONG_TEXT}`, s2, "speak again");
       await s.pause(1000, "speaking");
@@ -96,32 +96,23 @@ export const SCENARIOS: Record<string, Scenario> = {
   "20-record": {
     title: "record ended by a playback_terminators key, by its limit, by silence and by hangup; its variables",
     async run(s, env) {
-      await s.api("load mod_loopback", "loopback legs as far ends");
-      const { a, b } = await loopbackCall(s, env, 2001);
-      const t = env.uuid();
-      s.execute(a, "set", "playback_terminators=#", t, "a # ends a recording");
-      await s.complete(t, "set");
-      const r1 = env.uuid();
-      s.execute(a, "record", `${env.recordingsDir}/r1-key.wav 20`, r1, "record, limit 20 s");
-      await s.pause(1500, "recording");
-      await s.api(`uuid_send_dtmf ${b} #`, "far end presses #");
-      await s.complete(r1, "record ended by #");
-      await s.api(`uuid_dump ${a}`, "variables after a key ended the recording");
-      const r2 = env.uuid();
-      s.execute(a, "record", `${env.recordingsDir}/r2-limit.wav 2`, r2, "record, limit 2 s");
-      await s.complete(r2, "record ended by its limit");
-      await s.api(`uuid_dump ${a}`, "variables after the limit");
-      const r3 = env.uuid();
-      s.execute(a, "record", `${env.recordingsDir}/r3-silence.wav 20 200 2`, r3, "record, limit 20 s, silence threshold 200, 2 s of silence");
-      await s.complete(r3, "record ended by silence?", 30_000);
-      await s.api(`uuid_dump ${a}`, "variables after silence");
-      const r4 = env.uuid();
+      const { a, b } = await callEndingOnPound(s, env, 2001);
+      /** One recording: `during` (after `pressAfterMs`) presses a key on the far end; then A's variables. */
+      const recording = async (args: string, why: string, pressAfterMs?: number) => {
+        const id = env.uuid();
+        s.execute(a, "record", `${env.recordingsDir}/${args}`, id, why);
+        if (pressAfterMs !== undefined) {
+          await s.pause(pressAfterMs, "recording");
+          await s.api(`uuid_send_dtmf ${b} #`, "far end presses #");
+        }
+        await s.complete(id, why, 30_000);
+        await s.api(`uuid_dump ${a}`, `variables after: ${why}`);
+      };
+      await recording("r1-key.wav 20", "record, limit 20 s, ended by #", 1500);
+      await recording("r2-limit.wav 2", "record, limit 2 s");
+      await recording("r3-silence.wav 20 200 2", "record, limit 20 s, silence threshold 200, 2 s of silence");
       s.execute(a, "set", "playback_terminators=none", env.uuid(), "no key ends it");
-      s.execute(a, "record", `${env.recordingsDir}/r4-none.wav 2`, r4, "record with playback_terminators=none");
-      await s.pause(700, "recording");
-      await s.api(`uuid_send_dtmf ${b} #`, "far end presses #: ignored?");
-      await s.complete(r4, "record r4");
-      await s.api(`uuid_dump ${a}`, "variables after r4");
+      await recording("r4-none.wav 2", "record with playback_terminators=none: # ignored?", 700);
       const r5 = env.uuid();
       s.execute(a, "record", `${env.recordingsDir}/r5-hangup.wav 20`, r5, "record, limit 20 s");
       await s.pause(1500, "recording");
