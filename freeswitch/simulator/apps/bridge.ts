@@ -121,6 +121,8 @@ async function ringGroup(sw: SimSwitch, a: Channel, group: BridgeTarget[], abort
 
 /** CHANNEL_BRIDGE until either side hangs up: CHANNEL_UNBRIDGE, then the A leg goes on (or hangs up). */
 async function stayBridged(sw: SimSwitch, a: Channel, b: Channel, aborted: Promise<void>): Promise<void> {
+  // An unanswered caller is answered when its callee answers (switch_ivr_originate's bridge).
+  if (a.direction === "inbound" && a.answerState !== "answered") sw.answerInbound(a);
   a.setVar("originate_disposition", "SUCCESS");
   a.setVar("DIALSTATUS", "SUCCESS");
   a.setVar("last_bridge_to", b.uuid);
