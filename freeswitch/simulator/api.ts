@@ -2,6 +2,8 @@
 import type { Channel } from "./channel.ts";
 import { formatLocal } from "./events.ts";
 import type { SimSwitch } from "./switch.ts";
+import { startRecording, stopRecording } from "./recording.ts";
+import { conferenceApi } from "./apps/conference.ts";
 import { encodeHeaderValue } from "../../worker/esl/wire.ts";
 
 /**
@@ -64,8 +66,19 @@ function runSimpleApi(sw: SimSwitch, command: string, arg: string): string {
       sw.broadcast(ch, app, app === "speak" ? file.slice(6) : file);
       return "+OK Message sent\n";
     }
-    case "uuid_break":
-      return channel(args[0]) ? "+OK\n" : noSuch;
+    case "uuid_break": {
+      const ch = channel(args[0]);
+      if (!ch) return noSuch;
+      sw.breakApp(ch, args[1] === "all");
+      return "+OK\n";
+    }
+    case "uuid_send_dtmf": {
+      const ch = channel(args[0]);
+      if (!ch) return noSuch;
+      if (!args[1]) return "-USAGE: <uuid> <dtmf_data>\n";
+      void sw.sendDtmf(ch, args[1]);
+      return `+OK ${ch.uuid} sent DTMF ${args[1]}.\n`;
+    }
     case "uuid_bridge": {
       const a = channel(args[0]);
       const b = channel(args[1]);
@@ -105,7 +118,7 @@ function runSimpleApi(sw: SimSwitch, command: string, arg: string): string {
     case "uuid_dump":
       return uuidDump(sw, args);
     case "conference":
-      return conference(sw, args);
+      return conferenceApi(sw, args);
     case "log":
       return "+OK\n";
     case "fsctl":
@@ -196,13 +209,13 @@ function uuidRecord(sw: SimSwitch, args: string[]): string {
   if (!ch) return "-ERR Cannot locate session!\n";
   if (action === "start") {
     if (!file) return "-USAGE: <uuid> [start|stop|mask|unmask] <path> [<limit>] [<recording_vars>]\n";
-    sw.startRecording(ch, file);
+    startRecording(sw, ch, file);
     return "+OK Success\n";
   }
   if (action === "stop") {
-    if (!sw.isRecording(ch)) return "-ERR Cannot stop record session!\n";
+    if (!sw.simOf(ch)?.recording) return "-ERR Cannot stop record session!\n";
     // Its RECORD_STOP is held with the other events of this api call and written after the response (fixture 08).
-    sw.stopRecording(ch, file, "success-maxtime");
+    stopRecording(sw, ch, file, "success-maxtime");
     return "+OK Success\n";
   }
   return "-USAGE: <uuid> [start|stop|mask|unmask] <path> [<limit>] [<recording_vars>]\n";
@@ -223,19 +236,4 @@ function uuidDump(sw: SimSwitch, args: string[]): string {
   let out = "";
   for (let i = 0; i < ev.headers.length; i += 2) out += `${ev.headers[i]}: ${encodeHeaderValue(ev.headers[i + 1]!)}\n`;
   return out;
-}
-
-function conference(sw: SimSwitch, args: string[]): string {
-  const [name, sub, count] = args;
-  const members = name ? sw.conferenceList(name) : undefined;
-  if (!members) return `-ERR Conference ${name ?? ""} not found\n`;
-  if (sub === "list" && count === "count") return String(members.length);
-  if (sub === "list") {
-    return members.map((uuid, i) => {
-      const ch = sw.channels.get(uuid);
-      const p = ch?.profile;
-      return `${i + 1};${ch?.name ?? ""};${uuid};${p?.callerIdName ?? ""};${p?.callerIdNumber ?? ""};hear|speak;0;0;100\n`;
-    }).join("");
-  }
-  return "+OK\n";
 }

@@ -73,6 +73,10 @@ export const ORIGIN = {
   CONFERENCE_DEL: ["conference_member.c", "conference_member_del", 1355],
   CONFERENCE_NEW: ["mod_conference.c", "conference_new", 3848],
   CONFERENCE_DESTROY: ["mod_conference.c", "conference_thread_run", 863],
+  CONFERENCE_MUTE: ["conference_api.c", "conference_api_sub_mute", 339],
+  CONFERENCE_UNMUTE: ["conference_api.c", "conference_api_sub_unmute", 492],
+  CONFERENCE_KICK: ["conference_api.c", "conference_api_sub_kick", 902],
+  CONFERENCE_HUP: ["conference_api.c", "conference_api_sub_hup", 871],
   AVMD: ["mod_avmd.c", "avmd_fire_event", 700],
   LOG: ["mod_commands.c", "log_function", 7200],
 } as const satisfies Record<string, Origin>;

@@ -124,6 +124,35 @@ async function handleControl(sw: SimSwitch, esl: EslServer, req: http.IncomingMe
       sw.remoteBye(ch);
       return send(res, 200, { ok: true });
     }
+    if (req.method === "GET" && path === "/dtmf") {
+      // DTMF the far end of calls to `to` received (send_dtmf, uuid_send_dtmf), oldest first, as a tester's keypad display.
+      const digits = (n: string | null | undefined) => (n ?? "").replace(/\D/g, "");
+      const to = url.searchParams.get("to");
+      const uuid = url.searchParams.get("uuid");
+      return send(res, 200, {
+        dtmf: sw.received.filter((r) => (!to || digits(r.destination) === digits(to)) && (!uuid || r.uuid === uuid)),
+      });
+    }
+    const farEnd = /^\/calls\/([^/]+)\/(dtmf|talk)$/.exec(path);
+    if (req.method === "POST" && farEnd) {
+      const ch = sw.channels.get(decodeURIComponent(farEnd[1]!));
+      if (!ch) return send(res, 404, { error: { code: "NOT_FOUND", message: "no such channel" } });
+      const body = await readJson(req);
+      if (farEnd[2] === "dtmf") {
+        const pressed = body.digits;
+        if (typeof pressed !== "string" || !/^[0-9*#A-D]+$/.test(pressed)) {
+          return send(res, 400, { error: { code: "BAD_REQUEST", message: "digits: one or more of 0-9 * # A-D" } });
+        }
+        sw.pressDigits(ch, pressed);
+        return send(res, 200, { ok: true });
+      }
+      const seconds = body.seconds;
+      if (typeof seconds !== "number" || !(seconds > 0 && seconds <= 3600)) {
+        return send(res, 400, { error: { code: "BAD_REQUEST", message: "seconds: a number above 0, at most 3600" } });
+      }
+      sw.farEndTalks(ch, seconds);
+      return send(res, 200, { ok: true });
+    }
     if (req.method === "POST" && path === "/esl/drop") {
       return send(res, 200, { dropped: esl.dropAll() });
     }

@@ -3,16 +3,21 @@
 // Map: SimSwitch.fire() hands events to ESL sessions; originate()/injectInbound() start channels; runApp() runs
 // dialplan applications one at a time per channel; hangup() walks the hangup → reporting → destroy sequence.
 import { randomUUID } from "node:crypto";
-import { stat } from "node:fs/promises";
 import { Channel, STATE_NUMBER, type CallState, type ChannelStateName } from "./channel.ts";
 import {
   DateCache, ORIGIN, WITH_VARIABLES, formatLocal, pushPrefix, type OriginName, type SimEvent, type SwitchIdentity,
 } from "./events.ts";
 import { farEndFor, fixtureFarEnd, type FarEnd } from "./magic-numbers.ts";
-import { writeRecording } from "./wav.ts";
-import { digitEndsApplication } from "./dtmf-breaks.ts";
+import { digitBreak } from "./dtmf-breaks.ts";
 import { expandVariables } from "./expand.ts";
 import { SessionRate } from "./session-rate.ts";
+import { parseOriginate, type DialTarget } from "./dial-string.ts";
+import type { AppRun, Sim } from "./sim-state.ts";
+import { stopRecording } from "./recording.ts";
+import { APPS } from "./apps/index.ts";
+import { STAYS, type WaitOutcome } from "./apps/context.ts";
+import { bridgeLegs } from "./apps/bridge.ts";
+import type { ConferenceRoom } from "./apps/conference.ts";
 
 export interface SwitchOptions {
   /** Multiplies every simulated delay (0.05 = 20× faster). Reported times stay in simulated seconds. */
@@ -44,35 +49,6 @@ interface HangupSpec {
   sipPhrase?: string;
 }
 
-interface AppRun {
-  app: string;
-  arg: string;
-  appUuid: string;
-  /** sendmsg headers, echoed in the PRIVATE_COMMAND event fired after the app completes. */
-  command?: string[];
-}
-
-/** Per-channel simulation state that is not part of what FreeSWITCH reports. */
-interface Sim {
-  farEnd: FarEnd;
-  parked: boolean;
-  parkAppUuid: string;
-  appQueue: AppRun[];
-  appRunning: boolean;
-  /** Cancels the running app (hangup, break). */
-  abortApp?: () => void;
-  dtmfBuffer: string;
-  dtmfWaiter?: () => void;
-  timers: Set<NodeJS.Timeout>;
-  recording?: { path: string; startUs: number; stereo: boolean };
-  avmd: boolean;
-  /** Set once the first application ran (it re-sets call_uuid). */
-  executed: boolean;
-  conference?: string;
-  onAnswered: Array<() => void>;
-  onDestroyed: Array<() => void>;
-}
-
 export interface OriginateResult {
   ok: boolean;
   /** `+OK <uuid>\n` or `-ERR <CAUSE>\n` as FreeSWITCH's originate api prints it. */
@@ -88,8 +64,12 @@ export class SimSwitch {
   readonly channels = new Map<string, Channel>();
   /** What far ends heard spoken (speak), newest last, bounded: the control API's GET /heard, as a tester's ear. */
   readonly heard: { uuid: string; destination: string | undefined; text: string; at: number }[] = [];
+  /** DTMF the far ends received (send_dtmf, uuid_send_dtmf), oldest first, bounded: GET /dtmf. */
+  readonly received: { uuid: string; destination: string | undefined; digit: string; at: number }[] = [];
   readonly recordingsDir: string;
   private readonly sims = new Map<string, Sim>();
+  /** Conference rooms by name (apps/conference.ts). */
+  readonly conferences = new Map<string, ConferenceRoom>();
   private readonly listeners = new Set<Listener>();
   private readonly dates = new DateCache();
   private readonly globalTimers = new Set<NodeJS.Timeout>();
@@ -133,6 +113,21 @@ export class SimSwitch {
     return t;
   }
 
+  /** Runs `fn` with simulated time standing still (a recording's length and its events share one instant). */
+  withFrozenClock<T>(fn: (nowUs: number) => T): T {
+    this.frozenUs = this.nowUs();
+    try {
+      return fn(this.frozenUs);
+    } finally {
+      this.frozenUs = undefined;
+    }
+  }
+
+  /** The simulation state of a live channel. */
+  simOf(ch: Channel): Sim | undefined {
+    return this.sims.get(ch.uuid);
+  }
+
   sleep(seconds: number, ch?: Channel): Promise<void> {
     return new Promise((resolve) => this.after(seconds, resolve, ch));
   }
@@ -157,7 +152,8 @@ export class SimSwitch {
   }
 
   /** A channel event: prefix, `pre` headers, basic data + profile, `post` headers, and variables where FS adds them. */
-  private chanEvent(ch: Channel, name: string, origin: OriginName, pre?: string[], post?: string[],
+  /** For the apps too (apps/*). */
+  chanEvent(ch: Channel, name: string, origin: OriginName, pre?: string[], post?: string[],
     subclass?: string, withVars = WITH_VARIABLES.has(name)): SimEvent {
     const ev = this.newEvent(name, origin, subclass);
     ev.uuid = ch.uuid;
@@ -169,7 +165,7 @@ export class SimSwitch {
     return ev;
   }
 
-  private emit(ch: Channel, name: string, origin: OriginName, pre?: string[], post?: string[]): void {
+  emit(ch: Channel, name: string, origin: OriginName, pre?: string[], post?: string[]): void {
     this.fire(this.chanEvent(ch, name, origin, pre, post));
   }
 
@@ -279,16 +275,28 @@ export class SimSwitch {
       onDone({ ok: false, reply: "-ERR INVALID_GATEWAY\n" });
       return;
     }
-    const { vars, dest, app, appArg } = parsed;
+    this.originateLeg({ ...parsed, timeoutSeconds: Number(parsed.vars.get("originate_timeout") ?? "60") || 60 }, onDone);
+  }
+
+  /**
+   * One outbound leg: originate's (with its app once answered) or a bridge's B leg (`originator` set: no app, the
+   * leg carries Other-Type originator from its creation, fixture 21). It rings until `timeoutSeconds`, then fails
+   * with `timeoutCause` (NO_ANSWER; a bridge's leg_timeout gives ALLOTTED_TIMEOUT).
+   */
+  originateLeg(spec: {
+    vars: Map<string, string>; dest: DialTarget; app?: string; appArg?: string; originator?: Channel;
+    timeoutSeconds: number; timeoutCause?: string;
+  }, onDone: (r: OriginateResult) => void): Channel | undefined {
+    const { vars, dest, app, appArg } = spec;
     const uuid = vars.get("origination_uuid") || randomUUID();
     if (this.channels.has(uuid)) {
       onDone({ ok: false, reply: "-ERR DESTINATION_OUT_OF_ORDER\n" });
-      return;
+      return undefined;
     }
     // The throttle refuses the session before any channel exists: no event at all, just the -ERR.
     if (!this.sessionRate.take()) {
       onDone({ ok: false, reply: "-ERR DESTINATION_OUT_OF_ORDER\n" });
-      return;
+      return undefined;
     }
     const farEnd = dest.fixtureHost ? fixtureFarEnd(dest.fixtureHost) ?? farEndFor(dest.number) : farEndFor(dest.number);
     const nowUs = this.nowUs();
@@ -301,6 +309,7 @@ export class SimSwitch {
       calleeIdName: "Outbound Call", calleeIdNumber: dest.number, ani: cidNumber, destinationNumber: dest.number,
       source: "src/switch_ivr_originate.c", context: "default",
     };
+    if (spec.originator) ch.otherLeg = { type: "originator", channel: spec.originator };
     this.emit(ch, "CHANNEL_OUTGOING", "CHANNEL_OUTGOING");
     ch.state = "CS_INIT";
     this.emit(ch, "CHANNEL_STATE", "CHANNEL_STATE");
@@ -341,7 +350,7 @@ export class SimSwitch {
     this.setState(ch, "CS_ROUTING");
     this.setState(ch, "CS_CONSUME_MEDIA");
 
-    const timeout = Number(vars.get("originate_timeout") ?? "60") || 60;
+    const timeout = spec.timeoutSeconds;
     const callId = randomUUID();
     let settled = false;
     const finish = (r: OriginateResult) => {
@@ -368,7 +377,7 @@ export class SimSwitch {
         if (!farEnd.unreachable) ch.profile!.networkAddr = "127.0.0.1";
         fail({ cause: farEnd.cause, disposition: "recv_refuse", sipStatus: farEnd.sipStatus, sipPhrase: farEnd.phrase });
       }, ch);
-      return;
+      return ch;
     }
 
     // 180 Ringing shortly after the INVITE.
@@ -379,20 +388,24 @@ export class SimSwitch {
     if (farEnd.kind === "no-answer" || farEnd.ringSeconds >= timeout) {
       this.after(timeout, () => {
         if (ch.hungUp) return;
-        this.hangupNoAnswer(ch, () => finish({ ok: false, reply: "-ERR NO_ANSWER\n" }));
+        const cause = spec.timeoutCause ?? "NO_ANSWER";
+        this.hangupNoAnswer(ch, cause, () => finish({ ok: false, reply: `-ERR ${cause}\n` }));
       }, ch);
-      return;
+      return ch;
     }
     this.after(farEnd.ringSeconds, () => {
       if (ch.hungUp) return;
       this.answerOutbound(ch, dest);
       finish({ ok: true, reply: `+OK ${uuid}\n`, uuid });
       // The originate's application starts after BACKGROUND_JOB.
-      ch.stateNumber = STATE_NUMBER.CS_EXECUTE;
-      this.setState(ch, "CS_EXECUTE");
-      this.startApp(ch, app, appArg, { immediate: true });
+      if (app) {
+        ch.stateNumber = STATE_NUMBER.CS_EXECUTE;
+        this.setState(ch, "CS_EXECUTE");
+        this.startApp(ch, app, appArg ?? "", { immediate: true });
+      }
       this.scheduleFarEnd(ch, farEnd);
     }, ch);
+    return ch;
   }
 
   private ringing(ch: Channel, dest: DialTarget, callId: string): void {
@@ -538,15 +551,23 @@ export class SimSwitch {
         ch.dtmfLog += digit;
         sim.dtmfBuffer += digit;
         sim.dtmfWaiter?.();
-        if (sim.appRunning && ch.application && digitEndsApplication(ch.application, digit, (name) => ch.getVar(name))) sim.abortApp?.();
+        const ends = sim.appRunning && ch.application ? digitBreak(ch.application, digit, (name) => ch.getVar(name)) : undefined;
+        if (ends === "terminator") ch.setVar("playback_terminator_used", digit);
+        if (ends) sim.abortApp?.();
       }, ch);
     });
+  }
+
+  /** The far end talks for `seconds` from now (record's silence detection hears it). */
+  farEndTalks(ch: Channel, seconds: number): void {
+    const sim = this.sims.get(ch.uuid);
+    if (sim) sim.talkingUntilUs = Math.max(sim.talkingUntilUs, this.nowUs() + seconds * 1e6);
   }
 
   private newSim(ch: Channel, farEnd: FarEnd): Sim {
     const sim: Sim = {
       farEnd, parked: false, parkAppUuid: "", appQueue: [], appRunning: false, dtmfBuffer: "", timers: new Set(),
-      avmd: false, executed: false, onAnswered: [], onDestroyed: [],
+      avmd: false, executed: false, onAnswered: [], onDestroyed: [], dtmfSent: "", talkingUntilUs: 0,
     };
     this.channels.set(ch.uuid, ch);
     this.sims.set(ch.uuid, sim);
@@ -720,6 +741,39 @@ export class SimSwitch {
     sim.appRunning = false;
   }
 
+  /**
+   * uuid_break: ends the running application (not park); with `all` the queued ones are dropped too, without any
+   * event (fixture 19, sent with event-lock as the worker does).
+   */
+  breakApp(ch: Channel, all: boolean): void {
+    const sim = this.sims.get(ch.uuid);
+    if (!sim) return;
+    if (all) sim.appQueue.length = 0;
+    sim.abortApp?.();
+  }
+
+  /**
+   * DTMF this channel sends towards its far end (send_dtmf, uuid_send_dtmf): `w` waits 0.5 s, `W` 1 s; a digit's
+   * own `@ms` length is accepted. As on the real switch the digits go out about 20 ms apart and the sender waits only
+   * for the pauses (fixture 19). What the far end received is kept for the control API's GET /dtmf.
+   */
+  async sendDtmf(ch: Channel, digits: string): Promise<void> {
+    const sim = this.sims.get(ch.uuid);
+    if (!sim) return;
+    for (const token of digits.match(/[0-9A-Da-d*#](?:@\d+)?|[wW]/g) ?? []) {
+      if (ch.hungUp) return;
+      if (token === "w" || token === "W") {
+        await this.sleep(token === "w" ? 0.5 : 1, ch);
+        continue;
+      }
+      const digit = token[0]!.toUpperCase();
+      sim.dtmfSent += digit;
+      this.received.push({ uuid: ch.uuid, destination: ch.profile?.destinationNumber, digit, at: Date.now() });
+      if (this.received.length > 1000) this.received.splice(0, this.received.length - 1000);
+      await this.sleep(0.02, ch);
+    }
+  }
+
   private privateCommand(ch: Channel, command: string[]): SimEvent {
     const ev = this.newEvent("PRIVATE_COMMAND", "PRIVATE_COMMAND");
     ev.uuid = ch.uuid;
@@ -757,297 +811,30 @@ export class SimSwitch {
     this.emit(ch, "CHANNEL_EXECUTE", "CHANNEL_EXECUTE", undefined, ["Application", app, ...withArg, "Application-UUID", appUuid]);
     // The app starts: switch_core_session_exec sets current_application again once the app function runs.
     ch.setVar("current_application", app);
-    let response = "_none_";
     const aborted = new Promise<void>((resolve) => { sim.abortApp = resolve; });
     // "slept" when the time ran out, "aborted" when the application was broken off (uuid_break, a transfer).
-    const wait = (seconds: number) => Promise.race([this.sleep(seconds, ch).then(() => "slept" as const), aborted.then(() => "aborted" as const)]);
-    switch (app) {
-      case "park":
-        sim.parked = true;
-        sim.parkAppUuid = appUuid;
-        this.emit(ch, "CHANNEL_PARK", "CHANNEL_PARK");
-        // Park ends at hangup (or transfer); its UNPARK/EXECUTE_COMPLETE are sent by hangup().
-        return;
-      case "set":
-      case "export": {
-        const eq = arg.indexOf("=");
-        if (eq > 0) ch.setVar(arg.slice(0, eq), arg.slice(eq + 1));
-        if (app === "export") ch.setVar("export_vars", arg.slice(0, eq));
-        break;
-      }
-      case "answer":
-        if (ch.direction === "inbound") this.answerInbound(ch);
-        break;
-      case "sleep":
-        await wait(Number(arg) / 1000 || 0);
-        break;
-      case "hangup":
-        this.hangup(ch, { cause: arg || "NORMAL_CLEARING", disposition: "send_bye" });
-        break;
-      case "playback":
-        response = await this.playFile(ch, arg, wait);
-        break;
-      case "speak": {
-        // mod_flite: no PLAYBACK_START/STOP (fixture 15); about 70 ms of speech per character.
-        const text = arg.split("|").slice(2).join("|") || arg;
-        this.noteHeard(ch, text);
-        await wait(Math.max(0.5, text.length * 0.07));
-        break;
-      }
-      case "play_and_get_digits":
-        await this.playAndGetDigits(ch, sim, arg, wait);
-        break;
-      case "record":
-        await this.recordApp(ch, arg, wait);
-        break;
-      case "avmd_start":
-        sim.avmd = true;
-        this.fire(this.chanEvent(ch, "CUSTOM", "AVMD", undefined,
-          ["Call-command", "avmd", "Start-time", String(this.nowUs())], "avmd::start", false));
-        break;
-      case "avmd_stop":
-        sim.avmd = false;
-        this.fire(this.chanEvent(ch, "CUSTOM", "AVMD", undefined,
-          ["Call-command", "avmd", "Beep-Status", "NOTDETECTED", "Total-time", "0"], "avmd::stop", false));
-        break;
-      case "conference":
-        await this.conferenceApp(ch, sim, arg, aborted);
-        break;
-      case "bridge":
-        response = await this.bridgeApp(ch, arg, aborted);
-        break;
-      default:
-        await wait(0.02);
+    const wait = (seconds: number): Promise<WaitOutcome> =>
+      Promise.race([this.sleep(seconds, ch).then(() => "slept" as const), aborted.then(() => "aborted" as const)]);
+    const impl = APPS[app];
+    const result = impl
+      ? await impl({ sw: this, ch, sim, app, arg, appUuid, wait, aborted })
+      : await wait(0.02).then(() => undefined);
+    // park keeps running (the apps after it run inside it; uuid_break leaves it); hangup() sends its UNPARK and
+    // EXECUTE_COMPLETE.
+    if (result === STAYS) {
+      sim.abortApp = undefined;
+      return;
     }
+    const response = result ?? "_none_";
     sim.abortApp = undefined;
     ch.setVar("current_application_response", response === "_none_" ? undefined : response);
     this.emit(ch, "CHANNEL_EXECUTE_COMPLETE", "CHANNEL_EXECUTE_COMPLETE", undefined,
       ["Application", app, ...withArg, "Application-Response", response, "Application-UUID", appUuid]);
   }
 
-  /** Playback with PLAYBACK_START/STOP; returns the Application-Response. */
-  private async playFile(ch: Channel, file: string, wait: (s: number) => Promise<unknown>): Promise<string> {
-    if (file.startsWith("tts://")) return "FILE NOT FOUND";
-    // No http file module is loaded (freeswitch/conf: no mod_httapi / mod_http_cache): the real switch logs
-    // "Invalid file format [http]" and plays nothing, with no PLAYBACK_START/STOP.
-    if (/^https?:\/\//i.test(file)) return "FILE NOT FOUND";
-    if (file.startsWith("/") && !(await stat(file).then(() => true, () => false))) return "FILE NOT FOUND";
-    if (file.startsWith("say:")) {
-      await wait(Math.max(0.5, (file.length - 4) * 0.07));
-      return "FILE PLAYED";
-    }
-    const seconds = await this.fileSeconds(file);
-    const type = /^([a-z_]+):\/\//.exec(file)?.[1];
-    const typeHeader = type && type !== "http" && type !== "https" ? ["Playback-File-Type", type] : [];
-    const current = ch.getVar("current_application");
-    if (current) ch.setVar("current_application", current);
-    this.emit(ch, "PLAYBACK_START", "PLAYBACK_START", undefined, [...typeHeader, "Playback-File-Path", file]);
-    const started = this.nowUs();
-    const outcome = await wait(seconds);
-    // A sleep that ran its course played the whole file: the timer may fire a fraction of a millisecond before the
-    // clock shows the time passed (libuv's loop time is whole milliseconds), which at a small timeScale would read
-    // as a cut-short playback.
-    const played = outcome === "slept" && !ch.hungUp ? seconds : Math.min(seconds, (this.nowUs() - started) / 1e6);
-    const samples = Math.round(played * 8000);
-    ch.setVar("playback_last_offset_pos", String(samples));
-    ch.setVar("playback_seconds", String(Math.floor(played)));
-    ch.setVar("playback_ms", String(Math.round(played * 1000)));
-    ch.setVar("playback_samples", String(samples));
-    const status = ch.hungUp || played + 0.01 < seconds ? "break" : "done";
-    this.emit(ch, "PLAYBACK_STOP", "PLAYBACK_STOP", undefined,
-      [...typeHeader, "Playback-File-Path", file, "Playback-Status", status]);
-    return "FILE PLAYED";
-  }
-
-  /** Simulated length of a sound: tone_stream/silence_stream durations, a WAV's real length, else 2 s. */
-  private async fileSeconds(file: string): Promise<number> {
-    const tone = /^tone_stream:\/\/%\((\d+),(\d+),[^)]*\)(?:;loops=(-?\d+))?/.exec(file);
-    if (tone) {
-      const loops = tone[3] === undefined ? 1 : Number(tone[3]);
-      return loops < 0 ? 3600 : ((Number(tone[1]) + Number(tone[2])) * Math.max(1, loops)) / 1000;
-    }
-    const silence = /^silence_stream:\/\/(\d+)/.exec(file);
-    if (silence) return Number(silence[1]) / 1000;
-    if (file.startsWith("file_string://")) {
-      let total = 0;
-      for (const part of file.slice("file_string://".length).split("!")) total += await this.fileSeconds(part);
-      return total;
-    }
-    if (file.endsWith(".wav") && file.startsWith("/")) {
-      try {
-        const st = await stat(file);
-        return Math.max(0.1, (st.size - 44) / 16000);
-      } catch {
-        return 2;
-      }
-    }
-    return 2;
-  }
-
-  /** play_and_get_digits <min> <max> <tries> <timeout ms> <terminators> <file> <invalid file> <var> <regexp> <digit timeout>. */
-  private async playAndGetDigits(ch: Channel, sim: Sim, arg: string, wait: (s: number) => Promise<unknown>): Promise<void> {
-    const parts = arg.split(" ");
-    const max = Number(parts[1]) || 1;
-    const timeoutS = (Number(parts[3]) || 5000) / 1000;
-    const terminators = parts[4] ?? "#";
-    const file = parts[5] ?? "";
-    const varName = parts[7] || "pagd_input";
-    const digitTimeoutS = (Number(parts[9]) || timeoutS * 1000) / 1000;
-    if (file && file !== "silence_stream://0") await this.playFile(ch, file, wait);
-    let collected = "";
-    let terminator = "";
-    const deadline = () => (collected ? digitTimeoutS : timeoutS);
-    while (!ch.hungUp && collected.length < max && !terminator) {
-      if (!sim.dtmfBuffer) {
-        const got = await Promise.race([
-          new Promise<boolean>((resolve) => { sim.dtmfWaiter = () => resolve(true); }),
-          wait(deadline()).then(() => false),
-        ]);
-        sim.dtmfWaiter = undefined;
-        if (!got) break;
-      }
-      const d = sim.dtmfBuffer[0];
-      sim.dtmfBuffer = sim.dtmfBuffer.slice(1);
-      if (d === undefined) continue;
-      if (terminators.includes(d)) terminator = d;
-      else collected += d;
-    }
-    if (terminator) ch.setVar("read_terminator_used", terminator);
-    ch.setVar("read_result", collected ? "success" : "timeout");
-    ch.setVar(varName, collected || undefined);
-  }
-
-  /** record <path> [limit seconds]: records until the limit, hangup or break; writes the WAV. */
-  private async recordApp(ch: Channel, arg: string, wait: (s: number) => Promise<unknown>): Promise<void> {
-    const [file = `${this.recordingsDir}/${ch.uuid}.wav`, limit] = arg.split(" ");
-    this.startRecording(ch, file);
-    await wait(Number(limit) || 3600);
-    this.stopRecording(ch, file, "success-maxtime");
-  }
-
-  /** uuid_record start: RECORD_START, MEDIA_BUG_START. */
-  startRecording(ch: Channel, file: string): boolean {
-    const sim = this.sims.get(ch.uuid);
-    if (!sim || sim.recording) return false;
-    sim.recording = { path: file, startUs: this.nowUs(), stereo: ch.getVar("RECORD_STEREO") === "true" };
-    this.emit(ch, "RECORD_START", "RECORD_START", undefined, ["Record-File-Path", file]);
-    this.emit(ch, "MEDIA_BUG_START", "MEDIA_BUG_START", ["Media-Bug-Function", "session_record", "Media-Bug-Target", file]);
-    return true;
-  }
-
-  /**
-   * uuid_record stop / hangup: writes the WAV (its length = recorded simulated time) before RECORD_STOP, MEDIA_BUG_STOP,
-   * so a consumer may read the file as soon as it sees RECORD_STOP.
-   */
-  stopRecording(ch: Channel, file: string | undefined, cause = "success-maxtime"): boolean {
-    const sim = this.sims.get(ch.uuid);
-    const rec = sim?.recording;
-    if (!sim || !rec || (file && file !== rec.path && file !== "all")) return false;
-    sim.recording = undefined;
-    this.frozenUs = this.nowUs();
-    const seconds = Math.max(0, (this.frozenUs - rec.startUs) / 1e6);
-    let size = 44;
-    try {
-      size = writeRecording(rec.path, seconds, rec.stereo ? 2 : 1);
-    } catch {
-      cause = "uri-failure";
-    }
-    const samples = Math.round(seconds * 8000);
-    ch.vars.delete("current_loop");
-    ch.vars.delete("total_loops");
-    ch.setVar("record_file_size", String(size));
-    ch.setVar("record_samples", String(samples));
-    ch.setVar("record_seconds", String(Math.floor(seconds)));
-    ch.setVar("record_ms", String(Math.round(seconds * 1000)));
-    ch.setVar("record_completion_cause", cause);
-    this.emit(ch, "RECORD_STOP", "RECORD_STOP", undefined,
-      ["Record-File-Path", rec.path, "Record-Completion-Cause", cause]);
-    this.emit(ch, "MEDIA_BUG_STOP", "MEDIA_BUG_STOP",
-      ["Media-Bug-Function", "session_record", "Media-Bug-Target", rec.path]);
-    this.frozenUs = undefined;
-    return true;
-  }
-
-  isRecording(ch: Channel): boolean {
-    return Boolean(this.sims.get(ch.uuid)?.recording);
-  }
-
-  /** conference <name>[@profile]: CUSTOM conference::maintenance add-member / del-member, until hangup. */
-  private readonly conferences = new Map<string, { uuid: string; members: Map<string, number>; nextId: number }>();
-
-  private async conferenceApp(ch: Channel, sim: Sim, arg: string, aborted: Promise<void>): Promise<void> {
-    if (ch.direction === "inbound") this.answerInbound(ch);
-    const name = arg.split("@")[0] || "default";
-    let conf = this.conferences.get(name);
-    const confHeaders = (c: { uuid: string; members: Map<string, number> }) => [
-      "Conference-Name", name, "Conference-Domain", "127.0.0.1", "Conference-Size", String(c.members.size),
-      "Conference-Ghosts", "0", "Conference-Profile-Name", arg.split("@")[1] ?? "default", "Conference-Unique-ID", c.uuid,
-    ];
-    if (!conf) {
-      conf = { uuid: randomUUID(), members: new Map(), nextId: 1 };
-      this.conferences.set(name, conf);
-      const ev = this.newEvent("CUSTOM", "CONFERENCE_NEW", "conference::maintenance");
-      ev.headers.push(...confHeaders(conf), "Action", "conference-create");
-      this.fire(ev);
-    }
-    const memberId = conf.nextId++;
-    conf.members.set(ch.uuid, memberId);
-    sim.conference = name;
-    const memberEvent = (action: string, origin: OriginName) => this.fire(this.chanEvent(ch, "CUSTOM", origin,
-      [...confHeaders(conf), "Floor", "false"],
-      ["Video", "false", "Hear", "true", "See", "true", "Speak", "true", "Talking", "false", "Mute-Detect", "false",
-        "Hold", "false", "Member-ID", String(memberId), "Member-Type", "member", "Member-Ghost", "false",
-        "Energy-Level", "100", "Current-Energy", "0", "Action", action], "conference::maintenance", false));
-    memberEvent("add-member", "CONFERENCE_ADD");
-    await aborted;
-    conf.members.delete(ch.uuid);
-    memberEvent("del-member", "CONFERENCE_DEL");
-    if (conf.members.size === 0) {
-      this.conferences.delete(name);
-      const ev = this.newEvent("CUSTOM", "CONFERENCE_DESTROY", "conference::maintenance");
-      ev.headers.push(...confHeaders(conf), "Action", "conference-destroy");
-      this.fire(ev);
-    }
-  }
-
-  conferenceList(name: string): string[] | undefined {
-    const conf = this.conferences.get(name);
-    return conf ? [...conf.members.keys()] : undefined;
-  }
-
-  /** bridge <dialstring>: originates the B leg and bridges it; returns when either side hangs up. */
-  private async bridgeApp(ch: Channel, arg: string, aborted: Promise<void>): Promise<string> {
-    const b = await new Promise<OriginateResult>((resolve) => this.originate(`${arg} &park()`, resolve));
-    if (!b.ok || !b.uuid) {
-      ch.setVar("originate_disposition", b.reply.replace(/^-ERR |\n$/g, ""));
-      return b.reply.replace(/^-ERR |\n$/g, "");
-    }
-    const other = this.channels.get(b.uuid)!;
-    this.bridge(ch, other);
-    await aborted;
-    return "_none_";
-  }
-
-  /** uuid_bridge A B / bridge: CHANNEL_BRIDGE; when one leg hangs up the other gets CHANNEL_UNBRIDGE and is hung up. */
+  /** uuid_bridge A B (the bridge app does the same once its B leg answered). */
   bridge(a: Channel, b: Channel): void {
-    a.otherLeg = { type: "originatee", channel: b };
-    b.otherLeg = { type: "originator", channel: a };
-    const now = this.nowUs();
-    a.times.bridged = now;
-    b.times.bridged = now;
-    a.setVar("bridge_to", b.uuid);
-    b.setVar("bridge_to", a.uuid);
-    this.emit(a, "CHANNEL_BRIDGE", "CHANNEL_BRIDGE", ["Bridge-A-Unique-ID", a.uuid, "Bridge-B-Unique-ID", b.uuid]);
-    const end = (gone: Channel, other: Channel) => () => {
-      if (a.otherLeg === undefined) return;
-      this.emit(a, "CHANNEL_UNBRIDGE", "CHANNEL_UNBRIDGE", ["Bridge-A-Unique-ID", a.uuid, "Bridge-B-Unique-ID", b.uuid]);
-      a.otherLeg = undefined;
-      b.otherLeg = undefined;
-      this.hangup(other, { cause: "NORMAL_CLEARING", disposition: "send_bye" });
-      void gone;
-    };
-    this.sims.get(a.uuid)?.onDestroyed.push(end(a, b));
-    this.sims.get(b.uuid)?.onDestroyed.push(end(b, a));
+    bridgeLegs(this, a, b);
   }
 
   // ---------------------------------------------------------------- hangup
@@ -1085,15 +872,15 @@ export class SimSwitch {
   }
 
   /** A ringing originate that times out: BACKGROUND_JOB comes right after CHANNEL_HANGUP here (fixture 04). */
-  private hangupNoAnswer(ch: Channel, onHangup: () => void): void {
-    this.hangup(ch, { cause: "NO_ANSWER", disposition: "send_cancel", sipStatus: 487, sipPhrase: "CANCEL" });
+  private hangupNoAnswer(ch: Channel, cause: string, onHangup: () => void): void {
+    this.hangup(ch, { cause, disposition: "send_cancel", sipStatus: 487, sipPhrase: "CANCEL" });
     onHangup();
   }
 
   private async finishHangup(ch: Channel, sim: Sim, spec: HangupSpec, q850: number, afterComplete?: () => void): Promise<void> {
     // Let the api command that caused the hangup fire its API event first (fixture 01).
     await new Promise((r) => setImmediate(r));
-    if (sim.recording) this.stopRecording(ch, undefined, "success-maxtime");
+    if (sim.recording) stopRecording(this, ch, undefined, "success-maxtime");
     if (spec.disposition === "recv_bye") ch.setVar("sip_hangup_disposition", "recv_bye");
     if (sim.parked) {
       sim.parked = false;
@@ -1210,7 +997,8 @@ export class SimSwitch {
 
   // ---------------------------------------------------------------- lifecycle
 
-  private noteHeard(ch: Channel, text: string): void {
+  /** speak: what the far end heard (GET /heard). */
+  noteHeard(ch: Channel, text: string): void {
     this.heard.push({ uuid: ch.uuid, destination: ch.profile?.destinationNumber, text, at: Date.now() });
     if (this.heard.length > 1000) this.heard.splice(0, this.heard.length - 1000);
   }
@@ -1270,82 +1058,4 @@ function localSdp(version: number, port: number): string {
 function remoteSdp(port: number): string {
   return "v=0\r\no=user1 53655765 2353687637 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n" +
     `m=audio ${port} RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n`;
-}
-
-export interface DialTarget {
-  channelName: string;
-  number: string;
-  /** host[:port] of the request URI. */
-  host: string;
-  hostOnly: string;
-  port: string;
-  profile: string;
-  gateway?: string;
-  /** Set for `sofia/external/<user>@127.0.0.1:<port>` so fixture far ends can be recognised. */
-  fixtureHost?: string;
-}
-
-export interface ParsedOriginate {
-  vars: Map<string, string>;
-  dest: DialTarget;
-  app: string;
-  appArg: string;
-}
-
-/** `{a=b,c='d,e'}sofia/…/dest &app(arg)` (or `… app` without `&`, which FreeSWITCH treats as an extension; parked). */
-export function parseOriginate(text: string): ParsedOriginate | undefined {
-  let rest = text.trim();
-  const vars = new Map<string, string>();
-  if (rest.startsWith("{")) {
-    const end = rest.indexOf("}");
-    if (end < 0) return undefined;
-    for (const pair of splitVars(rest.slice(1, end))) {
-      const eq = pair.indexOf("=");
-      if (eq > 0) vars.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).replace(/^'(.*)'$/, "$1"));
-    }
-    rest = rest.slice(end + 1);
-  }
-  const space = rest.indexOf(" ");
-  const dialString = space < 0 ? rest : rest.slice(0, space);
-  const appPart = space < 0 ? "&park()" : rest.slice(space + 1).trim();
-  const appMatch = /^&?([\w-]+)(?:\((.*)\))?/.exec(appPart);
-  const dest = parseDialString(dialString);
-  if (!dest) return undefined;
-  return { vars, dest, app: appMatch?.[1] ?? "park", appArg: appMatch?.[2] ?? "" };
-}
-
-function splitVars(s: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let quoted = false;
-  for (const c of s) {
-    if (c === "'") quoted = !quoted;
-    if (c === "," && !quoted) {
-      out.push(cur);
-      cur = "";
-    } else cur += c;
-  }
-  if (cur) out.push(cur);
-  return out;
-}
-
-function parseDialString(s: string): DialTarget | undefined {
-  const gw = /^sofia\/gateway\/([^/]+)\/(.+)$/.exec(s);
-  if (gw) {
-    return { channelName: s, number: gw[2]!, host: gw[1]!, hostOnly: gw[1]!, port: "5060", profile: "external",
-      gateway: gw[1] };
-  }
-  const sofia = /^sofia\/([^/]+)\/([^@]+)@(.+)$/.exec(s);
-  if (sofia) {
-    const [, profile, user, hostPart] = sofia as unknown as [string, string, string, string];
-    const host = hostPart.split(";")[0]!;
-    const [hostOnly, port = "5060"] = host.split(":") as [string, string?];
-    return { channelName: `sofia/${profile}/${user}@${host}`, number: user, host, hostOnly, port, profile,
-      fixtureHost: host };
-  }
-  const loop = /^(?:loopback|user)\/(.+)$/.exec(s);
-  if (loop) {
-    return { channelName: s, number: loop[1]!, host: "127.0.0.1", hostOnly: "127.0.0.1", port: "5060", profile: "external" };
-  }
-  return undefined;
 }

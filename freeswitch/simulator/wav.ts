@@ -6,8 +6,9 @@ import path from "node:path";
 export const RECORD_SAMPLE_RATE = 8000;
 
 /** Builds the WAV bytes for `seconds` of audio (tests may ask for another sample rate). */
-export function buildWav(seconds: number, channels: 1 | 2, sampleRate = RECORD_SAMPLE_RATE): Buffer {
+export function buildWav(seconds: number, channels: 1 | 2, sampleRate = RECORD_SAMPLE_RATE, silentTailSeconds = 0): Buffer {
   const frames = Math.max(0, Math.round(seconds * sampleRate));
+  const silentFrom = frames - Math.round(Math.min(seconds, silentTailSeconds) * sampleRate);
   const dataBytes = frames * channels * 2;
   const buf = Buffer.alloc(44 + dataBytes);
   buf.write("RIFF", 0, "ascii");
@@ -29,13 +30,13 @@ export function buildWav(seconds: number, channels: 1 | 2, sampleRate = RECORD_S
     const t = i / sampleRate;
     // A 440 Hz tone that pulses once a second on the caller side, 660 Hz on the callee side, under light noise.
     seed = (seed * 1103515245 + 12345) >>> 0;
-    const noise = ((seed >>> 16) / 65536 - 0.5) * 400;
-    const on = t % 1 < 0.6 ? 1 : 0.15;
+    const noise = i >= silentFrom ? 0 : ((seed >>> 16) / 65536 - 0.5) * 400;
+    const on = i >= silentFrom ? 0 : t % 1 < 0.6 ? 1 : 0.15;
     const left = Math.round(Math.sin(2 * Math.PI * 440 * t) * 9000 * on + noise);
     buf.writeInt16LE(left, offset);
     offset += 2;
     if (channels === 2) {
-      const right = Math.round(Math.sin(2 * Math.PI * 660 * t) * 7000 * (1.15 - on) + noise);
+      const right = i >= silentFrom ? 0 : Math.round(Math.sin(2 * Math.PI * 660 * t) * 7000 * (1.15 - on) + noise);
       buf.writeInt16LE(right, offset);
       offset += 2;
     }
@@ -44,8 +45,8 @@ export function buildWav(seconds: number, channels: 1 | 2, sampleRate = RECORD_S
 }
 
 /** Writes the recording, creating its folder, synchronously (done before RECORD_STOP). Returns its size in bytes. */
-export function writeRecording(file: string, seconds: number, channels: 1 | 2): number {
-  const wav = buildWav(seconds, channels);
+export function writeRecording(file: string, seconds: number, channels: 1 | 2, silentTailSeconds = 0): number {
+  const wav = buildWav(seconds, channels, RECORD_SAMPLE_RATE, silentTailSeconds);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, wav);
   return wav.length;

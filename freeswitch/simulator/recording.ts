@@ -1,0 +1,45 @@
+// The recording media bug, shared by `uuid_record <uuid> start|stop` and the `record` app: RECORD_START and
+// MEDIA_BUG_START when it starts; when it stops the WAV is written first (length = the simulated time recorded),
+// then RECORD_STOP and MEDIA_BUG_STOP, so a consumer may read the file as soon as it sees RECORD_STOP.
+import type { Channel } from "./channel.ts";
+import type { SimSwitch } from "./switch.ts";
+import { writeRecording } from "./wav.ts";
+
+export function startRecording(sw: SimSwitch, ch: Channel, file: string): boolean {
+  const sim = sw.simOf(ch);
+  if (!sim || sim.recording) return false;
+  sim.recording = { path: file, startUs: sw.nowUs(), stereo: ch.getVar("RECORD_STEREO") === "true" };
+  sw.emit(ch, "RECORD_START", "RECORD_START", undefined, ["Record-File-Path", file]);
+  sw.emit(ch, "MEDIA_BUG_START", "MEDIA_BUG_START", ["Media-Bug-Function", "session_record", "Media-Bug-Target", file]);
+  return true;
+}
+
+/** Stops the recording (`file` must match unless it is undefined or "all"); false when there was none. */
+export function stopRecording(sw: SimSwitch, ch: Channel, file: string | undefined, cause = "success-maxtime"): boolean {
+  const sim = sw.simOf(ch);
+  const rec = sim?.recording;
+  if (!sim || !rec || (file && file !== rec.path && file !== "all")) return false;
+  sim.recording = undefined;
+  return sw.withFrozenClock((nowUs) => {
+    const seconds = Math.max(0, (nowUs - rec.startUs) / 1e6);
+    let size = 44;
+    try {
+      size = writeRecording(rec.path, seconds, rec.stereo ? 2 : 1);
+    } catch {
+      cause = "uri-failure";
+    }
+    const samples = Math.round(seconds * 8000);
+    ch.vars.delete("current_loop");
+    ch.vars.delete("total_loops");
+    ch.setVar("record_file_size", String(size));
+    ch.setVar("record_samples", String(samples));
+    ch.setVar("record_seconds", String(Math.floor(seconds)));
+    ch.setVar("record_ms", String(Math.round(seconds * 1000)));
+    ch.setVar("record_completion_cause", cause);
+    sw.emit(ch, "RECORD_STOP", "RECORD_STOP", undefined,
+      ["Record-File-Path", rec.path, "Record-Completion-Cause", cause]);
+    sw.emit(ch, "MEDIA_BUG_STOP", "MEDIA_BUG_STOP",
+      ["Media-Bug-Function", "session_record", "Media-Bug-Target", rec.path]);
+    return true;
+  });
+}

@@ -1,0 +1,35 @@
+// Per-channel simulation state that is not part of what FreeSWITCH reports (the session thread's queue, the
+// DTMF buffer, timers, recordings), shared by the switch's channel lifecycle (switch.ts) and the apps (apps/*).
+import type { FarEnd } from "./magic-numbers.ts";
+
+export interface AppRun {
+  app: string;
+  arg: string;
+  appUuid: string;
+  /** sendmsg headers, echoed in the PRIVATE_COMMAND event fired after the app completes. */
+  command?: string[];
+}
+
+export interface Sim {
+  farEnd: FarEnd;
+  parked: boolean;
+  parkAppUuid: string;
+  appQueue: AppRun[];
+  appRunning: boolean;
+  /** Cancels the running app (hangup, break). */
+  abortApp?: () => void;
+  dtmfBuffer: string;
+  dtmfWaiter?: () => void;
+  timers: Set<NodeJS.Timeout>;
+  recording?: { path: string; startUs: number; stereo: boolean };
+  avmd: boolean;
+  /** Set once the first application ran (it re-sets call_uuid). */
+  executed: boolean;
+  conference?: string;
+  onAnswered: Array<() => void>;
+  onDestroyed: Array<() => void>;
+  /** Simulated µs until which the far end talks (POST /calls/{uuid}/talk); silent otherwise (record's silence detection). */
+  talkingUntilUs: number;
+  /** Digits this channel sent towards its far end (send_dtmf, uuid_send_dtmf): what the far end heard. */
+  dtmfSent: string;
+}
