@@ -89,6 +89,24 @@ describe("call control on the simulator", () => {
     expect(spokenOn(call.id)).toEqual(["Got it"]);
   });
 
+  it("dial: the caller is bridged to a child call with its own record; a busy number posts busy and the document goes on", async () => {
+    routes.set("/dial", twiml('<Dial action="/dialed" timeout="10"><Number>+15005550103</Number></Dial>'));
+    routes.set("/dialed", twiml('<Dial action="/busy"><Number>+15005550200</Number></Dial>'));
+    routes.set("/busy", twiml("<Say>Both done</Say><Hangup/>"));
+    const voice = await createVoiceTenant({ voiceUrl: app.url("/dial") });
+    const uuid = sim.switch.injectInbound({ from: "+14155550161", to: voice.number.e164 }).uuid;
+    const call = await waitFor("the call", () => db.call.findUnique({ where: { channelUuid: uuid } }));
+    expect((await waitForFinalCall(call.id, 20_000)).status).toBe("COMPLETED");
+    const [answered] = requestsTo("/dialed", call.id);
+    expect(answered).toMatchObject({ DialCallStatus: "completed", DialBridged: "true" });
+    expect(Number(answered!.DialCallDuration)).toBeGreaterThanOrEqual(2);
+    const child = await waitForFinalCall(answered!.DialCallSid!);
+    expect(child).toMatchObject({ parentCallId: call.id, direction: "OUTBOUND_DIAL", status: "COMPLETED", to: "+15005550103" });
+    expect(child.callRecord).not.toBeNull();
+    expect(requestsTo("/busy", call.id)).toEqual([expect.objectContaining({ DialCallStatus: "busy", DialBridged: "false" })]);
+    expect(spokenOn(call.id)).toEqual(["Both done"]);
+  });
+
   it("a live call is redirected at once: the running verb stops and the new document runs", async () => {
     const voice = await createVoiceTenant();
     const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, instructions: [{ say: "Please hold" }, { pause: 600 }] });

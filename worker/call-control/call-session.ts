@@ -21,7 +21,7 @@ import type { SessionState } from "@/server/voice-documents/interpreter/session-
 import { verbName } from "@/server/voice-documents/voice-document.schemas";
 import type { EslEvent } from "../esl/wire";
 import type { TrackedChannel } from "../channel-table";
-import type { SwitchPort } from "../switch-port";
+import { eventTime, type SwitchPort } from "../switch-port";
 import type { VoicePort } from "../voice-port";
 import { conferenceApplication, type ConferenceTarget } from "./conference-apps";
 import { bridgeApplication, DialTargetError, type DialLeg } from "./dial-strings";
@@ -634,7 +634,8 @@ export class CallSession {
   private async bridged(running: Extract<Running, { kind: "dial" }>, event: EslEvent): Promise<void> {
     if (running.bridgedAt !== null) return;
     const other = event.get("Other-Leg-Unique-ID") ?? event.get("Bridge-B-Unique-ID") ?? null;
-    running.bridgedAt = Date.now();
+    // The switch's own clock, as the duration is reckoned from its events.
+    running.bridgedAt = eventTime(event).getTime();
     running.bridgedTo = other;
     const leg = running.legs.find((l) => l.uuid === other);
     if (other && running.timeLimitSeconds > 0) await this.host.esl.api(`sched_hangup +${running.timeLimitSeconds} ${other} ALLOTTED_TIMEOUT`).catch(() => undefined);
@@ -667,7 +668,7 @@ export class CallSession {
       step: running.step,
       status: dialStatusOf(event.variable("DIALSTATUS"), bridged, callerHungUp),
       dialCallSid: answeredLeg?.callId ?? (running.legs.length === 1 ? running.legs[0]!.callId : null),
-      durationSeconds: bridged ? Math.max(0, Math.round((Date.now() - running.bridgedAt!) / 1000)) : 0,
+      durationSeconds: bridged ? Math.max(0, Math.round((eventTime(event).getTime() - running.bridgedAt!) / 1000)) : 0,
       bridged,
       recording,
       callerHungUp,
