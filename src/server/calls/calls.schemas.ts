@@ -2,6 +2,7 @@
 // map their own field names onto these; the rules (E.164, exactly one handler, ranges) live here once.
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
+import { parsePlaySource } from "@/server/calls/play-source";
 import { ZPageInput } from "@/server/shared/paging";
 import { ZVoiceDocument, type TVoiceVerb } from "@/server/voice-documents/voice-document.schemas";
 
@@ -34,7 +35,18 @@ export const ZHttpMethod = z.enum(["GET", "POST"]);
  * redirect and the rest), the same model TwiML parses to. A `play` source is checked when the call runs (a bad one
  * is reported and skipped, as Twilio does).
  */
-export const ZCallInstructions = ZVoiceDocument.min(1, "give at least one verb");
+export const ZCallInstructions = ZVoiceDocument.min(1, "give at least one verb").superRefine((document, ctx) => {
+  // A play source given to the API is checked here, so a bad one is a 400 naming it (a URL's answer is checked at run
+  // time, where one bad source is reported and skipped).
+  document.forEach((verb, i) => {
+    const check = (source: string, path: (string | number)[]) => {
+      const parsed = parsePlaySource(source);
+      if (!parsed.ok) ctx.addIssue({ code: "custom", path, message: `play ${parsed.reason}` });
+    };
+    if ("play" in verb) check(verb.play, [i, "play"]);
+    if ("gather" in verb) verb.gather.forEach((prompt, j) => "play" in prompt && check(prompt.play, [i, "gather", j, "play"]));
+  });
+});
 export type TCallInstruction = TVoiceVerb;
 
 export const ZStatusCallbackEvents = z
