@@ -16,6 +16,8 @@ import { twoFactorRouter } from "@/trpc/routers/two-factor";
 import { callsRouter } from "@/trpc/routers/calls";
 import { sipUsersRouter } from "@/trpc/routers/sip-users";
 import { recordingsRouter } from "@/trpc/routers/recordings";
+import { debuggerRouter } from "@/trpc/routers/debugger";
+import { voicemailRouter } from "@/trpc/routers/voicemail";
 import { webhooksRouter } from "@/trpc/routers/webhooks";
 
 export const appRouter = createTRPCRouter({
@@ -32,6 +34,8 @@ export const appRouter = createTRPCRouter({
   calls: callsRouter,
   sipUsers: sipUsersRouter,
   recordings: recordingsRouter,
+  debugger: debuggerRouter,
+  voicemail: voicemailRouter,
   devMail: devMailRouter,
   admin: adminRouter,
   impersonation: impersonationRouter,
