@@ -1,5 +1,5 @@
 // The tenant portal: every page below needs a signed-in member of an active workspace.
-import { BookOpenIcon, BuildingIcon, HashIcon, HeadsetIcon, HomeIcon, KeyRoundIcon, PhoneCallIcon, PhoneIcon, ScrollTextIcon, UsersIcon, WebhookIcon } from "lucide-react";
+import { BookOpenIcon, BugIcon, BuildingIcon, HashIcon, HeadsetIcon, HomeIcon, KeyRoundIcon, PhoneCallIcon, PhoneIcon, ScrollTextIcon, UsersIcon, VoicemailIcon, WebhookIcon } from "lucide-react";
 import { redirect } from "next/navigation";
 import type { ReactElement, ReactNode } from "react";
 import { AccountProblem } from "@/components/portal/account-problem";
@@ -48,6 +48,8 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const icons: Record<string, ReactElement> = {
     "/": <HomeIcon />,
     "/calls": <PhoneCallIcon />,
+    "/voicemail": <VoicemailIcon />,
+    "/debugger": <BugIcon />,
     "/numbers": <HashIcon />,
     "/settings/api-keys": <KeyRoundIcon />,
     "/settings/webhooks": <WebhookIcon />,
