@@ -90,7 +90,7 @@ test("a voicemail left through the box's application is played, marked read and 
 
   // The call's page shows its error; the debugger lists it.
   await page.goto(`/calls/${callId}`);
-  await expect(page.getByRole("heading", { name: "Errors" })).toBeVisible();
+  await expect(page.getByText("Errors", { exact: true })).toBeVisible();
   await expect(page.getByText("<Foo> is not a TwiML verb")).toBeVisible();
   await page.goto("/debugger");
   await expect(page.getByRole("link", { name: /Error 12200: Schema validation warning/ })).toBeVisible();

@@ -1,8 +1,9 @@
 // The tenant portal: every page below needs a signed-in member of an active workspace.
-import { BookOpenIcon, BugIcon, BuildingIcon, HashIcon, HeadsetIcon, HomeIcon, KeyRoundIcon, PhoneCallIcon, PhoneIcon, ScrollTextIcon, UsersIcon, VoicemailIcon, WebhookIcon } from "lucide-react";
+import { BookOpenIcon, BuildingIcon, HashIcon, HeadsetIcon, HomeIcon, KeyRoundIcon, PhoneCallIcon, PhoneIcon, ScrollTextIcon, UsersIcon, WebhookIcon } from "lucide-react";
 import { redirect } from "next/navigation";
 import type { ReactElement, ReactNode } from "react";
 import { AccountProblem } from "@/components/portal/account-problem";
+import { DebuggerNavIcon, VoicemailNavIcon } from "@/components/portal/call-tools-nav-icons";
 import { TenantSwitcher } from "@/components/portal/tenant-switcher";
 import { UserMenu } from "@/components/portal/user-menu";
 import { VerifyEmailBanner } from "@/components/portal/verify-email-banner";
@@ -48,8 +49,8 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const icons: Record<string, ReactElement> = {
     "/": <HomeIcon />,
     "/calls": <PhoneCallIcon />,
-    "/voicemail": <VoicemailIcon />,
-    "/debugger": <BugIcon />,
+    "/voicemail": <VoicemailNavIcon />,
+    "/debugger": <DebuggerNavIcon />,
     "/numbers": <HashIcon />,
     "/settings/api-keys": <KeyRoundIcon />,
     "/settings/webhooks": <WebhookIcon />,

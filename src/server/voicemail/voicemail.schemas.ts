@@ -59,7 +59,8 @@ export type TSetVoicemailGreetingAudioInput = z.input<typeof ZSetVoicemailGreeti
 export const ZFindVoicemailBoxesInput = z.strictObject({ ...ZPageInput.shape });
 export type TFindVoicemailBoxesInput = z.input<typeof ZFindVoicemailBoxesInput>;
 
-export const ZFindVoicemailsInput = z.strictObject({
+/** Not strict: the inbox pages with tRPC's infinite query, which adds its own `direction` to the input. */
+export const ZFindVoicemailsInput = z.object({
   ...ZPageInput.shape,
   boxId: ZVoicemailBoxId.optional(),
   unreadOnly: z.boolean().default(false),

@@ -1,26 +1,14 @@
 "use client";
 
 import { XIcon } from "lucide-react";
-import { useEffect, useState } from "react";
 import { SearchField } from "@/components/shared/search-field";
+import { useDebouncedField } from "@/components/shared/use-debounced-field";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { DEBUGGER_RANGES, DEBUGGER_SOURCES, RANGE_LABEL, SOURCE_LABEL, type DebuggerFilters, type DebuggerRange } from "@/components/portal/debugger/debugger-filters";
 
 const ANY = "any";
-
-/** Typed text applied when typing pauses, not on every key. */
-function useDebouncedField(value: string, apply: (v: string) => void): [string, (v: string) => void] {
-  const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
-  useEffect(() => {
-    if (text === value) return;
-    const t = setTimeout(() => apply(text), 400);
-    return () => clearTimeout(t);
-  }, [text, value, apply]);
-  return [text, setText];
-}
 
 export function DebuggerFilterBar({ filters, onChange, active, onClear }: { filters: DebuggerFilters; onChange: (patch: Partial<DebuggerFilters>) => void; active: boolean; onClear: () => void }) {
   const [code, setCode] = useDebouncedField(filters.code, (v) => onChange({ code: v }));

@@ -2,7 +2,8 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { BugIcon, SearchXIcon } from "lucide-react";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
+import { CursorPager, useCursorPages } from "@/components/shared/cursor-pager";
 import { QueryStates } from "@/components/shared/query-states";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
@@ -22,12 +23,9 @@ export function DebuggerPanel() {
   const trpc = useTRPC();
   const { filters, setFilters, active, clear } = useDebuggerFilters();
   // The range's start is fixed when the filters change, so the query key stays put between renders.
-  const filterKey = JSON.stringify(filters);
   const input = useMemo(() => toFindDebuggerErrorsInput(filters, new Date(Date.now() - DEBUGGER_RANGES[filters.range] * HOUR_MS)), [filters]);
-  const [paging, setPaging] = useState<{ key: string; cursors: (string | null)[] }>({ key: filterKey, cursors: [null] });
-  const cursors = paging.key === filterKey ? paging.cursors : [null];
-  const cursor = cursors[cursors.length - 1] ?? null;
-  const page = cursors.length;
+  const pages = useCursorPages(JSON.stringify(filters));
+  const { cursor, page } = pages;
 
   const errors = useQuery(trpc.debugger.list.queryOptions({ ...input, limit: PAGE_SIZE, cursor }, { placeholderData: keepPreviousData }));
   const perHour = useQuery(trpc.debugger.perHour.queryOptions(input, { placeholderData: keepPreviousData }));
@@ -61,22 +59,7 @@ export function DebuggerPanel() {
         {(data) => (
           <div className="flex flex-col gap-3">
             <DebuggerErrorsTable errors={data.items} />
-            <nav aria-label="Pages of errors" className="flex items-center justify-end gap-3 text-sm">
-              <span className="text-muted-foreground tabular-nums" aria-live="polite">
-                Page {page}
-              </span>
-              <Button variant="outline" size="sm" disabled={page === 1} onClick={() => setPaging({ key: filterKey, cursors: cursors.slice(0, -1) })}>
-                Previous
-              </Button>
-              <Button
-                variant="outline"
-                size="sm"
-                disabled={!data.hasMore || errors.isPlaceholderData}
-                onClick={() => setPaging({ key: filterKey, cursors: [...cursors, data.nextCursor] })}
-              >
-                Next
-              </Button>
-            </nav>
+            <CursorPager label="Pages of errors" pages={pages} hasMore={data.hasMore} nextCursor={data.nextCursor} busy={errors.isPlaceholderData} />
           </div>
         )}
       </QueryStates>
