@@ -103,6 +103,20 @@ test("a voicemail left through the box's application is played, marked read and 
   await shoot(page, "voicemail-boxes");
   await shootPhone(page, "voicemail-boxes");
 
+  // A second box made in the portal's dialog; a bad field is named beside it.
+  await page.getByRole("button", { name: "New box" }).click();
+  const dialog = page.getByRole("dialog", { name: "New voicemail box" });
+  await dialog.getByLabel("Name").fill("Support");
+  await dialog.getByLabel("Greeting").fill("You reached Support. Leave a message.");
+  await dialog.getByLabel("Email each new message to").fill("not-an-address");
+  await dialog.getByRole("button", { name: "Create box" }).click();
+  await expect(dialog.getByText("not an email address")).toBeVisible();
+  await shoot(page, "voicemail-box-dialog");
+  await dialog.getByLabel("Email each new message to").fill("support@e2e.irisx.test");
+  await dialog.getByRole("button", { name: "Create box" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText("“You reached Support. Leave a message.”")).toBeVisible();
+
   // Delete: the message and its audio go; the inbox is empty.
   await page.goto(`/voicemail?message=`);
   await page.getByRole("button", { name: /\+1 415 555 0123/ }).click();

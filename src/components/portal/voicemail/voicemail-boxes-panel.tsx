@@ -115,7 +115,7 @@ export function VoicemailBoxesPanel() {
         }
       >
         {(page) => (
-          <div className="grid gap-4 lg:grid-cols-2">
+          <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-2">
             {page.items.map((box) => (
               <BoxCard key={box.id} box={box} canManage={canManage} />
             ))}

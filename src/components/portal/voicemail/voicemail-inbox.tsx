@@ -2,6 +2,7 @@
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { InboxIcon, SearchXIcon } from "lucide-react";
+import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useRef, type KeyboardEvent } from "react";
 import { useToastMutation } from "@/components/shared/use-toast-mutation";
@@ -121,7 +122,7 @@ export function VoicemailInbox() {
             description="Messages appear here when callers reach a box: redirect a call to the box's address (irisx:voicemail/…), shown on the Boxes page."
             action={
               <Button variant="outline" asChild>
-                <a href="/voicemail/boxes">Manage boxes</a>
+                <Link href="/voicemail/boxes">Manage boxes</Link>
               </Button>
             }
           />
