@@ -82,14 +82,16 @@ export const VOICEMAIL_SELECT = {
 
 type VoicemailRow = Prisma.VoicemailGetPayload<{ select: typeof VOICEMAIL_SELECT }>;
 
+export type VoicemailAudio = "ready" | "storing" | "erased";
+
 export interface VoicemailView {
   id: string;
   boxId: string;
   boxName: string;
   callId: string;
   recordingId: string;
-  /** Whether the audio can be played now (the recording is stored a moment after the call ends). */
-  audioReady: boolean;
+  /** ready to play; storing (the recording is stored a moment after the call ends); erased (deleted, or by retention). */
+  audio: VoicemailAudio;
   from: string;
   to: string;
   durationSeconds: number;
@@ -106,7 +108,7 @@ export function toVoicemailView(row: VoicemailRow): VoicemailView {
     boxName: row.box.name,
     callId: row.callId,
     recordingId: row.recordingId,
-    audioReady: row.recording.status === "COMPLETED",
+    audio: row.recording.status === "COMPLETED" ? "ready" : row.recording.status === "IN_PROGRESS" ? "storing" : "erased",
     from: row.from,
     to: row.to,
     durationSeconds: row.durationSeconds,
@@ -141,7 +143,7 @@ export function toVoicemailResource(v: VoicemailView): z.input<typeof ZVoicemail
     box_id: v.boxId,
     call_id: v.callId,
     recording_id: v.recordingId,
-    media_url: v.audioReady ? `${env.APP_URL}/api/v1/recordings/${v.recordingId}/media` : null,
+    media_url: v.audio === "ready" ? `${env.APP_URL}/api/v1/recordings/${v.recordingId}/media` : null,
     from: v.from,
     to: v.to,
     duration_seconds: v.durationSeconds,

@@ -2,8 +2,12 @@
 // document; the record action saves the message, mails the recipients, queues voicemail.created; another tenant's
 // box is 11200; an empty recording saves nothing), the boxes (create/update/delete, uploaded greeting played as
 // recording:RE…), the inbox (list, read/unread, delete erases the audio) and the transcription hook.
+import { access } from "node:fs/promises";
+import path from "node:path";
 import { buffer } from "node:stream/consumers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { env } from "@/env";
+import { purgeTenant } from "@/server/admin/purge-deleted-tenants";
 import { db } from "@/server/db";
 import { openRecordingAudio } from "@/server/recordings/open-recording-audio";
 import { serveInternalApp } from "@/server/voice-apps/internal-apps";
@@ -69,7 +73,7 @@ describe("the irisx:voicemail application", () => {
     expect(served).toEqual({ ok: true, document: [expect.objectContaining({ say: "Thank you. Goodbye." }), { hangup: true }] });
 
     const [message] = (await findVoicemails(t.actor, {})).items;
-    expect(message).toMatchObject({ boxId: box.id, boxName: "Support", callId, recordingId: recording.id, from: "+14155550123", to: "+15005550006", durationSeconds: 4, readAt: null, audioReady: true, transcriptionStatus: "none" });
+    expect(message).toMatchObject({ boxId: box.id, boxName: "Support", callId, recordingId: recording.id, from: "+14155550123", to: "+15005550006", durationSeconds: 4, readAt: null, audio: "ready", transcriptionStatus: "none" });
 
     const mails = await db.emailMessage.findMany({ where: { subject: { contains: "+14155550123" }, to: { in: ["desk@example.com", t.user.email.toLowerCase()] } } });
     expect(mails.map((m) => m.to).sort()).toEqual(["desk@example.com", t.user.email.toLowerCase()].sort());
@@ -129,6 +133,19 @@ describe("voicemail boxes", () => {
     expect(back.greetingAudio).toBeNull();
     expect(await openRecordingAudio({ tenantId: t.tenant.id, recordingId: withAudio.greetingAudio!.id })).toBeNull();
     expect(await firstVerb(serve(t, callId, `irisx:voicemail/${box.id}`))).toMatchObject({ say: "Text greeting" });
+  });
+
+  it("erases an uploaded greeting's stored bytes when the tenant is purged", async () => {
+    const t = await createTestTenant();
+    const box = await createVoicemailBox(t.actor, { name: "Purged" });
+    const { greetingAudio } = await setVoicemailGreetingAudio(t.actor, { id: box.id, audioBase64: pcmWav({ seconds: 1 }).toString("base64") });
+    const { storageKey } = await db.voicemailGreeting.findUniqueOrThrow({ where: { id: greetingAudio!.id } });
+    const file = path.join(env.RECORDINGS_DIR, storageKey);
+    await access(file);
+    await db.tenant.update({ where: { id: t.tenant.id }, data: { deletionRequestedAt: new Date("2026-01-01T00:00:00Z"), purgeAfter: new Date("2026-01-31T00:00:00Z") } });
+    expect(await purgeTenant(t.tenant.id, { now: new Date("2026-02-01T00:00:00Z") })).not.toBeNull();
+    await expect(access(file)).rejects.toThrow();
+    expect(await db.voicemailGreeting.count({ where: { id: greetingAudio!.id } })).toBe(0);
   });
 
   it("refuses an upload that is not a PCM WAV with audio, naming the field", async () => {

@@ -66,7 +66,13 @@ export function VoicemailInbox() {
   const canDelete = atLeast(role, "ADMIN");
   const boxes = useQuery(trpc.voicemail.boxes.queryOptions({ limit: 100 }));
   const input = { limit: 25, unreadOnly, ...(boxId ? { boxId } : {}) };
-  const messages = useInfiniteQuery(trpc.voicemail.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor }));
+  // A message's audio is stored a moment after its call ends: look again until none is being stored.
+  const messages = useInfiniteQuery(
+    trpc.voicemail.list.infiniteQueryOptions(input, {
+      getNextPageParam: (page) => page.nextCursor,
+      refetchInterval: (q) => (q.state.data?.pages.some((p) => p.items.some((v) => v.audio === "storing")) ? 3000 : false),
+    }),
+  );
   const listKey = trpc.voicemail.list.pathKey();
   const markRead = useToastMutation(trpc.voicemail.markRead.mutationOptions(), { invalidate: [listKey] });
   // After a delete the focus goes back to the list, not to the page's top.

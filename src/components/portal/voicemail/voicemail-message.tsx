@@ -60,13 +60,15 @@ export const VoicemailMessage = forwardRef<HTMLButtonElement, Props>(function Vo
       </button>
       {open && (
         <div id={panelId} className="flex flex-col gap-3 border-t px-4 py-3">
-          {v.audioReady ? (
+          {v.audio === "ready" ? (
             // The recording's media route checks the session and the tenant, decrypts, and honours Range for seeking.
             <audio controls preload="none" src={`/api/recordings/${v.recordingId}/media`} onPlay={onPlay} className="w-full max-w-xl" aria-label={`Message from ${formatPhoneNumber(v.from)}`}>
               <a href={`/api/recordings/${v.recordingId}/media`}>Download the message</a>
             </audio>
           ) : (
-            <p className="text-sm text-muted-foreground">The audio is being stored; it can be played in a moment.</p>
+            <p className="text-sm text-muted-foreground">
+              {v.audio === "storing" ? "The audio is being stored; it can be played in a moment." : "The audio is no longer kept (the recording was deleted or reached its retention period)."}
+            </p>
           )}
           {v.transcriptionStatus === "completed" && v.transcript ? (
             <blockquote className="border-l-2 pl-3 text-sm">{v.transcript}</blockquote>

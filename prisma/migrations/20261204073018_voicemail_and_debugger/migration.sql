@@ -79,7 +79,7 @@ ALTER TABLE "VoicemailBox" ADD CONSTRAINT "VoicemailBox_userId_fkey" FOREIGN KEY
 ALTER TABLE "VoicemailGreeting" ADD CONSTRAINT "VoicemailGreeting_boxId_fkey" FOREIGN KEY ("boxId") REFERENCES "VoicemailBox"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "VoicemailGreeting" ADD CONSTRAINT "VoicemailGreeting_dataKeyId_fkey" FOREIGN KEY ("dataKeyId") REFERENCES "TenantDataKey"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "VoicemailGreeting" ADD CONSTRAINT "VoicemailGreeting_dataKeyId_fkey" FOREIGN KEY ("dataKeyId") REFERENCES "TenantDataKey"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Voicemail" ADD CONSTRAINT "Voicemail_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
