@@ -92,6 +92,8 @@ test("a voicemail left through the box's application is played, marked read and 
   await page.goto(`/calls/${callId}`);
   await expect(page.getByText("Errors", { exact: true })).toBeVisible();
   await expect(page.getByText("<Foo> is not a TwiML verb")).toBeVisible();
+  await page.getByText("Errors", { exact: true }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/call-errors-light.png" });
   await page.goto("/debugger");
   await expect(page.getByRole("link", { name: /Error 12200: Schema validation warning/ })).toBeVisible();
   await shoot(page, "debugger");
