@@ -105,6 +105,12 @@ test("a voicemail left through the box's application is played, marked read and 
   await shoot(page, "voicemail-boxes");
   await shootPhone(page, "voicemail-boxes");
 
+  // A recorded greeting uploaded on the box is what the box's application plays first.
+  await page.locator('input[type="file"]').first().setInputFiles({ name: "greeting.wav", mimeType: "audio/wav", buffer: pcmWav({ seconds: 2, channels: 1 }) });
+  await expect(page.getByText("Recorded greeting (2 s)")).toBeVisible();
+  const greeting = await serveInternalApp({ tenantId, callId, url: `irisx:voicemail/${box.id}`, params: {} });
+  expect(greeting.ok && greeting.document[0]).toMatchObject({ play: expect.stringMatching(/^recording:RE[0-9a-f]{32}$/) });
+
   // A second box made in the portal's dialog; a bad field is named beside it.
   await page.getByRole("button", { name: "New box" }).click();
   const dialog = page.getByRole("dialog", { name: "New voicemail box" });
