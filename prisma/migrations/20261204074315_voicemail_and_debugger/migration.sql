@@ -67,7 +67,7 @@ CREATE INDEX "Voicemail_tenantId_createdAt_idx" ON "Voicemail"("tenantId", "crea
 CREATE INDEX "Voicemail_boxId_createdAt_idx" ON "Voicemail"("boxId", "createdAt");
 
 -- CreateIndex
-CREATE INDEX "CallEvent_tenantId_type_occurredAt_idx" ON "CallEvent"("tenantId", "type", "occurredAt");
+CREATE INDEX "CallEvent_tenantId_type_occurredAt_id_idx" ON "CallEvent"("tenantId", "type", "occurredAt", "id");
 
 -- AddForeignKey
 ALTER TABLE "VoicemailBox" ADD CONSTRAINT "VoicemailBox_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
