@@ -78,6 +78,27 @@ beforeAll(async () => {
   await useTempRecordingDirs();
   aRecordingId = (await createTestRecording(fx.a.tenantId, { callId: fx.a.callId })).recording.id;
 });
+// A's voicemail box, a message in it (on A's recording) and a debugger error on A's call.
+let aBoxId: string;
+let aVoicemailId: string;
+let aErrorId: string;
+beforeAll(async () => {
+  aBoxId = newId("vmb");
+  await db.voicemailBox.create({ data: { id: aBoxId, tenantId: fx.a.tenantId, name: "A's box", notifyEmails: ["a@a.example.com"] } });
+  aVoicemailId = newSid("VM");
+  await db.voicemail.create({ data: { id: aVoicemailId, tenantId: fx.a.tenantId, boxId: aBoxId, callId: fx.a.callId, recordingId: aRecordingId, from: "+14155550123", to: A_NUMBER, durationSeconds: 3 } });
+  aErrorId = newId("cev");
+  await db.callEvent.create({ data: { id: aErrorId, callId: fx.a.callId, tenantId: fx.a.tenantId, sequence: 900, type: "debugger.error", occurredAt: new Date(), data: { code: 11200, message: "A's error", source: "fetch" } } });
+});
+const expectVoicemailIntact = async () => {
+  expect(await db.voicemail.findUniqueOrThrow({ where: { id: aVoicemailId } })).toMatchObject({ readAt: null });
+  expect((await db.voicemailBox.findUniqueOrThrow({ where: { id: aBoxId } })).name).toBe("A's box");
+};
+const expectNoVoicemailLeak = (value: unknown) => {
+  const text = JSON.stringify(value ?? null, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+  for (const id of [aBoxId, aVoicemailId, aErrorId, "A's error", "a@a.example.com"]) expect(text, `leaked ${id}`).not.toContain(id);
+};
+
 const expectRecordingIntact = async () => expect((await db.recording.findUniqueOrThrow({ where: { id: aRecordingId } })).status).toBe("COMPLETED");
 
 /** Every id of tenant A; no response to tenant B may contain one. */
@@ -275,6 +296,74 @@ const REST: Record<string, RestCase> = {
     run: async (h) => {
       await expectNotFound(send(h, "DELETE", `/api/v1/recordings/${aRecordingId}`, { params: { id: aRecordingId } }));
       await expectRecordingIntact();
+    },
+  },
+  "GET /api/v1/alerts": {
+    aId: false,
+    reason: "lists the caller's errors; A's call as a filter finds nothing, A's error as cursor is rejected",
+    run: async (h) => {
+      const body = await (await send(h, "GET", `/api/v1/alerts?call_sid=${fx.a.callId}`)).json();
+      expect(body).toMatchObject({ data: [] });
+      expectNoVoicemailLeak(await (await send(h, "GET", "/api/v1/alerts")).json());
+      expect((await send(h, "GET", `/api/v1/alerts?starting_after=${aErrorId}`)).status).toBe(400);
+    },
+  },
+  "GET /api/v1/voicemails": {
+    aId: false,
+    reason: "lists the caller's messages; A's box as a filter finds nothing, A's message as cursor is rejected",
+    run: async (h) => {
+      const body = await (await send(h, "GET", `/api/v1/voicemails?box_id=${aBoxId}`)).json();
+      expect(body).toMatchObject({ data: [] });
+      expectNoVoicemailLeak(await (await send(h, "GET", "/api/v1/voicemails")).json());
+      expect((await send(h, "GET", `/api/v1/voicemails?starting_after=${aVoicemailId}`)).status).toBe(400);
+    },
+  },
+  "GET /api/v1/voicemails/{id}": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/voicemails/${aVoicemailId}`, { params: { id: aVoicemailId } })) },
+  "PATCH /api/v1/voicemails/{id}": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "PATCH", `/api/v1/voicemails/${aVoicemailId}`, { params: { id: aVoicemailId }, body: { read: true } }));
+      await expectVoicemailIntact();
+    },
+  },
+  "DELETE /api/v1/voicemails/{id}": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "DELETE", `/api/v1/voicemails/${aVoicemailId}`, { params: { id: aVoicemailId } }));
+      await expectVoicemailIntact();
+      await expectRecordingIntact();
+    },
+  },
+  "GET /api/v1/voicemail-boxes": {
+    aId: false,
+    reason: "lists the caller's boxes; A's box as cursor is rejected",
+    run: async (h) => {
+      expectNoVoicemailLeak(await (await send(h, "GET", "/api/v1/voicemail-boxes")).json());
+      expect((await send(h, "GET", `/api/v1/voicemail-boxes?starting_after=${aBoxId}`)).status).toBe(400);
+    },
+  },
+  "POST /api/v1/voicemail-boxes": {
+    aId: false,
+    reason: "creates in the caller's tenant; A's user as the box's owner is refused",
+    run: async (h) => {
+      const r = await send(h, "POST", "/api/v1/voicemail-boxes", { body: { name: "B's box", user_id: fx.a.userId } });
+      expect(r.status).toBe(400);
+      expectNoLeak(await r.json());
+    },
+  },
+  "GET /api/v1/voicemail-boxes/{id}": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/voicemail-boxes/${aBoxId}`, { params: { id: aBoxId } })) },
+  "PATCH /api/v1/voicemail-boxes/{id}": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "PATCH", `/api/v1/voicemail-boxes/${aBoxId}`, { params: { id: aBoxId }, body: { name: "B's now" } }));
+      await expectVoicemailIntact();
+    },
+  },
+  "DELETE /api/v1/voicemail-boxes/{id}": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "DELETE", `/api/v1/voicemail-boxes/${aBoxId}`, { params: { id: aBoxId } }));
+      await expectVoicemailIntact();
     },
   },
   "GET /api/v1/recordings/{id}/media": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/recordings/${aRecordingId}/media`, { params: { id: aRecordingId } })) },
@@ -789,6 +878,74 @@ const TRPC: Record<string, TrpcCase> = {
       await expect(call).rejects.toThrow(/has no key on this platform or account/);
     },
   },
+  "debugger.list": {
+    aId: false,
+    reason: "the session's tenant's errors; A's call as a filter finds nothing, A's error as cursor is rejected",
+    run: async (c) => {
+      expect((await c.debugger.list({ callId: fx.a.callId })).items).toEqual([]);
+      expectNoVoicemailLeak(await c.debugger.list({}));
+      await expectTrpcCode(c.debugger.list({ cursor: aErrorId }), "BAD_REQUEST");
+    },
+  },
+  "debugger.perHour": {
+    aId: false,
+    reason: "the session's tenant's counts; A's call as a filter counts nothing",
+    run: async (c) => expect((await c.debugger.perHour({ callId: fx.a.callId })).every((h) => h.errors === 0)).toBe(true),
+  },
+  "debugger.errorCodes": { aId: false, reason: "static table of Twilio's error codes" },
+  "voicemail.list": {
+    aId: false,
+    reason: "the session's tenant's messages; A's box as a filter finds nothing, A's message as cursor is rejected",
+    run: async (c) => {
+      expect((await c.voicemail.list({ boxId: aBoxId })).items).toEqual([]);
+      await expectTrpcCode(c.voicemail.list({ cursor: aVoicemailId }), "BAD_REQUEST");
+    },
+  },
+  "voicemail.get": { aId: true, run: (c) => notFound(c.voicemail.get({ id: aVoicemailId })) },
+  "voicemail.markRead": {
+    aId: true,
+    run: async (c) => {
+      await notFound(c.voicemail.markRead({ id: aVoicemailId, read: true }));
+      await expectVoicemailIntact();
+    },
+  },
+  "voicemail.delete": {
+    aId: true,
+    run: async (c) => {
+      await notFound(c.voicemail.delete({ id: aVoicemailId }));
+      await expectVoicemailIntact();
+    },
+  },
+  "voicemail.boxes": {
+    aId: false,
+    reason: "the session's tenant's boxes; A's box as cursor is rejected",
+    run: async (c) => {
+      expectNoVoicemailLeak(await c.voicemail.boxes({}));
+      await expectTrpcCode(c.voicemail.boxes({ cursor: aBoxId }), "BAD_REQUEST");
+    },
+  },
+  "voicemail.box": { aId: true, run: (c) => notFound(c.voicemail.box({ id: aBoxId })) },
+  "voicemail.createBox": {
+    aId: false,
+    reason: "creates in the session's tenant; A's user as the owner is refused",
+    run: (c) => expectTrpcCode(c.voicemail.createBox({ name: "B's box", userId: fx.a.userId }), "BAD_REQUEST"),
+  },
+  "voicemail.updateBox": {
+    aId: true,
+    run: async (c) => {
+      await notFound(c.voicemail.updateBox({ id: aBoxId, name: "B's now" }));
+      await expectVoicemailIntact();
+    },
+  },
+  "voicemail.deleteBox": {
+    aId: true,
+    run: async (c) => {
+      await notFound(c.voicemail.deleteBox({ id: aBoxId }));
+      await expectVoicemailIntact();
+    },
+  },
+  "voicemail.setGreetingAudio": { aId: true, run: (c) => notFound(c.voicemail.setGreetingAudio({ id: aBoxId, audioBase64: "UklGRg==" })) },
+  "voicemail.removeGreetingAudio": { aId: true, run: (c) => notFound(c.voicemail.removeGreetingAudio({ id: aBoxId })) },
   "devMail.list": { aId: false, reason: "the platform's development mailbox, not tenant data (staff-only outside development)" },
   "admin.tenants": {
     aId: false,

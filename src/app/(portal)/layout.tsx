@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import type { ReactElement, ReactNode } from "react";
 import { AccountProblem } from "@/components/portal/account-problem";
 import { SpeechNavIcon } from "@/components/portal/speech/speech-nav-icon";
+import { DebuggerNavIcon, VoicemailNavIcon } from "@/components/portal/call-tools-nav-icons";
 import { TenantSwitcher } from "@/components/portal/tenant-switcher";
 import { UserMenu } from "@/components/portal/user-menu";
 import { VerifyEmailBanner } from "@/components/portal/verify-email-banner";
@@ -49,6 +50,8 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const icons: Record<string, ReactElement> = {
     "/": <HomeIcon />,
     "/calls": <PhoneCallIcon />,
+    "/voicemail": <VoicemailNavIcon />,
+    "/debugger": <DebuggerNavIcon />,
     "/numbers": <HashIcon />,
     "/settings/api-keys": <KeyRoundIcon />,
     "/settings/webhooks": <WebhookIcon />,

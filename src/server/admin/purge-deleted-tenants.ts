@@ -57,6 +57,12 @@ export async function purgeTenant(tenantId: string, opts: PurgeOptions = {}): Pr
     recordingsErased += batch.length;
   }
 
+  // Uploaded voicemail greetings are stored like recordings: their bytes go too (the rows go with the tenant).
+  const greetings = await db.voicemailGreeting.findMany({ where: { tenantId }, select: { storage: true, storageKey: true } });
+  for (const g of greetings) {
+    if (isRecordingStorageKind(g.storage)) await (opts.store ?? getRecordingStore(g.storage)).delete(g.storageKey);
+  }
+
   // 3. The rows: the tenant (cascading to everything it owns) and the users who had no other workspace.
   const usersDeleted = await db.$transaction(async (tx) => {
     const members = await tx.membership.findMany({ where: { tenantId }, select: { userId: true } });

@@ -17,6 +17,8 @@ export const API_KEY_SCOPES = {
   "calls:write": "Place, modify and end calls",
   "recordings:read": "List recordings and fetch their audio",
   "recordings:write": "Delete recordings",
+  "voicemail:read": "List voicemail boxes and messages (the audio needs recordings:read)",
+  "voicemail:write": "Manage voicemail boxes, mark messages read, delete messages",
   "numbers:read": "List and read phone numbers",
   "numbers:write": "Add, configure and release phone numbers",
   "messages:read": "Read messages",

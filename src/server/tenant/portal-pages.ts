@@ -4,9 +4,11 @@
 import type { MemberRole } from "@/generated/prisma/enums";
 import { API_KEY_ROLE } from "@/server/api-keys/api-key-view";
 import { CALL_READ_ROLE } from "@/server/calls/call-view";
+import { DEBUGGER_READ_ROLE } from "@/server/debugger/debugger-error-view";
 import { PHONE_NUMBER_READ_ROLE } from "@/server/numbers/phone-number-view";
 import { SIP_USER_ROLE } from "@/server/sip/sip-user-view";
 import { SPEECH_READ_ROLE } from "@/server/speech/speech-settings-view";
+import { VOICEMAIL_READ_ROLE } from "@/server/voicemail/voicemail-view";
 import { roleSatisfies, type RoleRule } from "@/server/tenancy";
 import { WEBHOOK_ROLE } from "@/server/webhooks/webhook-endpoint-view";
 
@@ -22,6 +24,8 @@ const PORTAL_USERS: RoleRule = { minRole: "SUPERVISOR", alsoAllow: ["DEVELOPER"]
 export const PORTAL_PAGES: readonly PortalPage[] = [
   { href: "/", label: "Dashboard", rule: PORTAL_USERS },
   { href: "/calls", label: "Calls", rule: CALL_READ_ROLE },
+  { href: "/voicemail", label: "Voicemail", rule: VOICEMAIL_READ_ROLE },
+  { href: "/debugger", label: "Debugger", rule: DEBUGGER_READ_ROLE },
   { href: "/numbers", label: "Numbers", rule: PHONE_NUMBER_READ_ROLE },
   { href: "/settings/api-keys", label: "API keys", rule: API_KEY_ROLE },
   { href: "/settings/webhooks", label: "Webhooks", rule: WEBHOOK_ROLE },

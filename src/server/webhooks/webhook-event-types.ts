@@ -13,6 +13,7 @@ const WEBHOOK_EVENT_TYPES = {
   "call.answered": { domain: "calls", description: "The call was answered" },
   "call.completed": { domain: "calls", description: "The call ended (any outcome), with duration and hangup cause" },
   "recording.completed": { domain: "recordings", description: "A call recording finished and its audio can be fetched (media_url)" },
+  "voicemail.created": { domain: "voicemail", description: "A caller left a message in a voicemail box" },
 } as const satisfies Record<string, { domain: string; description: string }>;
 
 export type WebhookEventType = keyof typeof WEBHOOK_EVENT_TYPES;

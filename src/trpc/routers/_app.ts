@@ -17,6 +17,8 @@ import { callsRouter } from "@/trpc/routers/calls";
 import { sipUsersRouter } from "@/trpc/routers/sip-users";
 import { recordingsRouter } from "@/trpc/routers/recordings";
 import { speechRouter } from "@/trpc/routers/speech";
+import { debuggerRouter } from "@/trpc/routers/debugger";
+import { voicemailRouter } from "@/trpc/routers/voicemail";
 import { webhooksRouter } from "@/trpc/routers/webhooks";
 
 export const appRouter = createTRPCRouter({
@@ -34,6 +36,8 @@ export const appRouter = createTRPCRouter({
   sipUsers: sipUsersRouter,
   recordings: recordingsRouter,
   speech: speechRouter,
+  debugger: debuggerRouter,
+  voicemail: voicemailRouter,
   devMail: devMailRouter,
   admin: adminRouter,
   impersonation: impersonationRouter,

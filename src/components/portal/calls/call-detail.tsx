@@ -15,6 +15,7 @@ import { CALL_DIRECTION_LABEL, CallStatusBadge, formatCallDuration, isFinalCall,
 import { CallTimeline } from "@/components/portal/calls/call-timeline";
 import { CallRecordings } from "@/components/portal/calls/call-recordings";
 import { CallWebhookDeliveries } from "@/components/portal/calls/call-webhook-deliveries";
+import { CallErrors } from "@/components/portal/debugger/call-errors";
 import { LiveIndicator } from "@/components/portal/calls/live-indicator";
 import type { CallRow } from "@/components/portal/calls/types";
 import { useLiveCalls } from "@/components/portal/calls/use-live-calls";
@@ -208,7 +209,8 @@ export function CallDetail({ callId }: { callId: string }) {
         </Card>
         <CallRecordCard call={c} />
       </div>
-      {/* As the procedures decide: recordings for supervisors and developers up, deliveries for admins and developers. */}
+      {/* As the procedures decide: errors and recordings for supervisors and developers up, deliveries for admins and developers. */}
+      {canEnd && <CallErrors callId={c.id} live={!isFinalCall(c.status)} />}
       {canEnd && (c.record || c.recordingIds.length > 0) && <CallRecordings call={c} />}
       {(atLeast(role, "ADMIN") || role === "DEVELOPER") && <CallWebhookDeliveries call={c} />}
     </div>

@@ -1,9 +1,9 @@
 "use client";
 
 import { XIcon } from "lucide-react";
-import { useEffect, useState } from "react";
 import { DayRangeFields } from "@/components/shared/day-range-fields";
 import { SearchField } from "@/components/shared/search-field";
+import { useDebouncedField } from "@/components/shared/use-debounced-field";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
@@ -13,14 +13,7 @@ import { CALL_DIRECTIONS, CALL_STATUSES, type CallFilters } from "@/components/p
 const ANY = "any";
 
 export function CallFilterBar({ filters, onChange, active, onClear }: { filters: CallFilters; onChange: (patch: Partial<CallFilters>) => void; active: boolean; onClear: () => void }) {
-  // The number is applied when typing pauses, not on every key.
-  const [number, setNumber] = useState(filters.number);
-  useEffect(() => setNumber(filters.number), [filters.number]);
-  useEffect(() => {
-    if (number === filters.number) return;
-    const t = setTimeout(() => onChange({ number }), 400);
-    return () => clearTimeout(t);
-  }, [number, filters.number, onChange]);
+  const [number, setNumber] = useDebouncedField(filters.number, (text) => onChange({ number: text }));
 
   return (
     <div role="search" aria-label="Filter calls" className="grid grid-cols-2 gap-3 sm:flex sm:flex-wrap sm:items-end">

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { PhoneCallIcon, SearchXIcon } from "lucide-react";
-import { useState } from "react";
+import { CursorPager, useCursorPages } from "@/components/shared/cursor-pager";
 import { QueryStates } from "@/components/shared/query-states";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -21,18 +21,15 @@ const PAGE_SIZE = 25;
 export function CallsPanel({ simulated }: { simulated: boolean }) {
   const trpc = useTRPC();
   const { filters, setFilters, active, clear } = useCallFilters();
-  const filterKey = JSON.stringify(filters);
-  // Cursor paging: the cursors of the pages before this one, so Previous can go back. A new filter starts over.
-  const [paging, setPaging] = useState<{ key: string; cursors: (string | null)[] }>({ key: filterKey, cursors: [null] });
-  const cursors = paging.key === filterKey ? paging.cursors : [null];
-  const cursor = cursors[cursors.length - 1] ?? null;
+  // Cursor paging; a new filter starts over.
+  const pages = useCursorPages(JSON.stringify(filters));
+  const { cursor, page } = pages;
 
   const overview = useQuery(trpc.tenant.current.queryOptions());
   const role = overview.data?.role ?? "AGENT";
   const canCall = atLeast(role, "SUPERVISOR") || role === "DEVELOPER";
   const calls = useQuery(trpc.calls.list.queryOptions({ ...toFindCallsInput(filters), limit: PAGE_SIZE, cursor }, { placeholderData: keepPreviousData }));
   const live = useLiveCalls();
-  const page = cursors.length;
 
   return (
     <div className="flex flex-col gap-4">
@@ -71,22 +68,7 @@ export function CallsPanel({ simulated }: { simulated: boolean }) {
         {(data) => (
           <div className="flex flex-col gap-3">
             <CallsTable calls={data.items} />
-            <nav aria-label="Pages of calls" className="flex items-center justify-end gap-3 text-sm">
-              <span className="text-muted-foreground tabular-nums" aria-live="polite">
-                Page {page}
-              </span>
-              <Button variant="outline" size="sm" disabled={page === 1} onClick={() => setPaging({ key: filterKey, cursors: cursors.slice(0, -1) })}>
-                Previous
-              </Button>
-              <Button
-                variant="outline"
-                size="sm"
-                disabled={!data.hasMore || calls.isPlaceholderData}
-                onClick={() => setPaging({ key: filterKey, cursors: [...cursors, data.nextCursor] })}
-              >
-                Next
-              </Button>
-            </nav>
+            <CursorPager label="Pages of calls" pages={pages} hasMore={data.hasMore} nextCursor={data.nextCursor} busy={calls.isPlaceholderData} />
           </div>
         )}
       </QueryStates>

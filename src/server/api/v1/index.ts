@@ -13,6 +13,9 @@ import {
   searchAvailablePhoneNumbersRoute,
   updatePhoneNumberRoute,
 } from "@/server/api/v1/phone-numbers";
+import { listAlertsRoute } from "@/server/api/v1/alerts";
+import { createVoicemailBoxRoute, deleteVoicemailBoxRoute, getVoicemailBoxRoute, listVoicemailBoxesRoute, updateVoicemailBoxRoute } from "@/server/api/v1/voicemail-boxes";
+import { deleteVoicemailRoute, getVoicemailRoute, listVoicemailsRoute, updateVoicemailRoute } from "@/server/api/v1/voicemails";
 import { deleteRecordingRoute, getRecordingMediaRoute, getRecordingRoute, listRecordingsRoute } from "@/server/api/v1/recordings";
 import { listWebhookDeliveriesRoute, redeliverWebhookRoute } from "@/server/api/v1/webhook-deliveries";
 import {
@@ -56,4 +59,14 @@ export const API_V1_ROUTES: readonly ApiRoute[] = [
   getRecordingRoute,
   deleteRecordingRoute,
   getRecordingMediaRoute,
+  listAlertsRoute,
+  listVoicemailsRoute,
+  getVoicemailRoute,
+  updateVoicemailRoute,
+  deleteVoicemailRoute,
+  listVoicemailBoxesRoute,
+  createVoicemailBoxRoute,
+  getVoicemailBoxRoute,
+  updateVoicemailBoxRoute,
+  deleteVoicemailBoxRoute,
 ];
