@@ -3,8 +3,7 @@ import { BookOpenIcon, BuildingIcon, HashIcon, HeadsetIcon, HomeIcon, KeyRoundIc
 import { redirect } from "next/navigation";
 import type { ReactElement, ReactNode } from "react";
 import { AccountProblem } from "@/components/portal/account-problem";
-import { SpeechNavIcon } from "@/components/portal/speech/speech-nav-icon";
-import { DebuggerNavIcon, VoicemailNavIcon } from "@/components/portal/call-tools-nav-icons";
+import { DebuggerNavIcon, SpeechNavIcon, VoicemailNavIcon } from "@/components/portal/nav-icons";
 import { TenantSwitcher } from "@/components/portal/tenant-switcher";
 import { UserMenu } from "@/components/portal/user-menu";
 import { VerifyEmailBanner } from "@/components/portal/verify-email-banner";

@@ -1,0 +1,18 @@
+"use client";
+
+import { AudioLinesIcon, BugIcon, VoicemailIcon } from "lucide-react";
+
+// Navigation icons of portal pages, rendered from a client module: the portal layout's production build failed to
+// hydrate (React error #306) when it imported icons that no client module of the shell imported itself.
+
+export function VoicemailNavIcon() {
+  return <VoicemailIcon />;
+}
+
+export function DebuggerNavIcon() {
+  return <BugIcon />;
+}
+
+export function SpeechNavIcon() {
+  return <AudioLinesIcon />;
+}
