@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/env";
 import { redirectCall } from "@/server/calls/redirect-call";
+import { createVoicemailBox } from "@/server/voicemail/create-voicemail-box";
 import { db } from "@/server/db";
 import { createVoiceTenant } from "@/test/call-fixtures";
 import { startDeepgramStandIn } from "@/test/speech-standins/deepgram-stand-in";
@@ -217,6 +218,40 @@ describe("call control on the simulator", () => {
     expect(apps.indexOf("send_dtmf ww12#")).toBeLessThan(apps.findIndex((a) => a.startsWith("speak")));
     expect(requestsTo("/fallback", call.id)).toEqual([expect.objectContaining({ ErrorCode: "11200", ErrorUrl: app.url("/broken") })]);
     expect(spokenOn(call.id)).toEqual(["Fallback speaking"]);
+  });
+
+  it("voicemail end to end: greeting, the message recorded until #, saved with its transcript, mailed and announced", async () => {
+    const deepgram = await startDeepgramStandIn({ transcript: "hi it is Sam please call back" });
+    process.env.SPEECH_DEEPGRAM_API_KEY = deepgram.apiKey;
+    process.env.SPEECH_DEEPGRAM_BASE_URL = deepgram.baseUrl;
+    try {
+      const voice = await createVoiceTenant();
+      const box = await createVoicemailBox(voice.actor, { name: "Sales", greetingText: "You reached sales.", maxLengthSeconds: 30, transcribe: true, notifyEmails: ["sales-desk@example.com"] });
+      const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, instructions: [{ redirect: `irisx:voicemail/${box.id}` }] });
+      await waitFor("the recording to start", async () => {
+        const row = await db.call.findUniqueOrThrow({ where: { id: call.id } });
+        return (row.voiceSession as { running?: { kind: string } } | null)?.running?.kind === "record";
+      });
+      // The caller speaks a moment, then presses #, which ends the message.
+      await new Promise((r) => setTimeout(r, 150));
+      const uuid = (await db.call.findUniqueOrThrow({ where: { id: call.id } })).channelUuid!;
+      sim.switch.pressDigits(sim.channels.get(uuid)!, "#");
+      expect((await waitForFinalCall(call.id)).status).toBe("COMPLETED");
+      expect(spokenOn(call.id)).toEqual(["You reached sales.", "Thank you. Goodbye."]);
+      const message = await waitFor("the transcript", async () => {
+        const vm = await db.voicemail.findFirst({ where: { callId: call.id } });
+        return vm?.transcriptionStatus === "completed" ? vm : null;
+      });
+      expect(message).toMatchObject({ boxId: box.id, transcript: "hi it is Sam please call back", readAt: null });
+      expect(message.durationSeconds).toBeGreaterThanOrEqual(1);
+      expect(await db.recording.findUniqueOrThrow({ where: { id: message.recordingId } })).toMatchObject({ status: "COMPLETED", callId: call.id });
+      expect(await db.emailMessage.count({ where: { to: "sales-desk@example.com" } })).toBe(1);
+      expect(await db.webhookEvent.count({ where: { tenantId: voice.tenant.id, type: "voicemail.created" } })).toBe(1);
+    } finally {
+      delete process.env.SPEECH_DEEPGRAM_API_KEY;
+      delete process.env.SPEECH_DEEPGRAM_BASE_URL;
+      await deepgram.close();
+    }
   });
 
   it("an invalid document gets a debugger entry with the line and attribute, an apology and a clean hang-up", async () => {
