@@ -66,7 +66,8 @@ function startTenantApp() {
         body = '<Response><Gather numDigits="1" timeout="10" action="/choice"><Say voice="alice">Welcome. Press a key.</Say></Gather><Say>No key.</Say></Response>';
       } else {
         choices.set(params.get("CallSid") ?? "", params.get("Digits") ?? "");
-        body = `<Response><Say voice="alice">You pressed ${params.get("Digits") ?? ""}.</Say><Hangup/></Response>`;
+        // A pause keeps each call up about ten seconds, so the calls overlap: all of them live at once at the peak.
+        body = `<Response><Say voice="alice">You pressed ${params.get("Digits") ?? ""}.</Say><Pause length="6"/><Hangup/></Response>`;
       }
       res.writeHead(200, { "Content-Type": "text/xml" }).end(body);
       handlerMs.push(performance.now() - started);
@@ -80,7 +81,7 @@ function startTenantApp() {
   };
 }
 
-async function sessionsOf(healthPort: number): Promise<{ afterSwitchEventMs: Summary; afterAnswerMs: Summary; fetchMs: Summary; decisions: number }> {
+async function sessionsOf(healthPort: number): Promise<{ afterSwitchEventMs: Summary; afterAnswerMs: Summary; fetchMs: Summary; eventLoopDelayMs: Summary; decisions: number }> {
   const health = (await (await fetch(`http://127.0.0.1:${healthPort}/health`)).json()) as { handlers: Record<string, { sessions?: unknown }> };
   return health.handlers["call-events"]!.sessions as never;
 }
@@ -205,6 +206,7 @@ async function measure(run: number, client: pg.Client, { databaseUrl, appPort }:
     row("worker: tenant's answer → next command", after.afterAnswerMs),
     row("tenant app: its own response time", handlerSummary),
     row("fetch as the worker saw it (network + app)", after.fetchMs),
+    row("worker's event-loop delay (timer lateness)", { ...after.eventLoopDelayMs, count: after.eventLoopDelayMs.count }),
   ]);
   const completed = Number(rows.find((r) => r.status === "COMPLETED")?.n ?? 0);
   const ok = completed === CALLS && wrongKey === 0 && after.afterSwitchEventMs.p99 < TARGET_P99_MS && after.afterAnswerMs.p99 < TARGET_P99_MS;

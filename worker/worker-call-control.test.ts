@@ -53,13 +53,13 @@ function spokenOn(callId: string, from = 0): string[] {
 
 describe("call control on the simulator", () => {
   it("gather: the caller's keys up to finishOnKey reach the action, whose answer runs", async () => {
-    routes.set("/menu", twiml('<Gather finishOnKey="#" timeout="5" action="/chosen"><Say>Enter your account number</Say></Gather><Say>No input</Say>'));
+    routes.set("/menu", twiml('<Gather finishOnKey="#" timeout="10" action="/chosen"><Say>Enter your account number</Say></Gather><Say>No input</Say>'));
     routes.set("/chosen", twiml("<Say>Thank you</Say><Hangup/>"));
     const voice = await createVoiceTenant({ voiceUrl: app.url("/menu") });
     // The caller presses 123# forty simulated seconds (two real ones) after the answer.
     const uuid = sim.switch.injectInbound({ from: "+14155550160", to: voice.number.e164, digits: "123#", digitsAfterSeconds: 40 }).uuid;
     const call = await waitFor("the call", () => db.call.findUnique({ where: { channelUuid: uuid } }));
-    expect((await waitForFinalCall(call.id)).status).toBe("COMPLETED");
+    expect((await waitForFinalCall(call.id, 20_000)).status).toBe("COMPLETED");
     expect(requestsTo("/chosen", call.id)).toEqual([expect.objectContaining({ Digits: "123", FinishedOnKey: "#", CallStatus: "in-progress", Direction: "inbound" })]);
     expect(spokenOn(call.id)).toEqual(["Enter your account number", "Thank you"]);
     // Each decision was stored, and the state is cleared once the document ended.

@@ -3,6 +3,8 @@
 // application, or the next request). Kept as a bounded window of recent samples for the worker's health and
 // `npm run bench:ivr`.
 
+import { monitorEventLoopDelay } from "node:perf_hooks";
+
 const WINDOW = 50_000;
 
 export interface LatencySummary {
@@ -38,6 +40,13 @@ export class LatencyWindow {
 }
 
 export class SessionMetrics {
+  /** How late the event loop runs timers (ms): a busy worker makes every I/O callback, a document's fetch included, wait. */
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
+
+  constructor() {
+    this.loopDelay.enable();
+  }
+
   /** A switch event (end of a verb, a key, a bridge) → the next command. */
   readonly afterSwitchEvent = new LatencyWindow();
   /** The tenant's answer (a fetched document) → the next command. */
@@ -47,6 +56,14 @@ export class SessionMetrics {
   decisions = 0;
 
   summary() {
-    return { decisions: this.decisions, afterSwitchEventMs: this.afterSwitchEvent.summary(), afterAnswerMs: this.afterAnswer.summary(), fetchMs: this.fetches.summary() };
+    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    const loop = this.loopDelay;
+    return {
+      decisions: this.decisions,
+      afterSwitchEventMs: this.afterSwitchEvent.summary(),
+      afterAnswerMs: this.afterAnswer.summary(),
+      fetchMs: this.fetches.summary(),
+      eventLoopDelayMs: { count: loop.count, p50: ms(loop.percentile(50)), p95: ms(loop.percentile(95)), p99: ms(loop.percentile(99)), max: ms(loop.max) },
+    };
   }
 }
