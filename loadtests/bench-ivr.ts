@@ -2,8 +2,8 @@
 // (real time), each its own process, on their own PostgreSQL, and a local tenant application in this process.
 //
 // BENCH_IVR_CALLS (500) calls are placed at once, each running a three-step IVR: the application's first document
-// (a Gather with a Say), the callee's key (RFC 2833 on the real switch; a DTMF event here), the Gather's action (a
-// second document: a Say with the key, then Hangup). So every call makes two document fetches and waits on the switch
+// (a Gather with a Say), the callee's key (RFC 2833 on the real switch; a DTMF event here, pressed while the prompt
+// plays), the Gather's action (a second document: a Say with the key, a pause, then Hangup). So every call makes two document fetches and waits on the switch
 // three times. Printed side by side:
 //   - the worker's added latency: from a switch event (end of a verb, a key) to the next command it hands over, and
 //     from the tenant's answer to the next command (target: p99 under 20 ms);
@@ -51,8 +51,11 @@ async function stopChild(child: ChildProcess | undefined): Promise<void> {
   if (child.exitCode === null) child.kill("SIGKILL");
 }
 
-/** The tenant's application: the menu, and the action that says the key back. Times its own handling. */
-function startTenantApp() {
+/**
+ * The tenant's application: the menu, and the action that says the key back. Times its own handling. `onMenu` is told
+ * when a call asks for the menu: its callee presses its key while the prompt plays.
+ */
+function startTenantApp(onMenu: (callSid: string) => void) {
   const handlerMs: number[] = [];
   const choices = new Map<string, string>();
   const server = createServer((req, res) => {
@@ -63,6 +66,7 @@ function startTenantApp() {
       const params = new URLSearchParams(Buffer.concat(chunks).toString());
       let body: string;
       if (req.url === "/ivr") {
+        onMenu(params.get("CallSid") ?? "");
         body = '<Response><Gather numDigits="1" timeout="10" action="/choice"><Say voice="alice">Welcome. Press a key.</Say></Gather><Say>No key.</Say></Response>';
       } else {
         choices.set(params.get("CallSid") ?? "", params.get("Digits") ?? "");
@@ -105,8 +109,8 @@ async function placeCalls(client: pg.Client, tenantId: string, from: string, url
     const id = `CA${randomBytes(16).toString("hex")}`;
     const digit = String(1 + (i % 9));
     expected.set(id, digit);
-    // +15005557D: the simulator's callee answers, presses D then # a second later, and hangs up after 10 s.
-    params.push(id, tenantId, from, `+15005557${digit}`, url);
+    // The simulator's callee answers and stays until hung up; it presses its key when the menu plays (callee.press).
+    params.push(id, tenantId, from, "+15005550100", url);
     const n = params.length;
     values.push(`($${n - 4}, $${n - 3}, 'OUTBOUND_API', 'QUEUED', $${n - 2}, $${n - 1}, $${n}, 'POST', '{}', 30, 'native', now(), now() + interval '10 minutes', 1, now(), now())`);
   }
@@ -156,17 +160,17 @@ async function startWorker(stack: Stack, healthPort: number): Promise<ChildProce
   }
 }
 
-async function runOnce(run: number, client: pg.Client, stack: Stack, tenantApp: ReturnType<typeof startTenantApp>) {
+async function runOnce(run: number, client: pg.Client, stack: Stack, tenantApp: ReturnType<typeof startTenantApp>, keys: Map<string, string>) {
   const healthPort = await freePort();
   const worker = await startWorker(stack, healthPort);
   try {
-    return await measure(run, client, stack, healthPort, tenantApp);
+    return await measure(run, client, stack, healthPort, tenantApp, keys);
   } finally {
     await stopChild(worker);
   }
 }
 
-async function measure(run: number, client: pg.Client, { databaseUrl, appPort }: Stack, healthPort: number, tenantApp: ReturnType<typeof startTenantApp>) {
+async function measure(run: number, client: pg.Client, { databaseUrl, appPort }: Stack, healthPort: number, tenantApp: ReturnType<typeof startTenantApp>, keys: Map<string, string>) {
   const tenant = await seedBenchTenant(databaseUrl, { callsPerSecond: 1000, maxConcurrentCalls: 5000, maxQueueSeconds: 600 });
   const from = `+1500555${String(1000 + run).padStart(4, "0")}`;
   await client.query(`INSERT INTO "PhoneNumber" (id, "tenantId", e164, origin, "voiceEnabled", "updatedAt") VALUES ($1, $2, $3, 'ASSIGNED', true, now())`, [
@@ -177,6 +181,7 @@ async function measure(run: number, client: pg.Client, { databaseUrl, appPort }:
   tenantApp.handlerMs.length = 0;
   const started = Date.now();
   const expected = await placeCalls(client, tenant.tenantId, from, `http://127.0.0.1:${appPort}/ivr`);
+  for (const [id, digit] of expected) keys.set(id, digit);
   // Peak concurrency, sampled while the calls run.
   let peak = 0;
   let sampling = true;
@@ -219,7 +224,16 @@ async function main(): Promise<number> {
   const database = await startBenchDatabase(`irisx_bench_ivr_${Date.now()}`);
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
-  const tenantApp = startTenantApp();
+  // The callees: each presses its call's key 0.7 s after its menu was asked for, while the prompt plays.
+  const keys = new Map<string, string>();
+  let controlUrl = "";
+  const press = async (callSid: string) => {
+    const digit = keys.get(callSid);
+    if (!digit) return;
+    const { rows } = await client.query<{ uuid: string | null }>(`SELECT "channelUuid" AS uuid FROM "Call" WHERE id = $1`, [callSid]);
+    if (rows[0]?.uuid) await fetch(`${controlUrl}/calls/${rows[0].uuid}/dtmf`, { method: "POST", body: JSON.stringify({ digits: digit }) }).catch(() => undefined);
+  };
+  const tenantApp = startTenantApp((callSid) => void setTimeout(() => void press(callSid), 700));
   const appPort = await tenantApp.listen();
   let simulator: ChildProcess | undefined;
   const results: { ok: boolean; p99: number }[] = [];
@@ -227,8 +241,9 @@ async function main(): Promise<number> {
     const [eslPort, controlPort] = [await freePort(), await freePort()];
     const recordingsDir = path.join(ROOT, ".data", "bench-switch-recordings");
     simulator = startChild("simulator", "freeswitch/simulator/main.ts", { SIM_ESL_PORT: String(eslPort), SIM_CONTROL_PORT: String(controlPort), SIM_RECORDINGS_DIR: recordingsDir, SIM_SESSIONS_PER_SECOND: "1000" });
+    controlUrl = `http://127.0.0.1:${controlPort}`;
     const stack: Stack = { databaseUrl: database.url, eslPort, recordingsDir, appPort };
-    for (let run = 1; run <= RUNS; run++) results.push(await runOnce(run, client, stack, tenantApp));
+    for (let run = 1; run <= RUNS; run++) results.push(await runOnce(run, client, stack, tenantApp, keys));
     if (RUNS > 1) console.log(`\nworker p99 over ${RUNS} runs: ${results.map((r) => r.p99).join(", ")} ms (min ${Math.min(...results.map((r) => r.p99))}, max ${Math.max(...results.map((r) => r.p99))})`);
   } finally {
     await stopChild(simulator);

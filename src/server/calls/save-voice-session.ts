@@ -1,9 +1,12 @@
-// The worker stores the verb interpreter's state of a call after every decision (one UPDATE), so a worker that
-// restarts mid-call resumes the call where it was (worker/call-control/resume-call-session.ts).
-import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/server/db";
+// The worker stores the verb interpreter's state of a call after every decision, so a worker that restarts mid-call
+// resumes the call where it was (worker/call-control/start-call-session.ts). One small statement on the raw pool, as
+// the hottest write of call control (one per step of every live call).
+import { sqlPool } from "@/server/db";
 
 export async function saveVoiceSession(input: { callId: string; session: unknown }): Promise<void> {
-  const value = input.session === null ? Prisma.DbNull : (input.session as Prisma.InputJsonValue);
-  await db.call.update({ where: { id: input.callId }, data: { voiceSession: value }, select: { id: true } });
+  await sqlPool().query({
+    name: "irisx.saveVoiceSession",
+    text: `UPDATE "Call" SET "voiceSession" = $2::jsonb WHERE id = $1`,
+    values: [input.callId, input.session === null ? null : JSON.stringify(input.session)],
+  });
 }
