@@ -10,11 +10,12 @@
 //   3. Ceiling: steps of BENCH_CEILING_RATES (calls/s) for BENCH_STEP_SECONDS each; the ceiling is the highest
 //      rate whose originate lag (queued → initiated) stays under 2 s at p95 with no growing backlog.
 // Flags: --build (rebuild), --skip-api, --skip-ceiling.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import { freePort } from "../scripts/lib/free-port.ts";
+import { startChild, stopChild, waitForAllFinal } from "./lib/voice-stack.ts";
 import { runOpenLoop } from "./lib/open-loop.ts";
 import { buildOnce, cpuReferenceMs, percentile, ROOT, runBenchmark, seedBenchTenant, startBenchDatabase, startNextServer } from "./lib/harness.ts";
 
@@ -37,28 +38,7 @@ const LIVE = `('INITIATED','RINGING','IN_PROGRESS')`;
 const FINAL = `('COMPLETED','BUSY','FAILED','NO_ANSWER','CANCELED')`;
 const args = new Set(process.argv.slice(2));
 
-function startChild(name: string, entry: string, env: Record<string, string>): ChildProcess {
-  // BENCH_PROFILE_DIR=<dir>: a V8 CPU profile of each child (and of the API server) is written there.
-  const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.join(process.env.BENCH_PROFILE_DIR, name)}`] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", entry], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  child.on("exit", (code, signal) => {
-    if (!stopping) console.error(`${name} exited (${signal ?? code}) during the benchmark`);
-  });
-  return child;
-}
-let stopping = false;
 
-async function stopChild(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000))]);
-  if (child.exitCode === null) child.kill("SIGKILL");
-}
 
 async function addNumber(client: pg.Client, tenantId: string): Promise<string> {
   const e164 = newFrom();
@@ -114,15 +94,6 @@ function sampleLoad(databaseUrl: string, tenantId: string) {
   };
 }
 
-async function waitForAllFinal(client: pg.Client, tenantId: string, timeoutMs: number): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Call" WHERE "tenantId" = $1 AND status NOT IN ${FINAL}`, [tenantId]);
-    const open = Number(rows[0]!.n);
-    if (open === 0 || Date.now() > deadline) return open;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-}
 
 /** Lag from queued to initiated (the originate) for a tenant's calls, in ms, ascending. */
 async function originateLags(client: pg.Client, tenantId: string): Promise<number[]> {
@@ -278,7 +249,6 @@ async function main(): Promise<number> {
     console.log(`\nmachine speed at the end: the same loop took ${cpuReferenceMs()} ms`);
     return ok ? 0 : 1;
   } finally {
-    stopping = true;
     await stopChild(worker);
     await stopChild(simulator);
     await server?.stop();

@@ -10,19 +10,19 @@
 //   - the tenant application's own response time (measured inside its handler), and the fetch time as the worker saw it.
 // Every call must complete, with the action hit once with the key its callee pressed.
 // Runs: BENCH_IVR_RUNS (1) repetitions in the same process; the spread is printed.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { freePort } from "../scripts/lib/free-port.ts";
+import { startChild, stopChild, waitForAllFinal } from "./lib/voice-stack.ts";
 import { cpuReferenceMs, percentile, ROOT, runBenchmark, seedBenchTenant, startBenchDatabase } from "./lib/harness.ts";
 
 const CALLS = Number(process.env.BENCH_IVR_CALLS ?? 500);
 const RUNS = Number(process.env.BENCH_IVR_RUNS ?? 1);
 const TARGET_P99_MS = 20;
-const FINAL = `('COMPLETED','BUSY','FAILED','NO_ANSWER','CANCELED')`;
 
 interface Summary {
   count: number;
@@ -32,24 +32,7 @@ interface Summary {
   max: number;
 }
 
-function startChild(name: string, entry: string, env: Record<string, string>): ChildProcess {
-  const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.join(process.env.BENCH_PROFILE_DIR, name)}`] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", entry], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "inherit", "inherit"] });
-  child.on("exit", (code, signal) => {
-    if (!stopped.has(child)) console.error(`${name} exited (${signal ?? code}) during the benchmark`);
-  });
-  return child;
-}
-const stopped = new WeakSet<ChildProcess>();
 
-async function stopChild(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  stopped.add(child);
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
-  if (child.exitCode === null) child.kill("SIGKILL");
-}
 
 /**
  * The tenant's application: the menu, and the action that says the key back. Times its own handling. `onMenu` is told
@@ -90,15 +73,6 @@ async function sessionsOf(healthPort: number): Promise<{ afterSwitchEventMs: Sum
   return health.handlers["call-events"]!.sessions as never;
 }
 
-async function waitForAllFinal(client: pg.Client, tenantId: string, timeoutMs: number): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Call" WHERE "tenantId" = $1 AND status NOT IN ${FINAL}`, [tenantId]);
-    const open = Number(rows[0]!.n);
-    if (open === 0 || Date.now() > deadline) return open;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 /** The calls, queued at once: the worker claims and originates them at the switch's pace. */
 async function placeCalls(client: pg.Client, tenantId: string, from: string, url: string): Promise<Map<string, string>> {
@@ -195,7 +169,7 @@ async function measure(run: number, client: pg.Client, { databaseUrl, appPort }:
     }
     await probe.end();
   })();
-  const open = await waitForAllFinal(client, tenant.tenantId, 120_000);
+  const open = await waitForAllFinal(client, tenant.tenantId, 120_000, 500);
   sampling = false;
   await sampler;
   const seconds = (Date.now() - started) / 1000;
