@@ -497,6 +497,7 @@ export class CallSession {
 
   private async record(command: RecordCommand, step: number): Promise<void> {
     if (!this.live()) return;
+    if (command.trimSilence) await this.reportError(12200, `<Record trim="trim-silence">: not honoured yet on IRISX; the recording keeps its silence`, this.state?.verbIndex ?? null);
     const file = path.resolve(this.host.recordingsDir, this.channel.tenantId, `${this.channel.callId}-${step}.wav`);
     // The record application does not create folders, and a file it cannot open hangs the call up
     // (DESTINATION_OUT_OF_ORDER, seen on the real switch); the worker shares the recordings folder with the switch.
@@ -574,7 +575,9 @@ export class CallSession {
       this.deliverLater({ kind: "failed", step, code: 12200, message: `<Dial><${other ? other.kind[0]!.toUpperCase() + other.kind.slice(1) : "Number"}> cannot be dialled on IRISX yet` });
       return;
     }
-    const callerId = command.callerId ?? (this.channel.direction === "inbound" ? this.channel.from : this.channel.from);
+    const ignored = unhonouredDialAttributes(command);
+    if (ignored.length > 0) await this.reportError(12200, `<Dial> ${ignored.join(", ")}: not honoured yet on IRISX; the dial goes on without`, this.state?.verbIndex ?? null);
+    const callerId = command.callerId ?? this.channel.from;
     const planned = targets.map((target) => ({ target, uuid: randomUUID(), to: target.kind === "number" ? target.number : target.uri }));
     const created = await this.host.voice.createDialLegs({
       parentCallId: this.channel.callId,
@@ -830,6 +833,23 @@ export class CallSession {
       await this.host.voice.ingestRecording({ recordingId: running.recordingId, callId: this.channel.callId, switchPath: running.file, at: new Date() }).catch(() => null);
     }
   }
+}
+
+/** What a dial asks for that this platform does not do yet: reported to the debugger, never dropped in silence. */
+export function unhonouredDialAttributes(command: DialCommand): string[] {
+  const out: string[] = [];
+  if (command.answerOnBridge) out.push("answerOnBridge (the call is answered when it arrives)");
+  if (command.ringTone) out.push("ringTone");
+  if (command.referUrl) out.push("referUrl");
+  if (command.record && (command.record.dualChannel || command.record.track !== "both" || command.record.trimSilence)) out.push("record's channels, track or trim");
+  if (command.record?.statusCallback) out.push("recordingStatusCallback");
+  for (const target of command.targets) {
+    if (target.kind !== "number" && target.kind !== "sip") continue;
+    if (target.answerUrl) out.push(`<${target.kind === "number" ? "Number" : "Sip"} url> (whisper)`);
+    if (target.statusCallback) out.push(`<${target.kind === "number" ? "Number" : "Sip"} statusCallback>`);
+    if (target.machineDetection) out.push("machineDetection");
+  }
+  return [...new Set(out)];
 }
 
 /** sendmsg to a channel that no longer exists: `-ERR invalid session id [...]` / `-ERR No such channel`. */
