@@ -4,10 +4,12 @@
 //   - dial: the caller is bridged to a second leg through the carrier, each leg a call with its own record;
 //     the action gets DialCallStatus, DialCallSid and the dial's recording;
 //   - a live call is redirected through the REST API and runs the new document at once;
-//   - a gather with no input goes on with the next verb.
+//   - a gather with no input goes on with the next verb;
+//   - a worker killed during a gather: the next worker resumes the call (the prompt again), and the keys pressed
+//     afterwards reach the action.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startWebhookReceiver } from "@/test/webhook-receiver";
-import { callEventsOf, callRecordOf, createVoiceTenant, describeRealSwitch, EslTap, placeCall, rest, sippPorts, stackInfo, waitFor, waitForFinal, waitForStatus, type VoiceTenant } from "./harness/fixtures";
+import { callEventsOf, callRecordOf, control, createVoiceTenant, describeRealSwitch, EslTap, placeCall, rest, sippPorts, stackInfo, waitFor, waitForFinal, waitForStatus, type VoiceTenant } from "./harness/fixtures";
 import { placeInboundCall } from "./harness/sipp";
 import { analyseWav } from "./harness/wav-analysis";
 
@@ -139,5 +141,29 @@ describeRealSwitch("call control on a real FreeSWITCH", () => {
     expect((await callEventsOf(call.id)).some((e) => e.type === "redirect.requested")).toBe(true);
     // An ended call cannot be redirected: 409.
     expect((await rest(tenant, "POST", `/api/v1/calls/${call.id}`, { url: app.url("/x") })).status).toBe(409);
+  });
+
+  it("a worker killed during a gather: its successor resumes the call, says the prompt again, and the caller's key reaches the action", async () => {
+    routes.set("/resume", twiml('<Gather numDigits="1" timeout="30" action="/resumed"><Say>Choose an option</Say></Gather><Say>Nothing chosen</Say>'));
+    routes.set("/resumed", twiml("<Say>Resumed</Say><Hangup/>"));
+    await setVoiceUrl("/resume");
+    const caller = "+14155550174";
+    // The key comes long after the worker was replaced.
+    const run = await callIn(caller, { dtmf: "5", dtmfAfterMs: 16_000, hangupAfterMs: 45_000 });
+    const call = await inboundCallFrom(caller);
+    const { db } = await import("@/server/db");
+    await waitFor("the gather's stored state", async () => {
+      const row = await db.call.findUniqueOrThrow({ where: { id: call.id } });
+      return (row.voiceSession as { running?: { kind: string } } | null)?.running?.kind === "collect";
+    });
+    await waitFor("the first prompt", async () => tap.executed(call.id).some((a) => a.app === "speak" && a.data.endsWith("Choose an option")));
+    await control("worker/kill");
+    await new Promise((r) => setTimeout(r, 1_000));
+    await control("worker/start");
+    await waitFor("the prompt again", async () => tap.executed(call.id).filter((a) => a.app === "speak" && a.data.endsWith("Choose an option")).length >= 2, 30_000);
+    expect((await waitForFinal(tenant, call.id, 45_000)).status).toBe("completed");
+    await run.exited;
+    expect(await paramsOf("/resumed", call.id)).toMatchObject({ Digits: "5" });
+    expect(tap.executed(call.id).some((a) => a.app === "speak" && a.data.endsWith("Nothing chosen"))).toBe(false);
   });
 });
