@@ -3,6 +3,7 @@
 // voice document, or an error with Twilio's code, exactly as a tenant's own URL would give. Each application checks
 // that what the URL names belongs to the call's tenant (another tenant's id is "not found": 11200).
 import type { TVoiceDocument } from "@/server/voice-documents/voice-document.schemas";
+import { serveFlowStep } from "@/server/ivr-flows/serve-flow-step";
 
 export const INTERNAL_SCHEME = "irisx:";
 
@@ -21,7 +22,9 @@ export type InternalAppResult = { ok: true; document: TVoiceDocument } | { ok: f
 export type InternalApp = (request: InternalAppRequest) => Promise<InternalAppResult>;
 
 /** The applications by name (the first path segment). Each domain adds its own. */
-const APPS: Record<string, InternalApp> = {};
+const APPS: Record<string, InternalApp> = {
+  flow: serveFlowStep,
+};
 
 export function isInternalUrl(url: string): boolean {
   return url.startsWith(INTERNAL_SCHEME);

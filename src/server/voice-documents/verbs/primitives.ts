@@ -19,13 +19,23 @@ export function isHttpUrlReference(value: string): boolean {
   }
 }
 
+/**
+ * A platform application (`irisx:flow/<versionId>/<nodeId>`, `irisx:voicemail/<boxId>`), served in-process
+ * (src/server/voice-apps/internal-apps.ts), which checks that what it names is the call's tenant's.
+ */
+export function isPlatformAppUrl(value: string): boolean {
+  return /^irisx:[a-z]+\/[A-Za-z0-9_\-./]*(\?[^\s#]*)?$/.test(value);
+}
+
 export const ZDocumentUrl = z
   .string()
   .trim()
   .min(1)
   .max(2048)
-  .refine(isHttpUrlReference, { message: "must be an http(s) URL, or a URL relative to the document, without credentials" })
-  .meta({ description: "Absolute http(s) URL, or relative to the URL of the document it appears in" });
+  .refine((value) => isHttpUrlReference(value) || isPlatformAppUrl(value), {
+    message: "must be an http(s) URL, or a URL relative to the document, without credentials (or a platform irisx: application)",
+  })
+  .meta({ description: "Absolute http(s) URL, or relative to the URL of the document it appears in, or a platform application (irisx:voicemail/<boxId>)" });
 
 /** Where a media stream goes: an absolute ws:// or wss:// URL (Twilio requires wss; ws is for local servers). */
 export const ZWebSocketUrl = z
