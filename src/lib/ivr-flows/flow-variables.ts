@@ -1,6 +1,6 @@
 // Flow variables: {{name}} in texts, URLs and numbers; the condition node's comparison; a field of an HTTP step's
 // JSON answer by its dotted path. Built in: caller (From), called (To), digits and speech (the last menu input).
-import { CONDITION_OPERATORS } from "./flow-graph";
+import { type CONDITION_OPERATORS } from "./flow-graph";
 
 export type FlowVariables = Record<string, string>;
 

@@ -31,3 +31,22 @@ export const ZAssignFlowInput = z.object({
   phoneNumberIds: z.array(z.string().trim().min(1).max(64)).max(500),
 });
 export type TAssignFlowInput = z.input<typeof ZAssignFlowInput>;
+
+export const ZStartFlowTrialInput = z.object({
+  flowId: z.string().trim().min(1).max(64),
+  /** The saved draft (default) or the published version. */
+  source: z.enum(["draft", "published"]).default("draft"),
+});
+export type TStartFlowTrialInput = z.input<typeof ZStartFlowTrialInput>;
+
+export const ZAdvanceFlowTrialInput = z.object({
+  flowId: z.string().trim().min(1).max(64),
+  token: z.string().min(1).max(200_000),
+  input: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("digits"), digits: z.string().regex(/^[0-9*#]{1,32}$/, { message: "keys 0-9, * and #" }) }),
+    z.object({ kind: z.literal("speech"), transcript: z.string().trim().min(1).max(500) }),
+    z.object({ kind: z.literal("timeout") }),
+    z.object({ kind: z.literal("hangup") }),
+  ]),
+});
+export type TAdvanceFlowTrialInput = z.input<typeof ZAdvanceFlowTrialInput>;
