@@ -13,6 +13,7 @@ import {
   searchAvailablePhoneNumbersRoute,
   updatePhoneNumberRoute,
 } from "@/server/api/v1/phone-numbers";
+import { createFlowRoute, getFlowRoute, listFlowsRoute, publishFlowRoute } from "@/server/api/v1/flows";
 import { deleteRecordingRoute, getRecordingMediaRoute, getRecordingRoute, listRecordingsRoute } from "@/server/api/v1/recordings";
 import { listWebhookDeliveriesRoute, redeliverWebhookRoute } from "@/server/api/v1/webhook-deliveries";
 import {
@@ -42,6 +43,10 @@ export const API_V1_ROUTES: readonly ApiRoute[] = [
   updatePhoneNumberRoute,
   releasePhoneNumberRoute,
   searchAvailablePhoneNumbersRoute,
+  listFlowsRoute,
+  createFlowRoute,
+  getFlowRoute,
+  publishFlowRoute,
   listCallerIdsRoute,
   createCallerIdRoute,
   getCallerIdRoute,
