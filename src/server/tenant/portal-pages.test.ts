@@ -5,10 +5,10 @@ describe("portal pages by role", () => {
   it("shows each role only its pages", () => {
     const labels = (role: Parameters<typeof portalPagesFor>[0]) => portalPagesFor(role).map((p) => p.label);
     expect(labels("AGENT")).toEqual(["Calls"]);
-    expect(labels("DEVELOPER")).toEqual(["Dashboard", "Calls", "Numbers", "API keys", "Webhooks", "Settings", "API reference"]);
-    expect(labels("SUPERVISOR")).toEqual(["Dashboard", "Calls", "Numbers", "Team", "Settings"]);
-    expect(labels("ADMIN")).toHaveLength(10);
-    expect(labels("OWNER")).toHaveLength(10);
+    expect(labels("DEVELOPER")).toEqual(["Dashboard", "Calls", "Numbers", "IVR flows", "API keys", "Webhooks", "Settings", "API reference"]);
+    expect(labels("SUPERVISOR")).toEqual(["Dashboard", "Calls", "Numbers", "IVR flows", "Team", "Settings"]);
+    expect(labels("ADMIN")).toHaveLength(11);
+    expect(labels("OWNER")).toHaveLength(11);
   });
 
   it("maps addresses to their page, and refuses what the role may not open", () => {

@@ -4,6 +4,7 @@
 import type { MemberRole } from "@/generated/prisma/enums";
 import { API_KEY_ROLE } from "@/server/api-keys/api-key-view";
 import { CALL_READ_ROLE } from "@/server/calls/call-view";
+import { FLOW_READ_ROLE } from "@/server/ivr-flows/flow-view";
 import { PHONE_NUMBER_READ_ROLE } from "@/server/numbers/phone-number-view";
 import { SIP_USER_ROLE } from "@/server/sip/sip-user-view";
 import { roleSatisfies, type RoleRule } from "@/server/tenancy";
@@ -22,6 +23,7 @@ export const PORTAL_PAGES: readonly PortalPage[] = [
   { href: "/", label: "Dashboard", rule: PORTAL_USERS },
   { href: "/calls", label: "Calls", rule: CALL_READ_ROLE },
   { href: "/numbers", label: "Numbers", rule: PHONE_NUMBER_READ_ROLE },
+  { href: "/flows", label: "IVR flows", rule: FLOW_READ_ROLE },
   { href: "/settings/api-keys", label: "API keys", rule: API_KEY_ROLE },
   { href: "/settings/webhooks", label: "Webhooks", rule: WEBHOOK_ROLE },
   { href: "/settings/team", label: "Team", rule: { minRole: "SUPERVISOR" } },
