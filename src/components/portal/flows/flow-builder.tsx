@@ -39,6 +39,13 @@ function useWideScreen(): boolean {
   );
 }
 
+/** Under `anchor`, moved right until no node is in the way, so a new step never hides another. */
+function freeSpotBelow(graph: FlowGraph, anchor: { x: number; y: number }): { x: number; y: number } {
+  const spot = { x: anchor.x, y: anchor.y + 170 };
+  while (graph.nodes.some((n) => Math.abs(n.position.x - spot.x) < 260 && Math.abs(n.position.y - spot.y) < 150)) spot.x += 280;
+  return spot;
+}
+
 function Editor({ flow, canEdit, canAssign }: { flow: FlowDetail; canEdit: boolean; canAssign: boolean }) {
   const trpc = useTRPC();
   const wide = useWideScreen();
@@ -84,14 +91,17 @@ function Editor({ flow, canEdit, canAssign }: { flow: FlowDetail; canEdit: boole
 
   function select(id: string | null) {
     setSelectedId(id);
-    if (id) setTab("step");
+    if (!id) return;
+    setTab("step");
+    // At phone width the form is under the list: bring it into view.
+    if (!wide) requestAnimationFrame(() => document.getElementById("flow-side-panel")?.scrollIntoView({ behavior: "smooth", block: "start" }));
   }
 
   function add(kind: FlowNodeKind) {
     const taken = new Set(graph.nodes.map((n) => n.id));
     const anchor = graph.nodes.find((n) => n.id === selectedId) ?? graph.nodes.at(-1);
     const id = freshNodeId(kind, taken);
-    const position = anchor ? { x: anchor.position.x + 40, y: anchor.position.y + 160 } : { x: 0, y: 0 };
+    const position = freeSpotBelow(graph, anchor?.position ?? { x: 0, y: -160 });
     update((g) => ({ ...g, nodes: [...g.nodes, newNode(kind, id, position)] }));
     select(id);
   }
@@ -135,8 +145,8 @@ function Editor({ flow, canEdit, canAssign }: { flow: FlowDetail; canEdit: boole
                 if (dirty) await saveDraft();
                 publish.mutate({ id: flow.id });
               }}
-              disabled={publish.isPending || errors.length > 0}
-              title={errors.length ? "Fix the problems first" : undefined}
+              disabled={publish.isPending || errors.length > 0 || (!dirty && !flow.hasUnpublishedChanges)}
+              title={errors.length ? "Fix the problems first" : !dirty && !flow.hasUnpublishedChanges ? "The live version is this draft" : undefined}
             >
               <UploadIcon /> {publish.isPending ? "Publishing…" : "Publish"}
             </Button>
@@ -192,7 +202,7 @@ function Editor({ flow, canEdit, canAssign }: { flow: FlowDetail; canEdit: boole
             <FlowListView graph={graph} issues={issues} selectedId={selectedId} lightOf={lightOf} onSelect={(id) => select(id)} />
           )}
         </div>
-        <aside className="rounded-lg border p-4">
+        <aside id="flow-side-panel" className="scroll-mt-4 rounded-lg border p-4">
           <Tabs value={tab} onValueChange={(v) => setTab(v === "step" ? "step" : "try")}>
             <TabsList className="mb-4 w-full">
               <TabsTrigger value="step">Step</TabsTrigger>

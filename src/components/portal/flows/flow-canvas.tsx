@@ -4,7 +4,7 @@
 // selected node or connection removed with Delete/Backspace (the start stays). The graph itself lives in the builder;
 // this only draws it and reports changes.
 import "@xyflow/react/dist/style.css";
-import { Background, Controls, MiniMap, ReactFlow, type Connection, type Edge, type EdgeChange, type NodeChange } from "@xyflow/react";
+import { Background, Controls, ReactFlow, type Connection, type Edge, type EdgeChange, type NodeChange } from "@xyflow/react";
 import { useTheme } from "next-themes";
 import { useMemo } from "react";
 import type { FlowGraph } from "@/lib/ivr-flows/flow-graph";
@@ -95,7 +95,6 @@ export function FlowCanvas({ graph, issues, selectedId, lightOf, readOnly, onSel
     >
       <Background gap={16} />
       <Controls showInteractive={false} />
-      <MiniMap pannable zoomable className="hidden lg:block" />
     </ReactFlow>
   );
 }

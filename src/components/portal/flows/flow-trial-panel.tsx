@@ -120,7 +120,7 @@ export function FlowTrialPanel({ flowId, beforeStart, onTrial, nodeName }: Props
         </Badge>
       </div>
       {!view ? (
-        <p className="text-sm text-muted-foreground">Place a simulated call through the saved draft: you hear the prompts as text, answer with the keypad, and each step lights up on the canvas.</p>
+        <p className="text-sm text-muted-foreground">Place a simulated call through the saved draft: you hear the prompts as text, answer with the keypad (or your keyboard's digits), and each step lights up as the call passes it.</p>
       ) : (
         <ol ref={logRef} className="flex max-h-64 flex-col gap-1.5 overflow-y-auto rounded-md border bg-muted/30 p-2 text-sm" aria-live="polite" aria-label="What the caller hears">
           {events.map((e, i) => (
