@@ -26,7 +26,7 @@ const isHttpUrl = (value: string) => {
 const isDialable = (value: string) => /^\+?[0-9][0-9 ().-]{1,30}$/.test(value.trim()) || /^(sips?:)?[^\s@:<>"]+@[^\s<>"]+$/i.test(value.trim());
 
 function nodeName(node: FlowNode): string {
-  return node.label ? `"${node.label}"` : `${node.kind} node ${node.id}`;
+  return node.label ? `"${node.label}"` : `${node.kind} step ${node.id}`;
 }
 
 /** Settings a node cannot run without, as messages. */

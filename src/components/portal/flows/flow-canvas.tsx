@@ -4,15 +4,25 @@
 // selected node or connection removed with Delete/Backspace (the start stays). The graph itself lives in the builder;
 // this only draws it and reports changes.
 import "@xyflow/react/dist/style.css";
-import { Background, Controls, ReactFlow, type Connection, type Edge, type EdgeChange, type NodeChange } from "@xyflow/react";
+import { Background, Controls, ReactFlow, useReactFlow, type Connection, type Edge, type EdgeChange, type NodeChange } from "@xyflow/react";
 import { useTheme } from "next-themes";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import type { FlowGraph } from "@/lib/ivr-flows/flow-graph";
 import { edgeId } from "@/lib/ivr-flows/flow-branches";
 import type { FlowIssue } from "@/lib/ivr-flows/validate-flow";
 import { FlowNodeCard, type FlowCanvasNode, type TrialLight } from "@/components/portal/flows/flow-node-card";
 
 const NODE_TYPES = { flowNode: FlowNodeCard };
+const FIT = { padding: 0.2, maxZoom: 1 };
+
+/** A step added or removed: the view is fitted again so the new step is in sight. */
+function FitOnCountChange({ count }: { count: number }) {
+  const { fitView } = useReactFlow();
+  useEffect(() => {
+    void fitView({ ...FIT, duration: 200 });
+  }, [count, fitView]);
+  return null;
+}
 
 interface Props {
   graph: FlowGraph;
@@ -88,11 +98,12 @@ export function FlowCanvas({ graph, issues, selectedId, lightOf, readOnly, onSel
       nodesConnectable={!readOnly}
       colorMode={resolvedTheme === "dark" ? "dark" : "light"}
       fitView
-      fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+      fitViewOptions={FIT}
       minZoom={0.2}
       proOptions={{ hideAttribution: true }}
       aria-label="Flow canvas"
     >
+      <FitOnCountChange count={graph.nodes.length} />
       <Background gap={16} />
       <Controls showInteractive={false} />
     </ReactFlow>

@@ -51,7 +51,7 @@ function FlowNodeCardInner({ data, selected }: NodeProps<FlowCanvasNode>) {
       </div>
       <div className="px-3 py-2">
         <p className="line-clamp-2 text-xs text-muted-foreground">{nodeSummary(node) || "\u00a0"}</p>
-        {issues[0] && <p className={cn("mt-1 line-clamp-2 text-xs", errors.length ? "text-destructive" : "text-amber-600 dark:text-amber-400")}>{issues[0].message.replace(/^"[^"]*": |^\w+ node [\w-]+: /, "")}</p>}
+        {issues[0] && <p className={cn("mt-1 line-clamp-2 text-xs", errors.length ? "text-destructive" : "text-amber-600 dark:text-amber-400")}>{issues[0].message.replace(/^"[^"]*": |^\w+ step [\w-]+: /, "")}</p>}
       </div>
       {branches.length > 0 && (
         <div className="flex justify-around gap-1 border-t px-1 pt-1 pb-2">
