@@ -23,6 +23,8 @@ export interface TrackedChannel {
   urlMethod: string;
   /** DTMF sent once the called party answers, before the document (Twilio's SendDigits). */
   sendDigits: string | null;
+  /** The flow the call runs (its published version's first step is fetched on answer). */
+  flowId: string | null;
   /** The call's fallback URL, asked once when a document cannot be fetched. */
   fallback: { url: string; method: "GET" | "POST" } | null;
   timeLimitSeconds: number | null;
@@ -62,6 +64,7 @@ export function newTrackedChannel(init: Pick<TrackedChannel, "uuid" | "callId" |
     url: null,
     urlMethod: "POST",
     sendDigits: null,
+    flowId: null,
     fallback: null,
     timeLimitSeconds: null,
     apiSurface: "native",

@@ -121,6 +121,7 @@ export function limitVoicePort(voice: VoicePort, semaphore: Semaphore, opts: { a
     // Not retried: legs whose commit went unheard would be created twice; the dial fails and the document goes on.
     createDialLegs: (input) => semaphore.run(() => voice.createDialLegs(input)),
     serveInternalApp: limited(voice.serveInternalApp),
+    flowEntryUrl: limited(voice.flowEntryUrl),
     // Taken once: a retry after an unheard commit would find nothing; the poll takes the next one.
     takeRedirectRequest: (input) => semaphore.run(() => voice.takeRedirectRequest(input)),
   };

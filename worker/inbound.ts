@@ -8,9 +8,6 @@ import { newTrackedChannel } from "./channel-table";
 import type { WorkerContext } from "./context";
 import { errCause, eventTime } from "./switch-port";
 
-/** A number routed to a flow with no published version: the caller hears why, and the call ends. */
-const FLOW_NOT_PUBLISHED = [{ say: "We are sorry, this number is not in service yet. Goodbye." }, { hangup: true }];
-
 export function isInboundPark(event: EslEvent): boolean {
   return event.get("Call-Direction") === "inbound" && event.variable("irisx_inbound") === "true";
 }
@@ -85,7 +82,8 @@ export async function handleInboundPark(ctx: WorkerContext, uuid: string, event:
       from: call.from,
       to: call.to,
       record: call.record,
-      instructions: result.handler.kind === "flow" ? FLOW_NOT_PUBLISHED : call.instructions,
+      instructions: call.instructions,
+      flowId: result.handler.kind === "flow" ? result.handler.flowId : null,
       url: result.handler.kind === "url" ? result.handler.url : null,
       urlMethod: result.handler.kind === "url" ? result.handler.method : "POST",
       timeLimitSeconds: call.timeLimitSeconds,

@@ -57,6 +57,8 @@ export interface VoicePort {
   createDialLegs(input: CreateDialLegsInput): Promise<CreateDialLegsResult>;
   /** A document from the platform's own applications (`irisx:` URLs: flows, voicemail). */
   serveInternalApp(input: { tenantId: string; callId: string; url: string; params: Record<string, string> }): Promise<InternalAppResult>;
+  /** Where a call that runs a flow starts: its published version's first step (irisx:flow/…), or null when none is published. */
+  flowEntryUrl(input: { tenantId: string; flowId: string }): Promise<string | null>;
   /** A live change the API asked for, taken once (null when there is none or another worker took it). */
   takeRedirectRequest(input: { callId: string }): Promise<unknown>;
 }

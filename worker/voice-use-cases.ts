@@ -19,6 +19,7 @@ import { createDialLegs } from "@/server/calls/create-dial-legs";
 import { saveVoiceSession } from "@/server/calls/save-voice-session";
 import { takeRedirectRequest } from "@/server/calls/redirect-call";
 import { serveInternalApp } from "@/server/voice-apps/internal-apps";
+import { findFlowEntryById } from "@/server/ivr-flows/flow-entry-url";
 import type { Logger } from "@/server/logger";
 import type { VoicePort } from "./voice-port";
 
@@ -70,6 +71,7 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
     saveVoiceSession: (input) => saveVoiceSession(input),
     createDialLegs: (input) => createDialLegs(input),
     serveInternalApp: (input) => serveInternalApp(input),
+    flowEntryUrl: async (input) => (await findFlowEntryById(input))?.url ?? null,
     takeRedirectRequest: (input) => takeRedirectRequest(input),
   };
 }

@@ -6,6 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/env";
 import { redirectCall } from "@/server/calls/redirect-call";
 import { createVoicemailBox } from "@/server/voicemail/create-voicemail-box";
+import { assignFlowToNumbers } from "@/server/ivr-flows/assign-flow-to-numbers";
+import { createFlow } from "@/server/ivr-flows/create-flow";
+import { publishFlow } from "@/server/ivr-flows/publish-flow";
+import { saveFlowDraft } from "@/server/ivr-flows/save-flow-draft";
+import type { FlowGraphInput } from "@/lib/ivr-flows/flow-graph";
 import { db } from "@/server/db";
 import { createVoiceTenant } from "@/test/call-fixtures";
 import { startDeepgramStandIn } from "@/test/speech-standins/deepgram-stand-in";
@@ -252,6 +257,41 @@ describe("call control on the simulator", () => {
       delete process.env.SPEECH_DEEPGRAM_BASE_URL;
       await deepgram.close();
     }
+  });
+
+  it("a two-level IVR flow assigned to a number, driven by the caller's keys: the right branch, and the version the call started with", async () => {
+    const voice = await createVoiceTenant();
+    const edge = (source: string, branch: string, target: string) => ({ id: `${source}-${branch}-${target}`, source, branch, target });
+    const graph = (salesPrompt: string): FlowGraphInput => ({
+      nodes: [
+        { id: "start", kind: "start" as const },
+        { id: "main", kind: "menu" as const, label: "Main menu", prompt: { text: "Press 1 for sales, 2 for support." }, options: [{ key: "1" }, { key: "2" }], retries: 1 },
+        { id: "sales", kind: "menu" as const, label: "Sales", prompt: { text: salesPrompt }, options: [{ key: "1" }, { key: "2" }], retries: 0 },
+        { id: "new", kind: "say" as const, prompt: { text: "Welcome, new customer." } },
+        { id: "existing", kind: "say" as const, prompt: { text: "Welcome back." } },
+        { id: "support", kind: "say" as const, prompt: { text: "Support speaking." } },
+        { id: "bye", kind: "hangup" as const, prompt: { text: "Goodbye." } },
+      ],
+      edges: [edge("start", "next", "main"), edge("main", "1", "sales"), edge("main", "2", "support"), edge("sales", "1", "new"), edge("sales", "2", "existing"), edge("new", "next", "bye"), edge("existing", "next", "bye"), edge("support", "next", "bye")],
+    });
+    const flow = await createFlow(voice.actor, { name: "Front desk", graph: graph("Press 1 if you are new, 2 if you are a customer.") });
+    await publishFlow(voice.actor, { id: flow.id });
+    await assignFlowToNumbers(voice.actor, { flowId: flow.id, phoneNumberIds: [voice.number.id] });
+    const uuid = sim.switch.injectInbound({ from: "+14155550162", to: voice.number.e164 }).uuid;
+    const call = await waitFor("the call", () => db.call.findUnique({ where: { channelUuid: uuid } }));
+    expect(call.flowId).toBe(flow.id);
+    const press = async (after: string, key: string) => {
+      await waitFor(`"${after}"`, async () => spokenOn(call.id).includes(after));
+      sim.switch.pressDigits(sim.channels.get(uuid)!, key);
+    };
+    await waitFor("the main menu", async () => spokenOn(call.id).includes("Press 1 for sales, 2 for support."));
+    // A new version published mid-call changes nothing for this call: it keeps the version it started with.
+    await saveFlowDraft(voice.actor, { id: flow.id, graph: graph("A new sales menu.") });
+    await publishFlow(voice.actor, { id: flow.id });
+    await press("Press 1 for sales, 2 for support.", "1");
+    await press("Press 1 if you are new, 2 if you are a customer.", "2");
+    expect((await waitForFinalCall(call.id, 20_000)).status).toBe("COMPLETED");
+    expect(spokenOn(call.id)).toEqual(["Press 1 for sales, 2 for support.", "Press 1 if you are new, 2 if you are a customer.", "Welcome back.", "Goodbye."]);
   });
 
   it("an invalid document gets a debugger entry with the line and attribute, an apology and a clean hang-up", async () => {

@@ -21,7 +21,7 @@ const APP_DIR = path.join(process.cwd(), "src/app");
 const A_NUMBER = "+14155550199";
 
 interface Fixture {
-  a: { tenantId: string; apiKeyId: string; endpointId: string; deliveryId: string; membershipId: string; userId: string; invitationId: string; auditId: string; phoneNumberId: string; callId: string; sipUserId: string; callerIdId: string };
+  a: { tenantId: string; apiKeyId: string; endpointId: string; deliveryId: string; membershipId: string; userId: string; invitationId: string; auditId: string; phoneNumberId: string; callId: string; sipUserId: string; callerIdId: string; flowId: string; flowVersionId: string };
   b: { tenantId: string; auth: string; caller: ReturnType<typeof createCaller>; callerWithAHint: ReturnType<typeof createCaller> };
 }
 
@@ -60,6 +60,14 @@ beforeAll(async () => {
   // A's caller ID with a pending code (its hash is of a code nobody in this test knows).
   const callerIdId = newSid("CI");
   await db.callerId.create({ data: { id: callerIdId, tenantId: a.tenant.id, e164: "+14155550188", codeHash: "0".repeat(64), codeExpiresAt: new Date(Date.now() + 600_000) } });
+  // A's flow, published (version 1), answering A's number.
+  const flowId = newId("flow");
+  const flowVersionId = newId("fv");
+  const graph = { nodes: [{ id: "start", kind: "start" }, { id: "bye", kind: "hangup", prompt: { text: "A's goodbye" } }], edges: [{ id: "e", source: "start", branch: "next", target: "bye" }] };
+  await db.flow.create({ data: { id: flowId, tenantId: a.tenant.id, name: "A's flow", draft: graph } });
+  await db.flowVersion.create({ data: { id: flowVersionId, tenantId: a.tenant.id, flowId, number: 1, graph } });
+  await db.flow.update({ where: { id: flowId }, data: { publishedVersionId: flowVersionId } });
+  await db.phoneNumber.update({ where: { id: phoneNumberId }, data: { voiceFlowId: flowId } });
   // Numbers are bought through the number API's stand-in, so a purchase reaches the uniqueness check.
   numberStandIn = await startTwilioNumbersStandIn();
   for (const [k, v] of Object.entries(numberStandIn.env)) vi.stubEnv(k, v);
@@ -67,7 +75,7 @@ beforeAll(async () => {
   const ctx = (hint: string | null) =>
     createTrpcContext({ headers: new Headers(hint ? { "x-irisx-tenant": hint } : {}), getUser: async () => userB });
   fx = {
-    a: { tenantId: a.tenant.id, apiKeyId: aKey.apiKey.id, endpointId, deliveryId, membershipId: membership.id, userId: a.user.id, invitationId, auditId: audit.id, phoneNumberId, callId, sipUserId, callerIdId },
+    a: { tenantId: a.tenant.id, apiKeyId: aKey.apiKey.id, endpointId, deliveryId, membershipId: membership.id, userId: a.user.id, invitationId, auditId: audit.id, phoneNumberId, callId, sipUserId, callerIdId, flowId, flowVersionId },
     b: { tenantId: b.tenant.id, auth: `Bearer ${bKey.bearerToken}`, caller: createCaller(ctx(null)), callerWithAHint: createCaller(ctx(a.tenant.id)) },
   };
 });
@@ -265,6 +273,24 @@ const REST: Record<string, RestCase> = {
       expect((await send(h, "POST", "/api/v1/phone-numbers", { body: { phone_number: "+14155550198", tenant_id: fx.a.tenantId } })).status).toBe(400);
     },
   },
+  "GET /api/v1/flows": {
+    aId: false,
+    reason: "lists the caller's flows; A's flow as cursor is rejected",
+    run: async (h) => {
+      expectNoLeak(await (await send(h, "GET", "/api/v1/flows")).json());
+      expect((await send(h, "GET", `/api/v1/flows?starting_after=${fx.a.flowId}`)).status).toBe(400);
+    },
+  },
+  "POST /api/v1/flows": {
+    aId: false,
+    reason: "creates in the key's tenant; a tenant_id in the body is refused",
+    run: async (h) => {
+      expect((await send(h, "POST", "/api/v1/flows", { body: { name: "B's flow", tenant_id: fx.a.tenantId } })).status).toBe(400);
+      expectNoLeak(await (await send(h, "POST", "/api/v1/flows", { body: { name: "B's flow" } })).json());
+    },
+  },
+  "GET /api/v1/flows/{flowId}": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/flows/${fx.a.flowId}`, { params: { flowId: fx.a.flowId } })) },
+  "POST /api/v1/flows/{flowId}/publish": { aId: true, run: (h) => expectNotFound(send(h, "POST", `/api/v1/flows/${fx.a.flowId}/publish`, { params: { flowId: fx.a.flowId } })) },
   "GET /api/v1/phone-numbers/{numberId}": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/phone-numbers/${fx.a.phoneNumberId}`, { params: { numberId: fx.a.phoneNumberId } })) },
   "POST /api/v1/phone-numbers/{numberId}": {
     aId: true,
@@ -757,6 +783,31 @@ const TRPC: Record<string, TrpcCase> = {
       await expectTrpcCode(c.numbers.list({ cursor: fx.a.phoneNumberId }), "BAD_REQUEST");
     },
   },
+  "flows.list": {
+    aId: false,
+    reason: "the session's tenant; A's flow as cursor is rejected",
+    run: async (c) => {
+      expectNoLeak(await c.flows.list({}));
+      await expectTrpcCode(c.flows.list({ cursor: fx.a.flowId }), "BAD_REQUEST");
+    },
+  },
+  "flows.get": { aId: true, run: (c) => notFound(c.flows.get({ id: fx.a.flowId })) },
+  "flows.versions": { aId: true, run: (c) => notFound(c.flows.versions({ id: fx.a.flowId })) },
+  "flows.version": { aId: true, run: (c) => notFound(c.flows.version({ flowId: fx.a.flowId, versionId: fx.a.flowVersionId })) },
+  "flows.create": { aId: false, reason: "creates in the session's tenant", run: async (c) => expectNoLeak(await c.flows.create({ name: "B's flow" })) },
+  "flows.saveDraft": { aId: true, run: (c) => notFound(c.flows.saveDraft({ id: fx.a.flowId, graph: { nodes: [], edges: [] } })) },
+  "flows.publish": { aId: true, run: (c) => notFound(c.flows.publish({ id: fx.a.flowId })) },
+  "flows.assignNumbers": {
+    aId: true,
+    run: async (c) => {
+      await notFound(c.flows.assignNumbers({ flowId: fx.a.flowId, phoneNumberIds: [] }));
+      const own = await c.flows.create({ name: "B's own" });
+      await notFound(c.flows.assignNumbers({ flowId: own.id, phoneNumberIds: [fx.a.phoneNumberId] }));
+      expect((await db.phoneNumber.findUniqueOrThrow({ where: { id: fx.a.phoneNumberId } })).voiceFlowId).toBe(fx.a.flowId);
+    },
+  },
+  "flows.startTrial": { aId: true, run: (c) => notFound(c.flows.startTrial({ flowId: fx.a.flowId })) },
+  "flows.advanceTrial": { aId: true, run: (c) => notFound(c.flows.advanceTrial({ flowId: fx.a.flowId, token: "v1.x.y.z", input: { kind: "timeout" } })) },
   "numbers.get": { aId: true, run: (c) => notFound(c.numbers.get({ id: fx.a.phoneNumberId })) },
   "numbers.purchase": { aId: false, reason: "buys in the session's tenant; A's DID is refused as unavailable", run: (c) => expectTrpcCode(c.numbers.purchase({ phoneNumber: A_NUMBER }), "CONFLICT") },
   "numbers.searchAvailable": {

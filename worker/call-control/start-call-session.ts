@@ -9,7 +9,7 @@ import { fail } from "@/server/voice-documents/interpreter/run-verbs";
 import { SESSION_STATE_VERSION, type SessionCall, type SessionState } from "@/server/voice-documents/interpreter/session-state";
 import type { RedirectRequest } from "@/server/calls/redirect-call";
 import type { Decision } from "@/server/voice-documents/interpreter/run-verbs";
-import { ZVoiceDocument } from "@/server/voice-documents/voice-document.schemas";
+import { ZVoiceDocument, type TVoiceDocument } from "@/server/voice-documents/voice-document.schemas";
 import type { TrackedChannel } from "../channel-table";
 import { CallSession, type Running, type SessionHost, type StoredSession } from "./call-session";
 
@@ -49,6 +49,8 @@ export function startCallSession(host: SessionHost, channel: TrackedChannel, ans
       : fail(bareState(call), 12100, `the call's instructions are not a voice document: ${parsed.error.issues[0]?.message ?? "invalid"}`, null);
   } else if (channel.url) {
     decision = startSession({ call, url: { url: channel.url, method: channel.urlMethod.toUpperCase() === "GET" ? "GET" : "POST" }, fallback: channel.fallback });
+  } else if (channel.flowId) {
+    return startFlowSession(host, channel, call, answeredAt);
   } else {
     return null;
   }
@@ -57,6 +59,31 @@ export function startCallSession(host: SessionHost, channel: TrackedChannel, ans
   const session = new CallSession(host, channel);
   channel.session = session;
   void session.begin(decision, answeredAt);
+  return session;
+}
+
+/** The words a caller hears when the number's (or the call's) flow has no published version. */
+const FLOW_NOT_PUBLISHED: TVoiceDocument = ZVoiceDocument.parse([{ say: "We are sorry, this number is not in service yet. Goodbye." }, { hangup: true }]);
+
+/**
+ * A call that runs a flow: its published version's first step, looked up once on answer; every later step's URL names
+ * that version, so the call keeps the version it started with.
+ */
+function startFlowSession(host: SessionHost, channel: TrackedChannel, call: SessionCall, answeredAt: number): CallSession {
+  const session = new CallSession(host, channel);
+  channel.session = session;
+  void host.voice
+    .flowEntryUrl({ tenantId: channel.tenantId, flowId: channel.flowId! })
+    .catch((err: unknown) => {
+      host.log.error({ err, callId: channel.callId }, "could not look the call's flow up");
+      return null;
+    })
+    .then((url) =>
+      session.begin(
+        url ? startSession({ call, url: { url, method: "POST" }, fallback: channel.fallback }) : startSession({ call, document: FLOW_NOT_PUBLISHED, source: { url: null, dialect: "json" } }),
+        answeredAt,
+      ),
+    );
   return session;
 }
 

@@ -59,8 +59,15 @@ function useActiveHref(nav: AppShellNavItem[]): string | undefined {
   return active;
 }
 
+/** A component (a function, or forwardRef/memo object), as opposed to a rendered node. */
+function isComponent(icon: unknown): icon is React.ComponentType<{ className?: string }> {
+  return typeof icon === "function" || (typeof icon === "object" && icon !== null && ("render" in icon || "compare" in icon));
+}
+
 function NavIcon({ icon }: { icon: NonNullable<AppShellNavItem["icon"]> }) {
-  if (React.isValidElement(icon)) {
+  // An element built in a Server Component may reach here still lazy (a React Flight reference resolved while
+  // rendering), which is no valid element yet: render anything that is not a component as a node.
+  if (!isComponent(icon)) {
     return (
       <span aria-hidden="true" className="flex shrink-0 [&_svg]:size-4">
         {icon}

@@ -21,6 +21,8 @@ export const API_KEY_SCOPES = {
   "voicemail:write": "Manage voicemail boxes, mark messages read, delete messages",
   "numbers:read": "List and read phone numbers",
   "numbers:write": "Add, configure and release phone numbers",
+  "flows:read": "List and read IVR flows and their versions",
+  "flows:write": "Create, edit and publish IVR flows",
   "messages:read": "Read messages",
   "messages:write": "Send messages",
 } as const;

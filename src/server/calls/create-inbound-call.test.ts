@@ -34,9 +34,11 @@ describe("createInboundCall", () => {
 
   it("hands a flow handler over when the number has no voice URL", async () => {
     const { number } = await createVoiceTenant({ voiceUrl: null });
+    await db.flow.create({ data: { id: "flow_1", tenantId: number.tenantId, name: "Main menu", draft: { nodes: [], edges: [] } } });
     await db.phoneNumber.update({ where: { id: number.id }, data: { voiceFlowId: "flow_1" } });
     const result = await inbound(number.e164);
     expect(result.rejected === null && result.handler).toEqual({ kind: "flow", flowId: "flow_1" });
+    expect(result.call).toMatchObject({ flowId: "flow_1" });
   });
 
   it("rejects an unknown DID writing nothing, and records a refused call to an owned number as that tenant's failed call with the reason", async () => {

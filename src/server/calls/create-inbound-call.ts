@@ -64,14 +64,18 @@ export async function createInboundCall(input: CreateInboundCallInput): Promise<
   const did = normalizeDid(input.to);
   const number = await db.phoneNumber.findUnique({
     where: { e164: did },
-    include: { tenant: { select: { status: true, creditMicros: true, currency: true, accountSid: true } } },
+    include: { tenant: { select: { status: true, creditMicros: true, currency: true, accountSid: true } }, voiceFlow: { select: { publishedVersionId: true } } },
   });
   if (!number) return { rejected: "unknown_number", tenantId: null, hangupCause: "UNALLOCATED_NUMBER" };
-  const handler: InboundCallHandler | null = number.voiceUrl
-    ? { kind: "url", url: number.voiceUrl, method: number.voiceMethod }
-    : number.voiceFlowId
+  // A published flow answers before the voice URL; a flow never published answers only a number without a URL
+  // (the worker then says the flow is not published).
+  const flowPublished = !!number.voiceFlow?.publishedVersionId;
+  const handler: InboundCallHandler | null =
+    number.voiceFlowId && (flowPublished || !number.voiceUrl)
       ? { kind: "flow", flowId: number.voiceFlowId }
-      : null;
+      : number.voiceUrl
+        ? { kind: "url", url: number.voiceUrl, method: number.voiceMethod }
+        : null;
   const refusal: Exclude<InboundCallRejectReason, "unknown_number"> | null = !number.voiceEnabled
     ? "voice_disabled"
     : number.tenant.status !== "ACTIVE"
@@ -98,9 +102,9 @@ export async function createInboundCall(input: CreateInboundCallInput): Promise<
           channelUuid: input.channelUuid,
           claimedBy: input.workerId ?? null,
           claimedAt: at,
-          url: number.voiceUrl,
+          url: handler?.kind === "flow" ? null : number.voiceUrl,
           method: number.voiceMethod,
-          flowId: number.voiceFlowId,
+          flowId: handler?.kind === "flow" ? handler.flowId : null,
           statusCallbackUrl: number.statusCallbackUrl,
           statusCallbackMethod: number.statusCallbackMethod,
           // A number's status callback hears the end of the call, as Twilio's does.

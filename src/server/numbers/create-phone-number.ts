@@ -1,5 +1,6 @@
 // What every way a number reaches a tenant shares (bought through the provider, assigned by staff): the row, its
 // audit entry and the onboarding milestone, and the one refusal a taken or unsellable number gets.
+import { assertTenantFlow } from "@/server/ivr-flows/assert-tenant-flow";
 import { Prisma, type NumberOrigin } from "@/generated/prisma/client";
 import { recordAudit, type AuditActor } from "@/server/audit/record-audit";
 import { AppError } from "@/server/errors";
@@ -40,6 +41,7 @@ export async function insertPhoneNumber(tx: Prisma.TransactionClient, auditActor
   const s = n.settings;
   // Staff assigning a number decide deliberately; the tenant's own purchases and claims respect its cap.
   if (n.origin !== "ASSIGNED") await assertNumberCapRoom(tx, n.tenantId);
+  await assertTenantFlow(tx, n.tenantId, s.voiceFlowId);
   const row = await tx.phoneNumber.create({
     data: {
       id: newSid("PN"),

@@ -114,11 +114,12 @@ describe("purchasePhoneNumber", () => {
 describe("updatePhoneNumber", () => {
   it("changes only the given fields, null clears, and a voice URL replaces a flow", async () => {
     const { actor } = await createTestTenant();
-    const n = await createPhoneNumber(actor, { phoneNumber: fresh(), voiceFlowId: "fl_main", smsUrl: "https://example.com/sms", carrierGateway: "telnyx" });
+    await db.flow.create({ data: { id: `fl_main_${actor.tenantId}`, tenantId: actor.tenantId, name: "Main", draft: { nodes: [], edges: [] } } });
+    const n = await createPhoneNumber(actor, { phoneNumber: fresh(), voiceFlowId: `fl_main_${actor.tenantId}`, smsUrl: "https://example.com/sms", carrierGateway: "telnyx" });
     const updated = await updatePhoneNumber(actor, { id: n.id, voiceUrl: "https://example.com/voice", smsUrl: null, friendlyName: "Sales" });
     expect(updated).toMatchObject({ voiceUrl: "https://example.com/voice", voiceFlowId: null, smsUrl: null, friendlyName: "Sales", carrierGateway: "telnyx" });
     const audit = await db.auditLog.findFirstOrThrow({ where: { tenantId: actor.tenantId, action: "phone_number.updated" } });
-    expect(audit.before).toMatchObject({ voiceFlowId: "fl_main" });
+    expect(audit.before).toMatchObject({ voiceFlowId: `fl_main_${actor.tenantId}` });
     expect(audit.after).toMatchObject({ voiceUrl: "https://example.com/voice" });
   });
 

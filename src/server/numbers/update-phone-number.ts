@@ -1,4 +1,5 @@
 import { db } from "@/server/db";
+import { assertTenantFlow } from "@/server/ivr-flows/assert-tenant-flow";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/tenancy";
 import { loadTenantPhoneNumber } from "@/server/numbers/get-phone-number";
@@ -13,6 +14,7 @@ export async function updatePhoneNumber(actor: Actor, input: TUpdatePhoneNumberI
   const voiceHandler = fields.voiceUrl ? { voiceFlowId: null } : fields.voiceFlowId ? { voiceUrl: null } : {};
   return db.$transaction(async (tx) => {
     const [before] = await toPhoneNumberViews(tx, actor.tenantId, [await loadTenantPhoneNumber(tx, actor.tenantId, id)]);
+    await assertTenantFlow(tx, actor.tenantId, fields.voiceFlowId);
     const row = await tx.phoneNumber.update({
       where: { id },
       data: {

@@ -4,6 +4,7 @@
 // that what the URL names belongs to the call's tenant (another tenant's id is "not found": 11200).
 import type { TVoiceDocument } from "@/server/voice-documents/voice-document.schemas";
 import { voicemailApp } from "@/server/voicemail/voicemail-app";
+import { serveFlowStep } from "@/server/ivr-flows/serve-flow-step";
 
 export const INTERNAL_SCHEME = "irisx:";
 
@@ -24,6 +25,7 @@ export type InternalApp = (request: InternalAppRequest) => Promise<InternalAppRe
 /** The applications by name (the first path segment). Each domain adds its own. */
 const APPS: Record<string, InternalApp> = {
   voicemail: voicemailApp,
+  flow: serveFlowStep,
 };
 
 export function isInternalUrl(url: string): boolean {

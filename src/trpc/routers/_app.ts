@@ -12,6 +12,7 @@ import { teamRouter } from "@/trpc/routers/team";
 import { tenantRouter } from "@/trpc/routers/tenant";
 import { callerIdsRouter } from "@/trpc/routers/caller-ids";
 import { numbersRouter } from "@/trpc/routers/numbers";
+import { flowsRouter } from "@/trpc/routers/flows";
 import { twoFactorRouter } from "@/trpc/routers/two-factor";
 import { callsRouter } from "@/trpc/routers/calls";
 import { sipUsersRouter } from "@/trpc/routers/sip-users";
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   apiKeys: apiKeysRouter,
   webhooks: webhooksRouter,
   numbers: numbersRouter,
+  flows: flowsRouter,
   callerIds: callerIdsRouter,
   twoFactor: twoFactorRouter,
   calls: callsRouter,

@@ -16,6 +16,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { numberFormFrom, numberSettingsInput, type NumberFormValues } from "@/components/portal/numbers/number-form";
 import { NumberSettingsFields } from "@/components/portal/numbers/number-settings-fields";
+import { NumberFlowCard } from "@/components/portal/numbers/number-flow-card";
 import type { PhoneNumberRow } from "@/components/portal/numbers/types";
 import { atLeast } from "@/components/portal/role-labels";
 import { formatDateTime } from "@/lib/format";
@@ -127,12 +128,13 @@ export function PhoneNumberDetail({ id }: { id: string }) {
           <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
             {n.friendlyName && <span>{n.friendlyName}</span>}
             <span>Added {formatDateTime(n.createdAt)}</span>
-            {n.voiceFlowId && <Badge variant="outline">Voice flow {n.voiceFlowId}</Badge>}
+            {n.voiceFlowId && <Badge variant="outline">Answered by an IVR flow</Badge>}
           </span>
         }
         actions={canManage ? <ReleaseButton number={n} /> : undefined}
       />
-      <div className="max-w-3xl">
+      <div className="flex max-w-3xl flex-col gap-6">
+        <NumberFlowCard key={`flow-${n.updatedAt.toISOString()}`} number={n} canManage={canManage} />
         <SettingsCard key={n.updatedAt.toISOString()} number={n} canManage={canManage} />
       </div>
     </div>

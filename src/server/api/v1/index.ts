@@ -16,6 +16,7 @@ import {
 import { listAlertsRoute } from "@/server/api/v1/alerts";
 import { createVoicemailBoxRoute, deleteVoicemailBoxRoute, getVoicemailBoxRoute, listVoicemailBoxesRoute, updateVoicemailBoxRoute } from "@/server/api/v1/voicemail-boxes";
 import { deleteVoicemailRoute, getVoicemailRoute, listVoicemailsRoute, updateVoicemailRoute } from "@/server/api/v1/voicemails";
+import { createFlowRoute, getFlowRoute, listFlowsRoute, publishFlowRoute } from "@/server/api/v1/flows";
 import { deleteRecordingRoute, getRecordingMediaRoute, getRecordingRoute, listRecordingsRoute } from "@/server/api/v1/recordings";
 import { listWebhookDeliveriesRoute, redeliverWebhookRoute } from "@/server/api/v1/webhook-deliveries";
 import {
@@ -45,6 +46,10 @@ export const API_V1_ROUTES: readonly ApiRoute[] = [
   updatePhoneNumberRoute,
   releasePhoneNumberRoute,
   searchAvailablePhoneNumbersRoute,
+  listFlowsRoute,
+  createFlowRoute,
+  getFlowRoute,
+  publishFlowRoute,
   listCallerIdsRoute,
   createCallerIdRoute,
   getCallerIdRoute,

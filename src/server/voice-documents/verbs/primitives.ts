@@ -8,16 +8,9 @@ const PLACEHOLDER_BASE = "https://document.invalid/";
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
 const UNSAFE_URL_CHARACTERS = /[\u0000-\u0020\u007f]/;
 
-/**
- * One of the platform's own applications (src/server/voice-apps/internal-apps.ts): a tenant's flow or voicemail box,
- * `irisx:voicemail/<boxId>`, `irisx:flow/<versionId>/<node>`. Each checks that what it names is the call's tenant's.
- */
-const PLATFORM_APP_URL = /^irisx:[a-z]+\/[A-Za-z0-9_./?=&%-]{1,512}$/;
-
-/** An absolute http(s) URL, a reference relative to the document (`/next`, `../menu.xml`, `wait.xml`), or a platform application's. */
+/** An absolute http(s) URL, or a reference relative to the document (`/next`, `../menu.xml`, `wait.xml`). */
 export function isHttpUrlReference(value: string): boolean {
   if (UNSAFE_URL_CHARACTERS.test(value)) return false;
-  if (PLATFORM_APP_URL.test(value)) return true;
   try {
     const url = new URL(value, PLACEHOLDER_BASE);
     return (url.protocol === "http:" || url.protocol === "https:") && !url.username && !url.password;
@@ -26,13 +19,23 @@ export function isHttpUrlReference(value: string): boolean {
   }
 }
 
+/**
+ * A platform application (`irisx:flow/<versionId>/<nodeId>`, `irisx:voicemail/<boxId>`), served in-process
+ * (src/server/voice-apps/internal-apps.ts), which checks that what it names is the call's tenant's.
+ */
+export function isPlatformAppUrl(value: string): boolean {
+  return /^irisx:[a-z]+\/[A-Za-z0-9_\-./]*(\?[^\s#]*)?$/.test(value);
+}
+
 export const ZDocumentUrl = z
   .string()
   .trim()
   .min(1)
   .max(2048)
-  .refine(isHttpUrlReference, { message: "must be an http(s) URL, or a URL relative to the document, without credentials" })
-  .meta({ description: "Absolute http(s) URL, relative to the URL of the document it appears in, or a platform application's (irisx:voicemail/<boxId>, irisx:flow/…)" });
+  .refine((value) => isHttpUrlReference(value) || isPlatformAppUrl(value), {
+    message: "must be an http(s) URL, or a URL relative to the document, without credentials (or a platform irisx: application)",
+  })
+  .meta({ description: "Absolute http(s) URL, or relative to the URL of the document it appears in, or a platform application (irisx:voicemail/<boxId>)" });
 
 /** Where a media stream goes: an absolute ws:// or wss:// URL (Twilio requires wss; ws is for local servers). */
 export const ZWebSocketUrl = z

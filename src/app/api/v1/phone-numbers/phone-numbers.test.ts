@@ -143,9 +143,15 @@ describe("POST /api/v1/phone-numbers", () => {
 
 describe("GET, POST (update) and DELETE /api/v1/phone-numbers/{numberId}", () => {
   it("lists with search, retrieves, updates only given fields, and releases", async () => {
-    const { auth } = await tenantWithKey();
+    const { auth, tenant } = await tenantWithKey();
     const e164 = fresh();
-    const created = (await (await createNumber(req("/api/v1/phone-numbers", auth, { method: "POST", body: { phone_number: e164, voice_flow_id: "fl_1", friendly_name: "Sales" } }))).json()) as { id: string };
+    const flowId = `flow_${tenant.id}`;
+    await db.flow.create({ data: { id: flowId, tenantId: tenant.id, name: "Main", draft: { nodes: [], edges: [] } } });
+    // Another tenant's flow (or one that does not exist) is refused, naming the field.
+    const foreign = await createNumber(req("/api/v1/phone-numbers", auth, { method: "POST", body: { phone_number: fresh(), voice_flow_id: "flow_nobody" } }));
+    expect(foreign.status).toBe(422);
+    expect(JSON.stringify(await foreign.json())).toContain("voice_flow_id");
+    const created = (await (await createNumber(req("/api/v1/phone-numbers", auth, { method: "POST", body: { phone_number: e164, voice_flow_id: flowId, friendly_name: "Sales" } }))).json()) as { id: string };
     await createNumber(req("/api/v1/phone-numbers", auth, { method: "POST", body: { phone_number: fresh() } }));
 
     const list = (await (await listNumbers(req("/api/v1/phone-numbers?search=sales", auth))).json()) as { data: { id: string }[]; has_more: boolean };
