@@ -9,6 +9,9 @@ import type { RecordCallEventInput } from "@/server/calls/record-call-event";
 import type { LiveCall } from "@/server/calls/find-live-calls-on-switch";
 import type { CreateDialLegsInput, CreateDialLegsResult } from "@/server/calls/create-dial-legs";
 import type { InternalAppResult } from "@/server/voice-apps/internal-apps";
+import type { JoinConferenceInput, JoinConferenceResult } from "@/server/conferences/join-conference";
+import type { ConferenceEventInput, ConferenceEventResult } from "@/server/conferences/apply-conference-event";
+import type { TakenConferenceRequest } from "@/server/conferences/take-conference-requests";
 
 export type { ClaimedCall, FinalizeCallInput, LiveCall };
 
@@ -59,4 +62,10 @@ export interface VoicePort {
   serveInternalApp(input: { tenantId: string; callId: string; url: string; params: Record<string, string> }): Promise<InternalAppResult>;
   /** A live change the API asked for, taken once (null when there is none or another worker took it). */
   takeRedirectRequest(input: { callId: string }): Promise<unknown>;
+  /** A <Dial><Conference> call is about to join the switch's room: its participant row, or the room is full. */
+  joinConference(input: JoinConferenceInput): Promise<JoinConferenceResult>;
+  /** A conference::maintenance event of the switch (worker/conference-events.ts). */
+  applyConferenceEvent(input: ConferenceEventInput): Promise<ConferenceEventResult>;
+  /** Room changes the API asked of this switch, each taken once. */
+  takeConferenceRequests(input: { switchId: string; limit: number }): Promise<TakenConferenceRequest[]>;
 }

@@ -19,6 +19,9 @@ import { createDialLegs } from "@/server/calls/create-dial-legs";
 import { saveVoiceSession } from "@/server/calls/save-voice-session";
 import { takeRedirectRequest } from "@/server/calls/redirect-call";
 import { serveInternalApp } from "@/server/voice-apps/internal-apps";
+import { joinConference } from "@/server/conferences/join-conference";
+import { applyConferenceEvent } from "@/server/conferences/apply-conference-event";
+import { takeConferenceRequests } from "@/server/conferences/take-conference-requests";
 import type { Logger } from "@/server/logger";
 import type { VoicePort } from "./voice-port";
 
@@ -71,5 +74,8 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
     createDialLegs: (input) => createDialLegs(input),
     serveInternalApp: (input) => serveInternalApp(input),
     takeRedirectRequest: (input) => takeRedirectRequest(input),
+    joinConference: (input) => joinConference(input),
+    applyConferenceEvent: (input) => applyConferenceEvent(input),
+    takeConferenceRequests: (input) => takeConferenceRequests(input),
   };
 }

@@ -226,16 +226,5 @@ function uuidDump(sw: SimSwitch, args: string[]): string {
 }
 
 function conference(sw: SimSwitch, args: string[]): string {
-  const [name, sub, count] = args;
-  const members = name ? sw.conferenceList(name) : undefined;
-  if (!members) return `-ERR Conference ${name ?? ""} not found\n`;
-  if (sub === "list" && count === "count") return String(members.length);
-  if (sub === "list") {
-    return members.map((uuid, i) => {
-      const ch = sw.channels.get(uuid);
-      const p = ch?.profile;
-      return `${i + 1};${ch?.name ?? ""};${uuid};${p?.callerIdName ?? ""};${p?.callerIdNumber ?? ""};hear|speak;0;0;100\n`;
-    }).join("");
-  }
-  return "+OK\n";
+  return sw.conferences.api(args);
 }

@@ -2,6 +2,7 @@
 // ../shared/fixtures/esl), dialplan apps, api commands and a clock that can run faster than real time.
 // Map: SimSwitch.fire() hands events to ESL sessions; originate()/injectInbound() start channels; runApp() runs
 // dialplan applications one at a time per channel; hangup() walks the hangup → reporting → destroy sequence.
+import { ConferenceRooms } from "./conference";
 import { randomUUID } from "node:crypto";
 import { stat } from "node:fs/promises";
 import { Channel, STATE_NUMBER, type CallState, type ChannelStateName } from "./channel.ts";
@@ -972,47 +973,21 @@ export class SimSwitch {
     return Boolean(this.sims.get(ch.uuid)?.recording);
   }
 
-  /** conference <name>[@profile]: CUSTOM conference::maintenance add-member / del-member, until hangup. */
-  private readonly conferences = new Map<string, { uuid: string; members: Map<string, number>; nextId: number }>();
+  /** mod_conference's rooms (conference.ts). */
+  readonly conferences = new ConferenceRooms({
+    newEvent: (name, origin, subclass) => this.newEvent(name, origin, subclass),
+    fire: (ev) => this.fire(ev),
+    memberEvent: (ch, pre, post) => this.chanEvent(ch, "CUSTOM", "CONFERENCE_ADD", pre, post, "conference::maintenance", false),
+  });
 
   private async conferenceApp(ch: Channel, sim: Sim, arg: string, aborted: Promise<void>): Promise<void> {
     if (ch.direction === "inbound") this.answerInbound(ch);
-    const name = arg.split("@")[0] || "default";
-    let conf = this.conferences.get(name);
-    const confHeaders = (c: { uuid: string; members: Map<string, number> }) => [
-      "Conference-Name", name, "Conference-Domain", "127.0.0.1", "Conference-Size", String(c.members.size),
-      "Conference-Ghosts", "0", "Conference-Profile-Name", arg.split("@")[1] ?? "default", "Conference-Unique-ID", c.uuid,
-    ];
-    if (!conf) {
-      conf = { uuid: randomUUID(), members: new Map(), nextId: 1 };
-      this.conferences.set(name, conf);
-      const ev = this.newEvent("CUSTOM", "CONFERENCE_NEW", "conference::maintenance");
-      ev.headers.push(...confHeaders(conf), "Action", "conference-create");
-      this.fire(ev);
-    }
-    const memberId = conf.nextId++;
-    conf.members.set(ch.uuid, memberId);
-    sim.conference = name;
-    const memberEvent = (action: string, origin: OriginName) => this.fire(this.chanEvent(ch, "CUSTOM", origin,
-      [...confHeaders(conf), "Floor", "false"],
-      ["Video", "false", "Hear", "true", "See", "true", "Speak", "true", "Talking", "false", "Mute-Detect", "false",
-        "Hold", "false", "Member-ID", String(memberId), "Member-Type", "member", "Member-Ghost", "false",
-        "Energy-Level", "100", "Current-Energy", "0", "Action", action], "conference::maintenance", false));
-    memberEvent("add-member", "CONFERENCE_ADD");
-    await aborted;
-    conf.members.delete(ch.uuid);
-    memberEvent("del-member", "CONFERENCE_DEL");
-    if (conf.members.size === 0) {
-      this.conferences.delete(name);
-      const ev = this.newEvent("CUSTOM", "CONFERENCE_DESTROY", "conference::maintenance");
-      ev.headers.push(...confHeaders(conf), "Action", "conference-destroy");
-      this.fire(ev);
-    }
+    sim.conference = arg.split("@")[0];
+    await this.conferences.join(ch, arg, aborted);
   }
 
   conferenceList(name: string): string[] | undefined {
-    const conf = this.conferences.get(name);
-    return conf ? [...conf.members.keys()] : undefined;
+    return this.conferences.list(name);
   }
 
   /** bridge <dialstring>: originates the B leg and bridges it; returns when either side hangs up. */
