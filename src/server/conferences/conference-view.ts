@@ -87,12 +87,15 @@ export function toParticipantView(row: ConferenceParticipant): ParticipantView {
 }
 
 /** Twilio's lower-case names: init, in-progress, completed; queued, connecting, ringing, connected, complete. */
-export function conferenceStatusName(status: ConferenceStatus): string {
-  return status.toLowerCase().replace("_", "-");
+const CONFERENCE_STATUS_NAMES = { INIT: "init", IN_PROGRESS: "in-progress", COMPLETED: "completed" } as const satisfies Record<ConferenceStatus, string>;
+const PARTICIPANT_STATUS_NAMES = { QUEUED: "queued", CONNECTING: "connecting", RINGING: "ringing", CONNECTED: "connected", COMPLETED: "complete" } as const satisfies Record<ConferenceParticipantStatus, string>;
+
+export function conferenceStatusName(status: ConferenceStatus) {
+  return CONFERENCE_STATUS_NAMES[status];
 }
 
-export function participantStatusName(status: ConferenceParticipantStatus): string {
-  return status === "COMPLETED" ? "complete" : status.toLowerCase();
+export function participantStatusName(status: ConferenceParticipantStatus) {
+  return PARTICIPANT_STATUS_NAMES[status];
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

@@ -14,6 +14,7 @@ import { callerIdsRouter } from "@/trpc/routers/caller-ids";
 import { numbersRouter } from "@/trpc/routers/numbers";
 import { twoFactorRouter } from "@/trpc/routers/two-factor";
 import { callsRouter } from "@/trpc/routers/calls";
+import { conferencesRouter } from "@/trpc/routers/conferences";
 import { sipUsersRouter } from "@/trpc/routers/sip-users";
 import { recordingsRouter } from "@/trpc/routers/recordings";
 import { speechRouter } from "@/trpc/routers/speech";
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   callerIds: callerIdsRouter,
   twoFactor: twoFactorRouter,
   calls: callsRouter,
+  conferences: conferencesRouter,
   sipUsers: sipUsersRouter,
   recordings: recordingsRouter,
   speech: speechRouter,
