@@ -1,5 +1,5 @@
 // The tenant portal: every page below needs a signed-in member of an active workspace.
-import { BookOpenIcon, BuildingIcon, HashIcon, HeadsetIcon, HomeIcon, KeyRoundIcon, PhoneCallIcon, PhoneIcon, ScrollTextIcon, UsersIcon, WebhookIcon } from "lucide-react";
+import { BookOpenIcon, BuildingIcon, HashIcon, HeadsetIcon, HomeIcon, KeyRoundIcon, PhoneCallIcon, PhoneIcon, ScrollTextIcon, UsersIcon, UsersRoundIcon, WebhookIcon } from "lucide-react";
 import { redirect } from "next/navigation";
 import type { ReactElement, ReactNode } from "react";
 import { AccountProblem } from "@/components/portal/account-problem";
@@ -49,6 +49,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const icons: Record<string, ReactElement> = {
     "/": <HomeIcon />,
     "/calls": <PhoneCallIcon />,
+    "/conferences": <UsersRoundIcon />,
     "/numbers": <HashIcon />,
     "/settings/api-keys": <KeyRoundIcon />,
     "/settings/webhooks": <WebhookIcon />,

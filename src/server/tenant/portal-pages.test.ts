@@ -4,9 +4,9 @@ import { homeFor, mayOpenPortalPage, portalPageOf, portalPagesFor } from "./port
 describe("portal pages by role", () => {
   it("shows each role only its pages", () => {
     const labels = (role: Parameters<typeof portalPagesFor>[0]) => portalPagesFor(role).map((p) => p.label);
-    expect(labels("AGENT")).toEqual(["Calls"]);
-    expect(labels("DEVELOPER")).toEqual(["Dashboard", "Calls", "Numbers", "API keys", "Webhooks", "Settings", "Speech", "API reference"]);
-    expect(labels("SUPERVISOR")).toEqual(["Dashboard", "Calls", "Numbers", "Team", "Settings", "Speech"]);
+    expect(labels("AGENT")).toEqual(["Calls", "Conferences"]);
+    expect(labels("DEVELOPER")).toEqual(["Dashboard", "Calls", "Conferences", "Numbers", "API keys", "Webhooks", "Settings", "Speech", "API reference"]);
+    expect(labels("SUPERVISOR")).toEqual(["Dashboard", "Calls", "Conferences", "Numbers", "Team", "Settings", "Speech"]);
     expect(labels("ADMIN")).toHaveLength(11);
     expect(labels("OWNER")).toHaveLength(11);
   });

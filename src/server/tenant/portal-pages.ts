@@ -4,6 +4,7 @@
 import type { MemberRole } from "@/generated/prisma/enums";
 import { API_KEY_ROLE } from "@/server/api-keys/api-key-view";
 import { CALL_READ_ROLE } from "@/server/calls/call-view";
+import { CONFERENCE_READ_ROLE } from "@/server/conferences/conference-view";
 import { PHONE_NUMBER_READ_ROLE } from "@/server/numbers/phone-number-view";
 import { SIP_USER_ROLE } from "@/server/sip/sip-user-view";
 import { SPEECH_READ_ROLE } from "@/server/speech/speech-settings-view";
@@ -22,6 +23,7 @@ const PORTAL_USERS: RoleRule = { minRole: "SUPERVISOR", alsoAllow: ["DEVELOPER"]
 export const PORTAL_PAGES: readonly PortalPage[] = [
   { href: "/", label: "Dashboard", rule: PORTAL_USERS },
   { href: "/calls", label: "Calls", rule: CALL_READ_ROLE },
+  { href: "/conferences", label: "Conferences", rule: CONFERENCE_READ_ROLE },
   { href: "/numbers", label: "Numbers", rule: PHONE_NUMBER_READ_ROLE },
   { href: "/settings/api-keys", label: "API keys", rule: API_KEY_ROLE },
   { href: "/settings/webhooks", label: "Webhooks", rule: WEBHOOK_ROLE },

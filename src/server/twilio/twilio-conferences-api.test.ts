@@ -86,7 +86,8 @@ describe("Twilio's Conferences and Participants through the twilio library", () 
 
   it("participants: list with filters, fetch, mute and hold, coach, remove: each a request for the room's switch", async () => {
     const { client, conference, calls, room } = await accountWithRoom();
-    const [host, guest] = calls as [{ id: string }, { id: string }];
+    const host = calls[0]!;
+    const guest = calls[1]!;
     const participants = await client.conferences(conference.id).participants.list();
     expect(participants.map((p) => p.callSid).sort()).toEqual([host.id, guest.id].sort());
     expect(participants.find((p) => p.callSid === host.id)).toMatchObject({ label: "host", endConferenceOnExit: true, muted: false, hold: false, coaching: false, status: "connected", conferenceSid: conference.id });
