@@ -7,8 +7,8 @@ describe("portal pages by role", () => {
     expect(labels("AGENT")).toEqual(["Calls", "Conferences"]);
     expect(labels("DEVELOPER")).toEqual(["Dashboard", "Calls", "Conferences", "Numbers", "API keys", "Webhooks", "Settings", "Speech", "API reference"]);
     expect(labels("SUPERVISOR")).toEqual(["Dashboard", "Calls", "Conferences", "Numbers", "Team", "Settings", "Speech"]);
-    expect(labels("ADMIN")).toHaveLength(11);
-    expect(labels("OWNER")).toHaveLength(11);
+    expect(labels("ADMIN")).toHaveLength(12);
+    expect(labels("OWNER")).toHaveLength(12);
   });
 
   it("maps addresses to their page, and refuses what the role may not open", () => {
