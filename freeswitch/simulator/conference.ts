@@ -1,10 +1,11 @@
 // mod_conference as the simulator plays it: rooms, members and their flags, the `conference <room> …` api, and the
 // CUSTOM conference::maintenance events, in the order and with the headers a real FreeSWITCH 1.10.12 sent
-// (scripts/capture-conference-events.ts; freeswitch/fixtures/conference-maintenance.txt):
+// (scripts/capture-conference-events.ts; freeswitch/fixtures/conference/maintenance-capture.txt):
 //   join: conference-create (first member), add-member (Speak=false with the `mute` flag, Member-Type moderator)
 //   mute/unmute/hold/unhold <id> → mute-member/unmute-member/hold-member/unhold-member (+OK mute 3 …)
 //   kick <id|all> → kick-member then del-member; the member's conference application returns
-//   a member with `endconf` leaving → the others leave; the last leaving → stop-recording, conference-destroy
+//   a member with `endconf` leaving → the others leave, and are hung up unless their channel has
+//   hangup_after_conference=false (conference_thread_run); the last leaving → stop-recording, conference-destroy
 //   conference_max_members (the creator's) → a member beyond it is refused (the application returns at once)
 //   recording start <file> → start-recording (takes a member id, as the recorder is a member on the switch)
 import { randomUUID } from "node:crypto";
@@ -16,6 +17,8 @@ export interface ConferenceHost {
   fire(ev: SimEvent): void;
   /** A channel's CUSTOM event (prefix, `pre`, the channel's basic data, `post`). */
   memberEvent(ch: Channel, pre: string[], post: string[]): SimEvent;
+  /** Hangs a member's channel up (NORMAL_CLEARING, sending BYE). */
+  hangup(ch: Channel): void;
 }
 
 interface Member {
@@ -95,12 +98,15 @@ export class ConferenceRooms {
     if (m.kicked) this.memberEvent(room, m, "kick-member");
     this.memberEvent(room, m, "del-member");
     if (m.endconf && ![...room.members.values()].some((o) => o.endconf)) {
-      for (const other of [...room.members.values()]) {
+      const others = [...room.members.values()];
+      for (const other of others) {
         other.leave();
         this.remove(room, other);
       }
+      for (const other of others) if (other.ch.getVar("hangup_after_conference") !== "false") this.host.hangup(other.ch);
     }
-    if (room.members.size > 0) return;
+    // Destroyed once: the endconf branch above may already have emptied and destroyed it.
+    if (room.members.size > 0 || this.rooms.get(room.name) !== room) return;
     this.rooms.delete(room.name);
     if (room.recording) this.roomEvent(room, "stop-recording", ["Path", room.recording]);
     this.roomEvent(room, "conference-destroy");

@@ -978,6 +978,7 @@ export class SimSwitch {
     newEvent: (name, origin, subclass) => this.newEvent(name, origin, subclass),
     fire: (ev) => this.fire(ev),
     memberEvent: (ch, pre, post) => this.chanEvent(ch, "CUSTOM", "CONFERENCE_ADD", pre, post, "conference::maintenance", false),
+    hangup: (ch) => void this.hangup(ch, { cause: "NORMAL_CLEARING", disposition: "send_bye" }),
   });
 
   private async conferenceApp(ch: Channel, sim: Sim, arg: string, aborted: Promise<void>): Promise<void> {

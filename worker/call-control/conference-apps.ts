@@ -7,7 +7,9 @@
 // Channel variables set before joining (constants and numbers only): beep → conference_enter_sound /
 // conference_exit_sound tones (the profile has none, so no variable means no beep), maxParticipants →
 // conference_max_members (the room's creator sets it; the participant rows enforce it for everyone), waitUrl's audio
-// → irisx_wait_music (conference-events.ts plays it as the waiting room's music).
+// → irisx_wait_music (conference-events.ts plays it as the waiting room's music). hangup_after_conference=false:
+// mod_conference hangs members up when a room is destroyed under them (an endconf member left); on Twilio their
+// calls go on with the document after the <Dial> (seen on the real switch: real-switch/conference.test.ts).
 import { createHash } from "node:crypto";
 import type { DialTarget } from "@/server/voice-documents/interpreter/commands";
 import type { SwitchApplication } from "./switch-commands";
@@ -56,6 +58,7 @@ export function conferenceVariables(target: ConferenceTarget, waitMusic: string 
     { app: "set", arg: `conference_exit_sound=${exit ? EXIT_TONE : ""}` },
     { app: "set", arg: `conference_max_members=${Math.max(2, Math.min(250, Math.trunc(target.maxParticipants)))}` },
     { app: "set", arg: "conference_flags=wait-mod" },
+    { app: "set", arg: "hangup_after_conference=false" },
     { app: "set", arg: `irisx_wait_music=${waitMusic && MEDIA_FILE.test(waitMusic) ? waitMusic : ""}` },
   ];
 }
