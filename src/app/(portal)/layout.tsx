@@ -1,8 +1,9 @@
 // The tenant portal: every page below needs a signed-in member of an active workspace.
-import { BookOpenIcon, BuildingIcon, HashIcon, HeadsetIcon, HomeIcon, KeyRoundIcon, PhoneCallIcon, PhoneIcon, ScrollTextIcon, UsersIcon, UsersRoundIcon, WebhookIcon } from "lucide-react";
+import { BookOpenIcon, BuildingIcon, HashIcon, HeadsetIcon, HomeIcon, KeyRoundIcon, PhoneCallIcon, PhoneIcon, ScrollTextIcon, UsersIcon, WebhookIcon } from "lucide-react";
 import { redirect } from "next/navigation";
 import type { ReactElement, ReactNode } from "react";
 import { AccountProblem } from "@/components/portal/account-problem";
+import { ConferencesNavIcon } from "@/components/portal/conferences/conferences-nav-icon";
 import { SpeechNavIcon } from "@/components/portal/speech/speech-nav-icon";
 import { TenantSwitcher } from "@/components/portal/tenant-switcher";
 import { UserMenu } from "@/components/portal/user-menu";
@@ -49,7 +50,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const icons: Record<string, ReactElement> = {
     "/": <HomeIcon />,
     "/calls": <PhoneCallIcon />,
-    "/conferences": <UsersRoundIcon />,
+    "/conferences": <ConferencesNavIcon />,
     "/numbers": <HashIcon />,
     "/settings/api-keys": <KeyRoundIcon />,
     "/settings/webhooks": <WebhookIcon />,

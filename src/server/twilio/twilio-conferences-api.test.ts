@@ -3,7 +3,6 @@
 // fetch, update (mute, hold, coach, end), remove, and a participant added by dialling out.
 import { randomInt, randomUUID } from "node:crypto";
 import twilio from "twilio";
-import type RequestClient from "twilio/lib/base/RequestClient";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getTwilioCredentials } from "@/server/account/get-twilio-credentials";
 import { createApiKey } from "@/server/api-keys/create-api-key";
@@ -14,19 +13,11 @@ import { db } from "@/server/db";
 import { newSid } from "@/server/shared/ids";
 import { startAppRouteServer } from "@/test/app-route-server";
 import { createTestTenant } from "@/test/factories";
+import { LocalRequestClient } from "@/test/twilio-local-client";
 
 type Server = Awaited<ReturnType<typeof startAppRouteServer>>;
 let twilioServer: Server;
 let apiServer: Server;
-
-class LocalRequestClient extends twilio.RequestClient {
-  constructor(private readonly baseUrl: string) {
-    super();
-  }
-  override request<TData>(opts: RequestClient.RequestOptions<TData>) {
-    return super.request<TData>({ ...opts, uri: opts.uri.replace(/^https:\/\/api\.twilio\.com/, this.baseUrl) });
-  }
-}
 
 beforeAll(async () => {
   twilioServer = await startAppRouteServer("2010-04-01");

@@ -17,14 +17,10 @@ import { getConferenceParticipant } from "@/server/conferences/get-conference-pa
 import { removeConferenceParticipant } from "@/server/conferences/remove-conference-participant";
 import { updateConferenceParticipant } from "@/server/conferences/update-conference-participant";
 import { defineTwilioRoute } from "@/server/twilio/define-twilio-route";
+import { method, text } from "@/server/twilio/twilio-calls.schemas";
 import { twilioBadRequest } from "@/server/twilio/twilio-errors";
 import { readPageQuery, twilioPage, ZTwilioPageQuery } from "@/server/twilio/twilio-page";
 
-const text = z.string().max(8192);
-const method = z
-  .string()
-  .transform((m) => m.toUpperCase())
-  .pipe(z.enum(["GET", "POST"], { message: "must be GET or POST" }));
 const STATUS_BY_NAME = { init: "INIT", "in-progress": "IN_PROGRESS", completed: "COMPLETED" } as const;
 
 const sidOf = (segment: string | undefined) => (segment ?? "").replace(/\.json$/, "");

@@ -5,17 +5,7 @@ import { ArrowLeftIcon, MicIcon, MicOffIcon, PauseIcon, PlayIcon, UserMinusIcon,
 import Link from "next/link";
 import { QueryStates } from "@/components/shared/query-states";
 import { useToastMutation } from "@/components/shared/use-toast-mutation";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
+import { ConfirmDialog } from "@/components/shared/confirm-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -157,23 +147,21 @@ function EndConferenceButton({ conference }: { conference: ConferenceRow }) {
     success: "Ending the conference",
     invalidate: [trpc.conferences.get.queryKey({ conferenceId: conference.id })],
   });
+  const ending = conference.reasonEnded === "conference-ended-via-api";
   return (
-    <AlertDialog>
-      <AlertDialogTrigger asChild>
-        <Button variant="outline" className="text-destructive hover:text-destructive" disabled={end.isPending || conference.reasonEnded === "conference-ended-via-api"}>
-          {conference.reasonEnded === "conference-ended-via-api" ? "Ending…" : "End conference"}
+    <ConfirmDialog
+      trigger={
+        <Button variant="outline" className="text-destructive hover:text-destructive" disabled={end.isPending || ending}>
+          {ending ? "Ending…" : "End conference"}
         </Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>End {conference.friendlyName}?</AlertDialogTitle>
-          <AlertDialogDescription>Everyone leaves the room at once; each call goes on with what its document says after the conference.</AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel>Keep it running</AlertDialogCancel>
-          <AlertDialogAction onClick={() => end.mutate({ conferenceId: conference.id })}>End conference</AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+      }
+      title={`End ${conference.friendlyName}?`}
+      description="Everyone leaves the room at once; each call goes on with what its document says after the conference."
+      cancelLabel="Keep it running"
+      confirmLabel="End conference"
+      destructive
+      pending={end.isPending}
+      onConfirm={() => end.mutate({ conferenceId: conference.id })}
+    />
   );
 }
