@@ -56,6 +56,7 @@ test("conferences: empty state, live and past rooms, a participant muted from th
   await page.getByRole("tab", { name: "Past" }).click();
   await expect(page.getByRole("link", { name: /retro/ })).toBeVisible();
   await expect(page.getByText("The host left")).toBeVisible();
+  await page.screenshot({ path: "test-results/conferences-past.png", fullPage: true });
   await page.getByRole("tab", { name: "Live" }).click();
 
   await page.getByRole("link", { name: /standup/ }).click();

@@ -73,7 +73,7 @@ export function ConferenceDetail({ conferenceId }: { conferenceId: string }) {
                   <TableHead>Call</TableHead>
                   <TableHead>Status</TableHead>
                   <TableHead className="hidden sm:table-cell">Joined</TableHead>
-                  {canControl && live && <TableHead className="text-right">Actions</TableHead>}
+                  {canControl && live && <TableHead className="hidden text-right md:table-cell">Actions</TableHead>}
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -91,6 +91,12 @@ export function ConferenceDetail({ conferenceId }: { conferenceId: string }) {
                           {p.coaching && <Badge variant="info">Coach</Badge>}
                           {p.endConferenceOnExit && <Badge variant="secondary">Host</Badge>}
                         </span>
+                        {/* Narrow screens have no actions column: the buttons go under the call. */}
+                        {canControl && live && p.status === "CONNECTED" && (
+                          <span className="md:hidden">
+                            <ParticipantActions conferenceId={conferenceId} participant={p} />
+                          </span>
+                        )}
                       </span>
                     </TableCell>
                     <TableCell>
@@ -98,7 +104,7 @@ export function ConferenceDetail({ conferenceId }: { conferenceId: string }) {
                     </TableCell>
                     <TableCell className="hidden whitespace-nowrap sm:table-cell">{p.joinedAt ? formatDateTime(p.joinedAt) : "—"}</TableCell>
                     {canControl && live && (
-                      <TableCell className="text-right">{p.status === "CONNECTED" && <ParticipantActions conferenceId={conferenceId} participant={p} />}</TableCell>
+                      <TableCell className="hidden text-right md:table-cell">{p.status === "CONNECTED" && <ParticipantActions conferenceId={conferenceId} participant={p} />}</TableCell>
                     )}
                   </TableRow>
                 ))}
@@ -127,7 +133,7 @@ function ParticipantActions({ conferenceId, participant: p }: { conferenceId: st
   const remove = useToastMutation(trpc.conferences.removeParticipant.mutationOptions(), { success: "Removed from the room", invalidate });
   const busy = update.isPending || remove.isPending;
   return (
-    <span className="inline-flex flex-wrap justify-end gap-1">
+    <span className="inline-flex flex-wrap gap-1 md:justify-end">
       <Button variant="outline" size="sm" disabled={busy} onClick={() => update.mutate({ conferenceId, callId: p.callId, muted: !p.muted })}>
         {p.muted ? <MicIcon /> : <MicOffIcon />} {p.muted ? "Unmute" : "Mute"}
       </Button>

@@ -66,7 +66,7 @@ export function ConferencesPanel() {
                   <TableRow>
                     <TableHead>Room</TableHead>
                     <TableHead>Status</TableHead>
-                    <TableHead className="text-right">In the room</TableHead>
+                    <TableHead className="hidden text-right sm:table-cell">In the room</TableHead>
                     <TableHead className="hidden sm:table-cell">Started</TableHead>
                     <TableHead className="hidden md:table-cell">{view === "live" ? "Opened" : "Ended"}</TableHead>
                   </TableRow>
@@ -81,12 +81,14 @@ export function ConferencesPanel() {
                         >
                           <span className="font-medium">{c.friendlyName}</span>
                           <span className="font-mono text-xs text-muted-foreground">{c.id}</span>
+                          {/* Narrow screens have no count column. */}
+                          <span className="text-xs text-muted-foreground sm:hidden">{c.participantCount} in the room</span>
                         </Link>
                       </TableCell>
                       <TableCell>
                         <ConferenceStatusBadge status={c.status} />
                       </TableCell>
-                      <TableCell className="text-right tabular-nums">{c.participantCount}</TableCell>
+                      <TableCell className="hidden text-right tabular-nums sm:table-cell">{c.participantCount}</TableCell>
                       <TableCell className="hidden whitespace-nowrap sm:table-cell">{c.startedAt ? formatDateTime(c.startedAt) : "Not yet"}</TableCell>
                       <TableCell className="hidden md:table-cell">
                         {view === "live" ? (
