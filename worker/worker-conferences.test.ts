@@ -3,6 +3,8 @@
 // and the room's status callbacks (Twilio's names, signed); mute, hold, coach and remove through the use-cases the
 // API calls reach the switch as `conference <room> …` commands with member ids; the endConferenceOnExit member
 // hanging up ends the room, and the others go on with their documents after the <Dial>.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/env";
 import { updateCall } from "@/server/calls/update-call";
@@ -12,6 +14,7 @@ import { updateConferenceParticipant } from "@/server/conferences/update-confere
 import { createVoiceTenant } from "@/test/call-fixtures";
 import { startWebhookReceiver, type ReceiverReply } from "@/test/webhook-receiver";
 import type { Simulator } from "../freeswitch/simulator/index";
+import { buildWav } from "../freeswitch/simulator/wav";
 import type { EslEvent } from "./esl/wire";
 import type { RunningWorker } from "./start-worker";
 import type { SwitchConnection } from "./switch-port";
@@ -123,5 +126,45 @@ describe("conferences on the simulator", () => {
     expect(spokenOn(third.id)).toEqual(["Room full"]);
     for (const c of calls) await updateCall(voice.actor, { callId: c.id, status: "completed" });
     await waitFor("the room completed", () => db.conference.findFirst({ where: { tenantId: voice.tenant.id, status: "COMPLETED" } }));
+  });
+
+  it("waitUrl: the first <Play> of its document is the music of a room waiting for its host", async () => {
+    const music = http.createServer((_req, res) => res.writeHead(200, { "Content-Type": "audio/wav" }).end(buildWav(1, 1)));
+    await new Promise<void>((resolve) => music.listen(0, "127.0.0.1", resolve));
+    try {
+      const musicUrl = `http://127.0.0.1:${(music.address() as AddressInfo).port}/music.wav`;
+      routes.set("/wait", twiml(`<Play loop="0">${musicUrl}</Play>`));
+      routes.set("/lobby", twiml(`<Dial><Conference startConferenceOnEnter="false" waitUrl="${app.url("/wait")}">lobby</Conference></Dial><Hangup/>`));
+      const voice = await createVoiceTenant();
+      const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: app.url("/lobby") });
+      const room = `${voice.tenant.id}-lobby`;
+      const moh = await waitFor("the room's music", async () => apis.find((c) => c.startsWith(`conference ${room} moh `)));
+      expect(moh).toMatch(new RegExp(`^conference ${room} moh /\\S+\\.wav$`));
+      expect(await db.conference.findFirst({ where: { tenantId: voice.tenant.id } })).toMatchObject({ status: "INIT" });
+      await updateCall(voice.actor, { callId: call.id, status: "completed" });
+      await waitFor("the room completed", () => db.conference.findFirst({ where: { tenantId: voice.tenant.id, status: "COMPLETED" } }));
+    } finally {
+      music.close();
+    }
+  });
+
+  it("record-from-start: the room's recording starts with its first member and is settled when the room ends", async () => {
+    routes.set("/rec", twiml(`<Dial><Conference record="record-from-start">taped</Conference></Dial><Hangup/>`));
+    const voice = await createVoiceTenant();
+    const calls = [];
+    for (let i = 0; i < 2; i++) calls.push(await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: app.url("/rec") }));
+    const room = `${voice.tenant.id}-taped`;
+    await waitFor("the room's recording started once", async () => apis.filter((c) => c.startsWith(`conference ${room} recording start `)).length === 1 || null);
+    const conference = await waitFor("two members", async () => {
+      const c = await db.conference.findFirst({ where: { tenantId: voice.tenant.id }, include: { participants: true } });
+      return c && c.participants.filter((p) => p.status === "CONNECTED").length === 2 ? c : null;
+    });
+    expect(conference.recordingId).toMatch(/^RE[0-9a-f]{32}$/);
+    expect(apis.filter((c) => c.startsWith(`conference ${room} recording start `))).toHaveLength(1);
+    for (const c of calls) await updateCall(voice.actor, { callId: c.id, status: "completed" });
+    await waitFor("the room completed", () => db.conference.findFirst({ where: { id: conference.id, status: "COMPLETED" } }));
+    // The simulator writes no conference audio: the recording is settled as absent rather than left in progress.
+    const recording = await waitFor("the recording settled", () => db.recording.findFirst({ where: { id: conference.recordingId!, status: { not: "IN_PROGRESS" } } }));
+    expect(recording.status).toBe("ABSENT");
   });
 });
