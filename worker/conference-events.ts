@@ -3,7 +3,7 @@
 //   add-member     → participant connected; a coach is related to the others (`relate <coach> <others> nospeak`:
 //                    heard only by the call it coaches, hearing everyone); a record-from-start room starts recording
 //   del-member, mute/unmute-member, hold/unhold-member, start/stop-talking, kick-member → the participant's row
-//   conference-destroy → the room completed; its recording ingested
+//   conference-destroy → the room completed; its recording ingested and told to the recordingStatusCallback
 // One room's events are applied in wire order (queued under the room's name). Commands carry the switch's room name
 // (conference-apps.ts: letters, digits, `_.-` only, checked again here) and member ids, never tenant text.
 import { CONFERENCE_REQUEST_CHANNEL } from "@/server/conferences/request-conference-action";
@@ -124,9 +124,12 @@ export class ConferenceEvents implements WorkerHandler {
         this.recording.delete(result.conferenceId);
         const rec = result.endedRecording;
         if (rec?.switchPath) {
+          const conferenceId = result.conferenceId;
           await this.ctx.voice
             .ingestRecording({ recordingId: rec.recordingId, callId: "", switchPath: rec.switchPath, at: input.at })
-            .catch((err: unknown) => this.ctx.log.error({ err, conferenceId: result.conferenceId }, "conference recording ingest failed"));
+            .then(() => this.ctx.voice.notifyConferenceRecording({ conferenceId }))
+            .catch((err: unknown) => this.ctx.log.error({ err, conferenceId }, "conference recording ingest failed"));
+          this.ctx.onTransition();
         }
       }
     });

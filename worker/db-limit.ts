@@ -127,5 +127,6 @@ export function limitVoicePort(voice: VoicePort, semaphore: Semaphore, opts: { a
     joinConference: (input) => semaphore.run(() => voice.joinConference(input)),
     applyConferenceEvent: held(voice.applyConferenceEvent),
     takeConferenceRequests: (input) => semaphore.run(() => voice.takeConferenceRequests(input)),
+    notifyConferenceRecording: held(voice.notifyConferenceRecording),
   };
 }

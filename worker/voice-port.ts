@@ -66,6 +66,8 @@ export interface VoicePort {
   joinConference(input: JoinConferenceInput): Promise<JoinConferenceResult>;
   /** A conference::maintenance event of the switch (worker/conference-events.ts). */
   applyConferenceEvent(input: ConferenceEventInput): Promise<ConferenceEventResult>;
+  /** A record-from-start room's recording was ingested: its recordingStatusCallback is queued. */
+  notifyConferenceRecording(input: { conferenceId: string }): Promise<unknown>;
   /** Room changes the API asked of this switch, each taken once. */
   takeConferenceRequests(input: { switchId: string; limit: number }): Promise<TakenConferenceRequest[]>;
 }

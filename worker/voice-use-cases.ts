@@ -22,6 +22,7 @@ import { serveInternalApp } from "@/server/voice-apps/internal-apps";
 import { joinConference } from "@/server/conferences/join-conference";
 import { applyConferenceEvent } from "@/server/conferences/apply-conference-event";
 import { takeConferenceRequests } from "@/server/conferences/take-conference-requests";
+import { notifyConferenceRecording } from "@/server/conferences/notify-conference-recording";
 import type { Logger } from "@/server/logger";
 import type { VoicePort } from "./voice-port";
 
@@ -77,5 +78,6 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
     joinConference: (input) => joinConference(input),
     applyConferenceEvent: (input) => applyConferenceEvent(input),
     takeConferenceRequests: (input) => takeConferenceRequests(input),
+    notifyConferenceRecording: (input) => notifyConferenceRecording(input),
   };
 }

@@ -148,8 +148,8 @@ describe("conferences on the simulator", () => {
     }
   });
 
-  it("record-from-start: the room's recording starts with its first member and is settled when the room ends", async () => {
-    routes.set("/rec", twiml(`<Dial><Conference record="record-from-start">taped</Conference></Dial><Hangup/>`));
+  it("record-from-start: the room's recording starts with its first member, is stored when the room ends and told to recordingStatusCallback", async () => {
+    routes.set("/rec", twiml(`<Dial><Conference record="record-from-start" recordingStatusCallback="${app.url("/rec-status")}">taped</Conference></Dial><Hangup/>`));
     const voice = await createVoiceTenant();
     const calls = [];
     for (let i = 0; i < 2; i++) calls.push(await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: app.url("/rec") }));
@@ -163,8 +163,16 @@ describe("conferences on the simulator", () => {
     expect(apis.filter((c) => c.startsWith(`conference ${room} recording start `))).toHaveLength(1);
     for (const c of calls) await updateCall(voice.actor, { callId: c.id, status: "completed" });
     await waitFor("the room completed", () => db.conference.findFirst({ where: { id: conference.id, status: "COMPLETED" } }));
-    // The simulator writes no conference audio: the recording is settled as absent rather than left in progress.
-    const recording = await waitFor("the recording settled", () => db.recording.findFirst({ where: { id: conference.recordingId!, status: { not: "IN_PROGRESS" } } }));
-    expect(recording.status).toBe("ABSENT");
+    const recording = await waitFor("the recording stored", () => db.recording.findFirst({ where: { id: conference.recordingId!, status: { not: "IN_PROGRESS" } } }));
+    expect(recording).toMatchObject({ status: "COMPLETED", channels: 1 });
+    const told = await waitFor("the recording status callback", async () => app.received.find((r) => r.url.startsWith("/rec-status")));
+    expect(Object.fromEntries(new URLSearchParams(told.body))).toMatchObject({
+      ConferenceSid: conference.id,
+      RecordingSid: recording.id,
+      RecordingStatus: "completed",
+      RecordingSource: "DialConference",
+      AccountSid: voice.tenant.accountSid,
+    });
+    expect(told.headers["x-twilio-signature"]).toBeTruthy();
   });
 });

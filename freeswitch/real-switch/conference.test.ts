@@ -1,7 +1,8 @@
 // A three-party conference on a real FreeSWITCH: three calls placed by the API to the carrier (SIPp) run
 // <Dial><Conference> documents into one room. mod_conference's member events become participant rows and the
 // room's status callbacks (Twilio's names, signed); a mute through the REST API reaches the switch as
-// `conference <room> mute <member>` (its mute-member event comes back); the host (endConferenceOnExit) hanging up
+// `conference <room> mute <member>` (its mute-member event comes back); a coach is related to the others (heard
+// only by the call it coaches); the room is recorded from the start and the recording stored and told; the host (endConferenceOnExit) hanging up
 // ends the room, and the others go on with their documents after the <Dial>. The events the switch sends were first
 // captured with scripts/capture-conference-events.ts (freeswitch/fixtures/conference/maintenance-capture.txt).
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -27,9 +28,14 @@ describeRealSwitch("conferences on a real FreeSWITCH", () => {
     await app.close();
   });
 
-  it("three callers in a room: join events, a mute through the API, the end when the endConferenceOnExit member leaves", async () => {
+  it("three callers in a room: join events, a mute and a coach through the API, the recording, the end when the endConferenceOnExit member leaves", async () => {
     const events = app.url("/conf-events");
-    routes.set("/host", twiml(`<Dial><Conference endConferenceOnExit="true" participantLabel="host" statusCallback="${events}" statusCallbackEvent="start end join leave mute">standup</Conference></Dial><Say>Host after</Say><Hangup/>`));
+    routes.set(
+      "/host",
+      twiml(
+        `<Dial><Conference endConferenceOnExit="true" participantLabel="host" record="record-from-start" recordingStatusCallback="${app.url("/rec-status")}" statusCallback="${events}" statusCallbackEvent="start end join leave mute">standup</Conference></Dial><Say>Host after</Say><Hangup/>`,
+      ),
+    );
     routes.set("/member", twiml(`<Dial><Conference beep="onEnter">standup</Conference></Dial><Say>The room has ended</Say><Hangup/>`));
     const host = await placeCall(tenant, { to: "+15005550100", url: app.url("/host") });
     const alice = await placeCall(tenant, { to: "+15005550100", url: app.url("/member") });
@@ -59,6 +65,15 @@ describeRealSwitch("conferences on a real FreeSWITCH", () => {
     await waitFor("the switch's mute-member for alice", async () => tap.events.some((e) => e.subclass === "conference::maintenance" && e.get("Action") === "mute-member" && e.uniqueId === aliceChannel));
     const list = await rest<{ data: { call_id: string; muted: boolean }[] }>(tenant, "GET", `/api/v1/conferences/${conference.id}/participants?muted=true`);
     expect(list.body.data.map((p) => p.call_id)).toEqual([alice.id]);
+
+    // Bob coaches alice: the switch relates him to everyone else with nospeak (alice alone hears him).
+    expect((await rest(tenant, "POST", `/api/v1/conferences/${conference.id}/participants/${bob.id}`, { coaching: true, call_sid_to_coach: alice.id })).status).toBe(200);
+    const member = (callId: string) => conference.participants.find((p) => p.callId === callId)!.memberId!;
+    const relations = await waitFor("bob related to the host", async () => {
+      const listed = await tap.api(`conference ${conference.room} relate ${member(bob.id)}`);
+      return listed.includes("NOSPEAK") ? listed : null;
+    });
+    expect(relations.trim()).toBe(`${member(bob.id)} -> ${member(host.id)} NOSPEAK HEAR NOSENDVIDEO`);
 
     // The host hangs up: the room ends; alice and bob go on with their documents.
     expect((await rest(tenant, "POST", `/api/v1/calls/${host.id}`, { status: "completed" })).status).toBe(200);
@@ -93,5 +108,12 @@ describeRealSwitch("conferences on a real FreeSWITCH", () => {
       expect(c.params).toMatchObject({ ConferenceSid: conference.id, FriendlyName: "standup", AccountSid: tenant.accountSid });
     }
     expect(callbacks.find((c) => c.params.StatusCallbackEvent === "conference-end")!.params).toMatchObject({ ReasonConferenceEnded: "participant-with-end-conference-on-exit-left", CallSidEndingConference: host.id });
+
+    // The room's recording: the switch's file, stored (at least a second of it), and told to the callback.
+    const recording = await waitFor("the room's recording stored", () => db.recording.findFirst({ where: { id: ended.recordingId!, status: { not: "IN_PROGRESS" } } }));
+    expect(recording).toMatchObject({ status: "COMPLETED", channels: 1 });
+    expect(recording.durationSeconds).toBeGreaterThanOrEqual(1);
+    const told = await waitFor("the recording status callback", async () => app.received.find((r) => r.url?.startsWith("/rec-status")));
+    expect(Object.fromEntries(new URLSearchParams(told.body))).toMatchObject({ ConferenceSid: conference.id, RecordingSid: recording.id, RecordingStatus: "completed" });
   });
 });

@@ -49,6 +49,10 @@ describe("the simulator's conferences", () => {
 
   it("mute, hold and kick answer and report like mod_conference", async () => {
     const { sw, events } = await roomOfThree(null);
+    expect(sw.conferences.api(["room-a", "relate", "3"])).toBe("+OK No relationships\n");
+    expect(sw.conferences.api(["room-a", "relate", "3", "1", "nospeak"])).toBe("+OK 3->1 nospeak set\n");
+    expect(sw.conferences.api(["room-a", "relate", "3"])).toBe("3 -> 1 NOSPEAK HEAR NOSENDVIDEO \n");
+    expect(sw.conferences.api(["room-a", "relate", "3", "1", "clear"])).toBe("+OK relationship 3->1 cleared.\n");
     expect(sw.conferences.api(["room-a", "mute", "3"])).toBe("+OK mute 3\n");
     expect(sw.conferences.api(["room-a", "hold", "3"])).toBe("+OK hold 3\n");
     expect(sw.conferences.api(["room-a", "kick", "3"])).toBe("+OK kicked 3\n");

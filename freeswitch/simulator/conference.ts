@@ -7,10 +7,13 @@
 //   a member with `endconf` leaving → the others leave, and are hung up unless their channel has
 //   hangup_after_conference=false (conference_thread_run); the last leaving → stop-recording, conference-destroy
 //   conference_max_members (the creator's) → a member beyond it is refused (the application returns at once)
-//   recording start <file> → start-recording (takes a member id, as the recorder is a member on the switch)
+//   recording start <file> → start-recording (takes a member id, as the recorder is a member on the switch); the
+//   file is written when the room ends, before stop-recording
+//   relate <id> (no action) lists a member's relations as `2 -> 1 NOSPEAK HEAR NOSENDVIDEO`
 import { randomUUID } from "node:crypto";
 import type { Channel } from "./channel";
 import type { OriginName, SimEvent } from "./events";
+import { writeRecording } from "./wav";
 
 export interface ConferenceHost {
   newEvent(name: string, origin: OriginName, subclass?: string): SimEvent;
@@ -19,6 +22,8 @@ export interface ConferenceHost {
   memberEvent(ch: Channel, pre: string[], post: string[]): SimEvent;
   /** Hangs a member's channel up (NORMAL_CLEARING, sending BYE). */
   hangup(ch: Channel): void;
+  /** The simulated clock, in microseconds. */
+  nowUs(): number;
 }
 
 interface Member {
@@ -39,7 +44,7 @@ interface Room {
   members: Map<number, Member>;
   nextId: number;
   maxMembers: number;
-  recording: string | null;
+  recording: { path: string; startUs: number } | null;
   moh: string | null;
   relations: Set<string>;
 }
@@ -108,7 +113,11 @@ export class ConferenceRooms {
     // Destroyed once: the endconf branch above may already have emptied and destroyed it.
     if (room.members.size > 0 || this.rooms.get(room.name) !== room) return;
     this.rooms.delete(room.name);
-    if (room.recording) this.roomEvent(room, "stop-recording", ["Path", room.recording]);
+    if (room.recording) {
+      // The room's mix, one channel, as long as the recording ran (written before stop-recording, as the switch closes it).
+      writeRecording(room.recording.path, Math.max(0, (this.host.nowUs() - room.recording.startUs) / 1e6), 1);
+      this.roomEvent(room, "stop-recording", ["Path", room.recording.path]);
+    }
     this.roomEvent(room, "conference-destroy");
   }
 
@@ -161,6 +170,15 @@ export class ConferenceRooms {
       }
       case "relate": {
         const [from = "", to = "", how = ""] = rest;
+        if (!to) {
+          const listed = [...room.relations].filter((r) => r.startsWith(`${from}->`));
+          if (room.relations.size === 0) return "+OK No relationships\n";
+          return listed.map((r) => {
+            const [pair = "", flags = ""] = r.split(" ");
+            const [a, b] = pair.split("->");
+            return `${a} -> ${b} ${flags.includes("nospeak") ? "NOSPEAK" : "SPEAK"} ${flags.includes("nohear") ? "NOHEAR" : "HEAR"} NOSENDVIDEO \n`;
+          }).join("");
+        }
         const pairs = from.split(",").flatMap((a) => to.split(",").map((b) => `${a}->${b}`));
         if (how === "clear") {
           for (const p of pairs) room.relations.delete(`${p} nospeak`);
@@ -174,7 +192,7 @@ export class ConferenceRooms {
         return "+OK moh\n";
       case "recording":
         if (rest[0] === "start" && rest[1]) {
-          room.recording = rest[1];
+          room.recording = { path: rest[1], startUs: this.host.nowUs() };
           room.nextId++;
           this.roomEvent(room, "start-recording", ["Path", rest[1]]);
           return `+OK Record file ${rest[1]}\n`;

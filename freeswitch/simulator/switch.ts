@@ -979,6 +979,7 @@ export class SimSwitch {
     fire: (ev) => this.fire(ev),
     memberEvent: (ch, pre, post) => this.chanEvent(ch, "CUSTOM", "CONFERENCE_ADD", pre, post, "conference::maintenance", false),
     hangup: (ch) => void this.hangup(ch, { cause: "NORMAL_CLEARING", disposition: "send_bye" }),
+    nowUs: () => this.nowUs(),
   });
 
   private async conferenceApp(ch: Channel, sim: Sim, arg: string, aborted: Promise<void>): Promise<void> {

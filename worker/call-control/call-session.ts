@@ -595,6 +595,9 @@ export class CallSession {
     if (nouns > 1) return this.deliverLater({ kind: "failed", step, code: 12200, message: "<Conference> must be the only noun of its <Dial>" });
     const { tenantId, callId } = this.channel;
     const room = conferenceRoom(tenantId, target.name);
+    const recordingPath = target.record ? path.resolve(this.host.recordingsDir, tenantId, `${callId}-conference-${step}.wav`) : null;
+    // The switch writes the room's recording there: the tenant's folder is made first, as for the record verb.
+    if (recordingPath) await mkdir(path.dirname(recordingPath), { recursive: true }).catch(() => undefined);
     const joined = await this.host.voice
       .joinConference({
         tenantId,
@@ -609,7 +612,7 @@ export class CallSession {
         callSidToCoach: target.coach,
         maxParticipants: target.maxParticipants,
         statusCallback: target.statusCallback,
-        recordingPath: target.record ? path.resolve(this.host.recordingsDir, tenantId, `${callId}-conference-${step}.wav`) : null,
+        recordingPath,
         recordingStatusCallback: target.recordingStatusCallback,
       })
       .catch((err: unknown) => {

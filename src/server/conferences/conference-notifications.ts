@@ -90,6 +90,24 @@ export function conferenceCallbackParams(n: ConferenceNotice, accountSid: string
   return params;
 }
 
+/**
+ * A Twilio-form callback of a room queued on `callId`, after the call's callbacks already queued (it takes the call's
+ * next event sequence). `params` receives the tenant's AccountSid. Nothing is queued for a call that is gone.
+ */
+export async function queueConferenceCallback(
+  tx: Tx,
+  target: { tenantId: string; callId: string; url: string; method: string },
+  params: (accountSid: string) => Record<string, string>,
+): Promise<void> {
+  const [call] = await tx.$queryRaw<{ eventSequence: number; accountSid: string }[]>`
+    UPDATE "Call" SET "eventSequence" = "Call"."eventSequence" + 1 FROM "Tenant" t
+    WHERE "Call".id = ${target.callId} AND t.id = "Call"."tenantId" RETURNING "Call"."eventSequence", t."accountSid"`;
+  if (!call) return;
+  await tx.callbackDelivery.create({
+    data: { id: newId("cbd"), tenantId: target.tenantId, callId: target.callId, url: target.url, method: target.method, format: "twilio", sequence: call.eventSequence, params: params(call.accountSid) },
+  });
+}
+
 export async function notifyConference(tx: Tx, n: ConferenceNotice): Promise<void> {
   const c = n.conference;
   const events = c.statusCallbackEvents.length > 0 ? c.statusCallbackEvents : DEFAULT_CONFERENCE_EVENTS;
@@ -97,23 +115,7 @@ export async function notifyConference(tx: Tx, n: ConferenceNotice): Promise<voi
   if (c.statusCallbackUrl && callId && events.includes(SUBSCRIBED_BY[n.event])) {
     const [room] = await tx.$queryRaw<{ callbackSequence: number }[]>`
       UPDATE "Conference" SET "callbackSequence" = "callbackSequence" + 1 WHERE id = ${c.id} RETURNING "callbackSequence"`;
-    const [call] = await tx.$queryRaw<{ eventSequence: number; accountSid: string }[]>`
-      UPDATE "Call" SET "eventSequence" = "Call"."eventSequence" + 1 FROM "Tenant" t
-      WHERE "Call".id = ${callId} AND t.id = "Call"."tenantId" RETURNING "Call"."eventSequence", t."accountSid"`;
-    if (call) {
-      await tx.callbackDelivery.create({
-        data: {
-          id: newId("cbd"),
-          tenantId: c.tenantId,
-          callId,
-          url: c.statusCallbackUrl,
-          method: c.statusCallbackMethod,
-          format: "twilio",
-          sequence: call.eventSequence,
-          params: conferenceCallbackParams(n, call.accountSid, room!.callbackSequence),
-        },
-      });
-    }
+    await queueConferenceCallback(tx, { tenantId: c.tenantId, callId, url: c.statusCallbackUrl, method: c.statusCallbackMethod }, (accountSid) => conferenceCallbackParams(n, accountSid, room!.callbackSequence));
   }
   const type = WEBHOOK_OF[n.event];
   if (!type) return;
