@@ -4,7 +4,8 @@
 //                    heard only by the call it coaches, hearing everyone); a record-from-start room starts recording
 //   del-member, mute/unmute-member, hold/unhold-member, start/stop-talking, kick-member → the participant's row
 //   conference-destroy → the room completed; its recording ingested and told to the recordingStatusCallback
-// One room's events are applied in wire order (queued under the room's name). Commands carry the switch's room name
+// Every few ticks, participants whose call ended without a switch event and rooms nobody is left in are settled
+// (settle-conferences.ts). One room's events are applied in wire order (queued under the room's name). Commands carry the switch's room name
 // (conference-apps.ts: letters, digits, `_.-` only, checked again here) and member ids, never tenant text.
 import { CONFERENCE_REQUEST_CHANNEL } from "@/server/conferences/request-conference-action";
 import type { TakenConferenceRequest } from "@/server/conferences/take-conference-requests";
@@ -147,8 +148,13 @@ export class ConferenceEvents implements WorkerHandler {
     if (reply.trim().startsWith("-ERR")) this.ctx.log.warn({ command, reply: reply.trim() }, "conference command refused");
   }
 
+  private ticks = 0;
+
   private async tick(): Promise<void> {
-    if (this.ctx.esl.linkState !== "up" || !this.ctx.lease.holds() || !this.ctx.database.up) return;
+    if (!this.ctx.database.up) return;
+    // About every ten seconds (any worker may: it only reads the calls' final statuses).
+    if (this.ticks++ % 5 === 0) await this.ctx.voice.settleConferences({ limit: 200 });
+    if (this.ctx.esl.linkState !== "up" || !this.ctx.lease.holds()) return;
     const requests = await this.ctx.voice.takeConferenceRequests({ switchId: this.ctx.switchId, limit: 100 });
     for (const request of requests) {
       for (const command of conferenceCommands(request)) await this.run(command);

@@ -128,5 +128,6 @@ export function limitVoicePort(voice: VoicePort, semaphore: Semaphore, opts: { a
     applyConferenceEvent: held(voice.applyConferenceEvent),
     takeConferenceRequests: (input) => semaphore.run(() => voice.takeConferenceRequests(input)),
     notifyConferenceRecording: held(voice.notifyConferenceRecording),
+    settleConferences: limited(voice.settleConferences),
   };
 }

@@ -68,6 +68,8 @@ export interface VoicePort {
   applyConferenceEvent(input: ConferenceEventInput): Promise<ConferenceEventResult>;
   /** A record-from-start room's recording was ingested: its recordingStatusCallback is queued. */
   notifyConferenceRecording(input: { conferenceId: string }): Promise<unknown>;
+  /** Participants whose call ended without the switch saying, and rooms nobody is left in, completed. */
+  settleConferences(input: { limit: number }): Promise<unknown>;
   /** Room changes the API asked of this switch, each taken once. */
   takeConferenceRequests(input: { switchId: string; limit: number }): Promise<TakenConferenceRequest[]>;
 }

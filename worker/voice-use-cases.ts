@@ -23,6 +23,7 @@ import { joinConference } from "@/server/conferences/join-conference";
 import { applyConferenceEvent } from "@/server/conferences/apply-conference-event";
 import { takeConferenceRequests } from "@/server/conferences/take-conference-requests";
 import { notifyConferenceRecording } from "@/server/conferences/notify-conference-recording";
+import { settleConferences } from "@/server/conferences/settle-conferences";
 import type { Logger } from "@/server/logger";
 import type { VoicePort } from "./voice-port";
 
@@ -79,5 +80,6 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
     applyConferenceEvent: (input) => applyConferenceEvent(input),
     takeConferenceRequests: (input) => takeConferenceRequests(input),
     notifyConferenceRecording: (input) => notifyConferenceRecording(input),
+    settleConferences: (input) => settleConferences(input),
   };
 }

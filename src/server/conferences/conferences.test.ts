@@ -13,6 +13,7 @@ import { getConference } from "@/server/conferences/get-conference";
 import { getConferenceParticipant } from "@/server/conferences/get-conference-participant";
 import { joinConference, type JoinConferenceInput } from "@/server/conferences/join-conference";
 import { removeConferenceParticipant } from "@/server/conferences/remove-conference-participant";
+import { settleConferences } from "@/server/conferences/settle-conferences";
 import { CONFERENCE_REQUEST_CHANNEL } from "@/server/conferences/request-conference-action";
 import { takeConferenceRequests } from "@/server/conferences/take-conference-requests";
 import { updateConferenceParticipant } from "@/server/conferences/update-conference-participant";
@@ -198,5 +199,27 @@ describe("controlling a room through the API", () => {
     // The room is found by its id too.
     const second = await addConferenceParticipant(t.actor, { conference: conference.id, to: "+15005550101", from: t.number.e164 }, { surface: "native" });
     expect(second.conference.id).toBe(conference.id);
+  });
+});
+
+describe("settleConferences", () => {
+  it("completes a dialled-out participant whose call was never answered, then the room nobody is left in", async () => {
+    const t = await createVoiceTenant();
+    const { conference, participant } = await addConferenceParticipant(t.actor, { conference: "no-answer", to: "+15005550300", from: t.number.e164, conferenceStatusCallback: "https://example.com/conf" }, { surface: "native" });
+    expect(await settleConferences()).toMatchObject({ participants: 0 });
+    await db.call.update({ where: { id: participant.callId }, data: { status: "NO_ANSWER", endedAt: new Date() } });
+    const later = new Date(Date.now() + 60_000);
+    const settled = await settleConferences({ now: later });
+    expect(settled.participants).toBeGreaterThanOrEqual(1);
+    expect(await getConferenceParticipant(t.actor, { conferenceId: conference.id, callId: participant.callId })).toMatchObject({ status: "COMPLETED" });
+    expect(await getConference(t.actor, { conferenceId: conference.id })).toMatchObject({ status: "COMPLETED", reasonEnded: "last-participant-left" });
+    expect((await callbacksOf(participant.callId)).map((p) => p.StatusCallbackEvent)).toEqual([]);
+  });
+
+  it("leaves a room alone while someone is in it or on their way", async () => {
+    const t = await createVoiceTenant();
+    const { conference } = await addConferenceParticipant(t.actor, { conference: "ringing", to: "+15005550300", from: t.number.e164 }, { surface: "native" });
+    await settleConferences({ now: new Date(Date.now() + 60_000) });
+    expect(await getConference(t.actor, { conferenceId: conference.id })).toMatchObject({ status: "INIT" });
   });
 });

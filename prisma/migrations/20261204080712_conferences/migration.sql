@@ -79,6 +79,12 @@ CREATE INDEX "Conference_tenantId_friendlyName_status_idx" ON "Conference"("tena
 CREATE INDEX "Conference_room_status_idx" ON "Conference"("room", "status");
 
 -- CreateIndex
+CREATE INDEX "Conference_status_createdAt_idx" ON "Conference"("status", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "ConferenceParticipant_status_idx" ON "ConferenceParticipant"("status");
+
+-- CreateIndex
 CREATE INDEX "ConferenceParticipant_callId_idx" ON "ConferenceParticipant"("callId");
 
 -- CreateIndex
