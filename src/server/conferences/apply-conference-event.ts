@@ -47,6 +47,14 @@ const FLAG_EVENTS: Record<string, { data: Partial<Pick<ConferenceParticipant, "m
 };
 
 export async function applyConferenceEvent(input: ConferenceEventInput): Promise<ConferenceEventResult> {
+  // Talking comes and goes all the time in a live room and changes no row: one read decides whether anyone listens.
+  if (input.action === "start-talking" || input.action === "stop-talking") {
+    const listening = await db.conference.findFirst({
+      where: { room: input.room, status: { not: "COMPLETED" }, statusCallbackUrl: { not: null }, statusCallbackEvents: { has: "speaker" } },
+      select: { id: true },
+    });
+    if (!listening) return { conferenceId: null };
+  }
   return db.$transaction(async (tx) => {
     const found = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM "Conference" WHERE room = ${input.room} AND status <> 'COMPLETED' AND ("switchId" = ${input.switchId} OR "switchId" IS NULL)
