@@ -1,5 +1,6 @@
 "use client";
 
+import { Fact } from "@/components/shared/fact";
 import { useQuery } from "@tanstack/react-query";
 import { ArrowLeftIcon, MicIcon, MicOffIcon, PauseIcon, PlayIcon, UserMinusIcon, UsersRoundIcon } from "lucide-react";
 import Link from "next/link";
@@ -113,15 +114,6 @@ export function ConferenceDetail({ conferenceId }: { conferenceId: string }) {
           </div>
         )}
       </QueryStates>
-    </div>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <dt className="text-xs text-muted-foreground">{label}</dt>
-      <dd className="text-sm font-medium tabular-nums">{children}</dd>
     </div>
   );
 }
