@@ -124,5 +124,11 @@ export function limitVoicePort(voice: VoicePort, semaphore: Semaphore, opts: { a
     flowEntryUrl: limited(voice.flowEntryUrl),
     // Taken once: a retry after an unheard commit would find nothing; the poll takes the next one.
     takeRedirectRequest: (input) => semaphore.run(() => voice.takeRedirectRequest(input)),
+    // A member's event: waits out an outage like a call's. Joining is not retried (the call's dial fails instead).
+    joinConference: (input) => semaphore.run(() => voice.joinConference(input)),
+    applyConferenceEvent: held(voice.applyConferenceEvent),
+    takeConferenceRequests: (input) => semaphore.run(() => voice.takeConferenceRequests(input)),
+    notifyConferenceRecording: held(voice.notifyConferenceRecording),
+    settleConferences: limited(voice.settleConferences),
   };
 }

@@ -12,6 +12,7 @@ import { logger as rootLogger, type Logger } from "@/server/logger";
 import { newId } from "@/server/shared/ids";
 import { env } from "@/env";
 import { CallEventRouter } from "./call-events";
+import { ConferenceEvents } from "./conference-events";
 import { DatabaseLink } from "./database-link";
 import { batchVoicePort, limitVoicePort, Semaphore } from "./db-limit";
 import type { EslEvent } from "./esl/wire";
@@ -250,6 +251,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
     }),
   );
   const endRequests = registry.register(new EndRequestHandler(ctx, opts.endRequestPollMs ?? 2_000, () => reconciler.wake()));
+  registry.register(new ConferenceEvents(ctx, esl, listener, opts.endRequestPollMs ?? 2_000));
   const queueExpiry = registry.register(new QueueExpiry(ctx, opts.queueExpiryPollMs ?? 1_000));
   registry.register(new CallWorkDrain(ctx, dbSlots, voice.batchers));
   registry.register(new MediaSweeper(media, log));

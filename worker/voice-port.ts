@@ -9,6 +9,9 @@ import type { RecordCallEventInput } from "@/server/calls/record-call-event";
 import type { LiveCall } from "@/server/calls/find-live-calls-on-switch";
 import type { CreateDialLegsInput, CreateDialLegsResult } from "@/server/calls/create-dial-legs";
 import type { InternalAppResult } from "@/server/voice-apps/internal-apps";
+import type { JoinConferenceInput, JoinConferenceResult } from "@/server/conferences/join-conference";
+import type { ConferenceEventInput, ConferenceEventResult } from "@/server/conferences/apply-conference-event";
+import type { TakenConferenceRequest } from "@/server/conferences/take-conference-requests";
 
 export type { ClaimedCall, FinalizeCallInput, LiveCall };
 
@@ -61,4 +64,14 @@ export interface VoicePort {
   flowEntryUrl(input: { tenantId: string; flowId: string }): Promise<string | null>;
   /** A live change the API asked for, taken once (null when there is none or another worker took it). */
   takeRedirectRequest(input: { callId: string }): Promise<unknown>;
+  /** A <Dial><Conference> call is about to join the switch's room: its participant row, or the room is full. */
+  joinConference(input: JoinConferenceInput): Promise<JoinConferenceResult>;
+  /** A conference::maintenance event of the switch (worker/conference-events.ts). */
+  applyConferenceEvent(input: ConferenceEventInput): Promise<ConferenceEventResult>;
+  /** A record-from-start room's recording was ingested: its recordingStatusCallback is queued. */
+  notifyConferenceRecording(input: { conferenceId: string }): Promise<unknown>;
+  /** Participants whose call ended without the switch saying, and rooms nobody is left in, completed. */
+  settleConferences(input: { limit: number }): Promise<unknown>;
+  /** Room changes the API asked of this switch, each taken once. */
+  takeConferenceRequests(input: { switchId: string; limit: number }): Promise<TakenConferenceRequest[]>;
 }

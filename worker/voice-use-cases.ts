@@ -20,6 +20,11 @@ import { saveVoiceSession } from "@/server/calls/save-voice-session";
 import { takeRedirectRequest } from "@/server/calls/redirect-call";
 import { serveInternalApp } from "@/server/voice-apps/internal-apps";
 import { findFlowEntryById } from "@/server/ivr-flows/flow-entry-url";
+import { joinConference } from "@/server/conferences/join-conference";
+import { applyConferenceEvent } from "@/server/conferences/apply-conference-event";
+import { takeConferenceRequests } from "@/server/conferences/take-conference-requests";
+import { notifyConferenceRecording } from "@/server/conferences/notify-conference-recording";
+import { settleConferences } from "@/server/conferences/settle-conferences";
 import type { Logger } from "@/server/logger";
 import type { VoicePort } from "./voice-port";
 
@@ -73,5 +78,10 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
     serveInternalApp: (input) => serveInternalApp(input),
     flowEntryUrl: async (input) => (await findFlowEntryById(input))?.url ?? null,
     takeRedirectRequest: (input) => takeRedirectRequest(input),
+    joinConference: (input) => joinConference(input),
+    applyConferenceEvent: (input) => applyConferenceEvent(input),
+    takeConferenceRequests: (input) => takeConferenceRequests(input),
+    notifyConferenceRecording: (input) => notifyConferenceRecording(input),
+    settleConferences: (input) => settleConferences(input),
   };
 }

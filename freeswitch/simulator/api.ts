@@ -3,7 +3,6 @@ import type { Channel } from "./channel.ts";
 import { formatLocal } from "./events.ts";
 import type { SimSwitch } from "./switch.ts";
 import { startRecording, stopRecording } from "./recording.ts";
-import { conferenceApi } from "./apps/conference.ts";
 import { encodeHeaderValue } from "../../worker/esl/wire.ts";
 
 /**
@@ -118,7 +117,7 @@ function runSimpleApi(sw: SimSwitch, command: string, arg: string): string {
     case "uuid_dump":
       return uuidDump(sw, args);
     case "conference":
-      return conferenceApi(sw, args);
+      return sw.conferences.api(args);
     case "log":
       return "+OK\n";
     case "fsctl":

@@ -3,6 +3,7 @@
 // Map: SimSwitch.fire() hands events to ESL sessions; originate()/injectInbound() start channels; runApp() runs
 // dialplan applications one at a time per channel; hangup() walks the hangup → reporting → destroy sequence.
 import { randomUUID } from "node:crypto";
+import { ConferenceRooms } from "./conference.ts";
 import { Channel, STATE_NUMBER, type CallState, type ChannelStateName } from "./channel.ts";
 import {
   DateCache, ORIGIN, WITH_VARIABLES, formatLocal, pushPrefix, type OriginName, type SimEvent, type SwitchIdentity,
@@ -17,7 +18,6 @@ import { stopRecording } from "./recording.ts";
 import { APPS } from "./apps/index.ts";
 import { STAYS, type WaitOutcome } from "./apps/context.ts";
 import { bridgeLegs } from "./apps/bridge.ts";
-import type { ConferenceRoom } from "./apps/conference.ts";
 
 export interface SwitchOptions {
   /** Multiplies every simulated delay (0.05 = 20× faster). Reported times stay in simulated seconds. */
@@ -68,8 +68,14 @@ export class SimSwitch {
   readonly received: { uuid: string; destination: string | undefined; digit: string; at: number }[] = [];
   readonly recordingsDir: string;
   private readonly sims = new Map<string, Sim>();
-  /** Conference rooms by name (apps/conference.ts). */
-  readonly conferences = new Map<string, ConferenceRoom>();
+  /** mod_conference's rooms (conference.ts). */
+  readonly conferences = new ConferenceRooms({
+    newEvent: (name, origin, subclass) => this.newEvent(name, origin, subclass),
+    fire: (ev) => this.fire(ev),
+    memberEvent: (ch, pre, post) => this.chanEvent(ch, "CUSTOM", "CONFERENCE_ADD", pre, post, "conference::maintenance", false),
+    hangup: (ch) => void this.hangup(ch, { cause: "NORMAL_CLEARING", disposition: "send_bye" }),
+    nowUs: () => this.nowUs(),
+  });
   private readonly listeners = new Set<Listener>();
   private readonly dates = new DateCache();
   private readonly globalTimers = new Set<NodeJS.Timeout>();

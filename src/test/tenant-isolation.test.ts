@@ -21,7 +21,7 @@ const APP_DIR = path.join(process.cwd(), "src/app");
 const A_NUMBER = "+14155550199";
 
 interface Fixture {
-  a: { tenantId: string; apiKeyId: string; endpointId: string; deliveryId: string; membershipId: string; userId: string; invitationId: string; auditId: string; phoneNumberId: string; callId: string; sipUserId: string; callerIdId: string; flowId: string; flowVersionId: string };
+  a: { tenantId: string; apiKeyId: string; endpointId: string; deliveryId: string; membershipId: string; userId: string; invitationId: string; auditId: string; phoneNumberId: string; callId: string; sipUserId: string; callerIdId: string; flowId: string; flowVersionId: string; conferenceId: string };
   b: { tenantId: string; auth: string; caller: ReturnType<typeof createCaller>; callerWithAHint: ReturnType<typeof createCaller> };
 }
 
@@ -68,6 +68,10 @@ beforeAll(async () => {
   await db.flowVersion.create({ data: { id: flowVersionId, tenantId: a.tenant.id, flowId, number: 1, graph } });
   await db.flow.update({ where: { id: flowId }, data: { publishedVersionId: flowVersionId } });
   await db.phoneNumber.update({ where: { id: phoneNumberId }, data: { voiceFlowId: flowId } });
+  // A's conference room, A's call connected in it.
+  const conferenceId = newSid("CF");
+  await db.conference.create({ data: { id: conferenceId, tenantId: a.tenant.id, friendlyName: "a-room", room: `${a.tenant.id}-a-room`, status: "IN_PROGRESS", switchId: "fs-a" } });
+  await db.conferenceParticipant.create({ data: { id: newId("cfp"), tenantId: a.tenant.id, conferenceId, callId, status: "CONNECTED", memberId: 1 } });
   // Numbers are bought through the number API's stand-in, so a purchase reaches the uniqueness check.
   numberStandIn = await startTwilioNumbersStandIn();
   for (const [k, v] of Object.entries(numberStandIn.env)) vi.stubEnv(k, v);
@@ -75,7 +79,7 @@ beforeAll(async () => {
   const ctx = (hint: string | null) =>
     createTrpcContext({ headers: new Headers(hint ? { "x-irisx-tenant": hint } : {}), getUser: async () => userB });
   fx = {
-    a: { tenantId: a.tenant.id, apiKeyId: aKey.apiKey.id, endpointId, deliveryId, membershipId: membership.id, userId: a.user.id, invitationId, auditId: audit.id, phoneNumberId, callId, sipUserId, callerIdId, flowId, flowVersionId },
+    a: { tenantId: a.tenant.id, apiKeyId: aKey.apiKey.id, endpointId, deliveryId, membershipId: membership.id, userId: a.user.id, invitationId, auditId: audit.id, phoneNumberId, callId, sipUserId, callerIdId, flowId, flowVersionId, conferenceId },
     b: { tenantId: b.tenant.id, auth: `Bearer ${bKey.bearerToken}`, caller: createCaller(ctx(null)), callerWithAHint: createCaller(ctx(a.tenant.id)) },
   };
 });
@@ -393,6 +397,51 @@ const REST: Record<string, RestCase> = {
     },
   },
   "GET /api/v1/recordings/{id}/media": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/recordings/${aRecordingId}/media`, { params: { id: aRecordingId } })) },
+  "GET /api/v1/conferences": {
+    aId: false,
+    reason: "lists the caller's rooms; A's room name finds nothing, A's conference id as cursor is rejected",
+    run: async (h) => {
+      expectNoLeak(await (await send(h, "GET", "/api/v1/conferences?friendly_name=a-room")).json());
+      expect((await send(h, "GET", `/api/v1/conferences?starting_after=${fx.a.conferenceId}`)).status).toBe(400);
+    },
+  },
+  "GET /api/v1/conferences/{conferenceId}": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/conferences/${fx.a.conferenceId}`, { params: { conferenceId: fx.a.conferenceId } })) },
+  "POST /api/v1/conferences/{conferenceId}": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "POST", `/api/v1/conferences/${fx.a.conferenceId}`, { params: { conferenceId: fx.a.conferenceId }, body: { status: "completed" } }));
+      expect(await db.conferenceRequest.count({ where: { conferenceId: fx.a.conferenceId } })).toBe(0);
+    },
+  },
+  "GET /api/v1/conferences/{conferenceId}/participants": {
+    aId: true,
+    run: (h) => expectNotFound(send(h, "GET", `/api/v1/conferences/${fx.a.conferenceId}/participants`, { params: { conferenceId: fx.a.conferenceId } })),
+  },
+  "POST /api/v1/conferences/{conferenceId}/participants": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "POST", `/api/v1/conferences/${fx.a.conferenceId}/participants`, { params: { conferenceId: fx.a.conferenceId }, body: { to: "+15005550100", from: A_NUMBER } }));
+      expect(await db.conferenceParticipant.count({ where: { conferenceId: fx.a.conferenceId } })).toBe(1);
+    },
+  },
+  "GET /api/v1/conferences/{conferenceId}/participants/{callId}": {
+    aId: true,
+    run: (h) => expectNotFound(send(h, "GET", `/api/v1/conferences/${fx.a.conferenceId}/participants/${fx.a.callId}`, { params: { conferenceId: fx.a.conferenceId, callId: fx.a.callId } })),
+  },
+  "POST /api/v1/conferences/{conferenceId}/participants/{callId}": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "POST", `/api/v1/conferences/${fx.a.conferenceId}/participants/${fx.a.callId}`, { params: { conferenceId: fx.a.conferenceId, callId: fx.a.callId }, body: { muted: true } }));
+      expect((await db.conferenceParticipant.findFirstOrThrow({ where: { conferenceId: fx.a.conferenceId } })).muted).toBe(false);
+    },
+  },
+  "DELETE /api/v1/conferences/{conferenceId}/participants/{callId}": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "DELETE", `/api/v1/conferences/${fx.a.conferenceId}/participants/${fx.a.callId}`, { params: { conferenceId: fx.a.conferenceId, callId: fx.a.callId } }));
+      expect(await db.conferenceRequest.count({ where: { conferenceId: fx.a.conferenceId } })).toBe(0);
+    },
+  },
   "GET /api/v1/calls": {
     aId: false,
     reason: "lists the caller's calls; A's number as a filter finds nothing, A's call id as cursor is rejected",
@@ -531,6 +580,42 @@ const TWILIO: Record<string, (h: Handler) => Promise<void>> = {
     await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${a}/Recordings.json`, { accountSid: a }));
     await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/Recordings.json?CallSid=${fx.a.callId}`, { accountSid: b }));
     expectNoLeak(await (await sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/Recordings.json`, { accountSid: b })).json());
+  },
+  "GET /2010-04-01/Accounts/{accountSid}/Conferences.json": async (h) => {
+    const { a, b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${a}/Conferences.json`, { accountSid: a }));
+    expectNoLeak(await (await sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/Conferences.json?FriendlyName=a-room`, { accountSid: b })).json());
+  },
+  "GET /2010-04-01/Accounts/{accountSid}/Conferences/{conferenceSid}": async (h) => {
+    const { b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/Conferences/${fx.a.conferenceId}.json`, { accountSid: b, conferenceSid: `${fx.a.conferenceId}.json` }));
+  },
+  "POST /2010-04-01/Accounts/{accountSid}/Conferences/{conferenceSid}": async (h) => {
+    const { b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "POST", `/2010-04-01/Accounts/${b}/Conferences/${fx.a.conferenceId}.json`, { accountSid: b, conferenceSid: `${fx.a.conferenceId}.json` }, { Status: "completed" }));
+    expect((await db.conference.findUniqueOrThrow({ where: { id: fx.a.conferenceId } })).reasonEnded).toBeNull();
+  },
+  "GET /2010-04-01/Accounts/{accountSid}/Conferences/{conferenceSid}/Participants.json": async (h) => {
+    const { b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/Conferences/${fx.a.conferenceId}/Participants.json`, { accountSid: b, conferenceSid: fx.a.conferenceId }));
+  },
+  "POST /2010-04-01/Accounts/{accountSid}/Conferences/{conferenceSid}/Participants.json": async (h) => {
+    const { b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "POST", `/2010-04-01/Accounts/${b}/Conferences/${fx.a.conferenceId}/Participants.json`, { accountSid: b, conferenceSid: fx.a.conferenceId }, { To: "+15005550100", From: A_NUMBER }));
+  },
+  "GET /2010-04-01/Accounts/{accountSid}/Conferences/{conferenceSid}/Participants/{callSid}": async (h) => {
+    const { b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/Conferences/${fx.a.conferenceId}/Participants/${fx.a.callId}.json`, { accountSid: b, conferenceSid: fx.a.conferenceId, callSid: `${fx.a.callId}.json` }));
+  },
+  "POST /2010-04-01/Accounts/{accountSid}/Conferences/{conferenceSid}/Participants/{callSid}": async (h) => {
+    const { b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "POST", `/2010-04-01/Accounts/${b}/Conferences/${fx.a.conferenceId}/Participants/${fx.a.callId}.json`, { accountSid: b, conferenceSid: fx.a.conferenceId, callSid: `${fx.a.callId}.json` }, { Muted: "true" }));
+    expect((await db.conferenceParticipant.findFirstOrThrow({ where: { conferenceId: fx.a.conferenceId } })).muted).toBe(false);
+  },
+  "DELETE /2010-04-01/Accounts/{accountSid}/Conferences/{conferenceSid}/Participants/{callSid}": async (h) => {
+    const { b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "DELETE", `/2010-04-01/Accounts/${b}/Conferences/${fx.a.conferenceId}/Participants/${fx.a.callId}.json`, { accountSid: b, conferenceSid: fx.a.conferenceId, callSid: `${fx.a.callId}.json` }));
+    expect(await db.conferenceRequest.count({ where: { conferenceId: fx.a.conferenceId } })).toBe(0);
   },
   "GET /2010-04-01/Accounts/{accountSid}/Calls/{callSid}/Recordings.json": async (h) => {
     const { b } = await twilioAccounts();
@@ -826,6 +911,19 @@ const TRPC: Record<string, TrpcCase> = {
   "callerIds.delete": { aId: true, run: (c) => notFound(c.callerIds.delete({ id: fx.a.callerIdId })) },
   "numbers.update": { aId: true, run: (c) => notFound(c.numbers.update({ id: fx.a.phoneNumberId, friendlyName: "B's now" })) },
   "numbers.release": { aId: true, run: (c) => notFound(c.numbers.release({ id: fx.a.phoneNumberId })) },
+  "conferences.list": {
+    aId: false,
+    reason: "the session's tenant; A's room name finds nothing, A's conference id as cursor is rejected",
+    run: async (c) => {
+      expect((await c.conferences.list({ friendlyName: "a-room" })).items).toEqual([]);
+      await expectTrpcCode(c.conferences.list({ cursor: fx.a.conferenceId }), "BAD_REQUEST");
+    },
+  },
+  "conferences.get": { aId: true, run: (c) => notFound(c.conferences.get({ conferenceId: fx.a.conferenceId })) },
+  "conferences.participants": { aId: true, run: (c) => notFound(c.conferences.participants({ conferenceId: fx.a.conferenceId })) },
+  "conferences.end": { aId: true, run: (c) => notFound(c.conferences.end({ conferenceId: fx.a.conferenceId })) },
+  "conferences.updateParticipant": { aId: true, run: (c) => notFound(c.conferences.updateParticipant({ conferenceId: fx.a.conferenceId, callId: fx.a.callId, muted: true })) },
+  "conferences.removeParticipant": { aId: true, run: (c) => notFound(c.conferences.removeParticipant({ conferenceId: fx.a.conferenceId, callId: fx.a.callId })) },
   "calls.list": {
     aId: false,
     reason: "the session's tenant; A's call as cursor is rejected, A's number as a filter finds nothing",

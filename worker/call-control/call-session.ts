@@ -23,7 +23,8 @@ import type { EslEvent } from "../esl/wire";
 import type { TrackedChannel } from "../channel-table";
 import { eventTime, type SwitchPort } from "../switch-port";
 import type { VoicePort } from "../voice-port";
-import { conferenceApplication, type ConferenceTarget } from "./conference-apps";
+import { conferenceApplication, conferenceRoom, conferenceVariables, type ConferenceTarget } from "./conference-apps";
+import { waitMusicFile } from "./conference-wait-music";
 import { bridgeApplication, DialTargetError, type DialLeg } from "./dial-strings";
 import { DigitCollector } from "./digit-collector";
 import { fetchVoiceDocument, type DocumentProblem } from "./fetch-voice-document";
@@ -627,15 +628,49 @@ export class CallSession {
     await this.send(app, this.running.eventUuid);
   }
 
-  /** <Dial><Conference>: the caller is a member of the tenant's room until they leave it or it ends. */
+  /**
+   * <Dial><Conference>: the caller is a member of the tenant's room until they leave it or it ends. The participant
+   * row is written first (conferences use-cases; a full room refuses the call: the dial fails), then the room's
+   * variables and the conference application.
+   */
   private async joinConference(target: ConferenceTarget, nouns: number, step: number): Promise<void> {
     if (nouns > 1) return this.deliverLater({ kind: "failed", step, code: 12200, message: "<Conference> must be the only noun of its <Dial>" });
-    const app = conferenceApplication(this.channel.tenantId, target);
-    const room = app.arg.slice(0, app.arg.indexOf("@"));
+    const { tenantId, callId } = this.channel;
+    const room = conferenceRoom(tenantId, target.name);
+    const recordingPath = target.record ? path.resolve(this.host.recordingsDir, tenantId, `${callId}-conference-${step}.wav`) : null;
+    // The switch writes the room's recording there: the tenant's folder is made first, as for the record verb.
+    if (recordingPath) await mkdir(path.dirname(recordingPath), { recursive: true }).catch(() => undefined);
+    const joined = await this.host.voice
+      .joinConference({
+        tenantId,
+        callId,
+        switchId: this.host.switchId,
+        friendlyName: target.name,
+        room,
+        label: target.participantLabel,
+        muted: target.muted,
+        startConferenceOnEnter: target.startOnEnter,
+        endConferenceOnExit: target.endOnExit,
+        callSidToCoach: target.coach,
+        maxParticipants: target.maxParticipants,
+        statusCallback: target.statusCallback,
+        recordingPath,
+        recordingStatusCallback: target.recordingStatusCallback,
+      })
+      .catch((err: unknown) => {
+        this.log.error({ err, callId }, "could not store the conference participant; joining all the same");
+        return null;
+      });
+    if (joined && !joined.ok) {
+      await this.recordDebugger({ code: 12400, message: `conference ${target.name} is full (maxParticipants ${target.maxParticipants}): the call was not added`, source: "verb" });
+      return this.deliverLater({ kind: "dialEnded", step, status: "failed", dialCallSid: null, durationSeconds: 0, bridged: false, recording: null, callerHungUp: false });
+    }
+    const waitMusic = target.waitUrl ? await waitMusicFile({ tenantId, waitUrl: target.waitUrl, media: this.host.media, sign: (input) => this.host.voice.signRequest(input) }) : null;
     this.running = { kind: "conference", step, eventUuid: randomUUID(), room, joinedAt: Date.now() };
     void this.save();
     await this.setTerminators("none");
-    await this.send(app, this.running.eventUuid);
+    for (const app of conferenceVariables(target, waitMusic)) await this.send(app);
+    await this.send(conferenceApplication(tenantId, target), this.running.eventUuid);
   }
 
   private async conferenceLeft(running: Extract<Running, { kind: "conference" }>): Promise<void> {

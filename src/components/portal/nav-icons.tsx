@@ -1,6 +1,6 @@
 "use client";
 
-import { AudioLinesIcon, BugIcon, VoicemailIcon } from "lucide-react";
+import { AudioLinesIcon, BugIcon, UsersRoundIcon, VoicemailIcon } from "lucide-react";
 
 // Navigation icons of portal pages, rendered from a client module: the portal layout's production build failed to
 // hydrate (React error #306) when it imported icons that no client module of the shell imported itself.
@@ -15,4 +15,8 @@ export function DebuggerNavIcon() {
 
 export function SpeechNavIcon() {
   return <AudioLinesIcon />;
+}
+
+export function ConferencesNavIcon() {
+  return <UsersRoundIcon />;
 }

@@ -6,6 +6,7 @@ import { API_KEY_ROLE } from "@/server/api-keys/api-key-view";
 import { CALL_READ_ROLE } from "@/server/calls/call-view";
 import { DEBUGGER_READ_ROLE } from "@/server/debugger/debugger-error-view";
 import { FLOW_READ_ROLE } from "@/server/ivr-flows/flow-view";
+import { CONFERENCE_READ_ROLE } from "@/server/conferences/conference-view";
 import { PHONE_NUMBER_READ_ROLE } from "@/server/numbers/phone-number-view";
 import { SIP_USER_ROLE } from "@/server/sip/sip-user-view";
 import { SPEECH_READ_ROLE } from "@/server/speech/speech-settings-view";
@@ -27,6 +28,7 @@ export const PORTAL_PAGES: readonly PortalPage[] = [
   { href: "/calls", label: "Calls", rule: CALL_READ_ROLE },
   { href: "/voicemail", label: "Voicemail", rule: VOICEMAIL_READ_ROLE },
   { href: "/debugger", label: "Debugger", rule: DEBUGGER_READ_ROLE },
+  { href: "/conferences", label: "Conferences", rule: CONFERENCE_READ_ROLE },
   { href: "/numbers", label: "Numbers", rule: PHONE_NUMBER_READ_ROLE },
   { href: "/flows", label: "IVR flows", rule: FLOW_READ_ROLE },
   { href: "/settings/api-keys", label: "API keys", rule: API_KEY_ROLE },

@@ -2,7 +2,6 @@
 // src/test/app-route-server.ts), as a Twilio customer would point it at IRISX.
 import { randomInt } from "node:crypto";
 import twilio from "twilio";
-import type RequestClient from "twilio/lib/base/RequestClient";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/env";
 import { applyCallProgress } from "@/server/calls/apply-call-progress";
@@ -16,21 +15,12 @@ import { startAppRouteServer } from "@/test/app-route-server";
 import { claimAsWorker } from "@/test/call-fixtures";
 import { createTestTenant } from "@/test/factories";
 import { startWebhookReceiver } from "@/test/webhook-receiver";
+import { LocalRequestClient } from "@/test/twilio-local-client";
 
 type Server = Awaited<ReturnType<typeof startAppRouteServer>>;
 type RestError = { status: number; code: number; message: string; moreInfo: string };
 
 let server: Server;
-
-/** twilio-node's documented extension point: a custom httpClient, here one that sends api.twilio.com to us. */
-class LocalRequestClient extends twilio.RequestClient {
-  constructor(private readonly baseUrl: string) {
-    super();
-  }
-  override request<TData>(opts: RequestClient.RequestOptions<TData>) {
-    return super.request<TData>({ ...opts, uri: opts.uri.replace(/^https:\/\/api\.twilio\.com/, this.baseUrl) });
-  }
-}
 
 function clientFor(username: string, password: string, accountSid?: string) {
   return twilio(username, password, { httpClient: new LocalRequestClient(server.baseUrl), ...(accountSid ? { accountSid } : {}) });

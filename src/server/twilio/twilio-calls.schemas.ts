@@ -3,8 +3,9 @@
 // failures come back under these names with Twilio's codes (twilio-errors.ts).
 import { z } from "zod";
 
-const text = z.string().max(8192);
-const method = z
+/** A form field as text, and an HTTP method field (GET or POST, any case), shared by the Twilio forms. */
+export const text = z.string().max(8192);
+export const method = z
   .string()
   .transform((m) => m.toUpperCase())
   .pipe(z.enum(["GET", "POST"], { message: "must be GET or POST" }));

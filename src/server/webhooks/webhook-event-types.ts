@@ -12,6 +12,11 @@ const WEBHOOK_EVENT_TYPES = {
   "call.ringing": { domain: "calls", description: "The called party is ringing" },
   "call.answered": { domain: "calls", description: "The call was answered" },
   "call.completed": { domain: "calls", description: "The call ended (any outcome), with duration and hangup cause" },
+  "conference.started": { domain: "conferences", description: "A conference room started: a participant with startConferenceOnEnter joined" },
+  "conference.ended": { domain: "conferences", description: "A conference room ended, with the reason (Twilio's ReasonConferenceEnded)" },
+  "conference.participant_joined": { domain: "conferences", description: "A call joined a conference room" },
+  "conference.participant_left": { domain: "conferences", description: "A call left a conference room" },
+  "conference.participant_updated": { domain: "conferences", description: "A participant was muted, unmuted, held, unheld or made a coach" },
   "recording.completed": { domain: "recordings", description: "A call recording finished and its audio can be fetched (media_url)" },
   "voicemail.created": { domain: "voicemail", description: "A caller left a message in a voicemail box" },
 } as const satisfies Record<string, { domain: string; description: string }>;

@@ -15,6 +15,7 @@ import { numbersRouter } from "@/trpc/routers/numbers";
 import { flowsRouter } from "@/trpc/routers/flows";
 import { twoFactorRouter } from "@/trpc/routers/two-factor";
 import { callsRouter } from "@/trpc/routers/calls";
+import { conferencesRouter } from "@/trpc/routers/conferences";
 import { sipUsersRouter } from "@/trpc/routers/sip-users";
 import { recordingsRouter } from "@/trpc/routers/recordings";
 import { speechRouter } from "@/trpc/routers/speech";
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   callerIds: callerIdsRouter,
   twoFactor: twoFactorRouter,
   calls: callsRouter,
+  conferences: conferencesRouter,
   sipUsers: sipUsersRouter,
   recordings: recordingsRouter,
   speech: speechRouter,

@@ -1,9 +1,10 @@
 "use client";
 
+import { Fact } from "@/components/shared/fact";
 import { useQuery } from "@tanstack/react-query";
 import { ArrowLeftIcon, ArrowRightIcon, PhoneOffIcon } from "lucide-react";
 import Link from "next/link";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useState } from "react";
 import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { QueryStates } from "@/components/shared/query-states";
 import { Badge } from "@/components/ui/badge";
@@ -33,15 +34,6 @@ function useElapsed(since: Date | null, running: boolean): number | null {
     return () => clearInterval(t);
   }, [running]);
   return since ? Math.max(0, Math.floor((now - since.getTime()) / 1000)) : null;
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="flex flex-col gap-0.5">
-      <dt className="text-xs text-muted-foreground">{label}</dt>
-      <dd className="text-sm font-medium tabular-nums">{children}</dd>
-    </div>
-  );
 }
 
 function EndCallButton({ call }: { call: CallRow }) {

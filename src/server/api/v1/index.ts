@@ -4,6 +4,16 @@ import type { ApiRoute } from "@/server/api/define-route";
 import { getAccountRoute } from "@/server/api/v1/account";
 import { createApiKeyRoute, getApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from "@/server/api/v1/api-keys";
 import { createCallRoute, getCallRoute, listCallEventsRoute, listCallsRoute, updateCallRoute } from "@/server/api/v1/calls";
+import {
+  addConferenceParticipantRoute,
+  getConferenceParticipantRoute,
+  getConferenceRoute,
+  listConferenceParticipantsRoute,
+  listConferencesRoute,
+  removeConferenceParticipantRoute,
+  updateConferenceParticipantRoute,
+  updateConferenceRoute,
+} from "@/server/api/v1/conferences";
 import { createCallerIdRoute, deleteCallerIdRoute, getCallerIdRoute, listCallerIdsRoute, verifyCallerIdRoute } from "@/server/api/v1/caller-ids";
 import {
   createPhoneNumberRoute,
@@ -60,6 +70,14 @@ export const API_V1_ROUTES: readonly ApiRoute[] = [
   getCallRoute,
   updateCallRoute,
   listCallEventsRoute,
+  listConferencesRoute,
+  getConferenceRoute,
+  updateConferenceRoute,
+  listConferenceParticipantsRoute,
+  addConferenceParticipantRoute,
+  getConferenceParticipantRoute,
+  updateConferenceParticipantRoute,
+  removeConferenceParticipantRoute,
   listRecordingsRoute,
   getRecordingRoute,
   deleteRecordingRoute,

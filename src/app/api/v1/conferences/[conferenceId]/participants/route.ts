@@ -1,0 +1,8 @@
+import { addConferenceParticipantRoute, listConferenceParticipantsRoute } from "@/server/api/v1/conferences";
+import { otherMethods } from "@/server/api/unrouted";
+
+export const GET = listConferenceParticipantsRoute.handle;
+export const POST = addConferenceParticipantRoute.handle;
+
+// Any other method: a JSON 405 naming these.
+export const { PUT, PATCH, DELETE } = otherMethods("api", ["GET", "POST"]);
