@@ -97,7 +97,11 @@ test("platform staff create a feature flag rolled out to a share of tenants, and
   // The demo workspace's id, as the tenants table shows it under its name.
   const tenantId = ((await (await findTenantRow(page, "Demo Co")).locator(".font-mono").first().textContent()) ?? "").trim();
   expect(tenantId).toMatch(/^tn_/);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Feature flags" }).click();
+  // A click that lands while the page is still hydrating is lost under load (seen in CI): click until it navigates.
+  await expect(async () => {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Feature flags" }).click();
+    await expect(page).toHaveURL(/\/admin\/flags/, { timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
   const key = `e2e_flag_${Date.now()}`;
   const create = page.getByRole("form", { name: "New flag" });
   await create.getByLabel("Key").fill("Not A Key");

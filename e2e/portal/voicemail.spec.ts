@@ -90,8 +90,10 @@ test("a voicemail left through the box's application is played, marked read and 
 
   // The call's page shows its error; the debugger lists it.
   await page.goto(`/calls/${callId}`);
-  await expect(page.getByText("Errors", { exact: true })).toBeVisible();
-  await expect(page.getByText("<Foo> is not a TwiML verb")).toBeVisible();
+  // The Errors card lists it (the timeline above names it too).
+  const errors = page.getByRole("region", { name: "Errors" });
+  await expect(errors).toBeVisible();
+  await expect(errors.getByText("<Foo> is not a TwiML verb")).toBeVisible();
   await page.getByText("Errors", { exact: true }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: "test-results/call-errors-light.png" });
   await page.goto("/debugger");

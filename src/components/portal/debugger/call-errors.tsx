@@ -12,7 +12,7 @@ export function CallErrors({ callId, live }: { callId: string; live: boolean }) 
   const trpc = useTRPC();
   const errors = useQuery(trpc.debugger.list.queryOptions({ callId, limit: 50 }, { refetchInterval: live ? 3000 : false }));
   return (
-    <Card>
+    <Card role="region" aria-label="Errors">
       <CardHeader>
         <CardTitle>Errors</CardTitle>
         <CardDescription>
