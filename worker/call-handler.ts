@@ -2,7 +2,7 @@
 // call's document through its verb interpreter (call-control/call-session.ts), which works on its own chain, so a
 // slow tenant URL never holds up the call's own hang-up.
 import path from "node:path";
-import type { SessionHost } from "./call-control/call-session";
+import type { SessionHost } from "./call-control/session-ops";
 import { startCallSession } from "./call-control/start-call-session";
 import type { TrackedChannel } from "./channel-table";
 import type { WorkerContext } from "./context";

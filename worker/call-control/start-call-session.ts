@@ -11,7 +11,8 @@ import type { RedirectRequest } from "@/server/calls/redirect-call";
 import type { Decision } from "@/server/voice-documents/interpreter/run-verbs";
 import { ZVoiceDocument, type TVoiceDocument } from "@/server/voice-documents/voice-document.schemas";
 import type { TrackedChannel } from "../channel-table";
-import { CallSession, type Running, type SessionHost, type StoredSession } from "./call-session";
+import { CallSession } from "./call-session";
+import type { Running, SessionHost, StoredSession } from "./session-ops";
 
 export function sessionCallOf(channel: TrackedChannel): SessionCall {
   return {

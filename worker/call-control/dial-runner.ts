@@ -1,0 +1,216 @@
+// <Dial>'s part of a call's session: the legs as child calls (create-dial-legs.ts) rung by `bridge` (dial-strings.ts),
+// the bridge's time limit, sendDigits and recording, the outcome from the switch's variables and clock; and
+// <Dial><Conference>: the participant stored, the room's variables, the conference application until the caller
+// leaves the room.
+import { randomUUID } from "node:crypto";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { DialCommand } from "@/server/voice-documents/interpreter/commands";
+import type { DialCallStatus, RecordingFacts } from "@/server/voice-documents/interpreter/outcomes";
+import type { EslEvent } from "../esl/wire";
+import { eventTime } from "../switch-port";
+import { conferenceApplication, conferenceRoom, conferenceVariables, type ConferenceTarget } from "./conference-apps";
+import { waitMusicFile } from "./conference-wait-music";
+import { bridgeApplication, DialTargetError, type DialLeg } from "./dial-strings";
+import type { Running, SessionOps } from "./session-ops";
+import type { SwitchApplication } from "./switch-commands";
+
+/** bridge's DIALSTATUS → Twilio's DialCallStatus. */
+function dialStatusOf(dialStatus: string | undefined, bridged: boolean, callerHungUp: boolean): DialCallStatus {
+  if (bridged) return "completed";
+  switch (dialStatus) {
+    case "BUSY":
+      return "busy";
+    case "NOANSWER":
+      return "no-answer";
+    case "CANCEL":
+      return callerHungUp ? "canceled" : "no-answer";
+    default:
+      return callerHungUp ? "canceled" : "failed";
+  }
+}
+
+export class DialRunner {
+  constructor(private readonly s: SessionOps) {}
+
+  async dial(command: DialCommand, step: number): Promise<void> {
+    if (!this.s.live()) return;
+    const conference = command.targets.find((t) => t.kind === "conference");
+    if (conference) return this.joinConference(conference, command.targets.length, step);
+    const targets = command.targets.filter((t): t is Extract<typeof t, { kind: "number" } | { kind: "sip" }> => t.kind === "number" || t.kind === "sip");
+    const other = command.targets.find((t) => t.kind !== "number" && t.kind !== "sip");
+    if (other || targets.length === 0) {
+      this.s.deliverLater({ kind: "failed", step, code: 12200, message: `<Dial><${other ? other.kind[0]!.toUpperCase() + other.kind.slice(1) : "Number"}> cannot be dialled on IRISX yet` });
+      return;
+    }
+    const ignored = unhonouredDialAttributes(command);
+    if (ignored.length > 0) await this.s.reportError(12200, `<Dial> ${ignored.join(", ")}: not honoured yet on IRISX; the dial goes on without`, this.s.state?.verbIndex ?? null);
+    const callerId = command.callerId ?? this.s.channel.from;
+    const planned = targets.map((target) => ({ target, uuid: randomUUID(), to: target.kind === "number" ? target.number : target.uri }));
+    const created = await this.s.host.voice.createDialLegs({
+      parentCallId: this.s.channel.callId,
+      tenantId: this.s.channel.tenantId,
+      switchId: this.s.host.switchId,
+      workerId: this.s.host.workerId,
+      callerId,
+      timeoutSeconds: command.timeoutSeconds,
+      timeLimitSeconds: command.timeLimitSeconds,
+      legs: planned.map((p) => ({ to: p.to, channelUuid: p.uuid })),
+    });
+    if (!created.ok) return this.s.deliverLater({ kind: "failed", step, code: created.code, message: created.message });
+    const legs: DialLeg[] = planned.map((p, i) => ({
+      uuid: p.uuid,
+      callId: created.legs[i]!.callId,
+      tenantId: this.s.channel.tenantId,
+      target: p.target,
+      callerId,
+      timeoutSeconds: command.timeoutSeconds,
+      gateway: this.s.host.defaultGateway,
+    }));
+    let app: SwitchApplication;
+    try {
+      app = bridgeApplication(legs, command.sequential);
+    } catch (e) {
+      if (!(e instanceof DialTargetError)) throw e;
+      await this.s.host.voice.finalizeCalls(legs.map((leg) => ({ channelUuid: leg.uuid, endedAt: new Date(), hangupCause: "INVALID_NUMBER_FORMAT", sipStatus: null, durationSeconds: 0, billsec: 0 })));
+      return this.s.deliverLater({ kind: "failed", step, code: e.code, message: e.message });
+    }
+    this.s.running = {
+      kind: "dial",
+      step,
+      eventUuid: randomUUID(),
+      legs: legs.map((leg) => ({ callId: leg.callId, uuid: leg.uuid, sendDigits: leg.target.kind === "number" ? leg.target.sendDigits : null })),
+      bridgedAt: null,
+      bridgedTo: null,
+      timeLimitSeconds: command.timeLimitSeconds,
+      recording: null,
+      recordWanted: command.record !== null,
+    };
+    void this.s.save();
+    // Without continue_on_fail the switch hangs the caller up when no leg answers, and hangup_after_bridge would end
+    // the call when the called party does (both seen on the real switch): the document goes on either way.
+    await this.s.send({ app: "set", arg: "continue_on_fail=true" });
+    await this.s.send({ app: "set", arg: "hangup_after_bridge=false" });
+    await this.s.send({ app: "set", arg: `bridge_terminate_key=${command.hangupOnStar ? "*" : ""}` });
+    await this.s.send(app, this.s.running.eventUuid);
+  }
+
+  /**
+   * <Dial><Conference>: the caller is a member of the tenant's room until they leave it or it ends. The participant
+   * row is written first (conferences use-cases; a full room refuses the call: the dial fails), then the room's
+   * variables and the conference application.
+   */
+  async joinConference(target: ConferenceTarget, nouns: number, step: number): Promise<void> {
+    if (nouns > 1) return this.s.deliverLater({ kind: "failed", step, code: 12200, message: "<Conference> must be the only noun of its <Dial>" });
+    const { tenantId, callId } = this.s.channel;
+    const room = conferenceRoom(tenantId, target.name);
+    const recordingPath = target.record ? path.resolve(this.s.host.recordingsDir, tenantId, `${callId}-conference-${step}.wav`) : null;
+    // The switch writes the room's recording there: the tenant's folder is made first, as for the record verb.
+    if (recordingPath) await mkdir(path.dirname(recordingPath), { recursive: true }).catch(() => undefined);
+    const joined = await this.s.host.voice
+      .joinConference({
+        tenantId,
+        callId,
+        switchId: this.s.host.switchId,
+        friendlyName: target.name,
+        room,
+        label: target.participantLabel,
+        muted: target.muted,
+        startConferenceOnEnter: target.startOnEnter,
+        endConferenceOnExit: target.endOnExit,
+        callSidToCoach: target.coach,
+        maxParticipants: target.maxParticipants,
+        statusCallback: target.statusCallback,
+        recordingPath,
+        recordingStatusCallback: target.recordingStatusCallback,
+      })
+      .catch((err: unknown) => {
+        this.s.log.error({ err, callId }, "could not store the conference participant; joining all the same");
+        return null;
+      });
+    if (joined && !joined.ok) {
+      await this.s.recordDebugger({ code: 12400, message: `conference ${target.name} is full (maxParticipants ${target.maxParticipants}): the call was not added`, source: "verb" });
+      return this.s.deliverLater({ kind: "dialEnded", step, status: "failed", dialCallSid: null, durationSeconds: 0, bridged: false, recording: null, callerHungUp: false });
+    }
+    const waitMusic = target.waitUrl ? await waitMusicFile({ tenantId, waitUrl: target.waitUrl, media: this.s.host.media, sign: (input) => this.s.host.voice.signRequest(input) }) : null;
+    this.s.running = { kind: "conference", step, eventUuid: randomUUID(), room, joinedAt: Date.now() };
+    void this.s.save();
+    await this.s.setTerminators("none");
+    for (const app of conferenceVariables(target, waitMusic)) await this.s.send(app);
+    await this.s.send(conferenceApplication(tenantId, target), this.s.running.eventUuid);
+  }
+
+  async conferenceLeft(running: Extract<Running, { kind: "conference" }>): Promise<void> {
+    return this.s.deliver({
+      kind: "dialEnded",
+      step: running.step,
+      status: "completed",
+      dialCallSid: null,
+      durationSeconds: Math.max(0, Math.round((Date.now() - running.joinedAt) / 1000)),
+      bridged: false,
+      recording: null,
+      callerHungUp: !this.s.live(),
+    });
+  }
+
+  async bridged(running: Extract<Running, { kind: "dial" }>, event: EslEvent): Promise<void> {
+    if (running.bridgedAt !== null) return;
+    const other = event.get("Other-Leg-Unique-ID") ?? event.get("Bridge-B-Unique-ID") ?? null;
+    // The switch's own clock, as the duration is reckoned from its events.
+    running.bridgedAt = eventTime(event).getTime();
+    running.bridgedTo = other;
+    const leg = running.legs.find((l) => l.uuid === other);
+    if (other && running.timeLimitSeconds > 0) await this.s.host.esl.api(`sched_hangup +${running.timeLimitSeconds} ${other} ALLOTTED_TIMEOUT`).catch(() => undefined);
+    if (other && leg?.sendDigits && /^[0-9*#A-Dw]{1,64}$/.test(leg.sendDigits)) await this.s.host.esl.api(`uuid_send_dtmf ${other} ${leg.sendDigits}`).catch(() => undefined);
+    if (running.recordWanted) {
+      const file = path.resolve(this.s.host.recordingsDir, this.s.channel.tenantId, `${this.s.channel.callId}-dial-${running.step}.wav`);
+      const { recordingId } = await this.s.host.voice.startRecording({ call: { id: this.s.channel.callId, tenantId: this.s.channel.tenantId }, switchPath: file });
+      await this.s.host.esl.api(`uuid_setvar ${this.s.uuid} RECORD_STEREO true`).catch(() => undefined);
+      const reply = await this.s.host.esl.api(`uuid_record ${this.s.uuid} start ${file}`).catch((err: unknown) => `-ERR ${String(err)}`);
+      if (reply.trim().startsWith("+OK")) running.recording = { id: recordingId, file };
+      else await this.s.host.voice.failRecording({ recordingId, errorMessage: `the switch refused to record the dial: ${reply.trim()}` });
+    }
+    void this.s.save();
+  }
+
+  async dialCompleted(running: Extract<Running, { kind: "dial" }>, event: EslEvent): Promise<void> {
+    const callerHungUp = !this.s.live();
+    const bridged = running.bridgedAt !== null;
+    let recording: RecordingFacts | null = null;
+    if (running.recording) {
+      if (!callerHungUp) await this.s.host.esl.api(`uuid_record ${this.s.uuid} stop ${running.recording.file}`).catch(() => undefined);
+      const ingested = await this.s.host.voice
+        .ingestRecording({ recordingId: running.recording.id, callId: this.s.channel.callId, switchPath: running.recording.file, at: new Date() })
+        .catch(() => null);
+      if (ingested?.status === "COMPLETED") recording = this.s.recordingFacts(running.recording.id, ingested.durationSeconds ?? 0);
+    }
+    const answeredLeg = running.legs.find((l) => l.uuid === running.bridgedTo) ?? null;
+    return this.s.deliver({
+      kind: "dialEnded",
+      step: running.step,
+      status: dialStatusOf(event.variable("DIALSTATUS"), bridged, callerHungUp),
+      dialCallSid: answeredLeg?.callId ?? (running.legs.length === 1 ? running.legs[0]!.callId : null),
+      durationSeconds: bridged ? Math.max(0, Math.round((eventTime(event).getTime() - running.bridgedAt!) / 1000)) : 0,
+      bridged,
+      recording,
+      callerHungUp,
+    });
+  }
+}
+
+/** What a dial asks for that this platform does not do yet: reported to the debugger, never dropped in silence. */
+export function unhonouredDialAttributes(command: DialCommand): string[] {
+  const out: string[] = [];
+  if (command.answerOnBridge) out.push("answerOnBridge (the call is answered when it arrives)");
+  if (command.ringTone) out.push("ringTone");
+  if (command.referUrl) out.push("referUrl");
+  if (command.record && (command.record.dualChannel || command.record.track !== "both" || command.record.trimSilence)) out.push("record's channels, track or trim");
+  if (command.record?.statusCallback) out.push("recordingStatusCallback");
+  for (const target of command.targets) {
+    if (target.kind !== "number" && target.kind !== "sip") continue;
+    if (target.answerUrl) out.push(`<${target.kind === "number" ? "Number" : "Sip"} url> (whisper)`);
+    if (target.statusCallback) out.push(`<${target.kind === "number" ? "Number" : "Sip"} statusCallback>`);
+    if (target.machineDetection) out.push("machineDetection");
+  }
+  return [...new Set(out)];
+}
