@@ -44,6 +44,11 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found`);
 
+/** A 400 naming the field at fault (`field: message`), as the REST layer reports it; `details` adds to fieldErrors. */
+export function fieldError(field: string, message: string, details: Record<string, unknown> = {}): AppError {
+  return new AppError("VALIDATION_FAILED", `${field}: ${message}`, { details: { fieldErrors: { [field]: [message] }, ...details } });
+}
+
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }

@@ -10,7 +10,7 @@
 // The live-status announcement (which wakes the worker) follows the commit (notify-call-changed.ts).
 import { sqlPool } from "@/server/db";
 import type { IdempotencyCompletion } from "@/server/api/idempotency";
-import { AppError } from "@/server/errors";
+import { AppError, fieldError } from "@/server/errors";
 import { newId, newSid } from "@/server/shared/ids";
 import { assertRole, assertTenantActive, type Actor } from "@/server/tenancy";
 import { CALL_WRITE_ROLE, type CallApiSurface, type CallView } from "@/server/calls/call-view";
@@ -26,10 +26,6 @@ export interface CreateCallOptions {
    * call, so the stored answer and the call commit together or not at all.
    */
   idempotency?: (call: CallView) => IdempotencyCompletion;
-}
-
-function fieldError(field: string, message: string): AppError {
-  return new AppError("VALIDATION_FAILED", `${field}: ${message}`, { details: { fieldErrors: { [field]: [message] } } });
 }
 
 interface CallerRow {

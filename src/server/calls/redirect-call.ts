@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
-import { AppError } from "@/server/errors";
+import { AppError, fieldError } from "@/server/errors";
 import { assertRole, type Actor } from "@/server/tenancy";
 import { callTransaction, writeCallTransitions } from "@/server/calls/call-transitions";
 import { CALL_WRITE_ROLE, isFinalCallStatus, toCallView, type CallView } from "@/server/calls/call-view";
@@ -37,10 +37,6 @@ export const ZRedirectCallInput = z.object({
   instructions: z.unknown().optional(),
 });
 export type TRedirectCallInput = z.input<typeof ZRedirectCallInput>;
-
-function fieldError(field: string, message: string, details: Record<string, unknown> = {}): AppError {
-  return new AppError("VALIDATION_FAILED", `${field}: ${message}`, { details: { fieldErrors: { [field]: [message] }, ...details } });
-}
 
 /** The request the input describes, its document checked. */
 export function redirectRequestOf(input: z.output<typeof ZRedirectCallInput>): RedirectRequest {

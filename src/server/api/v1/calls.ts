@@ -14,7 +14,7 @@ import {
   MAX_CALL_TIME_LIMIT_SECONDS,
   ZQueueSeconds,
 } from "@/server/calls/calls.schemas";
-import { AppError } from "@/server/errors";
+import { fieldError } from "@/server/errors";
 import { createCall } from "@/server/calls/create-call";
 import { findCallEvents } from "@/server/calls/find-call-events";
 import { findCalls } from "@/server/calls/find-calls";
@@ -208,9 +208,9 @@ export const updateCallRoute = defineRoute(
   },
   async ({ actor, params, body }) => {
     const redirect = body.url !== undefined || body.twiml !== undefined || body.instructions !== undefined;
-    if (body.status !== undefined && redirect) throw new AppError("VALIDATION_FAILED", "status: give either status or one of url, twiml, instructions", { details: { fieldErrors: { status: ["give either status or a new document"] } } });
+    if (body.status !== undefined && redirect) throw fieldError("status", "give either status or one of url, twiml, instructions");
     if (body.status !== undefined) return toCallResource(await updateCall(actor, { callId: params.callId, status: body.status }));
-    if (!redirect) throw new AppError("VALIDATION_FAILED", "status: give status, or one of url, twiml, instructions", { details: { fieldErrors: { status: ["required"] } } });
+    if (!redirect) throw fieldError("status", "give status, or one of url, twiml, instructions");
     return toCallResource(await redirectCall(actor, { callId: params.callId, url: body.url, method: body.method, twiml: body.twiml, instructions: body.instructions }));
   },
 );
