@@ -54,8 +54,8 @@ export interface VoicePort {
   openRecordingAudio(input: { tenantId: string; recordingId: string }): Promise<Readable | null>;
   /** X-Twilio-Signature of a request to a tenant's URL. */
   signRequest(input: { tenantId: string; url: string; params: Record<string, string> }): Promise<string>;
-  /** The interpreter's state of a call, stored after every decision (null once the call's document has ended). */
-  saveVoiceSession(input: { callId: string; session: unknown }): Promise<void>;
+  /** The interpreter's state of a call as JSON text, stored after every decision (null once the call's document has ended). */
+  saveVoiceSession(input: { callId: string; session: string | null }): Promise<void>;
   /** The child calls a dial rings (create-dial-legs.ts). */
   createDialLegs(input: CreateDialLegsInput): Promise<CreateDialLegsResult>;
   /** A document from the platform's own applications (`irisx:` URLs: flows, voicemail). */

@@ -49,7 +49,12 @@ export class CallSession implements SessionOps {
   constructor(
     readonly host: SessionHost,
     readonly channel: TrackedChannel,
-  ) {}
+  ) {
+    this.tracing = host.log.isLevelEnabled?.("debug") ?? false;
+  }
+
+  /** Whether the debug trace of decisions, outcomes and events is wanted (its objects are not built otherwise). */
+  private readonly tracing: boolean;
 
   get log(): Logger {
     return this.host.log;
@@ -142,7 +147,7 @@ export class CallSession implements SessionOps {
     // Timed from the event or answer that brought this outcome (a timer's outcome is not the worker's latency).
     this.outcomeAt = this.arrivedAt;
     this.outcomeFrom = this.arrivedFrom;
-    this.log.debug({ callId: this.channel.callId, outcome: outcome.kind, step: "step" in outcome ? outcome.step : null, awaitedStep: this.state.step }, "call session: outcome");
+    if (this.tracing) this.log.debug({ callId: this.channel.callId, outcome: outcome.kind, step: "step" in outcome ? outcome.step : null, awaitedStep: this.state.step }, "call session: outcome");
     const decision = advanceSession(this.state, outcome);
     if (decision.state === this.state && decision.commands.length === 0) return;
     await this.apply(decision);
@@ -158,7 +163,7 @@ export class CallSession implements SessionOps {
     this.running = null;
     this.state = decision.state;
     const { commands } = decision;
-    this.log.debug({ callId: this.channel.callId, step: decision.state.step, awaiting: decision.state.awaiting.kind, commands: commands.map((c) => c.kind) }, "call session: decision");
+    if (this.tracing) this.log.debug({ callId: this.channel.callId, step: decision.state.step, awaiting: decision.state.awaiting.kind, commands: commands.map((c) => c.kind) }, "call session: decision");
     const awaitsSwitch = decision.state.awaiting.kind === "verb";
     const last = commands.length - 1;
     // The state is stored beside the commands, not before them (a write per step would otherwise add to every
@@ -180,11 +185,13 @@ export class CallSession implements SessionOps {
 
   private saving: Promise<void> = Promise.resolve();
   /** A state waiting for the write in flight to finish; a newer one replaces it (only the latest is worth writing). */
-  private nextSave: { session: StoredSession | null } | null = null;
+  private nextSave: { session: string | null } | null = null;
 
   /** Stores the state as it is now, after the write in flight (one call's writes never overtake each other). */
   save(): Promise<void> {
-    const session: StoredSession | null = this.state && this.state.awaiting.kind !== "ended" ? structuredClone({ state: this.state, running: this.running }) : null;
+    // Serialized now (the state and the running record change later), once: the statement takes the JSON text.
+    const stored: StoredSession | null = this.state && this.state.awaiting.kind !== "ended" ? { state: this.state, running: this.running } : null;
+    const session = stored ? JSON.stringify(stored) : null;
     const queued = this.nextSave !== null;
     this.nextSave = { session };
     if (queued) return this.saving;
@@ -427,7 +434,7 @@ export class CallSession implements SessionOps {
 
   private async handleEvent(event: EslEvent): Promise<void> {
     const running = this.running;
-    this.log.debug({ callId: this.channel.callId, event: event.name, app: event.get("Application"), appUuid: event.get("Application-UUID"), digit: event.get("DTMF-Digit"), running: running?.kind }, "call session: switch event");
+    if (this.tracing) this.log.debug({ callId: this.channel.callId, event: event.name, app: event.get("Application"), appUuid: event.get("Application-UUID"), digit: event.get("DTMF-Digit"), running: running?.kind }, "call session: switch event");
     if (!running) return;
     if (event.name === "DTMF") {
       if (running.kind === "collect") await this.gather.keyPressed(running, event.get("DTMF-Digit") ?? "");

@@ -106,8 +106,8 @@ const RESUMABLE_APPS: Record<Running["kind"], string[]> = { dial: ["bridge"], re
 export function resumeCallSession(host: SessionHost, channel: TrackedChannel, stored: unknown, currentApplication: string | null): CallSession {
   const session = new CallSession(host, channel);
   channel.session = session;
-  fillChannelFromState(channel, stored);
   const read = readStored(stored);
+  if (read) fillChannelFromState(channel, read);
   if (!read) {
     const call = sessionCallOf(channel);
     void session.begin(fail(bareState(call), 12400, "the call's interpreter state could not be read after a worker restart", null));
@@ -125,13 +125,10 @@ export function resumeCallSession(host: SessionHost, channel: TrackedChannel, st
 }
 
 /** The call's identity, from the stored state (an adopted channel knows only its ids). */
-export function fillChannelFromState(channel: TrackedChannel, stored: unknown): void {
-  const read = readStored(stored);
-  if (!read) return;
-  const { call } = read.state;
-  channel.accountSid ||= call.accountSid;
-  channel.from ||= call.from;
-  channel.to ||= call.to;
+function fillChannelFromState(channel: TrackedChannel, { state }: StoredSession): void {
+  channel.accountSid ||= state.call.accountSid;
+  channel.from ||= state.call.from;
+  channel.to ||= state.call.to;
 }
 
 /** A decision whose steps continue after `after`'s, so a late outcome of the replaced document can never match. */

@@ -3,10 +3,11 @@
 // the hottest write of call control (one per step of every live call).
 import { sqlPool } from "@/server/db";
 
-export async function saveVoiceSession(input: { callId: string; session: unknown }): Promise<void> {
+/** `session`: the state as JSON text (the caller serializes it once), or null when the document has ended. */
+export async function saveVoiceSession(input: { callId: string; session: string | null }): Promise<void> {
   await sqlPool().query({
     name: "irisx.saveVoiceSession",
     text: `UPDATE "Call" SET "voiceSession" = $2::jsonb WHERE id = $1`,
-    values: [input.callId, input.session === null ? null : JSON.stringify(input.session)],
+    values: [input.callId, input.session],
   });
 }
