@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: the whole gate, in order, stopping at the first failure:
-#   browser → prisma client → lint → typecheck → unit/integration (vitest, real PostgreSQL) → next build →
+#   browser and audio tools → prisma client → lint → typecheck → unit/integration (vitest, real PostgreSQL) → next build →
 #   real switch (FreeSWITCH + SIPp) → e2e.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,14 +42,19 @@ on_exit() {
 }
 trap on_exit EXIT
 
-step "chromium"
-# Playwright drives Debian's Chromium; it never downloads a browser of its own.
-if [[ ! -x /usr/bin/chromium ]]; then
+step "chromium, espeak-ng, sox"
+# Playwright drives Debian's Chromium; it never downloads a browser of its own. espeak-ng and sox synthesize the
+# answering-machine detection's labelled audio (src/test/amd/labelled-set.ts).
+missing=()
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+command -v espeak-ng >/dev/null || missing+=(espeak-ng)
+command -v sox >/dev/null || missing+=(sox)
+if [[ ${#missing[@]} -gt 0 ]]; then
   if [[ $(id -u) -eq 0 ]]; then
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "/usr/bin/chromium is missing and this is not root: install it with 'sudo apt-get install -y chromium' and run again" >&2
+    echo "missing ${missing[*]} and this is not root: install with 'sudo apt-get install -y ${missing[*]}' and run again" >&2
     exit 1
   fi
 fi

@@ -8,6 +8,7 @@
 //   RECORD_STOP → recording ingest         CHANNEL_HANGUP → the switch's end time and cause, kept
 //   CHANNEL_HANGUP_COMPLETE → finalizeCall (CDR, cost, callbacks)
 //   CHANNEL_PARK inbound (irisx_inbound) → inbound.ts
+import { AmdRun } from "./call-control/amd-runner";
 import type { EslEvent } from "./esl/wire";
 import { armTimeLimit, recordPlaybackFailure, runCallHandler, startChannelRecording } from "./call-handler";
 import { newTrackedChannel, type TrackedChannel } from "./channel-table";
@@ -162,8 +163,11 @@ export class CallEventRouter implements WorkerHandler {
         return;
       }
       case "CUSTOM":
+        if (event.get("Beep-Status") !== "DETECTED") return;
+        // Answering-machine detection asked for: its run decides what a beep means (amd-runner.ts).
+        if (channel.machineDetection) return channel.amd?.onBeep();
         // avmd heard a beep: an answering machine finished its greeting. Kept for the CDR (answeredBy).
-        if (event.get("Beep-Status") !== "DETECTED" || channel.answeredBy) return;
+        if (channel.answeredBy) return;
         channel.answeredBy = "machine_end_beep";
         await this.ctx.voice.recordCallEvent({ channelUuid: uuid, type: "machine_detected", at, data: { answeredBy: "machine_end_beep" } });
         return;
@@ -219,6 +223,8 @@ export class CallEventRouter implements WorkerHandler {
 
   private async ingestRecording(channel: TrackedChannel, switchPath: string | null, at: Date): Promise<void> {
     if (!switchPath || !channel.recordingPath) return;
+    // Answering-machine detection's own recording of the called party is not the call's.
+    if (AmdRun.owns(this.ctx.recordingsDir, switchPath)) return;
     const recordingId = channel.recordingId;
     // Only once per recording, whichever of RECORD_STOP and the hang-up comes first.
     channel.recordingPath = null;
@@ -233,6 +239,7 @@ export class CallEventRouter implements WorkerHandler {
     const at = eventTime(event);
     if (channel) {
       channel.hangupSeen = true;
+      channel.amd?.hungUp();
       if (channel.recordingPath) await this.ingestRecording(channel, channel.recordingPath, at).catch((err: unknown) => this.ctx.log.error({ err, callId: channel.callId }, "recording ingest failed"));
     }
     const end = callEndFrom({

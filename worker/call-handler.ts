@@ -1,6 +1,8 @@
 // What happens when a call is answered: start the recording (record: true), arm the time limit, then run the
 // call's document through its verb interpreter (call-control/call-session.ts), which works on its own chain, so a
 // slow tenant URL never holds up the call's own hang-up.
+import type { StoredMachineDetection } from "@/server/calls/machine-detection";
+import { AmdRun } from "./call-control/amd-runner";
 import path from "node:path";
 import type { SessionHost } from "./call-control/session-ops";
 import { startCallSession } from "./call-control/start-call-session";
@@ -59,7 +61,33 @@ export function sessionHost(ctx: WorkerContext): SessionHost {
  */
 export function runCallHandler(ctx: WorkerContext, channel: TrackedChannel, answeredAt = 0): void {
   if (channel.hangupSeen || channel.killRequested !== null || channel.session) return;
+  const asked = channel.machineDetection;
+  if (asked) {
+    if (!channel.amd) startMachineDetection(ctx, channel, asked, answeredAt);
+    // Synchronous detection: the document runs once the verdict is in (with AnsweredBy), as Twilio does.
+    if (!asked.async && channel.answeredBy === null) return;
+  }
   startCallSession(sessionHost(ctx), channel, answeredAt);
+}
+
+/** Runs answering-machine detection on the answered call; the verdict is stored, and ends a synchronous wait. */
+function startMachineDetection(ctx: WorkerContext, channel: TrackedChannel, asked: StoredMachineDetection, answeredAt: number): void {
+  const run = new AmdRun(ctx, channel, asked, (verdict) => {
+    channel.answeredBy = verdict.answeredBy;
+    void ctx.background.track(
+      ctx.voice
+        .recordMachineDetection({ callId: channel.callId, answeredBy: verdict.answeredBy, durationMs: verdict.atMs, reason: verdict.reason, at: new Date() })
+        .catch((err: unknown) => ctx.log.error({ err, callId: channel.callId }, "could not store the answering-machine verdict")),
+    );
+    if (!asked.async) runCallHandler(ctx, channel, performance.now());
+  }, answeredAt);
+  channel.amd = run;
+  void ctx.background.track(
+    run.start().catch((err: unknown) => {
+      ctx.log.error({ err, callId: channel.callId }, "answering-machine detection failed to start");
+      run.hungUp();
+    }),
+  );
 }
 
 /** A play source that was refused, could not be fetched, or that the switch could not play: on the call's timeline. */

@@ -2,6 +2,8 @@
 // truth; this is the working memory that lets events be handled without a read (record? instructions? time
 // limit?) and lets an end request reach a call whose originate has not been sent yet. A restarted worker
 // starts empty and fills it from events and reconcile.
+import type { StoredMachineDetection } from "@/server/calls/machine-detection";
+import type { AmdRun } from "./call-control/amd-runner";
 import type { CallSession } from "./call-control/call-session";
 
 export type ChannelDirection = "outbound" | "inbound";
@@ -23,6 +25,9 @@ export interface TrackedChannel {
   urlMethod: string;
   /** DTMF sent once the called party answers, before the document (Twilio's SendDigits). */
   sendDigits: string | null;
+  /** Answering-machine detection to run on answer, and its state once it runs (call-control/amd-runner.ts). */
+  machineDetection: StoredMachineDetection | null;
+  amd: AmdRun | null;
   /** The flow the call runs (its published version's first step is fetched on answer). */
   flowId: string | null;
   /** The call's fallback URL, asked once when a document cannot be fetched. */
@@ -64,6 +69,8 @@ export function newTrackedChannel(init: Pick<TrackedChannel, "uuid" | "callId" |
     url: null,
     urlMethod: "POST",
     sendDigits: null,
+    machineDetection: null,
+    amd: null,
     flowId: null,
     fallback: null,
     timeLimitSeconds: null,

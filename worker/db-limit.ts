@@ -102,6 +102,8 @@ export function limitVoicePort(voice: VoicePort, semaphore: Semaphore, opts: { a
     applyCallProgressBatch: held(voice.applyCallProgressBatch),
     finalizeCalls: held(voice.finalizeCalls),
     recordCallEvent: held(voice.recordCallEvent),
+    // Written once per call (a verdict already stored is left alone), so retrying after an unheard commit is safe.
+    recordMachineDetection: held(voice.recordMachineDetection),
     createInboundCall: held(voice.createInboundCall),
     findLiveCallsOnSwitch: limited(voice.findLiveCallsOnSwitch),
     startRecording: held(voice.startRecording),

@@ -167,6 +167,7 @@ export class Originator implements WorkerHandler {
         url: call.url,
         urlMethod: call.method,
         sendDigits: call.sendDigits,
+        machineDetection: call.machineDetection,
         flowId: call.flowId,
         fallback: call.fallbackUrl ? { url: call.fallbackUrl, method: call.fallbackMethod === "GET" ? "GET" : "POST" } : null,
         timeLimitSeconds: call.timeLimitSeconds,

@@ -6,6 +6,7 @@ import type { CreateInboundCallInput, CreateInboundCallResult } from "@/server/c
 import type { FinalizeCallInput } from "@/server/calls/finalize-call";
 import type { Settled } from "./batcher";
 import type { RecordCallEventInput } from "@/server/calls/record-call-event";
+import type { RecordMachineDetectionInput } from "@/server/calls/record-machine-detection";
 import type { LiveCall } from "@/server/calls/find-live-calls-on-switch";
 import type { CreateDialLegsInput, CreateDialLegsResult } from "@/server/calls/create-dial-legs";
 import type { InternalAppResult } from "@/server/voice-apps/internal-apps";
@@ -40,6 +41,8 @@ export interface VoicePort {
   finalizeCalls(inputs: FinalizeCallInput[]): Promise<Settled<void>[]>;
   /** A timeline entry that is not a status change (dtmf, machine_detected, …). */
   recordCallEvent(input: RecordCallEventInput): Promise<void>;
+  /** The answering-machine verdict: answeredBy, the timeline, the async callback (once per call). */
+  recordMachineDetection(input: RecordMachineDetectionInput): Promise<void>;
   createInboundCall(input: CreateInboundCallInput): Promise<CreateInboundCallResult>;
   findLiveCallsOnSwitch(switchId: string): Promise<LiveCall[]>;
   sendDueCallbacks(input: { limit: number }): Promise<number>;

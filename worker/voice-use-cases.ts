@@ -10,6 +10,7 @@ import { expireQueuedCalls } from "@/server/calls/expire-queued-calls";
 import { finalizeCall, finalizeCalls } from "@/server/calls/finalize-call";
 import { findLiveCallsOnSwitch } from "@/server/calls/find-live-calls-on-switch";
 import { recordCallEvent } from "@/server/calls/record-call-event";
+import { recordMachineDetection } from "@/server/calls/record-machine-detection";
 import { failRecording } from "@/server/recordings/fail-recording";
 import { openRecordingAudio } from "@/server/recordings/open-recording-audio";
 import { findPendingRecordings } from "@/server/recordings/find-pending-recordings";
@@ -51,6 +52,9 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
     finalizeCalls: async (inputs) => (await finalizeCalls(inputs)).map((o) => (o.ok ? { ok: true as const, value: undefined } : o)),
     recordCallEvent: async (input) => {
       await recordCallEvent(input);
+    },
+    recordMachineDetection: async (input) => {
+      await recordMachineDetection(input);
     },
     createInboundCall: (input) => createInboundCall(input),
     findLiveCallsOnSwitch: (switchId) => findLiveCallsOnSwitch(switchId),

@@ -2,7 +2,8 @@
 import type { Channel } from "./channel.ts";
 import { formatLocal } from "./events.ts";
 import type { SimSwitch } from "./switch.ts";
-import { startRecording, stopRecording } from "./recording.ts";
+import { startFarEndRecording, startRecording, stopRecording } from "./recording.ts";
+import { startAvmd, stopAvmd } from "./apps/avmd.ts";
 import { encodeHeaderValue } from "../../worker/esl/wire.ts";
 
 /**
@@ -57,6 +58,15 @@ function runSimpleApi(sw: SimSwitch, command: string, arg: string): string {
     }
     case "uuid_record":
       return uuidRecord(sw, args);
+    case "avmd": {
+      // mod_avmd's api: `avmd <uuid> start|stop` (the settings commands are not simulated).
+      const ch = channel(args[0]);
+      if (!ch) return "-ERR, no FreeSWITCH session for uuid [" + (args[0] ?? "") + "]!\n";
+      if (args[1] === "start") startAvmd(sw, ch);
+      else if (args[1] === "stop") stopAvmd(sw, ch);
+      else return "-ERR, bad command!\n";
+      return "+OK\n";
+    }
     case "uuid_broadcast": {
       const ch = channel(args[0]);
       if (!ch) return noSuch;
@@ -208,6 +218,9 @@ function uuidRecord(sw: SimSwitch, args: string[]): string {
   if (!ch) return "-ERR Cannot locate session!\n";
   if (action === "start") {
     if (!file) return "-USAGE: <uuid> [start|stop|mask|unmask] <path> [<limit>] [<recording_vars>]\n";
+    // <recording_vars> ({name=value,...}) are read like the channel's variables; RECORD_READ_ONLY records the far end only.
+    const vars = /^\{(.*)\}$/.exec(args[4] ?? "")?.[1]?.split(",") ?? [];
+    if (vars.includes("RECORD_READ_ONLY=true")) return startFarEndRecording(sw, ch, file) ? "+OK Success\n" : "-ERR Cannot record session!\n";
     startRecording(sw, ch, file);
     return "+OK Success\n";
   }

@@ -3,7 +3,9 @@
 
 export type FarEnd =
   /** Rings `ringSeconds`, answers; hangs up after `hangupAfterSeconds` (undefined = stays up), and may press digits. */
-  | { kind: "answer"; ringSeconds: number; hangupAfterSeconds?: number; digits?: string; machine?: boolean }
+  | { kind: "answer"; ringSeconds: number; hangupAfterSeconds?: number; digits?: string; machine?: boolean;
+      /** What it says (a WAV registered with setFarEndAudio; far-end-audio.ts). */
+      audioFile?: string }
   /** Rings (180) forever: the originate_timeout ends it with NO_ANSWER. */
   | { kind: "no-answer" }
   /** A final SIP error response (after 100 Trying, or a local 503 when unreachable). */

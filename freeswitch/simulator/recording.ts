@@ -4,6 +4,42 @@
 import type { Channel } from "./channel.ts";
 import type { SimSwitch } from "./switch.ts";
 import { writeRecording } from "./wav.ts";
+import { farEndAudio, LiveFarEndRecording } from "./far-end-audio.ts";
+
+const FAR_END_TICK_SECONDS = 0.1;
+
+/**
+ * A read-only recording (RECORD_READ_ONLY=true): only what the far end says, written every 100 simulated ms as the
+ * switch writes each frame when asked not to buffer (enable_file_write_buffering=false), so a reader can tail it.
+ */
+export function startFarEndRecording(sw: SimSwitch, ch: Channel, file: string): boolean {
+  const sim = sw.simOf(ch);
+  if (!sim || sim.farEndRecording || !ch.times.answered) return false;
+  const sinceAnswer = () => (sw.nowUs() - ch.times.answered) / 1e6;
+  const rec = new LiveFarEndRecording(file, farEndAudio(sim.farEnd), sinceAnswer());
+  sim.farEndRecording = rec;
+  sw.emit(ch, "RECORD_START", "RECORD_START", undefined, ["Record-File-Path", file]);
+  sw.emit(ch, "MEDIA_BUG_START", "MEDIA_BUG_START", ["Media-Bug-Function", "session_record", "Media-Bug-Target", file]);
+  const tick = () => {
+    if (sim.farEndRecording !== rec) return;
+    rec.advanceTo(sinceAnswer());
+    sw.after(FAR_END_TICK_SECONDS, tick, ch);
+  };
+  tick();
+  return true;
+}
+
+function stopFarEndRecording(sw: SimSwitch, ch: Channel, file: string | undefined): boolean {
+  const sim = sw.simOf(ch);
+  const rec = sim?.farEndRecording;
+  if (!sim || !rec || (file && file !== rec.file && file !== "all")) return false;
+  sim.farEndRecording = undefined;
+  rec.advanceTo((sw.nowUs() - ch.times.answered) / 1e6);
+  rec.close();
+  sw.emit(ch, "RECORD_STOP", "RECORD_STOP", undefined, ["Record-File-Path", rec.file, "Record-Completion-Cause", "success-maxtime"]);
+  sw.emit(ch, "MEDIA_BUG_STOP", "MEDIA_BUG_STOP", ["Media-Bug-Function", "session_record", "Media-Bug-Target", rec.file]);
+  return true;
+}
 
 export function startRecording(sw: SimSwitch, ch: Channel, file: string): boolean {
   const sim = sw.simOf(ch);
@@ -16,6 +52,7 @@ export function startRecording(sw: SimSwitch, ch: Channel, file: string): boolea
 
 /** Stops the recording (`file` must match unless it is undefined or "all"); false when there was none. */
 export function stopRecording(sw: SimSwitch, ch: Channel, file: string | undefined, cause = "success-maxtime"): boolean {
+  if (stopFarEndRecording(sw, ch, file) && file !== "all") return true;
   const sim = sw.simOf(ch);
   const rec = sim?.recording;
   if (!sim || !rec || (file && file !== rec.path && file !== "all")) return false;

@@ -1,5 +1,6 @@
 // Per-channel simulation state that is not part of what FreeSWITCH reports (the session thread's queue, the
 // DTMF buffer, timers, recordings), shared by the switch's channel lifecycle (switch.ts) and the apps (apps/*).
+import type { LiveFarEndRecording } from "./far-end-audio.ts";
 import type { FarEnd } from "./magic-numbers.ts";
 
 export interface AppRun {
@@ -22,6 +23,8 @@ export interface Sim {
   dtmfWaiter?: () => void;
   timers: Set<NodeJS.Timeout>;
   recording?: { path: string; startUs: number; stereo: boolean };
+  /** A read-only recording of what the far end says (uuid_record with RECORD_READ_ONLY=true), written as time passes. */
+  farEndRecording?: LiveFarEndRecording;
   avmd: boolean;
   /** Set once the first application ran (it re-sets call_uuid). */
   executed: boolean;

@@ -15,6 +15,8 @@ import { SessionRate } from "./session-rate.ts";
 import { parseOriginate, type DialTarget } from "./dial-string.ts";
 import type { AppRun, Sim } from "./sim-state.ts";
 import { stopRecording } from "./recording.ts";
+import { farEndAudio } from "./far-end-audio.ts";
+import { fireAvmdBeep } from "./apps/avmd.ts";
 import { APPS } from "./apps/index.ts";
 import { STAYS, type WaitOutcome } from "./apps/context.ts";
 import { bridgeLegs } from "./apps/bridge.ts";
@@ -79,6 +81,8 @@ export class SimSwitch {
   private readonly listeners = new Set<Listener>();
   private readonly dates = new DateCache();
   private readonly globalTimers = new Set<NodeJS.Timeout>();
+  /** Numbers whose far end says a given WAV (setFarEndAudio), by number without its `+`. */
+  readonly farEndAudioFiles = new Map<string, string>();
   private sequence = 0;
   private sessionCounter = 0;
   /** sessions-per-second: `fsctl sps` reads and sets it. */
@@ -130,6 +134,11 @@ export class SimSwitch {
   }
 
   /** The simulation state of a live channel. */
+  /** An outbound call to `number` is answered after 0.5 s by a far end that says `wavFile` (8 kHz mono 16-bit), then waits 30 s. */
+  setFarEndAudio(number: string, wavFile: string): void {
+    this.farEndAudioFiles.set(number.replace(/^\+/, ""), wavFile);
+  }
+
   simOf(ch: Channel): Sim | undefined {
     return this.sims.get(ch.uuid);
   }
@@ -304,7 +313,10 @@ export class SimSwitch {
       onDone({ ok: false, reply: "-ERR DESTINATION_OUT_OF_ORDER\n" });
       return undefined;
     }
-    const farEnd = dest.fixtureHost ? fixtureFarEnd(dest.fixtureHost) ?? farEndFor(dest.number) : farEndFor(dest.number);
+    const audioFile = this.farEndAudioFiles.get(dest.number.replace(/^\+/, ""));
+    const farEnd: FarEnd = audioFile
+      ? { kind: "answer", ringSeconds: 0.5, hangupAfterSeconds: 30, audioFile }
+      : dest.fixtureHost ? fixtureFarEnd(dest.fixtureHost) ?? farEndFor(dest.number) : farEndFor(dest.number);
     const nowUs = this.nowUs();
     const ch = new Channel({ uuid, name: dest.channelName, direction: "outbound", nowUs, state: "CS_NONE" });
     const sim = this.newSim(ch, farEnd);
@@ -524,17 +536,9 @@ export class SimSwitch {
       const digits = farEnd.digits;
       this.after(1, () => this.pressDigits(ch, digits), ch);
     }
-    if (farEnd.machine) {
-      this.after(3, () => {
-        const sim = this.sims.get(ch.uuid);
-        if (!sim?.avmd || ch.hungUp) return;
-        this.fire(this.chanEvent(ch, "CUSTOM", "AVMD", undefined, [
-          "Call-command", "avmd", "Beep-Status", "DETECTED", "Frequency", "995.054793", "Frequency-variance", "0.000047",
-          "Amplitude", "14346.310289", "Amplitude-variance", "5649.829783", "Detection-time", "3000000",
-          "Detector-resolution", "2", "Detector-offset", "1", "Detector-index", "2",
-        ], "avmd::beep", false));
-      }, ch);
-    }
+    // mod_avmd hears the beep in what the far end says (far-end-audio.ts), when avmd runs then (apps/avmd.ts).
+    const beepAt = farEndAudio(farEnd).beepAtSeconds;
+    if (beepAt !== null) this.after(beepAt, () => this.sims.get(ch.uuid)?.avmd && !ch.hungUp && fireAvmdBeep(this, ch, beepAt), ch);
     if (farEnd.hangupAfterSeconds !== undefined) {
       this.after(farEnd.hangupAfterSeconds, () => this.remoteBye(ch), ch);
     }
@@ -886,7 +890,7 @@ export class SimSwitch {
   private async finishHangup(ch: Channel, sim: Sim, spec: HangupSpec, q850: number, afterComplete?: () => void): Promise<void> {
     // Let the api command that caused the hangup fire its API event first (fixture 01).
     await new Promise((r) => setImmediate(r));
-    if (sim.recording) stopRecording(this, ch, undefined, "success-maxtime");
+    if (sim.recording || sim.farEndRecording) stopRecording(this, ch, "all", "success-maxtime");
     if (spec.disposition === "recv_bye") ch.setVar("sip_hangup_disposition", "recv_bye");
     if (sim.parked) {
       sim.parked = false;

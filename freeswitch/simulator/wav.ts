@@ -5,12 +5,9 @@ import path from "node:path";
 
 export const RECORD_SAMPLE_RATE = 8000;
 
-/** Builds the WAV bytes for `seconds` of audio (tests may ask for another sample rate). */
-export function buildWav(seconds: number, channels: 1 | 2, sampleRate = RECORD_SAMPLE_RATE, silentTailSeconds = 0): Buffer {
-  const frames = Math.max(0, Math.round(seconds * sampleRate));
-  const silentFrom = frames - Math.round(Math.min(seconds, silentTailSeconds) * sampleRate);
-  const dataBytes = frames * channels * 2;
-  const buf = Buffer.alloc(44 + dataBytes);
+/** The 44-byte header of a 16-bit PCM WAV holding `dataBytes` of samples. */
+export function wavHeader(dataBytes: number, channels: number, sampleRate: number): Buffer {
+  const buf = Buffer.alloc(44);
   buf.write("RIFF", 0, "ascii");
   buf.writeUInt32LE(36 + dataBytes, 4);
   buf.write("WAVE", 8, "ascii");
@@ -24,6 +21,16 @@ export function buildWav(seconds: number, channels: 1 | 2, sampleRate = RECORD_S
   buf.writeUInt16LE(16, 34);
   buf.write("data", 36, "ascii");
   buf.writeUInt32LE(dataBytes, 40);
+  return buf;
+}
+
+/** Builds the WAV bytes for `seconds` of audio (tests may ask for another sample rate). */
+export function buildWav(seconds: number, channels: 1 | 2, sampleRate = RECORD_SAMPLE_RATE, silentTailSeconds = 0): Buffer {
+  const frames = Math.max(0, Math.round(seconds * sampleRate));
+  const silentFrom = frames - Math.round(Math.min(seconds, silentTailSeconds) * sampleRate);
+  const dataBytes = frames * channels * 2;
+  const buf = Buffer.alloc(44 + dataBytes);
+  wavHeader(dataBytes, channels, sampleRate).copy(buf);
   let seed = 0x2545f491;
   let offset = 44;
   for (let i = 0; i < frames; i++) {

@@ -22,6 +22,7 @@ export function sessionCallOf(channel: TrackedChannel): SessionCall {
     to: channel.to,
     direction: channel.direction === "inbound" ? "inbound" : "outbound-api",
     status: "in-progress",
+    ...(channel.answeredBy ? { answeredBy: channel.answeredBy } : {}),
   };
 }
 

@@ -3,6 +3,8 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
 import { parsePlaySource } from "@/server/calls/play-source";
+import { ZHttpMethod, ZHttpUrl } from "@/server/calls/http-fields";
+import { checkMachineDetection, ZMachineDetectionFields } from "@/server/calls/machine-detection";
 import { ZPageInput } from "@/server/shared/paging";
 import { ZVoiceDocument, type TVoiceVerb } from "@/server/voice-documents/voice-document.schemas";
 
@@ -27,8 +29,7 @@ export const ZE164Number = ZE164Shape.refine((value) => parsePhoneNumberFromStri
   message: "is not a valid phone number (E.164, e.g. +14155550123)",
 });
 
-export const ZHttpUrl = z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(2048);
-export const ZHttpMethod = z.enum(["GET", "POST"]);
+export { ZHttpMethod, ZHttpUrl };
 
 /**
  * What a call runs when answered: a voice document (src/server/voice-documents: say, play, gather, dial, record,
@@ -90,8 +91,12 @@ export const ZCreateCallInput = z
     /** Asked once when the call's URL or an action's cannot be fetched, with ErrorCode and ErrorUrl (Twilio's FallbackUrl). */
     fallbackUrl: ZHttpUrl.optional(),
     fallbackMethod: ZHttpMethod.default("POST"),
+    ...ZMachineDetectionFields,
   })
-  .superRefine((value, ctx) => checkOneCallHandler(value, ["url", "flowId", "instructions"], ctx));
+  .superRefine((value, ctx) => {
+    checkOneCallHandler(value, ["url", "flowId", "instructions"], ctx);
+    checkMachineDetection(value, ctx);
+  });
 export type TCreateCallInput = z.input<typeof ZCreateCallInput>;
 export type TCreateCallParsed = z.output<typeof ZCreateCallInput>;
 

@@ -8,6 +8,7 @@
 // `initiatedAt` is the database's clock, never before the call's queuedAt (call-timeline.ts). Only the worker
 // holding a live lease of the switch claims (src/server/workers/switch-lease.ts): a second worker for the same
 // switch, or one whose lease lapsed, gets SwitchLeaseNotHeldError and claims nothing.
+import { readMachineDetection, type StoredMachineDetection } from "@/server/calls/machine-detection";
 import { Prisma } from "@/generated/prisma/client";
 import { callTransaction, writeCallTransitions } from "@/server/calls/call-transitions";
 import { CALL_VIEW_INCLUDE, toCallView, type CallView } from "@/server/calls/call-view";
@@ -32,6 +33,8 @@ export interface ClaimedCall extends CallView {
   sendDigits: string | null;
   fallbackUrl: string | null;
   fallbackMethod: string;
+  /** Answering-machine detection to run on answer (Call.machineDetection). */
+  machineDetection: StoredMachineDetection | null;
 }
 
 /** Advisory-lock namespace of the per-tenant claim lock (pg_try_advisory_xact_lock(ns, hashtext(tenantId))). */
@@ -119,7 +122,7 @@ export async function claimQueuedCalls(input: ClaimQueuedCallsInput): Promise<Cl
       include: { ...CALL_VIEW_INCLUDE, tenant: { select: { accountSid: true } }, phoneNumber: { select: { carrierGateway: true } } },
       orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
     });
-    const calls: ClaimedCall[] = rows.map((r) => ({ ...toCallView(r), instructions: (r.instructions as TCallInstruction[] | null) ?? null, carrierGateway: r.phoneNumber?.carrierGateway ?? null, accountSid: r.tenant.accountSid, sendDigits: r.sendDigits, fallbackUrl: r.fallbackUrl, fallbackMethod: r.fallbackMethod }));
+    const calls: ClaimedCall[] = rows.map((r) => ({ ...toCallView(r), instructions: (r.instructions as TCallInstruction[] | null) ?? null, carrierGateway: r.phoneNumber?.carrierGateway ?? null, accountSid: r.tenant.accountSid, sendDigits: r.sendDigits, fallbackUrl: r.fallbackUrl, fallbackMethod: r.fallbackMethod, machineDetection: readMachineDetection(r.machineDetection) }));
     await writeCallTransitions(
       tx,
       calls.map((call) => ({ call, accountSid: call.accountSid, type: "initiated" as const, status: "INITIATED" as const, at: call.initiatedAt!, sequence: call.eventSequence, data: { switchId: input.switchId, workerId: input.workerId, channelUuid: call.channelUuid } })),

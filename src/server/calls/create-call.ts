@@ -8,6 +8,7 @@
 // The call's time is the database's clock (the statement's now(), or the checks' read when there is a key), the
 // clock the claim's `initiated` time and the queue deadline are compared with, so its timeline starts in order.
 // The live-status announcement (which wakes the worker) follows the commit (notify-call-changed.ts).
+import { storedMachineDetection } from "@/server/calls/machine-detection";
 import { sqlPool } from "@/server/db";
 import type { IdempotencyCompletion } from "@/server/api/idempotency";
 import { AppError, fieldError } from "@/server/errors";
@@ -72,14 +73,15 @@ const CALLER_PASSES = `caller.status <> 'SUSPENDED' AND caller."hasCredit" AND (
 // Parameters shared by both paths: $1 tenant, $2 from, $3 call id, $4 to, $5–$16 the call's fields, $17 the time
 // (the checks' read; null: this statement's now()), stored as UTC like Prisma stores it, $18 the event's id, $19 its
 // data, $20 the seconds the call may wait queued (null: the account's maxQueueSeconds), $21 sendDigits, $22 fallbackUrl,
-// $23 fallbackMethod.
+// $23 fallbackMethod, $24 machineDetection.
 const AT = `(COALESCE($17::timestamptz, ${NOW_MS}) AT TIME ZONE 'UTC')`;
 const CALL_COLUMNS = `id, "tenantId", direction, status, "from", "to", "phoneNumberId", url, method, "flowId", instructions,
   "statusCallbackUrl", "statusCallbackMethod", "statusCallbackEvents", "timeoutSeconds", "timeLimitSeconds", record,
-  "apiKeyId", "apiSurface", currency, "queuedAt", "queueExpiresAt", "eventSequence", "createdAt", "updatedAt", "sendDigits", "fallbackUrl", "fallbackMethod"`;
+  "apiKeyId", "apiSurface", currency, "queuedAt", "queueExpiresAt", "eventSequence", "createdAt", "updatedAt", "sendDigits", "fallbackUrl", "fallbackMethod",
+  "machineDetection"`;
 const callValues = (numberId: string, currency: string, maxQueueSeconds: string) =>
   `$3, $1, 'OUTBOUND_API', 'QUEUED', $2, $4, ${numberId}, $5, $6, $7, $8::jsonb, $9, $10, $11::text[], $12, $13, $14, $15, $16, ${currency}, ${AT},
-   ${AT} + make_interval(secs => COALESCE($20::int, ${maxQueueSeconds})), 1, ${AT}, ${AT}, $21, $22, $23`;
+   ${AT} + make_interval(secs => COALESCE($20::int, ${maxQueueSeconds})), 1, ${AT}, ${AT}, $21, $22, $23, $24::jsonb`;
 /** The call's first timeline event (sequence 1, as writeCallTransitions writes every later one; `queued` has no status callback or webhook event). */
 const QUEUED_EVENT = `INSERT INTO "CallEvent" (id, "callId", "tenantId", sequence, type, status, "occurredAt", data, "createdAt")
   SELECT $18, call.id, $1, 1, 'queued', 'QUEUED', ${AT}, $19::jsonb, ${AT} FROM call`;
@@ -92,14 +94,14 @@ const PLACE_SQL = `
   ), event AS (${QUEUED_EVENT})
   SELECT caller.*, EXISTS (SELECT 1 FROM call) AS placed FROM caller`;
 
-/** With an Idempotency-Key, after CALLER_SQL: the call ($24 number, $25 currency, $26 the account's maxQueueSeconds), its event and the answer ($27–$29). */
+/** With an Idempotency-Key, after CALLER_SQL: the call ($25 number, $26 currency, $27 the account's maxQueueSeconds), its event and the answer ($28–$30). */
 const INSERT_SQL = `
   WITH call AS (
-    INSERT INTO "Call" (${CALL_COLUMNS}) VALUES (${callValues("$24::text", "$25", "$26::int")})
+    INSERT INTO "Call" (${CALL_COLUMNS}) VALUES (${callValues("$25::text", "$26", "$27::int")})
     RETURNING id
   ), event AS (${QUEUED_EVENT}), answer AS (
-    UPDATE "IdempotencyRecord" SET state = 'COMPLETED', "responseStatus" = $28, "responseBody" = $29
-    WHERE id = $27 AND "tenantId" = $1 AND EXISTS (SELECT 1 FROM call)
+    UPDATE "IdempotencyRecord" SET state = 'COMPLETED', "responseStatus" = $29, "responseBody" = $30
+    WHERE id = $28 AND "tenantId" = $1 AND EXISTS (SELECT 1 FROM call)
   )
   SELECT call.id FROM call`;
 
@@ -132,6 +134,7 @@ export async function createCall(actor: Actor, input: TCreateCallInput, opts: Cr
   const parsed = ZCreateCallInput.parse(input);
   const pool = sqlPool();
   const id = newSid("CA");
+  const machineDetection = storedMachineDetection(parsed);
   const values = (at: Date | null): unknown[] => [
     actor.tenantId, parsed.from, id, parsed.to, parsed.url ?? null, parsed.method, parsed.flowId ?? null,
     parsed.instructions === undefined ? null : JSON.stringify(parsed.instructions),
@@ -140,6 +143,7 @@ export async function createCall(actor: Actor, input: TCreateCallInput, opts: Cr
     newId("cev"), JSON.stringify({ apiKeyId: actor.apiKeyId, userId: actor.userId, surface: opts.surface }),
     parsed.queueTimeout ?? null,
     parsed.sendDigits ?? null, parsed.fallbackUrl ?? null, parsed.fallbackMethod,
+    machineDetection ? JSON.stringify(machineDetection) : null,
   ];
 
   let call: CallView;

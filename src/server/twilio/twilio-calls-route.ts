@@ -36,6 +36,12 @@ export function twimlInstructions(twiml: string): TVoiceDocument {
   return document;
 }
 
+/** Twilio's booleans in a form: "true" or "false". */
+function twilioBoolean(value: string, name: string): boolean {
+  if (value === "true" || value === "false") return value === "true";
+  throw twilioBadRequest(20001, `Invalid parameter ${name}: must be true or false`);
+}
+
 const create = defineTwilioRoute({ method: "POST", path: PATH, scope: "calls:write", form: ZTwilioCreateCallForm, idempotent: true }, async ({ actor, principal, form, idempotency }) => {
   const formValues = form as Record<string, unknown>;
   for (const name of UNSUPPORTED_CREATE_PARAMS) {
@@ -65,6 +71,14 @@ const create = defineTwilioRoute({ method: "POST", path: PATH, scope: "calls:wri
       sendDigits: form.SendDigits,
       fallbackUrl: form.FallbackUrl,
       fallbackMethod: form.FallbackMethod,
+      machineDetection: form.MachineDetection as TCreateCallInput["machineDetection"],
+      machineDetectionTimeout: form.MachineDetectionTimeout,
+      machineDetectionSpeechThreshold: form.MachineDetectionSpeechThreshold,
+      machineDetectionSpeechEndThreshold: form.MachineDetectionSpeechEndThreshold,
+      machineDetectionSilenceTimeout: form.MachineDetectionSilenceTimeout,
+      asyncAmd: form.AsyncAmd === undefined ? undefined : twilioBoolean(form.AsyncAmd, "AsyncAmd"),
+      asyncAmdStatusCallback: form.AsyncAmdStatusCallback,
+      asyncAmdStatusCallbackMethod: form.AsyncAmdStatusCallbackMethod,
     },
     {
       surface: "twilio",

@@ -13,9 +13,6 @@ export const method = z
 /** Parameters of Twilio's create that we cannot honour yet; sending one is a 400, not a silent no-op. */
 export const UNSUPPORTED_CREATE_PARAMS = [
   "ApplicationSid",
-  "MachineDetection",
-  "AsyncAmd",
-  "AsyncAmdStatusCallback",
   "RecordingStatusCallback",
   "SipAuthUsername",
   "SipAuthPassword",
@@ -44,7 +41,15 @@ export const ZTwilioCreateCallForm = z.object({
   RecordingTrack: text.optional(),
   Trim: text.optional(),
   CallReason: text.optional(),
+  // Answering-machine detection (src/server/calls/machine-detection.ts checks the values and ranges).
+  MachineDetection: text.optional(),
   MachineDetectionTimeout: z.number().optional(),
+  MachineDetectionSpeechThreshold: z.number().optional(),
+  MachineDetectionSpeechEndThreshold: z.number().optional(),
+  MachineDetectionSilenceTimeout: z.number().optional(),
+  AsyncAmd: text.optional(),
+  AsyncAmdStatusCallback: text.optional(),
+  AsyncAmdStatusCallbackMethod: method.optional(),
   ...Object.fromEntries(UNSUPPORTED_CREATE_PARAMS.map((name) => [name, text.optional()])),
 });
 

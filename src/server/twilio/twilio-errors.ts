@@ -44,6 +44,14 @@ const FIELD_CODES: Record<string, { missing: number; invalid: number; name: stri
   sendDigits: { missing: 21206, invalid: 21206, name: "SendDigits" },
   fallbackUrl: { missing: 21205, invalid: 21205, name: "FallbackUrl" },
   fallbackMethod: { missing: 21207, invalid: 21207, name: "FallbackMethod" },
+  machineDetection: { missing: 20001, invalid: 20001, name: "MachineDetection" },
+  machineDetectionTimeout: { missing: 20001, invalid: 20001, name: "MachineDetectionTimeout" },
+  machineDetectionSpeechThreshold: { missing: 20001, invalid: 20001, name: "MachineDetectionSpeechThreshold" },
+  machineDetectionSpeechEndThreshold: { missing: 20001, invalid: 20001, name: "MachineDetectionSpeechEndThreshold" },
+  machineDetectionSilenceTimeout: { missing: 20001, invalid: 20001, name: "MachineDetectionSilenceTimeout" },
+  asyncAmd: { missing: 20001, invalid: 20001, name: "AsyncAmd" },
+  asyncAmdStatusCallback: { missing: 20001, invalid: 20001, name: "AsyncAmdStatusCallback" },
+  asyncAmdStatusCallbackMethod: { missing: 20001, invalid: 20001, name: "AsyncAmdStatusCallbackMethod" },
 };
 
 const TWILIO_NAME_TO_FIELD: Record<string, string> = Object.fromEntries(Object.entries(FIELD_CODES).map(([field, c]) => [c.name, field]));

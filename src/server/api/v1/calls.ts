@@ -1,3 +1,4 @@
+import { checkMachineDetection, MACHINE_DETECTION_MODES } from "@/server/calls/machine-detection";
 import { z } from "zod";
 import { defineRoute } from "@/server/api/define-route";
 import { listOf, toList, ZPageQuery } from "@/server/api/paging";
@@ -60,8 +61,23 @@ const ZCreateCallBody = z
     send_digits: z.string().optional().meta({ description: "DTMF sent once the called party answers, before the document runs: 0-9, A-D, *, #, w for a half-second pause, W for a second (Twilio's SendDigits)", example: "ww1234#" }),
     fallback_url: ZHttpUrl.optional().meta({ description: "Asked once, with ErrorCode and ErrorUrl, when `url` or an action's URL fails (Twilio's FallbackUrl)" }),
     fallback_method: ZHttpMethod.optional().meta({ description: "HTTP method for `fallback_url` (default POST)" }),
+    machine_detection: z.enum(MACHINE_DETECTION_MODES).optional().meta({
+      description:
+        "Answering-machine detection on answer (Twilio's MachineDetection). `Enable`: answered_by is decided as soon as possible (human, machine_start, fax, unknown); " +
+        "`DetectMessageEnd`: for a machine, waits for its beep or silence (machine_end_beep, machine_end_silence, machine_end_other). The document runs after the verdict, with `AnsweredBy`, unless `async_amd`.",
+    }),
+    machine_detection_timeout: z.number().int().min(3).max(59).optional().meta({ description: "Seconds to decide before answered_by is `unknown` (3-59, default 30)" }),
+    machine_detection_speech_threshold: z.number().int().min(1000).max(6000).optional().meta({ description: "ms of greeting beyond which it is a machine's (1000-6000, default 2400)" }),
+    machine_detection_speech_end_threshold: z.number().int().min(500).max(5000).optional().meta({ description: "ms of silence that ends the greeting (500-5000, default 1200)" }),
+    machine_detection_silence_timeout: z.number().int().min(2000).max(10000).optional().meta({ description: "ms of silence before any speech that gives `unknown` (2000-10000, default 5000)" }),
+    async_amd: z.boolean().optional().meta({ description: "Run the document at once and post the verdict to `async_amd_status_callback` (default false)" }),
+    async_amd_status_callback: ZHttpUrl.optional().meta({ description: "Receives `call.machine_detected` (JSON, signed with `IRISX-Signature`): answered_by and machine_detection_duration_ms" }),
+    async_amd_status_callback_method: ZHttpMethod.optional().meta({ description: "Ignored for the JSON callbacks of this API (always POST); kept for parity with Twilio" }),
   })
-  .superRefine((body, ctx) => checkOneCallHandler(body, ["url", "flow_id", "instructions"], ctx));
+  .superRefine((body, ctx) => {
+    checkOneCallHandler(body, ["url", "flow_id", "instructions"], ctx);
+    checkMachineDetection(body, ctx, { mode: "machine_detection", async: "async_amd", callback: "async_amd_status_callback" });
+  });
 
 export const ZCallEventResource = z
   .object({
@@ -161,6 +177,14 @@ export const createCallRoute = defineRoute(
         sendDigits: body.send_digits,
         fallbackUrl: body.fallback_url,
         fallbackMethod: body.fallback_method,
+        machineDetection: body.machine_detection,
+        machineDetectionTimeout: body.machine_detection_timeout,
+        machineDetectionSpeechThreshold: body.machine_detection_speech_threshold,
+        machineDetectionSpeechEndThreshold: body.machine_detection_speech_end_threshold,
+        machineDetectionSilenceTimeout: body.machine_detection_silence_timeout,
+        asyncAmd: body.async_amd,
+        asyncAmdStatusCallback: body.async_amd_status_callback,
+        asyncAmdStatusCallbackMethod: body.async_amd_status_callback_method,
       },
       { surface: "native", idempotency: idempotency ? (created) => idempotency.completion(toCallResource(created)) : undefined },
     );

@@ -19,6 +19,7 @@ export function callParameters(call: SessionCall): RequestParameters {
     ApiVersion: TWILIO_API_VERSION,
     ...(call.forwardedFrom ? { ForwardedFrom: call.forwardedFrom } : {}),
     ...(call.callerName ? { CallerName: call.callerName } : {}),
+    ...(call.answeredBy ? { AnsweredBy: call.answeredBy } : {}),
   };
 }
 

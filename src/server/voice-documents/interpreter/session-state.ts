@@ -17,6 +17,8 @@ export const ZSessionCall = z.object({
   status: z.enum(CALL_STATUSES),
   forwardedFrom: z.string().optional(),
   callerName: z.string().optional(),
+  /** Answering-machine detection's verdict when the document started after it (Twilio's AnsweredBy). */
+  answeredBy: z.string().optional(),
 });
 export type SessionCall = z.infer<typeof ZSessionCall>;
 

@@ -1,0 +1,45 @@
+// The worker's answering-machine verdict for a call, in one transaction: the call's answeredBy, a `machine_detected`
+// entry on its timeline, and, for asynchronous detection with a callback, the AsyncAmdStatusCallback queued on the
+// call (Twilio's form and names for Twilio-surface calls, signed JSON for native ones), sent by the callback sender
+// in the call's callback order like every status callback.
+import { callTransaction, writeCallTransitions } from "@/server/calls/call-transitions";
+import { CALL_VIEW_INCLUDE, toCallResource, toCallView } from "@/server/calls/call-view";
+import { readMachineDetection } from "@/server/calls/machine-detection";
+import { newId } from "@/server/shared/ids";
+
+export interface RecordMachineDetectionInput {
+  callId: string;
+  /** Twilio's AnsweredBy: human, machine_start, machine_end_beep, machine_end_silence, machine_end_other, fax, unknown. */
+  answeredBy: string;
+  /** ms from answer to the decision (Twilio's MachineDetectionDuration). */
+  durationMs: number;
+  reason: string;
+  at: Date;
+}
+
+/** False when the call is unknown or its verdict was recorded already (so a retry after an unheard commit is harmless). */
+export async function recordMachineDetection(input: RecordMachineDetectionInput): Promise<boolean> {
+  return callTransaction(async (tx) => {
+    const bumped = await tx.call.updateManyAndReturn({
+      where: { id: input.callId, answeredBy: null },
+      data: { eventSequence: { increment: 1 }, answeredBy: input.answeredBy },
+      select: { id: true },
+    });
+    if (!bumped[0]) return false;
+    const row = await tx.call.findUniqueOrThrow({ where: { id: input.callId }, include: { ...CALL_VIEW_INCLUDE, tenant: { select: { accountSid: true } } } });
+    const call = toCallView(row);
+    const data = { answeredBy: input.answeredBy, machineDetectionDurationMs: input.durationMs, reason: input.reason };
+    await writeCallTransitions(tx, [{ call, accountSid: row.tenant.accountSid, type: "machine_detected", status: null, at: input.at, sequence: row.eventSequence, data }]);
+    const asked = readMachineDetection(row.machineDetection);
+    if (asked?.async && asked.callback) {
+      const twilio = row.apiSurface === "twilio";
+      const params = twilio
+        ? { CallSid: row.id, AccountSid: row.tenant.accountSid, AnsweredBy: input.answeredBy, MachineDetectionDuration: String(input.durationMs) }
+        : { event: "call.machine_detected", call: toCallResource(call), answered_by: input.answeredBy, machine_detection_duration_ms: input.durationMs, timestamp: input.at.toISOString() };
+      await tx.callbackDelivery.create({
+        data: { id: newId("cbd"), tenantId: row.tenantId, callId: row.id, url: asked.callback.url, method: asked.callback.method, format: twilio ? "twilio" : "native", sequence: row.eventSequence, params },
+      });
+    }
+    return true;
+  });
+}
