@@ -3,7 +3,7 @@ import type { Channel } from "./channel.ts";
 import { formatLocal } from "./events.ts";
 import type { SimSwitch } from "./switch.ts";
 import { startFarEndRecording, startRecording, stopRecording } from "./recording.ts";
-import { startAvmd, stopAvmd } from "./apps/avmd.ts";
+import { stopAvmd } from "./apps/avmd.ts";
 import { encodeHeaderValue } from "../../worker/esl/wire.ts";
 
 /**
@@ -59,13 +59,13 @@ function runSimpleApi(sw: SimSwitch, command: string, arg: string): string {
     case "uuid_record":
       return uuidRecord(sw, args);
     case "avmd": {
-      // mod_avmd's api: `avmd <uuid> start|stop` (the settings commands are not simulated).
+      // mod_avmd's api, `stop` only: its `start` is broken in 1.10.12 (no settings, no detector threads), so the
+      // worker starts avmd with the avmd_start application.
       const ch = channel(args[0]);
       if (!ch) return "-ERR, no FreeSWITCH session for uuid [" + (args[0] ?? "") + "]!\n";
-      if (args[1] === "start") startAvmd(sw, ch);
-      else if (args[1] === "stop") stopAvmd(sw, ch);
-      else return "-ERR, bad command!\n";
-      return "+OK\n";
+      if (args[1] !== "stop") return "-ERR, bad command!\n";
+      stopAvmd(sw, ch);
+      return "+OK\n [" + ch.uuid + "] [" + ch.name + "] stopped\n\n";
     }
     case "uuid_broadcast": {
       const ch = channel(args[0]);

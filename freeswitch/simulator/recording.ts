@@ -15,7 +15,12 @@ const FAR_END_TICK_SECONDS = 0.1;
 export function startFarEndRecording(sw: SimSwitch, ch: Channel, file: string): boolean {
   const sim = sw.simOf(ch);
   if (!sim || sim.farEndRecording || !ch.times.answered) return false;
-  const sinceAnswer = () => (sw.nowUs() - ch.times.answered) / 1e6;
+  // The far end's audio is heard from the first time it is recorded, not from the answer: the switch starts such a
+  // recording within milliseconds of the answer, but on the scaled clock the worker's real milliseconds would be
+  // simulated seconds, and the start of a greeting would be lost to them.
+  sim.farEndHeardFromUs ??= sw.nowUs();
+  const heardFrom = sim.farEndHeardFromUs;
+  const sinceAnswer = () => (sw.nowUs() - heardFrom) / 1e6;
   const rec = new LiveFarEndRecording(file, farEndAudio(sim.farEnd), sinceAnswer());
   sim.farEndRecording = rec;
   sw.emit(ch, "RECORD_START", "RECORD_START", undefined, ["Record-File-Path", file]);
@@ -34,7 +39,7 @@ function stopFarEndRecording(sw: SimSwitch, ch: Channel, file: string | undefine
   const rec = sim?.farEndRecording;
   if (!sim || !rec || (file && file !== rec.file && file !== "all")) return false;
   sim.farEndRecording = undefined;
-  rec.advanceTo((sw.nowUs() - ch.times.answered) / 1e6);
+  rec.advanceTo((sw.nowUs() - (sim.farEndHeardFromUs ?? ch.times.answered)) / 1e6);
   rec.close();
   sw.emit(ch, "RECORD_STOP", "RECORD_STOP", undefined, ["Record-File-Path", rec.file, "Record-Completion-Cause", "success-maxtime"]);
   sw.emit(ch, "MEDIA_BUG_STOP", "MEDIA_BUG_STOP", ["Media-Bug-Function", "session_record", "Media-Bug-Target", rec.file]);

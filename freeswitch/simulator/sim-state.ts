@@ -25,6 +25,8 @@ export interface Sim {
   recording?: { path: string; startUs: number; stereo: boolean };
   /** A read-only recording of what the far end says (uuid_record with RECORD_READ_ONLY=true), written as time passes. */
   farEndRecording?: LiveFarEndRecording;
+  /** Simulated µs from which the far end's audio plays (its first read-only recording; far-end-audio.ts). */
+  farEndHeardFromUs?: number;
   avmd: boolean;
   /** Set once the first application ran (it re-sets call_uuid). */
   executed: boolean;

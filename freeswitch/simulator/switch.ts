@@ -15,8 +15,6 @@ import { SessionRate } from "./session-rate.ts";
 import { parseOriginate, type DialTarget } from "./dial-string.ts";
 import type { AppRun, Sim } from "./sim-state.ts";
 import { stopRecording } from "./recording.ts";
-import { farEndAudio } from "./far-end-audio.ts";
-import { fireAvmdBeep } from "./apps/avmd.ts";
 import { APPS } from "./apps/index.ts";
 import { STAYS, type WaitOutcome } from "./apps/context.ts";
 import { bridgeLegs } from "./apps/bridge.ts";
@@ -536,9 +534,6 @@ export class SimSwitch {
       const digits = farEnd.digits;
       this.after(1, () => this.pressDigits(ch, digits), ch);
     }
-    // mod_avmd hears the beep in what the far end says (far-end-audio.ts), when avmd runs then (apps/avmd.ts).
-    const beepAt = farEndAudio(farEnd).beepAtSeconds;
-    if (beepAt !== null) this.after(beepAt, () => this.sims.get(ch.uuid)?.avmd && !ch.hungUp && fireAvmdBeep(this, ch, beepAt), ch);
     if (farEnd.hangupAfterSeconds !== undefined) {
       this.after(farEnd.hangupAfterSeconds, () => this.remoteBye(ch), ch);
     }

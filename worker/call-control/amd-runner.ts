@@ -1,7 +1,7 @@
 // Answering-machine detection on one answered call, on the switch: the called party's audio is recorded read-only and
 // unbuffered (uuid_record with RECORD_READ_ONLY, enable_file_write_buffering=false, one frame of pre-buffer) and read
 // as it grows (wav-tail.ts) into the analyzer (src/lib/amd/amd-analyzer.ts: greeting length, words, silences, fax
-// tones); mod_avmd listens for the voicemail beep (avmd::beep reaches onBeep). The verdict ends both, and the
+// tones); mod_avmd (its avmd_start application) listens for the voicemail beep (avmd::beep reaches onBeep). The verdict ends both, and the
 // caller (call-handler.ts) stores it and runs the document: after it (synchronous) or alongside it (AsyncAmd).
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
@@ -57,19 +57,24 @@ export class AmdRun {
 
   async start(): Promise<void> {
     const uuid = this.channel.uuid;
+    // mod_avmd's application, not its api: in 1.10.12 `avmd <uuid> start` adds the media bug without the configured
+    // settings or the detector threads (it reports 48000 samples/s and never hears a beep). Sent first, so with
+    // AsyncAmd it runs before the document's applications queue behind it.
+    const avmd = this.host.esl.sendmsg(uuid, "avmd_start").catch((err: unknown) => {
+      this.host.log.warn({ err, callId: this.channel.callId }, "mod_avmd did not start: beeps are heard only as speech");
+    });
     // The switch splits api arguments on spaces: a path with one could not be handed over whole.
     if (/\s/.test(this.file)) return this.conclude(this.analyzer.finish("the recordings folder's path has a space"));
     await mkdir(path.dirname(this.file), { recursive: true });
     const limit = Math.ceil(this.asked.timeoutMs / 1000) + GRACE_SECONDS;
     const reply = await this.host.esl.api(`uuid_record ${uuid} start ${this.file} ${limit} ${RECORDING_VARS}`).catch((err: unknown) => `-ERR ${String(err)}`);
+    if (this.answeredAt > 0) this.leadMs = Math.max(0, Math.round(performance.now() - this.answeredAt));
     if (!reply.startsWith("+OK")) {
       this.host.log.warn({ callId: this.channel.callId, reply: reply.trim() }, "answering-machine detection could not record the called party");
       return this.conclude(this.analyzer.finish("the called party's audio could not be recorded"));
     }
     if (this.finished) return;
-    if (this.answeredAt > 0) this.leadMs = Math.max(0, Math.round(performance.now() - this.answeredAt));
-    const avmd = await this.host.esl.api(`avmd ${uuid} start`).catch((err: unknown) => `-ERR ${String(err)}`);
-    if (!avmd.startsWith("+OK")) this.host.log.warn({ callId: this.channel.callId, reply: avmd.trim() }, "mod_avmd did not start: beeps are heard only as speech");
+    await avmd;
     this.tail.start();
     // Audio that stops arriving (a recording that died) must not hold the call: decide on wall-clock time too.
     this.guard = setTimeout(() => this.conclude(this.analyzer.finish()), this.asked.timeoutMs + GRACE_SECONDS * 1000);
@@ -100,6 +105,7 @@ export class AmdRun {
     await this.tail.stop();
     if (!this.channel.hangupSeen) {
       await this.host.esl.api(`uuid_record ${this.channel.uuid} stop ${this.file}`).catch(() => undefined);
+      // The api's stop works (it removes the application's media bug).
       await this.host.esl.api(`avmd ${this.channel.uuid} stop`).catch(() => undefined);
     }
     if (!process.env.AMD_KEEP) await rm(this.file, { force: true }).catch(() => undefined);

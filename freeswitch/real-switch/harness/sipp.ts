@@ -79,13 +79,30 @@ export interface CarrierOptions {
   port: number;
   mediaPort: number;
   workDir: string;
+  /** Far ends that say a recorded sample: +15005558NNN says samples[NNN] (A-law file) once, for `durationMs`. */
+  samples?: { alaw: string; durationMs: number }[];
+}
+
+/** The carrier's branch per labelled sample (scenarios/carrier.xml, label "amd"): its audio, and how long it talks. */
+function sampleBranches(samples: { alaw: string; durationMs: number }[]): string {
+  return samples
+    .map((sample, i) => {
+      if (!/^[\w./-]+$/.test(sample.alaw)) throw new Error(`sample path ${sample.alaw}: SIPp needs a plain path`);
+      return [
+        `<nop><action><test assign_to="amd_${i}" variable="amd_n" compare="equal" value="${i}"/></action></nop>`,
+        `<nop next="amd_${i}" test="amd_${i}"/>`,
+      ].join("\n  ");
+    })
+    .concat(["<nop next=\"talk\"/>"])
+    .concat(samples.map((sample, i) => `<label id="amd_${i}"/>\n  <nop next="talk"><action><exec rtp_stream="${sample.alaw},1,8"/><assign assign_to="talk_ms" value="${sample.durationMs + 1000}"/></action></nop>`))
+    .join("\n  ");
 }
 
 /** The carrier: answers the switch's outbound INVITEs as scenarios/carrier.xml describes, until stopped. */
 export function startCarrier(opts: CarrierOptions): SippRun {
   mkdirSync(opts.workDir, { recursive: true });
   const audio = writeToneFile(path.join(opts.workDir, "carrier-tone.alaw"));
-  const scenario = render("carrier", { audio }, opts.workDir);
+  const scenario = render("carrier", { audio, amd: sampleBranches(opts.samples ?? []) }, opts.workDir);
   return runSipp(["-sf", scenario, "-i", "127.0.0.1", "-p", String(opts.port), "-mp", String(opts.mediaPort), "-l", "500", "-max_socket", "2000"], opts.workDir, "carrier");
 }
 

@@ -11,6 +11,7 @@ import { applyMigrations } from "../../../src/server/migrations/apply-migrations
 import { FreeSwitchProcess } from "./freeswitch-process";
 import { appProcess, workerProcess, type NodeProcess } from "./node-process";
 import { startCarrier, type SippRun } from "./sipp";
+import { labelledAmdSet } from "../../../src/test/amd/labelled-set";
 import { TcpProxy } from "./tcp-proxy";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
@@ -213,7 +214,9 @@ export class Stack {
   }
 
   startCarrier(): void {
-    this.carrier = startCarrier({ port: this.carrierPort, mediaPort: this.info.carrierMediaPort, workDir: path.join(this.info.workDir, "sipp") });
+    // +15005558NNN: the answering-machine labelled set's samples (amd.test.ts dials them by their index).
+    const samples = labelledAmdSet().map((s) => ({ alaw: s.alaw, durationMs: s.durationMs }));
+    this.carrier = startCarrier({ port: this.carrierPort, mediaPort: this.info.carrierMediaPort, workDir: path.join(this.info.workDir, "sipp"), samples });
   }
 
   async stop(): Promise<void> {

@@ -3,6 +3,7 @@
 // while avmd runs on the channel, as mod_avmd does.
 import type { Channel } from "../channel.ts";
 import type { SimSwitch } from "../switch.ts";
+import { farEndAudio } from "../far-end-audio.ts";
 import type { SimApp } from "./context.ts";
 
 export function startAvmd(sw: SimSwitch, ch: Channel): void {
@@ -11,6 +12,12 @@ export function startAvmd(sw: SimSwitch, ch: Channel): void {
   sim.avmd = true;
   sw.fire(sw.chanEvent(ch, "CUSTOM", "AVMD", undefined,
     ["Call-command", "avmd", "Start-time", String(sw.nowUs())], "avmd::start", false));
+  // It hears the beep in what the far end says, on the far end's audio clock (recording.ts starts it the same way).
+  const beepAt = ch.times.answered ? farEndAudio(sim.farEnd).beepAtSeconds : null;
+  if (beepAt === null) return;
+  sim.farEndHeardFromUs ??= sw.nowUs();
+  const inSeconds = (sim.farEndHeardFromUs - sw.nowUs()) / 1e6 + beepAt;
+  if (inSeconds > 0) sw.after(inSeconds, () => sim.avmd && !ch.hungUp && fireAvmdBeep(sw, ch, beepAt), ch);
 }
 
 export function stopAvmd(sw: SimSwitch, ch: Channel): void {

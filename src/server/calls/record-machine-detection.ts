@@ -20,12 +20,11 @@ export interface RecordMachineDetectionInput {
 /** False when the call is unknown or its verdict was recorded already (so a retry after an unheard commit is harmless). */
 export async function recordMachineDetection(input: RecordMachineDetectionInput): Promise<boolean> {
   return callTransaction(async (tx) => {
-    const bumped = await tx.call.updateManyAndReturn({
-      where: { id: input.callId, answeredBy: null },
-      data: { eventSequence: { increment: 1 }, answeredBy: input.answeredBy },
-      select: { id: true },
-    });
-    if (!bumped[0]) return false;
+    // The call's row locked, then at most one verdict per call (the end of the call may have stored answeredBy first).
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Call" WHERE id = ${input.callId} FOR UPDATE`;
+    if (!locked) return false;
+    if (await tx.callEvent.findFirst({ where: { callId: input.callId, type: "machine_detected" }, select: { id: true } })) return false;
+    await tx.call.update({ where: { id: input.callId }, data: { eventSequence: { increment: 1 }, answeredBy: input.answeredBy } });
     const row = await tx.call.findUniqueOrThrow({ where: { id: input.callId }, include: { ...CALL_VIEW_INCLUDE, tenant: { select: { accountSid: true } } } });
     const call = toCallView(row);
     const data = { answeredBy: input.answeredBy, machineDetectionDurationMs: input.durationMs, reason: input.reason };

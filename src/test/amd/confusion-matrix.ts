@@ -41,7 +41,7 @@ export function confusionMatrix(results: AmdResult[], mode: "Enable" | "DetectMe
   const misses: AmdMatrix["misses"] = [];
   for (const r of results) {
     counts[r.sample.kind][groupOf(r.answeredBy)]++;
-    if (r.answeredBy !== r.sample.expected[mode]) misses.push({ id: r.sample.id, text: r.sample.text, expected: r.sample.expected[mode], got: r.answeredBy, atMs: r.decidedAtMs, reason: r.reason });
+    if (r.answeredBy !== r.sample.expected[mode]) misses.push({ id: r.sample.id, text: r.sample.text, expected: r.sample.expected[mode], got: r.answeredBy, atMs: r.decidedAtMs, reason: r.sample.beepHz ? `${r.reason ?? ""}; its beep: ${r.sample.beepHz} Hz` : r.reason });
   }
   const humans = results.filter((r) => r.sample.kind === "human");
   return {

@@ -20,8 +20,9 @@ export interface AmdSample {
   /** Audio ms where the greeting's speech starts and ends (null: no speech). */
   speechStartMs: number | null;
   greetingEndMs: number | null;
-  /** When the beep starts (machines that beep). */
+  /** When the beep starts (machines that beep), and its pitch. */
   beepAtMs: number | null;
+  beepHz: number | null;
   durationMs: number;
   wav: string;
   alaw: string;
@@ -147,7 +148,7 @@ function build(workDir: string): BuiltSample[] {
       const parts: Part[] = [{ at: lead, pcm: speech, gain: level() }];
       if (variant === 1 && i % 3 === 0) parts.push({ at: end + 2500 + Math.floor(random() * 1000), pcm: speak("Hello?", voice, 170, workDir), gain: level() });
       samples.push({
-        id: `human-${String(samples.length).padStart(2, "0")}`, kind: "human", text: line, voice, speechStartMs: lead, greetingEndMs: end, beepAtMs: null,
+        id: `human-${String(samples.length).padStart(2, "0")}`, kind: "human", text: line, voice, speechStartMs: lead, greetingEndMs: end, beepAtMs: null, beepHz: null,
         durationMs: end + 6000, pcm: mix(end + 6000, parts, noise(), random), expected: { Enable: "human", DetectMessageEnd: "human" },
       });
     }
@@ -162,11 +163,12 @@ function build(workDir: string): BuiltSample[] {
       const end = lead + ms(speech);
       const beeps = (i + variant) % 3 !== 0;
       const beepAt = beeps ? end + 300 + Math.floor(random() * 600) : null;
+      const beepHz = beeps ? pick([440, 850, 1000, 1400]) : null;
       const parts: Part[] = [{ at: lead, pcm: speech, gain: level() }];
-      if (beepAt !== null) parts.push({ at: beepAt, pcm: tone(pick([440, 850, 1000, 1400]), 400 + Math.floor(random() * 500), 9000 + random() * 9000), gain: 1 });
+      if (beepAt !== null) parts.push({ at: beepAt, pcm: tone(beepHz!, 400 + Math.floor(random() * 500), 9000 + random() * 9000), gain: 1 });
       const durationMs = (beepAt ?? end) + 4500;
       samples.push({
-        id: `machine-${String(samples.length).padStart(2, "0")}`, kind: "machine", text: line, voice, speechStartMs: lead, greetingEndMs: end, beepAtMs: beepAt,
+        id: `machine-${String(samples.length).padStart(2, "0")}`, kind: "machine", text: line, voice, speechStartMs: lead, greetingEndMs: end, beepAtMs: beepAt, beepHz,
         durationMs, pcm: mix(durationMs, parts, noise(), random),
         expected: { Enable: "machine_start", DetectMessageEnd: beepAt !== null ? "machine_end_beep" : "machine_end_silence" },
       });
@@ -177,21 +179,21 @@ function build(workDir: string): BuiltSample[] {
   for (let i = 0; i < 3; i++) {
     const lead = 200 + Math.floor(random() * 500);
     samples.push({
-      id: `fax-${i}`, kind: "fax", text: "(CED 2100 Hz)", voice: "-", speechStartMs: null, greetingEndMs: null, beepAtMs: null, durationMs: 7000,
+      id: `fax-${i}`, kind: "fax", text: "(CED 2100 Hz)", voice: "-", speechStartMs: null, greetingEndMs: null, beepAtMs: null, beepHz: null, durationMs: 7000,
       pcm: mix(7000, [{ at: lead, pcm: tone(2100, 3000, 8000), gain: 1 }], noise(), random), expected: { Enable: "fax", DetectMessageEnd: "fax" },
     });
   }
   // Dead air: the line answers and nobody speaks.
   for (let i = 0; i < 3; i++) {
     samples.push({
-      id: `silence-${i}`, kind: "silence", text: "(line noise only)", voice: "-", speechStartMs: null, greetingEndMs: null, beepAtMs: null, durationMs: 8000,
+      id: `silence-${i}`, kind: "silence", text: "(line noise only)", voice: "-", speechStartMs: null, greetingEndMs: null, beepAtMs: null, beepHz: null, durationMs: 8000,
       pcm: mix(8000, [], noise(), random), expected: { Enable: "unknown", DetectMessageEnd: "unknown" },
     });
   }
   return samples;
 }
 
-const SPEC_VERSION = 1;
+const SPEC_VERSION = 2;
 
 /** The set, synthesized on first use (about 10 s) and reused after; needs espeak-ng and sox (Debian packages). */
 export function labelledAmdSet(root = path.resolve(import.meta.dirname, "../../../.data/amd-set")): AmdSample[] {
