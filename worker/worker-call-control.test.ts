@@ -165,6 +165,38 @@ describe("call control on the simulator", () => {
     }
   });
 
+  it("gather with partialResultCallback: what was said so far is posted while the caller speaks, then the action gets the whole", async () => {
+    const deepgram = await startDeepgramStandIn({ transcript: "talk to sales" });
+    process.env.SPEECH_DEEPGRAM_API_KEY = deepgram.apiKey;
+    process.env.SPEECH_DEEPGRAM_BASE_URL = deepgram.baseUrl;
+    try {
+      // 60 simulated seconds of speech at most: three real ones, time for partial results (about one a second).
+      routes.set("/speak-long", twiml(`<Gather input="speech" maxSpeechTime="60" action="/heard-long" partialResultCallback="${app.url("/partial")}"/>`));
+      routes.set("/heard-long", twiml("<Hangup/>"));
+      routes.set("/partial", { status: 204 });
+      const voice = await createVoiceTenant();
+      const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: app.url("/speak-long") });
+      const uuid = await waitFor("the channel", async () => (await db.call.findUnique({ where: { id: call.id } }))?.channelUuid);
+      // The caller keeps talking, so the utterance runs to maxSpeechTime.
+      await waitFor("the answer", async () => sim.channels.get(uuid)?.answerState === "answered");
+      sim.switch.farEndTalks(sim.channels.get(uuid)!, 120);
+      expect((await waitForFinalCall(call.id, 20_000)).status).toBe("COMPLETED");
+      const partials = requestsTo("/partial", call.id);
+      expect(partials.length).toBeGreaterThanOrEqual(1);
+      expect(partials[0]).toMatchObject({ SequenceNumber: "0", UnstableSpeechResult: "talk to sales", StableSpeechResult: "", CallStatus: "in-progress" });
+      if (partials[1]) expect(partials[1]).toMatchObject({ SequenceNumber: "1", StableSpeechResult: "talk to sales" });
+      expect(requestsTo("/heard-long", call.id)).toEqual([expect.objectContaining({ SpeechResult: "talk to sales" })]);
+      // Each partial sent the audio so far as a WAV whose sizes are true.
+      expect(deepgram.violations).toEqual([]);
+      // (a recognition still in flight when the utterance ended is not posted)
+    expect(deepgram.requests.length).toBeGreaterThanOrEqual(partials.length + 1);
+    } finally {
+      delete process.env.SPEECH_DEEPGRAM_API_KEY;
+      delete process.env.SPEECH_DEEPGRAM_BASE_URL;
+      await deepgram.close();
+    }
+  });
+
   it("record with transcribe: the recognizer's words reach transcribeCallback with the recording", async () => {
     const deepgram = await startDeepgramStandIn({ transcript: "please call me back" });
     process.env.SPEECH_DEEPGRAM_API_KEY = deepgram.apiKey;

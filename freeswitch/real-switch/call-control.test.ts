@@ -72,6 +72,21 @@ describeRealSwitch("call control on a real FreeSWITCH", () => {
     expect(spoken.some((t) => t.endsWith("We did not get your input"))).toBe(false);
   });
 
+  it("gather with speech: partial results are posted while the far end talks, then the action gets the transcript", async () => {
+    // The carrier's far end streams a tone the whole call: the utterance runs to maxSpeechTime (4 s), and what was
+    // said so far is recognized about once a second (the recognizer is Deepgram's stand-in, started by the stack).
+    routes.set("/speech", twiml(`<Gather input="speech" maxSpeechTime="4" action="/speech-heard" partialResultCallback="${app.url("/speech-partial")}"/>`));
+    routes.set("/speech-heard", twiml("<Hangup/>"));
+    routes.set("/speech-partial", { status: 204, body: "", headers: {} });
+    const call = await placeCall(tenant, { to: "+15005550100", url: app.url("/speech") });
+    expect((await waitForFinal(tenant, call.id, 30_000)).status).toBe("completed");
+    expect(await paramsOf("/speech-heard", call.id)).toMatchObject({ SpeechResult: "talk to sales" });
+    const partials = app.received.filter((r) => r.url?.startsWith("/speech-partial") && new URLSearchParams(r.body).get("CallSid") === call.id).map((r) => Object.fromEntries(new URLSearchParams(r.body)));
+    expect(partials.length).toBeGreaterThanOrEqual(2);
+    expect(partials[0]).toMatchObject({ SequenceNumber: "0", UnstableSpeechResult: "talk to sales" });
+    expect(partials[1]).toMatchObject({ SequenceNumber: "1", StableSpeechResult: "talk to sales" });
+  });
+
   it("gather without input goes on with the next verb", async () => {
     routes.set("/quiet", twiml('<Gather numDigits="1" timeout="2"><Say>Press a key</Say></Gather><Say>Nothing pressed</Say><Hangup/>'));
     await setVoiceUrl("/quiet");

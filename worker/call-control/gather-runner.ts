@@ -1,12 +1,14 @@
 // <Gather>'s part of a call's session: the prompts with barge-in, the caller's keys from DTMF events (digit-collector.ts)
 // with numDigits, finishOnKey and the timeout between keys, and speech: the utterance recorded until silence (the
-// stock switch has no streaming recognizer) and handed to the recognizer (speech-port.ts).
+// stock switch has no streaming recognizer) and handed to the recognizer (speech-port.ts); with partialResultCallback
+// what was said so far is recognized and posted while the caller speaks (partial-speech.ts).
 import { randomUUID } from "node:crypto";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import type { CollectInputCommand } from "@/server/voice-documents/interpreter/commands";
 import type { EslEvent } from "../esl/wire";
 import { DigitCollector } from "./digit-collector";
+import { PartialSpeech } from "./partial-speech";
 import { loopCount, promptApplication } from "./prompt-apps";
 import type { Running, SessionOps } from "./session-ops";
 import { recordApplication } from "./switch-commands";
@@ -21,15 +23,16 @@ export class GatherRunner {
   reset(): void {
     this.clearTimer();
     this.collector = null;
+    this.partial?.stop();
+    this.partial = null;
   }
+
+  private partial: PartialSpeech | null = null;
 
   async collect(command: CollectInputCommand, step: number): Promise<void> {
     const running = this.s.running?.kind === "collect" ? this.s.running : (this.s.running = { kind: "collect", step, lastPromptUuid: null, promptsDone: false });
     this.collector = command.dtmf ? new DigitCollector({ numDigits: command.dtmf.numDigits, finishOnKey: command.dtmf.finishOnKey }) : null;
     this.speech = command.speech;
-    if (command.speech?.partialResults) {
-      await this.s.reportError(12200, "partialResultCallback needs streaming recognition, which this switch has no module for: no partial results are sent", this.s.state?.verbIndex ?? null);
-    }
     this.timeoutSeconds = command.timeoutSeconds;
     this.bargeIn = command.bargeIn;
     if (!this.s.live()) return;
@@ -72,12 +75,21 @@ export class GatherRunner {
     running.utterance = { eventUuid: randomUUID(), file };
     await this.s.setTerminators(this.collector ? "any" : "none");
     const endSilence = spec.endSilence === "auto" ? 2 : Math.max(1, spec.endSilence);
+    if (spec.partialResults) {
+      // The utterance is written as it is spoken (not in 64 kB blocks), so what was said so far can be recognized.
+      await this.s.host.esl.api(`uuid_setvar ${this.s.uuid} enable_file_write_buffering false`).catch(() => undefined);
+      this.partial?.stop();
+      this.partial = new PartialSpeech(this.s, file, spec);
+      this.partial.start();
+    }
     await this.s.send(recordApplication(file, this.s.host.recordingsDir, spec.maxSeconds, Math.max(endSilence, 1)), running.utterance.eventUuid);
   }
 
   async utteranceEnded(running: Extract<Running, { kind: "collect" }>, event: EslEvent): Promise<void> {
     const utterance = running.utterance!;
     running.utterance = null;
+    this.partial?.stop();
+    this.partial = null;
     const spec = this.speech;
     try {
       // A key ended the recording: input goes on as keys (the key itself arrived as a DTMF event).

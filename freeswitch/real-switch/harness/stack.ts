@@ -12,6 +12,7 @@ import { FreeSwitchProcess } from "./freeswitch-process";
 import { appProcess, workerProcess, type NodeProcess } from "./node-process";
 import { startCarrier, type SippRun } from "./sipp";
 import { labelledAmdSet } from "../../../src/test/amd/labelled-set";
+import { startDeepgramStandIn } from "../../../src/test/speech-standins/deepgram-stand-in";
 import { TcpProxy } from "./tcp-proxy";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
@@ -47,6 +48,7 @@ export class Stack {
   app!: NodeProcess;
   worker!: NodeProcess;
   carrier!: SippRun;
+  deepgram!: Awaited<ReturnType<typeof startDeepgramStandIn>>;
   eslProxy!: TcpProxy;
   private carrierPort = 0;
 
@@ -125,6 +127,9 @@ export class Stack {
 
     this.eslProxy = new TcpProxy(eslPort);
     await this.eslProxy.listen(proxyPort);
+    // Speech recognition: Deepgram's documented API, answered by its stand-in (a request off the format gets a 400,
+    // which reaches the tests as a failed recognition).
+    this.deepgram = await startDeepgramStandIn({ transcript: "talk to sales" });
     this.worker = workerProcess({
       healthPort,
       logFile: path.join(workDir, "worker.log"),
@@ -138,6 +143,8 @@ export class Stack {
         WORKER_DRAIN_SECONDS: "10",
         // The shortest lease allowed (two heartbeats): a worker restarted after kill -9 takes over within 10 s.
         WORKER_LEASE_SECONDS: "10",
+        SPEECH_DEEPGRAM_API_KEY: this.deepgram.apiKey,
+        SPEECH_DEEPGRAM_BASE_URL: this.deepgram.baseUrl,
       },
     });
 
@@ -221,7 +228,7 @@ export class Stack {
 
   async stop(): Promise<void> {
     await this.worker?.stop().catch(() => undefined);
-    await Promise.all([this.app?.stop(), this.freeswitch?.stop(), this.carrier?.stop(), this.eslProxy?.close()].map((p) => p?.catch(() => undefined)));
+    await Promise.all([this.app?.stop(), this.freeswitch?.stop(), this.carrier?.stop(), this.eslProxy?.close(), this.deepgram?.close()].map((p) => p?.catch(() => undefined)));
     await this.pg?.stop();
   }
 }

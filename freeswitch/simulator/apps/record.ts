@@ -24,6 +24,17 @@ export const record: SimApp = async ({ sw, ch, sim, arg, wait }) => {
   ch.setVar("silence_hits_exhausted", "false");
   const startUs = sw.nowUs();
   sw.emit(ch, "RECORD_START", "RECORD_START", undefined, ["Record-File-Path", file]);
+  // enable_file_write_buffering=false: the switch writes each frame as it comes, so the file grows while recording
+  // (a chunk every 100 simulated ms here); otherwise it is written in 64 kB blocks, here all at the end.
+  let growing: NodeJS.Timeout | undefined;
+  if (ch.getVar("enable_file_write_buffering") === "false") {
+    const grow = () => {
+      if (ch.hungUp) return;
+      writeRecording(file, Math.max(0, (sw.nowUs() - startUs) / 1e6), 1);
+      growing = sw.after(0.1, grow, ch);
+    };
+    growing = sw.after(0.1, grow, ch);
+  }
   const limitEndUs = limit ? (Math.floor(startUs / 1e6) + limit + 1) * 1e6 : Infinity;
   let silentTail = 0;
   for (;;) {
@@ -40,6 +51,7 @@ export const record: SimApp = async ({ sw, ch, sim, arg, wait }) => {
     }
     break;
   }
+  if (growing) clearTimeout(growing);
   sw.withFrozenClock((nowUs) => {
     const seconds = Math.max(0, (nowUs - startUs) / 1e6);
     const size = writeRecording(file, seconds, 1, silentTail);
