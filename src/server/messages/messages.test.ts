@@ -25,7 +25,10 @@ import {
 } from "@/test/messaging-provider-stand-ins";
 import { startWebhookReceiver } from "@/test/webhook-receiver";
 import { waitFor } from "@/test/wait-for";
-import { POST as createMessagePost, GET as listMessagesGet } from "@/app/api/v1/messages/route";
+import { createMessageRoute, listMessagesRoute } from "@/server/api/v1/messages";
+
+const createMessagePost = createMessageRoute.handle;
+const listMessagesGet = listMessagesRoute.handle;
 
 const BASE = "http://localhost:3000";
 const PLATFORM_SID = `AC${"1".repeat(32)}`;
