@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { MessageStatusBadge } from "@/components/portal/messages/message-status";
-import { formatDateTime, formatMoney } from "@/lib/format";
+import { formatDateTime, formatUnitPrice } from "@/lib/format";
 import { formatPhoneNumber } from "@/lib/phone";
 import { useTRPC } from "@/trpc/react";
 
@@ -61,7 +61,7 @@ export function MessageDetail({ messageId }: { messageId: string }) {
                   <Fact label="From">{formatPhoneNumber(m.from)}</Fact>
                   <Fact label="To">{formatPhoneNumber(m.to)}</Fact>
                   <Fact label="Segments">{`${m.numSegments}${m.encoding ? ` (${m.encoding})` : ""}`}</Fact>
-                  <Fact label="Cost">{m.priceMicros === null ? "—" : formatMoney(m.priceMicros, m.currency)}</Fact>
+                  <Fact label="Cost">{m.priceMicros === null ? "—" : formatUnitPrice(m.priceMicros, m.currency)}</Fact>
                   <Fact label="Provider">{m.provider ?? "—"}</Fact>
                   <Fact label="Provider id">{m.providerMessageId ? <code className="break-all font-mono text-xs">{m.providerMessageId}</code> : "—"}</Fact>
                   <Fact label="Attempts">{m.attempts}</Fact>

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { DataTable, useDataTable } from "@/components/shared/data-table";
 import { MessageStatusBadge } from "@/components/portal/messages/message-status";
 import type { MessageRow } from "@/components/portal/messages/types";
-import { formatDateTime, formatMoney } from "@/lib/format";
+import { formatDateTime, formatUnitPrice } from "@/lib/format";
 import { formatPhoneNumber } from "@/lib/phone";
 
 const column = createColumnHelper<MessageRow>();
@@ -56,7 +56,7 @@ const columns = [
     id: "cost",
     header: "Cost",
     meta: { className: "hidden text-right md:table-cell", headerClassName: "text-right" },
-    cell: (c) => <span className="tabular-nums">{c.row.original.priceMicros === null ? "—" : formatMoney(c.row.original.priceMicros, c.row.original.currency)}</span>,
+    cell: (c) => <span className="tabular-nums">{c.row.original.priceMicros === null ? "—" : formatUnitPrice(c.row.original.priceMicros, c.row.original.currency)}</span>,
   }),
 ];
 
