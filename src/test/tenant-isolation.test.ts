@@ -1132,6 +1132,42 @@ const TRPC: Record<string, TrpcCase> = {
       expect(await db.messagingSuppression.count({ where: { id: aSuppressionId } })).toBe(1);
     },
   },
+  "messages.credentials": {
+    aId: false,
+    reason: "the caller's own messaging accounts; A's Telnyx account is not listed",
+    run: async (c) => {
+      await db.tenantMessagingCredential.upsert({
+        where: { tenantId_provider: { tenantId: fx.a.tenantId, provider: "telnyx" } },
+        create: { tenantId: fx.a.tenantId, provider: "telnyx", secretCipher: "sealed", hint: "AAAA", publicKey: "A's public key" },
+        update: {},
+      });
+      const list = await c.messages.credentials();
+      expect(list).toEqual([]);
+      expectNoMessageLeak(list);
+    },
+  },
+  "messages.setCredential": {
+    aId: false,
+    reason: "sets the caller's own account; A's stays as it was",
+    run: async (c) => {
+      await c.messages.setCredential({ provider: "twilio", accountSid: `AC${"b".repeat(32)}`, authToken: "b-twilio-auth-token-0000" });
+      expect(await db.tenantMessagingCredential.count({ where: { tenantId: fx.a.tenantId, provider: "twilio" } })).toBe(0);
+      await db.tenantMessagingCredential.deleteMany({ where: { tenantId: fx.b.tenantId } });
+    },
+  },
+  "messages.removeCredential": {
+    aId: false,
+    reason: "addressed by provider within the caller's tenant: B has none, so not found; A's is untouched",
+    run: async (c) => {
+      await db.tenantMessagingCredential.upsert({
+        where: { tenantId_provider: { tenantId: fx.a.tenantId, provider: "telnyx" } },
+        create: { tenantId: fx.a.tenantId, provider: "telnyx", secretCipher: "sealed", hint: "AAAA" },
+        update: {},
+      });
+      await notFound(c.messages.removeCredential({ provider: "telnyx" }));
+      expect(await db.tenantMessagingCredential.count({ where: { tenantId: fx.a.tenantId, provider: "telnyx" } })).toBe(1);
+    },
+  },
   "voicemail.list": {
     aId: false,
     reason: "the session's tenant's messages; A's box as a filter finds nothing, A's message as cursor is rejected",

@@ -63,3 +63,22 @@ export const ZAddSuppressionInput = z.object({
   note: z.string().trim().max(200).default(""),
 });
 export type TAddSuppressionInput = z.input<typeof ZAddSuppressionInput>;
+
+export const MESSAGING_CREDENTIAL_ROLE: RoleRule = { minRole: "ADMIN" };
+
+export const ZSetMessagingCredentialInput = z.discriminatedUnion("provider", [
+  z.object({
+    provider: z.literal("twilio"),
+    accountSid: z.string().trim().regex(/^AC[0-9a-f]{32}$/i, "a Twilio AccountSid: AC + 32 hex"),
+    authToken: z.string().trim().min(16, "a Twilio auth token").max(128),
+  }),
+  z.object({
+    provider: z.literal("telnyx"),
+    apiKey: z.string().trim().min(8, "a Telnyx API key").max(256),
+    publicKey: z
+      .string()
+      .trim()
+      .refine((k) => Buffer.from(k, "base64").length === 32, "the account's Ed25519 public key, base64 (32 bytes)"),
+  }),
+]);
+export type TSetMessagingCredentialInput = z.input<typeof ZSetMessagingCredentialInput>;

@@ -11,8 +11,7 @@ import { db } from "@/server/db";
 import { newSid } from "@/server/shared/ids";
 import { receiveProviderWebhook } from "@/server/messages/receive-provider-webhook";
 import { runMessageSender } from "@/server/messages/run-message-sender";
-import { forgetTenantMessagingCredentials } from "@/server/messages/providers/resolve-messaging-provider";
-import { sealSecret } from "@/server/crypto/secret-box";
+import { setMessagingCredential } from "@/server/messages/set-messaging-credential";
 import { createTestTenant } from "@/test/factories";
 import {
   startTelnyxMessagingStandIn,
@@ -230,14 +229,17 @@ describe("the sender with Twilio", () => {
 describe("Telnyx", () => {
   it("sends with the tenant's own Telnyx key in Telnyx's JSON format; signed events update it once; stale and bad ones are refused", async () => {
     const a = await account({ provider: "telnyx" });
-    await db.tenantMessagingCredential.create({ data: { tenantId: a.tenant.id, provider: "telnyx", secretCipher: sealSecret(TELNYX_KEY), hint: "form", publicKey: telnyx.publicKey } });
-    forgetTenantMessagingCredentials(a.tenant.id);
+    // The platform's key is another: the message must go with the tenant's own.
+    vi.stubEnv("TELNYX_API_KEY", "KEY-platform-not-this-one");
+    expect(await setMessagingCredential(a.actor, { provider: "telnyx", apiKey: TELNYX_KEY, publicKey: telnyx.publicKey })).toEqual({ provider: "telnyx", hint: TELNYX_KEY.slice(-4) });
+    expect((await db.tenantMessagingCredential.findFirstOrThrow({ where: { tenantId: a.tenant.id } })).secretCipher).not.toContain(TELNYX_KEY);
     const r = await send(a.auth, { channel: "mms", to: "+14155550130", from: a.number, body: "pic", media_urls: ["https://example.com/a.png"] });
     await sender();
     const sent = await message(r.json.id as string);
     expect(sent).toMatchObject({ status: "SENT", provider: "telnyx", credentialSource: "tenant", channel: "MMS" });
     expect(telnyx.messages.find((m) => m.id === sent.providerMessageId)).toMatchObject({ mediaUrls: ["https://example.com/a.png"], statusCallback: `${env.APP_URL}/api/webhooks/telnyx/messages` });
     expect(telnyx.malformed).toEqual([]);
+    vi.stubEnv("TELNYX_API_KEY", TELNYX_KEY);
 
     const url = `${env.APP_URL}/api/webhooks/telnyx/messages`;
     const payload = { id: sent.providerMessageId, from: { phone_number: a.number }, to: [{ phone_number: "+14155550130", status: "delivered" }] };
