@@ -5,7 +5,7 @@ import { db } from "@/server/db";
 import { deliverMessageStatusCallbacks } from "@/server/messages/deliver-message-status-callbacks";
 import { MESSAGE_VIEW_SELECT, messageEventData } from "@/server/messages/message-view";
 import type { MessagingProviderName } from "@/server/messages/providers/messaging-provider";
-import { emitWebhookEvents } from "@/server/webhooks/emit-webhook-event";
+import { emitMessageEvents } from "@/server/messages/emit-message-events";
 
 const RANK: Record<MessageStatus, number> = { QUEUED: 0, SENDING: 1, SENT: 2, DELIVERED: 3, UNDELIVERED: 3, FAILED: 3, READ: 4, RECEIVED: 0 };
 
@@ -40,7 +40,7 @@ export async function applyMessageStatus(input: {
       select: MESSAGE_VIEW_SELECT,
     });
     const type = `message.${input.status.toLowerCase()}` as "message.sent" | "message.delivered" | "message.undelivered" | "message.failed" | "message.read";
-    await emitWebhookEvents(tx, [{ tenantId: updated.tenantId, type, data: messageEventData(updated) }]);
+    await emitMessageEvents(tx, [{ tenantId: updated.tenantId, type, data: messageEventData(updated) }]);
     return { outcome: "applied" as const, updated };
   });
   if (result.outcome === "applied") void deliverMessageStatusCallbacks([result.updated]);

@@ -70,6 +70,29 @@ const INSERT_SQL = `
   )
   SELECT id FROM msg`;
 
+/**
+ * Without an Idempotency-Key, the checks and the insert in one statement: CHECK_SQL's row comes back to name a
+ * refusal, and the message is inserted only when the account is active, owns `from` with messaging (MMS) enabled,
+ * the recipient has not opted out and the balance covers the price. $1 tenant, $2 from, $3 to, $4 id, $5 channel,
+ * $6 body, $7 media, $8 segments, $9 encoding, $10 status callback, $11 its method, $12 surface, $13 dedupe key,
+ * $14 API key, $15 in-reply-to, $16 system (skips the opt-out and credit checks).
+ */
+const PLACE_SQL = `
+  WITH chk AS (${CHECK_SQL}), priced AS (
+    SELECT chk.*, CASE WHEN $5::text = 'MMS' THEN chk."mmsOut"::bigint ELSE chk."smsOut"::bigint * $8::int END AS price FROM chk
+  ), msg AS (
+    INSERT INTO "Message" (id, "tenantId", channel, direction, status, "from", "to", body, "mediaUrls", "phoneNumberId", "numSegments",
+      encoding, "priceMicros", currency, "statusCallbackUrl", "statusCallbackMethod", "apiSurface", "dedupeKey", "apiKeyId", "inReplyToId",
+      "nextAttemptAt", "createdAt", "updatedAt")
+    SELECT $4, $1, $5::"MessageChannel", 'OUTBOUND', 'QUEUED', $2, $3, $6, $7::text[], p."numberId", $8, $9, p.price, p.currency, $10, $11, $12, $13, $14, $15,
+      (p.now AT TIME ZONE 'UTC'), (p.now AT TIME ZONE 'UTC'), (p.now AT TIME ZONE 'UTC')
+    FROM priced p
+    WHERE p.status <> 'SUSPENDED' AND p."numberId" IS NOT NULL AND p."smsEnabled" AND ($5::text <> 'MMS' OR p."mmsEnabled")
+      AND ($16::boolean OR (NOT p.suppressed AND p."creditMicros"::bigint >= p.price))
+    RETURNING id
+  )
+  SELECT priced.*, priced.price::text AS "priceText", EXISTS (SELECT 1 FROM msg) AS placed FROM priced`;
+
 /** Twilio's code for a send to a recipient who replied STOP. */
 export const UNSUBSCRIBED_RECIPIENT_CODE = 21610;
 
@@ -86,74 +109,105 @@ export async function createMessage(actor: Actor, rawInput: TCreateMessageInput,
   if (!SENDABLE_CHANNELS.includes(input.channel)) throw fieldError("channel", `${input.channel} is not available yet: send sms or mms`);
   const channel = channelEnum(input.channel);
   const pool = sqlPool();
-  const check = (await pool.query<SenderRow>({ name: "irisx.createMessage.check", text: CHECK_SQL, values: [actor.tenantId, input.from, input.to] })).rows[0];
-  if (!check) throw new AppError("NOT_FOUND", "account not found");
-  assertTenantActive(check);
-  if (!check.numberId) throw fieldError("from", `${input.from} is not a phone number of this account`);
-  if (!check.smsEnabled) throw fieldError("from", `messaging is not enabled on ${input.from}`);
-  if (channel === "MMS" && !check.mmsEnabled) throw fieldError("from", `MMS is not enabled on ${input.from}`);
-  if (check.suppressed && !opts.system) throw suppressedError(input.to);
-
   const segments = countSmsSegments(input.body);
   const numSegments = channel === "MMS" ? 1 : segments.numSegments;
-  const rates = { smsOutboundMicrosPerSegment: BigInt(check.smsOut), smsInboundMicrosPerSegment: BigInt(check.smsIn), mmsOutboundMicrosPerMessage: BigInt(check.mmsOut) };
-  const priceMicros = priceMessage(rates, channel, "OUTBOUND", numSegments);
-  if (!opts.system && BigInt(check.creditMicros) < priceMicros) {
-    throw new AppError("INSUFFICIENT_CREDIT", `insufficient credit: this message costs ${priceMicros} micro-${check.currency} and the balance is ${check.creditMicros}; add credit to send messages`, {
-      details: { credit_balance_micros: check.creditMicros, price_micros: priceMicros.toString(), currency: check.currency },
-    });
+  const encoding = channel === "SMS" ? segments.encoding : null;
+  const id = newSid("SM");
+  const refuse = (check: SenderRow | undefined, priceMicros: bigint | null): never => {
+    if (!check) throw new AppError("NOT_FOUND", "account not found");
+    assertTenantActive(check);
+    if (!check.numberId) throw fieldError("from", `${input.from} is not a phone number of this account`);
+    if (!check.smsEnabled) throw fieldError("from", `messaging is not enabled on ${input.from}`);
+    if (channel === "MMS" && !check.mmsEnabled) throw fieldError("from", `MMS is not enabled on ${input.from}`);
+    if (check.suppressed && !opts.system) throw suppressedError(input.to);
+    if (priceMicros !== null && !opts.system && BigInt(check.creditMicros) < priceMicros) {
+      throw new AppError("INSUFFICIENT_CREDIT", `insufficient credit: this message costs ${priceMicros} micro-${check.currency} and the balance is ${check.creditMicros}; add credit to send messages`, {
+        details: { credit_balance_micros: check.creditMicros, price_micros: priceMicros.toString(), currency: check.currency },
+      });
+    }
+    // Passed every check but was not inserted: only a STOP landing in between does that.
+    throw suppressedError(input.to);
+  };
+
+  if (!opts.idempotency) {
+    const row = (
+      await pool
+        .query<SenderRow & { priceText: string; placed: boolean }>({
+          name: "irisx.createMessage.place",
+          text: PLACE_SQL,
+          values: [
+            actor.tenantId, input.from, input.to, id, channel, input.body, input.mediaUrls, numSegments, encoding, input.statusCallback ?? null,
+            input.statusCallbackMethod, opts.surface, input.dedupeKey ?? null, actor.apiKeyId, opts.system?.inReplyToId ?? null, opts.system !== undefined,
+          ],
+        })
+        .catch(dedupeConflict(input.dedupeKey))
+    ).rows[0];
+    if (!row?.placed) refuse(row, row ? BigInt(row.priceText) : null);
+    return view(row!, BigInt(row!.priceText));
   }
 
-  const now = check.now;
-  const message: MessageView = {
-    id: newSid("SM"),
-    tenantId: actor.tenantId,
-    channel,
-    direction: "OUTBOUND",
-    status: "QUEUED",
-    from: input.from,
-    to: input.to,
-    body: input.body,
-    mediaUrls: input.mediaUrls,
-    phoneNumberId: check.numberId,
-    provider: null,
-    providerMessageId: null,
-    numSegments,
-    encoding: channel === "SMS" ? segments.encoding : null,
-    priceMicros,
-    currency: check.currency,
-    statusCallbackUrl: input.statusCallback ?? null,
-    statusCallbackMethod: input.statusCallbackMethod,
-    apiSurface: opts.surface,
-    errorCode: null,
-    errorMessage: null,
-    attempts: 0,
-    inReplyToId: opts.system?.inReplyToId ?? null,
-    createdAt: now,
-    sentAt: null,
-    deliveredAt: null,
-    readAt: null,
-    updatedAt: now,
-  };
-  const answer = opts.idempotency?.(message);
-  let inserted;
-  try {
-    inserted = await pool.query({
+  const check = (await pool.query<SenderRow>({ name: "irisx.createMessage.check", text: CHECK_SQL, values: [actor.tenantId, input.from, input.to] })).rows[0];
+  const rates = check ? { smsOutboundMicrosPerSegment: BigInt(check.smsOut), smsInboundMicrosPerSegment: BigInt(check.smsIn), mmsOutboundMicrosPerMessage: BigInt(check.mmsOut) } : null;
+  const priceMicros = rates ? priceMessage(rates, channel, "OUTBOUND", numSegments) : null;
+  const passes = check && check.status !== "SUSPENDED" && check.numberId && check.smsEnabled && (channel !== "MMS" || check.mmsEnabled) && (opts.system || (!check.suppressed && BigInt(check.creditMicros) >= priceMicros!));
+  if (!passes) refuse(check, priceMicros);
+  const message = view(check!, priceMicros!);
+  const answer = opts.idempotency(message);
+  const inserted = await pool
+    .query({
       name: "irisx.createMessage.insert",
       text: INSERT_SQL,
       values: [
         message.id, actor.tenantId, channel, message.from, message.to, message.body, message.mediaUrls, message.phoneNumberId, numSegments,
-        message.encoding, priceMicros.toString(), message.currency, message.statusCallbackUrl, message.statusCallbackMethod, opts.surface,
-        input.dedupeKey ?? null, actor.apiKeyId, message.inReplyToId, now.toISOString(), opts.system !== undefined,
-        answer?.recordId ?? null, answer?.status ?? null, answer?.body ?? null,
+        message.encoding, priceMicros!.toString(), message.currency, message.statusCallbackUrl, message.statusCallbackMethod, opts.surface,
+        input.dedupeKey ?? null, actor.apiKeyId, message.inReplyToId, check!.now.toISOString(), opts.system !== undefined,
+        answer.recordId, answer.status, answer.body,
       ],
-    });
-  } catch (e) {
-    if ((e as DatabaseError).code === "23505" && (e as DatabaseError).constraint?.includes("dedupeKey")) {
-      throw new AppError("CONFLICT", `a message with Idempotency-Key "${input.dedupeKey}" was already created; fetch it from the messages list`);
-    }
-    throw e;
-  }
+    })
+    .catch(dedupeConflict(input.dedupeKey));
   if (inserted.rowCount === 0) throw suppressedError(input.to);
   return message;
+
+  function view(check: SenderRow, price: bigint): MessageView {
+    const now = check.now;
+    return {
+      id,
+      tenantId: actor.tenantId,
+      channel,
+      direction: "OUTBOUND",
+      status: "QUEUED",
+      from: input.from,
+      to: input.to,
+      body: input.body,
+      mediaUrls: input.mediaUrls,
+      phoneNumberId: check.numberId,
+      provider: null,
+      providerMessageId: null,
+      numSegments,
+      encoding,
+      priceMicros: price,
+      currency: check.currency,
+      statusCallbackUrl: input.statusCallback ?? null,
+      statusCallbackMethod: input.statusCallbackMethod,
+      apiSurface: opts.surface,
+      errorCode: null,
+      errorMessage: null,
+      attempts: 0,
+      inReplyToId: opts.system?.inReplyToId ?? null,
+      createdAt: now,
+      sentAt: null,
+      deliveredAt: null,
+      readAt: null,
+      updatedAt: now,
+    };
+  }
+}
+
+function dedupeConflict(key: string | undefined) {
+  return (e: unknown): never => {
+    if ((e as DatabaseError).code === "23505" && (e as DatabaseError).constraint?.includes("dedupeKey")) {
+      throw new AppError("CONFLICT", `a message with Idempotency-Key "${key}" was already created; fetch it from the messages list`);
+    }
+    throw e;
+  };
 }

@@ -8,7 +8,7 @@ import { createApiKey } from "@/server/api-keys/create-api-key";
 import { getTenantAuthToken } from "@/server/account/get-tenant-auth-token";
 import { verifyTwilioSignature } from "@/server/messages/providers/verify-provider-signatures";
 import { db } from "@/server/db";
-import { newSid } from "@/server/shared/ids";
+import { newId, newSid } from "@/server/shared/ids";
 import { receiveProviderWebhook } from "@/server/messages/receive-provider-webhook";
 import { runMessageSender } from "@/server/messages/run-message-sender";
 import { setMessagingCredential } from "@/server/messages/set-messaging-credential";
@@ -69,6 +69,8 @@ async function account(opts: { provider?: "twilio" | "telnyx"; creditMicros?: bi
       messagingSegmentsPerSecond: opts.segmentsPerSecond === undefined ? 100 : opts.segmentsPerSecond },
   });
   const key = await createApiKey(t.actor, { name: "messages", scopes: ["*"] as never });
+  // An endpoint subscribed to everything: message.* events are written only for tenants that listen.
+  await db.webhookEndpoint.create({ data: { id: newId("we"), tenantId: t.tenant.id, url: "https://hooks.example.com/irisx", eventTypes: ["*"], secretCiphertext: "sealed" } });
   return { ...t, number: e164, auth: `Bearer ${key.bearerToken}` };
 }
 
@@ -131,6 +133,21 @@ describe("POST /api/v1/messages", () => {
     expect(page2.data.map((m) => m.to)).toEqual(["+14155550200"]);
     expect((await list("to=%2B14155550201")).data).toHaveLength(1);
     expect((await list("status=delivered")).data).toHaveLength(0);
+  });
+});
+
+describe("message.* events", () => {
+  it("are written only for a tenant with an endpoint that subscribes to them", async () => {
+    const a = await account();
+    await db.webhookEndpoint.deleteMany({ where: { tenantId: a.tenant.id } });
+    const r = await send(a.auth, { to: "+14155550150", from: a.number, body: "nobody listens" });
+    await sender();
+    expect(await message(r.json.id as string)).toMatchObject({ status: "SENT" });
+    expect(await db.webhookEvent.count({ where: { tenantId: a.tenant.id, type: { startsWith: "message." } } })).toBe(0);
+    await db.webhookEndpoint.create({ data: { id: newId("we"), tenantId: a.tenant.id, url: "https://hooks.example.com/m", eventTypes: ["message.sent"], secretCiphertext: "sealed" } });
+    await send(a.auth, { to: "+14155550151", from: a.number, body: "now one does" });
+    await sender();
+    expect(await db.webhookEvent.count({ where: { tenantId: a.tenant.id, type: "message.sent" } })).toBe(1);
   });
 });
 

@@ -13,7 +13,7 @@ import type { MessagingProviderName } from "@/server/messages/providers/messagin
 import { countSmsSegments } from "@/server/messages/sms-segments";
 import { newId, newSid } from "@/server/shared/ids";
 import type { Actor } from "@/server/tenancy";
-import { emitWebhookEvents } from "@/server/webhooks/emit-webhook-event";
+import { emitMessageEvents } from "@/server/messages/emit-message-events";
 import type { HostResolver } from "@/server/webhooks/ssrf-guard";
 
 export interface InboundMessageInput {
@@ -63,7 +63,7 @@ export async function receiveInboundMessage(input: InboundMessageInput, opts: { 
     } else if (keyword?.action === "opt_in") {
       await tx.messagingSuppression.deleteMany({ where: { tenantId: number.tenantId, address: input.from } });
     }
-    await emitWebhookEvents(tx, [{ tenantId: number.tenantId, type: "message.received", data: { ...messageEventData(message), keyword: keyword?.keyword ?? null } }]);
+    await emitMessageEvents(tx, [{ tenantId: number.tenantId, type: "message.received", data: { ...messageEventData(message), keyword: keyword?.keyword ?? null } }]);
     return { outcome: "received" as const, message, smsUrl: number.smsUrl, smsMethod: number.smsMethod };
   });
   if (done.outcome !== "received") return done;

@@ -17,7 +17,7 @@ import { refundMessages } from "@/server/messages/refund-messages";
 import type { SendOutcome } from "@/server/messages/providers/messaging-provider";
 import { resolveMessagingProvider, type ResolvedMessagingProvider } from "@/server/messages/providers/resolve-messaging-provider";
 import { processState } from "@/server/shared/process-state";
-import { emitWebhookEvents } from "@/server/webhooks/emit-webhook-event";
+import { emitMessageEvents } from "@/server/messages/emit-message-events";
 
 const SENDER_LOCK_KEY = 7_412_001;
 const BATCH = 300;
@@ -66,6 +66,7 @@ interface DueRow {
   attempts: number;
   charged: boolean;
   priceMicros: bigint | null;
+  statusCallbackUrl: string | null;
   numberProvider: string | null;
   segmentsPerSecond: number | null;
   messagesPerSecond: number;
@@ -78,7 +79,7 @@ async function claimDue(now: number, pass: MessageSenderPass): Promise<DueRow[]>
   const { pacer } = state;
   const result = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<DueRow[]>`
-      SELECT m.id, m."tenantId", m.channel::text AS channel, m."from", m."to", m.body, m."mediaUrls", m."numSegments", m.attempts, m.charged, m."priceMicros",
+      SELECT m.id, m."tenantId", m.channel::text AS channel, m."from", m."to", m.body, m."mediaUrls", m."numSegments", m.attempts, m.charged, m."priceMicros", m."statusCallbackUrl",
         n.provider AS "numberProvider", n."messagingSegmentsPerSecond" AS "segmentsPerSecond", t."messagesPerSecond"
       FROM "Message" m JOIN "Tenant" t ON t.id = m."tenantId" LEFT JOIN "PhoneNumber" n ON n.id = m."phoneNumberId"
       WHERE m.status = 'QUEUED' AND m."nextAttemptAt" <= ${epoch(now)}
@@ -113,7 +114,7 @@ async function claimDue(now: number, pass: MessageSenderPass): Promise<DueRow[]>
           "nextAttemptAt" = NULL, "updatedAt" = (now() AT TIME ZONE 'UTC')
         WHERE id = ANY(${[...unpaid]}::text[])`;
       failedViews = await tx.message.findMany({ where: { id: { in: [...unpaid] } }, select: MESSAGE_VIEW_SELECT });
-      await emitWebhookEvents(tx, failedViews.map((m) => ({ tenantId: m.tenantId, type: "message.failed" as const, data: messageEventData(m) })));
+      await emitMessageEvents(tx, failedViews.map((m) => ({ tenantId: m.tenantId, type: "message.failed" as const, data: messageEventData(m) })));
     }
     pass.deferred += later.length;
     pass.failed += unpaid.size;
@@ -180,9 +181,14 @@ async function recordOutcomes(outcomes: Outcome[], pass: MessageSenderPass): Pro
       // Refused or out of retries: never reached the provider. An unknown outcome may have, and stays charged.
       await refundMessages(tx, failed.filter((o) => o.result.outcome !== "unknown").map((o) => ({ id: o.row.id, tenantId: o.row.tenantId, priceMicros: o.row.priceMicros ?? 0n })));
     }
-    const changed = [...accepted, ...failed].map((o) => o.row.id);
+    // The full messages only where someone listens: a status callback, or a webhook endpoint of the tenant.
+    const settled = [...accepted, ...failed];
+    const listening = settled.length
+      ? new Set((await tx.webhookEndpoint.findMany({ where: { tenantId: { in: [...new Set(settled.map((o) => o.row.tenantId))] }, status: "ENABLED" }, select: { tenantId: true } })).map((e) => e.tenantId))
+      : new Set<string>();
+    const changed = settled.filter((o) => o.row.statusCallbackUrl || listening.has(o.row.tenantId)).map((o) => o.row.id);
     const views = changed.length ? await tx.message.findMany({ where: { id: { in: changed } }, select: MESSAGE_VIEW_SELECT }) : [];
-    await emitWebhookEvents(tx, views.map((m) => ({ tenantId: m.tenantId, type: m.status === "SENT" ? ("message.sent" as const) : ("message.failed" as const), data: messageEventData(m) })));
+    await emitMessageEvents(tx, views.map((m) => ({ tenantId: m.tenantId, type: m.status === "SENT" ? ("message.sent" as const) : ("message.failed" as const), data: messageEventData(m) })));
     pass.sent += accepted.length;
     pass.retried += retry.length;
     pass.failed += failed.length;
@@ -199,7 +205,7 @@ async function failLapsed(now: number, pass: MessageSenderPass): Promise<void> {
       WHERE status = 'SENDING' AND "leaseUntil" < ${epoch(now)} RETURNING id`;
     if (!ids.length) return [];
     const list = await tx.message.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: MESSAGE_VIEW_SELECT });
-    await emitWebhookEvents(tx, list.map((m) => ({ tenantId: m.tenantId, type: "message.failed" as const, data: messageEventData(m) })));
+    await emitMessageEvents(tx, list.map((m) => ({ tenantId: m.tenantId, type: "message.failed" as const, data: messageEventData(m) })));
     return list;
   });
   pass.failed += views.length;
