@@ -9,6 +9,8 @@
 //   3. Delivery: the sender drains what was accepted; then every accepted message must have reached the stand-in
 //      exactly once (lost = accepted − sent, duplicated = requests the stand-in took beyond one per message), and
 //      the accept → handed-to-provider latency is reported beside the API figures.
+// BENCH_SENDER=separate (the default) runs the sender as `npm run messages:sender` beside the app (MESSAGE_SENDER=separate),
+// as the calls benchmark runs its worker; BENCH_SENDER=embedded runs it in the app's job engine, one event loop with the API.
 // The sender number is given 100,000 segments/s and the tenant 100,000 messages/s: this measures the system, not
 // the carrier pacing (message-throughput.test.ts proves the pacing). Flags: --build (rebuild).
 import { randomBytes } from "node:crypto";
@@ -16,6 +18,8 @@ import pg from "pg";
 import { runOpenLoop, type OpenLoopResult } from "./lib/open-loop.ts";
 import { buildOnce, cpuReferenceMs, percentile, runBenchmark, seedBenchTenant, startBenchDatabase, startNextServer } from "./lib/harness.ts";
 import { startTwilioMessagingStandIn } from "../src/test/messaging-provider-stand-ins.ts";
+import { startChild, stopChild } from "./lib/voice-stack.ts";
+import type { ChildProcess } from "node:child_process";
 
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3851);
 const RATE = Number(process.env.BENCH_MESSAGE_RATE ?? 500);
@@ -23,6 +27,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 8);
 const TARGET_P99_MS = 50;
 const DRAIN_TIMEOUT_MS = 120_000;
+const SENDER = process.env.BENCH_SENDER === "embedded" ? "embedded" : "separate";
 const CARRIER_SID = `AC${randomBytes(16).toString("hex")}`;
 const CARRIER_TOKEN = randomBytes(16).toString("hex");
 
@@ -48,6 +53,7 @@ async function main(): Promise<number> {
   const database = await startBenchDatabase(`irisx_bench_messages_${Date.now()}`);
   const carrier = await startTwilioMessagingStandIn({ accountSid: CARRIER_SID, authToken: CARRIER_TOKEN });
   let server: Awaited<ReturnType<typeof startNextServer>> | undefined;
+  let sender: ChildProcess | undefined;
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
@@ -58,11 +64,19 @@ async function main(): Promise<number> {
       `INSERT INTO "PhoneNumber" (id, "tenantId", e164, origin, "smsEnabled", "messagingSegmentsPerSecond", "updatedAt") VALUES ($1, $2, $3, 'ASSIGNED', true, 100000, now())`,
       [`PN${randomBytes(16).toString("hex")}`, tenantId, from],
     );
-    server = await startNextServer({
-      port: APP_PORT,
-      databaseUrl: database.url,
-      env: { MESSAGING_PROVIDER: "twilio", TWILIO_ACCOUNT_SID: CARRIER_SID, TWILIO_AUTH_TOKEN: CARRIER_TOKEN, TWILIO_API_BASE_URL: carrier.url },
-    });
+    const providerEnv = { MESSAGING_PROVIDER: "twilio", TWILIO_ACCOUNT_SID: CARRIER_SID, TWILIO_AUTH_TOKEN: CARRIER_TOKEN, TWILIO_API_BASE_URL: carrier.url, MESSAGE_SENDER: SENDER };
+    server = await startNextServer({ port: APP_PORT, databaseUrl: database.url, env: providerEnv });
+    if (SENDER === "separate") {
+      sender = startChild("message-sender", "scripts/message-sender.ts", {
+        ...providerEnv,
+        NODE_ENV: "production",
+        DATABASE_URL: database.url,
+        APP_URL: server.base,
+        NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+        APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      });
+    }
+    console.log(`sender: ${SENDER === "separate" ? "its own process (npm run messages:sender)" : "the app's embedded job engine"}`);
     const base = server.base;
     const send = {
       url: `${base}/api/v1/messages`,
@@ -129,6 +143,7 @@ async function main(): Promise<number> {
     return p99 < TARGET_P99_MS && allAccepted && exact ? 0 : 1;
   } finally {
     await client.end();
+    await stopChild(sender);
     await server?.stop();
     await carrier.close();
     await database.stop();

@@ -5,6 +5,7 @@
 // that stops mid-schedule loses nothing: the next one (this process after a restart, or another app process) picks
 // every due delivery up where it stands. Same use-cases as the Inngest functions in src/jobs/functions; only the
 // scheduling differs.
+import { env } from "@/env";
 import { recordHealthSample } from "@/server/admin/record-health-sample";
 import { runBroadcastSender } from "@/server/broadcasts/run-broadcast-sender";
 import { runMessageSender } from "@/server/messages/run-message-sender";
@@ -124,7 +125,7 @@ export function startEmbeddedEngine(opts: { intervalMs?: number } & AttemptOptio
   let messaging: Promise<void> | null = null;
   let lastMessageError: string | null = null;
   const sendMessages = () => {
-    if (messaging || stopping.signal.aborted) return;
+    if (messaging || stopping.signal.aborted || env.MESSAGE_SENDER !== "embedded") return;
     messaging = runMessageSender({ deadlineMs: BROADCAST_PASS_MS, signal: stopping.signal })
       .then(
         () => void (lastMessageError = null),
