@@ -72,6 +72,15 @@ interface DueRow {
   messagesPerSecond: number;
 }
 
+/**
+ * The sender's transactions wait longer for a connection than Prisma's default 2 s: under load (the API taking every
+ * connection) a claim or a record that gives up leaves work undone, and an outcome not recorded costs a message its
+ * true status (the lapsed lease then fails it 30008).
+ */
+const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
+/** A send's outcome is recorded again after these waits before it is left to the lease (never resent either way). */
+const RECORD_RETRY_MS = [250, 1_000, 3_000];
+
 const epoch = (ms: number) => Prisma.sql`(to_timestamp(${ms}::double precision / 1000) AT TIME ZONE 'UTC')`;
 
 /** Due queued messages → sending (charged, attempts+1, leased), the rest booked to their slot. */
@@ -119,7 +128,7 @@ async function claimDue(now: number, pass: MessageSenderPass): Promise<DueRow[]>
     pass.deferred += later.length;
     pass.failed += unpaid.size;
     return { claimed, failedViews };
-  });
+  }, TX_OPTIONS);
   if (result.failedViews.length) void deliverMessageStatusCallbacks(result.failedViews);
   return result.claimed;
 }
@@ -146,6 +155,19 @@ async function sendAll(rows: DueRow[], opts: MessageSenderOptions): Promise<Outc
 
 /** Writes each send's outcome, its webhook event, and refunds what never reached a provider; one transaction. */
 async function recordOutcomes(outcomes: Outcome[], pass: MessageSenderPass): Promise<MessageView[]> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await recordOutcomesOnce(outcomes, pass);
+    } catch (err) {
+      const wait = RECORD_RETRY_MS[attempt];
+      if (wait === undefined) throw err;
+      logger.warn({ err, messages: outcomes.length, attempt: attempt + 1 }, "recording send outcomes failed; trying again");
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}
+
+async function recordOutcomesOnce(outcomes: Outcome[], pass: MessageSenderPass): Promise<MessageView[]> {
   const now = Date.now();
   return db.$transaction(async (tx) => {
     const accepted = outcomes.filter((o) => o.result.outcome === "accepted");
@@ -193,7 +215,7 @@ async function recordOutcomes(outcomes: Outcome[], pass: MessageSenderPass): Pro
     pass.retried += retry.length;
     pass.failed += failed.length;
     return views;
-  });
+  }, TX_OPTIONS);
 }
 
 /** Sending messages whose claim lapsed: their sender died mid-request. Failed, never resent (they may have gone out). */
@@ -207,7 +229,7 @@ async function failLapsed(now: number, pass: MessageSenderPass): Promise<void> {
     const list = await tx.message.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: MESSAGE_VIEW_SELECT });
     await emitMessageEvents(tx, list.map((m) => ({ tenantId: m.tenantId, type: "message.failed" as const, data: messageEventData(m) })));
     return list;
-  });
+  }, TX_OPTIONS);
   pass.failed += views.length;
   if (views.length) void deliverMessageStatusCallbacks(views);
 }
