@@ -89,6 +89,11 @@ try {
   const { startOpenAiStandIn } = await import("../src/test/speech-standins/openai-stand-in.ts");
   const speechStandIn = await startOpenAiStandIn({ apiKey: "sk-e2e-platform-key" });
   Object.assign(process.env, { SPEECH_OPENAI_BASE_URL: speechStandIn.baseUrl, SPEECH_OPENAI_API_KEY: speechStandIn.apiKey });
+  // Messages leave through a stand-in of Telnyx's messaging API (src/test/messaging-provider-stand-ins.ts), which
+  // checks each request against Telnyx's documented format (the Twilio variables belong to the numbers stand-in).
+  const { startTelnyxMessagingStandIn } = await import("../src/test/messaging-provider-stand-ins.ts");
+  const messagingStandIn = await startTelnyxMessagingStandIn({ apiKey: "KEY-e2e-telnyx" });
+  Object.assign(process.env, { MESSAGING_PROVIDER: "telnyx", TELNYX_API_KEY: "KEY-e2e-telnyx", TELNYX_API_BASE_URL: messagingStandIn.url, TELNYX_PUBLIC_KEY: messagingStandIn.publicKey });
   await migrate(pg.url("irisx"));
   await seedDemoData();
 

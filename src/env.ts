@@ -25,6 +25,9 @@ const schema = z.object({
   /** Requests per second broadcasts make to Resend: its documented default limit is 5 per second for the whole
    *  account, shared with the platform's other mail (sign-up, invitations), so one is left for those. */
   BROADCAST_REQUESTS_PER_SECOND: z.coerce.number().positive().max(100).default(4),
+  /** Where outbound messages are handed to providers: "embedded" (the app's job engine, the default) or "separate"
+   *  (`npm run messages:sender`, a process of its own, so a busy API and the sender do not share one event loop). */
+  MESSAGE_SENDER: z.enum(["embedded", "separate"]).default("embedded"),
   /** Mails per request (Resend's batch endpoint takes at most 100). */
   BROADCAST_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(100),
 
