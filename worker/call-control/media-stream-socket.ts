@@ -138,9 +138,11 @@ export class MediaStreamSocket {
   }
 
   private send(message: Record<string, unknown>): void {
-    this.sequence++;
     const { event, ...rest } = message;
-    this.ws!.send(JSON.stringify({ event, sequenceNumber: String(this.sequence), ...(event === "connected" ? {} : { streamSid: this.streamSid }), ...rest }));
+    // `connected` carries neither a sequence number nor the stream's sid: `start` is sequence 1.
+    if (event === "connected") return this.ws!.send(JSON.stringify(message));
+    this.sequence++;
+    this.ws!.send(JSON.stringify({ event, sequenceNumber: String(this.sequence), streamSid: this.streamSid, ...rest }));
   }
 
   private onMessage(data: WebSocket.RawData, isBinary: boolean): void {
