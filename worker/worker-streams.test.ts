@@ -203,4 +203,18 @@ describe("media streams on the simulator", () => {
     const messages = await waitFor("the stop", async () => (received.get("/hangup")?.some((m) => m.event === "stop") ? received.get("/hangup") : null));
     expect(messages.at(-1)).toMatchObject({ event: "stop", stop: { callSid: call.id } });
   });
+  it("a second <Connect><Stream> in the call is refused with a debugger entry (the switch would forward no audio to it)", async () => {
+    onStart.set("/once", (ws) => setTimeout(() => ws.close(), 100));
+    const voice = await createVoiceTenant();
+    const call = await placeCall(voice.actor, {
+      to: "+15005550100",
+      from: voice.number.e164,
+      instructions: [{ connect: { stream: `${wsUrl}/once` } }, { say: "Between" }, { connect: { stream: `${wsUrl}/twice` } }, { say: "After" }, { hangup: true }],
+    });
+    expect((await waitForFinalCall(call.id, 20_000)).status).toBe("COMPLETED");
+    expect(received.has("/twice")).toBe(false);
+    const entries = await db.callEvent.findMany({ where: { callId: call.id, type: "debugger.error" } });
+    expect(entries.map((e) => (e.data as { code: number; message: string }).message)).toEqual([expect.stringContaining("only one bidirectional stream per call")]);
+    expect(spokenOn(call.id)).toEqual(["Between", "After"]);
+  });
 });

@@ -2,7 +2,8 @@
 //   - <Connect><Stream> (bidirectional, the switch's unicast): the carrier's tone reaches the server as 20 ms μ-law
 //     media messages (not silence, 440 Hz), the server's 1 kHz tone is written to the call towards the carrier (the
 //     switch's own write-only recording of the channel hears it), its mark comes back once that audio has played,
-//     and when the server closes the socket the document goes on with the next verb;
+//     and when the server closes the socket the document goes on with the next verb; a second <Connect><Stream> in
+//     the call is refused (the switch forwards no more audio once an application ran after its unicast started);
 //   - <Start><Stream track="both_tracks"> (one way): both sides arrive as inbound and outbound media while the
 //     document goes on, <Stop><Stream name> ends it with a stop message, and statusCallback hears stream-started and
 //     stream-stopped.
@@ -12,7 +13,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { WebSocketServer, type WebSocket } from "ws";
 import { decodeMulaw, encodeMulaw } from "@/lib/audio/mulaw";
 import { startWebhookReceiver } from "@/test/webhook-receiver";
-import { createVoiceTenant, describeRealSwitch, EslTap, placeCall, stackInfo, waitFor, waitForFinal, type VoiceTenant } from "./harness/fixtures";
+import { callEventsOf, createVoiceTenant, describeRealSwitch, EslTap, placeCall, stackInfo, waitFor, waitForFinal, type VoiceTenant } from "./harness/fixtures";
 
 type Message = { event: string; [key: string]: unknown } & { media?: { track: string; chunk: string; timestamp: string; payload: string }; mark?: { name: string }; start?: Record<string, unknown> };
 
@@ -165,5 +166,31 @@ describeRealSwitch("Twilio Media Streams on a real FreeSWITCH", () => {
     });
     expect(events.map((e) => e.StreamEvent)).toEqual(["stream-started", "stream-stopped"]);
     expect(events[0]).toMatchObject({ CallSid: call.id, AccountSid: tenant.accountSid, StreamSid: messages[1]!.streamSid, StreamName: "fork1" });
+  });
+  it("a second <Connect><Stream> in one call is refused with a debugger entry and the document goes on", async () => {
+    // The switch's park loop stops forwarding the caller's audio once an application has run after its unicast
+    // started (measured here: no datagram after the say between two streams), so a second stream would be deaf.
+    onStart.set("/first", (ws, messages) => void waitFor("a second of audio", async () => messages.filter((m) => m.event === "media").length >= 50, 10_000, 20).then(() => ws.close()));
+    const call = await placeCall(tenant, {
+      to: "+15005550100",
+      instructions: [{ say: "before the stream" }, { connect: { stream: `${wsUrl}/first` } }, { say: "between the streams" }, { connect: { stream: `${wsUrl}/second` } }, { say: "after the refusal" }, { hangup: true }],
+    });
+    expect((await waitForFinal(tenant, call.id, 40_000)).status).toBe("completed");
+    const media = received.get("/first")!.filter((m) => m.event === "media").map((m) => m.media!);
+    const audio = decodeMulaw(Buffer.concat(media.map((m) => Buffer.from(m.payload, "base64"))));
+    expect(power(audio, 440)).toBeGreaterThan(20 * power(audio, 1000));
+    expect(received.has("/second")).toBe(false);
+    const events = await callEventsOf(call.id);
+    expect(events.filter((e) => e.type === "debugger.error").map((e) => (e.data as { code: number }).code)).toEqual([12200]);
+    expect(tap.executed(call.id).filter((a) => a.app === "speak").map((a) => a.data.split("|")[2])).toEqual(["before the stream", "between the streams", "after the refusal"]);
+  });
+
+  it("the far end hanging up ends an open stream with its stop message", async () => {
+    // The carrier answers +15005550104 and hangs up after 4 s.
+    const call = await placeCall(tenant, { to: "+15005550104", instructions: [{ connect: { stream: `${wsUrl}/until-hangup` } }, { say: "not reached" }] });
+    expect((await waitForFinal(tenant, call.id, 40_000)).status).toBe("completed");
+    const messages = await waitFor("the stop", async () => (received.get("/until-hangup")?.some((m) => m.event === "stop") ? received.get("/until-hangup") : null), 10_000);
+    expect(messages.filter((m) => m.event === "media").length).toBeGreaterThan(100);
+    expect(messages.at(-1)).toMatchObject({ event: "stop", stop: { callSid: call.id, accountSid: tenant.accountSid } });
   });
 });

@@ -2,7 +2,9 @@
 // real switch by freeswitch/real-switch/stream.test.ts): the switch binds local-ip:local-port (UDP), and while the
 // channel is parked with no application running it sends every frame it reads (what the far end says) as 16-bit
 // linear PCM at the call's rate, 20 ms a datagram, to remote-ip:remote-port; every datagram that arrives on its port
-// is written to the channel, which the far end hears (`unicastHeard`). The sendmsg answers +OK whatever happens
+// is written to the channel, which the far end hears (`unicastHeard`). Once an application has run on the channel
+// after the unicast started, the real switch forwards nothing more (measured: not one datagram after a say between
+// two streams), and neither does this. The sendmsg answers +OK whatever happens
 // (the switch parses the message later, on the channel's thread); a port it cannot bind is only logged there, and
 // then nothing flows. The link lasts until the channel leaves park (its hang-up here).
 import { createSocket } from "node:dgram";
@@ -51,12 +53,14 @@ export function startUnicast(sw: SimSwitch, ch: Channel, headers: Map<string, st
   const audio = farEndAudio(sim.farEnd).pcm;
   const fromUs = sw.nowUs();
   let sent = 0;
+  let deaf = false;
   const timer = setInterval(() => {
     if (ch.hungUp) return;
+    if (sim.appRunning || sim.appQueue.length > 0) deaf = true;
     const due = Math.floor((sw.nowUs() - fromUs) / 1e6 / FRAME_SECONDS);
     for (; sent < due; sent++) {
       // The park loop reads (and forwards) only while no application holds the channel.
-      if (!sim.parked || sim.appRunning) continue;
+      if (!sim.parked || deaf) continue;
       const frame = Buffer.alloc(FRAME_SAMPLES * 2);
       const first = Math.round((fromUs - sim.farEndHeardFromUs!) / 1e6 * 8000) + sent * FRAME_SAMPLES;
       for (let i = 0; i < FRAME_SAMPLES; i++) {

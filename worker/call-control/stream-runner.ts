@@ -8,8 +8,9 @@
 //   <Start><Stream> (one way, the document goes on): the track(s) recorded unbuffered (uuid_record with
 //   RECORD_READ_ONLY, RECORD_WRITE_ONLY or RECORD_STEREO, as amd-runner.ts does) and tailed (wav-tail.ts) into
 //   `media` messages; <Stop><Stream> or the hang-up ends it.
-// The switch keeps a channel's unicast for as long as it stays parked (the park loop takes its connection once), so one
-// UDP link serves every <Connect> of a call and closes at the hang-up. statusCallback: stream-started,
+// The switch's park loop takes a channel's unicast connection once and stops forwarding the caller's audio after the
+// next application runs (measured on the real switch), so a call has one <Connect><Stream>; a second is refused with
+// a debugger entry and the document goes on. The UDP link closes at the hang-up. statusCallback: stream-started,
 // stream-stopped, stream-error with Twilio's parameters.
 import { createSocket, type Socket } from "node:dgram";
 import { mkdir, rm } from "node:fs/promises";
@@ -83,6 +84,10 @@ export class StreamRunner {
   async connect(spec: StreamSpec, step: number): Promise<void> {
     if (!this.s.live()) return;
     if (!this.s.host.esl.callCommand) return this.s.deliver({ kind: "failed", step, code: 12200, message: "<Connect><Stream>: this switch connection cannot send call commands" });
+    // Measured on FreeSWITCH 1.10.12 (freeswitch/real-switch/stream.test.ts): once an application has run on the
+    // channel after its unicast started, the park loop forwards no more of the caller's audio, and a new unicast
+    // command is not taken up by the park loop already running. A second bidirectional stream would be deaf: refused.
+    if (this.link) return this.s.deliver({ kind: "failed", step, code: 12200, message: "<Connect><Stream>: only one bidirectional stream per call on IRISX; this one was not started" });
     const stream: ConnectedStream = { step, socket: null as unknown as MediaStreamSocket, spec, startedAt: 0, queue: [], queuedSamples: 0, marks: [], played: 0, pacer: null, pacedFrom: 0, framesSent: 0 };
     stream.socket = new MediaStreamSocket({
       url: spec.url,
