@@ -78,6 +78,7 @@ afterAll(async () => {
   await sim?.close();
   await callbacks?.close();
   await app?.close();
+  for (const client of wss?.clients ?? []) client.terminate();
   await new Promise((resolve) => wss?.close(resolve));
 });
 
@@ -216,5 +217,20 @@ describe("media streams on the simulator", () => {
     const entries = await db.callEvent.findMany({ where: { callId: call.id, type: "debugger.error" } });
     expect(entries.map((e) => (e.data as { code: number; message: string }).message)).toEqual([expect.stringContaining("only one bidirectional stream per call")]);
     expect(spokenOn(call.id)).toEqual(["Between", "After"]);
+  });
+  it("a worker killed during <Connect><Stream>: its successor ends the stream with a debugger entry and goes on with the document", async () => {
+    const voice = await createVoiceTenant();
+    const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, instructions: [{ connect: { stream: `${wsUrl}/restart` } }, { say: "After the restart" }, { hangup: true }] });
+    await waitFor("the stream's stored state", async () => {
+      const row = await db.call.findUniqueOrThrow({ where: { id: call.id } });
+      return (row.voiceSession as { running?: { kind: string } } | null)?.running?.kind === "stream";
+    });
+    await worker.kill();
+    worker = await startTestWorker(sim);
+    (worker.context.esl as SwitchConnection).onEvent((e) => seen.push(e));
+    expect((await waitForFinalCall(call.id, 15_000)).status).toBe("COMPLETED");
+    const entries = await db.callEvent.findMany({ where: { callId: call.id, type: "debugger.error" } });
+    expect(entries.map((e) => (e.data as { code: number }).code)).toEqual([12400]);
+    expect(spokenOn(call.id)).toEqual(["After the restart"]);
   });
 });

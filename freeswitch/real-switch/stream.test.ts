@@ -71,6 +71,7 @@ describeRealSwitch("Twilio Media Streams on a real FreeSWITCH", () => {
   afterAll(async () => {
     await tap.close();
     await callbacks.close();
+    for (const client of wss.clients) client.terminate();
     await new Promise((resolve) => wss.close(resolve));
   });
 

@@ -120,6 +120,13 @@ export function resumeCallSession(host: SessionHost, channel: TrackedChannel, st
     session.adopt(read);
     return session;
   }
+  if (running?.kind === "stream") {
+    // The tenant's socket and the switch's unicast link died with the previous worker, and the switch's park loop
+    // would not take a new link up: the stream ends (reported) and the document goes on.
+    session.adopt({ state, running: null });
+    session.deliverLater({ kind: "failed", step: running.step, code: 12400, message: "<Connect><Stream>: the stream ended with a worker restart" });
+    return session;
+  }
   session.adopt({ state, running: null });
   void session.replace((current) => (current ? resumeSession(current) : null));
   return session;
