@@ -15,6 +15,7 @@
 import { createSocket, type Socket } from "node:dgram";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
+import { env } from "@/env";
 import { decodeMulaw, encodeMulaw } from "@/lib/audio/mulaw";
 import type { Callback, StreamSpec } from "@/server/voice-documents/interpreter/commands";
 import { MediaStreamSocket, type StreamFailure, type StreamTrack } from "./media-stream-socket";
@@ -30,10 +31,6 @@ const RECORDING_VARS: Record<"inbound_track" | "outbound_track" | "both_tracks",
   both_tracks: "RECORD_STEREO=true",
 };
 
-/** Where the switch and the worker meet for unicast audio: the switch must reach this address (same host by default). */
-function mediaHost(): string {
-  return process.env.STREAM_MEDIA_HOST || "127.0.0.1";
-}
 
 interface UnicastLink {
   socket: Socket;
@@ -129,19 +126,22 @@ export class StreamRunner {
   /** The switch's unicast to a UDP port of this worker, once per call. */
   private async ensureLink(): Promise<UnicastLink | null> {
     if (this.link) return this.link;
-    const host = mediaHost();
+    // The worker's end (remote-ip for the switch) and the switch's (its local-ip, where the worker sends): src/env.ts.
+    const host = env.STREAM_MEDIA_HOST;
+    const switchHost = env.STREAM_SWITCH_MEDIA_HOST;
     const socket = createSocket("udp4");
     const bound = await new Promise<boolean>((resolve) => {
       socket.once("error", () => resolve(false));
       socket.bind(0, host, () => resolve(true));
     });
-    const switchPort = bound ? await freeUdpPort(host) : null;
+    // A port free on the switch's address: probed here when it is this host's, else left to chance in a wide range.
+    const switchPort = bound ? (switchHost === host ? await freeUdpPort(switchHost) : 20000 + Math.floor(Math.random() * 10000)) : null;
     if (!bound || switchPort === null) {
       socket.close();
       await this.failConnected(12400, "no UDP port for the stream's audio");
       return null;
     }
-    const link: UnicastLink = { socket, switchPort, rate: 8000, switchAddress: host, onFrame: null };
+    const link: UnicastLink = { socket, switchPort, rate: 8000, switchAddress: switchHost, onFrame: null };
     socket.on("message", (datagram) => {
       // L16 in the host's byte order (little-endian on the switch's hosts), 20 ms a datagram.
       const samples = Math.floor(datagram.length / 2);
@@ -156,7 +156,7 @@ export class StreamRunner {
     const reply = await this.s.host.esl
       .callCommand!(this.s.uuid, [
         ["call-command", "unicast"],
-        ["local-ip", host],
+        ["local-ip", switchHost],
         ["local-port", String(switchPort)],
         ["remote-ip", host],
         ["remote-port", String(socket.address().port)],
