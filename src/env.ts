@@ -90,6 +90,11 @@ const schema = z.object({
   /** Where the worker writes the audio the switch plays (fetched URLs, a tenant's recordings): the same folder at
    *  the same path in the switch and the worker, like FREESWITCH_RECORDINGS_DIR. */
   FREESWITCH_MEDIA_DIR: z.string().default(".data/switch-media"),
+  /** <Connect><Stream>'s audio between the switch and the worker (UDP, the switch's unicast): the worker's address as
+   *  the switch reaches it (the worker listens there), and the switch's own address as the worker reaches it (the
+   *  switch binds it). Same host by default; in compose the services' names. */
+  STREAM_MEDIA_HOST: z.string().default("127.0.0.1"),
+  STREAM_SWITCH_MEDIA_HOST: z.string().default("127.0.0.1"),
   S3_ENDPOINT: z.string().url().optional(),
   S3_REGION: z.string().default("us-east-1"),
   S3_BUCKET: z.string().optional(),
