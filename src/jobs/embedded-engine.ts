@@ -7,6 +7,7 @@
 // scheduling differs.
 import { recordHealthSample } from "@/server/admin/record-health-sample";
 import { runBroadcastSender } from "@/server/broadcasts/run-broadcast-sender";
+import { runContactImports } from "@/server/contacts/run-contact-imports";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { deleteExpiredRecordings } from "@/server/recordings/delete-expired-recordings";
@@ -34,6 +35,9 @@ const HEALTH_SAMPLE_EVERY_MS = 60_000;
 const BROADCAST_PASS_MS = 30_000;
 /** How long the engine waits after a pass found nothing to send: a broadcast starts within this of being sent. */
 const BROADCAST_IDLE_MS = 5_000;
+/** A contact-import pass returns this often (the next resumes after its last batch); idle, look again after 2 s. */
+const IMPORT_PASS_MS = 30_000;
+const IMPORT_IDLE_MS = 2_000;
 
 /**
  * Outbox events → deliveries: a batch is claimed and marked published in one short transaction, then fanned out
@@ -116,8 +120,23 @@ export function startEmbeddedEngine(opts: { intervalMs?: number } & AttemptOptio
       )
       .finally(() => void (sending = null));
   };
+  // Contact imports on a loop of their own too: a pass streams batches for up to IMPORT_PASS_MS.
+  let importing: Promise<void> | null = null;
+  let importsQuietUntil = 0;
+  const runImports = () => {
+    if (importing || stopping.signal.aborted || Date.now() < importsQuietUntil) return;
+    importing = runContactImports({ deadlineMs: IMPORT_PASS_MS, signal: stopping.signal })
+      .then(
+        (pass) => {
+          if (pass.idle) importsQuietUntil = Date.now() + IMPORT_IDLE_MS;
+        },
+        (err: unknown) => logger.warn({ err }, "contact import pass failed; the next one resumes it"),
+      )
+      .finally(() => void (importing = null));
+  };
   const tick = () => {
     sendBroadcasts();
+    runImports();
     if (running) return;
     running = (async () => {
       try {
@@ -149,6 +168,6 @@ export function startEmbeddedEngine(opts: { intervalMs?: number } & AttemptOptio
   return async () => {
     clearInterval(timer);
     stopping.abort();
-    await Promise.all([running, sending]);
+    await Promise.all([running, sending, importing]);
   };
 }

@@ -7,8 +7,11 @@ import type { RoleRule } from "@/server/tenancy";
 /** Reading contacts and keeping them up to date (identities, tags, notes): every member, agents included. */
 export const CONTACT_READ_ROLE: RoleRule = { minRole: "AGENT" };
 export const CONTACT_WRITE_ROLE: RoleRule = { minRole: "AGENT" };
-/** Deleting, merging, importing and defining custom fields: supervisors and up. */
-export const CONTACT_ADMIN_ROLE: RoleRule = { minRole: "SUPERVISOR" };
+/**
+ * Deleting, merging, importing and defining custom fields: supervisors and up, and developers (API keys act as
+ * DEVELOPER, their contacts:write scope deciding; CRM syncs are a developer's job).
+ */
+export const CONTACT_ADMIN_ROLE: RoleRule = { minRole: "SUPERVISOR", alsoAllow: ["DEVELOPER"] };
 
 export const CONTACT_SELECT = {
   id: true,

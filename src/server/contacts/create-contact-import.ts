@@ -32,7 +32,12 @@ export interface CreateContactImportInput {
  */
 export async function createContactImport(actor: Actor, input: CreateContactImportInput): Promise<ContactImportView> {
   assertRole(actor, CONTACT_ADMIN_ROLE);
-  const mapping = ZImportMapping.parse(input.mapping);
+  const parsed = ZImportMapping.safeParse(input.mapping);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw fieldError(["mapping", ...(issue?.path ?? [])].join("."), issue?.message ?? "is not a column mapping");
+  }
+  const mapping = parsed.data;
   const fileName = input.fileName.trim().slice(0, 200) || "contacts.csv";
   const id = newId("ctimp");
   const dir = path.resolve(env.CONTACT_IMPORTS_DIR, actor.tenantId);

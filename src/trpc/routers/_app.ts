@@ -21,6 +21,7 @@ import { recordingsRouter } from "@/trpc/routers/recordings";
 import { speechRouter } from "@/trpc/routers/speech";
 import { debuggerRouter } from "@/trpc/routers/debugger";
 import { voicemailRouter } from "@/trpc/routers/voicemail";
+import { contactsRouter } from "@/trpc/routers/contacts";
 import { webhooksRouter } from "@/trpc/routers/webhooks";
 
 export const appRouter = createTRPCRouter({
@@ -42,6 +43,7 @@ export const appRouter = createTRPCRouter({
   speech: speechRouter,
   debugger: debuggerRouter,
   voicemail: voicemailRouter,
+  contacts: contactsRouter,
   devMail: devMailRouter,
   admin: adminRouter,
   impersonation: impersonationRouter,
