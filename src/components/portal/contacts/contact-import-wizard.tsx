@@ -1,9 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { DownloadIcon, UploadIcon } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
@@ -73,6 +73,12 @@ function Progress({ importId }: { importId: string }) {
     refetchInterval: (q) => (q.state.data && ["COMPLETED", "FAILED"].includes(q.state.data.status) ? false : 1000),
   });
   const s = status.data;
+  const queryClient = useQueryClient();
+  const finished = s?.status === "COMPLETED";
+  // The list cached before the import is stale once it lands.
+  useEffect(() => {
+    if (finished) void queryClient.invalidateQueries({ queryKey: trpc.contacts.list.pathKey() });
+  }, [finished, queryClient, trpc]);
   if (!s) return <p className="text-muted-foreground">Starting…</p>;
   const percent = Math.round(s.progress * 100);
   return (
