@@ -82,7 +82,7 @@ test("contacts: custom field, CSV import with an error report, search, detail wi
 
   await page.getByRole("link", { name: "See contacts" }).click();
   await expect(page.getByRole("link", { name: "Ada Lovelace" })).toBeVisible();
-  await page.getByLabel("Search").fill("(415) 555-0182");
+  await page.getByLabel("Search").fill("+1 (415) 555-0182");
   await expect(page.getByRole("link", { name: "Grace Hopper" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Ada Lovelace" })).toBeHidden();
   await page.getByLabel("Search").fill("");
