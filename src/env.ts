@@ -85,6 +85,8 @@ const schema = z.object({
   /** Recordings storage: "local" (RECORDINGS_DIR) or "s3" (S3-compatible: AWS, MinIO, R2...). */
   RECORDINGS_STORAGE: z.enum(["local", "s3"]).default("local"),
   RECORDINGS_DIR: z.string().default(".data/recordings"),
+  /** Where uploaded contact CSVs wait for the import job (src/server/contacts/run-contact-imports.ts). */
+  CONTACT_IMPORTS_DIR: z.string().default(".data/contact-imports"),
   /** Where FreeSWITCH writes recordings, as this worker sees it (a volume shared with the switch). */
   FREESWITCH_RECORDINGS_DIR: z.string().default(".data/switch-recordings"),
   /** Where the worker writes the audio the switch plays (fetched URLs, a tenant's recordings): the same folder at

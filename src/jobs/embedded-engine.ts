@@ -9,6 +9,7 @@ import { env } from "@/env";
 import { recordHealthSample } from "@/server/admin/record-health-sample";
 import { runBroadcastSender } from "@/server/broadcasts/run-broadcast-sender";
 import { runMessageSender } from "@/server/messages/run-message-sender";
+import { runContactImports } from "@/server/contacts/run-contact-imports";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { deleteExpiredRecordings } from "@/server/recordings/delete-expired-recordings";
@@ -38,6 +39,9 @@ const BROADCAST_PASS_MS = 30_000;
 const BROADCAST_IDLE_MS = 5_000;
 /** How often the message sender looks for due messages when the last pass found none. */
 const MESSAGE_IDLE_MS = 100;
+/** A contact-import pass returns this often (the next resumes after its last batch); idle, look again after 2 s. */
+const IMPORT_PASS_MS = 30_000;
+const IMPORT_IDLE_MS = 2_000;
 
 /**
  * Outbox events → deliveries: a batch is claimed and marked published in one short transaction, then fanned out
@@ -139,8 +143,23 @@ export function startEmbeddedEngine(opts: { intervalMs?: number } & AttemptOptio
   };
   const messageTimer = setInterval(sendMessages, MESSAGE_IDLE_MS);
   messageTimer.unref();
+  // Contact imports on a loop of their own too: a pass streams batches for up to IMPORT_PASS_MS.
+  let importing: Promise<void> | null = null;
+  let importsQuietUntil = 0;
+  const runImports = () => {
+    if (importing || stopping.signal.aborted || Date.now() < importsQuietUntil) return;
+    importing = runContactImports({ deadlineMs: IMPORT_PASS_MS, signal: stopping.signal })
+      .then(
+        (pass) => {
+          if (pass.idle) importsQuietUntil = Date.now() + IMPORT_IDLE_MS;
+        },
+        (err: unknown) => logger.warn({ err }, "contact import pass failed; the next one resumes it"),
+      )
+      .finally(() => void (importing = null));
+  };
   const tick = () => {
     sendBroadcasts();
+    runImports();
     if (running) return;
     running = (async () => {
       try {
@@ -173,6 +192,6 @@ export function startEmbeddedEngine(opts: { intervalMs?: number } & AttemptOptio
     clearInterval(timer);
     clearInterval(messageTimer);
     stopping.abort();
-    await Promise.all([running, sending, messaging]);
+    await Promise.all([running, sending, messaging, importing]);
   };
 }

@@ -125,6 +125,40 @@ const expectNoMessageLeak = (value: unknown) => {
   const text = JSON.stringify(value ?? null, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
   for (const id of [aMessageId, aSuppressionId, "A's secret message", "A's opt-out", "+14155550178"]) expect(text, `leaked ${id}`).not.toContain(id);
 };
+// A's contact (with a phone, an email and a note), a merge into it, and an import with a bad row.
+let aContactId: string;
+let aIdentityId: string;
+let aNoteId: string;
+let aMergeId: string;
+let aImportId: string;
+let aFieldId: string;
+beforeAll(async () => {
+  aContactId = newId("ct");
+  aIdentityId = newId("cti");
+  aNoteId = newId("ctn");
+  aMergeId = newId("ctm");
+  aImportId = newId("ctimp");
+  aFieldId = newId("ctf");
+  const tenantId = fx.a.tenantId;
+  await db.contact.create({ data: { id: aContactId, tenantId, displayName: "A's customer", tags: ["a-tag"] } });
+  await db.contactIdentity.create({ data: { id: aIdentityId, tenantId, contactId: aContactId, kind: "PHONE", value: "+14155550123" } });
+  await db.contactIdentity.create({ data: { id: newId("cti"), tenantId, contactId: aContactId, kind: "EMAIL", value: "customer@a.example.com" } });
+  await db.contactNote.create({ data: { id: aNoteId, tenantId, contactId: aContactId, body: "A's secret note" } });
+  await db.contactMerge.create({ data: { id: aMergeId, tenantId, survivorId: aContactId, mergedId: newId("ct"), before: {} } });
+  await db.contactImport.create({ data: { id: aImportId, tenantId, fileName: "a.csv", storagePath: "/nonexistent/a.csv", sizeBytes: 10n, mapping: { name: "display_name" }, status: "COMPLETED" } });
+  await db.contactImportError.create({ data: { id: newId("ctie"), tenantId, importId: aImportId, rowNumber: 2, field: "phone", message: "A's bad row" } });
+  await db.contactFieldDefinition.create({ data: { id: aFieldId, tenantId, name: "a_only", label: "A only", type: "TEXT" } });
+});
+const expectContactIntact = async () => {
+  expect(await db.contact.findUniqueOrThrow({ where: { id: aContactId } })).toMatchObject({ displayName: "A's customer", tags: ["a-tag"] });
+  expect(await db.contactIdentity.count({ where: { contactId: aContactId } })).toBe(2);
+  expect(await db.contactNote.count({ where: { id: aNoteId } })).toBe(1);
+  expect((await db.contactMerge.findUniqueOrThrow({ where: { id: aMergeId } })).undoneAt).toBeNull();
+};
+const expectNoContactLeak = (value: unknown) => {
+  const text = JSON.stringify(value ?? null, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+  for (const id of [aContactId, aIdentityId, aNoteId, aMergeId, aImportId, aFieldId, "A's customer", "customer@a.example.com", "+14155550123", "a_only", "A's bad row"]) expect(text, `leaked ${id}`).not.toContain(id);
+};
 
 const expectRecordingIntact = async () => expect((await db.recording.findUniqueOrThrow({ where: { id: aRecordingId } })).status).toBe("COMPLETED");
 
@@ -507,6 +541,85 @@ const REST: Record<string, RestCase> = {
     },
   },
   "GET /api/v1/messages/{messageId}": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/messages/${aMessageId}`, { params: { messageId: aMessageId } })) },
+  "GET /api/v1/contacts": {
+    aId: false,
+    reason: "lists the caller's contacts; A's phone as a search and A's tag find nothing, A's contact as cursor is rejected",
+    run: async (h) => {
+      expectNoContactLeak(await (await send(h, "GET", "/api/v1/contacts")).json());
+      expectNoContactLeak(await (await send(h, "GET", `/api/v1/contacts?search=${encodeURIComponent("+14155550123")}&tag=a-tag`)).json());
+      expect((await send(h, "GET", `/api/v1/contacts?starting_after=${aContactId}`)).status).toBe(400);
+    },
+  },
+  "POST /api/v1/contacts": {
+    aId: false,
+    reason: "creates in the caller's tenant: A's field is unknown to B",
+    run: async (h) => {
+      const refused = await send(h, "POST", "/api/v1/contacts", { body: { display_name: "B's", custom_fields: { a_only: "x" } } });
+      expect(refused.status).toBe(400);
+      const r = await send(h, "POST", "/api/v1/contacts", { body: { display_name: "B's customer", identities: [{ kind: "phone", value: "+14155550777" }] } });
+      expect(r.status).toBe(201);
+      expectNoContactLeak(await r.json());
+      await expectContactIntact();
+    },
+  },
+  "GET /api/v1/contacts/{id}": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/contacts/${aContactId}`, { params: { id: aContactId } })) },
+  "PATCH /api/v1/contacts/{id}": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "PATCH", `/api/v1/contacts/${aContactId}`, { params: { id: aContactId }, body: { display_name: "B's now" } }));
+      await expectContactIntact();
+    },
+  },
+  "DELETE /api/v1/contacts/{id}": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "DELETE", `/api/v1/contacts/${aContactId}`, { params: { id: aContactId } }));
+      await expectContactIntact();
+    },
+  },
+  "POST /api/v1/contacts/{id}/identities": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "POST", `/api/v1/contacts/${aContactId}/identities`, { params: { id: aContactId }, body: { kind: "email", value: "b@b.example.com" } }));
+      await expectContactIntact();
+    },
+  },
+  "DELETE /api/v1/contacts/{id}/identities/{identity_id}": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "DELETE", `/api/v1/contacts/${aContactId}/identities/${aIdentityId}`, { params: { id: aContactId, identity_id: aIdentityId } }));
+      await expectContactIntact();
+    },
+  },
+  "POST /api/v1/contacts/{id}/merge": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "POST", `/api/v1/contacts/${aContactId}/merge`, { params: { id: aContactId }, body: { merged_id: aContactId.replace(/.$/, "0") } }));
+      // B's own contact as survivor, A's as the one merged in: still not found, nothing moves.
+      const mine = (await (await send(h, "POST", "/api/v1/contacts", { body: { display_name: "B's survivor" } })).json()) as { id: string };
+      await expectNotFound(send(h, "POST", `/api/v1/contacts/${mine.id}/merge`, { params: { id: mine.id }, body: { merged_id: aContactId } }));
+      await expectContactIntact();
+    },
+  },
+  "POST /api/v1/contact-merges/{id}/undo": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "POST", `/api/v1/contact-merges/${aMergeId}/undo`, { params: { id: aMergeId } }));
+      await expectContactIntact();
+    },
+  },
+  "GET /api/v1/contacts/{id}/timeline": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/contacts/${aContactId}/timeline`, { params: { id: aContactId } })) },
+  "POST /api/v1/contact-imports": {
+    aId: false,
+    reason: "imports into the caller's tenant; A's custom field in the mapping is refused",
+    run: async (h) => {
+      const r = await send(h, "POST", "/api/v1/contact-imports", { body: { csv: "name,x\nB,1\n", mapping: { name: "display_name", x: "field:a_only" } } });
+      expect(r.status).toBe(400);
+      expectNoLeak(await r.json());
+      expect(await db.contactImport.count({ where: { tenantId: fx.b.tenantId } })).toBe(0);
+    },
+  },
+  "GET /api/v1/contact-imports/{id}": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/contact-imports/${aImportId}`, { params: { id: aImportId } })) },
   "GET /api/v1/openapi.json": {
     aId: false,
     reason: "public API description; no tenant data",
@@ -1305,6 +1418,46 @@ const TRPC: Record<string, TrpcCase> = {
   },
   "admin.broadcasts.send": { aId: false, reason: "platform operators only", run: (c) => expectTrpcCode(c.admin.broadcasts.send({ broadcastId: "bc_probe" }), "FORBIDDEN") },
   "admin.broadcasts.cancel": { aId: false, reason: "platform operators only", run: (c) => expectTrpcCode(c.admin.broadcasts.cancel({ broadcastId: "bc_probe" }), "FORBIDDEN") },
+  "contacts.list": {
+    aId: false,
+    reason: "the session's tenant's contacts; A's phone and tag find nothing, A's contact as cursor is rejected",
+    run: async (c) => {
+      expectNoContactLeak(await c.contacts.list({ search: "+14155550123" }));
+      expectNoContactLeak(await c.contacts.list({ tags: ["a-tag"] }));
+      await expectTrpcCode(c.contacts.list({ cursor: aContactId }), "BAD_REQUEST");
+    },
+  },
+  "contacts.get": { aId: true, run: (c) => notFound(c.contacts.get({ id: aContactId })) },
+  "contacts.create": {
+    aId: false,
+    reason: "creates in the session's tenant; A's custom field is unknown there",
+    run: async (c) => {
+      await expectTrpcCode(c.contacts.create({ displayName: "B's", customFields: { a_only: "x" } }), "BAD_REQUEST");
+      await expectContactIntact();
+    },
+  },
+  "contacts.update": { aId: true, run: async (c) => { await notFound(c.contacts.update({ id: aContactId, displayName: "B's now" })); await expectContactIntact(); } },
+  "contacts.delete": { aId: true, run: async (c) => { await notFound(c.contacts.delete({ id: aContactId })); await expectContactIntact(); } },
+  "contacts.addIdentity": { aId: true, run: async (c) => { await notFound(c.contacts.addIdentity({ contactId: aContactId, identity: { kind: "EMAIL", value: "b@b.example.com" } })); await expectContactIntact(); } },
+  "contacts.removeIdentity": { aId: true, run: async (c) => { await notFound(c.contacts.removeIdentity({ contactId: aContactId, identityId: aIdentityId })); await expectContactIntact(); } },
+  "contacts.addNote": { aId: true, run: async (c) => { await notFound(c.contacts.addNote({ contactId: aContactId, body: "B was here" })); await expectContactIntact(); } },
+  "contacts.deleteNote": { aId: true, run: async (c) => { await notFound(c.contacts.deleteNote({ contactId: aContactId, noteId: aNoteId })); await expectContactIntact(); } },
+  "contacts.merge": {
+    aId: true,
+    run: async (c) => {
+      const mine = await c.contacts.create({ displayName: "B's survivor" });
+      await notFound(c.contacts.merge({ survivorId: mine.id, mergedId: aContactId }));
+      await notFound(c.contacts.merge({ survivorId: aContactId, mergedId: mine.id }));
+      await expectContactIntact();
+    },
+  },
+  "contacts.undoMerge": { aId: true, run: async (c) => { await notFound(c.contacts.undoMerge({ mergeId: aMergeId })); await expectContactIntact(); } },
+  "contacts.timeline": { aId: true, run: (c) => notFound(c.contacts.timeline({ contactId: aContactId })) },
+  "contacts.fields": { aId: false, reason: "the session's tenant's field definitions", run: async (c) => expectNoContactLeak(await c.contacts.fields()) },
+  "contacts.createField": { aId: false, reason: "creates in the session's tenant", run: async (c) => expectNoContactLeak(await c.contacts.createField({ name: "b_only", label: "B own", type: "TEXT" })) },
+  "contacts.deleteField": { aId: true, run: async (c) => { await notFound(c.contacts.deleteField({ id: aFieldId })); expect(await db.contactFieldDefinition.count({ where: { id: aFieldId } })).toBe(1); } },
+  "contacts.imports": { aId: false, reason: "the session's tenant's imports", run: async (c) => expectNoContactLeak(await c.contacts.imports()) },
+  "contacts.import": { aId: true, run: (c) => notFound(c.contacts.import({ id: aImportId })) },
 };
 
 describe("tRPC procedures with tenant B's session against tenant A's ids", () => {

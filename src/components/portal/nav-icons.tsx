@@ -1,6 +1,6 @@
 "use client";
 
-import { AudioLinesIcon, BugIcon, MessageSquareTextIcon, UsersRoundIcon, VoicemailIcon } from "lucide-react";
+import { AudioLinesIcon, BookUserIcon, BugIcon, MessageSquareTextIcon, UsersRoundIcon, VoicemailIcon } from "lucide-react";
 
 // Navigation icons of portal pages, rendered from a client module: the portal layout's production build failed to
 // hydrate (React error #306) when it imported icons that no client module of the shell imported itself.
@@ -23,4 +23,8 @@ export function ConferencesNavIcon() {
 
 export function MessagesNavIcon() {
   return <MessageSquareTextIcon />;
+}
+
+export function ContactsNavIcon() {
+  return <BookUserIcon />;
 }

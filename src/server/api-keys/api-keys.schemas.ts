@@ -23,6 +23,8 @@ export const API_KEY_SCOPES = {
   "numbers:write": "Add, configure and release phone numbers",
   "flows:read": "List and read IVR flows and their versions",
   "flows:write": "Create, edit and publish IVR flows",
+  "contacts:read": "List and read contacts, their timeline and import status",
+  "contacts:write": "Create, update, merge, delete and import contacts",
   "messages:read": "Read messages",
   "messages:write": "Send messages",
 } as const;

@@ -5,10 +5,10 @@ describe("portal pages by role", () => {
   it("shows each role only its pages", () => {
     const labels = (role: Parameters<typeof portalPagesFor>[0]) => portalPagesFor(role).map((p) => p.label);
     expect(labels("AGENT")).toEqual(["Calls", "Conferences"]);
-    expect(labels("DEVELOPER")).toEqual(["Dashboard", "Calls", "Voicemail", "Messages", "Debugger", "Conferences", "Numbers", "IVR flows", "API keys", "Webhooks", "Settings", "Speech", "API reference"]);
-    expect(labels("SUPERVISOR")).toEqual(["Dashboard", "Calls", "Voicemail", "Messages", "Debugger", "Conferences", "Numbers", "IVR flows", "Team", "Settings", "Speech"]);
-    expect(labels("ADMIN")).toHaveLength(16);
-    expect(labels("OWNER")).toHaveLength(16);
+    expect(labels("DEVELOPER")).toEqual(["Dashboard", "Calls", "Voicemail", "Messages", "Contacts", "Debugger", "Conferences", "Numbers", "IVR flows", "API keys", "Webhooks", "Settings", "Speech", "API reference"]);
+    expect(labels("SUPERVISOR")).toEqual(["Dashboard", "Calls", "Voicemail", "Messages", "Contacts", "Debugger", "Conferences", "Numbers", "IVR flows", "Team", "Settings", "Speech"]);
+    expect(labels("ADMIN")).toHaveLength(17);
+    expect(labels("OWNER")).toHaveLength(17);
   });
 
   it("maps addresses to their page, and refuses what the role may not open", () => {

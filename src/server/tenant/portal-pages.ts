@@ -4,6 +4,7 @@
 import type { MemberRole } from "@/generated/prisma/enums";
 import { API_KEY_ROLE } from "@/server/api-keys/api-key-view";
 import { CALL_READ_ROLE } from "@/server/calls/call-view";
+import { CONTACT_ADMIN_ROLE } from "@/server/contacts/contact-view";
 import { DEBUGGER_READ_ROLE } from "@/server/debugger/debugger-error-view";
 import { FLOW_READ_ROLE } from "@/server/ivr-flows/flow-view";
 import { CONFERENCE_READ_ROLE } from "@/server/conferences/conference-view";
@@ -29,6 +30,8 @@ export const PORTAL_PAGES: readonly PortalPage[] = [
   { href: "/voicemail", label: "Voicemail", rule: VOICEMAIL_READ_ROLE },
   // Agents will read messages in the desktop's inbox; the portal's log is for supervisors, admins and developers.
   { href: "/messages", label: "Messages", rule: PORTAL_USERS },
+  // Agents read and annotate contacts from the desktop; the portal's list, import and fields are for supervisors up.
+  { href: "/contacts", label: "Contacts", rule: CONTACT_ADMIN_ROLE },
   { href: "/debugger", label: "Debugger", rule: DEBUGGER_READ_ROLE },
   { href: "/conferences", label: "Conferences", rule: CONFERENCE_READ_ROLE },
   { href: "/numbers", label: "Numbers", rule: PHONE_NUMBER_READ_ROLE },

@@ -22,6 +22,7 @@ import { speechRouter } from "@/trpc/routers/speech";
 import { debuggerRouter } from "@/trpc/routers/debugger";
 import { voicemailRouter } from "@/trpc/routers/voicemail";
 import { messagesRouter } from "@/trpc/routers/messages";
+import { contactsRouter } from "@/trpc/routers/contacts";
 import { webhooksRouter } from "@/trpc/routers/webhooks";
 
 export const appRouter = createTRPCRouter({
@@ -44,6 +45,7 @@ export const appRouter = createTRPCRouter({
   debugger: debuggerRouter,
   voicemail: voicemailRouter,
   messages: messagesRouter,
+  contacts: contactsRouter,
   devMail: devMailRouter,
   admin: adminRouter,
   impersonation: impersonationRouter,

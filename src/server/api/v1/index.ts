@@ -25,6 +25,20 @@ import {
   updatePhoneNumberRoute,
 } from "@/server/api/v1/phone-numbers";
 import { listAlertsRoute } from "@/server/api/v1/alerts";
+import {
+  addContactIdentityRoute,
+  createContactImportRoute,
+  createContactRoute,
+  deleteContactRoute,
+  getContactImportRoute,
+  getContactRoute,
+  listContactsRoute,
+  listContactTimelineRoute,
+  mergeContactsRoute,
+  removeContactIdentityRoute,
+  undoContactMergeRoute,
+  updateContactRoute,
+} from "@/server/api/v1/contacts";
 import { createVoicemailBoxRoute, deleteVoicemailBoxRoute, getVoicemailBoxRoute, listVoicemailBoxesRoute, updateVoicemailBoxRoute } from "@/server/api/v1/voicemail-boxes";
 import { deleteVoicemailRoute, getVoicemailRoute, listVoicemailsRoute, updateVoicemailRoute } from "@/server/api/v1/voicemails";
 import { createFlowRoute, getFlowRoute, listFlowsRoute, publishFlowRoute } from "@/server/api/v1/flows";
@@ -96,4 +110,16 @@ export const API_V1_ROUTES: readonly ApiRoute[] = [
   getVoicemailBoxRoute,
   updateVoicemailBoxRoute,
   deleteVoicemailBoxRoute,
+  listContactsRoute,
+  createContactRoute,
+  getContactRoute,
+  updateContactRoute,
+  deleteContactRoute,
+  addContactIdentityRoute,
+  removeContactIdentityRoute,
+  mergeContactsRoute,
+  undoContactMergeRoute,
+  listContactTimelineRoute,
+  createContactImportRoute,
+  getContactImportRoute,
 ];

@@ -1,0 +1,6 @@
+import { mergeContactsRoute } from "@/server/api/v1/contacts";
+import { otherMethods } from "@/server/api/unrouted";
+
+export const POST = mergeContactsRoute.handle;
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("api", ["POST"]);
