@@ -25,6 +25,7 @@ import { DialRunner } from "./dial-runner";
 import { fetchVoiceDocument, type DocumentProblem } from "./fetch-voice-document";
 import { GatherRunner } from "./gather-runner";
 import { loopCount, promptApplication } from "./prompt-apps";
+import { QueueRunner } from "./queue-runner";
 import { RecordRunner } from "./record-runner";
 import type { Running, SessionHost, SessionOps, StoredSession } from "./session-ops";
 import { hangupApplication, sendDtmfApplication, terminatorsApplication, type SwitchApplication } from "./switch-commands";
@@ -45,6 +46,7 @@ export class CallSession implements SessionOps {
   private readonly gather = new GatherRunner(this);
   private readonly recorder = new RecordRunner(this);
   private readonly dialer = new DialRunner(this);
+  private readonly queues = new QueueRunner(this);
 
   constructor(
     readonly host: SessionHost,
@@ -164,7 +166,7 @@ export class CallSession implements SessionOps {
     this.state = decision.state;
     const { commands } = decision;
     if (this.tracing) this.log.debug({ callId: this.channel.callId, step: decision.state.step, awaiting: decision.state.awaiting.kind, commands: commands.map((c) => c.kind) }, "call session: decision");
-    const awaitsSwitch = decision.state.awaiting.kind === "verb";
+    const awaitsSwitch = decision.state.awaiting.kind === "verb" || decision.state.awaiting.kind === "holdMusic" || decision.state.awaiting.kind === "leavingQueue";
     const last = commands.length - 1;
     // The state is stored beside the commands, not before them (a write per step would otherwise add to every
     // step's latency); writes go out in order. A worker that dies in between resumes from the previous state: the
@@ -215,6 +217,8 @@ export class CallSession implements SessionOps {
         return (this.running = { kind: "prompt", step, eventUuid: randomUUID(), loopsLeft: 0, prompt: { kind: "digits", digits: command.digits } });
       case "collectInput":
         return (this.running = { kind: "collect", step, lastPromptUuid: null, promptsDone: false });
+      case "holdMusic":
+        return (this.running = this.queues.holdMusicRunning(step, randomUUID()));
       default:
         return null;
     }
@@ -272,7 +276,13 @@ export class CallSession implements SessionOps {
       case "dial":
         return this.dialer.dial(command, step!);
       case "fetch":
-        return this.fetch(command.url, command.method, command.params, this.state!.step);
+        return this.fetch(command.url, command.method, command.queueWait ? { ...command.params, ...(await this.queues.waitParameters()) } : command.params, this.state!.step);
+      case "enqueue":
+        return this.queues.enqueue(command, step!);
+      case "holdMusic":
+        return this.queues.holdMusic(running);
+      case "leaveQueue":
+        return this.queues.leave(command, step);
       case "notify":
         return void this.host.track(this.notify(command.url, command.method, command.params));
       case "reportError":

@@ -22,8 +22,8 @@ describe("hangup, reject and redirect", () => {
     expect(d.commands).toEqual([{ kind: "speak", text: "Next document", voice: null, language: "en-US", loop: 1 }]);
   });
 
-  it("enqueue, leave and refer cannot run yet: reported, apologised for, and the call ends", () => {
-    for (const verb of [{ enqueue: "support" }, { leave: true }, { refer: "sip:alice@example.com" }]) {
+  it("refer cannot run yet: reported, apologised for, and the call ends", () => {
+    for (const verb of [{ refer: "sip:alice@example.com" }]) {
       const d = startJson([{ say: "first" }, verb]);
       const [name] = Object.keys(verb);
       expect(answer(d, { kind: "done" }).commands).toEqual([{ kind: "reportError", code: 12200, message: `${name} cannot run yet on IRISX`, verbIndex: 1 }, APOLOGY, { kind: "hangup", cause: "application-error" }]);
