@@ -8,7 +8,7 @@
 //                document runs
 //   queue-full, system-error   the call was never queued (enqueue-handler in flow-handlers.ts)
 // The routing to agents (bridged, <Dial><Queue>) comes with the agent desktop.
-import { callParameters } from "./call-parameters";
+import { callParameters, queueParameters } from "./call-parameters";
 import type { Command } from "./commands";
 import type { Outcome } from "./outcomes";
 import { end, fetchDocument, runFrom, type Decision } from "./run-verbs";
@@ -61,11 +61,6 @@ export function afterLeavingQueue(state: SessionState, outcome: Outcome): Decisi
   if (!queue.action) return runFrom(outer, queue.outer.verbIndex + 1);
   const params = { ...callParameters(state.call), ...queueParameters(state.awaiting.result, outcome.queueSid ?? queue.sid, outcome.waitedSeconds) };
   return fetchDocument(outer, { url: queue.action.url, method: queue.action.method, params }, []);
-}
-
-/** Twilio's parameters of an Enqueue's action. */
-export function queueParameters(result: QueueResult, queueSid: string, waitedSeconds: number): Record<string, string> {
-  return { QueueResult: result, QueueSid: queueSid, QueueTime: String(waitedSeconds) };
 }
 
 /**

@@ -1,9 +1,9 @@
 // hangup and reject end the call; redirect replaces the document with the application's answer; enqueue puts the
-// caller in a queue and leave takes it out (queue-wait.ts runs the wait in between); refer is part of the model but
-// cannot run yet: it is refused as an application error, reported to the debugger, never skipped.
+// caller in a queue and leave takes it out (queue-wait.ts runs the wait in between); refer asks the far end of the
+// call, by SIP REFER, to take the call elsewhere.
 import type { VerbOf } from "../../voice-document.schemas";
-import { queueParameters } from "../queue-wait";
-import type { Next, VerbHandler } from "../verb-handler";
+import { queueParameters } from "../call-parameters";
+import { reportAndContinue, type VerbHandler } from "../verb-handler";
 
 export const hangupHandler: VerbHandler<VerbOf<"hangup">> = { begin: () => ({ next: "end", commands: [{ kind: "hangup", cause: "normal" }] }) };
 
@@ -12,9 +12,6 @@ export const rejectHandler: VerbHandler<VerbOf<"reject">> = { begin: (verb) => (
 export const redirectHandler: VerbHandler<VerbOf<"redirect">> = {
   begin: (verb, ctx) => ({ next: "fetch", commands: [], request: { url: ctx.resolve(verb.redirect), method: verb.method, params: ctx.params() } }),
 };
-
-/** Twilio's schema-validation code: the document names something this platform does not run. */
-const notYet = (verb: string): Next => ({ next: "fail", code: 12200, message: `${verb} cannot run yet on IRISX` });
 
 /**
  * <Enqueue>: the call joins the tenant's queue, then waits (queue-wait.ts). A full queue or a failure to queue is
@@ -48,4 +45,42 @@ export const enqueueHandler: VerbHandler<VerbOf<"enqueue">> = {
 export const leaveHandler: VerbHandler<VerbOf<"leave">> = {
   begin: (_verb, ctx) => (ctx.queue ? { next: "leaveQueue", result: "leave" } : { next: "continue", commands: [] }),
 };
-export const referHandler: VerbHandler<VerbOf<"refer">> = { begin: () => notYet("refer") };
+/** ReferCallStatus from the REFER's answer and the NOTIFY's final status (Twilio's and SignalWire's words). */
+export function referCallStatus(referStatus: number | null, notifyStatus: number | null, callerHungUp: boolean): string {
+  if (referStatus === null || referStatus >= 300) return "failed";
+  if (notifyStatus === null) return callerHungUp ? "canceled" : "failed";
+  if (notifyStatus >= 200 && notifyStatus < 300) return "in-progress";
+  if (notifyStatus === 486 || notifyStatus === 600) return "busy";
+  if (notifyStatus === 487) return "no-answer";
+  return "failed";
+}
+
+/**
+ * <Refer>: the far end is asked to transfer the call. Accepted and done (a NOTIFY reporting 2xx), the call is the far
+ * end's now: the action hears in-progress and the call ends here. Refused or failed, the action's document runs, or
+ * the next verb. The action gets ReferCallStatus, ReferSipResponseCode (the answer to the REFER) and, when a NOTIFY
+ * came, NotifySipResponseCode.
+ */
+export const referHandler: VerbHandler<VerbOf<"refer">> = {
+  begin: (verb, ctx) => {
+    ctx.callback(verb.action, verb.method);
+    return { next: "await", commands: [{ kind: "refer", uri: verb.refer }] };
+  },
+  complete: (verb, outcome, ctx) => {
+    if (outcome.kind === "failed") return reportAndContinue(outcome, ctx);
+    if (outcome.kind !== "referEnded") return null;
+    const status = referCallStatus(outcome.referStatus, outcome.notifyStatus, outcome.callerHungUp);
+    const params = {
+      ReferCallStatus: status,
+      ...(outcome.referStatus !== null ? { ReferSipResponseCode: String(outcome.referStatus) } : {}),
+      ...(outcome.notifyStatus !== null ? { NotifySipResponseCode: String(outcome.notifyStatus) } : {}),
+    };
+    const action = ctx.callback(verb.action, verb.method);
+    if (outcome.callerHungUp) return ctx.notifyAndEnd(action, params);
+    if (status === "in-progress") {
+      const told = ctx.notifyAndEnd(action, params);
+      return { next: "end", commands: [...(told.next === "end" ? told.commands : []), { kind: "hangup", cause: "normal" }] };
+    }
+    return ctx.postTo(action, params);
+  },
+};
