@@ -1,6 +1,6 @@
 // Every TwiML example of Twilio's documentation (src/server/voice-documents/twiml/fixtures) runs unchanged on the
 // worker and the simulator: served from a voice URL to a call whose far end stays five seconds, each call ends
-// cleanly. Verbs and nouns IRISX does not run yet (Refer, Stream, Client, Queue) are refused with a
+// cleanly. Verbs and nouns IRISX does not run yet (Stream, Client, Queue) are refused with a
 // debugger entry (Twilio's 12200), never skipped in silence; nothing else is refused.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/env";
@@ -41,7 +41,7 @@ afterAll(async () => {
 /** What IRISX refuses at run time in a document (the next issues bring them). */
 function notYetRun(document: TVoiceDocument): boolean {
   return document.some((verb) => {
-    if ("refer" in verb || "connect" in verb) return true;
+    if ("connect" in verb) return true;
     if ("start" in verb && "stream" in verb.start) return true;
     if ("dial" in verb) return verb.dial.some((noun) => "client" in noun || "queue" in noun);
     return false;

@@ -27,6 +27,7 @@ import { GatherRunner } from "./gather-runner";
 import { loopCount, promptApplication } from "./prompt-apps";
 import { QueueRunner } from "./queue-runner";
 import { RecordRunner } from "./record-runner";
+import { ReferRunner } from "./refer-runner";
 import type { Running, SessionHost, SessionOps, StoredSession } from "./session-ops";
 import { hangupApplication, sendDtmfApplication, terminatorsApplication, type SwitchApplication } from "./switch-commands";
 
@@ -47,6 +48,7 @@ export class CallSession implements SessionOps {
   private readonly recorder = new RecordRunner(this);
   private readonly dialer = new DialRunner(this);
   private readonly queues = new QueueRunner(this);
+  private readonly referrer = new ReferRunner(this);
 
   constructor(
     readonly host: SessionHost,
@@ -279,6 +281,8 @@ export class CallSession implements SessionOps {
         return this.fetch(command.url, command.method, command.queueWait ? { ...command.params, ...(await this.queues.waitParameters()) } : command.params, this.state!.step);
       case "enqueue":
         return this.queues.enqueue(command, step!);
+      case "refer":
+        return this.referrer.refer(command, step!);
       case "holdMusic":
         return this.queues.holdMusic(running);
       case "leaveQueue":
@@ -472,6 +476,9 @@ export class CallSession implements SessionOps {
         return;
       case "conference":
         if (appUuid === running.eventUuid) await this.dialer.conferenceLeft(running);
+        return;
+      case "refer":
+        if (appUuid === running.eventUuid) this.referrer.deflected(running);
         return;
     }
   }

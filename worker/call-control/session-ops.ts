@@ -36,6 +36,7 @@ export type Running =
   | { kind: "collect"; step: number; lastPromptUuid: string | null; promptsDone: boolean; utterance?: { eventUuid: string; file: string } | null }
   | { kind: "record"; step: number; eventUuid: string; recordingId: string; file: string }
   | { kind: "conference"; step: number; eventUuid: string; room: string; joinedAt: number }
+  | { kind: "refer"; step: number; eventUuid: string }
   | {
       kind: "dial";
       step: number;
