@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { referCallStatus } from "./flow-handlers";
 import { answer, CALL_PARAMS, fetchedJson, startJson, startTwiml } from "../test-session";
 
-const APOLOGY = { kind: "speak", text: "We are sorry, an application error has occurred. Goodbye.", voice: null, language: "en-US", loop: 1 };
 
 describe("hangup, reject and redirect", () => {
   it("hangup ends the call there", () => {
