@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { referCallStatus } from "./flow-handlers";
 import { answer, CALL_PARAMS, fetchedJson, startJson, startTwiml } from "../test-session";
 
-
 describe("hangup, reject and redirect", () => {
   it("hangup ends the call there", () => {
     const d = startTwiml("<Response><Hangup/><Say>never</Say></Response>");
