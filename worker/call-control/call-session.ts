@@ -262,7 +262,33 @@ export class CallSession implements SessionOps {
     return Promise.resolve();
   }
 
+  /** The answer asked of the switch for a deferred inbound call (one `answer` is enough). */
+  private answerAsked = false;
+
+  /** What runs without the call answered: requests, reports, a refusal, a dial that lets its bridge answer. */
+  private static needsAnswer(command: Command): boolean {
+    switch (command.kind) {
+      case "fetch":
+      case "notify":
+      case "reportError":
+      case "reject":
+      case "enqueue":
+      case "leaveQueue":
+        return false;
+      case "dial":
+        return !command.answerOnBridge || command.targets.some((t) => t.kind !== "number" && t.kind !== "sip");
+      default:
+        return true;
+    }
+  }
+
   private async execute(command: Command, step: number | null, running: Running | null): Promise<void> {
+    // An inbound call still ringing is answered by the first command that needs it up; applications run in order,
+    // so what follows runs on the answered call (CHANNEL_ANSWER applies the answer: call-events.ts).
+    if (this.channel.answerDeferred && !this.channel.answered && !this.answerAsked && this.live() && CallSession.needsAnswer(command)) {
+      this.answerAsked = true;
+      await this.send({ app: "answer", arg: "" });
+    }
     switch (command.kind) {
       case "speak":
       case "play":
