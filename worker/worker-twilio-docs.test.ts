@@ -58,7 +58,7 @@ describe("Twilio's documentation examples on the worker", () => {
     const silentlyRun: string[] = [];
     for (const [i, example] of DOCS_EXAMPLES.entries()) {
       expect(ended[i]!.status, example.name).toBe("COMPLETED");
-      // 12200 also warns of attributes not honoured yet (answerOnBridge, a whisper URL…); a refusal names the verb or noun.
+      // 12200 also warns of attributes not honoured yet (a whisper URL, ringTone…); a refusal names the verb or noun.
       const entries = await db.callEvent.findMany({ where: { callId: calls[i]!.id, type: "debugger.error", data: { path: ["code"], equals: 12200 } } });
       const refusals = entries.filter((e) => /cannot (run|be dialled)|media-streaming/.test((e.data as { message: string }).message));
       const expectRefusal = notYetRun(parseTwimlDocument(example.twiml).document);
