@@ -40,6 +40,11 @@ export interface TrackedChannel {
   originateSent: boolean;
   ringing: boolean;
   answered: boolean;
+  /**
+   * An inbound call whose document runs before it is answered: the first command that needs the call up answers it
+   * (call-session.ts); a <Dial answerOnBridge> leaves that to the bridge (the called party's answer).
+   */
+  answerDeferred?: boolean;
   hangupSeen: boolean;
   /** Cause of a hang-up this worker asked for (uuid_kill), and when. */
   killRequested: { cause: string; at: number } | null;

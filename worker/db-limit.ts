@@ -128,6 +128,9 @@ export function limitVoicePort(voice: VoicePort, semaphore: Semaphore, opts: { a
     takeRedirectRequest: (input) => semaphore.run(() => voice.takeRedirectRequest(input)),
     // A member's event: waits out an outage like a call's. Joining is not retried (the call's dial fails instead).
     joinConference: (input) => semaphore.run(() => voice.joinConference(input)),
+    enqueueCall: (input) => semaphore.run(() => voice.enqueueCall(input)),
+    leaveQueue: (input) => semaphore.run(() => voice.leaveQueue(input)),
+    findQueueWaitFacts: (input) => semaphore.run(() => voice.findQueueWaitFacts(input)),
     applyConferenceEvent: held(voice.applyConferenceEvent),
     takeConferenceRequests: (input) => semaphore.run(() => voice.takeConferenceRequests(input)),
     notifyConferenceRecording: held(voice.notifyConferenceRecording),

@@ -1,12 +1,12 @@
 // Inbound calls: the dialplan parks every call from a carrier with irisx_inbound=true. The worker matches the
-// DID to a tenant's number (createInboundCall): no match → UNALLOCATED_NUMBER; a match → answer, then run the
-// number's handler like an answered outbound call.
+// DID to a tenant's number (createInboundCall): no match → UNALLOCATED_NUMBER; a match → the number's handler runs,
+// ringing, and answers when its document needs the call up (call-session.ts), or its <Dial answerOnBridge>'s bridge does.
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import type { EslEvent } from "./esl/wire";
-import { armTimeLimit, runCallHandler, startChannelRecording } from "./call-handler";
+import { runCallHandler } from "./call-handler";
 import { newTrackedChannel } from "./channel-table";
 import type { WorkerContext } from "./context";
-import { errCause, eventTime } from "./switch-port";
+import { eventTime } from "./switch-port";
 
 export function isInboundPark(event: EslEvent): boolean {
   return event.get("Call-Direction") === "inbound" && event.variable("irisx_inbound") === "true";
@@ -92,19 +92,10 @@ export async function handleInboundPark(ctx: WorkerContext, uuid: string, event:
   );
   // The call's ids on the channel, as outbound legs carry them: a worker that restarts finds the call from its events.
   await ctx.esl.api(`uuid_setvar_multi ${uuid} irisx_call_id=${call.id};irisx_tenant_id=${call.tenantId}`).catch(() => undefined);
-  const reply = await ctx.esl.api(`uuid_answer ${uuid}`);
-  const refused = errCause(reply);
-  if (refused) {
-    // The caller hung up while we looked the number up; its HANGUP_COMPLETE finalizes the call.
-    ctx.log.info({ callId: call.id, reply: reply.trim() }, "inbound call gone before it could be answered");
-    return;
-  }
-  // The answer is ours: CHANNEL_ANSWER follows on the socket and moves the call to in-progress; the handler
-  // starts here rather than there, because an inbound leg's CHANNEL_ANSWER may precede this reply.
-  channel.answered = true;
-  await ctx.voice.applyCallProgress({ channelUuid: uuid, status: "IN_PROGRESS", at: new Date() });
-  ctx.onTransition();
-  if (channel.record) await startChannelRecording(ctx, channel).catch((err: unknown) => ctx.log.error({ err, callId: call.id }, "could not start the recording"));
-  await armTimeLimit(ctx, channel);
+  // The document runs first, as on Twilio, and answers when it needs the call up (call-session.ts); a <Dial
+  // answerOnBridge> leaves the answer to the bridge (the called party's). Meanwhile the caller hears ringing and the
+  // call stays ringing, unbilled; CHANNEL_ANSWER then moves it to in-progress and starts its recording and time limit.
+  channel.answerDeferred = true;
+  await ctx.esl.sendmsg(uuid, "ring_ready", "").catch(() => undefined);
   runCallHandler(ctx, channel);
 }

@@ -13,6 +13,8 @@ import type { InternalAppResult } from "@/server/voice-apps/internal-apps";
 import type { JoinConferenceInput, JoinConferenceResult } from "@/server/conferences/join-conference";
 import type { ConferenceEventInput, ConferenceEventResult } from "@/server/conferences/apply-conference-event";
 import type { TakenConferenceRequest } from "@/server/conferences/take-conference-requests";
+import type { EnqueueCallInput, EnqueueCallResult } from "@/server/queues/enqueue-call";
+import type { QueueWaitFacts } from "@/server/queues/queue-wait-facts";
 
 export type { ClaimedCall, FinalizeCallInput, LiveCall };
 
@@ -67,6 +69,12 @@ export interface VoicePort {
   flowEntryUrl(input: { tenantId: string; flowId: string }): Promise<string | null>;
   /** A live change the API asked for, taken once (null when there is none or another worker took it). */
   takeRedirectRequest(input: { callId: string }): Promise<unknown>;
+  /** <Enqueue>: the call joins the tenant's queue of that name (created on first use), or the queue is full. */
+  enqueueCall(input: EnqueueCallInput): Promise<EnqueueCallResult>;
+  /** The call leaves its queue: the queue and the seconds waited, or null when it was in none. */
+  leaveQueue(input: { callId: string }): Promise<{ queueSid: string; waitedSeconds: number } | null>;
+  /** A queued call's place in line and its queue's numbers now (its waitUrl's parameters), or null when in none. */
+  findQueueWaitFacts(input: { callId: string }): Promise<QueueWaitFacts | null>;
   /** A <Dial><Conference> call is about to join the switch's room: its participant row, or the room is full. */
   joinConference(input: JoinConferenceInput): Promise<JoinConferenceResult>;
   /** A conference::maintenance event of the switch (worker/conference-events.ts). */

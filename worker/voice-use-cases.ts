@@ -22,6 +22,9 @@ import { takeRedirectRequest } from "@/server/calls/redirect-call";
 import { serveInternalApp } from "@/server/voice-apps/internal-apps";
 import { findFlowEntryById } from "@/server/ivr-flows/flow-entry-url";
 import { joinConference } from "@/server/conferences/join-conference";
+import { enqueueCall } from "@/server/queues/enqueue-call";
+import { leaveQueue } from "@/server/queues/leave-queue";
+import { findQueueWaitFacts } from "@/server/queues/queue-wait-facts";
 import { applyConferenceEvent } from "@/server/conferences/apply-conference-event";
 import { takeConferenceRequests } from "@/server/conferences/take-conference-requests";
 import { notifyConferenceRecording } from "@/server/conferences/notify-conference-recording";
@@ -83,6 +86,9 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
     flowEntryUrl: async (input) => (await findFlowEntryById(input))?.url ?? null,
     takeRedirectRequest: (input) => takeRedirectRequest(input),
     joinConference: (input) => joinConference(input),
+    enqueueCall: (input) => enqueueCall(input),
+    leaveQueue: (input) => leaveQueue(input),
+    findQueueWaitFacts: (input) => findQueueWaitFacts(input),
     applyConferenceEvent: (input) => applyConferenceEvent(input),
     takeConferenceRequests: (input) => takeConferenceRequests(input),
     notifyConferenceRecording: (input) => notifyConferenceRecording(input),

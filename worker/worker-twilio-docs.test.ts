@@ -1,8 +1,8 @@
 // Every TwiML example of Twilio's documentation (src/server/voice-documents/twiml/fixtures) runs unchanged on the
 // worker and the simulator: served from a voice URL to a call whose far end stays five seconds, each call ends
-// cleanly. Verbs and nouns IRISX does not run yet (Enqueue, Leave, Refer, Client, Queue) are refused with a
-// debugger entry (Twilio's 12200), never skipped in silence; nothing else is refused. (<Stream> runs: the examples'
-// servers cannot be reached from here, which is a stream error of their own, 319xx, not a refusal.)
+// cleanly. Verbs and nouns IRISX does not run yet (Client, Queue) are refused with a debugger entry (Twilio's 12200),
+// never skipped in silence; nothing else is refused. (<Stream> runs: the examples' servers cannot be reached from
+// here, which is a stream error of their own, 319xx, not a refusal.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/env";
 import { db } from "@/server/db";
@@ -42,7 +42,6 @@ afterAll(async () => {
 /** What IRISX refuses at run time in a document (the next issues bring them). */
 function notYetRun(document: TVoiceDocument): boolean {
   return document.some((verb) => {
-    if ("enqueue" in verb || "leave" in verb || "refer" in verb) return true;
     if ("dial" in verb) return verb.dial.some((noun) => "client" in noun || "queue" in noun);
     return false;
   });
@@ -58,7 +57,7 @@ describe("Twilio's documentation examples on the worker", () => {
     const silentlyRun: string[] = [];
     for (const [i, example] of DOCS_EXAMPLES.entries()) {
       expect(ended[i]!.status, example.name).toBe("COMPLETED");
-      // 12200 also warns of attributes not honoured yet (answerOnBridge, a whisper URL…); a refusal names the verb or noun.
+      // 12200 also warns of attributes not honoured yet (a whisper URL, ringTone…); a refusal names the verb or noun.
       const entries = await db.callEvent.findMany({ where: { callId: calls[i]!.id, type: "debugger.error", data: { path: ["code"], equals: 12200 } } });
       const refusals = entries.filter((e) => /cannot (run|be dialled)|media-streaming/.test((e.data as { message: string }).message));
       const expectRefusal = notYetRun(parseTwimlDocument(example.twiml).document);

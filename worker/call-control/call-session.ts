@@ -26,8 +26,10 @@ import { DialRunner } from "./dial-runner";
 import { fetchVoiceDocument, type DocumentProblem } from "./fetch-voice-document";
 import { GatherRunner } from "./gather-runner";
 import { loopCount, promptApplication } from "./prompt-apps";
+import { QueueRunner } from "./queue-runner";
 import { RecordRunner } from "./record-runner";
 import { StreamRunner } from "./stream-runner";
+import { ReferRunner } from "./refer-runner";
 import type { Running, SessionHost, SessionOps, StoredSession } from "./session-ops";
 import { hangupApplication, sendDtmfApplication, terminatorsApplication, type SwitchApplication } from "./switch-commands";
 
@@ -48,6 +50,8 @@ export class CallSession implements SessionOps {
   private readonly recorder = new RecordRunner(this);
   private readonly dialer = new DialRunner(this);
   private readonly streams = new StreamRunner(this);
+  private readonly queues = new QueueRunner(this);
+  private readonly referrer = new ReferRunner(this);
 
   constructor(
     readonly host: SessionHost,
@@ -168,7 +172,7 @@ export class CallSession implements SessionOps {
     this.state = decision.state;
     const { commands } = decision;
     if (this.tracing) this.log.debug({ callId: this.channel.callId, step: decision.state.step, awaiting: decision.state.awaiting.kind, commands: commands.map((c) => c.kind) }, "call session: decision");
-    const awaitsSwitch = decision.state.awaiting.kind === "verb";
+    const awaitsSwitch = decision.state.awaiting.kind === "verb" || decision.state.awaiting.kind === "holdMusic" || decision.state.awaiting.kind === "leavingQueue";
     const last = commands.length - 1;
     // The state is stored beside the commands, not before them (a write per step would otherwise add to every
     // step's latency); writes go out in order. A worker that dies in between resumes from the previous state: the
@@ -219,6 +223,8 @@ export class CallSession implements SessionOps {
         return (this.running = { kind: "prompt", step, eventUuid: randomUUID(), loopsLeft: 0, prompt: { kind: "digits", digits: command.digits } });
       case "collectInput":
         return (this.running = { kind: "collect", step, lastPromptUuid: null, promptsDone: false });
+      case "holdMusic":
+        return (this.running = this.queues.holdMusicRunning(step, randomUUID()));
       default:
         return null;
     }
@@ -260,7 +266,33 @@ export class CallSession implements SessionOps {
     return Promise.resolve();
   }
 
+  /** The answer asked of the switch for a deferred inbound call (one `answer` is enough). */
+  private answerAsked = false;
+
+  /** What runs without the call answered: requests, reports, a refusal, a dial that lets its bridge answer. */
+  private static needsAnswer(command: Command): boolean {
+    switch (command.kind) {
+      case "fetch":
+      case "notify":
+      case "reportError":
+      case "reject":
+      case "enqueue":
+      case "leaveQueue":
+        return false;
+      case "dial":
+        return !command.answerOnBridge || command.targets.some((t) => t.kind !== "number" && t.kind !== "sip");
+      default:
+        return true;
+    }
+  }
+
   private async execute(command: Command, step: number | null, running: Running | null): Promise<void> {
+    // An inbound call still ringing is answered by the first command that needs it up; applications run in order,
+    // so what follows runs on the answered call (CHANNEL_ANSWER applies the answer: call-events.ts).
+    if (this.channel.answerDeferred && !this.channel.answered && !this.answerAsked && this.live() && CallSession.needsAnswer(command)) {
+      this.answerAsked = true;
+      await this.send({ app: "answer", arg: "" });
+    }
     switch (command.kind) {
       case "speak":
       case "play":
@@ -276,7 +308,15 @@ export class CallSession implements SessionOps {
       case "dial":
         return this.dialer.dial(command, step!);
       case "fetch":
-        return this.fetch(command.url, command.method, command.params, this.state!.step);
+        return this.fetch(command.url, command.method, command.queueWait ? { ...command.params, ...(await this.queues.waitParameters()) } : command.params, this.state!.step);
+      case "enqueue":
+        return this.queues.enqueue(command, step!);
+      case "refer":
+        return this.referrer.refer(command, step!);
+      case "holdMusic":
+        return this.queues.holdMusic(running);
+      case "leaveQueue":
+        return this.queues.leave(command, step);
       case "notify":
         return void this.host.track(this.notify(command.url, command.method, command.params));
       case "reportError":
@@ -466,6 +506,9 @@ export class CallSession implements SessionOps {
         return;
       case "conference":
         if (appUuid === running.eventUuid) await this.dialer.conferenceLeft(running);
+        return;
+      case "refer":
+        if (appUuid === running.eventUuid) this.referrer.deflected(running);
         return;
     }
   }

@@ -201,7 +201,6 @@ export class DialRunner {
 /** What a dial asks for that this platform does not do yet: reported to the debugger, never dropped in silence. */
 export function unhonouredDialAttributes(command: DialCommand): string[] {
   const out: string[] = [];
-  if (command.answerOnBridge) out.push("answerOnBridge (the call is answered when it arrives)");
   if (command.ringTone) out.push("ringTone");
   if (command.referUrl) out.push("referUrl");
   if (command.record && (command.record.dualChannel || command.record.track !== "both" || command.record.trimSilence)) out.push("record's channels, track or trim");

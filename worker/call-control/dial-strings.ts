@@ -37,6 +37,12 @@ export function dialNumber(raw: string): string {
   return compact;
 }
 
+/** A SIP URI this platform hands the switch (sip:user@host[:port][;transport=…]), or a DialTargetError. */
+export function checkedSipUri(uri: string): string {
+  if (!SIP_URI.test(uri)) throw new DialTargetError(`${uri} is not a SIP URI this platform sends (sip:user@host[:port][;transport=udp|tcp|tls])`);
+  return uri;
+}
+
 /** `sip:alice@example.com:5080;transport=tcp` → `alice@example.com:5080;transport=tcp`. */
 export function sipDestination(uri: string): string {
   const m = SIP_URI.exec(uri.trim());

@@ -38,6 +38,7 @@ export type Running =
   | { kind: "conference"; step: number; eventUuid: string; room: string; joinedAt: number }
   /** <Connect><Stream>: the call's audio is on the tenant's WebSocket until it closes (stream-runner.ts). */
   | { kind: "stream"; step: number; streamSid: string }
+  | { kind: "refer"; step: number; eventUuid: string }
   | {
       kind: "dial";
       step: number;

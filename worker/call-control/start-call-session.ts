@@ -5,6 +5,7 @@
 // the verb again; a state it cannot read ends the call cleanly with an apology, never dead air.
 import { startSession } from "@/server/voice-documents/interpreter/start-session";
 import { readSessionState, resumeSession } from "@/server/voice-documents/interpreter/resume-session";
+import { leftBehindOnEnd } from "@/server/voice-documents/interpreter/queue-wait";
 import { fail } from "@/server/voice-documents/interpreter/run-verbs";
 import { SESSION_STATE_VERSION, type SessionCall, type SessionState } from "@/server/voice-documents/interpreter/session-state";
 import type { RedirectRequest } from "@/server/calls/redirect-call";
@@ -98,7 +99,7 @@ function readStored(stored: unknown): StoredSession | null {
 }
 
 /** Applications the interpreter can wait on across a restart: their CHANNEL_EXECUTE_COMPLETE still comes. */
-const RESUMABLE_APPS: Record<Running["kind"], string[]> = { dial: ["bridge"], record: ["record"], conference: ["conference"], prompt: [], collect: [], stream: [] };
+const RESUMABLE_APPS: Record<Running["kind"], string[]> = { dial: ["bridge"], record: ["record"], conference: ["conference"], prompt: [], collect: [], stream: [], refer: [] };
 
 /**
  * A live call adopted after a restart. `currentApplication` is what the switch runs on the channel now
@@ -142,7 +143,8 @@ function fillChannelFromState(channel: TrackedChannel, { state }: StoredSession)
 /** A decision whose steps continue after `after`'s, so a late outcome of the replaced document can never match. */
 function continuing(decision: Decision, after: SessionState | null): Decision {
   if (!after) return decision;
-  return { ...decision, state: { ...decision.state, step: decision.state.step + after.step + 1, fallback: decision.state.fallback ?? after.fallback } };
+  // A caller taken out of a queue by the change leaves it, and the Enqueue's action hears `redirected`.
+  return { commands: [...leftBehindOnEnd(after, "redirected"), ...decision.commands], state: { ...decision.state, step: decision.state.step + after.step + 1, fallback: decision.state.fallback ?? after.fallback } };
 }
 
 /** A live change (redirect-call.ts): whatever runs stops, and the call runs the new document (or URL) at once. */

@@ -2,9 +2,10 @@
 // the project's own freeswitch/conf, unchanged, and nothing but environment variables, as a user deploys it.
 // Every folder it writes is a scratch folder of this run, so two runs on one machine do not collide.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { EslClient } from "../../../worker/esl/client";
+import { buildWav } from "../../simulator/wav";
 
 export const FREESWITCH_BIN = "/opt/fsv/bin/freeswitch";
 const MODULES_DIR = "/opt/fsv/lib/freeswitch/mod";
@@ -45,6 +46,12 @@ export class FreeSwitchProcess {
     const args = ["-nc", "-nf", "-nonat", "-conf", CONF_DIR, "-mod", MODULES_DIR];
     if (process.getuid?.() === 0) args.push("-u", "root", "-g", "root");
     for (const dir of ["log", "db", "run", "cache", "storage", "temp", "certs", "recordings"]) args.push(`-${dir}`, at(dir));
+    // The test build has no sounds; the music on hold (local_stream://moh, which freeswitch/Dockerfile installs with
+    // `make moh-install`) is a few seconds of tone here, in a sounds folder of this run.
+    const music = path.join(this.opts.workDir, "sounds", "music", "8000");
+    mkdirSync(music, { recursive: true });
+    writeFileSync(path.join(music, "irisx-hold.wav"), buildWav(5, 1, 8000));
+    args.push("-sounds", path.join(this.opts.workDir, "sounds"));
     const child = spawn(FREESWITCH_BIN, args, {
       env: { ...process.env, ...this.opts.env, FREESWITCH_ESL_PORT: String(this.opts.eslPort), FREESWITCH_ESL_PASSWORD: this.opts.eslPassword },
       stdio: "ignore",

@@ -115,6 +115,50 @@ export interface CallerOptions {
 
 const DTMF_FILES: Record<string, string> = { "*": "star", "#": "pound" };
 
+export interface ReferringCallerOptions extends Omit<CallerOptions, "dtmf" | "dtmfAfterMs" | "hangupAfterMs"> {
+  /** The answer to the switch's REFER, e.g. "202 Accepted" or "603 Decline". */
+  referReply: string;
+  /** When it accepts: the transfer's end its NOTIFY reports, e.g. "200 OK" or "486 Busy Here". */
+  notifyStatus: string | null;
+}
+
+/**
+ * A caller whose device is asked to transfer the call (scenarios/caller-refer.xml): it answers the REFER and, when
+ * it accepts, sends the NOTIFY of the transfer's end, then waits for the switch to hang up.
+ */
+export function placeReferringCall(opts: ReferringCallerOptions): SippRun {
+  const notify =
+    opts.notifyStatus === null
+      ? ""
+      : `<send retrans="500"><![CDATA[
+NOTIFY [$contact] SIP/2.0
+Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+From: "[caller]" <sip:[caller]@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+To:[$switch_side]
+Call-ID: [call_id]
+CSeq: 2 NOTIFY
+Contact: <sip:[caller]@[local_ip]:[local_port];transport=[transport]>
+Event: refer
+Subscription-State: terminated;reason=noresource
+Max-Forwards: 70
+Content-Type: message/sipfrag;version=2.0
+Content-Length: [len]
+
+SIP/2.0 ${opts.notifyStatus}
+]]></send>
+  <recv response="200"/>`;
+  // Status lines are checked when SIPp loads the scenario: they are written in, not passed as keywords.
+  const status = /^\d{3} [A-Za-z ]+$/;
+  if (!status.test(opts.referReply) || (opts.notifyStatus !== null && !status.test(opts.notifyStatus))) throw new Error("a status is a code and a reason phrase");
+  const scenario = render("caller-refer", { notify, refer_reply: opts.referReply }, opts.workDir);
+  const keys = ["-key", "caller", opts.caller];
+  return runSipp(
+    ["-sf", scenario, "-i", "127.0.0.1", "-p", String(opts.port), "-mp", String(opts.mediaPort), "-m", "1", "-s", opts.did, ...keys, "-timeout", "90s", "-timeout_error", opts.target],
+    opts.workDir,
+    "caller-refer",
+  );
+}
+
 /**
  * SIPp replays each digit's pcap with the RTP sequence numbers and timestamps it was captured with, and those rise in
  * this order; a digit sent after one that comes later here looks old to the switch, which drops it. So the digits of

@@ -46,6 +46,8 @@ export const bridge: SimApp = async ({ sw, ch, arg, aborted }) => {
     const outcome = await ringGroup(sw, ch, group, aborted);
     lastLeg = outcome.lastLeg ?? lastLeg;
     if (outcome.answered) {
+      // A caller not answered yet is answered by the called party's answer (answerOnBridge; switch_ivr_originate).
+      if (ch.direction === "inbound" && ch.answerState !== "answered") sw.answerInbound(ch);
       await stayBridged(sw, ch, outcome.answered, aborted);
       return undefined;
     }

@@ -1,5 +1,5 @@
 // playback <file>: PLAYBACK_START/STOP around the file's simulated length; a playback_terminators digit ends it
-// (dtmf-breaks.ts). tone_stream/silence_stream/file_string lengths are honoured, a WAV's own length, else 2 s.
+// (dtmf-breaks.ts). tone_stream/silence_stream/file_string lengths are honoured, local_stream:// plays until broken, a WAV's own length, else 2 s.
 // tts://, http(s):// (no http file module is loaded) and a missing absolute path answer FILE NOT FOUND with no
 // PLAYBACK events; say: plays without them.
 import { stat } from "node:fs/promises";
@@ -49,6 +49,8 @@ export async function fileSeconds(file: string): Promise<number> {
     const loops = tone[3] === undefined ? 1 : Number(tone[3]);
     return loops < 0 ? 3600 : ((Number(tone[1]) + Number(tone[2])) * Math.max(1, loops)) / 1000;
   }
+  // A local stream (music on hold) never ends by itself: the real switch plays it until the playback is broken.
+  if (file.startsWith("local_stream://")) return 24 * 3600;
   const silence = /^silence_stream:\/\/(\d+)/.exec(file);
   if (silence) return Number(silence[1]) / 1000;
   if (file.startsWith("file_string://")) {

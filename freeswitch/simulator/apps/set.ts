@@ -7,3 +7,9 @@ export const set: SimApp = ({ ch, app, arg }) => {
   if (app === "export") ch.setVar("export_vars", arg.slice(0, eq));
   return undefined;
 };
+
+/** unset <name>: the variable is gone (mod_dptools unset_function). */
+export const unset: SimApp = ({ ch, arg }) => {
+  ch.setVar(arg.trim(), undefined);
+  return undefined;
+};

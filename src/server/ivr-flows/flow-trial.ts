@@ -166,6 +166,19 @@ async function carryOut(command: Command, step: number, fetch: TrialFetch, event
       for (const nodeId of served.visited) events.push({ kind: "step", nodeId });
       return { outcome: { kind: "fetched", step, document: served.document, dialect: "json" }, nodeId: served.visited.at(-1) };
     }
+    case "refer":
+      events.push({ kind: "simulated", text: `Transfers the call to ${command.uri} by SIP REFER: simulated, treated as accepted` });
+      return { outcome: { kind: "referEnded", step, referStatus: 202, notifyStatus: 200, callerHungUp: false } };
+    case "enqueue":
+      events.push({ kind: "simulated", text: `Joins the queue ${command.queue}: simulated, no queue is touched` });
+      return { outcome: { kind: "enqueued", step, queueSid: "QU00000000000000000000000000000000" } };
+    case "holdMusic":
+      events.push({ kind: "simulated", text: "Waits in the queue with music on hold: the simulation ends here" });
+      events.push({ kind: "ended", text: "Waiting in a queue" });
+      return { handedOff: true };
+    case "leaveQueue":
+      events.push({ kind: "simulated", text: "Leaves the queue" });
+      return command.notify ? {} : { outcome: { kind: "queueLeft", step, queueSid: null, waitedSeconds: 0 } };
     case "reportError":
       events.push({ kind: "error", code: command.code, message: command.message });
       return {};

@@ -161,10 +161,12 @@ describe("a two-level menu driven by DTMF through the simulated call", () => {
     await expect(advanceFlowTrial(a.actor, { flowId: other.id, token: call.token, input: { kind: "digits", digits: "1" } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
-  it("a queue step is refused by the interpreter and a voicemail step hands off", async () => {
+  it("a queue step waits in the queue (simulated) and a voicemail step hands off", async () => {
     const q = await createFlow(a.actor, { name: "Queue", graph: { nodes: [{ id: "start", kind: "start" }, { id: "q", kind: "queue", queue: "support" }, { id: "vm", kind: "voicemail", boxId: "vmb_1" }], edges: [edge("start", "next", "q")] } });
     const run = await startFlowTrial(a.actor, { flowId: q.id });
-    expect(run.events).toContainEqual(expect.objectContaining({ kind: "error", code: 12200 }));
+    expect(run.events).toContainEqual({ kind: "simulated", text: "Joins the queue support: simulated, no queue is touched" });
+    expect(run.events).toContainEqual({ kind: "ended", text: "Waiting in a queue" });
+    expect(run.events.some((e) => e.kind === "error")).toBe(false);
     expect(run.ended).toBe(true);
     const vm = await createFlow(a.actor, { name: "Voicemail", graph: { nodes: [{ id: "start", kind: "start" }, { id: "vm", kind: "voicemail", boxId: "vmb_1" }], edges: [edge("start", "next", "vm")] } });
     const handed = await startFlowTrial(a.actor, { flowId: vm.id });

@@ -64,3 +64,8 @@ export function dialParameters(dial: DialFacts): RequestParameters {
 export function errorParameters(code: number, failedUrl: string): RequestParameters {
   return { ErrorCode: String(code), ErrorUrl: failedUrl };
 }
+
+/** <Enqueue>'s action: QueueResult, QueueSid and QueueTime (seconds waited). */
+export function queueParameters(result: string, queueSid: string, waitedSeconds: number): RequestParameters {
+  return { QueueResult: result, QueueSid: queueSid, QueueTime: String(waitedSeconds) };
+}

@@ -128,8 +128,22 @@ export type Command =
       statusCallback: EventCallback | null;
     }
   | { kind: "stopRecording"; name: string | null }
-  /** Ask the application what to do next; the answer comes back as a `fetched` or `fetchFailed` outcome. */
-  | { kind: "fetch"; url: string; method: "GET" | "POST"; params: Record<string, string> }
+  /**
+   * Ask the application what to do next; the answer comes back as a `fetched` or `fetchFailed` outcome.
+   * `queueWait`: a queued caller's waitUrl, sent with the queue's facts as they are now (QueueSid, QueuePosition, …).
+   */
+  | { kind: "fetch"; url: string; method: "GET" | "POST"; params: Record<string, string>; queueWait?: true }
+  /** <Enqueue>: the call joins the tenant's queue; answered by `enqueued`, `queueFull` or `failed`. */
+  | { kind: "enqueue"; queue: string; maxSize: number | null }
+  /** <Refer>: a SIP REFER to the far end of the answered call; answered by `referEnded` (or `failed`). */
+  | { kind: "refer"; uri: string }
+  /** A queued caller's default wait: the switch's music on hold until something stops it (`done` if it ends). */
+  | { kind: "holdMusic" }
+  /**
+   * The call leaves its queue. Awaited, it is answered by `queueLeft`; when the call has ended it is not, and the
+   * worker posts `notify` itself with the queue's QueueSid and QueueTime added.
+   */
+  | { kind: "leaveQueue"; notify: Callback & { params: Record<string, string> } | null }
   /** Tell the application what happened when nothing more can run (the caller hung up); its answer is ignored. */
   | { kind: "notify"; url: string; method: "GET" | "POST"; params: Record<string, string> }
   /** A debugger entry for the call: Twilio's code and what went wrong. */

@@ -39,4 +39,15 @@ export type Outcome =
   | { kind: "fetchFailed"; step: number; code: number; message: string }
   /** The command could not run (an unplayable source, a refused number): reported, and the document goes on. */
   | { kind: "failed"; step: number; code: number; message: string }
+  /**
+   * The REFER's end: the far end's answer to it (null: none came), the final status its NOTIFY reported of the
+   * transfer (null: none came), and whether the caller hung up meanwhile.
+   */
+  | { kind: "referEnded"; step: number; referStatus: number | null; notifyStatus: number | null; callerHungUp: boolean }
+  /** The call joined its queue (enqueue). */
+  | { kind: "enqueued"; step: number; queueSid: string }
+  /** The queue holds its maxSize: the call was not added. */
+  | { kind: "queueFull"; step: number; queueSid: string }
+  /** The call left its queue (leaveQueue): what the action hears as QueueSid and QueueTime. */
+  | { kind: "queueLeft"; step: number; queueSid: string | null; waitedSeconds: number }
   | { kind: "hangup" };

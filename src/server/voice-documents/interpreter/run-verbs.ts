@@ -3,7 +3,9 @@
 // store and the commands to carry out, in order.
 import type { Command } from "./commands";
 import type { FetchRequest, SessionState } from "./session-state";
+import { enterQueue, leaveQueue, leftBehindOnEnd, startWait, WAIT_VERBS } from "./queue-wait";
 import { handlerOf } from "./verbs/handlers";
+import { verbName } from "../voice-document.schemas";
 import { UnresolvableUrlError, VerbContext, type Next } from "./verb-handler";
 
 export interface Decision {
@@ -18,7 +20,7 @@ export const APOLOGY = "We are sorry, an application error has occurred. Goodbye
 export const MAX_DOCUMENTS_WITHOUT_PROGRESS = 10;
 
 export function contextOf(state: SessionState, verbIndex: number): VerbContext {
-  return new VerbContext(state.call, state.document.source, verbIndex);
+  return new VerbContext(state.call, state.document.source, verbIndex, state.queue ?? null);
 }
 
 export function end(state: SessionState, commands: Command[]): Decision {
@@ -27,6 +29,8 @@ export function end(state: SessionState, commands: Command[]): Decision {
 
 /** An application error: reported for the debugger, apologised for, and the call ends. Never dead air. */
 export function fail(state: SessionState, code: number, message: string, verbIndex: number | null, commands: Command[] = []): Decision {
+  // A queued caller's wait document failed: the caller leaves the queue and the Enqueue's action hears `error`.
+  if (state.queue) return leaveQueue(state, "error", [...commands, { kind: "reportError", code, message, verbIndex }]);
   return end(state, [
     ...commands,
     { kind: "reportError", code, message, verbIndex },
@@ -56,9 +60,13 @@ export function follow(state: SessionState, index: number, next: Next, commands:
     case "fetch":
       return fetchDocument(state, next.request, [...commands, ...next.commands]);
     case "end":
-      return end(state, [...commands, ...next.commands]);
+      return end(state, [...leftBehindOnEnd(state, "hangup"), ...commands, ...next.commands]);
     case "fail":
       return fail(state, next.code, next.message, index, commands);
+    case "enterQueue":
+      return enterQueue(state, index, next.queueSid, commands);
+    case "leaveQueue":
+      return leaveQueue(state, next.result, commands);
   }
 }
 
@@ -75,7 +83,12 @@ export function decide<T extends Next | null>(index: number, decideNext: () => T
 /** Runs the document from verb `index`; past its last verb the call ends, as TwiML's does. */
 export function runFrom(state: SessionState, index: number, commands: Command[] = []): Decision {
   const verb = state.document.verbs[index];
+  // A wait document that ran to its end starts again (its URL fetched anew), as long as the caller waits.
+  if (!verb && state.queue) return startWait(state, commands);
   if (!verb) return end(state, [...commands, { kind: "hangup", cause: "normal" }]);
+  if (state.queue && !WAIT_VERBS.has(verbName(verb))) {
+    return fail(state, 12200, `verb ${index}: <${verbName(verb)}> cannot run in a queue's wait document (Play, Say, Pause, Gather, Redirect, Hangup, Leave can)`, index, commands);
+  }
   const next = decide(index, () => handlerOf(verb).begin(verb, contextOf(state, index)));
   return follow(state, index, next, commands);
 }

@@ -34,12 +34,30 @@ export const ZDocumentSource = z.object({
 });
 export type DocumentSource = z.infer<typeof ZDocumentSource>;
 
+/** Twilio's QueueResult words this platform gives (bridged ones come with the routing to agents). */
+export const QUEUE_RESULTS = ["leave", "hangup", "queue-full", "error", "system-error", "redirected"] as const;
+export type QueueResult = (typeof QUEUE_RESULTS)[number];
+
+/** A caller waiting in a queue (<Enqueue>): the document running is its wait document; `outer` is where it left off. */
+export const ZQueueState = z.object({
+  name: z.string(),
+  sid: z.string(),
+  action: ZCallback.nullable(),
+  waitUrl: ZCallback.nullable(),
+  outer: z.object({ verbs: ZVoiceDocument, source: ZDocumentSource, verbIndex: z.number().int().min(0) }),
+});
+export type QueueState = z.infer<typeof ZQueueState>;
+
 export const ZAwaiting = z.discriminatedUnion("kind", [
   /** The outcome of the verb at verbIndex. */
   z.object({ kind: z.literal("verb") }),
   /** The application's answer to a request; its document replaces the current one. */
   z.object({ kind: z.literal("fetch"), request: ZFetchRequest, fallbackUsed: z.boolean() }),
   z.object({ kind: z.literal("ended") }),
+  /** A queued caller with no waitUrl hears the switch's music on hold (queue-wait.ts). */
+  z.object({ kind: z.literal("holdMusic") }),
+  /** The call is leaving its queue; the action then hears `result` (queue-wait.ts). */
+  z.object({ kind: z.literal("leavingQueue"), result: z.enum(QUEUE_RESULTS) }),
 ]);
 export type Awaiting = z.infer<typeof ZAwaiting>;
 
@@ -57,5 +75,7 @@ export const ZSessionState = z.object({
   fallback: ZCallback.nullable(),
   /** Documents fetched in a row without anything for the caller: a redirect loop is stopped (see run-verbs.ts). */
   documentsWithoutProgress: z.number().int().min(0),
+  /** Set while the caller waits in a queue (queue-wait.ts). */
+  queue: ZQueueState.optional(),
 });
 export type SessionState = z.infer<typeof ZSessionState>;

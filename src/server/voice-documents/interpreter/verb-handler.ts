@@ -3,7 +3,7 @@
 import type { Callback, Command } from "./commands";
 import { callParameters, type RequestParameters } from "./call-parameters";
 import type { Outcome } from "./outcomes";
-import type { DocumentSource, FetchRequest, SessionCall } from "./session-state";
+import type { DocumentSource, FetchRequest, QueueResult, QueueState, SessionCall } from "./session-state";
 
 export type Next =
   /** Wait for the outcome of the last command. */
@@ -15,7 +15,11 @@ export type Next =
   /** The call ends here (the commands include the hangup or reject). */
   | { next: "end"; commands: Command[] }
   /** An application error: reported, apologised for, and the call ends. */
-  | { next: "fail"; code: number; message: string };
+  | { next: "fail"; code: number; message: string }
+  /** The call joined the queue `queueSid`: its wait starts (queue-wait.ts). */
+  | { next: "enterQueue"; queueSid: string }
+  /** The call leaves its queue; the Enqueue's action hears `result` (queue-wait.ts). */
+  | { next: "leaveQueue"; result: QueueResult };
 
 export interface VerbHandler<V> {
   begin(verb: V, ctx: VerbContext): Next;
@@ -33,6 +37,8 @@ export class VerbContext {
     readonly call: SessionCall,
     readonly source: DocumentSource,
     readonly verbIndex: number,
+    /** The queue the caller waits in while this (wait) document runs. */
+    readonly queue: QueueState | null = null,
   ) {}
 
   resolve(url: string): string {

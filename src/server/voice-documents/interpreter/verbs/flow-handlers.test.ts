@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { referCallStatus } from "./flow-handlers";
 import { answer, CALL_PARAMS, fetchedJson, startJson, startTwiml } from "../test-session";
-
-const APOLOGY = { kind: "speak", text: "We are sorry, an application error has occurred. Goodbye.", voice: null, language: "en-US", loop: 1 };
 
 describe("hangup, reject and redirect", () => {
   it("hangup ends the call there", () => {
@@ -22,11 +21,27 @@ describe("hangup, reject and redirect", () => {
     expect(d.commands).toEqual([{ kind: "speak", text: "Next document", voice: null, language: "en-US", loop: 1 }]);
   });
 
-  it("enqueue, leave and refer cannot run yet: reported, apologised for, and the call ends", () => {
-    for (const verb of [{ enqueue: "support" }, { leave: true }, { refer: "sip:alice@example.com" }]) {
-      const d = startJson([{ say: "first" }, verb]);
-      const [name] = Object.keys(verb);
-      expect(answer(d, { kind: "done" }).commands).toEqual([{ kind: "reportError", code: 12200, message: `${name} cannot run yet on IRISX`, verbIndex: 1 }, APOLOGY, { kind: "hangup", cause: "application-error" }]);
-    }
+  it("refer sends a REFER; accepted and transferred (NOTIFY 2xx), the action is told in-progress and the call ends here", () => {
+    let d = startTwiml('<Response><Refer action="/refer-done"><Sip>sip:alice@example.com</Sip></Refer><Say>never</Say></Response>');
+    expect(d.commands).toEqual([{ kind: "refer", uri: "sip:alice@example.com" }]);
+    d = answer(d, { kind: "referEnded", referStatus: 202, notifyStatus: 200, callerHungUp: false });
+    expect(d.commands).toEqual([
+      { kind: "notify", url: "https://app.example.com/refer-done", method: "POST", params: { ...CALL_PARAMS, CallStatus: "completed", ReferCallStatus: "in-progress", ReferSipResponseCode: "202", NotifySipResponseCode: "200" } },
+      { kind: "hangup", cause: "normal" },
+    ]);
+    expect(d.state.awaiting).toEqual({ kind: "ended" });
+  });
+
+  it("refer refused or failed: the action's document runs (ReferCallStatus from the REFER's answer and the NOTIFY), or the next verb", () => {
+    let d = startTwiml('<Response><Refer action="/refer-done"><Sip>sip:alice@example.com</Sip></Refer></Response>');
+    d = answer(d, { kind: "referEnded", referStatus: 603, notifyStatus: null, callerHungUp: false });
+    expect(d.commands).toEqual([{ kind: "fetch", url: "https://app.example.com/refer-done", method: "POST", params: { ...CALL_PARAMS, ReferCallStatus: "failed", ReferSipResponseCode: "603" } }]);
+    d = startJson([{ refer: "sip:alice@example.com" }, { say: "Still here" }]);
+    d = answer(d, { kind: "referEnded", referStatus: 202, notifyStatus: 486, callerHungUp: false });
+    expect(d.commands).toEqual([{ kind: "speak", text: "Still here", voice: null, language: "en-US", loop: 1 }]);
+    expect(referCallStatus(202, 487, false)).toBe("no-answer");
+    expect(referCallStatus(202, null, true)).toBe("canceled");
+    expect(referCallStatus(null, null, false)).toBe("failed");
+    expect(referCallStatus(202, 503, false)).toBe("failed");
   });
 });

@@ -1,0 +1,71 @@
+// <Dial answerOnBridge="true"> on a real FreeSWITCH (the simulator's twin is worker/worker-answer-on-bridge.test.ts):
+// an inbound call from a SIPp caller runs its document before it is answered (ring_ready: the caller gets 180);
+//   - answerOnBridge: the bridge answers the caller when the called party answers (the switch's own order of
+//     CHANNEL_ANSWER events), no `answer` application runs, and the call is ringing until then;
+//   - the called party busy: the document goes on and its <Say> answers the call first.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { startWebhookReceiver } from "@/test/webhook-receiver";
+import { createVoiceTenant, describeRealSwitch, EslTap, sippPorts, stackInfo, waitFor, waitForFinal, type VoiceTenant } from "./harness/fixtures";
+import { placeInboundCall } from "./harness/sipp";
+
+type Reply = { status: number; body: string; headers: Record<string, string> };
+const twiml = (body: string): Reply => ({ status: 200, body: `<?xml version="1.0" encoding="UTF-8"?><Response>${body}</Response>`, headers: { "Content-Type": "text/xml" } });
+
+describeRealSwitch("answerOnBridge on a real FreeSWITCH", () => {
+  let tenant: VoiceTenant;
+  let tap: EslTap;
+  let app: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  const routes = new Map<string, Reply>();
+
+  beforeAll(async () => {
+    app = await startWebhookReceiver((req) => routes.get(new URL(req.url ?? "/", "http://x").pathname) ?? { status: 404, body: "", headers: {} });
+    tenant = await createVoiceTenant({ voiceUrl: "http://127.0.0.1:1/unused" });
+    tap = await EslTap.open(["CHANNEL_EXECUTE", "CHANNEL_EXECUTE_COMPLETE", "CHANNEL_HANGUP_COMPLETE", "CHANNEL_ANSWER", "CHANNEL_PROGRESS", "CHANNEL_PROGRESS_MEDIA"]);
+  });
+  afterAll(async () => {
+    await tap.close();
+    await app.close();
+  });
+
+  async function callIn(path: string, caller: string) {
+    const { db } = await import("@/server/db");
+    await db.phoneNumber.updateMany({ where: { tenantId: tenant.tenantId }, data: { voiceUrl: app.url(path) } });
+    const ports = await sippPorts();
+    const info = stackInfo();
+    const run = placeInboundCall({ target: `127.0.0.1:${info.externalSipPort}`, did: tenant.number, caller, hangupAfterMs: 40_000, ...ports, workDir: `${info.workDir}/sipp` });
+    const call = await waitFor(`the call from ${caller}`, () => db.call.findFirst({ where: { tenantId: tenant.tenantId, direction: "INBOUND", from: caller }, orderBy: { createdAt: "desc" } }));
+    return { run, call, db };
+  }
+  const order = () => tap.events.map((e) => `${e.name}:${e.get("Unique-ID")}`);
+
+  it("the caller rings until the called party answers; the bridge answers it and the call is ringing until then", async () => {
+    routes.set("/aob", twiml('<Dial answerOnBridge="true"><Number>+15005550104</Number></Dial>'));
+    const { run, call, db } = await callIn("/aob", "+14155550191");
+    expect(await run.exited).toBe(0);
+    expect((await waitForFinal(tenant, call.id, 30_000)).status).toBe("completed");
+    const child = await db.call.findFirstOrThrow({ where: { parentCallId: call.id } });
+    const parent = await db.call.findUniqueOrThrow({ where: { id: call.id } });
+    const seen = order();
+    const callerRang = seen.indexOf(`CHANNEL_PROGRESS:${parent.channelUuid}`);
+    const calledAnswered = seen.indexOf(`CHANNEL_ANSWER:${child.channelUuid}`);
+    const callerAnswered = seen.indexOf(`CHANNEL_ANSWER:${parent.channelUuid}`);
+    expect(callerRang).toBeGreaterThanOrEqual(0);
+    expect(calledAnswered).toBeGreaterThan(callerRang);
+    expect(callerAnswered).toBeGreaterThan(calledAnswered);
+    expect(tap.executed(call.id).filter((a) => a.app === "answer")).toEqual([]);
+    expect(parent.answeredAt!.getTime()).toBeGreaterThanOrEqual(child.answeredAt!.getTime() - 1000);
+    const timeline = await db.callEvent.findMany({ where: { callId: call.id }, orderBy: { sequence: "asc" } });
+    expect(timeline.map((e) => e.type).slice(0, 2)).toEqual(["ringing", "answered"]);
+  });
+
+  it("the called party busy: the document goes on, and its <Say> answers the call", async () => {
+    routes.set("/aob-busy", twiml('<Dial answerOnBridge="true"><Number>+15005550200</Number></Dial><Say>Nobody is free</Say><Hangup/>'));
+    const { run, call } = await callIn("/aob-busy", "+14155550192");
+    expect(await run.exited).toBe(0);
+    expect((await waitForFinal(tenant, call.id, 30_000)).status).toBe("completed");
+    const apps = tap.executed(call.id).map((a) => a.app);
+    expect(apps.indexOf("bridge")).toBeGreaterThanOrEqual(0);
+    expect(apps.indexOf("answer")).toBeGreaterThan(apps.indexOf("bridge"));
+    expect(apps.indexOf("speak")).toBeGreaterThan(apps.indexOf("answer"));
+  });
+});
