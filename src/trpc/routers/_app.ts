@@ -22,6 +22,8 @@ import { speechRouter } from "@/trpc/routers/speech";
 import { debuggerRouter } from "@/trpc/routers/debugger";
 import { voicemailRouter } from "@/trpc/routers/voicemail";
 import { webhooksRouter } from "@/trpc/routers/webhooks";
+import { templatesRouter } from "@/trpc/routers/templates";
+import { sendingDomainsRouter } from "@/trpc/routers/sending-domains";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -41,6 +43,8 @@ export const appRouter = createTRPCRouter({
   recordings: recordingsRouter,
   speech: speechRouter,
   debugger: debuggerRouter,
+  templates: templatesRouter,
+  sendingDomains: sendingDomainsRouter,
   voicemail: voicemailRouter,
   devMail: devMailRouter,
   admin: adminRouter,

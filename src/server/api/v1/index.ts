@@ -23,6 +23,22 @@ import {
   searchAvailablePhoneNumbersRoute,
   updatePhoneNumberRoute,
 } from "@/server/api/v1/phone-numbers";
+import {
+  createTemplateRoute,
+  deleteTemplateRoute,
+  getTemplateRoute,
+  listTemplatesRoute,
+  renderTemplateRoute,
+  updateTemplateRoute,
+} from "@/server/api/v1/templates";
+import {
+  createSendingDomainRoute,
+  deleteSendingDomainRoute,
+  getSendingDomainRoute,
+  listSendingDomainsRoute,
+  validateEmailAddressRoute,
+  verifySendingDomainRoute,
+} from "@/server/api/v1/sending-domains";
 import { listAlertsRoute } from "@/server/api/v1/alerts";
 import { createVoicemailBoxRoute, deleteVoicemailBoxRoute, getVoicemailBoxRoute, listVoicemailBoxesRoute, updateVoicemailBoxRoute } from "@/server/api/v1/voicemail-boxes";
 import { deleteVoicemailRoute, getVoicemailRoute, listVoicemailsRoute, updateVoicemailRoute } from "@/server/api/v1/voicemails";
@@ -92,4 +108,16 @@ export const API_V1_ROUTES: readonly ApiRoute[] = [
   getVoicemailBoxRoute,
   updateVoicemailBoxRoute,
   deleteVoicemailBoxRoute,
+  listTemplatesRoute,
+  createTemplateRoute,
+  getTemplateRoute,
+  updateTemplateRoute,
+  deleteTemplateRoute,
+  renderTemplateRoute,
+  listSendingDomainsRoute,
+  createSendingDomainRoute,
+  getSendingDomainRoute,
+  verifySendingDomainRoute,
+  deleteSendingDomainRoute,
+  validateEmailAddressRoute,
 ];
