@@ -150,3 +150,30 @@ export async function startDnsStandIn(initial: Record<string, DnsZoneEntry> = {}
     },
   };
 }
+
+/**
+ * An HTTP control for a DNS stand-in running in another process (the e2e runner's): `PUT /records/<name>` with a
+ * DnsZoneEntry as JSON sets what the name answers. For specs, which cannot reach the runner's objects.
+ */
+export async function startDnsControl(dns: DnsStandIn): Promise<{ url: string; close: () => Promise<void> }> {
+  const { createServer: createHttpServer } = await import("node:http");
+  const server = createHttpServer((req, res) => {
+    const m = /^\/records\/([^/?]+)$/.exec(req.url ?? "");
+    if (req.method !== "PUT" || !m) {
+      res.writeHead(404).end();
+      return;
+    }
+    let body = "";
+    req.on("data", (c: Buffer) => (body += c.toString()));
+    req.on("end", () => {
+      try {
+        dns.set(decodeURIComponent(m[1]!), JSON.parse(body) as DnsZoneEntry);
+        res.writeHead(204).end();
+      } catch {
+        res.writeHead(400).end();
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
