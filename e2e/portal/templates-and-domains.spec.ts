@@ -17,6 +17,8 @@ async function shoot(page: Page, name: string) {
   }
   const size = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 844 });
+  // From the top: the shell's sticky header would otherwise be drawn over the page where it was scrolled to.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.emulateMedia({ colorScheme: "dark" });
   await page.screenshot({ path: `test-results/${name}-phone-dark.png`, fullPage: true });
   await page.emulateMedia({ colorScheme: "light" });
@@ -38,7 +40,7 @@ test("templates for SMS, email and WhatsApp are written, previewed and listed", 
 
   // SMS: the preview fills the variable with its sample value as it is typed.
   await page.getByRole("button", { name: "New SMS template" }).click();
-  await page.getByLabel("Name").fill("Order shipped");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Order shipped");
   await page.getByRole("textbox", { name: "Text" }).fill("Hi {{first_name}}, order {{order_id}} has shipped.");
   await expect(page.getByTestId("preview-sms")).toHaveText("Hi [first_name], order [order_id] has shipped.");
   await page.getByRole("group", { name: "Sample values" }).getByRole("textbox").first().fill("Ada");
@@ -52,7 +54,7 @@ test("templates for SMS, email and WhatsApp are written, previewed and listed", 
   await page.getByRole("tab", { name: "Email" }).click();
   await expect(page.getByText("No Email templates yet")).toBeVisible();
   await page.getByRole("button", { name: "New Email template" }).click();
-  await page.getByLabel("Name").fill("Welcome");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Welcome");
   await page.getByRole("textbox", { name: "Subject" }).fill("Welcome aboard");
   const body = page.getByRole("textbox", { name: "Email body" });
   await body.click();
@@ -83,13 +85,13 @@ test("templates for SMS, email and WhatsApp are written, previewed and listed", 
   // WhatsApp: a missing name is refused in place; saved, it is pending Meta's approval.
   await page.getByRole("tab", { name: "WhatsApp" }).click();
   await page.getByRole("button", { name: "New WhatsApp template" }).click();
-  await page.getByLabel("Name").fill("Order Update");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Order Update");
   await page.getByRole("textbox", { name: "Body" }).fill("Your order {{1}} ships {{2}}.");
   await page.getByRole("textbox", { name: "Quick-reply buttons" }).fill("Track order\nTalk to us");
   await expect(page.getByTestId("preview-whatsapp")).toContainText("Your order [1] ships [2].");
   await page.getByRole("button", { name: "Save template" }).click();
   await expect(page.getByText(/lower-case letters, digits and underscores only/).first()).toBeVisible();
-  await page.getByLabel("Name").fill("order_update");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("order_update");
   await page.getByRole("button", { name: "Save template" }).click();
   await expect(page.getByRole("button", { name: "order_update" })).toBeVisible();
   await expect(page.getByText("Pending", { exact: true })).toBeVisible();

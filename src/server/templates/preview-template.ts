@@ -1,17 +1,13 @@
 import { db } from "@/server/db";
 import { assertRole, type Actor } from "@/server/tenancy";
 import { renderTemplate, type RenderedTemplate } from "@/server/templates/render-template";
-import { templateRowData } from "@/server/templates/template-row-data";
 import { loadTenantTemplate, TEMPLATE_READ_ROLE, toRenderable, toTemplateView } from "@/server/templates/template-view";
 import { ZPreviewTemplateInput, type TPreviewTemplateInput } from "@/server/templates/templates.schemas";
-import type { TWhatsAppComponent } from "@/server/templates/templates.schemas";
 
 /** Renders a saved template (by id) or the editor's draft with the given sample values; nothing is stored. */
 export async function previewTemplate(actor: Actor, input: TPreviewTemplateInput): Promise<RenderedTemplate> {
   assertRole(actor, TEMPLATE_READ_ROLE);
   const q = ZPreviewTemplateInput.parse(input);
   if ("id" in q) return renderTemplate(toRenderable(toTemplateView(await loadTenantTemplate(db, actor.tenantId, q.id))), q.variables);
-  const data = templateRowData(q.draft);
-  const components = q.draft.channel === "WHATSAPP" ? (q.draft.components as TWhatsAppComponent[]) : null;
-  return renderTemplate(toRenderable({ ...data, components }), q.variables);
+  return renderTemplate(q.draft, q.variables);
 }

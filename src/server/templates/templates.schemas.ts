@@ -108,9 +108,19 @@ export type TFindTemplatesInput = z.input<typeof ZFindTemplatesInput>;
 
 export const ZTemplateVariableValues = z.record(z.string().max(100), z.union([z.string().max(10_000), z.number(), z.boolean()]));
 
+/**
+ * What a preview needs of a draft: only what is rendered, so a draft whose name is not valid yet (or whose other
+ * fields are unfinished) still previews. Other fields the editor sends are dropped.
+ */
+const ZPreviewDraft = z.discriminatedUnion("channel", [
+  z.object({ channel: z.literal("SMS"), body: z.string().max(1600) }),
+  z.object({ channel: z.literal("EMAIL"), subject: z.string().max(998), html: z.string().max(500_000).default(""), text: z.string().max(500_000).default("") }),
+  z.object({ channel: z.literal("WHATSAPP"), name: z.string().max(512), language: z.string().max(16), components: ZWhatsAppComponents }),
+]);
+
 /** Preview: a saved template by id, or a draft (what the editor holds), with sample values. */
 export const ZPreviewTemplateInput = z.union([
   z.strictObject({ id: z.string().min(1).max(64), variables: ZTemplateVariableValues.default({}) }),
-  z.strictObject({ draft: ZCreateTemplateInput, variables: ZTemplateVariableValues.default({}) }),
+  z.strictObject({ draft: ZPreviewDraft, variables: ZTemplateVariableValues.default({}) }),
 ]);
 export type TPreviewTemplateInput = z.input<typeof ZPreviewTemplateInput>;

@@ -81,7 +81,10 @@ describe("message templates", () => {
     const { actor } = await createTestTenant();
     const email = await createTemplate(actor, { channel: "EMAIL", name: "W", subject: "Hi {{name}}", html: "<p>{{name}}</p>", text: "{{name}}" });
     expect(await previewTemplate(actor, { id: email.id, variables: { name: "<b>" } })).toEqual({ channel: "EMAIL", subject: "Hi <b>", html: "<p>&lt;b&gt;</p>", text: "<b>" });
-    expect(await previewTemplate(actor, { draft: { channel: "SMS", name: "d", body: "Code {{code}}" }, variables: { code: 123456 } })).toEqual({ channel: "SMS", body: "Code 123456" });
+    expect(await previewTemplate(actor, { draft: { channel: "SMS", body: "Code {{code}}" }, variables: { code: 123456 } })).toEqual({ channel: "SMS", body: "Code 123456" });
+    // A draft previews before it could be saved (a WhatsApp name Meta would refuse, no category yet).
+    const wa = await previewTemplate(actor, { draft: { channel: "WHATSAPP", name: "Not Valid Yet", language: "", components: [{ type: "BODY", text: "Code {{1}}" }] }, variables: { 1: "42" } });
+    expect(wa).toMatchObject({ channel: "WHATSAPP", body: "Code 42" });
     const e = await rejection(previewTemplate(actor, { id: email.id, variables: {} }));
     expect(e.message).toBe("variables: missing a value for {{name}}");
   });

@@ -17,9 +17,16 @@ import { Textarea } from "@/components/ui/textarea";
 import { RichTextEditor } from "@/components/portal/templates/rich-text-editor";
 import { draftVariables, htmlToText, inputOf, type TemplateDraft } from "@/components/portal/templates/template-draft";
 import type { RenderedTemplate } from "@/components/portal/templates/types";
+import { formErrorsFrom } from "@/lib/trpc-error";
 import { useTRPC } from "@/trpc/react";
 
 const CHANNEL_NAME = { SMS: "SMS", EMAIL: "email", WHATSAPP: "WhatsApp" } as const;
+
+/** A preview's refusal in a sentence (the first field's message when the draft is not renderable yet). */
+function previewProblem(error: unknown): string {
+  const found = formErrorsFrom(error);
+  return found.form ?? Object.values(found.fields).find(Boolean) ?? "the draft cannot be rendered yet";
+}
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -288,7 +295,7 @@ export function TemplateEditor({ initial, onDone }: { initial: TemplateDraft; on
             <div className="flex flex-col" aria-live="polite">
               {preview.error ? (
                 <p className="text-sm text-muted-foreground" data-testid="preview-problem">
-                  {preview.error.message}
+                  Preview unavailable: {previewProblem(preview.error)}
                 </p>
               ) : preview.data ? (
                 <Preview rendered={preview.data} />
