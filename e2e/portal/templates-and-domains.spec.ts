@@ -11,13 +11,14 @@ import { signUpNewTenant } from "../helpers/tenant";
 test.afterAll(closeE2eDatabase);
 
 async function shoot(page: Page, name: string) {
+  // From the top: the shell's sticky header would otherwise be drawn over the page where it was scrolled to.
+  await page.evaluate(() => window.scrollTo(0, 0));
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.screenshot({ path: `test-results/${name}-${scheme}.png`, fullPage: true });
   }
   const size = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 844 });
-  // From the top: the shell's sticky header would otherwise be drawn over the page where it was scrolled to.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.emulateMedia({ colorScheme: "dark" });
   await page.screenshot({ path: `test-results/${name}-phone-dark.png`, fullPage: true });

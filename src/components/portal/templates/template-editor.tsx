@@ -151,6 +151,8 @@ export function TemplateEditor({ initial, onDone }: { initial: TemplateDraft; on
     if (ok) onDone();
   }
 
+  // Beside the field it writes into (the body), where the cursor was last.
+  const inserter = <VariableInserter onInsert={insertVariable} used={variables} />;
   const field = (name: string) => errors?.fields[name] ?? (errors?.fields.template && name === "name" ? errors.fields.template : undefined);
   const pending = create.isPending || update.isPending;
   return (
@@ -171,6 +173,7 @@ export function TemplateEditor({ initial, onDone }: { initial: TemplateDraft; on
               <Textarea name="body" rows={5} value={draft.body} onChange={(e) => set("body", e.target.value)} {...track} />
             </FormField>
           )}
+          {draft.channel === "SMS" && inserter}
           {draft.channel === "EMAIL" && (
             <>
               <FormField label="Subject" required error={field("subject")}>
@@ -181,6 +184,7 @@ export function TemplateEditor({ initial, onDone }: { initial: TemplateDraft; on
                 <RichTextEditor value={draft.html} onChange={(html) => set("html", html)} onReady={onReady} invalid={Boolean(field("html"))} />
                 {field("html") && <p className="text-sm text-destructive">{field("html")}</p>}
               </div>
+              {inserter}
               <FormField label="Plain-text body" error={field("text")} description="Shown by mail apps that do not display HTML.">
                 <Textarea name="text" rows={4} value={draft.text} onChange={(e) => set("text", e.target.value)} {...track} />
               </FormField>
@@ -220,6 +224,7 @@ export function TemplateEditor({ initial, onDone }: { initial: TemplateDraft; on
               <FormField label="Body" required error={field("components")} description="Variables as {{1}}, {{2}}… in order.">
                 <Textarea name="body" rows={5} value={draft.body} onChange={(e) => set("body", e.target.value)} maxLength={1024} {...track} />
               </FormField>
+              {inserter}
               <FormField label="Footer" description="Optional; no variables.">
                 <Input value={draft.footer} onChange={(e) => set("footer", e.target.value)} maxLength={60} />
               </FormField>
@@ -249,7 +254,6 @@ export function TemplateEditor({ initial, onDone }: { initial: TemplateDraft; on
               </div>
             </>
           )}
-          <VariableInserter onInsert={insertVariable} used={variables} />
           <FormErrorAlert message={errors?.form ?? (errors && !field("name") && !field("body") && !field("subject") && !field("html") ? Object.values(errors.fields).find(Boolean) : undefined)} />
           <div className="flex flex-wrap gap-2">
             <Button type="submit" disabled={pending}>
