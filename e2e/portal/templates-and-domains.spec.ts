@@ -77,6 +77,7 @@ test("templates for SMS, email and WhatsApp are written, previewed and listed", 
   await expect(frame.locator("strong")).toHaveText("Thanks for joining.");
   await page.getByRole("button", { name: "Fill plain text from HTML" }).click();
   await expect(page.getByRole("textbox", { name: "Plain-text body" })).toHaveValue("Hello {{first_name}}!\nThanks for joining.");
+  await page.locator('iframe[title="Email preview"]').screenshot({ path: "test-results/templates-email-preview-frame.png" });
   await shoot(page, "templates-email-editor");
   await page.getByRole("button", { name: "Save template" }).click();
   await expect(page.getByRole("button", { name: "Welcome" })).toBeVisible();
