@@ -16,6 +16,9 @@ export const templatesRouter = createTRPCRouter({
   create: writer.input(ZCreateTemplateInput).mutation(({ ctx, input }) => createTemplate(ctx.actor, input)),
   update: writer.input(ZUpdateTemplateInput).mutation(({ ctx, input }) => updateTemplate(ctx.actor, input)),
   delete: writer.input(ZTemplateIdInput).mutation(({ ctx, input }) => deleteTemplate(ctx.actor, input)),
-  /** Renders a saved template or the editor's draft with sample values (a query: nothing changes). */
-  preview: reader.input(ZPreviewTemplateInput).query(({ ctx, input }) => previewTemplate(ctx.actor, input)),
+  /**
+   * Renders a saved template or the editor's draft with sample values. Changes nothing, but a mutation all the same:
+   * a draft's HTML can be hundreds of KB, too long for a query's URL.
+   */
+  preview: reader.input(ZPreviewTemplateInput).mutation(({ ctx, input }) => previewTemplate(ctx.actor, input)),
 });

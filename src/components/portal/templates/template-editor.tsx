@@ -18,7 +18,7 @@ import { RichTextEditor } from "@/components/portal/templates/rich-text-editor";
 import { draftVariables, htmlToText, inputOf, type TemplateDraft } from "@/components/portal/templates/template-draft";
 import type { RenderedTemplate } from "@/components/portal/templates/types";
 import { formErrorsFrom } from "@/lib/trpc-error";
-import { useTRPC } from "@/trpc/react";
+import { useTRPC, useTRPCClient } from "@/trpc/react";
 
 const CHANNEL_NAME = { SMS: "SMS", EMAIL: "email", WHATSAPP: "WhatsApp" } as const;
 
@@ -108,6 +108,7 @@ function Preview({ rendered }: { rendered: RenderedTemplate }) {
 
 export function TemplateEditor({ initial, onDone }: { initial: TemplateDraft; onDone: () => void }) {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const [draft, setDraft] = useState(initial);
   const [samples, setSamples] = useState<Record<string, string>>({});
   const { formRef, errors, attempt } = useFormErrors();
@@ -122,7 +123,8 @@ export function TemplateEditor({ initial, onDone }: { initial: TemplateDraft; on
   const variables = draftVariables(draft);
   const values = Object.fromEntries(variables.map((v) => [v, samples[v] ?? `[${v}]`]));
   const debounced = useDebounced({ draft: inputOf(draft), variables: values }, 250);
-  const preview = useQuery({ ...trpc.templates.preview.queryOptions(debounced), retry: false, placeholderData: (prev) => prev });
+  // Sent as a POST (the preview is a mutation): a draft's HTML may be far longer than a URL can carry.
+  const preview = useQuery({ queryKey: ["templates.preview", debounced], queryFn: () => client.templates.preview.mutate(debounced), retry: false, placeholderData: (prev) => prev });
   const onReady = useCallback((e: Editor) => void (editorRef.current = e), []);
 
   function insertVariable(name: string) {
