@@ -95,6 +95,11 @@ try {
   const dnsStandIn = await startDnsStandIn();
   const dnsControl = await startDnsControl(dnsStandIn);
   Object.assign(process.env, { DNS_SERVERS: dnsStandIn.server, E2E_DNS_CONTROL_URL: dnsControl.url });
+  // Messages leave through a stand-in of Telnyx's messaging API (src/test/messaging-provider-stand-ins.ts), which
+  // checks each request against Telnyx's documented format (the Twilio variables belong to the numbers stand-in).
+  const { startTelnyxMessagingStandIn } = await import("../src/test/messaging-provider-stand-ins.ts");
+  const messagingStandIn = await startTelnyxMessagingStandIn({ apiKey: "KEY-e2e-telnyx" });
+  Object.assign(process.env, { MESSAGING_PROVIDER: "telnyx", TELNYX_API_KEY: "KEY-e2e-telnyx", TELNYX_API_BASE_URL: messagingStandIn.url, TELNYX_PUBLIC_KEY: messagingStandIn.publicKey });
   await migrate(pg.url("irisx"));
   await seedDemoData();
 

@@ -31,6 +31,9 @@ const schema = z.object({
   /** The DKIM selector a tenant's sending domain publishes the platform's key under (<selector>._domainkey). */
   EMAIL_DKIM_SELECTOR: z.string().regex(/^[a-z0-9-]+$/i, "letters, digits and hyphens").default("irisx"),
   BROADCAST_REQUESTS_PER_SECOND: z.coerce.number().positive().max(100).default(4),
+  /** Where outbound messages are handed to providers: "embedded" (the app's job engine, the default) or "separate"
+   *  (`npm run messages:sender`, a process of its own, so a busy API and the sender do not share one event loop). */
+  MESSAGE_SENDER: z.enum(["embedded", "separate"]).default("embedded"),
   /** Mails per request (Resend's batch endpoint takes at most 100). */
   BROADCAST_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(100),
 
@@ -93,6 +96,11 @@ const schema = z.object({
   /** Where the worker writes the audio the switch plays (fetched URLs, a tenant's recordings): the same folder at
    *  the same path in the switch and the worker, like FREESWITCH_RECORDINGS_DIR. */
   FREESWITCH_MEDIA_DIR: z.string().default(".data/switch-media"),
+  /** <Connect><Stream>'s audio between the switch and the worker (UDP, the switch's unicast): the worker's address as
+   *  the switch reaches it (the worker listens there), and the switch's own address as the worker reaches it (the
+   *  switch binds it). Same host by default; in compose the services' names. */
+  STREAM_MEDIA_HOST: z.string().default("127.0.0.1"),
+  STREAM_SWITCH_MEDIA_HOST: z.string().default("127.0.0.1"),
   S3_ENDPOINT: z.string().url().optional(),
   S3_REGION: z.string().default("us-east-1"),
   S3_BUCKET: z.string().optional(),

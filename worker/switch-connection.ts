@@ -24,6 +24,7 @@ export function connectSwitch(opts: ConnectSwitchOptions): SwitchConnection & { 
     api: (command, o) => client.api(command, o),
     bgapi: (command, o) => client.bgapi(command, o),
     sendmsg: (uuid, app, arg, eventUuid) => client.sendmsg(uuid, { app, arg, eventLock: true, eventUuid }),
+    callCommand: async (uuid, headers) => (await client.command(`sendmsg ${uuid}`, headers)).get("Reply-Text") ?? "",
     onEvent(listener: SwitchEventListener) {
       client.on("event", (event) => {
         if (!dead) listener(event);

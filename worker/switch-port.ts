@@ -10,6 +10,8 @@ export interface SwitchPort {
   bgapi(command: string, opts: { jobUuid: string; timeoutMs?: number }): Promise<string>;
   /** Runs an application on the channel; with `eventUuid`, its CHANNEL_EXECUTE(_COMPLETE) carry it as Application-UUID. */
   sendmsg(uuid: string, app: string, arg?: string, eventUuid?: string): Promise<unknown>;
+  /** `sendmsg <uuid>` with another call-command (`unicast`…) and its headers; resolves with the Reply-Text. */
+  callCommand?(uuid: string, headers: ReadonlyArray<readonly [string, string]>): Promise<string>;
   readonly linkState: SwitchLinkState;
 }
 

@@ -80,9 +80,10 @@ describe("answering-machine detection on the simulator", () => {
     const matrix = confusionMatrix(results, "DetectMessageEnd");
     console.log(`[amd] simulator, MachineDetection=DetectMessageEnd (machines)\n${formatMatrix(matrix)}`);
     expect(matrix.accuracy).toBeGreaterThanOrEqual(0.9);
-    // A beep ends the wait as it sounds (the simulated clock runs at a quarter of real time: a few ms of slack).
+    // A beep ends the wait as it sounds. The verdict's time is the audio read so far plus the real milliseconds before
+    // the recording started: on the simulator's scaled clock a loaded machine shifts it by a few hundred ms either way.
     for (const r of results.filter((r) => r.answeredBy === "machine_end_beep")) {
-      expect(r.decidedAtMs).toBeGreaterThanOrEqual(r.sample.beepAtMs! - 100);
+      expect(r.decidedAtMs).toBeGreaterThanOrEqual(r.sample.beepAtMs! - 500);
       expect(r.decidedAtMs).toBeLessThan(r.sample.beepAtMs! + 1000);
     }
   }, 120_000);
@@ -111,7 +112,7 @@ describe("answering-machine detection on the simulator", () => {
     );
     const callback = await waitFor("the AMD callback", async () => app.received.find((r) => r.url.startsWith("/amd-result") && form(r.body).CallSid === call.id), 30_000);
     expect(form(callback.body)).toMatchObject({ CallSid: call.id, AnsweredBy: "machine_end_beep", AccountSid: voice.tenant.accountSid });
-    expect(Number(form(callback.body).MachineDetectionDuration)).toBeGreaterThan(set[machine]!.beepAtMs! - 100);
+    expect(Number(form(callback.body).MachineDetectionDuration)).toBeGreaterThan(set[machine]!.beepAtMs! - 500);
     expect(callback.headers["x-twilio-signature"]).toBeTruthy();
     // The document was asked for at once, before any verdict: no AnsweredBy in it.
     const [doc] = app.received.filter((r) => r.url.startsWith("/async-doc") && form(r.body).CallSid === call.id).map((r) => form(r.body));

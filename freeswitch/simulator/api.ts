@@ -225,7 +225,8 @@ function uuidRecord(sw: SimSwitch, args: string[]): string {
     return "+OK Success\n";
   }
   if (action === "stop") {
-    if (!sw.simOf(ch)?.recording) return "-ERR Cannot stop record session!\n";
+    const sim = sw.simOf(ch);
+    if (!sim?.recording && !sim?.farEndRecording) return "-ERR Cannot stop record session!\n";
     // Its RECORD_STOP is held with the other events of this api call and written after the response (fixture 08).
     stopRecording(sw, ch, file, "success-maxtime");
     return "+OK Success\n";

@@ -7,6 +7,7 @@ import net from "node:net";
 import { runApi } from "./api.ts";
 import { framePlain, frameJson, headerValue, type SimEvent } from "./events.ts";
 import type { SimSwitch } from "./switch.ts";
+import { startUnicast } from "./unicast.ts";
 import {
   serializeApiResponse, serializeAuthRequest, serializeCommandReply, serializeDisconnectNotice, serializeLogData,
 } from "../../worker/esl/wire.ts";
@@ -345,7 +346,9 @@ class EslSession {
     } else if (callCommand === "hangup") {
       this.sw.hangup(ch, { cause: headers.get("hangup-cause") || "NORMAL_CLEARING", disposition: "send_bye" });
       this.sw.fire(privateCommandAfterHangup(this.sw, ch.uuid, command));
-    } else if (callCommand === "unicast" || callCommand === "nomedia") {
+    } else if (callCommand === "unicast") {
+      startUnicast(this.sw, ch, headers);
+    } else if (callCommand === "nomedia") {
       // Accepted and ignored: the simulator has no media path.
     }
   }

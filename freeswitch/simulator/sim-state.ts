@@ -37,4 +37,6 @@ export interface Sim {
   talkingUntilUs: number;
   /** Digits this channel sent towards its far end (send_dtmf, uuid_send_dtmf): what the far end heard. */
   dtmfSent: string;
+  /** A unicast link is up (unicast.ts): the switch takes one per park. */
+  unicast?: boolean;
 }

@@ -5,8 +5,10 @@
 // that stops mid-schedule loses nothing: the next one (this process after a restart, or another app process) picks
 // every due delivery up where it stands. Same use-cases as the Inngest functions in src/jobs/functions; only the
 // scheduling differs.
+import { env } from "@/env";
 import { recordHealthSample } from "@/server/admin/record-health-sample";
 import { runBroadcastSender } from "@/server/broadcasts/run-broadcast-sender";
+import { runMessageSender } from "@/server/messages/run-message-sender";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { deleteExpiredRecordings } from "@/server/recordings/delete-expired-recordings";
@@ -34,6 +36,8 @@ const HEALTH_SAMPLE_EVERY_MS = 60_000;
 const BROADCAST_PASS_MS = 30_000;
 /** How long the engine waits after a pass found nothing to send: a broadcast starts within this of being sent. */
 const BROADCAST_IDLE_MS = 5_000;
+/** How often the message sender looks for due messages when the last pass found none. */
+const MESSAGE_IDLE_MS = 100;
 
 /**
  * Outbox events → deliveries: a batch is claimed and marked published in one short transaction, then fanned out
@@ -116,6 +120,25 @@ export function startEmbeddedEngine(opts: { intervalMs?: number } & AttemptOptio
       )
       .finally(() => void (sending = null));
   };
+  // Messages on a loop of their own too: a pass sends what is due and returns; the next starts MESSAGE_IDLE_MS later, so
+  // an accepted message leaves within about that (and its paced slot).
+  let messaging: Promise<void> | null = null;
+  let lastMessageError: string | null = null;
+  const sendMessages = () => {
+    if (messaging || stopping.signal.aborted || env.MESSAGE_SENDER !== "embedded") return;
+    messaging = runMessageSender({ deadlineMs: BROADCAST_PASS_MS, signal: stopping.signal })
+      .then(
+        () => void (lastMessageError = null),
+        (err: unknown) => {
+          const message = err instanceof Error ? err.message : String(err);
+          if (message !== lastMessageError) logger.warn({ err }, "message sender pass failed; the next one retries");
+          lastMessageError = message;
+        },
+      )
+      .finally(() => void (messaging = null));
+  };
+  const messageTimer = setInterval(sendMessages, MESSAGE_IDLE_MS);
+  messageTimer.unref();
   const tick = () => {
     sendBroadcasts();
     if (running) return;
@@ -148,7 +171,8 @@ export function startEmbeddedEngine(opts: { intervalMs?: number } & AttemptOptio
   tick();
   return async () => {
     clearInterval(timer);
+    clearInterval(messageTimer);
     stopping.abort();
-    await Promise.all([running, sending]);
+    await Promise.all([running, sending, messaging]);
   };
 }

@@ -25,3 +25,8 @@ export const webhookDeliveryRequested = eventType("webhook/delivery.requested", 
 export const broadcastSendRequested = eventType("broadcast/send.requested", {
   schema: z.object({}),
 });
+
+/** Run the message sender now rather than at its next minute (send-messages.ts); carries nothing. */
+export const messageSendRequested = eventType("message/send.requested", {
+  schema: z.object({}),
+});

@@ -5,6 +5,13 @@ export function formatMoney(micros: bigint, currency: string): string {
   return new Intl.NumberFormat("en", { style: "currency", currency }).format(Number(whole) + fraction);
 }
 
+/** A unit price (a message, a minute): up to four decimals, so 0.0079 does not show as 0.01. */
+export function formatUnitPrice(micros: bigint, currency: string): string {
+  const whole = micros / 1_000_000n;
+  const fraction = Number(micros % 1_000_000n) / 1_000_000;
+  return new Intl.NumberFormat("en", { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(Number(whole) + fraction);
+}
+
 export function formatDateTime(date: Date): string {
   return new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" }).format(date);
 }

@@ -128,6 +128,20 @@ const expectNoMessagingConfigLeak = (value: unknown) => {
   const text = JSON.stringify(value ?? null);
   for (const id of [aTemplateId, aDomainId, "A's template", "A's secret", "a-mail.example.com"]) expect(text, `leaked ${id}`).not.toContain(id);
 };
+// A's message (sent from A's number to a customer) and A's suppression list entry.
+let aMessageId: string;
+let aSuppressionId: string;
+const A_CUSTOMER = "+14155550177";
+beforeAll(async () => {
+  aMessageId = newSid("SM");
+  await db.message.create({ data: { id: aMessageId, tenantId: fx.a.tenantId, channel: "SMS", direction: "OUTBOUND", status: "SENT", from: A_NUMBER, to: A_CUSTOMER, body: "A's secret message", phoneNumberId: fx.a.phoneNumberId } });
+  aSuppressionId = newId("sup");
+  await db.messagingSuppression.create({ data: { id: aSuppressionId, tenantId: fx.a.tenantId, address: "+14155550178", source: "manual", note: "A's opt-out" } });
+});
+const expectNoMessageLeak = (value: unknown) => {
+  const text = JSON.stringify(value ?? null, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+  for (const id of [aMessageId, aSuppressionId, "A's secret message", "A's opt-out", "+14155550178"]) expect(text, `leaked ${id}`).not.toContain(id);
+};
 
 const expectRecordingIntact = async () => expect((await db.recording.findUniqueOrThrow({ where: { id: aRecordingId } })).status).toBe("COMPLETED");
 
@@ -570,6 +584,27 @@ const REST: Record<string, RestCase> = {
     },
   },
   "GET /api/v1/calls/{callId}/events": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/calls/${fx.a.callId}/events`, { params: { callId: fx.a.callId } })) },
+  "GET /api/v1/messages": {
+    aId: false,
+    reason: "lists the caller's messages; A's customer as a filter finds nothing, A's message id as cursor is rejected",
+    run: async (h) => {
+      expectNoMessageLeak(await (await send(h, "GET", "/api/v1/messages")).json());
+      expectNoMessageLeak(await (await send(h, "GET", `/api/v1/messages?to=${encodeURIComponent(A_CUSTOMER)}`)).json());
+      expect((await send(h, "GET", `/api/v1/messages?starting_after=${aMessageId}`)).status).toBe(400);
+    },
+  },
+  "POST /api/v1/messages": {
+    aId: false,
+    reason: "sends from the caller's account; A's number as `from` is refused (400 on from), a tenant field too",
+    run: async (h) => {
+      const r = await send(h, "POST", "/api/v1/messages", { body: { to: A_CUSTOMER, from: A_NUMBER, body: "hi" } });
+      expect(r.status).toBe(400);
+      expect(((await r.json()) as { error: { details: { field: string }[] } }).error.details.map((d) => d.field)).toEqual(["from"]);
+      expect((await send(h, "POST", "/api/v1/messages", { body: { to: A_CUSTOMER, from: A_NUMBER, body: "hi", tenant_id: fx.a.tenantId } })).status).toBe(400);
+      expect(await db.message.count({ where: { tenantId: fx.b.tenantId } })).toBe(0);
+    },
+  },
+  "GET /api/v1/messages/{messageId}": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/messages/${aMessageId}`, { params: { messageId: aMessageId } })) },
   "GET /api/v1/openapi.json": {
     aId: false,
     reason: "public API description; no tenant data",
@@ -645,6 +680,25 @@ async function expectTwilioNotFound(res: Promise<Response>) {
 }
 
 const TWILIO: Record<string, (h: Handler) => Promise<void>> = {
+  "GET /2010-04-01/Accounts/{accountSid}/Messages.json": async (h) => {
+    const { a, b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${a}/Messages.json`, { accountSid: a }));
+    expectNoMessageLeak(await (await sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/Messages.json?To=${encodeURIComponent(A_CUSTOMER)}`, { accountSid: b })).json());
+    expect((await sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/Messages.json?Page=1&PageToken=PA${aMessageId}`, { accountSid: b })).status).toBe(400);
+  },
+  "POST /2010-04-01/Accounts/{accountSid}/Messages.json": async (h) => {
+    const { a, b } = await twilioAccounts();
+    const form = { To: A_CUSTOMER, From: A_NUMBER, Body: "B via A" };
+    await expectTwilioNotFound(sendTwilio(h, "POST", `/2010-04-01/Accounts/${a}/Messages.json`, { accountSid: a }, form));
+    const r = await sendTwilio(h, "POST", `/2010-04-01/Accounts/${b}/Messages.json`, { accountSid: b }, form);
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { code: number }).code).toBe(21606);
+    expect(await db.message.count({ where: { body: "B via A" } })).toBe(0);
+  },
+  "GET /2010-04-01/Accounts/{accountSid}/Messages/{messageSid}": async (h) => {
+    const { b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/Messages/${aMessageId}.json`, { accountSid: b, messageSid: `${aMessageId}.json` }));
+  },
   "GET /2010-04-01/Accounts/{accountSid}/Calls.json": async (h) => {
     const { a, b } = await twilioAccounts();
     await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${a}/Calls.json`, { accountSid: a }));
@@ -1209,6 +1263,77 @@ const TRPC: Record<string, TrpcCase> = {
     aId: false,
     reason: "a lookup of the address given; no tenant data",
     run: async (c) => expect(await c.sendingDomains.validateAddress({ address: "no-at-sign" })).toMatchObject({ status: "invalid", reason: "syntax" }),
+  },
+  "messages.list": {
+    aId: false,
+    reason: "the caller's messages; A's customer as a filter finds nothing, A's id as cursor is rejected",
+    run: async (c) => {
+      expectNoMessageLeak(await c.messages.list({}));
+      expect((await c.messages.list({ address: A_CUSTOMER })).items).toEqual([]);
+      await expectTrpcCode(c.messages.list({ cursor: aMessageId }), "BAD_REQUEST");
+    },
+  },
+  "messages.get": { aId: true, run: (c) => notFound(c.messages.get({ messageId: aMessageId })) },
+  "messages.suppressions": {
+    aId: false,
+    reason: "the caller's opt-out list; A's id as cursor is rejected",
+    run: async (c) => {
+      expectNoMessageLeak(await c.messages.suppressions({}));
+      await expectTrpcCode(c.messages.suppressions({ cursor: aSuppressionId }), "BAD_REQUEST");
+    },
+  },
+  "messages.addSuppression": {
+    aId: false,
+    reason: "adds to the caller's own list; A's entry for the same address is untouched",
+    run: async (c) => {
+      const added = await c.messages.addSuppression({ address: "+14155550178" });
+      expect(added.id).not.toBe(aSuppressionId);
+      expect(await db.messagingSuppression.findUniqueOrThrow({ where: { id: aSuppressionId } })).toMatchObject({ tenantId: fx.a.tenantId, note: "A's opt-out" });
+      await db.messagingSuppression.delete({ where: { id: added.id } });
+    },
+  },
+  "messages.removeSuppression": {
+    aId: true,
+    run: async (c) => {
+      await notFound(c.messages.removeSuppression({ suppressionId: aSuppressionId }));
+      expect(await db.messagingSuppression.count({ where: { id: aSuppressionId } })).toBe(1);
+    },
+  },
+  "messages.credentials": {
+    aId: false,
+    reason: "the caller's own messaging accounts; A's Telnyx account is not listed",
+    run: async (c) => {
+      await db.tenantMessagingCredential.upsert({
+        where: { tenantId_provider: { tenantId: fx.a.tenantId, provider: "telnyx" } },
+        create: { tenantId: fx.a.tenantId, provider: "telnyx", secretCipher: "sealed", hint: "AAAA", publicKey: "A's public key" },
+        update: {},
+      });
+      const list = await c.messages.credentials();
+      expect(list).toEqual([]);
+      expectNoMessageLeak(list);
+    },
+  },
+  "messages.setCredential": {
+    aId: false,
+    reason: "sets the caller's own account; A's stays as it was",
+    run: async (c) => {
+      await c.messages.setCredential({ provider: "twilio", accountSid: `AC${"b".repeat(32)}`, authToken: "b-twilio-auth-token-0000" });
+      expect(await db.tenantMessagingCredential.count({ where: { tenantId: fx.a.tenantId, provider: "twilio" } })).toBe(0);
+      await db.tenantMessagingCredential.deleteMany({ where: { tenantId: fx.b.tenantId } });
+    },
+  },
+  "messages.removeCredential": {
+    aId: false,
+    reason: "addressed by provider within the caller's tenant: B has none, so not found; A's is untouched",
+    run: async (c) => {
+      await db.tenantMessagingCredential.upsert({
+        where: { tenantId_provider: { tenantId: fx.a.tenantId, provider: "telnyx" } },
+        create: { tenantId: fx.a.tenantId, provider: "telnyx", secretCipher: "sealed", hint: "AAAA" },
+        update: {},
+      });
+      await notFound(c.messages.removeCredential({ provider: "telnyx" }));
+      expect(await db.tenantMessagingCredential.count({ where: { tenantId: fx.a.tenantId, provider: "telnyx" } })).toBe(1);
+    },
   },
   "voicemail.list": {
     aId: false,

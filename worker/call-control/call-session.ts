@@ -5,6 +5,7 @@
 //   record → a `record` application into the recordings folder; recorded at its CHANNEL_EXECUTE_COMPLETE
 //   dial → child calls (create-dial-legs.ts) rung by `bridge`; dialEnded at its CHANNEL_EXECUTE_COMPLETE
 //   fetch → the tenant's URL (fetch-voice-document.ts) or a platform application (irisx: URLs), off the call's queue
+//   connectStream / startStream / stopStream → Twilio Media Streams (stream-runner.ts): unicast audio or a tailed recording
 // Work for one call runs in order on the session's own chain, so a slow URL never holds up other calls or the
 // call's own hang-up bookkeeping. The state is stored after every decision with what the switch is running, so a
 // worker that restarts mid-call resumes it (start-call-session.ts). The verb families run in their own modules:
@@ -26,6 +27,7 @@ import { fetchVoiceDocument, type DocumentProblem } from "./fetch-voice-document
 import { GatherRunner } from "./gather-runner";
 import { loopCount, promptApplication } from "./prompt-apps";
 import { RecordRunner } from "./record-runner";
+import { StreamRunner } from "./stream-runner";
 import type { Running, SessionHost, SessionOps, StoredSession } from "./session-ops";
 import { hangupApplication, sendDtmfApplication, terminatorsApplication, type SwitchApplication } from "./switch-commands";
 
@@ -45,6 +47,7 @@ export class CallSession implements SessionOps {
   private readonly gather = new GatherRunner(this);
   private readonly recorder = new RecordRunner(this);
   private readonly dialer = new DialRunner(this);
+  private readonly streams = new StreamRunner(this);
 
   constructor(
     readonly host: SessionHost,
@@ -138,6 +141,7 @@ export class CallSession implements SessionOps {
   onHangup(): void {
     void this.post(async () => {
       this.gather.reset();
+      await this.streams.hungUp();
       await this.deliver({ kind: "hangup" });
     });
   }
@@ -288,12 +292,11 @@ export class CallSession implements SessionOps {
       case "stopRecording":
         return this.stopCallRecording();
       case "connectStream":
-        if (step !== null) this.deliverLater({ kind: "failed", step, code: 12200, message: "<Connect><Stream> needs a media-streaming module this switch does not have" });
-        return;
+        return this.streams.connect(command.stream, step!);
       case "startStream":
-        return this.reportError(12200, "<Start><Stream> needs a media-streaming module this switch does not have: the stream was not started", this.state?.verbIndex ?? null);
+        return this.streams.start(command.stream, command.track);
       case "stopStream":
-        return;
+        return this.streams.stop(command.name);
     }
   }
 
@@ -437,6 +440,7 @@ export class CallSession implements SessionOps {
     if (this.tracing) this.log.debug({ callId: this.channel.callId, event: event.name, app: event.get("Application"), appUuid: event.get("Application-UUID"), digit: event.get("DTMF-Digit"), running: running?.kind }, "call session: switch event");
     if (!running) return;
     if (event.name === "DTMF") {
+      if (running.kind === "stream") this.streams.keyPressed(event.get("DTMF-Digit") ?? "");
       if (running.kind === "collect") await this.gather.keyPressed(running, event.get("DTMF-Digit") ?? "");
       return;
     }
@@ -472,6 +476,7 @@ export class CallSession implements SessionOps {
     const running = this.running;
     this.running = null;
     this.gather.reset();
+    if (running?.kind === "stream") this.streams.stopConnected();
     if (!running || !this.live()) return;
     if (running.kind === "dial" && running.bridgedTo) await this.host.esl.api(`uuid_kill ${running.bridgedTo} NORMAL_CLEARING`).catch(() => undefined);
     await this.host.esl.api(`uuid_break ${this.uuid} all`).catch(() => undefined);

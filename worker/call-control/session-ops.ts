@@ -36,6 +36,8 @@ export type Running =
   | { kind: "collect"; step: number; lastPromptUuid: string | null; promptsDone: boolean; utterance?: { eventUuid: string; file: string } | null }
   | { kind: "record"; step: number; eventUuid: string; recordingId: string; file: string }
   | { kind: "conference"; step: number; eventUuid: string; room: string; joinedAt: number }
+  /** <Connect><Stream>: the call's audio is on the tenant's WebSocket until it closes (stream-runner.ts). */
+  | { kind: "stream"; step: number; streamSid: string }
   | {
       kind: "dial";
       step: number;

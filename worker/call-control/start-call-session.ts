@@ -98,7 +98,7 @@ function readStored(stored: unknown): StoredSession | null {
 }
 
 /** Applications the interpreter can wait on across a restart: their CHANNEL_EXECUTE_COMPLETE still comes. */
-const RESUMABLE_APPS: Record<Running["kind"], string[]> = { dial: ["bridge"], record: ["record"], conference: ["conference"], prompt: [], collect: [] };
+const RESUMABLE_APPS: Record<Running["kind"], string[]> = { dial: ["bridge"], record: ["record"], conference: ["conference"], prompt: [], collect: [], stream: [] };
 
 /**
  * A live call adopted after a restart. `currentApplication` is what the switch runs on the channel now
@@ -118,6 +118,13 @@ export function resumeCallSession(host: SessionHost, channel: TrackedChannel, st
   if (state.awaiting.kind === "ended") return session;
   if (running && currentApplication && RESUMABLE_APPS[running.kind].includes(currentApplication)) {
     session.adopt(read);
+    return session;
+  }
+  if (running?.kind === "stream") {
+    // The tenant's socket and the switch's unicast link died with the previous worker, and the switch's park loop
+    // would not take a new link up: the stream ends (reported) and the document goes on.
+    session.adopt({ state, running: null });
+    session.deliverLater({ kind: "failed", step: running.step, code: 12400, message: "<Connect><Stream>: the stream ended with a worker restart" });
     return session;
   }
   session.adopt({ state, running: null });

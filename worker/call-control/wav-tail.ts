@@ -7,6 +7,8 @@ export interface WavTailOptions {
   pollMs?: number;
   /** Mono 16-bit samples as they arrive, with the file's sample rate. */
   onSamples: (samples: Int16Array, sampleRate: number) => void;
+  /** Every channel of each read (a stereo recording's both sides), when wanted; onSamples still gets the first. */
+  onChannels?: (channels: Int16Array[], sampleRate: number) => void;
 }
 
 const READ_CHUNK = 64 * 1024;
@@ -96,5 +98,10 @@ export class WavTail {
       samples[i] = data.readInt16LE(i * frameBytes);
     }
     this.opts.onSamples(samples, this.sampleRate);
+    if (!this.opts.onChannels) return;
+    if (this.channels === 1) return this.opts.onChannels([samples], this.sampleRate);
+    const channels = Array.from({ length: this.channels }, () => new Int16Array(frames));
+    for (let i = 0; i < frames; i++) for (let c = 0; c < this.channels; c++) channels[c]![i] = data.readInt16LE(i * frameBytes + c * 2);
+    this.opts.onChannels(channels, this.sampleRate);
   }
 }

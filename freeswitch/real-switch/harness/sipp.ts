@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { linearToAlaw } from "../../../src/test/g711";
 
 const SCENARIOS = path.join(import.meta.dirname, "scenarios");
 const PCAPS = "/usr/share/sip-tester";
@@ -62,17 +63,6 @@ export function writeToneFile(file: string): string {
   for (let i = 0; i < samples; i++) out[i] = linearToAlaw(Math.round(Math.sin((2 * Math.PI * 440 * i) / 8000) * 8000));
   writeFileSync(file, out);
   return file;
-}
-
-/** ITU-T G.711 A-law encoding of one 16-bit sample. */
-function linearToAlaw(sample: number): number {
-  const sign = sample < 0 ? 0 : 0x80;
-  let magnitude = Math.min(Math.abs(sample), 32635);
-  let exponent = 7;
-  for (let mask = 0x4000; (magnitude & mask) === 0 && exponent > 0; mask >>= 1) exponent--;
-  const mantissa = (magnitude >> (exponent === 0 ? 4 : exponent + 3)) & 0x0f;
-  magnitude = sign | (exponent << 4) | mantissa;
-  return (magnitude ^ 0x55) & 0xff;
 }
 
 export interface CarrierOptions {

@@ -3,7 +3,7 @@ import { BookOpenIcon, BuildingIcon, HashIcon, HeadsetIcon, HomeIcon, KeyRoundIc
 import { redirect } from "next/navigation";
 import type { ReactElement, ReactNode } from "react";
 import { AccountProblem } from "@/components/portal/account-problem";
-import { ConferencesNavIcon, DebuggerNavIcon, SendingDomainsNavIcon, SpeechNavIcon, TemplatesNavIcon, VoicemailNavIcon } from "@/components/portal/nav-icons";
+import { ConferencesNavIcon, DebuggerNavIcon, MessagesNavIcon, SendingDomainsNavIcon, SpeechNavIcon, TemplatesNavIcon, VoicemailNavIcon } from "@/components/portal/nav-icons";
 import { TenantSwitcher } from "@/components/portal/tenant-switcher";
 import { UserMenu } from "@/components/portal/user-menu";
 import { VerifyEmailBanner } from "@/components/portal/verify-email-banner";
@@ -50,6 +50,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     "/": <HomeIcon />,
     "/calls": <PhoneCallIcon />,
     "/voicemail": <VoicemailNavIcon />,
+    "/messages": <MessagesNavIcon />,
     "/debugger": <DebuggerNavIcon />,
     "/conferences": <ConferencesNavIcon />,
     "/numbers": <HashIcon />,

@@ -1,6 +1,6 @@
 "use client";
 
-import { AudioLinesIcon, BugIcon, FileTextIcon, MailCheckIcon, UsersRoundIcon, VoicemailIcon } from "lucide-react";
+import { AudioLinesIcon, BugIcon, FileTextIcon, MailCheckIcon, MessageSquareTextIcon, UsersRoundIcon, VoicemailIcon } from "lucide-react";
 
 // Navigation icons of portal pages, rendered from a client module: the portal layout's production build failed to
 // hydrate (React error #306) when it imported icons that no client module of the shell imported itself.
@@ -27,4 +27,8 @@ export function TemplatesNavIcon() {
 
 export function SendingDomainsNavIcon() {
   return <MailCheckIcon />;
+}
+
+export function MessagesNavIcon() {
+  return <MessageSquareTextIcon />;
 }

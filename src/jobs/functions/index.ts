@@ -2,10 +2,11 @@
 import { purgeDeletedTenantsCron } from "@/jobs/functions/admin/purge-deleted-tenants";
 import { recordHealthSampleCron } from "@/jobs/functions/admin/record-health-sample";
 import { sendBroadcasts } from "@/jobs/functions/broadcasts/send-broadcasts";
+import { sendMessages } from "@/jobs/functions/messages/send-messages";
 import { deleteExpiredRecordingsCron } from "@/jobs/functions/recordings/delete-expired-recordings";
 import { deliverWebhook } from "@/jobs/functions/webhooks/deliver-webhook";
 import { fanOutWebhookEvent } from "@/jobs/functions/webhooks/fan-out-webhook-event";
 import { relayOutboxCron } from "@/jobs/functions/webhooks/relay-outbox";
 import { requeueStuckWebhookDeliveries } from "@/jobs/functions/webhooks/requeue-stuck-webhook-deliveries";
 
-export const functions = [fanOutWebhookEvent, deliverWebhook, relayOutboxCron, requeueStuckWebhookDeliveries, deleteExpiredRecordingsCron, purgeDeletedTenantsCron, recordHealthSampleCron, sendBroadcasts];
+export const functions = [fanOutWebhookEvent, deliverWebhook, relayOutboxCron, requeueStuckWebhookDeliveries, deleteExpiredRecordingsCron, purgeDeletedTenantsCron, recordHealthSampleCron, sendBroadcasts, sendMessages];

@@ -29,6 +29,8 @@ export const PORTAL_PAGES: readonly PortalPage[] = [
   { href: "/", label: "Dashboard", rule: PORTAL_USERS },
   { href: "/calls", label: "Calls", rule: CALL_READ_ROLE },
   { href: "/voicemail", label: "Voicemail", rule: VOICEMAIL_READ_ROLE },
+  // Agents will read messages in the desktop's inbox; the portal's log is for supervisors, admins and developers.
+  { href: "/messages", label: "Messages", rule: PORTAL_USERS },
   { href: "/debugger", label: "Debugger", rule: DEBUGGER_READ_ROLE },
   { href: "/conferences", label: "Conferences", rule: CONFERENCE_READ_ROLE },
   { href: "/numbers", label: "Numbers", rule: PHONE_NUMBER_READ_ROLE },

@@ -19,6 +19,12 @@ const WEBHOOK_EVENT_TYPES = {
   "conference.participant_updated": { domain: "conferences", description: "A participant was muted, unmuted, held, unheld or made a coach" },
   "recording.completed": { domain: "recordings", description: "A call recording finished and its audio can be fetched (media_url)" },
   "voicemail.created": { domain: "voicemail", description: "A caller left a message in a voicemail box" },
+  "message.sent": { domain: "messages", description: "An outbound message was handed to the carrier" },
+  "message.delivered": { domain: "messages", description: "The carrier confirmed delivery of an outbound message" },
+  "message.undelivered": { domain: "messages", description: "The carrier could not deliver an outbound message (error_code says why)" },
+  "message.failed": { domain: "messages", description: "An outbound message could not be sent (refused, out of retries, no credit)" },
+  "message.read": { domain: "messages", description: "The recipient read the message, where the channel reports it" },
+  "message.received": { domain: "messages", description: "An inbound message arrived at one of the account's numbers" },
 } as const satisfies Record<string, { domain: string; description: string }>;
 
 export type WebhookEventType = keyof typeof WEBHOOK_EVENT_TYPES;

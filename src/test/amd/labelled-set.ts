@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import type { AnsweredBy } from "@/lib/amd/amd-analyzer";
 import { wavHeader } from "../../../freeswitch/simulator/wav";
+import { linearToAlaw } from "@/test/g711";
 
 export type AmdClass = "human" | "machine" | "fax" | "silence";
 
@@ -94,17 +95,6 @@ function tone(frequency: number, ms: number, amplitude: number): Int16Array {
     out[i] = Math.round(Math.sin((2 * Math.PI * frequency * i) / RATE) * amplitude * edge);
   }
   return out;
-}
-
-/** ITU-T G.711 A-law encoding of one 16-bit sample. */
-function linearToAlaw(sample: number): number {
-  const sign = sample < 0 ? 0 : 0x80;
-  let magnitude = Math.min(Math.abs(sample), 32635);
-  let exponent = 7;
-  for (let mask = 0x4000; (magnitude & mask) === 0 && exponent > 0; mask >>= 1) exponent--;
-  const mantissa = (magnitude >> (exponent === 0 ? 4 : exponent + 3)) & 0x0f;
-  magnitude = sign | (exponent << 4) | mantissa;
-  return (magnitude ^ 0x55) & 0xff;
 }
 
 function wavFile(pcm: Int16Array): Buffer {

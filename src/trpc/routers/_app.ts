@@ -21,6 +21,7 @@ import { recordingsRouter } from "@/trpc/routers/recordings";
 import { speechRouter } from "@/trpc/routers/speech";
 import { debuggerRouter } from "@/trpc/routers/debugger";
 import { voicemailRouter } from "@/trpc/routers/voicemail";
+import { messagesRouter } from "@/trpc/routers/messages";
 import { webhooksRouter } from "@/trpc/routers/webhooks";
 import { templatesRouter } from "@/trpc/routers/templates";
 import { sendingDomainsRouter } from "@/trpc/routers/sending-domains";
@@ -46,6 +47,7 @@ export const appRouter = createTRPCRouter({
   templates: templatesRouter,
   sendingDomains: sendingDomainsRouter,
   voicemail: voicemailRouter,
+  messages: messagesRouter,
   devMail: devMailRouter,
   admin: adminRouter,
   impersonation: impersonationRouter,

@@ -27,4 +27,31 @@ describe("start, stop and connect", () => {
     const on = answer(startTwiml('<Response><Connect><Stream url="wss://example.com/s"/></Connect><Say>after</Say></Response>'), { kind: "streamEnded" });
     expect(on.commands).toEqual([{ kind: "speak", text: "after", voice: null, language: "en-US", loop: 1 }]);
   });
+  it("a stream that could not connect is reported with its code and the document goes on; the caller hanging up ends it", () => {
+    const d = startJson([{ connect: { stream: "wss://example.com/bot", statusCallback: "/events", statusCallbackMethod: "GET" }, action: "/done" }, { say: "sorry" }]);
+    expect(d.commands).toEqual([{ kind: "connectStream", stream: { url: "wss://example.com/bot", name: null, parameters: {}, statusCallback: { url: "https://app.example.com/events", method: "GET" } } }]);
+    const failed = answer(d, { kind: "failed", code: 31920, message: "answered HTTP 404" });
+    expect(failed.commands).toEqual([
+      { kind: "reportError", code: 31920, message: "answered HTTP 404", verbIndex: 0 },
+      { kind: "speak", text: "sorry", voice: null, language: "en-US", loop: 1 },
+    ]);
+    // A hang-up during the stream: nothing more runs and the action is not asked for a document.
+    const hungUp = answer(d, { kind: "hangup" });
+    expect(hungUp.commands.filter((c) => c.kind !== "notify")).toEqual([]);
+    expect(hungUp.state.awaiting.kind).toBe("ended");
+  });
+
+  it("the JSON form: start a stream of both tracks with parameters, stop it by name", () => {
+    const d = startJson([
+      { start: { stream: "wss://example.com/listen", name: "l1", track: "both_tracks", parameters: { agent: "7" } } },
+      { stop: { stream: true, name: "l1" } },
+      { stop: { stream: true } },
+    ]);
+    expect(d.commands).toEqual([
+      { kind: "startStream", stream: { url: "wss://example.com/listen", name: "l1", parameters: { agent: "7" }, statusCallback: null }, track: "both_tracks" },
+      { kind: "stopStream", name: "l1" },
+      { kind: "stopStream", name: null },
+      { kind: "hangup", cause: "normal" },
+    ]);
+  });
 });

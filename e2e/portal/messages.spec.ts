@@ -1,0 +1,94 @@
+// Messaging in a real browser: a new workspace's messages (one long UCS-2 text in 2 segments) go out through the app's
+// embedded sender to the e2e stack's Telnyx stand-in and show Sent with their segments and cost; a customer's STOP
+// lands on the opt-out list with the standard reply sent back; the owner adds a number by hand and removes it again.
+// The log, a message and the opt-out list are shot in light, dark and phone width.
+import { expect, test, type Page } from "@playwright/test";
+import { randomInt } from "node:crypto";
+import { createMessage } from "../../src/server/messages/create-message";
+import { receiveInboundMessage } from "../../src/server/messages/receive-inbound-message";
+import { newSid } from "../../src/server/shared/ids";
+import { closeE2eDatabase, e2eDatabase } from "../helpers/database";
+import { signUpNewTenant } from "../helpers/tenant";
+
+test.afterAll(closeE2eDatabase);
+
+async function shoot(page: Page, name: string) {
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: `test-results/${name}-${scheme}.png`, fullPage: true });
+  }
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: `test-results/${name}-phone-dark.png`, fullPage: true });
+  await page.emulateMedia({ colorScheme: "light" });
+  if (size) await page.setViewportSize(size);
+}
+
+test("messages are sent and logged with segments and cost; STOP fills the opt-out list, which the owner edits", async ({ page }) => {
+  test.setTimeout(120_000);
+  const account = await signUpNewTenant(page);
+  const db = e2eDatabase();
+  const { rows } = await db.query<{ tenantId: string; userId: string }>(`SELECT m."tenantId", u.id AS "userId" FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1`, [account.email]);
+  const { tenantId, userId } = rows[0]!;
+  const actor = { tenantId, userId, role: "OWNER" as const, apiKeyId: null, impersonatorId: null };
+  const ours = `+1628${randomInt(2_000_000, 9_999_999)}`;
+  const customer = `+1415${randomInt(2_000_000, 9_999_999)}`;
+  await db.query(
+    `INSERT INTO "PhoneNumber" (id, "tenantId", e164, origin, "smsEnabled", "mmsEnabled", "messagingSegmentsPerSecond", "friendlyName", "createdAt", "updatedAt")
+     VALUES ($1, $2, $3, 'ASSIGNED', true, true, 10, 'Texts', now(), now())`,
+    [newSid("PN"), tenantId, ours],
+  );
+  await db.query(`UPDATE "Tenant" SET "creditMicros" = 5000000 WHERE id = $1`, [tenantId]);
+
+  await page.goto("/messages");
+  await expect(page.getByText("No messages yet")).toBeVisible();
+
+  const long = await createMessage(actor, { to: customer, from: ours, body: "Ваш заказ готов к выдаче. Спасибо, что выбрали нас! Ждём вас снова." }, { surface: "native" });
+  await createMessage(actor, { to: "+14155550123", from: ours, body: "Your code is 123456" }, { surface: "native" });
+  expect(long.numSegments).toBe(1);
+
+  await page.reload();
+  const table = page.getByRole("table");
+  await expect(table.getByRole("row")).toHaveCount(3);
+  // The embedded sender hands both to the provider stand-in; the log refreshes on its own.
+  await expect(table.locator('[data-status="SENT"]')).toHaveCount(2, { timeout: 20_000 });
+
+  // A customer texts STOP: on the opt-out list, and the standard reply goes back.
+  await receiveInboundMessage({ provider: "telnyx", eventKey: `e2e-${customer}`, providerMessageId: `in-${customer}`, from: customer, to: ours, body: "STOP", mediaUrls: [] });
+  await expect(table.locator('[data-status="RECEIVED"]')).toHaveCount(1, { timeout: 10_000 });
+  await expect(table.locator('[data-status="SENT"]')).toHaveCount(3, { timeout: 20_000 });
+  await shoot(page, "messages-log");
+
+  // Filters: only the inbound one.
+  await page.getByRole("combobox", { name: "Direction" }).click();
+  await page.getByRole("option", { name: "Inbound" }).click();
+  await expect(table.getByRole("row")).toHaveCount(2);
+  await page.getByRole("button", { name: "Clear filters" }).first().click();
+
+  // A message's detail: segments, encoding, cost, provider.
+  await page.goto(`/messages/${long.id}`);
+  await expect(page.getByText("Ваш заказ готов")).toBeVisible();
+  await expect(page.getByText("1 (UCS-2)")).toBeVisible();
+  await expect(page.getByText("telnyx", { exact: true })).toBeVisible();
+  await shoot(page, "message-detail");
+
+  // The opt-out list: the customer who replied STOP; add one by hand, remove it.
+  await page.goto("/messages/opt-outs");
+  const list = page.getByRole("table", { name: "Opted-out numbers" });
+  await expect(list.getByText("Replied STOP")).toBeVisible();
+  await page.getByLabel("Phone number").fill("+14155550199");
+  await page.getByLabel("Note (optional)").fill("Asked on a call");
+  await page.getByRole("button", { name: "Add to opt-out list" }).click();
+  await expect(list.getByText("Asked on a call")).toBeVisible();
+  await shoot(page, "messages-opt-outs");
+  await page.getByRole("button", { name: "Remove +14155550199 from the opt-out list" }).click();
+  await expect(list.getByText("Asked on a call")).toBeHidden();
+  // A bad number is refused, naming the field.
+  await page.getByLabel("Phone number").fill("12345");
+  await page.getByRole("button", { name: "Add to opt-out list" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /address/ })).toBeVisible();
+
+  // A send to the opted-out customer is refused with 21610.
+  await expect(createMessage(actor, { to: customer, from: ours, body: "promo" }, { surface: "native" })).rejects.toThrow(/21610/);
+});

@@ -1,0 +1,25 @@
+// `npm run messages:sender`: the message sender (src/server/messages/run-message-sender.ts) in a process of its own,
+// for installations that run the app with MESSAGE_SENDER=separate: passes back to back while messages are due, a
+// pass every 100 ms otherwise. Several may run; the sender's advisory lock lets one send at a time. SIGTERM stops it
+// between requests.
+import { logger } from "@/server/logger";
+import { runMessageSender } from "@/server/messages/run-message-sender";
+
+const IDLE_MS = 100;
+const stopping = new AbortController();
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stopping.abort());
+
+let lastError: string | null = null;
+while (!stopping.signal.aborted) {
+  try {
+    const pass = await runMessageSender({ deadlineMs: 20_000, signal: stopping.signal });
+    lastError = null;
+    if (pass.sent + pass.failed + pass.retried === 0) await new Promise((r) => setTimeout(r, IDLE_MS));
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (message !== lastError) logger.warn({ err }, "message sender pass failed; the next one retries");
+    lastError = message;
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+}
+process.exit(0);

@@ -1,0 +1,84 @@
+// Messages: channels, statuses and the inputs of the use-cases. The API speaks lowercase names (`sms`, `delivered`);
+// the database stores the enums (SMS, DELIVERED).
+import { z } from "zod";
+import type { MessageChannel, MessageStatus } from "@/generated/prisma/enums";
+import { ZE164Shape, ZHttpMethod, ZHttpUrl } from "@/server/calls/calls.schemas";
+import { ZPageInput } from "@/server/shared/paging";
+import type { RoleRule } from "@/server/tenancy";
+
+export const MESSAGE_CHANNEL_NAMES = ["sms", "mms", "whatsapp", "email", "slack", "discord", "teams", "telegram"] as const;
+export type MessageChannelName = (typeof MESSAGE_CHANNEL_NAMES)[number];
+/** Channels a provider adapter sends today; the rest answer 400 naming `channel` until theirs lands. */
+export const SENDABLE_CHANNELS: readonly MessageChannelName[] = ["sms", "mms"];
+
+export const MESSAGE_STATUS_NAMES = ["queued", "sending", "sent", "delivered", "undelivered", "failed", "read", "received"] as const;
+export type MessageStatusName = (typeof MESSAGE_STATUS_NAMES)[number];
+export const MESSAGE_DIRECTION_NAMES = ["inbound", "outbound"] as const;
+
+export const channelEnum = (name: MessageChannelName) => name.toUpperCase() as MessageChannel;
+export const channelName = (c: MessageChannel) => c.toLowerCase() as MessageChannelName;
+export const statusEnum = (name: MessageStatusName) => name.toUpperCase() as MessageStatus;
+export const statusName = (s: MessageStatus) => s.toLowerCase() as MessageStatusName;
+
+export const MESSAGE_WRITE_ROLE: RoleRule = { minRole: "SUPERVISOR", alsoAllow: ["DEVELOPER"] };
+export const MESSAGE_READ_ROLE: RoleRule = { minRole: "AGENT" };
+export const SUPPRESSION_WRITE_ROLE: RoleRule = { minRole: "ADMIN" };
+
+export const MAX_BODY_CHARS = 1600;
+export const MAX_MEDIA = 10;
+
+export const ZCreateMessageInput = z
+  .object({
+    channel: z.enum(MESSAGE_CHANNEL_NAMES).default("sms"),
+    to: ZE164Shape,
+    from: ZE164Shape,
+    body: z.string().max(MAX_BODY_CHARS, `at most ${MAX_BODY_CHARS} characters`).default(""),
+    mediaUrls: z.array(ZHttpUrl).max(MAX_MEDIA, `at most ${MAX_MEDIA} media URLs`).default([]),
+    statusCallback: ZHttpUrl.optional(),
+    statusCallbackMethod: ZHttpMethod.default("POST"),
+    /** The client's Idempotency-Key, kept on the message (one message per key). */
+    dedupeKey: z.string().max(255).optional(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.body.trim() === "" && m.mediaUrls.length === 0) ctx.addIssue({ code: "custom", path: ["body"], message: "give a body, media, or both" });
+    if (m.channel === "sms" && m.mediaUrls.length > 0) ctx.addIssue({ code: "custom", path: ["media_urls"], message: "media needs channel mms" });
+  });
+export type TCreateMessageInput = z.input<typeof ZCreateMessageInput>;
+
+export const ZFindMessagesInput = ZPageInput.extend({
+  status: z.enum(MESSAGE_STATUS_NAMES).optional(),
+  direction: z.enum(MESSAGE_DIRECTION_NAMES).optional(),
+  channel: z.enum(MESSAGE_CHANNEL_NAMES).optional(),
+  /** Only messages from or to this address. */
+  address: z.string().trim().min(1).max(64).optional(),
+  to: z.string().trim().min(1).max(64).optional(),
+  from: z.string().trim().min(1).max(64).optional(),
+  createdAfter: z.date().optional(),
+  createdBefore: z.date().optional(),
+});
+export type TFindMessagesInput = z.input<typeof ZFindMessagesInput>;
+
+export const ZAddSuppressionInput = z.object({
+  address: ZE164Shape,
+  note: z.string().trim().max(200).default(""),
+});
+export type TAddSuppressionInput = z.input<typeof ZAddSuppressionInput>;
+
+export const MESSAGING_CREDENTIAL_ROLE: RoleRule = { minRole: "ADMIN" };
+
+export const ZSetMessagingCredentialInput = z.discriminatedUnion("provider", [
+  z.object({
+    provider: z.literal("twilio"),
+    accountSid: z.string().trim().regex(/^AC[0-9a-f]{32}$/i, "a Twilio AccountSid: AC + 32 hex"),
+    authToken: z.string().trim().min(16, "a Twilio auth token").max(128),
+  }),
+  z.object({
+    provider: z.literal("telnyx"),
+    apiKey: z.string().trim().min(8, "a Telnyx API key").max(256),
+    publicKey: z
+      .string()
+      .trim()
+      .refine((k) => Buffer.from(k, "base64").length === 32, "the account's Ed25519 public key, base64 (32 bytes)"),
+  }),
+]);
+export type TSetMessagingCredentialInput = z.input<typeof ZSetMessagingCredentialInput>;

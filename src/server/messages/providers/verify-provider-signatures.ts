@@ -1,0 +1,37 @@
+// Verifying the providers' webhooks: Twilio signs with X-Twilio-Signature (HMAC-SHA1 of the URL and the sorted form
+// parameters, keyed with the auth token); Telnyx with Ed25519 over `${telnyx-timestamp}|${raw body}`
+// (telnyx-signature-ed25519, base64), checked against the account's public key, and refused when the timestamp is
+// more than five minutes off (a captured request replayed later).
+import { createPublicKey, timingSafeEqual, verify } from "node:crypto";
+import { signTwilioRequest, type TwilioRequestParams } from "@/server/calls/callbacks/sign-twilio-request";
+
+export const TELNYX_TOLERANCE_SECONDS = 300;
+
+export function verifyTwilioSignature(authToken: string, urls: readonly string[], params: TwilioRequestParams, signature: string | null): boolean {
+  if (!signature) return false;
+  const given = Buffer.from(signature);
+  return urls.some((url) => {
+    const expected = Buffer.from(signTwilioRequest(authToken, url, params));
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  });
+}
+
+/** Ed25519 SubjectPublicKeyInfo prefix: a raw 32-byte key becomes a DER key node can load. */
+const ED25519_SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
+
+export type TelnyxVerdict = { ok: true } | { ok: false; reason: "unsigned" | "stale" | "bad_signature" };
+
+export function verifyTelnyxSignature(input: { publicKeyBase64: string; rawBody: string; signature: string | null; timestamp: string | null; nowSeconds?: number }): TelnyxVerdict {
+  if (!input.signature || !input.timestamp) return { ok: false, reason: "unsigned" };
+  const ts = Number(input.timestamp);
+  const now = input.nowSeconds ?? Math.floor(Date.now() / 1000);
+  if (!Number.isInteger(ts) || Math.abs(now - ts) > TELNYX_TOLERANCE_SECONDS) return { ok: false, reason: "stale" };
+  try {
+    const raw = Buffer.from(input.publicKeyBase64, "base64");
+    const key = createPublicKey({ key: raw.length === 32 ? Buffer.concat([ED25519_SPKI_PREFIX, raw]) : raw, format: "der", type: "spki" });
+    const ok = verify(null, Buffer.from(`${input.timestamp}|${input.rawBody}`, "utf8"), key, Buffer.from(input.signature, "base64"));
+    return ok ? { ok: true } : { ok: false, reason: "bad_signature" };
+  } catch {
+    return { ok: false, reason: "bad_signature" };
+  }
+}

@@ -1,0 +1,262 @@
+// One pass of the message sender, run by the job engine (an Inngest step, or the embedded engine's loop). The state
+// machine lives in the Message rows, so a crash loses nothing and sends nothing twice:
+//   queued  --claim (charged, attempts+1, lease)-->  sending  --provider took it-->  sent
+//   sending --429/5xx/unreachable--> queued again after a backoff (Retry-After honoured), failed after MAX_ATTEMPTS
+//   sending --4xx--> failed (refunded);  sending --no answer after the request left--> failed 30008 (never resent)
+//   sending whose lease lapsed (the sender died mid-request) --> failed 30008, never resent: it may have gone out.
+// One sender runs at a time (a PostgreSQL advisory lock held by the pass's connection, released if the process
+// dies), so the pacer's per-sender and per-tenant slots (message-throughput.ts) hold across the installation.
+import { Prisma } from "@/generated/prisma/client";
+import { db, sqlPool } from "@/server/db";
+import { logger } from "@/server/logger";
+import { chargeMessages } from "@/server/messages/charge-messages";
+import { deliverMessageStatusCallbacks, type MessageCallbackOptions } from "@/server/messages/deliver-message-status-callbacks";
+import { MESSAGE_VIEW_SELECT, messageEventData, type MessageView } from "@/server/messages/message-view";
+import { senderSegmentsPerSecond, ThroughputPacer } from "@/server/messages/message-throughput";
+import { refundMessages } from "@/server/messages/refund-messages";
+import type { SendOutcome } from "@/server/messages/providers/messaging-provider";
+import { resolveMessagingProvider, type ResolvedMessagingProvider } from "@/server/messages/providers/resolve-messaging-provider";
+import { processState } from "@/server/shared/process-state";
+import { emitMessageEvents } from "@/server/messages/emit-message-events";
+
+const SENDER_LOCK_KEY = 7_412_001;
+const BATCH = 300;
+const LEASE_MS = 60_000;
+const CONCURRENCY = 64;
+export const MESSAGE_MAX_ATTEMPTS = 5;
+const BACKOFF_BASE_MS = 1_000;
+const BACKOFF_MAX_MS = 5 * 60_000;
+/** A message whose slot is this close counts as due now (the pass runs every few ms). */
+const SLOT_SLACK_MS = 25;
+/** Twilio's "unknown error": used when a send's outcome cannot be known, and for insufficient credit at send time. */
+export const UNKNOWN_OUTCOME_CODE = 30008;
+
+export interface MessageSenderOptions extends MessageCallbackOptions {
+  deadlineMs?: number;
+  signal?: AbortSignal;
+  /** Tests: replace how a provider is found (a provider that fails in particular ways). */
+  resolveProvider?: typeof resolveMessagingProvider;
+}
+
+export interface MessageSenderPass {
+  locked: boolean;
+  sent: number;
+  retried: number;
+  failed: number;
+  /** Messages still queued, due later (paced or backing off). */
+  deferred: number;
+}
+
+const state = processState("messages.sender", () => ({ pacer: new ThroughputPacer() }));
+
+export function messageRetryDelay(attempts: number, retryAfterMs: number | null): number {
+  const backoff = Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1), BACKOFF_MAX_MS);
+  return Math.max(backoff, retryAfterMs ?? 0);
+}
+
+interface DueRow {
+  id: string;
+  tenantId: string;
+  channel: string;
+  from: string;
+  to: string;
+  body: string;
+  mediaUrls: string[];
+  numSegments: number;
+  attempts: number;
+  charged: boolean;
+  priceMicros: bigint | null;
+  statusCallbackUrl: string | null;
+  numberProvider: string | null;
+  segmentsPerSecond: number | null;
+  messagesPerSecond: number;
+}
+
+/**
+ * The sender's transactions wait longer for a connection than Prisma's default 2 s: under load (the API taking every
+ * connection) a claim or a record that gives up leaves work undone, and an outcome not recorded costs a message its
+ * true status (the lapsed lease then fails it 30008).
+ */
+const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
+/** A send's outcome is recorded again after these waits before it is left to the lease (never resent either way). */
+const RECORD_RETRY_MS = [250, 1_000, 3_000];
+
+const epoch = (ms: number) => Prisma.sql`(to_timestamp(${ms}::double precision / 1000) AT TIME ZONE 'UTC')`;
+
+/** Due queued messages → sending (charged, attempts+1, leased), the rest booked to their slot. */
+async function claimDue(now: number, pass: MessageSenderPass): Promise<DueRow[]> {
+  const { pacer } = state;
+  const result = await db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<DueRow[]>`
+      SELECT m.id, m."tenantId", m.channel::text AS channel, m."from", m."to", m.body, m."mediaUrls", m."numSegments", m.attempts, m.charged, m."priceMicros", m."statusCallbackUrl",
+        n.provider AS "numberProvider", n."messagingSegmentsPerSecond" AS "segmentsPerSecond", t."messagesPerSecond"
+      FROM "Message" m JOIN "Tenant" t ON t.id = m."tenantId" LEFT JOIN "PhoneNumber" n ON n.id = m."phoneNumberId"
+      WHERE m.status = 'QUEUED' AND m."nextAttemptAt" <= ${epoch(now)}
+      ORDER BY m."nextAttemptAt", m.id LIMIT ${BATCH} FOR UPDATE OF m SKIP LOCKED`;
+    const go: DueRow[] = [];
+    const later: { id: string; at: number }[] = [];
+    for (const r of rows) {
+      const at = pacer.takeBooking(r.id) ?? pacer.reserve({ id: r.id, sender: r.from, senderRate: senderSegmentsPerSecond(r.from, r.segmentsPerSecond), segments: r.numSegments, tenant: r.tenantId, tenantRate: Math.max(1, r.messagesPerSecond), now });
+      if (at <= now + SLOT_SLACK_MS) go.push(r);
+      else later.push({ id: r.id, at: Math.ceil(at) });
+    }
+    if (later.length) {
+      await tx.$executeRaw`
+        UPDATE "Message" m SET "nextAttemptAt" = (to_timestamp(u.at / 1000.0) AT TIME ZONE 'UTC')
+        FROM unnest(${later.map((l) => l.id)}::text[], ${later.map((l) => l.at)}::double precision[]) AS u(id, at) WHERE m.id = u.id`;
+    }
+    const { unpaid } = await chargeMessages(
+      tx,
+      go.filter((r) => !r.charged).map((r) => ({ id: r.id, tenantId: r.tenantId, priceMicros: r.priceMicros ?? 0n, numSegments: r.numSegments, channel: r.channel })),
+    );
+    const claimed = go.filter((r) => !unpaid.has(r.id));
+    if (claimed.length) {
+      await tx.$executeRaw`
+        UPDATE "Message" SET status = 'SENDING', attempts = attempts + 1, charged = true, "leaseUntil" = ${epoch(now + LEASE_MS)}, "nextAttemptAt" = NULL,
+          "updatedAt" = (now() AT TIME ZONE 'UTC')
+        WHERE id = ANY(${claimed.map((r) => r.id)}::text[])`;
+    }
+    let failedViews: MessageView[] = [];
+    if (unpaid.size) {
+      await tx.$executeRaw`
+        UPDATE "Message" SET status = 'FAILED', "errorCode" = ${UNKNOWN_OUTCOME_CODE}, "errorMessage" = 'insufficient credit: the account balance does not cover this message',
+          "nextAttemptAt" = NULL, "updatedAt" = (now() AT TIME ZONE 'UTC')
+        WHERE id = ANY(${[...unpaid]}::text[])`;
+      failedViews = await tx.message.findMany({ where: { id: { in: [...unpaid] } }, select: MESSAGE_VIEW_SELECT });
+      await emitMessageEvents(tx, failedViews.map((m) => ({ tenantId: m.tenantId, type: "message.failed" as const, data: messageEventData(m) })));
+    }
+    pass.deferred += later.length;
+    pass.failed += unpaid.size;
+    return { claimed, failedViews };
+  }, TX_OPTIONS);
+  if (result.failedViews.length) void deliverMessageStatusCallbacks(result.failedViews);
+  return result.claimed;
+}
+
+type Outcome = { row: DueRow; resolved: ResolvedMessagingProvider | null; result: SendOutcome };
+
+async function sendAll(rows: DueRow[], opts: MessageSenderOptions): Promise<Outcome[]> {
+  const resolve = opts.resolveProvider ?? resolveMessagingProvider;
+  const out: Outcome[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < rows.length) {
+      const row = rows[next++]!;
+      const resolved = await resolve(row.tenantId, row.numberProvider);
+      const result: SendOutcome = resolved
+        ? await resolved.provider.send({ id: row.id, channel: row.channel as "SMS" | "MMS", from: row.from, to: row.to, body: row.body, mediaUrls: row.mediaUrls, statusCallbackUrl: resolved.statusCallbackUrl })
+        : { outcome: "rejected", errorCode: null, error: "no messaging provider is configured for this account (MESSAGING_PROVIDER, or the account's own credentials)" };
+      out.push({ row, resolved, result });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, rows.length) }, worker));
+  return out;
+}
+
+/** Writes each send's outcome, its webhook event, and refunds what never reached a provider; one transaction. */
+async function recordOutcomes(outcomes: Outcome[], pass: MessageSenderPass): Promise<MessageView[]> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await recordOutcomesOnce(outcomes, pass);
+    } catch (err) {
+      const wait = RECORD_RETRY_MS[attempt];
+      if (wait === undefined) throw err;
+      logger.warn({ err, messages: outcomes.length, attempt: attempt + 1 }, "recording send outcomes failed; trying again");
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}
+
+async function recordOutcomesOnce(outcomes: Outcome[], pass: MessageSenderPass): Promise<MessageView[]> {
+  const now = Date.now();
+  return db.$transaction(async (tx) => {
+    const accepted = outcomes.filter((o) => o.result.outcome === "accepted");
+    if (accepted.length) {
+      await tx.$executeRaw`
+        UPDATE "Message" m SET status = 'SENT', provider = u.provider, "credentialSource" = u.source, "providerMessageId" = u.pid,
+          "sentAt" = (now() AT TIME ZONE 'UTC'), "leaseUntil" = NULL, "updatedAt" = (now() AT TIME ZONE 'UTC')
+        FROM unnest(${accepted.map((o) => o.row.id)}::text[], ${accepted.map((o) => o.resolved!.provider.name)}::text[],
+          ${accepted.map((o) => o.resolved!.credentialSource)}::text[], ${accepted.map((o) => (o.result as { providerMessageId: string }).providerMessageId)}::text[]) AS u(id, provider, source, pid)
+        WHERE m.id = u.id AND m.status = 'SENDING'`;
+    }
+    const retry = outcomes.filter((o) => o.result.outcome === "retry" && o.row.attempts + 1 < MESSAGE_MAX_ATTEMPTS);
+    if (retry.length) {
+      await tx.$executeRaw`
+        UPDATE "Message" m SET status = 'QUEUED', "leaseUntil" = NULL, "errorMessage" = u.error, "nextAttemptAt" = (to_timestamp(u.at / 1000.0) AT TIME ZONE 'UTC'),
+          "updatedAt" = (now() AT TIME ZONE 'UTC')
+        FROM unnest(${retry.map((o) => o.row.id)}::text[], ${retry.map((o) => (o.result as { error: string }).error)}::text[],
+          ${retry.map((o) => now + messageRetryDelay(o.row.attempts + 1, (o.result as { retryAfterMs: number | null }).retryAfterMs))}::double precision[]) AS u(id, error, at)
+        WHERE m.id = u.id AND m.status = 'SENDING'`;
+    }
+    const failed = outcomes.filter((o) => o.result.outcome !== "accepted" && !retry.includes(o));
+    if (failed.length) {
+      const code = (o: Outcome) => (o.result.outcome === "rejected" ? o.result.errorCode : UNKNOWN_OUTCOME_CODE);
+      const message = (o: Outcome) => {
+        const r = o.result as { error: string };
+        return o.result.outcome === "retry" ? `gave up after ${MESSAGE_MAX_ATTEMPTS} attempts: ${r.error}` : o.result.outcome === "unknown" ? `${r.error}; not resent, it may have gone out` : r.error;
+      };
+      await tx.$executeRaw`
+        UPDATE "Message" m SET status = 'FAILED', "leaseUntil" = NULL, "errorCode" = u.code, "errorMessage" = u.error,
+          provider = COALESCE(u.provider, m.provider), "updatedAt" = (now() AT TIME ZONE 'UTC')
+        FROM unnest(${failed.map((o) => o.row.id)}::text[], ${failed.map(code)}::int[], ${failed.map(message)}::text[], ${failed.map((o) => o.resolved?.provider.name ?? null)}::text[]) AS u(id, code, error, provider)
+        WHERE m.id = u.id AND m.status = 'SENDING'`;
+      // Refused or out of retries: never reached the provider. An unknown outcome may have, and stays charged.
+      await refundMessages(tx, failed.filter((o) => o.result.outcome !== "unknown").map((o) => ({ id: o.row.id, tenantId: o.row.tenantId, priceMicros: o.row.priceMicros ?? 0n })));
+    }
+    // The full messages only where someone listens: a status callback, or a webhook endpoint of the tenant.
+    const settled = [...accepted, ...failed];
+    const listening = settled.length
+      ? new Set((await tx.webhookEndpoint.findMany({ where: { tenantId: { in: [...new Set(settled.map((o) => o.row.tenantId))] }, status: "ENABLED" }, select: { tenantId: true } })).map((e) => e.tenantId))
+      : new Set<string>();
+    const changed = settled.filter((o) => o.row.statusCallbackUrl || listening.has(o.row.tenantId)).map((o) => o.row.id);
+    const views = changed.length ? await tx.message.findMany({ where: { id: { in: changed } }, select: MESSAGE_VIEW_SELECT }) : [];
+    await emitMessageEvents(tx, views.map((m) => ({ tenantId: m.tenantId, type: m.status === "SENT" ? ("message.sent" as const) : ("message.failed" as const), data: messageEventData(m) })));
+    pass.sent += accepted.length;
+    pass.retried += retry.length;
+    pass.failed += failed.length;
+    return views;
+  }, TX_OPTIONS);
+}
+
+/** Sending messages whose claim lapsed: their sender died mid-request. Failed, never resent (they may have gone out). */
+async function failLapsed(now: number, pass: MessageSenderPass): Promise<void> {
+  const views = await db.$transaction(async (tx) => {
+    const ids = await tx.$queryRaw<{ id: string }[]>`
+      UPDATE "Message" SET status = 'FAILED', "errorCode" = ${UNKNOWN_OUTCOME_CODE}, "errorMessage" = 'the sender stopped while handing this message to the provider; not resent, it may have gone out',
+        "leaseUntil" = NULL, "updatedAt" = (now() AT TIME ZONE 'UTC')
+      WHERE status = 'SENDING' AND "leaseUntil" < ${epoch(now)} RETURNING id`;
+    if (!ids.length) return [];
+    const list = await tx.message.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: MESSAGE_VIEW_SELECT });
+    await emitMessageEvents(tx, list.map((m) => ({ tenantId: m.tenantId, type: "message.failed" as const, data: messageEventData(m) })));
+    return list;
+  }, TX_OPTIONS);
+  pass.failed += views.length;
+  if (views.length) void deliverMessageStatusCallbacks(views);
+}
+
+/** Sends due messages until none is due, the deadline passes, or the signal stops it. */
+export async function runMessageSender(opts: MessageSenderOptions = {}): Promise<MessageSenderPass> {
+  const pass: MessageSenderPass = { locked: false, sent: 0, retried: 0, failed: 0, deferred: 0 };
+  const lockClient = await sqlPool().connect();
+  try {
+    const { rows } = await lockClient.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [SENDER_LOCK_KEY]);
+    if (!rows[0]?.locked) return pass;
+    pass.locked = true;
+    const deadline = Date.now() + (opts.deadlineMs ?? 20_000);
+    await failLapsed(Date.now(), pass);
+    while (Date.now() < deadline && !opts.signal?.aborted) {
+      const now = Date.now();
+      state.pacer.prune(now);
+      const due = await claimDue(now, pass);
+      if (!due.length) break;
+      const outcomes = await sendAll(due, opts);
+      const views = await recordOutcomes(outcomes, pass);
+      void deliverMessageStatusCallbacks(views, opts);
+    }
+    return pass;
+  } finally {
+    if (pass.locked) await lockClient.query("SELECT pg_advisory_unlock($1)", [SENDER_LOCK_KEY]).catch((err: unknown) => logger.warn({ err }, "releasing the message sender lock failed"));
+    lockClient.release();
+  }
+}
+
