@@ -89,6 +89,12 @@ try {
   const { startOpenAiStandIn } = await import("../src/test/speech-standins/openai-stand-in.ts");
   const speechStandIn = await startOpenAiStandIn({ apiKey: "sk-e2e-platform-key" });
   Object.assign(process.env, { SPEECH_OPENAI_BASE_URL: speechStandIn.baseUrl, SPEECH_OPENAI_API_KEY: speechStandIn.apiKey });
+  // Sending-domain checks and address validation (Settings → Sending domains) ask a local DNS server whose records
+  // specs set through its control URL (src/test/dns-stand-in.ts).
+  const { startDnsStandIn, startDnsControl } = await import("../src/test/dns-stand-in.ts");
+  const dnsStandIn = await startDnsStandIn();
+  const dnsControl = await startDnsControl(dnsStandIn);
+  Object.assign(process.env, { DNS_SERVERS: dnsStandIn.server, E2E_DNS_CONTROL_URL: dnsControl.url });
   // Messages leave through a stand-in of Telnyx's messaging API (src/test/messaging-provider-stand-ins.ts), which
   // checks each request against Telnyx's documented format (the Twilio variables belong to the numbers stand-in).
   const { startTelnyxMessagingStandIn } = await import("../src/test/messaging-provider-stand-ins.ts");

@@ -24,6 +24,12 @@ const schema = z.object({
   RESEND_WEBHOOK_SECRET: z.string().startsWith("whsec_", "Resend's signing secret starts with whsec_").optional(),
   /** Requests per second broadcasts make to Resend: its documented default limit is 5 per second for the whole
    *  account, shared with the platform's other mail (sign-up, invitations), so one is left for those. */
+  /** DNS servers for email deliverability checks (SPF, DKIM, DMARC, MX), e.g. "1.1.1.1,8.8.8.8:53"; empty: the system's. */
+  DNS_SERVERS: csv,
+  /** The SPF include a tenant's sending domain must carry so the platform may send as it. */
+  EMAIL_SPF_INCLUDE: z.string().regex(/^[a-z0-9.-]+$/i, "a domain name").default("_spf.irisx.local"),
+  /** The DKIM selector a tenant's sending domain publishes the platform's key under (<selector>._domainkey). */
+  EMAIL_DKIM_SELECTOR: z.string().regex(/^[a-z0-9-]+$/i, "letters, digits and hyphens").default("irisx"),
   BROADCAST_REQUESTS_PER_SECOND: z.coerce.number().positive().max(100).default(4),
   /** Where outbound messages are handed to providers: "embedded" (the app's job engine, the default) or "separate"
    *  (`npm run messages:sender`, a process of its own, so a busy API and the sender do not share one event loop). */

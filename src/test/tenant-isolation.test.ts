@@ -111,6 +111,23 @@ const expectNoVoicemailLeak = (value: unknown) => {
   for (const id of [aBoxId, aVoicemailId, aErrorId, "A's error", "a@a.example.com"]) expect(text, `leaked ${id}`).not.toContain(id);
 };
 
+// A's message template and sending domain (src/server/templates, src/server/sending-domains).
+let aTemplateId: string;
+let aDomainId: string;
+beforeAll(async () => {
+  aTemplateId = newId("mt");
+  await db.messageTemplate.create({ data: { id: aTemplateId, tenantId: fx.a.tenantId, channel: "SMS", name: "A's template", body: "A's secret {{code}}", variables: ["code"] } });
+  aDomainId = newId("sd");
+  await db.sendingDomain.create({ data: { id: aDomainId, tenantId: fx.a.tenantId, domain: "a-mail.example.com", dkimSelector: "irisx", dkimPublicKey: "AAAA", dkimPrivateKeySealed: "sealed" } });
+});
+const expectMessagingConfigIntact = async () => {
+  expect((await db.messageTemplate.findUniqueOrThrow({ where: { id: aTemplateId } })).body).toBe("A's secret {{code}}");
+  expect((await db.sendingDomain.findUniqueOrThrow({ where: { id: aDomainId } })).checkedAt).toBeNull();
+};
+const expectNoMessagingConfigLeak = (value: unknown) => {
+  const text = JSON.stringify(value ?? null);
+  for (const id of [aTemplateId, aDomainId, "A's template", "A's secret", "a-mail.example.com"]) expect(text, `leaked ${id}`).not.toContain(id);
+};
 // A's message (sent from A's number to a customer) and A's suppression list entry.
 let aMessageId: string;
 let aSuppressionId: string;
@@ -411,6 +428,87 @@ const REST: Record<string, RestCase> = {
       await expectNotFound(send(h, "DELETE", `/api/v1/voicemails/${aVoicemailId}`, { params: { id: aVoicemailId } }));
       await expectVoicemailIntact();
       await expectRecordingIntact();
+    },
+  },
+  "GET /api/v1/templates": {
+    aId: false,
+    reason: "lists the caller's templates; A's template as cursor is rejected",
+    run: async (h) => {
+      expectNoMessagingConfigLeak(await (await send(h, "GET", "/api/v1/templates")).json());
+      expect((await send(h, "GET", `/api/v1/templates?starting_after=${aTemplateId}`)).status).toBe(400);
+    },
+  },
+  "POST /api/v1/templates": {
+    aId: false,
+    reason: "creates in the caller's tenant",
+    run: async (h) => {
+      const r = await send(h, "POST", "/api/v1/templates", { body: { channel: "sms", name: "B's template", body: "B's own" } });
+      expect(r.status).toBe(201);
+      expectNoMessagingConfigLeak(await r.json());
+      await expectMessagingConfigIntact();
+    },
+  },
+  "GET /api/v1/templates/{templateId}": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/templates/${aTemplateId}`, { params: { templateId: aTemplateId } })) },
+  "PATCH /api/v1/templates/{templateId}": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "PATCH", `/api/v1/templates/${aTemplateId}`, { params: { templateId: aTemplateId }, body: { body: "B's now" } }));
+      await expectMessagingConfigIntact();
+    },
+  },
+  "DELETE /api/v1/templates/{templateId}": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "DELETE", `/api/v1/templates/${aTemplateId}`, { params: { templateId: aTemplateId } }));
+      await expectMessagingConfigIntact();
+    },
+  },
+  "POST /api/v1/templates/{templateId}/render": {
+    aId: true,
+    run: (h) => expectNotFound(send(h, "POST", `/api/v1/templates/${aTemplateId}/render`, { params: { templateId: aTemplateId }, body: { variables: { code: "1" } } })),
+  },
+  "GET /api/v1/sending-domains": {
+    aId: false,
+    reason: "lists the caller's sending domains; A's domain as cursor is rejected",
+    run: async (h) => {
+      expectNoMessagingConfigLeak(await (await send(h, "GET", "/api/v1/sending-domains")).json());
+      expect((await send(h, "GET", `/api/v1/sending-domains?starting_after=${aDomainId}`)).status).toBe(400);
+    },
+  },
+  "POST /api/v1/sending-domains": {
+    aId: false,
+    reason: "adds to the caller's tenant",
+    run: async (h) => {
+      const r = await send(h, "POST", "/api/v1/sending-domains", { body: { domain: "b-mail.example.com" } });
+      expect(r.status).toBe(201);
+      const body = (await r.json()) as { id: string; checks: unknown };
+      expect(body.id).not.toBe(aDomainId);
+      expect(body.checks).toBeNull();
+      await expectMessagingConfigIntact();
+    },
+  },
+  "GET /api/v1/sending-domains/{sendingDomainId}": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/sending-domains/${aDomainId}`, { params: { sendingDomainId: aDomainId } })) },
+  "POST /api/v1/sending-domains/{sendingDomainId}/verify": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "POST", `/api/v1/sending-domains/${aDomainId}/verify`, { params: { sendingDomainId: aDomainId } }));
+      await expectMessagingConfigIntact();
+    },
+  },
+  "DELETE /api/v1/sending-domains/{sendingDomainId}": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "DELETE", `/api/v1/sending-domains/${aDomainId}`, { params: { sendingDomainId: aDomainId } }));
+      await expectMessagingConfigIntact();
+    },
+  },
+  "POST /api/v1/email-address-validations": {
+    aId: false,
+    reason: "a lookup of the address given; no tenant data",
+    run: async (h) => {
+      const r = await send(h, "POST", "/api/v1/email-address-validations", { body: { address: "not an address" } });
+      expect(r.status).toBe(200);
+      expect(await r.json()).toMatchObject({ status: "invalid", reason: "syntax" });
     },
   },
   "GET /api/v1/voicemail-boxes": {
@@ -1210,6 +1308,75 @@ const TRPC: Record<string, TrpcCase> = {
     run: async (c) => expect((await c.debugger.perHour({ callId: fx.a.callId })).every((h) => h.errors === 0)).toBe(true),
   },
   "debugger.errorCodes": { aId: false, reason: "static table of Twilio's error codes" },
+  "templates.list": {
+    aId: false,
+    reason: "the session's tenant's templates; A's template as cursor is rejected",
+    run: async (c) => {
+      expectNoMessagingConfigLeak(await c.templates.list({}));
+      await expectTrpcCode(c.templates.list({ cursor: aTemplateId }), "BAD_REQUEST");
+    },
+  },
+  "templates.get": { aId: true, run: (c) => notFound(c.templates.get({ id: aTemplateId })) },
+  "templates.create": {
+    aId: false,
+    reason: "creates in the session's tenant",
+    run: async (c) => {
+      expectNoMessagingConfigLeak(await c.templates.create({ channel: "EMAIL", name: "B's template", subject: "B's", text: "B's own" }));
+      await expectMessagingConfigIntact();
+    },
+  },
+  "templates.update": {
+    aId: true,
+    run: async (c) => {
+      await notFound(c.templates.update({ id: aTemplateId, template: { channel: "SMS", name: "x", body: "B's now" } }));
+      await expectMessagingConfigIntact();
+    },
+  },
+  "templates.delete": {
+    aId: true,
+    run: async (c) => {
+      await notFound(c.templates.delete({ id: aTemplateId }));
+      await expectMessagingConfigIntact();
+    },
+  },
+  "templates.preview": { aId: true, run: (c) => notFound(c.templates.preview({ id: aTemplateId, variables: { code: "1" } })) },
+  "sendingDomains.list": {
+    aId: false,
+    reason: "the session's tenant's domains; A's domain as cursor is rejected",
+    run: async (c) => {
+      expectNoMessagingConfigLeak(await c.sendingDomains.list({}));
+      await expectTrpcCode(c.sendingDomains.list({ cursor: aDomainId }), "BAD_REQUEST");
+    },
+  },
+  "sendingDomains.get": { aId: true, run: (c) => notFound(c.sendingDomains.get({ id: aDomainId })) },
+  "sendingDomains.create": {
+    aId: false,
+    reason: "adds to the session's tenant",
+    run: async (c) => {
+      const d = await c.sendingDomains.create({ domain: "b-trpc.example.com" });
+      expect(d.id).not.toBe(aDomainId);
+      await expectMessagingConfigIntact();
+    },
+  },
+  "sendingDomains.verify": {
+    aId: true,
+    run: async (c) => {
+      await notFound(c.sendingDomains.verify({ id: aDomainId }));
+      await expectMessagingConfigIntact();
+    },
+  },
+  "sendingDomains.delete": {
+    aId: true,
+    run: async (c) => {
+      await notFound(c.sendingDomains.delete({ id: aDomainId }));
+      await expectMessagingConfigIntact();
+    },
+  },
+  "sendingDomains.validateAddress": {
+    aId: false,
+    reason: "a lookup of the address given; no tenant data",
+    run: async (c) => expect(await c.sendingDomains.validateAddress({ address: "no-at-sign" })).toMatchObject({ status: "invalid", reason: "syntax" }),
+  },
   "messages.list": {
     aId: false,
     reason: "the caller's messages; A's customer as a filter finds nothing, A's id as cursor is rejected",

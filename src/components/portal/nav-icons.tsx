@@ -1,6 +1,6 @@
 "use client";
 
-import { AudioLinesIcon, BookUserIcon, BugIcon, MessageSquareTextIcon, UsersRoundIcon, VoicemailIcon } from "lucide-react";
+import { AudioLinesIcon, BookUserIcon, BugIcon, FileTextIcon, MailCheckIcon, MessageSquareTextIcon, UsersRoundIcon, VoicemailIcon } from "lucide-react";
 
 // Navigation icons of portal pages, rendered from a client module: the portal layout's production build failed to
 // hydrate (React error #306) when it imported icons that no client module of the shell imported itself.
@@ -19,6 +19,14 @@ export function SpeechNavIcon() {
 
 export function ConferencesNavIcon() {
   return <UsersRoundIcon />;
+}
+
+export function TemplatesNavIcon() {
+  return <FileTextIcon />;
+}
+
+export function SendingDomainsNavIcon() {
+  return <MailCheckIcon />;
 }
 
 export function MessagesNavIcon() {

@@ -5,10 +5,12 @@ describe("portal pages by role", () => {
   it("shows each role only its pages", () => {
     const labels = (role: Parameters<typeof portalPagesFor>[0]) => portalPagesFor(role).map((p) => p.label);
     expect(labels("AGENT")).toEqual(["Calls", "Conferences"]);
-    expect(labels("DEVELOPER")).toEqual(["Dashboard", "Calls", "Voicemail", "Messages", "Contacts", "Debugger", "Conferences", "Numbers", "IVR flows", "API keys", "Webhooks", "Settings", "Speech", "API reference"]);
-    expect(labels("SUPERVISOR")).toEqual(["Dashboard", "Calls", "Voicemail", "Messages", "Contacts", "Debugger", "Conferences", "Numbers", "IVR flows", "Team", "Settings", "Speech"]);
-    expect(labels("ADMIN")).toHaveLength(17);
-    expect(labels("OWNER")).toHaveLength(17);
+    expect(labels("DEVELOPER")).toEqual(["Dashboard", "Calls", "Voicemail", "Messages", "Contacts", "Debugger", "Conferences", "Numbers", "IVR flows", "Templates", "API keys", "Webhooks", "Sending domains", "Settings", "Speech", "API reference"]);
+    expect(labels("SUPERVISOR")).toEqual(["Dashboard", "Calls", "Voicemail", "Messages", "Contacts", "Debugger", "Conferences", "Numbers", "IVR flows", "Templates", "Team", "Settings", "Speech"]);
+    expect(labels("ADMIN")).toHaveLength(19);
+    expect(labels("OWNER")).toHaveLength(19);
+    expect(mayOpenPortalPage("SUPERVISOR", "/settings/sending-domains")).toBe(false);
+    expect(mayOpenPortalPage("AGENT", "/templates")).toBe(false);
   });
 
   it("maps addresses to their page, and refuses what the role may not open", () => {

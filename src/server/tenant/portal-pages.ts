@@ -11,6 +11,8 @@ import { CONFERENCE_READ_ROLE } from "@/server/conferences/conference-view";
 import { PHONE_NUMBER_READ_ROLE } from "@/server/numbers/phone-number-view";
 import { SIP_USER_ROLE } from "@/server/sip/sip-user-view";
 import { SPEECH_READ_ROLE } from "@/server/speech/speech-settings-view";
+import { SENDING_DOMAIN_ROLE } from "@/server/sending-domains/sending-domain-view";
+import { TEMPLATE_WRITE_ROLE } from "@/server/templates/template-view";
 import { VOICEMAIL_READ_ROLE } from "@/server/voicemail/voicemail-view";
 import { roleSatisfies, type RoleRule } from "@/server/tenancy";
 import { WEBHOOK_ROLE } from "@/server/webhooks/webhook-endpoint-view";
@@ -36,8 +38,10 @@ export const PORTAL_PAGES: readonly PortalPage[] = [
   { href: "/conferences", label: "Conferences", rule: CONFERENCE_READ_ROLE },
   { href: "/numbers", label: "Numbers", rule: PHONE_NUMBER_READ_ROLE },
   { href: "/flows", label: "IVR flows", rule: FLOW_READ_ROLE },
+  { href: "/templates", label: "Templates", rule: TEMPLATE_WRITE_ROLE },
   { href: "/settings/api-keys", label: "API keys", rule: API_KEY_ROLE },
   { href: "/settings/webhooks", label: "Webhooks", rule: WEBHOOK_ROLE },
+  { href: "/settings/sending-domains", label: "Sending domains", rule: SENDING_DOMAIN_ROLE },
   { href: "/settings/team", label: "Team", rule: { minRole: "SUPERVISOR" } },
   { href: "/sip-users", label: "SIP users", rule: SIP_USER_ROLE },
   { href: "/settings/audit", label: "Audit log", rule: { minRole: "ADMIN" } },

@@ -24,6 +24,8 @@ import { voicemailRouter } from "@/trpc/routers/voicemail";
 import { messagesRouter } from "@/trpc/routers/messages";
 import { contactsRouter } from "@/trpc/routers/contacts";
 import { webhooksRouter } from "@/trpc/routers/webhooks";
+import { templatesRouter } from "@/trpc/routers/templates";
+import { sendingDomainsRouter } from "@/trpc/routers/sending-domains";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -43,6 +45,8 @@ export const appRouter = createTRPCRouter({
   recordings: recordingsRouter,
   speech: speechRouter,
   debugger: debuggerRouter,
+  templates: templatesRouter,
+  sendingDomains: sendingDomainsRouter,
   voicemail: voicemailRouter,
   messages: messagesRouter,
   contacts: contactsRouter,

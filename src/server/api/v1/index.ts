@@ -24,6 +24,22 @@ import {
   searchAvailablePhoneNumbersRoute,
   updatePhoneNumberRoute,
 } from "@/server/api/v1/phone-numbers";
+import {
+  createTemplateRoute,
+  deleteTemplateRoute,
+  getTemplateRoute,
+  listTemplatesRoute,
+  renderTemplateRoute,
+  updateTemplateRoute,
+} from "@/server/api/v1/templates";
+import {
+  createSendingDomainRoute,
+  deleteSendingDomainRoute,
+  getSendingDomainRoute,
+  listSendingDomainsRoute,
+  validateEmailAddressRoute,
+  verifySendingDomainRoute,
+} from "@/server/api/v1/sending-domains";
 import { listAlertsRoute } from "@/server/api/v1/alerts";
 import {
   addContactIdentityRoute,
@@ -122,4 +138,16 @@ export const API_V1_ROUTES: readonly ApiRoute[] = [
   listContactTimelineRoute,
   createContactImportRoute,
   getContactImportRoute,
+  listTemplatesRoute,
+  createTemplateRoute,
+  getTemplateRoute,
+  updateTemplateRoute,
+  deleteTemplateRoute,
+  renderTemplateRoute,
+  listSendingDomainsRoute,
+  createSendingDomainRoute,
+  getSendingDomainRoute,
+  verifySendingDomainRoute,
+  deleteSendingDomainRoute,
+  validateEmailAddressRoute,
 ];
