@@ -764,7 +764,7 @@ describe("REST /api/v1 with tenant B's key against tenant A's ids", () => {
         throw new Error(`${route}: ${(e as Error).message}`, { cause: e });
       });
     }
-  });
+  }, 120_000);
 });
 
 // ---- Twilio-compatible /2010-04-01 ------------------------------------------------------------------
@@ -1650,5 +1650,5 @@ describe("tRPC procedures with tenant B's session against tenant A's ids", () =>
     expect((await db.phoneNumber.findUniqueOrThrow({ where: { id: fx.a.phoneNumberId } })).friendlyName).toBe("A's line");
     expect(await db.call.findUniqueOrThrow({ where: { id: fx.a.callId } })).toMatchObject({ status: "QUEUED", endRequestedAt: null });
     expect((await db.sipUser.findUniqueOrThrow({ where: { id: fx.a.sipUserId } })).enabled).toBe(true);
-  });
+  }, 120_000);
 });
