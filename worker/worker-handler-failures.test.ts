@@ -37,7 +37,7 @@ async function callIn(voiceUrl: string | null) {
   const voice = await createVoiceTenant({ voiceUrl });
   const uuid = sim.injectInbound({ from: "+14155550123", to: voice.number.e164 });
   const call = await waitFor("the inbound call row", () => db.call.findUnique({ where: { channelUuid: uuid } }));
-  return { ended: await waitForFinalCall(call.id, 15_000), uuid };
+  return { ended: await waitForFinalCall(call.id, 30_000), uuid };
 }
 
 describe("a voice URL that fails", () => {

@@ -36,6 +36,9 @@ import { hangupApplication, sendDtmfApplication, terminatorsApplication, type Sw
 /** Applications whose Application-Response means nothing was played (mod_dptools playback). */
 const PLAYBACK_FAILED = new Set(["FILE NOT FOUND", "PLAYBACK ERROR"]);
 
+/** How long a queued hangup may take (behind an apology of a few seconds) before the call is killed instead. */
+const HANGUP_GUARD_MS = 12_000;
+
 export class CallSession implements SessionOps {
   private chain: Promise<void> = Promise.resolve();
   state: SessionState | null = null;
@@ -266,6 +269,20 @@ export class CallSession implements SessionOps {
     return Promise.resolve();
   }
 
+  /**
+   * Never dead air: a hangup application queued behind the apology ends the call when its turn comes; should the call
+   * still be up well after that (a queued application lost; seen once in a few dozen loaded test runs of an inbound call
+   * failed before its answer), the switch is told to kill it.
+   */
+  private guardHangup(): void {
+    const timer = setTimeout(() => {
+      if (this.channel.hangupSeen || this.channel.hangup !== null) return;
+      this.log.warn({ callId: this.channel.callId }, "the call is still up after its hangup: killing it");
+      void this.host.esl.api(`uuid_kill ${this.channel.uuid} NORMAL_CLEARING`).catch(() => undefined);
+    }, HANGUP_GUARD_MS);
+    timer.unref?.();
+  }
+
   /** The answer asked of the switch for a deferred inbound call (one `answer` is enough). */
   private answerAsked = false;
 
@@ -326,7 +343,8 @@ export class CallSession implements SessionOps {
         return void (await this.send(hangupApplication(command.reason === "busy" ? "USER_BUSY" : "CALL_REJECTED")));
       case "hangup":
         if (!this.live()) return;
-        return void (await this.send(hangupApplication("NORMAL_CLEARING")));
+        await this.send(hangupApplication("NORMAL_CLEARING"));
+        return this.guardHangup();
       case "startRecording":
         return this.startCallRecording();
       case "stopRecording":
