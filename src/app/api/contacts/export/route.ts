@@ -5,7 +5,7 @@ import { errorResponse } from "@/server/api/http";
 import { streamResponse } from "@/server/api/stream-response";
 import { streamContactsCsv } from "@/server/contacts/stream-contacts-csv";
 import { requestLogger } from "@/server/logger";
-import { csvHeaders, portalActor } from "@/app/api/contacts/portal-actor";
+import { csvHeaders, portalActor } from "@/app/_lib/portal-actor";
 
 export const dynamic = "force-dynamic";
 

@@ -8,7 +8,7 @@ import { errorResponse, jsonResponse } from "@/server/api/http";
 import { createContactImport } from "@/server/contacts/create-contact-import";
 import { fieldError } from "@/server/errors";
 import { requestLogger } from "@/server/logger";
-import { portalActor } from "@/app/api/contacts/portal-actor";
+import { portalActor } from "@/app/_lib/portal-actor";
 
 export const dynamic = "force-dynamic";
 

@@ -7,7 +7,7 @@ import { streamContactImportErrors } from "@/server/contacts/stream-contact-impo
 import { ZContactImportId } from "@/server/contacts/contacts.schemas";
 import { AppError } from "@/server/errors";
 import { requestLogger } from "@/server/logger";
-import { csvHeaders, portalActor } from "@/app/api/contacts/portal-actor";
+import { csvHeaders, portalActor } from "@/app/_lib/portal-actor";
 
 export const dynamic = "force-dynamic";
 

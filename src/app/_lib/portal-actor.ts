@@ -1,5 +1,5 @@
-// The portal's contact file routes (export, import upload, error report) act as the signed-in member in their
-// current tenant, as tRPC and the recordings media route resolve it.
+// Portal file routes (recording media, contact export, import upload, error report) act as the signed-in member in
+// their current tenant, as tRPC resolves it; a request under impersonation is recorded as a download.
 import type { NextRequest } from "next/server";
 import { getSessionUser } from "@/server/auth/session";
 import { AppError } from "@/server/errors";
@@ -8,9 +8,9 @@ import { clientIp } from "@/server/shared/client-ip";
 import { resolveMemberActor, type Actor } from "@/server/tenancy";
 import { TENANT_COOKIE } from "@/trpc/init";
 
-export async function portalActor(req: NextRequest, requestId: string, procedure: string): Promise<Actor> {
+export async function portalActor(req: NextRequest, requestId: string, procedure: string, signIn = "sign in first"): Promise<Actor> {
   const user = await getSessionUser();
-  if (!user) throw new AppError("UNAUTHORIZED", "sign in first");
+  if (!user) throw new AppError("UNAUTHORIZED", signIn);
   const ip = clientIp(req.headers.get("x-forwarded-for"));
   const actor = await resolveMemberActor({
     userId: user.id,
