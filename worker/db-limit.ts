@@ -106,6 +106,7 @@ export function limitVoicePort(voice: VoicePort, semaphore: Semaphore, opts: { a
     recordMachineDetection: held(voice.recordMachineDetection),
     createInboundCall: held(voice.createInboundCall),
     findLiveCallsOnSwitch: limited(voice.findLiveCallsOnSwitch),
+    isCallLive: limited(voice.isCallLive),
     startRecording: held(voice.startRecording),
     failRecording: held(voice.failRecording),
     findPendingRecordings: limited(voice.findPendingRecordings),

@@ -239,6 +239,10 @@ export class Reconciler implements WorkerHandler {
       this.ctx.log.info({ channelUuid: row.uuid, state: row.callstate ?? row.state }, "reconcile: channel on the switch is not an IRISX call");
       return;
     }
+    // A call that began after this reconcile read the database (an inbound call's row is written while the switch
+    // already lists its channel) is tracked by now, or still live in the database: not a stray.
+    if (this.ctx.channels.get(row.uuid)) return;
+    if (await this.ctx.voice.isCallLive(callId)) return;
     this.ctx.log.warn({ channelUuid: row.uuid, callId }, "reconcile: channel of a call that is no longer live; killing it");
     // Its hang-up is nobody's to finalize: the call ended already (or was never this channel's).
     this.ctx.channels.markEnded(row.uuid);

@@ -47,6 +47,7 @@ export interface VoicePort {
   recordMachineDetection(input: RecordMachineDetectionInput): Promise<void>;
   createInboundCall(input: CreateInboundCallInput): Promise<CreateInboundCallResult>;
   findLiveCallsOnSwitch(switchId: string): Promise<LiveCall[]>;
+  isCallLive(callId: string): Promise<boolean>;
   sendDueCallbacks(input: { limit: number }): Promise<number>;
   /** A recording of the call starts: two channels (the whole call, a dial) unless `channels` says one (a record verb). */
   startRecording(input: { call: { id: string; tenantId: string }; switchPath: string; channels?: 1 | 2 }): Promise<{ recordingId: string }>;

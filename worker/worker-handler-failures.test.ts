@@ -47,7 +47,7 @@ describe("a voice URL that fails", () => {
     ["/an-image", { status: 200, body: "GIF89a", headers: { "Content-Type": "image/gif" } }, 12300, /image\/gif/],
   ];
   for (const [path, reply, code, message] of cases) {
-    it(`${path}: error ${code} on the timeline, then the apology and the hang-up`, async () => {
+    it(`${path}: error ${code} on the timeline, then the apology and the hang-up`, { timeout: 40_000 }, async () => {
       answers.set(path, reply!);
       const { ended } = await callIn(receiver.url(path));
       expect(ended.status).toBe("COMPLETED");

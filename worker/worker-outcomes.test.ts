@@ -7,7 +7,7 @@ import { env } from "@/env";
 import { db } from "@/server/db";
 import { rateCall, DEFAULT_PRICE_PLAN } from "@/server/billing/price-plan";
 import { updateCall } from "@/server/calls/update-call";
-import { createVoiceTenant } from "@/test/call-fixtures";
+import { createVoiceTenant, insertQueuedCalls } from "@/test/call-fixtures";
 import { startWebhookReceiver } from "@/test/webhook-receiver";
 import type { Simulator } from "../freeswitch/simulator/index";
 import { parseEventPlain, serializeEventPlain } from "./esl/wire";
@@ -117,6 +117,17 @@ describe("outbound call outcomes", () => {
     await worker.reconcileNow();
     await waitFor("the stray channel killed", async () => !sim.channels.has(uuid));
     expect(await db.callRecord.count({ where: { callId: done.id } })).toBe(1);
+  });
+
+  it("a channel whose call is live in the database but began after reconcile read it (an inbound call being set up) is left up", async () => {
+    // Live, and not in this switch's snapshot: what reconcile sees of a call whose row was written between its two reads.
+    const [liveId] = await insertQueuedCalls(voice.tenant.id, voice.number.e164, 1, { status: "RINGING", switchId: "fs-elsewhere" });
+    const uuid = randomUUID();
+    await worker.context.esl.bgapi(`originate {origination_uuid=${uuid},irisx_call_id=${liveId}}sofia/gateway/default/+15005550100 &park()`, { jobUuid: uuid, timeoutMs: 5_000 });
+    await worker.reconcileNow();
+    await worker.reconcileNow();
+    expect(sim.channels.has(uuid)).toBe(true);
+    await worker.context.esl.api(`uuid_kill ${uuid}`);
   });
 
   it("rings until the timeout: no-answer", async () => {

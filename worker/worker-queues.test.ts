@@ -46,8 +46,10 @@ const spokenOn = (callId: string) => executed(callId, "speak").map((d) => d.spli
 
 describe("queues on the simulator", () => {
   it("two callers wait in line: the waitUrl runs in a loop with the queue's facts; <Leave> reaches the action with QueueResult and QueueTime", async () => {
-    // Each caller's waitUrl is asked three times; the third answer takes it out.
-    routes.set("/wait", (p) => (Number(p.QueueTime) >= 0 && requestsTo("/wait", p.CallSid!).length >= 3 ? twiml("<Leave/>") : twiml('<Say>Please hold</Say><Pause length="1"/>')));
+    // Each caller's waitUrl is asked at least three times, and nobody leaves before both have waited (so the second
+    // is seen behind the first however slow the machine); then the next answer takes the caller out.
+    const othersWaited = (callId: string) => app.received.some((r) => r.url.startsWith("/wait") && paramsOf(r.body).CallSid !== callId);
+    routes.set("/wait", (p) => (Number(p.QueueTime) >= 0 && requestsTo("/wait", p.CallSid!).length >= 3 && othersWaited(p.CallSid!) ? twiml("<Leave/>") : twiml('<Say>Please hold</Say><Pause length="1"/>')));
     routes.set("/after", () => twiml("<Say>Out of the queue</Say><Hangup/>"));
     routes.set("/enqueue", () => twiml('<Enqueue waitUrl="/wait" action="/after">support</Enqueue><Say>never</Say>'));
     const voice = await createVoiceTenant();
@@ -61,7 +63,7 @@ describe("queues on the simulator", () => {
     expect(queue.id).toMatch(/^QU[0-9a-f]{32}$/);
 
     const firstWaits = requestsTo("/wait", first.id);
-    expect(firstWaits).toHaveLength(3);
+    expect(firstWaits.length).toBeGreaterThanOrEqual(3);
     expect(firstWaits[0]).toMatchObject({ QueueSid: queue.id, QueuePosition: "1", CurrentQueueSize: "1", MaxQueueSize: "100", AvgQueueTime: "0", QueueTime: "0", AccountSid: voice.tenant.accountSid });
     // The second caller is behind the first while the first waits.
     expect(requestsTo("/wait", second.id)[0]).toMatchObject({ QueueSid: queue.id, QueuePosition: "2", CurrentQueueSize: "2" });
@@ -69,7 +71,8 @@ describe("queues on the simulator", () => {
       const [after] = requestsTo("/after", call.id);
       expect(after).toMatchObject({ QueueResult: "leave", QueueSid: queue.id, CallStatus: "in-progress" });
       expect(Number(after!.QueueTime)).toBeGreaterThanOrEqual(0);
-      expect(spokenOn(call.id)).toEqual(["Please hold", "Please hold", "Out of the queue"]);
+      const waits = requestsTo("/wait", call.id).length;
+      expect(spokenOn(call.id)).toEqual([...Array<string>(waits - 1).fill("Please hold"), "Out of the queue"]);
     }
     expect(await db.queueMember.count({ where: { queueId: queue.id } })).toBe(0);
   });

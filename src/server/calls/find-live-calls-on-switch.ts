@@ -22,6 +22,12 @@ export interface LiveCall {
   parentCallId: string | null;
 }
 
+/** Whether the database holds this call live (initiated, ringing, in progress): a channel of a live call is no stray. */
+export async function isCallLive(callId: string): Promise<boolean> {
+  const call = await db.call.findUnique({ where: { id: callId }, select: { status: true } });
+  return call !== null && (LIVE_CALL_STATUSES as readonly string[]).includes(call.status);
+}
+
 /** What the database believes is live (initiated, ringing, in progress) on a switch: reconcile compares it with `show channels`. */
 export async function findLiveCallsOnSwitch(switchId: string): Promise<LiveCall[]> {
   return db.call.findMany({

@@ -15,10 +15,10 @@ export interface QueueWaitFacts {
 
 export async function queueWaitFacts(tx: Tx, member: QueueMember, now: Date): Promise<QueueWaitFacts> {
   const queue = await tx.callQueue.findUniqueOrThrow({ where: { id: member.queueId } });
-  const [ahead, size] = await Promise.all([
-    tx.queueMember.count({ where: { queueId: member.queueId, position: { lt: member.position } } }),
-    tx.queueMember.count({ where: { queueId: member.queueId } }),
-  ]);
+  // One statement, so the place in line and the size come from the same moment (two counts could straddle a leave).
+  const members = await tx.queueMember.findMany({ where: { queueId: member.queueId }, select: { position: true } });
+  const ahead = members.filter((m) => m.position < member.position).length;
+  const size = Math.max(members.length, ahead + 1);
   return {
     queueSid: queue.id,
     position: ahead + 1,
