@@ -6,14 +6,14 @@ import { db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { createMessage } from "@/server/messages/create-message";
 import { forwardInboundMessage } from "@/server/messages/forward-inbound-message";
-import { MESSAGE_VIEW_SELECT, messageEventData, type MessageView } from "@/server/messages/message-view";
+import type { MessageView } from "@/server/messages/message-view";
+import { storeInboundMessage } from "@/server/messages/store-inbound-message";
 import { priceMessage, DEFAULT_MESSAGING_RATES } from "@/server/messages/message-pricing";
 import { classifyKeyword, KEYWORD_REPLIES } from "@/server/messages/opt-out-keywords";
 import type { MessagingProviderName } from "@/server/messages/providers/messaging-provider";
 import { countSmsSegments } from "@/server/messages/sms-segments";
-import { newId, newSid } from "@/server/shared/ids";
+import { newId } from "@/server/shared/ids";
 import type { Actor } from "@/server/tenancy";
-import { emitMessageEvents } from "@/server/messages/emit-message-events";
 import type { HostResolver } from "@/server/webhooks/ssrf-guard";
 
 export interface InboundMessageInput {
@@ -42,14 +42,15 @@ export async function receiveInboundMessage(input: InboundMessageInput, opts: { 
     const segments = countSmsSegments(input.body);
     const rates = number.tenant.pricePlan ?? DEFAULT_MESSAGING_RATES;
     const priceMicros = priceMessage(rates, channel, "INBOUND", channel === "MMS" ? 1 : segments.numSegments);
-    const message = await tx.message.create({
-      data: {
-        id: newSid("SM"), tenantId: number.tenantId, channel, direction: "INBOUND", status: "RECEIVED", from: input.from, to: input.to, body: input.body,
-        mediaUrls: input.mediaUrls, phoneNumberId: number.id, provider: input.provider, providerMessageId: input.providerMessageId,
-        numSegments: channel === "MMS" ? 1 : segments.numSegments, encoding: channel === "SMS" ? segments.encoding : null, priceMicros, currency: number.tenant.currency, charged: true,
+    const message = await storeInboundMessage(
+      tx,
+      {
+        tenantId: number.tenantId, channel, from: input.from, to: input.to, body: input.body, mediaUrls: input.mediaUrls, phoneNumberId: number.id,
+        provider: input.provider, providerMessageId: input.providerMessageId, numSegments: channel === "MMS" ? 1 : segments.numSegments,
+        encoding: channel === "SMS" ? segments.encoding : null, priceMicros, currency: number.tenant.currency, charged: true,
       },
-      select: MESSAGE_VIEW_SELECT,
-    });
+      { keyword: keyword?.keyword ?? null },
+    );
     if (priceMicros > 0n) {
       const [t] = await tx.$queryRaw<{ creditMicros: bigint }[]>`UPDATE "Tenant" SET "creditMicros" = "creditMicros" - ${priceMicros} WHERE id = ${number.tenantId} RETURNING "creditMicros"`;
       await tx.creditLedgerEntry.create({ data: { id: newId("cle"), tenantId: number.tenantId, amountMicros: -priceMicros, balanceAfter: t!.creditMicros, currency: number.tenant.currency, reason: `message ${message.id} (inbound)` } });
@@ -63,7 +64,6 @@ export async function receiveInboundMessage(input: InboundMessageInput, opts: { 
     } else if (keyword?.action === "opt_in") {
       await tx.messagingSuppression.deleteMany({ where: { tenantId: number.tenantId, address: input.from } });
     }
-    await emitMessageEvents(tx, [{ tenantId: number.tenantId, type: "message.received", data: { ...messageEventData(message), keyword: keyword?.keyword ?? null } }]);
     return { outcome: "received" as const, message, smsUrl: number.smsUrl, smsMethod: number.smsMethod };
   });
   if (done.outcome !== "received") return done;
