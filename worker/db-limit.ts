@@ -131,6 +131,7 @@ export function limitVoicePort(voice: VoicePort, semaphore: Semaphore, opts: { a
     joinConference: (input) => semaphore.run(() => voice.joinConference(input)),
     enqueueCall: (input) => semaphore.run(() => voice.enqueueCall(input)),
     leaveQueue: (input) => semaphore.run(() => voice.leaveQueue(input)),
+    sweepEndedQueueMembers: limited(voice.sweepEndedQueueMembers),
     findQueueWaitFacts: (input) => semaphore.run(() => voice.findQueueWaitFacts(input)),
     applyConferenceEvent: held(voice.applyConferenceEvent),
     takeConferenceRequests: (input) => semaphore.run(() => voice.takeConferenceRequests(input)),

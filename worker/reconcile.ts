@@ -62,6 +62,8 @@ export class Reconciler implements WorkerHandler {
   runs = 0;
   settled = 0;
   killedStrays = 0;
+  /** How long after a call's end its queue member is left to the worker that saw the hang-up. */
+  queueSweepGraceSeconds = 30;
   lastRunAt: Date | null = null;
 
   constructor(
@@ -143,6 +145,7 @@ export class Reconciler implements WorkerHandler {
       await this.ctx.calls.push(row.uuid, () => this.checkStray(row));
     }
     await this.ingestLeftRecordings(new Set(live.filter((c) => !vanished.includes(c)).map((c) => c.id)));
+    await this.sweepQueues();
     this.linkDownAt = null;
     this.runs++;
     this.lastRunAt = new Date();
@@ -229,6 +232,16 @@ export class Reconciler implements WorkerHandler {
         .ingestRecording({ recordingId: recording.id, callId: recording.callId, switchPath: recording.switchPath, at: new Date() })
         .catch((err: unknown) => this.ctx.log.error({ err, recordingId: recording.id }, "reconcile: recording ingest failed; retried at the next reconcile"));
     }
+  }
+
+  /** Queue members of calls that ended without leaving their queue (the worker driving them died). */
+  private async sweepQueues(): Promise<void> {
+    if (!this.ctx.lease.holds()) return;
+    const swept = await this.ctx.voice.sweepEndedQueueMembers({ graceSeconds: this.queueSweepGraceSeconds }).catch((err: unknown) => {
+      this.ctx.log.error({ err }, "reconcile: the queue sweep failed; tried again at the next reconcile");
+      return 0;
+    });
+    if (swept > 0) this.ctx.log.warn({ swept }, "reconcile: took ended calls out of their queues");
   }
 
   private async checkStray(row: SwitchChannelRow): Promise<void> {

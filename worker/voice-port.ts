@@ -74,6 +74,8 @@ export interface VoicePort {
   enqueueCall(input: EnqueueCallInput): Promise<EnqueueCallResult>;
   /** The call leaves its queue: the queue and the seconds waited, or null when it was in none. */
   leaveQueue(input: { callId: string }): Promise<{ queueSid: string; waitedSeconds: number } | null>;
+  /** Queue members whose call ended without leaving (a worker died): taken out by reconcile. */
+  sweepEndedQueueMembers(input: { graceSeconds?: number }): Promise<number>;
   /** A queued call's place in line and its queue's numbers now (its waitUrl's parameters), or null when in none. */
   findQueueWaitFacts(input: { callId: string }): Promise<QueueWaitFacts | null>;
   /** A <Dial><Conference> call is about to join the switch's room: its participant row, or the room is full. */

@@ -24,6 +24,7 @@ import { findFlowEntryById } from "@/server/ivr-flows/flow-entry-url";
 import { joinConference } from "@/server/conferences/join-conference";
 import { enqueueCall } from "@/server/queues/enqueue-call";
 import { leaveQueue } from "@/server/queues/leave-queue";
+import { sweepEndedQueueMembers } from "@/server/queues/sweep-ended-queue-members";
 import { findQueueWaitFacts } from "@/server/queues/queue-wait-facts";
 import { applyConferenceEvent } from "@/server/conferences/apply-conference-event";
 import { takeConferenceRequests } from "@/server/conferences/take-conference-requests";
@@ -89,6 +90,7 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
     joinConference: (input) => joinConference(input),
     enqueueCall: (input) => enqueueCall(input),
     leaveQueue: (input) => leaveQueue(input),
+    sweepEndedQueueMembers: (input) => sweepEndedQueueMembers(input),
     findQueueWaitFacts: (input) => findQueueWaitFacts(input),
     applyConferenceEvent: (input) => applyConferenceEvent(input),
     takeConferenceRequests: (input) => takeConferenceRequests(input),

@@ -113,6 +113,28 @@ describe("call control on the simulator", () => {
     expect(spokenOn(call.id)).toEqual(["Both done"]);
   });
 
+  it("dial: a <Number statusCallback> gets the leg's own initiated, ringing, answered and completed, with ParentCallSid", async () => {
+    routes.set("/leg-events", { status: 204 });
+    routes.set(
+      "/dial-events",
+      twiml('<Dial><Number statusCallback="/leg-events" statusCallbackEvent="initiated ringing answered completed">+15005550103</Number></Dial><Hangup/>'),
+    );
+    const voice = await createVoiceTenant({ voiceUrl: app.url("/dial-events") });
+    const uuid = sim.switch.injectInbound({ from: "+14155550162", to: voice.number.e164 }).uuid;
+    const call = await waitFor("the call", () => db.call.findUnique({ where: { channelUuid: uuid } }));
+    expect((await waitForFinalCall(call.id, 20_000)).status).toBe("COMPLETED");
+    const leg = await waitFor("the leg", () => db.call.findFirst({ where: { parentCallId: call.id } }));
+    await waitForFinalCall(leg.id);
+    const events = await waitFor("the leg's four callbacks", async () => {
+      const got = app.received.filter((r) => r.url.startsWith("/leg-events")).map((r) => Object.fromEntries(new URLSearchParams(r.body))).filter((p) => p.CallSid === leg.id);
+      return got.length >= 4 ? got : null;
+    });
+    expect(events.map((e) => e.CallStatus)).toEqual(["initiated", "ringing", "in-progress", "completed"]);
+    for (const e of events) expect(e).toMatchObject({ ParentCallSid: call.id, Direction: "outbound-dial", To: "+15005550103" });
+    // The parent's own callbacks are not sent there.
+    expect(app.received.some((r) => r.url.startsWith("/leg-events") && new URLSearchParams(r.body).get("CallSid") === call.id)).toBe(false);
+  });
+
   it("a live call is redirected at once: the running verb stops and the new document runs", async () => {
     const voice = await createVoiceTenant();
     const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, instructions: [{ say: "Please hold" }, { pause: 600 }] });

@@ -8,6 +8,7 @@ import { env } from "@/env";
 import { redirectCall } from "@/server/calls/redirect-call";
 import { updateCall } from "@/server/calls/update-call";
 import { db } from "@/server/db";
+import { enqueueCall } from "@/server/queues/enqueue-call";
 import { createVoiceTenant } from "@/test/call-fixtures";
 import { startWebhookReceiver, type ReceiverReply } from "@/test/webhook-receiver";
 import type { Simulator } from "../freeswitch/simulator/index";
@@ -116,5 +117,21 @@ describe("queues on the simulator", () => {
     expect(told).toMatchObject({ QueueResult: "hangup", CallStatus: "completed" });
     expect(told!.QueueSid).toMatch(/^QU/);
     expect(await db.queueMember.count({ where: { tenantId: voice.tenant.id } })).toBe(0);
+  });
+
+  it("a caller left in line by a worker that died (the call ended, the member stayed) is taken out by reconcile", async () => {
+    const voice = await createVoiceTenant();
+    const ended = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, instructions: [{ hangup: true }] });
+    await waitForFinalCall(ended.id);
+    const enqueued = await enqueueCall({ tenantId: voice.tenant.id, callId: ended.id, friendlyName: "orphans", maxSize: 10 });
+    expect(enqueued.ok).toBe(true);
+    // The call ended two minutes after it was put in line, longer ago than the grace the live worker has.
+    const endedAt = new Date(Date.now() - 60_000);
+    await db.queueMember.update({ where: { callId: ended.id }, data: { enqueuedAt: new Date(endedAt.getTime() - 120_000) } });
+    await db.call.update({ where: { id: ended.id }, data: { endedAt } });
+    await worker.reconcileNow();
+    expect(await db.queueMember.findUnique({ where: { callId: ended.id } })).toBeNull();
+    const queue = await db.callQueue.findUniqueOrThrow({ where: { tenantId_friendlyName: { tenantId: voice.tenant.id, friendlyName: "orphans" } } });
+    expect(queue).toMatchObject({ membersLeft: 1, waitSecondsTotal: 120 });
   });
 });

@@ -118,7 +118,8 @@ describeRealSwitch("call control on a real FreeSWITCH", () => {
   });
 
   it("dial: the caller is bridged to a second leg; both legs get records; the action hears DialCallStatus and the recording", async () => {
-    routes.set("/dial", twiml('<Dial action="/dialed" record="record-from-answer" timeout="20"><Number>+15005550104</Number></Dial>'));
+    routes.set("/dial", twiml('<Dial action="/dialed" record="record-from-answer" timeout="20"><Number statusCallback="/leg-events" statusCallbackEvent="initiated ringing answered completed">+15005550104</Number></Dial>'));
+    routes.set("/leg-events", { status: 204, body: "", headers: {} });
     routes.set("/dialed", twiml("<Say>The other side hung up</Say><Hangup/>"));
     await setVoiceUrl("/dial");
     const caller = "+14155550173";
@@ -136,6 +137,13 @@ describeRealSwitch("call control on a real FreeSWITCH", () => {
     expect(childFinal.status).toBe("completed");
     expect(Number(childFinal.billsec)).toBeGreaterThanOrEqual(3);
     expect(await callRecordOf(child.id)).toBeTruthy();
+    // The leg's own status callback (<Number statusCallback>): its four events, with the parent's sid.
+    const legEvents = await waitFor("the leg's four status callbacks", async () => {
+      const got = app.received.filter((r) => r.url?.startsWith("/leg-events")).map((r) => Object.fromEntries(new URLSearchParams(r.body)));
+      return got.length >= 4 ? got : null;
+    });
+    expect(legEvents.map((e) => e.CallStatus)).toEqual(["initiated", "ringing", "in-progress", "completed"]);
+    for (const e of legEvents) expect(e).toMatchObject({ CallSid: child.id, ParentCallSid: call.id, Direction: "outbound-dial" });
     expect(await callRecordOf(call.id)).toBeTruthy();
     expect(params.RecordingSid).toMatch(/^RE[0-9a-f]{32}$/);
     const recording = await db.recording.findUniqueOrThrow({ where: { id: params.RecordingSid! } });

@@ -55,7 +55,7 @@ export class DialRunner {
       callerId,
       timeoutSeconds: command.timeoutSeconds,
       timeLimitSeconds: command.timeLimitSeconds,
-      legs: planned.map((p) => ({ to: p.to, channelUuid: p.uuid })),
+      legs: planned.map((p) => ({ to: p.to, channelUuid: p.uuid, statusCallback: p.target.statusCallback })),
     });
     if (!created.ok) return this.s.deliverLater({ kind: "failed", step, code: created.code, message: created.message });
     const legs: DialLeg[] = planned.map((p, i) => ({
@@ -208,7 +208,6 @@ export function unhonouredDialAttributes(command: DialCommand): string[] {
   for (const target of command.targets) {
     if (target.kind !== "number" && target.kind !== "sip") continue;
     if (target.answerUrl) out.push(`<${target.kind === "number" ? "Number" : "Sip"} url> (whisper)`);
-    if (target.statusCallback) out.push(`<${target.kind === "number" ? "Number" : "Sip"} statusCallback>`);
     if (target.machineDetection) out.push("machineDetection");
   }
   return [...new Set(out)];

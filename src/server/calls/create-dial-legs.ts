@@ -2,7 +2,9 @@
 // each with the channel uuid the worker gives its leg of the bridge, initiated now on this switch and claimed by the
 // worker. Their switch events then move them through ringing, in-progress and their end like any call, each with its
 // own record and bill. The caller ID must be the parent call's own From or To, one of the tenant's numbers, or a
-// caller ID the tenant verified; anything else is refused (Twilio 13214, Dial: invalid callerId).
+// caller ID the tenant verified; anything else is refused (Twilio 13214, Dial: invalid callerId). A leg with its own
+// statusCallback (`<Number statusCallback statusCallbackEvent>`) has it on its row: the durable callback sender posts
+// its initiated/ringing/answered/completed as for any call, in the parent's API form.
 import { Prisma } from "@/generated/prisma/client";
 import { callTransaction, writeCallTransitions } from "@/server/calls/call-transitions";
 import { CALL_VIEW_INCLUDE, toCallView } from "@/server/calls/call-view";
@@ -16,7 +18,8 @@ export interface CreateDialLegsInput {
   callerId: string;
   timeoutSeconds: number;
   timeLimitSeconds: number | null;
-  legs: { to: string; channelUuid: string }[];
+  /** Each leg's own status callback (`<Number statusCallback>`), sent like any call's: the leg's CallSid, ParentCallSid. */
+  legs: { to: string; channelUuid: string; statusCallback?: { url: string; method: string; events: string[] } | null }[];
 }
 
 export type CreateDialLegsResult = { ok: true; legs: { callId: string; channelUuid: string; to: string }[] } | { ok: false; code: number; message: string };
@@ -53,6 +56,9 @@ export async function createDialLegs(input: CreateDialLegsInput): Promise<Create
         queuedAt: now,
         initiatedAt: now,
         eventSequence: 1,
+        statusCallbackUrl: leg.statusCallback?.url ?? null,
+        statusCallbackMethod: leg.statusCallback?.method ?? "POST",
+        statusCallbackEvents: leg.statusCallback?.events ?? [],
       })),
     });
     const rows = await tx.call.findMany({ where: { id: { in: legs.map((l) => l.callId) } }, include: CALL_VIEW_INCLUDE });
