@@ -14,6 +14,7 @@ import { db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { deleteExpiredRecordings } from "@/server/recordings/delete-expired-recordings";
 import { purgeDeletedTenants } from "@/server/admin/purge-deleted-tenants";
+import { purgeWebhookReceipts } from "@/server/messages/purge-webhook-receipts";
 import { claimDueWebhookDeliveries } from "@/server/webhooks/claim-due-webhook-deliveries";
 import { claimUnpublishedEvents } from "@/server/webhooks/claim-unpublished-events";
 import { createWebhookDeliveries } from "@/server/webhooks/create-webhook-deliveries";
@@ -174,6 +175,7 @@ export function startEmbeddedEngine(opts: { intervalMs?: number } & AttemptOptio
           const r = await deleteExpiredRecordings({ batchSize: 200 });
           if (r.deleted > 0) logger.info({ deleted: r.deleted }, "recording retention: expired recordings deleted");
           await purgeDeletedTenants();
+          await purgeWebhookReceipts();
         }
         lastError = null;
       } catch (err) {

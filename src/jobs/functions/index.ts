@@ -2,6 +2,7 @@
 import { purgeDeletedTenantsCron } from "@/jobs/functions/admin/purge-deleted-tenants";
 import { recordHealthSampleCron } from "@/jobs/functions/admin/record-health-sample";
 import { sendBroadcasts } from "@/jobs/functions/broadcasts/send-broadcasts";
+import { purgeWebhookReceiptsCron } from "@/jobs/functions/messages/purge-webhook-receipts";
 import { sendMessages } from "@/jobs/functions/messages/send-messages";
 import { runContactImportsCron } from "@/jobs/functions/contacts/run-contact-imports";
 import { deleteExpiredRecordingsCron } from "@/jobs/functions/recordings/delete-expired-recordings";
@@ -10,4 +11,4 @@ import { fanOutWebhookEvent } from "@/jobs/functions/webhooks/fan-out-webhook-ev
 import { relayOutboxCron } from "@/jobs/functions/webhooks/relay-outbox";
 import { requeueStuckWebhookDeliveries } from "@/jobs/functions/webhooks/requeue-stuck-webhook-deliveries";
 
-export const functions = [fanOutWebhookEvent, deliverWebhook, relayOutboxCron, requeueStuckWebhookDeliveries, deleteExpiredRecordingsCron, purgeDeletedTenantsCron, recordHealthSampleCron, sendBroadcasts, sendMessages, runContactImportsCron];
+export const functions = [fanOutWebhookEvent, deliverWebhook, relayOutboxCron, requeueStuckWebhookDeliveries, deleteExpiredRecordingsCron, purgeDeletedTenantsCron, recordHealthSampleCron, sendBroadcasts, sendMessages, runContactImportsCron, purgeWebhookReceiptsCron];
