@@ -120,7 +120,10 @@ export async function applyConferenceEvent(input: ConferenceEventInput): Promise
       default: {
         const flag = FLAG_EVENTS[input.action];
         if (!flag) return { conferenceId: conference.id };
-        const changed = await tx.conferenceParticipant.update({ where: { id: participant.id }, data: flag.data });
+        // The member's other flags as the switch reports them with this event (Speak, Hold): the callback tells the
+        // state at the event, not a change the API asked for since.
+        const reported = { ...(typeof input.speak === "boolean" ? { muted: !input.speak } : {}), ...(typeof input.hold === "boolean" ? { hold: input.hold } : {}) };
+        const changed = await tx.conferenceParticipant.update({ where: { id: participant.id }, data: { ...reported, ...flag.data } });
         await notify(flag.event, changed);
         return { conferenceId: conference.id };
       }
