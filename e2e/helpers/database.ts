@@ -13,3 +13,13 @@ export async function closeE2eDatabase(): Promise<void> {
   await pool?.end();
   pool = null;
 }
+
+/** The workspace an account signed up (its owner's membership), and the owner as a use-case's actor. */
+export async function ownerOf(email: string) {
+  const { rows } = await e2eDatabase().query<{ tenantId: string; userId: string }>(
+    `SELECT m."tenantId", u.id AS "userId" FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1`,
+    [email],
+  );
+  const { tenantId, userId } = rows[0]!;
+  return { tenantId, userId, actor: { tenantId, userId, role: "OWNER" as const, apiKeyId: null, impersonatorId: null } };
+}

@@ -4,26 +4,14 @@
 // shows identities, fields and a call from its number on the timeline, and takes a note. Shot in light, dark and
 // phone width.
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { newSid } from "../../src/server/shared/ids";
-import { closeE2eDatabase, e2eDatabase } from "../helpers/database";
+import { closeE2eDatabase, e2eDatabase, ownerOf } from "../helpers/database";
+import { shootSchemes as shoot } from "../helpers/screenshots";
 import { signUpNewTenant } from "../helpers/tenant";
 
 test.afterAll(closeE2eDatabase);
-
-async function shoot(page: Page, name: string) {
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: `test-results/${name}-${scheme}.png`, fullPage: true });
-  }
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.emulateMedia({ colorScheme: "dark" });
-  await page.screenshot({ path: `test-results/${name}-phone-dark.png`, fullPage: true });
-  await page.emulateMedia({ colorScheme: "light" });
-  if (size) await page.setViewportSize(size);
-}
 
 const CSV = [
   "Name,Mobile,Email,Tags,Plan",
@@ -37,8 +25,7 @@ const CSV = [
 test("contacts: custom field, CSV import with an error report, search, detail with timeline and notes", async ({ page }) => {
   test.setTimeout(120_000);
   const account = await signUpNewTenant(page);
-  const { rows } = await e2eDatabase().query<{ tenantId: string }>(`SELECT m."tenantId" FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1`, [account.email]);
-  const { tenantId } = rows[0]!;
+  const { tenantId } = await ownerOf(account.email);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Contacts" }).click();
   await expect(page).toHaveURL(/\/contacts$/);

@@ -2,36 +2,22 @@
 // embedded sender to the e2e stack's Telnyx stand-in and show Sent with their segments and cost; a customer's STOP
 // lands on the opt-out list with the standard reply sent back; the owner adds a number by hand and removes it again.
 // The log, a message and the opt-out list are shot in light, dark and phone width.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { randomInt } from "node:crypto";
 import { createMessage } from "../../src/server/messages/create-message";
 import { receiveInboundMessage } from "../../src/server/messages/receive-inbound-message";
 import { newSid } from "../../src/server/shared/ids";
-import { closeE2eDatabase, e2eDatabase } from "../helpers/database";
+import { closeE2eDatabase, e2eDatabase, ownerOf } from "../helpers/database";
+import { shootSchemes as shoot } from "../helpers/screenshots";
 import { signUpNewTenant } from "../helpers/tenant";
 
 test.afterAll(closeE2eDatabase);
-
-async function shoot(page: Page, name: string) {
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: `test-results/${name}-${scheme}.png`, fullPage: true });
-  }
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.emulateMedia({ colorScheme: "dark" });
-  await page.screenshot({ path: `test-results/${name}-phone-dark.png`, fullPage: true });
-  await page.emulateMedia({ colorScheme: "light" });
-  if (size) await page.setViewportSize(size);
-}
 
 test("messages are sent and logged with segments and cost; STOP fills the opt-out list, which the owner edits", async ({ page }) => {
   test.setTimeout(120_000);
   const account = await signUpNewTenant(page);
   const db = e2eDatabase();
-  const { rows } = await db.query<{ tenantId: string; userId: string }>(`SELECT m."tenantId", u.id AS "userId" FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1`, [account.email]);
-  const { tenantId, userId } = rows[0]!;
-  const actor = { tenantId, userId, role: "OWNER" as const, apiKeyId: null, impersonatorId: null };
+  const { tenantId, actor } = await ownerOf(account.email);
   const ours = `+1628${randomInt(2_000_000, 9_999_999)}`;
   const customer = `+1415${randomInt(2_000_000, 9_999_999)}`;
   await db.query(

@@ -4,27 +4,12 @@
 // records it shows are published (on the runner's local DNS server), and an address checked by its MX. Shots of
 // each page in light, dark and phone width.
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { closeE2eDatabase, e2eDatabase } from "../helpers/database";
+import { shootSchemes as shoot } from "../helpers/screenshots";
 import { signUpNewTenant } from "../helpers/tenant";
 
 test.afterAll(closeE2eDatabase);
-
-async function shoot(page: Page, name: string) {
-  // From the top: the shell's sticky header would otherwise be drawn over the page where it was scrolled to.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: `test-results/${name}-${scheme}.png`, fullPage: true });
-  }
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.emulateMedia({ colorScheme: "dark" });
-  await page.screenshot({ path: `test-results/${name}-phone-dark.png`, fullPage: true });
-  await page.emulateMedia({ colorScheme: "light" });
-  if (size) await page.setViewportSize(size);
-}
 
 async function publish(name: string, entry: object) {
   const res = await fetch(`${process.env.E2E_DNS_CONTROL_URL}/records/${encodeURIComponent(name)}`, { method: "PUT", body: JSON.stringify(entry) });

@@ -3,42 +3,21 @@
 // it through the authorized recording route marks it read, it can be marked unread again from the keyboard, and
 // deleting it leaves the empty state. The box's page and the debugger (with an error seeded on the same call) are
 // shot in light, dark and phone width.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { recordCallEvent } from "../../src/server/calls/record-call-event";
 import { serveInternalApp } from "../../src/server/voice-apps/internal-apps";
 import { createVoicemailBox } from "../../src/server/voicemail/create-voicemail-box";
 import { createTestRecording, pcmWav } from "../../src/test/recording-fixtures";
-import { closeE2eDatabase, e2eDatabase } from "../helpers/database";
+import { closeE2eDatabase, e2eDatabase, ownerOf } from "../helpers/database";
+import { shootSchemes } from "../helpers/screenshots";
 import { signUpNewTenant } from "../helpers/tenant";
 
 test.afterAll(closeE2eDatabase);
 
-async function shoot(page: Page, name: string) {
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: `test-results/${name}-${scheme}.png`, fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
-
-async function shootPhone(page: Page, name: string) {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.emulateMedia({ colorScheme: "dark" });
-  await page.screenshot({ path: `test-results/${name}-phone-dark.png`, fullPage: true });
-  await page.emulateMedia({ colorScheme: "light" });
-  if (size) await page.setViewportSize(size);
-}
-
 test("a voicemail left through the box's application is played, marked read and unread, and deleted", async ({ page }) => {
   test.setTimeout(90_000);
   const account = await signUpNewTenant(page);
-  const { rows } = await e2eDatabase().query<{ tenantId: string; userId: string }>(
-    `SELECT m."tenantId", u.id AS "userId" FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1`,
-    [account.email],
-  );
-  const { tenantId, userId } = rows[0]!;
-  const actor = { tenantId, userId, role: "OWNER" as const, apiKeyId: null, impersonatorId: null };
+  const { tenantId, actor } = await ownerOf(account.email);
 
   // The box, and a caller's 3-second recording on a call of this workspace, then the record action's request.
   const box = await createVoicemailBox(actor, { name: "E2E Sales", greetingText: "You reached Sales.", notifyEmails: ["sales@e2e.irisx.test"] });
@@ -59,8 +38,7 @@ test("a voicemail left through the box's application is played, marked read and 
   await expect(page).toHaveURL(/\/voicemail$/);
   const row = page.getByRole("button", { name: /\+1 415 555 0123.*E2E Sales.*unread/ });
   await expect(row).toBeVisible();
-  await shoot(page, "voicemail-inbox");
-  await shootPhone(page, "voicemail-inbox");
+  await shootSchemes(page, "voicemail-inbox");
 
   // Open it from the keyboard; the player uses the authorized recording route.
   await row.focus();
@@ -79,8 +57,7 @@ test("a voicemail left through the box's application is played, marked read and 
   // Playing marks it read.
   await expect(page.getByRole("button", { name: "Mark unread" })).toBeVisible();
   await expect(page.getByRole("button", { name: /\+1 415 555 0123.*read/ })).not.toHaveAccessibleName(/unread/);
-  await shoot(page, "voicemail-open");
-  await shootPhone(page, "voicemail-open");
+  await shootSchemes(page, "voicemail-open");
 
   // Unread again, from the keyboard.
   await page.getByRole("button", { name: "Mark unread" }).focus();
@@ -98,14 +75,12 @@ test("a voicemail left through the box's application is played, marked read and 
   await page.screenshot({ path: "test-results/call-errors-light.png" });
   await page.goto("/debugger");
   await expect(page.getByRole("link", { name: /Error 12200: Schema validation warning/ })).toBeVisible();
-  await shoot(page, "debugger");
-  await shootPhone(page, "debugger");
+  await shootSchemes(page, "debugger");
 
   // The boxes page.
   await page.goto("/voicemail/boxes");
   await expect(page.getByText(`irisx:voicemail/${box.id}`)).toBeVisible();
-  await shoot(page, "voicemail-boxes");
-  await shootPhone(page, "voicemail-boxes");
+  await shootSchemes(page, "voicemail-boxes");
 
   // A recorded greeting uploaded on the box is what the box's application plays first.
   await page.locator('input[type="file"]').first().setInputFiles({ name: "greeting.wav", mimeType: "audio/wav", buffer: pcmWav({ seconds: 2, channels: 1 }) });
@@ -121,7 +96,7 @@ test("a voicemail left through the box's application is played, marked read and 
   await dialog.getByLabel("Email each new message to").fill("not-an-address");
   await dialog.getByRole("button", { name: "Create box" }).click();
   await expect(dialog.getByText("not an email address")).toBeVisible();
-  await shoot(page, "voicemail-box-dialog");
+  await shootSchemes(page, "voicemail-box-dialog", { phone: false });
   await dialog.getByLabel("Email each new message to").fill("support@e2e.irisx.test");
   await dialog.getByRole("button", { name: "Create box" }).click();
   await expect(dialog).toBeHidden();
@@ -135,5 +110,5 @@ test("a voicemail left through the box's application is played, marked read and 
   await expect(page.getByRole("heading", { name: "No voicemail yet" })).toBeVisible();
   const media = await page.request.get(`/api/recordings/${recording.id}/media`);
   expect(media.status()).toBe(404);
-  await shoot(page, "voicemail-empty");
+  await shootSchemes(page, "voicemail-empty", { phone: false });
 });
