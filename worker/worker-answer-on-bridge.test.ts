@@ -3,38 +3,14 @@
 // dial's bridge answers it when the called party answers, so the caller stays ringing (and unbilled) until then.
 // Without answerOnBridge, or when nobody answers and the document goes on, the first verb that needs the call up
 // answers it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { env } from "@/env";
+import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { createVoiceTenant } from "@/test/call-fixtures";
-import { startWebhookReceiver, type ReceiverReply } from "@/test/webhook-receiver";
-import type { Simulator } from "../freeswitch/simulator/index";
-import type { EslEvent } from "./esl/wire";
-import type { RunningWorker } from "./start-worker";
-import type { SwitchConnection } from "./switch-port";
-import { startTestSimulator, startTestWorker, useTempRecordingDirs, waitFor, waitForFinalCall } from "./test-harness";
+import { twiml, useCallControlStage } from "./call-control-stage";
+import { waitFor, waitForFinalCall } from "./test-harness";
 
-let sim: Simulator;
-let worker: RunningWorker;
-let app: Awaited<ReturnType<typeof startWebhookReceiver>>;
-const routes = new Map<string, ReceiverReply>();
-const seen: EslEvent[] = [];
-const twiml = (body: string): ReceiverReply => ({ status: 200, body: `<Response>${body}</Response>`, headers: { "Content-Type": "text/xml" } });
-
-beforeAll(async () => {
-  env.WEBHOOK_ALLOW_PRIVATE_HOSTS = ["127.0.0.1"];
-  await useTempRecordingDirs();
-  app = await startWebhookReceiver((req) => routes.get(new URL(req.url, "http://x").pathname) ?? { status: 200, body: "" });
-  sim = await startTestSimulator({ timeScale: 0.05, recordingsDir: env.FREESWITCH_RECORDINGS_DIR });
-  worker = await startTestWorker(sim, { switchId: "fs-aob-sim" });
-  (worker.context.esl as SwitchConnection).onEvent((e) => seen.push(e));
-});
-
-afterAll(async () => {
-  await worker?.stop(5_000);
-  await sim?.close();
-  await app?.close();
-});
+const stage = useCallControlStage({ switchId: "fs-aob-sim" });
+const { routes, seen } = stage;
 
 const eventsOf = (uuid: string, name: string) => seen.filter((e) => e.name === name && e.get("Unique-ID") === uuid);
 const appsOn = (uuid: string) => seen.filter((e) => e.name === "CHANNEL_EXECUTE_COMPLETE" && e.get("Unique-ID") === uuid).map((e) => e.get("Application"));
@@ -42,8 +18,8 @@ const appsOn = (uuid: string) => seen.filter((e) => e.name === "CHANNEL_EXECUTE_
 describe("answerOnBridge on the simulator", () => {
   it("the caller rings until the called party answers; the bridge answers it, and its answer time is the called party's", async () => {
     routes.set("/aob", twiml('<Dial answerOnBridge="true"><Number>+15005550105</Number></Dial>'));
-    const voice = await createVoiceTenant({ voiceUrl: app.url("/aob") });
-    const uuid = sim.switch.injectInbound({ from: "+14155550191", to: voice.number.e164 }).uuid;
+    const voice = await createVoiceTenant({ voiceUrl: stage.app.url("/aob") });
+    const uuid = stage.sim.switch.injectInbound({ from: "+14155550191", to: voice.number.e164 }).uuid;
     const call = await waitFor("the call", () => db.call.findUnique({ where: { channelUuid: uuid } }));
     const ended = await waitForFinalCall(call.id, 20_000);
     expect(ended.status).toBe("COMPLETED");
@@ -66,8 +42,8 @@ describe("answerOnBridge on the simulator", () => {
 
   it("nobody answers: the document goes on and its <Say> answers the call; without answerOnBridge the dial answers first", async () => {
     routes.set("/aob-busy", twiml('<Dial answerOnBridge="true"><Number>+15005550200</Number></Dial><Say>Nobody is free</Say>'));
-    const voice = await createVoiceTenant({ voiceUrl: app.url("/aob-busy") });
-    const uuid = sim.switch.injectInbound({ from: "+14155550192", to: voice.number.e164 }).uuid;
+    const voice = await createVoiceTenant({ voiceUrl: stage.app.url("/aob-busy") });
+    const uuid = stage.sim.switch.injectInbound({ from: "+14155550192", to: voice.number.e164 }).uuid;
     const call = await waitFor("the call", () => db.call.findUnique({ where: { channelUuid: uuid } }));
     expect((await waitForFinalCall(call.id, 20_000)).status).toBe("COMPLETED");
     const apps = appsOn(uuid);
@@ -75,8 +51,8 @@ describe("answerOnBridge on the simulator", () => {
     expect(apps.indexOf("speak")).toBeGreaterThan(apps.indexOf("answer"));
 
     routes.set("/plain", twiml("<Dial><Number>+15005550105</Number></Dial>"));
-    const other = await createVoiceTenant({ voiceUrl: app.url("/plain") });
-    const plain = sim.switch.injectInbound({ from: "+14155550193", to: other.number.e164 }).uuid;
+    const other = await createVoiceTenant({ voiceUrl: stage.app.url("/plain") });
+    const plain = stage.sim.switch.injectInbound({ from: "+14155550193", to: other.number.e164 }).uuid;
     const plainCall = await waitFor("the call", () => db.call.findUnique({ where: { channelUuid: plain } }));
     expect((await waitForFinalCall(plainCall.id, 20_000)).status).toBe("COMPLETED");
     const plainApps = appsOn(plain);

@@ -5,66 +5,31 @@
 // hanging up ends the room, and the others go on with their documents after the <Dial>.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { env } from "@/env";
+import { describe, expect, it } from "vitest";
 import { updateCall } from "@/server/calls/update-call";
 import { db } from "@/server/db";
 import { removeConferenceParticipant } from "@/server/conferences/remove-conference-participant";
 import { updateConferenceParticipant } from "@/server/conferences/update-conference-participant";
 import { createVoiceTenant } from "@/test/call-fixtures";
-import { startWebhookReceiver, type ReceiverReply } from "@/test/webhook-receiver";
-import type { Simulator } from "../freeswitch/simulator/index";
 import { buildWav } from "../freeswitch/simulator/wav";
-import type { EslEvent } from "./esl/wire";
-import type { RunningWorker } from "./start-worker";
-import type { SwitchConnection } from "./switch-port";
-import { placeCall, startTestSimulator, startTestWorker, useTempRecordingDirs, waitFor, waitForFinalCall } from "./test-harness";
+import { twiml, useCallControlStage } from "./call-control-stage";
+import { placeCall, waitFor, waitForFinalCall } from "./test-harness";
 
-let sim: Simulator;
-let worker: RunningWorker;
-let app: Awaited<ReturnType<typeof startWebhookReceiver>>;
-const routes = new Map<string, ReceiverReply>();
-const seen: EslEvent[] = [];
-const apis: string[] = [];
-const twiml = (body: string): ReceiverReply => ({ status: 200, body: `<Response>${body}</Response>`, headers: { "Content-Type": "text/xml" } });
-
-beforeAll(async () => {
-  env.WEBHOOK_ALLOW_PRIVATE_HOSTS = ["127.0.0.1"];
-  await useTempRecordingDirs();
-  app = await startWebhookReceiver((req) => routes.get(new URL(req.url, "http://x").pathname) ?? { status: 200, body: "" });
-  sim = await startTestSimulator({ timeScale: 0.05, recordingsDir: env.FREESWITCH_RECORDINGS_DIR });
-  worker = await startTestWorker(sim, { switchId: "fs-conf-sim" });
-  const esl = worker.context.esl as SwitchConnection;
-  esl.onEvent((e) => seen.push(e));
-  const api = esl.api.bind(esl);
-  worker.context.esl.api = (command, opts) => {
-    apis.push(command);
-    return api(command, opts);
-  };
-});
-
-afterAll(async () => {
-  await worker?.stop(5_000);
-  await sim?.close();
-  await app?.close();
-});
+const stage = useCallControlStage({ switchId: "fs-conf-sim" });
+const { routes, seen, apis, spokenOn } = stage;
 
 const conferenceCallbacks = () =>
-  app.received.filter((r) => r.url.startsWith("/conf-events")).map((r) => ({ params: Object.fromEntries(new URLSearchParams(r.body)), signature: r.headers["x-twilio-signature"] }));
-
-function spokenOn(callId: string): string[] {
-  return seen.filter((e) => e.name === "CHANNEL_EXECUTE_COMPLETE" && e.variable("irisx_call_id") === callId && e.get("Application") === "speak").map((e) => (e.get("Application-Data") ?? "").split("|")[2] ?? "");
-}
+  stage.app.received.filter((r) => r.url.startsWith("/conf-events")).map((r) => ({ params: Object.fromEntries(new URLSearchParams(r.body)), signature: r.headers["x-twilio-signature"] }));
 
 describe("conferences on the simulator", () => {
   it("three callers share a room: events → rows and callbacks, mute/hold/coach/kick through the API, the end when the host leaves", async () => {
-    const events = app.url("/conf-events");
+    const events = stage.app.url("/conf-events");
     routes.set("/host", twiml(`<Dial><Conference endConferenceOnExit="true" participantLabel="host" statusCallback="${events}" statusCallbackEvent="start end join leave mute hold">standup</Conference></Dial><Say>Host after</Say>`));
     routes.set("/member", twiml(`<Dial><Conference beep="false" startConferenceOnEnter="false">standup</Conference></Dial><Say>Left the room</Say><Hangup/>`));
     const voice = await createVoiceTenant();
-    const host = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: app.url("/host") });
-    const alice = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: app.url("/member") });
-    const bob = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: app.url("/member") });
+    const host = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/host") });
+    const alice = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/member") });
+    const bob = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/member") });
 
     const conference = await waitFor("three connected participants", async () => {
       const c = await db.conference.findFirst({ where: { tenantId: voice.tenant.id, friendlyName: "standup" }, include: { participants: true } });
@@ -83,8 +48,8 @@ describe("conferences on the simulator", () => {
 
     // Bob coaches alice: heard by her only.
     await updateConferenceParticipant(voice.actor, { conferenceId: conference.id, callId: bob.id, coaching: true, callSidToCoach: alice.id });
-    await waitFor("the coach related", async () => sim.switch.conferences.relations(conference.room).length > 0);
-    expect(sim.switch.conferences.relations(conference.room)).toEqual([`${memberOf(bob.id)}->${memberOf(host.id)} nospeak`]);
+    await waitFor("the coach related", async () => stage.sim.switch.conferences.relations(conference.room).length > 0);
+    expect(stage.sim.switch.conferences.relations(conference.room)).toEqual([`${memberOf(bob.id)}->${memberOf(host.id)} nospeak`]);
 
     // Removing bob kicks him out of the room; his document goes on after the <Dial>.
     await removeConferenceParticipant(voice.actor, { conferenceId: conference.id, callId: bob.id });
@@ -119,9 +84,9 @@ describe("conferences on the simulator", () => {
     routes.set("/small", twiml(`<Dial><Conference maxParticipants="2">tiny</Conference></Dial><Say>Room full</Say><Hangup/>`));
     const voice = await createVoiceTenant();
     const calls = [];
-    for (let i = 0; i < 2; i++) calls.push(await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: app.url("/small") }));
+    for (let i = 0; i < 2; i++) calls.push(await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/small") }));
     await waitFor("two in the room", async () => (await db.conferenceParticipant.count({ where: { tenantId: voice.tenant.id, status: "CONNECTED" } })) === 2 || null);
-    const third = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: app.url("/small") });
+    const third = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/small") });
     expect((await waitForFinalCall(third.id)).status).toBe("COMPLETED");
     expect(spokenOn(third.id)).toEqual(["Room full"]);
     for (const c of calls) await updateCall(voice.actor, { callId: c.id, status: "completed" });
@@ -134,9 +99,9 @@ describe("conferences on the simulator", () => {
     try {
       const musicUrl = `http://127.0.0.1:${(music.address() as AddressInfo).port}/music.wav`;
       routes.set("/wait", twiml(`<Play loop="0">${musicUrl}</Play>`));
-      routes.set("/lobby", twiml(`<Dial><Conference startConferenceOnEnter="false" waitUrl="${app.url("/wait")}">lobby</Conference></Dial><Hangup/>`));
+      routes.set("/lobby", twiml(`<Dial><Conference startConferenceOnEnter="false" waitUrl="${stage.app.url("/wait")}">lobby</Conference></Dial><Hangup/>`));
       const voice = await createVoiceTenant();
-      const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: app.url("/lobby") });
+      const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/lobby") });
       const room = `${voice.tenant.id}-lobby`;
       const moh = await waitFor("the room's music", async () => apis.find((c) => c.startsWith(`conference ${room} moh `)));
       expect(moh).toMatch(new RegExp(`^conference ${room} moh /\\S+\\.wav$`));
@@ -149,10 +114,10 @@ describe("conferences on the simulator", () => {
   });
 
   it("record-from-start: the room's recording starts with its first member, is stored when the room ends and told to recordingStatusCallback", async () => {
-    routes.set("/rec", twiml(`<Dial><Conference record="record-from-start" recordingStatusCallback="${app.url("/rec-status")}">taped</Conference></Dial><Hangup/>`));
+    routes.set("/rec", twiml(`<Dial><Conference record="record-from-start" recordingStatusCallback="${stage.app.url("/rec-status")}">taped</Conference></Dial><Hangup/>`));
     const voice = await createVoiceTenant();
     const calls = [];
-    for (let i = 0; i < 2; i++) calls.push(await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: app.url("/rec") }));
+    for (let i = 0; i < 2; i++) calls.push(await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/rec") }));
     const room = `${voice.tenant.id}-taped`;
     await waitFor("the room's recording started once", async () => apis.filter((c) => c.startsWith(`conference ${room} recording start `)).length === 1 || null);
     const conference = await waitFor("two members", async () => {
@@ -165,7 +130,7 @@ describe("conferences on the simulator", () => {
     await waitFor("the room completed", () => db.conference.findFirst({ where: { id: conference.id, status: "COMPLETED" } }));
     const recording = await waitFor("the recording stored", () => db.recording.findFirst({ where: { id: conference.recordingId!, status: { not: "IN_PROGRESS" } } }));
     expect(recording).toMatchObject({ status: "COMPLETED", channels: 1 });
-    const told = await waitFor("the recording status callback", async () => app.received.find((r) => r.url.startsWith("/rec-status")));
+    const told = await waitFor("the recording status callback", async () => stage.app.received.find((r) => r.url.startsWith("/rec-status")));
     expect(Object.fromEntries(new URLSearchParams(told.body))).toMatchObject({
       ConferenceSid: conference.id,
       RecordingSid: recording.id,

@@ -3,60 +3,30 @@
 // names them; <Leave> takes a caller out and the action hears QueueResult and QueueTime; without a waitUrl the caller
 // hears the switch's music on hold until a live redirect takes it (redirected); a full queue refuses the next caller;
 // a caller hanging up leaves the queue and the action hears hangup.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { env } from "@/env";
+import { describe, expect, it } from "vitest";
 import { redirectCall } from "@/server/calls/redirect-call";
 import { updateCall } from "@/server/calls/update-call";
 import { db } from "@/server/db";
 import { enqueueCall } from "@/server/queues/enqueue-call";
 import { createVoiceTenant } from "@/test/call-fixtures";
-import { startWebhookReceiver, type ReceiverReply } from "@/test/webhook-receiver";
-import type { Simulator } from "../freeswitch/simulator/index";
-import type { EslEvent } from "./esl/wire";
-import type { RunningWorker } from "./start-worker";
-import type { SwitchConnection } from "./switch-port";
-import { placeCall, startTestSimulator, startTestWorker, useTempRecordingDirs, waitFor, waitForFinalCall } from "./test-harness";
+import { paramsOf, twiml, useCallControlStage } from "./call-control-stage";
+import { placeCall, waitFor, waitForFinalCall } from "./test-harness";
 
-let sim: Simulator;
-let worker: RunningWorker;
-let app: Awaited<ReturnType<typeof startWebhookReceiver>>;
-const routes = new Map<string, (params: Record<string, string>) => ReceiverReply>();
-const seen: EslEvent[] = [];
-const twiml = (body: string): ReceiverReply => ({ status: 200, body: `<Response>${body}</Response>`, headers: { "Content-Type": "text/xml" } });
-const paramsOf = (body: string) => Object.fromEntries(new URLSearchParams(body));
-
-beforeAll(async () => {
-  env.WEBHOOK_ALLOW_PRIVATE_HOSTS = ["127.0.0.1"];
-  await useTempRecordingDirs();
-  app = await startWebhookReceiver((req) => routes.get(new URL(req.url, "http://x").pathname)?.(paramsOf(req.body)) ?? { status: 200, body: "" });
-  sim = await startTestSimulator({ timeScale: 0.05, recordingsDir: env.FREESWITCH_RECORDINGS_DIR });
-  worker = await startTestWorker(sim, { switchId: "fs-queue-sim" });
-  (worker.context.esl as SwitchConnection).onEvent((e) => seen.push(e));
-});
-
-afterAll(async () => {
-  await worker?.stop(5_000);
-  await sim?.close();
-  await app?.close();
-});
-
-const requestsTo = (path: string, callId: string) => app.received.filter((r) => r.url.startsWith(path) && paramsOf(r.body).CallSid === callId).map((r) => paramsOf(r.body));
-const executed = (callId: string, application: string) =>
-  seen.filter((e) => e.name === "CHANNEL_EXECUTE_COMPLETE" && e.variable("irisx_call_id") === callId && e.get("Application") === application).map((e) => e.get("Application-Data") ?? "");
-const spokenOn = (callId: string) => executed(callId, "speak").map((d) => d.split("|")[2] ?? "");
+const stage = useCallControlStage({ switchId: "fs-queue-sim" });
+const { routes, seen, executed, requestsTo, spokenOn } = stage;
 
 describe("queues on the simulator", () => {
   it("two callers wait in line: the waitUrl runs in a loop with the queue's facts; <Leave> reaches the action with QueueResult and QueueTime", async () => {
     // Each caller's waitUrl is asked at least three times, and nobody leaves before both have waited (so the second
     // is seen behind the first however slow the machine); then the next answer takes the caller out.
-    const othersWaited = (callId: string) => app.received.some((r) => r.url.startsWith("/wait") && paramsOf(r.body).CallSid !== callId);
+    const othersWaited = (callId: string) => stage.app.received.some((r) => r.url.startsWith("/wait") && paramsOf(r.body).CallSid !== callId);
     routes.set("/wait", (p) => (Number(p.QueueTime) >= 0 && requestsTo("/wait", p.CallSid!).length >= 3 && othersWaited(p.CallSid!) ? twiml("<Leave/>") : twiml('<Say>Please hold</Say><Pause length="1"/>')));
     routes.set("/after", () => twiml("<Say>Out of the queue</Say><Hangup/>"));
     routes.set("/enqueue", () => twiml('<Enqueue waitUrl="/wait" action="/after">support</Enqueue><Say>never</Say>'));
     const voice = await createVoiceTenant();
-    const first = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: app.url("/enqueue") });
+    const first = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/enqueue") });
     await waitFor("the first caller queued", () => db.queueMember.findUnique({ where: { callId: first.id } }));
-    const second = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: app.url("/enqueue") });
+    const second = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/enqueue") });
 
     for (const call of [first, second]) expect((await waitForFinalCall(call.id, 30_000)).status).toBe("COMPLETED");
     const queue = await db.callQueue.findUniqueOrThrow({ where: { tenantId_friendlyName: { tenantId: voice.tenant.id, friendlyName: "support" } } });
@@ -82,7 +52,7 @@ describe("queues on the simulator", () => {
     routes.set("/moh", () => twiml('<Enqueue action="/moh-after">sales</Enqueue>'));
     routes.set("/moh-after", () => twiml("<Say>never run</Say>"));
     const voice = await createVoiceTenant();
-    const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: app.url("/moh") });
+    const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/moh") });
     await waitFor("the music on hold", async () => seen.some((e) => e.name === "PLAYBACK_START" && e.variable("irisx_call_id") === call.id && e.get("Playback-File-Path") === "local_stream://moh") || null);
     // It plays on (the switch's stream never ends by itself).
     await new Promise((r) => setTimeout(r, 500));
@@ -100,7 +70,7 @@ describe("queues on the simulator", () => {
 
   it("a full queue refuses the next caller (queue-full, JSON form); a caller who hangs up leaves it and the action hears hangup", async () => {
     const voice = await createVoiceTenant();
-    const instructions = [{ enqueue: "tiny", maxQueueSize: 1, action: app.url("/full-after") }, { say: "Next verb" }];
+    const instructions = [{ enqueue: "tiny", maxQueueSize: 1, action: stage.app.url("/full-after") }, { say: "Next verb" }];
     routes.set("/full-after", (p) => (p.QueueResult === "queue-full" ? twiml("<Say>The queue is full</Say><Hangup/>") : twiml("")));
     const waiting = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, instructions });
     await waitFor("the first caller queued", () => db.queueMember.findUnique({ where: { callId: waiting.id } }));
@@ -129,7 +99,7 @@ describe("queues on the simulator", () => {
     const endedAt = new Date(Date.now() - 60_000);
     await db.queueMember.update({ where: { callId: ended.id }, data: { enqueuedAt: new Date(endedAt.getTime() - 120_000) } });
     await db.call.update({ where: { id: ended.id }, data: { endedAt } });
-    await worker.reconcileNow();
+    await stage.worker.reconcileNow();
     expect(await db.queueMember.findUnique({ where: { callId: ended.id } })).toBeNull();
     const queue = await db.callQueue.findUniqueOrThrow({ where: { tenantId_friendlyName: { tenantId: voice.tenant.id, friendlyName: "orphans" } } });
     expect(queue).toMatchObject({ membersLeft: 1, waitSecondsTotal: 120 });

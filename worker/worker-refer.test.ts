@@ -2,46 +2,18 @@
 // worker sends `deflect` with sip_refer_continue_after_reply, reads the far end's answer and the NOTIFY's final
 // status off the channel, and the interpreter decides: transferred, the action is told in-progress and the call
 // ends; refused, the action's document runs on the call that is still up.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { env } from "@/env";
+import { describe, expect, it } from "vitest";
 import { createVoiceTenant } from "@/test/call-fixtures";
-import { startWebhookReceiver, type ReceiverReply } from "@/test/webhook-receiver";
-import type { Simulator } from "../freeswitch/simulator/index";
-import type { EslEvent } from "./esl/wire";
-import type { RunningWorker } from "./start-worker";
-import type { SwitchConnection } from "./switch-port";
-import { placeCall, startTestSimulator, startTestWorker, useTempRecordingDirs, waitFor, waitForFinalCall } from "./test-harness";
+import { useCallControlStage } from "./call-control-stage";
+import { placeCall, waitFor, waitForFinalCall } from "./test-harness";
 
-let sim: Simulator;
-let worker: RunningWorker;
-let app: Awaited<ReturnType<typeof startWebhookReceiver>>;
-const routes = new Map<string, ReceiverReply>();
-const seen: EslEvent[] = [];
-const paramsOf = (body: string) => Object.fromEntries(new URLSearchParams(body));
-
-beforeAll(async () => {
-  env.WEBHOOK_ALLOW_PRIVATE_HOSTS = ["127.0.0.1"];
-  await useTempRecordingDirs();
-  app = await startWebhookReceiver((req) => routes.get(new URL(req.url, "http://x").pathname) ?? { status: 200, body: "" });
-  sim = await startTestSimulator({ timeScale: 0.05, recordingsDir: env.FREESWITCH_RECORDINGS_DIR });
-  worker = await startTestWorker(sim, { switchId: "fs-refer-sim" });
-  (worker.context.esl as SwitchConnection).onEvent((e) => seen.push(e));
-});
-
-afterAll(async () => {
-  await worker?.stop(5_000);
-  await sim?.close();
-  await app?.close();
-});
-
-const requestsTo = (path: string, callId: string) => app.received.filter((r) => r.url.startsWith(path) && paramsOf(r.body).CallSid === callId).map((r) => paramsOf(r.body));
-const executed = (callId: string, application: string) =>
-  seen.filter((e) => e.name === "CHANNEL_EXECUTE_COMPLETE" && e.variable("irisx_call_id") === callId && e.get("Application") === application).map((e) => e.get("Application-Data") ?? "");
+const stage = useCallControlStage({ switchId: "fs-refer-sim" });
+const { routes, executed, requestsTo } = stage;
 
 describe("refer on the simulator", () => {
   it("accepted and transferred: deflect sends the REFER, the action hears in-progress with the codes, and the call ends", async () => {
     const voice = await createVoiceTenant();
-    const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, instructions: [{ refer: "sip:alice@example.com", action: app.url("/referred") }, { say: "never" }] });
+    const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, instructions: [{ refer: "sip:alice@example.com", action: stage.app.url("/referred") }, { say: "never" }] });
     const ended = await waitForFinalCall(call.id);
     expect(ended.status).toBe("COMPLETED");
     expect(executed(call.id, "deflect")).toEqual(["sip:alice@example.com"]);
@@ -54,8 +26,8 @@ describe("refer on the simulator", () => {
   it("refused (603) or the transfer failing (NOTIFY 486): the call stays up and the action's TwiML runs", async () => {
     routes.set("/refused", { status: 200, body: "<Response><Say>Transfer failed</Say><Hangup/></Response>", headers: { "Content-Type": "text/xml" } });
     const voice = await createVoiceTenant();
-    const refused = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, instructions: [{ refer: "sip:refuse@example.com", action: app.url("/refused") }] });
-    const busy = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, instructions: [{ refer: "sip:busy@example.com", action: app.url("/refused") }] });
+    const refused = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, instructions: [{ refer: "sip:refuse@example.com", action: stage.app.url("/refused") }] });
+    const busy = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, instructions: [{ refer: "sip:busy@example.com", action: stage.app.url("/refused") }] });
     for (const call of [refused, busy]) {
       expect((await waitForFinalCall(call.id)).status).toBe("COMPLETED");
       expect(executed(call.id, "speak").map((d) => d.split("|")[2])).toEqual(["Transfer failed"]);
