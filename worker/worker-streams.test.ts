@@ -4,11 +4,12 @@
 // <Start><Stream>/<Stop><Stream> with statusCallback, and failures as debugger entries that never leave dead air.
 import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { WebSocketServer, type WebSocket } from "ws";
 import { env } from "@/env";
 import { decodeMulaw, encodeMulaw } from "@/lib/audio/mulaw";
 import { db } from "@/server/db";
 import { createVoiceTenant } from "@/test/call-fixtures";
+import { power, rms, tone } from "@/test/audio-signals";
+import { startMediaStreamServer, type MediaStreamServer } from "@/test/media-stream-server";
 import { startWebhookReceiver } from "@/test/webhook-receiver";
 import type { Simulator } from "../freeswitch/simulator/index";
 import { unicastHeard } from "../freeswitch/simulator/unicast";
@@ -17,34 +18,15 @@ import type { RunningWorker } from "./start-worker";
 import type { SwitchConnection } from "./switch-port";
 import { placeCall, startTestSimulator, startTestWorker, useTempRecordingDirs, waitFor, waitForFinalCall } from "./test-harness";
 
-type Message = { event: string; streamSid?: string; sequenceNumber?: string; media?: { track: string; chunk: string; timestamp: string; payload: string }; mark?: { name: string }; dtmf?: { digit: string; track: string }; start?: Record<string, unknown>; stop?: Record<string, unknown> };
-
 let sim: Simulator;
 let worker: RunningWorker;
-let wss: WebSocketServer;
-let wsUrl: string;
+let streams: MediaStreamServer;
 let callbacks: Awaited<ReturnType<typeof startWebhookReceiver>>;
 /** The tenant's application: TwiML by path. */
 let app: Awaited<ReturnType<typeof startWebhookReceiver>>;
 const documents = new Map<string, string>();
 const seen: EslEvent[] = [];
-const received = new Map<string, Message[]>();
-const onStart = new Map<string, (ws: WebSocket, messages: Message[]) => void>();
 
-function power(samples: Int16Array, frequency: number): number {
-  const k = 2 * Math.cos((2 * Math.PI * frequency) / 8000);
-  let s1 = 0;
-  let s2 = 0;
-  for (const x of samples) {
-    const s = x + k * s1 - s2;
-    s2 = s1;
-    s1 = s;
-  }
-  return (s1 * s1 + s2 * s2 - k * s1 * s2) / Math.max(1, samples.length);
-}
-
-const rms = (samples: Int16Array) => Math.sqrt(samples.reduce((sum, x) => sum + x * x, 0) / Math.max(1, samples.length));
-const tone = (seconds: number, frequency: number) => Int16Array.from({ length: seconds * 8000 }, (_, i) => Math.round(Math.sin((2 * Math.PI * frequency * i) / 8000) * 10000));
 const mediaMessage = (pcm: Int16Array) => JSON.stringify({ event: "media", streamSid: "x", media: { payload: encodeMulaw(pcm).toString("base64") } });
 
 beforeAll(async () => {
@@ -58,19 +40,7 @@ beforeAll(async () => {
   sim = await startTestSimulator({ timeScale: 0.05, recordingsDir: env.FREESWITCH_RECORDINGS_DIR });
   worker = await startTestWorker(sim);
   (worker.context.esl as SwitchConnection).onEvent((e) => seen.push(e));
-  wss = new WebSocketServer({ host: "127.0.0.1", port: 0 });
-  await new Promise((resolve) => wss.once("listening", resolve));
-  wsUrl = `ws://127.0.0.1:${(wss.address() as { port: number }).port}`;
-  wss.on("connection", (ws, req) => {
-    const key = req.url ?? "/";
-    const messages: Message[] = [];
-    received.set(key, messages);
-    ws.on("message", (data) => {
-      const message = JSON.parse(String(data)) as Message;
-      messages.push(message);
-      if (message.event === "start") onStart.get(key)?.(ws, messages);
-    });
-  });
+  streams = await startMediaStreamServer();
 });
 
 afterAll(async () => {
@@ -78,8 +48,7 @@ afterAll(async () => {
   await sim?.close();
   await callbacks?.close();
   await app?.close();
-  for (const client of wss?.clients ?? []) client.terminate();
-  await new Promise((resolve) => wss?.close(resolve));
+  await streams?.close();
 });
 
 const spokenOn = (callId: string) => seen.filter((e) => e.name === "CHANNEL_EXECUTE_COMPLETE" && e.variable("irisx_call_id") === callId && e.get("Application") === "speak").map((e) => (e.get("Application-Data") ?? "").split("|")[2] ?? "");
@@ -91,7 +60,7 @@ describe("media streams on the simulator", () => {
   it("<Connect><Stream>: the far end's audio goes out as media, the server's audio is heard, marks and dtmf come back, the close goes on", async () => {
     const voice = await createVoiceTenant();
     let callId = "";
-    onStart.set("/bot", (ws, messages) => {
+    streams.onStart.set("/bot", (ws, messages) => {
       void (async () => {
         const uuid = await uuidOf(() => callId);
         await waitFor("some of the caller's audio", async () => messages.filter((m) => m.event === "media").length >= 20, 10_000, 10);
@@ -111,11 +80,11 @@ describe("media streams on the simulator", () => {
     const call = await placeCall(voice.actor, {
       to: "+15005550100",
       from: voice.number.e164,
-      instructions: [{ connect: { stream: `${wsUrl}/bot`, parameters: { tenant: "acme" }, statusCallback: callbacks.url("/connect-status") } }, { say: "Back in the document" }, { hangup: true }],
+      instructions: [{ connect: { stream: `${streams.url}/bot`, parameters: { tenant: "acme" }, statusCallback: callbacks.url("/connect-status") } }, { say: "Back in the document" }, { hangup: true }],
     });
     callId = call.id;
     expect((await waitForFinalCall(call.id, 20_000)).status).toBe("COMPLETED");
-    const messages = received.get("/bot")!;
+    const messages = streams.received.get("/bot")!;
     expect(messages[0]).toEqual({ event: "connected", protocol: "Call", version: "1.0.0" });
     expect(messages[1]).toMatchObject({
       event: "start",
@@ -142,8 +111,8 @@ describe("media streams on the simulator", () => {
   });
 
   it("<Connect action>: the close posts to the action, whose answer runs", async () => {
-    onStart.set("/short", (ws) => setTimeout(() => ws.close(), 200));
-    documents.set("/connect", `<Response><Connect action="/after"><Stream url="${wsUrl}/short"/></Connect><Say>not reached</Say></Response>`);
+    streams.onStart.set("/short", (ws) => setTimeout(() => ws.close(), 200));
+    documents.set("/connect", `<Response><Connect action="/after"><Stream url="${streams.url}/short"/></Connect><Say>not reached</Say></Response>`);
     documents.set("/after", "<Response><Say>From the action</Say><Hangup/></Response>");
     const voice = await createVoiceTenant();
     const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: app.url("/connect") });
@@ -182,10 +151,10 @@ describe("media streams on the simulator", () => {
 
   it("<Start><Stream>: the caller's track streams while the document goes on, <Stop><Stream name> ends it with stop", async () => {
     const voice = await createVoiceTenant();
-    documents.set("/fork", `<Response><Start><Stream name="listen" url="${wsUrl}/fork" statusCallback="${callbacks.url("/fork-status")}"><Parameter name="agent" value="7"/></Stream></Start><Pause length="3"/><Stop><Stream name="listen"/></Stop><Say>Stopped</Say><Hangup/></Response>`);
+    documents.set("/fork", `<Response><Start><Stream name="listen" url="${streams.url}/fork" statusCallback="${callbacks.url("/fork-status")}"><Parameter name="agent" value="7"/></Stream></Start><Pause length="3"/><Stop><Stream name="listen"/></Stop><Say>Stopped</Say><Hangup/></Response>`);
     const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: app.url("/fork") });
     expect((await waitForFinalCall(call.id, 20_000)).status).toBe("COMPLETED");
-    const messages = await waitFor("the stop", async () => (received.get("/fork")?.some((m) => m.event === "stop") ? received.get("/fork") : null));
+    const messages = await waitFor("the stop", async () => (streams.received.get("/fork")?.some((m) => m.event === "stop") ? streams.received.get("/fork") : null));
     expect(messages[1]).toMatchObject({ event: "start", start: { tracks: ["inbound"], customParameters: { agent: "7" }, callSid: call.id } });
     const media = messages.filter((m) => m.event === "media").map((m) => m.media!);
     // About three simulated seconds of the caller, 20 ms a message, timestamps the audio's own time.
@@ -199,28 +168,28 @@ describe("media streams on the simulator", () => {
 
   it("a stream still open when the call ends gets its stop", async () => {
     const voice = await createVoiceTenant();
-    const call = await placeCall(voice.actor, { to: "+15005550120", from: voice.number.e164, instructions: [{ connect: { stream: `${wsUrl}/hangup` } }] });
+    const call = await placeCall(voice.actor, { to: "+15005550120", from: voice.number.e164, instructions: [{ connect: { stream: `${streams.url}/hangup` } }] });
     expect((await waitForFinalCall(call.id, 20_000)).status).toBe("COMPLETED");
-    const messages = await waitFor("the stop", async () => (received.get("/hangup")?.some((m) => m.event === "stop") ? received.get("/hangup") : null));
+    const messages = await waitFor("the stop", async () => (streams.received.get("/hangup")?.some((m) => m.event === "stop") ? streams.received.get("/hangup") : null));
     expect(messages.at(-1)).toMatchObject({ event: "stop", stop: { callSid: call.id } });
   });
   it("a second <Connect><Stream> in the call is refused with a debugger entry (the switch would forward no audio to it)", async () => {
-    onStart.set("/once", (ws) => setTimeout(() => ws.close(), 100));
+    streams.onStart.set("/once", (ws) => setTimeout(() => ws.close(), 100));
     const voice = await createVoiceTenant();
     const call = await placeCall(voice.actor, {
       to: "+15005550100",
       from: voice.number.e164,
-      instructions: [{ connect: { stream: `${wsUrl}/once` } }, { say: "Between" }, { connect: { stream: `${wsUrl}/twice` } }, { say: "After" }, { hangup: true }],
+      instructions: [{ connect: { stream: `${streams.url}/once` } }, { say: "Between" }, { connect: { stream: `${streams.url}/twice` } }, { say: "After" }, { hangup: true }],
     });
     expect((await waitForFinalCall(call.id, 20_000)).status).toBe("COMPLETED");
-    expect(received.has("/twice")).toBe(false);
+    expect(streams.received.has("/twice")).toBe(false);
     const entries = await db.callEvent.findMany({ where: { callId: call.id, type: "debugger.error" } });
     expect(entries.map((e) => (e.data as { code: number; message: string }).message)).toEqual([expect.stringContaining("only one bidirectional stream per call")]);
     expect(spokenOn(call.id)).toEqual(["Between", "After"]);
   });
   it("a worker killed during <Connect><Stream>: its successor ends the stream with a debugger entry and goes on with the document", async () => {
     const voice = await createVoiceTenant();
-    const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, instructions: [{ connect: { stream: `${wsUrl}/restart` } }, { say: "After the restart" }, { hangup: true }] });
+    const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, instructions: [{ connect: { stream: `${streams.url}/restart` } }, { say: "After the restart" }, { hangup: true }] });
     await waitFor("the stream's stored state", async () => {
       const row = await db.call.findUniqueOrThrow({ where: { id: call.id } });
       return (row.voiceSession as { running?: { kind: string } } | null)?.running?.kind === "stream";

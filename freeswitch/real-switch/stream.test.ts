@@ -10,69 +10,28 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { WebSocketServer, type WebSocket } from "ws";
 import { decodeMulaw, encodeMulaw } from "@/lib/audio/mulaw";
+import { power, rms, tone } from "@/test/audio-signals";
+import { startMediaStreamServer, type MediaStreamServer } from "@/test/media-stream-server";
 import { startWebhookReceiver } from "@/test/webhook-receiver";
 import { callEventsOf, createVoiceTenant, describeRealSwitch, EslTap, placeCall, stackInfo, waitFor, waitForFinal, type VoiceTenant } from "./harness/fixtures";
-
-type Message = { event: string; [key: string]: unknown } & { media?: { track: string; chunk: string; timestamp: string; payload: string }; mark?: { name: string }; start?: Record<string, unknown> };
-
-/** Power of one frequency in the samples (Goertzel), normalised by length. */
-function power(samples: Int16Array, frequency: number, rate = 8000): number {
-  const k = 2 * Math.cos((2 * Math.PI * frequency) / rate);
-  let s1 = 0;
-  let s2 = 0;
-  for (const x of samples) {
-    const s = x + k * s1 - s2;
-    s2 = s1;
-    s1 = s;
-  }
-  return (s1 * s1 + s2 * s2 - k * s1 * s2) / samples.length;
-}
-
-function rms(samples: Int16Array): number {
-  let sum = 0;
-  for (const x of samples) sum += x * x;
-  return Math.sqrt(sum / Math.max(1, samples.length));
-}
-
-function tone(seconds: number, frequency: number): Int16Array {
-  return Int16Array.from({ length: seconds * 8000 }, (_, i) => Math.round(Math.sin((2 * Math.PI * frequency * i) / 8000) * 10000));
-}
 
 describeRealSwitch("Twilio Media Streams on a real FreeSWITCH", () => {
   let tenant: VoiceTenant;
   let tap: EslTap;
-  let wss: WebSocketServer;
-  let wsUrl: string;
+  let streams: MediaStreamServer;
   let callbacks: Awaited<ReturnType<typeof startWebhookReceiver>>;
-  /** What each connection received, by path; and what the test does when a stream starts. */
-  const received = new Map<string, Message[]>();
-  const onStart = new Map<string, (ws: WebSocket, messages: Message[]) => void>();
 
   beforeAll(async () => {
     tenant = await createVoiceTenant();
     tap = await EslTap.open(["CHANNEL_EXECUTE", "CHANNEL_PARK"]);
     callbacks = await startWebhookReceiver(() => ({ status: 204, body: "", headers: {} }));
-    wss = new WebSocketServer({ host: "127.0.0.1", port: 0 });
-    await new Promise((resolve) => wss.once("listening", resolve));
-    wsUrl = `ws://127.0.0.1:${(wss.address() as { port: number }).port}`;
-    wss.on("connection", (ws, req) => {
-      const key = req.url ?? "/";
-      const messages: Message[] = [];
-      received.set(key, messages);
-      ws.on("message", (data) => {
-        const message = JSON.parse(String(data)) as Message;
-        messages.push(message);
-        if (message.event === "start") onStart.get(key)?.(ws, messages);
-      });
-    });
+    streams = await startMediaStreamServer();
   });
   afterAll(async () => {
     await tap.close();
     await callbacks.close();
-    for (const client of wss.clients) client.terminate();
-    await new Promise((resolve) => wss.close(resolve));
+    await streams.close();
   });
 
   const channelOf = (callId: string) => waitFor(`the channel of ${callId}`, async () => tap.events.find((e) => e.name === "CHANNEL_PARK" && e.variable("irisx_call_id") === callId)?.get("Unique-ID"));
@@ -82,7 +41,7 @@ describeRealSwitch("Twilio Media Streams on a real FreeSWITCH", () => {
     let markSentAt = 0;
     let markBackAt = 0;
     let callId = "";
-    onStart.set("/bot", (ws, messages) => {
+    streams.onStart.set("/bot", (ws, messages) => {
       void (async () => {
         // The switch's own recording of what it writes towards the carrier (the call's outbound audio).
         const uuid = await channelOf(callId);
@@ -101,11 +60,11 @@ describeRealSwitch("Twilio Media Streams on a real FreeSWITCH", () => {
     });
     const call = await placeCall(tenant, {
       to: "+15005550100",
-      instructions: [{ connect: { stream: `${wsUrl}/bot`, parameters: { customer: "acme" } } }, { say: "the stream has ended" }, { hangup: true }],
+      instructions: [{ connect: { stream: `${streams.url}/bot`, parameters: { customer: "acme" } } }, { say: "the stream has ended" }, { hangup: true }],
     });
     callId = call.id;
     expect((await waitForFinal(tenant, call.id, 40_000)).status).toBe("completed");
-    const messages = received.get("/bot")!;
+    const messages = streams.received.get("/bot")!;
     expect(messages[0]).toMatchObject({ event: "connected", protocol: "Call", version: "1.0.0" });
     const start = messages[1]!;
     expect(start).toMatchObject({
@@ -141,7 +100,7 @@ describeRealSwitch("Twilio Media Streams on a real FreeSWITCH", () => {
     const call = await placeCall(tenant, {
       to: "+15005550100",
       instructions: [
-        { start: { stream: `${wsUrl}/fork`, name: "fork1", track: "both_tracks", statusCallback: callbacks.url("/stream-status") } },
+        { start: { stream: `${streams.url}/fork`, name: "fork1", track: "both_tracks", statusCallback: callbacks.url("/stream-status") } },
         { say: "this sentence goes to the caller and to the stream" },
         { stop: { stream: true, name: "fork1" } },
         { pause: 1 },
@@ -149,7 +108,7 @@ describeRealSwitch("Twilio Media Streams on a real FreeSWITCH", () => {
       ],
     });
     expect((await waitForFinal(tenant, call.id, 40_000)).status).toBe("completed");
-    const messages = await waitFor("the stream's stop", async () => (received.get("/fork")?.some((m) => m.event === "stop") ? received.get("/fork") : null), 10_000);
+    const messages = await waitFor("the stream's stop", async () => (streams.received.get("/fork")?.some((m) => m.event === "stop") ? streams.received.get("/fork") : null), 10_000);
     expect(messages[1]).toMatchObject({ event: "start", start: { tracks: ["inbound", "outbound"], callSid: call.id } });
     const media = messages.filter((m) => m.event === "media").map((m) => m.media!);
     const track = (name: string) => decodeMulaw(Buffer.concat(media.filter((m) => m.track === name).map((m) => Buffer.from(m.payload, "base64"))));
@@ -171,16 +130,16 @@ describeRealSwitch("Twilio Media Streams on a real FreeSWITCH", () => {
   it("a second <Connect><Stream> in one call is refused with a debugger entry and the document goes on", async () => {
     // The switch's park loop stops forwarding the caller's audio once an application has run after its unicast
     // started (measured here: no datagram after the say between two streams), so a second stream would be deaf.
-    onStart.set("/first", (ws, messages) => void waitFor("a second of audio", async () => messages.filter((m) => m.event === "media").length >= 50, 10_000, 20).then(() => ws.close()));
+    streams.onStart.set("/first", (ws, messages) => void waitFor("a second of audio", async () => messages.filter((m) => m.event === "media").length >= 50, 10_000, 20).then(() => ws.close()));
     const call = await placeCall(tenant, {
       to: "+15005550100",
-      instructions: [{ say: "before the stream" }, { connect: { stream: `${wsUrl}/first` } }, { say: "between the streams" }, { connect: { stream: `${wsUrl}/second` } }, { say: "after the refusal" }, { hangup: true }],
+      instructions: [{ say: "before the stream" }, { connect: { stream: `${streams.url}/first` } }, { say: "between the streams" }, { connect: { stream: `${streams.url}/second` } }, { say: "after the refusal" }, { hangup: true }],
     });
     expect((await waitForFinal(tenant, call.id, 40_000)).status).toBe("completed");
-    const media = received.get("/first")!.filter((m) => m.event === "media").map((m) => m.media!);
+    const media = streams.received.get("/first")!.filter((m) => m.event === "media").map((m) => m.media!);
     const audio = decodeMulaw(Buffer.concat(media.map((m) => Buffer.from(m.payload, "base64"))));
     expect(power(audio, 440)).toBeGreaterThan(20 * power(audio, 1000));
-    expect(received.has("/second")).toBe(false);
+    expect(streams.received.has("/second")).toBe(false);
     const events = await callEventsOf(call.id);
     expect(events.filter((e) => e.type === "debugger.error").map((e) => (e.data as { code: number }).code)).toEqual([12200]);
     expect(tap.executed(call.id).filter((a) => a.app === "speak").map((a) => a.data.split("|")[2])).toEqual(["before the stream", "between the streams", "after the refusal"]);
@@ -188,9 +147,9 @@ describeRealSwitch("Twilio Media Streams on a real FreeSWITCH", () => {
 
   it("the far end hanging up ends an open stream with its stop message", async () => {
     // The carrier answers +15005550104 and hangs up after 4 s.
-    const call = await placeCall(tenant, { to: "+15005550104", instructions: [{ connect: { stream: `${wsUrl}/until-hangup` } }, { say: "not reached" }] });
+    const call = await placeCall(tenant, { to: "+15005550104", instructions: [{ connect: { stream: `${streams.url}/until-hangup` } }, { say: "not reached" }] });
     expect((await waitForFinal(tenant, call.id, 40_000)).status).toBe("completed");
-    const messages = await waitFor("the stop", async () => (received.get("/until-hangup")?.some((m) => m.event === "stop") ? received.get("/until-hangup") : null), 10_000);
+    const messages = await waitFor("the stop", async () => (streams.received.get("/until-hangup")?.some((m) => m.event === "stop") ? streams.received.get("/until-hangup") : null), 10_000);
     expect(messages.filter((m) => m.event === "media").length).toBeGreaterThan(100);
     expect(messages.at(-1)).toMatchObject({ event: "stop", stop: { callSid: call.id, accountSid: tenant.accountSid } });
   });
