@@ -1,13 +1,17 @@
 // `npm run messages:sender`: the message sender (src/server/messages/run-message-sender.ts) in a process of its own,
 // for installations that run the app with MESSAGE_SENDER=separate: passes back to back while messages are due, a
-// pass every 100 ms otherwise. Several may run; the sender's advisory lock lets one send at a time. SIGTERM stops it
-// between requests.
+// pass every 100 ms otherwise, and the status callbacks it queues. Several may run; the sender's advisory lock lets
+// one send at a time. SIGTERM stops it between requests.
 import { logger } from "@/server/logger";
+import { startCallbackSender } from "@/server/calls/callbacks/send-due-callbacks";
 import { runMessageSender } from "@/server/messages/run-message-sender";
 
 const IDLE_MS = 100;
 const stopping = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stopping.abort());
+
+// The status callbacks the sender queues, beside it (the worker's sender sends them too; claims keep each once).
+const callbacks = startCallbackSender({ signal: stopping.signal, idleMs: 250, limit: 50 });
 
 let lastError: string | null = null;
 while (!stopping.signal.aborted) {
@@ -22,4 +26,5 @@ while (!stopping.signal.aborted) {
     await new Promise((r) => setTimeout(r, 1_000));
   }
 }
+await callbacks.stopped;
 process.exit(0);

@@ -15,6 +15,7 @@ import { logger } from "@/server/logger";
 import { deleteExpiredRecordings } from "@/server/recordings/delete-expired-recordings";
 import { purgeDeletedTenants } from "@/server/admin/purge-deleted-tenants";
 import { purgeWebhookReceipts } from "@/server/messages/purge-webhook-receipts";
+import { startCallbackSender } from "@/server/calls/callbacks/send-due-callbacks";
 import { claimDueWebhookDeliveries } from "@/server/webhooks/claim-due-webhook-deliveries";
 import { claimUnpublishedEvents } from "@/server/webhooks/claim-unpublished-events";
 import { createWebhookDeliveries } from "@/server/webhooks/create-webhook-deliveries";
@@ -40,6 +41,8 @@ const BROADCAST_PASS_MS = 30_000;
 const BROADCAST_IDLE_MS = 5_000;
 /** How often the message sender looks for due messages when the last pass found none. */
 const MESSAGE_IDLE_MS = 100;
+/** How soon the callback sender looks again when nothing was due. */
+const CALLBACK_IDLE_MS = 250;
 /** A contact-import pass returns this often (the next resumes after its last batch); idle, look again after 2 s. */
 const IMPORT_PASS_MS = 30_000;
 const IMPORT_IDLE_MS = 2_000;
@@ -144,6 +147,9 @@ export function startEmbeddedEngine(opts: { intervalMs?: number } & AttemptOptio
   };
   const messageTimer = setInterval(sendMessages, MESSAGE_IDLE_MS);
   messageTimer.unref();
+  // Status callbacks (messages', and calls' beside the worker's sender): claimed with leases, so any number of
+  // senders share them and each goes once, in order per call or message.
+  const callbacks = startCallbackSender({ signal: stopping.signal, idleMs: CALLBACK_IDLE_MS, limit: 50, ...(opts.resolve ? { resolve: opts.resolve } : {}) });
   // Contact imports on a loop of their own too: a pass streams batches for up to IMPORT_PASS_MS.
   let importing: Promise<void> | null = null;
   let importsQuietUntil = 0;
@@ -194,6 +200,6 @@ export function startEmbeddedEngine(opts: { intervalMs?: number } & AttemptOptio
     clearInterval(timer);
     clearInterval(messageTimer);
     stopping.abort();
-    await Promise.all([running, sending, messaging, importing]);
+    await Promise.all([running, sending, messaging, importing, callbacks.stopped]);
   };
 }

@@ -136,7 +136,7 @@ export async function writeCallTransitions(tx: Tx, unclamped: readonly CallTrans
   const sent = new Map<string, number>();
   if (twilioCallIds.length > 0) {
     const counts = await tx.callbackDelivery.groupBy({ by: ["callId"], where: { callId: { in: twilioCallIds }, format: "twilio" }, _count: { _all: true } });
-    for (const c of counts) sent.set(c.callId, c._count._all);
+    for (const c of counts) if (c.callId) sent.set(c.callId, c._count._all);
   }
   const callbacks = subscribed.map((t) => {
     const twilio = t.call.apiSurface === "twilio";

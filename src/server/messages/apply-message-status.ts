@@ -2,12 +2,10 @@
 // recorded once per report (MessagingWebhookReceipt), and only forward (a late `sent` never undoes `delivered`).
 import type { MessageStatus } from "@/generated/prisma/enums";
 import { db } from "@/server/db";
-import { deliverMessageStatusCallbacks } from "@/server/messages/deliver-message-status-callbacks";
 import { MESSAGE_VIEW_SELECT, messageEventData } from "@/server/messages/message-view";
 import type { MessagingProviderName } from "@/server/messages/providers/messaging-provider";
 import { emitMessageEvents } from "@/server/messages/emit-message-events";
-
-const RANK: Record<MessageStatus, number> = { QUEUED: 0, SENDING: 1, SENT: 2, DELIVERED: 3, UNDELIVERED: 3, FAILED: 3, READ: 4, RECEIVED: 0 };
+import { MESSAGE_STATUS_RANK as RANK, queueMessageStatusCallbacks } from "@/server/messages/queue-message-status-callbacks";
 
 export type ApplyStatusResult = "applied" | "duplicate" | "unchanged" | "unknown_message";
 
@@ -41,8 +39,8 @@ export async function applyMessageStatus(input: {
     });
     const type = `message.${input.status.toLowerCase()}` as "message.sent" | "message.delivered" | "message.undelivered" | "message.failed" | "message.read";
     await emitMessageEvents(tx, [{ tenantId: updated.tenantId, type, data: messageEventData(updated) }]);
+    await queueMessageStatusCallbacks(tx, [updated]);
     return { outcome: "applied" as const, updated };
   });
-  if (result.outcome === "applied") void deliverMessageStatusCallbacks([result.updated]);
   return result.outcome;
 }

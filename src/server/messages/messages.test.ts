@@ -7,6 +7,7 @@ import { env } from "@/env";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import { getTenantAuthToken } from "@/server/account/get-tenant-auth-token";
 import { verifyTwilioSignature } from "@/server/messages/providers/verify-provider-signatures";
+import { sendDueCallbacks } from "@/server/calls/callbacks/send-due-callbacks";
 import { db } from "@/server/db";
 import { newId, newSid } from "@/server/shared/ids";
 import { receiveProviderWebhook } from "@/server/messages/receive-provider-webhook";
@@ -175,9 +176,12 @@ describe("the sender with Twilio", () => {
     expect(await db.webhookEvent.count({ where: { tenantId: a.tenant.id, type: "message.delivered" } })).toBe(1);
     expect(await db.webhookEvent.count({ where: { tenantId: a.tenant.id, type: "message.sent" } })).toBe(1);
 
-    // The tenant's status_callback got sent and delivered, JSON, signed with the account's auth token.
-    await waitFor("both status callbacks", async () => receiver.received.length >= 2, 5_000, 20);
-    expect(receiver.received.map((x) => (JSON.parse(x.body) as { type: string }).type).sort()).toEqual(["message.delivered", "message.sent"]);
+    // The tenant's status_callback got sent and delivered, JSON, signed with the account's auth token: queued with
+    // each change and sent by a callback sender (the worker's or the job engine's), in the order of the statuses.
+    const queued = await db.callbackDelivery.findMany({ where: { messageId: sent.id }, orderBy: { sequence: "asc" } });
+    expect(queued.map((c) => [c.sequence, c.status, c.format])).toEqual([[2, "PENDING", "native"], [3, "PENDING", "native"]]);
+    await waitFor("both status callbacks", async () => (await sendDueCallbacks(), receiver.received.length >= 2), 5_000, 20);
+    expect(receiver.received.map((x) => (JSON.parse(x.body) as { type: string }).type)).toEqual(["message.sent", "message.delivered"]);
     expect(receiver.received[0]!.headers["irisx-signature"]).toMatch(/^t=\d+,v1=/);
     await receiver.close();
   });

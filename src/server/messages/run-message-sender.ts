@@ -10,7 +10,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { db, sqlPool } from "@/server/db";
 import { logger } from "@/server/logger";
 import { chargeMessages } from "@/server/messages/charge-messages";
-import { deliverMessageStatusCallbacks, type MessageCallbackOptions } from "@/server/messages/deliver-message-status-callbacks";
+import { queueMessageStatusCallbacks } from "@/server/messages/queue-message-status-callbacks";
 import { MESSAGE_VIEW_SELECT, messageEventData, type MessageView } from "@/server/messages/message-view";
 import { senderSegmentsPerSecond, ThroughputPacer } from "@/server/messages/message-throughput";
 import { refundMessages } from "@/server/messages/refund-messages";
@@ -31,7 +31,7 @@ const SLOT_SLACK_MS = 25;
 /** Twilio's "unknown error": used when a send's outcome cannot be known, and for insufficient credit at send time. */
 export const UNKNOWN_OUTCOME_CODE = 30008;
 
-export interface MessageSenderOptions extends MessageCallbackOptions {
+export interface MessageSenderOptions {
   deadlineMs?: number;
   signal?: AbortSignal;
   /** Tests: replace how a provider is found (a provider that fails in particular ways). */
@@ -124,12 +124,12 @@ async function claimDue(now: number, pass: MessageSenderPass): Promise<DueRow[]>
         WHERE id = ANY(${[...unpaid]}::text[])`;
       failedViews = await tx.message.findMany({ where: { id: { in: [...unpaid] } }, select: MESSAGE_VIEW_SELECT });
       await emitMessageEvents(tx, failedViews.map((m) => ({ tenantId: m.tenantId, type: "message.failed" as const, data: messageEventData(m) })));
+      await queueMessageStatusCallbacks(tx, failedViews);
     }
     pass.deferred += later.length;
     pass.failed += unpaid.size;
     return { claimed, failedViews };
   }, TX_OPTIONS);
-  if (result.failedViews.length) void deliverMessageStatusCallbacks(result.failedViews);
   return result.claimed;
 }
 
@@ -211,6 +211,7 @@ async function recordOutcomesOnce(outcomes: Outcome[], pass: MessageSenderPass):
     const changed = settled.filter((o) => o.row.statusCallbackUrl || listening.has(o.row.tenantId)).map((o) => o.row.id);
     const views = changed.length ? await tx.message.findMany({ where: { id: { in: changed } }, select: MESSAGE_VIEW_SELECT }) : [];
     await emitMessageEvents(tx, views.map((m) => ({ tenantId: m.tenantId, type: m.status === "SENT" ? ("message.sent" as const) : ("message.failed" as const), data: messageEventData(m) })));
+    await queueMessageStatusCallbacks(tx, views);
     pass.sent += accepted.length;
     pass.retried += retry.length;
     pass.failed += failed.length;
@@ -228,10 +229,10 @@ async function failLapsed(now: number, pass: MessageSenderPass): Promise<void> {
     if (!ids.length) return [];
     const list = await tx.message.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: MESSAGE_VIEW_SELECT });
     await emitMessageEvents(tx, list.map((m) => ({ tenantId: m.tenantId, type: "message.failed" as const, data: messageEventData(m) })));
+    await queueMessageStatusCallbacks(tx, list);
     return list;
   }, TX_OPTIONS);
   pass.failed += views.length;
-  if (views.length) void deliverMessageStatusCallbacks(views);
 }
 
 /** Sends due messages until none is due, the deadline passes, or the signal stops it. */
@@ -250,8 +251,7 @@ export async function runMessageSender(opts: MessageSenderOptions = {}): Promise
       const due = await claimDue(now, pass);
       if (!due.length) break;
       const outcomes = await sendAll(due, opts);
-      const views = await recordOutcomes(outcomes, pass);
-      void deliverMessageStatusCallbacks(views, opts);
+      await recordOutcomes(outcomes, pass);
     }
     return pass;
   } finally {

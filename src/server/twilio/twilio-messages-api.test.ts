@@ -4,6 +4,7 @@ import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { env } from "@/env";
 import { getTwilioCredentials } from "@/server/account/get-twilio-credentials";
+import { sendDueCallbacks } from "@/server/calls/callbacks/send-due-callbacks";
 import { db } from "@/server/db";
 import { receiveProviderWebhook } from "@/server/messages/receive-provider-webhook";
 import { runMessageSender } from "@/server/messages/run-message-sender";
@@ -58,7 +59,7 @@ describe("Twilio-compatible Messages API with the twilio npm library", () => {
     const delivered = twilioStatusCallback({ url: `${env.APP_URL}/api/webhooks/twilio/message-status`, authToken: CARRIER_TOKEN, accountSid: CARRIER_SID, messageSid: onCarrier.id, status: "delivered" });
     expect((await receiveProviderWebhook("twilio-status", delivered)).status).toBe(200);
 
-    await waitFor("sent and delivered callbacks", async () => callbacks.received.length >= 2, 5_000, 20);
+    await waitFor("sent and delivered callbacks", async () => (await sendDueCallbacks(), callbacks.received.length >= 2), 5_000, 20);
     const forms = callbacks.received.map((r) => Object.fromEntries(new URLSearchParams(r.body)));
     expect(forms.map((f) => f.MessageStatus).sort()).toEqual(["delivered", "sent"]);
     for (const [i, r] of callbacks.received.entries()) {

@@ -25,8 +25,8 @@ describe("send-messages", () => {
     };
     const fn = createSendMessagesFunction({ resolveProvider: async () => ({ provider, credentialSource: "platform", statusCallbackUrl: "https://irisx.test/status" }) });
     const run = () => new InngestTestEngine({ function: fn }).execute({ events: [{ name: "message/send.requested", data: {} }] });
-    expect((await run()).result).toEqual({ sent: 3, retried: 0, failed: 0 });
-    expect((await run()).result).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect((await run()).result).toEqual({ sent: 3, retried: 0, failed: 0, callbacks: 0 });
+    expect((await run()).result).toEqual({ sent: 0, retried: 0, failed: 0, callbacks: 0 });
     expect(sent.sort()).toEqual(["m0", "m1", "m2"]);
     expect(await db.message.count({ where: { tenantId: t.tenant.id, status: "SENT" } })).toBe(3);
   });

@@ -1,6 +1,7 @@
 import { cron } from "inngest";
 import { inngest } from "@/jobs/client";
 import { messageSendRequested } from "@/jobs/events";
+import { sendDueCallbacks } from "@/server/calls/callbacks/send-due-callbacks";
 import { runMessageSender, type MessageSenderOptions } from "@/server/messages/run-message-sender";
 
 const STEP_DEADLINE_MS = 20_000;
@@ -23,7 +24,9 @@ export function createSendMessagesFunction(senderOptions: MessageSenderOptions =
       if (!pass.locked || (pass.sent === 0 && pass.retried === 0 && pass.failed === 0 && pass.deferred === 0)) break;
       if (pass.sent === 0 && pass.failed === 0) await step.sleep(`paced-${n}`, "1s");
     }
-    return total;
+    // The status callbacks those passes queued (the worker's callback sender sends them too; claims keep it once).
+    const callbacks = await step.run("send-status-callbacks", () => sendDueCallbacks({ limit: 500 }));
+    return { ...total, callbacks: callbacks.succeeded + callbacks.failed };
   });
 }
 

@@ -1,7 +1,7 @@
 // Claiming status callbacks to send. Each claim is a lease: the row stays PENDING, its attempt is counted and
 // nextAttemptAt moves past the lease, so no other sender picks it up until this one records the outcome (or
-// dies and the lease runs out). Only the lowest PENDING sequence of each call is claimable, so sequence n+1 is
-// never sent before n is done (delivered or given up), whichever sender holds it.
+// dies and the lease runs out). Only the lowest PENDING sequence of each call (or message) is claimable, so
+// sequence n+1 is never sent before n is done (delivered or given up), whichever sender holds it.
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 
@@ -11,7 +11,8 @@ export const MAX_CALLBACK_ATTEMPTS = 2;
 export interface ClaimedCallback {
   id: string;
   tenantId: string;
-  callId: string;
+  callId: string | null;
+  messageId: string | null;
   url: string;
   method: string;
   format: string;
@@ -30,7 +31,8 @@ export async function claimDueCallbacks(opts: { limit: number; now: Date; leaseM
       WHERE d.status = 'PENDING' AND d."nextAttemptAt" <= ${opts.now} AND d.attempts < ${MAX_CALLBACK_ATTEMPTS}
         AND NOT EXISTS (
           SELECT 1 FROM "CallbackDelivery" earlier
-          WHERE earlier."callId" = d."callId" AND earlier.status = 'PENDING' AND earlier.sequence < d.sequence
+          WHERE earlier.status = 'PENDING' AND earlier.sequence < d.sequence
+            AND (earlier."callId" = d."callId" OR earlier."messageId" = d."messageId")
         )
       ORDER BY d."nextAttemptAt"
       LIMIT ${opts.limit}
@@ -39,7 +41,7 @@ export async function claimDueCallbacks(opts: { limit: number; now: Date; leaseM
     UPDATE "CallbackDelivery" c
     SET attempts = c.attempts + 1, "nextAttemptAt" = ${leaseUntil}
     FROM due WHERE c.id = due.id
-    RETURNING c.id, c."tenantId", c."callId", c.url, c.method, c.format, c.sequence, c.params, c.attempts`);
+    RETURNING c.id, c."tenantId", c."callId", c."messageId", c.url, c.method, c.format, c.sequence, c.params, c.attempts`);
 }
 
 /**
