@@ -34,7 +34,7 @@ async function writeCsv(file: string): Promise<number> {
 
 async function main(): Promise<number> {
   const dbName = `irisx_bench_contacts_${Date.now()}`;
-  const database = await startBenchDatabase(dbName, Number(process.env.BENCH_PG_PORT ?? 54365));
+  const database = await startBenchDatabase(dbName, Number(process.env.BENCH_PG_PORT ?? 25465));
   process.env.DATABASE_URL = database.url;
   const dir = path.join(ROOT, ".data", "bench-contact-imports");
   rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // `npm run test:e2e`: Playwright against a production build (`next build` with NEXT_DIST_DIR, default
 // .next-e2e) served by `next start` on a free port, backed by a fresh embedded PostgreSQL of its own
-// (.data/e2e-postgres, port 54331) with migrations and the demo seed, plus the worker and the switch simulator
+// (.data/e2e-postgres, port 25431) with migrations and the demo seed, plus the worker and the switch simulator
 // on free ports. Everything stops when the specs end.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -13,7 +13,7 @@ import { log, migrate, NEXT_BIN, seedDemoData, simulatedNumberProvider, telephon
 const ROOT = path.resolve(import.meta.dirname, "..");
 const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next-e2e";
 const PG_DIR = path.join(ROOT, ".data/e2e-postgres");
-const PG_PORT = Number(process.env.E2E_PG_PORT ?? 54331);
+const PG_PORT = Number(process.env.E2E_PG_PORT ?? 25431);
 
 async function waitForHealth(baseUrl: string, app: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

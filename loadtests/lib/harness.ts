@@ -41,7 +41,7 @@ export function buildOnce(): void {
  * earlier runs that were killed are dropped first: each keeps autovacuum busy (it visits every database of the
  * cluster in turn), and with dozens of them that background work showed up as latency spikes in the figures.
  */
-export async function startBenchDatabase(name: string, port = Number(process.env.BENCH_PG_PORT ?? 54341)) {
+export async function startBenchDatabase(name: string, port = Number(process.env.BENCH_PG_PORT ?? 25441)) {
   // BENCH_PG_LOG=<file> appends the server's log there (checkpoints, autovacuum, slow statements when enabled);
   // otherwise it goes to .data/bench-postgres.log. Its lines carry their own timestamps (log_line_prefix '%m').
   const handle = await startEmbeddedPostgres({ dataDir: path.join(ROOT, ".data", "bench-postgres"), port, logFile: process.env.BENCH_PG_LOG });

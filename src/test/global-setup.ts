@@ -7,12 +7,13 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 import { applyMigrations } from "../server/migrations/apply-migrations";
 
-
+// Its default port is below Linux's ephemeral range (32768–60999): a port in that range can be held at any moment by
+// the client end of some connection, and PostgreSQL then fails to bind ("Address already in use"), as seen in CI.
 export default async function setup(project: TestProject) {
   const external = process.env.TEST_DATABASE_ADMIN_URL;
   const handle = external
     ? null
-    : await startEmbeddedPostgres({ dataDir: ".data/test-postgres", port: Number(process.env.TEST_PG_PORT ?? 54330) });
+    : await startEmbeddedPostgres({ dataDir: ".data/test-postgres", port: Number(process.env.TEST_PG_PORT ?? 25430) });
   const adminUrl = external ?? handle!.url("postgres");
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
