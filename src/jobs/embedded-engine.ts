@@ -16,6 +16,7 @@ import { deleteExpiredRecordings } from "@/server/recordings/delete-expired-reco
 import { purgeDeletedTenants } from "@/server/admin/purge-deleted-tenants";
 import { purgeWebhookReceipts } from "@/server/messages/purge-webhook-receipts";
 import { startCallbackSender } from "@/server/calls/callbacks/send-due-callbacks";
+import { runAutomation } from "@/server/automation/run-automation";
 import { claimDueWebhookDeliveries } from "@/server/webhooks/claim-due-webhook-deliveries";
 import { claimUnpublishedEvents } from "@/server/webhooks/claim-unpublished-events";
 import { createWebhookDeliveries } from "@/server/webhooks/create-webhook-deliveries";
@@ -172,6 +173,7 @@ export function startEmbeddedEngine(opts: { intervalMs?: number } & AttemptOptio
       try {
         await fanOutOutbox();
         await deliverDue(opts);
+        await runAutomation();
         if (Date.now() - lastHealthSample >= HEALTH_SAMPLE_EVERY_MS) {
           lastHealthSample = Date.now();
           await recordHealthSample();

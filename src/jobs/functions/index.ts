@@ -1,4 +1,5 @@
 // Every Inngest function the app serves at /api/inngest.
+import { runAutomationCron } from "@/jobs/functions/automation/run-automation";
 import { purgeDeletedTenantsCron } from "@/jobs/functions/admin/purge-deleted-tenants";
 import { recordHealthSampleCron } from "@/jobs/functions/admin/record-health-sample";
 import { sendBroadcasts } from "@/jobs/functions/broadcasts/send-broadcasts";
@@ -11,4 +12,4 @@ import { fanOutWebhookEvent } from "@/jobs/functions/webhooks/fan-out-webhook-ev
 import { relayOutboxCron } from "@/jobs/functions/webhooks/relay-outbox";
 import { requeueStuckWebhookDeliveries } from "@/jobs/functions/webhooks/requeue-stuck-webhook-deliveries";
 
-export const functions = [fanOutWebhookEvent, deliverWebhook, relayOutboxCron, requeueStuckWebhookDeliveries, deleteExpiredRecordingsCron, purgeDeletedTenantsCron, recordHealthSampleCron, sendBroadcasts, sendMessages, runContactImportsCron, purgeWebhookReceiptsCron];
+export const functions = [fanOutWebhookEvent, deliverWebhook, relayOutboxCron, requeueStuckWebhookDeliveries, deleteExpiredRecordingsCron, purgeDeletedTenantsCron, recordHealthSampleCron, sendBroadcasts, sendMessages, runContactImportsCron, purgeWebhookReceiptsCron, runAutomationCron];
