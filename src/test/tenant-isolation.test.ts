@@ -114,9 +114,13 @@ const expectNoVoicemailLeak = (value: unknown) => {
 // A's message template and sending domain (src/server/templates, src/server/sending-domains).
 let aTemplateId: string;
 let aDomainId: string;
+let aRuleId: string;
 beforeAll(async () => {
   aTemplateId = newId("mt");
   await db.messageTemplate.create({ data: { id: aTemplateId, tenantId: fx.a.tenantId, channel: "SMS", name: "A's template", body: "A's secret {{code}}", variables: ["code"] } });
+  aRuleId = newId("ar");
+  await db.automationRule.create({ data: { id: aRuleId, tenantId: fx.a.tenantId, name: "A's rule", conditions: [{ kind: "channel", channels: ["sms"] }], actions: [{ kind: "auto_reply", body: "A's secret reply" }] } });
+  await db.automationRun.create({ data: { id: newId("arr"), tenantId: fx.a.tenantId, ruleId: aRuleId, messageId: "SMa-run", results: [] } });
   aDomainId = newId("sd");
   await db.sendingDomain.create({ data: { id: aDomainId, tenantId: fx.a.tenantId, domain: "a-mail.example.com", dkimSelector: "irisx", dkimPublicKey: "AAAA", dkimPrivateKeySealed: "sealed" } });
 });
@@ -126,7 +130,7 @@ const expectMessagingConfigIntact = async () => {
 };
 const expectNoMessagingConfigLeak = (value: unknown) => {
   const text = JSON.stringify(value ?? null);
-  for (const id of [aTemplateId, aDomainId, "A's template", "A's secret", "a-mail.example.com"]) expect(text, `leaked ${id}`).not.toContain(id);
+  for (const id of [aTemplateId, aDomainId, aRuleId, "A's template", "A's secret", "A's rule", "SMa-run", "a-mail.example.com"]) expect(text, `leaked ${id}`).not.toContain(id);
 };
 // A's message (sent from A's number to a customer) and A's suppression list entry.
 let aMessageId: string;
@@ -1337,6 +1341,36 @@ const TRPC: Record<string, TrpcCase> = {
     run: async (c) => {
       await notFound(c.templates.delete({ id: aTemplateId }));
       await expectMessagingConfigIntact();
+    },
+  },
+  "automation.list": { aId: false, reason: "the session's tenant's rules", run: async (c) => expectNoMessagingConfigLeak(await c.automation.list()) },
+  "automation.runs": {
+    aId: true,
+    run: async (c) => {
+      expectNoMessagingConfigLeak(await c.automation.runs({}));
+      await notFound(c.automation.runs({ ruleId: aRuleId }));
+    },
+  },
+  "automation.create": {
+    aId: false,
+    reason: "creates in the session's tenant",
+    run: async (c) => {
+      expectNoMessagingConfigLeak(await c.automation.create({ name: "B's rule", conditions: [{ kind: "channel", channels: ["sms"] }], actions: [{ kind: "tag_contact", tag: "b" }] }));
+      expect((await db.automationRule.findUniqueOrThrow({ where: { id: aRuleId } })).position).toBe(0);
+    },
+  },
+  "automation.update": {
+    aId: true,
+    run: async (c) => {
+      await notFound(c.automation.update({ ruleId: aRuleId, enabled: false }));
+      expect((await db.automationRule.findUniqueOrThrow({ where: { id: aRuleId } })).enabled).toBe(true);
+    },
+  },
+  "automation.delete": {
+    aId: true,
+    run: async (c) => {
+      await notFound(c.automation.delete({ ruleId: aRuleId }));
+      expect(await db.automationRule.count({ where: { id: aRuleId } })).toBe(1);
     },
   },
   "templates.preview": { aId: true, run: (c) => notFound(c.templates.preview({ id: aTemplateId, variables: { code: "1" } })) },

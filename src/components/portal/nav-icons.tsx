@@ -1,6 +1,6 @@
 "use client";
 
-import { AudioLinesIcon, BookUserIcon, BugIcon, FileTextIcon, MailCheckIcon, MessageSquareTextIcon, UsersRoundIcon, VoicemailIcon } from "lucide-react";
+import { AudioLinesIcon, BookUserIcon, BugIcon, FileTextIcon, MailCheckIcon, MessageSquareTextIcon, UsersRoundIcon, VoicemailIcon, WorkflowIcon } from "lucide-react";
 
 // Navigation icons of portal pages, rendered from a client module: the portal layout's production build failed to
 // hydrate (React error #306) when it imported icons that no client module of the shell imported itself.
@@ -35,4 +35,8 @@ export function MessagesNavIcon() {
 
 export function ContactsNavIcon() {
   return <BookUserIcon />;
+}
+
+export function AutomationNavIcon() {
+  return <WorkflowIcon />;
 }

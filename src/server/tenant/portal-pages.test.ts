@@ -6,9 +6,10 @@ describe("portal pages by role", () => {
     const labels = (role: Parameters<typeof portalPagesFor>[0]) => portalPagesFor(role).map((p) => p.label);
     expect(labels("AGENT")).toEqual(["Calls", "Conferences"]);
     expect(labels("DEVELOPER")).toEqual(["Dashboard", "Calls", "Voicemail", "Messages", "Contacts", "Debugger", "Conferences", "Numbers", "IVR flows", "Templates", "API keys", "Webhooks", "Sending domains", "Settings", "Speech", "API reference"]);
-    expect(labels("SUPERVISOR")).toEqual(["Dashboard", "Calls", "Voicemail", "Messages", "Contacts", "Debugger", "Conferences", "Numbers", "IVR flows", "Templates", "Team", "Settings", "Speech"]);
-    expect(labels("ADMIN")).toHaveLength(19);
-    expect(labels("OWNER")).toHaveLength(19);
+    expect(labels("SUPERVISOR")).toEqual(["Dashboard", "Calls", "Voicemail", "Messages", "Contacts", "Debugger", "Conferences", "Numbers", "IVR flows", "Templates", "Automation", "Team", "Settings", "Speech"]);
+    expect(labels("ADMIN")).toHaveLength(20);
+    expect(labels("OWNER")).toHaveLength(20);
+    expect(mayOpenPortalPage("DEVELOPER", "/settings/automation")).toBe(false);
     expect(mayOpenPortalPage("SUPERVISOR", "/settings/sending-domains")).toBe(false);
     expect(mayOpenPortalPage("AGENT", "/templates")).toBe(false);
   });

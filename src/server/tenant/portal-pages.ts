@@ -12,6 +12,7 @@ import { PHONE_NUMBER_READ_ROLE } from "@/server/numbers/phone-number-view";
 import { SIP_USER_ROLE } from "@/server/sip/sip-user-view";
 import { SPEECH_READ_ROLE } from "@/server/speech/speech-settings-view";
 import { SENDING_DOMAIN_ROLE } from "@/server/sending-domains/sending-domain-view";
+import { AUTOMATION_READ_ROLE } from "@/server/automation/automation-rule-view";
 import { TEMPLATE_WRITE_ROLE } from "@/server/templates/template-view";
 import { VOICEMAIL_READ_ROLE } from "@/server/voicemail/voicemail-view";
 import { roleSatisfies, type RoleRule } from "@/server/tenancy";
@@ -42,6 +43,7 @@ export const PORTAL_PAGES: readonly PortalPage[] = [
   { href: "/settings/api-keys", label: "API keys", rule: API_KEY_ROLE },
   { href: "/settings/webhooks", label: "Webhooks", rule: WEBHOOK_ROLE },
   { href: "/settings/sending-domains", label: "Sending domains", rule: SENDING_DOMAIN_ROLE },
+  { href: "/settings/automation", label: "Automation", rule: AUTOMATION_READ_ROLE },
   { href: "/settings/team", label: "Team", rule: { minRole: "SUPERVISOR" } },
   { href: "/sip-users", label: "SIP users", rule: SIP_USER_ROLE },
   { href: "/settings/audit", label: "Audit log", rule: { minRole: "ADMIN" } },

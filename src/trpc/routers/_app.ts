@@ -25,6 +25,7 @@ import { messagesRouter } from "@/trpc/routers/messages";
 import { contactsRouter } from "@/trpc/routers/contacts";
 import { webhooksRouter } from "@/trpc/routers/webhooks";
 import { templatesRouter } from "@/trpc/routers/templates";
+import { automationRouter } from "@/trpc/routers/automation";
 import { sendingDomainsRouter } from "@/trpc/routers/sending-domains";
 
 export const appRouter = createTRPCRouter({
@@ -46,6 +47,7 @@ export const appRouter = createTRPCRouter({
   speech: speechRouter,
   debugger: debuggerRouter,
   templates: templatesRouter,
+  automation: automationRouter,
   sendingDomains: sendingDomainsRouter,
   voicemail: voicemailRouter,
   messages: messagesRouter,

@@ -5,7 +5,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useId } from "react";
-import { Checkbox } from "@/components/ui/checkbox";
+import { CheckboxGroup } from "@/components/shared/checkbox-group";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
@@ -17,28 +17,7 @@ type ActivityKind = Segment["activity"]["kind"];
 
 export const EVERY_OWNER: Segment = { audience: "owners", plans: [], statuses: [], activity: { kind: "any" } };
 const DEFAULT_PLAN = "default";
-
-const toggle = <T,>(list: T[], value: T, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
-
-function CheckboxGroup<T extends string>({ legend, options, value, onChange, disabled }: { legend: string; options: { value: T; label: string }[]; value: T[]; onChange: (v: T[]) => void; disabled?: boolean }) {
-  const id = useId();
-  return (
-    <fieldset className="grid gap-2" disabled={disabled}>
-      <legend className="mb-2 text-sm font-medium">{legend}</legend>
-      <div className="flex flex-wrap gap-x-4 gap-y-2">
-        {options.map((o) => (
-          <div key={o.value} className="flex items-center gap-2">
-            <Checkbox id={`${id}-${o.value}`} checked={value.includes(o.value)} onCheckedChange={(on) => onChange(toggle(value, o.value, on === true))} disabled={disabled} />
-            <Label htmlFor={`${id}-${o.value}`} className="font-normal">
-              {o.label}
-            </Label>
-          </div>
-        ))}
-      </div>
-      <p className="text-xs text-muted-foreground">{value.length === 0 ? "Any (none ticked)" : `${value.length} ticked`}</p>
-    </fieldset>
-  );
-}
+const ANY_TICKED = (v: unknown[]) => (v.length === 0 ? "Any (none ticked)" : `${v.length} ticked`);
 
 export function SegmentPicker({ value, onChange, disabled, error }: { value: Segment; onChange: (s: Segment) => void; disabled?: boolean; error?: string }) {
   const trpc = useTRPC();
@@ -62,6 +41,7 @@ export function SegmentPicker({ value, onChange, disabled, error }: { value: Seg
       </div>
       <CheckboxGroup
         legend="Plan"
+        summary={ANY_TICKED}
         disabled={disabled}
         value={value.plans}
         onChange={(p) => onChange({ ...value, plans: p })}
@@ -69,6 +49,7 @@ export function SegmentPicker({ value, onChange, disabled, error }: { value: Seg
       />
       <CheckboxGroup
         legend="Tenant status"
+        summary={ANY_TICKED}
         disabled={disabled}
         value={value.statuses}
         onChange={(statuses) => onChange({ ...value, statuses })}
