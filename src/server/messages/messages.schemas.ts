@@ -38,9 +38,13 @@ export const ZCreateMessageInput = z
     statusCallbackMethod: ZHttpMethod.default("POST"),
     /** The client's Idempotency-Key, kept on the message (one message per key). */
     dedupeKey: z.string().max(255).optional(),
+    /** A template of the account whose rendering is the body (render-message-template.ts). */
+    templateId: z.string().trim().min(1).max(64).optional(),
+    templateVariables: z.record(z.string().max(100), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()])).default({}),
   })
   .superRefine((m, ctx) => {
-    if (m.body.trim() === "" && m.mediaUrls.length === 0) ctx.addIssue({ code: "custom", path: ["body"], message: "give a body, media, or both" });
+    if (m.templateId && m.body.trim() !== "") ctx.addIssue({ code: "custom", path: ["body"], message: "give a body or a template, not both" });
+    if (!m.templateId && m.body.trim() === "" && m.mediaUrls.length === 0) ctx.addIssue({ code: "custom", path: ["body"], message: "give a body, media, or both" });
     if (m.channel === "sms" && m.mediaUrls.length > 0) ctx.addIssue({ code: "custom", path: ["media_urls"], message: "media needs channel mms" });
   });
 export type TCreateMessageInput = z.input<typeof ZCreateMessageInput>;

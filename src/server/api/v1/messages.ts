@@ -70,6 +70,11 @@ export const createMessageRoute = defineRoute(
       media_urls: z.array(ZHttpUrl).max(MAX_MEDIA).optional().meta({ description: "MMS media URLs (channel mms)" }),
       status_callback: ZHttpUrl.optional().meta({ description: "Receives the message's status changes (JSON, signed with IRISX-Signature)" }),
       status_callback_method: ZHttpMethod.optional(),
+      template_id: z.string().trim().min(1).max(64).optional().meta({ description: "An SMS template of the account (`/api/v1/templates`): its text, with `template_variables` filled in, is the body", example: "mt_01j9z3d8k2w6q4r1s5t7v9x0yb" }),
+      template_variables: z
+        .record(z.string().max(100), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]))
+        .optional()
+        .meta({ description: "Values of the template's {{variables}}; a missing one is a 400 naming it", example: { code: "123456" } }),
     }),
     response: ZMessageResource,
     status: 201,
@@ -88,6 +93,8 @@ export const createMessageRoute = defineRoute(
         statusCallback: body.status_callback,
         statusCallbackMethod: body.status_callback_method,
         dedupeKey: headers.get("idempotency-key") ?? undefined,
+        templateId: body.template_id,
+        templateVariables: body.template_variables,
       },
       { surface: "native", idempotency: idempotency ? (created) => idempotency.completion(toMessageResource(created)) : undefined },
     );
