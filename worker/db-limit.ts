@@ -107,6 +107,7 @@ export function limitVoicePort(voice: VoicePort, semaphore: Semaphore, opts: { a
     createInboundCall: held(voice.createInboundCall),
     findLiveCallsOnSwitch: limited(voice.findLiveCallsOnSwitch),
     isCallLive: limited(voice.isCallLive),
+    findClientAddress: limited(voice.findClientAddress),
     startRecording: held(voice.startRecording),
     failRecording: held(voice.failRecording),
     findPendingRecordings: limited(voice.findPendingRecordings),

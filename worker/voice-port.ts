@@ -48,6 +48,8 @@ export interface VoicePort {
   createInboundCall(input: CreateInboundCallInput): Promise<CreateInboundCallResult>;
   findLiveCallsOnSwitch(switchId: string): Promise<LiveCall[]>;
   isCallLive(callId: string): Promise<boolean>;
+  /** `<Dial><Client>`: the tenant's SIP user of that name, as user@domain, or null. */
+  findClientAddress(input: { tenantId: string; identity: string }): Promise<{ username: string; domain: string } | null>;
   sendDueCallbacks(input: { limit: number }): Promise<number>;
   /** A recording of the call starts: two channels (the whole call, a dial) unless `channels` says one (a record verb). */
   startRecording(input: { call: { id: string; tenantId: string }; switchPath: string; channels?: 1 | 2 }): Promise<{ recordingId: string }>;

@@ -8,6 +8,7 @@ import { claimQueuedCalls } from "@/server/calls/claim-queued-calls";
 import { createInboundCall } from "@/server/calls/create-inbound-call";
 import { expireQueuedCalls } from "@/server/calls/expire-queued-calls";
 import { finalizeCall, finalizeCalls } from "@/server/calls/finalize-call";
+import { findClientAddress } from "@/server/sip/find-client-address";
 import { findLiveCallsOnSwitch, isCallLive } from "@/server/calls/find-live-calls-on-switch";
 import { recordCallEvent } from "@/server/calls/record-call-event";
 import { recordMachineDetection } from "@/server/calls/record-machine-detection";
@@ -63,6 +64,7 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
     createInboundCall: (input) => createInboundCall(input),
     findLiveCallsOnSwitch: (switchId) => findLiveCallsOnSwitch(switchId),
     isCallLive: (callId) => isCallLive(callId),
+    findClientAddress: (input) => findClientAddress(input),
     sendDueCallbacks: async ({ limit }) => {
       const r = await sendDueCallbacks({ limit });
       return r.succeeded + r.retrying + r.failed;

@@ -12,6 +12,7 @@ import { publishFlow } from "@/server/ivr-flows/publish-flow";
 import { saveFlowDraft } from "@/server/ivr-flows/save-flow-draft";
 import type { FlowGraphInput } from "@/lib/ivr-flows/flow-graph";
 import { db } from "@/server/db";
+import { createSipUser } from "@/server/sip/create-sip-user";
 import { createVoiceTenant } from "@/test/call-fixtures";
 import { startDeepgramStandIn } from "@/test/speech-standins/deepgram-stand-in";
 import { startOpenAiStandIn } from "@/test/speech-standins/openai-stand-in";
@@ -133,6 +134,32 @@ describe("call control on the simulator", () => {
     for (const e of events) expect(e).toMatchObject({ ParentCallSid: call.id, Direction: "outbound-dial", To: "+15005550103" });
     // The parent's own callbacks are not sent there.
     expect(app.received.some((r) => r.url.startsWith("/leg-events") && new URLSearchParams(r.body).get("CallSid") === call.id)).toBe(false);
+  });
+
+  it("dial a client: the account's SIP user rings where it registered (sofia_contact) with the <Parameter>s as X- headers; an unknown identity rings nowhere", async () => {
+    routes.set("/dial-client", twiml('<Dial action="/client-dialed"><Client><Identity>Alice</Identity><Parameter name="Team" value="sales"/></Client></Dial>'));
+    routes.set("/client-dialed", twiml('<Dial action="/nobody"><Client>nobody</Client></Dial>'));
+    routes.set("/nobody", twiml('<Dial action="/offline"><Client>offline1</Client></Dial>'));
+    routes.set("/offline", twiml("<Hangup/>"));
+    const voice = await createVoiceTenant({ voiceUrl: app.url("/dial-client") });
+    const { sipUser } = await createSipUser(voice.actor, { username: "alice", displayName: "Alice" });
+    // A SIP user with no phone signed in (the simulator's sofia_contact: users named offline… are not registered).
+    await createSipUser(voice.actor, { username: "offline1" });
+    const uuid = sim.switch.injectInbound({ from: "+14155550163", to: voice.number.e164 }).uuid;
+    const call = await waitFor("the call", () => db.call.findUnique({ where: { channelUuid: uuid } }));
+    expect((await waitForFinalCall(call.id, 20_000)).status).toBe("COMPLETED");
+    const [dialed] = requestsTo("/client-dialed", call.id);
+    expect(dialed).toMatchObject({ DialCallStatus: "completed", DialBridged: "true" });
+    const leg = await waitForFinalCall(dialed!.DialCallSid!);
+    expect(leg).toMatchObject({ parentCallId: call.id, direction: "OUTBOUND_DIAL", to: "client:Alice" });
+    const bridge = seen.find((e) => e.name === "CHANNEL_EXECUTE_COMPLETE" && e.variable("irisx_call_id") === call.id && e.get("Application") === "bridge")!;
+    expect(bridge.get("Application-Data")).toContain(`sip_invite_domain=${sipUser.domain},sip_h_X-Team=sales]sofia/internal/sip:alice@127.0.0.1:5060`);
+    // The second dial named nobody the account has: no leg, no-answer, and a debugger entry.
+    expect(requestsTo("/nobody", call.id)).toEqual([expect.objectContaining({ DialCallStatus: "no-answer", DialBridged: "false" })]);
+    expect(requestsTo("/offline", call.id)).toEqual([expect.objectContaining({ DialCallStatus: "no-answer", DialBridged: "false" })]);
+    expect(await db.call.count({ where: { parentCallId: call.id } })).toBe(1);
+    const events = await db.callEvent.findMany({ where: { callId: call.id, type: "debugger.error" }, orderBy: { createdAt: "asc" } });
+    expect(events.map((e) => (e.data as { message: string }).message)).toEqual([expect.stringMatching(/nobody.*no enabled SIP user/), expect.stringMatching(/offline1.*not registered now/)]);
   });
 
   it("a live call is redirected at once: the running verb stops and the new document runs", async () => {

@@ -7,10 +7,11 @@
 //   - a gather with no input goes on with the next verb;
 //   - a worker killed during a gather: the next worker resumes the call (the prompt again), and the keys pressed
 //     afterwards reach the action.
+import { createSocket } from "node:dgram";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startWebhookReceiver } from "@/test/webhook-receiver";
 import { callEventsOf, callRecordOf, control, createVoiceTenant, describeRealSwitch, EslTap, placeCall, rest, sippPorts, stackInfo, waitFor, waitForFinal, waitForStatus, type VoiceTenant } from "./harness/fixtures";
-import { placeInboundCall } from "./harness/sipp";
+import { placeInboundCall, registerPhone, startCarrier } from "./harness/sipp";
 import { analyseWav } from "./harness/wav-analysis";
 
 type Reply = { status: number; body: string; headers: Record<string, string> };
@@ -151,6 +152,41 @@ describeRealSwitch("call control on a real FreeSWITCH", () => {
     expect(tap.executed(call.id).some((a) => a.app === "bridge")).toBe(true);
   });
 
+  it("dial a client: the account's SIP user registered from a desk phone rings there and is bridged; an unknown identity rings nowhere", async () => {
+    const { createSipUser } = await import("@/server/sip/create-sip-user");
+    // Named like the carrier scenario's magic number that answers and hangs up after 3 s (scenarios/carrier.xml).
+    const { sipUser, password } = await createSipUser(tenant.actor, { username: "15005550103", displayName: "Desk 103" });
+    const info = stackInfo();
+    const workDir = `${info.workDir}/sipp`;
+    // The phone registers from a port, then answers there (the carrier scenario answers any INVITE and hangs up after 5 s).
+    const { port, mediaPort } = await sippPorts();
+    const registered = registerPhone({ target: `127.0.0.1:${info.internalSipPort}`, user: sipUser.username, domain: tenant.sipDomain, password, expect: 200, port, workDir });
+    expect(await registered.exited).toBe(0);
+    const phone = startCarrier({ port, mediaPort, workDir: `${workDir}/desk` });
+    try {
+      // SIPp takes a moment to bind the phone's port; an INVITE sent before that is refused (ICMP) at once.
+      await waitFor("the phone listening", () => udpPortTaken(port), 10_000);
+      routes.set("/dial-client", twiml('<Dial action="/client-dialed" timeout="15"><Client>15005550103</Client></Dial>'));
+      routes.set("/client-dialed", twiml('<Dial action="/nobody"><Client>nobody</Client></Dial>'));
+      routes.set("/nobody", twiml("<Hangup/>"));
+      await setVoiceUrl("/dial-client");
+      const caller = "+14155550174";
+      const run = await callIn(caller, { hangupAfterMs: 40_000 });
+      const call = await inboundCallFrom(caller);
+      expect((await waitForFinal(tenant, call.id, 45_000)).status).toBe("completed");
+      await run.exited;
+      const params = await paramsOf("/client-dialed", call.id);
+      expect(params).toMatchObject({ DialCallStatus: "completed", DialBridged: "true" });
+      expect(Number(params.DialCallDuration)).toBeGreaterThanOrEqual(3);
+      const { db } = await import("@/server/db");
+      expect(await db.call.findUniqueOrThrow({ where: { id: params.DialCallSid! } })).toMatchObject({ parentCallId: call.id, to: "client:15005550103" });
+      expect(tap.executed(call.id).find((a) => a.app === "bridge")?.data).toMatch(new RegExp(`sip_invite_domain=${tenant.sipDomain.replaceAll(".", "\\.")}\\]sofia/internal/sip:15005550103@127\\.0\\.0\\.1:${port}`));
+      expect(await paramsOf("/nobody", call.id)).toMatchObject({ DialCallStatus: "no-answer", DialBridged: "false" });
+    } finally {
+      await phone.stop();
+    }
+  });
+
   it("a live call is redirected through the REST API and runs the new document at once", async () => {
     const call = await placeCall(tenant, { to: "+15005550100", instructions: [{ say: "Please hold" }, { pause: 60 }] });
     await waitForStatus(tenant, call.id, ["in-progress"], 30_000);
@@ -190,3 +226,12 @@ describeRealSwitch("call control on a real FreeSWITCH", () => {
     expect(tap.executed(call.id).some((a) => a.app === "speak" && a.data.endsWith("Nothing chosen"))).toBe(false);
   });
 });
+
+/** Whether something is bound to the UDP port on 127.0.0.1 (binding it ourselves fails). */
+function udpPortTaken(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createSocket("udp4");
+    socket.once("error", () => resolve(true));
+    socket.bind(port, "127.0.0.1", () => socket.close(() => resolve(false)));
+  });
+}

@@ -130,6 +130,13 @@ function runSimpleApi(sw: SimSwitch, command: string, arg: string): string {
       return sw.conferences.api(args);
     case "log":
       return "+OK\n";
+    case "sofia_contact": {
+      // mod_sofia: the dial string of a user's registration, or error/user_not_registered. The simulator has no
+      // registrations: every user is registered from 127.0.0.1:5060 except those named offline….
+      const m = /^(?:[^/]+\/)?([^@\s]+)@(\S+)$/.exec(args[0] ?? "");
+      if (!m || m[1]!.startsWith("offline")) return "error/user_not_registered";
+      return `sofia/internal/sip:${m[1]}@127.0.0.1:5060`;
+    }
     case "fsctl":
       if (args[0] === "sps") {
         const n = Number(args[1]);

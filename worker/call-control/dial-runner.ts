@@ -1,4 +1,5 @@
-// <Dial>'s part of a call's session: the legs as child calls (create-dial-legs.ts) rung by `bridge` (dial-strings.ts),
+// <Dial>'s part of a call's session: the legs (numbers, SIP URIs, clients: the account's SIP users where they
+// registered) as child calls (create-dial-legs.ts) rung by `bridge` (dial-strings.ts),
 // the bridge's time limit, sendDigits and recording, the outcome from the switch's variables and clock; and
 // <Dial><Conference>: the participant stored, the room's variables, the conference application until the caller
 // leaves the room.
@@ -11,7 +12,7 @@ import type { EslEvent } from "../esl/wire";
 import { eventTime } from "../switch-port";
 import { conferenceApplication, conferenceRoom, conferenceVariables, type ConferenceTarget } from "./conference-apps";
 import { waitMusicFile } from "./conference-wait-music";
-import { bridgeApplication, DialTargetError, type DialLeg } from "./dial-strings";
+import { bridgeApplication, contactLookupCommand, DialTargetError, registeredContact, type DialLeg } from "./dial-strings";
 import type { Running, SessionOps } from "./session-ops";
 import type { SwitchApplication } from "./switch-commands";
 
@@ -37,8 +38,8 @@ export class DialRunner {
     if (!this.s.live()) return;
     const conference = command.targets.find((t) => t.kind === "conference");
     if (conference) return this.joinConference(conference, command.targets.length, step);
-    const targets = command.targets.filter((t): t is Extract<typeof t, { kind: "number" } | { kind: "sip" }> => t.kind === "number" || t.kind === "sip");
-    const other = command.targets.find((t) => t.kind !== "number" && t.kind !== "sip");
+    const targets = command.targets.filter((t): t is Extract<typeof t, { kind: "number" } | { kind: "sip" } | { kind: "client" }> => t.kind === "number" || t.kind === "sip" || t.kind === "client");
+    const other = command.targets.find((t) => t.kind !== "number" && t.kind !== "sip" && t.kind !== "client");
     if (other || targets.length === 0) {
       this.s.deliverLater({ kind: "failed", step, code: 12200, message: `<Dial><${other ? other.kind[0]!.toUpperCase() + other.kind.slice(1) : "Number"}> cannot be dialled on IRISX yet` });
       return;
@@ -46,7 +47,23 @@ export class DialRunner {
     const ignored = unhonouredDialAttributes(command);
     if (ignored.length > 0) await this.s.reportError(12200, `<Dial> ${ignored.join(", ")}: not honoured yet on IRISX; the dial goes on without`, this.s.state?.verbIndex ?? null);
     const callerId = command.callerId ?? this.s.channel.from;
-    const planned = targets.map((target) => ({ target, uuid: randomUUID(), to: target.kind === "number" ? target.number : target.uri }));
+    // A client rings where its SIP user registered; an identity the account has no SIP user for, or one not
+    // registered now, rings nowhere.
+    const clients = new Map<string, { username: string; domain: string; contact: string }>();
+    for (const t of targets) {
+      if (t.kind !== "client" || clients.has(t.identity)) continue;
+      const address = await this.s.host.voice.findClientAddress({ tenantId: this.s.channel.tenantId, identity: t.identity }).catch(() => null);
+      if (!address) {
+        await this.s.recordDebugger({ code: 13223, message: `<Client>${t.identity}</Client>: the account has no enabled SIP user of that name; not dialled`, source: "verb" });
+        continue;
+      }
+      const contact = registeredContact(await this.s.host.esl.api(contactLookupCommand(address)).catch(() => ""));
+      if (contact) clients.set(t.identity, { ...address, contact });
+      else await this.s.recordDebugger({ code: 13223, message: `<Client>${t.identity}</Client>: not registered now (no phone signed in as ${address.username}); not dialled`, source: "verb" });
+    }
+    const dialled = targets.filter((t) => t.kind !== "client" || clients.has(t.identity));
+    if (dialled.length === 0) return this.s.deliverLater({ kind: "dialEnded", step, status: "no-answer", dialCallSid: null, durationSeconds: 0, bridged: false, recording: null, callerHungUp: false });
+    const planned = dialled.map((target) => ({ target, uuid: randomUUID(), to: target.kind === "number" ? target.number : target.kind === "sip" ? target.uri : `client:${target.identity}` }));
     const created = await this.s.host.voice.createDialLegs({
       parentCallId: this.s.channel.callId,
       tenantId: this.s.channel.tenantId,
@@ -66,6 +83,7 @@ export class DialRunner {
       callerId,
       timeoutSeconds: command.timeoutSeconds,
       gateway: this.s.host.defaultGateway,
+      ...(p.target.kind === "client" ? { client: clients.get(p.target.identity)! } : {}),
     }));
     let app: SwitchApplication;
     try {
@@ -206,9 +224,9 @@ export function unhonouredDialAttributes(command: DialCommand): string[] {
   if (command.record && (command.record.dualChannel || command.record.track !== "both" || command.record.trimSilence)) out.push("record's channels, track or trim");
   if (command.record?.statusCallback) out.push("recordingStatusCallback");
   for (const target of command.targets) {
-    if (target.kind !== "number" && target.kind !== "sip") continue;
-    if (target.answerUrl) out.push(`<${target.kind === "number" ? "Number" : "Sip"} url> (whisper)`);
-    if (target.machineDetection) out.push("machineDetection");
+    if (target.kind !== "number" && target.kind !== "sip" && target.kind !== "client") continue;
+    if (target.answerUrl) out.push(`<${target.kind === "number" ? "Number" : target.kind === "sip" ? "Sip" : "Client"} url> (whisper)`);
+    if (target.kind !== "client" && target.machineDetection) out.push("machineDetection");
   }
   return [...new Set(out)];
 }

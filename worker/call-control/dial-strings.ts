@@ -14,8 +14,10 @@ export interface DialLeg {
   uuid: string;
   callId: string;
   tenantId: string;
-  /** Number: sofia/gateway/<gateway>/<number>; SIP: sofia/external/<user>@<host>. */
-  target: Extract<DialTarget, { kind: "number" } | { kind: "sip" }>;
+  /** Number: sofia/gateway/<gateway>/<number>; SIP: sofia/external/<user>@<host>; client: its registration's contact. */
+  target: Extract<DialTarget, { kind: "number" } | { kind: "sip" } | { kind: "client" }>;
+  /** A client's SIP user (findClientAddress) and where it registered (`sofia_contact`'s dial string). */
+  client?: { username: string; domain: string; contact: string };
   callerId: string;
   timeoutSeconds: number;
   gateway: string;
@@ -29,6 +31,13 @@ const CALLER_ID = /^\+?[0-9A-Za-z]{1,32}$/;
 const GATEWAY = /^[A-Za-z0-9_.-]{1,64}$/;
 const SIP_URI = /^sips?:(?:([A-Za-z0-9_.+-]{1,64})@)?([A-Za-z0-9.-]{1,253})(?::(\d{1,5}))?(?:;transport=(udp|tcp|tls))?$/i;
 const CREDENTIAL = /^[A-Za-z0-9._~!*+-]{1,128}$/;
+const SIP_USER = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+const DOMAIN = /^[a-z0-9._-]{1,253}$/;
+/** What `sofia_contact` answers for a registration this platform dials: sofia/<profile>/sip:user@host[:port][;k=v…]. */
+const CONTACT = /^sofia\/[A-Za-z0-9_-]{1,64}\/sips?:[A-Za-z0-9._~+-]{1,64}@[A-Za-z0-9.:-]{1,253}(;[A-Za-z0-9_-]{1,32}=[A-Za-z0-9._-]{1,64}){0,4}$/;
+/** A <Client>'s <Parameter>: sent to the phone as an X- header (names and values from a safe alphabet). */
+const PARAMETER_NAME = /^[A-Za-z0-9-]{1,32}$/;
+const PARAMETER_VALUE = /^[A-Za-z0-9._~!*+@:/=-]{0,128}$/;
 
 /** A number as the dial string carries it (a `+` and digits), or a DialTargetError naming it. */
 export function dialNumber(raw: string): string {
@@ -44,6 +53,18 @@ export function checkedSipUri(uri: string): string {
 }
 
 /** `sip:alice@example.com:5080;transport=tcp` → `alice@example.com:5080;transport=tcp`. */
+/** The api command that finds where a client's SIP user registered (its user and domain checked by their grammar). */
+export function contactLookupCommand(address: { username: string; domain: string }): string {
+  if (!SIP_USER.test(address.username) || !DOMAIN.test(address.domain)) throw new DialTargetError(`${address.username}@${address.domain} is not a SIP user this platform dials`);
+  return `sofia_contact */${address.username}@${address.domain}`;
+}
+
+/** The first registration `sofia_contact` names (it joins several with `,`), or null (error/user_not_registered…). */
+export function registeredContact(reply: string): string | null {
+  const first = reply.trim().split(",")[0]?.trim() ?? "";
+  return CONTACT.test(first) ? first : null;
+}
+
 export function sipDestination(uri: string): string {
   const m = SIP_URI.exec(uri.trim());
   if (!m) throw new DialTargetError(`${uri} is not a SIP URI this platform dials (sip:user@host[:port][;transport=udp|tcp|tls])`);
@@ -67,6 +88,18 @@ function legString(leg: DialLeg): string {
     "media_mix_inbound_outbound_codecs=true",
   ];
   const { target } = leg;
+  if (target.kind === "client") {
+    const client = leg.client;
+    if (!client || !SIP_USER.test(client.username) || !DOMAIN.test(client.domain) || !CONTACT.test(client.contact)) throw new DialTargetError(`${target.identity} is not a client this platform dials`);
+    vars.push(`sip_invite_domain=${client.domain}`);
+    for (const [name, value] of Object.entries(target.parameters)) {
+      if (!PARAMETER_NAME.test(name) || !PARAMETER_VALUE.test(value)) throw new DialTargetError(`<Client> parameter ${name}: names may hold letters, digits and -; values letters, digits and . _ ~ ! * + @ : / = -`);
+      vars.push(`sip_h_X-${name}=${value}`);
+    }
+    // The registration's contact, looked up by the worker: the directory's own dial-string needs ${sofia_contact()}
+    // expanded, and this switch runs with api-expansion off (switch.conf.xml).
+    return `[${vars.join(",")}]${client.contact}`;
+  }
   if (target.kind === "number") {
     if (!GATEWAY.test(leg.gateway)) throw new Error(`not a gateway name: ${leg.gateway}`);
     return `[${vars.join(",")}]sofia/gateway/${leg.gateway}/${dialNumber(target.number)}`;

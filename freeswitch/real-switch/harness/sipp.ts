@@ -75,6 +75,8 @@ export interface CarrierOptions {
 
 /** The carrier's branch per labelled sample (scenarios/carrier.xml, label "amd"): its audio, and how long it talks. */
 function sampleBranches(samples: { alaw: string; durationMs: number }[]): string {
+  // Without samples amd_n is set and never read, which SIPp refuses ("referenced 1 times"): read it once.
+  if (samples.length === 0) return ['<nop><action><test assign_to="amd_none" variable="amd_n" compare="equal" value="-1"/></action></nop>', '<nop next="talk" test="amd_none"/>', '<nop next="talk"/>'].join("\n  ");
   return samples
     .map((sample, i) => {
       if (!/^[\w./-]+$/.test(sample.alaw)) throw new Error(`sample path ${sample.alaw}: SIPp needs a plain path`);
