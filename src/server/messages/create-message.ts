@@ -69,7 +69,8 @@ const conversationOf = (tenant: string, channel: string, from: string, to: strin
     AND c."inboxAddress" = ${from} AND c."contactAddress" = ${to}
   ORDER BY c."lastMessageAt" DESC LIMIT 1)`;
 
-// $1 id … $21; the answer $22–$24 (null: no Idempotency-Key). The opt-out is checked again by the insert itself, so
+// $1 id … $20; the answer $21–$23 (null: no Idempotency-Key); $24 the inbox conversation (else the latest of
+// from/to). The opt-out is checked again by the insert itself, so
 // a STOP that lands between the two statements still wins (no row: refused as suppressed).
 const INSERT_SQL = `
   WITH msg AS (
@@ -78,7 +79,7 @@ const INSERT_SQL = `
       "nextAttemptAt", "createdAt", "updatedAt", "conversationId")
     SELECT $1, $2, $3::"MessageChannel", 'OUTBOUND', 'QUEUED', $4, $5, $6, $7::text[], $8, $9, $10, $11::bigint, $12, $13, $14, $15, $16, $17, $18,
       ($19::timestamptz AT TIME ZONE 'UTC'), ($19::timestamptz AT TIME ZONE 'UTC'), ($19::timestamptz AT TIME ZONE 'UTC'),
-      COALESCE($25::text, ${conversationOf("$2", "$3", "$4", "$5")})
+      COALESCE($24::text, ${conversationOf("$2", "$3", "$4", "$5")})
     WHERE $20::boolean OR NOT EXISTS (SELECT 1 FROM "MessagingSuppression" s WHERE s."tenantId" = $2 AND s.address = $5)
     RETURNING id
   ), answer AS (
