@@ -460,6 +460,44 @@ const REST: Record<string, RestCase> = {
       await expectRecordingIntact();
     },
   },
+  "GET /api/v1/conversations": {
+    aId: false,
+    reason: "lists the caller's conversations; A's words, label, team or assignee as filters find nothing, A's id as cursor is rejected",
+    run: async (h) => {
+      for (const q of ["status=any&q=secret", "status=any&label=a-label", `status=any&team_id=${aTeamId}`, `status=any&assignee_id=${fx.a.userId}`]) {
+        const body = await (await send(h, "GET", `/api/v1/conversations?${q}`)).json();
+        expect(body).toMatchObject({ data: [] });
+        expectNoInboxLeak(body);
+      }
+      expect((await send(h, "GET", `/api/v1/conversations?starting_after=${aConversationId}`)).status).toBe(400);
+    },
+  },
+  "GET /api/v1/conversations/{id}": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/conversations/${aConversationId}`, { params: { id: aConversationId } })) },
+  "PATCH /api/v1/conversations/{id}": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "PATCH", `/api/v1/conversations/${aConversationId}`, { params: { id: aConversationId }, body: { status: "resolved", labels: [] } }));
+      await expectInboxIntact();
+    },
+  },
+  "GET /api/v1/conversations/{id}/messages": {
+    aId: true,
+    run: (h) => expectNotFound(send(h, "GET", `/api/v1/conversations/${aConversationId}/messages`, { params: { id: aConversationId } })),
+  },
+  "POST /api/v1/conversations/{id}/messages": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "POST", `/api/v1/conversations/${aConversationId}/messages`, { params: { id: aConversationId }, body: { body: "hi" } }));
+      await expectInboxIntact();
+    },
+  },
+  "POST /api/v1/conversations/{id}/notes": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "POST", `/api/v1/conversations/${aConversationId}/notes`, { params: { id: aConversationId }, body: { body: "hi" } }));
+      await expectInboxIntact();
+    },
+  },
   "GET /api/v1/templates": {
     aId: false,
     reason: "lists the caller's templates; A's template as cursor is rejected",

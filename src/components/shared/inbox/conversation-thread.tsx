@@ -37,7 +37,10 @@ export function ConversationThread({ conversation, members, teams, ref }: { conv
     if (unread > 0) markReadNow({ conversationId: id });
   }, [id, unread, markReadNow]);
   const count = thread.data?.items.length ?? 0;
-  useEffect(() => bottom.current?.scrollIntoView({ block: "end" }), [count, id]);
+  // A block body on purpose: Chromium's scrollIntoView now returns a promise, which React would take for a cleanup.
+  useEffect(() => {
+    void bottom.current?.scrollIntoView({ block: "end" });
+  }, [count, id]);
 
   const set = (patch: Omit<Parameters<typeof update.mutate>[0], "conversationId">) => update.mutate({ conversationId: id, ...patch });
 

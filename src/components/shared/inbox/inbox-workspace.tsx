@@ -164,7 +164,7 @@ export function InboxWorkspace({ mode }: { mode: "agent" | "supervisor" }) {
           <Input ref={searchRef} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Search messages and notes  ( / )" aria-label="Search conversations" />
           <div className="flex flex-wrap gap-2">
             <Select value={status} onValueChange={setStatus}>
-              <SelectTrigger size="sm" aria-label="Status" className="w-28">
+              <SelectTrigger size="sm" aria-label="Conversation status" className="w-28">
                 <SelectValue />
               </SelectTrigger>
               <SelectContent>

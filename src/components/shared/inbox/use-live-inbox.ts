@@ -22,9 +22,10 @@ export function useLiveInbox(): LiveState {
         onStarted: refreshAll,
         onData: (event) => {
           if (event.kind === "resync") return refreshAll();
-          void queryClient.invalidateQueries({ queryKey: trpc.inbox.list.queryKey() });
+          // The list (an infinite query: its key is the path's), the members' loads, and this thread.
+          void queryClient.invalidateQueries({ queryKey: trpc.inbox.list.pathKey() });
+          void queryClient.invalidateQueries({ queryKey: trpc.inbox.members.pathKey() });
           void queryClient.invalidateQueries({ queryKey: trpc.inbox.thread.queryKey({ conversationId: event.conversationId }) });
-          void queryClient.invalidateQueries({ queryKey: trpc.inbox.get.queryKey({ conversationId: event.conversationId }) });
           if (event.mentioned) toast.info("You were mentioned in a note", { description: "Open the conversation to read it." });
         },
       },
