@@ -26,7 +26,14 @@ const NOBODY = "nobody";
 export function ConversationThread({ conversation, members, teams, ref }: { conversation: ConversationRow; members: InboxMember[]; teams: { id: string; name: string }[]; ref?: Ref<ComposerHandle> }) {
   const trpc = useTRPC();
   const id = conversation.id;
-  const thread = useQuery(trpc.inbox.thread.queryOptions({ conversationId: id }));
+  // Delivery status is not announced on the inbox feed (the sender's hot path stays free of NOTIFYs): while a reply
+  // is still queued or sending, the thread re-reads every 2 s until the provider has it.
+  const thread = useQuery(
+    trpc.inbox.thread.queryOptions(
+      { conversationId: id },
+      { refetchInterval: (q) => (q.state.data?.items.some((i) => i.type === "message" && i.direction === "outbound" && (i.status === "queued" || i.status === "sending")) ? 2000 : false) },
+    ),
+  );
   const markRead = useMutation(trpc.inbox.markRead.mutationOptions());
   const update = useToastMutation(trpc.inbox.update.mutationOptions(), { invalidate: [trpc.inbox.pathKey()] });
   const bottom = useRef<HTMLDivElement>(null);
