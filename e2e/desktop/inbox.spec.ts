@@ -83,7 +83,8 @@ test("an inbound SMS appears live for an agent at /desktop, who replies and reso
     .toMatchObject({ status: "SENT", provider: "telnyx", providerMessageId: expect.any(String), conversationId: expect.stringMatching(/^cv_/) });
   await expect(agent.locator("[data-thread-item=message]").filter({ hasText: "Your parcel ships today" }).getByText("sent")).toBeVisible({ timeout: 15_000 });
 
-  // A teammate's note shows yellow in the thread, live.
+  // A note shows yellow in the thread. Esc leaves the text box, so the next keys are shortcuts again.
+  await agent.keyboard.press("Escape");
   await agent.locator("body").press("n");
   await agent.getByLabel("Internal note").fill("Checked with the warehouse: it left at 9.");
   await agent.getByLabel("Internal note").press("Control+Enter");
@@ -91,6 +92,7 @@ test("an inbound SMS appears live for an agent at /desktop, who replies and reso
   await shootSchemes(agent, "inbox-desktop-thread");
 
   // "e" resolves it; the list (open conversations) empties and the status says so.
+  await agent.keyboard.press("Escape");
   await agent.locator("body").press("e");
   await expect(agent.getByText("Nothing assigned to you")).toBeVisible({ timeout: 10_000 });
   await expect
@@ -102,6 +104,8 @@ test("an inbound SMS appears live for an agent at /desktop, who replies and reso
     `INSERT INTO "Call" (id, "tenantId", direction, "from", "to", status, "durationSeconds", "createdAt", "updatedAt") VALUES ($1, $2, 'INBOUND', $3, $4, 'COMPLETED', 42, now(), now())`,
     [newSid("CA"), tenantId, customer, ours],
   );
+  // Calls are not announced on the inbox feed: the thread shows them when it is next read (here: a reload).
+  await agent.reload();
   await agent.getByRole("combobox", { name: "Conversation status" }).click();
   await agent.getByRole("option", { name: "Resolved" }).click();
   await agent.locator("[data-conversation-row]").filter({ hasText: customer }).click();
