@@ -139,7 +139,7 @@ function TeamsCard() {
                       })
                     }
                   />
-                  {m.name} <span className="text-muted-foreground">· {m.availability}, {m.openConversations}/{m.capacity}</span>
+                  {m.name} <span className="text-muted-foreground">· {m.availability}, {m.openConversations} of {m.capacity} open</span>
                 </label>
               ))}
             </div>

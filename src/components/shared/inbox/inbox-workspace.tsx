@@ -164,7 +164,7 @@ export function InboxWorkspace({ mode }: { mode: "agent" | "supervisor" }) {
           <Input ref={searchRef} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Search messages and notes  ( / )" aria-label="Search conversations" />
           <div className="flex flex-wrap gap-2">
             <Select value={status} onValueChange={setStatus}>
-              <SelectTrigger size="sm" aria-label="Conversation status" className="w-28">
+              <SelectTrigger size="sm" aria-label="Conversation status" className="w-auto min-w-28">
                 <SelectValue />
               </SelectTrigger>
               <SelectContent>
@@ -287,7 +287,7 @@ export function InboxWorkspace({ mode }: { mode: "agent" | "supervisor" }) {
 function FilterSelect({ label, value, onChange, options }: { label: string; value: string | undefined; onChange: (v: string | undefined) => void; options: [string, string][] }) {
   return (
     <Select value={value ?? ANY} onValueChange={(v) => onChange(v === ANY ? undefined : v)}>
-      <SelectTrigger size="sm" aria-label={label} className="w-32 capitalize">
+      <SelectTrigger size="sm" aria-label={label} className="w-auto min-w-32">
         <SelectValue />
       </SelectTrigger>
       <SelectContent>
