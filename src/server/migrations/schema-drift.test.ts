@@ -25,10 +25,10 @@ async function catalog(url: string) {
 
 /**
  * Expression indexes the migrations create that Prisma's schema language cannot declare (lower(col) with
- * text_pattern_ops, for the admin search's whole-value and prefix matches). schema.prisma names each in a comment;
+ * text_pattern_ops, for the admin search's whole-value and prefix matches; to_tsvector(body) for the inbox's search). schema.prisma names each in a comment;
  * here they must exist in the migrated database, and are left out of the comparison.
  */
-const EXPRESSION_INDEXES = ["Invitation_email_lower_idx", "PhoneNumber_friendlyName_lower_idx", "Tenant_name_lower_idx", "Tenant_slug_lower_idx", "User_email_lower_idx", "User_name_lower_idx"];
+const EXPRESSION_INDEXES = ["ConversationNote_body_fts_idx", "Message_body_fts_idx", "Invitation_email_lower_idx", "PhoneNumber_friendlyName_lower_idx", "Tenant_name_lower_idx", "Tenant_slug_lower_idx", "User_email_lower_idx", "User_name_lower_idx"];
 const isExpressionIndex = (row: string) => EXPRESSION_INDEXES.includes((JSON.parse(row) as { indexname: string }).indexname);
 /** CHECK constraints the migrations add that Prisma cannot declare (schema.prisma names each in a comment). */
 const CHECK_CONSTRAINTS = ["CallbackDelivery_subject_check"];
