@@ -1,7 +1,8 @@
 // Automation rules (Chatwoot's "Automation", Amazon Connect's rules): when an inbound message matches a rule's
 // conditions, its actions run. Conditions look at the message (channel, text, sender, the address it reached, the
 // time it arrived in the rule's time zone) and the sender's contact (a field, a tag); all of them or any of them
-// must hold. Actions: an automatic reply on the same channel, a tag on the contact.
+// must hold. Actions: an automatic reply on the same channel, a tag on the contact, and on the message's conversation
+// in the inbox: assign it (a member, a team), label it, set its priority, resolve it.
 import { z } from "zod";
 import { ZPageInput } from "@/server/shared/paging";
 
@@ -45,6 +46,13 @@ export type TAutomationCondition = z.infer<typeof ZAutomationCondition>;
 export const ZAutomationAction = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("auto_reply"), body: z.string().trim().min(1, "the reply's text is required").max(1600, "at most 1600 characters") }),
   z.strictObject({ kind: z.literal("tag_contact"), tag: z.string().trim().toLowerCase().min(1, "a tag is required").max(50) }),
+  // The message's conversation in the inbox (src/server/inbox):
+  z
+    .strictObject({ kind: z.literal("assign"), userId: z.string().min(1).max(64).nullish(), teamId: z.string().min(1).max(64).nullish() })
+    .refine((a) => Boolean(a.userId || a.teamId), { message: "pick a member, a team or both", path: ["userId"] }),
+  z.strictObject({ kind: z.literal("label"), label: z.string().trim().toLowerCase().min(1, "a label is required").max(50) }),
+  z.strictObject({ kind: z.literal("priority"), priority: z.enum(["none", "low", "medium", "high", "urgent"]) }),
+  z.strictObject({ kind: z.literal("resolve") }),
 ]);
 export type TAutomationAction = z.infer<typeof ZAutomationAction>;
 

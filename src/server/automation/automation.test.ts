@@ -116,4 +116,28 @@ describe("automation rules", () => {
     if (none.outcome !== "received") throw new Error(none.outcome);
     expect(await db.automationQueue.count({ where: { messageId: none.message.id } })).toBe(0);
   });
+
+  it("acts on the message's conversation in the inbox: assigns it to a member, labels it, raises its priority, resolves it; a member of another account is refused at save", async () => {
+    const a = await account();
+    const b = await account();
+    await expect(
+      createAutomationRule(a.actor, { name: "foreign", conditions: [{ kind: "channel", channels: ["sms"] }], actions: [{ kind: "assign", userId: b.user.id }] }),
+    ).rejects.toMatchObject({ code: "VALIDATION_FAILED", message: expect.stringMatching(/actions: .*not a member/) });
+    await createAutomationRule(a.actor, {
+      name: "Billing",
+      conditions: [{ kind: "text", op: "contains", values: ["invoice"] }],
+      actions: [{ kind: "assign", userId: a.user.id }, { kind: "label", label: "billing" }, { kind: "priority", priority: "urgent" }, { kind: "resolve" }],
+    });
+    const got = await inbound(a.number, "+14155550181", "Where is my invoice?");
+    if (got.outcome !== "received") throw new Error(got.outcome);
+    const message = await db.message.findUniqueOrThrow({ where: { id: got.message.id } });
+    expect(message.conversationId).not.toBeNull();
+    await runAutomation();
+    const conversation = await db.conversation.findUniqueOrThrow({ where: { id: message.conversationId! } });
+    expect(conversation).toMatchObject({ assigneeUserId: a.user.id, labels: ["billing"], priority: "URGENT", status: "RESOLVED" });
+    const activity = await db.conversationActivity.findMany({ where: { conversationId: conversation.id }, orderBy: { createdAt: "asc" } });
+    expect(activity.map((x) => x.kind)).toEqual(expect.arrayContaining(["assigned", "label_added", "priority_changed", "status_changed"]));
+    const [run] = (await findAutomationRuns(a.actor)).items;
+    expect(run!.results.map((r) => r.outcome)).toEqual(["done", "done", "done", "done"]);
+  });
 });

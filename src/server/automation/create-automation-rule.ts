@@ -1,6 +1,7 @@
 import { recordAudit } from "@/server/audit/record-audit";
 import { ZCreateAutomationRuleInput, type TCreateAutomationRuleInput } from "@/server/automation/automation.schemas";
 import { AUTOMATION_WRITE_ROLE, automationAuditShape, toAutomationRuleView, type AutomationRuleView } from "@/server/automation/automation-rule-view";
+import { checkRuleReferences } from "@/server/automation/check-rule-references";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { newId } from "@/server/shared/ids";
@@ -16,6 +17,7 @@ export async function createAutomationRule(actor: Actor, input: TCreateAutomatio
   return db.$transaction(async (tx) => {
     // The tenant's rules are counted and placed under a lock on the tenant, so two creations do not share a place.
     await tx.$queryRaw`SELECT id FROM "Tenant" WHERE id = ${actor.tenantId} FOR UPDATE`;
+    await checkRuleReferences(tx, actor.tenantId, r.actions);
     const count = await tx.automationRule.count({ where: { tenantId: actor.tenantId } });
     if (count >= MAX_AUTOMATION_RULES) throw new AppError("BAD_REQUEST", `an account has at most ${MAX_AUTOMATION_RULES} automation rules`, { details: [{ field: "name", message: "too many rules" }] });
     const row = await tx.automationRule.create({

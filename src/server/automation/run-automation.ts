@@ -11,6 +11,8 @@ import { matchingRules, type AutomationFacts } from "@/server/automation/evaluat
 import { findOrCreateContactByIdentity } from "@/server/contacts/find-or-create-contact-by-identity";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
+import { applyConversationUpdate } from "@/server/inbox/update-conversation";
+import { ZUpdateConversationInput, type TUpdateConversationInput } from "@/server/inbox/inbox.schemas";
 import { createMessage } from "@/server/messages/create-message";
 import { newId } from "@/server/shared/ids";
 import { sqlUtc } from "@/server/shared/sql-utc";
@@ -89,7 +91,7 @@ async function runRulesOn(q: QueuedMessage): Promise<number> {
     if (inserted === 0) continue;
     const results: { kind: string; outcome: "done" | "failed"; detail: string | null }[] = [];
     for (const action of rule.actions) {
-      const result = await runAction(action, { rule: rule.id, message, kind, contactId: contact?.id ?? null }).then(
+      const result = await runAction(action, { rule: rule.id, message, kind, contactId: contact?.id ?? null, conversationId: message.conversationId }).then(
         (detail) => ({ kind: action.kind, outcome: "done" as const, detail }),
         (err: unknown) => ({ kind: action.kind, outcome: "failed" as const, detail: err instanceof Error ? err.message : String(err) }),
       );
@@ -108,6 +110,20 @@ interface ActionContext {
   message: { id: string; tenantId: string; channel: MessageChannel; from: string; to: string };
   kind: IdentityKind;
   contactId: string | null;
+  conversationId: string | null;
+}
+
+/** A change to the message's conversation, as the inbox makes it (activity line, audit, live update), by the rule. */
+async function updateMessageConversation(c: ActionContext, change: (labels: string[]) => Omit<TUpdateConversationInput, "conversationId">): Promise<string> {
+  if (!c.conversationId) throw new Error("the message is in no conversation");
+  const conversationId = c.conversationId;
+  const system: Actor = { tenantId: c.message.tenantId, role: "ADMIN", userId: null, apiKeyId: null, impersonatorId: null, requestId: `automation:${c.rule}:${c.message.id}` };
+  await db.$transaction(async (tx) => {
+    const current = await tx.conversation.findFirst({ where: { id: conversationId, tenantId: c.message.tenantId }, select: { labels: true } });
+    if (!current) throw new Error("the message's conversation is gone");
+    await applyConversationUpdate(tx, system, ZUpdateConversationInput.parse({ conversationId, ...change(current.labels) }));
+  });
+  return conversationId;
 }
 
 async function runAction(action: TAutomationAction, c: ActionContext): Promise<string | null> {
@@ -121,6 +137,14 @@ async function runAction(action: TAutomationAction, c: ActionContext): Promise<s
       );
       return reply.id;
     }
+    case "assign":
+      return updateMessageConversation(c, () => ({ ...(action.userId ? { assigneeUserId: action.userId } : {}), ...(action.teamId ? { teamId: action.teamId } : {}) }));
+    case "label":
+      return updateMessageConversation(c, (labels) => ({ labels: labels.includes(action.label) ? labels : [...labels, action.label] }));
+    case "priority":
+      return updateMessageConversation(c, () => ({ priority: action.priority }));
+    case "resolve":
+      return updateMessageConversation(c, () => ({ status: "resolved" }));
     case "tag_contact": {
       const contactId = c.contactId ?? (await findOrCreateContactByIdentity(c.message.tenantId, { identity: { kind: c.kind, value: c.message.from } })).contact.id;
       await db.$executeRaw`

@@ -1,6 +1,7 @@
 import { recordAudit } from "@/server/audit/record-audit";
 import { ZUpdateAutomationRuleInput, type TUpdateAutomationRuleInput } from "@/server/automation/automation.schemas";
 import { AUTOMATION_WRITE_ROLE, automationAuditShape, loadTenantAutomationRule, toAutomationRuleView, type AutomationRuleView } from "@/server/automation/automation-rule-view";
+import { checkRuleReferences } from "@/server/automation/check-rule-references";
 import { db } from "@/server/db";
 import { assertRole, type Actor } from "@/server/tenancy";
 
@@ -11,6 +12,7 @@ export async function updateAutomationRule(actor: Actor, input: TUpdateAutomatio
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Tenant" WHERE id = ${actor.tenantId} FOR UPDATE`;
     const before = toAutomationRuleView(await loadTenantAutomationRule(tx, actor.tenantId, ruleId));
+    if (changes.actions) await checkRuleReferences(tx, actor.tenantId, changes.actions);
     if (position !== undefined && position !== before.position) {
       const ids = (await tx.automationRule.findMany({ where: { tenantId: actor.tenantId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true } })).map((r) => r.id);
       const order = ids.filter((id) => id !== ruleId);

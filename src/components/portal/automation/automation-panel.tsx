@@ -17,10 +17,10 @@ import { Switch } from "@/components/ui/switch";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/trpc/react";
-import { describeAction, describeCondition, type RuleView } from "./rule-draft";
+import { ACTION_LABELS, describeAction, describeCondition, type RuleView } from "./rule-draft";
 import { RuleEditorDialog } from "./rule-editor-dialog";
 
-function RuleCard({ rule, index, count, canWrite }: { rule: RuleView; index: number; count: number; canWrite: boolean }) {
+function RuleCard({ rule, index, count, canWrite, names }: { rule: RuleView; index: number; count: number; canWrite: boolean; names: (id: string) => string }) {
   const trpc = useTRPC();
   const invalidate = [trpc.automation.list.queryKey()];
   const update = useToastMutation(trpc.automation.update.mutationOptions(), { success: (r) => `“${r.name}” ${r.enabled ? "on" : "off"}, place ${r.position + 1}`, invalidate });
@@ -56,7 +56,7 @@ function RuleCard({ rule, index, count, canWrite }: { rule: RuleView; index: num
         </p>
         <p>
           <span className="font-medium">Then </span>
-          {rule.actions.map(describeAction).join(", then ")}
+          {rule.actions.map((a) => describeAction(a, names)).join(", then ")}
         </p>
         {canWrite && (
           <div className="flex justify-end gap-2">
@@ -122,7 +122,7 @@ function RecentRuns() {
                           {run.results.map((r, i) => (
                             <li key={i} className="flex flex-wrap items-center gap-2">
                               <Badge variant={r.outcome === "done" ? "success" : "destructive"}>{r.outcome === "done" ? "Done" : "Failed"}</Badge>
-                              <span>{r.kind === "auto_reply" ? "Reply" : "Tag"}</span>
+                              <span>{ACTION_LABELS[r.kind as keyof typeof ACTION_LABELS] ?? r.kind}</span>
                               {r.outcome === "failed" && <span className="text-xs text-muted-foreground">{r.detail}</span>}
                             </li>
                           ))}
@@ -146,6 +146,9 @@ export function AutomationPanel() {
   const rules = useQuery(trpc.automation.list.queryOptions());
   const me = useQuery(trpc.tenant.current.queryOptions());
   const canWrite = me.data?.role === "ADMIN" || me.data?.role === "OWNER";
+  const members = useQuery(trpc.inbox.members.queryOptions());
+  const teams = useQuery(trpc.inbox.teams.queryOptions());
+  const names = (id: string) => members.data?.find((m) => m.userId === id)?.name || teams.data?.find((t) => t.id === id)?.name || id;
   const newRule = (
     <RuleEditorDialog
       trigger={
@@ -167,7 +170,7 @@ export function AutomationPanel() {
         {(list) => (
           <div className="flex flex-col gap-4">
             {list.map((rule, i) => (
-              <RuleCard key={rule.id} rule={rule} index={i} count={list.length} canWrite={canWrite} />
+              <RuleCard key={rule.id} rule={rule} index={i} count={list.length} canWrite={canWrite} names={names} />
             ))}
           </div>
         )}

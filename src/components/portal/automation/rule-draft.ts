@@ -41,7 +41,16 @@ export const CONDITION_LABELS: Record<ConditionKind, string> = {
   contact_tag: "Contact tag",
 };
 
-export const ACTION_LABELS: Record<ActionKind, string> = { auto_reply: "Reply automatically", tag_contact: "Tag the contact" };
+export const ACTION_LABELS: Record<ActionKind, string> = {
+  auto_reply: "Reply automatically",
+  tag_contact: "Tag the contact",
+  assign: "Assign the conversation",
+  label: "Label the conversation",
+  priority: "Set the conversation's priority",
+  resolve: "Resolve the conversation",
+};
+
+export const PRIORITIES = ["none", "low", "medium", "high", "urgent"] as const;
 
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
@@ -67,7 +76,20 @@ export function newCondition(kind: ConditionKind): Condition {
 }
 
 export function newAction(kind: ActionKind): Action {
-  return kind === "auto_reply" ? { kind, body: "" } : { kind, tag: "" };
+  switch (kind) {
+    case "auto_reply":
+      return { kind, body: "" };
+    case "tag_contact":
+      return { kind, tag: "" };
+    case "assign":
+      return { kind, userId: null, teamId: null };
+    case "label":
+      return { kind, label: "" };
+    case "priority":
+      return { kind, priority: "high" };
+    case "resolve":
+      return { kind };
+  }
 }
 
 /** "a, b ,c" → ["a", "b", "c"] */
@@ -97,6 +119,20 @@ export function describeCondition(c: Condition): string {
   }
 }
 
-export function describeAction(a: Action): string {
-  return a.kind === "auto_reply" ? `reply “${a.body.length > 60 ? `${a.body.slice(0, 57)}…` : a.body}”` : `tag the contact ${a.tag}`;
+/** `names` turns member and team ids into what people call them. */
+export function describeAction(a: Action, names: (id: string) => string = (id) => id): string {
+  switch (a.kind) {
+    case "auto_reply":
+      return `reply “${a.body.length > 60 ? `${a.body.slice(0, 57)}…` : a.body}”`;
+    case "tag_contact":
+      return `tag the contact ${a.tag}`;
+    case "assign":
+      return `assign the conversation to ${[a.userId && names(a.userId), a.teamId && `team ${names(a.teamId)}`].filter(Boolean).join(" in ")}`;
+    case "label":
+      return `label the conversation ${a.label}`;
+    case "priority":
+      return `set its priority to ${a.priority}`;
+    case "resolve":
+      return "resolve the conversation";
+  }
 }

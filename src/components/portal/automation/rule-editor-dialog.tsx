@@ -2,6 +2,7 @@
 
 // Creating or changing an automation rule: its name, whether all or any of its conditions must hold, the conditions
 // and the actions (each added, changed and removed in place), and whether later rules still run.
+import { useQuery } from "@tanstack/react-query";
 import { PlusIcon, Trash2Icon } from "lucide-react";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { CheckboxGroup } from "@/components/shared/checkbox-group";
@@ -22,6 +23,7 @@ import {
   CHANNELS,
   CONDITION_LABELS,
   DAYS,
+  PRIORITIES,
   newAction,
   newCondition,
   splitList,
@@ -119,12 +121,47 @@ function ConditionFields({ c, onChange }: { c: Condition; onChange: (c: Conditio
   }
 }
 
-function ActionFields({ a, onChange }: { a: Action; onChange: (a: Action) => void }) {
-  return a.kind === "auto_reply" ? (
-    <Textarea aria-label="Reply text" value={a.body} onChange={(e) => onChange({ ...a, body: e.target.value })} placeholder="Thanks! We are open 9 to 5, Monday to Friday." rows={3} />
-  ) : (
-    <Input aria-label="Tag" value={a.tag} onChange={(e) => onChange({ ...a, tag: e.target.value })} placeholder="asked-hours" />
+const NOBODY = "__nobody";
+
+function AssignFields({ a, onChange }: { a: Extract<Action, { kind: "assign" }>; onChange: (a: Action) => void }) {
+  const trpc = useTRPC();
+  const members = useQuery(trpc.inbox.members.queryOptions());
+  const teams = useQuery(trpc.inbox.teams.queryOptions());
+  return (
+    <div className="flex flex-col gap-2 sm:flex-row">
+      <Choice
+        label="Member"
+        value={a.userId ?? NOBODY}
+        onChange={(v) => onChange({ ...a, userId: v === NOBODY ? null : v })}
+        options={[{ value: NOBODY, label: "No member" }, ...(members.data ?? []).map((m) => ({ value: m.userId, label: m.name || m.email }))]}
+        className="w-full sm:w-56"
+      />
+      <Choice
+        label="Team"
+        value={a.teamId ?? NOBODY}
+        onChange={(v) => onChange({ ...a, teamId: v === NOBODY ? null : v })}
+        options={[{ value: NOBODY, label: "No team" }, ...(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))]}
+        className="w-full sm:w-56"
+      />
+    </div>
   );
+}
+
+function ActionFields({ a, onChange }: { a: Action; onChange: (a: Action) => void }) {
+  switch (a.kind) {
+    case "auto_reply":
+      return <Textarea aria-label="Reply text" value={a.body} onChange={(e) => onChange({ ...a, body: e.target.value })} placeholder="Thanks! We are open 9 to 5, Monday to Friday." rows={3} />;
+    case "tag_contact":
+      return <Input aria-label="Tag" value={a.tag} onChange={(e) => onChange({ ...a, tag: e.target.value })} placeholder="asked-hours" />;
+    case "assign":
+      return <AssignFields a={a} onChange={onChange} />;
+    case "label":
+      return <Input aria-label="Label" value={a.label} onChange={(e) => onChange({ ...a, label: e.target.value })} placeholder="billing" />;
+    case "priority":
+      return <Choice label="Priority" value={a.priority} onChange={(priority) => onChange({ ...a, priority })} options={PRIORITIES.map((p) => ({ value: p, label: p[0]!.toUpperCase() + p.slice(1) }))} />;
+    case "resolve":
+      return <p className="text-sm text-muted-foreground">The conversation is marked resolved (a later message reopens it).</p>;
+  }
 }
 
 function Row({ title, kind, kinds, onKind, onRemove, children }: { title: string; kind: string; kinds: Record<string, string>; onKind: (k: string) => void; onRemove: () => void; children: ReactNode }) {
