@@ -3,6 +3,7 @@
 // availability and capacity, replies and API sends join the thread, full-text search, notes with @mentions,
 // the live feed, and another tenant's conversation reading as not found.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mergeContacts } from "@/server/contacts/merge-contacts";
 import { db } from "@/server/db";
 import { addConversationNote } from "@/server/inbox/add-conversation-note";
 import { bulkResolveConversations } from "@/server/inbox/bulk-resolve-conversations";
@@ -211,5 +212,17 @@ describe("tenant isolation", () => {
     await expect(watchInboxChanges(b.actor, { conversationId: id }, new AbortController().signal)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await findConversations(b.actor, { search: "secret", status: "any" })).items).toEqual([]);
     expect((await getConversation(a.actor, { conversationId: id })).status).toBe("open");
+  });
+});
+
+describe("contacts", () => {
+  it("merging contacts keeps their conversations, now under the survivor", async () => {
+    const a = await account();
+    const first = await inbound(a.number, "+15005550801", "one");
+    const second = await inbound(a.number, "+15005550802", "two");
+    const survivor = (await getConversation(a.actor, { conversationId: first.conversationId! })).contactId;
+    const merged = (await getConversation(a.actor, { conversationId: second.conversationId! })).contactId;
+    await mergeContacts(a.actor, { survivorId: survivor, mergedId: merged });
+    expect((await getConversation(a.actor, { conversationId: second.conversationId! })).contactId).toBe(survivor);
   });
 });
