@@ -3,6 +3,7 @@
 // availability and capacity, replies and API sends join the thread, full-text search, notes with @mentions,
 // the live feed, and another tenant's conversation reading as not found.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mergeContacts } from "@/server/contacts/merge-contacts";
 import { db } from "@/server/db";
 import { addConversationNote } from "@/server/inbox/add-conversation-note";
 import { bulkResolveConversations } from "@/server/inbox/bulk-resolve-conversations";
@@ -13,6 +14,7 @@ import { inboxChangeFeed } from "@/server/inbox/inbox-change-feed";
 import { replyToConversation } from "@/server/inbox/reply-to-conversation";
 import { setInboxAvailability } from "@/server/inbox/set-inbox-availability";
 import { updateConversation } from "@/server/inbox/update-conversation";
+import { wakeSnoozedConversations } from "@/server/inbox/wake-snoozed-conversations";
 import { watchInboxChanges } from "@/server/inbox/watch-inbox-changes";
 import { createMessage } from "@/server/messages/create-message";
 import { receiveInboundMessage } from "@/server/messages/receive-inbound-message";
@@ -211,5 +213,34 @@ describe("tenant isolation", () => {
     await expect(watchInboxChanges(b.actor, { conversationId: id }, new AbortController().signal)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await findConversations(b.actor, { search: "secret", status: "any" })).items).toEqual([]);
     expect((await getConversation(a.actor, { conversationId: id })).status).toBe("open");
+  });
+});
+
+describe("contacts", () => {
+  it("merging contacts keeps their conversations, now under the survivor", async () => {
+    const a = await account();
+    const first = await inbound(a.number, "+15005550801", "one");
+    const second = await inbound(a.number, "+15005550802", "two");
+    const survivor = (await getConversation(a.actor, { conversationId: first.conversationId! })).contactId;
+    const merged = (await getConversation(a.actor, { conversationId: second.conversationId! })).contactId;
+    await mergeContacts(a.actor, { survivorId: survivor, mergedId: merged });
+    expect((await getConversation(a.actor, { conversationId: second.conversationId! })).contactId).toBe(survivor);
+  });
+});
+
+describe("snooze", () => {
+  it("a snoozed conversation reopens by itself when its time has come, once", async () => {
+    const a = await account();
+    const { conversationId } = await inbound(a.number, "+15005550901", "later please");
+    const id = conversationId!;
+    await updateConversation(a.actor, { conversationId: id, status: "snoozed", snoozedUntil: new Date(Date.now() + 60_000) });
+    await wakeSnoozedConversations({ now: new Date() });
+    expect((await getConversation(a.actor, { conversationId: id })).status).toBe("snoozed");
+    const later = new Date(Date.now() + 120_000);
+    await wakeSnoozedConversations({ now: later });
+    await wakeSnoozedConversations({ now: later });
+    expect((await getConversation(a.actor, { conversationId: id })).status).toBe("open");
+    const woke = (await findConversationThread(a.actor, { conversationId: id })).items.filter((i) => i.type === "activity" && (i as { detail: { by?: string } }).detail.by === "snooze_ended");
+    expect(woke).toHaveLength(1);
   });
 });

@@ -186,7 +186,9 @@ function activityText(item: Extract<ThreadItem, { type: "activity" }>): string {
     case "team_unassigned":
       return `${who} removed the team`;
     case "status_changed":
-      return d.by === "message" ? `Reopened by a new message` : `${who} changed the status to ${d.to}`;
+      if (d.by === "message") return "Reopened by a new message";
+      if (d.by === "snooze_ended") return "The snooze ended: open again";
+      return `${who} changed the status to ${d.to}`;
     case "priority_changed":
       return `${who} set the priority to ${d.to}`;
     case "label_added":
