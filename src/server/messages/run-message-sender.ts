@@ -16,6 +16,9 @@ import { senderSegmentsPerSecond, ThroughputPacer } from "@/server/messages/mess
 import { refundMessages } from "@/server/messages/refund-messages";
 import type { SendOutcome } from "@/server/messages/providers/messaging-provider";
 import { resolveMessagingProvider, type ResolvedMessagingProvider } from "@/server/messages/providers/resolve-messaging-provider";
+import { resolveEmailProvider } from "@/server/messages/providers/resolve-email-provider";
+import { loadOutboundEmail } from "@/server/messages/load-outbound-email";
+import type { MessageChannel } from "@/generated/prisma/enums";
 import { processState } from "@/server/shared/process-state";
 import { emitMessageEvents } from "@/server/messages/emit-message-events";
 
@@ -142,10 +145,18 @@ async function sendAll(rows: DueRow[], opts: MessageSenderOptions): Promise<Outc
   const worker = async () => {
     while (next < rows.length) {
       const row = rows[next++]!;
-      const resolved = await resolve(row.tenantId, row.numberProvider);
+      const isEmail = row.channel === "EMAIL";
+      const resolved = isEmail && !opts.resolveProvider ? await resolveEmailProvider(row.tenantId) : await resolve(row.tenantId, row.numberProvider);
+      const email = isEmail ? await loadOutboundEmail(row.id) : undefined;
       const result: SendOutcome = resolved
-        ? await resolved.provider.send({ id: row.id, channel: row.channel as "SMS" | "MMS", from: row.from, to: row.to, body: row.body, mediaUrls: row.mediaUrls, statusCallbackUrl: resolved.statusCallbackUrl })
-        : { outcome: "rejected", errorCode: null, error: "no messaging provider is configured for this account (MESSAGING_PROVIDER, or the account's own credentials)" };
+        ? await resolved.provider.send({ id: row.id, channel: row.channel as MessageChannel, from: row.from, to: row.to, body: row.body, mediaUrls: row.mediaUrls, statusCallbackUrl: resolved.statusCallbackUrl, email })
+        : {
+            outcome: "rejected",
+            errorCode: null,
+            error: isEmail
+              ? "no email provider is configured for this account (RESEND_API_KEY, or the account's own Resend key)"
+              : "no messaging provider is configured for this account (MESSAGING_PROVIDER, or the account's own credentials)",
+          };
       out.push({ row, resolved, result });
     }
   };
