@@ -49,3 +49,6 @@ ALTER TABLE "MessageAttachment" ADD CONSTRAINT "MessageAttachment_tenantId_fkey"
 -- AddForeignKey
 ALTER TABLE "MessageAttachment" ADD CONSTRAINT "MessageAttachment_messageId_fkey" FOREIGN KEY ("messageId") REFERENCES "Message"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- Existing domains get their SendGrid Inbound Parse token.
+UPDATE "SendingDomain" SET "inboundToken" = 'sdi_' || md5(random()::text || id) WHERE "inboundToken" IS NULL;
