@@ -86,6 +86,9 @@ const RECORD_RETRY_MS = [250, 1_000, 3_000];
 
 const epoch = (ms: number) => Prisma.sql`(to_timestamp(${ms}::double precision / 1000) AT TIME ZONE 'UTC')`;
 
+/** An email address is not a carrier number: emails are paced by the tenant's messages-per-second alone. */
+const EMAIL_SENDS_PER_SECOND = 1_000;
+
 /** Due queued messages → sending (charged, attempts+1, leased), the rest booked to their slot. */
 async function claimDue(now: number, pass: MessageSenderPass): Promise<DueRow[]> {
   const { pacer } = state;
@@ -99,7 +102,7 @@ async function claimDue(now: number, pass: MessageSenderPass): Promise<DueRow[]>
     const go: DueRow[] = [];
     const later: { id: string; at: number }[] = [];
     for (const r of rows) {
-      const at = pacer.takeBooking(r.id) ?? pacer.reserve({ id: r.id, sender: r.from, senderRate: senderSegmentsPerSecond(r.from, r.segmentsPerSecond), segments: r.numSegments, tenant: r.tenantId, tenantRate: Math.max(1, r.messagesPerSecond), now });
+      const at = pacer.takeBooking(r.id) ?? pacer.reserve({ id: r.id, sender: r.from, senderRate: r.channel === "EMAIL" ? EMAIL_SENDS_PER_SECOND : senderSegmentsPerSecond(r.from, r.segmentsPerSecond), segments: r.numSegments, tenant: r.tenantId, tenantRate: Math.max(1, r.messagesPerSecond), now });
       if (at <= now + SLOT_SLACK_MS) go.push(r);
       else later.push({ id: r.id, at: Math.ceil(at) });
     }
