@@ -3,7 +3,7 @@ import { defineMediaRoute, defineRoute } from "@/server/api/define-route";
 import { streamResponse } from "@/server/api/stream-response";
 import { readMessageAttachment } from "@/server/messages/read-message-attachment";
 import { listOf, toList, ZPageQuery } from "@/server/api/paging";
-import { ZE164Shape, ZHttpMethod, ZHttpUrl } from "@/server/calls/calls.schemas";
+import { ZHttpMethod, ZHttpUrl } from "@/server/calls/calls.schemas";
 import { createEmailMessage } from "@/server/messages/create-email-message";
 import { createMessage } from "@/server/messages/create-message";
 import { findMessages } from "@/server/messages/find-messages";
