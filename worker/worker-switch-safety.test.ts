@@ -60,7 +60,7 @@ describe("the worker against a switch that expands, plays only files and throttl
     const text = "total ${system(id)} $${base_dir} \\${x} costs $5";
     const placed = await placeCall(voice.actor, { to: "+15005550105", from: voice.number.e164, instructions: [{ say: text }] });
     await waitForFinalCall(placed.id);
-    const spoken = await waitFor("the speak", async () => executedOn(placed.id).find((a) => a.app === "speak"));
+    const spoken = await waitFor("the speak", async () => executedOn(placed.id).find((a) => a.app === "speak"), 30_000);
     expect(spoken.data).toBe(`flite|kal|${text}`);
   });
 

@@ -177,6 +177,32 @@ beforeAll(async () => {
   await db.contactImportError.create({ data: { id: newId("ctie"), tenantId, importId: aImportId, rowNumber: 2, field: "phone", message: "A's bad row" } });
   await db.contactFieldDefinition.create({ data: { id: aFieldId, tenantId, name: "a_only", label: "A only", type: "TEXT" } });
 });
+let aConversationId: string;
+let aCannedId: string;
+let aTeamId: string;
+beforeAll(async () => {
+  aConversationId = newId("cv");
+  aCannedId = newId("cr");
+  aTeamId = newId("itm");
+  const tenantId = fx.a.tenantId;
+  await db.inboxTeam.create({ data: { id: aTeamId, tenantId, name: "A's team", members: { create: { tenantId, userId: fx.a.userId } } } });
+  await db.conversation.create({ data: { id: aConversationId, tenantId, contactId: aContactId, channel: "SMS", inboxAddress: A_NUMBER, contactAddress: "+14155550123", labels: ["a-label"], teamId: aTeamId } });
+  await db.message.create({ data: { id: newSid("SM"), tenantId, channel: "SMS", direction: "INBOUND", status: "RECEIVED", from: "+14155550123", to: A_NUMBER, body: "A's inbox secret", conversationId: aConversationId } });
+  await db.conversationNote.create({ data: { id: newId("cvn"), tenantId, conversationId: aConversationId, body: "A's inbox note", mentionUserIds: [] } });
+  await db.cannedResponse.create({ data: { id: aCannedId, tenantId, shortCode: "a-canned", body: "A's canned body" } });
+  await db.inboxAgentState.create({ data: { tenantId, userId: fx.a.userId, availability: "AVAILABLE" } });
+});
+const expectInboxIntact = async () => {
+  expect(await db.conversation.findUniqueOrThrow({ where: { id: aConversationId } })).toMatchObject({ status: "OPEN", assigneeUserId: null, labels: ["a-label"], unreadCount: 0, teamId: aTeamId });
+  expect(await db.conversationNote.count({ where: { conversationId: aConversationId } })).toBe(1);
+  expect(await db.message.count({ where: { conversationId: aConversationId } })).toBe(1);
+  expect(await db.cannedResponse.count({ where: { id: aCannedId } })).toBe(1);
+  expect(await db.inboxTeamMember.count({ where: { teamId: aTeamId } })).toBe(1);
+};
+const expectNoInboxLeak = (value: unknown) => {
+  const text = JSON.stringify(value ?? null, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+  for (const id of [aConversationId, aCannedId, aTeamId, fx.a.userId, "A's inbox", "A's canned", "A's team", "a-label", "a-canned"]) expect(text, `leaked ${id}`).not.toContain(id);
+};
 const expectContactIntact = async () => {
   expect(await db.contact.findUniqueOrThrow({ where: { id: aContactId } })).toMatchObject({ displayName: "A's customer", tags: ["a-tag"] });
   expect(await db.contactIdentity.count({ where: { contactId: aContactId } })).toBe(2);
@@ -439,6 +465,44 @@ const REST: Record<string, RestCase> = {
       await expectNotFound(send(h, "DELETE", `/api/v1/voicemails/${aVoicemailId}`, { params: { id: aVoicemailId } }));
       await expectVoicemailIntact();
       await expectRecordingIntact();
+    },
+  },
+  "GET /api/v1/conversations": {
+    aId: false,
+    reason: "lists the caller's conversations; A's words, label, team or assignee as filters find nothing, A's id as cursor is rejected",
+    run: async (h) => {
+      for (const q of ["status=any&q=secret", "status=any&label=a-label", `status=any&team_id=${aTeamId}`, `status=any&assignee_id=${fx.a.userId}`]) {
+        const body = await (await send(h, "GET", `/api/v1/conversations?${q}`)).json();
+        expect(body).toMatchObject({ data: [] });
+        expectNoInboxLeak(body);
+      }
+      expect((await send(h, "GET", `/api/v1/conversations?starting_after=${aConversationId}`)).status).toBe(400);
+    },
+  },
+  "GET /api/v1/conversations/{id}": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/conversations/${aConversationId}`, { params: { id: aConversationId } })) },
+  "PATCH /api/v1/conversations/{id}": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "PATCH", `/api/v1/conversations/${aConversationId}`, { params: { id: aConversationId }, body: { status: "resolved", labels: [] } }));
+      await expectInboxIntact();
+    },
+  },
+  "GET /api/v1/conversations/{id}/messages": {
+    aId: true,
+    run: (h) => expectNotFound(send(h, "GET", `/api/v1/conversations/${aConversationId}/messages`, { params: { id: aConversationId } })),
+  },
+  "POST /api/v1/conversations/{id}/messages": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "POST", `/api/v1/conversations/${aConversationId}/messages`, { params: { id: aConversationId }, body: { body: "hi" } }));
+      await expectInboxIntact();
+    },
+  },
+  "POST /api/v1/conversations/{id}/notes": {
+    aId: true,
+    run: async (h) => {
+      await expectNotFound(send(h, "POST", `/api/v1/conversations/${aConversationId}/notes`, { params: { id: aConversationId }, body: { body: "hi" } }));
+      await expectInboxIntact();
     },
   },
   "GET /api/v1/templates": {
@@ -1682,6 +1746,58 @@ const TRPC: Record<string, TrpcCase> = {
   "contacts.deleteField": { aId: true, run: async (c) => { await notFound(c.contacts.deleteField({ id: aFieldId })); expect(await db.contactFieldDefinition.count({ where: { id: aFieldId } })).toBe(1); } },
   "contacts.imports": { aId: false, reason: "the session's tenant's imports", run: async (c) => expectNoContactLeak(await c.contacts.imports()) },
   "contacts.import": { aId: true, run: (c) => notFound(c.contacts.import({ id: aImportId })) },
+  "inbox.list": {
+    aId: false,
+    reason: "the session's tenant's conversations; A's words, label, team or assignee as filters find nothing, A's id as cursor is rejected",
+    run: async (c) => {
+      expectNoInboxLeak(await c.inbox.list({ status: "any", search: "secret" }));
+      expectNoInboxLeak(await c.inbox.list({ status: "any", search: "note" }));
+      expect((await c.inbox.list({ status: "any", label: "a-label" })).items).toEqual([]);
+      expect((await c.inbox.list({ status: "any", teamId: aTeamId })).items).toEqual([]);
+      expect((await c.inbox.list({ status: "any", assigneeUserId: fx.a.userId })).items).toEqual([]);
+      await expectTrpcCode(c.inbox.list({ cursor: aConversationId }), "BAD_REQUEST");
+    },
+  },
+  "inbox.get": { aId: true, run: (c) => notFound(c.inbox.get({ conversationId: aConversationId })) },
+  "inbox.thread": { aId: true, run: (c) => notFound(c.inbox.thread({ conversationId: aConversationId })) },
+  "inbox.markRead": { aId: true, run: async (c) => { await notFound(c.inbox.markRead({ conversationId: aConversationId })); await expectInboxIntact(); } },
+  "inbox.update": {
+    aId: true,
+    run: async (c) => {
+      await notFound(c.inbox.update({ conversationId: aConversationId, status: "resolved", labels: [] }));
+      await expectInboxIntact();
+    },
+  },
+  "inbox.bulkResolve": { aId: true, run: async (c) => { await notFound(c.inbox.bulkResolve({ conversationIds: [aConversationId] })); await expectInboxIntact(); } },
+  "inbox.reply": { aId: true, run: async (c) => { await notFound(c.inbox.reply({ conversationId: aConversationId, body: "hi" })); await expectInboxIntact(); } },
+  "inbox.addNote": { aId: true, run: async (c) => { await notFound(c.inbox.addNote({ conversationId: aConversationId, body: "hi" })); await expectInboxIntact(); } },
+  "inbox.onChange": { aId: true, run: (c) => notFound(c.inbox.onChange({ conversationId: aConversationId })) },
+  "inbox.members": { aId: false, reason: "the session's tenant's members", run: async (c) => expectNoInboxLeak(await c.inbox.members()) },
+  "inbox.availability": { aId: false, reason: "the session's member", run: async (c) => expectNoInboxLeak(await c.inbox.availability()) },
+  "inbox.setAvailability": { aId: false, reason: "the session's member in the session's tenant", run: async (c) => { expectNoInboxLeak(await c.inbox.setAvailability({ availability: "away" })); await expectInboxIntact(); } },
+  "inbox.cannedResponses": { aId: false, reason: "the session's tenant's canned responses", run: async (c) => expectNoInboxLeak(await c.inbox.cannedResponses()) },
+  "inbox.createCannedResponse": {
+    aId: false,
+    reason: "creates in the session's tenant; A's short code is not taken there",
+    run: async (c) => {
+      const created = await c.inbox.createCannedResponse({ shortCode: "a-canned", body: "B's own" });
+      expect(created.id).not.toBe(aCannedId);
+      expect(created.body).toBe("B's own");
+      await expectInboxIntact();
+    },
+  },
+  "inbox.deleteCannedResponse": { aId: true, run: async (c) => { await notFound(c.inbox.deleteCannedResponse({ id: aCannedId })); await expectInboxIntact(); } },
+  "inbox.teams": { aId: false, reason: "the session's tenant's teams", run: async (c) => expectNoInboxLeak(await c.inbox.teams()) },
+  "inbox.createTeam": {
+    aId: false,
+    reason: "creates in the session's tenant; A's member cannot join it",
+    run: async (c) => {
+      await expectTrpcCode(c.inbox.createTeam({ name: "B's team", memberUserIds: [fx.a.userId] }), "BAD_REQUEST");
+      await expectInboxIntact();
+    },
+  },
+  "inbox.setTeamMembers": { aId: true, run: async (c) => { await notFound(c.inbox.setTeamMembers({ id: aTeamId, memberUserIds: [] })); await expectInboxIntact(); } },
+  "inbox.deleteTeam": { aId: true, run: async (c) => { await notFound(c.inbox.deleteTeam({ id: aTeamId })); await expectInboxIntact(); } },
 };
 
 describe("tRPC procedures with tenant B's session against tenant A's ids", () => {

@@ -3,7 +3,7 @@ import { BookOpenIcon, BuildingIcon, HashIcon, HeadsetIcon, HomeIcon, KeyRoundIc
 import { redirect } from "next/navigation";
 import type { ReactElement, ReactNode } from "react";
 import { AccountProblem } from "@/components/portal/account-problem";
-import { AutomationNavIcon, ConferencesNavIcon, ContactsNavIcon, DebuggerNavIcon, MessagesNavIcon, SendingDomainsNavIcon, SpeechNavIcon, TemplatesNavIcon, VoicemailNavIcon } from "@/components/portal/nav-icons";
+import { AutomationNavIcon, ConferencesNavIcon, ContactsNavIcon, DebuggerNavIcon, InboxNavIcon, MessagesNavIcon, SendingDomainsNavIcon, SpeechNavIcon, TemplatesNavIcon, VoicemailNavIcon } from "@/components/portal/nav-icons";
 import { TenantSwitcher } from "@/components/portal/tenant-switcher";
 import { UserMenu } from "@/components/portal/user-menu";
 import { VerifyEmailBanner } from "@/components/portal/verify-email-banner";
@@ -48,6 +48,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const mailbox = isDevMailboxEnabled();
   const icons: Record<string, ReactElement> = {
     "/": <HomeIcon />,
+    "/inbox": <InboxNavIcon />,
     "/calls": <PhoneCallIcon />,
     "/voicemail": <VoicemailNavIcon />,
     "/messages": <MessagesNavIcon />,

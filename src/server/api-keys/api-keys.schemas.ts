@@ -27,6 +27,8 @@ export const API_KEY_SCOPES = {
   "contacts:write": "Create, update, merge, delete and import contacts",
   "messages:read": "Read messages",
   "messages:write": "Send messages",
+  "conversations:read": "List and read inbox conversations and their messages",
+  "conversations:write": "Change conversations (status, assignee, priority, labels), reply and add internal notes",
 } as const;
 
 export type ApiKeyScope = keyof typeof API_KEY_SCOPES;

@@ -25,6 +25,11 @@ export interface CreateMessageOptions {
    * not refused for credit (the reply to STOP is owed whatever the balance).
    */
   system?: { inReplyToId: string };
+  /**
+   * A reply from the inbox (reply-to-conversation.ts, which checked the actor's inbox role and the conversation's
+   * tenant): the conversation it belongs to. Without it, the latest conversation of from/to, if any.
+   */
+  conversationId?: string;
 }
 
 interface SenderRow {
@@ -54,15 +59,27 @@ const CHECK_SQL = `
     LEFT JOIN "PricePlan" p ON p.id = t."pricePlanId"
   WHERE t.id = $1`;
 
-// $1 id … $21; the answer $22–$24 (null: no Idempotency-Key). The opt-out is checked again by the insert itself, so
+/**
+ * The inbox conversation an outbound message joins: the latest one between this endpoint and recipient on this
+ * channel (SMS and MMS share one), whatever its status; none when they never wrote (src/server/inbox).
+ */
+const conversationOf = (tenant: string, channel: string, from: string, to: string) => `(
+  SELECT c.id FROM "Conversation" c
+  WHERE c."tenantId" = ${tenant} AND c.channel = (CASE WHEN ${channel}::text = 'MMS' THEN 'SMS' ELSE ${channel}::text END)::"MessageChannel"
+    AND c."inboxAddress" = ${from} AND c."contactAddress" = ${to}
+  ORDER BY c."lastMessageAt" DESC LIMIT 1)`;
+
+// $1 id … $20; the answer $21–$23 (null: no Idempotency-Key); $24 the inbox conversation (else the latest of
+// from/to). The opt-out is checked again by the insert itself, so
 // a STOP that lands between the two statements still wins (no row: refused as suppressed).
 const INSERT_SQL = `
   WITH msg AS (
     INSERT INTO "Message" (id, "tenantId", channel, direction, status, "from", "to", body, "mediaUrls", "phoneNumberId", "numSegments",
       encoding, "priceMicros", currency, "statusCallbackUrl", "statusCallbackMethod", "apiSurface", "dedupeKey", "apiKeyId", "inReplyToId",
-      "nextAttemptAt", "createdAt", "updatedAt")
+      "nextAttemptAt", "createdAt", "updatedAt", "conversationId")
     SELECT $1, $2, $3::"MessageChannel", 'OUTBOUND', 'QUEUED', $4, $5, $6, $7::text[], $8, $9, $10, $11::bigint, $12, $13, $14, $15, $16, $17, $18,
-      ($19::timestamptz AT TIME ZONE 'UTC'), ($19::timestamptz AT TIME ZONE 'UTC'), ($19::timestamptz AT TIME ZONE 'UTC')
+      ($19::timestamptz AT TIME ZONE 'UTC'), ($19::timestamptz AT TIME ZONE 'UTC'), ($19::timestamptz AT TIME ZONE 'UTC'),
+      COALESCE($24::text, ${conversationOf("$2", "$3", "$4", "$5")})
     WHERE $20::boolean OR NOT EXISTS (SELECT 1 FROM "MessagingSuppression" s WHERE s."tenantId" = $2 AND s.address = $5)
     RETURNING id
   ), answer AS (
@@ -76,7 +93,7 @@ const INSERT_SQL = `
  * refusal, and the message is inserted only when the account is active, owns `from` with messaging (MMS) enabled,
  * the recipient has not opted out and the balance covers the price. $1 tenant, $2 from, $3 to, $4 id, $5 channel,
  * $6 body, $7 media, $8 segments, $9 encoding, $10 status callback, $11 its method, $12 surface, $13 dedupe key,
- * $14 API key, $15 in-reply-to, $16 system (skips the opt-out and credit checks).
+ * $14 API key, $15 in-reply-to, $16 system (skips the opt-out and credit checks), $17 the inbox conversation (else the latest of from/to).
  */
 const PLACE_SQL = `
   WITH chk AS (${CHECK_SQL}), priced AS (
@@ -84,9 +101,9 @@ const PLACE_SQL = `
   ), msg AS (
     INSERT INTO "Message" (id, "tenantId", channel, direction, status, "from", "to", body, "mediaUrls", "phoneNumberId", "numSegments",
       encoding, "priceMicros", currency, "statusCallbackUrl", "statusCallbackMethod", "apiSurface", "dedupeKey", "apiKeyId", "inReplyToId",
-      "nextAttemptAt", "createdAt", "updatedAt")
+      "nextAttemptAt", "createdAt", "updatedAt", "conversationId")
     SELECT $4, $1, $5::"MessageChannel", 'OUTBOUND', 'QUEUED', $2, $3, $6, $7::text[], p."numberId", $8, $9, p.price, p.currency, $10, $11, $12, $13, $14, $15,
-      (p.now AT TIME ZONE 'UTC'), (p.now AT TIME ZONE 'UTC'), (p.now AT TIME ZONE 'UTC')
+      (p.now AT TIME ZONE 'UTC'), (p.now AT TIME ZONE 'UTC'), (p.now AT TIME ZONE 'UTC'), COALESCE($17::text, ${conversationOf("$1", "$5", "$2", "$3")})
     FROM priced p
     WHERE p.status <> 'SUSPENDED' AND p."numberId" IS NOT NULL AND p."smsEnabled" AND ($5::text <> 'MMS' OR p."mmsEnabled")
       AND ($16::boolean OR (NOT p.suppressed AND p."creditMicros"::bigint >= p.price))
@@ -105,7 +122,8 @@ function suppressedError(to: string): AppError {
 
 /** Queues an outbound message from one of the account's numbers; the sender hands it to the provider. */
 export async function createMessage(actor: Actor, rawInput: TCreateMessageInput, opts: CreateMessageOptions): Promise<MessageView> {
-  if (!opts.system) assertRole(actor, MESSAGE_WRITE_ROLE);
+  // An inbox reply (conversationId) was authorized by the inbox: every member who works a conversation may answer in it.
+  if (!opts.system && !opts.conversationId) assertRole(actor, MESSAGE_WRITE_ROLE);
   const input = ZCreateMessageInput.parse(rawInput);
   if (!SENDABLE_CHANNELS.includes(input.channel)) throw fieldError("channel", `${input.channel} is not available yet: send sms or mms`);
   if (input.templateId) input.body = await renderMessageTemplate(actor.tenantId, input.channel, input.templateId, input.templateVariables);
@@ -141,6 +159,7 @@ export async function createMessage(actor: Actor, rawInput: TCreateMessageInput,
           values: [
             actor.tenantId, input.from, input.to, id, channel, input.body, input.mediaUrls, numSegments, encoding, input.statusCallback ?? null,
             input.statusCallbackMethod, opts.surface, input.dedupeKey ?? null, actor.apiKeyId, opts.system?.inReplyToId ?? null, opts.system !== undefined,
+            opts.conversationId ?? null,
           ],
         })
         .catch(dedupeConflict(input.dedupeKey))
@@ -164,7 +183,7 @@ export async function createMessage(actor: Actor, rawInput: TCreateMessageInput,
         message.id, actor.tenantId, channel, message.from, message.to, message.body, message.mediaUrls, message.phoneNumberId, numSegments,
         message.encoding, priceMicros!.toString(), message.currency, message.statusCallbackUrl, message.statusCallbackMethod, opts.surface,
         input.dedupeKey ?? null, actor.apiKeyId, message.inReplyToId, check!.now.toISOString(), opts.system !== undefined,
-        answer.recordId, answer.status, answer.body,
+        answer.recordId, answer.status, answer.body, opts.conversationId ?? null,
       ],
     })
     .catch(dedupeConflict(input.dedupeKey));

@@ -6,14 +6,16 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { queueAutomation } from "@/server/automation/queue-automation";
 import type { Tx } from "@/server/db";
+import { attachInboundMessage } from "@/server/inbox/attach-inbound-message";
 import { emitMessageEvents } from "@/server/messages/emit-message-events";
 import { MESSAGE_VIEW_SELECT, messageEventData, type MessageView } from "@/server/messages/message-view";
 import { newSid } from "@/server/shared/ids";
 
-export type InboundMessageData = Omit<Prisma.MessageUncheckedCreateInput, "id" | "direction" | "status">;
+export type InboundMessageData = Omit<Prisma.MessageUncheckedCreateInput, "id" | "direction" | "status" | "conversationId">;
 
 export async function storeInboundMessage(tx: Tx, data: InboundMessageData, eventExtras: Record<string, unknown> = {}): Promise<MessageView> {
-  const message = await tx.message.create({ data: { ...data, id: newSid("SM"), direction: "INBOUND", status: "RECEIVED" }, select: MESSAGE_VIEW_SELECT });
+  const { conversationId } = await attachInboundMessage(tx, { tenantId: data.tenantId, channel: data.channel, from: data.from, to: data.to, createdAt: new Date() });
+  const message = await tx.message.create({ data: { ...data, id: newSid("SM"), direction: "INBOUND", status: "RECEIVED", conversationId }, select: MESSAGE_VIEW_SELECT });
   await emitMessageEvents(tx, [{ tenantId: message.tenantId, type: "message.received", data: { ...messageEventData(message), ...eventExtras } }]);
   await queueAutomation(tx, message);
   return message;

@@ -6,12 +6,15 @@ describe("portal pages by role", () => {
     const labels = (role: Parameters<typeof portalPagesFor>[0]) => portalPagesFor(role).map((p) => p.label);
     expect(labels("AGENT")).toEqual(["Calls", "Conferences"]);
     expect(labels("DEVELOPER")).toEqual(["Dashboard", "Calls", "Voicemail", "Messages", "Contacts", "Debugger", "Conferences", "Numbers", "IVR flows", "Templates", "API keys", "Webhooks", "Sending domains", "Settings", "Speech", "API reference"]);
-    expect(labels("SUPERVISOR")).toEqual(["Dashboard", "Calls", "Voicemail", "Messages", "Contacts", "Debugger", "Conferences", "Numbers", "IVR flows", "Templates", "Automation", "Team", "Settings", "Speech"]);
-    expect(labels("ADMIN")).toHaveLength(20);
-    expect(labels("OWNER")).toHaveLength(20);
+    expect(labels("SUPERVISOR")).toEqual(["Dashboard", "Inbox", "Calls", "Voicemail", "Messages", "Contacts", "Debugger", "Conferences", "Numbers", "IVR flows", "Templates", "Automation", "Team", "Settings", "Speech"]);
+    expect(labels("ADMIN")).toHaveLength(21);
+    expect(labels("OWNER")).toHaveLength(21);
     expect(mayOpenPortalPage("DEVELOPER", "/settings/automation")).toBe(false);
     expect(mayOpenPortalPage("SUPERVISOR", "/settings/sending-domains")).toBe(false);
     expect(mayOpenPortalPage("AGENT", "/templates")).toBe(false);
+    expect(mayOpenPortalPage("AGENT", "/inbox")).toBe(false);
+    expect(mayOpenPortalPage("DEVELOPER", "/inbox/settings")).toBe(false);
+    expect(mayOpenPortalPage("SUPERVISOR", "/inbox/settings")).toBe(true);
   });
 
   it("maps addresses to their page, and refuses what the role may not open", () => {

@@ -7,6 +7,7 @@ import { CALL_READ_ROLE } from "@/server/calls/call-view";
 import { CONTACT_ADMIN_ROLE } from "@/server/contacts/contact-view";
 import { DEBUGGER_READ_ROLE } from "@/server/debugger/debugger-error-view";
 import { FLOW_READ_ROLE } from "@/server/ivr-flows/flow-view";
+import { INBOX_ADMIN_ROLE } from "@/server/inbox/conversation-view";
 import { CONFERENCE_READ_ROLE } from "@/server/conferences/conference-view";
 import { PHONE_NUMBER_READ_ROLE } from "@/server/numbers/phone-number-view";
 import { SIP_USER_ROLE } from "@/server/sip/sip-user-view";
@@ -29,6 +30,8 @@ const PORTAL_USERS: RoleRule = { minRole: "SUPERVISOR", alsoAllow: ["DEVELOPER"]
 
 export const PORTAL_PAGES: readonly PortalPage[] = [
   { href: "/", label: "Dashboard", rule: PORTAL_USERS },
+  // Agents work the inbox at /desktop; the portal's view (all conversations, filters, bulk, settings) is for supervisors up.
+  { href: "/inbox", label: "Inbox", rule: INBOX_ADMIN_ROLE },
   { href: "/calls", label: "Calls", rule: CALL_READ_ROLE },
   { href: "/voicemail", label: "Voicemail", rule: VOICEMAIL_READ_ROLE },
   // Agents will read messages in the desktop's inbox; the portal's log is for supervisors, admins and developers.

@@ -23,6 +23,7 @@ import { debuggerRouter } from "@/trpc/routers/debugger";
 import { voicemailRouter } from "@/trpc/routers/voicemail";
 import { messagesRouter } from "@/trpc/routers/messages";
 import { contactsRouter } from "@/trpc/routers/contacts";
+import { inboxRouter } from "@/trpc/routers/inbox";
 import { webhooksRouter } from "@/trpc/routers/webhooks";
 import { templatesRouter } from "@/trpc/routers/templates";
 import { automationRouter } from "@/trpc/routers/automation";
@@ -52,6 +53,7 @@ export const appRouter = createTRPCRouter({
   voicemail: voicemailRouter,
   messages: messagesRouter,
   contacts: contactsRouter,
+  inbox: inboxRouter,
   devMail: devMailRouter,
   admin: adminRouter,
   impersonation: impersonationRouter,

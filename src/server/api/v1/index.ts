@@ -55,6 +55,14 @@ import {
   undoContactMergeRoute,
   updateContactRoute,
 } from "@/server/api/v1/contacts";
+import {
+  addConversationNoteRoute,
+  getConversationRoute,
+  listConversationMessagesRoute,
+  listConversationsRoute,
+  replyToConversationRoute,
+  updateConversationRoute,
+} from "@/server/api/v1/conversations";
 import { createVoicemailBoxRoute, deleteVoicemailBoxRoute, getVoicemailBoxRoute, listVoicemailBoxesRoute, updateVoicemailBoxRoute } from "@/server/api/v1/voicemail-boxes";
 import { deleteVoicemailRoute, getVoicemailRoute, listVoicemailsRoute, updateVoicemailRoute } from "@/server/api/v1/voicemails";
 import { createFlowRoute, getFlowRoute, listFlowsRoute, publishFlowRoute } from "@/server/api/v1/flows";
@@ -139,6 +147,12 @@ export const API_V1_ROUTES: readonly ApiRoute[] = [
   listContactTimelineRoute,
   createContactImportRoute,
   getContactImportRoute,
+  listConversationsRoute,
+  getConversationRoute,
+  updateConversationRoute,
+  listConversationMessagesRoute,
+  replyToConversationRoute,
+  addConversationNoteRoute,
   listTemplatesRoute,
   createTemplateRoute,
   getTemplateRoute,

@@ -1,0 +1,33 @@
+import { db } from "@/server/db";
+import { createMessage } from "@/server/messages/create-message";
+import type { MessageView } from "@/server/messages/message-view";
+import { INBOX_ROLE, loadConversation } from "@/server/inbox/conversation-view";
+import { ZReplyToConversationInput, type TReplyToConversationInput } from "@/server/inbox/inbox.schemas";
+import { notifyInboxChanged } from "@/server/inbox/notify-inbox-changed";
+import { assertRole, type Actor } from "@/server/tenancy";
+
+/**
+ * An agent's reply: queued through createMessage like any outbound message (the sender delivers it, with its
+ * retries, credit and opt-out rules), linked to the conversation, from the endpoint the contact wrote to. The
+ * first reply is the conversation's first response (reports); a pending or snoozed conversation becomes open.
+ */
+export async function replyToConversation(actor: Actor, rawInput: TReplyToConversationInput): Promise<MessageView> {
+  assertRole(actor, INBOX_ROLE);
+  const input = ZReplyToConversationInput.parse(rawInput);
+  const conversation = await loadConversation(db, actor.tenantId, input.conversationId);
+  const channel = conversation.channel === "sms" && input.mediaUrls.length > 0 ? "mms" : conversation.channel;
+  const message = await createMessage(
+    actor,
+    { channel: channel as "sms", from: conversation.inboxAddress, to: conversation.contactAddress, body: input.body, mediaUrls: input.mediaUrls },
+    { surface: "native", conversationId: conversation.id },
+  );
+  await db.$transaction(async (tx) => {
+    await tx.conversation.updateMany({
+      where: { id: conversation.id, tenantId: actor.tenantId },
+      data: { lastMessageAt: message.createdAt, unreadCount: 0, ...(conversation.status === "snoozed" ? { status: "OPEN", snoozedUntil: null } : {}) },
+    });
+    await tx.conversation.updateMany({ where: { id: conversation.id, firstResponseAt: null }, data: { firstResponseAt: message.createdAt } });
+    await notifyInboxChanged(tx, { tenantId: actor.tenantId, conversationId: conversation.id, kind: "message" });
+  });
+  return message;
+}
