@@ -72,9 +72,9 @@ export async function createEmailMessage(actor: Actor, rawInput: TCreateEmailInp
     });
   }
 
-  let parent: { id: string; emailMessageId: string | null; emailReferences: string[]; threadKey: string | null } | null = null;
+  let parent: { id: string; emailMessageId: string | null; emailReferences: string[]; threadKey: string | null; conversationId: string | null } | null = null;
   if (input.replyToMessageId) {
-    parent = await db.message.findFirst({ where: { id: input.replyToMessageId, tenantId: actor.tenantId, channel: "EMAIL" }, select: { id: true, emailMessageId: true, emailReferences: true, threadKey: true } });
+    parent = await db.message.findFirst({ where: { id: input.replyToMessageId, tenantId: actor.tenantId, channel: "EMAIL" }, select: { id: true, emailMessageId: true, emailReferences: true, threadKey: true, conversationId: true } });
     if (!parent) throw fieldError("reply_to_message_id", `${input.replyToMessageId} is not an email message of this account`);
   }
 
@@ -98,6 +98,11 @@ export async function createEmailMessage(actor: Actor, rawInput: TCreateEmailInp
   try {
     return await db.$transaction(async (tx) => {
       const now = new Date();
+      // The inbox conversation it joins: the one of the email it answers, else the latest between these addresses.
+      const conversationId =
+        parent?.conversationId ??
+        (await tx.conversation.findFirst({ where: { tenantId: actor.tenantId, channel: "EMAIL", inboxAddress: from.address, contactAddress: input.to.toLowerCase() }, orderBy: { lastMessageAt: "desc" }, select: { id: true } }))?.id ??
+        null;
       const message = await tx.message.create({
         data: {
           id, tenantId: actor.tenantId, channel: "EMAIL", direction: "OUTBOUND", status: "QUEUED", from: from.display, to: input.to.toLowerCase(), body: text,
@@ -105,7 +110,7 @@ export async function createEmailMessage(actor: Actor, rawInput: TCreateEmailInp
           statusCallbackUrl: input.statusCallback ?? null, statusCallbackMethod: input.statusCallbackMethod, apiSurface: "native", dedupeKey: input.dedupeKey ?? null,
           apiKeyId: actor.apiKeyId, inReplyToId: parent?.id ?? null, subject, html, cc: input.cc.map((c) => c.toLowerCase()), bcc: input.bcc.map((c) => c.toLowerCase()),
           emailMessageId, emailInReplyTo: parent?.emailMessageId ?? null, emailReferences: references, threadKey: parent ? (parent.threadKey ?? parent.emailMessageId ?? emailMessageId) : emailMessageId,
-          nextAttemptAt: now, createdAt: now, updatedAt: now,
+          nextAttemptAt: now, createdAt: now, updatedAt: now, conversationId,
         },
         select: MESSAGE_VIEW_SELECT,
       });

@@ -202,6 +202,9 @@ describe("inbound email", () => {
     // Our reply continues the thread: In-Reply-To/References in Resend's request.
     const reply = await send(a.auth, { channel: "email", from: `ana@${a.domain}`, to: "bob@example.net", subject: "Re: Quote", body: "Welcome", reply_to_message_id: m.id });
     expect(reply.json).toMatchObject({ thread_key: ours, in_reply_to: "<reply-1@example.net>", references: [ours, "<reply-1@example.net>"] });
+    // The inbox: Bob's email opened a conversation (storeInboundMessage), and our reply joins it.
+    expect(m.conversationId).not.toBeNull();
+    expect((await db.message.findUniqueOrThrow({ where: { id: reply.json.id as string } })).conversationId).toBe(m.conversationId);
     await sender();
     expect(resend.requests.find((q) => q.idempotencyKey === reply.json.id)!.emails[0]).toMatchObject({ headers: { "In-Reply-To": "<reply-1@example.net>", References: `${ours} <reply-1@example.net>` } });
   });
