@@ -14,6 +14,32 @@ export interface StandInEmail {
   subject: string;
   html?: string;
   text?: string;
+  cc?: string | string[];
+  bcc?: string | string[];
+  reply_to?: string | string[];
+  /** Custom headers: an object of header name → string value. */
+  headers?: Record<string, string>;
+  /** Each: filename plus content (base64) or path (a URL Resend fetches); content_type optional. */
+  attachments?: Array<{ filename?: string; content?: string; path?: string; content_type?: string }>;
+}
+
+/** Resend's documented checks beyond from/to/subject: what a real POST /emails refuses with 422. */
+function documentedFieldError(e: StandInEmail): string | null {
+  for (const field of ["cc", "bcc", "reply_to"] as const) {
+    const v = e[field];
+    if (v !== undefined && [v].flat().some((a) => typeof a !== "string" || !EMAIL.test(a.replace(/^.*<([^>]+)>$/, "$1")))) return `Invalid \`${field}\` field.`;
+  }
+  if ([e.to].flat().length > 50) return "The `to` field can hold at most 50 addresses.";
+  if (e.text === undefined && e.html === undefined) return "Missing `html` or `text` field.";
+  if (e.headers !== undefined && (typeof e.headers !== "object" || e.headers === null || Object.values(e.headers).some((v) => typeof v !== "string"))) return "Invalid `headers` field: an object of strings.";
+  if (e.attachments !== undefined) {
+    if (!Array.isArray(e.attachments)) return "Invalid `attachments` field.";
+    for (const a of e.attachments) {
+      if (!a || typeof a.filename !== "string" || (typeof a.content !== "string") === (typeof a.path !== "string")) return "Each attachment needs a filename and one of content (base64) or path.";
+      if (typeof a.content === "string" && !/^[A-Za-z0-9+/]*={0,2}$/.test(a.content)) return "Attachment content must be base64.";
+    }
+  }
+  return null;
 }
 
 export interface StandInRequest {
@@ -80,8 +106,10 @@ export async function startResendStandIn(opts: ResendStandInOptions = {}) {
       const seen = idempotent.get(key);
       if (seen) return seen.hash === hash ? { ...seen.reply, replay: true } : error(409, "invalid_idempotent_request", "Same idempotency key used with a different request payload.");
     }
+    if (key !== null && key.length > 256) return error(422, "validation_error", "The Idempotency-Key can be at most 256 characters.");
     const bad = emails.findIndex((e) => !e?.from || !e.subject || [e.to].flat().some((to) => typeof to !== "string" || !EMAIL.test(to)));
-    const reply = bad >= 0 ? error(422, "validation_error", `Invalid \`to\` field in email ${bad}.`) : accept(emails, batch);
+    const fieldBad = bad >= 0 ? null : emails.map(documentedFieldError).find((m) => m !== null);
+    const reply = bad >= 0 ? error(422, "validation_error", `Invalid \`to\` field in email ${bad}.`) : fieldBad ? error(422, "validation_error", fieldBad) : accept(emails, batch);
     if (key !== null) idempotent.set(key, { hash, reply });
     return reply;
   }

@@ -135,16 +135,23 @@ const expectNoMessagingConfigLeak = (value: unknown) => {
 // A's message (sent from A's number to a customer) and A's suppression list entry.
 let aMessageId: string;
 let aSuppressionId: string;
+let aEmailId: string;
+let aAttachmentId: string;
 const A_CUSTOMER = "+14155550177";
 beforeAll(async () => {
   aMessageId = newSid("SM");
   await db.message.create({ data: { id: aMessageId, tenantId: fx.a.tenantId, channel: "SMS", direction: "OUTBOUND", status: "SENT", from: A_NUMBER, to: A_CUSTOMER, body: "A's secret message", phoneNumberId: fx.a.phoneNumberId } });
+  // A's email with an attachment (a row: the download is refused before any storage is read).
+  aEmailId = newSid("SM");
+  await db.message.create({ data: { id: aEmailId, tenantId: fx.a.tenantId, channel: "EMAIL", direction: "INBOUND", status: "RECEIVED", from: "x@example.org", to: "in@a-mail.example.com", body: "A's secret message", subject: "A's secret message", emailMessageId: "<a-1@example.org>", threadKey: "<a-1@example.org>" } });
+  aAttachmentId = newId("ma");
+  await db.messageAttachment.create({ data: { id: aAttachmentId, tenantId: fx.a.tenantId, messageId: aEmailId, filename: "a.pdf", contentType: "application/pdf", sizeBytes: 3, storage: "local", storageKey: `${fx.a.tenantId}/attachments/${aAttachmentId}.irxr`, dataKeyId: "none" } });
   aSuppressionId = newId("sup");
   await db.messagingSuppression.create({ data: { id: aSuppressionId, tenantId: fx.a.tenantId, address: "+14155550178", source: "manual", note: "A's opt-out" } });
 });
 const expectNoMessageLeak = (value: unknown) => {
   const text = JSON.stringify(value ?? null, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
-  for (const id of [aMessageId, aSuppressionId, "A's secret message", "A's opt-out", "+14155550178"]) expect(text, `leaked ${id}`).not.toContain(id);
+  for (const id of [aMessageId, aEmailId, aAttachmentId, "<a-1@example.org>", aSuppressionId, "A's secret message", "A's opt-out", "+14155550178"]) expect(text, `leaked ${id}`).not.toContain(id);
 };
 // A's contact (with a phone, an email and a note), a merge into it, and an import with a bad row.
 let aContactId: string;
@@ -692,6 +699,7 @@ const REST: Record<string, RestCase> = {
     run: async (h) => {
       expectNoMessageLeak(await (await send(h, "GET", "/api/v1/messages")).json());
       expectNoMessageLeak(await (await send(h, "GET", `/api/v1/messages?to=${encodeURIComponent(A_CUSTOMER)}`)).json());
+      expectNoMessageLeak(await (await send(h, "GET", `/api/v1/messages?thread_key=${encodeURIComponent("<a-1@example.org>")}`)).json());
       expect((await send(h, "GET", `/api/v1/messages?starting_after=${aMessageId}`)).status).toBe(400);
     },
   },
@@ -707,6 +715,10 @@ const REST: Record<string, RestCase> = {
     },
   },
   "GET /api/v1/messages/{messageId}": { aId: true, run: (h) => expectNotFound(send(h, "GET", `/api/v1/messages/${aMessageId}`, { params: { messageId: aMessageId } })) },
+  "GET /api/v1/messages/{messageId}/attachments/{attachmentId}": {
+    aId: true,
+    run: (h) => expectNotFound(send(h, "GET", `/api/v1/messages/${aEmailId}/attachments/${aAttachmentId}`, { params: { messageId: aEmailId, attachmentId: aAttachmentId } })),
+  },
   "GET /api/v1/contacts": {
     aId: false,
     reason: "lists the caller's contacts; A's phone as a search and A's tag find nothing, A's contact as cursor is rejected",
@@ -1485,6 +1497,17 @@ const TRPC: Record<string, TrpcCase> = {
     },
   },
   "messages.get": { aId: true, run: (c) => notFound(c.messages.get({ messageId: aMessageId })) },
+  "messages.sendEmail": {
+    aId: true,
+    run: async (c) => {
+      await expect(c.messages.sendEmail({ channel: "email", from: "x@a-mail.example.com", to: "bob@example.net", subject: "hi", body: "hi" })).rejects.toThrow(/from: /);
+      await db.sendingDomain.deleteMany({ where: { tenantId: fx.b.tenantId, domain: "b-mail.example.com" } });
+      const bDomain = await db.sendingDomain.create({ data: { id: newId("sd"), tenantId: fx.b.tenantId, domain: "b-mail.example.com", dkimSelector: "irisx", dkimPublicKey: "AAAA", dkimPrivateKeySealed: "sealed", verifiedAt: new Date() } });
+      await expect(c.messages.sendEmail({ channel: "email", from: "x@b-mail.example.com", to: "bob@example.net", subject: "hi", body: "hi", replyToMessageId: aEmailId })).rejects.toThrow(/reply_to_message_id: /);
+      await db.sendingDomain.delete({ where: { id: bDomain.id } });
+      expect(await db.message.count({ where: { tenantId: fx.b.tenantId, channel: "EMAIL" } })).toBe(0);
+    },
+  },
   "messages.suppressions": {
     aId: false,
     reason: "the caller's opt-out list; A's id as cursor is rejected",

@@ -6,6 +6,7 @@ import { applyResendDeliveryEvent, type ResendEvent } from "@/server/broadcasts/
 import { db } from "@/server/db";
 import { SIGNATURE_TOLERANCE_MS, verifyResendSignature, type SvixHeaders } from "@/server/email/verify-resend-signature";
 import { logger } from "@/server/logger";
+import { applyResendMessageEvent } from "@/server/messages/apply-resend-message-event";
 
 export interface WebhookAnswer {
   status: number;
@@ -28,6 +29,9 @@ export async function receiveResendWebhook(req: { payload: string; headers: Svix
     return { status: 400, body: { ok: false, error: "body: not a Resend event (JSON with a type)" } };
   }
   const svixId = req.headers.id!;
+  // An email message (channel email, sent through Resend): its status, once per svix-id.
+  const emailResult = await applyResendMessageEvent(svixId, event);
+  if (emailResult) return { status: emailResult === "unknown_message" ? 503 : 200, body: { ok: emailResult !== "unknown_message", result: emailResult } };
   const result = await db.$transaction(async (tx) => {
     const fresh = await tx.resendWebhookEvent.createMany({ data: [{ id: svixId, type: event.type.slice(0, 100), receivedAt: now }], skipDuplicates: true });
     if (fresh.count === 0) return "duplicate";

@@ -22,6 +22,7 @@ export async function findMessages(actor: Actor, rawInput: TFindMessagesInput = 
     ...(input.channel ? { channel: channelEnum(input.channel) } : {}),
     ...(input.address ? { OR: [{ from: input.address }, { to: input.address }] } : {}),
     ...(input.to ? { to: input.to } : {}),
+    ...(input.threadKey ? { threadKey: input.threadKey } : {}),
     ...(input.from ? { from: input.from } : {}),
     ...(input.createdAfter || input.createdBefore
       ? { createdAt: { ...(input.createdAfter ? { gte: input.createdAfter } : {}), ...(input.createdBefore ? { lt: input.createdBefore } : {}) } }

@@ -9,7 +9,7 @@ import type { RoleRule } from "@/server/tenancy";
 export const MESSAGE_CHANNEL_NAMES = ["sms", "mms", "whatsapp", "email", "slack", "discord", "teams", "telegram"] as const;
 export type MessageChannelName = (typeof MESSAGE_CHANNEL_NAMES)[number];
 /** Channels a provider adapter sends today; the rest answer 400 naming `channel` until theirs lands. */
-export const SENDABLE_CHANNELS: readonly MessageChannelName[] = ["sms", "mms"];
+export const SENDABLE_CHANNELS: readonly MessageChannelName[] = ["sms", "mms", "email"];
 
 export const MESSAGE_STATUS_NAMES = ["queued", "sending", "sent", "delivered", "undelivered", "failed", "read", "received"] as const;
 export type MessageStatusName = (typeof MESSAGE_STATUS_NAMES)[number];
@@ -57,6 +57,8 @@ export const ZFindMessagesInput = ZPageInput.extend({
   address: z.string().trim().min(1).max(64).optional(),
   to: z.string().trim().min(1).max(64).optional(),
   from: z.string().trim().min(1).max(64).optional(),
+  /** Email: one thread's messages. */
+  threadKey: z.string().trim().min(1).max(400).optional(),
   createdAfter: z.date().optional(),
   createdBefore: z.date().optional(),
 });
@@ -77,6 +79,10 @@ export const ZSetMessagingCredentialInput = z.discriminatedUnion("provider", [
     authToken: z.string().trim().min(16, "a Twilio auth token").max(128),
   }),
   z.object({
+    provider: z.literal("resend"),
+    apiKey: z.string().trim().regex(/^re_[A-Za-z0-9_]{8,200}$/, "a Resend API key: re_…"),
+  }),
+  z.object({
     provider: z.literal("telnyx"),
     apiKey: z.string().trim().min(8, "a Telnyx API key").max(256),
     publicKey: z
@@ -86,3 +92,40 @@ export const ZSetMessagingCredentialInput = z.discriminatedUnion("provider", [
   }),
 ]);
 export type TSetMessagingCredentialInput = z.input<typeof ZSetMessagingCredentialInput>;
+
+/** Email: a bare address (the Name <address> form is taken for `from`). */
+export const ZEmailAddress = z.email({ message: "must be an email address, e.g. ana@example.com" }).max(320);
+export const MAX_EMAIL_RECIPIENTS = 50;
+export const MAX_EMAIL_TEXT_CHARS = 1_000_000;
+
+export const ZEmailAttachmentInput = z
+  .object({
+    filename: z.string().trim().min(1).max(255).regex(/^[^/\\\r\n"]+$/, "a file name without slashes, quotes or line breaks"),
+    /** base64 of the file */
+    content: z.string().max(40 * 1024 * 1024).optional(),
+    /** a URL the provider fetches */
+    path: ZHttpUrl.optional(),
+    contentType: z.string().trim().max(255).regex(/^[\w.+-]+\/[\w.+-]+$/, "a MIME type, e.g. application/pdf").optional(),
+  })
+  .refine((a) => (a.content === undefined) !== (a.path === undefined), { message: "give content (base64) or path (a URL), one of them" });
+
+export const ZCreateEmailInput = z.object({
+  channel: z.literal("email"),
+  /** "ana@mail.example.com" or "Ana <ana@mail.example.com>" at a verified sending domain of the account. */
+  from: z.string().trim().min(3).max(400),
+  to: ZEmailAddress,
+  cc: z.array(ZEmailAddress).max(MAX_EMAIL_RECIPIENTS).default([]),
+  bcc: z.array(ZEmailAddress).max(MAX_EMAIL_RECIPIENTS).default([]),
+  subject: z.string().trim().max(998).default(""),
+  body: z.string().max(MAX_EMAIL_TEXT_CHARS).default(""),
+  html: z.string().max(MAX_EMAIL_TEXT_CHARS).optional(),
+  attachments: z.array(ZEmailAttachmentInput).max(10, "at most 10 attachments").default([]),
+  /** An earlier email message of the account this one replies to (threading). */
+  replyToMessageId: z.string().trim().min(1).max(64).optional(),
+  statusCallback: ZHttpUrl.optional(),
+  statusCallbackMethod: ZHttpMethod.default("POST"),
+  dedupeKey: z.string().max(255).optional(),
+  templateId: z.string().trim().min(1).max(64).optional(),
+  templateVariables: z.record(z.string().max(100), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()])).default({}),
+});
+export type TCreateEmailInput = z.input<typeof ZCreateEmailInput>;

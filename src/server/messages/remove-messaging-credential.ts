@@ -6,7 +6,7 @@ import { forgetTenantMessagingCredentials } from "@/server/messages/providers/re
 import { assertRole, type Actor } from "@/server/tenancy";
 
 /** Deletes the tenant's own messaging account for a provider; its messages use the platform's again. */
-export async function removeMessagingCredential(actor: Actor, input: { provider: "twilio" | "telnyx" }): Promise<{ provider: string }> {
+export async function removeMessagingCredential(actor: Actor, input: { provider: "twilio" | "telnyx" | "resend" }): Promise<{ provider: string }> {
   assertRole(actor, MESSAGING_CREDENTIAL_ROLE);
   await db.$transaction(async (tx) => {
     const removed = await tx.tenantMessagingCredential.deleteMany({ where: { tenantId: actor.tenantId, provider: input.provider } });

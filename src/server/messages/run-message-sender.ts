@@ -16,6 +16,9 @@ import { senderSegmentsPerSecond, ThroughputPacer } from "@/server/messages/mess
 import { refundMessages } from "@/server/messages/refund-messages";
 import type { SendOutcome } from "@/server/messages/providers/messaging-provider";
 import { resolveMessagingProvider, type ResolvedMessagingProvider } from "@/server/messages/providers/resolve-messaging-provider";
+import { resolveEmailProvider } from "@/server/messages/providers/resolve-email-provider";
+import { loadOutboundEmail } from "@/server/messages/load-outbound-email";
+import type { MessageChannel } from "@/generated/prisma/enums";
 import { processState } from "@/server/shared/process-state";
 import { emitMessageEvents } from "@/server/messages/emit-message-events";
 
@@ -83,6 +86,9 @@ const RECORD_RETRY_MS = [250, 1_000, 3_000];
 
 const epoch = (ms: number) => Prisma.sql`(to_timestamp(${ms}::double precision / 1000) AT TIME ZONE 'UTC')`;
 
+/** An email address is not a carrier number: emails are paced by the tenant's messages-per-second alone. */
+const EMAIL_SENDS_PER_SECOND = 1_000;
+
 /** Due queued messages → sending (charged, attempts+1, leased), the rest booked to their slot. */
 async function claimDue(now: number, pass: MessageSenderPass): Promise<DueRow[]> {
   const { pacer } = state;
@@ -96,7 +102,7 @@ async function claimDue(now: number, pass: MessageSenderPass): Promise<DueRow[]>
     const go: DueRow[] = [];
     const later: { id: string; at: number }[] = [];
     for (const r of rows) {
-      const at = pacer.takeBooking(r.id) ?? pacer.reserve({ id: r.id, sender: r.from, senderRate: senderSegmentsPerSecond(r.from, r.segmentsPerSecond), segments: r.numSegments, tenant: r.tenantId, tenantRate: Math.max(1, r.messagesPerSecond), now });
+      const at = pacer.takeBooking(r.id) ?? pacer.reserve({ id: r.id, sender: r.from, senderRate: r.channel === "EMAIL" ? EMAIL_SENDS_PER_SECOND : senderSegmentsPerSecond(r.from, r.segmentsPerSecond), segments: r.numSegments, tenant: r.tenantId, tenantRate: Math.max(1, r.messagesPerSecond), now });
       if (at <= now + SLOT_SLACK_MS) go.push(r);
       else later.push({ id: r.id, at: Math.ceil(at) });
     }
@@ -142,10 +148,18 @@ async function sendAll(rows: DueRow[], opts: MessageSenderOptions): Promise<Outc
   const worker = async () => {
     while (next < rows.length) {
       const row = rows[next++]!;
-      const resolved = await resolve(row.tenantId, row.numberProvider);
+      const isEmail = row.channel === "EMAIL";
+      const resolved = isEmail && !opts.resolveProvider ? await resolveEmailProvider(row.tenantId) : await resolve(row.tenantId, row.numberProvider);
+      const email = isEmail ? await loadOutboundEmail(row.id) : undefined;
       const result: SendOutcome = resolved
-        ? await resolved.provider.send({ id: row.id, channel: row.channel as "SMS" | "MMS", from: row.from, to: row.to, body: row.body, mediaUrls: row.mediaUrls, statusCallbackUrl: resolved.statusCallbackUrl })
-        : { outcome: "rejected", errorCode: null, error: "no messaging provider is configured for this account (MESSAGING_PROVIDER, or the account's own credentials)" };
+        ? await resolved.provider.send({ id: row.id, channel: row.channel as MessageChannel, from: row.from, to: row.to, body: row.body, mediaUrls: row.mediaUrls, statusCallbackUrl: resolved.statusCallbackUrl, email })
+        : {
+            outcome: "rejected",
+            errorCode: null,
+            error: isEmail
+              ? "no email provider is configured for this account (RESEND_API_KEY, or the account's own Resend key)"
+              : "no messaging provider is configured for this account (MESSAGING_PROVIDER, or the account's own credentials)",
+          };
       out.push({ row, resolved, result });
     }
   };

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -25,6 +25,7 @@ export async function createSendingDomain(actor: Actor, input: TCreateSendingDom
           tenantId: actor.tenantId,
           domain,
           dkimSelector: deliverabilitySettings().dkimSelector,
+          inboundToken: `sdi_${randomBytes(16).toString("hex")}`,
           dkimPublicKey,
           dkimPrivateKeySealed: sealSecret(privateKey.export({ format: "pem", type: "pkcs8" }).toString()),
         },

@@ -1,4 +1,5 @@
 import type { SendingDomain } from "@/generated/prisma/client";
+import { env } from "@/env";
 import { db, type DbOrTx } from "@/server/db";
 import { notFound } from "@/server/errors";
 import type { RoleRule } from "@/server/tenancy";
@@ -20,6 +21,8 @@ export interface SendingDomainView {
   checkedAt: Date | null;
   verifiedAt: Date | null;
   createdAt: Date;
+  /** Where SendGrid Inbound Parse posts this domain's mail (the token in it is the secret); null for older rows. */
+  inboundParseUrl: string | null;
 }
 
 export function toSendingDomainView(row: SendingDomain): SendingDomainView {
@@ -37,6 +40,7 @@ export function toSendingDomainView(row: SendingDomain): SendingDomainView {
     checkedAt: row.checkedAt,
     verifiedAt: row.verifiedAt,
     createdAt: row.createdAt,
+    inboundParseUrl: row.inboundToken ? `${env.APP_URL.replace(/\/$/, "")}/api/webhooks/sendgrid/inbound/${row.inboundToken}` : null,
   };
 }
 

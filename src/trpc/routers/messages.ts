@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { addSuppression } from "@/server/messages/add-suppression";
+import { createEmailMessage } from "@/server/messages/create-email-message";
 import { findMessages } from "@/server/messages/find-messages";
 import { findSuppressions } from "@/server/messages/find-suppressions";
 import { getMessage } from "@/server/messages/get-message";
 import { findMessagingCredentials } from "@/server/messages/find-messaging-credentials";
-import { MESSAGE_READ_ROLE, MESSAGING_CREDENTIAL_ROLE, SUPPRESSION_WRITE_ROLE, ZAddSuppressionInput, ZFindMessagesInput, ZSetMessagingCredentialInput } from "@/server/messages/messages.schemas";
+import { MESSAGE_READ_ROLE, MESSAGE_WRITE_ROLE, MESSAGING_CREDENTIAL_ROLE, SUPPRESSION_WRITE_ROLE, ZAddSuppressionInput, ZCreateEmailInput, ZFindMessagesInput, ZSetMessagingCredentialInput } from "@/server/messages/messages.schemas";
 import { removeMessagingCredential } from "@/server/messages/remove-messaging-credential";
 import { setMessagingCredential } from "@/server/messages/set-messaging-credential";
 import { removeSuppression } from "@/server/messages/remove-suppression";
@@ -12,12 +13,15 @@ import { createTRPCRouter, tenantProcedure } from "@/trpc/init";
 
 const reader = tenantProcedure(MESSAGE_READ_ROLE);
 const admin = tenantProcedure(SUPPRESSION_WRITE_ROLE);
+const writer = tenantProcedure(MESSAGE_WRITE_ROLE);
 const credentialAdmin = tenantProcedure(MESSAGING_CREDENTIAL_ROLE);
 const ZMessageId = z.object({ messageId: z.string().min(1).max(64) });
 
 export const messagesRouter = createTRPCRouter({
   list: reader.input(ZFindMessagesInput).query(({ ctx, input }) => findMessages(ctx.actor, input)),
   get: reader.input(ZMessageId).query(({ ctx, input }) => getMessage(ctx.actor, input)),
+  /** The portal's email composer: channel email, as POST /api/v1/messages takes it. */
+  sendEmail: writer.input(ZCreateEmailInput).mutation(({ ctx, input }) => createEmailMessage(ctx.actor, input)),
   suppressions: reader
     .input(z.object({ cursor: z.string().min(1).max(64).nullish(), limit: z.number().int().min(1).max(100).default(50), address: z.string().trim().max(32).optional() }))
     .query(({ ctx, input }) => findSuppressions(ctx.actor, input)),
@@ -25,5 +29,5 @@ export const messagesRouter = createTRPCRouter({
   removeSuppression: admin.input(z.object({ suppressionId: z.string().min(1).max(64) })).mutation(({ ctx, input }) => removeSuppression(ctx.actor, input)),
   credentials: credentialAdmin.query(({ ctx }) => findMessagingCredentials(ctx.actor)),
   setCredential: credentialAdmin.input(ZSetMessagingCredentialInput).mutation(({ ctx, input }) => setMessagingCredential(ctx.actor, input)),
-  removeCredential: credentialAdmin.input(z.object({ provider: z.enum(["twilio", "telnyx"]) })).mutation(({ ctx, input }) => removeMessagingCredential(ctx.actor, input)),
+  removeCredential: credentialAdmin.input(z.object({ provider: z.enum(["twilio", "telnyx", "resend"]) })).mutation(({ ctx, input }) => removeMessagingCredential(ctx.actor, input)),
 });

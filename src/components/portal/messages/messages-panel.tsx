@@ -53,7 +53,7 @@ export function MessagesPanel() {
     <div className="flex flex-col gap-4">
       <PageHeader
         title="Messages"
-        description="Every SMS and MMS of this workspace, sent and received, newest first."
+        description="Every SMS, MMS and email of this workspace, sent and received, newest first."
         actions={
           <Button variant="outline" asChild>
             <Link href="/messages/opt-outs">

@@ -1,7 +1,7 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
-import { ArrowDownLeftIcon, ArrowUpRightIcon } from "lucide-react";
+import { ArrowDownLeftIcon, ArrowUpRightIcon, MailIcon } from "lucide-react";
 import Link from "next/link";
 import { DataTable, useDataTable } from "@/components/shared/data-table";
 import { MessageStatusBadge } from "@/components/portal/messages/message-status";
@@ -29,9 +29,17 @@ const columns = [
           <span className="flex min-w-0 flex-col">
             <span className="whitespace-nowrap font-medium tabular-nums">
               <span className="sr-only">{inbound ? "Inbound from" : "Outbound to"} </span>
-              {formatPhoneNumber(inbound ? m.from : m.to)}
+              {m.channel === "EMAIL" ? (inbound ? m.from : m.to) : formatPhoneNumber(inbound ? m.from : m.to)}
             </span>
-            <span className="line-clamp-1 max-w-[16rem] text-xs text-muted-foreground sm:max-w-md">{m.body || (m.mediaUrls.length ? `${m.mediaUrls.length} media` : "—")}</span>
+            {m.channel === "EMAIL" ? (
+              <span className="line-clamp-1 max-w-[16rem] text-xs text-muted-foreground sm:max-w-md">
+                <MailIcon aria-label="Email" className="mr-1 inline size-3 align-[-2px]" />
+                <span className="font-medium text-foreground">{m.subject || "(no subject)"}</span>
+                {m.body ? ` — ${m.body}` : ""}
+              </span>
+            ) : (
+              <span className="line-clamp-1 max-w-[16rem] text-xs text-muted-foreground sm:max-w-md">{m.body || (m.mediaUrls.length ? `${m.mediaUrls.length} media` : "—")}</span>
+            )}
           </span>
         </Link>
       );

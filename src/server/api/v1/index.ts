@@ -3,7 +3,7 @@
 import type { ApiRoute } from "@/server/api/define-route";
 import { getAccountRoute } from "@/server/api/v1/account";
 import { createApiKeyRoute, getApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from "@/server/api/v1/api-keys";
-import { createMessageRoute, getMessageRoute, listMessagesRoute } from "@/server/api/v1/messages";
+import { createMessageRoute, getMessageAttachmentRoute, getMessageRoute, listMessagesRoute } from "@/server/api/v1/messages";
 import { createCallRoute, getCallRoute, listCallEventsRoute, listCallsRoute, updateCallRoute } from "@/server/api/v1/calls";
 import {
   addConferenceParticipantRoute,
@@ -112,6 +112,7 @@ export const API_V1_ROUTES: readonly ApiRoute[] = [
   listMessagesRoute,
   createMessageRoute,
   getMessageRoute,
+  getMessageAttachmentRoute,
   listConferencesRoute,
   getConferenceRoute,
   updateConferenceRoute,

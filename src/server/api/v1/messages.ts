@@ -1,12 +1,15 @@
 import { z } from "zod";
-import { defineRoute } from "@/server/api/define-route";
+import { defineMediaRoute, defineRoute } from "@/server/api/define-route";
+import { streamResponse } from "@/server/api/stream-response";
+import { readMessageAttachment } from "@/server/messages/read-message-attachment";
 import { listOf, toList, ZPageQuery } from "@/server/api/paging";
-import { ZE164Shape, ZHttpMethod, ZHttpUrl } from "@/server/calls/calls.schemas";
+import { ZHttpMethod, ZHttpUrl } from "@/server/calls/calls.schemas";
+import { createEmailMessage } from "@/server/messages/create-email-message";
 import { createMessage } from "@/server/messages/create-message";
 import { findMessages } from "@/server/messages/find-messages";
 import { getMessage } from "@/server/messages/get-message";
 import { toMessageResource, ZMessageResource } from "@/server/messages/message-view";
-import { MAX_BODY_CHARS, MAX_MEDIA, MESSAGE_CHANNEL_NAMES, MESSAGE_DIRECTION_NAMES, MESSAGE_STATUS_NAMES } from "@/server/messages/messages.schemas";
+import { MAX_BODY_CHARS, MAX_EMAIL_RECIPIENTS, MAX_EMAIL_TEXT_CHARS, MAX_MEDIA, MESSAGE_CHANNEL_NAMES, MESSAGE_DIRECTION_NAMES, MESSAGE_STATUS_NAMES } from "@/server/messages/messages.schemas";
 
 const ZMessageParams = z.strictObject({
   messageId: z.string().regex(/^SM[0-9a-f]{32}$/).meta({ description: "Message id", example: "SM8f2c1e0d9b7a65432109876543210fed" }),
@@ -27,6 +30,7 @@ export const listMessagesRoute = defineRoute(
       channel: z.enum(MESSAGE_CHANNEL_NAMES).optional(),
       to: z.string().trim().min(1).max(64).optional().meta({ description: "Only messages to this address" }),
       from: z.string().trim().min(1).max(64).optional().meta({ description: "Only messages from this address" }),
+      thread_key: z.string().trim().min(1).max(400).optional().meta({ description: "Email: only this thread's messages" }),
       created_after: z.iso.datetime().optional(),
       created_before: z.iso.datetime().optional(),
     }),
@@ -42,6 +46,7 @@ export const listMessagesRoute = defineRoute(
         channel: query.channel,
         to: query.to,
         from: query.from,
+        threadKey: query.thread_key,
         createdAfter: query.created_after ? new Date(query.created_after) : undefined,
         createdBefore: query.created_before ? new Date(query.created_before) : undefined,
       }),
@@ -63,10 +68,30 @@ export const createMessageRoute = defineRoute(
       "With `Idempotency-Key`, a retry returns the same message and never sends a second one. Progress: `message.*` webhook events and `status_callback`.",
     scope: "messages:write",
     body: z.strictObject({
-      channel: z.enum(MESSAGE_CHANNEL_NAMES).optional().meta({ description: "sms (default) or mms; the other channels are not available yet" }),
-      to: ZE164Shape.meta({ description: "Recipient, E.164", example: "+14155550123" }),
-      from: ZE164Shape.meta({ description: "One of the account's numbers with SMS enabled (MMS enabled for mms)", example: "+14155550100" }),
-      body: z.string().max(MAX_BODY_CHARS).optional().meta({ description: `Text, up to ${MAX_BODY_CHARS} characters (split in segments: GSM-7 160/153, UCS-2 70/67)`, example: "Your code is 123456" }),
+      channel: z.enum(MESSAGE_CHANNEL_NAMES).optional().meta({ description: "sms (default), mms or email; the other channels are not available yet" }),
+      to: z.string().trim().min(1).max(320).meta({ description: "Recipient: E.164 for sms/mms, an email address for email", example: "+14155550123" }),
+      from: z.string().trim().min(1).max(400).meta({
+        description: "sms/mms: one of the account's numbers with SMS enabled (MMS enabled for mms); email: an address at one of the account's verified sending domains (`Name <address>` allowed)",
+        example: "+14155550100",
+      }),
+      body: z.string().max(MAX_EMAIL_TEXT_CHARS).optional().meta({ description: `Text, up to ${MAX_BODY_CHARS} characters for sms (split in segments: GSM-7 160/153, UCS-2 70/67); email: the text part`, example: "Your code is 123456" }),
+      subject: z.string().max(998).optional().meta({ description: "Email: the subject (required for email)" }),
+      html: z.string().max(MAX_EMAIL_TEXT_CHARS).optional().meta({ description: "Email: the HTML part" }),
+      cc: z.array(z.string().max(320)).max(MAX_EMAIL_RECIPIENTS).optional().meta({ description: "Email: copies" }),
+      bcc: z.array(z.string().max(320)).max(MAX_EMAIL_RECIPIENTS).optional().meta({ description: "Email: blind copies" }),
+      attachments: z
+        .array(
+          z.object({
+            filename: z.string().max(255),
+            content: z.string().optional().meta({ description: "base64 of the file (at most 10 MiB a file, 25 MiB an email)" }),
+            path: z.string().max(2048).optional().meta({ description: "a URL Resend fetches the file from" }),
+            content_type: z.string().max(255).optional(),
+          }),
+        )
+        .max(10)
+        .optional()
+        .meta({ description: "Email: up to 10 attachments" }),
+      reply_to_message_id: z.string().max(64).optional().meta({ description: "Email: the account's earlier email this one answers (In-Reply-To/References, same thread_key)" }),
       media_urls: z.array(ZHttpUrl).max(MAX_MEDIA).optional().meta({ description: "MMS media URLs (channel mms)" }),
       status_callback: ZHttpUrl.optional().meta({ description: "Receives the message's status changes (JSON, signed with IRISX-Signature)" }),
       status_callback_method: ZHttpMethod.optional(),
@@ -82,6 +107,19 @@ export const createMessageRoute = defineRoute(
     example: { to: "+14155550123", from: "+14155550100", body: "Your code is 123456", status_callback: "https://example.com/irisx/message-status" },
   },
   async ({ actor, body, idempotency, headers }) => {
+    if (body.channel === "email") {
+      const email = await createEmailMessage(
+        actor,
+        {
+          channel: "email", to: body.to, from: body.from, subject: body.subject, body: body.body, html: body.html, cc: body.cc, bcc: body.bcc,
+          attachments: body.attachments?.map((a) => ({ filename: a.filename, content: a.content, path: a.path, contentType: a.content_type })),
+          replyToMessageId: body.reply_to_message_id, statusCallback: body.status_callback, statusCallbackMethod: body.status_callback_method,
+          dedupeKey: headers.get("idempotency-key") ?? undefined, templateId: body.template_id, templateVariables: body.template_variables,
+        },
+        { idempotency: idempotency ? (created) => idempotency.completion(toMessageResource(created)) : undefined },
+      );
+      return toMessageResource(email);
+    }
     const message = await createMessage(
       actor,
       {
@@ -114,4 +152,19 @@ export const getMessageRoute = defineRoute(
     response: ZMessageResource,
   },
   async ({ actor, params }) => toMessageResource(await getMessage(actor, { messageId: params.messageId })),
+);
+
+export const getMessageAttachmentRoute = defineMediaRoute(
+  {
+    method: "GET",
+    path: "/api/v1/messages/{messageId}/attachments/{attachmentId}",
+    operationId: "getMessageAttachment",
+    tag: "Messages",
+    summary: "Download an email attachment",
+    description: "The file of an email message's attachment (listed in the retrieved message's `attachments`), decrypted as it streams; always served as a download.",
+    scope: "messages:read",
+    params: ZMessageParams.extend({ attachmentId: z.string().regex(/^ma_[0-9A-Za-z]{10,40}$/).meta({ description: "Attachment id", example: "ma_01j9z3d8k2w6q4r1s5t7v9x0yb" }) }),
+    media: { contentType: "application/octet-stream", ranges: false },
+  },
+  async ({ actor, params }) => streamResponse(await readMessageAttachment(actor, { messageId: params.messageId, attachmentId: params.attachmentId })),
 );

@@ -3,7 +3,7 @@
 // Telnyx; WhatsApp, email and the chat channels add adapters here and a `channel` value, nothing else changes.
 import type { MessageChannel } from "@/generated/prisma/enums";
 
-export type MessagingProviderName = "twilio" | "telnyx";
+export type MessagingProviderName = "twilio" | "telnyx" | "resend" | "sendgrid" | "mailgun";
 
 export interface OutboundMessage {
   id: string;
@@ -14,6 +14,21 @@ export interface OutboundMessage {
   mediaUrls: string[];
   /** Where the provider reports the message's status (our webhook for that provider). */
   statusCallbackUrl: string;
+  /** Email only: what an email carries besides from/to/body (body is the text part). */
+  email?: OutboundEmailParts;
+}
+
+export interface OutboundEmailParts {
+  subject: string;
+  html: string | null;
+  cc: string[];
+  bcc: string[];
+  /** Our Message-ID header ("<id@domain>"), and the thread's In-Reply-To / References. */
+  messageIdHeader: string;
+  inReplyTo: string | null;
+  references: string[];
+  /** Stored attachments as base64, and URL attachments the provider fetches. */
+  attachments: Array<{ filename: string; contentType: string; content?: string; path?: string }>;
 }
 
 export type SendOutcome =

@@ -57,12 +57,12 @@ export function forgetTenantMessagingCredentials(tenantId: string): void {
   credentials.delete(tenantId);
 }
 
-export function providerStatusCallbackUrl(provider: MessagingProviderName): string {
+export function providerStatusCallbackUrl(provider: "twilio" | "telnyx"): string {
   const base = env.APP_URL.replace(/\/$/, "");
   return provider === "twilio" ? `${base}/api/webhooks/twilio/message-status` : `${base}/api/webhooks/telnyx/messages`;
 }
 
-function build(provider: MessagingProviderName, cred: { accountId: string | null; secret: string }, e: ReturnType<typeof platformMessagingEnv>): MessagingProvider {
+function build(provider: "twilio" | "telnyx", cred: { accountId: string | null; secret: string }, e: ReturnType<typeof platformMessagingEnv>): MessagingProvider {
   return provider === "twilio"
     ? twilioMessagingProvider({ accountSid: cred.accountId ?? "", authToken: cred.secret, baseUrl: e.TWILIO_API_BASE_URL })
     : telnyxMessagingProvider({ apiKey: cred.secret, baseUrl: e.TELNYX_API_BASE_URL, messagingProfileId: e.TELNYX_MESSAGING_PROFILE_ID });
@@ -71,7 +71,7 @@ function build(provider: MessagingProviderName, cred: { accountId: string | null
 /** The provider for a message from a number (whose `provider` is set when it was bought from one); null: none configured. */
 export async function resolveMessagingProvider(tenantId: string, numberProvider: string | null): Promise<ResolvedMessagingProvider | null> {
   const e = platformMessagingEnv();
-  const own = await tenantMessagingCredentials(tenantId);
+  const own = (await tenantMessagingCredentials(tenantId)).filter((c): c is TenantCredential & { provider: "twilio" | "telnyx" } => c.provider === "twilio" || c.provider === "telnyx");
   const wanted = numberProvider === "twilio" || numberProvider === "telnyx" ? numberProvider : null;
   const mine = wanted ? own.find((c) => c.provider === wanted) : own[0];
   if (mine) return { provider: build(mine.provider, mine, e), credentialSource: "tenant", statusCallbackUrl: providerStatusCallbackUrl(mine.provider) };

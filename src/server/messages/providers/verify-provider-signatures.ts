@@ -2,7 +2,7 @@
 // parameters, keyed with the auth token); Telnyx with Ed25519 over `${telnyx-timestamp}|${raw body}`
 // (telnyx-signature-ed25519, base64), checked against the account's public key, and refused when the timestamp is
 // more than five minutes off (a captured request replayed later).
-import { createPublicKey, timingSafeEqual, verify } from "node:crypto";
+import { createHmac, createPublicKey, timingSafeEqual, verify } from "node:crypto";
 import { signTwilioRequest, type TwilioRequestParams } from "@/server/calls/callbacks/sign-twilio-request";
 
 export const TELNYX_TOLERANCE_SECONDS = 300;
@@ -30,6 +30,41 @@ export function verifyTelnyxSignature(input: { publicKeyBase64: string; rawBody:
     const raw = Buffer.from(input.publicKeyBase64, "base64");
     const key = createPublicKey({ key: raw.length === 32 ? Buffer.concat([ED25519_SPKI_PREFIX, raw]) : raw, format: "der", type: "spki" });
     const ok = verify(null, Buffer.from(`${input.timestamp}|${input.rawBody}`, "utf8"), key, Buffer.from(input.signature, "base64"));
+    return ok ? { ok: true } : { ok: false, reason: "bad_signature" };
+  } catch {
+    return { ok: false, reason: "bad_signature" };
+  }
+}
+
+export type WebhookVerdict = { ok: true } | { ok: false; reason: "unsigned" | "stale" | "bad_signature" };
+
+/**
+ * Mailgun (routes and webhooks): `signature` is hex HMAC-SHA256 of `${timestamp}${token}` keyed with the account's
+ * webhook signing key; refused when the timestamp is more than five minutes off. The receiver processes a token once.
+ */
+export function verifyMailgunSignature(input: { signingKey: string; timestamp: string | null; token: string | null; signature: string | null; nowSeconds?: number }): WebhookVerdict {
+  if (!input.timestamp || !input.token || !input.signature) return { ok: false, reason: "unsigned" };
+  const ts = Number(input.timestamp);
+  const now = input.nowSeconds ?? Math.floor(Date.now() / 1000);
+  if (!Number.isInteger(ts) || Math.abs(now - ts) > TELNYX_TOLERANCE_SECONDS) return { ok: false, reason: "stale" };
+  const expected = Buffer.from(createHmac("sha256", input.signingKey).update(`${input.timestamp}${input.token}`).digest("hex"));
+  const given = Buffer.from(input.signature.toLowerCase());
+  return expected.length === given.length && timingSafeEqual(expected, given) ? { ok: true } : { ok: false, reason: "bad_signature" };
+}
+
+/**
+ * SendGrid's Signed Event Webhook: X-Twilio-Email-Event-Webhook-Signature is a base64 DER ECDSA (P-256, SHA-256)
+ * signature over `${X-Twilio-Email-Event-Webhook-Timestamp}${raw body}`, checked with the verification key SendGrid
+ * shows (base64 DER SubjectPublicKeyInfo); refused when the timestamp is more than five minutes off.
+ */
+export function verifySendgridEventSignature(input: { publicKeyBase64: string; rawBody: string; signature: string | null; timestamp: string | null; nowSeconds?: number }): WebhookVerdict {
+  if (!input.signature || !input.timestamp) return { ok: false, reason: "unsigned" };
+  const ts = Number(input.timestamp);
+  const now = input.nowSeconds ?? Math.floor(Date.now() / 1000);
+  if (!Number.isInteger(ts) || Math.abs(now - ts) > TELNYX_TOLERANCE_SECONDS) return { ok: false, reason: "stale" };
+  try {
+    const key = createPublicKey({ key: Buffer.from(input.publicKeyBase64, "base64"), format: "der", type: "spki" });
+    const ok = verify("sha256", Buffer.from(`${input.timestamp}${input.rawBody}`, "utf8"), { key, dsaEncoding: "der" }, Buffer.from(input.signature, "base64"));
     return ok ? { ok: true } : { ok: false, reason: "bad_signature" };
   } catch {
     return { ok: false, reason: "bad_signature" };
