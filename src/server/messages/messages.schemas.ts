@@ -5,11 +5,12 @@ import type { MessageChannel, MessageStatus } from "@/generated/prisma/enums";
 import { ZE164Shape, ZHttpMethod, ZHttpUrl } from "@/server/calls/calls.schemas";
 import { ZPageInput } from "@/server/shared/paging";
 import type { RoleRule } from "@/server/tenancy";
+import { WHATSAPP_MEDIA_TYPES, ZWhatsAppInteractive } from "@/server/messages/whatsapp/whatsapp.schemas";
 
 export const MESSAGE_CHANNEL_NAMES = ["sms", "mms", "whatsapp", "email", "slack", "discord", "teams", "telegram"] as const;
 export type MessageChannelName = (typeof MESSAGE_CHANNEL_NAMES)[number];
 /** Channels a provider adapter sends today; the rest answer 400 naming `channel` until theirs lands. */
-export const SENDABLE_CHANNELS: readonly MessageChannelName[] = ["sms", "mms"];
+export const SENDABLE_CHANNELS: readonly MessageChannelName[] = ["sms", "mms", "whatsapp"];
 
 export const MESSAGE_STATUS_NAMES = ["queued", "sending", "sent", "delivered", "undelivered", "failed", "read", "received"] as const;
 export type MessageStatusName = (typeof MESSAGE_STATUS_NAMES)[number];
@@ -41,10 +42,18 @@ export const ZCreateMessageInput = z
     /** A template of the account whose rendering is the body (render-message-template.ts). */
     templateId: z.string().trim().min(1).max(64).optional(),
     templateVariables: z.record(z.string().max(100), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()])).default({}),
+    /** WhatsApp: reply buttons or a list, as Meta's `interactive` object. */
+    interactive: ZWhatsAppInteractive.optional(),
+    /** WhatsApp: what the media URL is (default: from its extension, else document). */
+    mediaType: z.enum(WHATSAPP_MEDIA_TYPES).optional(),
   })
   .superRefine((m, ctx) => {
     if (m.templateId && m.body.trim() !== "") ctx.addIssue({ code: "custom", path: ["body"], message: "give a body or a template, not both" });
-    if (!m.templateId && m.body.trim() === "" && m.mediaUrls.length === 0) ctx.addIssue({ code: "custom", path: ["body"], message: "give a body, media, or both" });
+    if (m.interactive && m.channel !== "whatsapp") ctx.addIssue({ code: "custom", path: ["interactive"], message: "interactive messages need channel whatsapp" });
+    if (m.mediaType && m.channel !== "whatsapp") ctx.addIssue({ code: "custom", path: ["media_type"], message: "media_type is for channel whatsapp" });
+    if (m.channel === "whatsapp" && m.mediaUrls.length > 1) ctx.addIssue({ code: "custom", path: ["media_urls"], message: "a WhatsApp message carries one media URL" });
+    if (m.channel === "whatsapp" && m.interactive && (m.mediaUrls.length || m.templateId || m.body.trim())) ctx.addIssue({ code: "custom", path: ["interactive"], message: "an interactive message carries its text in interactive.body; give no body, media or template" });
+    if (!m.templateId && !m.interactive && m.body.trim() === "" && m.mediaUrls.length === 0) ctx.addIssue({ code: "custom", path: ["body"], message: "give a body, media, or both" });
     if (m.channel === "sms" && m.mediaUrls.length > 0) ctx.addIssue({ code: "custom", path: ["media_urls"], message: "media needs channel mms" });
   });
 export type TCreateMessageInput = z.input<typeof ZCreateMessageInput>;

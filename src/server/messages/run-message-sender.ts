@@ -16,6 +16,8 @@ import { senderSegmentsPerSecond, ThroughputPacer } from "@/server/messages/mess
 import { refundMessages } from "@/server/messages/refund-messages";
 import type { SendOutcome } from "@/server/messages/providers/messaging-provider";
 import { resolveMessagingProvider, type ResolvedMessagingProvider } from "@/server/messages/providers/resolve-messaging-provider";
+import { resolveWhatsAppProvider } from "@/server/messages/providers/resolve-whatsapp-provider";
+import type { MessageChannel } from "@/generated/prisma/enums";
 import { processState } from "@/server/shared/process-state";
 import { emitMessageEvents } from "@/server/messages/emit-message-events";
 
@@ -62,6 +64,7 @@ interface DueRow {
   to: string;
   body: string;
   mediaUrls: string[];
+  payload: unknown;
   numSegments: number;
   attempts: number;
   charged: boolean;
@@ -88,7 +91,7 @@ async function claimDue(now: number, pass: MessageSenderPass): Promise<DueRow[]>
   const { pacer } = state;
   const result = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<DueRow[]>`
-      SELECT m.id, m."tenantId", m.channel::text AS channel, m."from", m."to", m.body, m."mediaUrls", m."numSegments", m.attempts, m.charged, m."priceMicros", m."statusCallbackUrl",
+      SELECT m.id, m."tenantId", m.channel::text AS channel, m."from", m."to", m.body, m."mediaUrls", m.payload, m."numSegments", m.attempts, m.charged, m."priceMicros", m."statusCallbackUrl",
         n.provider AS "numberProvider", n."messagingSegmentsPerSecond" AS "segmentsPerSecond", t."messagesPerSecond"
       FROM "Message" m JOIN "Tenant" t ON t.id = m."tenantId" LEFT JOIN "PhoneNumber" n ON n.id = m."phoneNumberId"
       WHERE m.status = 'QUEUED' AND m."nextAttemptAt" <= ${epoch(now)}
@@ -142,9 +145,9 @@ async function sendAll(rows: DueRow[], opts: MessageSenderOptions): Promise<Outc
   const worker = async () => {
     while (next < rows.length) {
       const row = rows[next++]!;
-      const resolved = await resolve(row.tenantId, row.numberProvider);
+      const resolved = row.channel === "WHATSAPP" ? await resolveWhatsAppProvider(row.tenantId, row.from) : await resolve(row.tenantId, row.numberProvider);
       const result: SendOutcome = resolved
-        ? await resolved.provider.send({ id: row.id, channel: row.channel as "SMS" | "MMS", from: row.from, to: row.to, body: row.body, mediaUrls: row.mediaUrls, statusCallbackUrl: resolved.statusCallbackUrl })
+        ? await resolved.provider.send({ id: row.id, channel: row.channel as MessageChannel, from: row.from, to: row.to, body: row.body, mediaUrls: row.mediaUrls, payload: row.payload, statusCallbackUrl: resolved.statusCallbackUrl })
         : { outcome: "rejected", errorCode: null, error: "no messaging provider is configured for this account (MESSAGING_PROVIDER, or the account's own credentials)" };
       out.push({ row, resolved, result });
     }

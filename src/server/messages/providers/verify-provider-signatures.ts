@@ -2,7 +2,7 @@
 // parameters, keyed with the auth token); Telnyx with Ed25519 over `${telnyx-timestamp}|${raw body}`
 // (telnyx-signature-ed25519, base64), checked against the account's public key, and refused when the timestamp is
 // more than five minutes off (a captured request replayed later).
-import { createPublicKey, timingSafeEqual, verify } from "node:crypto";
+import { createHmac, createPublicKey, timingSafeEqual, verify } from "node:crypto";
 import { signTwilioRequest, type TwilioRequestParams } from "@/server/calls/callbacks/sign-twilio-request";
 
 export const TELNYX_TOLERANCE_SECONDS = 300;
@@ -34,4 +34,15 @@ export function verifyTelnyxSignature(input: { publicKeyBase64: string; rawBody:
   } catch {
     return { ok: false, reason: "bad_signature" };
   }
+}
+
+/**
+ * Meta (WhatsApp Cloud API) signs every webhook with X-Hub-Signature-256: `sha256=` + hex HMAC-SHA256 of the raw
+ * body keyed with the app secret. Compared in constant time; a missing or malformed header is unsigned.
+ */
+export function verifyMetaSignature(appSecret: string, rawBody: string, header: string | null): { ok: true } | { ok: false; reason: "unsigned" | "bad_signature" } {
+  if (!header || !header.startsWith("sha256=")) return { ok: false, reason: "unsigned" };
+  const given = Buffer.from(header.slice("sha256=".length), "hex");
+  const expected = createHmac("sha256", appSecret).update(rawBody, "utf8").digest();
+  return given.length === expected.length && timingSafeEqual(given, expected) ? { ok: true } : { ok: false, reason: "bad_signature" };
 }
