@@ -86,6 +86,15 @@ const RECORD_RETRY_MS = [250, 1_000, 3_000];
 
 const epoch = (ms: number) => Prisma.sql`(to_timestamp(${ms}::double precision / 1000) AT TIME ZONE 'UTC')`;
 
+/** Meta's default throughput of a WhatsApp Business number (messages a second, any type). */
+const WHATSAPP_MESSAGES_PER_SECOND = 80;
+
+/** The sender's slot: a number's segments per second, or a WhatsApp number's messages per second (its own key). */
+function senderSlot(r: DueRow): { sender: string; senderRate: number } {
+  if (r.channel === "WHATSAPP") return { sender: `whatsapp:${r.from}`, senderRate: WHATSAPP_MESSAGES_PER_SECOND };
+  return { sender: r.from, senderRate: senderSegmentsPerSecond(r.from, r.segmentsPerSecond) };
+}
+
 /** Due queued messages → sending (charged, attempts+1, leased), the rest booked to their slot. */
 async function claimDue(now: number, pass: MessageSenderPass): Promise<DueRow[]> {
   const { pacer } = state;
@@ -99,7 +108,7 @@ async function claimDue(now: number, pass: MessageSenderPass): Promise<DueRow[]>
     const go: DueRow[] = [];
     const later: { id: string; at: number }[] = [];
     for (const r of rows) {
-      const at = pacer.takeBooking(r.id) ?? pacer.reserve({ id: r.id, sender: r.from, senderRate: senderSegmentsPerSecond(r.from, r.segmentsPerSecond), segments: r.numSegments, tenant: r.tenantId, tenantRate: Math.max(1, r.messagesPerSecond), now });
+      const at = pacer.takeBooking(r.id) ?? pacer.reserve({ id: r.id, ...senderSlot(r), segments: r.numSegments, tenant: r.tenantId, tenantRate: Math.max(1, r.messagesPerSecond), now });
       if (at <= now + SLOT_SLACK_MS) go.push(r);
       else later.push({ id: r.id, at: Math.ceil(at) });
     }

@@ -6,6 +6,7 @@ import { createMessage } from "@/server/messages/create-message";
 import { findMessages } from "@/server/messages/find-messages";
 import { getMessage } from "@/server/messages/get-message";
 import { toMessageResource, ZMessageResource } from "@/server/messages/message-view";
+import { WHATSAPP_MEDIA_TYPES, ZWhatsAppInteractive } from "@/server/messages/whatsapp/whatsapp.schemas";
 import { MAX_BODY_CHARS, MAX_MEDIA, MESSAGE_CHANNEL_NAMES, MESSAGE_DIRECTION_NAMES, MESSAGE_STATUS_NAMES } from "@/server/messages/messages.schemas";
 
 const ZMessageParams = z.strictObject({
@@ -59,11 +60,12 @@ export const createMessageRoute = defineRoute(
     description:
       "Queues a message from one of the account's numbers with messaging enabled; the sender hands it to the carrier as the number's " +
       "throughput allows (a long code 1 segment a second, toll-free 3, a short code 100) and the account's messages-per-second. " +
+      "WhatsApp: text, one media URL, `interactive` or an approved WhatsApp template (`template_id`); a free-form message to a user who has not written in the last 24 hours is refused with 400 naming `to` (error_code 131047). " +
       "Fails with 400 naming `to` (error_code 21610) when the recipient opted out, 402 `INSUFFICIENT_CREDIT` when the balance does not cover its price. " +
       "With `Idempotency-Key`, a retry returns the same message and never sends a second one. Progress: `message.*` webhook events and `status_callback`.",
     scope: "messages:write",
     body: z.strictObject({
-      channel: z.enum(MESSAGE_CHANNEL_NAMES).optional().meta({ description: "sms (default) or mms; the other channels are not available yet" }),
+      channel: z.enum(MESSAGE_CHANNEL_NAMES).optional().meta({ description: "sms (default), mms or whatsapp (from a connected WhatsApp number); the other channels are not available yet" }),
       to: ZE164Shape.meta({ description: "Recipient, E.164", example: "+14155550123" }),
       from: ZE164Shape.meta({ description: "One of the account's numbers with SMS enabled (MMS enabled for mms)", example: "+14155550100" }),
       body: z.string().max(MAX_BODY_CHARS).optional().meta({ description: `Text, up to ${MAX_BODY_CHARS} characters (split in segments: GSM-7 160/153, UCS-2 70/67)`, example: "Your code is 123456" }),
@@ -75,6 +77,10 @@ export const createMessageRoute = defineRoute(
         .record(z.string().max(100), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]))
         .optional()
         .meta({ description: "Values of the template's {{variables}}; a missing one is a 400 naming it", example: { code: "123456" } }),
+      interactive: ZWhatsAppInteractive.optional().meta({
+        description: "WhatsApp: reply buttons (type button, up to 3) or a list (type list), as Meta's `interactive` object; only inside the 24-hour window",
+      }),
+      media_type: z.enum(WHATSAPP_MEDIA_TYPES).optional().meta({ description: "WhatsApp: what media_urls[0] is (default: from its extension, else document)" }),
     }),
     response: ZMessageResource,
     status: 201,
@@ -95,6 +101,8 @@ export const createMessageRoute = defineRoute(
         dedupeKey: headers.get("idempotency-key") ?? undefined,
         templateId: body.template_id,
         templateVariables: body.template_variables,
+        interactive: body.interactive,
+        mediaType: body.media_type,
       },
       { surface: "native", idempotency: idempotency ? (created) => idempotency.completion(toMessageResource(created)) : undefined },
     );
