@@ -729,6 +729,15 @@ const REST: Record<string, RestCase> = {
   },
 };
 
+/** Tenant A's connected WhatsApp number (its token sealed), created once. */
+async function ensureAWhatsAppNumber() {
+  return db.whatsAppNumber.upsert({
+    where: { phoneNumberId: "1000000000000001" },
+    create: { id: "wan_isolation_a", tenantId: fx.a.tenantId, phoneNumberId: "1000000000000001", wabaId: "2000000000", e164: "+15550170001", accessTokenCipher: "sealed-a", hint: "AAAA" },
+    update: {},
+  });
+}
+
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 function routeFiles(dir: string): string[] {
@@ -1480,6 +1489,33 @@ const TRPC: Record<string, TrpcCase> = {
       });
       await notFound(c.messages.removeCredential({ provider: "telnyx" }));
       expect(await db.tenantMessagingCredential.count({ where: { tenantId: fx.a.tenantId, provider: "telnyx" } })).toBe(1);
+    },
+  },
+  "messages.whatsappNumbers": {
+    aId: false,
+    reason: "the caller's own connected WhatsApp numbers; A's is not listed",
+    run: async (c) => {
+      await ensureAWhatsAppNumber();
+      const list = await c.messages.whatsappNumbers();
+      expect(list).toEqual([]);
+      expectNoLeak(list);
+    },
+  },
+  "messages.connectWhatsAppNumber": {
+    aId: false,
+    reason: "connects a number to the caller's account; A's phone number id is refused and A's row is untouched",
+    run: async (c) => {
+      const aRow = await ensureAWhatsAppNumber();
+      await expectTrpcCode(c.messages.connectWhatsAppNumber({ phoneNumberId: aRow.phoneNumberId, wabaId: "2000000001", e164: "+15550170002", accessToken: "b-token-0123456789abcdefghij" }), "BAD_REQUEST");
+      expect(await db.whatsAppNumber.findUniqueOrThrow({ where: { id: aRow.id } })).toMatchObject({ tenantId: fx.a.tenantId, accessTokenCipher: aRow.accessTokenCipher });
+    },
+  },
+  "messages.disconnectWhatsAppNumber": {
+    aId: true,
+    run: async (c) => {
+      const aRow = await ensureAWhatsAppNumber();
+      await notFound(c.messages.disconnectWhatsAppNumber({ whatsAppNumberId: aRow.id }));
+      expect(await db.whatsAppNumber.count({ where: { id: aRow.id } })).toBe(1);
     },
   },
   "voicemail.list": {

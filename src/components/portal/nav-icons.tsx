@@ -1,6 +1,6 @@
 "use client";
 
-import { AudioLinesIcon, BookUserIcon, BugIcon, FileTextIcon, MailCheckIcon, MessageSquareTextIcon, UsersRoundIcon, VoicemailIcon, WorkflowIcon } from "lucide-react";
+import { AudioLinesIcon, BookUserIcon, BugIcon, FileTextIcon, MailCheckIcon, MessageCircleIcon, MessageSquareTextIcon, UsersRoundIcon, VoicemailIcon, WorkflowIcon } from "lucide-react";
 
 // Navigation icons of portal pages, rendered from a client module: the portal layout's production build failed to
 // hydrate (React error #306) when it imported icons that no client module of the shell imported itself.
@@ -39,4 +39,8 @@ export function ContactsNavIcon() {
 
 export function AutomationNavIcon() {
   return <WorkflowIcon />;
+}
+
+export function ChannelsNavIcon() {
+  return <MessageCircleIcon />;
 }

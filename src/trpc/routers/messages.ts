@@ -8,11 +8,16 @@ import { MESSAGE_READ_ROLE, MESSAGING_CREDENTIAL_ROLE, SUPPRESSION_WRITE_ROLE, Z
 import { removeMessagingCredential } from "@/server/messages/remove-messaging-credential";
 import { setMessagingCredential } from "@/server/messages/set-messaging-credential";
 import { removeSuppression } from "@/server/messages/remove-suppression";
+import { connectWhatsAppNumber } from "@/server/messages/whatsapp/connect-whatsapp-number";
+import { disconnectWhatsAppNumber } from "@/server/messages/whatsapp/disconnect-whatsapp-number";
+import { findWhatsAppNumbers } from "@/server/messages/whatsapp/find-whatsapp-numbers";
+import { WHATSAPP_ADMIN_ROLE, ZConnectWhatsAppNumberInput } from "@/server/messages/whatsapp/whatsapp.schemas";
 import { createTRPCRouter, tenantProcedure } from "@/trpc/init";
 
 const reader = tenantProcedure(MESSAGE_READ_ROLE);
 const admin = tenantProcedure(SUPPRESSION_WRITE_ROLE);
 const credentialAdmin = tenantProcedure(MESSAGING_CREDENTIAL_ROLE);
+const channelAdmin = tenantProcedure(WHATSAPP_ADMIN_ROLE);
 const ZMessageId = z.object({ messageId: z.string().min(1).max(64) });
 
 export const messagesRouter = createTRPCRouter({
@@ -25,5 +30,8 @@ export const messagesRouter = createTRPCRouter({
   removeSuppression: admin.input(z.object({ suppressionId: z.string().min(1).max(64) })).mutation(({ ctx, input }) => removeSuppression(ctx.actor, input)),
   credentials: credentialAdmin.query(({ ctx }) => findMessagingCredentials(ctx.actor)),
   setCredential: credentialAdmin.input(ZSetMessagingCredentialInput).mutation(({ ctx, input }) => setMessagingCredential(ctx.actor, input)),
+  whatsappNumbers: channelAdmin.query(({ ctx }) => findWhatsAppNumbers(ctx.actor)),
+  connectWhatsAppNumber: channelAdmin.input(ZConnectWhatsAppNumberInput).mutation(({ ctx, input }) => connectWhatsAppNumber(ctx.actor, input)),
+  disconnectWhatsAppNumber: channelAdmin.input(z.object({ whatsAppNumberId: z.string().min(1).max(64) })).mutation(({ ctx, input }) => disconnectWhatsAppNumber(ctx.actor, input)),
   removeCredential: credentialAdmin.input(z.object({ provider: z.enum(["twilio", "telnyx"]) })).mutation(({ ctx, input }) => removeMessagingCredential(ctx.actor, input)),
 });

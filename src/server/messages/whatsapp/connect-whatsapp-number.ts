@@ -10,14 +10,14 @@ import { toWhatsAppNumberView, WHATSAPP_NUMBER_SELECT, type WhatsAppNumberView }
 /**
  * Connects a WhatsApp Business phone number (Meta's phone number id, the WABA, the number and a system-user token,
  * sealed; write-only, its last four shown). Connecting it again replaces the token. A number another account
- * connected is refused naming `phone_number_id` (its webhooks can belong to one account only).
+ * connected is refused naming `phoneNumberId` (its webhooks can belong to one account only).
  */
 export async function connectWhatsAppNumber(actor: Actor, rawInput: TConnectWhatsAppNumberInput): Promise<WhatsAppNumberView> {
   assertRole(actor, WHATSAPP_ADMIN_ROLE);
   const input = ZConnectWhatsAppNumberInput.parse(rawInput);
   const row = await db.$transaction(async (tx) => {
     const existing = await tx.whatsAppNumber.findUnique({ where: { phoneNumberId: input.phoneNumberId }, select: { id: true, tenantId: true, e164: true } });
-    if (existing && existing.tenantId !== actor.tenantId) throw fieldError("phone_number_id", "this WhatsApp number is connected to another account");
+    if (existing && existing.tenantId !== actor.tenantId) throw fieldError("phoneNumberId", "this WhatsApp number is connected to another account");
     const sameNumber = await tx.whatsAppNumber.findUnique({ where: { tenantId_e164: { tenantId: actor.tenantId, e164: input.e164 } }, select: { id: true } });
     if (sameNumber && sameNumber.id !== existing?.id) throw fieldError("e164", `${input.e164} is already connected with another phone number id`);
     const data = { wabaId: input.wabaId, e164: input.e164, accessTokenCipher: sealSecret(input.accessToken), hint: input.accessToken.slice(-4) };

@@ -91,7 +91,7 @@ describe("WhatsApp numbers", () => {
     expect(list).toEqual([expect.objectContaining({ id: a.number.id, e164: a.e164, tokenHint: TOKEN.slice(-4) })]);
     expect(JSON.stringify(list)).not.toContain(TOKEN);
     const b = await createTestTenant();
-    await expect(connectWhatsAppNumber(b.actor, { phoneNumberId: a.phoneNumberId, wabaId: "1234567", e164: "+15550109999", accessToken: TOKEN })).rejects.toMatchObject({ message: expect.stringContaining("phone_number_id") });
+    await expect(connectWhatsAppNumber(b.actor, { phoneNumberId: a.phoneNumberId, wabaId: "1234567", e164: "+15550109999", accessToken: TOKEN })).rejects.toMatchObject({ message: expect.stringContaining("phoneNumberId") });
     await expect(disconnectWhatsAppNumber(b.actor, { whatsAppNumberId: a.number.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(connectWhatsAppNumber(a.actor, { phoneNumberId: "abc", wabaId: "1234567", e164: a.e164, accessToken: TOKEN })).rejects.toThrow();
     expect(await db.auditLog.count({ where: { tenantId: a.tenant.id, action: "whatsapp.number_connected" } })).toBe(1);
