@@ -7,6 +7,7 @@ import { createMessage } from "@/server/messages/create-message";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import { createMessageRoute } from "@/server/api/v1/messages";
+import { twilioMessagesRoute } from "@/server/twilio/twilio-messages-route";
 import { db } from "@/server/db";
 import { runMessageSender } from "@/server/messages/run-message-sender";
 import { verifyMetaSignature } from "@/server/messages/providers/verify-provider-signatures";
@@ -237,5 +238,28 @@ describe("whatsappRequestBody", () => {
     expect(whatsappRequestBody({ to: "+4915112345678", body: "pic", mediaUrls: ["https://x.example/p.png"], payload: { type: "media", mediaType: "image" } })).toEqual({
       messaging_product: "whatsapp", recipient_type: "individual", to: "4915112345678", type: "image", image: { link: "https://x.example/p.png", caption: "pic" },
     });
+  });
+});
+
+describe("Twilio-compatible WhatsApp", () => {
+  it("maps whatsapp: addresses on Messages.json to the WhatsApp channel, with Twilio's 63016 outside the window", async () => {
+    const a = await account();
+    const { accountSid } = await db.tenant.findUniqueOrThrow({ where: { id: a.tenant.id }, select: { accountSid: true } });
+    const post = (form: Record<string, string>) =>
+      twilioMessagesRoute.POST(
+        new Request(`http://localhost:3000/2010-04-01/Accounts/${accountSid}/Messages.json`, { method: "POST", headers: { authorization: a.auth, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(form).toString() }),
+        { params: Promise.resolve({ accountSid }) },
+      );
+    const outside = await post({ To: `whatsapp:+${USER}`, From: `whatsapp:${a.e164}`, Body: "hi" });
+    expect(outside.status).toBe(400);
+    expect(await outside.json()).toMatchObject({ code: 63016 });
+    const mixed = await post({ To: `whatsapp:+${USER}`, From: a.e164, Body: "hi" });
+    expect(mixed.status).toBe(400);
+    await inbound(a.phoneNumberId, { from: USER, id: wamid(), timestamp: "1", type: "text", text: { body: "hello" } });
+    const ok = await post({ To: `whatsapp:+${USER}`, From: `whatsapp:${a.e164}`, Body: "hello back" });
+    expect(ok.status).toBe(201);
+    expect(await ok.json()).toMatchObject({ from: `whatsapp:${a.e164}`, to: `whatsapp:+${USER}`, status: "queued", body: "hello back" });
+    await runMessageSender({ deadlineMs: 5_000 });
+    expect(meta.messages.filter((m) => m.phoneNumberId === a.phoneNumberId).map((m) => m.body.text)).toEqual([{ body: "hello back", preview_url: false }]);
   });
 });
