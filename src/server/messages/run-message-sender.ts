@@ -17,6 +17,7 @@ import { refundMessages } from "@/server/messages/refund-messages";
 import type { SendOutcome } from "@/server/messages/providers/messaging-provider";
 import { resolveMessagingProvider, type ResolvedMessagingProvider } from "@/server/messages/providers/resolve-messaging-provider";
 import { resolveWhatsAppProvider } from "@/server/messages/providers/resolve-whatsapp-provider";
+import { resolveSlackProvider } from "@/server/messages/providers/resolve-slack-provider";
 import type { MessageChannel } from "@/generated/prisma/enums";
 import { processState } from "@/server/shared/process-state";
 import { emitMessageEvents } from "@/server/messages/emit-message-events";
@@ -92,6 +93,8 @@ const WHATSAPP_MESSAGES_PER_SECOND = 80;
 /** The sender's slot: a number's segments per second, or a WhatsApp number's messages per second (its own key). */
 function senderSlot(r: DueRow): { sender: string; senderRate: number } {
   if (r.channel === "WHATSAPP") return { sender: `whatsapp:${r.from}`, senderRate: WHATSAPP_MESSAGES_PER_SECOND };
+  // Slack's chat.postMessage: about one message a second per channel.
+  if (r.channel === "SLACK") return { sender: `slack:${r.from}:${r.to}`, senderRate: 1 };
   return { sender: r.from, senderRate: senderSegmentsPerSecond(r.from, r.segmentsPerSecond) };
 }
 
@@ -154,7 +157,10 @@ async function sendAll(rows: DueRow[], opts: MessageSenderOptions): Promise<Outc
   const worker = async () => {
     while (next < rows.length) {
       const row = rows[next++]!;
-      const resolved = row.channel === "WHATSAPP" ? await resolveWhatsAppProvider(row.tenantId, row.from) : await resolve(row.tenantId, row.numberProvider);
+      const resolved =
+        row.channel === "WHATSAPP" ? await resolveWhatsAppProvider(row.tenantId, row.from)
+        : row.channel === "SLACK" ? await resolveSlackProvider(row.tenantId, row.from)
+        : await resolve(row.tenantId, row.numberProvider);
       const result: SendOutcome = resolved
         ? await resolved.provider.send({ id: row.id, channel: row.channel as MessageChannel, from: row.from, to: row.to, body: row.body, mediaUrls: row.mediaUrls, payload: row.payload, statusCallbackUrl: resolved.statusCallbackUrl })
         : { outcome: "rejected", errorCode: null, error: "no messaging provider is configured for this account (MESSAGING_PROVIDER, or the account's own credentials)" };

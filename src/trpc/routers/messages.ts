@@ -12,6 +12,9 @@ import { connectWhatsAppNumber } from "@/server/messages/whatsapp/connect-whatsa
 import { disconnectWhatsAppNumber } from "@/server/messages/whatsapp/disconnect-whatsapp-number";
 import { findWhatsAppNumbers } from "@/server/messages/whatsapp/find-whatsapp-numbers";
 import { WHATSAPP_ADMIN_ROLE, ZConnectWhatsAppNumberInput } from "@/server/messages/whatsapp/whatsapp.schemas";
+import { findSlackWorkspaces } from "@/server/messages/slack/find-slack-workspaces";
+import { removeSlackWorkspace } from "@/server/messages/slack/remove-slack-workspace";
+import { startSlackInstall } from "@/server/messages/slack/start-slack-install";
 import { createTRPCRouter, tenantProcedure } from "@/trpc/init";
 
 const reader = tenantProcedure(MESSAGE_READ_ROLE);
@@ -33,5 +36,8 @@ export const messagesRouter = createTRPCRouter({
   whatsappNumbers: channelAdmin.query(({ ctx }) => findWhatsAppNumbers(ctx.actor)),
   connectWhatsAppNumber: channelAdmin.input(ZConnectWhatsAppNumberInput).mutation(({ ctx, input }) => connectWhatsAppNumber(ctx.actor, input)),
   disconnectWhatsAppNumber: channelAdmin.input(z.object({ whatsAppNumberId: z.string().min(1).max(64) })).mutation(({ ctx, input }) => disconnectWhatsAppNumber(ctx.actor, input)),
+  slackWorkspaces: channelAdmin.query(({ ctx }) => findSlackWorkspaces(ctx.actor)),
+  startSlackInstall: channelAdmin.mutation(({ ctx }) => startSlackInstall(ctx.actor)),
+  removeSlackWorkspace: channelAdmin.input(z.object({ slackWorkspaceId: z.string().min(1).max(64) })).mutation(({ ctx, input }) => removeSlackWorkspace(ctx.actor, input)),
   removeCredential: credentialAdmin.input(z.object({ provider: z.enum(["twilio", "telnyx"]) })).mutation(({ ctx, input }) => removeMessagingCredential(ctx.actor, input)),
 });

@@ -12,6 +12,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { useTRPC } from "@/trpc/react";
 import { ConnectWhatsAppDialog } from "./connect-whatsapp-dialog";
+import { SlackCard } from "./slack-card";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
@@ -54,7 +55,7 @@ function WhatsAppCard({ rows }: { rows: WhatsAppNumberRow[] }) {
         <div className="flex flex-col gap-1.5">
           <CardTitle>WhatsApp</CardTitle>
           <CardDescription>
-            WhatsApp Business numbers on Meta&apos;s Cloud API. Free-form messages go only to users who wrote in the last 24 hours; otherwise send an approved template.
+            WhatsApp Business numbers on Meta&apos;s Cloud API. Free-form messages go only to users who wrote in the last 24 hours; otherwise send an approved template. Webhook URL for Meta: /api/webhooks/whatsapp.
           </CardDescription>
         </div>
         {rows.length > 0 && <ConnectWhatsAppDialog />}
@@ -87,14 +88,15 @@ function WhatsAppCard({ rows }: { rows: WhatsAppNumberRow[] }) {
   );
 }
 
-/** Settings → Channels: the chat channels the account sends and receives on (WhatsApp today). */
+/** Settings → Channels: the chat channels the account sends and receives on (WhatsApp and Slack today). */
 export function ChannelsPanel() {
   const trpc = useTRPC();
   const numbers = useQuery(trpc.messages.whatsappNumbers.queryOptions());
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title="Channels" description="Connect messaging channels beyond SMS. Webhook URL for Meta: /api/webhooks/whatsapp." className="pb-0" />
+      <PageHeader title="Channels" description="Connect messaging channels beyond SMS." className="pb-0" />
       {numbers.data ? <WhatsAppCard rows={numbers.data} /> : <SettingCardPlaceholder error={numbers.error} />}
+      <SlackCard />
     </div>
   );
 }

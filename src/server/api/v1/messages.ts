@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineRoute } from "@/server/api/define-route";
 import { listOf, toList, ZPageQuery } from "@/server/api/paging";
-import { ZE164Shape, ZHttpMethod, ZHttpUrl } from "@/server/calls/calls.schemas";
+import { ZHttpMethod, ZHttpUrl } from "@/server/calls/calls.schemas";
 import { createMessage } from "@/server/messages/create-message";
 import { findMessages } from "@/server/messages/find-messages";
 import { getMessage } from "@/server/messages/get-message";
@@ -65,9 +65,14 @@ export const createMessageRoute = defineRoute(
       "With `Idempotency-Key`, a retry returns the same message and never sends a second one. Progress: `message.*` webhook events and `status_callback`.",
     scope: "messages:write",
     body: z.strictObject({
-      channel: z.enum(MESSAGE_CHANNEL_NAMES).optional().meta({ description: "sms (default), mms or whatsapp (from a connected WhatsApp number); the other channels are not available yet" }),
-      to: ZE164Shape.meta({ description: "Recipient, E.164", example: "+14155550123" }),
-      from: ZE164Shape.meta({ description: "One of the account's numbers with SMS enabled (MMS enabled for mms)", example: "+14155550100" }),
+      channel: z.enum(MESSAGE_CHANNEL_NAMES).optional().meta({ description: "sms (default), mms, whatsapp (from a connected WhatsApp number) or slack (from an installed workspace); the other channels are not available yet" }),
+      to: z.string().trim().min(1).max(64).meta({ description: "Recipient: E.164 (sms, mms, whatsapp) or a Slack conversation id (slack)", example: "+14155550123" }),
+      from: z
+        .string()
+        .trim()
+        .min(1)
+        .max(64)
+        .meta({ description: "One of the account's numbers with SMS enabled (MMS enabled for mms), a connected WhatsApp number, or an installed Slack workspace's team id", example: "+14155550100" }),
       body: z.string().max(MAX_BODY_CHARS).optional().meta({ description: `Text, up to ${MAX_BODY_CHARS} characters (split in segments: GSM-7 160/153, UCS-2 70/67)`, example: "Your code is 123456" }),
       media_urls: z.array(ZHttpUrl).max(MAX_MEDIA).optional().meta({ description: "MMS media URLs (channel mms)" }),
       status_callback: ZHttpUrl.optional().meta({ description: "Receives the message's status changes (JSON, signed with IRISX-Signature)" }),
