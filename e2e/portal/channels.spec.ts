@@ -1,4 +1,4 @@
-// Settings → Channels: an owner connects a WhatsApp Business number (a bad phone number id refused beside its field),
+// Settings → Channels (WhatsApp and Slack cards): an owner connects a WhatsApp Business number (a bad phone number id refused beside its field),
 // sees it connected with only the token's last four, and disconnects it; the empty state, dark mode and a phone-width
 // screen are photographed.
 import { expect, test, type Page } from "@playwright/test";
@@ -17,6 +17,9 @@ test("an owner connects a WhatsApp number and disconnects it", async ({ page }) 
   await page.getByRole("link", { name: "Channels" }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Channels" })).toBeVisible();
   await expect(page.getByText("No WhatsApp number connected")).toBeVisible();
+  // Slack: nothing installed; "Add to Slack" needs the platform's Slack app (not configured in e2e).
+  await expect(page.getByText("No Slack workspace")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add to Slack" })).toBeVisible();
   await shoot(page, "empty");
 
   await page.getByRole("button", { name: "Connect WhatsApp number" }).click();
