@@ -6,6 +6,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { openSecret } from "@/server/crypto/secret-box";
 import { db } from "@/server/db";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import { newId, newSid } from "@/server/shared/ids";
@@ -805,6 +806,24 @@ const REST: Record<string, RestCase> = {
   },
 };
 
+/** Tenant A's connected WhatsApp number (its token sealed), created once. */
+async function ensureAWhatsAppNumber() {
+  return db.whatsAppNumber.upsert({
+    where: { phoneNumberId: "1000000000000001" },
+    create: { id: "wan_isolation_a", tenantId: fx.a.tenantId, phoneNumberId: "1000000000000001", wabaId: "2000000000", e164: "+15550170001", accessTokenCipher: "sealed-a", hint: "AAAA" },
+    update: {},
+  });
+}
+
+/** Tenant A's installed Slack workspace (its token sealed), created once. */
+async function ensureASlackWorkspace() {
+  return db.slackWorkspace.upsert({
+    where: { teamId: "TISOLATIONA" },
+    create: { id: "slk_isolation_a", tenantId: fx.a.tenantId, teamId: "TISOLATIONA", teamName: "A's workspace", botUserId: "U0A", botTokenCipher: "sealed-a", hint: "AAAA" },
+    update: {},
+  });
+}
+
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 function routeFiles(dir: string): string[] {
@@ -1567,6 +1586,67 @@ const TRPC: Record<string, TrpcCase> = {
       });
       await notFound(c.messages.removeCredential({ provider: "telnyx" }));
       expect(await db.tenantMessagingCredential.count({ where: { tenantId: fx.a.tenantId, provider: "telnyx" } })).toBe(1);
+    },
+  },
+  "messages.whatsappNumbers": {
+    aId: false,
+    reason: "the caller's own connected WhatsApp numbers; A's is not listed",
+    run: async (c) => {
+      await ensureAWhatsAppNumber();
+      const list = await c.messages.whatsappNumbers();
+      expect(list).toEqual([]);
+      expectNoLeak(list);
+    },
+  },
+  "messages.connectWhatsAppNumber": {
+    aId: false,
+    reason: "connects a number to the caller's account; A's phone number id is refused and A's row is untouched",
+    run: async (c) => {
+      const aRow = await ensureAWhatsAppNumber();
+      await expectTrpcCode(c.messages.connectWhatsAppNumber({ phoneNumberId: aRow.phoneNumberId, wabaId: "2000000001", e164: "+15550170002", accessToken: "b-token-0123456789abcdefghij" }), "BAD_REQUEST");
+      expect(await db.whatsAppNumber.findUniqueOrThrow({ where: { id: aRow.id } })).toMatchObject({ tenantId: fx.a.tenantId, accessTokenCipher: aRow.accessTokenCipher });
+    },
+  },
+  "messages.disconnectWhatsAppNumber": {
+    aId: true,
+    run: async (c) => {
+      const aRow = await ensureAWhatsAppNumber();
+      await notFound(c.messages.disconnectWhatsAppNumber({ whatsAppNumberId: aRow.id }));
+      expect(await db.whatsAppNumber.count({ where: { id: aRow.id } })).toBe(1);
+    },
+  },
+  "messages.slackWorkspaces": {
+    aId: false,
+    reason: "the caller's own Slack workspaces; A's is not listed",
+    run: async (c) => {
+      await ensureASlackWorkspace();
+      const list = await c.messages.slackWorkspaces();
+      expect(list).toEqual([]);
+      expectNoLeak(list);
+    },
+  },
+  "messages.startSlackInstall": {
+    aId: false,
+    reason: "an install link for the caller's own account: its sealed state names B, never A",
+    run: async (c) => {
+      // Only these two, and put back after: the suite's other stubbed variables stay.
+      Object.assign(process.env, { SLACK_CLIENT_ID: "111.222", SLACK_CLIENT_SECRET: "isolation-secret" });
+      try {
+        const { url } = await c.messages.startSlackInstall();
+        const state = JSON.parse(openSecret(new URL(url).searchParams.get("state")!)) as { t: string };
+        expect(state.t).toBe(fx.b.tenantId);
+      } finally {
+        delete process.env.SLACK_CLIENT_ID;
+        delete process.env.SLACK_CLIENT_SECRET;
+      }
+    },
+  },
+  "messages.removeSlackWorkspace": {
+    aId: true,
+    run: async (c) => {
+      const aRow = await ensureASlackWorkspace();
+      await notFound(c.messages.removeSlackWorkspace({ slackWorkspaceId: aRow.id }));
+      expect(await db.slackWorkspace.count({ where: { id: aRow.id } })).toBe(1);
     },
   },
   "voicemail.list": {

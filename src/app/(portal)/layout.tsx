@@ -3,7 +3,7 @@ import { BookOpenIcon, BuildingIcon, HashIcon, HeadsetIcon, HomeIcon, KeyRoundIc
 import { redirect } from "next/navigation";
 import type { ReactElement, ReactNode } from "react";
 import { AccountProblem } from "@/components/portal/account-problem";
-import { AutomationNavIcon, ConferencesNavIcon, ContactsNavIcon, DebuggerNavIcon, InboxNavIcon, MessagesNavIcon, SendingDomainsNavIcon, SpeechNavIcon, TemplatesNavIcon, VoicemailNavIcon } from "@/components/portal/nav-icons";
+import { AutomationNavIcon, ChannelsNavIcon, ConferencesNavIcon, ContactsNavIcon, DebuggerNavIcon, InboxNavIcon, MessagesNavIcon, SendingDomainsNavIcon, SpeechNavIcon, TemplatesNavIcon, VoicemailNavIcon } from "@/components/portal/nav-icons";
 import { TenantSwitcher } from "@/components/portal/tenant-switcher";
 import { UserMenu } from "@/components/portal/user-menu";
 import { VerifyEmailBanner } from "@/components/portal/verify-email-banner";
@@ -66,6 +66,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     "/settings/speech": <SpeechNavIcon />,
     "/templates": <TemplatesNavIcon />,
     "/settings/sending-domains": <SendingDomainsNavIcon />,
+    "/settings/channels": <ChannelsNavIcon />,
     "/settings/automation": <AutomationNavIcon />,
     "/developers/api": <BookOpenIcon />,
   };

@@ -1,6 +1,6 @@
 "use client";
 
-import { AudioLinesIcon, BookUserIcon, InboxIcon, BugIcon, FileTextIcon, MailCheckIcon, MessageSquareTextIcon, UsersRoundIcon, VoicemailIcon, WorkflowIcon } from "lucide-react";
+import { AudioLinesIcon, BookUserIcon, BugIcon, FileTextIcon, InboxIcon, MailCheckIcon, MessageCircleIcon, MessageSquareTextIcon, UsersRoundIcon, VoicemailIcon, WorkflowIcon } from "lucide-react";
 
 // Navigation icons of portal pages, rendered from a client module: the portal layout's production build failed to
 // hydrate (React error #306) when it imported icons that no client module of the shell imported itself.
@@ -43,4 +43,8 @@ export function AutomationNavIcon() {
 
 export function InboxNavIcon() {
   return <InboxIcon />;
+}
+
+export function ChannelsNavIcon() {
+  return <MessageCircleIcon />;
 }

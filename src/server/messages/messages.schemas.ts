@@ -5,11 +5,17 @@ import type { MessageChannel, MessageStatus } from "@/generated/prisma/enums";
 import { ZE164Shape, ZHttpMethod, ZHttpUrl } from "@/server/calls/calls.schemas";
 import { ZPageInput } from "@/server/shared/paging";
 import type { RoleRule } from "@/server/tenancy";
+import { WHATSAPP_MEDIA_TYPES, ZWhatsAppInteractive } from "@/server/messages/whatsapp/whatsapp.schemas";
+import { SLACK_CONVERSATION_ID, SLACK_TEAM_ID } from "@/server/messages/slack/slack.schemas";
 
 export const MESSAGE_CHANNEL_NAMES = ["sms", "mms", "whatsapp", "email", "slack", "discord", "teams", "telegram"] as const;
 export type MessageChannelName = (typeof MESSAGE_CHANNEL_NAMES)[number];
 /** Channels a provider adapter sends today; the rest answer 400 naming `channel` until theirs lands. */
-export const SENDABLE_CHANNELS: readonly MessageChannelName[] = ["sms", "mms", "email"];
+export const SENDABLE_CHANNELS: readonly MessageChannelName[] = ["sms", "mms", "email", "whatsapp", "slack"];
+/** Channels whose addresses are phone numbers (E.164). */
+const PHONE_CHANNELS: readonly MessageChannelName[] = ["sms", "mms", "whatsapp"];
+const E164 = /^\+[1-9]\d{1,14}$/;
+const E164_MESSAGE = "must be a phone number in E.164 form, e.g. +14155550123";
 
 export const MESSAGE_STATUS_NAMES = ["queued", "sending", "sent", "delivered", "undelivered", "failed", "read", "received"] as const;
 export type MessageStatusName = (typeof MESSAGE_STATUS_NAMES)[number];
@@ -30,8 +36,10 @@ export const MAX_MEDIA = 10;
 export const ZCreateMessageInput = z
   .object({
     channel: z.enum(MESSAGE_CHANNEL_NAMES).default("sms"),
-    to: ZE164Shape,
-    from: ZE164Shape,
+    /** A phone number (sms, mms, whatsapp), a Slack conversation id (C…, D…, G…). */
+    to: z.string().trim().min(1, "required").max(64),
+    /** One of the account's numbers, or an installed Slack workspace's team id (T…). */
+    from: z.string().trim().min(1, "required").max(64),
     body: z.string().max(MAX_BODY_CHARS, `at most ${MAX_BODY_CHARS} characters`).default(""),
     mediaUrls: z.array(ZHttpUrl).max(MAX_MEDIA, `at most ${MAX_MEDIA} media URLs`).default([]),
     statusCallback: ZHttpUrl.optional(),
@@ -41,10 +49,27 @@ export const ZCreateMessageInput = z
     /** A template of the account whose rendering is the body (render-message-template.ts). */
     templateId: z.string().trim().min(1).max(64).optional(),
     templateVariables: z.record(z.string().max(100), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()])).default({}),
+    /** WhatsApp: reply buttons or a list, as Meta's `interactive` object. */
+    interactive: ZWhatsAppInteractive.optional(),
+    /** WhatsApp: what the media URL is (default: from its extension, else document). */
+    mediaType: z.enum(WHATSAPP_MEDIA_TYPES).optional(),
   })
   .superRefine((m, ctx) => {
+    if (PHONE_CHANNELS.includes(m.channel)) {
+      if (!E164.test(m.to)) ctx.addIssue({ code: "custom", path: ["to"], message: E164_MESSAGE });
+      if (!E164.test(m.from)) ctx.addIssue({ code: "custom", path: ["from"], message: E164_MESSAGE });
+    }
+    if (m.channel === "slack") {
+      if (!SLACK_CONVERSATION_ID.test(m.to)) ctx.addIssue({ code: "custom", path: ["to"], message: "a Slack conversation id (C…, D… or G…) the bot is in" });
+      if (!SLACK_TEAM_ID.test(m.from)) ctx.addIssue({ code: "custom", path: ["from"], message: "the team id (T…) of a Slack workspace installed in Settings → Channels" });
+      if (m.mediaUrls.length || m.templateId || m.interactive) ctx.addIssue({ code: "custom", path: ["body"], message: "a Slack message is text: give body only" });
+    }
     if (m.templateId && m.body.trim() !== "") ctx.addIssue({ code: "custom", path: ["body"], message: "give a body or a template, not both" });
-    if (!m.templateId && m.body.trim() === "" && m.mediaUrls.length === 0) ctx.addIssue({ code: "custom", path: ["body"], message: "give a body, media, or both" });
+    if (m.interactive && m.channel !== "whatsapp") ctx.addIssue({ code: "custom", path: ["interactive"], message: "interactive messages need channel whatsapp" });
+    if (m.mediaType && m.channel !== "whatsapp") ctx.addIssue({ code: "custom", path: ["media_type"], message: "media_type is for channel whatsapp" });
+    if (m.channel === "whatsapp" && m.mediaUrls.length > 1) ctx.addIssue({ code: "custom", path: ["media_urls"], message: "a WhatsApp message carries one media URL" });
+    if (m.channel === "whatsapp" && m.interactive && (m.mediaUrls.length || m.templateId || m.body.trim())) ctx.addIssue({ code: "custom", path: ["interactive"], message: "an interactive message carries its text in interactive.body; give no body, media or template" });
+    if (!m.templateId && !m.interactive && m.body.trim() === "" && m.mediaUrls.length === 0) ctx.addIssue({ code: "custom", path: ["body"], message: "give a body, media, or both" });
     if (m.channel === "sms" && m.mediaUrls.length > 0) ctx.addIssue({ code: "custom", path: ["media_urls"], message: "media needs channel mms" });
   });
 export type TCreateMessageInput = z.input<typeof ZCreateMessageInput>;

@@ -18,6 +18,8 @@ import type { SendOutcome } from "@/server/messages/providers/messaging-provider
 import { resolveMessagingProvider, type ResolvedMessagingProvider } from "@/server/messages/providers/resolve-messaging-provider";
 import { resolveEmailProvider } from "@/server/messages/providers/resolve-email-provider";
 import { loadOutboundEmail } from "@/server/messages/load-outbound-email";
+import { resolveWhatsAppProvider } from "@/server/messages/providers/resolve-whatsapp-provider";
+import { resolveSlackProvider } from "@/server/messages/providers/resolve-slack-provider";
 import type { MessageChannel } from "@/generated/prisma/enums";
 import { processState } from "@/server/shared/process-state";
 import { emitMessageEvents } from "@/server/messages/emit-message-events";
@@ -65,6 +67,7 @@ interface DueRow {
   to: string;
   body: string;
   mediaUrls: string[];
+  payload: unknown;
   numSegments: number;
   attempts: number;
   charged: boolean;
@@ -88,13 +91,24 @@ const epoch = (ms: number) => Prisma.sql`(to_timestamp(${ms}::double precision /
 
 /** An email address is not a carrier number: emails are paced by the tenant's messages-per-second alone. */
 const EMAIL_SENDS_PER_SECOND = 1_000;
+/** Meta's default throughput of a WhatsApp Business number (messages a second, any type). */
+const WHATSAPP_MESSAGES_PER_SECOND = 80;
+
+/** The sender's slot: a number's segments per second, or a WhatsApp number's messages per second (its own key). */
+function senderSlot(r: DueRow): { sender: string; senderRate: number } {
+  if (r.channel === "WHATSAPP") return { sender: `whatsapp:${r.from}`, senderRate: WHATSAPP_MESSAGES_PER_SECOND };
+  // Slack's chat.postMessage: about one message a second per channel.
+  if (r.channel === "SLACK") return { sender: `slack:${r.from}:${r.to}`, senderRate: 1 };
+  if (r.channel === "EMAIL") return { sender: `email:${r.from}`, senderRate: EMAIL_SENDS_PER_SECOND };
+  return { sender: r.from, senderRate: senderSegmentsPerSecond(r.from, r.segmentsPerSecond) };
+}
 
 /** Due queued messages → sending (charged, attempts+1, leased), the rest booked to their slot. */
 async function claimDue(now: number, pass: MessageSenderPass): Promise<DueRow[]> {
   const { pacer } = state;
   const result = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<DueRow[]>`
-      SELECT m.id, m."tenantId", m.channel::text AS channel, m."from", m."to", m.body, m."mediaUrls", m."numSegments", m.attempts, m.charged, m."priceMicros", m."statusCallbackUrl",
+      SELECT m.id, m."tenantId", m.channel::text AS channel, m."from", m."to", m.body, m."mediaUrls", m.payload, m."numSegments", m.attempts, m.charged, m."priceMicros", m."statusCallbackUrl",
         n.provider AS "numberProvider", n."messagingSegmentsPerSecond" AS "segmentsPerSecond", t."messagesPerSecond"
       FROM "Message" m JOIN "Tenant" t ON t.id = m."tenantId" LEFT JOIN "PhoneNumber" n ON n.id = m."phoneNumberId"
       WHERE m.status = 'QUEUED' AND m."nextAttemptAt" <= ${epoch(now)}
@@ -102,7 +116,7 @@ async function claimDue(now: number, pass: MessageSenderPass): Promise<DueRow[]>
     const go: DueRow[] = [];
     const later: { id: string; at: number }[] = [];
     for (const r of rows) {
-      const at = pacer.takeBooking(r.id) ?? pacer.reserve({ id: r.id, sender: r.from, senderRate: r.channel === "EMAIL" ? EMAIL_SENDS_PER_SECOND : senderSegmentsPerSecond(r.from, r.segmentsPerSecond), segments: r.numSegments, tenant: r.tenantId, tenantRate: Math.max(1, r.messagesPerSecond), now });
+      const at = pacer.takeBooking(r.id) ?? pacer.reserve({ id: r.id, ...senderSlot(r), segments: r.numSegments, tenant: r.tenantId, tenantRate: Math.max(1, r.messagesPerSecond), now });
       if (at <= now + SLOT_SLACK_MS) go.push(r);
       else later.push({ id: r.id, at: Math.ceil(at) });
     }
@@ -149,10 +163,14 @@ async function sendAll(rows: DueRow[], opts: MessageSenderOptions): Promise<Outc
     while (next < rows.length) {
       const row = rows[next++]!;
       const isEmail = row.channel === "EMAIL";
-      const resolved = isEmail && !opts.resolveProvider ? await resolveEmailProvider(row.tenantId) : await resolve(row.tenantId, row.numberProvider);
+      const resolved =
+        isEmail && !opts.resolveProvider ? await resolveEmailProvider(row.tenantId)
+        : row.channel === "WHATSAPP" ? await resolveWhatsAppProvider(row.tenantId, row.from)
+        : row.channel === "SLACK" ? await resolveSlackProvider(row.tenantId, row.from)
+        : await resolve(row.tenantId, row.numberProvider);
       const email = isEmail ? await loadOutboundEmail(row.id) : undefined;
       const result: SendOutcome = resolved
-        ? await resolved.provider.send({ id: row.id, channel: row.channel as MessageChannel, from: row.from, to: row.to, body: row.body, mediaUrls: row.mediaUrls, statusCallbackUrl: resolved.statusCallbackUrl, email })
+        ? await resolved.provider.send({ id: row.id, channel: row.channel as MessageChannel, from: row.from, to: row.to, body: row.body, mediaUrls: row.mediaUrls, payload: row.payload, statusCallbackUrl: resolved.statusCallbackUrl, email })
         : {
             outcome: "rejected",
             errorCode: null,

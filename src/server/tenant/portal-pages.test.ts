@@ -7,10 +7,12 @@ describe("portal pages by role", () => {
     expect(labels("AGENT")).toEqual(["Calls", "Conferences"]);
     expect(labels("DEVELOPER")).toEqual(["Dashboard", "Calls", "Voicemail", "Messages", "Contacts", "Debugger", "Conferences", "Numbers", "IVR flows", "Templates", "API keys", "Webhooks", "Sending domains", "Settings", "Speech", "API reference"]);
     expect(labels("SUPERVISOR")).toEqual(["Dashboard", "Inbox", "Calls", "Voicemail", "Messages", "Contacts", "Debugger", "Conferences", "Numbers", "IVR flows", "Templates", "Automation", "Team", "Settings", "Speech"]);
-    expect(labels("ADMIN")).toHaveLength(21);
-    expect(labels("OWNER")).toHaveLength(21);
+    expect(labels("ADMIN")).toHaveLength(22);
+    expect(labels("OWNER")).toHaveLength(22);
     expect(mayOpenPortalPage("DEVELOPER", "/settings/automation")).toBe(false);
     expect(mayOpenPortalPage("SUPERVISOR", "/settings/sending-domains")).toBe(false);
+    expect(mayOpenPortalPage("DEVELOPER", "/settings/channels")).toBe(false);
+    expect(mayOpenPortalPage("ADMIN", "/settings/channels")).toBe(true);
     expect(mayOpenPortalPage("AGENT", "/templates")).toBe(false);
     expect(mayOpenPortalPage("AGENT", "/inbox")).toBe(false);
     expect(mayOpenPortalPage("DEVELOPER", "/inbox/settings")).toBe(false);

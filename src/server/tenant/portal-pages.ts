@@ -16,6 +16,7 @@ import { SENDING_DOMAIN_ROLE } from "@/server/sending-domains/sending-domain-vie
 import { AUTOMATION_READ_ROLE } from "@/server/automation/automation-rule-view";
 import { TEMPLATE_WRITE_ROLE } from "@/server/templates/template-view";
 import { VOICEMAIL_READ_ROLE } from "@/server/voicemail/voicemail-view";
+import { WHATSAPP_ADMIN_ROLE } from "@/server/messages/whatsapp/whatsapp.schemas";
 import { roleSatisfies, type RoleRule } from "@/server/tenancy";
 import { WEBHOOK_ROLE } from "@/server/webhooks/webhook-endpoint-view";
 
@@ -46,6 +47,7 @@ export const PORTAL_PAGES: readonly PortalPage[] = [
   { href: "/settings/api-keys", label: "API keys", rule: API_KEY_ROLE },
   { href: "/settings/webhooks", label: "Webhooks", rule: WEBHOOK_ROLE },
   { href: "/settings/sending-domains", label: "Sending domains", rule: SENDING_DOMAIN_ROLE },
+  { href: "/settings/channels", label: "Channels", rule: WHATSAPP_ADMIN_ROLE },
   { href: "/settings/automation", label: "Automation", rule: AUTOMATION_READ_ROLE },
   { href: "/settings/team", label: "Team", rule: { minRole: "SUPERVISOR" } },
   { href: "/sip-users", label: "SIP users", rule: SIP_USER_ROLE },

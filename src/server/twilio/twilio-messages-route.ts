@@ -9,6 +9,7 @@ import { findMessages } from "@/server/messages/find-messages";
 import { getMessage } from "@/server/messages/get-message";
 import type { MessageView } from "@/server/messages/message-view";
 import { MAX_MEDIA, statusName } from "@/server/messages/messages.schemas";
+import { WHATSAPP_REENGAGEMENT_CODE } from "@/server/messages/whatsapp/whatsapp.schemas";
 import { defineTwilioRoute } from "@/server/twilio/define-twilio-route";
 import { formatTwilioPrice } from "@/server/twilio/twilio-call-view";
 import { TwilioApiError, twilioBadRequest } from "@/server/twilio/twilio-errors";
@@ -33,8 +34,9 @@ export function toTwilioMessage(m: MessageView, accountSid: string) {
     direction: m.direction === "INBOUND" ? "inbound" : "outbound-api",
     error_code: m.errorCode,
     error_message: m.errorMessage,
-    from: m.from,
-    to: m.to,
+    // Twilio names WhatsApp addresses `whatsapp:+1…`.
+    from: m.channel === "WHATSAPP" ? `whatsapp:${m.from}` : m.from,
+    to: m.channel === "WHATSAPP" ? `whatsapp:${m.to}` : m.to,
     messaging_service_sid: null,
     num_media: String(m.mediaUrls.length),
     num_segments: String(m.numSegments),
@@ -60,6 +62,8 @@ const ZCreateForm = z.object({
 function asTwilio(e: unknown): unknown {
   if (!(e instanceof AppError)) return e;
   if (e.message.startsWith("from: ")) return new TwilioApiError(400, 21606, `The From phone number ${e.message.slice(6)}`);
+  // Twilio's code for a WhatsApp freeform message outside the 24-hour window (Meta's 131047).
+  if (e.message.includes(`error ${WHATSAPP_REENGAGEMENT_CODE}`)) return new TwilioApiError(400, 63016, `Failed to send freeform message because you are outside the allowed window. ${e.message.slice(4)}`);
   if (e.message.includes(`error ${UNSUBSCRIBED_RECIPIENT_CODE}`)) return new TwilioApiError(400, 21610, "Attempt to send to unsubscribed recipient");
   if (e.code === "INSUFFICIENT_CREDIT") return new TwilioApiError(400, 30002, e.message);
   return e;
@@ -72,10 +76,15 @@ const create = defineTwilioRoute({ method: "POST", path: LIST_PATH, scope: "mess
   if (!form.From) throw twilioBadRequest(21603, "A 'From' phone number is required.");
   const media = form.MediaUrl ?? [];
   if (!form.Body && media.length === 0) throw twilioBadRequest(21602, "Message body is required.");
-  if (!/^\+[1-9]\d{6,14}$/.test(form.To)) throw twilioBadRequest(21211, `The 'To' number ${form.To} is not a valid phone number.`);
+  // WhatsApp as Twilio addresses it: both To and From prefixed `whatsapp:`.
+  const whatsapp = form.To.startsWith("whatsapp:");
+  if (whatsapp !== form.From.startsWith("whatsapp:")) throw twilioBadRequest(63007, "To and From must both be whatsapp: addresses, or neither");
+  const to = form.To.replace(/^whatsapp:/, "");
+  const from = form.From.replace(/^whatsapp:/, "");
+  if (!/^\+[1-9]\d{6,14}$/.test(to)) throw twilioBadRequest(21211, `The 'To' number ${form.To} is not a valid phone number.`);
   const message = await createMessage(
     actor,
-    { channel: media.length ? "mms" : "sms", to: form.To, from: form.From, body: form.Body ?? "", mediaUrls: media, statusCallback: form.StatusCallback },
+    { channel: whatsapp ? "whatsapp" : media.length ? "mms" : "sms", to, from, body: form.Body ?? "", mediaUrls: media, statusCallback: form.StatusCallback },
     { surface: "twilio", idempotency: idempotency ? (created) => idempotency.completion({ status: 201, body: toTwilioMessage(created, principal.accountSid) }) : undefined },
   ).catch((e: unknown) => {
     throw asTwilio(e);

@@ -9,12 +9,20 @@ import { MESSAGE_READ_ROLE, MESSAGE_WRITE_ROLE, MESSAGING_CREDENTIAL_ROLE, SUPPR
 import { removeMessagingCredential } from "@/server/messages/remove-messaging-credential";
 import { setMessagingCredential } from "@/server/messages/set-messaging-credential";
 import { removeSuppression } from "@/server/messages/remove-suppression";
+import { connectWhatsAppNumber } from "@/server/messages/whatsapp/connect-whatsapp-number";
+import { disconnectWhatsAppNumber } from "@/server/messages/whatsapp/disconnect-whatsapp-number";
+import { findWhatsAppNumbers } from "@/server/messages/whatsapp/find-whatsapp-numbers";
+import { WHATSAPP_ADMIN_ROLE, ZConnectWhatsAppNumberInput } from "@/server/messages/whatsapp/whatsapp.schemas";
+import { findSlackWorkspaces } from "@/server/messages/slack/find-slack-workspaces";
+import { removeSlackWorkspace } from "@/server/messages/slack/remove-slack-workspace";
+import { startSlackInstall } from "@/server/messages/slack/start-slack-install";
 import { createTRPCRouter, tenantProcedure } from "@/trpc/init";
 
 const reader = tenantProcedure(MESSAGE_READ_ROLE);
 const admin = tenantProcedure(SUPPRESSION_WRITE_ROLE);
 const writer = tenantProcedure(MESSAGE_WRITE_ROLE);
 const credentialAdmin = tenantProcedure(MESSAGING_CREDENTIAL_ROLE);
+const channelAdmin = tenantProcedure(WHATSAPP_ADMIN_ROLE);
 const ZMessageId = z.object({ messageId: z.string().min(1).max(64) });
 
 export const messagesRouter = createTRPCRouter({
@@ -29,5 +37,11 @@ export const messagesRouter = createTRPCRouter({
   removeSuppression: admin.input(z.object({ suppressionId: z.string().min(1).max(64) })).mutation(({ ctx, input }) => removeSuppression(ctx.actor, input)),
   credentials: credentialAdmin.query(({ ctx }) => findMessagingCredentials(ctx.actor)),
   setCredential: credentialAdmin.input(ZSetMessagingCredentialInput).mutation(({ ctx, input }) => setMessagingCredential(ctx.actor, input)),
+  whatsappNumbers: channelAdmin.query(({ ctx }) => findWhatsAppNumbers(ctx.actor)),
+  connectWhatsAppNumber: channelAdmin.input(ZConnectWhatsAppNumberInput).mutation(({ ctx, input }) => connectWhatsAppNumber(ctx.actor, input)),
+  disconnectWhatsAppNumber: channelAdmin.input(z.object({ whatsAppNumberId: z.string().min(1).max(64) })).mutation(({ ctx, input }) => disconnectWhatsAppNumber(ctx.actor, input)),
+  slackWorkspaces: channelAdmin.query(({ ctx }) => findSlackWorkspaces(ctx.actor)),
+  startSlackInstall: channelAdmin.mutation(({ ctx }) => startSlackInstall(ctx.actor)),
+  removeSlackWorkspace: channelAdmin.input(z.object({ slackWorkspaceId: z.string().min(1).max(64) })).mutation(({ ctx, input }) => removeSlackWorkspace(ctx.actor, input)),
   removeCredential: credentialAdmin.input(z.object({ provider: z.enum(["twilio", "telnyx", "resend"]) })).mutation(({ ctx, input }) => removeMessagingCredential(ctx.actor, input)),
 });

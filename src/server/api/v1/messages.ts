@@ -9,6 +9,7 @@ import { createMessage } from "@/server/messages/create-message";
 import { findMessages } from "@/server/messages/find-messages";
 import { getMessage } from "@/server/messages/get-message";
 import { toMessageResource, ZMessageResource } from "@/server/messages/message-view";
+import { WHATSAPP_MEDIA_TYPES, ZWhatsAppInteractive } from "@/server/messages/whatsapp/whatsapp.schemas";
 import { MAX_BODY_CHARS, MAX_EMAIL_RECIPIENTS, MAX_EMAIL_TEXT_CHARS, MAX_MEDIA, MESSAGE_CHANNEL_NAMES, MESSAGE_DIRECTION_NAMES, MESSAGE_STATUS_NAMES } from "@/server/messages/messages.schemas";
 
 const ZMessageParams = z.strictObject({
@@ -64,14 +65,15 @@ export const createMessageRoute = defineRoute(
     description:
       "Queues a message from one of the account's numbers with messaging enabled; the sender hands it to the carrier as the number's " +
       "throughput allows (a long code 1 segment a second, toll-free 3, a short code 100) and the account's messages-per-second. " +
+      "WhatsApp: text, one media URL, `interactive` or an approved WhatsApp template (`template_id`); a free-form message to a user who has not written in the last 24 hours is refused with 400 naming `to` (error_code 131047). " +
       "Fails with 400 naming `to` (error_code 21610) when the recipient opted out, 402 `INSUFFICIENT_CREDIT` when the balance does not cover its price. " +
       "With `Idempotency-Key`, a retry returns the same message and never sends a second one. Progress: `message.*` webhook events and `status_callback`.",
     scope: "messages:write",
     body: z.strictObject({
-      channel: z.enum(MESSAGE_CHANNEL_NAMES).optional().meta({ description: "sms (default), mms or email; the other channels are not available yet" }),
-      to: z.string().trim().min(1).max(320).meta({ description: "Recipient: E.164 for sms/mms, an email address for email", example: "+14155550123" }),
+      channel: z.enum(MESSAGE_CHANNEL_NAMES).optional().meta({ description: "sms (default), mms, email, whatsapp (from a connected WhatsApp number) or slack (from an installed workspace); the other channels are not available yet" }),
+      to: z.string().trim().min(1).max(320).meta({ description: "Recipient: E.164 (sms, mms, whatsapp), an email address (email) or a Slack conversation id (slack)", example: "+14155550123" }),
       from: z.string().trim().min(1).max(400).meta({
-        description: "sms/mms: one of the account's numbers with SMS enabled (MMS enabled for mms); email: an address at one of the account's verified sending domains (`Name <address>` allowed)",
+        description: "sms/mms: one of the account's numbers with SMS enabled (MMS enabled for mms); email: an address at one of the account's verified sending domains (`Name <address>` allowed); whatsapp: a connected WhatsApp number; slack: an installed workspace's team id",
         example: "+14155550100",
       }),
       body: z.string().max(MAX_EMAIL_TEXT_CHARS).optional().meta({ description: `Text, up to ${MAX_BODY_CHARS} characters for sms (split in segments: GSM-7 160/153, UCS-2 70/67); email: the text part`, example: "Your code is 123456" }),
@@ -100,6 +102,10 @@ export const createMessageRoute = defineRoute(
         .record(z.string().max(100), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]))
         .optional()
         .meta({ description: "Values of the template's {{variables}}; a missing one is a 400 naming it", example: { code: "123456" } }),
+      interactive: ZWhatsAppInteractive.optional().meta({
+        description: "WhatsApp: reply buttons (type button, up to 3) or a list (type list), as Meta's `interactive` object; only inside the 24-hour window",
+      }),
+      media_type: z.enum(WHATSAPP_MEDIA_TYPES).optional().meta({ description: "WhatsApp: what media_urls[0] is (default: from its extension, else document)" }),
     }),
     response: ZMessageResource,
     status: 201,
@@ -133,6 +139,8 @@ export const createMessageRoute = defineRoute(
         dedupeKey: headers.get("idempotency-key") ?? undefined,
         templateId: body.template_id,
         templateVariables: body.template_variables,
+        interactive: body.interactive,
+        mediaType: body.media_type,
       },
       { surface: "native", idempotency: idempotency ? (created) => idempotency.completion(toMessageResource(created)) : undefined },
     );

@@ -3,7 +3,7 @@
 // Telnyx; WhatsApp, email and the chat channels add adapters here and a `channel` value, nothing else changes.
 import type { MessageChannel } from "@/generated/prisma/enums";
 
-export type MessagingProviderName = "twilio" | "telnyx" | "resend" | "sendgrid" | "mailgun";
+export type MessagingProviderName = "twilio" | "telnyx" | "resend" | "sendgrid" | "mailgun" | "whatsapp" | "slack";
 
 export interface OutboundMessage {
   id: string;
@@ -12,6 +12,8 @@ export interface OutboundMessage {
   to: string;
   body: string;
   mediaUrls: string[];
+  /** Channel content beyond text and media (WhatsApp templates, interactive messages, the media's type). */
+  payload?: unknown;
   /** Where the provider reports the message's status (our webhook for that provider). */
   statusCallbackUrl: string;
   /** Email only: what an email carries besides from/to/body (body is the text part). */

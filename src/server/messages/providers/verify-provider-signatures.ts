@@ -4,6 +4,7 @@
 // more than five minutes off (a captured request replayed later).
 import { createHmac, createPublicKey, timingSafeEqual, verify } from "node:crypto";
 import { signTwilioRequest, type TwilioRequestParams } from "@/server/calls/callbacks/sign-twilio-request";
+import { SLACK_TOLERANCE_SECONDS } from "@/server/messages/slack/slack.schemas";
 
 export const TELNYX_TOLERANCE_SECONDS = 300;
 
@@ -69,4 +70,29 @@ export function verifySendgridEventSignature(input: { publicKeyBase64: string; r
   } catch {
     return { ok: false, reason: "bad_signature" };
   }
+}
+
+/**
+ * Meta (WhatsApp Cloud API) signs every webhook with X-Hub-Signature-256: `sha256=` + hex HMAC-SHA256 of the raw
+ * body keyed with the app secret. Compared in constant time; a missing or malformed header is unsigned.
+ */
+export function verifyMetaSignature(appSecret: string, rawBody: string, header: string | null): { ok: true } | { ok: false; reason: "unsigned" | "bad_signature" } {
+  if (!header || !header.startsWith("sha256=")) return { ok: false, reason: "unsigned" };
+  const given = Buffer.from(header.slice("sha256=".length), "hex");
+  const expected = createHmac("sha256", appSecret).update(rawBody, "utf8").digest();
+  return given.length === expected.length && timingSafeEqual(given, expected) ? { ok: true } : { ok: false, reason: "bad_signature" };
+}
+
+/**
+ * Slack signs Events API requests with X-Slack-Signature: `v0=` + hex HMAC-SHA256 of `v0:{timestamp}:{raw body}`
+ * keyed with the app's signing secret, X-Slack-Request-Timestamp in seconds; more than five minutes off is stale.
+ */
+export function verifySlackSignature(input: { signingSecret: string; rawBody: string; signature: string | null; timestamp: string | null; nowSeconds?: number }): TelnyxVerdict {
+  if (!input.signature || !input.timestamp || !input.signature.startsWith("v0=")) return { ok: false, reason: "unsigned" };
+  const ts = Number(input.timestamp);
+  const now = input.nowSeconds ?? Math.floor(Date.now() / 1000);
+  if (!Number.isInteger(ts) || Math.abs(now - ts) > SLACK_TOLERANCE_SECONDS) return { ok: false, reason: "stale" };
+  const given = Buffer.from(input.signature.slice(3), "hex");
+  const expected = createHmac("sha256", input.signingSecret).update(`v0:${input.timestamp}:${input.rawBody}`, "utf8").digest();
+  return given.length === expected.length && timingSafeEqual(given, expected) ? { ok: true } : { ok: false, reason: "bad_signature" };
 }

@@ -1,0 +1,52 @@
+// Settings → Channels (WhatsApp and Slack cards): an owner connects a WhatsApp Business number (a bad phone number id refused beside its field),
+// sees it connected with only the token's last four, and disconnects it; the empty state, dark mode and a phone-width
+// screen are photographed.
+import { expect, test, type Page } from "@playwright/test";
+import { signUpNewTenant } from "../helpers/tenant";
+
+async function shoot(page: Page, name: string) {
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: `test-results/channels-${name}-${scheme}.png`, fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
+test("an owner connects a WhatsApp number and disconnects it", async ({ page }) => {
+  await signUpNewTenant(page);
+  await page.getByRole("link", { name: "Channels" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Channels" })).toBeVisible();
+  await expect(page.getByText("No WhatsApp number connected")).toBeVisible();
+  // Slack: nothing installed; "Add to Slack" needs the platform's Slack app (not configured in e2e).
+  await expect(page.getByText("No Slack workspace")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add to Slack" })).toBeVisible();
+  await shoot(page, "empty");
+
+  await page.getByRole("button", { name: "Connect WhatsApp number" }).click();
+  const dialog = page.getByRole("dialog", { name: "Connect a WhatsApp number" });
+  await dialog.getByRole("textbox", { name: "Phone number", exact: true }).fill("+14155550177");
+  await dialog.getByLabel("Phone number ID").fill("not-digits");
+  await dialog.getByLabel("WhatsApp Business Account ID").fill("102290129340398");
+  await dialog.getByLabel("Access token").fill("EAAG-e2e-system-user-token-WXYZ");
+  await dialog.getByRole("button", { name: "Connect" }).click();
+  await expect(dialog.getByText(/Meta's phone number id/)).toBeVisible();
+  await dialog.getByLabel("Phone number ID").fill("106540352242922");
+  await dialog.getByRole("button", { name: "Connect" }).click();
+  await expect(dialog).toBeHidden();
+
+  const list = page.getByRole("list", { name: "WhatsApp numbers" });
+  const row = list.getByRole("listitem").filter({ hasText: "+14155550177" });
+  await expect(row).toContainText("Connected");
+  await expect(row).toContainText("••••WXYZ");
+  await expect(page.getByText("EAAG-e2e-system-user-token-WXYZ")).toHaveCount(0);
+  await shoot(page, "connected");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shoot(page, "connected-phone");
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  await row.getByRole("button", { name: "Disconnect +14155550177" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Disconnect" }).click();
+  await expect(page.getByText("No WhatsApp number connected")).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shoot(page, "empty-phone");
+});
