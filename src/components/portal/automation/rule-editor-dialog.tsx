@@ -178,6 +178,46 @@ function Row({ title, kind, kinds, onKind, onRemove, children }: { title: string
   );
 }
 
+/** The rule's conditions or actions: a row each (its kind, its fields, remove), an error, and "Add a …". */
+function RowList<T extends { kind: string }>(props: {
+  noun: "condition" | "action";
+  heading: ReactNode;
+  items: T[];
+  /** Row keys kept beside the items, so a removed row's typed text does not move to the next one. */
+  keys: number[];
+  kinds: Record<string, string>;
+  make: (kind: string) => T;
+  added: () => T;
+  error: string | undefined;
+  onChange: (items: T[], keys: number[]) => void;
+  nextKey: () => number;
+  render: (item: T, onChange: (item: T) => void) => ReactNode;
+}) {
+  const title = props.noun[0]!.toUpperCase() + props.noun.slice(1);
+  const replace = (i: number, item: T) => props.onChange(props.items.map((x, j) => (j === i ? item : x)), props.keys);
+  return (
+    <section className="flex flex-col gap-3" aria-label={`${title}s`}>
+      {props.heading}
+      {props.items.map((item, i) => (
+        <Row
+          key={props.keys[i]}
+          title={`${title} ${i + 1}`}
+          kind={item.kind}
+          kinds={props.kinds}
+          onKind={(k) => replace(i, props.make(k))}
+          onRemove={() => props.onChange(props.items.filter((_, j) => j !== i), props.keys.filter((_, j) => j !== i))}
+        >
+          {props.render(item, (next) => replace(i, next))}
+        </Row>
+      ))}
+      {props.error && <p className="text-sm text-destructive">{props.error}</p>}
+      <Button type="button" variant="outline" size="sm" className="self-start" onClick={() => props.onChange([...props.items, props.added()], [...props.keys, props.nextKey()])}>
+        <PlusIcon /> Add {props.noun === "action" ? "an" : "a"} {props.noun}
+      </Button>
+    </section>
+  );
+}
+
 const EMPTY: RuleInput = { name: "", match: "all", conditions: [newCondition("text")], actions: [newAction("auto_reply")], stopProcessing: false, enabled: true };
 
 export function RuleEditorDialog({ rule, trigger }: { rule?: RuleView; trigger: ReactNode }) {
@@ -193,8 +233,6 @@ export function RuleEditorDialog({ rule, trigger }: { rule?: RuleView; trigger: 
   const update = useToastMutation(trpc.automation.update.mutationOptions(), { success: (r) => `Rule “${r.name}” saved`, invalidate, error: false });
   const pending = create.isPending || update.isPending;
 
-  const setCondition = (i: number, c: Condition) => setDraft({ ...draft, conditions: draft.conditions.map((x, j) => (j === i ? c : x)) });
-  const setAction = (i: number, a: Action) => setDraft({ ...draft, actions: draft.actions.map((x, j) => (j === i ? a : x)) });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -225,72 +263,49 @@ export function RuleEditorDialog({ rule, trigger }: { rule?: RuleView; trigger: 
             <Input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} placeholder="Opening hours" autoFocus />
           </FormField>
 
-          <section className="flex flex-col gap-3" aria-label="Conditions">
-            <div className="flex flex-wrap items-center gap-2">
-              <h3 className="text-sm font-medium">When</h3>
-              <Choice label="All or any of the conditions" value={draft.match ?? "all"} onChange={(match) => setDraft({ ...draft, match })} options={opts(["all", "all of these hold"], ["any", "any of these holds"])} className="w-full sm:w-48" />
-            </div>
-            {draft.conditions.map((c, i) => (
-              <Row
-                key={keys.conditions[i]}
-                title={`Condition ${i + 1}`}
-                kind={c.kind}
-                kinds={CONDITION_LABELS}
-                onKind={(k) => setCondition(i, newCondition(k as ConditionKind))}
-                onRemove={() => {
-                  setDraft({ ...draft, conditions: draft.conditions.filter((_, j) => j !== i) });
-                  setKeys({ ...keys, conditions: keys.conditions.filter((_, j) => j !== i) });
-                }}
-              >
-                <ConditionFields c={c} onChange={(next) => setCondition(i, next)} />
-              </Row>
-            ))}
-            {errors?.fields.conditions && <p className="text-sm text-destructive">{errors.fields.conditions}</p>}
-            <Button
-              type="button"
-              variant="outline"
-              size="sm"
-              className="self-start"
-              onClick={() => {
-                setDraft({ ...draft, conditions: [...draft.conditions, newCondition("text")] });
-                setKeys({ ...keys, next: keys.next + 1, conditions: [...keys.conditions, keys.next] });
-              }}
-            >
-              <PlusIcon /> Add a condition
-            </Button>
-          </section>
-
-          <section className="flex flex-col gap-3" aria-label="Actions">
-            <h3 className="text-sm font-medium">Then</h3>
-            {draft.actions.map((a, i) => (
-              <Row
-                key={keys.actions[i]}
-                title={`Action ${i + 1}`}
-                kind={a.kind}
-                kinds={ACTION_LABELS}
-                onKind={(k) => setAction(i, newAction(k as ActionKind))}
-                onRemove={() => {
-                  setDraft({ ...draft, actions: draft.actions.filter((_, j) => j !== i) });
-                  setKeys({ ...keys, actions: keys.actions.filter((_, j) => j !== i) });
-                }}
-              >
-                <ActionFields a={a} onChange={(next) => setAction(i, next)} />
-              </Row>
-            ))}
-            {errors?.fields.actions && <p className="text-sm text-destructive">{errors.fields.actions}</p>}
-            <Button
-              type="button"
-              variant="outline"
-              size="sm"
-              className="self-start"
-              onClick={() => {
-                setDraft({ ...draft, actions: [...draft.actions, newAction("tag_contact")] });
-                setKeys({ ...keys, next: keys.next + 1, actions: [...keys.actions, keys.next] });
-              }}
-            >
-              <PlusIcon /> Add an action
-            </Button>
-          </section>
+          <RowList
+            noun="condition"
+            heading={
+              <div className="flex flex-wrap items-center gap-2">
+                <h3 className="text-sm font-medium">When</h3>
+                <Choice label="All or any of the conditions" value={draft.match ?? "all"} onChange={(match) => setDraft({ ...draft, match })} options={opts(["all", "all of these hold"], ["any", "any of these holds"])} className="w-full sm:w-48" />
+              </div>
+            }
+            items={draft.conditions}
+            keys={keys.conditions}
+            kinds={CONDITION_LABELS}
+            make={(k) => newCondition(k as ConditionKind)}
+            added={() => newCondition("text")}
+            error={errors?.fields.conditions}
+            onChange={(conditions, rowKeys) => {
+              setDraft({ ...draft, conditions });
+              setKeys((k) => ({ ...k, conditions: rowKeys }));
+            }}
+            nextKey={() => {
+              setKeys((k) => ({ ...k, next: k.next + 1 }));
+              return keys.next;
+            }}
+            render={(c, onChange) => <ConditionFields c={c} onChange={onChange} />}
+          />
+          <RowList
+            noun="action"
+            heading={<h3 className="text-sm font-medium">Then</h3>}
+            items={draft.actions}
+            keys={keys.actions}
+            kinds={ACTION_LABELS}
+            make={(k) => newAction(k as ActionKind)}
+            added={() => newAction("tag_contact")}
+            error={errors?.fields.actions}
+            onChange={(actions, rowKeys) => {
+              setDraft({ ...draft, actions });
+              setKeys((k) => ({ ...k, actions: rowKeys }));
+            }}
+            nextKey={() => {
+              setKeys((k) => ({ ...k, next: k.next + 1 }));
+              return keys.next;
+            }}
+            render={(a, onChange) => <ActionFields a={a} onChange={onChange} />}
+          />
 
           <div className="flex items-center gap-2">
             <Switch id="stop-processing" checked={draft.stopProcessing ?? false} onCheckedChange={(on) => setDraft({ ...draft, stopProcessing: on })} />
