@@ -5,9 +5,10 @@
 // whatsappOutboundMicrosPerMessage) and queued for the sender like SMS, which charges it when it sends.
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
+import { insertQueuedMessage } from "@/server/messages/insert-queued-message";
 import { AppError, fieldError } from "@/server/errors";
 import type { CreateMessageOptions } from "@/server/messages/create-message";
-import { MESSAGE_VIEW_SELECT, type MessageView } from "@/server/messages/message-view";
+import type { MessageView } from "@/server/messages/message-view";
 import { MAX_BODY_CHARS, type ZCreateMessageInput } from "@/server/messages/messages.schemas";
 import type { WhatsAppMediaType, WhatsAppPayload } from "@/server/messages/providers/whatsapp-messaging-provider";
 import { newSid } from "@/server/shared/ids";
@@ -90,17 +91,5 @@ export async function createWhatsAppMessage(actor: Actor, input: Input, opts: Cr
     statusCallbackUrl: input.statusCallback ?? null, statusCallbackMethod: input.statusCallbackMethod, apiSurface: opts.surface, dedupeKey: input.dedupeKey ?? null,
     apiKeyId: actor.apiKeyId, inReplyToId: opts.system?.inReplyToId ?? null, nextAttemptAt: now, createdAt: now,
   };
-  try {
-    return await db.$transaction(async (tx) => {
-      const message = await tx.message.create({ data, select: MESSAGE_VIEW_SELECT });
-      if (opts.idempotency) {
-        const answer = opts.idempotency(message);
-        await tx.idempotencyRecord.updateMany({ where: { id: answer.recordId, tenantId: actor.tenantId }, data: { state: "COMPLETED", responseStatus: answer.status, responseBody: answer.body } });
-      }
-      return message;
-    });
-  } catch (e) {
-    if ((e as { code?: string }).code === "P2002") throw new AppError("CONFLICT", `a message with Idempotency-Key "${input.dedupeKey}" was already created; fetch it from the messages list`);
-    throw e;
-  }
+  return insertQueuedMessage(actor.tenantId, data, opts);
 }
