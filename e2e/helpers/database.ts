@@ -23,3 +23,15 @@ export async function ownerOf(email: string) {
   const { tenantId, userId } = rows[0]!;
   return { tenantId, userId, actor: { tenantId, userId, role: "OWNER" as const, apiKeyId: null, impersonatorId: null } };
 }
+
+/** A texting number assigned to the workspace (SMS and MMS on, 10 segments/s) and $5 of credit; returns the number. */
+export async function giveTextingNumber(tenantId: string, e164: string): Promise<string> {
+  const { newSid } = await import("../../src/server/shared/ids");
+  await e2eDatabase().query(
+    `INSERT INTO "PhoneNumber" (id, "tenantId", e164, origin, "smsEnabled", "mmsEnabled", "messagingSegmentsPerSecond", "friendlyName", "createdAt", "updatedAt")
+     VALUES ($1, $2, $3, 'ASSIGNED', true, true, 10, 'Texts', now(), now())`,
+    [newSid("PN"), tenantId, e164],
+  );
+  await e2eDatabase().query(`UPDATE "Tenant" SET "creditMicros" = 5000000 WHERE id = $1`, [tenantId]);
+  return e164;
+}

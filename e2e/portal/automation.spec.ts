@@ -5,8 +5,7 @@
 import { randomInt } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { receiveInboundMessage } from "../../src/server/messages/receive-inbound-message";
-import { newSid } from "../../src/server/shared/ids";
-import { closeE2eDatabase, e2eDatabase, ownerOf } from "../helpers/database";
+import { closeE2eDatabase, e2eDatabase, giveTextingNumber, ownerOf } from "../helpers/database";
 import { shootSchemes } from "../helpers/screenshots";
 import { signUpNewTenant } from "../helpers/tenant";
 
@@ -19,12 +18,7 @@ test("a rule built in the editor replies to a matching SMS and tags its sender; 
   const { tenantId } = await ownerOf(account.email);
   const ours = `+1628${randomInt(2_000_000, 9_999_999)}`;
   const customer = `+1415${randomInt(2_000_000, 9_999_999)}`;
-  await db.query(
-    `INSERT INTO "PhoneNumber" (id, "tenantId", e164, origin, "smsEnabled", "mmsEnabled", "messagingSegmentsPerSecond", "friendlyName", "createdAt", "updatedAt")
-     VALUES ($1, $2, $3, 'ASSIGNED', true, true, 10, 'Texts', now(), now())`,
-    [newSid("PN"), tenantId, ours],
-  );
-  await db.query(`UPDATE "Tenant" SET "creditMicros" = 5000000 WHERE id = $1`, [tenantId]);
+  await giveTextingNumber(tenantId, ours);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Automation" }).click();
   await expect(page).toHaveURL(/\/settings\/automation$/);

@@ -6,8 +6,7 @@ import { expect, test } from "@playwright/test";
 import { randomInt } from "node:crypto";
 import { createMessage } from "../../src/server/messages/create-message";
 import { receiveInboundMessage } from "../../src/server/messages/receive-inbound-message";
-import { newSid } from "../../src/server/shared/ids";
-import { closeE2eDatabase, e2eDatabase, ownerOf } from "../helpers/database";
+import { closeE2eDatabase, giveTextingNumber, ownerOf } from "../helpers/database";
 import { shootSchemes as shoot } from "../helpers/screenshots";
 import { signUpNewTenant } from "../helpers/tenant";
 
@@ -16,16 +15,10 @@ test.afterAll(closeE2eDatabase);
 test("messages are sent and logged with segments and cost; STOP fills the opt-out list, which the owner edits", async ({ page }) => {
   test.setTimeout(120_000);
   const account = await signUpNewTenant(page);
-  const db = e2eDatabase();
   const { tenantId, actor } = await ownerOf(account.email);
   const ours = `+1628${randomInt(2_000_000, 9_999_999)}`;
   const customer = `+1415${randomInt(2_000_000, 9_999_999)}`;
-  await db.query(
-    `INSERT INTO "PhoneNumber" (id, "tenantId", e164, origin, "smsEnabled", "mmsEnabled", "messagingSegmentsPerSecond", "friendlyName", "createdAt", "updatedAt")
-     VALUES ($1, $2, $3, 'ASSIGNED', true, true, 10, 'Texts', now(), now())`,
-    [newSid("PN"), tenantId, ours],
-  );
-  await db.query(`UPDATE "Tenant" SET "creditMicros" = 5000000 WHERE id = $1`, [tenantId]);
+  await giveTextingNumber(tenantId, ours);
 
   await page.goto("/messages");
   await expect(page.getByText("No messages yet")).toBeVisible();
