@@ -120,7 +120,7 @@ export class Reconciler implements WorkerHandler {
       const tracked = call.channelUuid ? this.ctx.channels.get(call.channelUuid) : undefined;
       if (call.channelUuid && onSwitch.has(call.channelUuid)) {
         // Alive. A call another (dead) worker started is adopted, so its hang-up and end requests are handled.
-        if (!tracked) this.adopt(call);
+        if (!tracked) this.adopt(call, onSwitch.get(call.channelUuid)?.callstate === "ACTIVE");
         if (call.status !== "IN_PROGRESS" && onSwitch.get(call.channelUuid)?.callstate === "ACTIVE" && !this.ctx.channels.get(call.channelUuid)?.answered) {
           this.onUnrecordedAnswer(call.channelUuid);
         }
@@ -151,7 +151,8 @@ export class Reconciler implements WorkerHandler {
     this.lastRunAt = new Date();
   }
 
-  private adopt(call: LiveCall): void {
+  /** `activeOnSwitch`: the switch has the channel answered, whatever the database says yet. */
+  private adopt(call: LiveCall, activeOnSwitch: boolean): void {
     const channel = this.ctx.channels.add(
       newTrackedChannel({
         uuid: call.channelUuid!,
@@ -164,8 +165,11 @@ export class Reconciler implements WorkerHandler {
         timeLimitSeconds: call.timeLimitSeconds,
       }),
     );
-    // An answered call whose document was running: its interpreter resumes (never dead air after a restart).
-    if (call.status === "IN_PROGRESS" && call.voiceSession) void this.ctx.calls.push(channel.uuid, () => this.resume(channel, call.voiceSession));
+    // An answered call whose document was running: its interpreter resumes (never dead air after a restart). The
+    // switch's answer counts even when the database has not heard of it: an inbound call answered by its document's
+    // first verb can lose its worker before the answer is written (found on the real switch); the answer is then
+    // recorded by recoverAnswer, queued behind the resume.
+    if ((call.status === "IN_PROGRESS" || activeOnSwitch) && call.voiceSession) void this.ctx.calls.push(channel.uuid, () => this.resume(channel, call.voiceSession));
   }
 
   private async resume(channel: TrackedChannel, stored: unknown): Promise<void> {

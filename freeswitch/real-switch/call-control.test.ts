@@ -170,7 +170,7 @@ describeRealSwitch("call control on a real FreeSWITCH", () => {
       routes.set("/client-dialed", twiml('<Dial action="/nobody"><Client>nobody</Client></Dial>'));
       routes.set("/nobody", twiml("<Hangup/>"));
       await setVoiceUrl("/dial-client");
-      const caller = "+14155550174";
+      const caller = "+14155550175";
       const run = await callIn(caller, { hangupAfterMs: 40_000 });
       const call = await inboundCallFrom(caller);
       expect((await waitForFinal(tenant, call.id, 45_000)).status).toBe("completed");
