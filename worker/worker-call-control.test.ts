@@ -193,6 +193,29 @@ describe("call control on the simulator", () => {
     expect(requestsTo("/resumed", call.id)).toEqual([expect.objectContaining({ Digits: "7" })]);
   });
 
+  it("a worker killed after the switch answered but before the answer reached the database: its successor still resumes the document", async () => {
+    routes.set("/resume-unrecorded", twiml('<Gather numDigits="1" timeout="20" action="/resumed-unrecorded"><Say>Pick one</Say></Gather>'));
+    routes.set("/resumed-unrecorded", twiml("<Say>Resumed</Say><Hangup/>"));
+    const voice = await createVoiceTenant();
+    const call = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: app.url("/resume-unrecorded") });
+    await waitFor("the gather's stored state", async () => {
+      const row = await db.call.findUniqueOrThrow({ where: { id: call.id } });
+      return (row.voiceSession as { running?: { kind: string } } | null)?.running?.kind === "collect";
+    });
+    await worker.kill();
+    // As the real switch showed: the answer's write lost with the worker (the call still ringing in the database).
+    await db.call.update({ where: { id: call.id }, data: { status: "RINGING", answeredAt: null } });
+    const killedAt = seen.length;
+    worker = await watchedWorker();
+    await waitFor("the prompt again", async () => spokenOn(call.id, killedAt).includes("Pick one"), 15_000);
+    // The answer is recorded at the switch's answer time.
+    await waitFor("the answer recorded", async () => (await db.call.findUniqueOrThrow({ where: { id: call.id } })).status === "IN_PROGRESS" || null);
+    const uuid = (await db.call.findUniqueOrThrow({ where: { id: call.id } })).channelUuid!;
+    sim.switch.pressDigits(sim.channels.get(uuid)!, "3");
+    expect((await waitForFinalCall(call.id, 15_000)).status).toBe("COMPLETED");
+    expect(requestsTo("/resumed-unrecorded", call.id)).toEqual([expect.objectContaining({ Digits: "3" })]);
+  });
+
   it("gather input=speech: the caller's utterance goes to the recognizer and its transcript reaches the action", async () => {
     const deepgram = await startDeepgramStandIn({ transcript: "talk to sales" });
     process.env.SPEECH_DEEPGRAM_API_KEY = deepgram.apiKey;
