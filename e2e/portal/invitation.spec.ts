@@ -40,7 +40,7 @@ test("an invited agent joins the owner's workspace through the mailed link and l
 
     // Agents work at the desktop: the portal's home sends them there.
     await agent.waitForURL((url) => url.pathname === "/desktop", { timeout: 30_000 });
-    await expect(agent.getByText("Your inbox is empty")).toBeVisible();
+    await expect(agent.getByText("Nothing assigned to you")).toBeVisible();
     await expect(agent.getByText(`· ${account.companyName}`)).toBeVisible();
 
     // The owner sees the new member with the role they were invited as, and the invitation is no longer pending.
