@@ -13,3 +13,16 @@ if (info) {
     FREESWITCH_RECORDINGS_DIR: info.switchRecordingsDir,
   });
 }
+
+// A failed test prints the stack's logs of its time window (failure-logs.ts).
+if (info) {
+  const { afterEach, beforeEach } = await import("vitest");
+  const { failureLogs } = await import("./failure-logs");
+  let startedAt = new Date();
+  beforeEach(() => {
+    startedAt = new Date();
+  });
+  afterEach((ctx) => {
+    if (ctx.task.result?.state === "fail") console.error(`\n[${ctx.task.name}] failed; the stack's logs:\n${failureLogs(info.workDir, startedAt)}\n`);
+  });
+}

@@ -86,7 +86,7 @@ export class Stack {
       ...secrets,
       APP_URL: appUrl,
       NEXTAUTH_URL: appUrl,
-      LOG_LEVEL: process.env.REAL_SWITCH_LOG_LEVEL ?? "info",
+      LOG_LEVEL: process.env.REAL_SWITCH_LOG_LEVEL ?? "debug",
       SIP_DOMAIN: sipDomain,
       FREESWITCH_XML_CURL_PASSWORD: xmlCurlPassword,
       // The tenants' voice URLs and callbacks in these tests are local servers.
