@@ -52,6 +52,7 @@ export function sessionHost(ctx: WorkerContext): SessionHost {
     track: (work) => ctx.background.track(work),
     metrics: ctx.sessionMetrics,
     speech: ctx.speech,
+    trackChannel: (channel) => void ctx.channels.add(channel),
   };
 }
 

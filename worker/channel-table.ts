@@ -62,6 +62,11 @@ export interface TrackedChannel {
   createdAt: number;
   /** The call's verb interpreter once its document runs (call-control/call-session.ts). */
   session: CallSession | null;
+  /**
+   * A <Dial> leg that is held when it answers until its own document (its <Number url>, after its machineDetection)
+   * has run: the parent call's id. Its `url` is that document; its end connects the leg (call-control/whisper.ts).
+   */
+  whisperOf?: string | null;
 }
 
 export function newTrackedChannel(init: Pick<TrackedChannel, "uuid" | "callId" | "tenantId" | "direction"> & Partial<TrackedChannel>): TrackedChannel {

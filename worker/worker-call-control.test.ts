@@ -136,6 +136,59 @@ describe("call control on the simulator", () => {
     expect(app.received.some((r) => r.url.startsWith("/leg-events") && new URLSearchParams(r.body).get("CallSid") === call.id)).toBe(false);
   });
 
+  it("dial with a whisper: <Number url> runs on the called party once it answers (CallSid, ParentCallSid), then the two are bridged", async () => {
+    routes.set("/dial-whisper", twiml('<Dial action="/whispered"><Number url="/whisper">+15005550103</Number></Dial>'));
+    routes.set("/whisper", twiml("<Say>A call from the sales line</Say>"));
+    routes.set("/whispered", twiml("<Hangup/>"));
+    const voice = await createVoiceTenant({ voiceUrl: app.url("/dial-whisper") });
+    const uuid = sim.switch.injectInbound({ from: "+14155550163", to: voice.number.e164 }).uuid;
+    const call = await waitFor("the call", () => db.call.findUnique({ where: { channelUuid: uuid } }));
+    expect((await waitForFinalCall(call.id, 20_000)).status).toBe("COMPLETED");
+    const leg = await waitFor("the leg", () => db.call.findFirst({ where: { parentCallId: call.id } }));
+    const [whisper] = requestsTo("/whisper", leg.id);
+    expect(whisper).toMatchObject({ ParentCallSid: call.id, Direction: "outbound-dial", CallStatus: "in-progress", To: "+15005550103" });
+    expect(spokenOn(leg.id)).toEqual(["A call from the sales line"]);
+    expect(requestsTo("/whispered", call.id)).toEqual([expect.objectContaining({ DialCallStatus: "completed", DialBridged: "true", DialCallSid: leg.id })]);
+    // The caller heard nothing of it.
+    expect(spokenOn(call.id)).toEqual([]);
+    // The bridge came after the whisper.
+    const spokeAt = seen.findIndex((e) => e.name === "CHANNEL_EXECUTE_COMPLETE" && e.uniqueId === leg.channelUuid && e.get("Application") === "speak");
+    const bridgedAt = seen.findIndex((e) => e.name === "CHANNEL_BRIDGE" && e.uniqueId === call.channelUuid);
+    expect(spokeAt).toBeGreaterThanOrEqual(0);
+    expect(bridgedAt).toBeGreaterThan(spokeAt);
+  });
+
+  it("dial with a screening that declines: the called party's <Hangup> leaves the caller's dial no-answer and the document goes on", async () => {
+    routes.set("/dial-screen", twiml('<Dial action="/screened" timeout="20"><Number url="/screen" method="GET">+15005550100</Number></Dial>'));
+    routes.set("/screen", twiml('<Gather numDigits="1" timeout="1"><Say>Press 1 to take the call</Say></Gather><Hangup/>'));
+    routes.set("/screened", twiml("<Say>Nobody took it</Say><Hangup/>"));
+    const voice = await createVoiceTenant({ voiceUrl: app.url("/dial-screen") });
+    const uuid = sim.switch.injectInbound({ from: "+14155550164", to: voice.number.e164 }).uuid;
+    const call = await waitFor("the call", () => db.call.findUnique({ where: { channelUuid: uuid } }));
+    expect((await waitForFinalCall(call.id, 20_000)).status).toBe("COMPLETED");
+    const leg = await waitForFinalCall((await waitFor("the leg", () => db.call.findFirst({ where: { parentCallId: call.id } }))).id);
+    expect(app.received.some((r) => r.url.startsWith("/screen?") && new URL(r.url, "http://x").searchParams.get("CallSid") === leg.id)).toBe(true);
+    expect(requestsTo("/screened", call.id)).toEqual([expect.objectContaining({ DialCallStatus: "no-answer", DialBridged: "false" })]);
+    expect(spokenOn(call.id)).toEqual(["Nobody took it"]);
+    expect(spokenOn(leg.id)).toEqual(["Press 1 to take the call"]);
+    expect(seen.some((e) => e.name === "CHANNEL_BRIDGE" && e.uniqueId === call.channelUuid)).toBe(false);
+  });
+
+  it("dial with machineDetection: the leg's verdict comes first and its whisper is asked with AnsweredBy", async () => {
+    routes.set("/dial-amd", twiml('<Dial action="/amd-dialed"><Number machineDetection="Enable" machineDetectionTimeout="3" url="/amd-whisper">+15005550110</Number></Dial>'));
+    routes.set("/amd-whisper", twiml("<Say>Screened</Say>"));
+    routes.set("/amd-dialed", twiml("<Hangup/>"));
+    const voice = await createVoiceTenant({ voiceUrl: app.url("/dial-amd") });
+    const uuid = sim.switch.injectInbound({ from: "+14155550165", to: voice.number.e164 }).uuid;
+    const call = await waitFor("the call", () => db.call.findUnique({ where: { channelUuid: uuid } }));
+    expect((await waitForFinalCall(call.id, 30_000)).status).toBe("COMPLETED");
+    const leg = await waitForFinalCall((await waitFor("the leg", () => db.call.findFirst({ where: { parentCallId: call.id } }))).id);
+    expect(leg.answeredBy).toMatch(/^(human|unknown|machine_start|machine_end_\w+|fax)$/);
+    const [whisper] = requestsTo("/amd-whisper", leg.id);
+    expect(whisper).toMatchObject({ AnsweredBy: leg.answeredBy, ParentCallSid: call.id });
+    expect((await db.callEvent.findMany({ where: { callId: leg.id } })).map((e) => e.type)).toContain("machine_detected");
+  });
+
   it("dial a client: the account's SIP user rings where it registered (sofia_contact) with the <Parameter>s as X- headers; an unknown identity rings nowhere", async () => {
     routes.set("/dial-client", twiml('<Dial action="/client-dialed"><Client><Identity>Alice</Identity><Parameter name="Team" value="sales"/></Client></Dial>'));
     routes.set("/client-dialed", twiml('<Dial action="/nobody"><Client>nobody</Client></Dial>'));

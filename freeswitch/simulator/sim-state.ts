@@ -19,6 +19,8 @@ export interface Sim {
   appRunning: boolean;
   /** Cancels the running app (hangup, break). */
   abortApp?: () => void;
+  /** Ends an originate's hold on this answered leg (its group_confirm `sleep`; apps/bridge.ts): uuid_break. */
+  confirmBreak?: () => void;
   dtmfBuffer: string;
   dtmfWaiter?: () => void;
   timers: Set<NodeJS.Timeout>;

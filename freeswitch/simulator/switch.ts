@@ -754,7 +754,8 @@ export class SimSwitch {
     const sim = this.sims.get(ch.uuid);
     if (!sim) return;
     if (all) sim.appQueue.length = 0;
-    sim.abortApp?.();
+    if (sim.abortApp) sim.abortApp();
+    else sim.confirmBreak?.();
   }
 
   /**

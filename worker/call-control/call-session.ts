@@ -23,6 +23,7 @@ import { verbName } from "@/server/voice-documents/voice-document.schemas";
 import type { EslEvent } from "../esl/wire";
 import type { TrackedChannel } from "../channel-table";
 import { DialRunner } from "./dial-runner";
+import { releaseWhisperedLeg } from "./whisper";
 import { fetchVoiceDocument, type DocumentProblem } from "./fetch-voice-document";
 import { GatherRunner } from "./gather-runner";
 import { loopCount, promptApplication } from "./prompt-apps";
@@ -345,6 +346,12 @@ export class CallSession implements SessionOps {
         if (!this.live()) return;
         await this.send(hangupApplication("NORMAL_CLEARING"));
         return this.guardHangup();
+      case "connectLeg":
+        // The leg's whisper ran to its end: the switch's hold on it (its confirm `sleep`) is broken, so the
+        // originate bridges it (whisper.ts).
+        if (!this.live()) return;
+        await this.host.esl.api(releaseWhisperedLeg(this.uuid));
+        return;
       case "startRecording":
         return this.startCallRecording();
       case "stopRecording":

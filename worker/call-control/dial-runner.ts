@@ -14,6 +14,7 @@ import { conferenceApplication, conferenceRoom, conferenceVariables, type Confer
 import { waitMusicFile } from "./conference-wait-music";
 import { bridgeApplication, contactLookupCommand, DialTargetError, registeredContact, type DialLeg } from "./dial-strings";
 import type { Running, SessionOps } from "./session-ops";
+import { isHeldLeg, legMachineDetection, trackHeldLeg } from "./whisper";
 import type { SwitchApplication } from "./switch-commands";
 
 /** bridge's DIALSTATUS → Twilio's DialCallStatus. */
@@ -25,6 +26,10 @@ function dialStatusOf(dialStatus: string | undefined, bridged: boolean, callerHu
     case "NOANSWER":
       return "no-answer";
     case "CANCEL":
+      return callerHungUp ? "canceled" : "no-answer";
+    // A leg held for its own document hung up (its <Hangup>, a screening declined) before it was bridged: as if it
+    // had not answered, as Twilio reports a declined whisper.
+    case "NORMAL_CLEARING":
       return callerHungUp ? "canceled" : "no-answer";
     default:
       return callerHungUp ? "canceled" : "failed";
@@ -72,7 +77,7 @@ export class DialRunner {
       callerId,
       timeoutSeconds: command.timeoutSeconds,
       timeLimitSeconds: command.timeLimitSeconds,
-      legs: planned.map((p) => ({ to: p.to, channelUuid: p.uuid, statusCallback: p.target.statusCallback })),
+      legs: planned.map((p) => ({ to: p.to, channelUuid: p.uuid, statusCallback: p.target.statusCallback, machineDetection: legMachineDetection(p.target) })),
     });
     if (!created.ok) return this.s.deliverLater({ kind: "failed", step, code: created.code, message: created.message });
     const legs: DialLeg[] = planned.map((p, i) => ({
@@ -84,6 +89,7 @@ export class DialRunner {
       timeoutSeconds: command.timeoutSeconds,
       gateway: this.s.host.defaultGateway,
       ...(p.target.kind === "client" ? { client: clients.get(p.target.identity)! } : {}),
+      ...(isHeldLeg(p.target) ? { held: true } : {}),
     }));
     let app: SwitchApplication;
     try {
@@ -93,6 +99,8 @@ export class DialRunner {
       await this.s.host.voice.finalizeCalls(legs.map((leg) => ({ channelUuid: leg.uuid, endedAt: new Date(), hangupCause: "INVALID_NUMBER_FORMAT", sipStatus: null, durationSeconds: 0, billsec: 0 })));
       return this.s.deliverLater({ kind: "failed", step, code: e.code, message: e.message });
     }
+    // A leg with its own document (or detection) is tracked before it rings: its answer starts them (whisper.ts).
+    legs.forEach((leg, i) => leg.held && trackHeldLeg(this.s, leg, planned[i]!.to));
     this.s.running = {
       kind: "dial",
       step,
@@ -223,10 +231,5 @@ export function unhonouredDialAttributes(command: DialCommand): string[] {
   if (command.referUrl) out.push("referUrl");
   if (command.record && (command.record.dualChannel || command.record.track !== "both" || command.record.trimSilence)) out.push("record's channels, track or trim");
   if (command.record?.statusCallback) out.push("recordingStatusCallback");
-  for (const target of command.targets) {
-    if (target.kind !== "number" && target.kind !== "sip" && target.kind !== "client") continue;
-    if (target.answerUrl) out.push(`<${target.kind === "number" ? "Number" : target.kind === "sip" ? "Sip" : "Client"} url> (whisper)`);
-    if (target.kind !== "client" && target.machineDetection) out.push("machineDetection");
-  }
   return [...new Set(out)];
 }

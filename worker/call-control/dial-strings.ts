@@ -2,6 +2,7 @@
 // (numbers, SIP URIs, credentials, caller IDs, uuids): the switch expands the whole argument, and `,`, `|`, `[`, `]`,
 // `{`, `}`, `$` and spaces would change what it dials. Each leg names its own uuid and call id, so its events reach
 // the worker as a call of their own (a child call with its own record and bill).
+import { WHISPER_HOLD_SECONDS, WHISPER_LEG_VARIABLES } from "./whisper";
 import type { DialTarget } from "@/server/voice-documents/interpreter/commands";
 import type { SwitchApplication } from "./switch-commands";
 
@@ -21,6 +22,8 @@ export interface DialLeg {
   callerId: string;
   timeoutSeconds: number;
   gateway: string;
+  /** Held when it answers until its own document has run (whisper.ts). */
+  held?: boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -86,6 +89,7 @@ function legString(leg: DialLeg): string {
     // originator's codec), and a far end that answers with another gets INCOMPATIBLE_DESTINATION (found on the real
     // switch): offer the profile's codecs after the caller's, the switch transcodes.
     "media_mix_inbound_outbound_codecs=true",
+    ...(leg.held ? WHISPER_LEG_VARIABLES : []),
   ];
   const { target } = leg;
   if (target.kind === "client") {
@@ -114,8 +118,14 @@ function legString(leg: DialLeg): string {
   return `[${vars.join(",")}]sofia/external/${sipDestination(target.uri)}`;
 }
 
-/** bridge: the legs ring at once (`,`) or one after another (`|`). */
+/**
+ * bridge: the legs ring at once (`,`) or one after another (`|`). A held leg's document may outlast the originate's
+ * own 60 s limit (its ring timeout is the leg's leg_timeout): the limit grows by the hold.
+ */
 export function bridgeApplication(legs: DialLeg[], sequential: boolean): SwitchApplication {
   if (legs.length === 0) throw new Error("a bridge needs a leg");
-  return { app: "bridge", arg: legs.map(legString).join(sequential ? "|" : ",") };
+  const held = legs.some((l) => l.held);
+  const ringing = legs.reduce((sum, l) => (sequential ? sum + l.timeoutSeconds : Math.max(sum, l.timeoutSeconds)), 0);
+  const globals = held ? `{originate_timeout=${Math.round(ringing) + WHISPER_HOLD_SECONDS}}` : "";
+  return { app: "bridge", arg: globals + legs.map(legString).join(sequential ? "|" : ",") };
 }

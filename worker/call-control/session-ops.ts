@@ -28,6 +28,8 @@ export interface SessionHost {
   track<T>(work: Promise<T>): Promise<T>;
   metrics?: SessionMetrics;
   speech: SpeechPort;
+  /** Tracks a channel this session is about to create (a dial leg held for its whisper), before its events come. */
+  trackChannel(channel: TrackedChannel): void;
 }
 
 /** What the switch is running for the awaited step: plain data, stored with the state. */

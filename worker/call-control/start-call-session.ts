@@ -21,9 +21,10 @@ export function sessionCallOf(channel: TrackedChannel): SessionCall {
     accountSid: channel.accountSid,
     from: channel.from,
     to: channel.to,
-    direction: channel.direction === "inbound" ? "inbound" : "outbound-api",
+    direction: channel.whisperOf ? "outbound-dial" : channel.direction === "inbound" ? "inbound" : "outbound-api",
     status: "in-progress",
     ...(channel.answeredBy ? { answeredBy: channel.answeredBy } : {}),
+    ...(channel.whisperOf ? { parentCallSid: channel.whisperOf } : {}),
   };
 }
 
@@ -45,7 +46,11 @@ function bareState(call: SessionCall): SessionState {
 export function startCallSession(host: SessionHost, channel: TrackedChannel, answeredAt = 0): CallSession | null {
   const call = sessionCallOf(channel);
   let decision;
-  if (channel.instructions) {
+  if (channel.whisperOf) {
+    // A dialled leg held for its own document: without one (machineDetection only) it is connected at once.
+    const url = channel.url ? { url: channel.url, method: channel.urlMethod.toUpperCase() === "GET" ? ("GET" as const) : ("POST" as const) } : null;
+    decision = url ? startSession({ call, url, whisper: true }) : startSession({ call, document: [], source: { url: null, dialect: "json" }, whisper: true });
+  } else if (channel.instructions) {
     const parsed = ZVoiceDocument.safeParse(channel.instructions);
     decision = parsed.success
       ? startSession({ call, document: parsed.data, source: { url: null, dialect: "json" }, fallback: channel.fallback })

@@ -105,7 +105,18 @@ async function ringGroup(sw: SimSwitch, a: Channel, group: BridgeTarget[], abort
         vars: target.vars, dest: target.dest, originator: a, timeoutSeconds,
         timeoutCause: legTimeout ? "ALLOTTED_TIMEOUT" : "NO_ANSWER",
       }, (r: OriginateResult) => {
-        if (r.ok && r.uuid) return settle({ answered: sw.channels.get(r.uuid), cause: "SUCCESS" });
+        const answered = r.ok && r.uuid ? sw.channels.get(r.uuid) : undefined;
+        if (answered && target.vars.get("group_confirm_key") === "exec") {
+          // Held for its confirmation: bridged once it ends with the leg up, a failed leg if the leg hung up.
+          void confirmLeg(sw, answered, target.vars.get("group_confirm_file") ?? "").then((up) => {
+            if (up) return settle({ answered, cause: "SUCCESS" });
+            cause = answered.hangupCause ?? "NORMAL_CLEARING";
+            pushVar(a, "originate_causes", `${answered.uuid};${cause}`);
+            if (--pending === 0) settle({ cause });
+          });
+          return;
+        }
+        if (answered) return settle({ answered, cause: "SUCCESS" });
         cause = r.reply.replace(/^-ERR |\n$/g, "");
         if (leg) pushVar(a, "originate_causes", `${leg.uuid};${cause}`);
         if (--pending === 0) settle({ cause });
@@ -119,6 +130,27 @@ async function ringGroup(sw: SimSwitch, a: Channel, group: BridgeTarget[], abort
       pushVar(a, "originated_legs", `${leg.uuid};Outbound Call;${target.dest.number}`);
     }
   });
+}
+
+/**
+ * [group_confirm_key=exec,group_confirm_file=<app> <arg>]: switch_ivr_originate's collect thread runs the app on the
+ * answered leg before the bridge. Only `sleep` is simulated: the applications sent to the leg meanwhile run (the
+ * sleep loop parses them), uuid_break ends it. True when the leg is still up afterwards (it wins the originate).
+ */
+async function confirmLeg(sw: SimSwitch, leg: Channel, file: string): Promise<boolean> {
+  const sim = sw.simOf(leg);
+  const [app, arg] = file.split(" ");
+  if (!sim || app !== "sleep") {
+    sw.hangup(leg, { cause: "DESTINATION_OUT_OF_ORDER", disposition: "send_bye" });
+    return false;
+  }
+  await new Promise<void>((resolve) => {
+    sim.confirmBreak = resolve;
+    sim.onDestroyed.push(resolve);
+    sw.after(Number(arg) / 1000 || 0, resolve, leg);
+  });
+  sim.confirmBreak = undefined;
+  return !leg.hungUp;
 }
 
 /** CHANNEL_BRIDGE until either side hangs up: CHANNEL_UNBRIDGE, then the A leg goes on (or hangs up). */

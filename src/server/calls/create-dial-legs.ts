@@ -5,6 +5,7 @@
 // caller ID the tenant verified; anything else is refused (Twilio 13214, Dial: invalid callerId). A leg with its own
 // statusCallback (`<Number statusCallback statusCallbackEvent>`) has it on its row: the durable callback sender posts
 // its initiated/ringing/answered/completed as for any call, in the parent's API form.
+import type { StoredMachineDetection } from "@/server/calls/machine-detection";
 import { Prisma } from "@/generated/prisma/client";
 import { callTransaction, writeCallTransitions } from "@/server/calls/call-transitions";
 import { CALL_VIEW_INCLUDE, toCallView } from "@/server/calls/call-view";
@@ -19,7 +20,13 @@ export interface CreateDialLegsInput {
   timeoutSeconds: number;
   timeLimitSeconds: number | null;
   /** Each leg's own status callback (`<Number statusCallback>`), sent like any call's: the leg's CallSid, ParentCallSid. */
-  legs: { to: string; channelUuid: string; statusCallback?: { url: string; method: string; events: string[] } | null }[];
+  legs: {
+    to: string;
+    channelUuid: string;
+    statusCallback?: { url: string; method: string; events: string[] } | null;
+    /** `<Number machineDetection>`: run on the leg when it answers, before its whisper and the bridge. */
+    machineDetection?: StoredMachineDetection | null;
+  }[];
 }
 
 export type CreateDialLegsResult = { ok: true; legs: { callId: string; channelUuid: string; to: string }[] } | { ok: false; code: number; message: string };
@@ -59,6 +66,7 @@ export async function createDialLegs(input: CreateDialLegsInput): Promise<Create
         statusCallbackUrl: leg.statusCallback?.url ?? null,
         statusCallbackMethod: leg.statusCallback?.method ?? "POST",
         statusCallbackEvents: leg.statusCallback?.events ?? [],
+        ...(leg.machineDetection ? { machineDetection: leg.machineDetection } : {}),
       })),
     });
     const rows = await tx.call.findMany({ where: { id: { in: legs.map((l) => l.callId) } }, include: CALL_VIEW_INCLUDE });

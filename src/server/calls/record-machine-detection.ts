@@ -1,5 +1,6 @@
 // The worker's answering-machine verdict for a call, in one transaction: the call's answeredBy, a `machine_detected`
-// entry on its timeline, and, for asynchronous detection with a callback, the AsyncAmdStatusCallback queued on the
+// entry on its timeline, and, when a callback was asked for (asynchronous detection, a dialled leg's
+// amdStatusCallback), the AsyncAmdStatusCallback queued on the
 // call (Twilio's form and names for Twilio-surface calls, signed JSON for native ones), sent by the callback sender
 // in the call's callback order like every status callback.
 import { callTransaction, writeCallTransitions } from "@/server/calls/call-transitions";
@@ -30,7 +31,9 @@ export async function recordMachineDetection(input: RecordMachineDetectionInput)
     const data = { answeredBy: input.answeredBy, machineDetectionDurationMs: input.durationMs, reason: input.reason };
     await writeCallTransitions(tx, [{ call, accountSid: row.tenant.accountSid, type: "machine_detected", status: null, at: input.at, sequence: row.eventSequence, data }]);
     const asked = readMachineDetection(row.machineDetection);
-    if (asked?.async && asked.callback) {
+    // The API takes a callback only with asynchronous detection; a dialled leg's amdStatusCallback comes with the
+    // synchronous detection that runs before its whisper.
+    if (asked?.callback) {
       const twilio = row.apiSurface === "twilio";
       const params = twilio
         ? { CallSid: row.id, AccountSid: row.tenant.accountSid, AnsweredBy: input.answeredBy, MachineDetectionDuration: String(input.durationMs) }

@@ -20,6 +20,7 @@ export function callParameters(call: SessionCall): RequestParameters {
     ...(call.forwardedFrom ? { ForwardedFrom: call.forwardedFrom } : {}),
     ...(call.callerName ? { CallerName: call.callerName } : {}),
     ...(call.answeredBy ? { AnsweredBy: call.answeredBy } : {}),
+    ...(call.parentCallSid ? { ParentCallSid: call.parentCallSid } : {}),
   };
 }
 

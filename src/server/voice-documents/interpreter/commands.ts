@@ -149,4 +149,6 @@ export type Command =
   /** A debugger entry for the call: Twilio's code and what went wrong. */
   | { kind: "reportError"; code: number; message: string; verbIndex: number | null }
   | { kind: "reject"; reason: "rejected" | "busy" }
-  | { kind: "hangup"; cause: "normal" | "application-error" };
+  | { kind: "hangup"; cause: "normal" | "application-error" }
+  /** A dialled leg's whisper document ran to its end: the leg is connected to the caller (whisper.ts). */
+  | { kind: "connectLeg" };

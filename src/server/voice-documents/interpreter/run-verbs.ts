@@ -4,6 +4,7 @@
 import type { Command } from "./commands";
 import type { FetchRequest, SessionState } from "./session-state";
 import { enterQueue, leaveQueue, leftBehindOnEnd, startWait, WAIT_VERBS } from "./queue-wait";
+import { connectWhisperedLeg, refuseWhisperVerb, WHISPER_VERBS } from "./whisper";
 import { handlerOf } from "./verbs/handlers";
 import { verbName } from "../voice-document.schemas";
 import { UnresolvableUrlError, VerbContext, type Next } from "./verb-handler";
@@ -85,7 +86,9 @@ export function runFrom(state: SessionState, index: number, commands: Command[] 
   const verb = state.document.verbs[index];
   // A wait document that ran to its end starts again (its URL fetched anew), as long as the caller waits.
   if (!verb && state.queue) return startWait(state, commands);
+  if (!verb && state.whisper) return connectWhisperedLeg(state, commands);
   if (!verb) return end(state, [...commands, { kind: "hangup", cause: "normal" }]);
+  if (state.whisper && !WHISPER_VERBS.has(verbName(verb))) return refuseWhisperVerb(state, index, verb, commands);
   if (state.queue && !WAIT_VERBS.has(verbName(verb))) {
     return fail(state, 12200, `verb ${index}: <${verbName(verb)}> cannot run in a queue's wait document (Play, Say, Pause, Gather, Redirect, Hangup, Leave can)`, index, commands);
   }

@@ -19,6 +19,8 @@ export const ZSessionCall = z.object({
   callerName: z.string().optional(),
   /** Answering-machine detection's verdict when the document started after it (Twilio's AnsweredBy). */
   answeredBy: z.string().optional(),
+  /** A dialled leg's parent call (Twilio's ParentCallSid), for the document a <Number url> runs on it. */
+  parentCallSid: z.string().optional(),
 });
 export type SessionCall = z.infer<typeof ZSessionCall>;
 
@@ -77,5 +79,10 @@ export const ZSessionState = z.object({
   documentsWithoutProgress: z.number().int().min(0),
   /** Set while the caller waits in a queue (queue-wait.ts). */
   queue: ZQueueState.optional(),
+  /**
+   * The document runs on a dialled leg that answered, before it is bridged (<Number url>, a whisper or a screening):
+   * its end connects the leg, a <Hangup> declines it (whisper.ts).
+   */
+  whisper: z.literal(true).optional(),
 });
 export type SessionState = z.infer<typeof ZSessionState>;

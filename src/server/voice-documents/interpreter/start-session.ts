@@ -9,6 +9,8 @@ export type StartSessionInput = {
   call: SessionCall;
   /** Asked once when a document cannot be fetched (the call's or the number's fallback URL). */
   fallback?: Callback | null;
+  /** The document runs on a dialled leg before its bridge (whisper.ts). */
+  whisper?: boolean;
 } & ({ document: TVoiceDocument; source: DocumentSource } | { url: Callback });
 
 export function startSession(input: StartSessionInput): Decision {
@@ -22,6 +24,7 @@ export function startSession(input: StartSessionInput): Decision {
     awaiting: { kind: "ended" },
     fallback: input.fallback ?? null,
     documentsWithoutProgress: 0,
+    ...(input.whisper ? { whisper: true as const } : {}),
   };
   if (given) return runFrom(state, 0);
   return fetchDocument(state, { url: input.url.url, method: input.url.method, params: callParameters(input.call) }, []);

@@ -1,0 +1,101 @@
+// A dialled leg's own document on a real FreeSWITCH (the simulator's twins are in worker/worker-call-control.test.ts):
+// <Number url> runs on the called party after it answers and before the bridge, held by the originate's per-leg
+// confirmation (group_confirm_key=exec with a `sleep` the worker breaks: worker/call-control/whisper.ts).
+//   - a whisper: the leg hears it, then is bridged to the caller (the switch's own CHANNEL_BRIDGE comes after);
+//   - a screening declined by the leg's <Hangup>: no bridge, the dial's action hears no-answer, the caller's
+//     document goes on;
+//   - machineDetection on the leg: mod_avmd and the tailed recording run on the held leg, and its whisper is asked
+//     with the verdict (a person of the labelled set answers: human).
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { labelledAmdSet } from "@/test/amd/labelled-set";
+import { startWebhookReceiver } from "@/test/webhook-receiver";
+import { createVoiceTenant, describeRealSwitch, EslTap, sippPorts, stackInfo, waitFor, waitForFinal, type VoiceTenant } from "./harness/fixtures";
+import { placeInboundCall } from "./harness/sipp";
+
+type Reply = { status: number; body: string; headers: Record<string, string> };
+const twiml = (body: string): Reply => ({ status: 200, body: `<?xml version="1.0" encoding="UTF-8"?><Response>${body}</Response>`, headers: { "Content-Type": "text/xml" } });
+
+describeRealSwitch("a dialled leg's whisper on a real FreeSWITCH", () => {
+  let tenant: VoiceTenant;
+  let tap: EslTap;
+  let app: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  const routes = new Map<string, Reply>();
+
+  beforeAll(async () => {
+    app = await startWebhookReceiver((req) => routes.get(new URL(req.url ?? "/", "http://x").pathname) ?? { status: 404, body: "", headers: {} });
+    tenant = await createVoiceTenant({ voiceUrl: "http://127.0.0.1:1/unused" });
+    tap = await EslTap.open(["CHANNEL_EXECUTE", "CHANNEL_EXECUTE_COMPLETE", "CHANNEL_BRIDGE", "CHANNEL_ANSWER", "CHANNEL_HANGUP_COMPLETE"]);
+  });
+  afterAll(async () => {
+    await tap.close();
+    await app.close();
+  });
+
+  async function callIn(path: string, caller: string) {
+    const { db } = await import("@/server/db");
+    await db.phoneNumber.updateMany({ where: { tenantId: tenant.tenantId }, data: { voiceUrl: app.url(path) } });
+    const ports = await sippPorts();
+    const info = stackInfo();
+    const run = placeInboundCall({ target: `127.0.0.1:${info.externalSipPort}`, did: tenant.number, caller, hangupAfterMs: 40_000, ...ports, workDir: `${info.workDir}/sipp` });
+    const call = await waitFor(`the call from ${caller}`, () => db.call.findFirst({ where: { tenantId: tenant.tenantId, direction: "INBOUND", from: caller }, orderBy: { createdAt: "desc" } }));
+    return { run, call, db };
+  }
+  const form = (body: string) => Object.fromEntries(new URLSearchParams(body));
+  const spokenOn = (uuid: string | null) =>
+    tap.events.filter((e) => e.name === "CHANNEL_EXECUTE_COMPLETE" && e.uniqueId === uuid && e.get("Application") === "speak").map((e) => (e.get("Application-Data") ?? "").split("|")[2] ?? "");
+
+  it("the called party hears its whisper, then is bridged to the caller", async () => {
+    routes.set("/w-dial", twiml('<Dial action="/w-done"><Number url="/w-whisper">+15005550108</Number></Dial>'));
+    routes.set("/w-whisper", twiml("<Say>A call from the sales line</Say>"));
+    routes.set("/w-done", twiml("<Hangup/>"));
+    const { run, call, db } = await callIn("/w-dial", "+14155550193");
+    expect(await run.exited).toBe(0);
+    expect((await waitForFinal(tenant, call.id, 30_000)).status).toBe("completed");
+    const leg = await db.call.findFirstOrThrow({ where: { parentCallId: call.id } });
+    const parent = await db.call.findUniqueOrThrow({ where: { id: call.id } });
+    const whisper = app.received.filter((r) => r.url.startsWith("/w-whisper")).map((r) => form(r.body)).find((p) => p.CallSid === leg.id);
+    expect(whisper).toMatchObject({ ParentCallSid: call.id, Direction: "outbound-dial", To: "+15005550108" });
+    expect(spokenOn(leg.channelUuid)).toEqual(["A call from the sales line"]);
+    expect(spokenOn(parent.channelUuid)).toEqual([]);
+    const seen = tap.events.map((e) => `${e.name}:${e.uniqueId}:${e.get("Application") ?? ""}`);
+    const spoke = seen.indexOf(`CHANNEL_EXECUTE_COMPLETE:${leg.channelUuid}:speak`);
+    const bridged = seen.findIndex((s) => s.startsWith("CHANNEL_BRIDGE:"));
+    expect(spoke).toBeGreaterThanOrEqual(0);
+    expect(bridged).toBeGreaterThan(spoke);
+    const done = app.received.filter((r) => r.url.startsWith("/w-done")).map((r) => form(r.body)).find((p) => p.CallSid === call.id);
+    expect(done).toMatchObject({ DialCallStatus: "completed", DialBridged: "true", DialCallSid: leg.id });
+  });
+
+  it("a screening the called party declines: no bridge, the dial is no-answer and the caller's document goes on", async () => {
+    routes.set("/s-dial", twiml('<Dial action="/s-done" timeout="20"><Number url="/s-screen">+15005550100</Number></Dial>'));
+    routes.set("/s-screen", twiml('<Gather numDigits="1" timeout="1"><Say>Press 1 to take the call</Say></Gather><Hangup/>'));
+    routes.set("/s-done", twiml("<Say>Nobody took it</Say><Hangup/>"));
+    const { run, call, db } = await callIn("/s-dial", "+14155550194");
+    expect(await run.exited).toBe(0);
+    expect((await waitForFinal(tenant, call.id, 30_000)).status).toBe("completed");
+    const leg = await db.call.findFirstOrThrow({ where: { parentCallId: call.id } });
+    const parent = await db.call.findUniqueOrThrow({ where: { id: call.id } });
+    expect(spokenOn(leg.channelUuid)).toEqual(["Press 1 to take the call"]);
+    expect(spokenOn(parent.channelUuid)).toEqual(["Nobody took it"]);
+    expect(tap.events.some((e) => e.name === "CHANNEL_BRIDGE" && (e.uniqueId === parent.channelUuid || e.uniqueId === leg.channelUuid))).toBe(false);
+    const done = app.received.filter((r) => r.url.startsWith("/s-done")).map((r) => form(r.body)).find((p) => p.CallSid === call.id);
+    expect(done).toMatchObject({ DialCallStatus: "no-answer", DialBridged: "false" });
+  });
+
+  it("machineDetection on the leg: the held leg's verdict comes first, and its whisper is asked with AnsweredBy", async () => {
+    const set = labelledAmdSet();
+    const person = set.findIndex((s) => s.kind === "human");
+    const number = `+15005558${String(person).padStart(3, "0")}`;
+    routes.set("/m-dial", twiml(`<Dial action="/m-done"><Number machineDetection="Enable" url="/m-whisper">${number}</Number></Dial>`));
+    routes.set("/m-whisper", twiml("<Say>Screened</Say>"));
+    routes.set("/m-done", twiml("<Hangup/>"));
+    const { run, call, db } = await callIn("/m-dial", "+14155550195");
+    expect(await run.exited).toBe(0);
+    expect((await waitForFinal(tenant, call.id, 40_000)).status).toBe("completed");
+    const leg = await waitFor("the leg's end", () => db.call.findFirst({ where: { parentCallId: call.id, status: { in: ["COMPLETED", "NO_ANSWER", "FAILED"] } } }));
+    expect(leg.answeredBy).toBe("human");
+    const whisper = app.received.filter((r) => r.url.startsWith("/m-whisper")).map((r) => form(r.body)).find((p) => p.CallSid === leg.id);
+    expect(whisper).toMatchObject({ AnsweredBy: "human", ParentCallSid: call.id });
+    expect(tap.executed(leg.id).map((a) => a.app)).toEqual(expect.arrayContaining(["avmd_start", "speak"]));
+  });
+});
