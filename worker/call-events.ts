@@ -61,6 +61,12 @@ export class CallEventRouter implements WorkerHandler {
     if (session) {
       if (name === "CHANNEL_HANGUP_COMPLETE") session.onHangup();
       else session.onSwitchEvent(event);
+    }
+    // The switch announces a bridge on its A side only: the B side's session hears it too (a dequeued caller's end
+    // of a <Dial><Queue> bridge).
+    if (name === "CHANNEL_BRIDGE" || name === "CHANNEL_UNBRIDGE") {
+      const other = event.get("Bridge-B-Unique-ID");
+      if (other && other !== uuid) this.ctx.channels.get(other)?.session?.onSwitchEvent(event);
     } else if (name === "CHANNEL_ANSWER" && tracked && !tracked.record) {
       // The callee is listening: the document starts now, not behind this call's earlier database writes (ringing)
       // in the queue below; under a burst of calls those take their turn, and the callee would hear silence.

@@ -53,6 +53,7 @@ export function sessionHost(ctx: WorkerContext): SessionHost {
     metrics: ctx.sessionMetrics,
     speech: ctx.speech,
     trackChannel: (channel) => void ctx.channels.add(channel),
+    channelOfCall: (callId) => ctx.channels.getByCallId(callId),
   };
 }
 

@@ -132,6 +132,7 @@ export function limitVoicePort(voice: VoicePort, semaphore: Semaphore, opts: { a
     joinConference: (input) => semaphore.run(() => voice.joinConference(input)),
     enqueueCall: (input) => semaphore.run(() => voice.enqueueCall(input)),
     leaveQueue: (input) => semaphore.run(() => voice.leaveQueue(input)),
+    dequeueCall: (input) => semaphore.run(() => voice.dequeueCall(input)),
     sweepEndedQueueMembers: limited(voice.sweepEndedQueueMembers),
     findQueueWaitFacts: (input) => semaphore.run(() => voice.findQueueWaitFacts(input)),
     applyConferenceEvent: held(voice.applyConferenceEvent),

@@ -1,5 +1,6 @@
 // The calls, callbacks and recordings use-cases the worker drives, as one interface. voice-use-cases.ts binds
 // it to src/server; the handlers only see this, so the contract (docs/voice-architecture.md) is written once.
+import type { DequeueResult } from "@/server/queues/dequeue-call";
 import type { Readable } from "node:stream";
 import type { ClaimedCall } from "@/server/calls/claim-queued-calls";
 import type { CreateInboundCallInput, CreateInboundCallResult } from "@/server/calls/create-inbound-call";
@@ -76,6 +77,8 @@ export interface VoicePort {
   enqueueCall(input: EnqueueCallInput): Promise<EnqueueCallResult>;
   /** The call leaves its queue: the queue and the seconds waited, or null when it was in none. */
   leaveQueue(input: { callId: string }): Promise<{ queueSid: string; waitedSeconds: number } | null>;
+  /** <Dial><Queue>: the caller at the front of the named queue, taken out of it (dequeue-call.ts). */
+  dequeueCall(input: { tenantId: string; friendlyName: string }): Promise<DequeueResult>;
   /** Queue members whose call ended without leaving (a worker died): taken out by reconcile. */
   sweepEndedQueueMembers(input: { graceSeconds?: number }): Promise<number>;
   /** A queued call's place in line and its queue's numbers now (its waitUrl's parameters), or null when in none. */

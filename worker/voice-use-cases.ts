@@ -25,6 +25,7 @@ import { findFlowEntryById } from "@/server/ivr-flows/flow-entry-url";
 import { joinConference } from "@/server/conferences/join-conference";
 import { enqueueCall } from "@/server/queues/enqueue-call";
 import { leaveQueue } from "@/server/queues/leave-queue";
+import { dequeueCall } from "@/server/queues/dequeue-call";
 import { sweepEndedQueueMembers } from "@/server/queues/sweep-ended-queue-members";
 import { findQueueWaitFacts } from "@/server/queues/queue-wait-facts";
 import { applyConferenceEvent } from "@/server/conferences/apply-conference-event";
@@ -92,6 +93,7 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
     joinConference: (input) => joinConference(input),
     enqueueCall: (input) => enqueueCall(input),
     leaveQueue: (input) => leaveQueue(input),
+    dequeueCall: (input) => dequeueCall(input),
     sweepEndedQueueMembers: (input) => sweepEndedQueueMembers(input),
     findQueueWaitFacts: (input) => findQueueWaitFacts(input),
     applyConferenceEvent: (input) => applyConferenceEvent(input),

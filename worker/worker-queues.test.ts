@@ -8,6 +8,7 @@ import { redirectCall } from "@/server/calls/redirect-call";
 import { updateCall } from "@/server/calls/update-call";
 import { db } from "@/server/db";
 import { enqueueCall } from "@/server/queues/enqueue-call";
+import { newSid } from "@/server/shared/ids";
 import { createVoiceTenant } from "@/test/call-fixtures";
 import { paramsOf, twiml, useCallControlStage } from "./call-control-stage";
 import { placeCall, waitFor, waitForFinalCall } from "./test-harness";
@@ -103,5 +104,47 @@ describe("queues on the simulator", () => {
     expect(await db.queueMember.findUnique({ where: { callId: ended.id } })).toBeNull();
     const queue = await db.callQueue.findUniqueOrThrow({ where: { tenantId_friendlyName: { tenantId: voice.tenant.id, friendlyName: "orphans" } } });
     expect(queue).toMatchObject({ membersLeft: 1, waitSecondsTotal: 120 });
+  });
+
+  it("<Dial><Queue> takes the caller at the front: its url runs on that caller, the two are bridged, the dial is completed and the caller's action hears bridged", async () => {
+    routes.set("/dq-enqueue", () => twiml('<Enqueue action="/dq-after">desk</Enqueue>'));
+    routes.set("/dq-after", () => twiml(""));
+    routes.set("/dq-agent", () => twiml('<Dial action="/dq-dialed"><Queue url="/dq-url">desk</Queue></Dial>'));
+    routes.set("/dq-url", () => twiml("<Say>You are now connected</Say>"));
+    routes.set("/dq-dialed", () => twiml("<Say>Next caller</Say><Hangup/>"));
+    const voice = await createVoiceTenant();
+    // The queued caller hangs up a simulated minute after its answer; the agent stays until its document ends.
+    const caller = await placeCall(voice.actor, { to: "+15005550160", from: voice.number.e164, url: stage.app.url("/dq-enqueue") });
+    await waitFor("the caller queued", () => db.queueMember.findUnique({ where: { callId: caller.id } }));
+    const agent = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/dq-agent") });
+    expect((await waitForFinalCall(caller.id, 30_000)).status).toBe("COMPLETED");
+    expect((await waitForFinalCall(agent.id, 30_000)).status).toBe("COMPLETED");
+    const queue = await db.callQueue.findUniqueOrThrow({ where: { tenantId_friendlyName: { tenantId: voice.tenant.id, friendlyName: "desk" } } });
+    const [asked] = requestsTo("/dq-url", caller.id);
+    expect(asked).toMatchObject({ QueueSid: queue.id, DequeingCallSid: agent.id });
+    expect(Number(asked!.QueueTime)).toBeGreaterThanOrEqual(0);
+    expect(spokenOn(caller.id)).toEqual(["You are now connected"]);
+    expect(executed(caller.id, "playback")).toEqual(["local_stream://moh"]);
+    const bridge = seen.find((e) => e.name === "CHANNEL_BRIDGE" && e.variable("irisx_call_id") === agent.id);
+    expect(bridge?.get("Bridge-B-Unique-ID")).toBe((await db.call.findUniqueOrThrow({ where: { id: caller.id } })).channelUuid);
+    expect(requestsTo("/dq-dialed", agent.id)).toEqual([expect.objectContaining({ DialCallStatus: "completed", DialCallSid: caller.id, DialBridged: "true" })]);
+    expect(spokenOn(agent.id)).toEqual(["Next caller"]);
+    const after = await waitFor("the caller's action told", async () => requestsTo("/dq-after", caller.id)[0] ?? null);
+    expect(after).toMatchObject({ QueueResult: "bridged", QueueSid: queue.id });
+    expect(await db.queueMember.count({ where: { queueId: queue.id } })).toBe(0);
+    expect(queue.membersLeft).toBe(1);
+  });
+
+  it("<Dial><Queue> on an empty queue waits for a caller until its timeout (no-answer); a queue the account does not have fails the dial", async () => {
+    const voice = await createVoiceTenant();
+    await db.callQueue.create({ data: { id: newSid("QU"), tenantId: voice.tenant.id, friendlyName: "quiet", maxSize: 100 } });
+    routes.set("/dq-empty", () => twiml('<Dial timeout="2" action="/dq-empty-done"><Queue>quiet</Queue></Dial><Say>never</Say>'));
+    routes.set("/dq-empty-done", (p) => twiml(`<Say>${p.DialCallStatus}</Say><Dial action="/dq-none-done"><Queue>no-such-queue</Queue></Dial>`));
+    routes.set("/dq-none-done", (p) => twiml(`<Say>${p.DialCallStatus}</Say><Hangup/>`));
+    const agent = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/dq-empty") });
+    expect((await waitForFinalCall(agent.id, 30_000)).status).toBe("COMPLETED");
+    expect(spokenOn(agent.id)).toEqual(["no-answer", "failed"]);
+    const debuggerEntries = await db.callEvent.findMany({ where: { callId: agent.id, type: "debugger.error" } });
+    expect(debuggerEntries.map((e) => (e.data as { message?: string }).message)).toEqual([expect.stringContaining("no queue of that name")]);
   });
 });

@@ -4,7 +4,10 @@
 //   - without a waitUrl the caller hears the switch's music on hold (`playback local_stream://moh`, which plays until
 //     broken) until a live redirect through the REST API takes it out: the action hears redirected, the new document
 //     runs at once;
-//   - a caller who hangs up while queued leaves the queue; the action hears hangup.
+//   - a caller who hangs up while queued leaves the queue; the action hears hangup;
+//   - <Dial><Queue> takes the caller at the front: the Queue noun's url runs on it, the switch bridges the two
+//     (uuid_bridge, both park_after_bridge), the dialler's dial ends completed when the caller leaves, and the
+//     caller's action hears bridged.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startWebhookReceiver } from "@/test/webhook-receiver";
 import { createVoiceTenant, describeRealSwitch, EslTap, placeCall, rest, waitFor, waitForFinal, waitForStatus, type VoiceTenant } from "./harness/fixtures";
@@ -22,7 +25,7 @@ describeRealSwitch("queues on a real FreeSWITCH", () => {
   beforeAll(async () => {
     app = await startWebhookReceiver((req) => routes.get(new URL(req.url ?? "/", "http://x").pathname)?.(paramsOf(req.body)) ?? { status: 404, body: "", headers: {} });
     tenant = await createVoiceTenant({ voiceUrl: "http://127.0.0.1:1/unused" });
-    tap = await EslTap.open(["CHANNEL_EXECUTE", "CHANNEL_EXECUTE_COMPLETE", "CHANNEL_HANGUP_COMPLETE", "PLAYBACK_START", "PLAYBACK_STOP"]);
+    tap = await EslTap.open(["CHANNEL_EXECUTE", "CHANNEL_EXECUTE_COMPLETE", "CHANNEL_HANGUP_COMPLETE", "PLAYBACK_START", "PLAYBACK_STOP", "CHANNEL_BRIDGE", "CHANNEL_UNBRIDGE"]);
   });
   afterAll(async () => {
     await tap.close();
@@ -81,5 +84,30 @@ describeRealSwitch("queues on a real FreeSWITCH", () => {
     expect(after).toMatchObject({ QueueResult: "hangup", CallStatus: "completed" });
     const { db } = await import("@/server/db");
     expect(await db.queueMember.count({ where: { tenantId: tenant.tenantId } })).toBe(0);
+  });
+
+  it("<Dial><Queue>: the caller at the front hears the Queue url, is bridged to the dialler, and each goes on when the other leaves", async () => {
+    routes.set("/dq-enqueue", () => twiml('<Enqueue action="/dq-after">desk</Enqueue>'));
+    routes.set("/dq-after", () => twiml(""));
+    routes.set("/dq-agent", () => twiml('<Dial action="/dq-dialed"><Queue url="/dq-url">desk</Queue></Dial>'));
+    routes.set("/dq-url", () => twiml("<Say>You are now connected</Say>"));
+    routes.set("/dq-dialed", () => twiml("<Say>Next caller</Say><Hangup/>"));
+    // The caller's far end hangs up 12 s after answering; the dialler's stays until the switch hangs it up.
+    const caller = await placeCall(tenant, { to: "+15005550112", url: app.url("/dq-enqueue") });
+    await waitFor("the music on hold", async () => tap.executed(caller.id).some((a) => a.app === "playback" && a.data === "local_stream://moh"));
+    const agent = await placeCall(tenant, { to: "+15005550100", url: app.url("/dq-agent") });
+    expect((await waitForFinal(tenant, caller.id, 40_000)).status).toBe("completed");
+    expect((await waitForFinal(tenant, agent.id, 40_000)).status).toBe("completed");
+    const [asked] = requestsTo("/dq-url", caller.id);
+    expect(asked).toMatchObject({ DequeingCallSid: agent.id });
+    expect(asked!.QueueSid).toMatch(/^QU/);
+    expect(spoken(caller.id)).toEqual(["You are now connected"]);
+    const bridges = tap.events.filter((e) => e.name === "CHANNEL_BRIDGE" && e.variable("irisx_call_id") === agent.id);
+    expect(bridges).toHaveLength(1);
+    expect(requestsTo("/dq-dialed", agent.id)).toEqual([expect.objectContaining({ DialCallStatus: "completed", DialCallSid: caller.id, DialBridged: "true" })]);
+    expect(Number(requestsTo("/dq-dialed", agent.id)[0]!.DialCallDuration)).toBeGreaterThanOrEqual(3);
+    expect(spoken(agent.id)).toEqual(["Next caller"]);
+    const after = await waitFor("the caller's action told", async () => requestsTo("/dq-after", caller.id)[0] ?? null);
+    expect(after).toMatchObject({ QueueResult: "bridged", QueueSid: asked!.QueueSid });
   });
 });

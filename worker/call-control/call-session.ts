@@ -22,6 +22,7 @@ import type { SessionState } from "@/server/voice-documents/interpreter/session-
 import { verbName } from "@/server/voice-documents/voice-document.schemas";
 import type { EslEvent } from "../esl/wire";
 import type { TrackedChannel } from "../channel-table";
+import { DequeueRunner } from "./dequeue-runner";
 import { DialRunner } from "./dial-runner";
 import { releaseWhisperedLeg } from "./whisper";
 import { fetchVoiceDocument, type DocumentProblem } from "./fetch-voice-document";
@@ -56,6 +57,7 @@ export class CallSession implements SessionOps {
   private readonly streams = new StreamRunner(this);
   private readonly queues = new QueueRunner(this);
   private readonly referrer = new ReferRunner(this);
+  readonly dequeuer = new DequeueRunner(this);
 
   constructor(
     readonly host: SessionHost,
@@ -115,7 +117,8 @@ export class CallSession implements SessionOps {
     switch (event.name) {
       case "CHANNEL_EXECUTE_COMPLETE":
       case "DTMF":
-      case "CHANNEL_BRIDGE": {
+      case "CHANNEL_BRIDGE":
+      case "CHANNEL_UNBRIDGE": {
         const at = performance.now();
         void this.post(() => this.whileHandling(at, "switch", () => this.handleEvent(event)));
         return;
@@ -143,6 +146,25 @@ export class CallSession implements SessionOps {
     const metrics = this.host.metrics;
     if (metrics) (this.outcomeFrom === "switch" ? metrics.afterSwitchEvent : metrics.afterAnswer).add(performance.now() - this.outcomeAt);
     this.outcomeAt = 0;
+  }
+
+  /**
+   * A <Dial><Queue> took this queued caller (`by`: the dialling call): its wait stops and it runs the Queue noun's
+   * url, then bridges itself to the dialler (queue-wait.ts, dequeue-runner.ts). A caller no longer waiting tells the
+   * dialler at once.
+   */
+  dequeue(input: { by: string; waitedSeconds: number; url: { url: string; method: "GET" | "POST" } | null }): void {
+    void this.post(async () => {
+      if (!this.state?.queue || this.state.queue.dequeued || this.state.awaiting.kind === "leavingQueue" || !this.live()) return this.tellDiallerLost(input.by);
+      await this.stopRunning();
+      await this.deliver({ kind: "dequeued", step: this.state.step, ...input });
+    });
+  }
+
+  private tellDiallerLost(by: string): void {
+    const dialler = this.host.channelOfCall(by)?.session;
+    const lost = this.channel.callId;
+    if (dialler) void dialler.post(() => dialler.dequeuer.callerLost(lost));
   }
 
   /** The call is over: the interpreter hears of it (an action may be told) and nothing more runs. */
@@ -173,10 +195,15 @@ export class CallSession implements SessionOps {
     if (this.host.metrics) this.host.metrics.decisions++;
     this.gather.reset();
     this.running = null;
+    const taken = this.state?.queue?.dequeued && this.state.awaiting.kind !== "bridgedToDequeuer" ? this.state.queue.dequeued.by : null;
     this.state = decision.state;
+    // A dequeued caller that ends or fails before its bridge: the dial that took it ends now, not at its guard.
+    const next = decision.state;
+    if (taken && (!next.queue?.dequeued || next.awaiting.kind === "ended" || next.awaiting.kind === "leavingQueue")) this.tellDiallerLost(taken);
     const { commands } = decision;
     if (this.tracing) this.log.debug({ callId: this.channel.callId, step: decision.state.step, awaiting: decision.state.awaiting.kind, commands: commands.map((c) => c.kind) }, "call session: decision");
-    const awaitsSwitch = decision.state.awaiting.kind === "verb" || decision.state.awaiting.kind === "holdMusic" || decision.state.awaiting.kind === "leavingQueue";
+    const awaiting = decision.state.awaiting.kind;
+    const awaitsSwitch = awaiting === "verb" || awaiting === "holdMusic" || awaiting === "leavingQueue" || awaiting === "bridgedToDequeuer";
     const last = commands.length - 1;
     // The state is stored beside the commands, not before them (a write per step would otherwise add to every
     // step's latency); writes go out in order. A worker that dies in between resumes from the previous state: the
@@ -323,8 +350,11 @@ export class CallSession implements SessionOps {
         return this.gather.collect(command, step!);
       case "record":
         return this.recorder.record(command, step!);
-      case "dial":
+      case "dial": {
+        const queue = command.targets.find((t) => t.kind === "queue");
+        if (queue && command.targets.length === 1) return this.dequeuer.dial(queue, command, step!);
         return this.dialer.dial(command, step!);
+      }
       case "fetch":
         return this.fetch(command.url, command.method, command.queueWait ? { ...command.params, ...(await this.queues.waitParameters()) } : command.params, this.state!.step);
       case "enqueue":
@@ -346,6 +376,8 @@ export class CallSession implements SessionOps {
         if (!this.live()) return;
         await this.send(hangupApplication("NORMAL_CLEARING"));
         return this.guardHangup();
+      case "bridgeDequeued":
+        return this.dequeuer.bridgeTo(command.to, step!);
       case "connectLeg":
         // The leg's whisper ran to its end: the switch's hold on it (its confirm `sleep`) is broken, so the
         // originate bridges it (whisper.ts).
@@ -510,7 +542,16 @@ export class CallSession implements SessionOps {
       return;
     }
     if (event.name === "CHANNEL_BRIDGE") {
-      if (running.kind === "dial") await this.dialer.bridged(running, event);
+      if (running.kind === "dial" && event.uniqueId === this.uuid) {
+        if (running.dequeued) this.dequeuer.bridged();
+        await this.dialer.bridged(running, event);
+      }
+      return;
+    }
+    if (event.name === "CHANNEL_UNBRIDGE") {
+      // A <Dial><Queue>'s bridge (uuid_bridge) has no application whose end would say it is over.
+      if (running.kind === "dial" && running.dequeued && event.uniqueId === this.uuid) await this.dialer.dialCompleted(running, event);
+      if (running.kind === "dequeuedBridge") await this.dequeuer.unbridged(running);
       return;
     }
     const appUuid = event.get("Application-UUID");

@@ -45,6 +45,10 @@ export class DialRunner {
     if (conference) return this.joinConference(conference, command.targets.length, step);
     const targets = command.targets.filter((t): t is Extract<typeof t, { kind: "number" } | { kind: "sip" } | { kind: "client" }> => t.kind === "number" || t.kind === "sip" || t.kind === "client");
     const other = command.targets.find((t) => t.kind !== "number" && t.kind !== "sip" && t.kind !== "client");
+    if (other?.kind === "queue") {
+      this.s.deliverLater({ kind: "failed", step, code: 12200, message: "<Queue> must be the only noun of its <Dial>" });
+      return;
+    }
     if (other || targets.length === 0) {
       this.s.deliverLater({ kind: "failed", step, code: 12200, message: `<Dial><${other ? other.kind[0]!.toUpperCase() + other.kind.slice(1) : "Number"}> cannot be dialled on IRISX yet` });
       return;

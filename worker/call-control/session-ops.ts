@@ -30,6 +30,8 @@ export interface SessionHost {
   speech: SpeechPort;
   /** Tracks a channel this session is about to create (a dial leg held for its whisper), before its events come. */
   trackChannel(channel: TrackedChannel): void;
+  /** A live call of this worker, by its call id (<Dial><Queue> finds the caller it took, and that caller the dialler). */
+  channelOfCall(callId: string): TrackedChannel | undefined;
 }
 
 /** What the switch is running for the awaited step: plain data, stored with the state. */
@@ -41,6 +43,8 @@ export type Running =
   /** <Connect><Stream>: the call's audio is on the tenant's WebSocket until it closes (stream-runner.ts). */
   | { kind: "stream"; step: number; streamSid: string }
   | { kind: "refer"; step: number; eventUuid: string }
+  /** A dequeued caller bridged (uuid_bridge) to the call that dialled its queue, until CHANNEL_UNBRIDGE (dequeue-runner.ts). */
+  | { kind: "dequeuedBridge"; step: number; to: string }
   | {
       kind: "dial";
       step: number;
@@ -51,6 +55,8 @@ export type Running =
       timeLimitSeconds: number;
       recording: { id: string; file: string } | null;
       recordWanted: boolean;
+      /** <Dial><Queue>: the one leg is the dequeued caller, bridged by its own session; the dial ends at CHANNEL_UNBRIDGE. */
+      dequeued?: boolean;
     };
 
 export interface StoredSession {

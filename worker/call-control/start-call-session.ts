@@ -104,7 +104,7 @@ function readStored(stored: unknown): StoredSession | null {
 }
 
 /** Applications the interpreter can wait on across a restart: their CHANNEL_EXECUTE_COMPLETE still comes. */
-const RESUMABLE_APPS: Record<Running["kind"], string[]> = { dial: ["bridge"], record: ["record"], conference: ["conference"], prompt: [], collect: [], stream: [], refer: [] };
+const RESUMABLE_APPS: Record<Running["kind"], string[]> = { dial: ["bridge"], record: ["record"], conference: ["conference"], prompt: [], collect: [], stream: [], refer: [], dequeuedBridge: [] };
 
 /**
  * A live call adopted after a restart. `currentApplication` is what the switch runs on the channel now

@@ -246,7 +246,10 @@ function splitTop(s: string, sep: string): string[] {
   return out;
 }
 
-/** uuid_bridge A B: CHANNEL_BRIDGE; when one leg hangs up the other gets CHANNEL_UNBRIDGE and is hung up (fixture 09). */
+/**
+ * uuid_bridge A B: CHANNEL_BRIDGE; when one leg hangs up the other gets CHANNEL_UNBRIDGE and is hung up (fixture 09),
+ * unless it has park_after_bridge=true: then it stays, parked, and takes applications again.
+ */
 export function bridgeLegs(sw: SimSwitch, a: Channel, b: Channel): void {
   a.otherLeg = { type: "originatee", channel: b };
   b.otherLeg = { type: "originator", channel: a };
@@ -261,7 +264,7 @@ export function bridgeLegs(sw: SimSwitch, a: Channel, b: Channel): void {
     sw.emit(a, "CHANNEL_UNBRIDGE", "CHANNEL_UNBRIDGE", ["Bridge-A-Unique-ID", a.uuid, "Bridge-B-Unique-ID", b.uuid]);
     a.otherLeg = undefined;
     b.otherLeg = undefined;
-    sw.hangup(other, { cause: "NORMAL_CLEARING", disposition: "send_bye" });
+    if (!isTrue(other.getVar("park_after_bridge"))) sw.hangup(other, { cause: "NORMAL_CLEARING", disposition: "send_bye" });
   };
   sw.simOf(a)?.onDestroyed.push(end(b));
   sw.simOf(b)?.onDestroyed.push(end(a));

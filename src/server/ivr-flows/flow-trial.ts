@@ -188,6 +188,7 @@ async function carryOut(command: Command, step: number, fetch: TrialFetch, event
     case "hangup":
       events.push({ kind: "ended", text: command.cause === "normal" ? "The flow hung up" : "The call ended on an application error" });
       return {};
+    case "bridgeDequeued":
     case "connectLeg":
       // Flows run on callers, never as a dialled leg's whisper.
       events.push({ kind: "ended", text: "The dialled party was connected" });

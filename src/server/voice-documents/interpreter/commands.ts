@@ -150,5 +150,7 @@ export type Command =
   | { kind: "reportError"; code: number; message: string; verbIndex: number | null }
   | { kind: "reject"; reason: "rejected" | "busy" }
   | { kind: "hangup"; cause: "normal" | "application-error" }
+  /** A dequeued caller is bridged to the call that dialled its queue (`to`: that call's sid; queue-wait.ts). */
+  | { kind: "bridgeDequeued"; to: string }
   /** A dialled leg's whisper document ran to its end: the leg is connected to the caller (whisper.ts). */
   | { kind: "connectLeg" };

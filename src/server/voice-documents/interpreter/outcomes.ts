@@ -48,6 +48,10 @@ export type Outcome =
   | { kind: "enqueued"; step: number; queueSid: string }
   /** The queue holds its maxSize: the call was not added. */
   | { kind: "queueFull"; step: number; queueSid: string }
+  /** A <Dial><Queue> took the queued call (`by`: the dialling call); its `url` runs on it before the bridge. */
+  | { kind: "dequeued"; step: number; by: string; waitedSeconds: number; url: { url: string; method: "GET" | "POST" } | null }
+  /** The dequeued call's bridge to the dialling call ended with the call still up. */
+  | { kind: "dequeueBridgeEnded"; step: number }
   /** The call left its queue (leaveQueue): what the action hears as QueueSid and QueueTime. */
   | { kind: "queueLeft"; step: number; queueSid: string | null; waitedSeconds: number }
   | { kind: "hangup" };

@@ -6,8 +6,10 @@
 //   error        the wait document failed (fetch, parse, a verb a wait document cannot run)
 //   redirected   a live change (POST /calls/{id}, Calls/{Sid}.json) took the call: the action is told, the new
 //                document runs
+//   bridged      a <Dial><Queue> took the caller: the Queue noun's url runs on it (Play, Say, Pause, Redirect),
+//                then it is bridged to the dialling call; when that call leaves, the action hears `bridged` (or,
+//                without an action, the verb after <Enqueue> runs)
 //   queue-full, system-error   the call was never queued (enqueue-handler in flow-handlers.ts)
-// The routing to agents (bridged, <Dial><Queue>) comes with the agent desktop.
 import { callParameters, queueParameters } from "./call-parameters";
 import type { Command } from "./commands";
 import type { Outcome } from "./outcomes";
@@ -17,6 +19,9 @@ import type { VerbOf } from "../voice-document.schemas";
 
 /** What a wait document may run (Twilio's list for waitUrl). */
 export const WAIT_VERBS = new Set(["play", "say", "pause", "gather", "redirect", "hangup", "leave"]);
+
+/** What the <Queue url> document may run on the dequeued caller (Twilio's list). */
+export const DEQUEUED_VERBS = new Set(["play", "say", "pause", "redirect"]);
 
 /** The queue the Enqueue verb at `index` named, joined: the outer document is kept, and the wait starts. */
 export function enterQueue(state: SessionState, index: number, queueSid: string, commands: Command[]): Decision {
@@ -55,12 +60,42 @@ export function leaveQueue(state: SessionState, result: QueueResult, commands: C
 /** The queue left: the outer document again, its Enqueue's action asked, or the verb after it run. */
 export function afterLeavingQueue(state: SessionState, outcome: Outcome): Decision | null {
   if (state.awaiting.kind !== "leavingQueue" || outcome.kind !== "queueLeft" || !state.queue) return null;
-  const queue = state.queue;
+  return backToOuter(state, state.awaiting.result, outcome.queueSid ?? state.queue.sid, outcome.waitedSeconds);
+}
+
+function backToOuter(state: SessionState, result: QueueResult, queueSid: string, waitedSeconds: number): Decision {
+  const queue = state.queue!;
   const { queue: _left, ...rest } = state;
   const outer: SessionState = { ...rest, document: { verbs: queue.outer.verbs, source: queue.outer.source }, verbIndex: queue.outer.verbIndex };
   if (!queue.action) return runFrom(outer, queue.outer.verbIndex + 1);
-  const params = { ...callParameters(state.call), ...queueParameters(state.awaiting.result, outcome.queueSid ?? queue.sid, outcome.waitedSeconds) };
+  const params = { ...callParameters(state.call), ...queueParameters(result, queueSid, waitedSeconds) };
   return fetchDocument(outer, { url: queue.action.url, method: queue.action.method, params }, []);
+}
+
+/**
+ * A <Dial><Queue> took the caller (its member row is gone already): the wait stops; the Queue noun's url is asked
+ * with QueueSid, QueueTime and DequeingCallSid and runs on the caller, then the two are bridged. Nothing when the
+ * call is in no queue or was taken already.
+ */
+export function dequeueCaller(state: SessionState, outcome: Extract<Outcome, { kind: "dequeued" }>): Decision | null {
+  const queue = state.queue;
+  if (!queue || queue.dequeued) return null;
+  const taken: SessionState = { ...state, queue: { ...queue, dequeued: { by: outcome.by, waitedSeconds: outcome.waitedSeconds } } };
+  if (!outcome.url) return bridgeToDequeuer(taken, []);
+  const params = { ...callParameters(state.call), QueueSid: queue.sid, QueueTime: String(outcome.waitedSeconds), DequeingCallSid: outcome.by };
+  return fetchDocument(taken, { url: outcome.url.url, method: outcome.url.method, params }, []);
+}
+
+/** The dequeued caller's url document ran out (or there was none): bridged to the dialling call. */
+export function bridgeToDequeuer(state: SessionState, commands: Command[]): Decision {
+  return { state: { ...state, step: state.step + 1, awaiting: { kind: "bridgedToDequeuer" } }, commands: [...commands, { kind: "bridgeDequeued", to: state.queue!.dequeued!.by }] };
+}
+
+/** The bridge ended with the caller still up: it left its queue `bridged`; the action hears so, or the verb after Enqueue runs. */
+export function afterDequeuedBridge(state: SessionState, outcome: Outcome): Decision | null {
+  const dequeued = state.queue?.dequeued;
+  if (state.awaiting.kind !== "bridgedToDequeuer" || outcome.kind !== "dequeueBridgeEnded" || !dequeued) return null;
+  return backToOuter(state, "bridged", state.queue!.sid, dequeued.waitedSeconds);
 }
 
 /**
@@ -71,6 +106,11 @@ export function leftBehindOnEnd(state: SessionState, result: "hangup" | "redirec
   const queue = state.queue;
   if (!queue) return [];
   const status = result === "hangup" ? "completed" : state.call.status;
-  const notify = queue.action ? { ...queue.action, params: { ...callParameters({ ...state.call, status }), QueueResult: result } } : null;
+  // A dequeued caller is out of the queue already (the worker finds no row): its facts come from the state, and a
+  // caller that was bridged left it `bridged` however the call ended.
+  const dequeued = queue.dequeued
+    ? { QueueSid: queue.sid, QueueTime: String(queue.dequeued.waitedSeconds), ...(state.awaiting.kind === "bridgedToDequeuer" ? { QueueResult: "bridged" } : {}) }
+    : {};
+  const notify = queue.action ? { ...queue.action, params: { ...callParameters({ ...state.call, status }), QueueResult: result, ...dequeued } } : null;
   return [{ kind: "leaveQueue", notify }];
 }

@@ -3,7 +3,7 @@
 // store and the commands to carry out, in order.
 import type { Command } from "./commands";
 import type { FetchRequest, SessionState } from "./session-state";
-import { enterQueue, leaveQueue, leftBehindOnEnd, startWait, WAIT_VERBS } from "./queue-wait";
+import { bridgeToDequeuer, DEQUEUED_VERBS, enterQueue, leaveQueue, leftBehindOnEnd, startWait, WAIT_VERBS } from "./queue-wait";
 import { connectWhisperedLeg, refuseWhisperVerb, WHISPER_VERBS } from "./whisper";
 import { handlerOf } from "./verbs/handlers";
 import { verbName } from "../voice-document.schemas";
@@ -84,11 +84,16 @@ export function decide<T extends Next | null>(index: number, decideNext: () => T
 /** Runs the document from verb `index`; past its last verb the call ends, as TwiML's does. */
 export function runFrom(state: SessionState, index: number, commands: Command[] = []): Decision {
   const verb = state.document.verbs[index];
-  // A wait document that ran to its end starts again (its URL fetched anew), as long as the caller waits.
+  // A dequeued caller's url document ran out: it is bridged. A wait document that ran to its end starts again (its
+  // URL fetched anew), as long as the caller waits.
+  if (!verb && state.queue?.dequeued) return bridgeToDequeuer(state, commands);
   if (!verb && state.queue) return startWait(state, commands);
   if (!verb && state.whisper) return connectWhisperedLeg(state, commands);
   if (!verb) return end(state, [...commands, { kind: "hangup", cause: "normal" }]);
   if (state.whisper && !WHISPER_VERBS.has(verbName(verb))) return refuseWhisperVerb(state, index, verb, commands);
+  if (state.queue?.dequeued && !DEQUEUED_VERBS.has(verbName(verb))) {
+    return fail(state, 12200, `verb ${index}: <${verbName(verb)}> cannot run on a dequeued caller before its bridge (Play, Say, Pause, Redirect can)`, index, commands);
+  }
   if (state.queue && !WAIT_VERBS.has(verbName(verb))) {
     return fail(state, 12200, `verb ${index}: <${verbName(verb)}> cannot run in a queue's wait document (Play, Say, Pause, Gather, Redirect, Hangup, Leave can)`, index, commands);
   }

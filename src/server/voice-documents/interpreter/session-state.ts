@@ -36,8 +36,8 @@ export const ZDocumentSource = z.object({
 });
 export type DocumentSource = z.infer<typeof ZDocumentSource>;
 
-/** Twilio's QueueResult words this platform gives (bridged ones come with the routing to agents). */
-export const QUEUE_RESULTS = ["leave", "hangup", "queue-full", "error", "system-error", "redirected"] as const;
+/** Twilio's QueueResult words this platform gives. */
+export const QUEUE_RESULTS = ["leave", "hangup", "queue-full", "error", "system-error", "redirected", "bridged"] as const;
 export type QueueResult = (typeof QUEUE_RESULTS)[number];
 
 /** A caller waiting in a queue (<Enqueue>): the document running is its wait document; `outer` is where it left off. */
@@ -47,6 +47,8 @@ export const ZQueueState = z.object({
   action: ZCallback.nullable(),
   waitUrl: ZCallback.nullable(),
   outer: z.object({ verbs: ZVoiceDocument, source: ZDocumentSource, verbIndex: z.number().int().min(0) }),
+  /** Taken out of the queue by a <Dial><Queue> (the dialling call's sid): its url runs, then the two are bridged. */
+  dequeued: z.object({ by: z.string(), waitedSeconds: z.number().int().min(0) }).optional(),
 });
 export type QueueState = z.infer<typeof ZQueueState>;
 
@@ -58,6 +60,8 @@ export const ZAwaiting = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("ended") }),
   /** A queued caller with no waitUrl hears the switch's music on hold (queue-wait.ts). */
   z.object({ kind: z.literal("holdMusic") }),
+  /** Dequeued, and bridged to the dialling call until one of them leaves (queue-wait.ts). */
+  z.object({ kind: z.literal("bridgedToDequeuer") }),
   /** The call is leaving its queue; the action then hears `result` (queue-wait.ts). */
   z.object({ kind: z.literal("leavingQueue"), result: z.enum(QUEUE_RESULTS) }),
 ]);
