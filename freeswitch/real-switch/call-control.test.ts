@@ -119,8 +119,9 @@ describeRealSwitch("call control on a real FreeSWITCH", () => {
   });
 
   it("dial: the caller is bridged to a second leg; both legs get records; the action hears DialCallStatus and the recording", async () => {
-    routes.set("/dial", twiml('<Dial action="/dialed" record="record-from-answer" timeout="20"><Number statusCallback="/leg-events" statusCallbackEvent="initiated ringing answered completed">+15005550104</Number></Dial>'));
+    routes.set("/dial", twiml('<Dial action="/dialed" record="record-from-answer" recordingStatusCallback="/dial-rec" timeout="20"><Number statusCallback="/leg-events" statusCallbackEvent="initiated ringing answered completed">+15005550104</Number></Dial>'));
     routes.set("/leg-events", { status: 204, body: "", headers: {} });
+    routes.set("/dial-rec", { status: 204, body: "", headers: {} });
     routes.set("/dialed", twiml("<Say>The other side hung up</Say><Hangup/>"));
     await setVoiceUrl("/dial");
     const caller = "+14155550173";
@@ -150,6 +151,8 @@ describeRealSwitch("call control on a real FreeSWITCH", () => {
     const recording = await db.recording.findUniqueOrThrow({ where: { id: params.RecordingSid! } });
     expect(recording).toMatchObject({ callId: call.id, status: "COMPLETED" });
     expect(tap.executed(call.id).some((a) => a.app === "bridge")).toBe(true);
+    // <Dial recordingStatusCallback>: the stored recording, reported completed.
+    expect(await paramsOf("/dial-rec", call.id)).toMatchObject({ RecordingSid: params.RecordingSid, RecordingStatus: "completed", RecordingSource: "DialVerb" });
   });
 
   it("dial a client: the account's SIP user registered from a desk phone rings there and is bridged; an unknown identity rings nowhere", async () => {

@@ -115,6 +115,7 @@ export class DialRunner {
       timeLimitSeconds: command.timeLimitSeconds,
       recording: null,
       recordWanted: command.record !== null,
+      recordCallback: recordingCallbackOf(command),
     };
     void this.s.save();
     // Without continue_on_fail the switch hangs the caller up when no leg answers, and hangup_after_bridge would end
@@ -213,6 +214,12 @@ export class DialRunner {
         .ingestRecording({ recordingId: running.recording.id, callId: this.s.channel.callId, switchPath: running.recording.file, at: new Date() })
         .catch(() => null);
       if (ingested?.status === "COMPLETED") recording = this.s.recordingFacts(running.recording.id, ingested.durationSeconds ?? 0);
+      const callback = running.recordCallback;
+      if (recording && callback) {
+        const { sid, url, durationSeconds } = recording;
+        const params = { AccountSid: this.s.channel.accountSid, CallSid: this.s.channel.callId, RecordingSid: sid, RecordingUrl: url, RecordingStatus: "completed", RecordingDuration: String(durationSeconds), RecordingChannels: "2", RecordingSource: "DialVerb" };
+        void this.s.host.track(this.s.notify(callback.url, callback.method, params));
+      }
     }
     const answeredLeg = running.legs.find((l) => l.uuid === running.bridgedTo) ?? null;
     return this.s.deliver({
@@ -228,12 +235,17 @@ export class DialRunner {
   }
 }
 
+/** <Dial recordingStatusCallback>: the dial's recording is reported `completed` (the only event it sends). */
+function recordingCallbackOf(command: DialCommand): { url: string; method: "GET" | "POST" } | null {
+  const callback = command.record?.statusCallback;
+  return callback && callback.events.includes("completed") ? { url: callback.url, method: callback.method } : null;
+}
+
 /** What a dial asks for that this platform does not do yet: reported to the debugger, never dropped in silence. */
 export function unhonouredDialAttributes(command: DialCommand): string[] {
   const out: string[] = [];
   if (command.ringTone) out.push("ringTone");
   if (command.referUrl) out.push("referUrl");
   if (command.record && (command.record.dualChannel || command.record.track !== "both" || command.record.trimSilence)) out.push("record's channels, track or trim");
-  if (command.record?.statusCallback) out.push("recordingStatusCallback");
   return [...new Set(out)];
 }

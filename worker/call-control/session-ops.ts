@@ -55,6 +55,8 @@ export type Running =
       timeLimitSeconds: number;
       recording: { id: string; file: string } | null;
       recordWanted: boolean;
+      /** <Dial recordingStatusCallback>: told `completed` once the dial's recording is stored. */
+      recordCallback?: { url: string; method: "GET" | "POST" } | null;
       /** <Dial><Queue>: the one leg is the dequeued caller, bridged by its own session; the dial ends at CHANNEL_UNBRIDGE. */
       dequeued?: boolean;
     };
