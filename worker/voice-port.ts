@@ -54,7 +54,7 @@ export interface VoicePort {
   sendDueCallbacks(input: { limit: number }): Promise<number>;
   /** A recording of the call starts: two channels (the whole call, a dial) unless `channels` says one (a record verb). */
   startRecording(input: { call: { id: string; tenantId: string }; switchPath: string; channels?: 1 | 2 }): Promise<{ recordingId: string }>;
-  ingestRecording(input: { recordingId: string | null; callId: string; switchPath: string; at: Date }): Promise<IngestedRecording | null>;
+  ingestRecording(input: { recordingId: string | null; callId: string; switchPath: string; at: Date; trimSilence?: boolean }): Promise<IngestedRecording | null>;
   /** `uuid_record` was refused: the recording fails. */
   failRecording(input: { recordingId: string; errorMessage: string }): Promise<void>;
   /** Recordings left IN_PROGRESS under this switch's folder by an earlier process. */

@@ -74,9 +74,9 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
       const recording = await startRecording({ tenantId: call.tenantId, callId: call.id, channels: channels ?? 2, switchPath });
       return { recordingId: recording.id };
     },
-    ingestRecording: async ({ recordingId, switchPath }) => {
+    ingestRecording: async ({ recordingId, switchPath, trimSilence }) => {
       if (!recordingId) return null;
-      const recording = await ingestRecording({ recordingId, filePath: switchPath }, { switchRecordingsDir: opts.switchRecordingsDir });
+      const recording = await ingestRecording({ recordingId, filePath: switchPath, trimSilence }, { switchRecordingsDir: opts.switchRecordingsDir });
       return { status: recording.status, durationSeconds: recording.durationSeconds };
     },
     failRecording: async (input) => {

@@ -136,6 +136,25 @@ describe("call control on the simulator", () => {
     expect(app.received.some((r) => r.url.startsWith("/leg-events") && new URLSearchParams(r.body).get("CallSid") === call.id)).toBe(false);
   });
 
+  it("dial record: -dual keeps each side on its own channel, recordingTrack one side only; recordingStatusCallback hears completed", async () => {
+    routes.set("/dial-rec", twiml('<Dial action="/rec-one" record="record-from-answer-dual" recordingStatusCallback="/dial-rec-status"><Number>+15005550103</Number></Dial>'));
+    routes.set("/rec-one", twiml('<Dial action="/rec-two" record="record-from-ringing" recordingTrack="inbound" trim="trim-silence"><Number>+15005550102</Number></Dial>'));
+    routes.set("/rec-two", twiml("<Hangup/>"));
+    routes.set("/dial-rec-status", { status: 204 });
+    const voice = await createVoiceTenant({ voiceUrl: app.url("/dial-rec") });
+    const uuid = sim.switch.injectInbound({ from: "+14155550166", to: voice.number.e164 }).uuid;
+    const call = await waitFor("the call", () => db.call.findUnique({ where: { channelUuid: uuid } }));
+    expect((await waitForFinalCall(call.id, 20_000)).status).toBe("COMPLETED");
+    const [one] = requestsTo("/rec-one", call.id);
+    const [two] = requestsTo("/rec-two", call.id);
+    expect(await db.recording.findUniqueOrThrow({ where: { id: one!.RecordingSid! } })).toMatchObject({ channels: 2, status: "COMPLETED" });
+    expect(await db.recording.findUniqueOrThrow({ where: { id: two!.RecordingSid! } })).toMatchObject({ channels: 1, status: "COMPLETED" });
+    const status = await waitFor("the recording status callback", async () => requestsTo("/dial-rec-status", call.id)[0] ?? null);
+    expect(status).toMatchObject({ RecordingSid: one!.RecordingSid, RecordingStatus: "completed", RecordingChannels: "2", RecordingSource: "DialVerb" });
+    // Nothing of it was left unhonoured.
+    expect(await db.callEvent.count({ where: { callId: call.id, type: "debugger.error" } })).toBe(0);
+  });
+
   it("dial with a whisper: <Number url> runs on the called party once it answers (CallSid, ParentCallSid), then the two are bridged", async () => {
     routes.set("/dial-whisper", twiml('<Dial action="/whispered"><Number url="/whisper">+15005550103</Number></Dial>'));
     routes.set("/whisper", twiml("<Say>A call from the sales line</Say>"));

@@ -228,7 +228,8 @@ function uuidRecord(sw: SimSwitch, args: string[]): string {
     // <recording_vars> ({name=value,...}) are read like the channel's variables; RECORD_READ_ONLY records the far end only.
     const vars = /^\{(.*)\}$/.exec(args[4] ?? "")?.[1]?.split(",") ?? [];
     if (vars.includes("RECORD_READ_ONLY=true")) return startFarEndRecording(sw, ch, file) ? "+OK Success\n" : "-ERR Cannot record session!\n";
-    startRecording(sw, ch, file);
+    const stereo = vars.find((v) => v.startsWith("RECORD_STEREO="));
+    startRecording(sw, ch, file, stereo === undefined ? undefined : stereo === "RECORD_STEREO=true");
     return "+OK Success\n";
   }
   if (action === "stop") {

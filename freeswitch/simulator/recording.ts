@@ -46,10 +46,11 @@ function stopFarEndRecording(sw: SimSwitch, ch: Channel, file: string | undefine
   return true;
 }
 
-export function startRecording(sw: SimSwitch, ch: Channel, file: string): boolean {
+/** `stereo`: the recording's own RECORD_STEREO (uuid_record's <recording_vars>), else the channel's. */
+export function startRecording(sw: SimSwitch, ch: Channel, file: string, stereo?: boolean): boolean {
   const sim = sw.simOf(ch);
   if (!sim || sim.recording) return false;
-  sim.recording = { path: file, startUs: sw.nowUs(), stereo: ch.getVar("RECORD_STEREO") === "true" };
+  sim.recording = { path: file, startUs: sw.nowUs(), stereo: stereo ?? ch.getVar("RECORD_STEREO") === "true" };
   sw.emit(ch, "RECORD_START", "RECORD_START", undefined, ["Record-File-Path", file]);
   sw.emit(ch, "MEDIA_BUG_START", "MEDIA_BUG_START", ["Media-Bug-Function", "session_record", "Media-Bug-Target", file]);
   return true;

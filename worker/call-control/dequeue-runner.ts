@@ -9,6 +9,7 @@
 import { randomUUID } from "node:crypto";
 import type { DialCommand } from "@/server/voice-documents/interpreter/commands";
 import type { DialCallStatus } from "@/server/voice-documents/interpreter/outcomes";
+import { dialRecordSpec } from "./dial-recording";
 import type { Running, SessionOps } from "./session-ops";
 
 type QueueTarget = Extract<DialCommand["targets"][number], { kind: "queue" }>;
@@ -57,6 +58,7 @@ export class DequeueRunner {
       timeLimitSeconds: command.timeLimitSeconds,
       recording: null,
       recordWanted: command.record !== null,
+      recordSpec: dialRecordSpec(command),
       dequeued: true,
     };
     void this.s.save();

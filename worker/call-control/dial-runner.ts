@@ -13,6 +13,7 @@ import { eventTime } from "../switch-port";
 import { conferenceApplication, conferenceRoom, conferenceVariables, type ConferenceTarget } from "./conference-apps";
 import { waitMusicFile } from "./conference-wait-music";
 import { bridgeApplication, contactLookupCommand, DialTargetError, registeredContact, type DialLeg } from "./dial-strings";
+import { dialRecordSpec, finishDialRecording, startDialRecording } from "./dial-recording";
 import type { Running, SessionOps } from "./session-ops";
 import { isHeldLeg, legMachineDetection, trackHeldLeg } from "./whisper";
 import type { SwitchApplication } from "./switch-commands";
@@ -115,9 +116,11 @@ export class DialRunner {
       timeLimitSeconds: command.timeLimitSeconds,
       recording: null,
       recordWanted: command.record !== null,
-      recordCallback: recordingCallbackOf(command),
+      recordSpec: dialRecordSpec(command),
     };
     void this.s.save();
+    // record-from-ringing: the caller's side from now, ringback included.
+    if (command.record?.from === "ringing") this.s.running.recording = await startDialRecording(this.s, step, this.s.running.recordSpec ?? null);
     // Without continue_on_fail the switch hangs the caller up when no leg answers, and hangup_after_bridge would end
     // the call when the called party does (both seen on the real switch): the document goes on either way.
     await this.s.send({ app: "set", arg: "continue_on_fail=true" });
@@ -193,34 +196,14 @@ export class DialRunner {
     const leg = running.legs.find((l) => l.uuid === other);
     if (other && running.timeLimitSeconds > 0) await this.s.host.esl.api(`sched_hangup +${running.timeLimitSeconds} ${other} ALLOTTED_TIMEOUT`).catch(() => undefined);
     if (other && leg?.sendDigits && /^[0-9*#A-Dw]{1,64}$/.test(leg.sendDigits)) await this.s.host.esl.api(`uuid_send_dtmf ${other} ${leg.sendDigits}`).catch(() => undefined);
-    if (running.recordWanted) {
-      const file = path.resolve(this.s.host.recordingsDir, this.s.channel.tenantId, `${this.s.channel.callId}-dial-${running.step}.wav`);
-      const { recordingId } = await this.s.host.voice.startRecording({ call: { id: this.s.channel.callId, tenantId: this.s.channel.tenantId }, switchPath: file });
-      await this.s.host.esl.api(`uuid_setvar ${this.s.uuid} RECORD_STEREO true`).catch(() => undefined);
-      const reply = await this.s.host.esl.api(`uuid_record ${this.s.uuid} start ${file}`).catch((err: unknown) => `-ERR ${String(err)}`);
-      if (reply.trim().startsWith("+OK")) running.recording = { id: recordingId, file };
-      else await this.s.host.voice.failRecording({ recordingId, errorMessage: `the switch refused to record the dial: ${reply.trim()}` });
-    }
+    if (running.recordWanted && !running.recording) running.recording = await startDialRecording(this.s, running.step, running.recordSpec ?? null);
     void this.s.save();
   }
 
   async dialCompleted(running: Extract<Running, { kind: "dial" }>, event: EslEvent): Promise<void> {
     const callerHungUp = !this.s.live();
     const bridged = running.bridgedAt !== null;
-    let recording: RecordingFacts | null = null;
-    if (running.recording) {
-      if (!callerHungUp) await this.s.host.esl.api(`uuid_record ${this.s.uuid} stop ${running.recording.file}`).catch(() => undefined);
-      const ingested = await this.s.host.voice
-        .ingestRecording({ recordingId: running.recording.id, callId: this.s.channel.callId, switchPath: running.recording.file, at: new Date() })
-        .catch(() => null);
-      if (ingested?.status === "COMPLETED") recording = this.s.recordingFacts(running.recording.id, ingested.durationSeconds ?? 0);
-      const callback = running.recordCallback;
-      if (recording && callback) {
-        const { sid, url, durationSeconds } = recording;
-        const params = { AccountSid: this.s.channel.accountSid, CallSid: this.s.channel.callId, RecordingSid: sid, RecordingUrl: url, RecordingStatus: "completed", RecordingDuration: String(durationSeconds), RecordingChannels: "2", RecordingSource: "DialVerb" };
-        void this.s.host.track(this.s.notify(callback.url, callback.method, params));
-      }
-    }
+    const recording: RecordingFacts | null = running.recording ? await finishDialRecording(this.s, running.recording, running.recordSpec ?? null, callerHungUp) : null;
     const answeredLeg = running.legs.find((l) => l.uuid === running.bridgedTo) ?? null;
     return this.s.deliver({
       kind: "dialEnded",
@@ -235,17 +218,10 @@ export class DialRunner {
   }
 }
 
-/** <Dial recordingStatusCallback>: the dial's recording is reported `completed` (the only event it sends). */
-function recordingCallbackOf(command: DialCommand): { url: string; method: "GET" | "POST" } | null {
-  const callback = command.record?.statusCallback;
-  return callback && callback.events.includes("completed") ? { url: callback.url, method: callback.method } : null;
-}
-
 /** What a dial asks for that this platform does not do yet: reported to the debugger, never dropped in silence. */
 export function unhonouredDialAttributes(command: DialCommand): string[] {
   const out: string[] = [];
   if (command.ringTone) out.push("ringTone");
   if (command.referUrl) out.push("referUrl");
-  if (command.record && (command.record.dualChannel || command.record.track !== "both" || command.record.trimSilence)) out.push("record's channels, track or trim");
   return [...new Set(out)];
 }

@@ -15,13 +15,12 @@ export class RecordRunner {
 
   async record(command: RecordCommand, step: number): Promise<void> {
     if (!this.s.live()) return;
-    if (command.trimSilence) await this.s.reportError(12200, `<Record trim="trim-silence">: not honoured yet on IRISX; the recording keeps its silence`, this.s.state?.verbIndex ?? null);
     const file = path.resolve(this.s.host.recordingsDir, this.s.channel.tenantId, `${this.s.channel.callId}-${step}.wav`);
     // The record application does not create folders, and a file it cannot open hangs the call up
     // (DESTINATION_OUT_OF_ORDER, seen on the real switch); the worker shares the recordings folder with the switch.
     await mkdir(path.dirname(file), { recursive: true });
     const { recordingId } = await this.s.host.voice.startRecording({ call: { id: this.s.channel.callId, tenantId: this.s.channel.tenantId }, switchPath: file, channels: 1 });
-    this.s.running = { kind: "record", step, eventUuid: randomUUID(), recordingId, file };
+    this.s.running = { kind: "record", step, eventUuid: randomUUID(), recordingId, file, trimSilence: command.trimSilence };
     this.recordCommand = command;
     void this.s.save();
     await this.s.setTerminators(command.finishOnKey);
@@ -39,7 +38,7 @@ export class RecordRunner {
     // The words are read from the switch's file before ingest moves it into the store.
     const transcribe = this.recordCommand?.transcribe && ms >= 500 ? await readFile(running.file).catch(() => null) : null;
     const ingested = await this.s.host.voice
-      .ingestRecording({ recordingId: running.recordingId, callId: this.s.channel.callId, switchPath: running.file, at: new Date() })
+      .ingestRecording({ recordingId: running.recordingId, callId: this.s.channel.callId, switchPath: running.file, at: new Date(), trimSilence: running.trimSilence ?? false })
       .catch((err: unknown) => {
         this.s.log.error({ err, callId: this.s.channel.callId }, "record verb: recording ingest failed");
         return null;

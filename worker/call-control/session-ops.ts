@@ -12,6 +12,7 @@ import type { MediaSource, PromptContext } from "./prompt-apps";
 import type { SessionMetrics } from "./session-metrics";
 import type { SpeechPort } from "./speech-port";
 import type { SwitchApplication } from "./switch-commands";
+import type { DialRecordSpec } from "./dial-recording";
 
 export interface SessionHost {
   esl: SwitchPort;
@@ -38,7 +39,7 @@ export interface SessionHost {
 export type Running =
   | { kind: "prompt"; step: number; eventUuid: string; loopsLeft: number; prompt: Prompt | { kind: "digits"; digits: string } }
   | { kind: "collect"; step: number; lastPromptUuid: string | null; promptsDone: boolean; utterance?: { eventUuid: string; file: string } | null }
-  | { kind: "record"; step: number; eventUuid: string; recordingId: string; file: string }
+  | { kind: "record"; step: number; eventUuid: string; recordingId: string; file: string; trimSilence?: boolean }
   | { kind: "conference"; step: number; eventUuid: string; room: string; joinedAt: number }
   /** <Connect><Stream>: the call's audio is on the tenant's WebSocket until it closes (stream-runner.ts). */
   | { kind: "stream"; step: number; streamSid: string }
@@ -55,8 +56,8 @@ export type Running =
       timeLimitSeconds: number;
       recording: { id: string; file: string } | null;
       recordWanted: boolean;
-      /** <Dial recordingStatusCallback>: told `completed` once the dial's recording is stored. */
-      recordCallback?: { url: string; method: "GET" | "POST" } | null;
+      /** How the dial is recorded (dial-recording.ts); absent in states stored before it existed: from answer, stereo. */
+      recordSpec?: DialRecordSpec | null;
       /** <Dial><Queue>: the one leg is the dequeued caller, bridged by its own session; the dial ends at CHANNEL_UNBRIDGE. */
       dequeued?: boolean;
     };

@@ -21,6 +21,7 @@ import { RECORDING_VIEW_SELECT, toRecordingResource, toRecordingView, type Recor
 import { ZIngestRecordingInput, type TIngestRecordingInput } from "@/server/recordings/recordings.schemas";
 import { getActiveDataKey } from "@/server/recordings/tenant-data-key";
 import { transitionRecording } from "@/server/recordings/transition-recording";
+import { trimWavSilence } from "@/server/recordings/trim-wav-silence";
 import { readWavInfo, WavFormatError } from "@/server/recordings/wav-header";
 
 export interface IngestRecordingOptions {
@@ -67,7 +68,7 @@ export async function ingestRecording(rawInput: TIngestRecordingInput, opts: Ing
   const filePath = input.filePath ?? recording.switchPath;
   if (!filePath) return end("ABSENT", "no recording file was named");
   const file = resolveSwitchFile(opts.switchRecordingsDir ?? env.FREESWITCH_RECORDINGS_DIR, filePath);
-  const plaintextSize = await fileSize(file);
+  let plaintextSize = await fileSize(file);
   if (plaintextSize === null) return end("ABSENT", "the switch left no recording file");
   if (plaintextSize === 0) {
     await rm(file, { force: true });
@@ -84,6 +85,10 @@ export async function ingestRecording(rawInput: TIngestRecordingInput, opts: Ing
   if (wav.dataBytes === 0) {
     await rm(file, { force: true });
     return end("ABSENT", "the recording holds no audio");
+  }
+  if (input.trimSilence && (await trimWavSilence(file)).trimmed) {
+    wav = await readWavInfo(file);
+    plaintextSize = (await fileSize(file)) ?? 0;
   }
 
   const store = opts.store ?? getRecordingStore();

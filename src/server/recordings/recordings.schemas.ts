@@ -18,6 +18,8 @@ export const ZIngestRecordingInput = z.object({
   recordingId: ZRecordingId,
   /** The finished file; the recording's switchPath when omitted. Relative paths are under FREESWITCH_RECORDINGS_DIR. */
   filePath: z.string().min(1).max(1024).optional(),
+  /** Twilio's trim="trim-silence": the silence before the first sound and after the last is cut first. */
+  trimSilence: z.boolean().optional(),
 });
 export type TIngestRecordingInput = z.input<typeof ZIngestRecordingInput>;
 

@@ -6,7 +6,7 @@ import { pcmWav } from "@/test/recording-fixtures";
 describe("parseWavHeader", () => {
   it("reads channels, rate and duration of a PCM WAV", () => {
     const wav = pcmWav({ seconds: 4, channels: 2, sampleRate: 16000 });
-    expect(parseWavHeader(wav, wav.length)).toEqual({ format: 1, channels: 2, sampleRate: 16000, bitsPerSample: 16, byteRate: 64000, dataBytes: 256000, durationSeconds: 4 });
+    expect(parseWavHeader(wav, wav.length)).toEqual({ format: 1, channels: 2, sampleRate: 16000, bitsPerSample: 16, byteRate: 64000, dataBytes: 256000, dataOffset: 44, durationSeconds: 4 });
   });
 
   it("takes a cut-off recording's data to the end of the file (size 0, 0xFFFFFFFF, or past the end)", () => {

@@ -18,6 +18,8 @@ export interface WavInfo {
   byteRate: number;
   /** Bytes of audio in the data chunk. */
   dataBytes: number;
+  /** Where the audio starts in the file. */
+  dataOffset: number;
   durationSeconds: number;
 }
 
@@ -25,7 +27,7 @@ const HEADER_SCAN_BYTES = 64 * 1024;
 
 export function parseWavHeader(head: Buffer, fileSize: number): WavInfo {
   if (head.length < 12 || head.toString("ascii", 0, 4) !== "RIFF" || head.toString("ascii", 8, 12) !== "WAVE") throw new WavFormatError("not a RIFF/WAVE file");
-  let fmt: Omit<WavInfo, "dataBytes" | "durationSeconds"> | null = null;
+  let fmt: Omit<WavInfo, "dataBytes" | "dataOffset" | "durationSeconds"> | null = null;
   let at = 12;
   while (at + 8 <= head.length) {
     const id = head.toString("ascii", at, at + 4);
@@ -45,7 +47,7 @@ export function parseWavHeader(head: Buffer, fileSize: number): WavInfo {
       if (!fmt) throw new WavFormatError("data chunk before the fmt chunk");
       const available = Math.max(fileSize - body, 0);
       const dataBytes = size === 0 || size === 0xffffffff || size > available ? available : size;
-      return { ...fmt, dataBytes, durationSeconds: Math.round(dataBytes / fmt.byteRate) };
+      return { ...fmt, dataBytes, dataOffset: body, durationSeconds: Math.round(dataBytes / fmt.byteRate) };
     }
     at = body + size + (size % 2); // chunks are word-aligned
   }
