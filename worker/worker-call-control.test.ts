@@ -139,7 +139,8 @@ describe("call control on the simulator", () => {
   it("dial record: -dual keeps each side on its own channel, recordingTrack one side only; recordingStatusCallback hears completed", async () => {
     routes.set("/dial-rec", twiml('<Dial action="/rec-one" record="record-from-answer-dual" recordingStatusCallback="/dial-rec-status"><Number>+15005550103</Number></Dial>'));
     routes.set("/rec-one", twiml('<Dial action="/rec-two" record="record-from-ringing" recordingTrack="inbound" trim="trim-silence"><Number>+15005550102</Number></Dial>'));
-    routes.set("/rec-two", twiml("<Hangup/>"));
+    routes.set("/rec-two", twiml('<Dial timeout="2" action="/rec-three"><Number>+15005550300</Number></Dial>'));
+    routes.set("/rec-three", twiml("<Hangup/>"));
     routes.set("/dial-rec-status", { status: 204 });
     const voice = await createVoiceTenant({ voiceUrl: app.url("/dial-rec") });
     const uuid = sim.switch.injectInbound({ from: "+14155550166", to: voice.number.e164 }).uuid;
@@ -151,6 +152,8 @@ describe("call control on the simulator", () => {
     expect(await db.recording.findUniqueOrThrow({ where: { id: two!.RecordingSid! } })).toMatchObject({ channels: 1, status: "COMPLETED" });
     const status = await waitFor("the recording status callback", async () => requestsTo("/dial-rec-status", call.id)[0] ?? null);
     expect(status).toMatchObject({ RecordingSid: one!.RecordingSid, RecordingStatus: "completed", RecordingChannels: "2", RecordingSource: "DialVerb" });
+    // A dial that rang out its timeout is no-answer (its leg ended ALLOTTED_TIMEOUT).
+    expect(requestsTo("/rec-three", call.id)).toEqual([expect.objectContaining({ DialCallStatus: "no-answer" })]);
     // Nothing of it was left unhonoured.
     expect(await db.callEvent.count({ where: { callId: call.id, type: "debugger.error" } })).toBe(0);
   });

@@ -118,6 +118,26 @@ describeRealSwitch("call control on a real FreeSWITCH", () => {
     expect(wav.rms(0, 0.5, wav.seconds - 0.5)).toBeGreaterThan(500);
   });
 
+  it("dial rings with the ringTone's cadence: a recording of what the caller hears while it rings (record-from-ringing, outbound track)", async () => {
+    routes.set("/ringtone", twiml('<Dial timeout="5" action="/rang" record="record-from-ringing" recordingTrack="outbound" ringTone="uk"><Number>+15005550300</Number></Dial>'));
+    routes.set("/rang", twiml("<Hangup/>"));
+    // The carrier answers +15005550120 (and talks: its side is not in this recording); +15005550300 rings until cancelled.
+    const call = await placeCall(tenant, { to: "+15005550120", url: app.url("/ringtone") });
+    expect((await waitForFinal(tenant, call.id, 40_000)).status).toBe("completed");
+    const params = await paramsOf("/rang", call.id);
+    expect(params).toMatchObject({ DialCallStatus: "no-answer" });
+    const media = await fetch(params.RecordingUrl!, { headers: { Authorization: `Bearer ${tenant.bearer}` } });
+    const wav = analyseWav(Buffer.from(await media.arrayBuffer()));
+    expect(wav.seconds).toBeGreaterThan(3);
+    // 50 ms frames: the UK's double ring (0.4 s on, 0.2 off, 0.4 on, 2 off) is heard, never a tone longer than 0.5 s
+    // (North America's is 2 s on, 4 off).
+    const frames = Array.from({ length: Math.floor(wav.seconds / 0.05) }, (_, i) => wav.rms(0, i * 0.05, (i + 1) * 0.05) > 300);
+    const runs = frames.reduce<number[]>((acc, loud, i) => (loud ? (frames[i - 1] ? [...acc.slice(0, -1), acc.at(-1)! + 1] : [...acc, 1]) : acc), []);
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...runs) * 0.05).toBeLessThanOrEqual(0.55);
+    expect(Math.max(...runs) * 0.05).toBeGreaterThanOrEqual(0.3);
+  });
+
   it("dial: the caller is bridged to a second leg; both legs get records; the action hears DialCallStatus and the recording", async () => {
     routes.set("/dial", twiml('<Dial action="/dialed" record="record-from-answer" recordingStatusCallback="/dial-rec" timeout="20"><Number statusCallback="/leg-events" statusCallbackEvent="initiated ringing answered completed">+15005550104</Number></Dial>'));
     routes.set("/leg-events", { status: 204, body: "", headers: {} });

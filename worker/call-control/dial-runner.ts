@@ -14,6 +14,7 @@ import { conferenceApplication, conferenceRoom, conferenceVariables, type Confer
 import { waitMusicFile } from "./conference-wait-music";
 import { bridgeApplication, contactLookupCommand, DialTargetError, registeredContact, type DialLeg } from "./dial-strings";
 import { dialRecordSpec, finishDialRecording, startDialRecording } from "./dial-recording";
+import { defaultRingTone, ringToneFor } from "./ring-tones";
 import type { Running, SessionOps } from "./session-ops";
 import { isHeldLeg, legMachineDetection, trackHeldLeg } from "./whisper";
 import type { SwitchApplication } from "./switch-commands";
@@ -25,6 +26,11 @@ function dialStatusOf(dialStatus: string | undefined, bridged: boolean, callerHu
     case "BUSY":
       return "busy";
     case "NOANSWER":
+    // The dial's timeout: each leg's leg_timeout ends it with ALLOTTED_TIMEOUT, and bridge's DIALSTATUS is the cause's
+    // name for causes it has no word for (switch_ivr_originate.c; seen on the real switch).
+    case "ALLOTTED_TIMEOUT":
+    case "PROGRESS_TIMEOUT":
+    case "NO_USER_RESPONSE":
       return "no-answer";
     case "CANCEL":
       return callerHungUp ? "canceled" : "no-answer";
@@ -54,6 +60,7 @@ export class DialRunner {
       this.s.deliverLater({ kind: "failed", step, code: 12200, message: `<Dial><${other ? other.kind[0]!.toUpperCase() + other.kind.slice(1) : "Number"}> cannot be dialled on IRISX yet` });
       return;
     }
+    const ringback = (command.ringTone && ringToneFor(command.ringTone)) || defaultRingTone(command.targets.find((t) => t.kind === "number")?.number ?? null);
     const ignored = unhonouredDialAttributes(command);
     if (ignored.length > 0) await this.s.reportError(12200, `<Dial> ${ignored.join(", ")}: not honoured yet on IRISX; the dial goes on without`, this.s.state?.verbIndex ?? null);
     const callerId = command.callerId ?? this.s.channel.from;
@@ -126,6 +133,7 @@ export class DialRunner {
     await this.s.send({ app: "set", arg: "continue_on_fail=true" });
     await this.s.send({ app: "set", arg: "hangup_after_bridge=false" });
     await this.s.send({ app: "set", arg: `bridge_terminate_key=${command.hangupOnStar ? "*" : ""}` });
+    await this.s.send({ app: "set", arg: `ringback=${ringback}` });
     await this.s.send(app, this.s.running.eventUuid);
   }
 
@@ -221,7 +229,7 @@ export class DialRunner {
 /** What a dial asks for that this platform does not do yet: reported to the debugger, never dropped in silence. */
 export function unhonouredDialAttributes(command: DialCommand): string[] {
   const out: string[] = [];
-  if (command.ringTone) out.push("ringTone");
+  if (command.ringTone && !ringToneFor(command.ringTone)) out.push(`ringTone ${command.ringTone} (no such tone here: the called country's plays)`);
   if (command.referUrl) out.push("referUrl");
   return [...new Set(out)];
 }
