@@ -25,9 +25,9 @@ function dialStatusOf(dialStatus: string | undefined, bridged: boolean, callerHu
   switch (dialStatus) {
     case "BUSY":
       return "busy";
-    case "NOANSWER":
     // The dial's timeout: each leg's leg_timeout ends it with ALLOTTED_TIMEOUT, and bridge's DIALSTATUS is the cause's
     // name for causes it has no word for (switch_ivr_originate.c; seen on the real switch).
+    case "NOANSWER":
     case "ALLOTTED_TIMEOUT":
     case "PROGRESS_TIMEOUT":
     case "NO_USER_RESPONSE":
