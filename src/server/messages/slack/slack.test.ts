@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import { createMessageRoute } from "@/server/api/v1/messages";
 import { db } from "@/server/db";
+import { replyToConversation } from "@/server/inbox/reply-to-conversation";
 import { verifySlackSignature } from "@/server/messages/providers/verify-provider-signatures";
 import { runMessageSender } from "@/server/messages/run-message-sender";
 import { completeSlackInstall } from "@/server/messages/slack/complete-slack-install";
@@ -106,6 +107,21 @@ describe("Slack", () => {
     expect(post).toMatchObject({ channel: "C0GENERAL", text: "No, all systems normal." });
     expect(await db.message.findFirstOrThrow({ where: { tenantId: a.tenant.id, direction: "OUTBOUND" } })).toMatchObject({ status: "SENT", provider: "slack", providerMessageId: `C0GENERAL:${post.ts}` });
     expect(slack.malformed).toEqual([]);
+
+    // An agent's answer from the inbox: the workspace posts in the person's channel, and it joins the conversation.
+    const conversationId = stored[0]!.conversationId!;
+    expect(conversationId).toBeTruthy();
+    const reply = await replyToConversation(a.actor, { conversationId, body: "We are on it." });
+    expect(reply).toMatchObject({ channel: "SLACK", from: a.teamId, to: "C0GENERAL" });
+    expect((await db.message.findUniqueOrThrow({ where: { id: reply.id } })).conversationId).toBe(conversationId);
+    // Paced as Slack asks (a message a second per channel): sent once its slot comes.
+    await vi.waitFor(
+      async () => {
+        await runMessageSender({ deadlineMs: 1_000 });
+        expect(slack.posts.filter((p) => p.token === a.token).map((p) => p.text)).toEqual(["No, all systems normal.", "We are on it."]);
+      },
+      { timeout: 5_000, interval: 250 },
+    );
 
     await removeSlackWorkspace(a.actor, { slackWorkspaceId: a.ws.id });
     expect(await findSlackWorkspaces(a.actor)).toEqual([]);

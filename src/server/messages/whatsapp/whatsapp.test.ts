@@ -182,6 +182,9 @@ describe("WhatsApp inbound and outbound", () => {
     expect(meta.malformed).toEqual([]);
     const out = await db.message.findUniqueOrThrow({ where: { id: r1.json.id as string } });
     expect(out).toMatchObject({ status: "SENT", provider: "whatsapp", providerMessageId: mine[0]!.id, charged: true });
+    // The answer joins the inbox conversation the customer's message opened.
+    expect(stored[0]!.conversationId).toBeTruthy();
+    expect(out.conversationId).toBe(stored[0]!.conversationId);
 
     // Statuses: sent → delivered → read (readAt), each once; a late `delivered` never undoes `read`.
     const status = (s: string, extra: object = {}) =>
