@@ -1,5 +1,6 @@
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { createEmailMessage } from "@/server/messages/create-email-message";
 import { createMessage } from "@/server/messages/create-message";
 import type { MessageView } from "@/server/messages/message-view";
 import { INBOX_ROLE, loadConversation } from "@/server/inbox/conversation-view";
@@ -17,8 +18,10 @@ export async function replyToConversation(actor: Actor, rawInput: TReplyToConver
   const input = ZReplyToConversationInput.parse(rawInput);
   const conversation = await loadConversation(db, actor.tenantId, input.conversationId);
   const channel = conversation.channel === "sms" && input.mediaUrls.length > 0 ? "mms" : conversation.channel;
-  const { from, to } = await replyAddresses(actor.tenantId, conversation);
-  const message = await createMessage(actor, { channel: channel as "sms", from, to, body: input.body, mediaUrls: input.mediaUrls }, { surface: "native", conversationId: conversation.id });
+  const { from, to, email } = await replyAddresses(actor.tenantId, conversation);
+  const message = email
+    ? await createEmailMessage(actor, { channel: "email", from, to, body: input.body, ...email }, { conversationId: conversation.id })
+    : await createMessage(actor, { channel: channel as "sms", from, to, body: input.body, mediaUrls: input.mediaUrls }, { surface: "native", conversationId: conversation.id });
   await db.$transaction(async (tx) => {
     await tx.conversation.updateMany({
       where: { id: conversation.id, tenantId: actor.tenantId },
@@ -31,14 +34,27 @@ export async function replyToConversation(actor: Actor, rawInput: TReplyToConver
 }
 
 /**
- * Who a reply is from and to. Mostly the endpoint the contact wrote to and the contact. A Slack conversation is a
- * person in a Slack channel: the reply is the workspace's (its team id, kept with the inbound message) posting in
- * that channel.
+ * Who a reply is from and to. Mostly the endpoint the contact wrote to and the contact. An email answers the latest
+ * email the contact sent (In-Reply-To and References, "Re:" its subject). A Slack conversation is a person in a
+ * Slack channel: the reply is the workspace's (its team id, kept with the inbound message) posting in that channel.
  */
-async function replyAddresses(tenantId: string, conversation: { id: string; channel: string; inboxAddress: string; contactAddress: string }): Promise<{ from: string; to: string }> {
+async function replyAddresses(
+  tenantId: string,
+  conversation: { id: string; channel: string; inboxAddress: string; contactAddress: string },
+): Promise<{ from: string; to: string; email?: { subject: string; replyToMessageId?: string } }> {
+  const latestInbound = () =>
+    db.message.findFirst({ where: { tenantId, conversationId: conversation.id, direction: "INBOUND" }, orderBy: { createdAt: "desc" }, select: { id: true, payload: true, subject: true } });
+  if (conversation.channel === "email") {
+    const parent = await latestInbound();
+    const subject = parent?.subject?.trim() ?? "";
+    return {
+      from: conversation.inboxAddress,
+      to: conversation.contactAddress,
+      email: { subject: !subject || /^re:/i.test(subject) ? subject : `Re: ${subject}`, ...(parent ? { replyToMessageId: parent.id } : {}) },
+    };
+  }
   if (conversation.channel !== "slack") return { from: conversation.inboxAddress, to: conversation.contactAddress };
-  const inbound = await db.message.findFirst({ where: { tenantId, conversationId: conversation.id, direction: "INBOUND" }, orderBy: { createdAt: "desc" }, select: { payload: true } });
-  const teamId = (inbound?.payload as { team_id?: unknown } | null)?.team_id;
+  const teamId = ((await latestInbound())?.payload as { team_id?: unknown } | null)?.team_id;
   if (typeof teamId !== "string") throw new AppError("CONFLICT", "this Slack conversation has no workspace to reply from (its messages predate the install); reply in Slack");
   return { from: teamId, to: conversation.inboxAddress };
 }
