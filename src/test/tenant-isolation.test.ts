@@ -1691,6 +1691,20 @@ const TRPC: Record<string, TrpcCase> = {
       }
     },
   },
+  "messages.connectDiscordApp": {
+    aId: false,
+    reason: "connects an application to the caller's own account; A's application (same id) is refused without naming A",
+    run: async (c) => {
+      await db.chatBot.upsert({
+        where: { channel_externalId: { channel: "DISCORD", externalId: "1000000000000000001" } },
+        create: { id: "bot_isolation_a_discord", tenantId: fx.a.tenantId, channel: "DISCORD", externalId: "1000000000000000001", name: "A's app", tokenCipher: "sealed-a", hint: "AAAA", publicKey: "ab".repeat(32) },
+        update: {},
+      });
+      const err = await c.messages.connectDiscordApp({ applicationId: "1000000000000000001", publicKey: "ab".repeat(32), botToken: "x".repeat(70) }).catch((e: unknown) => e as Error);
+      expect((err as Error).message).toBe("applicationId: this bot is connected to another account");
+      expect(await db.chatBot.count({ where: { tenantId: fx.b.tenantId } })).toBe(0);
+    },
+  },
   "messages.removeChatBot": {
     aId: true,
     run: async (c) => {

@@ -8,15 +8,7 @@ import { openSecret } from "@/server/crypto/secret-box";
 import { db } from "@/server/db";
 import { storeChatBotInbound } from "@/server/messages/chat-bots/store-chat-bot-inbound";
 import { TELEGRAM_BOT } from "@/server/messages/chat-bots/chat-bots.schemas";
-
-export interface WebhookAnswer {
-  status: number;
-  contentType: string;
-  body: string;
-}
-
-export const jsonAnswer = (status: number, body: unknown): WebhookAnswer => ({ status, contentType: "application/json", body: JSON.stringify(body) });
-export const refuseAnswer = (status: number, code: string, message: string) => jsonAnswer(status, { error: { code, message } });
+import { jsonAnswer, refuseAnswer, type WebhookAnswer } from "@/server/messages/chat-bots/webhook-answer";
 
 interface PhotoSize {
   file_id: string;
