@@ -78,7 +78,12 @@ test("an owner connects a Telegram bot by its token and disconnects it", async (
   await expect(row).toContainText("••••WXYZ");
   await expect(row).toContainText("/api/webhooks/telegram/7000000777");
   await expect(page.getByText(token)).toHaveCount(0);
-  await row.scrollIntoViewIfNeeded();
+  // The bot's webhook is served: without Telegram's secret header 401, with a wrong one 403.
+  const update = { update_id: 1, message: { message_id: 1, from: { id: 42, is_bot: false, first_name: "Ada" }, chat: { id: 42, type: "private" }, date: 1, text: "hi" } };
+  expect((await page.request.post("/api/webhooks/telegram/7000000777", { data: update })).status()).toBe(401);
+  expect((await page.request.post("/api/webhooks/telegram/7000000777", { data: update, headers: { "X-Telegram-Bot-Api-Secret-Token": "forged" } })).status()).toBe(403);
+  expect((await page.request.post("/api/webhooks/discord/1000000000000000001", { data: { type: 1 } })).status()).toBe(404);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await shoot(page, "telegram-connected");
   await page.setViewportSize({ width: 390, height: 844 });
   await shoot(page, "telegram-connected-phone");

@@ -39,7 +39,7 @@ function WhatsAppCard() {
       badge="Connected"
       empty={{ title: "No WhatsApp number connected", description: "Connect a number to send and receive WhatsApp messages through the messages API." }}
       connect={<ConnectWhatsAppDialog />}
-      rows={numbers.data?.map((n) => ({ id: n.id, name: n.e164, detail: `Phone number ID ${n.phoneNumberId} · WABA ${n.wabaId} · token ••••${n.tokenHint} · since ${channelDateFormat.format(new Date(n.createdAt))}` }))}
+      rows={numbers.data?.map((n) => ({ id: n.id, name: n.e164, detail: [`Phone number ID ${n.phoneNumberId}`, `WABA ${n.wabaId}`, `token ••••${n.tokenHint}`, `since ${channelDateFormat.format(new Date(n.createdAt))}`] }))}
       error={numbers.error}
       remove={(row) => <DisconnectButton row={row} />}
     />

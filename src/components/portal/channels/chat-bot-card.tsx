@@ -23,7 +23,7 @@ const CHANNELS = {
   },
   discord: {
     title: "Discord",
-    description: "Applications whose bot posts for you; set each one's Interactions Endpoint URL to the path shown. Send with channel discord, from the application id, to a channel id. Discord reports no delivery receipts.",
+    description: "Applications whose bot posts for you; set each one's Interactions Endpoint URL to this site's address followed by the path on its row. Send with channel discord, from the application id, to a channel id. Discord reports no delivery receipts.",
     icon: BotIcon,
     listLabel: "Discord applications",
     idLabel: "Application",
@@ -56,7 +56,7 @@ export function ChatBotCard({ channel }: { channel: ChatBotChannel }) {
       rows={list.data?.map((b) => ({
         id: b.id,
         name: b.name,
-        detail: `${c.idLabel} ${b.externalId} · token ••••${b.tokenHint} · webhook ${b.webhookPath} · since ${channelDateFormat.format(new Date(b.createdAt))}`,
+        detail: [`${c.idLabel} ${b.externalId}`, `token ••••${b.tokenHint}`, b.webhookPath, `since ${channelDateFormat.format(new Date(b.createdAt))}`],
       }))}
       error={list.error}
       remove={(row) => <RemoveButton channel={channel} row={row} />}

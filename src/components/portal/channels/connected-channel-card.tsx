@@ -15,8 +15,8 @@ export interface ConnectedChannelRow {
   id: string;
   /** What the account knows it by: a number, a workspace, a bot's @username. */
   name: string;
-  /** Ids, the token's last four, since when. */
-  detail: ReactNode;
+  /** Ids, the token's last four, since when: each part wraps as a whole (a long one alone breaks inside). */
+  detail: string[];
 }
 
 /**
@@ -69,7 +69,14 @@ export function ConnectedChannelCard({
                     <span className="font-medium tabular-nums break-all">{row.name}</span>
                     <Badge variant="secondary">{badge}</Badge>
                   </div>
-                  <div className="text-sm text-muted-foreground break-all">{row.detail}</div>
+                  <div className="text-sm text-muted-foreground">
+                    {row.detail.map((part, i) => (
+                      <span key={part} className="inline-block max-w-full break-all">
+                        {part}
+                        {i < row.detail.length - 1 && <span aria-hidden>&nbsp;·&nbsp;</span>}
+                      </span>
+                    ))}
+                  </div>
                 </div>
                 <div className="flex shrink-0 gap-2">{remove(row)}</div>
               </li>

@@ -44,7 +44,7 @@ export function SlackCard() {
       badge="Installed"
       empty={{ title: "No Slack workspace", description: "Add the app to a workspace to receive its messages and reply from IRISX." }}
       connect={<AddToSlackButton />}
-      rows={list.data?.map((w) => ({ id: w.id, name: w.teamName, detail: `Team ${w.teamId} · bot ${w.botUserId} · token ••••${w.tokenHint} · since ${channelDateFormat.format(new Date(w.createdAt))}` }))}
+      rows={list.data?.map((w) => ({ id: w.id, name: w.teamName, detail: [`Team ${w.teamId}`, `bot ${w.botUserId}`, `token ••••${w.tokenHint}`, `since ${channelDateFormat.format(new Date(w.createdAt))}`] }))}
       error={list.error}
       remove={(row) => <RemoveButton row={row} />}
     />
