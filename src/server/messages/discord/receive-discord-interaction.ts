@@ -8,7 +8,7 @@ import { db } from "@/server/db";
 import { storeChatBotInbound } from "@/server/messages/chat-bots/store-chat-bot-inbound";
 import { DISCORD_SNOWFLAKE } from "@/server/messages/chat-bots/chat-bots.schemas";
 import { verifyDiscordSignature } from "@/server/messages/providers/verify-provider-signatures";
-import { jsonAnswer, refuseAnswer, type WebhookAnswer } from "@/server/messages/chat-bots/webhook-answer";
+import { jsonAnswer, refuseAnswer, type WebhookAnswer } from "@/server/messages/webhook-answer";
 
 const PING = 1;
 const APPLICATION_COMMAND = 2;

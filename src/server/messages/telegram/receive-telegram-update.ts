@@ -8,7 +8,7 @@ import { openSecret } from "@/server/crypto/secret-box";
 import { db } from "@/server/db";
 import { storeChatBotInbound } from "@/server/messages/chat-bots/store-chat-bot-inbound";
 import { TELEGRAM_BOT } from "@/server/messages/chat-bots/chat-bots.schemas";
-import { jsonAnswer, refuseAnswer, type WebhookAnswer } from "@/server/messages/chat-bots/webhook-answer";
+import { jsonAnswer, refuseAnswer, type WebhookAnswer } from "@/server/messages/webhook-answer";
 
 interface PhotoSize {
   file_id: string;

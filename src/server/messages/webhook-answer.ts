@@ -1,4 +1,4 @@
-// What a chat provider's webhook answers: a status and a JSON body, errors as { error: { code, message } }.
+// What a provider's webhook answers (Slack, Telegram, Discord): a status and a JSON body, errors as { error: { code, message } }.
 export interface WebhookAnswer {
   status: number;
   contentType: string;
