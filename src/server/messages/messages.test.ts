@@ -99,9 +99,9 @@ describe("POST /api/v1/messages", () => {
     const empty = await send(a.auth, { to: "+14155550123", from: a.number });
     expect(empty.status).toBe(400);
     expect(empty.json.error!.message).toMatch(/body/);
-    const discord = await send(a.auth, { channel: "discord", to: "+14155550123", from: a.number, body: "hi" });
-    expect(discord.status).toBe(400);
-    expect(discord.json.error!.message).toMatch(/^channel: /);
+    const teams = await send(a.auth, { channel: "teams", to: "+14155550123", from: a.number, body: "hi" });
+    expect(teams.status).toBe(400);
+    expect(teams.json.error!.message).toMatch(/^channel: /);
   });
 
   it("refuses with 402 when the credit does not cover the message", async () => {

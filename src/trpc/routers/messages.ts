@@ -16,6 +16,11 @@ import { WHATSAPP_ADMIN_ROLE, ZConnectWhatsAppNumberInput } from "@/server/messa
 import { findSlackWorkspaces } from "@/server/messages/slack/find-slack-workspaces";
 import { removeSlackWorkspace } from "@/server/messages/slack/remove-slack-workspace";
 import { startSlackInstall } from "@/server/messages/slack/start-slack-install";
+import { connectDiscordApp } from "@/server/messages/discord/connect-discord-app";
+import { CHAT_BOT_CHANNELS, ZConnectDiscordAppInput, ZConnectTelegramBotInput, ZRemoveChatBotInput } from "@/server/messages/chat-bots/chat-bots.schemas";
+import { findChatBots } from "@/server/messages/chat-bots/find-chat-bots";
+import { removeChatBot } from "@/server/messages/chat-bots/remove-chat-bot";
+import { connectTelegramBot } from "@/server/messages/telegram/connect-telegram-bot";
 import { createTRPCRouter, tenantProcedure } from "@/trpc/init";
 
 const reader = tenantProcedure(MESSAGE_READ_ROLE);
@@ -43,5 +48,9 @@ export const messagesRouter = createTRPCRouter({
   slackWorkspaces: channelAdmin.query(({ ctx }) => findSlackWorkspaces(ctx.actor)),
   startSlackInstall: channelAdmin.mutation(({ ctx }) => startSlackInstall(ctx.actor)),
   removeSlackWorkspace: channelAdmin.input(z.object({ slackWorkspaceId: z.string().min(1).max(64) })).mutation(({ ctx, input }) => removeSlackWorkspace(ctx.actor, input)),
+  chatBots: channelAdmin.input(z.object({ channel: z.enum(CHAT_BOT_CHANNELS) })).query(({ ctx, input }) => findChatBots(ctx.actor, input)),
+  connectTelegramBot: channelAdmin.input(ZConnectTelegramBotInput).mutation(({ ctx, input }) => connectTelegramBot(ctx.actor, input)),
+  connectDiscordApp: channelAdmin.input(ZConnectDiscordAppInput).mutation(({ ctx, input }) => connectDiscordApp(ctx.actor, input)),
+  removeChatBot: channelAdmin.input(ZRemoveChatBotInput).mutation(({ ctx, input }) => removeChatBot(ctx.actor, input)),
   removeCredential: credentialAdmin.input(z.object({ provider: z.enum(["twilio", "telnyx", "resend"]) })).mutation(({ ctx, input }) => removeMessagingCredential(ctx.actor, input)),
 });
