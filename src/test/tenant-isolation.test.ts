@@ -1448,6 +1448,14 @@ const TRPC: Record<string, TrpcCase> = {
       await expectMessagingConfigIntact();
     },
   },
+  "templates.syncWhatsApp": {
+    aId: false,
+    reason: "syncs the session's tenant's registry from its own WhatsApp numbers; B has none, so nothing is read (A's WABA least of all)",
+    run: async (c) => {
+      await expectTrpcCode(c.templates.syncWhatsApp(), "BAD_REQUEST");
+      await expectMessagingConfigIntact();
+    },
+  },
   "automation.list": { aId: false, reason: "the session's tenant's rules", run: async (c) => expectNoMessagingConfigLeak(await c.automation.list()) },
   "automation.runs": {
     aId: true,

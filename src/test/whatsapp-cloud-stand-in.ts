@@ -22,6 +22,8 @@ export interface WhatsAppStandIn {
   malformed: string[];
   /** Media a webhook names by id: GET /{version}/{id} answers its url, GET that url its bytes (both with the token). */
   addMedia(id: string, bytes: Buffer, mimeType: string): void;
+  /** A Business Account's templates, as GET /{version}/{waba-id}/message_templates lists them (two a page, paging.next). */
+  setTemplates(wabaId: string, templates: Record<string, unknown>[]): void;
   /** Answer the next sends with Meta's error (e.g. 131047 outside the window, 131026 undeliverable). */
   failNext(count: number, status: 400 | 429 | 500, code?: number): void;
   close(): Promise<void>;
@@ -63,6 +65,7 @@ export async function startWhatsAppStandIn(opts: { accessToken: string; version?
   const malformed: string[] = [];
   let failures = { count: 0, status: 0, code: 0 };
   const media = new Map<string, { bytes: Buffer; mimeType: string }>();
+  const templates = new Map<string, Record<string, unknown>[]>();
   let base = "";
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -77,6 +80,15 @@ export async function startWhatsAppStandIn(opts: { accessToken: string; version?
         send(400, { error: { message: `(#100) ${why}`, type: "OAuthException", code: 100, fbtrace_id: "stand-in" } });
       };
       if (req.headers.authorization !== `Bearer ${opts.accessToken}`) return send(401, { error: { message: "Invalid OAuth access token", type: "OAuthException", code: 190 } });
+      const listing = new RegExp(`^/${version.replace(".", "\\.")}/(\\d+)/message_templates\\?(.*)$`).exec(req.url ?? "");
+      if (req.method === "GET" && listing) {
+        const q = new URLSearchParams(listing[2]);
+        if (!(q.get("fields") ?? "").split(",").includes("status")) return bad("message_templates: ask for fields including status");
+        const all = templates.get(listing[1]!) ?? [];
+        const after = Number(q.get("after") ?? 0);
+        const next = after + 2 < all.length ? `${base}/${version}/${listing[1]}/message_templates?${new URLSearchParams({ fields: q.get("fields")!, limit: q.get("limit") ?? "25", after: String(after + 2) })}` : undefined;
+        return send(200, { data: all.slice(after, after + 2), paging: { cursors: { before: "b", after: "a" }, ...(next ? { next } : {}) } });
+      }
       const mediaInfo = new RegExp(`^/${version.replace(".", "\\.")}/(\\d+)$`).exec(req.url ?? "");
       if (req.method === "GET" && mediaInfo) {
         const m = media.get(mediaInfo[1]!);
@@ -117,6 +129,9 @@ export async function startWhatsAppStandIn(opts: { accessToken: string; version?
     version,
     messages,
     malformed,
+    setTemplates(wabaId, list) {
+      templates.set(wabaId, list);
+    },
     addMedia(id, bytes, mimeType) {
       media.set(id, { bytes, mimeType });
     },

@@ -1,7 +1,8 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { MailIcon, MessageCircleIcon, MessageSquareTextIcon, PlusIcon } from "lucide-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { MailIcon, MessageCircleIcon, MessageSquareTextIcon, PlusIcon, RefreshCwIcon } from "lucide-react";
+import { toast } from "sonner";
 import { useState } from "react";
 import { QueryStates } from "@/components/shared/query-states";
 import { Badge } from "@/components/ui/badge";
@@ -104,9 +105,12 @@ export function TemplatesPanel() {
         description="Reusable messages with {{variables}}, filled in when a message is sent."
         actions={
           !editing && (
-            <Button onClick={() => setEditing(newDraft(channel))}>
-              <PlusIcon /> New template
-            </Button>
+            <div className="flex flex-wrap gap-2">
+              {channel === "WHATSAPP" && <SyncWithMetaButton />}
+              <Button onClick={() => setEditing(newDraft(channel))}>
+                <PlusIcon /> New template
+              </Button>
+            </div>
           )
         }
       />
@@ -129,5 +133,25 @@ export function TemplatesPanel() {
         </Tabs>
       )}
     </div>
+  );
+}
+
+/** WhatsApp: the registry brought in line with Meta's (review statuses, templates made in Meta's manager). */
+function SyncWithMetaButton() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const sync = useMutation(
+    trpc.templates.syncWhatsApp.mutationOptions({
+      onSuccess: (r) => {
+        void queryClient.invalidateQueries({ queryKey: trpc.templates.list.pathKey() });
+        toast.success(r.created + r.updated === 0 ? "Already in line with Meta" : `Synced with Meta: ${r.created} new, ${r.updated} updated`);
+      },
+      onError: (e) => toast.error(e.message),
+    }),
+  );
+  return (
+    <Button variant="outline" onClick={() => sync.mutate()} disabled={sync.isPending}>
+      <RefreshCwIcon className={sync.isPending ? "animate-spin" : undefined} /> Sync with Meta
+    </Button>
   );
 }

@@ -11,6 +11,7 @@ import { db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { applyMessageStatus } from "@/server/messages/apply-message-status";
 import { fetchInboundMedia } from "@/server/messages/inbound-media/fetch-inbound-media";
+import { applyTemplateStatusUpdate } from "@/server/messages/whatsapp/sync-whatsapp-templates";
 import { storeInboundMessage } from "@/server/messages/store-inbound-message";
 import { verifyMetaSignature } from "@/server/messages/providers/verify-provider-signatures";
 import { whatsappEnv } from "./whatsapp.schemas";
@@ -67,7 +68,22 @@ interface WaStatus {
 }
 interface WaPayload {
   object?: string;
-  entry?: { id?: string; changes?: { field?: string; value?: { metadata?: { phone_number_id?: string; display_phone_number?: string }; messages?: WaMessage[]; statuses?: WaStatus[] } }[] }[];
+  entry?: {
+    id?: string;
+    changes?: {
+      field?: string;
+      value?: {
+        metadata?: { phone_number_id?: string; display_phone_number?: string };
+        messages?: WaMessage[];
+        statuses?: WaStatus[];
+        /** field message_template_status_update */
+        event?: string;
+        message_template_name?: string;
+        message_template_language?: string;
+        reason?: string | null;
+      };
+    }[];
+  }[];
 }
 
 const STATUS: Record<string, MessageStatus> = { sent: "SENT", delivered: "DELIVERED", read: "READ", failed: "FAILED" };
@@ -116,6 +132,11 @@ export async function receiveWhatsAppWebhook(req: Request): Promise<WebhookAnswe
   for (const entry of payload.entry ?? []) {
     for (const change of entry.changes ?? []) {
       const value = change.value;
+      // A template's review moved (entry.id is the Business Account): the registry of every account with a number there.
+      if (change.field === "message_template_status_update" && value && entry.id) {
+        for (const n of await db.whatsAppNumber.findMany({ where: { wabaId: entry.id }, distinct: ["tenantId"], select: { tenantId: true } })) await applyTemplateStatusUpdate(n.tenantId, value);
+        continue;
+      }
       if (change.field !== "messages" || !value) continue;
       const phoneNumberId = value.metadata?.phone_number_id;
       const number = phoneNumberId ? await db.whatsAppNumber.findUnique({ where: { phoneNumberId }, select: { id: true, tenantId: true, e164: true, tenant: { select: { currency: true } } } }) : null;

@@ -19,6 +19,8 @@ import { receiveWhatsAppWebhook, verifyWhatsAppSubscription } from "@/server/mes
 import { newId } from "@/server/shared/ids";
 import { readAttachmentBlob } from "@/server/messages/email-attachments";
 import { fetchInboundMedia } from "@/server/messages/inbound-media/fetch-inbound-media";
+import { syncWhatsAppTemplates } from "@/server/messages/whatsapp/sync-whatsapp-templates";
+import { createTemplate } from "@/server/templates/create-template";
 import { createTestTenant } from "@/test/factories";
 import { signedWhatsAppRequest, startWhatsAppStandIn, whatsappWebhookBody, type WhatsAppStandIn } from "@/test/whatsapp-cloud-stand-in";
 
@@ -239,6 +241,37 @@ describe("WhatsApp inbound and outbound", () => {
     expect(retryAt - Date.now()).toBeGreaterThan(20_000);
     await fetchInboundMedia();
     expect((await db.message.findUniqueOrThrow({ where: { id: lost.id } })).payload).toMatchObject({ media_fetch: { tries: 1 } });
+  });
+
+  it("syncs the template registry with Meta's (statuses, templates made in Meta's manager) and applies template status webhooks", async () => {
+    const a = await account();
+    await createTemplate(a.actor, { channel: "WHATSAPP", name: "order_update", language: "en_US", category: "UTILITY", components: [{ type: "BODY", text: "Your order {{1}} shipped" }] });
+    meta.setTemplates("102290129340398", [
+      { name: "order_update", language: "en_US", status: "APPROVED", category: "UTILITY", components: [{ type: "BODY", text: "Your order {{1}} shipped" }] },
+      { name: "promo_spring", language: "en_US", status: "REJECTED", rejected_reason: "PROMOTIONAL", category: "MARKETING", components: [{ type: "BODY", text: "Spring sale" }] },
+      { name: "login_code", language: "en_US", status: "PAUSED", category: "AUTHENTICATION", components: [{ type: "BODY", text: "{{1}} is your code" }] },
+    ]);
+    expect(await syncWhatsAppTemplates(a.actor)).toEqual({ accounts: 1, created: 2, updated: 1 });
+    const rows = await db.messageTemplate.findMany({ where: { tenantId: a.tenant.id }, orderBy: { name: "asc" } });
+    expect(rows.map((t) => [t.name, t.approvalStatus, t.rejectionReason, t.category])).toEqual([
+      ["login_code", "REJECTED", "PAUSED", "AUTHENTICATION"],
+      ["order_update", "APPROVED", null, "UTILITY"],
+      ["promo_spring", "REJECTED", "PROMOTIONAL", "MARKETING"],
+    ]);
+    expect(rows[0]!.variables).toEqual(["1"]);
+    // Nothing changed at Meta: nothing changes here (three templates read over two pages).
+    expect(await syncWhatsAppTemplates(a.actor)).toEqual({ accounts: 1, created: 0, updated: 0 });
+    expect(meta.malformed).toEqual([]);
+    // Meta's review moves a template at once.
+    const update = JSON.stringify({
+      object: "whatsapp_business_account",
+      entry: [{ id: "102290129340398", changes: [{ field: "message_template_status_update", value: { event: "REJECTED", message_template_name: "order_update", message_template_language: "en_US", reason: "INCORRECT_CATEGORY" } }] }],
+    });
+    expect((await receiveWhatsAppWebhook(signedWhatsAppRequest(HOOK, APP_SECRET, update))).status).toBe(200);
+    expect(await db.messageTemplate.findFirstOrThrow({ where: { tenantId: a.tenant.id, name: "order_update" } })).toMatchObject({ approvalStatus: "REJECTED", rejectionReason: "INCORRECT_CATEGORY" });
+    // An account without a WhatsApp number has nothing to sync from.
+    const none = await createTestTenant();
+    await expect(syncWhatsAppTemplates(none.actor)).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
   });
 
   it("stores media, interactive replies and locations; Meta's refusal fails the message with its code", async () => {
