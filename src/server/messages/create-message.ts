@@ -14,6 +14,7 @@ import { renderMessageTemplate } from "@/server/messages/render-message-template
 import { countSmsSegments } from "@/server/messages/sms-segments";
 import { createWhatsAppMessage } from "@/server/messages/whatsapp/create-whatsapp-message";
 import { createSlackMessage } from "@/server/messages/slack/create-slack-message";
+import { createTeamsMessage } from "@/server/messages/teams/create-teams-message";
 import { newSid } from "@/server/shared/ids";
 import { assertRole, assertTenantActive, type Actor } from "@/server/tenancy";
 
@@ -127,9 +128,10 @@ export async function createMessage(actor: Actor, rawInput: TCreateMessageInput,
   // An inbox reply (conversationId) was authorized by the inbox: every member who works a conversation may answer in it.
   if (!opts.system && !opts.conversationId) assertRole(actor, MESSAGE_WRITE_ROLE);
   const input = ZCreateMessageInput.parse(rawInput);
-  if (!SENDABLE_CHANNELS.includes(input.channel)) throw fieldError("channel", `${input.channel} is not available yet: send sms, mms, whatsapp or slack`);
+  if (!SENDABLE_CHANNELS.includes(input.channel)) throw fieldError("channel", `${input.channel} is not available yet: send sms, mms, email, whatsapp, slack or teams`);
   if (input.channel === "whatsapp") return createWhatsAppMessage(actor, input, opts);
   if (input.channel === "slack") return createSlackMessage(actor, input, opts);
+  if (input.channel === "teams") return createTeamsMessage(actor, input, opts);
   if (input.templateId) input.body = await renderMessageTemplate(actor.tenantId, input.channel, input.templateId, input.templateVariables);
   if (input.body.length > MAX_BODY_CHARS) throw fieldError(input.templateId ? "template_variables" : "body", `the text is ${input.body.length} characters; at most ${MAX_BODY_CHARS}`);
   const channel = channelEnum(input.channel);

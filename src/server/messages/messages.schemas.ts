@@ -7,11 +7,12 @@ import { ZPageInput } from "@/server/shared/paging";
 import type { RoleRule } from "@/server/tenancy";
 import { WHATSAPP_MEDIA_TYPES, ZWhatsAppInteractive } from "@/server/messages/whatsapp/whatsapp.schemas";
 import { SLACK_CONVERSATION_ID, SLACK_TEAM_ID } from "@/server/messages/slack/slack.schemas";
+import { TEAMS_APP_ID, TEAMS_CONVERSATION_ID } from "@/server/messages/teams/teams.schemas";
 
 export const MESSAGE_CHANNEL_NAMES = ["sms", "mms", "whatsapp", "email", "slack", "discord", "teams", "telegram"] as const;
 export type MessageChannelName = (typeof MESSAGE_CHANNEL_NAMES)[number];
 /** Channels a provider adapter sends today; the rest answer 400 naming `channel` until theirs lands. */
-export const SENDABLE_CHANNELS: readonly MessageChannelName[] = ["sms", "mms", "email", "whatsapp", "slack"];
+export const SENDABLE_CHANNELS: readonly MessageChannelName[] = ["sms", "mms", "email", "whatsapp", "slack", "teams"];
 /** Channels whose addresses are phone numbers (E.164). */
 const PHONE_CHANNELS: readonly MessageChannelName[] = ["sms", "mms", "whatsapp"];
 const E164 = /^\+[1-9]\d{1,14}$/;
@@ -37,7 +38,7 @@ export const ZCreateMessageInput = z
   .object({
     channel: z.enum(MESSAGE_CHANNEL_NAMES).default("sms"),
     /** A phone number (sms, mms, whatsapp), a Slack conversation id (C…, D…, G…). */
-    to: z.string().trim().min(1, "required").max(64),
+    to: z.string().trim().min(1, "required").max(512),
     /** One of the account's numbers, or an installed Slack workspace's team id (T…). */
     from: z.string().trim().min(1, "required").max(64),
     body: z.string().max(MAX_BODY_CHARS, `at most ${MAX_BODY_CHARS} characters`).default(""),
@@ -64,6 +65,11 @@ export const ZCreateMessageInput = z
       if (!SLACK_TEAM_ID.test(m.from)) ctx.addIssue({ code: "custom", path: ["from"], message: "the team id (T…) of a Slack workspace installed in Settings → Channels" });
       if (m.mediaUrls.length || m.templateId || m.interactive) ctx.addIssue({ code: "custom", path: ["body"], message: "a Slack message is text: give body only" });
     }
+    if (m.channel === "teams") {
+      if (!TEAMS_CONVERSATION_ID.test(m.to)) ctx.addIssue({ code: "custom", path: ["to"], message: "a Teams conversation id (a:…, 19:…) the bot has received a message in" });
+      if (!TEAMS_APP_ID.test(m.from)) ctx.addIssue({ code: "custom", path: ["from"], message: "the Microsoft App ID (a GUID) of a Teams bot connected in Settings → Channels" });
+      if (m.mediaUrls.length || m.templateId || m.interactive) ctx.addIssue({ code: "custom", path: ["body"], message: "a Teams message is text: give body only" });
+    }
     if (m.templateId && m.body.trim() !== "") ctx.addIssue({ code: "custom", path: ["body"], message: "give a body or a template, not both" });
     if (m.interactive && m.channel !== "whatsapp") ctx.addIssue({ code: "custom", path: ["interactive"], message: "interactive messages need channel whatsapp" });
     if (m.mediaType && m.channel !== "whatsapp") ctx.addIssue({ code: "custom", path: ["media_type"], message: "media_type is for channel whatsapp" });
@@ -79,8 +85,8 @@ export const ZFindMessagesInput = ZPageInput.extend({
   direction: z.enum(MESSAGE_DIRECTION_NAMES).optional(),
   channel: z.enum(MESSAGE_CHANNEL_NAMES).optional(),
   /** Only messages from or to this address. */
-  address: z.string().trim().min(1).max(64).optional(),
-  to: z.string().trim().min(1).max(64).optional(),
+  address: z.string().trim().min(1).max(512).optional(),
+  to: z.string().trim().min(1).max(512).optional(),
   from: z.string().trim().min(1).max(64).optional(),
   /** Email: one thread's messages. */
   threadKey: z.string().trim().min(1).max(400).optional(),

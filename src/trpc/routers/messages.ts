@@ -16,6 +16,10 @@ import { WHATSAPP_ADMIN_ROLE, ZConnectWhatsAppNumberInput } from "@/server/messa
 import { findSlackWorkspaces } from "@/server/messages/slack/find-slack-workspaces";
 import { removeSlackWorkspace } from "@/server/messages/slack/remove-slack-workspace";
 import { startSlackInstall } from "@/server/messages/slack/start-slack-install";
+import { connectTeamsBot } from "@/server/messages/teams/connect-teams-bot";
+import { disconnectTeamsBot } from "@/server/messages/teams/disconnect-teams-bot";
+import { findTeamsBots } from "@/server/messages/teams/find-teams-bots";
+import { ZConnectTeamsBotInput } from "@/server/messages/teams/teams.schemas";
 import { createTRPCRouter, tenantProcedure } from "@/trpc/init";
 
 const reader = tenantProcedure(MESSAGE_READ_ROLE);
@@ -43,5 +47,8 @@ export const messagesRouter = createTRPCRouter({
   slackWorkspaces: channelAdmin.query(({ ctx }) => findSlackWorkspaces(ctx.actor)),
   startSlackInstall: channelAdmin.mutation(({ ctx }) => startSlackInstall(ctx.actor)),
   removeSlackWorkspace: channelAdmin.input(z.object({ slackWorkspaceId: z.string().min(1).max(64) })).mutation(({ ctx, input }) => removeSlackWorkspace(ctx.actor, input)),
+  teamsBots: channelAdmin.query(({ ctx }) => findTeamsBots(ctx.actor)),
+  connectTeamsBot: channelAdmin.input(ZConnectTeamsBotInput).mutation(({ ctx, input }) => connectTeamsBot(ctx.actor, input)),
+  disconnectTeamsBot: channelAdmin.input(z.object({ teamsBotId: z.string().min(1).max(64) })).mutation(({ ctx, input }) => disconnectTeamsBot(ctx.actor, input)),
   removeCredential: credentialAdmin.input(z.object({ provider: z.enum(["twilio", "telnyx", "resend"]) })).mutation(({ ctx, input }) => removeMessagingCredential(ctx.actor, input)),
 });

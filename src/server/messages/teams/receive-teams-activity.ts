@@ -1,0 +1,80 @@
+// The messaging endpoint of a connected Teams bot, /api/webhooks/teams/{appId}: every Bot Framework Activity is
+// verified first (verify-bot-framework-token.ts: missing, invalid, expired, another bot's or another serviceUrl's
+// token → 401). A `message` is stored through storeInboundMessage in the transaction that records its receipt
+// (`teams`, `in:{appId}:{activity id}`), so a redelivery stores it once, and its conversation is remembered with the
+// serviceUrl that answers for it (replies go there). Other activities (conversationUpdate, typing, …) are acknowledged.
+import type { Prisma } from "@/generated/prisma/client";
+import { db } from "@/server/db";
+import { newId } from "@/server/shared/ids";
+import { storeInboundMessage } from "@/server/messages/store-inbound-message";
+import { TEAMS_APP_ID } from "./teams.schemas";
+import { verifyBotFrameworkToken } from "./verify-bot-framework-token";
+
+export interface TeamsAnswer {
+  status: number;
+  body: string;
+}
+
+const json = (status: number, body: unknown): TeamsAnswer => ({ status, body: JSON.stringify(body) });
+const refuse = (status: number, code: string, message: string) => json(status, { error: { code, message } });
+
+interface Activity {
+  type?: string;
+  id?: string;
+  channelId?: string;
+  serviceUrl?: string;
+  text?: string;
+  from?: { id?: string; name?: string; aadObjectId?: string };
+  recipient?: { id?: string };
+  conversation?: { id?: string; conversationType?: string; tenantId?: string };
+  entities?: { type?: string; text?: string; mentioned?: { id?: string } }[];
+}
+
+/** The text without the bot's own @mention (Teams puts "<at>Bot</at>" in a channel message that addresses it). */
+function textOf(a: Activity): string {
+  let text = a.text ?? "";
+  for (const e of a.entities ?? []) if (e.type === "mention" && e.text && e.mentioned?.id === a.recipient?.id) text = text.replace(e.text, "");
+  return text.trim();
+}
+
+export async function receiveTeamsActivity(appIdParam: string, req: Request): Promise<TeamsAnswer> {
+  const appId = appIdParam.toLowerCase();
+  if (!TEAMS_APP_ID.test(appId)) return refuse(404, "NOT_FOUND", "no Teams bot here");
+  const raw = await req.text();
+  if (raw.length > 1024 * 1024) return refuse(413, "PAYLOAD_TOO_LARGE", "activity too large");
+  let activity: Activity;
+  try {
+    activity = JSON.parse(raw) as Activity;
+  } catch {
+    activity = {};
+  }
+  const verdict = await verifyBotFrameworkToken({ authorization: req.headers.get("authorization"), appId, serviceUrl: activity.serviceUrl, channelId: activity.channelId });
+  if (!verdict.ok) return refuse(401, "UNAUTHORIZED", verdict.message);
+  const bot = await db.teamsBot.findUnique({ where: { appId }, select: { id: true, tenantId: true, appId: true, tenant: { select: { currency: true } } } });
+  if (!bot) return refuse(404, "NOT_FOUND", "no account has connected this bot (Settings → Channels)");
+  if (activity.type !== "message") return json(200, {});
+  const conversationId = activity.conversation?.id;
+  const sender = activity.from?.aadObjectId ?? activity.from?.id;
+  if (!activity.id || !conversationId || !sender) return refuse(400, "VALIDATION_FAILED", "id, conversation.id and from.id: required");
+  const serviceUrl = activity.serviceUrl!;
+  await db.$transaction(async (tx) => {
+    const inserted = await tx.$executeRaw`INSERT INTO "MessagingWebhookReceipt" (provider, "eventKey", "receivedAt") VALUES ('teams', ${`in:${bot.appId}:${activity.id}`}, (now() AT TIME ZONE 'UTC')) ON CONFLICT DO NOTHING`;
+    if (inserted === 0) return;
+    const conversationType = activity.conversation?.conversationType ?? null;
+    await tx.teamsConversation.upsert({
+      where: { botId_conversationId: { botId: bot.id, conversationId } },
+      create: { id: newId("tmc"), tenantId: bot.tenantId, botId: bot.id, conversationId, serviceUrl, conversationType },
+      update: { serviceUrl, conversationType, lastActivityAt: new Date() },
+    });
+    await storeInboundMessage(
+      tx,
+      {
+        tenantId: bot.tenantId, channel: "TEAMS", from: sender, to: conversationId, body: textOf(activity), mediaUrls: [], provider: "teams", providerMessageId: activity.id,
+        payload: { type: "teams", app_id: bot.appId, service_url: serviceUrl, conversation_type: conversationType, from_id: activity.from?.id ?? null, from_name: activity.from?.name ?? null, tenant_id: activity.conversation?.tenantId ?? null } as Prisma.InputJsonValue,
+        numSegments: 1, priceMicros: 0n, currency: bot.tenant.currency, charged: true,
+      },
+      { teams_app_id: bot.appId },
+    );
+  });
+  return json(200, {});
+}
