@@ -33,19 +33,13 @@ export async function connectTeamsBot(actor: Actor, rawInput: TConnectTeamsBotIn
     throw fieldError(refusedField(token.error, token.description), `Microsoft refused the credentials (${token.error}${token.description ? `: ${token.description.split(/\r?\n/)[0]}` : ""})`);
   }
   const row = await db.$transaction(async (tx) => {
-    const existing = await tx.teamsBot.findUnique({ where: { appId: input.appId }, select: { id: true, tenantId: true, name: true, appTenantId: true } });
+    const existing = await tx.teamsBot.findUnique({ where: { appId: input.appId }, select: { tenantId: true, name: true, appTenantId: true } });
     if (existing && existing.tenantId !== actor.tenantId) throw fieldError("appId", "this bot is connected to another account");
     const data = { name: input.name, appTenantId: input.appTenantId, clientSecretCipher: sealSecret(input.clientSecret), hint: input.clientSecret.slice(-4) };
-    const saved = existing
-      ? await tx.teamsBot.update({ where: { id: existing.id }, data, select: TEAMS_BOT_SELECT })
-      : await tx.teamsBot.create({ data: { id: newId("tmb"), tenantId: actor.tenantId, appId: input.appId, ...data }, select: TEAMS_BOT_SELECT });
-    await recordAudit(tx, actor, {
-      action: existing ? "teams.bot_updated" : "teams.bot_connected",
-      targetType: "teams_bot",
-      targetId: saved.id,
-      before: existing ? { name: existing.name, appTenantId: existing.appTenantId } : null,
-      after: { appId: saved.appId, name: saved.name, appTenantId: saved.appTenantId, hint: saved.hint },
-    });
+    const saved = await tx.teamsBot.upsert({ where: { appId: input.appId }, update: data, create: { id: newId("tmb"), tenantId: actor.tenantId, appId: input.appId, ...data }, select: TEAMS_BOT_SELECT });
+    const after = { appId: saved.appId, name: saved.name, appTenantId: saved.appTenantId, hint: saved.hint };
+    const action = existing ? "teams.bot_updated" : "teams.bot_connected";
+    await recordAudit(tx, actor, { action, targetType: "teams_bot", targetId: saved.id, before: existing && { name: existing.name, appTenantId: existing.appTenantId }, after });
     return saved;
   });
   return toTeamsBotView(row);
