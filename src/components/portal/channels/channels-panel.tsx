@@ -13,6 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { useTRPC } from "@/trpc/react";
 import { ConnectWhatsAppDialog } from "./connect-whatsapp-dialog";
 import { SlackCard } from "./slack-card";
+import { TeamsCard } from "./teams-card";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
@@ -88,7 +89,7 @@ function WhatsAppCard({ rows }: { rows: WhatsAppNumberRow[] }) {
   );
 }
 
-/** Settings → Channels: the chat channels the account sends and receives on (WhatsApp and Slack today). */
+/** Settings → Channels: the chat channels the account sends and receives on (WhatsApp, Slack, Teams). */
 export function ChannelsPanel() {
   const trpc = useTRPC();
   const numbers = useQuery(trpc.messages.whatsappNumbers.queryOptions());
@@ -97,6 +98,7 @@ export function ChannelsPanel() {
       <PageHeader title="Channels" description="Connect messaging channels beyond SMS." className="pb-0" />
       {numbers.data ? <WhatsAppCard rows={numbers.data} /> : <SettingCardPlaceholder error={numbers.error} />}
       <SlackCard />
+      <TeamsCard />
     </div>
   );
 }
