@@ -100,6 +100,11 @@ try {
   const { startTelnyxMessagingStandIn } = await import("../src/test/messaging-provider-stand-ins.ts");
   const messagingStandIn = await startTelnyxMessagingStandIn({ apiKey: "KEY-e2e-telnyx" });
   Object.assign(process.env, { MESSAGING_PROVIDER: "telnyx", TELNYX_API_KEY: "KEY-e2e-telnyx", TELNYX_API_BASE_URL: messagingStandIn.url, TELNYX_PUBLIC_KEY: messagingStandIn.publicKey });
+  // Teams bots (Settings → Channels) prove their credentials at a stand-in of Entra's token endpoint that knows one
+  // bot, the one e2e/portal/channels.spec.ts connects (src/test/teams-stand-in.ts).
+  const { startTeamsStandIn, E2E_TEAMS_BOT } = await import("../src/test/teams-stand-in.ts");
+  const teamsStandIn = await startTeamsStandIn([E2E_TEAMS_BOT]);
+  Object.assign(process.env, { TEAMS_LOGIN_BASE_URL: teamsStandIn.url, TEAMS_OPENID_METADATA_URL: `${teamsStandIn.url}/v1/.well-known/openidconfiguration` });
   await migrate(pg.url("irisx"));
   await seedDemoData();
 

@@ -1,7 +1,9 @@
-// Settings → Channels (WhatsApp and Slack cards): an owner connects a WhatsApp Business number (a bad phone number id refused beside its field),
-// sees it connected with only the token's last four, and disconnects it; the empty state, dark mode and a phone-width
-// screen are photographed.
+// Settings → Channels (WhatsApp, Slack and Teams cards): an owner connects a WhatsApp Business number (a bad phone number id refused beside its field),
+// sees it connected with only the token's last four, and disconnects it; connects a Teams bot (a secret Microsoft's
+// token endpoint refuses is shown beside its field; the stand-in knows E2E_TEAMS_BOT), sees its messaging endpoint,
+// and disconnects it; the empty states, dark mode and a phone-width screen are photographed.
 import { expect, test, type Page } from "@playwright/test";
+import { E2E_TEAMS_BOT } from "../../src/test/teams-stand-in";
 import { signUpNewTenant } from "../helpers/tenant";
 
 async function shoot(page: Page, name: string) {
@@ -49,4 +51,39 @@ test("an owner connects a WhatsApp number and disconnects it", async ({ page }) 
   await expect(page.getByText("No WhatsApp number connected")).toBeVisible();
   await page.setViewportSize({ width: 390, height: 844 });
   await shoot(page, "empty-phone");
+});
+
+test("an owner connects a Teams bot and disconnects it", async ({ page }) => {
+  await signUpNewTenant(page);
+  await page.getByRole("link", { name: "Channels" }).first().click();
+  await expect(page.getByText("No Teams bot")).toBeVisible();
+
+  await page.getByRole("button", { name: "Connect Teams bot" }).click();
+  const dialog = page.getByRole("dialog", { name: "Connect a Teams bot" });
+  await dialog.getByLabel("Name").fill("Support bot");
+  await dialog.getByLabel("Microsoft App ID").fill(E2E_TEAMS_BOT.appId);
+  await expect(dialog.getByLabel("App tenant ID")).toHaveValue("botframework.com");
+  await dialog.getByLabel("Client secret").fill("not-the-secret-value");
+  await dialog.getByRole("button", { name: "Connect" }).click();
+  await expect(dialog.getByText(/Microsoft refused the credentials \(invalid_client/)).toBeVisible();
+  await expect(dialog.getByLabel("Client secret")).toBeFocused();
+  await page.screenshot({ path: "test-results/channels-teams-refused-light.png" });
+  await dialog.getByLabel("Client secret").fill(E2E_TEAMS_BOT.secret);
+  await dialog.getByRole("button", { name: "Connect" }).click();
+  await expect(dialog).toBeHidden();
+
+  const row = page.getByRole("list", { name: "Teams bots" }).getByRole("listitem").filter({ hasText: "Support bot" });
+  await expect(row).toContainText("Connected");
+  await expect(row).toContainText("••••WXYZ");
+  await expect(row).toContainText(`/api/webhooks/teams/${E2E_TEAMS_BOT.appId}`);
+  await expect(page.getByText(E2E_TEAMS_BOT.secret)).toHaveCount(0);
+  await row.getByRole("button", { name: "Copy the messaging endpoint of Support bot" }).focus();
+  await shoot(page, "teams-connected");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shoot(page, "teams-connected-phone");
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  await row.getByRole("button", { name: "Disconnect Support bot" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Disconnect" }).click();
+  await expect(page.getByText("No Teams bot")).toBeVisible();
 });

@@ -127,6 +127,9 @@ export async function startTeamsStandIn(bots: { appId: string; secret: string; t
   };
 }
 
+/** The bot the e2e stand-in knows (scripts/e2e.ts, e2e/portal/channels.spec.ts). */
+export const E2E_TEAMS_BOT = { appId: "e2e7ea45-0000-4000-8000-000000000001", secret: "e2e~teams~client~secret~WXYZ", tenant: "botframework.com" };
+
 /** A Bot Framework request to a bot's messaging endpoint. */
 export function teamsActivityRequest(url: string, token: string | null, activity: unknown): Request {
   const headers: Record<string, string> = { "content-type": "application/json" };
