@@ -4,6 +4,7 @@
 // and disconnects it; the empty states, dark mode and a phone-width screen are photographed.
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_TEAMS_BOT } from "../../src/test/teams-stand-in";
+import { shootSchemes } from "../helpers/screenshots";
 import { signUpNewTenant } from "../helpers/tenant";
 
 async function shoot(page: Page, name: string) {
@@ -77,11 +78,9 @@ test("an owner connects a Teams bot and disconnects it", async ({ page }) => {
   await expect(row).toContainText("••••WXYZ");
   await expect(row).toContainText(`/api/webhooks/teams/${E2E_TEAMS_BOT.appId}`);
   await expect(page.getByText(E2E_TEAMS_BOT.secret)).toHaveCount(0);
-  await row.getByRole("button", { name: "Copy the messaging endpoint of Support bot" }).focus();
-  await shoot(page, "teams-connected");
-  await page.setViewportSize({ width: 390, height: 844 });
-  await shoot(page, "teams-connected-phone");
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(row.getByRole("button", { name: "Copy the messaging endpoint of Support bot" })).toBeVisible();
+  await expect(page.getByText("Support bot connected")).toBeHidden();
+  await shootSchemes(page, "channels-teams-connected");
 
   await row.getByRole("button", { name: "Disconnect Support bot" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Disconnect" }).click();
