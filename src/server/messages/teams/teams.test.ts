@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import { createMessageRoute } from "@/server/api/v1/messages";
 import { db } from "@/server/db";
+import { replyToConversation } from "@/server/inbox/reply-to-conversation";
 import { runMessageSender } from "@/server/messages/run-message-sender";
 import { connectTeamsBot } from "@/server/messages/teams/connect-teams-bot";
 import { disconnectTeamsBot } from "@/server/messages/teams/disconnect-teams-bot";
@@ -142,6 +143,19 @@ describe("Teams", () => {
     expect(sent).toMatchObject({ status: "SENT", provider: "teams", attempts: 2 });
     expect(sent.providerMessageId).toMatch(/^1:\d+$/);
     expect(ms.malformed).toEqual([]);
+
+    // An agent's answer from the inbox: the bot posts in the conversation, and the reply joins the inbox conversation.
+    const conversationId = stored[0]!.conversationId!;
+    const reply = await replyToConversation(a.actor, { conversationId, body: "We are on it." });
+    expect(reply).toMatchObject({ channel: "TEAMS", from: a.appId, to: act.conversation.id });
+    expect((await db.message.findUniqueOrThrow({ where: { id: reply.id } })).conversationId).toBe(conversationId);
+    await vi.waitFor(
+      async () => {
+        await runMessageSender({ deadlineMs: 1_000 });
+        expect(ms.posts.filter((p) => p.conversationId === act.conversation.id).map((p) => p.body.text)).toEqual(["No, all systems normal.", "We are on it."]);
+      },
+      { timeout: 5_000, interval: 250 },
+    );
 
     // A conversation whose connector refuses the message for good: failed.
     await db.teamsConversation.updateMany({ where: { tenantId: a.tenant.id }, data: { serviceUrl: `${ms.url}/nowhere/x/` } });
