@@ -5,6 +5,7 @@
 // confirmation before one is removed.
 import type { LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
+import { SettingCardPlaceholder } from "@/components/portal/integer-setting-card";
 import { ConfirmDialog } from "@/components/shared/confirm-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -13,7 +14,18 @@ import { EmptyState } from "@/components/ui/empty-state";
 
 export const channelDateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
-export function ChannelCard(props: { title: string; description: ReactNode; action: ReactNode; count: number; empty: { icon: LucideIcon; title: string; description: string }; listLabel: string; children: ReactNode }) {
+/** A channel's card over its connections' query: the placeholder while it loads (or its error), then the list. */
+export function ChannelCard<T>(props: {
+  query: { data: T[] | undefined; error: unknown };
+  title: string;
+  description: ReactNode;
+  action: ReactNode;
+  empty: { icon: LucideIcon; title: string; description: string };
+  listLabel: string;
+  row: (item: T) => ReactNode;
+}) {
+  const rows = props.query.data;
+  if (!rows) return <SettingCardPlaceholder error={props.query.error} />;
   return (
     <Card>
       <CardHeader className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
@@ -21,14 +33,14 @@ export function ChannelCard(props: { title: string; description: ReactNode; acti
           <CardTitle>{props.title}</CardTitle>
           <CardDescription>{props.description}</CardDescription>
         </div>
-        {props.count > 0 && props.action}
+        {rows.length > 0 && props.action}
       </CardHeader>
       <CardContent>
-        {props.count === 0 ? (
+        {rows.length === 0 ? (
           <EmptyState icon={props.empty.icon} title={props.empty.title} description={props.empty.description} action={props.action} />
         ) : (
           <ul className="divide-y" aria-label={props.listLabel}>
-            {props.children}
+            {rows.map(props.row)}
           </ul>
         )}
       </CardContent>

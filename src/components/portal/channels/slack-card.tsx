@@ -2,7 +2,6 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { HashIcon } from "lucide-react";
-import { SettingCardPlaceholder } from "@/components/portal/integer-setting-card";
 import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/trpc/react";
@@ -36,17 +35,15 @@ function RemoveButton({ row }: { row: { id: string; teamName: string } }) {
 export function SlackCard() {
   const trpc = useTRPC();
   const list = useQuery(trpc.messages.slackWorkspaces.queryOptions());
-  if (!list.data) return <SettingCardPlaceholder error={list.error} />;
   return (
     <ChannelCard
+      query={list}
       title="Slack"
       description="Workspaces the IRISX app is installed in. Send with channel slack, from the team id, to a channel the bot is in. Events URL: /api/webhooks/slack."
       action={<AddToSlackButton />}
-      count={list.data.length}
       empty={{ icon: HashIcon, title: "No Slack workspace", description: "Add the app to a workspace to receive its messages and reply from IRISX." }}
       listLabel="Slack workspaces"
-    >
-      {list.data.map((row) => (
+      row={(row) => (
         <ChannelRow
           key={row.id}
           name={row.teamName}
@@ -54,7 +51,7 @@ export function SlackCard() {
           details={`Team ${row.teamId} · bot ${row.botUserId} · token ••••${row.tokenHint} · since ${channelDateFormat.format(new Date(row.createdAt))}`}
           actions={<RemoveButton row={row} />}
         />
-      ))}
-    </ChannelCard>
+      )}
+    />
   );
 }

@@ -3,7 +3,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { BotIcon } from "lucide-react";
 import { useEffect, useState } from "react";
-import { SettingCardPlaceholder } from "@/components/portal/integer-setting-card";
 import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -68,40 +67,35 @@ export function TeamsCard() {
   const list = useQuery(trpc.messages.teamsBots.queryOptions());
   const [origin, setOrigin] = useState("");
   useEffect(() => setOrigin(window.location.origin), []);
-  if (!list.data) return <SettingCardPlaceholder error={list.error} />;
   return (
     <ChannelCard
+      query={list}
       title="Microsoft Teams"
       description="Azure Bots on the Bot Framework. Set each bot's messaging endpoint in Azure; send with channel teams, from the App ID, to a conversation the bot has received a message in."
       action={<ConnectTeamsBotDialog />}
-      count={list.data.length}
       empty={{ icon: BotIcon, title: "No Teams bot", description: "Connect an Azure Bot to receive Teams messages in the inbox and reply from IRISX." }}
       listLabel="Teams bots"
-    >
-      {list.data.map((row) => {
-        const endpoint = `${origin}${row.messagingEndpointPath}`;
-        return (
-          <ChannelRow
-            key={row.id}
-            name={row.name}
-            state="Connected"
-            details={
-              <>
+      row={(row) => (
+        <ChannelRow
+          key={row.id}
+          name={row.name}
+          state="Connected"
+          details={
+            <>
+              <span>
+                App ID {row.appId} · tenant {row.appTenantId} · secret ••••{row.secretHint} · since {channelDateFormat.format(new Date(row.createdAt))}
+              </span>
+              <span className="mt-1 flex items-center gap-1">
                 <span>
-                  App ID {row.appId} · tenant {row.appTenantId} · secret ••••{row.secretHint} · since {channelDateFormat.format(new Date(row.createdAt))}
+                  Messaging endpoint <code className="font-mono text-xs">{`${origin}${row.messagingEndpointPath}`}</code>
                 </span>
-                <span className="mt-1 flex items-center gap-1">
-                  <span>
-                    Messaging endpoint <code className="font-mono text-xs">{endpoint}</code>
-                  </span>
-                  <CopyButton value={endpoint} label={`Copy the messaging endpoint of ${row.name}`} />
-                </span>
-              </>
-            }
-            actions={<DisconnectButton row={row} />}
-          />
-        );
-      })}
-    </ChannelCard>
+                <CopyButton value={`${origin}${row.messagingEndpointPath}`} label={`Copy the messaging endpoint of ${row.name}`} />
+              </span>
+            </>
+          }
+          actions={<DisconnectButton row={row} />}
+        />
+      )}
+    />
   );
 }
