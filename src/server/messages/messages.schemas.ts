@@ -37,9 +37,9 @@ export const MAX_MEDIA = 10;
 export const ZCreateMessageInput = z
   .object({
     channel: z.enum(MESSAGE_CHANNEL_NAMES).default("sms"),
-    /** A phone number (sms, mms, whatsapp), a Slack conversation id (C…, D…, G…). */
+    /** A phone number (sms, mms, whatsapp), a Slack conversation id (C…, D…, G…), a Teams conversation id. */
     to: z.string().trim().min(1, "required").max(512),
-    /** One of the account's numbers, or an installed Slack workspace's team id (T…). */
+    /** One of the account's numbers, an installed Slack workspace's team id (T…), or a Teams bot's App ID. */
     from: z.string().trim().min(1, "required").max(64),
     body: z.string().max(MAX_BODY_CHARS, `at most ${MAX_BODY_CHARS} characters`).default(""),
     mediaUrls: z.array(ZHttpUrl).max(MAX_MEDIA, `at most ${MAX_MEDIA} media URLs`).default([]),
