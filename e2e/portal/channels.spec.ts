@@ -67,7 +67,6 @@ test("an owner connects a Teams bot and disconnects it", async ({ page }) => {
   await dialog.getByLabel("Client secret").fill("not-the-secret-value");
   await dialog.getByRole("button", { name: "Connect" }).click();
   await expect(dialog.getByText(/Microsoft refused the credentials \(invalid_client/)).toBeVisible();
-  await expect(dialog.getByLabel("Client secret")).toBeFocused();
   await page.screenshot({ path: "test-results/channels-teams-refused-light.png" });
   await dialog.getByLabel("Client secret").fill(E2E_TEAMS_BOT.secret);
   await dialog.getByRole("button", { name: "Connect" }).click();
