@@ -88,11 +88,14 @@ describe("Teams", () => {
       expired: await post(await ms.sign(a.appId, { expiresInSeconds: -600 })),
       wrongIssuer: await post(await ms.sign(a.appId, { issuer: "https://sts.windows.net/x/" })),
       serviceUrlMismatch: await post(await ms.sign(a.appId, { serviceUrl: "https://smba.trafficmanager.net/emea/" })),
+      // The stand-in's key is endorsed for msteams and emulator only.
+      notEndorsed: await post(await ms.sign(a.appId), { ...act, channelId: "webchat" }),
     };
     for (const [name, r] of Object.entries(refusals)) expect({ name, status: r.status }).toEqual({ name, status: 401 });
     expect(refusals.expired.body).toContain("expired");
     expect(refusals.wrongAudience.body).toContain("aud");
     expect(refusals.serviceUrlMismatch.body).toContain("serviceUrl");
+    expect(refusals.notEndorsed.body).toContain("not endorsed for channel webchat");
     expect(await db.message.count({ where: { tenantId: a.tenant.id } })).toBe(0);
     // A valid token for a bot no account connected: not found.
     const unknown = randomUUID();
