@@ -100,6 +100,13 @@ try {
   const { startTelnyxMessagingStandIn } = await import("../src/test/messaging-provider-stand-ins.ts");
   const messagingStandIn = await startTelnyxMessagingStandIn({ apiKey: "KEY-e2e-telnyx" });
   Object.assign(process.env, { MESSAGING_PROVIDER: "telnyx", TELNYX_API_KEY: "KEY-e2e-telnyx", TELNYX_API_BASE_URL: messagingStandIn.url, TELNYX_PUBLIC_KEY: messagingStandIn.publicKey });
+  // Settings → Channels connects a Telegram bot against a stand-in of the Bot API (src/test/telegram-stand-in.ts) that
+  // knows one bot; Telegram itself would also want an HTTPS webhook URL, which e2e's http://127.0.0.1 is not.
+  const { startTelegramStandIn } = await import("../src/test/telegram-stand-in.ts");
+  const telegramStandIn = await startTelegramStandIn({ requireHttps: false });
+  const telegramToken = "7000000777:AAE-e2e-telegram-bot-token-000000WXYZ";
+  telegramStandIn.addBot({ id: 7000000777, username: "irisx_e2e_bot", firstName: "IRISX e2e" }, telegramToken);
+  Object.assign(process.env, { TELEGRAM_API_BASE_URL: telegramStandIn.url, E2E_TELEGRAM_BOT_TOKEN: telegramToken });
   // Teams bots (Settings → Channels) prove their credentials at a stand-in of Entra's token endpoint that knows one
   // bot, the one e2e/portal/channels.spec.ts connects (src/test/teams-stand-in.ts).
   const { startTeamsStandIn, E2E_TEAMS_BOT } = await import("../src/test/teams-stand-in.ts");

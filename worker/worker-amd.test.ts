@@ -112,7 +112,10 @@ describe("answering-machine detection on the simulator", () => {
     );
     const callback = await waitFor("the AMD callback", async () => app.received.find((r) => r.url.startsWith("/amd-result") && form(r.body).CallSid === call.id), 30_000);
     expect(form(callback.body)).toMatchObject({ CallSid: call.id, AnsweredBy: "machine_end_beep", AccountSid: voice.tenant.accountSid });
-    expect(Number(form(callback.body).MachineDetectionDuration)).toBeGreaterThan(set[machine]!.beepAtMs! - 500);
+    // Decided at the beep: the simulator's beep event comes on its scaled clock while the tailed recording is read on
+    // the machine's, so a loaded machine reads the beep up to a second or so early (the real switch's test has both
+    // on one clock: freeswitch/real-switch/amd.test.ts).
+    expect(Number(form(callback.body).MachineDetectionDuration)).toBeGreaterThan(set[machine]!.beepAtMs! - 1500);
     expect(callback.headers["x-twilio-signature"]).toBeTruthy();
     // The document was asked for at once, before any verdict: no AnsweredBy in it.
     const [doc] = app.received.filter((r) => r.url.startsWith("/async-doc") && form(r.body).CallSid === call.id).map((r) => form(r.body));

@@ -159,7 +159,8 @@ describe("call control on the simulator", () => {
   });
 
   it("dial with a whisper: <Number url> runs on the called party once it answers (CallSid, ParentCallSid), then the two are bridged", async () => {
-    routes.set("/dial-whisper", twiml('<Dial action="/whispered"><Number url="/whisper">+15005550103</Number></Dial>'));
+    // The called party stays a simulated minute (three real seconds), however slow the machine is to run the whisper.
+    routes.set("/dial-whisper", twiml('<Dial action="/whispered"><Number url="/whisper">+15005550160</Number></Dial>'));
     routes.set("/whisper", twiml("<Say>A call from the sales line</Say>"));
     routes.set("/whispered", twiml("<Hangup/>"));
     const voice = await createVoiceTenant({ voiceUrl: app.url("/dial-whisper") });
@@ -168,7 +169,7 @@ describe("call control on the simulator", () => {
     expect((await waitForFinalCall(call.id, 20_000)).status).toBe("COMPLETED");
     const leg = await waitFor("the leg", () => db.call.findFirst({ where: { parentCallId: call.id } }));
     const [whisper] = requestsTo("/whisper", leg.id);
-    expect(whisper).toMatchObject({ ParentCallSid: call.id, Direction: "outbound-dial", CallStatus: "in-progress", To: "+15005550103" });
+    expect(whisper).toMatchObject({ ParentCallSid: call.id, Direction: "outbound-dial", CallStatus: "in-progress", To: "+15005550160" });
     expect(spokenOn(leg.id)).toEqual(["A call from the sales line"]);
     expect(requestsTo("/whispered", call.id)).toEqual([expect.objectContaining({ DialCallStatus: "completed", DialBridged: "true", DialCallSid: leg.id })]);
     // The caller heard nothing of it.
@@ -197,7 +198,7 @@ describe("call control on the simulator", () => {
   });
 
   it("dial with machineDetection: the leg's verdict comes first and its whisper is asked with AnsweredBy", async () => {
-    routes.set("/dial-amd", twiml('<Dial action="/amd-dialed"><Number machineDetection="Enable" machineDetectionTimeout="3" url="/amd-whisper">+15005550110</Number></Dial>'));
+    routes.set("/dial-amd", twiml('<Dial action="/amd-dialed"><Number machineDetection="Enable" machineDetectionTimeout="3" url="/amd-whisper">+15005550160</Number></Dial>'));
     routes.set("/amd-whisper", twiml("<Say>Screened</Say>"));
     routes.set("/amd-dialed", twiml("<Hangup/>"));
     const voice = await createVoiceTenant({ voiceUrl: app.url("/dial-amd") });
@@ -316,8 +317,10 @@ describe("call control on the simulator", () => {
     const deepgram = await startDeepgramStandIn({ transcript: "talk to sales" });
     process.env.SPEECH_DEEPGRAM_API_KEY = deepgram.apiKey;
     process.env.SPEECH_DEEPGRAM_BASE_URL = deepgram.baseUrl;
+    // Partial results every 300 ms: several fit in the three real seconds below however loaded the machine is.
+    process.env.SPEECH_PARTIAL_INTERVAL_MS = "300";
     try {
-      // 60 simulated seconds of speech at most: three real ones, time for partial results (about one a second).
+      // 60 simulated seconds of speech at most: three real ones.
       routes.set("/speak-long", twiml(`<Gather input="speech" maxSpeechTime="60" action="/heard-long" partialResultCallback="${app.url("/partial")}"/>`));
       routes.set("/heard-long", twiml("<Hangup/>"));
       routes.set("/partial", { status: 204 });
@@ -339,6 +342,7 @@ describe("call control on the simulator", () => {
     expect(deepgram.requests.length).toBeGreaterThanOrEqual(partials.length + 1);
     } finally {
       delete process.env.SPEECH_DEEPGRAM_API_KEY;
+      delete process.env.SPEECH_PARTIAL_INTERVAL_MS;
       delete process.env.SPEECH_DEEPGRAM_BASE_URL;
       await deepgram.close();
     }

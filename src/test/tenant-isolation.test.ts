@@ -11,6 +11,7 @@ import { db } from "@/server/db";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import { newId, newSid } from "@/server/shared/ids";
 import { createTestTenant } from "@/test/factories";
+import { startTelegramStandIn } from "@/test/telegram-stand-in";
 import { startTwilioNumbersStandIn, type NumberProviderStandIn } from "@/test/number-provider-stand-ins";
 import { createTestRecording, useTempRecordingDirs } from "@/test/recording-fixtures";
 import { createTrpcContext } from "@/trpc/init";
@@ -825,6 +826,15 @@ async function ensureASlackWorkspace() {
   return db.slackWorkspace.upsert({
     where: { teamId: "TISOLATIONA" },
     create: { id: "slk_isolation_a", tenantId: fx.a.tenantId, teamId: "TISOLATIONA", teamName: "A's workspace", botUserId: "U0A", botTokenCipher: "sealed-a", hint: "AAAA" },
+    update: {},
+  });
+}
+
+/** Tenant A's connected Telegram bot (its token sealed), created once. */
+async function ensureAChatBot() {
+  return db.chatBot.upsert({
+    where: { channel_externalId: { channel: "TELEGRAM", externalId: "7000000001" } },
+    create: { id: "bot_isolation_a", tenantId: fx.a.tenantId, channel: "TELEGRAM", externalId: "7000000001", name: "@a_isolation_bot", tokenCipher: "sealed-a", hint: "AAAA", webhookSecretCipher: "sealed-a" },
     update: {},
   });
 }
@@ -1669,6 +1679,60 @@ const TRPC: Record<string, TrpcCase> = {
       expect(await db.slackWorkspace.count({ where: { id: aRow.id } })).toBe(1);
     },
   },
+  "messages.chatBots": {
+    aId: false,
+    reason: "the caller's own connected bots; A's is not listed",
+    run: async (c) => {
+      await ensureAChatBot();
+      for (const channel of ["telegram", "discord"] as const) {
+        const list = await c.messages.chatBots({ channel });
+        expect(list).toEqual([]);
+        expectNoLeak(list);
+      }
+    },
+  },
+  "messages.connectTelegramBot": {
+    aId: false,
+    reason: "connects a bot to the caller's own account; A's bot (same token) is refused without naming A",
+    run: async (c) => {
+      await ensureAChatBot();
+      const tg = await startTelegramStandIn({ requireHttps: false });
+      const token = `7000000001:AAE${"a".repeat(32)}`;
+      tg.addBot({ id: 7000000001, username: "a_isolation_bot" }, token);
+      vi.stubEnv("TELEGRAM_API_BASE_URL", tg.url);
+      try {
+        const err = await c.messages.connectTelegramBot({ token }).catch((e: unknown) => e as Error);
+        expect((err as Error).message).toBe("token: this bot is connected to another account");
+        expect(tg.webhooks.size).toBe(0); // A's webhook was not moved
+        expect(await db.chatBot.count({ where: { tenantId: fx.b.tenantId } })).toBe(0);
+      } finally {
+        vi.stubEnv("TELEGRAM_API_BASE_URL", "https://api.telegram.org");
+        await tg.close();
+      }
+    },
+  },
+  "messages.connectDiscordApp": {
+    aId: false,
+    reason: "connects an application to the caller's own account; A's application (same id) is refused without naming A",
+    run: async (c) => {
+      await db.chatBot.upsert({
+        where: { channel_externalId: { channel: "DISCORD", externalId: "1000000000000000001" } },
+        create: { id: "bot_isolation_a_discord", tenantId: fx.a.tenantId, channel: "DISCORD", externalId: "1000000000000000001", name: "A's app", tokenCipher: "sealed-a", hint: "AAAA", publicKey: "ab".repeat(32) },
+        update: {},
+      });
+      const err = await c.messages.connectDiscordApp({ applicationId: "1000000000000000001", publicKey: "ab".repeat(32), botToken: "x".repeat(70) }).catch((e: unknown) => e as Error);
+      expect((err as Error).message).toBe("applicationId: this bot is connected to another account");
+      expect(await db.chatBot.count({ where: { tenantId: fx.b.tenantId } })).toBe(0);
+    },
+  },
+  "messages.removeChatBot": {
+    aId: true,
+    run: async (c) => {
+      const aRow = await ensureAChatBot();
+      await notFound(c.messages.removeChatBot({ chatBotId: aRow.id }));
+      expect(await db.chatBot.count({ where: { id: aRow.id } })).toBe(1);
+      },
+    },
   "messages.teamsBots": {
     aId: false,
     reason: "the caller's own Teams bots; A's is not listed",

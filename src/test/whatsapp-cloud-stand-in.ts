@@ -20,6 +20,8 @@ export interface WhatsAppStandIn {
   version: string;
   messages: WhatsAppStandInMessage[];
   malformed: string[];
+  /** Media a webhook names by id: GET /{version}/{id} answers its url, GET that url its bytes (both with the token). */
+  addMedia(id: string, bytes: Buffer, mimeType: string): void;
   /** Answer the next sends with Meta's error (e.g. 131047 outside the window, 131026 undeliverable). */
   failNext(count: number, status: 400 | 429 | 500, code?: number): void;
   close(): Promise<void>;
@@ -60,6 +62,8 @@ export async function startWhatsAppStandIn(opts: { accessToken: string; version?
   const messages: WhatsAppStandInMessage[] = [];
   const malformed: string[] = [];
   let failures = { count: 0, status: 0, code: 0 };
+  const media = new Map<string, { bytes: Buffer; mimeType: string }>();
+  let base = "";
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -73,6 +77,19 @@ export async function startWhatsAppStandIn(opts: { accessToken: string; version?
         send(400, { error: { message: `(#100) ${why}`, type: "OAuthException", code: 100, fbtrace_id: "stand-in" } });
       };
       if (req.headers.authorization !== `Bearer ${opts.accessToken}`) return send(401, { error: { message: "Invalid OAuth access token", type: "OAuthException", code: 190 } });
+      const mediaInfo = new RegExp(`^/${version.replace(".", "\\.")}/(\\d+)$`).exec(req.url ?? "");
+      if (req.method === "GET" && mediaInfo) {
+        const m = media.get(mediaInfo[1]!);
+        if (!m) return send(404, { error: { message: "(#100) media not found", type: "OAuthException", code: 100 } });
+        return send(200, { messaging_product: "whatsapp", url: `${base}/media-download/${mediaInfo[1]}`, mime_type: m.mimeType, sha256: "stand-in", file_size: m.bytes.length, id: mediaInfo[1] });
+      }
+      const download = /^\/media-download\/(\d+)$/.exec(req.url ?? "");
+      if (req.method === "GET" && download) {
+        const m = media.get(download[1]!);
+        if (!m) return send(404, { error: { message: "gone" } });
+        res.writeHead(200, { "content-type": m.mimeType });
+        return void res.end(m.bytes);
+      }
       const match = new RegExp(`^/${version.replace(".", "\\.")}/(\\d+)/messages$`).exec(req.url ?? "");
       if (req.method !== "POST" || !match) return bad(`unexpected ${req.method} ${req.url}`);
       if (!(req.headers["content-type"] ?? "").startsWith("application/json")) return bad("the body must be JSON");
@@ -94,11 +111,15 @@ export async function startWhatsAppStandIn(opts: { accessToken: string; version?
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: base,
     version,
     messages,
     malformed,
+    addMedia(id, bytes, mimeType) {
+      media.set(id, { bytes, mimeType });
+    },
     failNext(count, status, code) {
       failures = { count, status, code: code ?? 0 };
     },

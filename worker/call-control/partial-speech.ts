@@ -7,7 +7,8 @@ import { callParameters } from "@/server/voice-documents/interpreter/call-parame
 import type { CollectInputCommand } from "@/server/voice-documents/interpreter/commands";
 import type { SessionOps } from "./session-ops";
 
-const EVERY_MS = 1000;
+/** How often what was said so far is recognized (SPEECH_PARTIAL_INTERVAL_MS, default about once a second). */
+const everyMs = () => Number(process.env.SPEECH_PARTIAL_INTERVAL_MS) || 1000;
 /** New audio (bytes of 8 kHz 16-bit) worth recognizing again: half a second. */
 const MIN_NEW_BYTES = 8000;
 const MAX_UTTERANCE_BYTES = 8000 * 2 * 120;
@@ -38,7 +39,7 @@ export class PartialSpeech {
   ) {}
 
   start(): void {
-    this.timer = setInterval(() => void this.tick(), EVERY_MS);
+    this.timer = setInterval(() => void this.tick(), everyMs());
     this.timer.unref?.();
   }
 

@@ -16,6 +16,9 @@ export async function updateConferenceParticipant(actor: Actor, rawInput: TUpdat
   assertRole(actor, CONFERENCE_WRITE_ROLE);
   const input = ZUpdateParticipantInput.parse(rawInput);
   return db.$transaction(async (tx) => {
+    // The room first, then its participant: the order the worker's event processing locks them in
+    // (apply-conference-event.ts), so a change through the API and the switch's events never deadlock.
+    await tx.$queryRaw`SELECT id FROM "Conference" WHERE id = ${input.conferenceId} AND "tenantId" = ${actor.tenantId} FOR UPDATE`;
     const row = await loadTenantParticipant(tx, actor.tenantId, input.conferenceId, input.callId);
     if (row.status === "COMPLETED" || row.conference.status === "COMPLETED") throw new AppError("CONFLICT", "the participant has left the conference");
     if (input.callSidToCoach === input.callId) throw new AppError("VALIDATION_FAILED", "call_sid_to_coach: a participant cannot coach itself", { details: { fieldErrors: { callSidToCoach: ["is the participant itself"] } } });

@@ -27,8 +27,13 @@ const IDENTITY_KIND: Record<MessageChannel, ContactIdentityKind> = {
 export interface ArrivingMessage {
   tenantId: string;
   channel: MessageChannel;
-  /** The contact's address. */
+  /** The contact's address (where replies go). */
   from: string;
+  /**
+   * The sender's identity when it is not the address replies go to: a Telegram or Discord user writing in a group
+   * chat or a server channel (the conversation is the chat's; the contact is the person). Default: `from`.
+   */
+  identity?: string;
   /** The tenant's endpoint. */
   to: string;
   /** When it arrived (now). */
@@ -58,7 +63,7 @@ export async function attachInboundMessage(tx: Tx, message: ArrivingMessage): Pr
   const channel = conversationChannel(message.channel);
   // One conversation per contact, channel and endpoint even when two messages arrive at once.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`inbox:${tenantId}:${channel}:${message.to}:${message.from}`}))`;
-  const contactId = await contactOf(tx, tenantId, IDENTITY_KIND[message.channel], message.from);
+  const contactId = await contactOf(tx, tenantId, IDENTITY_KIND[message.channel], message.identity ?? message.from);
   const latest = await tx.conversation.findFirst({
     where: { tenantId, channel, inboxAddress: message.to, contactAddress: message.from },
     orderBy: { lastMessageAt: "desc" },

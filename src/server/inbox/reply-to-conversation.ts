@@ -1,5 +1,6 @@
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { createEmailMessage } from "@/server/messages/create-email-message";
 import { createMessage } from "@/server/messages/create-message";
 import type { MessageView } from "@/server/messages/message-view";
 import { INBOX_ROLE, loadConversation } from "@/server/inbox/conversation-view";
@@ -17,8 +18,10 @@ export async function replyToConversation(actor: Actor, rawInput: TReplyToConver
   const input = ZReplyToConversationInput.parse(rawInput);
   const conversation = await loadConversation(db, actor.tenantId, input.conversationId);
   const channel = conversation.channel === "sms" && input.mediaUrls.length > 0 ? "mms" : conversation.channel;
-  const { from, to } = await replyAddresses(actor.tenantId, conversation);
-  const message = await createMessage(actor, { channel: channel as "sms", from, to, body: input.body, mediaUrls: input.mediaUrls }, { surface: "native", conversationId: conversation.id });
+  const { from, to, email } = await replyAddresses(actor.tenantId, conversation);
+  const message = email
+    ? await createEmailMessage(actor, { channel: "email", from, to, body: input.body, ...email }, { conversationId: conversation.id })
+    : await createMessage(actor, { channel: channel as "sms", from, to, body: input.body, mediaUrls: input.mediaUrls }, { surface: "native", conversationId: conversation.id });
   await db.$transaction(async (tx) => {
     await tx.conversation.updateMany({
       where: { id: conversation.id, tenantId: actor.tenantId },
@@ -37,15 +40,29 @@ const APP_SENDERS: Partial<Record<string, { payloadKey: string; missing: string 
 };
 
 /**
- * Who a reply is from and to. Mostly the endpoint the contact wrote to and the contact. A Slack or Teams conversation
- * is a person in a channel or chat: the reply is the workspace's (its team id) or the bot's (its App ID), kept with the
- * inbound message, posting in that conversation.
+ * Who a reply is from and to. Mostly the endpoint the contact wrote to and the contact. An email answers the latest
+ * email the contact sent (In-Reply-To and References, "Re:" its subject). A Slack or Teams conversation is a person
+ * in a channel or chat: the reply is the workspace's (its team id) or the bot's (its App ID), kept with the inbound
+ * message, posting in that conversation.
  */
-async function replyAddresses(tenantId: string, conversation: { id: string; channel: string; inboxAddress: string; contactAddress: string }): Promise<{ from: string; to: string }> {
+async function replyAddresses(
+  tenantId: string,
+  conversation: { id: string; channel: string; inboxAddress: string; contactAddress: string },
+): Promise<{ from: string; to: string; email?: { subject: string; replyToMessageId?: string } }> {
+  const latestInbound = () =>
+    db.message.findFirst({ where: { tenantId, conversationId: conversation.id, direction: "INBOUND" }, orderBy: { createdAt: "desc" }, select: { id: true, payload: true, subject: true } });
+  if (conversation.channel === "email") {
+    const parent = await latestInbound();
+    const subject = parent?.subject?.trim() ?? "";
+    return {
+      from: conversation.inboxAddress,
+      to: conversation.contactAddress,
+      email: { subject: !subject || /^re:/i.test(subject) ? subject : `Re: ${subject}`, ...(parent ? { replyToMessageId: parent.id } : {}) },
+    };
+  }
   const app = APP_SENDERS[conversation.channel];
   if (!app) return { from: conversation.inboxAddress, to: conversation.contactAddress };
-  const inbound = await db.message.findFirst({ where: { tenantId, conversationId: conversation.id, direction: "INBOUND" }, orderBy: { createdAt: "desc" }, select: { payload: true } });
-  const sender = (inbound?.payload as Record<string, unknown> | null)?.[app.payloadKey];
+  const sender = ((await latestInbound())?.payload as Record<string, unknown> | null)?.[app.payloadKey];
   if (typeof sender !== "string") throw new AppError("CONFLICT", app.missing);
   return { from: sender, to: conversation.inboxAddress };
 }

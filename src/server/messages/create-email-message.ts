@@ -33,8 +33,13 @@ function decodeBase64(field: string, content: string): Buffer {
   return Buffer.from(clean, "base64");
 }
 
-export async function createEmailMessage(actor: Actor, rawInput: TCreateEmailInput, opts: { idempotency?: (message: MessageView) => IdempotencyCompletion } = {}): Promise<MessageView> {
-  assertRole(actor, MESSAGE_WRITE_ROLE);
+export async function createEmailMessage(
+  actor: Actor,
+  rawInput: TCreateEmailInput,
+  opts: { idempotency?: (message: MessageView) => IdempotencyCompletion; conversationId?: string } = {},
+): Promise<MessageView> {
+  // An inbox reply (conversationId) was authorized by the inbox, as in createMessage.
+  if (!opts.conversationId) assertRole(actor, MESSAGE_WRITE_ROLE);
   const input = ZCreateEmailInput.parse(rawInput);
   const from = parseFrom(input.from);
   let { subject, body: text } = input;
@@ -100,6 +105,7 @@ export async function createEmailMessage(actor: Actor, rawInput: TCreateEmailInp
       const now = new Date();
       // The inbox conversation it joins: the one of the email it answers, else the latest between these addresses.
       const conversationId =
+        opts.conversationId ??
         parent?.conversationId ??
         (await tx.conversation.findFirst({ where: { tenantId: actor.tenantId, channel: "EMAIL", inboxAddress: from.address, contactAddress: input.to.toLowerCase() }, orderBy: { lastMessageAt: "desc" }, select: { id: true } }))?.id ??
         null;

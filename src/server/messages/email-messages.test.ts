@@ -10,6 +10,7 @@ import { createApiKey } from "@/server/api-keys/create-api-key";
 import { createMessageRoute, getMessageAttachmentRoute, getMessageRoute, listMessagesRoute } from "@/server/api/v1/messages";
 import { receiveResendWebhook } from "@/server/broadcasts/receive-resend-webhook";
 import { db } from "@/server/db";
+import { replyToConversation } from "@/server/inbox/reply-to-conversation";
 import { createEmailMessage } from "@/server/messages/create-email-message";
 import { receiveMailgunInbound } from "@/server/messages/receive-mailgun-inbound";
 import { receiveSendgridInbound } from "@/server/messages/receive-sendgrid-inbound";
@@ -207,6 +208,12 @@ describe("inbound email", () => {
     expect((await db.message.findUniqueOrThrow({ where: { id: reply.json.id as string } })).conversationId).toBe(m.conversationId);
     await sender();
     expect(resend.requests.find((q) => q.idempotencyKey === reply.json.id)!.emails[0]).toMatchObject({ headers: { "In-Reply-To": "<reply-1@example.net>", References: `${ours} <reply-1@example.net>` } });
+
+    // An agent's answer from the inbox is threaded the same way: to Bob's latest email, "Re:" its subject.
+    const fromInbox = await replyToConversation(a.actor, { conversationId: m.conversationId!, body: "Anything else?" });
+    expect(await db.message.findUniqueOrThrow({ where: { id: fromInbox.id } })).toMatchObject({
+      channel: "EMAIL", from: `support@${a.domain}`, to: "bob@example.net", subject: "Re: Quote", emailInReplyTo: "<reply-1@example.net>", threadKey: ours, conversationId: m.conversationId,
+    });
   });
 
   it("Mailgun routes: valid stored once per token; bad, stale and unsigned refused", async () => {

@@ -8,11 +8,17 @@ import type { RoleRule } from "@/server/tenancy";
 import { WHATSAPP_MEDIA_TYPES, ZWhatsAppInteractive } from "@/server/messages/whatsapp/whatsapp.schemas";
 import { SLACK_CONVERSATION_ID, SLACK_TEAM_ID } from "@/server/messages/slack/slack.schemas";
 import { TEAMS_APP_ID, TEAMS_CONVERSATION_ID } from "@/server/messages/teams/teams.schemas";
+import { DISCORD_SNOWFLAKE, TELEGRAM_BOT, TELEGRAM_CHAT } from "@/server/messages/chat-bots/chat-bots.schemas";
+
+/** Telegram: 4096 characters of text, 1024 of a media caption; Discord: 2000 characters of content. */
+const TELEGRAM_TEXT_MAX = 4096;
+const TELEGRAM_CAPTION_MAX = 1024;
+const DISCORD_CONTENT_MAX = 2000;
 
 export const MESSAGE_CHANNEL_NAMES = ["sms", "mms", "whatsapp", "email", "slack", "discord", "teams", "telegram"] as const;
 export type MessageChannelName = (typeof MESSAGE_CHANNEL_NAMES)[number];
 /** Channels a provider adapter sends today; the rest answer 400 naming `channel` until theirs lands. */
-export const SENDABLE_CHANNELS: readonly MessageChannelName[] = ["sms", "mms", "email", "whatsapp", "slack", "teams"];
+export const SENDABLE_CHANNELS: readonly MessageChannelName[] = ["sms", "mms", "email", "whatsapp", "slack", "telegram", "discord", "teams"];
 /** Channels whose addresses are phone numbers (E.164). */
 const PHONE_CHANNELS: readonly MessageChannelName[] = ["sms", "mms", "whatsapp"];
 const E164 = /^\+[1-9]\d{1,14}$/;
@@ -65,6 +71,20 @@ export const ZCreateMessageInput = z
       if (!SLACK_TEAM_ID.test(m.from)) ctx.addIssue({ code: "custom", path: ["from"], message: "the team id (T…) of a Slack workspace installed in Settings → Channels" });
       if (m.mediaUrls.length || m.templateId || m.interactive) ctx.addIssue({ code: "custom", path: ["body"], message: "a Slack message is text: give body only" });
     }
+    if (m.channel === "telegram") {
+      if (!TELEGRAM_CHAT.test(m.to)) ctx.addIssue({ code: "custom", path: ["to"], message: "a Telegram chat id (e.g. 123456789, or -100… for a group) or a channel's @username" });
+      if (!TELEGRAM_BOT.test(m.from)) ctx.addIssue({ code: "custom", path: ["from"], message: "the id or @username of a Telegram bot connected in Settings → Channels" });
+      if (m.templateId || m.interactive) ctx.addIssue({ code: "custom", path: ["body"], message: "a Telegram message is text, or one media URL with an optional caption" });
+      if (m.mediaUrls.length > 1) ctx.addIssue({ code: "custom", path: ["media_urls"], message: "a Telegram message carries one media URL" });
+      const max = m.mediaUrls.length ? TELEGRAM_CAPTION_MAX : TELEGRAM_TEXT_MAX;
+      if (m.body.length > max) ctx.addIssue({ code: "custom", path: ["body"], message: `at most ${max} characters on Telegram${m.mediaUrls.length ? " (a caption)" : ""}` });
+    }
+    if (m.channel === "discord") {
+      if (!DISCORD_SNOWFLAKE.test(m.to)) ctx.addIssue({ code: "custom", path: ["to"], message: "a Discord channel id (17 to 20 digits) the bot can post in" });
+      if (!DISCORD_SNOWFLAKE.test(m.from)) ctx.addIssue({ code: "custom", path: ["from"], message: "the application id of a Discord application connected in Settings → Channels" });
+      if (m.mediaUrls.length || m.templateId || m.interactive) ctx.addIssue({ code: "custom", path: ["body"], message: "a Discord message is text: give body only" });
+      if (m.body.length > DISCORD_CONTENT_MAX) ctx.addIssue({ code: "custom", path: ["body"], message: `at most ${DISCORD_CONTENT_MAX} characters on Discord` });
+    }
     if (m.channel === "teams") {
       if (!TEAMS_CONVERSATION_ID.test(m.to)) ctx.addIssue({ code: "custom", path: ["to"], message: "a Teams conversation id (a:…, 19:…) the bot has received a message in" });
       if (!TEAMS_APP_ID.test(m.from)) ctx.addIssue({ code: "custom", path: ["from"], message: "the Microsoft App ID (a GUID) of a Teams bot connected in Settings → Channels" });
@@ -72,7 +92,7 @@ export const ZCreateMessageInput = z
     }
     if (m.templateId && m.body.trim() !== "") ctx.addIssue({ code: "custom", path: ["body"], message: "give a body or a template, not both" });
     if (m.interactive && m.channel !== "whatsapp") ctx.addIssue({ code: "custom", path: ["interactive"], message: "interactive messages need channel whatsapp" });
-    if (m.mediaType && m.channel !== "whatsapp") ctx.addIssue({ code: "custom", path: ["media_type"], message: "media_type is for channel whatsapp" });
+    if (m.mediaType && m.channel !== "whatsapp" && m.channel !== "telegram") ctx.addIssue({ code: "custom", path: ["media_type"], message: "media_type is for channels whatsapp and telegram" });
     if (m.channel === "whatsapp" && m.mediaUrls.length > 1) ctx.addIssue({ code: "custom", path: ["media_urls"], message: "a WhatsApp message carries one media URL" });
     if (m.channel === "whatsapp" && m.interactive && (m.mediaUrls.length || m.templateId || m.body.trim())) ctx.addIssue({ code: "custom", path: ["interactive"], message: "an interactive message carries its text in interactive.body; give no body, media or template" });
     if (!m.templateId && !m.interactive && m.body.trim() === "" && m.mediaUrls.length === 0) ctx.addIssue({ code: "custom", path: ["body"], message: "give a body, media, or both" });

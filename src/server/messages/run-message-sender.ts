@@ -20,6 +20,7 @@ import { resolveEmailProvider } from "@/server/messages/providers/resolve-email-
 import { loadOutboundEmail } from "@/server/messages/load-outbound-email";
 import { resolveWhatsAppProvider } from "@/server/messages/providers/resolve-whatsapp-provider";
 import { resolveSlackProvider } from "@/server/messages/providers/resolve-slack-provider";
+import { resolveChatBotProvider } from "@/server/messages/providers/resolve-chat-bot-provider";
 import { resolveTeamsProvider } from "@/server/messages/providers/resolve-teams-provider";
 import type { MessageChannel } from "@/generated/prisma/enums";
 import { processState } from "@/server/shared/process-state";
@@ -95,13 +96,14 @@ const EMAIL_SENDS_PER_SECOND = 1_000;
 /** Meta's default throughput of a WhatsApp Business number (messages a second, any type). */
 const WHATSAPP_MESSAGES_PER_SECOND = 80;
 
+const PER_CHAT_PACED = new Set(["SLACK", "TELEGRAM", "DISCORD", "TEAMS"]);
+
 /** The sender's slot: a number's segments per second, or a WhatsApp number's messages per second (its own key). */
 function senderSlot(r: DueRow): { sender: string; senderRate: number } {
   if (r.channel === "WHATSAPP") return { sender: `whatsapp:${r.from}`, senderRate: WHATSAPP_MESSAGES_PER_SECOND };
-  // Slack's chat.postMessage: about one message a second per channel.
-  if (r.channel === "SLACK") return { sender: `slack:${r.from}:${r.to}`, senderRate: 1 };
-  // The Bot Connector's documented limit: about one message a second per conversation (bursts of a few allowed).
-  if (r.channel === "TEAMS") return { sender: `teams:${r.from}:${r.to}`, senderRate: 1 };
+  // About one message a second per conversation: Slack's chat.postMessage, Telegram's per-chat limit, Discord's
+  // five per five seconds in a channel.
+  if (PER_CHAT_PACED.has(r.channel)) return { sender: `${r.channel.toLowerCase()}:${r.from}:${r.to}`, senderRate: 1 };
   if (r.channel === "EMAIL") return { sender: `email:${r.from}`, senderRate: EMAIL_SENDS_PER_SECOND };
   return { sender: r.from, senderRate: senderSegmentsPerSecond(r.from, r.segmentsPerSecond) };
 }
@@ -170,6 +172,7 @@ async function sendAll(rows: DueRow[], opts: MessageSenderOptions): Promise<Outc
         isEmail && !opts.resolveProvider ? await resolveEmailProvider(row.tenantId)
         : row.channel === "WHATSAPP" ? await resolveWhatsAppProvider(row.tenantId, row.from)
         : row.channel === "SLACK" ? await resolveSlackProvider(row.tenantId, row.from)
+        : row.channel === "TELEGRAM" || row.channel === "DISCORD" ? await resolveChatBotProvider(row.tenantId, row.channel, row.from)
         : row.channel === "TEAMS" ? await resolveTeamsProvider(row.tenantId, row.from, row.to)
         : await resolve(row.tenantId, row.numberProvider);
       const email = isEmail ? await loadOutboundEmail(row.id) : undefined;

@@ -13,8 +13,9 @@ import { newSid } from "@/server/shared/ids";
 
 export type InboundMessageData = Omit<Prisma.MessageUncheckedCreateInput, "id" | "direction" | "status" | "conversationId">;
 
-export async function storeInboundMessage(tx: Tx, data: InboundMessageData, eventExtras: Record<string, unknown> = {}): Promise<MessageView> {
-  const { conversationId } = await attachInboundMessage(tx, { tenantId: data.tenantId, channel: data.channel, from: data.from, to: data.to, createdAt: new Date() });
+/** `opts.contactIdentity`: the sender's identity when `from` is a chat rather than a person (attachInboundMessage). */
+export async function storeInboundMessage(tx: Tx, data: InboundMessageData, eventExtras: Record<string, unknown> = {}, opts: { contactIdentity?: string } = {}): Promise<MessageView> {
+  const { conversationId } = await attachInboundMessage(tx, { tenantId: data.tenantId, channel: data.channel, from: data.from, to: data.to, identity: opts.contactIdentity, createdAt: new Date() });
   const message = await tx.message.create({ data: { ...data, id: newSid("SM"), direction: "INBOUND", status: "RECEIVED", conversationId }, select: MESSAGE_VIEW_SELECT });
   await emitMessageEvents(tx, [{ tenantId: message.tenantId, type: "message.received", data: { ...messageEventData(message), ...eventExtras } }]);
   await queueAutomation(tx, message);

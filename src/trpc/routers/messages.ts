@@ -16,6 +16,11 @@ import { WHATSAPP_ADMIN_ROLE, ZConnectWhatsAppNumberInput } from "@/server/messa
 import { findSlackWorkspaces } from "@/server/messages/slack/find-slack-workspaces";
 import { removeSlackWorkspace } from "@/server/messages/slack/remove-slack-workspace";
 import { startSlackInstall } from "@/server/messages/slack/start-slack-install";
+import { connectDiscordApp } from "@/server/messages/discord/connect-discord-app";
+import { CHAT_BOT_CHANNELS, ZConnectDiscordAppInput, ZConnectTelegramBotInput, ZRemoveChatBotInput } from "@/server/messages/chat-bots/chat-bots.schemas";
+import { findChatBots } from "@/server/messages/chat-bots/find-chat-bots";
+import { removeChatBot } from "@/server/messages/chat-bots/remove-chat-bot";
+import { connectTelegramBot } from "@/server/messages/telegram/connect-telegram-bot";
 import { connectTeamsBot } from "@/server/messages/teams/connect-teams-bot";
 import { disconnectTeamsBot } from "@/server/messages/teams/disconnect-teams-bot";
 import { findTeamsBots } from "@/server/messages/teams/find-teams-bots";
@@ -47,6 +52,10 @@ export const messagesRouter = createTRPCRouter({
   slackWorkspaces: channelAdmin.query(({ ctx }) => findSlackWorkspaces(ctx.actor)),
   startSlackInstall: channelAdmin.mutation(({ ctx }) => startSlackInstall(ctx.actor)),
   removeSlackWorkspace: channelAdmin.input(z.object({ slackWorkspaceId: z.string().min(1).max(64) })).mutation(({ ctx, input }) => removeSlackWorkspace(ctx.actor, input)),
+  chatBots: channelAdmin.input(z.object({ channel: z.enum(CHAT_BOT_CHANNELS) })).query(({ ctx, input }) => findChatBots(ctx.actor, input)),
+  connectTelegramBot: channelAdmin.input(ZConnectTelegramBotInput).mutation(({ ctx, input }) => connectTelegramBot(ctx.actor, input)),
+  connectDiscordApp: channelAdmin.input(ZConnectDiscordAppInput).mutation(({ ctx, input }) => connectDiscordApp(ctx.actor, input)),
+  removeChatBot: channelAdmin.input(ZRemoveChatBotInput).mutation(({ ctx, input }) => removeChatBot(ctx.actor, input)),
   teamsBots: channelAdmin.query(({ ctx }) => findTeamsBots(ctx.actor)),
   connectTeamsBot: channelAdmin.input(ZConnectTeamsBotInput).mutation(({ ctx, input }) => connectTeamsBot(ctx.actor, input)),
   disconnectTeamsBot: channelAdmin.input(z.object({ teamsBotId: z.string().min(1).max(64) })).mutation(({ ctx, input }) => disconnectTeamsBot(ctx.actor, input)),

@@ -5,7 +5,7 @@ import { HashIcon } from "lucide-react";
 import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/trpc/react";
-import { ChannelCard, channelDateFormat, ChannelRow, RemoveChannelButton } from "./channel-card";
+import { channelDateFormat, ConnectedChannelCard, RemoveChannelButton, type ConnectedChannelRow } from "./connected-channel-card";
 
 function AddToSlackButton() {
   const trpc = useTRPC();
@@ -17,13 +17,13 @@ function AddToSlackButton() {
   );
 }
 
-function RemoveButton({ row }: { row: { id: string; teamName: string } }) {
+function RemoveButton({ row }: { row: ConnectedChannelRow }) {
   const trpc = useTRPC();
-  const remove = useToastMutation(trpc.messages.removeSlackWorkspace.mutationOptions(), { success: `${row.teamName} removed`, invalidate: [trpc.messages.slackWorkspaces.queryKey()] });
+  const remove = useToastMutation(trpc.messages.removeSlackWorkspace.mutationOptions(), { success: `${row.name} removed`, invalidate: [trpc.messages.slackWorkspaces.queryKey()] });
   return (
     <RemoveChannelButton
+      name={row.name}
       verb="Remove"
-      name={row.teamName}
       description="Messages to this workspace are refused and its events ignored until the app is added again. Its bot token is deleted; uninstall the app in Slack too."
       pending={remove.isPending}
       onConfirm={() => remove.mutate({ slackWorkspaceId: row.id })}
@@ -36,22 +36,17 @@ export function SlackCard() {
   const trpc = useTRPC();
   const list = useQuery(trpc.messages.slackWorkspaces.queryOptions());
   return (
-    <ChannelCard
-      query={list}
+    <ConnectedChannelCard
       title="Slack"
       description="Workspaces the IRISX app is installed in. Send with channel slack, from the team id, to a channel the bot is in. Events URL: /api/webhooks/slack."
-      action={<AddToSlackButton />}
-      empty={{ icon: HashIcon, title: "No Slack workspace", description: "Add the app to a workspace to receive its messages and reply from IRISX." }}
+      icon={HashIcon}
       listLabel="Slack workspaces"
-      row={(row) => (
-        <ChannelRow
-          key={row.id}
-          name={row.teamName}
-          state="Installed"
-          details={`Team ${row.teamId} · bot ${row.botUserId} · token ••••${row.tokenHint} · since ${channelDateFormat.format(new Date(row.createdAt))}`}
-          actions={<RemoveButton row={row} />}
-        />
-      )}
+      badge="Installed"
+      empty={{ title: "No Slack workspace", description: "Add the app to a workspace to receive its messages and reply from IRISX." }}
+      connect={<AddToSlackButton />}
+      rows={list.data?.map((w) => ({ id: w.id, name: w.teamName, detail: [`Team ${w.teamId}`, `bot ${w.botUserId}`, `token ••••${w.tokenHint}`, `since ${channelDateFormat.format(new Date(w.createdAt))}`] }))}
+      error={list.error}
+      remove={(row) => <RemoveButton row={row} />}
     />
   );
 }

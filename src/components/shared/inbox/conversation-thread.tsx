@@ -200,10 +200,27 @@ function activityText(item: Extract<ThreadItem, { type: "activity" }>): string {
   }
 }
 
-function Media({ urls }: { urls: string[] }) {
-  if (!urls.length) return null;
+function Media({ messageId, urls, attachments }: { messageId: string; urls: string[]; attachments: { id: string; filename: string; contentType: string }[] }) {
+  if (!urls.length && !attachments.length) return null;
   return (
     <ul className="mt-1 space-y-1">
+      {attachments.map((a) => {
+        const href = `/api/messages/${messageId}/attachments/${a.id}`;
+        return (
+          <li key={a.id}>
+            {a.contentType.startsWith("image/") ? (
+              <a href={href} target="_blank" rel="noreferrer noopener" title={a.filename}>
+                {/* eslint-disable-next-line @next/next/no-img-element -- a member-only download, not a static asset */}
+                <img src={href} alt={a.filename} className="max-h-48 max-w-full rounded-md border" loading="lazy" />
+              </a>
+            ) : (
+              <a href={href} download={a.filename} className="inline-flex items-center gap-1 text-xs underline underline-offset-2">
+                <PaperclipIcon className="size-3" /> {a.filename}
+              </a>
+            )}
+          </li>
+        );
+      })}
       {urls.map((u) => (
         <li key={u}>
           <a href={u} target="_blank" rel="noreferrer noopener" className="inline-flex items-center gap-1 text-xs underline underline-offset-2">
@@ -222,7 +239,7 @@ function ThreadEntry({ item }: { item: ThreadItem }) {
       <li className={cn("flex", out ? "justify-end" : "justify-start")} data-thread-item="message">
         <div className={cn("max-w-[80%] rounded-2xl px-3 py-2 text-sm", out ? "rounded-br-sm bg-primary text-primary-foreground" : "rounded-bl-sm bg-muted")}>
           <p className="whitespace-pre-wrap break-words">{item.body}</p>
-          <Media urls={item.mediaUrls} />
+          <Media messageId={item.id} urls={item.mediaUrls} attachments={item.attachments} />
           <p className={cn("mt-1 text-[11px]", out ? "text-primary-foreground/70" : "text-muted-foreground")}>
             {time(item.at)}
             {out && ` · ${item.status}`}

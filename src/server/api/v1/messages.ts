@@ -70,10 +70,10 @@ export const createMessageRoute = defineRoute(
       "With `Idempotency-Key`, a retry returns the same message and never sends a second one. Progress: `message.*` webhook events and `status_callback`.",
     scope: "messages:write",
     body: z.strictObject({
-      channel: z.enum(MESSAGE_CHANNEL_NAMES).optional().meta({ description: "sms (default), mms, email, whatsapp (from a connected WhatsApp number) slack (from an installed workspace) or teams (from a connected bot); the other channels are not available yet" }),
-      to: z.string().trim().min(1).max(512).meta({ description: "Recipient: E.164 (sms, mms, whatsapp), an email address (email), a Slack conversation id (slack) or a Teams conversation id the bot has received a message in (teams)", example: "+14155550123" }),
+      channel: z.enum(MESSAGE_CHANNEL_NAMES).optional().meta({ description: "sms (default), mms, email, whatsapp (from a connected WhatsApp number), slack (from an installed workspace), telegram (from a connected bot) discord (from a connected application) or teams (from a connected bot)" }),
+      to: z.string().trim().min(1).max(512).meta({ description: "Recipient: E.164 (sms, mms, whatsapp), an email address (email), a Slack conversation id (slack), a Telegram chat id or @channel (telegram) a Discord channel id (discord) or a Teams conversation id the bot has received a message in (teams)", example: "+14155550123" }),
       from: z.string().trim().min(1).max(400).meta({
-        description: "sms/mms: one of the account's numbers with SMS enabled (MMS enabled for mms); email: an address at one of the account's verified sending domains (`Name <address>` allowed); whatsapp: a connected WhatsApp number; slack: an installed workspace's team id; teams: a connected bot's Microsoft App ID",
+        description: "sms/mms: one of the account's numbers with SMS enabled (MMS enabled for mms); email: an address at one of the account's verified sending domains (`Name <address>` allowed); whatsapp: a connected WhatsApp number; slack: an installed workspace's team id; telegram: a connected bot's id or @username; discord: a connected application's id; teams: a connected bot's Microsoft App ID",
         example: "+14155550100",
       }),
       body: z.string().max(MAX_EMAIL_TEXT_CHARS).optional().meta({ description: `Text, up to ${MAX_BODY_CHARS} characters for sms (split in segments: GSM-7 160/153, UCS-2 70/67); email: the text part`, example: "Your code is 123456" }),
@@ -94,7 +94,7 @@ export const createMessageRoute = defineRoute(
         .optional()
         .meta({ description: "Email: up to 10 attachments" }),
       reply_to_message_id: z.string().max(64).optional().meta({ description: "Email: the account's earlier email this one answers (In-Reply-To/References, same thread_key)" }),
-      media_urls: z.array(ZHttpUrl).max(MAX_MEDIA).optional().meta({ description: "MMS media URLs (channel mms)" }),
+      media_urls: z.array(ZHttpUrl).max(MAX_MEDIA).optional().meta({ description: "Media URLs: mms; whatsapp and telegram take one (telegram: a photo, document, audio or video by `media_type`, else by the URL's extension, with `body` as its caption)" }),
       status_callback: ZHttpUrl.optional().meta({ description: "Receives the message's status changes (JSON, signed with IRISX-Signature)" }),
       status_callback_method: ZHttpMethod.optional(),
       template_id: z.string().trim().min(1).max(64).optional().meta({ description: "An SMS template of the account (`/api/v1/templates`): its text, with `template_variables` filled in, is the body", example: "mt_01j9z3d8k2w6q4r1s5t7v9x0yb" }),
@@ -105,7 +105,7 @@ export const createMessageRoute = defineRoute(
       interactive: ZWhatsAppInteractive.optional().meta({
         description: "WhatsApp: reply buttons (type button, up to 3) or a list (type list), as Meta's `interactive` object; only inside the 24-hour window",
       }),
-      media_type: z.enum(WHATSAPP_MEDIA_TYPES).optional().meta({ description: "WhatsApp: what media_urls[0] is (default: from its extension, else document)" }),
+      media_type: z.enum(WHATSAPP_MEDIA_TYPES).optional().meta({ description: "WhatsApp and Telegram: what media_urls[0] is (default: from its extension, else document)" }),
     }),
     response: ZMessageResource,
     status: 201,

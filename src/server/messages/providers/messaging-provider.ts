@@ -3,7 +3,7 @@
 // Telnyx; WhatsApp, email and the chat channels add adapters here and a `channel` value, nothing else changes.
 import type { MessageChannel } from "@/generated/prisma/enums";
 
-export type MessagingProviderName = "twilio" | "telnyx" | "resend" | "sendgrid" | "mailgun" | "whatsapp" | "slack" | "teams";
+export type MessagingProviderName = "twilio" | "telnyx" | "resend" | "sendgrid" | "mailgun" | "whatsapp" | "slack" | "telegram" | "discord" | "teams";
 
 export interface OutboundMessage {
   id: string;
@@ -58,14 +58,21 @@ export function retryAfterMs(header: string | null): number | null {
   return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
 }
 
+/** A wait the provider gave in (possibly fractional) seconds, as milliseconds; null when it gave none. */
+export function secondsToMs(seconds: unknown): number | null {
+  return typeof seconds === "number" && Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds * 1000) : null;
+}
+
 /**
  * One provider request with the outcome classified: connection failures before anything was sent are retryable,
- * a timeout or a reset after the request left is unknown (the provider may have queued it).
+ * a timeout or a reset after the request left is unknown (the provider may have queued it). A 429's wait comes from
+ * Retry-After, or from the body where the provider puts it there (`retryAfterFromBody`, in milliseconds).
  */
 export async function providerSend(
   url: string,
   init: RequestInit,
   parse: (status: number, body: unknown) => SendOutcome,
+  opts: { retryAfterFromBody?: (body: unknown) => number | null } = {},
 ): Promise<SendOutcome> {
   let res: Response;
   try {
@@ -84,7 +91,8 @@ export async function providerSend(
     body = null;
   }
   if (res.status === 429 || res.status >= 500) {
-    return { outcome: "retry", error: `provider answered ${res.status}`, retryAfterMs: retryAfterMs(res.headers.get("retry-after")) };
+    const wait = (res.status === 429 ? opts.retryAfterFromBody?.(body) : null) ?? retryAfterMs(res.headers.get("retry-after"));
+    return { outcome: "retry", error: `provider answered ${res.status}`, retryAfterMs: wait };
   }
   return parse(res.status, body);
 }

@@ -5,6 +5,7 @@
 import { createHmac, createPublicKey, timingSafeEqual, verify } from "node:crypto";
 import { signTwilioRequest, type TwilioRequestParams } from "@/server/calls/callbacks/sign-twilio-request";
 import { SLACK_TOLERANCE_SECONDS } from "@/server/messages/slack/slack.schemas";
+import { DISCORD_TOLERANCE_SECONDS } from "@/server/messages/chat-bots/chat-bots.schemas";
 
 export const TELNYX_TOLERANCE_SECONDS = 300;
 
@@ -23,14 +24,33 @@ const ED25519_SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
 export type TelnyxVerdict = { ok: true } | { ok: false; reason: "unsigned" | "stale" | "bad_signature" };
 
 export function verifyTelnyxSignature(input: { publicKeyBase64: string; rawBody: string; signature: string | null; timestamp: string | null; nowSeconds?: number }): TelnyxVerdict {
+  return verifyTimestampedEd25519({
+    publicKey: Buffer.from(input.publicKeyBase64, "base64"), signature: input.signature ? Buffer.from(input.signature, "base64") : null, timestamp: input.timestamp,
+    signed: (ts) => `${ts}|${input.rawBody}`, nowSeconds: input.nowSeconds, toleranceSeconds: TELNYX_TOLERANCE_SECONDS,
+  });
+}
+
+/**
+ * Discord signs each interaction with X-Signature-Ed25519 (hex) over `${X-Signature-Timestamp}${raw body}`, checked
+ * with the application's public key (hex); we also refuse a timestamp more than five minutes off (a replay).
+ */
+export function verifyDiscordSignature(input: { publicKeyHex: string; rawBody: string; signature: string | null; timestamp: string | null; nowSeconds?: number }): TelnyxVerdict {
+  const hex = /^[0-9a-fA-F]+$/;
+  return verifyTimestampedEd25519({
+    publicKey: Buffer.from(input.publicKeyHex, "hex"), signature: input.signature && hex.test(input.signature) ? Buffer.from(input.signature, "hex") : input.signature ? Buffer.alloc(0) : null,
+    timestamp: input.timestamp, signed: (ts) => `${ts}${input.rawBody}`, nowSeconds: input.nowSeconds, toleranceSeconds: DISCORD_TOLERANCE_SECONDS,
+  });
+}
+
+/** Ed25519 over a message that starts with a timestamp (seconds), refused when the timestamp is out of tolerance. */
+function verifyTimestampedEd25519(input: { publicKey: Buffer; signature: Buffer | null; timestamp: string | null; signed: (timestamp: string) => string; nowSeconds?: number; toleranceSeconds: number }): TelnyxVerdict {
   if (!input.signature || !input.timestamp) return { ok: false, reason: "unsigned" };
   const ts = Number(input.timestamp);
   const now = input.nowSeconds ?? Math.floor(Date.now() / 1000);
-  if (!Number.isInteger(ts) || Math.abs(now - ts) > TELNYX_TOLERANCE_SECONDS) return { ok: false, reason: "stale" };
+  if (!Number.isInteger(ts) || Math.abs(now - ts) > input.toleranceSeconds) return { ok: false, reason: "stale" };
   try {
-    const raw = Buffer.from(input.publicKeyBase64, "base64");
-    const key = createPublicKey({ key: raw.length === 32 ? Buffer.concat([ED25519_SPKI_PREFIX, raw]) : raw, format: "der", type: "spki" });
-    const ok = verify(null, Buffer.from(`${input.timestamp}|${input.rawBody}`, "utf8"), key, Buffer.from(input.signature, "base64"));
+    const key = createPublicKey({ key: input.publicKey.length === 32 ? Buffer.concat([ED25519_SPKI_PREFIX, input.publicKey]) : input.publicKey, format: "der", type: "spki" });
+    const ok = verify(null, Buffer.from(input.signed(input.timestamp), "utf8"), key, input.signature);
     return ok ? { ok: true } : { ok: false, reason: "bad_signature" };
   } catch {
     return { ok: false, reason: "bad_signature" };

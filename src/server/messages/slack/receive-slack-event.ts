@@ -7,16 +7,10 @@ import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { storeInboundMessage } from "@/server/messages/store-inbound-message";
 import { verifySlackSignature } from "@/server/messages/providers/verify-provider-signatures";
+import { jsonAnswer as json, refuseAnswer as refuse, type WebhookAnswer } from "@/server/messages/webhook-answer";
 import { slackEnv } from "./slack.schemas";
 
-export interface SlackAnswer {
-  status: number;
-  contentType: string;
-  body: string;
-}
-
-const json = (status: number, body: unknown): SlackAnswer => ({ status, contentType: "application/json", body: JSON.stringify(body) });
-const refuse = (status: number, code: string, message: string) => json(status, { error: { code, message } });
+export type SlackAnswer = WebhookAnswer;
 
 interface SlackEnvelope {
   type?: string;

@@ -7,16 +7,9 @@ import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { newId } from "@/server/shared/ids";
 import { storeInboundMessage } from "@/server/messages/store-inbound-message";
+import { jsonAnswer as json, refuseAnswer as refuse, type WebhookAnswer } from "@/server/messages/webhook-answer";
 import { TEAMS_APP_ID } from "./teams.schemas";
 import { verifyBotFrameworkToken } from "./verify-bot-framework-token";
-
-export interface TeamsAnswer {
-  status: number;
-  body: string;
-}
-
-const json = (status: number, body: unknown): TeamsAnswer => ({ status, body: JSON.stringify(body) });
-const refuse = (status: number, code: string, message: string) => json(status, { error: { code, message } });
 
 interface Activity {
   type?: string;
@@ -37,7 +30,7 @@ function textOf(a: Activity): string {
   return text.trim();
 }
 
-export async function receiveTeamsActivity(appIdParam: string, req: Request): Promise<TeamsAnswer> {
+export async function receiveTeamsActivity(appIdParam: string, req: Request): Promise<WebhookAnswer> {
   const appId = appIdParam.toLowerCase();
   if (!TEAMS_APP_ID.test(appId)) return refuse(404, "NOT_FOUND", "no Teams bot here");
   const raw = await req.text();

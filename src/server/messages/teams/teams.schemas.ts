@@ -29,12 +29,14 @@ export const TEAMS_CONVERSATION_ID = /^[^\s/?#]{3,512}$/;
 export const ZConnectTeamsBotInput = z.object({
   name: z.string().trim().min(1, "required").max(80),
   appId: z.string().trim().toLowerCase().regex(TEAMS_APP_ID, "the bot's Microsoft App ID (a GUID, from the Azure Bot's Configuration)"),
+  /** Empty or left out: a multi-tenant bot (botframework.com). */
   appTenantId: z
     .string()
     .trim()
     .toLowerCase()
-    .regex(ENTRA_TENANT, `the Entra tenant id (GUID or domain) of a single-tenant bot, or ${BOT_FRAMEWORK_TENANT} for a multi-tenant one`)
-    .default(BOT_FRAMEWORK_TENANT),
+    .default("")
+    .transform((v) => v || BOT_FRAMEWORK_TENANT)
+    .pipe(z.string().regex(ENTRA_TENANT, `the Entra tenant id (GUID or domain) of a single-tenant bot, or ${BOT_FRAMEWORK_TENANT} for a multi-tenant one`)),
   clientSecret: z.string().trim().min(8, "the client secret's value (Certificates & secrets)").max(512),
 });
 export type TConnectTeamsBotInput = z.input<typeof ZConnectTeamsBotInput>;

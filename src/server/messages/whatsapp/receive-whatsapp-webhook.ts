@@ -8,7 +8,9 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { MessageStatus } from "@/generated/prisma/enums";
 import { db } from "@/server/db";
+import { logger } from "@/server/logger";
 import { applyMessageStatus } from "@/server/messages/apply-message-status";
+import { fetchWhatsAppMedia } from "@/server/messages/whatsapp/fetch-whatsapp-media";
 import { storeInboundMessage } from "@/server/messages/store-inbound-message";
 import { verifyMetaSignature } from "@/server/messages/providers/verify-provider-signatures";
 import { whatsappEnv } from "./whatsapp.schemas";
@@ -110,6 +112,7 @@ export async function receiveWhatsAppWebhook(req: Request): Promise<WebhookAnswe
   }
   if (payload.object !== "whatsapp_business_account") return json(200, { ignored: true });
   let unknown = 0;
+  let media = 0;
   for (const entry of payload.entry ?? []) {
     for (const change of entry.changes ?? []) {
       const value = change.value;
@@ -120,6 +123,7 @@ export async function receiveWhatsAppWebhook(req: Request): Promise<WebhookAnswe
         if (!m.id || !m.from) return refuse(400, "VALIDATION_FAILED", "messages[].id and messages[].from: required");
         if (!number) continue; // a number no account connected: acknowledged, nothing stored
         const described = describeWhatsAppMessage(m, { baseUrl: e.WHATSAPP_GRAPH_BASE_URL, version: e.WHATSAPP_GRAPH_VERSION });
+        if (described.mediaUrls.length > 0) media++;
         await db.$transaction(async (tx) => {
           const inserted = await tx.$executeRaw`INSERT INTO "MessagingWebhookReceipt" (provider, "eventKey", "receivedAt") VALUES ('whatsapp', ${`in:${m.id}`}, (now() AT TIME ZONE 'UTC')) ON CONFLICT DO NOTHING`;
           if (inserted === 0) return;
@@ -151,5 +155,7 @@ export async function receiveWhatsAppWebhook(req: Request): Promise<WebhookAnswe
   }
   // Meta retries what is not acknowledged: by then the sender has stored the message's id.
   if (unknown) return refuse(503, "UNAVAILABLE", "unknown message; retry");
+  // The media is fetched off the webhook's answer (fetch-whatsapp-media.ts); the job engine retries what fails.
+  if (media > 0) void fetchWhatsAppMedia().catch((err: unknown) => logger.warn({ err }, "WhatsApp media fetch failed; the job engine retries"));
   return json(200, { ok: true });
 }

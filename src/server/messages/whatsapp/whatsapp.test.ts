@@ -17,6 +17,8 @@ import { disconnectWhatsAppNumber } from "@/server/messages/whatsapp/disconnect-
 import { findWhatsAppNumbers } from "@/server/messages/whatsapp/find-whatsapp-numbers";
 import { receiveWhatsAppWebhook, verifyWhatsAppSubscription } from "@/server/messages/whatsapp/receive-whatsapp-webhook";
 import { newId } from "@/server/shared/ids";
+import { readAttachmentBlob } from "@/server/messages/email-attachments";
+import { fetchWhatsAppMedia } from "@/server/messages/whatsapp/fetch-whatsapp-media";
 import { createTestTenant } from "@/test/factories";
 import { signedWhatsAppRequest, startWhatsAppStandIn, whatsappWebhookBody, type WhatsAppStandIn } from "@/test/whatsapp-cloud-stand-in";
 
@@ -206,6 +208,27 @@ describe("WhatsApp inbound and outbound", () => {
     );
     expect(failed.status).toBe(200);
     expect(await db.message.findFirstOrThrow({ where: { providerMessageId: mine[1]!.id } })).toMatchObject({ status: "FAILED", errorCode: 131026, errorMessage: "Message undeliverable" });
+  });
+
+  it("fetches an inbound photo from the Graph API (with the number's token) and keeps it as the message's encrypted attachment", async () => {
+    const a = await account();
+    const photo = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(2048, 7)]);
+    meta.addMedia("2000000000000001", photo, "image/png");
+    const ts = String(Math.floor(Date.now() / 1000));
+    await inbound(a.phoneNumberId, { from: USER, id: wamid(), timestamp: ts, type: "image", image: { id: "2000000000000001", mime_type: "image/png", caption: "the receipt" } });
+    await vi.waitFor(async () => expect(await db.messageAttachment.count({ where: { tenantId: a.tenant.id } })).toBe(1), { timeout: 10_000, interval: 100 });
+    const m = await db.message.findFirstOrThrow({ where: { tenantId: a.tenant.id, direction: "INBOUND" }, include: { attachments: true } });
+    expect(m).toMatchObject({ body: "the receipt", mediaUrls: [] });
+    expect(m.attachments[0]).toMatchObject({ contentType: "image/png", sizeBytes: photo.length, filename: "image-2000000000000001.png" });
+    expect(m.payload).toMatchObject({ media: { id: "2000000000000001", stored: m.attachments[0]!.id } });
+    expect(await readAttachmentBlob(m.attachments[0]!)).toEqual(photo);
+    // Stored once: a second pass finds nothing to do.
+    expect(await fetchWhatsAppMedia()).toEqual({ stored: 0, failed: 0 });
+    // Media Meta no longer has is tried three times, its error kept, then left.
+    await inbound(a.phoneNumberId, { from: USER, id: wamid(), timestamp: ts, type: "document", document: { id: "2000000000000002", mime_type: "application/pdf", filename: "invoice.pdf" } });
+    for (let i = 0; i < 4; i++) await fetchWhatsAppMedia();
+    const lost = await db.message.findFirstOrThrow({ where: { tenantId: a.tenant.id, direction: "INBOUND", body: "" } });
+    expect(lost.payload).toMatchObject({ media: { id: "2000000000000002", tries: 3, error: expect.stringContaining("404") } });
   });
 
   it("stores media, interactive replies and locations; Meta's refusal fails the message with its code", async () => {

@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 
 export const POST = withHttpMetrics("/api/webhooks/teams/[appId]", async (req: Request, ctx: { params: Promise<{ appId: string }> }) => {
   const a = await receiveTeamsActivity((await ctx.params).appId, req);
-  return new Response(a.body, { status: a.status, headers: { "content-type": "application/json" } });
+  return new Response(a.body, { status: a.status, headers: { "content-type": a.contentType } });
 });
