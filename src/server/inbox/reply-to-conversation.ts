@@ -33,17 +33,10 @@ export async function replyToConversation(actor: Actor, rawInput: TReplyToConver
   return message;
 }
 
-/** Chat channels where the contact writes in a shared conversation: the account's app (kept with the inbound message) answers there. */
-const APP_SENDERS: Partial<Record<string, { payloadKey: string; missing: string }>> = {
-  slack: { payloadKey: "team_id", missing: "this Slack conversation has no workspace to reply from (its messages predate the install); reply in Slack" },
-  teams: { payloadKey: "app_id", missing: "this Teams conversation has no bot to reply from; reply in Teams" },
-};
-
 /**
  * Who a reply is from and to. Mostly the endpoint the contact wrote to and the contact. An email answers the latest
- * email the contact sent (In-Reply-To and References, "Re:" its subject). A Slack or Teams conversation is a person
- * in a channel or chat: the reply is the workspace's (its team id) or the bot's (its App ID), kept with the inbound
- * message, posting in that conversation.
+ * email the contact sent (In-Reply-To and References, "Re:" its subject). A Slack conversation is a person in a
+ * Slack channel: the reply is the workspace's (its team id, kept with the inbound message) posting in that channel.
  */
 async function replyAddresses(
   tenantId: string,
@@ -60,9 +53,8 @@ async function replyAddresses(
       email: { subject: !subject || /^re:/i.test(subject) ? subject : `Re: ${subject}`, ...(parent ? { replyToMessageId: parent.id } : {}) },
     };
   }
-  const app = APP_SENDERS[conversation.channel];
-  if (!app) return { from: conversation.inboxAddress, to: conversation.contactAddress };
-  const sender = ((await latestInbound())?.payload as Record<string, unknown> | null)?.[app.payloadKey];
-  if (typeof sender !== "string") throw new AppError("CONFLICT", app.missing);
-  return { from: sender, to: conversation.inboxAddress };
+  if (conversation.channel !== "slack") return { from: conversation.inboxAddress, to: conversation.contactAddress };
+  const teamId = ((await latestInbound())?.payload as { team_id?: unknown } | null)?.team_id;
+  if (typeof teamId !== "string") throw new AppError("CONFLICT", "this Slack conversation has no workspace to reply from (its messages predate the install); reply in Slack");
+  return { from: teamId, to: conversation.inboxAddress };
 }

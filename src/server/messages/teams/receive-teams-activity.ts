@@ -1,12 +1,12 @@
 // The messaging endpoint of a connected Teams bot, /api/webhooks/teams/{appId}: every Bot Framework Activity is
 // verified first (verify-bot-framework-token.ts: missing, invalid, expired, another bot's or another serviceUrl's
-// token → 401). A `message` is stored through storeInboundMessage in the transaction that records its receipt
-// (`teams`, `in:{appId}:{activity id}`), so a redelivery stores it once, and its conversation is remembered with the
-// serviceUrl that answers for it (replies go there). Other activities (conversationUpdate, typing, …) are acknowledged.
-import type { Prisma } from "@/generated/prisma/client";
+// token → 401). A `message` is stored as the other bots' are (storeChatBotInbound: its receipt `teams`,
+// `in:{appId}:{activity id}`, so a redelivery stores it once; `from` the conversation, `to` the bot, the contact the
+// sender's AAD object id), and its conversation is remembered with the serviceUrl that answers for it (replies go
+// there). Other activities (conversationUpdate, typing, …) are acknowledged.
 import { db } from "@/server/db";
 import { newId } from "@/server/shared/ids";
-import { storeInboundMessage } from "@/server/messages/store-inbound-message";
+import { storeChatBotInbound } from "@/server/messages/chat-bots/store-chat-bot-inbound";
 import { jsonAnswer as json, refuseAnswer as refuse, type WebhookAnswer } from "@/server/messages/webhook-answer";
 import { TEAMS_APP_ID } from "./teams.schemas";
 import { verifyBotFrameworkToken } from "./verify-bot-framework-token";
@@ -50,24 +50,21 @@ export async function receiveTeamsActivity(appIdParam: string, req: Request): Pr
   const sender = activity.from?.aadObjectId ?? activity.from?.id;
   if (!activity.id || !conversationId || !sender) return refuse(400, "VALIDATION_FAILED", "id, conversation.id and from.id: required");
   const serviceUrl = activity.serviceUrl!;
-  await db.$transaction(async (tx) => {
-    const inserted = await tx.$executeRaw`INSERT INTO "MessagingWebhookReceipt" (provider, "eventKey", "receivedAt") VALUES ('teams', ${`in:${bot.appId}:${activity.id}`}, (now() AT TIME ZONE 'UTC')) ON CONFLICT DO NOTHING`;
-    if (inserted === 0) return;
-    const conversationType = activity.conversation?.conversationType ?? null;
-    await tx.teamsConversation.upsert({
-      where: { botId_conversationId: { botId: bot.id, conversationId } },
-      create: { id: newId("tmc"), tenantId: bot.tenantId, botId: bot.id, conversationId, serviceUrl, conversationType },
-      update: { serviceUrl, conversationType, lastActivityAt: new Date() },
-    });
-    await storeInboundMessage(
-      tx,
-      {
-        tenantId: bot.tenantId, channel: "TEAMS", from: sender, to: conversationId, body: textOf(activity), mediaUrls: [], provider: "teams", providerMessageId: activity.id,
-        payload: { type: "teams", app_id: bot.appId, service_url: serviceUrl, conversation_type: conversationType, from_id: activity.from?.id ?? null, from_name: activity.from?.name ?? null, tenant_id: activity.conversation?.tenantId ?? null } as Prisma.InputJsonValue,
-        numSegments: 1, priceMicros: 0n, currency: bot.tenant.currency, charged: true,
-      },
-      { teams_app_id: bot.appId },
-    );
+  const conversationType = activity.conversation?.conversationType ?? null;
+  // Where replies to this conversation go: kept even for a redelivery (the latest serviceUrl wins).
+  await db.teamsConversation.upsert({
+    where: { botId_conversationId: { botId: bot.id, conversationId } },
+    create: { id: newId("tmc"), tenantId: bot.tenantId, botId: bot.id, conversationId, serviceUrl, conversationType },
+    update: { serviceUrl, conversationType, lastActivityAt: new Date() },
+  });
+  await storeChatBotInbound({
+    bot: { tenantId: bot.tenantId, channel: "TEAMS", externalId: bot.appId, currency: bot.tenant.currency },
+    receiptId: activity.id,
+    chatId: conversationId,
+    senderId: sender,
+    body: textOf(activity),
+    providerMessageId: activity.id,
+    payload: { service_url: serviceUrl, conversation_type: conversationType, from_id: activity.from?.id ?? null, from_name: activity.from?.name ?? null, tenant_id: activity.conversation?.tenantId ?? null },
   });
   return json(200, {});
 }

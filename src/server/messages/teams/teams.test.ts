@@ -113,9 +113,9 @@ describe("Teams", () => {
     expect(update.status).toBe(200);
     const stored = await db.message.findMany({ where: { tenantId: a.tenant.id } });
     expect(stored).toEqual([
-      expect.objectContaining({ channel: "TEAMS", direction: "INBOUND", from: "6b1b2c3d-aaaa-4bbb-8ccc-000000000ada", to: act.conversation.id, body: "Is the API down?", provider: "teams", providerMessageId: act.id }),
+      expect.objectContaining({ channel: "TEAMS", direction: "INBOUND", from: act.conversation.id, to: a.appId, body: "Is the API down?", provider: "teams", providerMessageId: act.id }),
     ]);
-    expect(stored[0]!.payload).toMatchObject({ service_url: ms.serviceUrl, from_id: "29:1AbCdEf-user", conversation_type: "personal" });
+    expect(stored[0]!.payload).toMatchObject({ sender_id: "6b1b2c3d-aaaa-4bbb-8ccc-000000000ada", service_url: ms.serviceUrl, from_id: "29:1AbCdEf-user", conversation_type: "personal" });
     expect(await db.contactIdentity.count({ where: { tenantId: a.tenant.id, kind: "TEAMS", value: "6b1b2c3d-aaaa-4bbb-8ccc-000000000ada" } })).toBe(1);
 
     const send = (body: object) => createMessageRoute.handle(new Request("http://localhost:3000/api/v1/messages", { method: "POST", headers: { authorization: a.auth, "content-type": "application/json" }, body: JSON.stringify(body) }));
