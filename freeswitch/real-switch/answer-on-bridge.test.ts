@@ -5,8 +5,7 @@
 //   - the called party busy: the document goes on and its <Say> answers the call first.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startWebhookReceiver } from "@/test/webhook-receiver";
-import { createVoiceTenant, describeRealSwitch, EslTap, sippPorts, stackInfo, waitFor, waitForFinal, type VoiceTenant } from "./harness/fixtures";
-import { placeInboundCall } from "./harness/sipp";
+import { callInbound, createVoiceTenant, describeRealSwitch, EslTap, waitForFinal, type VoiceTenant } from "./harness/fixtures";
 
 type Reply = { status: number; body: string; headers: Record<string, string> };
 const twiml = (body: string): Reply => ({ status: 200, body: `<?xml version="1.0" encoding="UTF-8"?><Response>${body}</Response>`, headers: { "Content-Type": "text/xml" } });
@@ -27,15 +26,7 @@ describeRealSwitch("answerOnBridge on a real FreeSWITCH", () => {
     await app.close();
   });
 
-  async function callIn(path: string, caller: string) {
-    const { db } = await import("@/server/db");
-    await db.phoneNumber.updateMany({ where: { tenantId: tenant.tenantId }, data: { voiceUrl: app.url(path) } });
-    const ports = await sippPorts();
-    const info = stackInfo();
-    const run = placeInboundCall({ target: `127.0.0.1:${info.externalSipPort}`, did: tenant.number, caller, hangupAfterMs: 40_000, ...ports, workDir: `${info.workDir}/sipp` });
-    const call = await waitFor(`the call from ${caller}`, () => db.call.findFirst({ where: { tenantId: tenant.tenantId, direction: "INBOUND", from: caller }, orderBy: { createdAt: "desc" } }));
-    return { run, call, db };
-  }
+  const callIn = (path: string, caller: string) => callInbound(tenant, app.url(path), caller);
   const order = () => tap.events.map((e) => `${e.name}:${e.get("Unique-ID")}`);
 
   it("the caller rings until the called party answers; the bridge answers it and the call is ringing until then", async () => {

@@ -9,8 +9,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { labelledAmdSet } from "@/test/amd/labelled-set";
 import { startWebhookReceiver } from "@/test/webhook-receiver";
-import { createVoiceTenant, describeRealSwitch, EslTap, sippPorts, stackInfo, waitFor, waitForFinal, type VoiceTenant } from "./harness/fixtures";
-import { placeInboundCall } from "./harness/sipp";
+import { callInbound, createVoiceTenant, describeRealSwitch, EslTap, waitFor, waitForFinal, type VoiceTenant } from "./harness/fixtures";
 
 type Reply = { status: number; body: string; headers: Record<string, string> };
 const twiml = (body: string): Reply => ({ status: 200, body: `<?xml version="1.0" encoding="UTF-8"?><Response>${body}</Response>`, headers: { "Content-Type": "text/xml" } });
@@ -31,15 +30,7 @@ describeRealSwitch("a dialled leg's whisper on a real FreeSWITCH", () => {
     await app.close();
   });
 
-  async function callIn(path: string, caller: string) {
-    const { db } = await import("@/server/db");
-    await db.phoneNumber.updateMany({ where: { tenantId: tenant.tenantId }, data: { voiceUrl: app.url(path) } });
-    const ports = await sippPorts();
-    const info = stackInfo();
-    const run = placeInboundCall({ target: `127.0.0.1:${info.externalSipPort}`, did: tenant.number, caller, hangupAfterMs: 40_000, ...ports, workDir: `${info.workDir}/sipp` });
-    const call = await waitFor(`the call from ${caller}`, () => db.call.findFirst({ where: { tenantId: tenant.tenantId, direction: "INBOUND", from: caller }, orderBy: { createdAt: "desc" } }));
-    return { run, call, db };
-  }
+  const callIn = (path: string, caller: string) => callInbound(tenant, app.url(path), caller);
   const form = (body: string) => Object.fromEntries(new URLSearchParams(body));
   const spokenOn = (uuid: string | null) =>
     tap.events.filter((e) => e.name === "CHANNEL_EXECUTE_COMPLETE" && e.uniqueId === uuid && e.get("Application") === "speak").map((e) => (e.get("Application-Data") ?? "").split("|")[2] ?? "");

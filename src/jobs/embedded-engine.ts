@@ -17,7 +17,7 @@ import { purgeDeletedTenants } from "@/server/admin/purge-deleted-tenants";
 import { purgeWebhookReceipts } from "@/server/messages/purge-webhook-receipts";
 import { startCallbackSender } from "@/server/calls/callbacks/send-due-callbacks";
 import { runAutomation } from "@/server/automation/run-automation";
-import { fetchWhatsAppMedia } from "@/server/messages/whatsapp/fetch-whatsapp-media";
+import { fetchInboundMedia } from "@/server/messages/inbound-media/fetch-inbound-media";
 import { claimDueWebhookDeliveries } from "@/server/webhooks/claim-due-webhook-deliveries";
 import { claimUnpublishedEvents } from "@/server/webhooks/claim-unpublished-events";
 import { createWebhookDeliveries } from "@/server/webhooks/create-webhook-deliveries";
@@ -175,7 +175,7 @@ export function startEmbeddedEngine(opts: { intervalMs?: number } & AttemptOptio
         await fanOutOutbox();
         await deliverDue(opts);
         await runAutomation();
-        await fetchWhatsAppMedia();
+        await fetchInboundMedia();
         if (Date.now() - lastHealthSample >= HEALTH_SAMPLE_EVERY_MS) {
           lastHealthSample = Date.now();
           await recordHealthSample();

@@ -24,6 +24,8 @@ export interface TelegramStandIn {
   calls: string[];
   malformed: string[];
   addBot(bot: { id: number; username: string; firstName?: string }, token: string): void;
+  /** A file an update names by file_id: getFile answers its file_path, GET /file/bot<token>/<file_path> its bytes. */
+  addFile(fileId: string, bytes: Buffer, filePath: string): void;
   rateLimitNext(count: number, retryAfterSeconds: number): void;
   close(): Promise<void>;
 }
@@ -32,6 +34,7 @@ const MEDIA_FIELD: Record<string, string> = { sendPhoto: "photo", sendDocument: 
 
 export async function startTelegramStandIn(opts: { requireHttps?: boolean } = {}): Promise<TelegramStandIn> {
   const bots = new Map<string, { id: number; username: string; firstName: string }>();
+  const files = new Map<string, { bytes: Buffer; filePath: string }>();
   const webhooks: TelegramStandIn["webhooks"] = new Map();
   const sent: TelegramSent[] = [];
   const calls: string[] = [];
@@ -51,6 +54,13 @@ export async function startTelegramStandIn(opts: { requireHttps?: boolean } = {}
         malformed.push(description);
         refuse(400, `Bad Request: ${description}`);
       };
+      const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(req.url ?? "");
+      if (download && req.method === "GET") {
+        const file = bots.has(download[1]!) ? [...files.values()].find((f) => f.filePath === download[2]) : undefined;
+        if (!file) return refuse(404, "Not Found");
+        res.writeHead(200, { "content-type": "application/octet-stream" });
+        return void res.end(file.bytes);
+      }
       const m = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
       if (!m || req.method !== "POST") return bad(`unknown endpoint ${req.method} ${req.url}`);
       const [, token, method] = m as unknown as [string, string, string];
@@ -74,6 +84,11 @@ export async function startTelegramStandIn(opts: { requireHttps?: boolean } = {}
         if (p.allowed_updates !== undefined && !Array.isArray(p.allowed_updates)) return bad("allowed_updates must be an array");
         webhooks.set(token, { url, secretToken: (secret as string | undefined) ?? "", allowedUpdates: (p.allowed_updates as string[] | undefined) ?? [] });
         return answer(200, { ok: true, result: true, description: "Webhook was set" });
+      }
+      if (method === "getFile") {
+        const file = typeof p.file_id === "string" ? files.get(p.file_id) : undefined;
+        if (!file) return refuse(400, "Bad Request: invalid file_id");
+        return answer(200, { ok: true, result: { file_id: p.file_id, file_unique_id: `u${p.file_id as string}`, file_size: file.bytes.length, file_path: file.filePath } });
       }
       if (method === "deleteWebhook") {
         webhooks.delete(token);
@@ -113,6 +128,7 @@ export async function startTelegramStandIn(opts: { requireHttps?: boolean } = {}
     calls,
     malformed,
     addBot: (bot, token) => bots.set(token, { id: bot.id, username: bot.username, firstName: bot.firstName ?? bot.username }),
+    addFile: (fileId, bytes, filePath) => void files.set(fileId, { bytes, filePath }),
     rateLimitNext: (count, retryAfter) => {
       throttle = { count, retryAfter };
     },

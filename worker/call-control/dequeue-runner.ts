@@ -6,10 +6,9 @@
 // whoever stays goes on with its document at CHANNEL_UNBRIDGE: the dialler's dial ends `completed` (DialCallSid: the
 // caller), the caller's Enqueue action hears QueueResult `bridged`. A caller lost before the bridge (it hung up, its
 // url failed) ends the dial `failed` at once; the dialler never waits for a bridge longer than BRIDGE_GUARD_MS.
-import { randomUUID } from "node:crypto";
 import type { DialCommand } from "@/server/voice-documents/interpreter/commands";
 import type { DialCallStatus } from "@/server/voice-documents/interpreter/outcomes";
-import { dialRecordSpec } from "./dial-recording";
+import { dialRunning } from "./dial-runner";
 import type { Running, SessionOps } from "./session-ops";
 
 type QueueTarget = Extract<DialCommand["targets"][number], { kind: "queue" }>;
@@ -48,19 +47,7 @@ export class DequeueRunner {
       await this.s.recordDebugger({ code: 12400, message: `<Dial><Queue>${target.name}: the caller taken (${caller.callId}) is not live on this switch`, source: "verb" });
       return this.ended(step, "failed", caller.callId);
     }
-    this.s.running = {
-      kind: "dial",
-      step,
-      eventUuid: randomUUID(),
-      legs: [{ callId: caller.callId, uuid: callerChannel.uuid, sendDigits: null }],
-      bridgedAt: null,
-      bridgedTo: null,
-      timeLimitSeconds: command.timeLimitSeconds,
-      recording: null,
-      recordWanted: command.record !== null,
-      recordSpec: dialRecordSpec(command),
-      dequeued: true,
-    };
+    this.s.running = dialRunning(command, step, [{ callId: caller.callId, uuid: callerChannel.uuid, sendDigits: null }], { dequeued: true });
     void this.s.save();
     this.guard = setTimeout(() => void this.s.post(() => this.callerLost(caller.callId)), BRIDGE_GUARD_MS);
     this.guard.unref?.();

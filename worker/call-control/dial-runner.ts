@@ -113,18 +113,11 @@ export class DialRunner {
     }
     // A leg with its own document (or detection) is tracked before it rings: its answer starts them (whisper.ts).
     legs.forEach((leg, i) => leg.held && trackHeldLeg(this.s, leg, planned[i]!.to));
-    this.s.running = {
-      kind: "dial",
+    this.s.running = dialRunning(
+      command,
       step,
-      eventUuid: randomUUID(),
-      legs: legs.map((leg) => ({ callId: leg.callId, uuid: leg.uuid, sendDigits: leg.target.kind === "number" ? leg.target.sendDigits : null })),
-      bridgedAt: null,
-      bridgedTo: null,
-      timeLimitSeconds: command.timeLimitSeconds,
-      recording: null,
-      recordWanted: command.record !== null,
-      recordSpec: dialRecordSpec(command),
-    };
+      legs.map((leg) => ({ callId: leg.callId, uuid: leg.uuid, sendDigits: leg.target.kind === "number" ? leg.target.sendDigits : null })),
+    );
     void this.s.save();
     // record-from-ringing: the caller's side from now, ringback included.
     if (command.record?.from === "ringing") this.s.running.recording = await startDialRecording(this.s, step, this.s.running.recordSpec ?? null);
@@ -224,6 +217,23 @@ export class DialRunner {
       callerHungUp,
     });
   }
+}
+
+/** A dial's running state: its legs ringing (or the dequeued caller), nothing bridged or recorded yet. */
+export function dialRunning(command: DialCommand, step: number, legs: Extract<Running, { kind: "dial" }>["legs"], extra: { dequeued?: true } = {}): Extract<Running, { kind: "dial" }> {
+  return {
+    kind: "dial",
+    step,
+    eventUuid: randomUUID(),
+    legs,
+    bridgedAt: null,
+    bridgedTo: null,
+    timeLimitSeconds: command.timeLimitSeconds,
+    recording: null,
+    recordWanted: command.record !== null,
+    recordSpec: dialRecordSpec(command),
+    ...extra,
+  };
 }
 
 /** What a dial asks for that this platform does not do yet: reported to the debugger, never dropped in silence. */

@@ -119,6 +119,20 @@ export async function placeCall(tenant: VoiceTenant, input: Record<string, unkno
 export const FINAL_STATUSES = ["completed", "busy", "failed", "no-answer", "canceled"];
 
 /** Polls `check` until it returns a truthy value (returned), or fails after `timeoutMs`. */
+/**
+ * A customer calling the tenant's number from `caller` (a SIPp caller hanging up after `hangupAfterMs` at the latest),
+ * the number's voice URL set to `voiceUrl` first; the inbound call once stored.
+ */
+export async function callInbound(tenant: VoiceTenant, voiceUrl: string, caller: string, hangupAfterMs = 40_000) {
+  const { db } = await import("@/server/db");
+  const { placeInboundCall } = await import("./sipp");
+  await db.phoneNumber.updateMany({ where: { tenantId: tenant.tenantId }, data: { voiceUrl } });
+  const info = stackInfo();
+  const run = placeInboundCall({ target: `127.0.0.1:${info.externalSipPort}`, did: tenant.number, caller, hangupAfterMs, ...(await sippPorts()), workDir: `${info.workDir}/sipp` });
+  const call = await waitFor(`the call from ${caller}`, () => db.call.findFirst({ where: { tenantId: tenant.tenantId, direction: "INBOUND", from: caller }, orderBy: { createdAt: "desc" } }));
+  return { run, call, db };
+}
+
 export function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 30_000, everyMs = 200): Promise<T> {
   return pollUntil(what, check, timeoutMs, everyMs);
 }

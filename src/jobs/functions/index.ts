@@ -6,7 +6,7 @@ import { sendBroadcasts } from "@/jobs/functions/broadcasts/send-broadcasts";
 import { wakeSnoozedConversationsCron } from "@/jobs/functions/inbox/wake-snoozed-conversations";
 import { purgeWebhookReceiptsCron } from "@/jobs/functions/messages/purge-webhook-receipts";
 import { sendMessages } from "@/jobs/functions/messages/send-messages";
-import { fetchWhatsAppMediaCron } from "@/jobs/functions/messages/fetch-whatsapp-media";
+import { fetchInboundMediaCron } from "@/jobs/functions/messages/fetch-inbound-media";
 import { runContactImportsCron } from "@/jobs/functions/contacts/run-contact-imports";
 import { deleteExpiredRecordingsCron } from "@/jobs/functions/recordings/delete-expired-recordings";
 import { deliverWebhook } from "@/jobs/functions/webhooks/deliver-webhook";
@@ -14,4 +14,4 @@ import { fanOutWebhookEvent } from "@/jobs/functions/webhooks/fan-out-webhook-ev
 import { relayOutboxCron } from "@/jobs/functions/webhooks/relay-outbox";
 import { requeueStuckWebhookDeliveries } from "@/jobs/functions/webhooks/requeue-stuck-webhook-deliveries";
 
-export const functions = [fanOutWebhookEvent, deliverWebhook, relayOutboxCron, requeueStuckWebhookDeliveries, deleteExpiredRecordingsCron, purgeDeletedTenantsCron, recordHealthSampleCron, sendBroadcasts, sendMessages, runContactImportsCron, purgeWebhookReceiptsCron, runAutomationCron, wakeSnoozedConversationsCron, fetchWhatsAppMediaCron];
+export const functions = [fanOutWebhookEvent, deliverWebhook, relayOutboxCron, requeueStuckWebhookDeliveries, deleteExpiredRecordingsCron, purgeDeletedTenantsCron, recordHealthSampleCron, sendBroadcasts, sendMessages, runContactImportsCron, purgeWebhookReceiptsCron, runAutomationCron, wakeSnoozedConversationsCron, fetchInboundMediaCron];

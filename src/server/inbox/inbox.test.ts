@@ -18,6 +18,7 @@ import { wakeSnoozedConversations } from "@/server/inbox/wake-snoozed-conversati
 import { watchInboxChanges } from "@/server/inbox/watch-inbox-changes";
 import { createMessage } from "@/server/messages/create-message";
 import { receiveInboundMessage } from "@/server/messages/receive-inbound-message";
+import { runMessageSender } from "@/server/messages/run-message-sender";
 import { newId, newSid } from "@/server/shared/ids";
 import type { Actor } from "@/server/tenancy";
 import { createTestTenant } from "@/test/factories";
@@ -170,6 +171,31 @@ describe("replies, notes and search", () => {
     const page2 = await findConversations(a.actor, { limit: 1, cursor: page1.nextCursor });
     expect(page1.hasMore).toBe(true);
     expect(new Set([page1.items[0]!.id, page2.items[0]!.id]).size).toBe(2);
+  });
+
+  it("a reply's new status reaches the live feed when the sender settles it (the open thread shows it at once)", async () => {
+    const a = await account();
+    const { conversationId } = await inbound(a.number, "+15005550611", "hi");
+    const reply = await replyToConversation(a.actor, { conversationId: conversationId!, body: "hello" });
+    // The reply's own notification is heard (or not) before the watch below begins.
+    await new Promise((r) => setTimeout(r, 300));
+    const controller = new AbortController();
+    const stream = await watchInboxChanges(a.actor, {}, controller.signal);
+    const heard: unknown[] = [];
+    const reading = (async () => {
+      for await (const e of stream) {
+        if ((e as { conversationId?: string }).conversationId !== conversationId) continue;
+        heard.push(e);
+        break;
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 50));
+    await runMessageSender({ deadlineMs: 2_000 });
+    const settled = await db.message.findUniqueOrThrow({ where: { id: reply.id } });
+    expect(["SENT", "FAILED"]).toContain(settled.status);
+    await Promise.race([reading, new Promise((r) => setTimeout(r, 5_000))]);
+    controller.abort();
+    expect(heard).toEqual([{ kind: "changed", conversationId, change: "message", mentioned: false }]);
   });
 
   it("a note @mentioning a member reaches the tenant's live feed flagged for them", async () => {

@@ -35,3 +35,14 @@ export function decodeInboxChange(payload: string): InboxChange | null {
 export async function notifyInboxChanged(tx: DbOrTx, change: InboxChange): Promise<void> {
   await tx.$executeRaw`SELECT pg_notify(${INBOX_CHANGED_CHANNEL}, ${encodeInboxChange(change)})`;
 }
+
+/**
+ * The conversations of these messages are told their thread changed (a status moved: sent, delivered, read, failed),
+ * in one statement; messages in no conversation (API sends to nobody who wrote) notify nobody.
+ */
+export async function notifyMessageConversations(tx: DbOrTx, messageIds: readonly string[]): Promise<void> {
+  if (messageIds.length === 0) return;
+  await tx.$executeRaw`
+    SELECT pg_notify(${INBOX_CHANGED_CHANNEL}, json_build_object('t', "tenantId", 'c', "conversationId", 'k', 'message')::text)
+    FROM (SELECT DISTINCT "tenantId", "conversationId" FROM "Message" WHERE id = ANY(${[...messageIds]}::text[]) AND "conversationId" IS NOT NULL) c`;
+}

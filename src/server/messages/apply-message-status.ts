@@ -1,5 +1,6 @@
 // A provider's status report for a message it carries (Twilio's StatusCallback, Telnyx's message.sent/finalized):
 // recorded once per report (MessagingWebhookReceipt), and only forward (a late `sent` never undoes `delivered`).
+import { notifyMessageConversations } from "@/server/inbox/notify-inbox-changed";
 import type { MessageStatus } from "@/generated/prisma/enums";
 import { db } from "@/server/db";
 import { MESSAGE_VIEW_SELECT, messageEventData } from "@/server/messages/message-view";
@@ -40,6 +41,7 @@ export async function applyMessageStatus(input: {
     const type = `message.${input.status.toLowerCase()}` as "message.sent" | "message.delivered" | "message.undelivered" | "message.failed" | "message.read";
     await emitMessageEvents(tx, [{ tenantId: updated.tenantId, type, data: messageEventData(updated) }]);
     await queueMessageStatusCallbacks(tx, [updated]);
+    await notifyMessageConversations(tx, [updated.id]);
     return { outcome: "applied" as const, updated };
   });
   return result.outcome;

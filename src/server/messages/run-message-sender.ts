@@ -6,6 +6,7 @@
 //   sending whose lease lapsed (the sender died mid-request) --> failed 30008, never resent: it may have gone out.
 // One sender runs at a time (a PostgreSQL advisory lock held by the pass's connection, released if the process
 // dies), so the pacer's per-sender and per-tenant slots (message-throughput.ts) hold across the installation.
+import { notifyMessageConversations } from "@/server/inbox/notify-inbox-changed";
 import { Prisma } from "@/generated/prisma/client";
 import { db, sqlPool } from "@/server/db";
 import { logger } from "@/server/logger";
@@ -251,6 +252,8 @@ async function recordOutcomesOnce(outcomes: Outcome[], pass: MessageSenderPass):
     const views = changed.length ? await tx.message.findMany({ where: { id: { in: changed } }, select: MESSAGE_VIEW_SELECT }) : [];
     await emitMessageEvents(tx, views.map((m) => ({ tenantId: m.tenantId, type: m.status === "SENT" ? ("message.sent" as const) : ("message.failed" as const), data: messageEventData(m) })));
     await queueMessageStatusCallbacks(tx, views);
+    // An inbox showing one of these threads shows the new status at once.
+    await notifyMessageConversations(tx, settled.map((o) => o.row.id));
     pass.sent += accepted.length;
     pass.retried += retry.length;
     pass.failed += failed.length;

@@ -6,6 +6,8 @@
 import { timingSafeEqual } from "node:crypto";
 import { openSecret } from "@/server/crypto/secret-box";
 import { db } from "@/server/db";
+import { logger } from "@/server/logger";
+import { fetchInboundMedia } from "@/server/messages/inbound-media/fetch-inbound-media";
 import { storeChatBotInbound } from "@/server/messages/chat-bots/store-chat-bot-inbound";
 import { TELEGRAM_BOT } from "@/server/messages/chat-bots/chat-bots.schemas";
 import { jsonAnswer, refuseAnswer, type WebhookAnswer } from "@/server/messages/webhook-answer";
@@ -70,7 +72,7 @@ export async function receiveTelegramUpdate(req: Request, botId: string): Promis
   if (!m || !m.from?.id || m.from.is_bot || m.chat?.id === undefined || m.message_id === undefined) return jsonAnswer(200, { ok: true });
   const media = mediaOf(m);
   if (m.text === undefined && !media.length) return jsonAnswer(200, { ok: true });
-  await storeChatBotInbound({
+  const stored = await storeChatBotInbound({
     bot: { tenantId: bot.tenantId, channel: "TELEGRAM", externalId: bot.externalId, currency: bot.tenant.currency },
     receiptId: String(update.update_id),
     chatId: String(m.chat.id),
@@ -82,5 +84,7 @@ export async function receiveTelegramUpdate(req: Request, botId: string): Promis
       sender_name: [m.from.first_name, m.from.last_name].filter(Boolean).join(" ") || null, media,
     },
   });
+  // The files are fetched off the webhook's answer (inbound-media/fetch-inbound-media.ts); the job engine retries.
+  if (stored && media.length) void fetchInboundMedia().catch((err: unknown) => logger.warn({ err }, "Telegram media fetch failed; the job engine retries"));
   return jsonAnswer(200, { ok: true });
 }

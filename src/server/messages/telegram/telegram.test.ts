@@ -6,6 +6,8 @@ import { replyToConversation } from "@/server/inbox/reply-to-conversation";
 import { findChatBots } from "@/server/messages/chat-bots/find-chat-bots";
 import { removeChatBot } from "@/server/messages/chat-bots/remove-chat-bot";
 import { runMessageSender } from "@/server/messages/run-message-sender";
+import { readAttachmentBlob } from "@/server/messages/email-attachments";
+import { fetchInboundMedia } from "@/server/messages/inbound-media/fetch-inbound-media";
 import { connectTelegramBot } from "@/server/messages/telegram/connect-telegram-bot";
 import { receiveTelegramUpdate } from "@/server/messages/telegram/receive-telegram-update";
 import { createTestTenant } from "@/test/factories";
@@ -126,6 +128,28 @@ describe("Telegram", () => {
     const conversations = await db.conversation.findMany({ where: { tenantId: a.tenant.id }, select: { contactAddress: true, inboxAddress: true } });
     expect(conversations.map((c) => c.contactAddress).sort()).toEqual([String(group.id), "4242"]);
     expect(await db.message.count({ where: { tenantId: b.tenant.id } })).toBe(0);
+  });
+
+  it("fetches a photo and a document with getFile and the file URL, and keeps them as the messages' encrypted attachments", async () => {
+    const a = await connected();
+    const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(1500, 3)]);
+    const log = Buffer.from("2026-12-04 error: timeout\n");
+    tg.addFile("tgphoto1", photo, "photos/file_7.jpg");
+    tg.addFile("tgdoc1", log, "documents/file_8.txt");
+    const chat = { id: 6001, type: "private" };
+    const from = { id: 6001, is_bot: false, first_name: "Lin" };
+    await a.deliver(a.hook.secretToken, { update_id: 910_001, message: { message_id: 1, from, chat, date: 1, caption: "broken", photo: [{ file_id: "tgphoto1", width: 800, height: 600 }] } });
+    await a.deliver(a.hook.secretToken, { update_id: 910_002, message: { message_id: 2, from, chat, date: 1, document: { file_id: "tgdoc1", file_name: "app.log", mime_type: "text/plain" } } });
+    await vi.waitFor(async () => expect(await db.messageAttachment.count({ where: { tenantId: a.tenant.id } })).toBe(2), { timeout: 10_000, interval: 100 });
+    const rows = await db.message.findMany({ where: { tenantId: a.tenant.id }, include: { attachments: true }, orderBy: { createdAt: "asc" } });
+    expect(rows[0]!.attachments[0]).toMatchObject({ filename: "file_7.jpg", contentType: "image/jpeg", sizeBytes: photo.length });
+    expect(rows[1]!.attachments[0]).toMatchObject({ filename: "app.log", contentType: "text/plain", sizeBytes: log.length });
+    expect(await readAttachmentBlob(rows[0]!.attachments[0]!)).toEqual(photo);
+    expect(await readAttachmentBlob(rows[1]!.attachments[0]!)).toEqual(log);
+    // Stored once: another pass leaves them as they are.
+    await fetchInboundMedia();
+    expect(await db.messageAttachment.count({ where: { tenantId: a.tenant.id } })).toBe(2);
+    expect(tg.malformed).toEqual([]);
   });
 
   it("sends text with sendMessage and media with sendPhoto/sendDocument, retries a 429 after retry_after, fails what Telegram refuses, and replies from the inbox", async () => {

@@ -10,7 +10,7 @@ import type { MessageStatus } from "@/generated/prisma/enums";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { applyMessageStatus } from "@/server/messages/apply-message-status";
-import { fetchWhatsAppMedia } from "@/server/messages/whatsapp/fetch-whatsapp-media";
+import { fetchInboundMedia } from "@/server/messages/inbound-media/fetch-inbound-media";
 import { storeInboundMessage } from "@/server/messages/store-inbound-message";
 import { verifyMetaSignature } from "@/server/messages/providers/verify-provider-signatures";
 import { whatsappEnv } from "./whatsapp.schemas";
@@ -155,7 +155,7 @@ export async function receiveWhatsAppWebhook(req: Request): Promise<WebhookAnswe
   }
   // Meta retries what is not acknowledged: by then the sender has stored the message's id.
   if (unknown) return refuse(503, "UNAVAILABLE", "unknown message; retry");
-  // The media is fetched off the webhook's answer (fetch-whatsapp-media.ts); the job engine retries what fails.
-  if (media > 0) void fetchWhatsAppMedia().catch((err: unknown) => logger.warn({ err }, "WhatsApp media fetch failed; the job engine retries"));
+  // The media is fetched off the webhook's answer (inbound-media/fetch-inbound-media.ts); the job engine retries what fails.
+  if (media > 0) void fetchInboundMedia().catch((err: unknown) => logger.warn({ err }, "WhatsApp media fetch failed; the job engine retries"));
   return json(200, { ok: true });
 }

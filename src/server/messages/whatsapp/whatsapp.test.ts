@@ -18,7 +18,7 @@ import { findWhatsAppNumbers } from "@/server/messages/whatsapp/find-whatsapp-nu
 import { receiveWhatsAppWebhook, verifyWhatsAppSubscription } from "@/server/messages/whatsapp/receive-whatsapp-webhook";
 import { newId } from "@/server/shared/ids";
 import { readAttachmentBlob } from "@/server/messages/email-attachments";
-import { fetchWhatsAppMedia } from "@/server/messages/whatsapp/fetch-whatsapp-media";
+import { fetchInboundMedia } from "@/server/messages/inbound-media/fetch-inbound-media";
 import { createTestTenant } from "@/test/factories";
 import { signedWhatsAppRequest, startWhatsAppStandIn, whatsappWebhookBody, type WhatsAppStandIn } from "@/test/whatsapp-cloud-stand-in";
 
@@ -220,15 +220,25 @@ describe("WhatsApp inbound and outbound", () => {
     const m = await db.message.findFirstOrThrow({ where: { tenantId: a.tenant.id, direction: "INBOUND" }, include: { attachments: true } });
     expect(m).toMatchObject({ body: "the receipt", mediaUrls: [] });
     expect(m.attachments[0]).toMatchObject({ contentType: "image/png", sizeBytes: photo.length, filename: "image-2000000000000001.png" });
-    expect(m.payload).toMatchObject({ media: { id: "2000000000000001", stored: m.attachments[0]!.id } });
+    expect(m.payload).toMatchObject({ media: { id: "2000000000000001" }, media_fetch: { stored: [m.attachments[0]!.id] } });
     expect(await readAttachmentBlob(m.attachments[0]!)).toEqual(photo);
-    // Stored once: a second pass finds nothing to do.
-    expect(await fetchWhatsAppMedia()).toEqual({ stored: 0, failed: 0 });
-    // Media Meta no longer has is tried three times, its error kept, then left.
+    // Stored once: another pass leaves it as it is.
+    await fetchInboundMedia();
+    expect(await db.messageAttachment.count({ where: { tenantId: a.tenant.id } })).toBe(1);
+    // Media Meta no longer has: the error is kept and the next try waits (30 s, then a minute; three in all).
     await inbound(a.phoneNumberId, { from: USER, id: wamid(), timestamp: ts, type: "document", document: { id: "2000000000000002", mime_type: "application/pdf", filename: "invoice.pdf" } });
-    for (let i = 0; i < 4; i++) await fetchWhatsAppMedia();
-    const lost = await db.message.findFirstOrThrow({ where: { tenantId: a.tenant.id, direction: "INBOUND", body: "" } });
-    expect(lost.payload).toMatchObject({ media: { id: "2000000000000002", tries: 3, error: expect.stringContaining("404") } });
+    const lost = await vi.waitFor(
+      async () => {
+        const row = await db.message.findFirstOrThrow({ where: { tenantId: a.tenant.id, direction: "INBOUND", body: "" } });
+        expect(row.payload).toMatchObject({ media: { id: "2000000000000002" }, media_fetch: { tries: 1, error: expect.stringContaining("404") } });
+        return row;
+      },
+      { timeout: 10_000, interval: 100 },
+    );
+    const retryAt = new Date((lost.payload as { media_fetch: { claimed_until: string } }).media_fetch.claimed_until).getTime();
+    expect(retryAt - Date.now()).toBeGreaterThan(20_000);
+    await fetchInboundMedia();
+    expect((await db.message.findUniqueOrThrow({ where: { id: lost.id } })).payload).toMatchObject({ media_fetch: { tries: 1 } });
   });
 
   it("stores media, interactive replies and locations; Meta's refusal fails the message with its code", async () => {
