@@ -1,6 +1,6 @@
 // A local stand-in for Slack's Web API, for tests: POST /api/oauth.v2.access (form-encoded client_id, client_secret,
 // code, redirect_uri → a bot token for a team) and POST /api/chat.postMessage (Bearer bot token, JSON channel + text
-// → { ok, channel, ts }); anything off the documented format answers { ok: false, error } and is counted in
+// [+ thread_ts] → { ok, channel, ts }); anything off the documented format answers { ok: false, error } and is counted in
 // `malformed`. It builds Events API requests signed as Slack signs them (X-Slack-Signature v0, X-Slack-Request-Timestamp).
 import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 
 export interface SlackStandIn {
   url: string;
-  posts: { channel: string; text: string; ts: string; token: string }[];
+  posts: { channel: string; text: string; ts: string; token: string; threadTs?: string }[];
   malformed: string[];
   /** The code Slack's authorize page would hand back for this team. */
   issueCode(team: { id: string; name: string }, botToken: string): string;
@@ -48,7 +48,7 @@ export async function startSlackStandIn(opts: { clientId: string; clientSecret: 
         const token = (req.headers.authorization ?? "").replace(/^Bearer /, "");
         if (!tokens.has(token)) return send({ ok: false, error: "invalid_auth" });
         if (!(req.headers["content-type"] ?? "").startsWith("application/json")) return bad("invalid_content_type");
-        let body: { channel?: string; text?: string };
+        let body: { channel?: string; text?: string; thread_ts?: unknown };
         try {
           body = JSON.parse(raw) as typeof body;
         } catch {
@@ -56,8 +56,9 @@ export async function startSlackStandIn(opts: { clientId: string; clientSecret: 
         }
         if (!body.channel || !/^[CDG][A-Z0-9]+$/.test(body.channel)) return send({ ok: false, error: "channel_not_found" });
         if (!body.text) return send({ ok: false, error: "no_text" });
+        if (body.thread_ts !== undefined && (typeof body.thread_ts !== "string" || !/^\d+\.\d+$/.test(body.thread_ts))) return bad("invalid_thread_ts");
         const ts = `${Math.floor(Date.now() / 1000)}.${String(++seq).padStart(6, "0")}`;
-        posts.push({ channel: body.channel, text: body.text, ts, token });
+        posts.push({ channel: body.channel, text: body.text, ts, token, ...(typeof body.thread_ts === "string" ? { threadTs: body.thread_ts } : {}) });
         return send({ ok: true, channel: body.channel, ts, message: { text: body.text, ts } });
       }
       bad(`unknown_method ${req.method} ${req.url}`);

@@ -63,6 +63,17 @@ export async function purgeTenant(tenantId: string, opts: PurgeOptions = {}): Pr
     if (isRecordingStorageKind(g.storage)) await (opts.store ?? getRecordingStore(g.storage)).delete(g.storageKey);
   }
 
+  // Message attachments (emails', WhatsApp and Telegram media) are stored like recordings: their bytes go, a batch at a
+  // time with their rows, so a run that fails half-way leaves only attachments whose bytes are still there.
+  for (;;) {
+    const batch = await db.messageAttachment.findMany({ where: { tenantId }, select: { id: true, storage: true, storageKey: true }, take: RECORDING_BATCH });
+    if (batch.length === 0) break;
+    for (const a of batch) {
+      if (isRecordingStorageKind(a.storage)) await (opts.store ?? getRecordingStore(a.storage)).delete(a.storageKey);
+    }
+    await db.messageAttachment.deleteMany({ where: { id: { in: batch.map((a) => a.id) } } });
+  }
+
   // 3. The rows: the tenant (cascading to everything it owns) and the users who had no other workspace.
   const usersDeleted = await db.$transaction(async (tx) => {
     const members = await tx.membership.findMany({ where: { tenantId }, select: { userId: true } });

@@ -7,13 +7,14 @@ import { authenticateApiKey } from "@/server/api-keys/authenticate-api-key";
 import { createTenant } from "@/server/admin/create-tenant";
 import { getTenantDetail } from "@/server/admin/get-tenant-detail";
 import { purgeDeletedTenants } from "@/server/admin/purge-deleted-tenants";
+import { storeAttachmentBlob } from "@/server/messages/email-attachments";
 import { reinstateTenant } from "@/server/admin/tenant-access";
 import { cancelTenantDeletion, scheduleTenantDeletion } from "@/server/admin/tenant-deletion";
 import { updateTenantLimits } from "@/server/admin/update-tenant-limits";
 import { createInvitation } from "@/server/invitations/create-invitation";
 import { purchasePhoneNumber } from "@/server/numbers/purchase-phone-number";
 import { configuredNumberProvider } from "@/server/numbers/providers/configured-number-provider";
-import { newId } from "@/server/shared/ids";
+import { newId, newSid } from "@/server/shared/ids";
 import { createTestTenant } from "@/test/factories";
 import { startTwilioNumbersStandIn, type NumberProviderStandIn } from "@/test/number-provider-stand-ins";
 import { createTestRecording, useTempRecordingDirs } from "@/test/recording-fixtures";
@@ -122,6 +123,14 @@ describe("deleting a tenant", () => {
     const stored = await db.recording.findUniqueOrThrow({ where: { id: recording.id } });
     const bytesAt = path.join(recordingsDir, stored.storageKey!);
     expect(existsSync(bytesAt)).toBe(true);
+    // An email's attachment, stored encrypted beside the recordings.
+    const blob = await storeAttachmentBlob(tenant.id, { filename: "a.txt", contentType: "text/plain", content: Buffer.from("attached") });
+    const message = await db.message.create({
+      data: { id: newSid("SM"), tenantId: tenant.id, channel: "EMAIL", direction: "INBOUND", status: "RECEIVED", from: "x@example.com", to: "y@example.com", body: "", currency: "USD" },
+    });
+    await db.messageAttachment.create({ data: { ...blob, messageId: message.id } });
+    const attachmentAt = path.join(recordingsDir, blob.storageKey);
+    expect(existsSync(attachmentAt)).toBe(true);
 
     const now = new Date();
     await scheduleTenantDeletion(staff, { tenantId: tenant.id, reason: "closed account", confirmName: "Doomed" }, new Date(now.getTime() - 31 * DAY_MS));
@@ -135,6 +144,7 @@ describe("deleting a tenant", () => {
     expect(run.purged.find((p) => p.tenantId === tenant.id)).toEqual({ tenantId: tenant.id, numbersReleased: 1, recordingsErased: 1, usersDeleted: 1 });
     expect(standIn.inventory.sold.has(bought.phoneNumber)).toBe(false);
     expect(existsSync(bytesAt)).toBe(false);
+    expect(existsSync(attachmentAt)).toBe(false);
     expect(await db.tenant.count({ where: { id: tenant.id } })).toBe(0);
     expect(await db.call.count({ where: { tenantId: tenant.id } })).toBe(0);
     expect(await db.user.count({ where: { id: owner.id } })).toBe(0);

@@ -18,10 +18,10 @@ export async function replyToConversation(actor: Actor, rawInput: TReplyToConver
   const input = ZReplyToConversationInput.parse(rawInput);
   const conversation = await loadConversation(db, actor.tenantId, input.conversationId);
   const channel = conversation.channel === "sms" && input.mediaUrls.length > 0 ? "mms" : conversation.channel;
-  const { from, to, email } = await replyAddresses(actor.tenantId, conversation);
+  const { from, to, email, threadTs } = await replyAddresses(actor.tenantId, conversation);
   const message = email
     ? await createEmailMessage(actor, { channel: "email", from, to, body: input.body, ...email }, { conversationId: conversation.id })
-    : await createMessage(actor, { channel: channel as "sms", from, to, body: input.body, mediaUrls: input.mediaUrls }, { surface: "native", conversationId: conversation.id });
+    : await createMessage(actor, { channel: channel as "sms", from, to, body: input.body, mediaUrls: input.mediaUrls, ...(threadTs ? { threadTs } : {}) }, { surface: "native", conversationId: conversation.id });
   await db.$transaction(async (tx) => {
     await tx.conversation.updateMany({
       where: { id: conversation.id, tenantId: actor.tenantId },
@@ -36,12 +36,13 @@ export async function replyToConversation(actor: Actor, rawInput: TReplyToConver
 /**
  * Who a reply is from and to. Mostly the endpoint the contact wrote to and the contact. An email answers the latest
  * email the contact sent (In-Reply-To and References, "Re:" its subject). A Slack conversation is a person in a
- * Slack channel: the reply is the workspace's (its team id, kept with the inbound message) posting in that channel.
+ * Slack channel: the reply is the workspace's (its team id, kept with the inbound message) posting in that channel,
+ * in the thread the person's latest message was in, if any.
  */
 async function replyAddresses(
   tenantId: string,
   conversation: { id: string; channel: string; inboxAddress: string; contactAddress: string },
-): Promise<{ from: string; to: string; email?: { subject: string; replyToMessageId?: string } }> {
+): Promise<{ from: string; to: string; email?: { subject: string; replyToMessageId?: string }; threadTs?: string }> {
   const latestInbound = () =>
     db.message.findFirst({ where: { tenantId, conversationId: conversation.id, direction: "INBOUND" }, orderBy: { createdAt: "desc" }, select: { id: true, payload: true, subject: true } });
   if (conversation.channel === "email") {
@@ -54,7 +55,7 @@ async function replyAddresses(
     };
   }
   if (conversation.channel !== "slack") return { from: conversation.inboxAddress, to: conversation.contactAddress };
-  const teamId = ((await latestInbound())?.payload as { team_id?: unknown } | null)?.team_id;
-  if (typeof teamId !== "string") throw new AppError("CONFLICT", "this Slack conversation has no workspace to reply from (its messages predate the install); reply in Slack");
-  return { from: teamId, to: conversation.inboxAddress };
+  const payload = (await latestInbound())?.payload as { team_id?: unknown; thread_ts?: unknown } | null;
+  if (typeof payload?.team_id !== "string") throw new AppError("CONFLICT", "this Slack conversation has no workspace to reply from (its messages predate the install); reply in Slack");
+  return { from: payload.team_id, to: conversation.inboxAddress, ...(typeof payload.thread_ts === "string" ? { threadTs: payload.thread_ts } : {}) };
 }

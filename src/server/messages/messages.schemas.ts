@@ -60,6 +60,8 @@ export const ZCreateMessageInput = z
     interactive: ZWhatsAppInteractive.optional(),
     /** WhatsApp: what the media URL is (default: from its extension, else document). */
     mediaType: z.enum(WHATSAPP_MEDIA_TYPES).optional(),
+    /** Slack: the thread to answer in (the `ts` of its first message). */
+    threadTs: z.string().trim().regex(/^\d{1,12}\.\d{1,8}$/, "a Slack message timestamp such as 1700000000.000100").optional(),
   })
   .superRefine((m, ctx) => {
     if (PHONE_CHANNELS.includes(m.channel)) {
@@ -70,6 +72,8 @@ export const ZCreateMessageInput = z
       if (!SLACK_CONVERSATION_ID.test(m.to)) ctx.addIssue({ code: "custom", path: ["to"], message: "a Slack conversation id (C…, D… or G…) the bot is in" });
       if (!SLACK_TEAM_ID.test(m.from)) ctx.addIssue({ code: "custom", path: ["from"], message: "the team id (T…) of a Slack workspace installed in Settings → Channels" });
       if (m.mediaUrls.length || m.templateId || m.interactive) ctx.addIssue({ code: "custom", path: ["body"], message: "a Slack message is text: give body only" });
+    } else if (m.threadTs) {
+      ctx.addIssue({ code: "custom", path: ["thread_ts"], message: "only a Slack message answers in a thread" });
     }
     if (m.channel === "telegram") {
       if (!TELEGRAM_CHAT.test(m.to)) ctx.addIssue({ code: "custom", path: ["to"], message: "a Telegram chat id (e.g. 123456789, or -100… for a group) or a channel's @username" });

@@ -105,6 +105,7 @@ export const createMessageRoute = defineRoute(
       interactive: ZWhatsAppInteractive.optional().meta({
         description: "WhatsApp: reply buttons (type button, up to 3) or a list (type list), as Meta's `interactive` object; only inside the 24-hour window",
       }),
+      thread_ts: z.string().optional().meta({ description: "Slack: the thread to answer in (the ts of its first message, as the inbound message's payload.thread_ts or provider_message_id give it)" }),
       media_type: z.enum(WHATSAPP_MEDIA_TYPES).optional().meta({ description: "WhatsApp and Telegram: what media_urls[0] is (default: from its extension, else document)" }),
     }),
     response: ZMessageResource,
@@ -141,6 +142,7 @@ export const createMessageRoute = defineRoute(
         templateVariables: body.template_variables,
         interactive: body.interactive,
         mediaType: body.media_type,
+        threadTs: body.thread_ts,
       },
       { surface: "native", idempotency: idempotency ? (created) => idempotency.completion(toMessageResource(created)) : undefined },
     );

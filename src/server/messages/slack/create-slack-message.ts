@@ -14,5 +14,5 @@ type Input = z.output<typeof ZCreateMessageInput>;
 export async function createSlackMessage(actor: Actor, input: Input, opts: CreateMessageOptions): Promise<MessageView> {
   const ws = await db.slackWorkspace.findFirst({ where: { tenantId: actor.tenantId, teamId: input.from }, select: { id: true } });
   if (!ws) throw fieldError("from", `${input.from} is not a Slack workspace installed for this account (Settings → Channels)`);
-  return queueChatMessage(actor, { channel: "SLACK", from: input.from }, input, opts);
+  return queueChatMessage(actor, { channel: "SLACK", from: input.from, ...(input.threadTs ? { payload: { thread_ts: input.threadTs } } : {}) }, input, opts);
 }

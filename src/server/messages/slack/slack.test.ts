@@ -123,6 +123,24 @@ describe("Slack", () => {
       { timeout: 5_000, interval: 250 },
     );
 
+    // A person writing in a thread is answered in it, from the inbox and through the API (thread_ts).
+    const inThread = event(a.teamId, `Ev${seq++}THR`, { type: "message", channel: "C0GENERAL", user: "U0ADA", text: "Still down?", ts: "1700000100.000200", thread_ts: "1700000000.000100" });
+    expect((await receiveSlackEvent(signedSlackEvent(HOOK, SIGNING, inThread))).status).toBe(200);
+    await replyToConversation(a.actor, { conversationId, body: "Fixed now." });
+    const viaApi = await send({ channel: "slack", from: a.teamId, to: "C0GENERAL", body: "Postmortem soon.", thread_ts: "1700000000.000100" });
+    expect(viaApi.status).toBe(201);
+    const notSlack = await send({ channel: "sms", from: "+14155550100", to: "+14155550101", body: "x", thread_ts: "1700000000.000100" });
+    expect(((await notSlack.json()) as { error: { message: string } }).error.message).toMatch(/thread_ts: only a Slack message/);
+    await vi.waitFor(
+      async () => {
+        await runMessageSender({ deadlineMs: 1_000 });
+        const threaded = slack.posts.filter((p) => p.token === a.token && p.threadTs === "1700000000.000100").map((p) => p.text);
+        expect(threaded.sort()).toEqual(["Fixed now.", "Postmortem soon."]);
+      },
+      { timeout: 8_000, interval: 250 },
+    );
+    expect(slack.malformed).toEqual([]);
+
     await removeSlackWorkspace(a.actor, { slackWorkspaceId: a.ws.id });
     expect(await findSlackWorkspaces(a.actor)).toEqual([]);
   });
