@@ -107,6 +107,11 @@ try {
   const telegramToken = "7000000777:AAE-e2e-telegram-bot-token-000000WXYZ";
   telegramStandIn.addBot({ id: 7000000777, username: "irisx_e2e_bot", firstName: "IRISX e2e" }, telegramToken);
   Object.assign(process.env, { TELEGRAM_API_BASE_URL: telegramStandIn.url, E2E_TELEGRAM_BOT_TOKEN: telegramToken });
+  // Teams bots (Settings → Channels) prove their credentials at a stand-in of Entra's token endpoint that knows one
+  // bot, the one e2e/portal/channels.spec.ts connects (src/test/teams-stand-in.ts).
+  const { startTeamsStandIn, E2E_TEAMS_BOT } = await import("../src/test/teams-stand-in.ts");
+  const teamsStandIn = await startTeamsStandIn([E2E_TEAMS_BOT]);
+  Object.assign(process.env, { TEAMS_LOGIN_BASE_URL: teamsStandIn.url, TEAMS_OPENID_METADATA_URL: `${teamsStandIn.url}/v1/.well-known/openidconfiguration` });
   await migrate(pg.url("irisx"));
   await seedDemoData();
 

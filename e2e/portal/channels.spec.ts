@@ -1,8 +1,11 @@
-// Settings → Channels (WhatsApp, Slack, Telegram and Discord cards): an owner connects a WhatsApp Business number (a bad
-// phone number id refused beside its field), sees it connected with only the token's last four, and disconnects it;
-// connects a Telegram bot against the Bot API stand-in (scripts/e2e.ts) and disconnects it; the empty states, dark
-// mode and a phone-width screen are photographed.
+// Settings → Channels (WhatsApp, Slack, Telegram, Discord and Teams cards): an owner connects a WhatsApp Business number (a
+// bad phone number id refused beside its field), sees it connected with only the token's last four, and disconnects it;
+// connects a Telegram bot against the Bot API stand-in (scripts/e2e.ts) and disconnects it; connects a Teams bot (a
+// secret Microsoft's token endpoint refuses is shown beside its field; the stand-in knows E2E_TEAMS_BOT), sees its
+// messaging endpoint and disconnects it; the empty states, dark mode and a phone-width screen are photographed.
 import { expect, test, type Page } from "@playwright/test";
+import { E2E_TEAMS_BOT } from "../../src/test/teams-stand-in";
+import { shootSchemes } from "../helpers/screenshots";
 import { signUpNewTenant } from "../helpers/tenant";
 
 async function shoot(page: Page, name: string) {
@@ -92,4 +95,40 @@ test("an owner connects a Telegram bot by its token and disconnects it", async (
   await row.getByRole("button", { name: "Disconnect @irisx_e2e_bot" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Disconnect" }).click();
   await expect(page.getByText("No Telegram bot")).toBeVisible();
+});
+
+test("an owner connects a Teams bot and disconnects it", async ({ page }) => {
+  await signUpNewTenant(page);
+  await page.getByRole("link", { name: "Channels" }).first().click();
+  await expect(page.getByText("No Teams bot")).toBeVisible();
+
+  await page.getByRole("button", { name: "Connect Teams bot" }).click();
+  const dialog = page.getByRole("dialog", { name: "Connect a Teams bot" });
+  await dialog.getByLabel("Name").fill("Support bot");
+  await dialog.getByLabel("Microsoft App ID").fill(E2E_TEAMS_BOT.appId);
+  // Left empty: a multi-tenant bot (botframework.com).
+  await expect(dialog.getByLabel("App tenant ID")).toHaveValue("");
+  await dialog.getByLabel("Client secret").fill("not-the-secret-value");
+  await dialog.getByRole("button", { name: "Connect" }).click();
+  await expect(dialog.getByText(/Microsoft refused the credentials \(invalid_client/)).toBeVisible();
+  await page.screenshot({ path: "test-results/channels-teams-refused-light.png" });
+  await dialog.getByLabel("Client secret").fill(E2E_TEAMS_BOT.secret);
+  await dialog.getByRole("button", { name: "Connect" }).click();
+  await expect(dialog).toBeHidden();
+
+  const row = page.getByRole("list", { name: "Teams bots" }).getByRole("listitem").filter({ hasText: "Support bot" });
+  await expect(row).toContainText("Connected");
+  await expect(row).toContainText("••••WXYZ");
+  await expect(row).toContainText(`/api/webhooks/teams/${E2E_TEAMS_BOT.appId}`);
+  await expect(page.getByText(E2E_TEAMS_BOT.secret)).toHaveCount(0);
+  await expect(row).toContainText("tenant botframework.com");
+  // The messaging endpoint is served: without the Bot Framework's bearer token 401.
+  const activity = { type: "message", id: "1", channelId: "msteams", serviceUrl: "https://smba.trafficmanager.net/amer/", from: { id: "29:1" }, conversation: { id: "a:1" }, text: "hi" };
+  expect((await page.request.post(`/api/webhooks/teams/${E2E_TEAMS_BOT.appId}`, { data: activity })).status()).toBe(401);
+  await expect(page.getByText("Support bot connected")).toBeHidden();
+  await shootSchemes(page, "channels-teams-connected");
+
+  await row.getByRole("button", { name: "Disconnect Support bot" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Disconnect" }).click();
+  await expect(page.getByText("No Teams bot")).toBeVisible();
 });

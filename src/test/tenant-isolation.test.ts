@@ -713,6 +713,11 @@ const REST: Record<string, RestCase> = {
       expect(r.status).toBe(400);
       expect(((await r.json()) as { error: { details: { field: string }[] } }).error.details.map((d) => d.field)).toEqual(["from"]);
       expect((await send(h, "POST", "/api/v1/messages", { body: { to: A_CUSTOMER, from: A_NUMBER, body: "hi", tenant_id: fx.a.tenantId } })).status).toBe(400);
+      // A's Teams bot, to a conversation A's bot has seen: refused naming from.
+      const aBot = await ensureATeamsBot();
+      const teams = await send(h, "POST", "/api/v1/messages", { body: { channel: "teams", from: aBot.appId, to: "a:isolation-a", body: "hi" } });
+      expect(teams.status).toBe(400);
+      expect(((await teams.json()) as { error: { details: { field: string }[] } }).error.details.map((d) => d.field)).toEqual(["from"]);
       expect(await db.message.count({ where: { tenantId: fx.b.tenantId } })).toBe(0);
     },
   },
@@ -832,6 +837,21 @@ async function ensureAChatBot() {
     create: { id: "bot_isolation_a", tenantId: fx.a.tenantId, channel: "TELEGRAM", externalId: "7000000001", name: "@a_isolation_bot", tokenCipher: "sealed-a", hint: "AAAA", webhookSecretCipher: "sealed-a" },
     update: {},
   });
+}
+
+/** Tenant A's connected Teams bot (its secret sealed) and a conversation it has seen, created once. */
+async function ensureATeamsBot() {
+  const bot = await db.teamsBot.upsert({
+    where: { appId: "0000000a-0000-4000-8000-00000000000a" },
+    create: { id: "tmb_isolation_a", tenantId: fx.a.tenantId, appId: "0000000a-0000-4000-8000-00000000000a", name: "A's bot", appTenantId: "botframework.com", clientSecretCipher: "sealed-a", hint: "AAAA" },
+    update: {},
+  });
+  await db.teamsConversation.upsert({
+    where: { botId_conversationId: { botId: bot.id, conversationId: "a:isolation-a" } },
+    create: { id: "tmc_isolation_a", tenantId: fx.a.tenantId, botId: bot.id, conversationId: "a:isolation-a", serviceUrl: "https://smba.example.test/amer/" },
+    update: {},
+  });
+  return bot;
 }
 
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -1719,6 +1739,33 @@ const TRPC: Record<string, TrpcCase> = {
       const aRow = await ensureAChatBot();
       await notFound(c.messages.removeChatBot({ chatBotId: aRow.id }));
       expect(await db.chatBot.count({ where: { id: aRow.id } })).toBe(1);
+      },
+    },
+  "messages.teamsBots": {
+    aId: false,
+    reason: "the caller's own Teams bots; A's is not listed",
+    run: async (c) => {
+      await ensureATeamsBot();
+      const list = await c.messages.teamsBots();
+      expect(list).toEqual([]);
+      expectNoLeak(list);
+    },
+  },
+  "messages.connectTeamsBot": {
+    aId: false,
+    reason: "connects a bot to the caller's account; A's App ID is refused before any token is asked for, and A's row is untouched",
+    run: async (c) => {
+      const aRow = await ensureATeamsBot();
+      await expectTrpcCode(c.messages.connectTeamsBot({ name: "mine", appId: aRow.appId, clientSecret: "b-secret-0123456789" }), "BAD_REQUEST");
+      expect(await db.teamsBot.findUniqueOrThrow({ where: { id: aRow.id } })).toMatchObject({ tenantId: fx.a.tenantId, clientSecretCipher: aRow.clientSecretCipher });
+    },
+  },
+  "messages.disconnectTeamsBot": {
+    aId: true,
+    run: async (c) => {
+      const aRow = await ensureATeamsBot();
+      await notFound(c.messages.disconnectTeamsBot({ teamsBotId: aRow.id }));
+      expect(await db.teamsBot.count({ where: { id: aRow.id } })).toBe(1);
     },
   },
   "voicemail.list": {

@@ -15,6 +15,7 @@ import { countSmsSegments } from "@/server/messages/sms-segments";
 import { createWhatsAppMessage } from "@/server/messages/whatsapp/create-whatsapp-message";
 import { createChatBotMessage } from "@/server/messages/chat-bots/create-chat-bot-message";
 import { createSlackMessage } from "@/server/messages/slack/create-slack-message";
+import { createTeamsMessage } from "@/server/messages/teams/create-teams-message";
 import { newSid } from "@/server/shared/ids";
 import { assertRole, assertTenantActive, type Actor } from "@/server/tenancy";
 
@@ -128,10 +129,11 @@ export async function createMessage(actor: Actor, rawInput: TCreateMessageInput,
   // An inbox reply (conversationId) was authorized by the inbox: every member who works a conversation may answer in it.
   if (!opts.system && !opts.conversationId) assertRole(actor, MESSAGE_WRITE_ROLE);
   const input = ZCreateMessageInput.parse(rawInput);
-  if (!SENDABLE_CHANNELS.includes(input.channel)) throw fieldError("channel", `${input.channel} is not available yet: send sms, mms, email, whatsapp, slack, telegram or discord`);
+  if (!SENDABLE_CHANNELS.includes(input.channel)) throw fieldError("channel", `${input.channel} is not available yet: send sms, mms, email, whatsapp, slack, telegram, discord or teams`);
   if (input.channel === "whatsapp") return createWhatsAppMessage(actor, input, opts);
   if (input.channel === "slack") return createSlackMessage(actor, input, opts);
   if (input.channel === "telegram" || input.channel === "discord") return createChatBotMessage(actor, { ...input, channel: input.channel }, opts);
+  if (input.channel === "teams") return createTeamsMessage(actor, input, opts);
   if (input.templateId) input.body = await renderMessageTemplate(actor.tenantId, input.channel, input.templateId, input.templateVariables);
   if (input.body.length > MAX_BODY_CHARS) throw fieldError(input.templateId ? "template_variables" : "body", `the text is ${input.body.length} characters; at most ${MAX_BODY_CHARS}`);
   const channel = channelEnum(input.channel);

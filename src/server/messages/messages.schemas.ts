@@ -7,6 +7,7 @@ import { ZPageInput } from "@/server/shared/paging";
 import type { RoleRule } from "@/server/tenancy";
 import { WHATSAPP_MEDIA_TYPES, ZWhatsAppInteractive } from "@/server/messages/whatsapp/whatsapp.schemas";
 import { SLACK_CONVERSATION_ID, SLACK_TEAM_ID } from "@/server/messages/slack/slack.schemas";
+import { TEAMS_APP_ID, TEAMS_CONVERSATION_ID } from "@/server/messages/teams/teams.schemas";
 import { DISCORD_SNOWFLAKE, TELEGRAM_BOT, TELEGRAM_CHAT } from "@/server/messages/chat-bots/chat-bots.schemas";
 
 /** Telegram: 4096 characters of text, 1024 of a media caption; Discord: 2000 characters of content. */
@@ -17,7 +18,7 @@ const DISCORD_CONTENT_MAX = 2000;
 export const MESSAGE_CHANNEL_NAMES = ["sms", "mms", "whatsapp", "email", "slack", "discord", "teams", "telegram"] as const;
 export type MessageChannelName = (typeof MESSAGE_CHANNEL_NAMES)[number];
 /** Channels a provider adapter sends today; the rest answer 400 naming `channel` until theirs lands. */
-export const SENDABLE_CHANNELS: readonly MessageChannelName[] = ["sms", "mms", "email", "whatsapp", "slack", "telegram", "discord"];
+export const SENDABLE_CHANNELS: readonly MessageChannelName[] = ["sms", "mms", "email", "whatsapp", "slack", "telegram", "discord", "teams"];
 /** Channels whose addresses are phone numbers (E.164). */
 const PHONE_CHANNELS: readonly MessageChannelName[] = ["sms", "mms", "whatsapp"];
 const E164 = /^\+[1-9]\d{1,14}$/;
@@ -42,9 +43,9 @@ export const MAX_MEDIA = 10;
 export const ZCreateMessageInput = z
   .object({
     channel: z.enum(MESSAGE_CHANNEL_NAMES).default("sms"),
-    /** A phone number (sms, mms, whatsapp), a Slack conversation id (C…, D…, G…). */
-    to: z.string().trim().min(1, "required").max(64),
-    /** One of the account's numbers, or an installed Slack workspace's team id (T…). */
+    /** A phone number (sms, mms, whatsapp), a Slack conversation id (C…, D…, G…), a Teams conversation id. */
+    to: z.string().trim().min(1, "required").max(512),
+    /** One of the account's numbers, an installed Slack workspace's team id (T…), or a Teams bot's App ID. */
     from: z.string().trim().min(1, "required").max(64),
     body: z.string().max(MAX_BODY_CHARS, `at most ${MAX_BODY_CHARS} characters`).default(""),
     mediaUrls: z.array(ZHttpUrl).max(MAX_MEDIA, `at most ${MAX_MEDIA} media URLs`).default([]),
@@ -88,6 +89,11 @@ export const ZCreateMessageInput = z
       if (m.mediaUrls.length || m.templateId || m.interactive) ctx.addIssue({ code: "custom", path: ["body"], message: "a Discord message is text: give body only" });
       if (m.body.length > DISCORD_CONTENT_MAX) ctx.addIssue({ code: "custom", path: ["body"], message: `at most ${DISCORD_CONTENT_MAX} characters on Discord` });
     }
+    if (m.channel === "teams") {
+      if (!TEAMS_CONVERSATION_ID.test(m.to)) ctx.addIssue({ code: "custom", path: ["to"], message: "a Teams conversation id (a:…, 19:…) the bot has received a message in" });
+      if (!TEAMS_APP_ID.test(m.from)) ctx.addIssue({ code: "custom", path: ["from"], message: "the Microsoft App ID (a GUID) of a Teams bot connected in Settings → Channels" });
+      if (m.mediaUrls.length || m.templateId || m.interactive) ctx.addIssue({ code: "custom", path: ["body"], message: "a Teams message is text: give body only" });
+    }
     if (m.templateId && m.body.trim() !== "") ctx.addIssue({ code: "custom", path: ["body"], message: "give a body or a template, not both" });
     if (m.interactive && m.channel !== "whatsapp") ctx.addIssue({ code: "custom", path: ["interactive"], message: "interactive messages need channel whatsapp" });
     if (m.mediaType && m.channel !== "whatsapp" && m.channel !== "telegram") ctx.addIssue({ code: "custom", path: ["media_type"], message: "media_type is for channels whatsapp and telegram" });
@@ -103,8 +109,8 @@ export const ZFindMessagesInput = ZPageInput.extend({
   direction: z.enum(MESSAGE_DIRECTION_NAMES).optional(),
   channel: z.enum(MESSAGE_CHANNEL_NAMES).optional(),
   /** Only messages from or to this address. */
-  address: z.string().trim().min(1).max(64).optional(),
-  to: z.string().trim().min(1).max(64).optional(),
+  address: z.string().trim().min(1).max(512).optional(),
+  to: z.string().trim().min(1).max(512).optional(),
   from: z.string().trim().min(1).max(64).optional(),
   /** Email: one thread's messages. */
   threadKey: z.string().trim().min(1).max(400).optional(),

@@ -99,9 +99,10 @@ describe("POST /api/v1/messages", () => {
     const empty = await send(a.auth, { to: "+14155550123", from: a.number });
     expect(empty.status).toBe(400);
     expect(empty.json.error!.message).toMatch(/body/);
-    const teams = await send(a.auth, { channel: "teams", to: "+14155550123", from: a.number, body: "hi" });
+    // Every channel sends now; a phone number is no Teams bot.
+    const teams = await send(a.auth, { channel: "teams", to: "a:1conversation", from: a.number, body: "hi" });
     expect(teams.status).toBe(400);
-    expect(teams.json.error!.message).toMatch(/^channel: /);
+    expect(teams.json.error!.message).toMatch(/\bfrom: the Microsoft App ID/);
   });
 
   it("refuses with 402 when the credit does not cover the message", async () => {

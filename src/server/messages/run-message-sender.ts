@@ -22,6 +22,7 @@ import { loadOutboundEmail } from "@/server/messages/load-outbound-email";
 import { resolveWhatsAppProvider } from "@/server/messages/providers/resolve-whatsapp-provider";
 import { resolveSlackProvider } from "@/server/messages/providers/resolve-slack-provider";
 import { resolveChatBotProvider } from "@/server/messages/providers/resolve-chat-bot-provider";
+import { resolveTeamsProvider } from "@/server/messages/providers/resolve-teams-provider";
 import type { MessageChannel } from "@/generated/prisma/enums";
 import { processState } from "@/server/shared/process-state";
 import { emitMessageEvents } from "@/server/messages/emit-message-events";
@@ -96,7 +97,7 @@ const EMAIL_SENDS_PER_SECOND = 1_000;
 /** Meta's default throughput of a WhatsApp Business number (messages a second, any type). */
 const WHATSAPP_MESSAGES_PER_SECOND = 80;
 
-const PER_CHAT_PACED = new Set(["SLACK", "TELEGRAM", "DISCORD"]);
+const PER_CHAT_PACED = new Set(["SLACK", "TELEGRAM", "DISCORD", "TEAMS"]);
 
 /** The sender's slot: a number's segments per second, or a WhatsApp number's messages per second (its own key). */
 function senderSlot(r: DueRow): { sender: string; senderRate: number } {
@@ -173,6 +174,7 @@ async function sendAll(rows: DueRow[], opts: MessageSenderOptions): Promise<Outc
         : row.channel === "WHATSAPP" ? await resolveWhatsAppProvider(row.tenantId, row.from)
         : row.channel === "SLACK" ? await resolveSlackProvider(row.tenantId, row.from)
         : row.channel === "TELEGRAM" || row.channel === "DISCORD" ? await resolveChatBotProvider(row.tenantId, row.channel, row.from)
+        : row.channel === "TEAMS" ? await resolveTeamsProvider(row.tenantId, row.from, row.to)
         : await resolve(row.tenantId, row.numberProvider);
       const email = isEmail ? await loadOutboundEmail(row.id) : undefined;
       const result: SendOutcome = resolved

@@ -21,6 +21,10 @@ import { CHAT_BOT_CHANNELS, ZConnectDiscordAppInput, ZConnectTelegramBotInput, Z
 import { findChatBots } from "@/server/messages/chat-bots/find-chat-bots";
 import { removeChatBot } from "@/server/messages/chat-bots/remove-chat-bot";
 import { connectTelegramBot } from "@/server/messages/telegram/connect-telegram-bot";
+import { connectTeamsBot } from "@/server/messages/teams/connect-teams-bot";
+import { disconnectTeamsBot } from "@/server/messages/teams/disconnect-teams-bot";
+import { findTeamsBots } from "@/server/messages/teams/find-teams-bots";
+import { ZConnectTeamsBotInput } from "@/server/messages/teams/teams.schemas";
 import { createTRPCRouter, tenantProcedure } from "@/trpc/init";
 
 const reader = tenantProcedure(MESSAGE_READ_ROLE);
@@ -52,5 +56,8 @@ export const messagesRouter = createTRPCRouter({
   connectTelegramBot: channelAdmin.input(ZConnectTelegramBotInput).mutation(({ ctx, input }) => connectTelegramBot(ctx.actor, input)),
   connectDiscordApp: channelAdmin.input(ZConnectDiscordAppInput).mutation(({ ctx, input }) => connectDiscordApp(ctx.actor, input)),
   removeChatBot: channelAdmin.input(ZRemoveChatBotInput).mutation(({ ctx, input }) => removeChatBot(ctx.actor, input)),
+  teamsBots: channelAdmin.query(({ ctx }) => findTeamsBots(ctx.actor)),
+  connectTeamsBot: channelAdmin.input(ZConnectTeamsBotInput).mutation(({ ctx, input }) => connectTeamsBot(ctx.actor, input)),
+  disconnectTeamsBot: channelAdmin.input(z.object({ teamsBotId: z.string().min(1).max(64) })).mutation(({ ctx, input }) => disconnectTeamsBot(ctx.actor, input)),
   removeCredential: credentialAdmin.input(z.object({ provider: z.enum(["twilio", "telnyx", "resend"]) })).mutation(({ ctx, input }) => removeMessagingCredential(ctx.actor, input)),
 });

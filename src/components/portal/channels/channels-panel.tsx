@@ -9,6 +9,7 @@ import { ChatBotCard } from "./chat-bot-card";
 import { channelDateFormat, ConnectedChannelCard, RemoveChannelButton, type ConnectedChannelRow } from "./connected-channel-card";
 import { ConnectWhatsAppDialog } from "./connect-whatsapp-dialog";
 import { SlackCard } from "./slack-card";
+import { TeamsCard } from "./teams-card";
 
 function DisconnectButton({ row }: { row: ConnectedChannelRow }) {
   const trpc = useTRPC();
@@ -46,7 +47,7 @@ function WhatsAppCard() {
   );
 }
 
-/** Settings → Channels: the chat channels the account sends and receives on (WhatsApp, Slack, Telegram, Discord). */
+/** Settings → Channels: the chat channels the account sends and receives on (WhatsApp, Slack, Telegram, Discord, Teams). */
 export function ChannelsPanel() {
   return (
     <div className="flex flex-col gap-6">
@@ -55,6 +56,7 @@ export function ChannelsPanel() {
       <SlackCard />
       <ChatBotCard channel="telegram" />
       <ChatBotCard channel="discord" />
+      <TeamsCard />
     </div>
   );
 }

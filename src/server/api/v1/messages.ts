@@ -29,7 +29,7 @@ export const listMessagesRoute = defineRoute(
       status: z.enum(MESSAGE_STATUS_NAMES).optional(),
       direction: z.enum(MESSAGE_DIRECTION_NAMES).optional(),
       channel: z.enum(MESSAGE_CHANNEL_NAMES).optional(),
-      to: z.string().trim().min(1).max(64).optional().meta({ description: "Only messages to this address" }),
+      to: z.string().trim().min(1).max(512).optional().meta({ description: "Only messages to this address" }),
       from: z.string().trim().min(1).max(64).optional().meta({ description: "Only messages from this address" }),
       thread_key: z.string().trim().min(1).max(400).optional().meta({ description: "Email: only this thread's messages" }),
       created_after: z.iso.datetime().optional(),
@@ -70,10 +70,10 @@ export const createMessageRoute = defineRoute(
       "With `Idempotency-Key`, a retry returns the same message and never sends a second one. Progress: `message.*` webhook events and `status_callback`.",
     scope: "messages:write",
     body: z.strictObject({
-      channel: z.enum(MESSAGE_CHANNEL_NAMES).optional().meta({ description: "sms (default), mms, email, whatsapp (from a connected WhatsApp number), slack (from an installed workspace), telegram (from a connected bot) or discord (from a connected application); teams is not available yet" }),
-      to: z.string().trim().min(1).max(320).meta({ description: "Recipient: E.164 (sms, mms, whatsapp), an email address (email), a Slack conversation id (slack), a Telegram chat id or @channel (telegram) or a Discord channel id (discord)", example: "+14155550123" }),
+      channel: z.enum(MESSAGE_CHANNEL_NAMES).optional().meta({ description: "sms (default), mms, email, whatsapp (from a connected WhatsApp number), slack (from an installed workspace), telegram (from a connected bot) discord (from a connected application) or teams (from a connected bot)" }),
+      to: z.string().trim().min(1).max(512).meta({ description: "Recipient: E.164 (sms, mms, whatsapp), an email address (email), a Slack conversation id (slack), a Telegram chat id or @channel (telegram) a Discord channel id (discord) or a Teams conversation id the bot has received a message in (teams)", example: "+14155550123" }),
       from: z.string().trim().min(1).max(400).meta({
-        description: "sms/mms: one of the account's numbers with SMS enabled (MMS enabled for mms); email: an address at one of the account's verified sending domains (`Name <address>` allowed); whatsapp: a connected WhatsApp number; slack: an installed workspace's team id; telegram: a connected bot's id or @username; discord: a connected application's id",
+        description: "sms/mms: one of the account's numbers with SMS enabled (MMS enabled for mms); email: an address at one of the account's verified sending domains (`Name <address>` allowed); whatsapp: a connected WhatsApp number; slack: an installed workspace's team id; telegram: a connected bot's id or @username; discord: a connected application's id; teams: a connected bot's Microsoft App ID",
         example: "+14155550100",
       }),
       body: z.string().max(MAX_EMAIL_TEXT_CHARS).optional().meta({ description: `Text, up to ${MAX_BODY_CHARS} characters for sms (split in segments: GSM-7 160/153, UCS-2 70/67); email: the text part`, example: "Your code is 123456" }),

@@ -1,4 +1,4 @@
-// An inbound message to a connected bot (a Telegram update, a Discord slash command), stored through
+// An inbound message to a connected bot (a Telegram update, a Discord slash command, a Teams activity), stored through
 // storeInboundMessage in the transaction that records its receipt (provider, `in:<bot>:<update or interaction id>`):
 // a replay stores nothing the second time. `from` is the chat (where replies go), the contact is the person.
 import type { Prisma } from "@/generated/prisma/client";
@@ -6,8 +6,8 @@ import { db } from "@/server/db";
 import { storeInboundMessage } from "@/server/messages/store-inbound-message";
 
 export interface ChatBotInbound {
-  bot: { tenantId: string; channel: "TELEGRAM" | "DISCORD"; externalId: string; currency: string };
-  /** The provider's id of this delivery: Telegram's update_id, Discord's interaction id. */
+  bot: { tenantId: string; channel: "TELEGRAM" | "DISCORD" | "TEAMS"; externalId: string; currency: string };
+  /** The provider's id of this delivery: Telegram's update_id, Discord's interaction id, a Teams activity's id. */
   receiptId: string;
   chatId: string;
   senderId: string;

@@ -3,7 +3,7 @@
 // Telnyx; WhatsApp, email and the chat channels add adapters here and a `channel` value, nothing else changes.
 import type { MessageChannel } from "@/generated/prisma/enums";
 
-export type MessagingProviderName = "twilio" | "telnyx" | "resend" | "sendgrid" | "mailgun" | "whatsapp" | "slack" | "telegram" | "discord";
+export type MessagingProviderName = "twilio" | "telnyx" | "resend" | "sendgrid" | "mailgun" | "whatsapp" | "slack" | "telegram" | "discord" | "teams";
 
 export interface OutboundMessage {
   id: string;
