@@ -3,37 +3,20 @@
 //   - answerOnBridge: the bridge answers the caller when the called party answers (the switch's own order of
 //     CHANNEL_ANSWER events), no `answer` application runs, and the call is ringing until then;
 //   - the called party busy: the document goes on and its <Say> answers the call first.
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { startWebhookReceiver } from "@/test/webhook-receiver";
-import { callInbound, createVoiceTenant, describeRealSwitch, EslTap, waitForFinal, type VoiceTenant } from "./harness/fixtures";
-
-type Reply = { status: number; body: string; headers: Record<string, string> };
-const twiml = (body: string): Reply => ({ status: 200, body: `<?xml version="1.0" encoding="UTF-8"?><Response>${body}</Response>`, headers: { "Content-Type": "text/xml" } });
+import { expect, it } from "vitest";
+import { describeRealSwitch, waitForFinal } from "./harness/fixtures";
+import { twiml, useDocumentStage } from "./harness/document-stage";
 
 describeRealSwitch("answerOnBridge on a real FreeSWITCH", () => {
-  let tenant: VoiceTenant;
-  let tap: EslTap;
-  let app: Awaited<ReturnType<typeof startWebhookReceiver>>;
-  const routes = new Map<string, Reply>();
-
-  beforeAll(async () => {
-    app = await startWebhookReceiver((req) => routes.get(new URL(req.url ?? "/", "http://x").pathname) ?? { status: 404, body: "", headers: {} });
-    tenant = await createVoiceTenant({ voiceUrl: "http://127.0.0.1:1/unused" });
-    tap = await EslTap.open(["CHANNEL_EXECUTE", "CHANNEL_EXECUTE_COMPLETE", "CHANNEL_HANGUP_COMPLETE", "CHANNEL_ANSWER", "CHANNEL_PROGRESS", "CHANNEL_PROGRESS_MEDIA"]);
-  });
-  afterAll(async () => {
-    await tap.close();
-    await app.close();
-  });
-
-  const callIn = (path: string, caller: string) => callInbound(tenant, app.url(path), caller);
-  const order = () => tap.events.map((e) => `${e.name}:${e.get("Unique-ID")}`);
+  const stage = useDocumentStage(["CHANNEL_EXECUTE", "CHANNEL_EXECUTE_COMPLETE", "CHANNEL_HANGUP_COMPLETE", "CHANNEL_ANSWER", "CHANNEL_PROGRESS", "CHANNEL_PROGRESS_MEDIA"]);
+  const { routes, callIn } = stage;
+  const order = () => stage.tap.events.map((e) => `${e.name}:${e.get("Unique-ID")}`);
 
   it("the caller rings until the called party answers; the bridge answers it and the call is ringing until then", async () => {
     routes.set("/aob", twiml('<Dial answerOnBridge="true"><Number>+15005550104</Number></Dial>'));
     const { run, call, db } = await callIn("/aob", "+14155550191");
     expect(await run.exited).toBe(0);
-    expect((await waitForFinal(tenant, call.id, 30_000)).status).toBe("completed");
+    expect((await waitForFinal(stage.tenant, call.id, 30_000)).status).toBe("completed");
     const child = await db.call.findFirstOrThrow({ where: { parentCallId: call.id } });
     const parent = await db.call.findUniqueOrThrow({ where: { id: call.id } });
     const seen = order();
@@ -43,7 +26,7 @@ describeRealSwitch("answerOnBridge on a real FreeSWITCH", () => {
     expect(callerRang).toBeGreaterThanOrEqual(0);
     expect(calledAnswered).toBeGreaterThan(callerRang);
     expect(callerAnswered).toBeGreaterThan(calledAnswered);
-    expect(tap.executed(call.id).filter((a) => a.app === "answer")).toEqual([]);
+    expect(stage.tap.executed(call.id).filter((a) => a.app === "answer")).toEqual([]);
     expect(parent.answeredAt!.getTime()).toBeGreaterThanOrEqual(child.answeredAt!.getTime() - 1000);
     const timeline = await db.callEvent.findMany({ where: { callId: call.id }, orderBy: { sequence: "asc" } });
     expect(timeline.map((e) => e.type).slice(0, 2)).toEqual(["ringing", "answered"]);
@@ -53,8 +36,8 @@ describeRealSwitch("answerOnBridge on a real FreeSWITCH", () => {
     routes.set("/aob-busy", twiml('<Dial answerOnBridge="true"><Number>+15005550200</Number></Dial><Say>Nobody is free</Say><Hangup/>'));
     const { run, call } = await callIn("/aob-busy", "+14155550192");
     expect(await run.exited).toBe(0);
-    expect((await waitForFinal(tenant, call.id, 30_000)).status).toBe("completed");
-    const apps = tap.executed(call.id).map((a) => a.app);
+    expect((await waitForFinal(stage.tenant, call.id, 30_000)).status).toBe("completed");
+    const apps = stage.tap.executed(call.id).map((a) => a.app);
     expect(apps.indexOf("bridge")).toBeGreaterThanOrEqual(0);
     expect(apps.indexOf("answer")).toBeGreaterThan(apps.indexOf("bridge"));
     expect(apps.indexOf("speak")).toBeGreaterThan(apps.indexOf("answer"));

@@ -6,34 +6,16 @@
 //     document goes on;
 //   - machineDetection on the leg: mod_avmd and the tailed recording run on the held leg, and its whisper is asked
 //     with the verdict (a person of the labelled set answers: human).
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { labelledAmdSet } from "@/test/amd/labelled-set";
-import { startWebhookReceiver } from "@/test/webhook-receiver";
-import { callInbound, createVoiceTenant, describeRealSwitch, EslTap, waitFor, waitForFinal, type VoiceTenant } from "./harness/fixtures";
-
-type Reply = { status: number; body: string; headers: Record<string, string> };
-const twiml = (body: string): Reply => ({ status: 200, body: `<?xml version="1.0" encoding="UTF-8"?><Response>${body}</Response>`, headers: { "Content-Type": "text/xml" } });
+import { describeRealSwitch, waitFor, waitForFinal } from "./harness/fixtures";
+import { twiml, useDocumentStage } from "./harness/document-stage";
 
 describeRealSwitch("a dialled leg's whisper on a real FreeSWITCH", () => {
-  let tenant: VoiceTenant;
-  let tap: EslTap;
-  let app: Awaited<ReturnType<typeof startWebhookReceiver>>;
-  const routes = new Map<string, Reply>();
-
-  beforeAll(async () => {
-    app = await startWebhookReceiver((req) => routes.get(new URL(req.url ?? "/", "http://x").pathname) ?? { status: 404, body: "", headers: {} });
-    tenant = await createVoiceTenant({ voiceUrl: "http://127.0.0.1:1/unused" });
-    tap = await EslTap.open(["CHANNEL_EXECUTE", "CHANNEL_EXECUTE_COMPLETE", "CHANNEL_BRIDGE", "CHANNEL_ANSWER", "CHANNEL_HANGUP_COMPLETE"]);
-  });
-  afterAll(async () => {
-    await tap.close();
-    await app.close();
-  });
-
-  const callIn = (path: string, caller: string) => callInbound(tenant, app.url(path), caller);
-  const form = (body: string) => Object.fromEntries(new URLSearchParams(body));
+  const stage = useDocumentStage(["CHANNEL_EXECUTE", "CHANNEL_EXECUTE_COMPLETE", "CHANNEL_BRIDGE", "CHANNEL_ANSWER", "CHANNEL_HANGUP_COMPLETE"]);
+  const { routes, callIn } = stage;
   const spokenOn = (uuid: string | null) =>
-    tap.events.filter((e) => e.name === "CHANNEL_EXECUTE_COMPLETE" && e.uniqueId === uuid && e.get("Application") === "speak").map((e) => (e.get("Application-Data") ?? "").split("|")[2] ?? "");
+    stage.tap.events.filter((e) => e.name === "CHANNEL_EXECUTE_COMPLETE" && e.uniqueId === uuid && e.get("Application") === "speak").map((e) => (e.get("Application-Data") ?? "").split("|")[2] ?? "");
 
   it("the called party hears its whisper, then is bridged to the caller", async () => {
     routes.set("/w-dial", twiml('<Dial action="/w-done"><Number url="/w-whisper">+15005550108</Number></Dial>'));
@@ -41,19 +23,19 @@ describeRealSwitch("a dialled leg's whisper on a real FreeSWITCH", () => {
     routes.set("/w-done", twiml("<Hangup/>"));
     const { run, call, db } = await callIn("/w-dial", "+14155550193");
     expect(await run.exited).toBe(0);
-    expect((await waitForFinal(tenant, call.id, 30_000)).status).toBe("completed");
+    expect((await waitForFinal(stage.tenant, call.id, 30_000)).status).toBe("completed");
     const leg = await db.call.findFirstOrThrow({ where: { parentCallId: call.id } });
     const parent = await db.call.findUniqueOrThrow({ where: { id: call.id } });
-    const whisper = app.received.filter((r) => r.url.startsWith("/w-whisper")).map((r) => form(r.body)).find((p) => p.CallSid === leg.id);
+    const whisper = stage.posted("/w-whisper", leg.id);
     expect(whisper).toMatchObject({ ParentCallSid: call.id, Direction: "outbound-dial", To: "+15005550108" });
     expect(spokenOn(leg.channelUuid)).toEqual(["A call from the sales line"]);
     expect(spokenOn(parent.channelUuid)).toEqual([]);
-    const seen = tap.events.map((e) => `${e.name}:${e.uniqueId}:${e.get("Application") ?? ""}`);
+    const seen = stage.tap.events.map((e) => `${e.name}:${e.uniqueId}:${e.get("Application") ?? ""}`);
     const spoke = seen.indexOf(`CHANNEL_EXECUTE_COMPLETE:${leg.channelUuid}:speak`);
     const bridged = seen.findIndex((s) => s.startsWith("CHANNEL_BRIDGE:"));
     expect(spoke).toBeGreaterThanOrEqual(0);
     expect(bridged).toBeGreaterThan(spoke);
-    const done = app.received.filter((r) => r.url.startsWith("/w-done")).map((r) => form(r.body)).find((p) => p.CallSid === call.id);
+    const done = stage.posted("/w-done", call.id);
     expect(done).toMatchObject({ DialCallStatus: "completed", DialBridged: "true", DialCallSid: leg.id });
   });
 
@@ -63,13 +45,13 @@ describeRealSwitch("a dialled leg's whisper on a real FreeSWITCH", () => {
     routes.set("/s-done", twiml("<Say>Nobody took it</Say><Hangup/>"));
     const { run, call, db } = await callIn("/s-dial", "+14155550194");
     expect(await run.exited).toBe(0);
-    expect((await waitForFinal(tenant, call.id, 30_000)).status).toBe("completed");
+    expect((await waitForFinal(stage.tenant, call.id, 30_000)).status).toBe("completed");
     const leg = await db.call.findFirstOrThrow({ where: { parentCallId: call.id } });
     const parent = await db.call.findUniqueOrThrow({ where: { id: call.id } });
     expect(spokenOn(leg.channelUuid)).toEqual(["Press 1 to take the call"]);
     expect(spokenOn(parent.channelUuid)).toEqual(["Nobody took it"]);
-    expect(tap.events.some((e) => e.name === "CHANNEL_BRIDGE" && (e.uniqueId === parent.channelUuid || e.uniqueId === leg.channelUuid))).toBe(false);
-    const done = app.received.filter((r) => r.url.startsWith("/s-done")).map((r) => form(r.body)).find((p) => p.CallSid === call.id);
+    expect(stage.tap.events.some((e) => e.name === "CHANNEL_BRIDGE" && (e.uniqueId === parent.channelUuid || e.uniqueId === leg.channelUuid))).toBe(false);
+    const done = stage.posted("/s-done", call.id);
     expect(done).toMatchObject({ DialCallStatus: "no-answer", DialBridged: "false" });
   });
 
@@ -82,11 +64,11 @@ describeRealSwitch("a dialled leg's whisper on a real FreeSWITCH", () => {
     routes.set("/m-done", twiml("<Hangup/>"));
     const { run, call, db } = await callIn("/m-dial", "+14155550195");
     expect(await run.exited).toBe(0);
-    expect((await waitForFinal(tenant, call.id, 40_000)).status).toBe("completed");
+    expect((await waitForFinal(stage.tenant, call.id, 40_000)).status).toBe("completed");
     const leg = await waitFor("the leg's end", () => db.call.findFirst({ where: { parentCallId: call.id, status: { in: ["COMPLETED", "NO_ANSWER", "FAILED"] } } }));
     expect(leg.answeredBy).toBe("human");
-    const whisper = app.received.filter((r) => r.url.startsWith("/m-whisper")).map((r) => form(r.body)).find((p) => p.CallSid === leg.id);
+    const whisper = stage.posted("/m-whisper", leg.id);
     expect(whisper).toMatchObject({ AnsweredBy: "human", ParentCallSid: call.id });
-    expect(tap.executed(leg.id).map((a) => a.app)).toEqual(expect.arrayContaining(["avmd_start", "speak"]));
+    expect(stage.tap.executed(leg.id).map((a) => a.app)).toEqual(expect.arrayContaining(["avmd_start", "speak"]));
   });
 });
