@@ -12,7 +12,7 @@ import { getJobBacklog } from "@/server/webhooks/job-engine-status";
 import { WEBHOOK_MAX_ATTEMPTS } from "@/server/webhooks/retry-schedule";
 import { sendBroadcast } from "@/server/broadcasts/send-broadcast";
 import { draftTo, staffMember, tenantsOnOwnPlan } from "@/test/broadcast-fixtures";
-import { createTestTenant } from "@/test/factories";
+import { createTestTenant, testTenantIds } from "@/test/factories";
 import { startWebhookReceiver, type ReceiverReply } from "@/test/webhook-receiver";
 import { waitFor } from "@/test/wait-for";
 
@@ -37,7 +37,7 @@ describe("the embedded job engine", () => {
   it("delivers with no Inngest, and a restart in the middle of the retry schedule delivers exactly once more", async () => {
     const s = await endpointAndEvent((i) => (i === 0 ? { status: 503, body: "busy" } : { status: 204 }));
     try {
-      const first = startEmbeddedEngine({ intervalMs: 50 });
+      const first = startEmbeddedEngine({ intervalMs: 50, tenantIds: testTenantIds() });
       const failed = await waitFor("the first attempt", async () => ((await deliveryOf(s.event.id)).status === "RETRYING" ? deliveryOf(s.event.id) : null), 10_000, 50);
       // The schedule's next attempt is a minute out, in the database, not in the runner's memory.
       expect(failed.nextAttemptAt!.getTime() - Date.now()).toBeGreaterThan(50_000);
@@ -47,7 +47,7 @@ describe("the embedded job engine", () => {
       // The minute passes while no runner is up; the next process's runner finds the delivery due and sends it.
       await db.webhookDelivery.update({ where: { id: failed.id }, data: { nextAttemptAt: new Date(Date.now() - 1_000) } });
       expect((await getJobBacklog({ tenantId: s.actor.tenantId })).dueDeliveries).toBe(1);
-      const second = startEmbeddedEngine({ intervalMs: 50 });
+      const second = startEmbeddedEngine({ intervalMs: 50, tenantIds: testTenantIds() });
       const done = await waitFor("the retry", async () => ((await deliveryOf(s.event.id)).status === "SUCCEEDED" ? deliveryOf(s.event.id) : null), 10_000, 50);
       await second();
       expect(done.attemptCount).toBe(2);
@@ -98,7 +98,7 @@ describe("the embedded job engine and broadcasts", () => {
     const { segment, emails } = await tenantsOnOwnPlan(3);
     const draft = await draftTo(actor, segment);
     await sendBroadcast(actor, { broadcastId: draft.id });
-    const stop = startEmbeddedEngine({ intervalMs: 50 });
+    const stop = startEmbeddedEngine({ intervalMs: 50, tenantIds: testTenantIds() });
     try {
       await waitFor("the broadcast sent", async () => ((await db.broadcast.findUniqueOrThrow({ where: { id: draft.id } })).status === "SENT" ? true : null), 10_000, 50);
     } finally {

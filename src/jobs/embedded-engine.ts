@@ -101,7 +101,11 @@ export async function deliverDue(opts: AttemptOptions & { now?: Date } = {}): Pr
  * processes do not double it), a health sample each minute (one row per minute, whichever process writes it first).
  * Returns a stop function that waits for the pass in progress.
  */
-export function startEmbeddedEngine(opts: { intervalMs?: number } & AttemptOptions = {}): () => Promise<void> {
+/**
+ * `tenantIds` (tests): the message sender and the inbound media fetch take only those tenants' messages, as a test
+ * file's engine must leave the other files' (they share the database, each with its own providers' stand-ins).
+ */
+export function startEmbeddedEngine(opts: { intervalMs?: number; tenantIds?: string[] } & AttemptOptions = {}): () => Promise<void> {
   const intervalMs = opts.intervalMs ?? 1_000;
   let running: Promise<void> | null = null;
   let lastRetention = 0;
@@ -136,7 +140,7 @@ export function startEmbeddedEngine(opts: { intervalMs?: number } & AttemptOptio
   let lastMessageError: string | null = null;
   const sendMessages = () => {
     if (messaging || stopping.signal.aborted || env.MESSAGE_SENDER !== "embedded") return;
-    messaging = runMessageSender({ deadlineMs: BROADCAST_PASS_MS, signal: stopping.signal })
+    messaging = runMessageSender({ deadlineMs: BROADCAST_PASS_MS, signal: stopping.signal, ...(opts.tenantIds ? { tenantIds: opts.tenantIds } : {}) })
       .then(
         () => void (lastMessageError = null),
         (err: unknown) => {
@@ -175,7 +179,7 @@ export function startEmbeddedEngine(opts: { intervalMs?: number } & AttemptOptio
         await fanOutOutbox();
         await deliverDue(opts);
         await runAutomation();
-        await fetchInboundMedia();
+        await fetchInboundMedia(opts.tenantIds ? { tenantIds: opts.tenantIds } : {});
         if (Date.now() - lastHealthSample >= HEALTH_SAMPLE_EVERY_MS) {
           lastHealthSample = Date.now();
           await recordHealthSample();

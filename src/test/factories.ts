@@ -5,8 +5,13 @@ import type { MemberRole } from "@/generated/prisma/enums";
 import { newId } from "@/server/shared/ids";
 import type { Actor } from "@/server/tenancy";
 
+/** Every tenant this test process made: its message sender sends only theirs (see runMessageSender's tenantIds). */
+const madeHere: string[] = [];
+export const testTenantIds = (): string[] => [...madeHere];
+
 export async function createTestTenant(opts: { name?: string; role?: MemberRole; status?: "ACTIVE" | "SUSPENDED" } = {}) {
   const tenantId = newId("tn");
+  madeHere.push(tenantId);
   const userId = newId("usr");
   const tenant = await db.tenant.create({
     data: { id: tenantId, name: opts.name ?? "Acme", slug: tenantId, status: opts.status ?? "ACTIVE", creditMicros: 10_000_000n },

@@ -21,7 +21,7 @@ import { receiveInboundMessage } from "@/server/messages/receive-inbound-message
 import { runMessageSender } from "@/server/messages/run-message-sender";
 import { newId, newSid } from "@/server/shared/ids";
 import type { Actor } from "@/server/tenancy";
-import { createTestTenant } from "@/test/factories";
+import { createTestTenant, testTenantIds } from "@/test/factories";
 
 let seq = 2000;
 const nextNumber = () => `+1415556${String(seq++).padStart(4, "0")}`;
@@ -190,7 +190,7 @@ describe("replies, notes and search", () => {
       }
     })();
     await new Promise((r) => setTimeout(r, 50));
-    await runMessageSender({ deadlineMs: 2_000 });
+    await runMessageSender({ deadlineMs: 2_000, tenantIds: testTenantIds() });
     const settled = await db.message.findUniqueOrThrow({ where: { id: reply.id } });
     expect(["SENT", "FAILED"]).toContain(settled.status);
     await Promise.race([reading, new Promise((r) => setTimeout(r, 5_000))]);

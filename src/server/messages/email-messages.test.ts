@@ -18,7 +18,7 @@ import { verifyMailgunSignature, verifySendgridEventSignature } from "@/server/m
 import { runMessageSender } from "@/server/messages/run-message-sender";
 import { readMessageAttachment } from "@/server/messages/read-message-attachment";
 import { newId } from "@/server/shared/ids";
-import { createTestTenant } from "@/test/factories";
+import { createTestTenant, testTenantIds } from "@/test/factories";
 import { newWebhookSecret, signResendWebhook, startResendStandIn, type ResendStandIn } from "@/test/resend-stand-in";
 
 const BASE = "http://localhost:3000";
@@ -57,7 +57,7 @@ async function send(auth: string, body: object) {
   const res = await createMessageRoute.handle(new Request(`${BASE}/api/v1/messages`, { method: "POST", headers: { authorization: auth, "content-type": "application/json" }, body: JSON.stringify(body) }));
   return { status: res.status, json: (await res.json()) as Json };
 }
-const sender = () => runMessageSender({ deadlineMs: 5_000 });
+const sender = () => runMessageSender({ deadlineMs: 5_000, tenantIds: testTenantIds() });
 const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");
 
 describe("sending email", () => {

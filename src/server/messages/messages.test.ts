@@ -13,7 +13,7 @@ import { newId, newSid } from "@/server/shared/ids";
 import { receiveProviderWebhook } from "@/server/messages/receive-provider-webhook";
 import { runMessageSender } from "@/server/messages/run-message-sender";
 import { setMessagingCredential } from "@/server/messages/set-messaging-credential";
-import { createTestTenant } from "@/test/factories";
+import { createTestTenant, testTenantIds } from "@/test/factories";
 import {
   startTelnyxMessagingStandIn,
   startTwilioMessagingStandIn,
@@ -80,7 +80,7 @@ async function send(auth: string, body: object, headers: Record<string, string> 
   const res = await createMessagePost(new Request(`${BASE}/api/v1/messages`, { method: "POST", headers: { authorization: auth, "content-type": "application/json", ...headers }, body: JSON.stringify(body) }));
   return { status: res.status, json: (await res.json()) as Json, headers: res.headers };
 }
-const sender = () => runMessageSender({ deadlineMs: 5_000 });
+const sender = () => runMessageSender({ deadlineMs: 5_000, tenantIds: testTenantIds() });
 const message = (id: string) => db.message.findUniqueOrThrow({ where: { id } });
 
 describe("POST /api/v1/messages", () => {

@@ -44,6 +44,12 @@ export interface MessageSenderOptions {
   signal?: AbortSignal;
   /** Tests: replace how a provider is found (a provider that fails in particular ways). */
   resolveProvider?: typeof resolveMessagingProvider;
+  /**
+   * Tests: send only these tenants' messages, without the senders' shared lock. Test files share one database and
+   * run side by side, each with its own providers' stand-ins: a file's sender must not take another file's messages
+   * (nor wait on its lock). Claims stay exclusive (FOR UPDATE SKIP LOCKED, SENDING leases), so nothing goes twice.
+   */
+  tenantIds?: string[];
 }
 
 export interface MessageSenderPass {
@@ -110,14 +116,14 @@ function senderSlot(r: DueRow): { sender: string; senderRate: number } {
 }
 
 /** Due queued messages → sending (charged, attempts+1, leased), the rest booked to their slot. */
-async function claimDue(now: number, pass: MessageSenderPass): Promise<DueRow[]> {
+async function claimDue(now: number, pass: MessageSenderPass, tenantIds: string[] | null): Promise<DueRow[]> {
   const { pacer } = state;
   const result = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<DueRow[]>`
       SELECT m.id, m."tenantId", m.channel::text AS channel, m."from", m."to", m.body, m."mediaUrls", m.payload, m."numSegments", m.attempts, m.charged, m."priceMicros", m."statusCallbackUrl",
         n.provider AS "numberProvider", n."messagingSegmentsPerSecond" AS "segmentsPerSecond", t."messagesPerSecond"
       FROM "Message" m JOIN "Tenant" t ON t.id = m."tenantId" LEFT JOIN "PhoneNumber" n ON n.id = m."phoneNumberId"
-      WHERE m.status = 'QUEUED' AND m."nextAttemptAt" <= ${epoch(now)}
+      WHERE m.status = 'QUEUED' AND m."nextAttemptAt" <= ${epoch(now)} AND (${tenantIds}::text[] IS NULL OR m."tenantId" = ANY(${tenantIds}::text[]))
       ORDER BY m."nextAttemptAt", m.id LIMIT ${BATCH} FOR UPDATE OF m SKIP LOCKED`;
     const go: DueRow[] = [];
     const later: { id: string; at: number }[] = [];
@@ -262,12 +268,12 @@ async function recordOutcomesOnce(outcomes: Outcome[], pass: MessageSenderPass):
 }
 
 /** Sending messages whose claim lapsed: their sender died mid-request. Failed, never resent (they may have gone out). */
-async function failLapsed(now: number, pass: MessageSenderPass): Promise<void> {
+async function failLapsed(now: number, pass: MessageSenderPass, tenantIds: string[] | null): Promise<void> {
   const views = await db.$transaction(async (tx) => {
     const ids = await tx.$queryRaw<{ id: string }[]>`
       UPDATE "Message" SET status = 'FAILED', "errorCode" = ${UNKNOWN_OUTCOME_CODE}, "errorMessage" = 'the sender stopped while handing this message to the provider; not resent, it may have gone out',
         "leaseUntil" = NULL, "updatedAt" = (now() AT TIME ZONE 'UTC')
-      WHERE status = 'SENDING' AND "leaseUntil" < ${epoch(now)} RETURNING id`;
+      WHERE status = 'SENDING' AND "leaseUntil" < ${epoch(now)} AND (${tenantIds}::text[] IS NULL OR "tenantId" = ANY(${tenantIds}::text[])) RETURNING id`;
     if (!ids.length) return [];
     const list = await tx.message.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: MESSAGE_VIEW_SELECT });
     await emitMessageEvents(tx, list.map((m) => ({ tenantId: m.tenantId, type: "message.failed" as const, data: messageEventData(m) })));
@@ -282,15 +288,17 @@ export async function runMessageSender(opts: MessageSenderOptions = {}): Promise
   const pass: MessageSenderPass = { locked: false, sent: 0, retried: 0, failed: 0, deferred: 0 };
   const lockClient = await sqlPool().connect();
   try {
-    const { rows } = await lockClient.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [SENDER_LOCK_KEY]);
-    if (!rows[0]?.locked) return pass;
-    pass.locked = true;
+    if (!opts.tenantIds) {
+      const { rows } = await lockClient.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [SENDER_LOCK_KEY]);
+      if (!rows[0]?.locked) return pass;
+      pass.locked = true;
+    }
     const deadline = Date.now() + (opts.deadlineMs ?? 20_000);
-    await failLapsed(Date.now(), pass);
+    await failLapsed(Date.now(), pass, opts.tenantIds ?? null);
     while (Date.now() < deadline && !opts.signal?.aborted) {
       const now = Date.now();
       state.pacer.prune(now);
-      const due = await claimDue(now, pass);
+      const due = await claimDue(now, pass, opts.tenantIds ?? null);
       if (!due.length) break;
       const outcomes = await sendAll(due, opts);
       await recordOutcomes(outcomes, pass);

@@ -10,7 +10,7 @@ import { receiveProviderWebhook } from "@/server/messages/receive-provider-webho
 import { runMessageSender } from "@/server/messages/run-message-sender";
 import { newSid } from "@/server/shared/ids";
 import { startAppRouteServer } from "@/test/app-route-server";
-import { createTestTenant } from "@/test/factories";
+import { createTestTenant, testTenantIds } from "@/test/factories";
 import { startTwilioMessagingStandIn, twilioStatusCallback, type MessagingStandIn } from "@/test/messaging-provider-stand-ins";
 import { LocalRequestClient } from "@/test/twilio-local-client";
 import { waitFor } from "@/test/wait-for";
@@ -53,7 +53,7 @@ describe("Twilio-compatible Messages API with the twilio npm library", () => {
     expect(created).toMatchObject({ status: "queued", direction: "outbound-api", accountSid: a.accountSid, numSegments: "1", body: "Hello from the twilio library", apiVersion: "2010-04-01" });
     expect(created.sid).toMatch(/^SM[0-9a-f]{32}$/);
 
-    await runMessageSender({ deadlineMs: 5_000 });
+    await runMessageSender({ deadlineMs: 5_000, tenantIds: testTenantIds() });
     const onCarrier = carrier.messages.find((m) => m.body === "Hello from the twilio library")!;
     expect(onCarrier).toMatchObject({ from: a.from, to: "+14155550123" });
     const delivered = twilioStatusCallback({ url: `${env.APP_URL}/api/webhooks/twilio/message-status`, authToken: CARRIER_TOKEN, accountSid: CARRIER_SID, messageSid: onCarrier.id, status: "delivered" });

@@ -8,7 +8,7 @@ import { connectDiscordApp } from "@/server/messages/discord/connect-discord-app
 import { receiveDiscordInteraction } from "@/server/messages/discord/receive-discord-interaction";
 import { verifyDiscordSignature } from "@/server/messages/providers/verify-provider-signatures";
 import { runMessageSender } from "@/server/messages/run-message-sender";
-import { createTestTenant } from "@/test/factories";
+import { createTestTenant, testTenantIds } from "@/test/factories";
 import { discordKeyPair, signedInteraction, startDiscordStandIn, type DiscordStandIn } from "@/test/discord-stand-in";
 
 let discord: DiscordStandIn;
@@ -139,7 +139,7 @@ describe("Discord", () => {
 
     discord.rateLimitNext(1, 6.5);
     const before = Date.now();
-    await runMessageSender({ deadlineMs: 5_000 });
+    await runMessageSender({ deadlineMs: 5_000, tenantIds: testTenantIds() });
     const first = await db.message.findFirstOrThrow({ where: { id: ok.json.id } });
     expect(first).toMatchObject({ status: "QUEUED", errorMessage: "provider answered 429" });
     expect(first.nextAttemptAt!.getTime()).toBeGreaterThanOrEqual(before + 6_500 - 50);
@@ -147,7 +147,7 @@ describe("Discord", () => {
 
     await new Promise((r) => setTimeout(r, 1_100));
     await db.message.update({ where: { id: ok.json.id }, data: { nextAttemptAt: new Date() } });
-    await runMessageSender({ deadlineMs: 5_000 });
+    await runMessageSender({ deadlineMs: 5_000, tenantIds: testTenantIds() });
     const post = discord.posts.find((p) => p.token === a.botToken)!;
     expect(post).toMatchObject({ channelId: "1000000000000000100", content: "No, all systems normal. @everyone", allowedMentions: { parse: [] } });
     expect(await db.message.findFirstOrThrow({ where: { id: ok.json.id } })).toMatchObject({ status: "SENT", provider: "discord", providerMessageId: `1000000000000000100:${post.id}` });

@@ -27,7 +27,9 @@ interface MediaFetch {
 type Payload = Record<string, unknown> & { media_fetch?: MediaFetch };
 
 /** Fetches and stores the media of inbound WhatsApp and Telegram messages still without it. */
-export async function fetchInboundMedia(opts: { limit?: number } = {}): Promise<{ stored: number; failed: number }> {
+/** `tenantIds`: only theirs (a webhook fetches what it brought; tests share the database with other files). */
+export async function fetchInboundMedia(opts: { limit?: number; tenantIds?: string[] } = {}): Promise<{ stored: number; failed: number }> {
+  const tenantIds = opts.tenantIds ?? null;
   // Claimed for CLAIM_SECONDS (payload.media_fetch.claimed_until) in the statement that picks them, so the webhook's
   // own fetch and the job engine's never fetch one message twice.
   const rows = await db.$queryRaw<(MediaMessage & { payload: Payload })[]>`
@@ -40,6 +42,7 @@ export async function fetchInboundMedia(opts: { limit?: number } = {}): Promise<
           OR (c.channel = 'TELEGRAM' AND jsonb_typeof(c.payload->'media') = 'array' AND jsonb_array_length(c.payload->'media') > 0))
         AND c.payload->'media_fetch'->'stored' IS NULL AND COALESCE((c.payload->'media_fetch'->>'tries')::int, 0) < ${MAX_TRIES}
         AND COALESCE((c.payload->'media_fetch'->>'claimed_until')::timestamptz, '-infinity') < now()
+        AND (${tenantIds}::text[] IS NULL OR c."tenantId" = ANY(${tenantIds}::text[]))
       ORDER BY c."createdAt" LIMIT ${opts.limit ?? 20} FOR UPDATE SKIP LOCKED)
     RETURNING m.id, m."tenantId", m.channel::text AS channel, m."to", m.payload`;
   let stored = 0;

@@ -13,7 +13,7 @@ import { findSlackWorkspaces } from "@/server/messages/slack/find-slack-workspac
 import { receiveSlackEvent } from "@/server/messages/slack/receive-slack-event";
 import { removeSlackWorkspace } from "@/server/messages/slack/remove-slack-workspace";
 import { startSlackInstall } from "@/server/messages/slack/start-slack-install";
-import { createTestTenant } from "@/test/factories";
+import { createTestTenant, testTenantIds } from "@/test/factories";
 import { signedSlackEvent, startSlackStandIn, type SlackStandIn } from "@/test/slack-stand-in";
 
 const SIGNING = "slack-signing-secret-for-tests";
@@ -102,7 +102,7 @@ describe("Slack", () => {
     const notMine = await send({ channel: "slack", from: "TNOTOURS", to: "C0GENERAL", body: "x" });
     expect(notMine.status).toBe(400);
     expect(((await notMine.json()) as { error: { message: string } }).error.message).toMatch(/^from: /);
-    await runMessageSender({ deadlineMs: 5_000 });
+    await runMessageSender({ deadlineMs: 5_000, tenantIds: testTenantIds() });
     const post = slack.posts.find((p) => p.token === a.token)!;
     expect(post).toMatchObject({ channel: "C0GENERAL", text: "No, all systems normal." });
     expect(await db.message.findFirstOrThrow({ where: { tenantId: a.tenant.id, direction: "OUTBOUND" } })).toMatchObject({ status: "SENT", provider: "slack", providerMessageId: `C0GENERAL:${post.ts}` });
@@ -117,7 +117,7 @@ describe("Slack", () => {
     // Paced as Slack asks (a message a second per channel): sent once its slot comes.
     await vi.waitFor(
       async () => {
-        await runMessageSender({ deadlineMs: 1_000 });
+        await runMessageSender({ deadlineMs: 1_000, tenantIds: testTenantIds() });
         expect(slack.posts.filter((p) => p.token === a.token).map((p) => p.text)).toEqual(["No, all systems normal.", "We are on it."]);
       },
       { timeout: 5_000, interval: 250 },
@@ -133,7 +133,7 @@ describe("Slack", () => {
     expect(((await notSlack.json()) as { error: { message: string } }).error.message).toMatch(/thread_ts: only a Slack message/);
     await vi.waitFor(
       async () => {
-        await runMessageSender({ deadlineMs: 1_000 });
+        await runMessageSender({ deadlineMs: 1_000, tenantIds: testTenantIds() });
         const threaded = slack.posts.filter((p) => p.token === a.token && p.threadTs === "1700000000.000100").map((p) => p.text);
         expect(threaded.sort()).toEqual(["Fixed now.", "Postmortem soon."]);
       },

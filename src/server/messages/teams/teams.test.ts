@@ -14,7 +14,7 @@ import { disconnectTeamsBot } from "@/server/messages/teams/disconnect-teams-bot
 import { findTeamsBots } from "@/server/messages/teams/find-teams-bots";
 import { receiveTeamsActivity } from "@/server/messages/teams/receive-teams-activity";
 import { fetchTeamsToken } from "@/server/messages/teams/teams-token";
-import { createTestTenant } from "@/test/factories";
+import { createTestTenant, testTenantIds } from "@/test/factories";
 import { startTeamsStandIn, teamsActivityRequest, type TeamsStandIn } from "@/test/teams-stand-in";
 
 const BOTS = Array.from({ length: 4 }, (_, i) => ({ appId: randomUUID(), secret: `secret~value~${i}~WXYZ`, tenant: i === 3 ? "7f3e1c2a-0000-4000-8000-000000000001" : "botframework.com" }));
@@ -132,13 +132,13 @@ describe("Teams", () => {
     const ok = await send({ channel: "teams", from: a.appId.toUpperCase(), to: act.conversation.id, body: "No, all systems normal." });
     expect(ok.status).toBe(201);
     expect(await ok.json()).toMatchObject({ channel: "teams", status: "queued", from: a.appId, price_micros: "0" });
-    await runMessageSender({ deadlineMs: 5_000 });
+    await runMessageSender({ deadlineMs: 5_000, tenantIds: testTenantIds() });
     const retried = await db.message.findFirstOrThrow({ where: { tenantId: a.tenant.id, direction: "OUTBOUND" } });
     expect(retried).toMatchObject({ status: "QUEUED", attempts: 1 });
     // Past the backoff (and the conversation's one-a-second slot): the retry goes out.
     await new Promise((r) => setTimeout(r, 1_100));
     await db.message.update({ where: { id: retried.id }, data: { nextAttemptAt: new Date() } });
-    await runMessageSender({ deadlineMs: 5_000 });
+    await runMessageSender({ deadlineMs: 5_000, tenantIds: testTenantIds() });
     const posted = ms.posts.find((p) => p.conversationId === act.conversation.id && p.body.text === "No, all systems normal.")!;
     expect(posted).toMatchObject({ region: "amer", body: { type: "message", text: "No, all systems normal." } });
     expect(posted.token).toMatch(new RegExp(`^eyJ\\.stand-in\\.${a.appId}\\.`));
@@ -154,7 +154,7 @@ describe("Teams", () => {
     expect((await db.message.findUniqueOrThrow({ where: { id: reply.id } })).conversationId).toBe(conversationId);
     await vi.waitFor(
       async () => {
-        await runMessageSender({ deadlineMs: 1_000 });
+        await runMessageSender({ deadlineMs: 1_000, tenantIds: testTenantIds() });
         expect(ms.posts.filter((p) => p.conversationId === act.conversation.id).map((p) => p.body.text)).toEqual(["No, all systems normal.", "We are on it."]);
       },
       { timeout: 5_000, interval: 250 },
@@ -164,7 +164,7 @@ describe("Teams", () => {
     await db.teamsConversation.updateMany({ where: { tenantId: a.tenant.id }, data: { serviceUrl: `${ms.url}/nowhere/x/` } });
     await send({ channel: "teams", from: a.appId, to: act.conversation.id, body: "Lost" });
     await new Promise((r) => setTimeout(r, 1_100));
-    await runMessageSender({ deadlineMs: 5_000 });
+    await runMessageSender({ deadlineMs: 5_000, tenantIds: testTenantIds() });
     expect(await db.message.findFirstOrThrow({ where: { tenantId: a.tenant.id, body: "Lost" } })).toMatchObject({ status: "FAILED", errorMessage: expect.stringContaining("Teams refused the message (404") });
     ms.malformed.length = 0;
 

@@ -85,6 +85,6 @@ export async function receiveTelegramUpdate(req: Request, botId: string): Promis
     },
   });
   // The files are fetched off the webhook's answer (inbound-media/fetch-inbound-media.ts); the job engine retries.
-  if (stored && media.length) void fetchInboundMedia().catch((err: unknown) => logger.warn({ err }, "Telegram media fetch failed; the job engine retries"));
+  if (stored && media.length) void fetchInboundMedia({ tenantIds: [bot.tenantId] }).catch((err: unknown) => logger.warn({ err }, "Telegram media fetch failed; the job engine retries"));
   return jsonAnswer(200, { ok: true });
 }

@@ -10,7 +10,7 @@ import { readAttachmentBlob } from "@/server/messages/email-attachments";
 import { fetchInboundMedia } from "@/server/messages/inbound-media/fetch-inbound-media";
 import { connectTelegramBot } from "@/server/messages/telegram/connect-telegram-bot";
 import { receiveTelegramUpdate } from "@/server/messages/telegram/receive-telegram-update";
-import { createTestTenant } from "@/test/factories";
+import { createTestTenant, testTenantIds } from "@/test/factories";
 import { startTelegramStandIn, telegramUpdateRequest, type TelegramStandIn } from "@/test/telegram-stand-in";
 
 let tg: TelegramStandIn;
@@ -147,7 +147,7 @@ describe("Telegram", () => {
     expect(await readAttachmentBlob(rows[0]!.attachments[0]!)).toEqual(photo);
     expect(await readAttachmentBlob(rows[1]!.attachments[0]!)).toEqual(log);
     // Stored once: another pass leaves them as they are.
-    await fetchInboundMedia();
+    await fetchInboundMedia({ tenantIds: testTenantIds() });
     expect(await db.messageAttachment.count({ where: { tenantId: a.tenant.id } })).toBe(2);
     expect(tg.malformed).toEqual([]);
   });
@@ -175,7 +175,7 @@ describe("Telegram", () => {
 
     tg.rateLimitNext(1, 7);
     const before = Date.now();
-    await runMessageSender({ deadlineMs: 5_000 });
+    await runMessageSender({ deadlineMs: 5_000, tenantIds: testTenantIds() });
     const mine = tg.sent.filter((s) => s.token === a.token);
     expect(mine.map((s) => [s.method, s.chatId, s.text ?? null, s.media ?? null, s.caption ?? null]).sort()).toEqual(
       [
@@ -194,7 +194,7 @@ describe("Telegram", () => {
     // Pretend retry_after passed (the chat's one-a-second slot too).
     await new Promise((r) => setTimeout(r, 1_100));
     await db.message.update({ where: { id: text.json.id }, data: { nextAttemptAt: new Date() } });
-    await runMessageSender({ deadlineMs: 5_000 });
+    await runMessageSender({ deadlineMs: 5_000, tenantIds: testTenantIds() });
     expect(tg.sent.filter((s) => s.token === a.token && s.method === "sendMessage").map((s) => [s.chatId, s.text])).toEqual([[4242, "Hi Ada"]]);
     expect(await db.message.findFirstOrThrow({ where: { id: text.json.id } })).toMatchObject({ status: "SENT" });
 
@@ -202,7 +202,7 @@ describe("Telegram", () => {
     await a.deliver(a.hook.secretToken, textUpdate(910_001, { id: 6006, type: "private" }, { id: 6006 }, "thanks"));
     const conversation = await db.conversation.findFirstOrThrow({ where: { tenantId: a.tenant.id, contactAddress: "6006" } });
     await replyToConversation(a.actor, { conversationId: conversation.id, body: "You're welcome" });
-    await runMessageSender({ deadlineMs: 5_000 });
+    await runMessageSender({ deadlineMs: 5_000, tenantIds: testTenantIds() });
     expect(tg.sent.filter((s) => s.token === a.token && s.chatId === 6006).map((s) => s.text)).toEqual(["You're welcome"]);
     expect(tg.malformed).toEqual([]);
   });

@@ -128,7 +128,7 @@ export async function receiveWhatsAppWebhook(req: Request): Promise<WebhookAnswe
   }
   if (payload.object !== "whatsapp_business_account") return json(200, { ignored: true });
   let unknown = 0;
-  let media = 0;
+  const mediaTenants = new Set<string>();
   for (const entry of payload.entry ?? []) {
     for (const change of entry.changes ?? []) {
       const value = change.value;
@@ -144,7 +144,7 @@ export async function receiveWhatsAppWebhook(req: Request): Promise<WebhookAnswe
         if (!m.id || !m.from) return refuse(400, "VALIDATION_FAILED", "messages[].id and messages[].from: required");
         if (!number) continue; // a number no account connected: acknowledged, nothing stored
         const described = describeWhatsAppMessage(m, { baseUrl: e.WHATSAPP_GRAPH_BASE_URL, version: e.WHATSAPP_GRAPH_VERSION });
-        if (described.mediaUrls.length > 0) media++;
+        if (described.mediaUrls.length > 0 && number) mediaTenants.add(number.tenantId);
         await db.$transaction(async (tx) => {
           const inserted = await tx.$executeRaw`INSERT INTO "MessagingWebhookReceipt" (provider, "eventKey", "receivedAt") VALUES ('whatsapp', ${`in:${m.id}`}, (now() AT TIME ZONE 'UTC')) ON CONFLICT DO NOTHING`;
           if (inserted === 0) return;
@@ -177,6 +177,6 @@ export async function receiveWhatsAppWebhook(req: Request): Promise<WebhookAnswe
   // Meta retries what is not acknowledged: by then the sender has stored the message's id.
   if (unknown) return refuse(503, "UNAVAILABLE", "unknown message; retry");
   // The media is fetched off the webhook's answer (inbound-media/fetch-inbound-media.ts); the job engine retries what fails.
-  if (media > 0) void fetchInboundMedia().catch((err: unknown) => logger.warn({ err }, "WhatsApp media fetch failed; the job engine retries"));
+  if (mediaTenants.size > 0) void fetchInboundMedia({ tenantIds: [...mediaTenants] }).catch((err: unknown) => logger.warn({ err }, "WhatsApp media fetch failed; the job engine retries"));
   return json(200, { ok: true });
 }

@@ -21,7 +21,7 @@ import { readAttachmentBlob } from "@/server/messages/email-attachments";
 import { fetchInboundMedia } from "@/server/messages/inbound-media/fetch-inbound-media";
 import { syncWhatsAppTemplates } from "@/server/messages/whatsapp/sync-whatsapp-templates";
 import { createTemplate } from "@/server/templates/create-template";
-import { createTestTenant } from "@/test/factories";
+import { createTestTenant, testTenantIds } from "@/test/factories";
 import { signedWhatsAppRequest, startWhatsAppStandIn, whatsappWebhookBody, type WhatsAppStandIn } from "@/test/whatsapp-cloud-stand-in";
 
 const APP_SECRET = "meta-app-secret-for-tests";
@@ -134,7 +134,7 @@ describe("the 24-hour customer-service window", () => {
     const ok = await send(a.auth, { channel: "whatsapp", from: a.e164, to: `+${USER}`, template_id: template.id, template_variables: { name: "Ada", order: "A-17" } });
     expect(ok.status).toBe(201);
     expect(ok.json.body).toBe("Hi Ada, order A-17 shipped");
-    await runMessageSender({ deadlineMs: 5_000 });
+    await runMessageSender({ deadlineMs: 5_000, tenantIds: testTenantIds() });
     const sent = meta.messages.find((m) => m.phoneNumberId === a.phoneNumberId && m.type === "template")!;
     expect(sent.body).toMatchObject({
       messaging_product: "whatsapp", recipient_type: "individual", to: USER, type: "template",
@@ -175,7 +175,7 @@ describe("WhatsApp inbound and outbound", () => {
     expect(tooMany.status).toBe(400);
     expect(tooMany.json.error?.message).toMatch(/interactive/);
 
-    await runMessageSender({ deadlineMs: 5_000 });
+    await runMessageSender({ deadlineMs: 5_000, tenantIds: testTenantIds() });
     const mine = meta.messages.filter((m) => m.phoneNumberId === a.phoneNumberId);
     expect(mine.map((m) => m.type)).toEqual(["text", "document", "audio", "interactive", "interactive"]);
     expect(mine[0]!.body).toEqual({ messaging_product: "whatsapp", recipient_type: "individual", to: USER, type: "text", text: { body: "It ships today: https://t.example.com/1", preview_url: true } });
@@ -225,7 +225,7 @@ describe("WhatsApp inbound and outbound", () => {
     expect(m.payload).toMatchObject({ media: { id: "2000000000000001" }, media_fetch: { stored: [m.attachments[0]!.id] } });
     expect(await readAttachmentBlob(m.attachments[0]!)).toEqual(photo);
     // Stored once: another pass leaves it as it is.
-    await fetchInboundMedia();
+    await fetchInboundMedia({ tenantIds: testTenantIds() });
     expect(await db.messageAttachment.count({ where: { tenantId: a.tenant.id } })).toBe(1);
     // Media Meta no longer has: the error is kept and the next try waits (30 s, then a minute; three in all).
     await inbound(a.phoneNumberId, { from: USER, id: wamid(), timestamp: ts, type: "document", document: { id: "2000000000000002", mime_type: "application/pdf", filename: "invoice.pdf" } });
@@ -239,7 +239,7 @@ describe("WhatsApp inbound and outbound", () => {
     );
     const retryAt = new Date((lost.payload as { media_fetch: { claimed_until: string } }).media_fetch.claimed_until).getTime();
     expect(retryAt - Date.now()).toBeGreaterThan(20_000);
-    await fetchInboundMedia();
+    await fetchInboundMedia({ tenantIds: testTenantIds() });
     expect((await db.message.findUniqueOrThrow({ where: { id: lost.id } })).payload).toMatchObject({ media_fetch: { tries: 1 } });
   });
 
@@ -295,7 +295,7 @@ describe("WhatsApp inbound and outbound", () => {
     meta.failNext(1, 400, 131047);
     const r = await send(a.auth, { channel: "whatsapp", from: a.e164, to: `+${USER}`, body: "follow-up" });
     expect(r.status).toBe(201);
-    await runMessageSender({ deadlineMs: 5_000 });
+    await runMessageSender({ deadlineMs: 5_000, tenantIds: testTenantIds() });
     const m = await db.message.findFirstOrThrow({ where: { tenantId: a.tenant.id, direction: "OUTBOUND" } });
     expect(m).toMatchObject({ status: "FAILED", errorCode: 131047 });
     expect(m.errorMessage).toContain("131047");
@@ -328,7 +328,7 @@ describe("Twilio-compatible WhatsApp", () => {
     const ok = await post({ To: `whatsapp:+${USER}`, From: `whatsapp:${a.e164}`, Body: "hello back" });
     expect(ok.status).toBe(201);
     expect(await ok.json()).toMatchObject({ from: `whatsapp:${a.e164}`, to: `whatsapp:+${USER}`, status: "queued", body: "hello back" });
-    await runMessageSender({ deadlineMs: 5_000 });
+    await runMessageSender({ deadlineMs: 5_000, tenantIds: testTenantIds() });
     expect(meta.messages.filter((m) => m.phoneNumberId === a.phoneNumberId).map((m) => m.body.text)).toEqual([{ body: "hello back", preview_url: false }]);
   });
 });
