@@ -82,6 +82,8 @@ interface DueRow {
   charged: boolean;
   priceMicros: bigint | null;
   statusCallbackUrl: string | null;
+  /** The inbox conversation it belongs to, if any (its thread is told of the new status). */
+  conversationId: string | null;
   numberProvider: string | null;
   segmentsPerSecond: number | null;
   messagesPerSecond: number;
@@ -120,7 +122,7 @@ async function claimDue(now: number, pass: MessageSenderPass, tenantIds: string[
   const { pacer } = state;
   const result = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<DueRow[]>`
-      SELECT m.id, m."tenantId", m.channel::text AS channel, m."from", m."to", m.body, m."mediaUrls", m.payload, m."numSegments", m.attempts, m.charged, m."priceMicros", m."statusCallbackUrl",
+      SELECT m.id, m."tenantId", m.channel::text AS channel, m."from", m."to", m.body, m."mediaUrls", m.payload, m."numSegments", m.attempts, m.charged, m."priceMicros", m."statusCallbackUrl", m."conversationId",
         n.provider AS "numberProvider", n."messagingSegmentsPerSecond" AS "segmentsPerSecond", t."messagesPerSecond"
       FROM "Message" m JOIN "Tenant" t ON t.id = m."tenantId" LEFT JOIN "PhoneNumber" n ON n.id = m."phoneNumberId"
       WHERE m.status = 'QUEUED' AND m."nextAttemptAt" <= ${epoch(now)} AND (${tenantIds}::text[] IS NULL OR m."tenantId" = ANY(${tenantIds}::text[]))
@@ -258,8 +260,9 @@ async function recordOutcomesOnce(outcomes: Outcome[], pass: MessageSenderPass):
     const views = changed.length ? await tx.message.findMany({ where: { id: { in: changed } }, select: MESSAGE_VIEW_SELECT }) : [];
     await emitMessageEvents(tx, views.map((m) => ({ tenantId: m.tenantId, type: m.status === "SENT" ? ("message.sent" as const) : ("message.failed" as const), data: messageEventData(m) })));
     await queueMessageStatusCallbacks(tx, views);
-    // An inbox showing one of these threads shows the new status at once.
-    await notifyMessageConversations(tx, settled.map((o) => o.row.id));
+    // An inbox showing one of these threads shows the new status at once (API sends to nobody who wrote: no statement).
+    const inThreads = settled.filter((o) => o.row.conversationId).map((o) => o.row.id);
+    if (inThreads.length) await notifyMessageConversations(tx, inThreads);
     pass.sent += accepted.length;
     pass.retried += retry.length;
     pass.failed += failed.length;
