@@ -66,6 +66,8 @@ const schema = z.object({
   TRIAL_CREDIT_MICROS: z.coerce.bigint().default(10_000_000n),
   OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().nonnegative().default(5000),
   WORKER_HEARTBEAT_STALE_MS: z.coerce.number().int().positive().default(30_000),
+  /** ACD: how often the worker routes waiting callers when nothing wakes it (an agent becoming available does). */
+  ACD_TICK_MS: z.coerce.number().int().positive().default(250),
 
   // ── Voice ──
   /** Name of the FreeSWITCH this worker owns; calls carry it. One worker per switch. */

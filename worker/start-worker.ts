@@ -26,6 +26,8 @@ import { KeyedSerialQueue } from "./keyed-serial-queue";
 import { Originator } from "./originator";
 import { PgListener } from "./pg-listener";
 import { QueueExpiry } from "./queue-expiry";
+import { AcdDispatcher } from "./acd/acd-dispatcher";
+import { AgentRegistrations } from "./acd/agent-registrations";
 import { ClaimGate, Reconciler } from "./reconcile";
 import { HandlerRegistry, type WorkerHandler } from "./registry";
 import { SwitchLeaseKeeper, type SwitchLeaseLostError } from "./switch-lease-keeper";
@@ -60,6 +62,9 @@ export interface StartWorkerOptions {
   endRequestPollMs?: number;
   /** How often queued calls past their queue deadline are failed (default 1 s); runs whether the switch link is up or not. */
   queueExpiryPollMs?: number;
+  /** ACD: how often waiting callers are routed when nothing wakes the loop (default ACD_TICK_MS), and agents settled. */
+  acdTickMs?: number;
+  acdSettleMs?: number;
   reconcileMs?: number;
   callbackIdleMs?: number;
   maxInFlightOriginates?: number;
@@ -253,6 +258,8 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
   const endRequests = registry.register(new EndRequestHandler(ctx, opts.endRequestPollMs ?? 2_000, () => reconciler.wake()));
   registry.register(new ConferenceEvents(ctx, esl, listener, opts.endRequestPollMs ?? 2_000));
   const queueExpiry = registry.register(new QueueExpiry(ctx, opts.queueExpiryPollMs ?? 1_000));
+  const acd = registry.register(new AcdDispatcher(ctx, listener, opts.acdTickMs ?? env.ACD_TICK_MS, opts.acdSettleMs ?? 2_000));
+  const registrations = registry.register(new AgentRegistrations(ctx));
   registry.register(new CallWorkDrain(ctx, dbSlots, voice.batchers));
   registry.register(new MediaSweeper(media, log));
   callbacks = registry.register(new CallbackSenderHandler(ctx, voice, opts.callbackIdleMs ?? 1_000));
@@ -272,6 +279,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
   esl.onEvent((event) => {
     if (event.name === "SHUTDOWN") reconciler.switchShutdown(eventTime(event));
     router.onEvent(event);
+    registrations.onEvent(event);
   });
   esl.onLink((state: SwitchLinkState) => {
     log.info({ link: state }, "switch link");

@@ -1,6 +1,8 @@
 // The calls, callbacks and recordings use-cases the worker drives, as one interface. voice-use-cases.ts binds
 // it to src/server; the handlers only see this, so the contract (docs/voice-architecture.md) is written once.
 import type { DequeueResult } from "@/server/queues/dequeue-call";
+import type { ClaimCallOfferResult } from "@/server/acd/claim-call-offer";
+import type { TenantRoutingSnapshot } from "@/server/acd/load-routing-snapshot";
 import type { Readable } from "node:stream";
 import type { ClaimedCall } from "@/server/calls/claim-queued-calls";
 import type { CreateInboundCallInput, CreateInboundCallResult } from "@/server/calls/create-inbound-call";
@@ -79,6 +81,18 @@ export interface VoicePort {
   leaveQueue(input: { callId: string }): Promise<{ queueSid: string; waitedSeconds: number } | null>;
   /** <Dial><Queue>: the caller at the front of the named queue, taken out of it (dequeue-call.ts). */
   dequeueCall(input: { tenantId: string; friendlyName: string }): Promise<DequeueResult>;
+  /** ACD: the agent answered the caller offered to them (answer-call-offer.ts): the wait, or null when the offer is gone. */
+  answerCallOffer(input: { tenantId: string; callId: string; agentId: string; legCallId: string | null }): Promise<{ waitedSeconds: number; queueId: string } | null>;
+  /** ACD: the offer is over, answered or not (end-call-offer.ts). */
+  endCallOffer(input: { tenantId: string; callId: string; agentId: string; answered: boolean; callerLeft: boolean }): Promise<void>;
+  /** ACD: the waiting callers among these calls, their queues and the agents free to take them (load-routing-snapshot.ts). */
+  loadRoutingSnapshot(input: { callIds: string[] }): Promise<TenantRoutingSnapshot[]>;
+  /** ACD: the router's choice claimed: the caller offered, the agent ringing (claim-call-offer.ts). */
+  claimCallOffer(input: { tenantId: string; callId: string; agentId: string; reason: string }): Promise<ClaimCallOfferResult>;
+  /** ACD: agent states the calls left behind (settle-agents.ts). */
+  settleAgents(input: { now?: Date }): Promise<{ released: number }>;
+  /** A SIP user registered or unregistered: its agent's `registered` follows (record-agent-registration.ts). */
+  recordAgentRegistration(input: { username: string; domain: string; registered: boolean }): Promise<unknown>;
   /** Queue members whose call ended without leaving (a worker died): taken out by reconcile. */
   sweepEndedQueueMembers(input: { graceSeconds?: number }): Promise<number>;
   /** A queued call's place in line and its queue's numbers now (its waitUrl's parameters), or null when in none. */

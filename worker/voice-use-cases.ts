@@ -26,6 +26,12 @@ import { joinConference } from "@/server/conferences/join-conference";
 import { enqueueCall } from "@/server/queues/enqueue-call";
 import { leaveQueue } from "@/server/queues/leave-queue";
 import { dequeueCall } from "@/server/queues/dequeue-call";
+import { answerCallOffer } from "@/server/acd/answer-call-offer";
+import { claimCallOffer } from "@/server/acd/claim-call-offer";
+import { loadRoutingSnapshot } from "@/server/acd/load-routing-snapshot";
+import { settleAgents } from "@/server/acd/settle-agents";
+import { recordAgentRegistration } from "@/server/agents/record-agent-registration";
+import { endCallOffer } from "@/server/acd/end-call-offer";
 import { sweepEndedQueueMembers } from "@/server/queues/sweep-ended-queue-members";
 import { findQueueWaitFacts } from "@/server/queues/queue-wait-facts";
 import { applyConferenceEvent } from "@/server/conferences/apply-conference-event";
@@ -94,6 +100,12 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
     enqueueCall: (input) => enqueueCall(input),
     leaveQueue: (input) => leaveQueue(input),
     dequeueCall: (input) => dequeueCall(input),
+    answerCallOffer: (input) => answerCallOffer(input),
+    loadRoutingSnapshot: (input) => loadRoutingSnapshot(input),
+    claimCallOffer: (input) => claimCallOffer(input),
+    settleAgents: (input) => settleAgents(input),
+    recordAgentRegistration: (input) => recordAgentRegistration(input),
+    endCallOffer: (input) => endCallOffer(input),
     sweepEndedQueueMembers: (input) => sweepEndedQueueMembers(input),
     findQueueWaitFacts: (input) => findQueueWaitFacts(input),
     applyConferenceEvent: (input) => applyConferenceEvent(input),

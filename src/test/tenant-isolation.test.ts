@@ -194,6 +194,18 @@ beforeAll(async () => {
   await db.cannedResponse.create({ data: { id: aCannedId, tenantId, shortCode: "a-canned", body: "A's canned body" } });
   await db.inboxAgentState.create({ data: { tenantId, userId: fx.a.userId, availability: "AVAILABLE" } });
 });
+// A's agent (the owner as an agent, available), its skill and its queue.
+let aAgentId: string;
+let bUserId: string;
+beforeAll(async () => {
+  const { ensureAgent } = await import("@/server/agents/ensure-agent");
+  aAgentId = (await ensureAgent(db, fx.a.tenantId, fx.a.userId)).id;
+  await db.agent.update({ where: { id: aAgentId }, data: { state: "AVAILABLE" } });
+  bUserId = (await db.membership.findFirstOrThrow({ where: { tenantId: fx.b.tenantId } })).userId;
+});
+const expectAgentIntact = async () => expect(await db.agent.findUniqueOrThrow({ where: { id: aAgentId } })).toMatchObject({ state: "AVAILABLE" });
+const expectNoAgentLeak = (value: unknown) => expect(JSON.stringify(value ?? null)).not.toContain(aAgentId);
+
 const expectInboxIntact = async () => {
   expect(await db.conversation.findUniqueOrThrow({ where: { id: aConversationId } })).toMatchObject({ status: "OPEN", assigneeUserId: null, labels: ["a-label"], unreadCount: 0, teamId: aTeamId });
   expect(await db.conversationNote.count({ where: { conversationId: aConversationId } })).toBe(1);
@@ -1971,6 +1983,46 @@ const TRPC: Record<string, TrpcCase> = {
   "inbox.reply": { aId: true, run: async (c) => { await notFound(c.inbox.reply({ conversationId: aConversationId, body: "hi" })); await expectInboxIntact(); } },
   "inbox.addNote": { aId: true, run: async (c) => { await notFound(c.inbox.addNote({ conversationId: aConversationId, body: "hi" })); await expectInboxIntact(); } },
   "inbox.onChange": { aId: true, run: (c) => notFound(c.inbox.onChange({ conversationId: aConversationId })) },
+  "agents.me": { aId: false, reason: "the session's member's own agent", run: async (c) => expectNoAgentLeak(await c.agents.me()) },
+  "agents.setState": { aId: false, reason: "the session's member's own agent", run: async (c) => { expectNoAgentLeak(await c.agents.setState({ state: "available" })); await expectAgentIntact(); } },
+  "agents.endWrapUp": { aId: false, reason: "the session's member's own wrap-up", run: async (c) => { await expectTrpcCode(c.agents.endWrapUp({ notes: "x" }), "CONFLICT"); await expectAgentIntact(); } },
+  "agents.list": { aId: false, reason: "the session's tenant's agents", run: async (c) => expectNoAgentLeak(await c.agents.list()) },
+  "agents.forceState": { aId: true, run: async (c) => { await notFound(c.agents.forceState({ agentId: aAgentId, state: "offline" })); await expectAgentIntact(); } },
+  "agents.onChange": {
+    aId: false,
+    reason: "the session's tenant's agents only",
+    run: async (c) => {
+      const { setAgentState } = await import("@/server/agents/set-agent-state");
+      const { ensureAgent } = await import("@/server/agents/ensure-agent");
+      const bAgentId = (await ensureAgent(db, fx.b.tenantId, bUserId)).id;
+      const move = (tenantId: string, agentId: string, to: "AWAY" | "AVAILABLE") => db.$transaction((tx) => setAgentState(tx, { tenantId, agentId, to, cause: "supervisor" }));
+      const events = (await c.agents.onChange())[Symbol.asyncIterator]();
+      try {
+        // B's own change first proves the feed is listening; then A's change, then B's: the next event is B's.
+        let next = events.next();
+        let bState: "AWAY" | "AVAILABLE" = "AVAILABLE";
+        for (let i = 0; ; i++) {
+          bState = bState === "AWAY" ? "AVAILABLE" : "AWAY";
+          await move(fx.b.tenantId, bAgentId, bState);
+          const got = await Promise.race([next, new Promise<null>((r) => setTimeout(() => r(null), 500))]);
+          if (got) break;
+          if (i > 20) throw new Error("the agent feed never delivered B's own change");
+        }
+        const last = bState === "AWAY" ? "available" : "away";
+        await move(fx.a.tenantId, aAgentId, "AWAY");
+        await move(fx.b.tenantId, bAgentId, last === "away" ? "AWAY" : "AVAILABLE");
+        // Everything up to B's last change: none of it is A's.
+        for (;;) {
+          const seen = (await events.next()).value as { kind: string; agentId?: string; state?: string };
+          expect(seen.agentId).not.toBe(aAgentId);
+          if (seen.agentId === bAgentId && seen.state === last) break;
+        }
+      } finally {
+        await events.return?.(undefined);
+        await move(fx.a.tenantId, aAgentId, "AVAILABLE");
+      }
+    },
+  },
   "inbox.members": { aId: false, reason: "the session's tenant's members", run: async (c) => expectNoInboxLeak(await c.inbox.members()) },
   "inbox.availability": { aId: false, reason: "the session's member", run: async (c) => expectNoInboxLeak(await c.inbox.availability()) },
   "inbox.setAvailability": { aId: false, reason: "the session's member in the session's tenant", run: async (c) => { expectNoInboxLeak(await c.inbox.setAvailability({ availability: "away" })); await expectInboxIntact(); } },

@@ -22,6 +22,7 @@ import type { SessionState } from "@/server/voice-documents/interpreter/session-
 import { verbName } from "@/server/voice-documents/voice-document.schemas";
 import type { EslEvent } from "../esl/wire";
 import type { TrackedChannel } from "../channel-table";
+import { AcdOfferRunner } from "./acd-offer-runner";
 import { DequeueRunner } from "./dequeue-runner";
 import { DialRunner } from "./dial-runner";
 import { releaseWhisperedLeg } from "./whisper";
@@ -58,6 +59,7 @@ export class CallSession implements SessionOps {
   private readonly queues = new QueueRunner(this);
   private readonly referrer = new ReferRunner(this);
   readonly dequeuer = new DequeueRunner(this);
+  readonly acdOffers = new AcdOfferRunner(this, () => this.stopRunning());
 
   constructor(
     readonly host: SessionHost,
@@ -203,7 +205,7 @@ export class CallSession implements SessionOps {
     const { commands } = decision;
     if (this.tracing) this.log.debug({ callId: this.channel.callId, step: decision.state.step, awaiting: decision.state.awaiting.kind, commands: commands.map((c) => c.kind) }, "call session: decision");
     const awaiting = decision.state.awaiting.kind;
-    const awaitsSwitch = awaiting === "verb" || awaiting === "holdMusic" || awaiting === "leavingQueue" || awaiting === "bridgedToDequeuer";
+    const awaitsSwitch = awaiting === "verb" || awaiting === "holdMusic" || awaiting === "leavingQueue" || awaiting === "bridgedToDequeuer" || awaiting === "agentRinging";
     const last = commands.length - 1;
     // The state is stored beside the commands, not before them (a write per step would otherwise add to every
     // step's latency); writes go out in order. A worker that dies in between resumes from the previous state: the
@@ -323,6 +325,7 @@ export class CallSession implements SessionOps {
       case "reject":
       case "enqueue":
       case "leaveQueue":
+      case "agentOfferEnded":
         return false;
       case "dial":
         return !command.answerOnBridge || command.targets.some((t) => t.kind !== "number" && t.kind !== "sip");
@@ -378,6 +381,8 @@ export class CallSession implements SessionOps {
         return this.guardHangup();
       case "bridgeDequeued":
         return this.dequeuer.bridgeTo(command.to, step!);
+      case "agentOfferEnded":
+        return this.acdOffers.ended(command);
       case "connectLeg":
         // The leg's whisper ran to its end: the switch's hold on it (its confirm `sleep`) is broken, so the
         // originate bridges it (whisper.ts).
@@ -545,6 +550,7 @@ export class CallSession implements SessionOps {
       if (running.kind === "dial" && event.uniqueId === this.uuid) {
         if (running.dequeued) this.dequeuer.bridged();
         await this.dialer.bridged(running, event);
+        if (this.state?.awaiting.kind === "agentRinging") await this.acdOffers.answered(running);
       }
       return;
     }

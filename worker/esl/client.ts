@@ -87,7 +87,7 @@ export const DEFAULT_EVENTS: readonly string[] = [
 ];
 
 /** CUSTOM subclasses subscribed by default: answering-machine detection and conferences. */
-export const DEFAULT_CUSTOM_SUBCLASSES: readonly string[] = ["avmd::start", "avmd::beep", "avmd::stop", "conference::maintenance"];
+export const DEFAULT_CUSTOM_SUBCLASSES: readonly string[] = ["avmd::start", "avmd::beep", "avmd::stop", "conference::maintenance", "sofia::register", "sofia::unregister", "sofia::expire"];
 
 export interface EslClientOptions {
   host: string;

@@ -182,6 +182,9 @@ async function carryOut(command: Command, step: number, fetch: TrialFetch, event
     case "reportError":
       events.push({ kind: "error", code: command.code, message: command.message });
       return {};
+    case "agentOfferEnded":
+      // The simulation hands off at the queue's wait: no agent is ever offered the caller here.
+      return {};
     case "reject":
       events.push({ kind: "ended", text: command.reason === "busy" ? "Rejected with a busy signal" : "Rejected" });
       return {};

@@ -1,6 +1,6 @@
 // <Dial><Queue>name</Queue></Dial>: the caller at the front of the tenant's queue of that name is taken out of it for
-// the dialling call, in one statement (two dialling calls never take the same caller: SKIP LOCKED). Its wait counts
-// towards the queue's average like any leaving. The worker then bridges the two (worker/call-control/dequeue.ts).
+// the dialling call, in one statement (two dialling calls never take the same caller: SKIP LOCKED; a caller the ACD is
+// offering to an agent is not taken). Its wait counts towards the queue's average like any leaving. The worker then bridges the two (worker/call-control/dequeue.ts).
 import { db } from "@/server/db";
 
 export interface DequeuedCaller {
@@ -20,7 +20,7 @@ export async function dequeueCall(input: { tenantId: string; friendlyName: strin
     const [taken] = await tx.$queryRaw<{ callId: string; enqueuedAt: Date; channelUuid: string | null }[]>`
       WITH head AS (
         SELECT m.id FROM "QueueMember" m JOIN "Call" c ON c.id = m."callId"
-        WHERE m."queueId" = ${queue.id} AND m."tenantId" = ${input.tenantId} AND c."endedAt" IS NULL
+        WHERE m."queueId" = ${queue.id} AND m."tenantId" = ${input.tenantId} AND c."endedAt" IS NULL AND m."offeredAgentId" IS NULL
         ORDER BY m.position LIMIT 1 FOR UPDATE OF m SKIP LOCKED)
       DELETE FROM "QueueMember" m USING head, "Call" c
       WHERE m.id = head.id AND c.id = m."callId"

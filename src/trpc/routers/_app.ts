@@ -17,6 +17,7 @@ import { twoFactorRouter } from "@/trpc/routers/two-factor";
 import { callsRouter } from "@/trpc/routers/calls";
 import { conferencesRouter } from "@/trpc/routers/conferences";
 import { sipUsersRouter } from "@/trpc/routers/sip-users";
+import { agentsRouter } from "@/trpc/routers/agents";
 import { recordingsRouter } from "@/trpc/routers/recordings";
 import { speechRouter } from "@/trpc/routers/speech";
 import { debuggerRouter } from "@/trpc/routers/debugger";
@@ -54,6 +55,7 @@ export const appRouter = createTRPCRouter({
   messages: messagesRouter,
   contacts: contactsRouter,
   inbox: inboxRouter,
+  agents: agentsRouter,
   devMail: devMailRouter,
   admin: adminRouter,
   impersonation: impersonationRouter,

@@ -4,7 +4,7 @@ import { errorParameters } from "./call-parameters";
 import type { Outcome } from "./outcomes";
 import { contextOf, decide, end, fail, fetchDocument, follow, MAX_DOCUMENTS_WITHOUT_PROGRESS, runFrom, type Decision } from "./run-verbs";
 import type { SessionState } from "./session-state";
-import { afterDequeuedBridge, afterLeavingQueue, dequeueCaller, leftBehindOnEnd, startWait } from "./queue-wait";
+import { afterAgentDial, afterDequeuedBridge, afterLeavingQueue, agentAnswered, dequeueCaller, leftBehindOnEnd, offerToAgent, startWait } from "./queue-wait";
 import { handlerOf } from "./verbs/handlers";
 
 function unchanged(state: SessionState): Decision {
@@ -47,6 +47,9 @@ export function advanceSession(state: SessionState, outcome: Outcome): Decision 
   if (outcome.kind === "hangup") return end({ ...state, call: { ...state.call, status: "completed" } }, leftBehindOnEnd(state, "hangup"));
   if (outcome.step !== state.step) return unchanged(state);
   if (outcome.kind === "dequeued") return dequeueCaller(state, outcome) ?? unchanged(state);
+  if (outcome.kind === "agentOffered") return offerToAgent(state, outcome) ?? unchanged(state);
+  if (outcome.kind === "agentAnswered") return agentAnswered(state, outcome) ?? unchanged(state);
+  if (state.awaiting.kind === "agentRinging") return afterAgentDial(state, outcome) ?? unchanged(state);
   if (state.awaiting.kind === "bridgedToDequeuer") return afterDequeuedBridge(state, outcome) ?? unchanged(state);
   if (state.awaiting.kind === "fetch") return afterFetch(state, outcome);
   if (state.awaiting.kind === "leavingQueue") return afterLeavingQueue(state, outcome) ?? unchanged(state);

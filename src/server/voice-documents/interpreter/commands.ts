@@ -129,6 +129,11 @@ export type Command =
     }
   | { kind: "stopRecording"; name: string | null }
   /**
+   * The ACD's offer of this caller to the agent is over: answered (and the call with the agent ended) or not; not
+   * answered because the caller left (hung up, redirected) is no fault of the agent's.
+   */
+  | { kind: "agentOfferEnded"; agentId: string; answered: boolean; callerLeft: boolean }
+  /**
    * Ask the application what to do next; the answer comes back as a `fetched` or `fetchFailed` outcome.
    * `queueWait`: a queued caller's waitUrl, sent with the queue's facts as they are now (QueueSid, QueuePosition, …).
    */

@@ -63,13 +63,67 @@ export function afterLeavingQueue(state: SessionState, outcome: Outcome): Decisi
   return backToOuter(state, state.awaiting.result, outcome.queueSid ?? state.queue.sid, outcome.waitedSeconds);
 }
 
-function backToOuter(state: SessionState, result: QueueResult, queueSid: string, waitedSeconds: number): Decision {
+function backToOuter(state: SessionState, result: QueueResult, queueSid: string, waitedSeconds: number, commands: Command[] = []): Decision {
   const queue = state.queue!;
   const { queue: _left, ...rest } = state;
   const outer: SessionState = { ...rest, document: { verbs: queue.outer.verbs, source: queue.outer.source }, verbIndex: queue.outer.verbIndex };
-  if (!queue.action) return runFrom(outer, queue.outer.verbIndex + 1);
+  if (!queue.action) {
+    const next = runFrom(outer, queue.outer.verbIndex + 1);
+    return { ...next, commands: [...commands, ...next.commands] };
+  }
   const params = { ...callParameters(state.call), ...queueParameters(result, queueSid, waitedSeconds) };
-  return fetchDocument(outer, { url: queue.action.url, method: queue.action.method, params }, []);
+  return fetchDocument(outer, { url: queue.action.url, method: queue.action.method, params }, commands);
+}
+
+/**
+ * The ACD offers the waiting caller to an agent (worker/acd): the wait stops and the agent's softphone rings as a
+ * <Dial><Client> leg with the caller's number as caller ID. Nothing when the call is not waiting (left, taken, already
+ * offered, ended).
+ */
+export function offerToAgent(state: SessionState, outcome: Extract<Outcome, { kind: "agentOffered" }>): Decision | null {
+  const queue = state.queue;
+  const waiting = state.awaiting.kind === "holdMusic" || state.awaiting.kind === "verb" || state.awaiting.kind === "fetch";
+  if (!queue || queue.dequeued || queue.offer || !waiting) return null;
+  const offered: SessionState = { ...state, queue: { ...queue, offer: { agentId: outcome.agentId } }, step: state.step + 1, awaiting: { kind: "agentRinging" } };
+  return {
+    state: offered,
+    commands: [
+      {
+        kind: "dial",
+        targets: [{ kind: "client", identity: outcome.identity, parameters: {}, answerUrl: null, statusCallback: null }],
+        callerId: state.call.from,
+        timeoutSeconds: outcome.ringTimeoutSeconds,
+        timeLimitSeconds: 4 * 3600,
+        hangupOnStar: false,
+        answerOnBridge: false,
+        sequential: false,
+        ringTone: null,
+        record: null,
+        referUrl: null,
+      },
+    ],
+  };
+}
+
+/** The offered agent answered: the caller is out of the queue (the ACD took its row) and talks to the agent. */
+export function agentAnswered(state: SessionState, outcome: Extract<Outcome, { kind: "agentAnswered" }>): Decision | null {
+  const queue = state.queue;
+  if (state.awaiting.kind !== "agentRinging" || !queue?.offer || queue.dequeued) return null;
+  return { state: { ...state, queue: { ...queue, dequeued: { by: outcome.by, waitedSeconds: outcome.waitedSeconds } } }, commands: [] };
+}
+
+/**
+ * The agent's leg ended. Answered: the caller left the queue `bridged` and goes on with the Enqueue's action (or the
+ * verb after it). Not answered (rang out, declined, unreachable): the caller waits again and the ACD offers it anew.
+ */
+export function afterAgentDial(state: SessionState, outcome: Outcome): Decision | null {
+  const queue = state.queue;
+  if (state.awaiting.kind !== "agentRinging" || outcome.kind !== "dialEnded" || !queue?.offer) return null;
+  const answered = !!queue.dequeued;
+  const ended: Command = { kind: "agentOfferEnded", agentId: queue.offer.agentId, answered, callerLeft: false };
+  if (answered) return backToOuter(state, "bridged", queue.sid, queue.dequeued!.waitedSeconds, [ended]);
+  const { offer: _offer, ...waiting } = queue;
+  return startWait({ ...state, queue: waiting }, [ended]);
 }
 
 /**
@@ -105,12 +159,13 @@ export function afterDequeuedBridge(state: SessionState, outcome: Outcome): Deci
 export function leftBehindOnEnd(state: SessionState, result: "hangup" | "redirected"): Command[] {
   const queue = state.queue;
   if (!queue) return [];
+  const offerEnded: Command[] = queue.offer ? [{ kind: "agentOfferEnded", agentId: queue.offer.agentId, answered: !!queue.dequeued, callerLeft: true }] : [];
   const status = result === "hangup" ? "completed" : state.call.status;
   // A dequeued caller is out of the queue already (the worker finds no row): its facts come from the state, and a
   // caller that was bridged left it `bridged` however the call ended.
   const dequeued = queue.dequeued
-    ? { QueueSid: queue.sid, QueueTime: String(queue.dequeued.waitedSeconds), ...(state.awaiting.kind === "bridgedToDequeuer" ? { QueueResult: "bridged" } : {}) }
+    ? { QueueSid: queue.sid, QueueTime: String(queue.dequeued.waitedSeconds), ...(state.awaiting.kind === "bridgedToDequeuer" || state.awaiting.kind === "agentRinging" ? { QueueResult: "bridged" } : {}) }
     : {};
   const notify = queue.action ? { ...queue.action, params: { ...callParameters({ ...state.call, status }), QueueResult: result, ...dequeued } } : null;
-  return [{ kind: "leaveQueue", notify }];
+  return [...offerEnded, { kind: "leaveQueue", notify }];
 }

@@ -49,6 +49,8 @@ export const ZQueueState = z.object({
   outer: z.object({ verbs: ZVoiceDocument, source: ZDocumentSource, verbIndex: z.number().int().min(0) }),
   /** Taken out of the queue by a <Dial><Queue> (the dialling call's sid): its url runs, then the two are bridged. */
   dequeued: z.object({ by: z.string(), waitedSeconds: z.number().int().min(0) }).optional(),
+  /** Offered by the ACD to this agent: its phone rings (awaiting agentRinging), or it answered (dequeued set too). */
+  offer: z.object({ agentId: z.string() }).optional(),
 });
 export type QueueState = z.infer<typeof ZQueueState>;
 
@@ -60,6 +62,8 @@ export const ZAwaiting = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("ended") }),
   /** A queued caller with no waitUrl hears the switch's music on hold (queue-wait.ts). */
   z.object({ kind: z.literal("holdMusic") }),
+  /** The ACD's offer: the agent's phone rings, then the two are bridged until one leaves (queue-wait.ts). */
+  z.object({ kind: z.literal("agentRinging") }),
   /** Dequeued, and bridged to the dialling call until one of them leaves (queue-wait.ts). */
   z.object({ kind: z.literal("bridgedToDequeuer") }),
   /** The call is leaving its queue; the action then hears `result` (queue-wait.ts). */

@@ -1,0 +1,24 @@
+// The agent desktop's presence and the supervisor's agent grid.
+import { z } from "zod";
+import { AGENT_ROLE, SUPERVISOR_ROLE } from "@/server/agents/agent-view";
+import { ZChangeMyAgentStateInput, ZEndWrapUpInput, ZForceAgentStateInput } from "@/server/agents/agents.schemas";
+import { changeMyAgentState } from "@/server/agents/change-my-agent-state";
+import { endWrapUp } from "@/server/agents/end-wrap-up";
+import { findAgents } from "@/server/agents/find-agents";
+import { forceAgentState } from "@/server/agents/force-agent-state";
+import { getMyAgent } from "@/server/agents/get-my-agent";
+import { watchAgentChanges } from "@/server/agents/watch-agent-changes";
+import { createTRPCRouter, tenantProcedure } from "@/trpc/init";
+
+const agent = tenantProcedure(AGENT_ROLE);
+const supervisor = tenantProcedure(SUPERVISOR_ROLE);
+
+export const agentsRouter = createTRPCRouter({
+  me: agent.input(z.void()).query(({ ctx }) => getMyAgent(ctx.actor)),
+  setState: agent.input(ZChangeMyAgentStateInput).mutation(({ ctx, input }) => changeMyAgentState(ctx.actor, input)),
+  endWrapUp: agent.input(ZEndWrapUpInput).mutation(({ ctx, input }) => endWrapUp(ctx.actor, input)),
+  /** Server-sent events: agent state changes (all of the tenant's for supervisors, one's own for agents), and resyncs. */
+  onChange: agent.input(z.void()).subscription(({ ctx, signal }) => watchAgentChanges(ctx.actor, signal ?? new AbortController().signal)),
+  list: supervisor.input(z.void()).query(({ ctx }) => findAgents(ctx.actor)),
+  forceState: supervisor.input(ZForceAgentStateInput).mutation(({ ctx, input }) => forceAgentState(ctx.actor, input)),
+});

@@ -1,0 +1,110 @@
+// The ACD's loop on this worker: the callers waiting in queues among this worker's calls, and the agents who could
+// take them, go to the router (src/server/acd/route-work.ts, pure); each assignment is claimed in the database
+// (claim-call-offer.ts: the caller offered, the agent ringing, the reason logged) and handed to the caller's session,
+// which rings the agent (call-control/acd-offer-runner.ts). A tick runs every ACD_TICK_MS and at once when woken (a
+// caller joined a queue, an agent became available: irisx_agent_changed). Agent states the calls left behind
+// (wrap-ups run out, offers or calls gone after a crash) are settled every few seconds (settle-agents.ts).
+import { AGENT_CHANGED_CHANNEL, decodeAgentChange } from "@/server/agents/notify-agent-changed";
+import { routeWork } from "@/server/acd/route-work";
+import type { WorkerContext } from "../context";
+import type { PgListener } from "../pg-listener";
+import { WakeableLoop, type WorkerHandler } from "../registry";
+
+/** Routing decisions kept for the health endpoint and the benchmark (ms from snapshot read to claim). */
+const KEEP_TIMINGS = 4096;
+
+export class AcdDispatcher implements WorkerHandler {
+  readonly name = "acd";
+  private readonly loop: WakeableLoop;
+  private readonly settleLoop: WakeableLoop;
+  offered = 0;
+  claimsLost = 0;
+  /** Per assignment: routing (its share of the router's pass) plus its claim, in ms. */
+  readonly decisionMs: number[] = [];
+
+  constructor(
+    private readonly ctx: WorkerContext,
+    listener: PgListener,
+    tickMs: number,
+    settleMs: number,
+  ) {
+    this.loop = new WakeableLoop("acd", tickMs, () => this.tick(), ctx.log, 20);
+    this.settleLoop = new WakeableLoop("acd-settle", settleMs, () => this.settle(), ctx.log);
+    listener.on(AGENT_CHANGED_CHANNEL, (payload) => {
+      if (decodeAgentChange(payload)?.state === "AVAILABLE") this.loop.wake();
+    });
+  }
+
+  start(): void {
+    this.loop.start();
+    this.settleLoop.start();
+  }
+
+  quiesce(): void {
+    void this.loop.stop();
+    void this.settleLoop.stop();
+  }
+
+  async stop(): Promise<void> {
+    await this.loop.stop();
+    await this.settleLoop.stop();
+  }
+
+  /** A caller joined a queue (or waits again after a missed offer): route now rather than at the next tick. */
+  wake(): void {
+    this.loop.wake();
+  }
+
+  /** This worker's callers that wait with nobody offered. */
+  private waitingCalls(): Map<string, NonNullable<ReturnType<WorkerContext["channels"]["getByCallId"]>>> {
+    const waiting = new Map<string, NonNullable<ReturnType<WorkerContext["channels"]["getByCallId"]>>>();
+    for (const channel of this.ctx.channels.values()) {
+      if (channel.session?.acdOffers.waiting()) waiting.set(channel.callId, channel);
+    }
+    return waiting;
+  }
+
+  private async tick(): Promise<void> {
+    if (!this.ctx.database.up || !this.ctx.lease.holds()) return;
+    const waiting = this.waitingCalls();
+    if (waiting.size === 0) return;
+    const started = performance.now();
+    const snapshots = await this.ctx.voice.loadRoutingSnapshot({ callIds: [...waiting.keys()] });
+    for (const snapshot of snapshots) {
+      if (snapshot.agents.length === 0 || snapshot.items.length === 0) continue;
+      const routedAt = performance.now();
+      const assignments = routeWork({ queues: snapshot.queues, items: snapshot.items, agents: snapshot.agents, nowMs: Date.now() });
+      const routeShare = assignments.length > 0 ? (performance.now() - routedAt) / assignments.length : 0;
+      for (const assignment of assignments) {
+        const channel = waiting.get(assignment.itemId);
+        const agentId = assignment.agentIds[0];
+        if (!channel?.session || !agentId || assignment.kind !== "call") continue;
+        const claimStarted = performance.now();
+        const claim = await this.ctx.voice.claimCallOffer({ tenantId: snapshot.tenantId, callId: assignment.itemId, agentId, reason: assignment.reason });
+        this.keep(routeShare + performance.now() - claimStarted);
+        if (!claim.ok) {
+          this.claimsLost++;
+          continue;
+        }
+        this.offered++;
+        void channel.session.acdOffers.offer({ agentId, identity: claim.identity, ringTimeoutSeconds: claim.ringTimeoutSeconds });
+      }
+    }
+    if (performance.now() - started > 1_000) this.ctx.log.warn({ ms: Math.round(performance.now() - started), waiting: waiting.size }, "an ACD pass took over a second");
+  }
+
+  private keep(ms: number): void {
+    this.decisionMs.push(ms);
+    if (this.decisionMs.length > KEEP_TIMINGS) this.decisionMs.splice(0, this.decisionMs.length - KEEP_TIMINGS);
+  }
+
+  private async settle(): Promise<void> {
+    if (!this.ctx.database.up || !this.ctx.lease.holds()) return;
+    const settled = await this.ctx.voice.settleAgents({});
+    if (settled.released > 0) this.loop.wake();
+  }
+
+  health(): Record<string, unknown> {
+    return { offered: this.offered, claimsLost: this.claimsLost, lastError: this.loop.lastError };
+  }
+}

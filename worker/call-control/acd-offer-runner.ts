@@ -1,0 +1,63 @@
+// The ACD's part of a queued caller's session (worker/acd/acd-dispatcher.ts chooses; queue-wait.ts decides): the
+// caller's wait stops and the offered agent's softphone rings as a <Dial><Client> leg of the caller. When the agent
+// answers (the leg's bridge), the caller leaves the queue and the agent is on the call (answer-call-offer.ts); when the
+// leg ends the interpreter's agentOfferEnded command tells the ACD how it went (end-call-offer.ts): wrap-up after an
+// answered call, another agent after a missed one.
+import type { Command } from "@/server/voice-documents/interpreter/commands";
+import type { Running, SessionOps } from "./session-ops";
+
+export interface AgentOffer {
+  agentId: string;
+  /** The agent's SIP user (a client of the tenant). */
+  identity: string;
+  ringTimeoutSeconds: number;
+}
+
+export class AcdOfferRunner {
+  constructor(
+    private readonly s: SessionOps,
+    private readonly stopRunning: () => Promise<void>,
+  ) {}
+
+  /** True while the caller waits in a queue with no offer and nobody taking it: the dispatcher may offer it. */
+  waiting(): boolean {
+    const state = this.s.state;
+    const queue = state?.queue;
+    if (!queue || queue.dequeued || queue.offer || !this.s.live()) return false;
+    return state.awaiting.kind === "holdMusic" || state.awaiting.kind === "verb" || state.awaiting.kind === "fetch";
+  }
+
+  /** The dispatcher claimed this caller for an agent: ring the agent, or give the offer back if the caller moved on. */
+  offer(offer: AgentOffer): Promise<void> {
+    return this.s.post(async () => {
+      if (!this.waiting()) {
+        await this.s.host.voice.endCallOffer({ tenantId: this.s.channel.tenantId, callId: this.s.channel.callId, agentId: offer.agentId, answered: false, callerLeft: true });
+        return;
+      }
+      await this.stopRunning();
+      await this.s.deliver({ kind: "agentOffered", step: this.s.state!.step, ...offer });
+    });
+  }
+
+  /** The agent's leg is bridged to the caller: the agent answered. */
+  async answered(running: Extract<Running, { kind: "dial" }>): Promise<void> {
+    const state = this.s.state;
+    const offer = state?.queue?.offer;
+    if (state?.awaiting.kind !== "agentRinging" || !offer || state.queue?.dequeued) return;
+    const leg = running.legs[0]?.callId ?? null;
+    const taken = await this.s.host.voice
+      .answerCallOffer({ tenantId: this.s.channel.tenantId, callId: this.s.channel.callId, agentId: offer.agentId, legCallId: leg })
+      .catch((err: unknown) => {
+        this.s.log.error({ err, callId: this.s.channel.callId }, "could not record the agent's answer");
+        return null;
+      });
+    await this.s.deliver({ kind: "agentAnswered", step: state.step, by: leg ?? "", waitedSeconds: taken?.waitedSeconds ?? 0 });
+  }
+
+  /** The interpreter's agentOfferEnded: the ACD settles the agent and the caller's place. */
+  async ended(command: Extract<Command, { kind: "agentOfferEnded" }>): Promise<void> {
+    await this.s.host.voice.endCallOffer({ tenantId: this.s.channel.tenantId, callId: this.s.channel.callId, agentId: command.agentId, answered: command.answered, callerLeft: command.callerLeft }).catch((err: unknown) => {
+      this.s.log.error({ err, callId: this.s.channel.callId, agentId: command.agentId }, "could not settle the agent's offer");
+    });
+  }
+}

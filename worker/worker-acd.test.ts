@@ -1,0 +1,123 @@
+// The ACD on the simulator (the same is proven on the real switch by freeswitch/real-switch/acd.test.ts): callers
+// waiting in a queue are offered to its agents by the router, ringing the agent's softphone line as a <Dial><Client>
+// leg of the caller; the agent's state follows the offer (ringing, on call, wrap-up), a miss moves the caller on to
+// the next agent, and every decision is logged with its reason.
+import { describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { endWrapUp } from "@/server/agents/end-wrap-up";
+import { recordAgentRegistration } from "@/server/agents/record-agent-registration";
+import { createTestAgent, createTestQueue } from "@/test/agent-fixtures";
+import { createVoiceTenant } from "@/test/call-fixtures";
+import { twiml, useCallControlStage } from "./call-control-stage";
+import { placeCall, waitFor, waitForFinalCall } from "./test-harness";
+
+const stage = useCallControlStage({ switchId: "fs-acd-sim" });
+const { routes, requestsTo } = stage;
+
+const causes = async (agentId: string) => (await db.agentStateChange.findMany({ where: { agentId }, orderBy: { at: "asc" } })).map((c) => `${c.cause}:${c.toState}`);
+const decisions = async (callId: string) => (await db.routingDecision.findMany({ where: { itemId: callId }, orderBy: { at: "asc" } })).map((d) => ({ outcome: d.outcome, agentId: d.agentId, reason: d.reason }));
+
+describe("the ACD on the simulator", () => {
+  it("a waiting caller rings the longest-idle agent of its queue with the caller's number; answered, the caller leaves the queue bridged, the agent is on the call and then in wrap-up", async () => {
+    routes.set("/acd-enqueue", () => twiml('<Enqueue action="/acd-after">support</Enqueue>'));
+    routes.set("/acd-after", () => twiml("<Say>Thank you</Say><Hangup/>"));
+    const voice = await createVoiceTenant();
+    const queue = await createTestQueue(voice.tenant.id, "support", { wrapUpSeconds: 30 });
+    // The simulator's client legs: any user answers after a simulated second and hangs up five later.
+    const longest = await createTestAgent(voice.actor, { username: "agent-a", queueIds: [queue.id], idleSince: new Date(Date.now() - 60_000) });
+    const recent = await createTestAgent(voice.actor, { username: "agent-b", queueIds: [queue.id], idleSince: new Date() });
+    const caller = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/acd-enqueue") });
+
+    expect((await waitForFinalCall(caller.id, 30_000)).status).toBe("COMPLETED");
+    const [after] = await waitFor("the caller's action", async () => (requestsTo("/acd-after", caller.id).length ? requestsTo("/acd-after", caller.id) : null));
+    expect(after).toMatchObject({ QueueResult: "bridged", QueueSid: queue.id });
+    const leg = await db.call.findFirstOrThrow({ where: { parentCallId: caller.id } });
+    expect(leg).toMatchObject({ to: "client:agent-a", from: voice.number.e164, direction: "OUTBOUND_DIAL" });
+    expect(await db.queueMember.count({ where: { queueId: queue.id } })).toBe(0);
+
+    const agent = await waitFor("the agent in wrap-up", () => db.agent.findFirst({ where: { id: longest.agentId, state: "WRAP_UP" } }));
+    expect(agent.currentCallId).toBe(caller.id);
+    expect(agent.wrapUpUntil!.getTime()).toBeGreaterThan(Date.now());
+    expect(await causes(longest.agentId)).toEqual(["offer:RINGING", "answered:ON_CALL", "ended:WRAP_UP"]);
+    expect(await causes(recent.agentId)).toEqual([]);
+    const log = await decisions(caller.id);
+    expect(log.map((d) => [d.outcome, d.agentId])).toEqual([
+      ["offered", longest.agentId],
+      ["answered", longest.agentId],
+    ]);
+    expect(log[0]!.reason).toMatch(/longest-idle/);
+    const outcome = await db.queueOutcome.findFirstOrThrow({ where: { itemId: caller.id } });
+    expect(outcome).toMatchObject({ queueId: queue.id, agentId: longest.agentId, result: "answered" });
+    expect(outcome.answeredAt).not.toBeNull();
+
+    // The agent ends wrap-up with a note: available again, the wrap-up kept with the call.
+    const view = await endWrapUp(longest.actor, { notes: "asked about an invoice" });
+    expect(view.state).toBe("available");
+    expect(await db.callWrapUp.findFirst({ where: { agentId: longest.agentId } })).toMatchObject({ callId: caller.id, queueId: queue.id, notes: "asked about an invoice" });
+  });
+
+  it("an agent who does not answer is skipped: the caller rings the next agent, and at the queue's maxNoAnswer the missing agent is set away", async () => {
+    routes.set("/miss-enqueue", () => twiml('<Enqueue action="/miss-after">sales</Enqueue>'));
+    routes.set("/miss-after", () => twiml("<Hangup/>"));
+    const voice = await createVoiceTenant();
+    const queue = await createTestQueue(voice.tenant.id, "sales", { ringTimeoutSeconds: 5, maxNoAnswer: 1, wrapUpSeconds: 0 });
+    // 15005550300: the simulator's far end that rings and never answers.
+    const absent = await createTestAgent(voice.actor, { username: "15005550300", queueIds: [queue.id], idleSince: new Date(Date.now() - 120_000) });
+    const present = await createTestAgent(voice.actor, { username: "agent-c", queueIds: [queue.id], idleSince: new Date() });
+    const caller = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/miss-enqueue") });
+
+    expect((await waitForFinalCall(caller.id, 30_000)).status).toBe("COMPLETED");
+    expect(requestsTo("/miss-after", caller.id)).toEqual([expect.objectContaining({ QueueResult: "bridged" })]);
+    expect((await decisions(caller.id)).map((d) => [d.outcome, d.agentId])).toEqual([
+      ["offered", absent.agentId],
+      ["missed", absent.agentId],
+      ["offered", present.agentId],
+      ["answered", present.agentId],
+    ]);
+    expect(await db.agent.findUniqueOrThrow({ where: { id: absent.agentId } })).toMatchObject({ state: "AWAY", missedOffers: 1 });
+    expect(await causes(absent.agentId)).toEqual(["offer:RINGING", "missed:AWAY"]);
+    // No wrap-up in this queue: straight back to available.
+    await waitFor("the answering agent available again", () => db.agent.findFirst({ where: { id: present.agentId, state: "AVAILABLE" } }));
+    expect(await causes(present.agentId)).toEqual(["offer:RINGING", "answered:ON_CALL", "ended:AVAILABLE"]);
+  });
+
+  it("a caller hanging up while the agent's phone rings frees the agent without counting a miss", async () => {
+    routes.set("/gone-enqueue", () => twiml('<Enqueue action="/gone-after">billing</Enqueue>'));
+    routes.set("/gone-after", () => twiml(""));
+    const voice = await createVoiceTenant();
+    const queue = await createTestQueue(voice.tenant.id, "billing", { ringTimeoutSeconds: 120 });
+    const ringing = await createTestAgent(voice.actor, { username: "15005550300", queueIds: [queue.id] });
+    // +15005550140: answers, hangs up forty simulated seconds later (two real seconds), while the agent's phone rings.
+    const caller = await placeCall(voice.actor, { to: "+15005550140", from: voice.number.e164, url: stage.app.url("/gone-enqueue") });
+    await waitFor("the agent ringing", () => db.agent.findFirst({ where: { id: ringing.agentId, state: "RINGING" } }));
+    expect((await waitForFinalCall(caller.id, 30_000)).status).toBe("COMPLETED");
+    await waitFor("the agent available again", () => db.agent.findFirst({ where: { id: ringing.agentId, state: "AVAILABLE" } }));
+    expect(await db.agent.findUniqueOrThrow({ where: { id: ringing.agentId } })).toMatchObject({ missedOffers: 0, currentCallId: null });
+    expect((await decisions(caller.id)).map((d) => d.outcome)).toEqual(["offered", "released"]);
+    const [told] = await waitFor("the action told", async () => (requestsTo("/gone-after", caller.id).length ? requestsTo("/gone-after", caller.id) : null));
+    expect(told).toMatchObject({ QueueResult: "hangup" });
+  });
+
+  it("an agent whose softphone is not registered is never offered a caller; once the switch says it registered, the waiting caller rings it", async () => {
+    routes.set("/reg-enqueue", () => twiml('<Enqueue action="/reg-after">late</Enqueue>'));
+    routes.set("/reg-after", () => twiml("<Hangup/>"));
+    const voice = await createVoiceTenant();
+    const queue = await createTestQueue(voice.tenant.id, "late", { wrapUpSeconds: 0 });
+    const agent = await createTestAgent(voice.actor, { username: "agent-late", queueIds: [queue.id], registered: false });
+    const caller = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/reg-enqueue") });
+    await waitFor("the caller waiting", () => db.queueMember.findUnique({ where: { callId: caller.id } }));
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await db.routingDecision.count({ where: { itemId: caller.id } })).toBe(0);
+    await recordAgentRegistration({ username: agent.sipUser.username, domain: agent.sipUser.domain, registered: true });
+    expect((await waitForFinalCall(caller.id, 30_000)).status).toBe("COMPLETED");
+    expect((await decisions(caller.id)).map((d) => d.outcome)).toEqual(["offered", "answered"]);
+  });
+
+  it("an agent whose softphone unregisters while available goes offline (and is no longer offered calls)", async () => {
+    const voice = await createVoiceTenant();
+    const agent = await createTestAgent(voice.actor, { username: "agent-leaving" });
+    await recordAgentRegistration({ username: agent.sipUser.username, domain: agent.sipUser.domain, registered: false });
+    expect(await db.agent.findUniqueOrThrow({ where: { id: agent.agentId } })).toMatchObject({ state: "OFFLINE", registered: false });
+    expect(await causes(agent.agentId)).toEqual(["unregistered:OFFLINE"]);
+  });
+});
