@@ -65,6 +65,11 @@ export interface StartWorkerOptions {
   /** ACD: how often waiting callers are routed when nothing wakes the loop (default ACD_TICK_MS), and agents settled. */
   acdTickMs?: number;
   acdSettleMs?: number;
+  /**
+   * Tests only: the tenants whose agents and waiting conversations the ACD settles and routes (test files share one
+   * database; each file's worker keeps to its own tenants). Callers are this worker's own calls whatever this says.
+   */
+  tenantIds?: () => string[];
   reconcileMs?: number;
   callbackIdleMs?: number;
   maxInFlightOriginates?: number;
@@ -258,7 +263,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
   const endRequests = registry.register(new EndRequestHandler(ctx, opts.endRequestPollMs ?? 2_000, () => reconciler.wake()));
   registry.register(new ConferenceEvents(ctx, esl, listener, opts.endRequestPollMs ?? 2_000));
   const queueExpiry = registry.register(new QueueExpiry(ctx, opts.queueExpiryPollMs ?? 1_000));
-  const acd = registry.register(new AcdDispatcher(ctx, listener, opts.acdTickMs ?? env.ACD_TICK_MS, opts.acdSettleMs ?? 2_000));
+  const acd = registry.register(new AcdDispatcher(ctx, listener, opts.acdTickMs ?? env.ACD_TICK_MS, opts.acdSettleMs ?? 2_000, opts.tenantIds));
   const registrations = registry.register(new AgentRegistrations(ctx));
   registry.register(new CallWorkDrain(ctx, dbSlots, voice.batchers));
   registry.register(new MediaSweeper(media, log));

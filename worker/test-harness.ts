@@ -1,5 +1,6 @@
 // Test support for the worker's integration tests: a simulator, a worker on it (in-process, real database),
 // tenants and calls through the real use-cases, and waiting for the database to reach a state.
+import { testTenantIds } from "@/test/factories";
 import { mkdtemp, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -51,6 +52,8 @@ export async function startTestWorker(sim: Simulator, opts: Partial<StartWorkerO
     queueExpiryPollMs: 200,
     reconcileMs: 60_000,
     callbackIdleMs: 100,
+    acdSettleMs: 500,
+    tenantIds: testTenantIds,
     log,
     ...opts,
   });

@@ -90,7 +90,9 @@ export interface VoicePort {
   /** ACD: the router's choice claimed: the caller offered, the agent ringing (claim-call-offer.ts). */
   claimCallOffer(input: { tenantId: string; callId: string; agentId: string; reason: string }): Promise<ClaimCallOfferResult>;
   /** ACD: agent states the calls left behind (settle-agents.ts). */
-  settleAgents(input: { now?: Date }): Promise<{ released: number }>;
+  settleAgents(input: { now?: Date; tenantIds?: string[] }): Promise<{ released: number }>;
+  /** ACD: open conversations nobody has, on channels a queue routes, routed again (route-conversation.ts). */
+  routeWaitingConversations(input: { tenantIds?: string[] }): Promise<number>;
   /** A SIP user registered or unregistered: its agent's `registered` follows (record-agent-registration.ts). */
   recordAgentRegistration(input: { username: string; domain: string; registered: boolean }): Promise<unknown>;
   /** Queue members whose call ended without leaving (a worker died): taken out by reconcile. */

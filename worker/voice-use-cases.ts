@@ -30,6 +30,7 @@ import { answerCallOffer } from "@/server/acd/answer-call-offer";
 import { claimCallOffer } from "@/server/acd/claim-call-offer";
 import { loadRoutingSnapshot } from "@/server/acd/load-routing-snapshot";
 import { settleAgents } from "@/server/acd/settle-agents";
+import { routeWaitingConversations } from "@/server/acd/route-conversation";
 import { recordAgentRegistration } from "@/server/agents/record-agent-registration";
 import { endCallOffer } from "@/server/acd/end-call-offer";
 import { sweepEndedQueueMembers } from "@/server/queues/sweep-ended-queue-members";
@@ -104,6 +105,7 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
     loadRoutingSnapshot: (input) => loadRoutingSnapshot(input),
     claimCallOffer: (input) => claimCallOffer(input),
     settleAgents: (input) => settleAgents(input),
+    routeWaitingConversations: (input) => routeWaitingConversations(input),
     recordAgentRegistration: (input) => recordAgentRegistration(input),
     endCallOffer: (input) => endCallOffer(input),
     sweepEndedQueueMembers: (input) => sweepEndedQueueMembers(input),

@@ -19,6 +19,7 @@ export class AcdDispatcher implements WorkerHandler {
   private readonly settleLoop: WakeableLoop;
   offered = 0;
   claimsLost = 0;
+  conversationsAssigned = 0;
   /** Per assignment: routing (its share of the router's pass) plus its claim, in ms. */
   readonly decisionMs: number[] = [];
 
@@ -27,11 +28,14 @@ export class AcdDispatcher implements WorkerHandler {
     listener: PgListener,
     tickMs: number,
     settleMs: number,
+    private readonly tenantIds?: () => string[],
   ) {
     this.loop = new WakeableLoop("acd", tickMs, () => this.tick(), ctx.log, 20);
     this.settleLoop = new WakeableLoop("acd-settle", settleMs, () => this.settle(), ctx.log);
     listener.on(AGENT_CHANGED_CHANNEL, (payload) => {
-      if (decodeAgentChange(payload)?.state === "AVAILABLE") this.loop.wake();
+      if (decodeAgentChange(payload)?.state !== "AVAILABLE") return;
+      this.loop.wake();
+      this.settleLoop.wake();
     });
   }
 
@@ -100,11 +104,14 @@ export class AcdDispatcher implements WorkerHandler {
 
   private async settle(): Promise<void> {
     if (!this.ctx.database.up || !this.ctx.lease.holds()) return;
-    const settled = await this.ctx.voice.settleAgents({});
+    const tenantIds = this.tenantIds?.();
+    const settled = await this.ctx.voice.settleAgents({ tenantIds });
     if (settled.released > 0) this.loop.wake();
+    // Conversations nobody could take when they arrived: routed again as agents free up.
+    this.conversationsAssigned += await this.ctx.voice.routeWaitingConversations({ tenantIds });
   }
 
   health(): Record<string, unknown> {
-    return { offered: this.offered, claimsLost: this.claimsLost, lastError: this.loop.lastError };
+    return { offered: this.offered, claimsLost: this.claimsLost, conversationsAssigned: this.conversationsAssigned, lastError: this.loop.lastError ?? this.settleLoop.lastError };
   }
 }

@@ -4,7 +4,7 @@
 // recently active reopens; otherwise a new conversation, given round-robin to an available agent.
 import type { ContactIdentityKind, MessageChannel } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db";
-import { assignConversationRoundRobin } from "@/server/inbox/assign-conversation-round-robin";
+import { assignNewConversation } from "@/server/inbox/assign-new-conversation";
 import { conversationChannel } from "@/server/inbox/conversation-view";
 import { notifyInboxChanged } from "@/server/inbox/notify-inbox-changed";
 import { recordConversationActivity } from "@/server/inbox/record-conversation-activity";
@@ -81,7 +81,7 @@ export async function attachInboundMessage(tx: Tx, message: ArrivingMessage): Pr
     });
     if (reopens) {
       await recordConversationActivity(tx, { tenantId, conversationId, actorUserId: null, kind: "status_changed", detail: { from: latest.status.toLowerCase(), to: "open", by: "message" } });
-      if (!latest.assigneeUserId) await assignConversationRoundRobin(tx, tenantId, conversationId, latest.teamId);
+      if (!latest.assigneeUserId) await assignNewConversation(tx, { tenantId, conversationId, channel, teamId: latest.teamId, createdAt: message.createdAt });
     }
   } else {
     conversationId = newId("cv");
@@ -89,7 +89,7 @@ export async function attachInboundMessage(tx: Tx, message: ArrivingMessage): Pr
     await tx.conversation.create({
       data: { id: conversationId, tenantId, contactId, channel, inboxAddress: message.to, contactAddress: message.from, lastMessageAt: message.createdAt, unreadCount: 1, labels: [] },
     });
-    await assignConversationRoundRobin(tx, tenantId, conversationId, null);
+    await assignNewConversation(tx, { tenantId, conversationId, channel, teamId: null, createdAt: message.createdAt });
   }
   await notifyInboxChanged(tx, { tenantId, conversationId, kind: created ? "created" : "message" });
   return { conversationId, contactId, created };
