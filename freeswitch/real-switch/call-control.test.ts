@@ -7,12 +7,12 @@
 //   - a gather with no input goes on with the next verb;
 //   - a worker killed during a gather: the next worker resumes the call (the prompt again), and the keys pressed
 //     afterwards reach the action.
-import { createSocket } from "node:dgram";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startWebhookReceiver } from "@/test/webhook-receiver";
 import { callEventsOf, callRecordOf, control, createVoiceTenant, describeRealSwitch, EslTap, placeCall, rest, sippPorts, stackInfo, waitFor, waitForFinal, waitForStatus, type VoiceTenant } from "./harness/fixtures";
-import { placeInboundCall, registerPhone, startCarrier } from "./harness/sipp";
+import { placeInboundCall } from "./harness/sipp";
 import { analyseWav } from "./harness/wav-analysis";
+import { startDeskPhone } from "./harness/desk-phone";
 
 type Reply = { status: number; body: string; headers: Record<string, string> };
 const twiml = (body: string): Reply => ({ status: 200, body: `<?xml version="1.0" encoding="UTF-8"?><Response>${body}</Response>`, headers: { "Content-Type": "text/xml" } });
@@ -179,16 +179,10 @@ describeRealSwitch("call control on a real FreeSWITCH", () => {
     const { createSipUser } = await import("@/server/sip/create-sip-user");
     // Named like the carrier scenario's magic number that answers and hangs up after 3 s (scenarios/carrier.xml).
     const { sipUser, password } = await createSipUser(tenant.actor, { username: "15005550103", displayName: "Desk 103" });
-    const info = stackInfo();
-    const workDir = `${info.workDir}/sipp`;
     // The phone registers from a port, then answers there (the carrier scenario answers any INVITE and hangs up after 5 s).
-    const { port, mediaPort } = await sippPorts();
-    const registered = registerPhone({ target: `127.0.0.1:${info.internalSipPort}`, user: sipUser.username, domain: tenant.sipDomain, password, expect: 200, port, workDir });
-    expect(await registered.exited).toBe(0);
-    const phone = startCarrier({ port, mediaPort, workDir: `${workDir}/desk` });
+    const desk = await startDeskPhone({ user: sipUser.username, domain: tenant.sipDomain, password, label: "desk" });
+    const port = desk.port;
     try {
-      // SIPp takes a moment to bind the phone's port; an INVITE sent before that is refused (ICMP) at once.
-      await waitFor("the phone listening", () => udpPortTaken(port), 10_000);
       routes.set("/dial-client", twiml('<Dial action="/client-dialed" timeout="15"><Client>15005550103</Client></Dial>'));
       routes.set("/client-dialed", twiml('<Dial action="/nobody"><Client>nobody</Client></Dial>'));
       routes.set("/nobody", twiml("<Hangup/>"));
@@ -206,7 +200,7 @@ describeRealSwitch("call control on a real FreeSWITCH", () => {
       expect(tap.executed(call.id).find((a) => a.app === "bridge")?.data).toMatch(new RegExp(`sip_invite_domain=${tenant.sipDomain.replaceAll(".", "\\.")}\\]sofia/internal/sip:15005550103@127\\.0\\.0\\.1:${port}`));
       expect(await paramsOf("/nobody", call.id)).toMatchObject({ DialCallStatus: "no-answer", DialBridged: "false" });
     } finally {
-      await phone.stop();
+      await desk.stop();
     }
   });
 
@@ -249,12 +243,3 @@ describeRealSwitch("call control on a real FreeSWITCH", () => {
     expect(tap.executed(call.id).some((a) => a.app === "speak" && a.data.endsWith("Nothing chosen"))).toBe(false);
   });
 });
-
-/** Whether something is bound to the UDP port on 127.0.0.1 (binding it ourselves fails). */
-function udpPortTaken(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createSocket("udp4");
-    socket.once("error", () => resolve(true));
-    socket.bind(port, "127.0.0.1", () => socket.close(() => resolve(false)));
-  });
-}

@@ -198,13 +198,15 @@ export interface RegisterOptions {
   domain: string;
   password: string;
   expect: 200 | 403;
+  /** Expires of the REGISTER (0 removes the phone's registrations; default 120). */
+  expires?: number;
   port: number;
   workDir: string;
 }
 
 /** A desk phone's REGISTER with digest authentication; exit code 0 when the expected final status came. */
 export function registerPhone(opts: RegisterOptions): SippRun {
-  const scenario = render("register", { expect: String(opts.expect) }, opts.workDir);
+  const scenario = render("register", { expect: String(opts.expect), expires: String(opts.expires ?? 120) }, opts.workDir);
   return runSipp(
     ["-sf", scenario, "-i", "127.0.0.1", "-p", String(opts.port), "-m", "1", "-key", "user", opts.user, "-key", "domain", opts.domain, "-au", opts.user, "-ap", opts.password, "-timeout", "20s", "-timeout_error", opts.target],
     opts.workDir,
