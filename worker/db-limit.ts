@@ -139,6 +139,8 @@ export function limitVoicePort(voice: VoicePort, semaphore: Semaphore, opts: { a
     settleAgents: (input) => semaphore.run(() => voice.settleAgents(input)),
     routeWaitingConversations: (input) => semaphore.run(() => voice.routeWaitingConversations(input)),
     recordAgentRegistration: (input) => semaphore.run(() => voice.recordAgentRegistration(input)),
+    takeMonitorRequests: (input) => semaphore.run(() => voice.takeMonitorRequests(input)),
+    recordMonitorStatus: (input) => semaphore.run(() => voice.recordMonitorStatus(input)),
     endCallOffer: (input) => semaphore.run(() => voice.endCallOffer(input)),
     sweepEndedQueueMembers: limited(voice.sweepEndedQueueMembers),
     findQueueWaitFacts: (input) => semaphore.run(() => voice.findQueueWaitFacts(input)),

@@ -28,6 +28,7 @@ import { PgListener } from "./pg-listener";
 import { QueueExpiry } from "./queue-expiry";
 import { AcdDispatcher } from "./acd/acd-dispatcher";
 import { AgentRegistrations } from "./acd/agent-registrations";
+import { SupervisorMonitors } from "./acd/supervisor-monitors";
 import { ClaimGate, Reconciler } from "./reconcile";
 import { HandlerRegistry, type WorkerHandler } from "./registry";
 import { SwitchLeaseKeeper, type SwitchLeaseLostError } from "./switch-lease-keeper";
@@ -265,6 +266,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
   const queueExpiry = registry.register(new QueueExpiry(ctx, opts.queueExpiryPollMs ?? 1_000));
   const acd = registry.register(new AcdDispatcher(ctx, listener, opts.acdTickMs ?? env.ACD_TICK_MS, opts.acdSettleMs ?? 2_000, opts.tenantIds));
   const registrations = registry.register(new AgentRegistrations(ctx));
+  const monitors = registry.register(new SupervisorMonitors(ctx, listener, opts.endRequestPollMs ?? 2_000));
   registry.register(new CallWorkDrain(ctx, dbSlots, voice.batchers));
   registry.register(new MediaSweeper(media, log));
   callbacks = registry.register(new CallbackSenderHandler(ctx, voice, opts.callbackIdleMs ?? 1_000));
@@ -285,6 +287,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
     if (event.name === "SHUTDOWN") reconciler.switchShutdown(eventTime(event));
     router.onEvent(event);
     registrations.onEvent(event);
+    monitors.onEvent(event);
   });
   esl.onLink((state: SwitchLinkState) => {
     log.info({ link: state }, "switch link");

@@ -2,6 +2,7 @@
 // it to src/server; the handlers only see this, so the contract (docs/voice-architecture.md) is written once.
 import type { DequeueResult } from "@/server/queues/dequeue-call";
 import type { ClaimCallOfferResult } from "@/server/acd/claim-call-offer";
+import type { TakenMonitorRequest } from "@/server/supervision/take-monitor-requests";
 import type { TenantRoutingSnapshot } from "@/server/acd/load-routing-snapshot";
 import type { Readable } from "node:stream";
 import type { ClaimedCall } from "@/server/calls/claim-queued-calls";
@@ -93,6 +94,10 @@ export interface VoicePort {
   settleAgents(input: { now?: Date; tenantIds?: string[] }): Promise<{ released: number }>;
   /** ACD: open conversations nobody has, on channels a queue routes, routed again (route-conversation.ts). */
   routeWaitingConversations(input: { tenantIds?: string[] }): Promise<number>;
+  /** Supervisors' monitor requests of this switch, each taken once (take-monitor-requests.ts). */
+  takeMonitorRequests(input: { switchId: string; limit: number }): Promise<TakenMonitorRequest[]>;
+  /** How a monitor went (record-monitor-status.ts). */
+  recordMonitorStatus(input: { id: string; status: "ringing" | "active" | "ended" | "failed"; channelUuid?: string; failure?: string }): Promise<void>;
   /** A SIP user registered or unregistered: its agent's `registered` follows (record-agent-registration.ts). */
   recordAgentRegistration(input: { username: string; domain: string; registered: boolean }): Promise<unknown>;
   /** Queue members whose call ended without leaving (a worker died): taken out by reconcile. */

@@ -32,6 +32,8 @@ import { loadRoutingSnapshot } from "@/server/acd/load-routing-snapshot";
 import { settleAgents } from "@/server/acd/settle-agents";
 import { routeWaitingConversations } from "@/server/acd/route-conversation";
 import { recordAgentRegistration } from "@/server/agents/record-agent-registration";
+import { recordMonitorStatus } from "@/server/supervision/record-monitor-status";
+import { takeMonitorRequests } from "@/server/supervision/take-monitor-requests";
 import { endCallOffer } from "@/server/acd/end-call-offer";
 import { sweepEndedQueueMembers } from "@/server/queues/sweep-ended-queue-members";
 import { findQueueWaitFacts } from "@/server/queues/queue-wait-facts";
@@ -107,6 +109,8 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
     settleAgents: (input) => settleAgents(input),
     routeWaitingConversations: (input) => routeWaitingConversations(input),
     recordAgentRegistration: (input) => recordAgentRegistration(input),
+    takeMonitorRequests: (input) => takeMonitorRequests(input),
+    recordMonitorStatus: (input) => recordMonitorStatus(input),
     endCallOffer: (input) => endCallOffer(input),
     sweepEndedQueueMembers: (input) => sweepEndedQueueMembers(input),
     findQueueWaitFacts: (input) => findQueueWaitFacts(input),

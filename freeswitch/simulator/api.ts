@@ -88,6 +88,14 @@ function runSimpleApi(sw: SimSwitch, command: string, arg: string): string {
       void sw.sendDtmf(ch, args[1]);
       return `+OK ${ch.uuid} sent DTMF ${args[1]}.\n`;
     }
+    case "uuid_recv_dtmf": {
+      // DTMF as if the channel's far end had sent it (switch_channel_queue_dtmf_string): an eavesdrop reads it.
+      const ch = channel(args[0]);
+      if (!ch) return noSuch;
+      if (!args[1] || !/^[0-9*#A-D]+$/i.test(args[1])) return "-USAGE: <uuid> <dtmf_data>\n";
+      sw.pressDigits(ch, args[1]);
+      return "+OK\n";
+    }
     case "uuid_bridge": {
       const a = channel(args[0]);
       const b = channel(args[1]);

@@ -39,6 +39,8 @@ export interface Sim {
   talkingUntilUs: number;
   /** Digits this channel sent towards its far end (send_dtmf, uuid_send_dtmf): what the far end heard. */
   dtmfSent: string;
+  /** What this channel's eavesdrop mixes (apps/eavesdrop.ts), while it runs. */
+  eavesdrop?: import("./apps/eavesdrop.ts").EavesdropMix;
   /** A unicast link is up (unicast.ts): the switch takes one per park. */
   unicast?: boolean;
 }

@@ -196,12 +196,15 @@ beforeAll(async () => {
 });
 // A's agent (the owner as an agent, available), its skill and its queue.
 let aAgentId: string;
+let aMonitorId: string;
 let bUserId: string;
 beforeAll(async () => {
   const { ensureAgent } = await import("@/server/agents/ensure-agent");
   aAgentId = (await ensureAgent(db, fx.a.tenantId, fx.a.userId)).id;
   await db.agent.update({ where: { id: aAgentId }, data: { state: "AVAILABLE" } });
   bUserId = (await db.membership.findFirstOrThrow({ where: { tenantId: fx.b.tenantId } })).userId;
+  aMonitorId = newId("mon");
+  await db.supervisorMonitor.create({ data: { id: aMonitorId, tenantId: fx.a.tenantId, supervisorUserId: fx.a.userId, agentId: aAgentId, callId: fx.a.callId, switchId: "fs-a", mode: "listen", status: "active", pending: null } });
 });
 const expectAgentIntact = async () => expect(await db.agent.findUniqueOrThrow({ where: { id: aAgentId } })).toMatchObject({ state: "AVAILABLE" });
 const expectNoAgentLeak = (value: unknown) => expect(JSON.stringify(value ?? null)).not.toContain(aAgentId);
@@ -1988,6 +1991,9 @@ const TRPC: Record<string, TrpcCase> = {
   "agents.endWrapUp": { aId: false, reason: "the session's member's own wrap-up", run: async (c) => { await expectTrpcCode(c.agents.endWrapUp({ notes: "x" }), "CONFLICT"); await expectAgentIntact(); } },
   "agents.list": { aId: false, reason: "the session's tenant's agents", run: async (c) => expectNoAgentLeak(await c.agents.list()) },
   "agents.forceState": { aId: true, run: async (c) => { await notFound(c.agents.forceState({ agentId: aAgentId, state: "offline" })); await expectAgentIntact(); } },
+  "agents.monitor": { aId: true, run: async (c) => { await notFound(c.agents.monitor({ agentId: aAgentId, mode: "barge" })); expect(await db.supervisorMonitor.count({ where: { agentId: aAgentId } })).toBe(0); } },
+  "agents.monitorMode": { aId: true, run: async (c) => { await notFound(c.agents.monitorMode({ monitorId: aMonitorId, mode: "barge" })); expect(await db.supervisorMonitor.findUniqueOrThrow({ where: { id: aMonitorId } })).toMatchObject({ mode: "listen", pending: null }); } },
+  "agents.stopMonitor": { aId: true, run: async (c) => { await notFound(c.agents.stopMonitor({ monitorId: aMonitorId })); expect(await db.supervisorMonitor.findUniqueOrThrow({ where: { id: aMonitorId } })).toMatchObject({ status: "active", pending: null }); } },
   "agents.onChange": {
     aId: false,
     reason: "the session's tenant's agents only",

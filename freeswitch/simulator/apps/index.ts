@@ -5,6 +5,7 @@ import { avmdStart, avmdStop } from "./avmd.ts";
 import { bridge } from "./bridge.ts";
 import { conference } from "./conference.ts";
 import { deflect } from "./deflect.ts";
+import { eavesdrop } from "./eavesdrop.ts";
 import type { SimApp } from "./context.ts";
 import { hangup } from "./hangup.ts";
 import { park } from "./park.ts";
@@ -20,4 +21,5 @@ import { speak } from "./speak.ts";
 export const APPS: Readonly<Record<string, SimApp>> = {
   park, answer, hangup, sleep, set, export: set, playback, speak, play_and_get_digits: playAndGetDigits, record,
   bridge, conference, avmd_start: avmdStart, avmd_stop: avmdStop, send_dtmf: sendDtmf, deflect, unset, ring_ready: ringReady,
+  eavesdrop, three_way: eavesdrop,
 };

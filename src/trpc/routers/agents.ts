@@ -8,6 +8,9 @@ import { findAgents } from "@/server/agents/find-agents";
 import { forceAgentState } from "@/server/agents/force-agent-state";
 import { getMyAgent } from "@/server/agents/get-my-agent";
 import { watchAgentChanges } from "@/server/agents/watch-agent-changes";
+import { changeMonitorMode, stopMonitor } from "@/server/supervision/change-monitor-mode";
+import { monitorAgentCall } from "@/server/supervision/monitor-agent-call";
+import { ZChangeMonitorModeInput, ZMonitorAgentCallInput, ZMonitorIdInput } from "@/server/supervision/supervision.schemas";
 import { createTRPCRouter, tenantProcedure } from "@/trpc/init";
 
 const agent = tenantProcedure(AGENT_ROLE);
@@ -21,4 +24,8 @@ export const agentsRouter = createTRPCRouter({
   onChange: agent.input(z.void()).subscription(({ ctx, signal }) => watchAgentChanges(ctx.actor, signal ?? new AbortController().signal)),
   list: supervisor.input(z.void()).query(({ ctx }) => findAgents(ctx.actor)),
   forceState: supervisor.input(ZForceAgentStateInput).mutation(({ ctx, input }) => forceAgentState(ctx.actor, input)),
+  /** Listen to, whisper to or barge into an agent's call from the supervisor's own softphone (audited). */
+  monitor: supervisor.input(ZMonitorAgentCallInput).mutation(({ ctx, input }) => monitorAgentCall(ctx.actor, input)),
+  monitorMode: supervisor.input(ZChangeMonitorModeInput).mutation(({ ctx, input }) => changeMonitorMode(ctx.actor, input)),
+  stopMonitor: supervisor.input(ZMonitorIdInput).mutation(({ ctx, input }) => stopMonitor(ctx.actor, input)),
 });
