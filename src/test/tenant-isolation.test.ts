@@ -206,6 +206,37 @@ beforeAll(async () => {
   aMonitorId = newId("mon");
   await db.supervisorMonitor.create({ data: { id: aMonitorId, tenantId: fx.a.tenantId, supervisorUserId: fx.a.userId, agentId: aAgentId, callId: fx.a.callId, switchId: "fs-a", mode: "listen", status: "active", pending: null } });
 });
+// A's contact-centre lists and queue (its agent serves the queue with A's skill).
+let aSkillId: string;
+let aReasonId: string;
+let aDispositionId: string;
+let aQueueId: string;
+beforeAll(async () => {
+  const tenantId = fx.a.tenantId;
+  aSkillId = newId("sk");
+  aReasonId = newId("ar");
+  aDispositionId = newId("dsp");
+  aQueueId = newSid("QU");
+  await db.skill.create({ data: { id: aSkillId, tenantId, name: "A's skill" } });
+  await db.awayReason.create({ data: { id: aReasonId, tenantId, name: "A's reason" } });
+  await db.disposition.create({ data: { id: aDispositionId, tenantId, code: "a-code", name: "A's disposition" } });
+  await db.callQueue.create({ data: { id: aQueueId, tenantId, friendlyName: "A's queue", skills: { create: { tenantId, skillId: aSkillId, minLevel: 3 } }, agents: { create: { tenantId, agentId: aAgentId } } } });
+  await db.agentSkill.create({ data: { tenantId, agentId: aAgentId, skillId: aSkillId, level: 5 } });
+});
+const expectContactCentreIntact = async () => {
+  expect((await db.skill.findUniqueOrThrow({ where: { id: aSkillId } })).name).toBe("A's skill");
+  expect(await db.awayReason.findUniqueOrThrow({ where: { id: aReasonId } })).toMatchObject({ name: "A's reason", archived: false });
+  expect(await db.disposition.findUniqueOrThrow({ where: { id: aDispositionId } })).toMatchObject({ name: "A's disposition", archived: false });
+  expect(await db.callQueue.findUniqueOrThrow({ where: { id: aQueueId } })).toMatchObject({ friendlyName: "A's queue", strategy: "longest-idle", serviceLevelSeconds: 20 });
+  expect(await db.queueSkill.findMany({ where: { queueId: aQueueId } })).toMatchObject([{ skillId: aSkillId, minLevel: 3 }]);
+  expect(await db.queueAgent.count({ where: { queueId: aQueueId } })).toBe(1);
+  expect(await db.agent.findUniqueOrThrow({ where: { id: aAgentId } })).toMatchObject({ callCapacity: 1, conversationCapacity: 3 });
+  expect(await db.agentSkill.count({ where: { agentId: aAgentId } })).toBe(1);
+};
+const expectNoContactCentreLeak = (value: unknown) => {
+  const text = JSON.stringify(value ?? null);
+  for (const id of [aSkillId, aReasonId, aDispositionId, aQueueId, aAgentId, "A's reason", "A's disposition"]) expect(text, `leaked ${id}`).not.toContain(id);
+};
 const expectAgentIntact = async () => expect(await db.agent.findUniqueOrThrow({ where: { id: aAgentId } })).toMatchObject({ state: "AVAILABLE" });
 const expectNoAgentLeak = (value: unknown) => expect(JSON.stringify(value ?? null)).not.toContain(aAgentId);
 
@@ -1991,7 +2022,7 @@ const TRPC: Record<string, TrpcCase> = {
   "agents.endWrapUp": { aId: false, reason: "the session's member's own wrap-up", run: async (c) => { await expectTrpcCode(c.agents.endWrapUp({ notes: "x" }), "CONFLICT"); await expectAgentIntact(); } },
   "agents.list": { aId: false, reason: "the session's tenant's agents", run: async (c) => expectNoAgentLeak(await c.agents.list()) },
   "agents.forceState": { aId: true, run: async (c) => { await notFound(c.agents.forceState({ agentId: aAgentId, state: "offline" })); await expectAgentIntact(); } },
-  "agents.monitor": { aId: true, run: async (c) => { await notFound(c.agents.monitor({ agentId: aAgentId, mode: "barge" })); expect(await db.supervisorMonitor.count({ where: { agentId: aAgentId } })).toBe(0); } },
+  "agents.monitor": { aId: true, run: async (c) => { await notFound(c.agents.monitor({ agentId: aAgentId, mode: "barge" })); expect(await db.supervisorMonitor.count({ where: { agentId: aAgentId, id: { not: aMonitorId } } })).toBe(0); } },
   "agents.monitorMode": { aId: true, run: async (c) => { await notFound(c.agents.monitorMode({ monitorId: aMonitorId, mode: "barge" })); expect(await db.supervisorMonitor.findUniqueOrThrow({ where: { id: aMonitorId } })).toMatchObject({ mode: "listen", pending: null }); } },
   "agents.stopMonitor": { aId: true, run: async (c) => { await notFound(c.agents.stopMonitor({ monitorId: aMonitorId })); expect(await db.supervisorMonitor.findUniqueOrThrow({ where: { id: aMonitorId } })).toMatchObject({ status: "active", pending: null }); } },
   "agents.onChange": {
@@ -2027,6 +2058,68 @@ const TRPC: Record<string, TrpcCase> = {
         await events.return?.(undefined);
         await move(fx.a.tenantId, aAgentId, "AVAILABLE");
       }
+    },
+  },
+  "contactCentre.list": {
+    aId: false,
+    reason: "the session's tenant's lists",
+    run: async (c) => {
+      for (const kind of ["skill", "awayReason", "disposition"] as const) expectNoContactCentreLeak(await c.contactCentre.list({ kind, includeArchived: true }));
+    },
+  },
+  "contactCentre.createItem": {
+    aId: false,
+    reason: "creates in the session's tenant; A's names are not taken there",
+    run: async (c) => {
+      expect((await c.contactCentre.createItem({ kind: "skill", name: "A's skill" })).id).not.toBe(aSkillId);
+      expect((await c.contactCentre.createItem({ kind: "disposition", code: "a-code", name: "B's" })).id).not.toBe(aDispositionId);
+      await expectContactCentreIntact();
+    },
+  },
+  "contactCentre.renameItem": {
+    aId: true,
+    run: async (c) => {
+      await notFound(c.contactCentre.renameItem({ kind: "skill", id: aSkillId, name: "x" }));
+      await notFound(c.contactCentre.renameItem({ kind: "awayReason", id: aReasonId, name: "x" }));
+      await notFound(c.contactCentre.renameItem({ kind: "disposition", id: aDispositionId, name: "x" }));
+      await expectContactCentreIntact();
+    },
+  },
+  "contactCentre.removeItem": {
+    aId: true,
+    run: async (c) => {
+      await notFound(c.contactCentre.removeItem({ kind: "skill", id: aSkillId }));
+      await notFound(c.contactCentre.removeItem({ kind: "awayReason", id: aReasonId }));
+      await notFound(c.contactCentre.removeItem({ kind: "disposition", id: aDispositionId }));
+      await expectContactCentreIntact();
+    },
+  },
+  "contactCentre.queues": { aId: false, reason: "the session's tenant's queues", run: async (c) => expectNoContactCentreLeak(await c.contactCentre.queues()) },
+  "contactCentre.queue": { aId: true, run: async (c) => notFound(c.contactCentre.queue({ queueId: aQueueId })) },
+  "contactCentre.createQueue": {
+    aId: false,
+    reason: "creates in the session's tenant; A's queue name is free there and A's queue is no overflow target",
+    run: async (c) => {
+      await expectTrpcCode(c.contactCentre.createQueue({ friendlyName: "B's overflow", overflowAction: "queue", overflowTarget: "A's queue" }), "BAD_REQUEST");
+      expectNoContactCentreLeak(await c.contactCentre.createQueue({ friendlyName: "A's queue" }).then((q) => ({ ...q, friendlyName: "" })));
+      await expectContactCentreIntact();
+    },
+  },
+  "contactCentre.updateQueue": { aId: true, run: async (c) => { await notFound(c.contactCentre.updateQueue({ queueId: aQueueId, strategy: "ring-all", serviceLevelSeconds: 99 })); await expectContactCentreIntact(); } },
+  "contactCentre.setQueueSkills": { aId: true, run: async (c) => { await notFound(c.contactCentre.setQueueSkills({ queueId: aQueueId, skills: [] })); await expectContactCentreIntact(); } },
+  "contactCentre.setQueueAgents": { aId: true, run: async (c) => { await notFound(c.contactCentre.setQueueAgents({ queueId: aQueueId, agentIds: [] })); await expectContactCentreIntact(); } },
+  "contactCentre.updateAgent": {
+    aId: true,
+    run: async (c) => {
+      await notFound(c.contactCentre.updateAgent({ agentId: aAgentId, callCapacity: 0, skills: [], queueIds: [] }));
+      await expectContactCentreIntact();
+    },
+  },
+  "contactCentre.queueMetrics": {
+    aId: true,
+    run: async (c) => {
+      await notFound(c.contactCentre.queueMetrics({ queueId: aQueueId }));
+      expectNoContactCentreLeak(await c.contactCentre.queueMetrics());
     },
   },
   "inbox.members": { aId: false, reason: "the session's tenant's members", run: async (c) => expectNoInboxLeak(await c.inbox.members()) },

@@ -18,6 +18,7 @@ import { callsRouter } from "@/trpc/routers/calls";
 import { conferencesRouter } from "@/trpc/routers/conferences";
 import { sipUsersRouter } from "@/trpc/routers/sip-users";
 import { agentsRouter } from "@/trpc/routers/agents";
+import { contactCentreRouter } from "@/trpc/routers/contact-centre";
 import { recordingsRouter } from "@/trpc/routers/recordings";
 import { speechRouter } from "@/trpc/routers/speech";
 import { debuggerRouter } from "@/trpc/routers/debugger";
@@ -56,6 +57,7 @@ export const appRouter = createTRPCRouter({
   contacts: contactsRouter,
   inbox: inboxRouter,
   agents: agentsRouter,
+  contactCentre: contactCentreRouter,
   devMail: devMailRouter,
   admin: adminRouter,
   impersonation: impersonationRouter,

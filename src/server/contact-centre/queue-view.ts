@@ -1,0 +1,58 @@
+// A queue as the contact centre's settings show it: its ACD settings, required skills and the agents serving it.
+import type { Prisma } from "@/generated/prisma/client";
+
+export const QUEUE_VIEW_INCLUDE = {
+  skills: { select: { skillId: true, minLevel: true, skill: { select: { name: true } } } },
+  agents: { select: { agentId: true } },
+  _count: { select: { members: true } },
+} satisfies Prisma.CallQueueInclude;
+
+type QueueRow = Prisma.CallQueueGetPayload<{ include: typeof QUEUE_VIEW_INCLUDE }>;
+
+export interface QueueView {
+  id: string;
+  friendlyName: string;
+  maxSize: number;
+  strategy: string;
+  priority: number;
+  agingSeconds: number;
+  serviceLevelSeconds: number;
+  maxWaitSeconds: number | null;
+  overflowAction: string | null;
+  overflowTarget: string | null;
+  ringTimeoutSeconds: number;
+  maxNoAnswer: number;
+  wrapUpSeconds: number;
+  dispositionRequired: boolean;
+  announceEverySeconds: number | null;
+  callbackOffer: boolean;
+  conversationChannels: string[];
+  skills: { skillId: string; name: string; minLevel: number }[];
+  agentIds: string[];
+  waiting: number;
+}
+
+export function toQueueView(row: QueueRow): QueueView {
+  return {
+    id: row.id,
+    friendlyName: row.friendlyName,
+    maxSize: row.maxSize,
+    strategy: row.strategy,
+    priority: row.priority,
+    agingSeconds: row.agingSeconds,
+    serviceLevelSeconds: row.serviceLevelSeconds,
+    maxWaitSeconds: row.maxWaitSeconds,
+    overflowAction: row.overflowAction,
+    overflowTarget: row.overflowTarget,
+    ringTimeoutSeconds: row.ringTimeoutSeconds,
+    maxNoAnswer: row.maxNoAnswer,
+    wrapUpSeconds: row.wrapUpSeconds,
+    dispositionRequired: row.dispositionRequired,
+    announceEverySeconds: row.announceEverySeconds,
+    callbackOffer: row.callbackOffer,
+    conversationChannels: row.conversationChannels,
+    skills: row.skills.map((s) => ({ skillId: s.skillId, name: s.skill.name, minLevel: s.minLevel })).sort((a, b) => a.name.localeCompare(b.name)),
+    agentIds: row.agents.map((a) => a.agentId).sort(),
+    waiting: row._count.members,
+  };
+}
