@@ -3,7 +3,7 @@ import { BookOpenIcon, BuildingIcon, HashIcon, HeadsetIcon, HomeIcon, KeyRoundIc
 import { redirect } from "next/navigation";
 import type { ReactElement, ReactNode } from "react";
 import { AccountProblem } from "@/components/portal/account-problem";
-import { AutomationNavIcon, ChannelsNavIcon, ConferencesNavIcon, ContactsNavIcon, DebuggerNavIcon, InboxNavIcon, MessagesNavIcon, SendingDomainsNavIcon, SpeechNavIcon, TemplatesNavIcon, VoicemailNavIcon } from "@/components/portal/nav-icons";
+import { AgentsNavIcon, AutomationNavIcon, ChannelsNavIcon, ContactCentreNavIcon, QueuesNavIcon, WallboardNavIcon, ConferencesNavIcon, ContactsNavIcon, DebuggerNavIcon, InboxNavIcon, MessagesNavIcon, SendingDomainsNavIcon, SpeechNavIcon, TemplatesNavIcon, VoicemailNavIcon } from "@/components/portal/nav-icons";
 import { TenantSwitcher } from "@/components/portal/tenant-switcher";
 import { UserMenu } from "@/components/portal/user-menu";
 import { VerifyEmailBanner } from "@/components/portal/verify-email-banner";
@@ -53,6 +53,10 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     "/voicemail": <VoicemailNavIcon />,
     "/messages": <MessagesNavIcon />,
     "/contacts": <ContactsNavIcon />,
+    "/queues": <QueuesNavIcon />,
+    "/agents": <AgentsNavIcon />,
+    "/wallboard": <WallboardNavIcon />,
+    "/settings/contact-centre": <ContactCentreNavIcon />,
     "/debugger": <DebuggerNavIcon />,
     "/conferences": <ConferencesNavIcon />,
     "/numbers": <HashIcon />,

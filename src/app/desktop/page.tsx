@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { AgentStatusBar } from "@/components/desktop/agent-status-bar";
 import { SoftphonePanel } from "@/components/desktop/softphone-panel";
-import { AvailabilitySwitch } from "@/components/shared/inbox/availability-switch";
 import { InboxWorkspace } from "@/components/shared/inbox/inbox-workspace";
 
 export const metadata: Metadata = { title: "Agent desktop" };
@@ -8,10 +8,12 @@ export const metadata: Metadata = { title: "Agent desktop" };
 export default function DesktopPage() {
   return (
     <div className="grid h-full gap-4 p-4 lg:grid-cols-[22rem_1fr]">
+      <div className="lg:col-span-2">
+        <AgentStatusBar />
+      </div>
       <SoftphonePanel />
       <div className="flex min-h-0 flex-col gap-2">
-        <AvailabilitySwitch />
-        <div className="min-h-0 flex-1 lg:h-[calc(100vh-9rem)]">
+        <div className="min-h-0 flex-1 lg:h-[calc(100vh-12rem)]">
           <InboxWorkspace mode="agent" />
         </div>
       </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { AudioLinesIcon, BookUserIcon, BugIcon, FileTextIcon, InboxIcon, MailCheckIcon, MessageCircleIcon, MessageSquareTextIcon, UsersRoundIcon, VoicemailIcon, WorkflowIcon } from "lucide-react";
+import { AudioLinesIcon, HeadsetIcon, ListOrderedIcon, MonitorIcon, ContactRoundIcon, BookUserIcon, BugIcon, FileTextIcon, InboxIcon, MailCheckIcon, MessageCircleIcon, MessageSquareTextIcon, UsersRoundIcon, VoicemailIcon, WorkflowIcon } from "lucide-react";
 
 // Navigation icons of portal pages, rendered from a client module: the portal layout's production build failed to
 // hydrate (React error #306) when it imported icons that no client module of the shell imported itself.
@@ -47,4 +47,20 @@ export function InboxNavIcon() {
 
 export function ChannelsNavIcon() {
   return <MessageCircleIcon />;
+}
+
+export function QueuesNavIcon() {
+  return <ListOrderedIcon />;
+}
+
+export function AgentsNavIcon() {
+  return <HeadsetIcon />;
+}
+
+export function WallboardNavIcon() {
+  return <MonitorIcon />;
+}
+
+export function ContactCentreNavIcon() {
+  return <ContactRoundIcon />;
 }

@@ -6,9 +6,12 @@ describe("portal pages by role", () => {
     const labels = (role: Parameters<typeof portalPagesFor>[0]) => portalPagesFor(role).map((p) => p.label);
     expect(labels("AGENT")).toEqual(["Calls", "Conferences"]);
     expect(labels("DEVELOPER")).toEqual(["Dashboard", "Calls", "Voicemail", "Messages", "Contacts", "Debugger", "Conferences", "Numbers", "IVR flows", "Templates", "API keys", "Webhooks", "Sending domains", "Settings", "Speech", "API reference"]);
-    expect(labels("SUPERVISOR")).toEqual(["Dashboard", "Inbox", "Calls", "Voicemail", "Messages", "Contacts", "Debugger", "Conferences", "Numbers", "IVR flows", "Templates", "Automation", "Team", "Settings", "Speech"]);
-    expect(labels("ADMIN")).toHaveLength(22);
-    expect(labels("OWNER")).toHaveLength(22);
+    expect(labels("SUPERVISOR")).toEqual(["Dashboard", "Inbox", "Calls", "Voicemail", "Messages", "Contacts", "Queues", "Agents", "Wallboard", "Debugger", "Conferences", "Numbers", "IVR flows", "Templates", "Automation", "Team", "Contact centre", "Settings", "Speech"]);
+    expect(labels("ADMIN")).toHaveLength(26);
+    expect(labels("OWNER")).toHaveLength(26);
+    expect(mayOpenPortalPage("AGENT", "/queues/QU1")).toBe(false);
+    expect(mayOpenPortalPage("DEVELOPER", "/wallboard")).toBe(false);
+    expect(mayOpenPortalPage("SUPERVISOR", "/settings/contact-centre")).toBe(true);
     expect(mayOpenPortalPage("DEVELOPER", "/settings/automation")).toBe(false);
     expect(mayOpenPortalPage("SUPERVISOR", "/settings/sending-domains")).toBe(false);
     expect(mayOpenPortalPage("DEVELOPER", "/settings/channels")).toBe(false);

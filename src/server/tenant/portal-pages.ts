@@ -2,6 +2,7 @@
 // role only what it can use, and a page opened by address says plainly that it is not for this role instead of
 // rendering controls that can only fail. Agents work at /desktop; everyone else lands on the dashboard.
 import type { MemberRole } from "@/generated/prisma/enums";
+import { SUPERVISOR_ROLE } from "@/server/agents/agent-view";
 import { API_KEY_ROLE } from "@/server/api-keys/api-key-view";
 import { CALL_READ_ROLE } from "@/server/calls/call-view";
 import { CONTACT_ADMIN_ROLE } from "@/server/contacts/contact-view";
@@ -39,6 +40,11 @@ export const PORTAL_PAGES: readonly PortalPage[] = [
   { href: "/messages", label: "Messages", rule: PORTAL_USERS },
   // Agents read and annotate contacts from the desktop; the portal's list, import and fields are for supervisors up.
   { href: "/contacts", label: "Contacts", rule: CONTACT_ADMIN_ROLE },
+  // The contact centre's floor: queues and their numbers, the agent grid, and the TV wallboard (a full-screen page
+  // outside the portal's shell, src/app/wallboard).
+  { href: "/queues", label: "Queues", rule: SUPERVISOR_ROLE },
+  { href: "/agents", label: "Agents", rule: SUPERVISOR_ROLE },
+  { href: "/wallboard", label: "Wallboard", rule: SUPERVISOR_ROLE },
   { href: "/debugger", label: "Debugger", rule: DEBUGGER_READ_ROLE },
   { href: "/conferences", label: "Conferences", rule: CONFERENCE_READ_ROLE },
   { href: "/numbers", label: "Numbers", rule: PHONE_NUMBER_READ_ROLE },
@@ -50,6 +56,7 @@ export const PORTAL_PAGES: readonly PortalPage[] = [
   { href: "/settings/channels", label: "Channels", rule: WHATSAPP_ADMIN_ROLE },
   { href: "/settings/automation", label: "Automation", rule: AUTOMATION_READ_ROLE },
   { href: "/settings/team", label: "Team", rule: { minRole: "SUPERVISOR" } },
+  { href: "/settings/contact-centre", label: "Contact centre", rule: SUPERVISOR_ROLE },
   { href: "/sip-users", label: "SIP users", rule: SIP_USER_ROLE },
   { href: "/settings/audit", label: "Audit log", rule: { minRole: "ADMIN" } },
   { href: "/settings/general", label: "Settings", rule: PORTAL_USERS },
