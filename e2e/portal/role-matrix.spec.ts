@@ -5,13 +5,13 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { linkFromMailbox } from "../helpers/mailbox";
 import { signUpNewTenant, uniqueEmail } from "../helpers/tenant";
 
-const ALL = ["Dashboard", "Inbox", "Calls", "Voicemail", "Messages", "Contacts", "Debugger", "Conferences", "Numbers", "IVR flows", "Templates", "API keys", "Webhooks", "Sending domains", "Channels", "Automation", "Team", "SIP users", "Audit log", "Settings", "Speech", "API reference"];
+const ALL = ["Dashboard", "Inbox", "Calls", "Voicemail", "Messages", "Contacts", "Queues", "Agents", "Wallboard", "Debugger", "Conferences", "Numbers", "IVR flows", "Templates", "API keys", "Webhooks", "Sending domains", "Channels", "Automation", "Team", "Contact centre", "SIP users", "Audit log", "Settings", "Speech", "API reference"];
 
 const MATRIX = {
   Admin: { nav: ALL, home: "/", allowed: { "/settings/audit": "Audit log" }, refused: [] as string[] },
-  Supervisor: { nav: ["Dashboard", "Inbox", "Calls", "Voicemail", "Messages", "Contacts", "Debugger", "Conferences", "Numbers", "IVR flows", "Templates", "Automation", "Team", "Settings", "Speech"], home: "/", allowed: { "/settings/team": "Team" }, refused: ["/settings/api-keys", "/sip-users", "/settings/audit", "/settings/sending-domains", "/settings/channels"] },
-  Developer: { nav: ["Dashboard", "Calls", "Voicemail", "Messages", "Contacts", "Debugger", "Conferences", "Numbers", "IVR flows", "Templates", "API keys", "Webhooks", "Sending domains", "Settings", "Speech", "API reference"], home: "/", allowed: { "/settings/api-keys": "API keys" }, refused: ["/settings/team", "/sip-users", "/settings/automation", "/settings/channels"] },
-  Agent: { nav: ["Calls", "Conferences", "Agent desktop"], home: "/desktop", allowed: { "/calls": "Calls" }, refused: ["/numbers", "/settings/webhooks", "/settings/general", "/voicemail", "/contacts", "/debugger", "/flows", "/templates", "/inbox"] },
+  Supervisor: { nav: ["Dashboard", "Inbox", "Calls", "Voicemail", "Messages", "Contacts", "Queues", "Agents", "Wallboard", "Debugger", "Conferences", "Numbers", "IVR flows", "Templates", "Automation", "Team", "Contact centre", "Settings", "Speech"], home: "/", allowed: { "/settings/team": "Team" }, refused: ["/settings/api-keys", "/sip-users", "/settings/audit", "/settings/sending-domains", "/settings/channels"] },
+  Developer: { nav: ["Dashboard", "Calls", "Voicemail", "Messages", "Contacts", "Debugger", "Conferences", "Numbers", "IVR flows", "Templates", "API keys", "Webhooks", "Sending domains", "Settings", "Speech", "API reference"], home: "/", allowed: { "/settings/api-keys": "API keys" }, refused: ["/settings/team", "/sip-users", "/settings/automation", "/settings/channels", "/agents", "/settings/contact-centre"] },
+  Agent: { nav: ["Calls", "Conferences", "Agent desktop"], home: "/desktop", allowed: { "/calls": "Calls" }, refused: ["/numbers", "/settings/webhooks", "/settings/general", "/voicemail", "/contacts", "/debugger", "/flows", "/templates", "/inbox", "/queues", "/agents"] },
 } as const;
 
 async function navLabels(page: Page): Promise<string[]> {

@@ -83,7 +83,13 @@ export function AgentStatusBar() {
   const trpc = useTRPC();
   const { me, live } = useMyAgent();
   const reasons = useQuery(trpc.contactCentre.list.queryOptions({ kind: "awayReason" }));
-  const set = useToastMutation(trpc.agents.setState.mutationOptions(), { invalidate: [trpc.agents.me.queryKey()] });
+  // Tenants without a queue that routes conversations still hand them out by the inbox's round-robin, which reads the
+  // inbox availability: it follows the agent's own choice here (available, or not).
+  const inbox = useToastMutation(trpc.inbox.setAvailability.mutationOptions(), { invalidate: [trpc.inbox.availability.queryKey()] });
+  const set = useToastMutation(
+    trpc.agents.setState.mutationOptions({ onSuccess: (a) => inbox.mutate({ availability: a.state === "available" ? "available" : "away" }) }),
+    { invalidate: [trpc.agents.me.queryKey()] },
+  );
   if (!me.data) {
     return <div className="h-9 text-sm text-muted-foreground">{me.error ? me.error.message : "Loading your status…"}</div>;
   }
