@@ -50,7 +50,7 @@ test("an inbound SMS appears live for an agent at /desktop, who replies and reso
   await agent.goto("/desktop");
   await expect(agent.getByText("Nothing assigned to you")).toBeVisible();
   await agent.getByLabel("Your status").selectOption("available");
-  await expect(agent.locator('[data-state="available"]')).toBeVisible();
+  await expect(agent.locator('[data-agent-state="available"]')).toBeVisible();
   await expect.poll(async () => (await db.query(`SELECT availability FROM "InboxAgentState" WHERE "userId" = $1`, [agentId])).rows[0]?.availability).toBe("AVAILABLE");
   await expect(agent.getByText("Live", { exact: true })).toBeVisible();
 

@@ -27,7 +27,7 @@ export const AGENT_STATE_COLOUR: Record<AgentStateName, { dot: string; chip: str
 export function AgentStateChip({ state, reason, className }: { state: AgentStateName; reason?: string | null; className?: string }) {
   const colour = AGENT_STATE_COLOUR[state];
   return (
-    <span data-state={state} className={cn("inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap", colour.chip, className)}>
+    <span data-agent-state={state} className={cn("inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap", colour.chip, className)}>
       <span aria-hidden className={cn("size-2 rounded-full", colour.dot)} />
       {AGENT_STATE_LABEL[state]}
       {reason ? <span className="font-normal opacity-80">· {reason}</span> : null}

@@ -13,6 +13,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { AgentStateChip, LiveBadge, TimeSince } from "@/components/shared/agent-state";
+import { EditAgentDialog } from "@/components/portal/contact-centre/edit-agent-dialog";
 import { ForceStateDialog } from "@/components/portal/contact-centre/force-state-dialog";
 import type { AgentView } from "@/components/portal/contact-centre/types";
 import { useLiveAgents } from "@/components/portal/contact-centre/use-live-agents";
@@ -27,6 +28,7 @@ export function AgentsGrid() {
   const queues = useQuery(trpc.contactCentre.queues.queryOptions());
   const reasons = useQuery(trpc.contactCentre.list.queryOptions({ kind: "awayReason" }));
   const [force, setForce] = useState<Force | null>(null);
+  const [editing, setEditing] = useState<AgentView | null>(null);
 
   const queueName = useMemo(() => new Map((queues.data ?? []).map((q) => [q.id, q.friendlyName])), [queues.data]);
   const reasonName = useMemo(() => new Map((reasons.data ?? []).map((r) => [r.id, r.name])), [reasons.data]);
@@ -37,9 +39,9 @@ export function AgentsGrid() {
         accessorKey: "name",
         header: "Agent",
         cell: ({ row }) => (
-          <div className="min-w-0">
-            <div className="font-medium">{row.original.name}</div>
-            <div className="truncate text-xs text-muted-foreground">{row.original.email}</div>
+          <div className="max-w-36 min-w-0 sm:max-w-64">
+            <div className="truncate font-medium">{row.original.name}</div>
+            <div className="hidden truncate text-xs text-muted-foreground sm:block">{row.original.email}</div>
           </div>
         ),
       },
@@ -66,15 +68,15 @@ export function AgentsGrid() {
         meta: { className: "hidden lg:table-cell" },
         cell: ({ row }) => (row.original.skills.length === 0 ? <span className="text-muted-foreground">—</span> : row.original.skills.map((s) => `${s.name} ${s.level}`).join(", ")),
       },
-      { id: "registered", header: "Phone", cell: ({ row }) => (row.original.registered ? "Registered" : <span className="text-muted-foreground">Not registered</span>) },
+      { id: "registered", header: "Phone", meta: { className: "hidden sm:table-cell" }, cell: ({ row }) => (row.original.registered ? "Registered" : <span className="text-muted-foreground">Not registered</span>) },
       {
         id: "actions",
         header: () => <span className="sr-only">Actions</span>,
         cell: ({ row }) => (
           <DropdownMenu>
             <DropdownMenuTrigger asChild>
-              <Button variant="outline" size="sm" aria-label={`Change ${row.original.name}'s state`}>
-                Force…
+              <Button variant="outline" size="sm" aria-label={`Manage ${row.original.name}`}>
+                Manage…
               </Button>
             </DropdownMenuTrigger>
             <DropdownMenuContent align="end">
@@ -87,6 +89,7 @@ export function AgentsGrid() {
               <DropdownMenuItem disabled={row.original.state === "offline"} onSelect={() => setForce({ agent: row.original, target: "offline" })}>
                 Log out
               </DropdownMenuItem>
+              <DropdownMenuItem onSelect={() => setEditing(row.original)}>Skills, queues and capacity…</DropdownMenuItem>
             </DropdownMenuContent>
           </DropdownMenu>
         ),
@@ -109,10 +112,10 @@ export function AgentsGrid() {
           data={agents.data}
           columns={columns}
           getRowId={(a) => a.id}
-          rowClassName={(row) => `agent-row-${row.original.id}`}
           empty={<EmptyState icon={HeadsetIcon} title="No agents yet" description="A member becomes an agent the first time they open the agent desktop (/desktop)." />}
         />
       )}
+      {editing && <EditAgentDialog agent={editing} onClose={() => setEditing(null)} />}
       {force && <ForceStateDialog agent={force.agent} target={force.target} reasons={reasons.data ?? []} onClose={() => setForce(null)} />}
     </div>
   );

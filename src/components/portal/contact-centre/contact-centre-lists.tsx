@@ -57,12 +57,13 @@ function ItemRow({ kind, item }: { kind: Kind; item: ListItem }) {
           <span className="text-xs text-muted-foreground">{item.usedBy > 0 ? `used ${item.usedBy}×` : ""}</span>
           {!item.archived && (
             <>
-              <Button size="sm" variant="ghost" onClick={() => (setName(item.name), setError(undefined), setEditing(true))}>
+              <Button size="sm" variant="ghost" aria-label={`Rename ${item.name}`} onClick={() => (setName(item.name), setError(undefined), setEditing(true))}>
                 Rename
               </Button>
               <Button
                 size="sm"
                 variant="ghost"
+                aria-label={`Remove ${item.name}`}
                 disabled={remove.isPending}
                 onClick={() => {
                   if (window.confirm(`Remove the ${TEXT[kind].noun} "${item.name}"?`)) remove.mutate({ kind, id: item.id });
@@ -107,7 +108,7 @@ function ListCard({ kind }: { kind: Kind }) {
       <CardContent className="flex flex-col gap-3">
         {items.data?.length === 0 && <p className="text-sm text-muted-foreground">{t.empty}</p>}
         <ul aria-label={t.title}>{items.data?.map((i) => <ItemRow key={i.id} kind={kind} item={i} />)}</ul>
-        <form onSubmit={submit} noValidate className="flex flex-wrap items-start gap-2" aria-label={`Add a ${t.noun}`}>
+        <form onSubmit={submit} noValidate className="flex flex-wrap items-start gap-2" aria-label={`Add ${t.noun}`}>
           {kind === "disposition" && (
             <FormField label="Code" error={errors.code} className="w-32" htmlFor={`new-${kind}-code`}>
               <Input value={code} onChange={(e) => setCode(e.target.value)} placeholder="sale" />

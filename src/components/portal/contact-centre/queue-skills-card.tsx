@@ -86,7 +86,7 @@ export function QueueAgentsCard({ queue }: { queue: QueueView }) {
     <Card>
       <CardHeader>
         <CardTitle>Agents serving this queue</CardTitle>
-        <CardDescription>{chosen.size} of {agents.data?.length ?? 0} agents.</CardDescription>
+        <CardDescription>{agents.data ? `${chosen.size} of ${agents.data.length} agents.` : "Loading agents…"}</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-3">
         {agents.data?.length === 0 && <p className="text-sm text-muted-foreground">No agents yet: members become agents when they first open the agent desktop.</p>}
