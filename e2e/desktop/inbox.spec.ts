@@ -52,7 +52,7 @@ test("an inbound SMS appears live for an agent at /desktop, who replies and reso
   await agent.getByLabel("Your status").selectOption("available");
   await expect(agent.locator('[data-agent-state="available"]')).toBeVisible();
   await expect.poll(async () => (await db.query(`SELECT availability FROM "InboxAgentState" WHERE "userId" = $1`, [agentId])).rows[0]?.availability).toBe("AVAILABLE");
-  await expect(agent.getByText("Live", { exact: true })).toBeVisible();
+  await expect(agent.getByTestId("inbox").getByText("Live", { exact: true })).toBeVisible();
 
   // The customer texts: Twilio posts the signed form to the app's webhook.
   const base = process.env.E2E_BASE_URL!;

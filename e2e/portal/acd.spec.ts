@@ -4,7 +4,7 @@
 // live without a reload; a forced log-out is confirmed; the wallboard shows the queue's tile.
 import { expect, test } from "@playwright/test";
 import { hashPassword } from "../../src/server/auth/password";
-import { newId } from "../../src/server/shared/ids";
+import { newId, newSid } from "../../src/server/shared/ids";
 import { closeE2eDatabase, e2eDatabase, ownerOf } from "../helpers/database";
 import { shootPhone, shootSchemes } from "../helpers/screenshots";
 import { signIn, signOut, signUpNewTenant } from "../helpers/tenant";
@@ -122,4 +122,57 @@ test("a supervisor sets up a queue and watches an agent's state change live; the
   await expect(tile.getByText("Waiting")).toBeVisible();
   await page.screenshot({ path: "test-results/acd-wallboard-dark.png", fullPage: true });
   await shootPhone(page, "acd-wallboard");
+});
+
+test("an agent in wrap-up must pick the queue's required disposition; a queue over its thresholds turns its wallboard tile red", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const db = e2eDatabase();
+  const account = await signUpNewTenant(page);
+  const { tenantId } = await ownerOf(account.email);
+  const agentMember = await addMember(tenantId, "Wes Wrapper", "AGENT", account.password);
+  const queueId = newSid("QU");
+  await db.query(`INSERT INTO "CallQueue" (id, "tenantId", "friendlyName", "dispositionRequired", "serviceLevelSeconds", "createdAt", "updatedAt") VALUES ($1, $2, 'Collections', true, 20, now(), now())`, [queueId, tenantId]);
+  const saleId = newId("dsp");
+  await db.query(`INSERT INTO "Disposition" (id, "tenantId", code, name) VALUES ($1, $2, 'paid', 'Paid in full')`, [saleId, tenantId]);
+
+  const agent = await (await browser.newContext()).newPage();
+  await signIn(agent, agentMember.email, account.password);
+  await agent.goto("/desktop");
+  await expect(agent.getByLabel("Your status")).toHaveValue("offline");
+  // The call just ended: the agent is in wrap-up for the queue (what the worker does when a handled call ends).
+  await db.query(`UPDATE "Agent" SET state = 'WRAP_UP', "stateSince" = now(), "currentQueueId" = $2, "wrapUpUntil" = now() + interval '5 minutes' WHERE "userId" = $1`, [agentMember.userId, queueId]);
+  await agent.reload();
+  const wrap = agent.getByRole("form", { name: "Wrap-up" });
+  await expect(wrap).toBeVisible();
+  await expect(wrap.getByText(/ends in [45]:\d\d/)).toBeVisible();
+  await expect(agent.getByLabel("Your status")).toBeDisabled();
+  await wrap.getByRole("button", { name: "Done" }).click();
+  await expect(wrap.getByText("this queue requires a disposition code before wrap-up ends")).toBeVisible();
+  await expect(wrap.getByLabel("Disposition")).toHaveAttribute("aria-invalid", "true");
+  await shootSchemes(agent, "acd-desktop-wrap-up");
+  await wrap.getByLabel("Disposition").selectOption({ label: "Paid in full (paid)" });
+  await wrap.getByLabel("Notes").fill("Card payment taken");
+  await wrap.getByRole("button", { name: "Done" }).click();
+  await expect(wrap).toBeHidden();
+  await expect(agent.getByLabel("Your status")).toHaveValue("available");
+  const kept = await db.query(`SELECT "dispositionId", notes, "queueId" FROM "CallWrapUp" WHERE "tenantId" = $1`, [tenantId]);
+  expect(kept.rows).toEqual([{ dispositionId: saleId, notes: "Card payment taken", queueId }]);
+
+  // Today: 4 answered (1 within 20 s), 2 abandoned; one caller has waited 70 s (over twice the 20 s target).
+  const outcome = (result: string, wait: number) =>
+    db.query(
+      `INSERT INTO "QueueOutcome" (id, "tenantId", "queueId", "itemKind", "itemId", "enqueuedAt", "answeredAt", "endedAt", result, "waitSeconds", "handleSeconds") VALUES ($1, $2, $3, 'call', $4, now() - interval '10 minutes', now() - interval '9 minutes', now() - interval '1 minute', $5, $6, 120)`,
+      [newId("qo"), tenantId, queueId, newSid("CA"), result, wait],
+    );
+  for (const [result, wait] of [["answered", 10], ["answered", 30], ["answered", 40], ["answered", 50], ["abandoned", 60], ["abandoned", 5]] as const) await outcome(result, wait);
+  await db.query(`INSERT INTO "QueueMember" (id, "tenantId", "queueId", "callId", position, "enqueuedAt") VALUES ($1, $2, $3, $4, 1, now() - interval '70 seconds')`, [newId("qm"), tenantId, queueId, newSid("CA")]);
+  await page.goto("/wallboard");
+  const tile = page.getByRole("region", { name: "Queue Collections" });
+  await expect(tile).toHaveAttribute("data-level", "red");
+  await expect(tile.getByText("16.7%")).toBeVisible(); // service level: 1 of 6 offered
+  await expect(tile.getByText("33.3%")).toBeVisible(); // abandon rate: 2 of 6
+  await page.screenshot({ path: "test-results/acd-wallboard-red-dark.png", fullPage: true });
+  await page.goto(`/queues/${queueId}`);
+  await expect(page.getByRole("img", { name: "Today: 4 answered, 2 abandoned" })).toBeVisible();
+  await shootSchemes(page, "acd-queue-with-numbers", { phone: true });
 });
