@@ -4,7 +4,8 @@
 //              item scans and sorts every agent) measured in the same run: how the cost grows with the agents
 //   decisions  with the database: 500 registered agents and 2,000 waiting callers in rows; the worker's pass
 //              (load-routing-snapshot.ts, route-work.ts, then claim-call-offer.ts per assignment: caller offered, agent
-//              ringing, decision logged) until every agent rings; per decision = its share of the routing + its claim.
+//              ringing, decision logged) until every agent rings; per decision = its share of the pass (snapshot
+//              read and routing) + its claim.
 //              Target p99 under 20 ms. Then a consistency check: every ringing agent has exactly one caller offered
 //              to them and every offered caller one ringing agent
 //   presence   500 subscribers on the agents' change feed (one LISTEN per process, fanned out in-process, as each
