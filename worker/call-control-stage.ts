@@ -22,7 +22,7 @@ export interface CallControlStage {
   readonly routes: Map<string, Route>;
   /** Every event the worker received. */
   readonly seen: EslEvent[];
-  /** Every API command the worker sent. */
+  /** Every API command the worker sent (api and bgapi). */
   readonly apis: string[];
   /** The form parameters of each request the application got on `path` for one call. */
   requestsTo(path: string, callId: string): Record<string, string>[];
@@ -56,6 +56,11 @@ export function useCallControlStage(opts: { switchId?: string } = {}): CallContr
     worker.context.esl.api = (command, o) => {
       apis.push(command);
       return api(command, o);
+    };
+    const bgapi = esl.bgapi.bind(esl);
+    worker.context.esl.bgapi = (command, o) => {
+      apis.push(command);
+      return bgapi(command, o);
     };
   });
 

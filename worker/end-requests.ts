@@ -70,10 +70,12 @@ export class EndRequestHandler implements WorkerHandler {
     const channel = this.ctx.channels.get(uuid);
     if (channel) {
       if (channel.hangupSeen) return;
-      if (channel.killRequested && channel.killRequested.at > Date.now() - KILL_RETRY_MS && channel.originateSent) return;
+      // An inbound call is on the switch from the start; an outbound one once its originate went out.
+      const onSwitch = channel.originateSent || channel.direction === "inbound";
+      if (channel.killRequested && channel.killRequested.at > Date.now() - KILL_RETRY_MS && onSwitch) return;
       channel.killRequested = { cause, at: Date.now() };
       // Not yet on the switch: the originator ends it without dialling.
-      if (!channel.originateSent) return;
+      if (!onSwitch) return;
     } else if (this.ctx.channels.endedRecently(uuid)) {
       return;
     }

@@ -63,6 +63,19 @@ describe("inbound calls", () => {
     expect(apps).toEqual(expect.arrayContaining(["speak flite|slt|Welcome to IRISX", "sleep 1000", "hangup NORMAL_CLEARING"]));
   });
 
+  it("an inbound call ended through the API (Status=completed) is hung up on the switch at once", async () => {
+    answer = '<Response><Say>Please hold</Say><Pause length="600"/></Response>';
+    const voice = await createVoiceTenant({ voiceUrl: receiver.url("/hold") });
+    const uuid = sim.injectInbound({ from: "+14155550126", to: voice.number.e164 });
+    const call = await waitFor("the call in progress", () => db.call.findFirst({ where: { channelUuid: uuid, status: "IN_PROGRESS" } }));
+    await waitFor("the long pause", async () => seen.some((e) => e.uniqueId === uuid && e.name === "CHANNEL_EXECUTE_COMPLETE" && e.get("Application") === "speak"));
+    const { updateCall } = await import("@/server/calls/update-call");
+    await updateCall(voice.actor, { callId: call.id, status: "completed" });
+    const ended = await waitForFinalCall(call.id, 10_000);
+    expect(ended.status).toBe("COMPLETED");
+    expect(ended.billsec).toBeLessThan(60);
+  });
+
   it("a JSON answer works too, and a broken answer gets an apology and a hang-up", async () => {
     answer = JSON.stringify({ instructions: [{ say: "json hello" }, { hangup: true }] });
     const voice = await createVoiceTenant({ voiceUrl: receiver.url("/json") });

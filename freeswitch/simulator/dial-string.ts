@@ -70,7 +70,8 @@ export function parseDialString(s: string): DialTarget | undefined {
     const [, profile, user, hostPart] = sofia as unknown as [string, string, string, string];
     const host = hostPart.split(";")[0]!;
     const [hostOnly, port = "5060"] = host.split(":") as [string, string?];
-    return { channelName: `sofia/${profile}/${user}@${host}`, number: user, host, hostOnly, port, profile,
+    // A registered client's contact (sofia_contact) reads sofia/internal/sip:<user>@<host>: the user picks the far end.
+    return { channelName: `sofia/${profile}/${user}@${host}`, number: user.replace(/^sips?:/, ""), host, hostOnly, port, profile,
       fixtureHost: host };
   }
   const loop = /^(?:loopback|user)\/(.+)$/.exec(s);

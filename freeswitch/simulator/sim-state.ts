@@ -1,5 +1,6 @@
 // Per-channel simulation state that is not part of what FreeSWITCH reports (the session thread's queue, the
 // DTMF buffer, timers, recordings), shared by the switch's channel lifecycle (switch.ts) and the apps (apps/*).
+import type { EavesdropMix } from "./apps/eavesdrop.ts";
 import type { LiveFarEndRecording } from "./far-end-audio.ts";
 import type { FarEnd } from "./magic-numbers.ts";
 
@@ -40,7 +41,7 @@ export interface Sim {
   /** Digits this channel sent towards its far end (send_dtmf, uuid_send_dtmf): what the far end heard. */
   dtmfSent: string;
   /** What this channel's eavesdrop mixes (apps/eavesdrop.ts), while it runs. */
-  eavesdrop?: import("./apps/eavesdrop.ts").EavesdropMix;
+  eavesdrop?: EavesdropMix;
   /** A unicast link is up (unicast.ts): the switch takes one per park. */
   unicast?: boolean;
 }

@@ -120,9 +120,12 @@ export function afterAgentDial(state: SessionState, outcome: Outcome): Decision 
   const queue = state.queue;
   if (state.awaiting.kind !== "agentRinging" || outcome.kind !== "dialEnded" || !queue?.offer) return null;
   const answered = !!queue.dequeued;
-  const ended: Command = { kind: "agentOfferEnded", agentId: queue.offer.agentId, answered, callerLeft: false };
+  const ended: Command = { kind: "agentOfferEnded", agentId: queue.offer.agentId, answered, callerLeft: outcome.callerHungUp && !answered };
   if (answered) return backToOuter(state, "bridged", queue.sid, queue.dequeued!.waitedSeconds, [ended]);
   const { offer: _offer, ...waiting } = queue;
+  // The caller hung up while the agent's phone rang: no fault of the agent's, and nothing more plays (the hang-up's
+  // own outcome follows and ends the session).
+  if (outcome.callerHungUp) return { state: { ...state, queue: waiting, step: state.step + 1, awaiting: { kind: "holdMusic" } }, commands: [ended] };
   return startWait({ ...state, queue: waiting }, [ended]);
 }
 
