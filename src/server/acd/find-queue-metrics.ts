@@ -4,7 +4,7 @@ import { db } from "@/server/db";
 import { notFound } from "@/server/errors";
 import { AGENT_STATE_NAMES, type AgentStateName } from "@/server/agents/agents.schemas";
 import { SUPERVISOR_ROLE } from "@/server/agents/agent-view";
-import { summarizeQueueWindow, type QueueWindowFigures } from "@/server/acd/summarize-queue-window";
+import { summarizeQueueWindow, type QueueWindowFigures, type StateChangeFacts } from "@/server/acd/summarize-queue-window";
 import { ZFindQueueMetricsInput, type TFindQueueMetricsInput } from "@/server/acd/acd.schemas";
 import { assertRole, type Actor } from "@/server/tenancy";
 
@@ -45,8 +45,12 @@ export async function findQueueMetrics(actor: Actor, rawInput: TFindQueueMetrics
     db.queueOutcome.findMany({ where: { tenantId, queueId: { in: queueIds }, endedAt: { gte: from, lt: to } }, select: { queueId: true, result: true, waitSeconds: true, handleSeconds: true, endedAt: true } }),
     db.agent.findMany({ where: { tenantId, id: { in: agentIds } }, select: { id: true, state: true } }),
     db.agentStateChange.findMany({ where: { tenantId, agentId: { in: agentIds }, at: { gte: from, lt: to } }, select: { agentId: true, fromState: true, toState: true, at: true } }),
-    // each agent's state at `from`: their last change before it
-    db.agentStateChange.findMany({ where: { tenantId, agentId: { in: agentIds }, at: { lt: from } }, distinct: ["agentId"], orderBy: [{ agentId: "asc" }, { at: "desc" }], select: { agentId: true, fromState: true, toState: true, at: true } }),
+    // each agent's state at `from`: their last change before it (DISTINCT ON walks the (tenantId, agentId, at) index;
+    // Prisma's `distinct` would read every earlier change into memory)
+    db.$queryRaw<StateChangeFacts[]>`
+      SELECT DISTINCT ON ("agentId") "agentId", "fromState", "toState", at FROM "AgentStateChange"
+      WHERE "tenantId" = ${tenantId} AND "agentId" = ANY(${agentIds}::text[]) AND at < ${from}
+      ORDER BY "agentId", at DESC`,
   ]);
 
   const agentState = new Map(agents.map((a) => [a.id, a.state]));

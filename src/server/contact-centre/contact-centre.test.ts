@@ -124,9 +124,16 @@ describe("queue metrics", () => {
     for (const [result, waitSeconds] of [["answered", 10], ["answered", 40], ["abandoned", 50]] as const) {
       await db.queueOutcome.create({ data: { id: newId("qo"), tenantId: owner.tenantId, queueId: queue.id, itemKind: "call", itemId: newId("CA"), enqueuedAt: at("10:00"), answeredAt: result === "answered" ? at("10:01") : null, endedAt: at("10:05"), result, waitSeconds, handleSeconds: 60 } });
     }
+    // a1 logged in since yesterday 23:00, on a call 10:00–11:00; a2 away all along (no change): occupancy 1 h of 12 h.
+    const change = (fromState: "OFFLINE" | "AVAILABLE" | "ON_CALL", toState: "AVAILABLE" | "ON_CALL", when: Date) =>
+      db.agentStateChange.create({ data: { id: newId("asc"), tenantId: owner.tenantId, agentId: a1.agentId, fromState, toState, cause: "manual", at: when } });
+    await change("OFFLINE", "AVAILABLE", new Date("2026-12-03T23:00:00Z"));
+    await change("AVAILABLE", "ON_CALL", new Date("2026-12-03T22:00:00Z")); // superseded by 23:00
+    await change("AVAILABLE", "ON_CALL", at("10:00"));
+    await change("ON_CALL", "AVAILABLE", at("11:00"));
     const [m] = await findQueueMetrics(owner, { queueId: queue.id, from: at("00:00") }, now);
     expect(m!.live).toMatchObject({ waiting: 2, longestWaitSeconds: 120, agents: { available: 1, away: 1, "on-call": 0 } });
-    expect(m!.window).toMatchObject({ offered: 3, answered: 2, abandoned: 1, serviceLevelPercent: 33.3, abandonRatePercent: 33.3, averageSpeedOfAnswerSeconds: 25 });
+    expect(m!.window).toMatchObject({ offered: 3, answered: 2, abandoned: 1, serviceLevelPercent: 33.3, abandonRatePercent: 33.3, averageSpeedOfAnswerSeconds: 25, occupancyPercent: 8.3 });
     await expect(findQueueMetrics(a1.actor, {})).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
