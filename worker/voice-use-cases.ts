@@ -30,6 +30,7 @@ import { answerCallOffer } from "@/server/acd/answer-call-offer";
 import { claimCallOffer } from "@/server/acd/claim-call-offer";
 import { loadRoutingSnapshot } from "@/server/acd/load-routing-snapshot";
 import { settleAgents } from "@/server/acd/settle-agents";
+import { takeOverflowingCallers } from "@/server/acd/take-overflowing-callers";
 import { routeWaitingConversations } from "@/server/acd/route-conversation";
 import { recordAgentRegistration } from "@/server/agents/record-agent-registration";
 import { recordMonitorStatus } from "@/server/supervision/record-monitor-status";
@@ -107,6 +108,7 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
     loadRoutingSnapshot: (input) => loadRoutingSnapshot(input),
     claimCallOffer: (input) => claimCallOffer(input),
     settleAgents: (input) => settleAgents(input),
+    takeOverflowingCallers: (input) => takeOverflowingCallers(input),
     routeWaitingConversations: (input) => routeWaitingConversations(input),
     recordAgentRegistration: (input) => recordAgentRegistration(input),
     takeMonitorRequests: (input) => takeMonitorRequests(input),

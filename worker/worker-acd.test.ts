@@ -113,6 +113,23 @@ describe("the ACD on the simulator", () => {
     expect((await decisions(caller.id)).map((d) => d.outcome)).toEqual(["offered", "answered"]);
   });
 
+  it("a caller who waited the queue's maxWaitSeconds with nobody to take it overflows where the queue says (a number), logged and kept in the queue's history", async () => {
+    routes.set("/over-enqueue", () => twiml('<Enqueue action="/over-after">night</Enqueue>'));
+    routes.set("/over-after", () => twiml(""));
+    const voice = await createVoiceTenant();
+    const queue = await createTestQueue(voice.tenant.id, "night", { maxWaitSeconds: 1, overflowAction: "number", overflowTarget: "+15005550105" });
+    const caller = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/over-enqueue") });
+    expect((await waitForFinalCall(caller.id, 30_000)).status).toBe("COMPLETED");
+    const [told] = await waitFor("the action told", async () => (requestsTo("/over-after", caller.id).length ? requestsTo("/over-after", caller.id) : null));
+    expect(told).toMatchObject({ QueueResult: "redirected" });
+    // The overflow dialled the number with the caller's own number.
+    expect(await db.call.findFirstOrThrow({ where: { parentCallId: caller.id } })).toMatchObject({ to: "+15005550105", from: voice.number.e164 });
+    const [decision] = await decisions(caller.id);
+    expect(decision).toMatchObject({ outcome: "overflowed", agentId: null, reason: expect.stringMatching(/^waited \d+ s \(the queue's most is 1 s\): to number \+15005550105$/) });
+    expect(await db.queueOutcome.findFirstOrThrow({ where: { itemId: caller.id } })).toMatchObject({ queueId: queue.id, result: "overflowed" });
+    expect(await db.queueMember.count({ where: { queueId: queue.id } })).toBe(0);
+  });
+
   it("an agent whose softphone unregisters while available goes offline (and is no longer offered calls)", async () => {
     const voice = await createVoiceTenant();
     const agent = await createTestAgent(voice.actor, { username: "agent-leaving" });
