@@ -31,6 +31,7 @@ import { claimCallOffer } from "@/server/acd/claim-call-offer";
 import { loadRoutingSnapshot } from "@/server/acd/load-routing-snapshot";
 import { settleAgents } from "@/server/acd/settle-agents";
 import { takeOverflowingCallers } from "@/server/acd/take-overflowing-callers";
+import { findQueueAnnouncements } from "@/server/acd/find-queue-announcements";
 import { routeWaitingConversations } from "@/server/acd/route-conversation";
 import { recordAgentRegistration } from "@/server/agents/record-agent-registration";
 import { recordMonitorStatus } from "@/server/supervision/record-monitor-status";
@@ -109,6 +110,7 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
     claimCallOffer: (input) => claimCallOffer(input),
     settleAgents: (input) => settleAgents(input),
     takeOverflowingCallers: (input) => takeOverflowingCallers(input),
+    findQueueAnnouncements: (input) => findQueueAnnouncements(input),
     routeWaitingConversations: (input) => routeWaitingConversations(input),
     recordAgentRegistration: (input) => recordAgentRegistration(input),
     takeMonitorRequests: (input) => takeMonitorRequests(input),
