@@ -1991,7 +1991,7 @@ const TRPC: Record<string, TrpcCase> = {
   "agents.endWrapUp": { aId: false, reason: "the session's member's own wrap-up", run: async (c) => { await expectTrpcCode(c.agents.endWrapUp({ notes: "x" }), "CONFLICT"); await expectAgentIntact(); } },
   "agents.list": { aId: false, reason: "the session's tenant's agents", run: async (c) => expectNoAgentLeak(await c.agents.list()) },
   "agents.forceState": { aId: true, run: async (c) => { await notFound(c.agents.forceState({ agentId: aAgentId, state: "offline" })); await expectAgentIntact(); } },
-  "agents.monitor": { aId: true, run: async (c) => { await notFound(c.agents.monitor({ agentId: aAgentId, mode: "barge" })); expect(await db.supervisorMonitor.count({ where: { agentId: aAgentId } })).toBe(0); } },
+  "agents.monitor": { aId: true, run: async (c) => { await notFound(c.agents.monitor({ agentId: aAgentId, mode: "barge" })); expect(await db.supervisorMonitor.count({ where: { agentId: aAgentId, id: { not: aMonitorId } } })).toBe(0); } },
   "agents.monitorMode": { aId: true, run: async (c) => { await notFound(c.agents.monitorMode({ monitorId: aMonitorId, mode: "barge" })); expect(await db.supervisorMonitor.findUniqueOrThrow({ where: { id: aMonitorId } })).toMatchObject({ mode: "listen", pending: null }); } },
   "agents.stopMonitor": { aId: true, run: async (c) => { await notFound(c.agents.stopMonitor({ monitorId: aMonitorId })); expect(await db.supervisorMonitor.findUniqueOrThrow({ where: { id: aMonitorId } })).toMatchObject({ status: "active", pending: null }); } },
   "agents.onChange": {
