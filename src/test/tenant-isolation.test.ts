@@ -2005,7 +2005,7 @@ const TRPC: Record<string, TrpcCase> = {
       const events = (await c.agents.onChange())[Symbol.asyncIterator]();
       try {
         // B's own change first proves the feed is listening; then A's change, then B's: the next event is B's.
-        let next = events.next();
+        const next = events.next();
         let bState: "AWAY" | "AVAILABLE" = "AVAILABLE";
         for (let i = 0; ; i++) {
           bState = bState === "AWAY" ? "AVAILABLE" : "AWAY";
