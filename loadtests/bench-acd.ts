@@ -15,7 +15,7 @@
 import { setMaxListeners } from "node:events";
 import pg from "pg";
 import { cpuReferenceMs, percentile, runBenchmark, startBenchDatabase } from "./lib/harness.ts";
-import type { RouterAgent, RouterQueue, WaitingItem } from "../src/server/acd/route-work.ts";
+import type { Assignment, RouteWorkInput, RouterAgent, RouterQueue, WaitingItem } from "../src/server/acd/route-work.ts";
 
 const AGENTS = Number(process.env.BENCH_ACD_AGENTS ?? 500);
 const ITEMS = Number(process.env.BENCH_ACD_ITEMS ?? 2_000);
@@ -83,7 +83,7 @@ function naiveRoute(input: { queues: RouterQueue[]; items: WaitingItem[]; agents
   return assigned;
 }
 
-async function benchRouter(routeWork: typeof import("../src/server/acd/route-work.ts").routeWork) {
+async function benchRouter(routeWork: (input: RouteWorkInput) => Assignment[]) {
   const rows: Record<string, unknown>[] = [];
   const now = Date.now();
   let previous: number | null = null;

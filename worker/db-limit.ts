@@ -137,6 +137,8 @@ export function limitVoicePort(voice: VoicePort, semaphore: Semaphore, opts: { a
     loadRoutingSnapshot: (input) => semaphore.run(() => voice.loadRoutingSnapshot(input)),
     claimCallOffer: (input) => semaphore.run(() => voice.claimCallOffer(input)),
     settleAgents: (input) => semaphore.run(() => voice.settleAgents(input)),
+    takeOverflowingCallers: (input) => semaphore.run(() => voice.takeOverflowingCallers(input)),
+    findQueueAnnouncements: (input) => semaphore.run(() => voice.findQueueAnnouncements(input)),
     routeWaitingConversations: (input) => semaphore.run(() => voice.routeWaitingConversations(input)),
     recordAgentRegistration: (input) => semaphore.run(() => voice.recordAgentRegistration(input)),
     takeMonitorRequests: (input) => semaphore.run(() => voice.takeMonitorRequests(input)),

@@ -3,6 +3,8 @@
 import type { DequeueResult } from "@/server/queues/dequeue-call";
 import type { ClaimCallOfferResult } from "@/server/acd/claim-call-offer";
 import type { TakenMonitorRequest } from "@/server/supervision/take-monitor-requests";
+import type { OverflowingCaller } from "@/server/acd/take-overflowing-callers";
+import type { QueueAnnouncement } from "@/server/acd/find-queue-announcements";
 import type { TenantRoutingSnapshot } from "@/server/acd/load-routing-snapshot";
 import type { Readable } from "node:stream";
 import type { ClaimedCall } from "@/server/calls/claim-queued-calls";
@@ -90,6 +92,10 @@ export interface VoicePort {
   loadRoutingSnapshot(input: { callIds: string[] }): Promise<TenantRoutingSnapshot[]>;
   /** ACD: the router's choice claimed: the caller offered, the agent ringing (claim-call-offer.ts). */
   claimCallOffer(input: { tenantId: string; callId: string; agentId: string; reason: string }): Promise<ClaimCallOfferResult>;
+  /** ACD: callers past their queue's maxWaitSeconds, taken out with where they go (take-overflowing-callers.ts). */
+  takeOverflowingCallers(input: { callIds: string[] }): Promise<OverflowingCaller[]>;
+  /** ACD: place in line and estimated wait of these callers whose queues announce them (find-queue-announcements.ts). */
+  findQueueAnnouncements(input: { callIds: string[] }): Promise<QueueAnnouncement[]>;
   /** ACD: agent states the calls left behind (settle-agents.ts). */
   settleAgents(input: { now?: Date; tenantIds?: string[] }): Promise<{ released: number }>;
   /** ACD: open conversations nobody has, on channels a queue routes, routed again (route-conversation.ts). */

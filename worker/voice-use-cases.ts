@@ -30,6 +30,8 @@ import { answerCallOffer } from "@/server/acd/answer-call-offer";
 import { claimCallOffer } from "@/server/acd/claim-call-offer";
 import { loadRoutingSnapshot } from "@/server/acd/load-routing-snapshot";
 import { settleAgents } from "@/server/acd/settle-agents";
+import { takeOverflowingCallers } from "@/server/acd/take-overflowing-callers";
+import { findQueueAnnouncements } from "@/server/acd/find-queue-announcements";
 import { routeWaitingConversations } from "@/server/acd/route-conversation";
 import { recordAgentRegistration } from "@/server/agents/record-agent-registration";
 import { recordMonitorStatus } from "@/server/supervision/record-monitor-status";
@@ -107,6 +109,8 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
     loadRoutingSnapshot: (input) => loadRoutingSnapshot(input),
     claimCallOffer: (input) => claimCallOffer(input),
     settleAgents: (input) => settleAgents(input),
+    takeOverflowingCallers: (input) => takeOverflowingCallers(input),
+    findQueueAnnouncements: (input) => findQueueAnnouncements(input),
     routeWaitingConversations: (input) => routeWaitingConversations(input),
     recordAgentRegistration: (input) => recordAgentRegistration(input),
     takeMonitorRequests: (input) => takeMonitorRequests(input),

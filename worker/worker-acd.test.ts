@@ -12,7 +12,7 @@ import { twiml, useCallControlStage } from "./call-control-stage";
 import { placeCall, waitFor, waitForFinalCall } from "./test-harness";
 
 const stage = useCallControlStage({ switchId: "fs-acd-sim" });
-const { routes, requestsTo } = stage;
+const { routes, requestsTo, spokenOn } = stage;
 
 const causes = async (agentId: string) => (await db.agentStateChange.findMany({ where: { agentId }, orderBy: { at: "asc" } })).map((c) => `${c.cause}:${c.toState}`);
 const decisions = async (callId: string) => (await db.routingDecision.findMany({ where: { itemId: callId }, orderBy: { at: "asc" } })).map((d) => ({ outcome: d.outcome, agentId: d.agentId, reason: d.reason }));
@@ -111,6 +111,38 @@ describe("the ACD on the simulator", () => {
     await recordAgentRegistration({ username: agent.sipUser.username, domain: agent.sipUser.domain, registered: true });
     expect((await waitForFinalCall(caller.id, 30_000)).status).toBe("COMPLETED");
     expect((await decisions(caller.id)).map((d) => d.outcome)).toEqual(["offered", "answered"]);
+  });
+
+  it("a caller who waited the queue's maxWaitSeconds with nobody to take it overflows where the queue says (a number), logged and kept in the queue's history", async () => {
+    routes.set("/over-enqueue", () => twiml('<Enqueue action="/over-after">night</Enqueue>'));
+    routes.set("/over-after", () => twiml(""));
+    const voice = await createVoiceTenant();
+    const queue = await createTestQueue(voice.tenant.id, "night", { maxWaitSeconds: 1, overflowAction: "number", overflowTarget: "+15005550105" });
+    const caller = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/over-enqueue") });
+    expect((await waitForFinalCall(caller.id, 30_000)).status).toBe("COMPLETED");
+    const [told] = await waitFor("the action told", async () => (requestsTo("/over-after", caller.id).length ? requestsTo("/over-after", caller.id) : null));
+    expect(told).toMatchObject({ QueueResult: "redirected" });
+    // The overflow dialled the number with the caller's own number.
+    expect(await db.call.findFirstOrThrow({ where: { parentCallId: caller.id } })).toMatchObject({ to: "+15005550105", from: voice.number.e164 });
+    const [decision] = await decisions(caller.id);
+    expect(decision).toMatchObject({ outcome: "overflowed", agentId: null, reason: expect.stringMatching(/^waited \d+ s \(the queue's most is 1 s\): to number \+15005550105$/) });
+    expect(await db.queueOutcome.findFirstOrThrow({ where: { itemId: caller.id } })).toMatchObject({ queueId: queue.id, result: "overflowed" });
+    expect(await db.queueMember.count({ where: { queueId: queue.id } })).toBe(0);
+  });
+
+  it("a caller on hold music hears their place in line and estimated wait every announceEverySeconds, the music going on between", async () => {
+    routes.set("/ann-enqueue", () => twiml('<Enqueue action="/ann-after">announcing</Enqueue>'));
+    routes.set("/ann-after", () => twiml(""));
+    const voice = await createVoiceTenant();
+    await createTestQueue(voice.tenant.id, "announcing", { announceEverySeconds: 1 });
+    const caller = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/ann-enqueue") });
+    // Nobody has answered in this queue yet: three minutes a call, one caller, no agent logged in (counted as one).
+    const text = "You are next in line. Your estimated wait is about 3 minutes. Thank you for holding.";
+    await waitFor("two announcements", async () => spokenOn(caller.id).filter((t) => t === text).length >= 2, 15_000);
+    expect(stage.executed(caller.id, "playback").filter((f) => f === "local_stream://moh").length).toBeGreaterThanOrEqual(2);
+    const { updateCall } = await import("@/server/calls/update-call");
+    await updateCall(voice.actor, { callId: caller.id, status: "completed" });
+    expect((await waitForFinalCall(caller.id, 10_000)).status).toBe("COMPLETED");
   });
 
   it("an agent whose softphone unregisters while available goes offline (and is no longer offered calls)", async () => {

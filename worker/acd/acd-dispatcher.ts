@@ -1,11 +1,16 @@
 // The ACD's loop on this worker: the callers waiting in queues among this worker's calls, and the agents who could
 // take them, go to the router (src/server/acd/route-work.ts, pure); each assignment is claimed in the database
 // (claim-call-offer.ts: the caller offered, the agent ringing, the reason logged) and handed to the caller's session,
-// which rings the agent (call-control/acd-offer-runner.ts). A tick runs every ACD_TICK_MS and at once when woken (a
+// which rings the agent (call-control/acd-offer-runner.ts). Callers past their queue's maxWaitSeconds overflow first
+// (take-overflowing-callers.ts: their session is redirected to the queue's overflow); callers on hold music hear their
+// place in line and estimated wait every announceEverySeconds (find-queue-announcements.ts). A tick runs every ACD_TICK_MS and at once when woken (a
 // caller joined a queue, an agent became available: irisx_agent_changed). Agent states the calls left behind
 // (wrap-ups run out, offers or calls gone after a crash) are settled every few seconds (settle-agents.ts).
 import { AGENT_CHANGED_CHANNEL, decodeAgentChange } from "@/server/agents/notify-agent-changed";
+import { announcementText } from "@/server/acd/find-queue-announcements";
 import { routeWork } from "@/server/acd/route-work";
+import { sessionHost } from "../call-handler";
+import { redirectCallSession } from "../call-control/start-call-session";
 import type { WorkerContext } from "../context";
 import type { PgListener } from "../pg-listener";
 import { WakeableLoop, type WorkerHandler } from "../registry";
@@ -20,6 +25,7 @@ export class AcdDispatcher implements WorkerHandler {
   offered = 0;
   claimsLost = 0;
   conversationsAssigned = 0;
+  overflowed = 0;
   /** Per assignment: routing (its share of the router's pass) plus its claim, in ms. */
   readonly decisionMs: number[] = [];
 
@@ -73,6 +79,15 @@ export class AcdDispatcher implements WorkerHandler {
     const waiting = this.waitingCalls();
     if (waiting.size === 0) return;
     const started = performance.now();
+    // Callers past their queue's longest wait go where it says, before anyone is offered them.
+    for (const caller of await this.ctx.voice.takeOverflowingCallers({ callIds: [...waiting.keys()] })) {
+      const channel = waiting.get(caller.callId);
+      waiting.delete(caller.callId);
+      if (!channel || channel.hangupSeen) continue;
+      this.overflowed++;
+      redirectCallSession(sessionHost(this.ctx), channel, caller.request);
+    }
+    if (waiting.size === 0) return;
     const snapshots = await this.ctx.voice.loadRoutingSnapshot({ callIds: [...waiting.keys()] });
     for (const snapshot of snapshots) {
       if (snapshot.agents.length === 0 || snapshot.items.length === 0) continue;
@@ -102,8 +117,26 @@ export class AcdDispatcher implements WorkerHandler {
     if (this.decisionMs.length > KEEP_TIMINGS) this.decisionMs.splice(0, this.decisionMs.length - KEEP_TIMINGS);
   }
 
+  /** When each waiting caller last heard their place in line (by call id). */
+  private readonly announced = new Map<string, number>();
+
+  /** Callers on hold music whose queue announces: their place and estimated wait, every announceEverySeconds. */
+  private async announce(): Promise<void> {
+    const waiting = this.waitingCalls();
+    for (const callId of this.announced.keys()) if (!waiting.has(callId)) this.announced.delete(callId);
+    if (waiting.size === 0) return;
+    const now = Date.now();
+    for (const a of await this.ctx.voice.findQueueAnnouncements({ callIds: [...waiting.keys()] })) {
+      const last = this.announced.get(a.callId) ?? a.enqueuedAt.getTime();
+      if (now - last < a.everySeconds * 1000) continue;
+      this.announced.set(a.callId, now);
+      void waiting.get(a.callId)?.session?.acdOffers.announce(announcementText(a));
+    }
+  }
+
   private async settle(): Promise<void> {
     if (!this.ctx.database.up || !this.ctx.lease.holds()) return;
+    await this.announce();
     const tenantIds = this.tenantIds?.();
     const settled = await this.ctx.voice.settleAgents({ tenantIds });
     if (settled.released > 0) this.loop.wake();
@@ -112,6 +145,6 @@ export class AcdDispatcher implements WorkerHandler {
   }
 
   health(): Record<string, unknown> {
-    return { offered: this.offered, claimsLost: this.claimsLost, conversationsAssigned: this.conversationsAssigned, lastError: this.loop.lastError ?? this.settleLoop.lastError };
+    return { offered: this.offered, claimsLost: this.claimsLost, overflowed: this.overflowed, conversationsAssigned: this.conversationsAssigned, lastError: this.loop.lastError ?? this.settleLoop.lastError };
   }
 }

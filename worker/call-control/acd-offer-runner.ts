@@ -39,6 +39,15 @@ export class AcdOfferRunner {
     });
   }
 
+  /** A queue announcement (place in line, estimated wait) for a caller on hold music; nothing otherwise. */
+  announce(text: string): Promise<void> {
+    return this.s.post(async () => {
+      if (!this.waiting() || this.s.state?.awaiting.kind !== "holdMusic") return;
+      await this.stopRunning();
+      await this.s.deliver({ kind: "queueAnnouncement", step: this.s.state.step, text });
+    });
+  }
+
   /** The agent's leg is bridged to the caller: the agent answered. */
   async answered(running: Extract<Running, { kind: "dial" }>): Promise<void> {
     const state = this.s.state;

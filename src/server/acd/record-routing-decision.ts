@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/server/db";
 import { newId } from "@/server/shared/ids";
 
-export type RoutingOutcome = "offered" | "answered" | "missed" | "assigned" | "abandoned" | "released";
+export type RoutingOutcome = "offered" | "answered" | "missed" | "assigned" | "abandoned" | "released" | "overflowed";
 
 /** One line of a queue's decision log: what the router did with an item, and why. */
 export async function recordRoutingDecision(

@@ -52,6 +52,8 @@ export type Outcome =
   | { kind: "dequeued"; step: number; by: string; waitedSeconds: number; url: { url: string; method: "GET" | "POST" } | null }
   /** The ACD offers this queued caller to an agent: the agent's softphone (a client) rings, the caller keeps waiting. */
   | { kind: "agentOffered"; step: number; agentId: string; identity: string; ringTimeoutSeconds: number }
+  /** The ACD tells a caller on hold music their place in line and estimated wait (queue announcements). */
+  | { kind: "queueAnnouncement"; step: number; text: string }
   /** The offered agent answered (the caller's member row is gone): `by` is the agent's leg, `waitedSeconds` the wait. */
   | { kind: "agentAnswered"; step: number; by: string; waitedSeconds: number }
   /** The dequeued call's bridge to the dialling call ended with the call still up. */

@@ -114,3 +114,46 @@ describe("<Enqueue>", () => {
     expect(resumeSession(d.state).commands).toEqual([{ kind: "holdMusic" }]);
   });
 });
+
+describe("the ACD's offers and announcements", () => {
+  const onHold = () => queued('<Response><Enqueue action="/after">support</Enqueue><Say>never</Say></Response>');
+
+  it("an offer rings the agent as a client with the caller's number; answered and ended, the action hears bridged with the wait", () => {
+    let d = onHold();
+    expect(d.commands).toEqual([{ kind: "holdMusic" }]);
+    d = answer(d, { kind: "agentOffered", agentId: "ag_1", identity: "alice", ringTimeoutSeconds: 15 });
+    expect(d.state.awaiting).toEqual({ kind: "agentRinging" });
+    expect(d.commands).toEqual([expect.objectContaining({ kind: "dial", targets: [expect.objectContaining({ kind: "client", identity: "alice" })], callerId: CALL_PARAMS.From, timeoutSeconds: 15 })]);
+    d = answer(d, { kind: "agentAnswered", by: "CAleg", waitedSeconds: 42 });
+    expect(d.commands).toEqual([]);
+    d = answer(d, { kind: "dialEnded", status: "completed", dialCallSid: "CAleg", durationSeconds: 30, bridged: true, recording: null, callerHungUp: false });
+    expect(d.commands).toEqual([
+      { kind: "agentOfferEnded", agentId: "ag_1", answered: true, callerLeft: false },
+      { kind: "fetch", url: "https://app.example.com/after", method: "POST", params: { ...CALL_PARAMS, QueueResult: "bridged", QueueSid: "QU1", QueueTime: "42" } },
+    ]);
+  });
+
+  it("an offer not answered puts the caller back on hold (the ACD told: a miss); a caller hanging up while it rings is no miss", () => {
+    let d = onHold();
+    d = answer(d, { kind: "agentOffered", agentId: "ag_1", identity: "alice", ringTimeoutSeconds: 15 });
+    d = answer(d, { kind: "dialEnded", status: "no-answer", dialCallSid: null, durationSeconds: 0, bridged: false, recording: null, callerHungUp: false });
+    expect(d.commands).toEqual([{ kind: "agentOfferEnded", agentId: "ag_1", answered: false, callerLeft: false }, { kind: "holdMusic" }]);
+    expect(d.state.queue?.offer).toBeUndefined();
+    d = answer(d, { kind: "agentOffered", agentId: "ag_2", identity: "bob", ringTimeoutSeconds: 15 });
+    d = answer(d, { kind: "hangup" });
+    expect(d.commands).toEqual([
+      { kind: "agentOfferEnded", agentId: "ag_2", answered: false, callerLeft: true },
+      expect.objectContaining({ kind: "leaveQueue", notify: expect.objectContaining({ params: expect.objectContaining({ QueueResult: "hangup" }) }) }),
+    ]);
+  });
+
+  it("an announcement is said on hold music and the music goes on; none while the agent's phone rings", () => {
+    let d = onHold();
+    d = answer(d, { kind: "queueAnnouncement", text: "You are next in line." });
+    expect(d.commands).toEqual([SAY("You are next in line."), { kind: "holdMusic" }]);
+    d = answer(d, { kind: "agentOffered", agentId: "ag_1", identity: "alice", ringTimeoutSeconds: 15 });
+    const ringing = answer(d, { kind: "queueAnnouncement", text: "ignored" });
+    expect(ringing.commands).toEqual([]);
+    expect(ringing.state).toEqual(d.state);
+  });
+});

@@ -105,6 +105,16 @@ export function offerToAgent(state: SessionState, outcome: Extract<Outcome, { ki
   };
 }
 
+/** An announcement for a caller on the switch's hold music: it is said, then the music plays on. */
+export function announceInQueue(state: SessionState, outcome: Extract<Outcome, { kind: "queueAnnouncement" }>): Decision | null {
+  const queue = state.queue;
+  if (state.awaiting.kind !== "holdMusic" || !queue || queue.offer || queue.dequeued) return null;
+  return {
+    state: { ...state, step: state.step + 1 },
+    commands: [{ kind: "speak", text: outcome.text, voice: null, language: "en-US", loop: 1 }, { kind: "holdMusic" }],
+  };
+}
+
 /** The offered agent answered: the caller is out of the queue (the ACD took its row) and talks to the agent. */
 export function agentAnswered(state: SessionState, outcome: Extract<Outcome, { kind: "agentAnswered" }>): Decision | null {
   const queue = state.queue;
