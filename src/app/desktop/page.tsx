@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { SoftphonePanel } from "@/components/desktop/softphone-panel";
+import { SoftphonePanel } from "@/components/desktop/softphone/softphone-panel";
 import { AvailabilitySwitch } from "@/components/shared/inbox/availability-switch";
 import { InboxWorkspace } from "@/components/shared/inbox/inbox-workspace";
 
