@@ -66,6 +66,9 @@ const schema = z.object({
   TRIAL_CREDIT_MICROS: z.coerce.bigint().default(10_000_000n),
   OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().nonnegative().default(5000),
   WORKER_HEARTBEAT_STALE_MS: z.coerce.number().int().positive().default(30_000),
+  /** The agent desktop's softphone: FreeSWITCH's SIP over WebSocket as browsers reach it (wss://… in production);
+   * empty: the page's own host on the internal profile's ports (ws 5066, wss 7443). */
+  SOFTPHONE_WS_URL: z.string().default(""),
   /** ACD: how often the worker routes waiting callers when nothing wakes it (an agent becoming available does). */
   ACD_TICK_MS: z.coerce.number().int().positive().default(250),
 

@@ -9,7 +9,7 @@ import { isHttpsRequest } from "@/lib/request-protocol";
 import { NextResponse, type NextRequest } from "next/server";
 import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/request-id";
 import { NONCE_HEADER } from "@/lib/nonce";
-import { pageSecurityHeaders } from "@/lib/security-headers";
+import { pageSecurityHeaders, softphoneConnectSources } from "@/lib/security-headers";
 
 export function proxy(request: NextRequest) {
   const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
@@ -18,7 +18,8 @@ export function proxy(request: NextRequest) {
   // A fresh nonce per request: Next.js reads it from the request's Content-Security-Policy and puts it on its scripts.
   const nonce = btoa(crypto.randomUUID());
   const https = isHttpsRequest(request.nextUrl, request.headers);
-  const security = pageSecurityHeaders({ nonce, pathname: request.nextUrl.pathname, https, dev: process.env.NODE_ENV === "development" });
+  const softphone = softphoneConnectSources(process.env.SOFTPHONE_WS_URL, request.nextUrl.hostname);
+  const security = pageSecurityHeaders({ nonce, pathname: request.nextUrl.pathname, https, dev: process.env.NODE_ENV === "development", softphone });
   headers.set("Content-Security-Policy", security["Content-Security-Policy"]!);
   headers.set(NONCE_HEADER, nonce);
   const response = NextResponse.next({ request: { headers } });

@@ -14,7 +14,26 @@ export const BASE_SECURITY_HEADERS: Record<string, string> = {
 /** For JSON and media APIs: nothing may run or load, nothing may frame it. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
-export function pageContentSecurityPolicy(nonce: string, dev: boolean): string {
+/**
+ * Where the desktop's softphone opens its WebSocket to FreeSWITCH: SOFTPHONE_WS_URL's origin, or the page's own host
+ * on the internal profile's ports (ws 5066, wss 7443). Allowed on every page: a client-side navigation to /desktop
+ * keeps the policy of the page it started on.
+ */
+export function softphoneConnectSources(configured: string | undefined, hostname: string): string {
+  if (configured) {
+    try {
+      const url = new URL(configured);
+      if (url.protocol === "ws:" || url.protocol === "wss:") return `${url.protocol}//${url.host}`;
+    } catch {
+      // an unusable setting allows nothing more
+    }
+    return "";
+  }
+  const host = /^[a-z0-9.-]+$/i.test(hostname) ? hostname : "";
+  return host ? `ws://${host}:5066 wss://${host}:7443` : "";
+}
+
+export function pageContentSecurityPolicy(nonce: string, dev: boolean, softphone = ""): string {
   return [
     "default-src 'self'",
     // 'strict-dynamic': scripts the nonced ones load (Next.js chunks) run; nothing else. Dev's hot reload evaluates code.
@@ -25,7 +44,7 @@ export function pageContentSecurityPolicy(nonce: string, dev: boolean): string {
     "font-src 'self' data:",
     // Recordings play from the app's own authorized routes.
     "media-src 'self' blob:",
-    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+    `connect-src 'self'${softphone ? ` ${softphone}` : ""}${dev ? " ws: wss:" : ""}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -34,11 +53,11 @@ export function pageContentSecurityPolicy(nonce: string, dev: boolean): string {
 }
 
 /** The page headers for one request: the policy, the microphone where the softphone lives, HSTS over https. */
-export function pageSecurityHeaders(opts: { nonce: string; pathname: string; https: boolean; dev: boolean }): Record<string, string> {
+export function pageSecurityHeaders(opts: { nonce: string; pathname: string; https: boolean; dev: boolean; softphone?: string }): Record<string, string> {
   const desktop = opts.pathname === "/desktop" || opts.pathname.startsWith("/desktop/");
   return {
     ...BASE_SECURITY_HEADERS,
-    "Content-Security-Policy": pageContentSecurityPolicy(opts.nonce, opts.dev),
+    "Content-Security-Policy": pageContentSecurityPolicy(opts.nonce, opts.dev, opts.softphone),
     ...(desktop ? { "Permissions-Policy": "microphone=(self), camera=(), geolocation=(), payment=(), usb=()" } : {}),
     ...(opts.https ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
   };

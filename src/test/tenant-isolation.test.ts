@@ -2020,6 +2020,8 @@ const TRPC: Record<string, TrpcCase> = {
   "agents.me": { aId: false, reason: "the session's member's own agent", run: async (c) => expectNoAgentLeak(await c.agents.me()) },
   "agents.setState": { aId: false, reason: "the session's member's own agent", run: async (c) => { expectNoAgentLeak(await c.agents.setState({ state: "available" })); await expectAgentIntact(); } },
   "agents.endWrapUp": { aId: false, reason: "the session's member's own wrap-up", run: async (c) => { await expectTrpcCode(c.agents.endWrapUp({ notes: "x" }), "CONFLICT"); await expectAgentIntact(); } },
+  "agents.softphone": { aId: false, reason: "the session's member's own line", run: async (c) => { const line = await c.agents.softphone(); expect(line.domain).not.toContain(fx.a.tenantId); expect(await db.sipUser.count({ where: { tenantId: fx.a.tenantId, userId: bUserId } })).toBe(0); } },
+  "agents.rotateSoftphonePassword": { aId: false, reason: "the session's member's own line", run: async (c) => { await c.agents.rotateSoftphonePassword(); expect(await db.sipUser.count({ where: { tenantId: fx.a.tenantId, userId: bUserId } })).toBe(0); } },
   "agents.list": { aId: false, reason: "the session's tenant's agents", run: async (c) => expectNoAgentLeak(await c.agents.list()) },
   "agents.forceState": { aId: true, run: async (c) => { await notFound(c.agents.forceState({ agentId: aAgentId, state: "offline" })); await expectAgentIntact(); } },
   "agents.monitor": { aId: true, run: async (c) => { await notFound(c.agents.monitor({ agentId: aAgentId, mode: "barge" })); expect(await db.supervisorMonitor.count({ where: { agentId: aAgentId, id: { not: aMonitorId } } })).toBe(0); } },

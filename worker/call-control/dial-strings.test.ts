@@ -31,5 +31,10 @@ describe("client dial strings", () => {
     expect(registeredContact("sofia/internal/sip:alice@127.0.0.1:5070,sofia/internal/sip:alice@127.0.0.1:5080\n")).toBe("sofia/internal/sip:alice@127.0.0.1:5070");
     expect(registeredContact("error/user_not_registered")).toBeNull();
     expect(registeredContact("sofia/internal/sip:alice@1.2.3.4;fs_path=<sip:x>")).toBeNull();
+    // A browser's WebSocket registration (real switch): its NAT path comes %-escaped and is dialled as it is.
+    const ws = "sofia/internal/sip:lff94o70@hto7k5r3k095.invalid;transport=ws;fs_nat=yes;fs_path=sip%3Alff94o70%40127.0.0.1%3A48438%3Btransport%3Dws";
+    expect(registeredContact(`${ws}\n`)).toBe(ws);
+    expect(registeredContact("sofia/internal/sip:a@b.invalid;fs_path=sip%3Aa%40c,x")).toBe("sofia/internal/sip:a@b.invalid;fs_path=sip%3Aa%40c");
+    expect(registeredContact("sofia/internal/sip:a@b.invalid;fs_path=a b")).toBeNull();
   });
 });

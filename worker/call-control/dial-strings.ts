@@ -37,7 +37,11 @@ const CREDENTIAL = /^[A-Za-z0-9._~!*+-]{1,128}$/;
 const SIP_USER = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const DOMAIN = /^[a-z0-9._-]{1,253}$/;
 /** What `sofia_contact` answers for a registration this platform dials: sofia/<profile>/sip:user@host[:port][;k=v…]. */
-const CONTACT = /^sofia\/[A-Za-z0-9_-]{1,64}\/sips?:[A-Za-z0-9._~+-]{1,64}@[A-Za-z0-9.:-]{1,253}(;[A-Za-z0-9_-]{1,32}=[A-Za-z0-9._-]{1,64}){0,4}$/;
+// A browser's softphone registers over WebSocket behind the switch's NAT handling: its contact reads
+// sofia/internal/sip:<user>@<random>.invalid;transport=ws;fs_nat=yes;fs_path=sip%3A<user>%40<ip>%3A<port>%3Btransport%3Dws
+// (seen on FreeSWITCH 1.10.12), so a parameter's value may carry %-escapes; nothing that could end or extend the
+// dial string (spaces, commas, brackets, quotes) is ever allowed.
+const CONTACT = /^sofia\/[A-Za-z0-9_-]{1,64}\/sips?:[A-Za-z0-9._~+-]{1,64}@[A-Za-z0-9.:-]{1,253}(;[A-Za-z0-9_-]{1,32}=[A-Za-z0-9._%~+-]{1,256}){0,6}$/;
 /** A <Client>'s <Parameter>: sent to the phone as an X- header (names and values from a safe alphabet). */
 const PARAMETER_NAME = /^[A-Za-z0-9-]{1,32}$/;
 const PARAMETER_VALUE = /^[A-Za-z0-9._~!*+@:/=-]{0,128}$/;

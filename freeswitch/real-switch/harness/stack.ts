@@ -27,6 +27,8 @@ export interface StackInfo {
   eslPassword: string;
   externalSipPort: number;
   internalSipPort: number;
+  /** The internal profile's SIP over WebSocket (browsers' softphones). */
+  wsPort: number;
   sipDomain: string;
   switchId: string;
   switchRecordingsDir: string;
@@ -157,6 +159,7 @@ export class Stack {
       eslPassword,
       externalSipPort,
       internalSipPort,
+      wsPort,
       sipDomain,
       switchId,
       switchRecordingsDir,

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AgentStatusBar } from "@/components/desktop/agent-status-bar";
-import { SoftphonePanel } from "@/components/desktop/softphone-panel";
+import { SoftphonePanel } from "@/components/desktop/softphone/softphone-panel";
 import { InboxWorkspace } from "@/components/shared/inbox/inbox-workspace";
 
 export const metadata: Metadata = { title: "Agent desktop" };

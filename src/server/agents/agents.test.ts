@@ -68,3 +68,20 @@ describe("agent states", () => {
     await expect(endWrapUp(agent.actor, {})).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
+
+describe("the softphone line", () => {
+  it("is made on first ask for the member, served again unchanged, and a rotation changes the password (audited)", async () => {
+    const { getSoftphoneCredentials, rotateSoftphonePassword } = await import("@/server/sip/get-softphone-credentials");
+    const { actor } = await createTestTenant({ role: "AGENT" });
+    const first = await getSoftphoneCredentials(actor);
+    expect(first.username).toMatch(/^agent-[0-9a-f]{8}$/);
+    expect(first.password.length).toBeGreaterThanOrEqual(24);
+    expect(await getSoftphoneCredentials(actor)).toEqual(first);
+    const rotated = await rotateSoftphonePassword(actor);
+    expect(rotated).toMatchObject({ username: first.username, domain: first.domain });
+    expect(rotated.password).not.toBe(first.password);
+    expect(await db.sipUser.count({ where: { tenantId: actor.tenantId, userId: actor.userId } })).toBe(1);
+    const audit = await db.auditLog.findMany({ where: { tenantId: actor.tenantId }, orderBy: { createdAt: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["sip_user.created", "sip_user.password_rotated"]);
+  });
+});

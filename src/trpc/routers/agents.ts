@@ -11,6 +11,7 @@ import { watchAgentChanges } from "@/server/agents/watch-agent-changes";
 import { changeMonitorMode, stopMonitor } from "@/server/supervision/change-monitor-mode";
 import { monitorAgentCall } from "@/server/supervision/monitor-agent-call";
 import { ZChangeMonitorModeInput, ZMonitorAgentCallInput, ZMonitorIdInput } from "@/server/supervision/supervision.schemas";
+import { getSoftphoneCredentials, rotateSoftphonePassword } from "@/server/sip/get-softphone-credentials";
 import { createTRPCRouter, tenantProcedure } from "@/trpc/init";
 
 const agent = tenantProcedure(AGENT_ROLE);
@@ -18,6 +19,9 @@ const supervisor = tenantProcedure(SUPERVISOR_ROLE);
 
 export const agentsRouter = createTRPCRouter({
   me: agent.input(z.void()).query(({ ctx }) => getMyAgent(ctx.actor)),
+  /** The member's own softphone line (made on first ask): what the desktop registers with. */
+  softphone: agent.input(z.void()).query(({ ctx }) => getSoftphoneCredentials(ctx.actor)),
+  rotateSoftphonePassword: agent.input(z.void()).mutation(({ ctx }) => rotateSoftphonePassword(ctx.actor)),
   setState: agent.input(ZChangeMyAgentStateInput).mutation(({ ctx, input }) => changeMyAgentState(ctx.actor, input)),
   endWrapUp: agent.input(ZEndWrapUpInput).mutation(({ ctx, input }) => endWrapUp(ctx.actor, input)),
   /** Server-sent events: agent state changes (all of the tenant's for supervisors, one's own for agents), and resyncs. */

@@ -1,0 +1,147 @@
+"use client";
+
+// The softphone on /desktop: the member's own line registered over WebSocket (use-softphone.ts), the incoming call
+// as a modal with the caller's number, and the call's controls with keyboard shortcuts (Alt+A answer, Alt+H hang up,
+// Alt+M mute, Alt+P hold). The ringtone is a WebAudio tone, started only once the page may play sound.
+import { useQuery } from "@tanstack/react-query";
+import { MicIcon, MicOffIcon, PauseIcon, PhoneIcon, PhoneOffIcon, PlayIcon } from "lucide-react";
+import { useEffect, useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { useTRPC } from "@/trpc/react";
+import { gradeCallQuality, type CallQuality } from "./call-quality";
+import { useRingtone } from "./use-ringtone";
+import { useSoftphone, type Registration } from "./use-softphone";
+
+const REGISTRATION_LABEL: Record<Registration, { text: string; variant: "default" | "secondary" | "destructive" | "outline" }> = {
+  connecting: { text: "Connecting…", variant: "outline" },
+  registered: { text: "Line ready", variant: "default" },
+  unregistered: { text: "Not connected", variant: "secondary" },
+  reconnecting: { text: "Reconnecting…", variant: "outline" },
+  failed: { text: "Connection failed", variant: "destructive" },
+};
+
+const KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"];
+
+function elapsed(since: number | null, now: number): string {
+  if (!since) return "";
+  const s = Math.max(0, Math.floor((now - since) / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
+
+export function SoftphonePanel() {
+  const trpc = useTRPC();
+  const line = useQuery({ ...trpc.agents.softphone.queryOptions(), staleTime: Infinity });
+  const phone = useSoftphone(line.data, true);
+  const { call } = phone;
+  const ringtone = useRingtone(call?.phase === "incoming");
+  const [now, setNow] = useState(() => Date.now());
+  const [quality, setQuality] = useState<CallQuality | null>(null);
+
+  useEffect(() => {
+    if (call?.phase !== "connected") return setQuality(null);
+    const timer = setInterval(() => {
+      setNow(Date.now());
+      void phone.stats().then((report) => setQuality(report ? gradeCallQuality(report) : null));
+    }, 1_000);
+    return () => clearInterval(timer);
+  }, [call?.phase, phone]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey) return;
+      const key = e.key.toLowerCase();
+      if (key === "a") phone.answer();
+      else if (key === "h") phone.hangUp();
+      else if (key === "m") phone.toggleMute();
+      else if (key === "p") phone.toggleHold();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [phone]);
+
+  const status = REGISTRATION_LABEL[phone.registration];
+  return (
+    <Card className="h-full">
+      <CardHeader>
+        <div className="flex items-center justify-between gap-2">
+          <CardTitle>Softphone</CardTitle>
+          <Badge variant={status.variant} data-testid="softphone-registration">
+            {status.text}
+          </Badge>
+        </div>
+        <CardDescription>{line.data ? `Your line ${line.data.username}` : "Your line"}</CardDescription>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-4">
+        {/* The caller's voice. */}
+        <audio ref={phone.audio} autoPlay />
+        {ringtone.blocked && (
+          <Button variant="outline" size="sm" onClick={ringtone.enable}>
+            Enable sound for incoming calls
+          </Button>
+        )}
+        {call?.phase === "connected" || call?.phase === "outgoing" ? (
+          <div className="flex flex-col gap-3" data-testid="softphone-call">
+            <div>
+              <div className="text-lg font-semibold">{call.remoteName || call.remote}</div>
+              <div className="text-sm text-muted-foreground">
+                {call.phase === "outgoing" ? "Calling…" : call.held ? "On hold" : `Connected ${elapsed(call.connectedAt, now)}`}
+                {quality && (
+                  <span className="ml-2" title={`loss ${quality.lossPercent}% · jitter ${quality.jitterMs} ms · round trip ${quality.rttMs} ms`}>
+                    · quality {quality.grade}
+                  </span>
+                )}
+              </div>
+            </div>
+            <div className="grid grid-cols-3 gap-2">
+              <Button variant={call.muted ? "default" : "outline"} onClick={phone.toggleMute} aria-pressed={call.muted} title="Mute (Alt+M)">
+                {call.muted ? <MicOffIcon /> : <MicIcon />} {call.muted ? "Unmute" : "Mute"}
+              </Button>
+              <Button variant={call.held ? "default" : "outline"} onClick={phone.toggleHold} aria-pressed={call.held} title="Hold (Alt+P)">
+                {call.held ? <PlayIcon /> : <PauseIcon />} {call.held ? "Resume" : "Hold"}
+              </Button>
+              <Button variant="destructive" onClick={phone.hangUp} title="Hang up (Alt+H)">
+                <PhoneOffIcon /> Hang up
+              </Button>
+            </div>
+            <div className="grid grid-cols-3 gap-1" aria-label="Keypad">
+              {KEYS.map((k) => (
+                <Button key={k} variant="secondary" size="sm" onClick={() => phone.sendDigit(k)} aria-label={`Key ${k}`}>
+                  {k}
+                </Button>
+              ))}
+            </div>
+          </div>
+        ) : (
+          <EmptyState
+            icon={phone.registration === "registered" ? <PhoneIcon /> : <PhoneOffIcon />}
+            title={phone.registration === "registered" ? "Waiting for calls" : "No line connected"}
+            description={phone.registration === "registered" ? "Calls offered to you ring here. Alt+A answers, Alt+H hangs up." : "The line connects by itself when the switch can be reached."}
+            className="py-8"
+          />
+        )}
+      </CardContent>
+      <Dialog open={call?.phase === "incoming"} onOpenChange={(open) => !open && phone.hangUp()}>
+        <DialogContent className="sm:max-w-md" data-testid="softphone-incoming">
+          <DialogHeader>
+            <DialogTitle>Incoming call</DialogTitle>
+            <DialogDescription className="text-2xl font-semibold text-foreground">{call?.remoteName || call?.remote}</DialogDescription>
+          </DialogHeader>
+          <DialogFooter className="gap-2 sm:justify-between">
+            <Button variant="destructive" onClick={phone.hangUp}>
+              <PhoneOffIcon /> Decline
+            </Button>
+            <Button onClick={phone.answer} autoFocus>
+              <PhoneIcon /> Answer (Alt+A)
+            </Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
+    </Card>
+  );
+}

@@ -1,0 +1,189 @@
+"use client";
+
+// The desktop's SIP.js user agent: registers the member's own line (agents.softphone) over WebSocket to FreeSWITCH,
+// re-registers after a dropped socket with backoff (1 s doubling to 30 s), rings on an incoming INVITE, and runs one
+// call at a time: answer, decline, mute (the sender track off), hold (a re-INVITE with sendonly), DTMF (RFC 2833 on
+// the media; SIP INFO when the media cannot), hang up. Remote audio plays through an <audio> element the panel owns.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { Inviter, Registerer, RegistererState, SessionState, UserAgent, type Invitation, type Session } from "sip.js";
+
+export interface SoftphoneLine {
+  wsUrl: string | null;
+  domain: string;
+  username: string;
+  password: string;
+  displayName: string;
+}
+
+export type Registration = "connecting" | "registered" | "unregistered" | "reconnecting" | "failed";
+export type CallPhase = "idle" | "incoming" | "outgoing" | "connected";
+
+export interface SoftphoneCall {
+  phase: CallPhase;
+  direction: "inbound" | "outbound";
+  remote: string;
+  remoteName: string;
+  muted: boolean;
+  held: boolean;
+  connectedAt: number | null;
+}
+
+/** The switch's WebSocket: the configured URL, or the page's own host on the internal profile's ports. */
+export function softphoneWsUrl(line: Pick<SoftphoneLine, "wsUrl">, location: Pick<Location, "protocol" | "hostname">): string {
+  if (line.wsUrl) return line.wsUrl;
+  return location.protocol === "https:" ? `wss://${location.hostname}:7443` : `ws://${location.hostname}:5066`;
+}
+
+/** Backoff before the n-th reconnect attempt (0-based): 1 s doubling to 30 s. */
+export function reconnectDelayMs(attempt: number): number {
+  return Math.min(30_000, 1_000 * 2 ** attempt);
+}
+
+export function useSoftphone(line: SoftphoneLine | undefined, enabled: boolean) {
+  const [registration, setRegistration] = useState<Registration>("unregistered");
+  const [call, setCall] = useState<SoftphoneCall | null>(null);
+  const ua = useRef<UserAgent | null>(null);
+  const session = useRef<Session | null>(null);
+  const audio = useRef<HTMLAudioElement | null>(null);
+
+  const attachMedia = useCallback((s: Session) => {
+    const handler = s.sessionDescriptionHandler as unknown as { peerConnection?: RTCPeerConnection } | undefined;
+    const pc = handler?.peerConnection;
+    if (!pc || !audio.current) return;
+    const stream = new MediaStream();
+    pc.getReceivers().forEach((r) => r.track && stream.addTrack(r.track));
+    audio.current.srcObject = stream;
+    void audio.current.play().catch(() => undefined);
+  }, []);
+
+  const track = useCallback(
+    (s: Session, direction: "inbound" | "outbound") => {
+      session.current = s;
+      const identity = s.remoteIdentity;
+      setCall({ phase: direction === "inbound" ? "incoming" : "outgoing", direction, remote: identity.uri.user ?? "", remoteName: identity.displayName ?? "", muted: false, held: false, connectedAt: null });
+      s.stateChange.addListener((state) => {
+        if (state === SessionState.Established) {
+          attachMedia(s);
+          setCall((c) => (c ? { ...c, phase: "connected", connectedAt: Date.now() } : c));
+        }
+        if (state === SessionState.Terminated) {
+          if (session.current === s) session.current = null;
+          setCall(null);
+        }
+      });
+    },
+    [attachMedia],
+  );
+
+  useEffect(() => {
+    if (!line || !enabled) return;
+    let stopped = false;
+    let attempt = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const server = softphoneWsUrl(line, window.location);
+    const userAgent = new UserAgent({
+      uri: UserAgent.makeURI(`sip:${line.username}@${line.domain}`),
+      displayName: line.displayName,
+      authorizationUsername: line.username,
+      authorizationPassword: line.password,
+      transportOptions: { server, traceSip: false },
+      logLevel: "error",
+      sessionDescriptionHandlerFactoryOptions: { iceGatheringTimeout: 2_000 },
+      delegate: {
+        onInvite: (invitation: Invitation) => {
+          // One call at a time: a second caller hears busy.
+          if (session.current) return void invitation.reject({ statusCode: 486 }).catch(() => undefined);
+          track(invitation, "inbound");
+        },
+        onDisconnect: (error?: Error) => {
+          if (stopped || !error) return;
+          setRegistration("reconnecting");
+          const retry = () => {
+            timer = setTimeout(() => {
+              if (stopped) return;
+              userAgent.reconnect().then(
+                () => {
+                  attempt = 0;
+                  void registerer.register().catch(() => undefined);
+                },
+                () => {
+                  attempt++;
+                  retry();
+                },
+              );
+            }, reconnectDelayMs(attempt));
+          };
+          retry();
+        },
+      },
+    });
+    const registerer = new Registerer(userAgent, { expires: 300 });
+    registerer.stateChange.addListener((state) => {
+      if (stopped) return;
+      if (state === RegistererState.Registered) setRegistration("registered");
+      if (state === RegistererState.Unregistered) setRegistration((r) => (r === "reconnecting" ? r : "unregistered"));
+    });
+    ua.current = userAgent;
+    setRegistration("connecting");
+    userAgent
+      .start()
+      .then(() => registerer.register())
+      .catch(() => !stopped && setRegistration("failed"));
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      void registerer.unregister().catch(() => undefined).finally(() => void userAgent.stop());
+      ua.current = null;
+    };
+  }, [line, enabled, track]);
+
+  const answer = useCallback(() => {
+    const s = session.current as Invitation | null;
+    if (s?.state === SessionState.Initial) void s.accept({ sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } });
+  }, []);
+
+  const hangUp = useCallback(() => {
+    const s = session.current;
+    if (!s) return;
+    if (s.state === SessionState.Established) void s.bye();
+    else if (s instanceof Inviter) void s.cancel();
+    else void (s as Invitation).reject();
+  }, []);
+
+  const toggleMute = useCallback(() => {
+    const s = session.current;
+    const handler = s?.sessionDescriptionHandler as unknown as { enableSenderTracks?: (on: boolean) => void } | undefined;
+    setCall((c) => {
+      if (!c || !handler?.enableSenderTracks) return c;
+      handler.enableSenderTracks(c.muted);
+      return { ...c, muted: !c.muted };
+    });
+  }, []);
+
+  const toggleHold = useCallback(() => {
+    const s = session.current;
+    if (!s || s.state !== SessionState.Established) return;
+    setCall((c) => {
+      if (!c) return c;
+      const hold = !c.held;
+      void s.invite({ sessionDescriptionHandlerOptions: { hold } as Record<string, unknown> }).catch(() => setCall((x) => (x ? { ...x, held: !hold } : x)));
+      return { ...c, held: hold };
+    });
+  }, []);
+
+  const sendDigit = useCallback((digit: string) => {
+    const s = session.current;
+    if (!s || s.state !== SessionState.Established || !/^[0-9*#]$/.test(digit)) return;
+    const handler = s.sessionDescriptionHandler as unknown as { sendDtmf?: (tones: string) => boolean } | undefined;
+    if (handler?.sendDtmf?.(digit)) return;
+    void s.info({ requestOptions: { body: { contentDisposition: "render", contentType: "application/dtmf-relay", content: `Signal=${digit}\r\nDuration=160` } } });
+  }, []);
+
+  /** The live call's peer connection statistics (quality indicator). */
+  const stats = useCallback(async (): Promise<RTCStatsReport | null> => {
+    const handler = session.current?.sessionDescriptionHandler as unknown as { peerConnection?: RTCPeerConnection } | undefined;
+    return handler?.peerConnection ? handler.peerConnection.getStats() : null;
+  }, []);
+
+  return { registration, call, audio, answer, hangUp, toggleMute, toggleHold, sendDigit, stats };
+}
