@@ -98,6 +98,8 @@ export class Stack {
       RECORDINGS_DIR: recordingsDir,
       // The caller ID of verification calls (the SIPp carrier answers any caller).
       CALLER_ID_VERIFICATION_FROM: "+18005550199",
+      // The desktop's softphone reaches this switch's WebSocket (a free port, not the default 5066).
+      SOFTPHONE_WS_URL: `ws://127.0.0.1:${wsPort}`,
     };
     this.app = appProcess({ port: appPort, env: { ...common, NEXT_DIST_DIR: opts.distDir }, logFile: path.join(workDir, "app.log") });
 

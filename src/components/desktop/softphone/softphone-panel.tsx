@@ -102,7 +102,7 @@ export function SoftphonePanel() {
               <Button variant={call.muted ? "default" : "outline"} onClick={phone.toggleMute} aria-pressed={call.muted} title="Mute (Alt+M)">
                 {call.muted ? <MicOffIcon /> : <MicIcon />} {call.muted ? "Unmute" : "Mute"}
               </Button>
-              <Button variant={call.held ? "default" : "outline"} onClick={phone.toggleHold} aria-pressed={call.held} title="Hold (Alt+P)">
+              <Button variant={call.held ? "default" : "outline"} onClick={phone.toggleHold} aria-pressed={call.held} disabled={call.holdPending} title="Hold (Alt+P)">
                 {call.held ? <PlayIcon /> : <PauseIcon />} {call.held ? "Resume" : "Hold"}
               </Button>
               <Button variant="destructive" onClick={phone.hangUp} title="Hang up (Alt+H)">

@@ -25,6 +25,8 @@ export interface SoftphoneCall {
   remoteName: string;
   muted: boolean;
   held: boolean;
+  /** A hold or resume re-INVITE is on its way. */
+  holdPending: boolean;
   connectedAt: number | null;
 }
 
@@ -60,7 +62,7 @@ export function useSoftphone(line: SoftphoneLine | undefined, enabled: boolean) 
     (s: Session, direction: "inbound" | "outbound") => {
       session.current = s;
       const identity = s.remoteIdentity;
-      setCall({ phase: direction === "inbound" ? "incoming" : "outgoing", direction, remote: identity.uri.user ?? "", remoteName: identity.displayName ?? "", muted: false, held: false, connectedAt: null });
+      setCall({ phase: direction === "inbound" ? "incoming" : "outgoing", direction, remote: identity.uri.user ?? "", remoteName: identity.displayName ?? "", muted: false, held: false, holdPending: false, connectedAt: null });
       s.stateChange.addListener((state) => {
         if (state === SessionState.Established) {
           attachMedia(s);
@@ -164,10 +166,15 @@ export function useSoftphone(line: SoftphoneLine | undefined, enabled: boolean) 
     const s = session.current;
     if (!s || s.state !== SessionState.Established) return;
     setCall((c) => {
-      if (!c) return c;
+      // One re-INVITE at a time (SIP.js refuses a second while the first is unanswered).
+      if (!c || c.holdPending) return c;
       const hold = !c.held;
-      void s.invite({ sessionDescriptionHandlerOptions: { hold } as Record<string, unknown> }).catch(() => setCall((x) => (x ? { ...x, held: !hold } : x)));
-      return { ...c, held: hold };
+      const settle = (held: boolean) => setCall((x) => (x ? { ...x, held, holdPending: false } : x));
+      s.invite({ sessionDescriptionHandlerOptions: { hold } as Record<string, unknown>, requestDelegate: { onAccept: () => settle(hold), onReject: () => settle(!hold) } }).catch((err: unknown) => {
+        console.warn("softphone: the hold change failed", err);
+        settle(!hold);
+      });
+      return { ...c, held: hold, holdPending: true };
     });
   }, []);
 
