@@ -196,6 +196,7 @@ beforeAll(async () => {
 });
 // A's agent (the owner as an agent, available), its skill and its queue.
 let aAgentId: string;
+let aLineQueueId: string;
 let aMonitorId: string;
 let bUserId: string;
 beforeAll(async () => {
@@ -203,6 +204,10 @@ beforeAll(async () => {
   aAgentId = (await ensureAgent(db, fx.a.tenantId, fx.a.userId)).id;
   await db.agent.update({ where: { id: aAgentId }, data: { state: "AVAILABLE" } });
   bUserId = (await db.membership.findFirstOrThrow({ where: { tenantId: fx.b.tenantId } })).userId;
+  // A's queue with A's call waiting in it (Twilio's Queues and Members).
+  aLineQueueId = newSid("QU");
+  await db.callQueue.create({ data: { id: aLineQueueId, tenantId: fx.a.tenantId, friendlyName: "a-queue" } });
+  await db.queueMember.create({ data: { id: newId("qm"), tenantId: fx.a.tenantId, queueId: aLineQueueId, callId: fx.a.callId, position: 1 } });
   aMonitorId = newId("mon");
   await db.supervisorMonitor.create({ data: { id: aMonitorId, tenantId: fx.a.tenantId, supervisorUserId: fx.a.userId, agentId: aAgentId, callId: fx.a.callId, switchId: "fs-a", mode: "listen", status: "active", pending: null } });
 });
@@ -1021,6 +1026,47 @@ const TWILIO: Record<string, (h: Handler) => Promise<void>> = {
     await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${a}/Recordings.json`, { accountSid: a }));
     await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/Recordings.json?CallSid=${fx.a.callId}`, { accountSid: b }));
     expectNoLeak(await (await sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/Recordings.json`, { accountSid: b })).json());
+  },
+  "GET /2010-04-01/Accounts/{accountSid}/Queues.json": async (h) => {
+    const { a, b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${a}/Queues.json`, { accountSid: a }));
+    expect(JSON.stringify(await (await sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/Queues.json`, { accountSid: b })).json())).not.toContain(aLineQueueId);
+  },
+  "POST /2010-04-01/Accounts/{accountSid}/Queues.json": async (h) => {
+    const { a, b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "POST", `/2010-04-01/Accounts/${a}/Queues.json`, { accountSid: a }, { FriendlyName: "b-via-a" }));
+    // A's queue name is B's to use in B's own account: a queue of B's, A's untouched.
+    const r = await sendTwilio(h, "POST", `/2010-04-01/Accounts/${b}/Queues.json`, { accountSid: b }, { FriendlyName: "a-queue" });
+    expect(r.status).toBe(201);
+    expect(((await r.json()) as { sid: string }).sid).not.toBe(aLineQueueId);
+    expect(await db.callQueue.count({ where: { friendlyName: "b-via-a" } })).toBe(0);
+  },
+  "GET /2010-04-01/Accounts/{accountSid}/Queues/{queueSid}": async (h) => {
+    const { b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/Queues/${aLineQueueId}.json`, { accountSid: b, queueSid: `${aLineQueueId}.json` }));
+  },
+  "POST /2010-04-01/Accounts/{accountSid}/Queues/{queueSid}": async (h) => {
+    const { b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "POST", `/2010-04-01/Accounts/${b}/Queues/${aLineQueueId}.json`, { accountSid: b, queueSid: `${aLineQueueId}.json` }, { FriendlyName: "renamed by B", MaxSize: "1" }));
+    expect(await db.callQueue.findUniqueOrThrow({ where: { id: aLineQueueId } })).toMatchObject({ friendlyName: "a-queue", maxSize: 100 });
+  },
+  "DELETE /2010-04-01/Accounts/{accountSid}/Queues/{queueSid}": async (h) => {
+    const { b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "DELETE", `/2010-04-01/Accounts/${b}/Queues/${aLineQueueId}.json`, { accountSid: b, queueSid: `${aLineQueueId}.json` }));
+    expect(await db.callQueue.count({ where: { id: aLineQueueId } })).toBe(1);
+  },
+  "GET /2010-04-01/Accounts/{accountSid}/Queues/{queueSid}/Members.json": async (h) => {
+    const { b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/Queues/${aLineQueueId}/Members.json`, { accountSid: b, queueSid: aLineQueueId }));
+  },
+  "GET /2010-04-01/Accounts/{accountSid}/Queues/{queueSid}/Members/{callSid}": async (h) => {
+    const { b } = await twilioAccounts();
+    for (const member of [fx.a.callId, "Front"]) await expectTwilioNotFound(sendTwilio(h, "GET", `/2010-04-01/Accounts/${b}/Queues/${aLineQueueId}/Members/${member}.json`, { accountSid: b, queueSid: aLineQueueId, callSid: `${member}.json` }));
+  },
+  "POST /2010-04-01/Accounts/{accountSid}/Queues/{queueSid}/Members/{callSid}": async (h) => {
+    const { b } = await twilioAccounts();
+    await expectTwilioNotFound(sendTwilio(h, "POST", `/2010-04-01/Accounts/${b}/Queues/${aLineQueueId}/Members/Front.json`, { accountSid: b, queueSid: aLineQueueId, callSid: "Front.json" }, { Url: "https://b.example.com/x" }));
+    expect(await db.queueMember.count({ where: { queueId: aLineQueueId } })).toBe(1);
   },
   "GET /2010-04-01/Accounts/{accountSid}/Conferences.json": async (h) => {
     const { a, b } = await twilioAccounts();

@@ -1,7 +1,12 @@
 // Who may change the contact centre's settings, how its lists read, and the 409 for a taken name.
 import { AppError } from "@/server/errors";
 
+import type { RoleRule } from "@/server/tenancy";
+
 export { SUPERVISOR_ROLE as CONTACT_CENTRE_ADMIN_ROLE } from "@/server/agents/agent-view";
+
+/** Queues themselves (list, create, rename, size, delete): supervisors, and developers through the API (Twilio's Queues). */
+export const QUEUE_ROLE: RoleRule = { minRole: "SUPERVISOR", alsoAllow: ["DEVELOPER"] };
 
 export interface ListItemView {
   id: string;

@@ -1,7 +1,7 @@
 import { db } from "@/server/db";
 import { recordAudit } from "@/server/audit/record-audit";
 import { assertOverflowTarget } from "@/server/contact-centre/assert-overflow-target";
-import { CONTACT_CENTRE_ADMIN_ROLE, duplicateError } from "@/server/contact-centre/contact-centre-view";
+import { duplicateError, QUEUE_ROLE } from "@/server/contact-centre/contact-centre-view";
 import { ZCreateQueueInput, type TCreateQueueInput } from "@/server/contact-centre/contact-centre.schemas";
 import { QUEUE_VIEW_INCLUDE, toQueueView, type QueueView } from "@/server/contact-centre/queue-view";
 import { newSid } from "@/server/shared/ids";
@@ -9,7 +9,7 @@ import { assertRole, type Actor } from "@/server/tenancy";
 
 /** A new queue (a voice document's <Enqueue> of the same name uses it); unset settings take the schema's defaults. */
 export async function createQueue(actor: Actor, rawInput: TCreateQueueInput): Promise<QueueView> {
-  assertRole(actor, CONTACT_CENTRE_ADMIN_ROLE);
+  assertRole(actor, QUEUE_ROLE);
   const input = ZCreateQueueInput.parse(rawInput);
   const tenantId = actor.tenantId;
   return db.$transaction(async (tx) => {

@@ -30,6 +30,10 @@ export interface QueueView {
   skills: { skillId: string; name: string; minLevel: number }[];
   agentIds: string[];
   waiting: number;
+  /** Seconds the callers who left waited on average (Twilio's average_wait_time). */
+  averageWaitSeconds: number;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 export function toQueueView(row: QueueRow): QueueView {
@@ -54,5 +58,8 @@ export function toQueueView(row: QueueRow): QueueView {
     skills: row.skills.map((s) => ({ skillId: s.skillId, name: s.skill.name, minLevel: s.minLevel })).sort((a, b) => a.name.localeCompare(b.name)),
     agentIds: row.agents.map((a) => a.agentId).sort(),
     waiting: row._count.members,
+    averageWaitSeconds: row.membersLeft > 0 ? Math.round(row.waitSecondsTotal / row.membersLeft) : 0,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }

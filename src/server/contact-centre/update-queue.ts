@@ -2,14 +2,14 @@ import { db } from "@/server/db";
 import { recordAudit } from "@/server/audit/record-audit";
 import { notFound } from "@/server/errors";
 import { assertOverflowTarget } from "@/server/contact-centre/assert-overflow-target";
-import { CONTACT_CENTRE_ADMIN_ROLE, duplicateError } from "@/server/contact-centre/contact-centre-view";
+import { duplicateError, QUEUE_ROLE } from "@/server/contact-centre/contact-centre-view";
 import { ZUpdateQueueInput, type TUpdateQueueInput } from "@/server/contact-centre/contact-centre.schemas";
 import { QUEUE_VIEW_INCLUDE, toQueueView, type QueueView } from "@/server/contact-centre/queue-view";
 import { assertRole, type Actor } from "@/server/tenancy";
 
 /** Changes a queue's name and ACD settings (only the fields given); audited with before and after. */
 export async function updateQueue(actor: Actor, rawInput: TUpdateQueueInput): Promise<QueueView> {
-  assertRole(actor, CONTACT_CENTRE_ADMIN_ROLE);
+  assertRole(actor, QUEUE_ROLE);
   const { queueId, ...changes } = ZUpdateQueueInput.parse(rawInput);
   const tenantId = actor.tenantId;
   return db.$transaction(async (tx) => {
