@@ -1,10 +1,10 @@
 // The ACD's loop on this worker: the callers waiting in queues among this worker's calls, and the agents who could
 // take them, go to the router (src/server/acd/route-work.ts, pure); each assignment is claimed in the database
 // (claim-call-offer.ts: the caller offered, the agent ringing, the reason logged) and handed to the caller's session,
-// which rings the agent (call-control/acd-offer-runner.ts). Callers past their queue's maxWaitSeconds overflow first
-// (take-overflowing-callers.ts: their session is redirected to the queue's overflow); callers on hold music hear their
-// place in line and estimated wait every announceEverySeconds (find-queue-announcements.ts). A tick runs every ACD_TICK_MS and at once when woken (a
-// caller joined a queue, an agent became available: irisx_agent_changed). Agent states the calls left behind
+// which rings the agent (call-control/acd-offer-runner.ts). Every few seconds, with the settling, callers past their
+// queue's maxWaitSeconds overflow (take-overflowing-callers.ts: their session is redirected to the queue's overflow)
+// and callers on hold music hear their place in line and estimated wait (find-queue-announcements.ts). A tick runs
+// every ACD_TICK_MS and at once when an agent becomes available (irisx_agent_changed). Agent states the calls left behind
 // (wrap-ups run out, offers or calls gone after a crash) are settled every few seconds (settle-agents.ts).
 import { AGENT_CHANGED_CHANNEL, decodeAgentChange } from "@/server/agents/notify-agent-changed";
 import { announcementText } from "@/server/acd/find-queue-announcements";
@@ -17,6 +17,8 @@ import { WakeableLoop, type WorkerHandler } from "../registry";
 
 /** Routing decisions kept for the health endpoint and the benchmark (ms from snapshot read to claim). */
 const KEEP_TIMINGS = 4096;
+/** How long callers with no agent free wait for the next snapshot read when nothing wakes the loop. */
+const NO_AGENT_RECHECK_MS = 2_000;
 
 export class AcdDispatcher implements WorkerHandler {
   readonly name = "acd";
@@ -40,6 +42,7 @@ export class AcdDispatcher implements WorkerHandler {
     this.settleLoop = new WakeableLoop("acd-settle", settleMs, () => this.settle(), ctx.log);
     listener.on(AGENT_CHANGED_CHANNEL, (payload) => {
       if (decodeAgentChange(payload)?.state !== "AVAILABLE") return;
+      this.noAgentsUntil = 0;
       this.loop.wake();
       this.settleLoop.wake();
     });
@@ -60,11 +63,6 @@ export class AcdDispatcher implements WorkerHandler {
     await this.settleLoop.stop();
   }
 
-  /** A caller joined a queue (or waits again after a missed offer): route now rather than at the next tick. */
-  wake(): void {
-    this.loop.wake();
-  }
-
   /** This worker's callers that wait with nobody offered. */
   private waitingCalls(): Map<string, NonNullable<ReturnType<WorkerContext["channels"]["getByCallId"]>>> {
     const waiting = new Map<string, NonNullable<ReturnType<WorkerContext["channels"]["getByCallId"]>>>();
@@ -74,21 +72,21 @@ export class AcdDispatcher implements WorkerHandler {
     return waiting;
   }
 
+  /**
+   * After a pass that found no agent free, callers are not read again until an agent becomes available (the NOTIFY
+   * wakes the loop and lifts this) or NO_AGENT_RECHECK_MS passed (a registration alone announces nothing): waiting
+   * callers with nobody to take them would otherwise cost a snapshot read every tick.
+   */
+  private noAgentsUntil = 0;
+
   private async tick(): Promise<void> {
     if (!this.ctx.database.up || !this.ctx.lease.holds()) return;
     const waiting = this.waitingCalls();
     if (waiting.size === 0) return;
+    if (Date.now() < this.noAgentsUntil) return;
     const started = performance.now();
-    // Callers past their queue's longest wait go where it says, before anyone is offered them.
-    for (const caller of await this.ctx.voice.takeOverflowingCallers({ callIds: [...waiting.keys()] })) {
-      const channel = waiting.get(caller.callId);
-      waiting.delete(caller.callId);
-      if (!channel || channel.hangupSeen) continue;
-      this.overflowed++;
-      redirectCallSession(sessionHost(this.ctx), channel, caller.request);
-    }
-    if (waiting.size === 0) return;
     const snapshots = await this.ctx.voice.loadRoutingSnapshot({ callIds: [...waiting.keys()] });
+    this.noAgentsUntil = snapshots.some((s) => s.agents.length > 0) ? 0 : Date.now() + NO_AGENT_RECHECK_MS;
     for (const snapshot of snapshots) {
       if (snapshot.agents.length === 0 || snapshot.items.length === 0) continue;
       const routedAt = performance.now();
@@ -134,8 +132,21 @@ export class AcdDispatcher implements WorkerHandler {
     }
   }
 
+  /** Callers past their queue's longest wait go where it says (an offer in progress keeps its caller). */
+  private async overflow(): Promise<void> {
+    const waiting = this.waitingCalls();
+    if (waiting.size === 0) return;
+    for (const caller of await this.ctx.voice.takeOverflowingCallers({ callIds: [...waiting.keys()] })) {
+      const channel = waiting.get(caller.callId);
+      if (!channel || channel.hangupSeen) continue;
+      this.overflowed++;
+      redirectCallSession(sessionHost(this.ctx), channel, caller.request);
+    }
+  }
+
   private async settle(): Promise<void> {
     if (!this.ctx.database.up || !this.ctx.lease.holds()) return;
+    await this.overflow();
     await this.announce();
     const tenantIds = this.tenantIds?.();
     const settled = await this.ctx.voice.settleAgents({ tenantIds });

@@ -60,11 +60,8 @@ export class AcdOfferRunner {
         this.s.log.error({ err, callId: this.s.channel.callId }, "could not record the agent's answer");
         return null;
       });
-    // The answer changes the state only (no command): the dial still runs and its bridge's end is still awaited, so its
-    // running record stays (a decision clears it otherwise).
+    // A state-only decision: the dial's running record stays (its bridge's end is still awaited).
     await this.s.deliver({ kind: "agentAnswered", step: state.step, by: leg ?? "", waitedSeconds: taken?.waitedSeconds ?? 0 });
-    this.s.running = running;
-    void this.s.save();
   }
 
   /** The interpreter's agentOfferEnded: the ACD settles the agent and the caller's place. */

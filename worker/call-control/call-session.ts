@@ -196,7 +196,10 @@ export class CallSession implements SessionOps {
   private async apply(decision: Decision): Promise<void> {
     if (this.host.metrics) this.host.metrics.decisions++;
     this.gather.reset();
-    this.running = null;
+    // A decision that only changes the state (no command, same step: e.g. the ACD's agent answered) leaves what the
+    // switch runs for the awaited step as it is; any other decision starts anew.
+    const stateOnly = decision.commands.length === 0 && decision.state.step === this.state?.step;
+    if (!stateOnly) this.running = null;
     const taken = this.state?.queue?.dequeued && this.state.awaiting.kind !== "bridgedToDequeuer" ? this.state.queue.dequeued.by : null;
     this.state = decision.state;
     // A dequeued caller that ends or fails before its bridge: the dial that took it ends now, not at its guard.

@@ -103,7 +103,6 @@ function why(strategy: RoutingStrategy, c: Candidate, queue: RouterQueue, nowMs:
 
 export function routeWork(input: RouteWorkInput): Assignment[] {
   const queues = new Map(input.queues.map((q) => [q.id, q]));
-  const candidates = new Map<string, Candidate>();
   const roomFor = (agent: RouterAgent) => ({ call: Math.max(0, agent.capacity.call - agent.load.call), conversation: Math.max(0, agent.capacity.conversation - agent.load.conversation) });
   // Per queue, its eligible agents sorted by its strategy's key.
   const perQueue = new Map<string, Candidate[]>();
@@ -115,11 +114,9 @@ export function routeWork(input: RouteWorkInput): Assignment[] {
       if (!queue) continue;
       const weight = qualifies(agent, queue);
       if (weight === null) continue;
-      let shared = candidates.get(agent.id);
-      if (!shared) candidates.set(agent.id, (shared = { agent, room, weight: 0 }));
       const list = perQueue.get(queueId) ?? [];
-      // Each queue sees the agent's shared room but its own skill weight.
-      list.push(Object.create(shared, { weight: { value: weight } }) as Candidate);
+      // Each queue sees the agent's one room object (shared across its queues) with its own skill weight.
+      list.push({ agent, room, weight });
       perQueue.set(queueId, list);
     }
   }
