@@ -238,9 +238,10 @@ describe("the sender with Twilio", () => {
   it("paces a long code at one segment a second", async () => {
     const a = await account({ segmentsPerSecond: null });
     for (let i = 0; i < 3; i++) await send(a.auth, { to: `+1415555030${i}`, from: a.number, body: `paced ${i}` });
-    const pass = await sender();
-    expect(pass.sent).toBe(1);
-    expect(pass.deferred).toBe(2);
+    // A short pass sends the first and books the others a second apart.
+    const first = await runMessageSender({ deadlineMs: 300, tenantIds: testTenantIds() });
+    expect(first.sent).toBe(1);
+    expect(first.deferred).toBe(2);
     const queued = await db.message.findMany({ where: { tenantId: a.tenant.id, status: "QUEUED" }, orderBy: { nextAttemptAt: "asc" } });
     // The next slots a second apart, the first at least a second after the one sent was queued (not measured from
     // now: a loaded machine may take a while to get here).
@@ -248,6 +249,13 @@ describe("the sender with Twilio", () => {
     const gaps = queued.map((q) => q.nextAttemptAt!.getTime() - sent.createdAt.getTime());
     expect(gaps[0]).toBeGreaterThanOrEqual(990);
     expect(gaps[1]! - gaps[0]!).toBeGreaterThanOrEqual(990);
+    // A longer pass waits for those slots and sends them within it, each at its slot and never sooner.
+    const rest = await sender();
+    expect(rest.sent).toBe(2);
+    const arrived = twilio.messages.filter((x) => x.body.startsWith("paced ")).map((x) => x.receivedAt);
+    expect(arrived).toHaveLength(3);
+    expect(arrived[1]! - arrived[0]!).toBeGreaterThanOrEqual(950);
+    expect(arrived[2]! - arrived[1]!).toBeGreaterThanOrEqual(950);
   });
 });
 

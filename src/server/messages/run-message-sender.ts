@@ -36,6 +36,8 @@ const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_MAX_MS = 5 * 60_000;
 /** A message whose slot is this close counts as due now (the pass runs every few ms). */
 const SLOT_SLACK_MS = 25;
+/** A pass waits for a paced message's slot when it is this close (and before the pass's deadline); later ones are the next pass's. */
+const PACED_WAIT_MS = 1_000;
 /** Twilio's "unknown error": used when a send's outcome cannot be known, and for insufficient credit at send time. */
 export const UNKNOWN_OUTCOME_CODE = 30008;
 
@@ -287,6 +289,28 @@ async function failLapsed(now: number, pass: MessageSenderPass, tenantIds: strin
 }
 
 /** Sends due messages until none is due, the deadline passes, or the signal stops it. */
+/** When the earliest paced message (queued, never tried: retries keep their backoff) of these tenants comes due. */
+async function nextPacedAt(tenantIds: string[] | null): Promise<number | null> {
+  const rows = await db.$queryRaw<{ at: Date | null }[]>`
+    SELECT min("nextAttemptAt") AS at FROM "Message"
+    WHERE status = 'QUEUED' AND attempts = 0 AND (${tenantIds}::text[] IS NULL OR "tenantId" = ANY(${tenantIds}::text[]))`;
+  const at = rows[0]?.at;
+  return at ? at.getTime() : null;
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+
 export async function runMessageSender(opts: MessageSenderOptions = {}): Promise<MessageSenderPass> {
   const pass: MessageSenderPass = { locked: false, sent: 0, retried: 0, failed: 0, deferred: 0 };
   const lockClient = await sqlPool().connect();
@@ -302,7 +326,13 @@ export async function runMessageSender(opts: MessageSenderOptions = {}): Promise
       const now = Date.now();
       state.pacer.prune(now);
       const due = await claimDue(now, pass, opts.tenantIds ?? null);
-      if (!due.length) break;
+      if (!due.length) {
+        // Paced work due soon is this pass's to send: waiting for its slot beats ending the pass and starting another.
+        const next = await nextPacedAt(opts.tenantIds ?? null);
+        if (next === null || next > Math.min(deadline, Date.now() + PACED_WAIT_MS)) break;
+        await sleep(Math.max(0, next - Date.now()), opts.signal);
+        continue;
+      }
       const outcomes = await sendAll(due, opts);
       await recordOutcomes(outcomes, pass);
     }
