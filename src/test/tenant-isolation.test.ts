@@ -2068,6 +2068,25 @@ const TRPC: Record<string, TrpcCase> = {
   "agents.endWrapUp": { aId: false, reason: "the session's member's own wrap-up", run: async (c) => { await expectTrpcCode(c.agents.endWrapUp({ notes: "x" }), "CONFLICT"); await expectAgentIntact(); } },
   "agents.softphone": { aId: false, reason: "the session's member's own line", run: async (c) => { const line = await c.agents.softphone(); expect(line.domain).not.toContain(fx.a.tenantId); expect(await db.sipUser.count({ where: { tenantId: fx.a.tenantId, userId: bUserId } })).toBe(0); } },
   "agents.rotateSoftphonePassword": { aId: false, reason: "the session's member's own line", run: async (c) => { await c.agents.rotateSoftphonePassword(); expect(await db.sipUser.count({ where: { tenantId: fx.a.tenantId, userId: bUserId } })).toBe(0); } },
+  "agents.transferTargets": { aId: false, reason: "the session's tenant's agents, queues and caller IDs", run: async (c) => { const t = await c.agents.transferTargets(); expectNoAgentLeak(t); expect(JSON.stringify(t)).not.toContain(aQueueId); expect(JSON.stringify(t)).not.toContain(fx.a.tenantId); expect(JSON.stringify(t)).not.toContain(A_NUMBER); } },
+  "agents.transfer": {
+    aId: true,
+    run: async (c) => {
+      // B's member on a call of their own: A's agent and queue are not found, A's caller ID not B's to show.
+      const { ensureAgent } = await import("@/server/agents/ensure-agent");
+      const bAgentId = (await ensureAgent(db, fx.b.tenantId, bUserId)).id;
+      await db.agent.update({ where: { id: bAgentId }, data: { state: "ON_CALL", currentCallId: "CA-b-not-a-real-call" } });
+      try {
+        await notFound(c.agents.transfer({ target: { kind: "agent", agentId: aAgentId } }));
+        await notFound(c.agents.transfer({ target: { kind: "queue", queueId: aQueueId } }));
+        await expectTrpcCode(c.agents.transfer({ target: { kind: "number", number: "+14155550198", callerId: A_NUMBER } }), "BAD_REQUEST");
+      } finally {
+        await db.agent.update({ where: { id: bAgentId }, data: { state: "OFFLINE", currentCallId: null } });
+      }
+      await expectAgentIntact();
+      expect(await db.queueMember.count({ where: { queueId: aQueueId } })).toBe(0);
+    },
+  },
   "agents.list": { aId: false, reason: "the session's tenant's agents", run: async (c) => expectNoAgentLeak(await c.agents.list()) },
   "agents.forceState": { aId: true, run: async (c) => { await notFound(c.agents.forceState({ agentId: aAgentId, state: "offline" })); await expectAgentIntact(); } },
   "agents.monitor": { aId: true, run: async (c) => { await notFound(c.agents.monitor({ agentId: aAgentId, mode: "barge" })); expect(await db.supervisorMonitor.count({ where: { agentId: aAgentId, id: { not: aMonitorId } } })).toBe(0); } },

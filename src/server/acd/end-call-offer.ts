@@ -23,7 +23,9 @@ export async function endCallOffer(input: { tenantId: string; callId: string; ag
     }
     const member = await tx.queueMember.findFirst({ where: { callId: input.callId, tenantId: input.tenantId }, include: { queue: { select: { maxNoAnswer: true } } } });
     if (member && member.offeredAgentId === input.agentId) {
-      await tx.queueMember.update({ where: { id: member.id }, data: { offeredAgentId: null, offeredAt: null, excludedAgentIds: { push: input.agentId } } });
+      // A caller transferred to this agent who did not take it goes to the queue's agents.
+      const untarget = member.targetAgentId === input.agentId ? { targetAgentId: null } : {};
+      await tx.queueMember.update({ where: { id: member.id }, data: { offeredAgentId: null, offeredAt: null, excludedAgentIds: { push: input.agentId }, ...untarget } });
     }
     if (input.callerLeft) {
       // The caller hung up (or was redirected) while the agent's phone rang: the agent is free again, no miss counted.

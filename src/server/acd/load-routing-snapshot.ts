@@ -19,12 +19,13 @@ interface MemberRow {
   priority: number;
   enqueuedAt: Date;
   excludedAgentIds: string[];
+  targetAgentId: string | null;
 }
 
 export async function loadRoutingSnapshot(input: { callIds: string[] }): Promise<TenantRoutingSnapshot[]> {
   if (input.callIds.length === 0) return [];
   const members = await db.$queryRaw<MemberRow[]>`
-    SELECT m."callId", m."tenantId", m."queueId", m.priority, m."enqueuedAt", m."excludedAgentIds"
+    SELECT m."callId", m."tenantId", m."queueId", m.priority, m."enqueuedAt", m."excludedAgentIds", m."targetAgentId"
     FROM "QueueMember" m WHERE m."callId" = ANY(${input.callIds}::text[]) AND m."offeredAgentId" IS NULL`;
   if (members.length === 0) return [];
   const tenantIds = [...new Set(members.map((m) => m.tenantId))];
@@ -49,7 +50,7 @@ export async function loadRoutingSnapshot(input: { callIds: string[] }): Promise
       .map((q) => ({ id: q.id, strategy: q.strategy as RoutingStrategy, priority: q.priority, requiredSkills: skillsOf.get(q.id) ?? [], agingSeconds: q.agingSeconds })),
     items: members
       .filter((m) => m.tenantId === tenantId)
-      .map((m) => ({ id: m.callId, kind: "call" as const, queueId: m.queueId, priority: m.priority, enqueuedAtMs: m.enqueuedAt.getTime(), excludedAgentIds: m.excludedAgentIds })),
+      .map((m) => ({ id: m.callId, kind: "call" as const, queueId: m.queueId, priority: m.priority, enqueuedAtMs: m.enqueuedAt.getTime(), excludedAgentIds: m.excludedAgentIds, targetAgentId: m.targetAgentId })),
     agents: agents
       .filter((a) => a.tenantId === tenantId)
       .map((a) => ({
