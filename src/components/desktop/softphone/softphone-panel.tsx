@@ -2,9 +2,9 @@
 
 // The softphone on /desktop: the member's own line registered over WebSocket (use-softphone.ts), the incoming call
 // as a modal with the caller's number, and the call's controls with keyboard shortcuts (Alt+A answer, Alt+H hang up,
-// Alt+M mute, Alt+P hold). The ringtone is a WebAudio tone, started only once the page may play sound.
+// Alt+M mute, Alt+P hold, Alt+T transfer: transfer-dialog.tsx). The ringtone is a WebAudio tone, started only once the page may play sound.
 import { useQuery } from "@tanstack/react-query";
-import { MicIcon, MicOffIcon, PauseIcon, PhoneIcon, PhoneOffIcon, PlayIcon } from "lucide-react";
+import { MicIcon, MicOffIcon, PauseIcon, PhoneForwardedIcon, PhoneIcon, PhoneOffIcon, PlayIcon } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -13,6 +13,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { EmptyState } from "@/components/ui/empty-state";
 import { useTRPC } from "@/trpc/react";
 import { gradeCallQuality, type CallQuality } from "./call-quality";
+import { TransferDialog } from "./transfer-dialog";
 import { useRingtone } from "./use-ringtone";
 import { useSoftphone, type Registration } from "./use-softphone";
 
@@ -40,6 +41,8 @@ export function SoftphonePanel() {
   const ringtone = useRingtone(call?.phase === "incoming");
   const [now, setNow] = useState(() => Date.now());
   const [quality, setQuality] = useState<CallQuality | null>(null);
+  const [transferring, setTransferring] = useState(false);
+  const connected = call?.phase === "connected";
 
   useEffect(() => {
     if (call?.phase !== "connected") return setQuality(null);
@@ -58,12 +61,13 @@ export function SoftphonePanel() {
       else if (key === "h") phone.hangUp();
       else if (key === "m") phone.toggleMute();
       else if (key === "p") phone.toggleHold();
+      else if (key === "t" && connected) setTransferring(true);
       else return;
       e.preventDefault();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [phone]);
+  }, [phone, connected]);
 
   const status = REGISTRATION_LABEL[phone.registration];
   return (
@@ -109,6 +113,9 @@ export function SoftphonePanel() {
                 <PhoneOffIcon /> Hang up
               </Button>
             </div>
+            <Button variant="outline" onClick={() => setTransferring(true)} disabled={!connected} title="Transfer (Alt+T)">
+              <PhoneForwardedIcon /> Transfer
+            </Button>
             <div className="grid grid-cols-3 gap-1" aria-label="Keypad">
               {KEYS.map((k) => (
                 <Button key={k} variant="secondary" size="sm" onClick={() => phone.sendDigit(k)} aria-label={`Key ${k}`}>
@@ -126,6 +133,7 @@ export function SoftphonePanel() {
           />
         )}
       </CardContent>
+      <TransferDialog open={transferring && connected} onOpenChange={setTransferring} />
       <Dialog open={call?.phase === "incoming"} onOpenChange={(open) => !open && phone.hangUp()}>
         <DialogContent className="sm:max-w-md" data-testid="softphone-incoming">
           <DialogHeader>
