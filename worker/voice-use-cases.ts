@@ -6,6 +6,7 @@ import { signTwilioRequest } from "@/server/calls/callbacks/sign-twilio-request"
 import { sendDueCallbacks } from "@/server/calls/callbacks/send-due-callbacks";
 import { claimQueuedCalls } from "@/server/calls/claim-queued-calls";
 import { createInboundCall } from "@/server/calls/create-inbound-call";
+import { createAgentCall } from "@/server/agents/create-agent-call";
 import { expireQueuedCalls } from "@/server/calls/expire-queued-calls";
 import { finalizeCall, finalizeCalls } from "@/server/calls/finalize-call";
 import { findClientAddress } from "@/server/sip/find-client-address";
@@ -74,6 +75,7 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
       await recordMachineDetection(input);
     },
     createInboundCall: (input) => createInboundCall(input),
+    createAgentCall: (input) => createAgentCall(input),
     findLiveCallsOnSwitch: (switchId) => findLiveCallsOnSwitch(switchId),
     isCallLive: (callId) => isCallLive(callId),
     findClientAddress: (input) => findClientAddress(input),

@@ -13,6 +13,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { EmptyState } from "@/components/ui/empty-state";
 import { useTRPC } from "@/trpc/react";
 import { gradeCallQuality, type CallQuality } from "./call-quality";
+import { DialForm } from "./dial-form";
 import { TransferDialog } from "./transfer-dialog";
 import { useRingtone } from "./use-ringtone";
 import { useSoftphone, type Registration } from "./use-softphone";
@@ -125,12 +126,15 @@ export function SoftphonePanel() {
             </div>
           </div>
         ) : (
-          <EmptyState
-            icon={phone.registration === "registered" ? <PhoneIcon /> : <PhoneOffIcon />}
-            title={phone.registration === "registered" ? "Waiting for calls" : "No line connected"}
-            description={phone.registration === "registered" ? "Calls offered to you ring here. Alt+A answers, Alt+H hangs up." : "The line connects by itself when the switch can be reached."}
-            className="py-8"
-          />
+          <>
+            <EmptyState
+              icon={phone.registration === "registered" ? <PhoneIcon /> : <PhoneOffIcon />}
+              title={phone.registration === "registered" ? "Waiting for calls" : "No line connected"}
+              description={phone.registration === "registered" ? "Calls offered to you ring here. Alt+A answers, Alt+H hangs up." : "The line connects by itself when the switch can be reached."}
+              className="py-8"
+            />
+            <DialForm disabled={phone.registration !== "registered"} onDial={phone.dial} />
+          </>
         )}
       </CardContent>
       <TransferDialog open={transferring && connected} onOpenChange={setTransferring} />

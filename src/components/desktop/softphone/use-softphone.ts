@@ -192,5 +192,31 @@ export function useSoftphone(line: SoftphoneLine | undefined, enabled: boolean) 
     return handler?.peerConnection ? handler.peerConnection.getStats() : null;
   }, []);
 
-  return { registration, call, audio, answer, hangUp, toggleMute, toggleHold, sendDigit, stats };
+  /**
+   * A call from this line: a number or a colleague's line, asking the switch to show `callerId` (X-IRISX-Caller-Id;
+   * the app checks it is the account's). False when a call is already on or the line is not up.
+   */
+  const dial = useCallback(
+    (target: string, callerId?: string): boolean => {
+      const agentUa = ua.current;
+      // A number as people write it (`+1 (415) 555-0100`), or a line's user name as it is.
+      const user = /^[+\d\s().-]+$/.test(target) ? target.replace(/[\s().-]/g, "") : target.trim();
+      if (!agentUa || !line || session.current || !/^\+?[0-9A-Za-z_-]{2,64}$/.test(user)) return false;
+      const uri = UserAgent.makeURI(`sip:${user}@${line.domain}`);
+      if (!uri) return false;
+      const inviter = new Inviter(agentUa, uri, {
+        extraHeaders: callerId ? [`X-IRISX-Caller-Id: ${callerId}`] : [],
+        sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
+      });
+      track(inviter, "outbound");
+      inviter.invite().catch(() => {
+        if (session.current === inviter) session.current = null;
+        setCall(null);
+      });
+      return true;
+    },
+    [line, track],
+  );
+
+  return { registration, call, audio, answer, hangUp, toggleMute, toggleHold, sendDigit, stats, dial };
 }
