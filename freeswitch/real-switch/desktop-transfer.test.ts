@@ -1,6 +1,7 @@
 // A blind transfer from the agent desktop in Chromium on the real FreeSWITCH: the agent answers an ACD caller in
 // /desktop, opens Transfer (Alt+T), picks a colleague whose desk phone is registered, and the caller rings that phone
-// with their own number; the browser's call ends and the agent is in wrap-up. Screenshots of the dialog, light and dark.
+// with their own number; the browser's call ends and the agent is in wrap-up. Then the agent calls a number from the
+// dial form, showing the account's number (click-to-call). Screenshots of the dialog, light and dark, and the call.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
@@ -12,7 +13,7 @@ import { twiml, useDocumentStage } from "./harness/document-stage";
 
 const SHOTS = path.resolve(import.meta.dirname, "../../test-results/real-switch");
 
-describeRealSwitch("a transfer from the agent desktop on a real FreeSWITCH", () => {
+describeRealSwitch("a transfer and a click-to-call from the agent desktop on a real FreeSWITCH", () => {
   const stage = useDocumentStage(["CHANNEL_EXECUTE", "CHANNEL_BRIDGE", "CHANNEL_HANGUP_COMPLETE"]);
 
   it("the agent transfers the caller to a colleague from the dialog; the colleague's phone takes the call", async () => {
@@ -65,6 +66,23 @@ describeRealSwitch("a transfer from the agent desktop on a real FreeSWITCH", () 
       await waitFor("the agent in wrap-up", () => db.agent.findFirst({ where: { id: agent.agentId, state: "WRAP_UP", currentCallId: call.id } }), 10_000);
       await page.getByRole("form", { name: "Wrap-up" }).waitFor({ timeout: 10_000 });
       await page.screenshot({ path: path.join(SHOTS, "desktop-after-transfer.png") });
+
+      // Click-to-call from wrap-up: the dial form places the call from the agent's line, showing the account's number.
+      await page.getByLabel("Call", { exact: true }).fill("+1 500 555 0103");
+      await page.getByLabel("Show caller ID").selectOption(stage.tenant.number);
+      await page.getByRole("button", { name: "Call", exact: true }).click();
+      await expect.poll(() => page.getByTestId("softphone-call").textContent().catch(() => ""), { timeout: 20_000 }).toContain("Connected");
+      const placed = await waitFor("the agent's call", () => db.call.findFirst({ where: { tenantId: stage.tenant.tenantId, from: "client:desk-xfer" } }), 10_000);
+      expect(placed).toMatchObject({ direction: "INBOUND", to: "+15005550103" });
+      expect(await db.agent.findUniqueOrThrow({ where: { id: agent.agentId } })).toMatchObject({ state: "ON_CALL", currentCallId: placed.id });
+      await page.screenshot({ path: path.join(SHOTS, "desktop-click-to-call.png") });
+      // The carrier's far end hangs up after 3 s; the agent is free at once.
+      expect((await waitForFinal(stage.tenant, placed.id, 30_000)).status).toBe("completed");
+      const out = await db.call.findFirstOrThrow({ where: { parentCallId: placed.id } });
+      expect(out).toMatchObject({ to: "+15005550103", from: stage.tenant.number, status: "COMPLETED" });
+      expect(out.durationSeconds).toBeGreaterThanOrEqual(2);
+      await waitFor("the agent free again", () => db.agent.findFirst({ where: { id: agent.agentId, state: "AVAILABLE" } }), 10_000);
+      await page.getByTestId("softphone-call").waitFor({ state: "detached", timeout: 10_000 });
     } finally {
       await browser.close();
       await phone.stop();
