@@ -106,7 +106,11 @@ export function useSoftphone(line: SoftphoneLine | undefined, enabled: boolean) 
               userAgent.reconnect().then(
                 () => {
                   attempt = 0;
-                  void registerer.register().catch(() => undefined);
+                  // The registerer may still say Registered from before the drop (no state change then): the
+                  // switch's answer to this REGISTER is what says the line is back.
+                  void registerer
+                    .register({ requestDelegate: { onAccept: () => !stopped && setRegistration("registered"), onReject: () => !stopped && setRegistration("failed") } })
+                    .catch(() => undefined);
                 },
                 () => {
                   attempt++;
