@@ -161,17 +161,11 @@ export function SoftphonePanel() {
           </div>
         ) : me.data?.currentCall && ["ringing", "on-call", "wrap-up"].includes(me.data.state) && call?.phase !== "incoming" ? (
           <ServerCallNotice agent={me.data} />
-        ) : (
+        ) : !holdsLine ? null : (
           <EmptyState
             icon={phone.registration === "registered" ? <PhoneIcon /> : <PhoneOffIcon />}
-            title={phone.registration === "registered" ? "Waiting for calls" : holdsLine ? "No line connected" : "Line in another tab"}
-            description={
-              phone.registration === "registered"
-                ? "Calls offered to you ring here. Alt+A answers, Alt+H hangs up."
-                : holdsLine
-                  ? "The line connects by itself when the switch can be reached."
-                  : "Calls ring in the tab that holds your line."
-            }
+            title={phone.registration === "registered" ? "Waiting for calls" : "No line connected"}
+            description={phone.registration === "registered" ? "Calls offered to you ring here. Alt+A answers, Alt+H hangs up." : "The line connects by itself when the switch can be reached."}
             className="py-8"
           />
         )}

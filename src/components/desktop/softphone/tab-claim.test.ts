@@ -146,6 +146,7 @@ describe("which /desktop tab holds the line (BroadcastChannel protocol)", () => 
     b.dispatch(second, { kind: "use-here" });
     b.run(CLAIM_MS * 2);
     expect(second.state.phase).toBe("claiming");
+    expect(a.registered).toBe(true);
     b.run(CLAIM_MS * 2);
     expect(b.holders()).toEqual([second.id]);
   });
