@@ -180,6 +180,20 @@ describeRealSwitch("the agent desktop in two tabs, its audio settings, and a rel
       await waitFor("the agent on the call", () => db.agent.findFirst({ where: { id: agent.agentId, state: "ON_CALL" } }), 10_000);
       // During the call the meter shows what the call sends (the fake microphone's beep).
       expect(await peakLevel(page, 2_500)).toBeGreaterThan(20);
+      // Another microphone chosen during the call: the call's sender sends its track from now on (replaceTrack).
+      const callMeter = page.getByTestId("softphone-call").getByTestId("input-level");
+      const sendingBefore = await callMeter.getAttribute("data-source");
+      await page.getByRole("button", { name: "Audio settings" }).click();
+      await page.getByRole("combobox", { name: "Microphone" }).click();
+      const mics = await page.getByRole("option").allTextContents();
+      const other = mics.find((m, i) => i > 0 && m !== sendingBefore);
+      expect(other).toBeTruthy();
+      await page.getByRole("option", { name: other! }).click();
+      await expect.poll(() => callMeter.getAttribute("data-source"), { timeout: 10_000 }).toBe(other);
+      expect(await page.getByTestId("softphone-settings").textContent()).toContain("Level on this call");
+      expect(await peakLevel(page, 2_500)).toBeGreaterThan(20);
+      await page.screenshot({ path: path.join(SHOTS, "desktop-in-call-settings.png") });
+      await page.keyboard.press("Escape");
       const leg = await db.call.findFirstOrThrow({ where: { parentCallId: call.id } });
 
       await page.reload();
@@ -191,7 +205,7 @@ describeRealSwitch("the agent desktop in two tabs, its audio settings, and a rel
       const agentNow = await db.agent.findUniqueOrThrow({ where: { id: agent.agentId } });
       expect(["ON_CALL", "WRAP_UP"]).toContain(agentNow.state);
       if (agentNow.state === "ON_CALL") {
-        expect(await notice.textContent()).toContain("On call");
+        expect(await notice.textContent()).toContain("On a call");
         expect(await page.locator("#agent-status").inputValue()).toBe("");
         await page.screenshot({ path: path.join(SHOTS, "desktop-reloaded-on-call.png") });
         // The call ends at the switch (the page has no media of it): the agent goes to wrap-up.

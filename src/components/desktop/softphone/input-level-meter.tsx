@@ -8,9 +8,12 @@ import { useInputLevel } from "./use-input-level";
 export function InputLevelMeter({ stream, label = "Microphone level", className }: { stream: MediaStream | null; label?: string; className?: string }) {
   const level = useInputLevel(stream);
   const percent = Math.round(level * 100);
+  const source = stream?.getAudioTracks()[0]?.label;
   return (
     <div
       role="meter"
+      title={source ? `${label}: ${source}` : label}
+      data-source={source ?? ""}
       aria-label={label}
       aria-valuemin={0}
       aria-valuemax={100}
