@@ -45,6 +45,13 @@ async function signedIn(browser: Browser, userId: string, viewport = { width: 12
   return context;
 }
 
+/** A screenshot once the page's animations (the popover's zoom-in) have finished. */
+async function settledShot(page: Page, name: string): Promise<void> {
+  // Finite ones only: a pulsing dot never finishes.
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity).map((a) => a.finished.catch(() => undefined))));
+  await page.screenshot({ path: path.join(SHOTS, name) });
+}
+
 const registrationBadge = (page: Page) => page.getByTestId("softphone-registration").textContent();
 
 /** The highest level the meter shows over `ms` (the fake microphone beeps once a second). */
@@ -90,9 +97,9 @@ describeRealSwitch("the agent desktop in two tabs, its audio settings, and a rel
       expect(await registrationsOf(stage.tap, user)).toEqual([before]);
       expect(await registrationBadge(first)).toBe("Line ready");
       expect(await first.getByTestId("softphone-other-tab").count()).toBe(0);
-      await second.screenshot({ path: path.join(SHOTS, "desktop-other-tab-light.png") });
+      await settledShot(second, "desktop-other-tab-light.png");
       await second.emulateMedia({ colorScheme: "dark" });
-      await second.screenshot({ path: path.join(SHOTS, "desktop-other-tab-dark.png") });
+      await settledShot(second, "desktop-other-tab-dark.png");
       await second.emulateMedia({ colorScheme: "light" });
 
       // "Use here": sample the switch's registrations all through the hand-over; never two.
@@ -117,7 +124,7 @@ describeRealSwitch("the agent desktop in two tabs, its audio settings, and a rel
       expect(after!.contact).not.toBe(before!.contact);
       expect(await registrationBadge(first)).toBe("In another tab");
       await waitFor("the agent's line registered", () => db.agent.findFirst({ where: { id: agent.agentId, registered: true } }), 10_000);
-      await first.screenshot({ path: path.join(SHOTS, "desktop-other-tab-after-use-here.png") });
+      await settledShot(first, "desktop-other-tab-after-use-here.png");
 
       // The audio settings in the tab that holds the line: Chromium's fake devices, named (the page may use the mic).
       await second.getByRole("button", { name: "Audio settings" }).click();
@@ -128,7 +135,7 @@ describeRealSwitch("the agent desktop in two tabs, its audio settings, and a rel
       const options = await second.getByRole("option").allTextContents();
       expect(options[0]).toBe("System default microphone");
       expect(options.some((o) => /fake/i.test(o))).toBe(true);
-      await second.screenshot({ path: path.join(SHOTS, "desktop-audio-settings-open-list.png") });
+      await settledShot(second, "desktop-audio-settings-open-list.png");
       const pick = options.find((o, i) => i > 0 && /fake/i.test(o))!;
       await second.getByRole("option", { name: pick }).click();
       const stored = await second.evaluate(() => window.localStorage.getItem("irisx.softphone.devices"));
@@ -137,9 +144,9 @@ describeRealSwitch("the agent desktop in two tabs, its audio settings, and a rel
       expect(JSON.parse(stored ?? "{}")).toMatchObject({ input: chosen });
       // The meter follows the newly chosen microphone.
       expect(await peakLevel(second, 2_500)).toBeGreaterThan(20);
-      await second.screenshot({ path: path.join(SHOTS, "desktop-audio-settings-light.png") });
+      await settledShot(second, "desktop-audio-settings-light.png");
       await second.emulateMedia({ colorScheme: "dark" });
-      await second.screenshot({ path: path.join(SHOTS, "desktop-audio-settings-dark.png") });
+      await settledShot(second, "desktop-audio-settings-dark.png");
       await second.emulateMedia({ colorScheme: "light" });
       // Closed, the settings stop their microphone: the meter is gone with them.
       await second.keyboard.press("Escape");
@@ -148,11 +155,11 @@ describeRealSwitch("the agent desktop in two tabs, its audio settings, and a rel
 
       // Phone width: the banner and the settings fit.
       await first.setViewportSize({ width: 390, height: 844 });
-      await first.screenshot({ path: path.join(SHOTS, "desktop-other-tab-phone.png") });
+      await settledShot(first, "desktop-other-tab-phone.png");
       await second.setViewportSize({ width: 390, height: 844 });
       await second.getByRole("button", { name: "Audio settings" }).click();
       await settings.waitFor({ state: "visible" });
-      await second.screenshot({ path: path.join(SHOTS, "desktop-audio-settings-phone.png") });
+      await settledShot(second, "desktop-audio-settings-phone.png");
     } finally {
       await browser.close();
     }
@@ -192,7 +199,7 @@ describeRealSwitch("the agent desktop in two tabs, its audio settings, and a rel
       await expect.poll(() => callMeter.getAttribute("data-source"), { timeout: 10_000 }).toBe(other);
       expect(await page.getByTestId("softphone-settings").textContent()).toContain("Level on this call");
       expect(await peakLevel(page, 2_500)).toBeGreaterThan(20);
-      await page.screenshot({ path: path.join(SHOTS, "desktop-in-call-settings.png") });
+      await settledShot(page, "desktop-in-call-settings.png");
       await page.keyboard.press("Escape");
       const leg = await db.call.findFirstOrThrow({ where: { parentCallId: call.id } });
 
@@ -207,7 +214,7 @@ describeRealSwitch("the agent desktop in two tabs, its audio settings, and a rel
       if (agentNow.state === "ON_CALL") {
         expect(await notice.textContent()).toContain("On a call");
         expect(await page.locator("#agent-status").inputValue()).toBe("");
-        await page.screenshot({ path: path.join(SHOTS, "desktop-reloaded-on-call.png") });
+        await settledShot(page, "desktop-reloaded-on-call.png");
         // The call ends at the switch (the page has no media of it): the agent goes to wrap-up.
         await stage.tap.api(`uuid_kill ${leg.channelUuid}`);
       }
@@ -215,7 +222,7 @@ describeRealSwitch("the agent desktop in two tabs, its audio settings, and a rel
       await page.getByRole("form", { name: "Wrap-up" }).waitFor({ state: "visible", timeout: 10_000 });
       await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain("finish its wrap-up");
       expect(await notice.textContent()).toContain(caller);
-      await page.screenshot({ path: path.join(SHOTS, "desktop-reloaded-wrap-up.png") });
+      await settledShot(page, "desktop-reloaded-wrap-up.png");
       // Nothing made the agent available on the way: on the call, then wrap-up.
       const moves = await db.agentStateChange.findMany({ where: { agentId: agent.agentId, at: { gte: agentNow.stateSince } }, orderBy: { at: "asc" } });
       expect(moves.map((m) => m.toState)).not.toContain("AVAILABLE");
