@@ -51,10 +51,13 @@ export function NewEmailDialog({ open, onOpenChange, onSent }: { open: boolean; 
   const canned = useQuery({ ...trpc.inbox.cannedResponses.queryOptions(), enabled: open });
   const template = templates.data?.items.find((t) => t.id === templateId) ?? null;
 
-  // The first known address is the usual sender.
+  // The first known address is the usual sender (once: a From the writer cleared stays cleared).
+  const fromFilled = useRef(false);
   useEffect(() => {
-    if (open && !from && senders.data) setFrom(senders.data.addresses[0] ?? (senders.data.domains[0] ? `support@${senders.data.domains[0]}` : ""));
-  }, [open, from, senders.data]);
+    if (!open || fromFilled.current || !senders.data) return;
+    fromFilled.current = true;
+    setFrom((current) => current || (senders.data.addresses[0] ?? (senders.data.domains[0] ? `support@${senders.data.domains[0]}` : "")));
+  }, [open, senders.data]);
 
   const reset = useCallback(() => {
     setToText("");
