@@ -109,9 +109,11 @@ export function NewEmailDialog({ open, onOpenChange, onSent }: { open: boolean; 
             e.preventDefault();
             void submit();
           }}
-          onKeyDown={(e) => {
+          // Capturing: the editor would otherwise take Ctrl+Enter first, as a line break.
+          onKeyDownCapture={(e) => {
             if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
               e.preventDefault();
+              e.stopPropagation();
               void submit();
             }
           }}
