@@ -104,8 +104,8 @@ export function InboxReports() {
                   <YAxis allowDecimals={false} {...chartAxisProps} />
                   <Tooltip contentStyle={chartTooltipStyle} cursor={{ fillOpacity: 0.1 }} />
                   <Legend wrapperStyle={{ fontSize: 12 }} />
-                  <Bar dataKey="Opened" fill="var(--chart-1, #2563eb)" radius={[2, 2, 0, 0]} />
-                  <Bar dataKey="Resolved" fill="var(--chart-2, #16a34a)" radius={[2, 2, 0, 0]} />
+                  <Bar dataKey="Opened" fill="var(--chart-1, #2563eb)" radius={[2, 2, 0, 0]} isAnimationActive={false} />
+                  <Bar dataKey="Resolved" fill="var(--chart-2, #16a34a)" radius={[2, 2, 0, 0]} isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>
             </div>
@@ -115,7 +115,7 @@ export function InboxReports() {
         </CardContent>
       </Card>
 
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid gap-6">
         <FiguresTable title="By channel" description="Conversations opened in the period, by channel." rows={channels.data?.map((c) => ({ key: c.channel, label: CHANNEL_LABEL[c.channel] ?? c.channel, ...c }))} first="Channel" testId="inbox-channel-table" />
         <FiguresTable title="By agent" description="Conversations opened in the period, by who holds them now." rows={agents.data?.map((a) => ({ key: a.userId ?? "unassigned", label: a.name, ...a }))} first="Agent" testId="inbox-agent-table" />
       </div>

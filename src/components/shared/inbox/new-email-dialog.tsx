@@ -40,6 +40,9 @@ export function NewEmailDialog({ open, onOpenChange, onSent }: { open: boolean; 
   const [templateId, setTemplateId] = useState<string>(NONE);
   const [variables, setVariables] = useState<Record<string, string>>({});
   const [suggestOpen, setSuggestOpen] = useState(false);
+  // Fields edited since the last attempt: their old error no longer applies.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  const touch = (...names: string[]) => setEdited((prev) => (names.every((n) => prev.has(n)) ? prev : new Set([...prev, ...names])));
   const editorRef = useRef<Editor | null>(null);
   const listId = useId();
   const fromListId = useId();
@@ -66,13 +69,15 @@ export function NewEmailDialog({ open, onOpenChange, onSent }: { open: boolean; 
     setHtml("");
     setTemplateId(NONE);
     setVariables({});
+    setEdited(new Set());
     clear();
   }, [clear]);
 
   const send = useToastMutation(trpc.inbox.startEmail.mutationOptions(), { success: "Email queued", invalidate: [trpc.inbox.pathKey()], error: false });
 
-  const submit = () =>
-    attempt(async () => {
+  const submit = () => {
+    setEdited(new Set());
+    return attempt(async () => {
       const result = await send.mutateAsync({
         from,
         ...(recipient ? { contactId: recipient.contactId } : { to: toText.trim() }),
@@ -84,13 +89,14 @@ export function NewEmailDialog({ open, onOpenChange, onSent }: { open: boolean; 
       onOpenChange(false);
       onSent(result.conversation.id);
     });
+  };
 
-  const fieldError = (name: string) => errors?.fields[name];
+  const fieldError = (name: string) => (edited.has(name) ? undefined : errors?.fields[name]);
   const suggestions = (recipients.data ?? []).slice(0, 6);
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent className="sm:max-w-2xl">
+      <DialogContent className="sm:max-w-2xl [&>*]:min-w-0">
         <DialogHeader>
           <DialogTitle>New email</DialogTitle>
           <DialogDescription>Starts a new conversation with the contact, assigned to you.</DialogDescription>
@@ -103,7 +109,7 @@ export function NewEmailDialog({ open, onOpenChange, onSent }: { open: boolean; 
         <form
           ref={formRef}
           noValidate
-          className="grid gap-4"
+          className="grid min-w-0 gap-4"
           aria-label="New email"
           onSubmit={(e) => {
             e.preventDefault();
@@ -120,7 +126,7 @@ export function NewEmailDialog({ open, onOpenChange, onSent }: { open: boolean; 
         >
           {errors?.form && <FormErrorAlert message={errors.form} />}
           <FormField label="From" required error={fieldError("from")} description={senders.data?.domains.length ? `An address at ${senders.data.domains.join(", ")}` : undefined}>
-            <Input value={from} onChange={(e) => setFrom(e.target.value)} list={fromListId} autoComplete="off" placeholder="support@example.com" />
+            <Input value={from} onChange={(e) => { setFrom(e.target.value); touch("from"); }} list={fromListId} autoComplete="off" placeholder="support@example.com" />
           </FormField>
           <datalist id={fromListId}>
             {senders.data?.addresses.map((a) => <option key={a} value={a} />)}
@@ -143,6 +149,7 @@ export function NewEmailDialog({ open, onOpenChange, onSent }: { open: boolean; 
                     value={toText}
                     onChange={(e) => {
                       setToText(e.target.value);
+                      touch("to", "contactId");
                       setSuggestOpen(true);
                     }}
                     onFocus={() => setSuggestOpen(true)}
@@ -171,6 +178,7 @@ export function NewEmailDialog({ open, onOpenChange, onSent }: { open: boolean; 
                             onMouseDown={(e) => e.preventDefault()}
                             onClick={() => {
                               setRecipient(r);
+                              touch("to", "contactId");
                               setSuggestOpen(false);
                             }}
                             onKeyDown={(e) => {
@@ -192,7 +200,7 @@ export function NewEmailDialog({ open, onOpenChange, onSent }: { open: boolean; 
           <div className="grid gap-4 sm:grid-cols-2">
             <FormField label="Email template" error={fieldError("templateId")}>
               {(control) => (
-                <Select value={templateId} onValueChange={setTemplateId}>
+                <Select value={templateId} onValueChange={(v) => { setTemplateId(v); touch("templateId", "templateVariables", "body", "subject"); }}>
                   <SelectTrigger {...control} className="w-full">
                     <SelectValue />
                   </SelectTrigger>
@@ -232,7 +240,7 @@ export function NewEmailDialog({ open, onOpenChange, onSent }: { open: boolean; 
             </FormField>
           </div>
           <FormField label="Subject" required={!template} error={fieldError("subject")} description={template ? `Empty: the template's (${template.subject || "none"})` : undefined}>
-            <Input value={subject} onChange={(e) => setSubject(e.target.value)} maxLength={998} />
+            <Input value={subject} onChange={(e) => { setSubject(e.target.value); touch("subject"); }} maxLength={998} />
           </FormField>
           {template ? (
             <fieldset className="grid gap-3 rounded-md border p-3">
@@ -240,7 +248,7 @@ export function NewEmailDialog({ open, onOpenChange, onSent }: { open: boolean; 
               {template.variables.length === 0 && <p className="text-sm text-muted-foreground">This template has no variables.</p>}
               {template.variables.map((v) => (
                 <FormField key={v} label={`{{${v}}}`} error={fieldError("templateVariables")}>
-                  <Input value={variables[v] ?? ""} onChange={(e) => setVariables((prev) => ({ ...prev, [v]: e.target.value }))} />
+                  <Input value={variables[v] ?? ""} onChange={(e) => { setVariables((prev) => ({ ...prev, [v]: e.target.value })); touch("templateVariables"); }} />
                 </FormField>
               ))}
             </fieldset>
@@ -248,7 +256,7 @@ export function NewEmailDialog({ open, onOpenChange, onSent }: { open: boolean; 
             <FormField label="Message" required error={fieldError("body")}>
               {(control) => (
                 <div>
-                  <RichTextEditor id={control.id} value={html} onChange={setHtml} invalid={!!fieldError("body")} onReady={(editor) => (editorRef.current = editor)} />
+                  <RichTextEditor id={control.id} value={html} onChange={(next) => { setHtml(next); touch("body"); }} invalid={!!fieldError("body")} onReady={(editor) => (editorRef.current = editor)} />
                 </div>
               )}
             </FormField>
