@@ -153,7 +153,7 @@ test("a mention rings the agent's bell live; the reports draw; a new email reach
     .poll(async () => (await fetch(`${process.env.E2E_RESEND_URL}/_stand-in/delivered`).then((r) => r.json() as Promise<{ to: string | string[]; subject: string; html?: string; text?: string }[]>)).filter((d) => [d.to].flat().includes(danaEmail)), { timeout: 30_000 })
     .toEqual([expect.objectContaining({ subject: "Your refund is on its way", html: "<p>Hello Dana, the refund left today.</p>", text: "Hello Dana, the refund left today." })]);
   await expect
-    .poll(async () => (await db.query(`SELECT m.status, m.provider, c."assigneeUserId" FROM "Message" m JOIN "Conversation" c ON c.id = m."conversationId" WHERE m."tenantId" = $1 AND m.channel = 'EMAIL'`, [tenantId])).rows)
+    .poll(async () => (await db.query(`SELECT m.status, m.provider, c."assigneeUserId" FROM "Message" m JOIN "Conversation" c ON c.id = m."conversationId" WHERE m."tenantId" = $1 AND m.channel = 'EMAIL' AND m.direction = 'OUTBOUND'`, [tenantId])).rows)
     .toEqual([{ status: "SENT", provider: "resend", assigneeUserId: actor.userId }]);
   await shootSchemes(page, "inbox-new-email-sent", { phone: false });
 });
