@@ -96,7 +96,7 @@ export function NewEmailDialog({ open, onOpenChange, onSent }: { open: boolean; 
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent className="sm:max-w-2xl [&>*]:min-w-0">
+      <DialogContent className="grid-cols-1 sm:max-w-2xl">
         <DialogHeader>
           <DialogTitle>New email</DialogTitle>
           <DialogDescription>Starts a new conversation with the contact, assigned to you.</DialogDescription>
@@ -109,7 +109,7 @@ export function NewEmailDialog({ open, onOpenChange, onSent }: { open: boolean; 
         <form
           ref={formRef}
           noValidate
-          className="grid min-w-0 gap-4"
+          className="grid grid-cols-1 gap-4"
           aria-label="New email"
           onSubmit={(e) => {
             e.preventDefault();
@@ -131,10 +131,10 @@ export function NewEmailDialog({ open, onOpenChange, onSent }: { open: boolean; 
           <datalist id={fromListId}>
             {senders.data?.addresses.map((a) => <option key={a} value={a} />)}
           </datalist>
-          <FormField label="To" required error={fieldError("to") ?? fieldError("contactId")}>
+          <FormField label="To" required error={fieldError("to") ?? fieldError("contactId")} className="grid-cols-1">
             {(control) =>
               recipient ? (
-                <div className="flex min-h-9 items-center gap-2 rounded-md border px-2 py-1 text-sm" data-testid="email-recipient">
+                <div className="flex min-h-9 min-w-0 items-center gap-2 rounded-md border px-2 py-1 text-sm" data-testid="email-recipient">
                   <span className="min-w-0 flex-1 truncate">
                     {recipient.name} <span className="text-muted-foreground">&lt;{recipient.email}&gt;</span>
                   </span>
