@@ -194,6 +194,19 @@ beforeAll(async () => {
   await db.cannedResponse.create({ data: { id: aCannedId, tenantId, shortCode: "a-canned", body: "A's canned body" } });
   await db.inboxAgentState.create({ data: { tenantId, userId: fx.a.userId, availability: "AVAILABLE" } });
 });
+// A's @mention notification for A's owner, on A's conversation (src/server/notifications).
+let aNotificationId: string;
+beforeAll(async () => {
+  const noteId = newId("cvn");
+  aNotificationId = newId("ntf");
+  await db.conversationNote.create({ data: { id: noteId, tenantId: fx.a.tenantId, conversationId: aConversationId, body: "A's mention note", mentionUserIds: [fx.a.userId] } });
+  await db.notification.create({ data: { id: aNotificationId, tenantId: fx.a.tenantId, userId: fx.a.userId, kind: "mention", conversationId: aConversationId, noteId } });
+});
+const expectNotificationIntact = async () => expect(await db.notification.findUniqueOrThrow({ where: { id: aNotificationId } })).toMatchObject({ readAt: null });
+const expectNoNotificationLeak = (value: unknown) => {
+  const text = JSON.stringify(value ?? null);
+  for (const id of [aNotificationId, aConversationId, "A's mention note"]) expect(text, `leaked ${id}`).not.toContain(id);
+};
 // A's agent (the owner as an agent, available), its skill and its queue.
 let aAgentId: string;
 let aLineQueueId: string;
@@ -247,7 +260,7 @@ const expectNoAgentLeak = (value: unknown) => expect(JSON.stringify(value ?? nul
 
 const expectInboxIntact = async () => {
   expect(await db.conversation.findUniqueOrThrow({ where: { id: aConversationId } })).toMatchObject({ status: "OPEN", assigneeUserId: null, labels: ["a-label"], unreadCount: 0, teamId: aTeamId });
-  expect(await db.conversationNote.count({ where: { conversationId: aConversationId } })).toBe(1);
+  expect(await db.conversationNote.count({ where: { conversationId: aConversationId } })).toBe(2);
   expect(await db.message.count({ where: { conversationId: aConversationId } })).toBe(1);
   expect(await db.cannedResponse.count({ where: { id: aCannedId } })).toBe(1);
   expect(await db.inboxTeamMember.count({ where: { teamId: aTeamId } })).toBe(1);
@@ -2189,6 +2202,36 @@ const TRPC: Record<string, TrpcCase> = {
       expectNoContactCentreLeak(await c.contactCentre.queueMetrics());
     },
   },
+  "inbox.startEmail": {
+    aId: true,
+    run: async (c) => {
+      await notFound(c.inbox.startEmail({ from: "support@a-mail.example.com", contactId: aContactId, subject: "hi", html: "<p>hi</p>" }));
+      await expectInboxIntact();
+      expect(await db.conversation.count({ where: { contactId: aContactId } })).toBe(1);
+    },
+  },
+  "inbox.emailRecipients": {
+    aId: false,
+    reason: "the session's tenant's contacts",
+    run: async (c) => {
+      const found = await c.inbox.emailRecipients({ search: "customer@a" });
+      expect(found).toEqual([]);
+      expect(JSON.stringify(await c.inbox.emailRecipients({}))).not.toContain(aContactId);
+    },
+  },
+  "inbox.emailSenders": { aId: false, reason: "the session's tenant's verified sending domains", run: async (c) => expect(JSON.stringify(await c.inbox.emailSenders())).not.toContain("a-mail.example.com") },
+  "inboxReports.volume": {
+    aId: false,
+    reason: "the session's tenant's conversations",
+    run: async (c) => expect((await c.inboxReports.volume({ days: 7, timeZone: "UTC" })).totals.handled).toBe(0),
+  },
+  "inboxReports.channels": { aId: false, reason: "the session's tenant's conversations", run: async (c) => expect(await c.inboxReports.channels({ days: 90 })).toEqual([]) },
+  "inboxReports.agents": { aId: false, reason: "the session's tenant's conversations", run: async (c) => expect(await c.inboxReports.agents({ days: 30 })).toEqual([]) },
+  "inboxReports.hours": { aId: false, reason: "the session's tenant's messages", run: async (c) => expect((await c.inboxReports.hours({ days: 7 })).total).toBe(0) },
+  "notifications.list": { aId: true, run: async (c) => { expectNoNotificationLeak(await c.notifications.list({})); await expectTrpcCode(c.notifications.list({ cursor: aNotificationId }), "BAD_REQUEST"); } },
+  "notifications.markRead": { aId: true, run: async (c) => { await notFound(c.notifications.markRead({ notificationId: aNotificationId })); await expectNotificationIntact(); } },
+  "notifications.markAllRead": { aId: false, reason: "the session's member's own notifications", run: async (c) => { await c.notifications.markAllRead(); await expectNotificationIntact(); } },
+  "notifications.onChange": { aId: false, reason: "the session's member's own bell (its feed filters by the session's tenant and user: notifications.test.ts)" },
   "inbox.members": { aId: false, reason: "the session's tenant's members", run: async (c) => expectNoInboxLeak(await c.inbox.members()) },
   "inbox.availability": { aId: false, reason: "the session's member", run: async (c) => expectNoInboxLeak(await c.inbox.availability()) },
   "inbox.setAvailability": { aId: false, reason: "the session's member in the session's tenant", run: async (c) => { expectNoInboxLeak(await c.inbox.setAvailability({ availability: "away" })); await expectInboxIntact(); } },
