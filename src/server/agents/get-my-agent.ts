@@ -33,6 +33,7 @@ async function findCurrentCall(tenantId: string, view: AgentView): Promise<MyCur
   if (call?.parentCallId) call = (await db.call.findFirst({ where: { id: call.parentCallId, tenantId }, select })) ?? call;
   if (!call) return null;
   const queue = view.currentQueueId ? await db.callQueue.findFirst({ where: { id: view.currentQueueId, tenantId }, select: { friendlyName: true } }) : null;
-  const inbound = call.direction === "INBOUND";
+  // A call the agent placed from their phone is stored as Twilio stores a client's call: inbound from client:<line>.
+  const inbound = call.direction === "INBOUND" && !call.from.startsWith("client:");
   return { id: call.id, direction: inbound ? "inbound" : "outbound", remote: inbound ? call.from : call.to, queueName: queue?.friendlyName ?? null, startedAt: call.createdAt };
 }
