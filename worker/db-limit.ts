@@ -106,6 +106,7 @@ export function limitVoicePort(voice: VoicePort, semaphore: Semaphore, opts: { a
     recordMachineDetection: held(voice.recordMachineDetection),
     createInboundCall: held(voice.createInboundCall),
     createAgentCall: held(voice.createAgentCall),
+    markDirectAgentCall: held(voice.markDirectAgentCall),
     findLiveCallsOnSwitch: limited(voice.findLiveCallsOnSwitch),
     isCallLive: limited(voice.isCallLive),
     findClientAddress: limited(voice.findClientAddress),

@@ -7,6 +7,7 @@ import { sendDueCallbacks } from "@/server/calls/callbacks/send-due-callbacks";
 import { claimQueuedCalls } from "@/server/calls/claim-queued-calls";
 import { createInboundCall } from "@/server/calls/create-inbound-call";
 import { createAgentCall } from "@/server/agents/create-agent-call";
+import { markDirectAgentCall } from "@/server/agents/mark-direct-agent-call";
 import { expireQueuedCalls } from "@/server/calls/expire-queued-calls";
 import { finalizeCall, finalizeCalls } from "@/server/calls/finalize-call";
 import { findClientAddress } from "@/server/sip/find-client-address";
@@ -76,6 +77,7 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
     },
     createInboundCall: (input) => createInboundCall(input),
     createAgentCall: (input) => createAgentCall(input),
+    markDirectAgentCall: (input) => markDirectAgentCall(input),
     findLiveCallsOnSwitch: (switchId) => findLiveCallsOnSwitch(switchId),
     isCallLive: (callId) => isCallLive(callId),
     findClientAddress: (input) => findClientAddress(input),

@@ -1,7 +1,7 @@
 // Blind transfers from the agent desktop on the simulator (the real switch: freeswitch/real-switch/transfer.test.ts):
 // the agent on an ACD call sends the caller to another agent (only that agent is offered it), to a queue, or to a
 // number (dialled with the number the caller called); the agent's leg ends and they go to wrap-up; the call's events
-// name the transfer.
+// name the transfer. And an agent's line answering a direct <Dial><Client> is on that call for the router too.
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { transferAgentCall } from "@/server/agents/transfer-agent-call";
@@ -103,5 +103,29 @@ describe("blind transfers on the simulator", () => {
     await expect(transferAgentCall(me.actor, { target: { kind: "number", number: "0800 FLOWERS" } })).rejects.toThrow(/E\.164/);
     // Nothing was asked of the call.
     expect(await db.call.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({ redirectRequest: null });
+  });
+
+  it("an agent's line answering a direct <Dial><Client> (no queue) puts the agent on that call: the router offers them nothing until it ends, then frees them", async () => {
+    routes.set("/direct", () => twiml("<Dial><Client>15005550140</Client></Dial>"));
+    routes.set("/direct-queued", () => twiml("<Enqueue>after-direct</Enqueue>"));
+    const voice = await createVoiceTenant();
+    const queue = await createTestQueue(voice.tenant.id, "after-direct", { wrapUpSeconds: 0 });
+    // 15005550140 answers and hangs up forty simulated seconds (two real ones) later.
+    const agent = await createTestAgent(voice.actor, { username: "15005550140", queueIds: [queue.id] });
+    const direct = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/direct") });
+    const onDirect = await waitFor("the agent on the direct call", () => db.agent.findFirst({ where: { id: agent.agentId, state: "ON_CALL" } }), 15_000);
+    const leg = await db.call.findFirstOrThrow({ where: { parentCallId: direct.id } });
+    expect(onDirect).toMatchObject({ currentCallId: leg.id, currentQueueId: null });
+    // A caller queued meanwhile waits: the agent is busy.
+    const queued = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/direct-queued") });
+    await waitFor("the caller waiting", () => db.queueMember.findUnique({ where: { callId: queued.id } }));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await db.routingDecision.count({ where: { itemId: queued.id } })).toBe(0);
+    // The direct call ends: the agent is free and takes the waiting caller.
+    expect((await waitForFinalCall(direct.id, 30_000)).status).toBe("COMPLETED");
+    await waitFor("the waiting caller offered to the agent", () => db.routingDecision.findFirst({ where: { itemId: queued.id, agentId: agent.agentId, outcome: "offered" } }), 15_000);
+    expect((await db.agentStateChange.findMany({ where: { agentId: agent.agentId }, orderBy: { at: "asc" } })).map((c) => `${c.cause}:${c.toState}`).slice(0, 3)).toEqual(["answered:ON_CALL", "reconciled:AVAILABLE", "offer:RINGING"]);
+    const { updateCall } = await import("@/server/calls/update-call");
+    await updateCall(voice.actor, { callId: queued.id, status: "completed" });
   });
 });

@@ -50,7 +50,8 @@ export type Running =
       kind: "dial";
       step: number;
       eventUuid: string;
-      legs: { callId: string; uuid: string; sendDigits: string | null }[];
+      /** `client`: the identity of a <Client> leg (an agent's line), for their presence on a direct call. */
+      legs: { callId: string; uuid: string; sendDigits: string | null; client?: string }[];
       bridgedAt: number | null;
       bridgedTo: string | null;
       timeLimitSeconds: number;
