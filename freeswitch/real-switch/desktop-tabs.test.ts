@@ -4,15 +4,14 @@
 // a new Call-ID after), and the first tab shows the banner in turn. The audio settings list the fake devices, keep a
 // choice in localStorage, and their level meter moves with the fake microphone. A reload during a call shows the
 // call the server knows (the customer's number), keeps the agent on the call, then wrap-up with its form.
-import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { encode } from "next-auth/jwt";
+import type { Page } from "@playwright/test";
 import { expect, it } from "vitest";
 import { createTestAgent, createTestQueue } from "@/test/agent-fixtures";
 import { describeRealSwitch, stackInfo, waitFor, type EslTap } from "./harness/fixtures";
 import { twiml, useDocumentStage } from "./harness/document-stage";
+import { launchChromium, signedInContext } from "./harness/desktop-browser";
 
 const SHOTS = path.resolve(import.meta.dirname, "../../test-results/real-switch");
 
@@ -25,24 +24,6 @@ async function registrationsOf(tap: EslTap, user: string): Promise<{ callId: str
     if (field("User").toLowerCase() === user.toLowerCase()) found.push({ callId: field("Call-ID"), contact: field("Contact") });
   }
   return found;
-}
-
-async function openBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--autoplay-policy=no-user-gesture-required"],
-  });
-}
-
-/** A browser context signed in as the agent (a session cookie as after signing in). */
-async function signedIn(browser: Browser, userId: string, viewport = { width: 1280, height: 800 }): Promise<BrowserContext> {
-  const { db } = await import("@/server/db");
-  const info = stackInfo();
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-  const jwt = await encode({ secret: info.secrets.NEXTAUTH_SECRET, token: { id: user.id, email: user.email, name: user.name, isPlatformStaff: false, sessionVersion: user.sessionVersion, mfa: false, sid: randomUUID() } });
-  const context = await browser.newContext({ viewport });
-  await context.addCookies([{ name: "next-auth.session-token", value: jwt, url: info.appUrl }]);
-  return context;
 }
 
 /** A screenshot once the page's animations (the popover's zoom-in) have finished. */
@@ -75,9 +56,9 @@ describeRealSwitch("the agent desktop in two tabs, its audio settings, and a rel
     mkdirSync(SHOTS, { recursive: true });
     const agent = await createTestAgent(stage.tenant.actor, { username: "tab-agent", name: "Tess Tabs", registered: false, state: "OFFLINE" });
     const user = `${agent.sipUser.username}@${stage.tenant.sipDomain}`;
-    const browser = await openBrowser();
+    const browser = await launchChromium();
     try {
-      const context = await signedIn(browser, agent.userId);
+      const context = await signedInContext(browser, agent.userId);
       const first = await context.newPage();
       await first.goto(`${stackInfo().appUrl}/desktop`);
       await expect.poll(() => registrationBadge(first), { timeout: 20_000 }).toBe("Line ready");
@@ -169,9 +150,9 @@ describeRealSwitch("the agent desktop in two tabs, its audio settings, and a rel
     const { db } = await import("@/server/db");
     const queue = await createTestQueue(stage.tenant.tenantId, "rs-reload", { wrapUpSeconds: 120, ringTimeoutSeconds: 30 });
     const agent = await createTestAgent(stage.tenant.actor, { username: "reload-agent", name: "Rhea Reload", queueIds: [queue.id], registered: false });
-    const browser = await openBrowser();
+    const browser = await launchChromium();
     try {
-      const context = await signedIn(browser, agent.userId);
+      const context = await signedInContext(browser, agent.userId);
       const page = await context.newPage();
       await page.goto(`${stackInfo().appUrl}/desktop`);
       await expect.poll(() => registrationBadge(page), { timeout: 20_000 }).toBe("Line ready");

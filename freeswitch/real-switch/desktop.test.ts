@@ -4,15 +4,13 @@
 // and is offered to the agent by the ACD: the incoming call rings as a modal with the caller's number; the agent
 // answers, mutes, holds (a re-INVITE the switch sees as a hold), presses a key on the keypad (a DTMF the switch
 // receives on the agent's leg) and hangs up; the caller's action hears bridged and the agent goes to wrap-up.
-import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "@playwright/test";
-import { encode } from "next-auth/jwt";
 import { expect, it } from "vitest";
 import { createTestAgent, createTestQueue } from "@/test/agent-fixtures";
 import { describeRealSwitch, stackInfo, waitFor, waitForFinal } from "./harness/fixtures";
 import { twiml, useDocumentStage } from "./harness/document-stage";
+import { launchChromium, signedInContext } from "./harness/desktop-browser";
 
 const SHOTS = path.resolve(import.meta.dirname, "../../test-results/real-switch");
 
@@ -25,15 +23,9 @@ describeRealSwitch("the agent desktop's softphone on a real FreeSWITCH", () => {
     mkdirSync(SHOTS, { recursive: true });
     const queue = await createTestQueue(stage.tenant.tenantId, "rs-desktop", { wrapUpSeconds: 60, ringTimeoutSeconds: 30 });
     const agent = await createTestAgent(stage.tenant.actor, { username: "desk-agent", name: "Dana Desk", queueIds: [queue.id], registered: false });
-    const user = await db.user.findUniqueOrThrow({ where: { id: agent.userId } });
-    const jwt = await encode({ secret: info.secrets.NEXTAUTH_SECRET, token: { id: user.id, email: user.email, name: user.name, isPlatformStaff: false, sessionVersion: user.sessionVersion, mfa: false, sid: randomUUID() } });
-    const browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--autoplay-policy=no-user-gesture-required"],
-    });
+    const browser = await launchChromium();
     try {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      await context.addCookies([{ name: "next-auth.session-token", value: jwt, url: info.appUrl }]);
+      const context = await signedInContext(browser, agent.userId);
       const page = await context.newPage();
       await page.goto(`${info.appUrl}/desktop`);
       await expect.poll(() => page.getByTestId("softphone-registration").textContent(), { timeout: 20_000 }).toBe("Line ready");

@@ -8,11 +8,11 @@
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import path from "node:path";
-import { chromium } from "@playwright/test";
 import { expect, it } from "vitest";
 import { createTestAgent } from "@/test/agent-fixtures";
 import { describeRealSwitch, stackInfo, waitFor, waitForFinal } from "./harness/fixtures";
 import { twiml, useDocumentStage } from "./harness/document-stage";
+import { launchChromium } from "./harness/desktop-browser";
 
 const SIP_JS = path.resolve(import.meta.dirname, "../../node_modules/sip.js/lib");
 const PAGE = '<!doctype html><html><body><script type="module">import * as SIP from "/sip.js/index.js"; window.SIP = SIP; window.ready = true;</script></body></html>';
@@ -59,10 +59,7 @@ describeRealSwitch("a browser softphone on a real FreeSWITCH", () => {
       );
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    const browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);

@@ -22,12 +22,12 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** A browser context signed in as the user (their session cookie on the stack's app). */
-export async function signedInContext(browser: Browser, userId: string, opts: { colorScheme?: "light" | "dark" } = {}): Promise<BrowserContext> {
+export async function signedInContext(browser: Browser, userId: string, opts: { colorScheme?: "light" | "dark"; viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {
   const { db } = await import("@/server/db");
   const info = stackInfo();
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   const jwt = await encode({ secret: info.secrets.NEXTAUTH_SECRET, token: { id: user.id, email: user.email, name: user.name, isPlatformStaff: false, sessionVersion: user.sessionVersion, mfa: false, sid: randomUUID() } });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: opts.colorScheme ?? "light" });
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 }, colorScheme: opts.colorScheme ?? "light" });
   await context.addCookies([{ name: "next-auth.session-token", value: jwt, url: info.appUrl }]);
   return context;
 }

@@ -11,11 +11,11 @@ import { useToastMutation } from "@/components/shared/use-toast-mutation";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
+import { nativeSelectClass } from "@/components/ui/native-select";
 import { cn } from "@/lib/utils";
 import { useTRPC } from "@/trpc/react";
 
-const selectClass =
-  "h-9 rounded-md border border-input bg-transparent px-3 text-sm shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 aria-invalid:border-destructive dark:bg-input/30 [&>option]:bg-background";
+const selectClass = nativeSelectClass;
 
 function useMyAgent() {
   const trpc = useTRPC();

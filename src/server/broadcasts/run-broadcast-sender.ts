@@ -12,6 +12,7 @@ import { recordBatchAccepted, recordBatchDeferred, recordBatchRefused } from "@/
 import { sendEmailBatch, type EmailBatchOutcome } from "@/server/email/send-email-batch";
 import { logger } from "@/server/logger";
 import { newId } from "@/server/shared/ids";
+import { abortableSleep } from "@/server/shared/abortable-sleep";
 
 /** Longer than a request (30 s timeout) plus a pacing wait: the lease is renewed before every request. */
 const LEASE_MS = 120_000;
@@ -48,18 +49,6 @@ export interface BroadcastSenderPass {
 /** When this process last started a request: the pace holds across passes. */
 let lastRequestAt = 0;
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (ms <= 0 || signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-    signal?.addEventListener("abort", done, { once: true });
-  });
-
 /** Delay before attempt n+1 after n failures: 1 s, 2 s, 4 s… at most 5 min; the provider's Retry-After when longer. */
 export function broadcastRetryDelay(failures: number, retryAfterMs: number | null): number {
   const backoff = Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1), BACKOFF_MAX_MS);
@@ -80,7 +69,7 @@ export async function runBroadcastSender(opts: BroadcastSenderOptions = {}): Pro
       if (claim.broadcastId === null) {
         // Waiting only for a backoff that ends within this pass: wait for it here rather than a whole pass later.
         if (claim.idleUntil && claim.idleUntil.getTime() < deadline) {
-          await sleep(claim.idleUntil.getTime() - Date.now(), opts.signal);
+          await abortableSleep(claim.idleUntil.getTime() - Date.now(), opts.signal);
           continue;
         }
         pass.idle = claim.idleUntil === null;
@@ -94,7 +83,7 @@ export async function runBroadcastSender(opts: BroadcastSenderOptions = {}): Pro
         continue;
       }
       emptyClaim = null;
-      await sleep(lastRequestAt + interval - Date.now(), opts.signal);
+      await abortableSleep(lastRequestAt + interval - Date.now(), opts.signal);
       if (opts.signal?.aborted) break;
       lastRequestAt = Date.now();
       pass.requests++;
@@ -121,7 +110,7 @@ export async function runBroadcastSender(opts: BroadcastSenderOptions = {}): Pro
     }
   } finally {
     // The next sender, wherever it runs, starts no sooner than the pace allows.
-    await sleep(lastRequestAt + interval - Date.now());
+    await abortableSleep(lastRequestAt + interval - Date.now());
     await releaseBroadcastLease(holder);
   }
   return pass;

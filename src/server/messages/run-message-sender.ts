@@ -24,6 +24,7 @@ import { resolveSlackProvider } from "@/server/messages/providers/resolve-slack-
 import { resolveChatBotProvider } from "@/server/messages/providers/resolve-chat-bot-provider";
 import { resolveTeamsProvider } from "@/server/messages/providers/resolve-teams-provider";
 import type { MessageChannel } from "@/generated/prisma/enums";
+import { abortableSleep } from "@/server/shared/abortable-sleep";
 import { processState } from "@/server/shared/process-state";
 import { emitMessageEvents } from "@/server/messages/emit-message-events";
 
@@ -298,19 +299,6 @@ async function nextPacedAt(tenantIds: string[] | null): Promise<number | null> {
   return at ? at.getTime() : null;
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-    signal?.addEventListener("abort", done, { once: true });
-  });
-}
-
 export async function runMessageSender(opts: MessageSenderOptions = {}): Promise<MessageSenderPass> {
   const pass: MessageSenderPass = { locked: false, sent: 0, retried: 0, failed: 0, deferred: 0 };
   const lockClient = await sqlPool().connect();
@@ -330,7 +318,7 @@ export async function runMessageSender(opts: MessageSenderOptions = {}): Promise
         // Paced work due soon is this pass's to send: waiting for its slot beats ending the pass and starting another.
         const next = await nextPacedAt(opts.tenantIds ?? null);
         if (next === null || next > Math.min(deadline, Date.now() + PACED_WAIT_MS)) break;
-        await sleep(Math.max(0, next - Date.now()), opts.signal);
+        await abortableSleep(next - Date.now(), opts.signal);
         continue;
       }
       const outcomes = await sendAll(due, opts);

@@ -9,10 +9,10 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { nativeSelectClass } from "@/components/ui/native-select";
 import { useTRPC } from "@/trpc/react";
 
-const selectClass =
-  "h-9 w-full rounded-md border border-input bg-transparent px-3 text-sm shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 aria-invalid:border-destructive dark:bg-input/30 [&>option]:bg-background";
+const selectClass = `${nativeSelectClass} w-full`;
 
 export function DialForm({ disabled, onDial }: { disabled: boolean; onDial: (target: string, callerId: string | undefined) => boolean }) {
   const trpc = useTRPC();
