@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: "Agent desktop" };
 
 export default function DesktopPage() {
   return (
-    <div className="grid h-full gap-4 p-4 lg:grid-cols-[22rem_1fr]">
+    <div className="grid h-full content-start gap-4 p-4 lg:grid-cols-[22rem_1fr]">
       <div className="lg:col-span-2">
         <AgentStatusBar />
       </div>
