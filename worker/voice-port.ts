@@ -90,8 +90,8 @@ export interface VoicePort {
   endCallOffer(input: { tenantId: string; callId: string; agentId: string; answered: boolean; callerLeft: boolean }): Promise<void>;
   /** ACD: the waiting callers among these calls, their queues and the agents free to take them (load-routing-snapshot.ts). */
   loadRoutingSnapshot(input: { callIds: string[] }): Promise<TenantRoutingSnapshot[]>;
-  /** ACD: the router's choice claimed: the caller offered, the agent ringing (claim-call-offer.ts). */
-  claimCallOffer(input: { tenantId: string; callId: string; agentId: string; reason: string }): Promise<ClaimCallOfferResult>;
+  /** ACD: the router's choice claimed: the caller offered, the agent (ring-all: the agents) ringing (claim-call-offer.ts). */
+  claimCallOffer(input: { tenantId: string; callId: string; agentIds: string[]; reason: string }): Promise<ClaimCallOfferResult>;
   /** ACD: callers past their queue's maxWaitSeconds, taken out with where they go (take-overflowing-callers.ts). */
   takeOverflowingCallers(input: { callIds: string[] }): Promise<OverflowingCaller[]>;
   /** ACD: place in line and estimated wait of these callers whose queues announce them (find-queue-announcements.ts). */

@@ -145,6 +145,74 @@ describe("the ACD on the simulator", () => {
     expect((await waitForFinalCall(caller.id, 10_000)).status).toBe("COMPLETED");
   });
 
+  it("ring-all: every free agent of the queue rings at once (one bridge, their client legs joined by ','); the first to answer takes the caller, the other is available again with no miss counted", async () => {
+    routes.set("/ra-enqueue", () => twiml('<Enqueue action="/ra-after">ring-all</Enqueue>'));
+    routes.set("/ra-after", () => twiml("<Hangup/>"));
+    const voice = await createVoiceTenant();
+    const queue = await createTestQueue(voice.tenant.id, "ring-all", { strategy: "ring-all", ringTimeoutSeconds: 20, maxNoAnswer: 1, wrapUpSeconds: 0 });
+    // 15005550300 rings and never answers; 15005550106 answers after a simulated second and hangs up six later.
+    const silent = await createTestAgent(voice.actor, { username: "15005550300", queueIds: [queue.id], idleSince: new Date(Date.now() - 120_000) });
+    const answering = await createTestAgent(voice.actor, { username: "15005550106", queueIds: [queue.id], idleSince: new Date() });
+    const caller = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/ra-enqueue") });
+
+    expect((await waitForFinalCall(caller.id, 30_000)).status).toBe("COMPLETED");
+    expect(requestsTo("/ra-after", caller.id)).toEqual([expect.objectContaining({ QueueResult: "bridged", QueueSid: queue.id })]);
+    // One bridge rang both phones together, each at its registration, with the caller's number.
+    const legs = await db.call.findMany({ where: { parentCallId: caller.id }, orderBy: { to: "asc" } });
+    expect(legs.map((l) => [l.to, l.from])).toEqual([
+      ["client:15005550106", voice.number.e164],
+      ["client:15005550300", voice.number.e164],
+    ]);
+    const bridges = stage.executed(caller.id, "bridge");
+    expect(bridges).toHaveLength(1);
+    const byUser = (user: string) => legs.find((l) => l.to === `client:${user}`)!;
+    const legOf = (user: string) => `[origination_uuid=${byUser(user).channelUuid},irisx_call_id=${byUser(user).id},irisx_tenant_id=${voice.tenant.id},leg_timeout=20,origination_caller_id_number=${voice.number.e164},origination_caller_id_name=${voice.number.e164},media_mix_inbound_outbound_codecs=true,sip_invite_domain=${silent.sipUser.domain}]sofia/internal/sip:${user}@127.0.0.1:5060`;
+    expect(bridges[0]).toContain(`${legOf("15005550300")},${legOf("15005550106")}`);
+
+    const log = await decisions(caller.id);
+    expect(log.map((d) => [d.outcome, d.agentId])).toEqual([
+      ["offered", silent.agentId],
+      ["offered", answering.agentId],
+      ["released", silent.agentId],
+      ["answered", answering.agentId],
+    ]);
+    expect(log[0]!.reason).toBe("ring-all: 2 agents free");
+    expect(log[2]!.reason).toBe("ring-all: another agent answered first");
+    // maxNoAnswer 1 would have set a struck agent away: the one who lost the race is available, no miss counted.
+    expect(await db.agent.findUniqueOrThrow({ where: { id: silent.agentId } })).toMatchObject({ state: "AVAILABLE", missedOffers: 0, currentCallId: null });
+    expect(await causes(silent.agentId)).toEqual(["offer:RINGING", "ended:AVAILABLE"]);
+    await waitFor("the answering agent available again", () => db.agent.findFirst({ where: { id: answering.agentId, state: "AVAILABLE" } }));
+    expect(await causes(answering.agentId)).toEqual(["offer:RINGING", "answered:ON_CALL", "ended:AVAILABLE"]);
+    expect(await db.queueOutcome.findFirstOrThrow({ where: { itemId: caller.id } })).toMatchObject({ agentId: answering.agentId, result: "answered" });
+  });
+
+  it("ring-all: nobody answers within the ring timeout, every agent rung is released with a miss each (maxNoAnswer counts), and the caller waits again", async () => {
+    routes.set("/rt-enqueue", () => twiml('<Enqueue action="/rt-after">ring-out</Enqueue>'));
+    routes.set("/rt-after", () => twiml(""));
+    const voice = await createVoiceTenant();
+    const queue = await createTestQueue(voice.tenant.id, "ring-out", { strategy: "ring-all", ringTimeoutSeconds: 2, maxNoAnswer: 2, wrapUpSeconds: 0 });
+    const first = await createTestAgent(voice.actor, { username: "15005550300", queueIds: [queue.id] });
+    const second = await createTestAgent(voice.actor, { username: "15005550301", queueIds: [queue.id] });
+    const caller = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/rt-enqueue") });
+
+    await waitFor("both agents ringing", async () => ((await db.agent.count({ where: { id: { in: [first.agentId, second.agentId] }, state: "RINGING" } })) === 2 ? true : null));
+    // Rang out: both are misses, and the caller is back on hold music, waiting with both excluded.
+    await waitFor("both misses", async () => ((await db.routingDecision.count({ where: { itemId: caller.id, outcome: "missed" } })) === 2 ? true : null), 20_000);
+    const member = await waitFor("the caller waiting again", () => db.queueMember.findFirst({ where: { callId: caller.id, offeredAgentId: null } }));
+    expect([...member.excludedAgentIds].sort()).toEqual([first.agentId, second.agentId].sort());
+    for (const agent of [first, second]) {
+      expect(await db.agent.findUniqueOrThrow({ where: { id: agent.agentId } })).toMatchObject({ state: "AVAILABLE", missedOffers: 1, currentCallId: null });
+      expect(await causes(agent.agentId)).toEqual(["offer:RINGING", "missed:AVAILABLE"]);
+    }
+    expect((await decisions(caller.id)).map((d) => d.outcome)).toEqual(["offered", "offered", "missed", "missed"]);
+    const legs = await db.call.findMany({ where: { parentCallId: caller.id } });
+    expect(legs.map((l) => l.status).sort()).toEqual(["NO_ANSWER", "NO_ANSWER"]);
+    await waitFor("hold music again", async () => (stage.executed(caller.id, "playback").includes("local_stream://moh") ? true : null));
+    const { updateCall } = await import("@/server/calls/update-call");
+    await updateCall(voice.actor, { callId: caller.id, status: "completed" });
+    expect((await waitForFinalCall(caller.id, 10_000)).status).toBe("COMPLETED");
+  });
+
   it("an agent whose softphone unregisters while available goes offline (and is no longer offered calls)", async () => {
     const voice = await createVoiceTenant();
     const agent = await createTestAgent(voice.actor, { username: "agent-leaving" });

@@ -1,7 +1,7 @@
 // The ACD's loop on this worker: the callers waiting in queues among this worker's calls, and the agents who could
 // take them, go to the router (src/server/acd/route-work.ts, pure); each assignment is claimed in the database
-// (claim-call-offer.ts: the caller offered, the agent ringing, the reason logged) and handed to the caller's session,
-// which rings the agent (call-control/acd-offer-runner.ts). Every few seconds, with the settling, callers past their
+// (claim-call-offer.ts: the caller offered, the agent ringing, the reason logged; ring-all: every eligible free agent)
+// and handed to the caller's session, which rings the agent (or all of them at once) (call-control/acd-offer-runner.ts). Every few seconds, with the settling, callers past their
 // queue's maxWaitSeconds overflow (take-overflowing-callers.ts: their session is redirected to the queue's overflow)
 // and callers on hold music hear their place in line and estimated wait (find-queue-announcements.ts). A tick runs
 // every ACD_TICK_MS and at once when an agent becomes available (irisx_agent_changed). Agent states the calls left behind
@@ -94,17 +94,16 @@ export class AcdDispatcher implements WorkerHandler {
       const routeShare = assignments.length > 0 ? (performance.now() - routedAt) / assignments.length : 0;
       for (const assignment of assignments) {
         const channel = waiting.get(assignment.itemId);
-        const agentId = assignment.agentIds[0];
-        if (!channel?.session || !agentId || assignment.kind !== "call") continue;
+        if (!channel?.session || assignment.agentIds.length === 0 || assignment.kind !== "call") continue;
         const claimStarted = performance.now();
-        const claim = await this.ctx.voice.claimCallOffer({ tenantId: snapshot.tenantId, callId: assignment.itemId, agentId, reason: assignment.reason });
+        const claim = await this.ctx.voice.claimCallOffer({ tenantId: snapshot.tenantId, callId: assignment.itemId, agentIds: assignment.agentIds, reason: assignment.reason });
         this.keep(routeShare + performance.now() - claimStarted);
         if (!claim.ok) {
           this.claimsLost++;
           continue;
         }
         this.offered++;
-        void channel.session.acdOffers.offer({ agentId, identity: claim.identity, ringTimeoutSeconds: claim.ringTimeoutSeconds });
+        void channel.session.acdOffers.offer({ agentId: claim.agents[0]!.agentId, identity: claim.identity, ringTimeoutSeconds: claim.ringTimeoutSeconds, ...(claim.agents.length > 1 ? { agents: claim.agents } : {}) });
       }
     }
     if (performance.now() - started > 1_000) this.ctx.log.warn({ ms: Math.round(performance.now() - started), waiting: waiting.size }, "an ACD pass took over a second");

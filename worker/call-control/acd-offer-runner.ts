@@ -11,6 +11,8 @@ export interface AgentOffer {
   /** The agent's SIP user (a client of the tenant). */
   identity: string;
   ringTimeoutSeconds: number;
+  /** Ring-all: every agent offered at once (the first is agentId/identity). */
+  agents?: { agentId: string; identity: string }[];
 }
 
 export class AcdOfferRunner {
@@ -31,7 +33,9 @@ export class AcdOfferRunner {
   offer(offer: AgentOffer): Promise<void> {
     return this.s.post(async () => {
       if (!this.waiting()) {
-        await this.s.host.voice.endCallOffer({ tenantId: this.s.channel.tenantId, callId: this.s.channel.callId, agentId: offer.agentId, answered: false, callerLeft: true });
+        for (const agent of offer.agents ?? [offer]) {
+          await this.s.host.voice.endCallOffer({ tenantId: this.s.channel.tenantId, callId: this.s.channel.callId, agentId: agent.agentId, answered: false, callerLeft: true });
+        }
         return;
       }
       await this.stopRunning();
@@ -48,20 +52,26 @@ export class AcdOfferRunner {
     });
   }
 
-  /** The agent's leg is bridged to the caller: the agent answered. */
+  /**
+   * The agent's leg is bridged to the caller: the agent answered. Ring-all: the bridged leg's client says which agent
+   * (the offer's agents were dialled as `client:<identity>`); the ACD frees the others.
+   */
   async answered(running: Extract<Running, { kind: "dial" }>): Promise<void> {
     const state = this.s.state;
     const offer = state?.queue?.offer;
     if (state?.awaiting.kind !== "agentRinging" || !offer || state.queue?.dequeued) return;
-    const leg = running.legs[0]?.callId ?? null;
+    const bridged = running.legs.find((l) => l.uuid === running.bridgedTo) ?? running.legs[0];
+    const leg = bridged?.callId ?? null;
+    const identity = bridged?.to?.startsWith("client:") ? bridged.to.slice("client:".length) : null;
+    const agentId = offer.ringing?.find((a) => a.identity === identity)?.agentId ?? offer.agentId;
     const taken = await this.s.host.voice
-      .answerCallOffer({ tenantId: this.s.channel.tenantId, callId: this.s.channel.callId, agentId: offer.agentId, legCallId: leg })
+      .answerCallOffer({ tenantId: this.s.channel.tenantId, callId: this.s.channel.callId, agentId, legCallId: leg })
       .catch((err: unknown) => {
         this.s.log.error({ err, callId: this.s.channel.callId }, "could not record the agent's answer");
         return null;
       });
     // A state-only decision: the dial's running record stays (its bridge's end is still awaited).
-    await this.s.deliver({ kind: "agentAnswered", step: state.step, by: leg ?? "", waitedSeconds: taken?.waitedSeconds ?? 0 });
+    await this.s.deliver({ kind: "agentAnswered", step: state.step, by: leg ?? "", waitedSeconds: taken?.waitedSeconds ?? 0, agentId });
   }
 
   /** The interpreter's agentOfferEnded: the ACD settles the agent and the caller's place. */

@@ -116,7 +116,7 @@ export class DialRunner {
     this.s.running = dialRunning(
       command,
       step,
-      legs.map((leg) => ({ callId: leg.callId, uuid: leg.uuid, sendDigits: leg.target.kind === "number" ? leg.target.sendDigits : null })),
+      legs.map((leg, i) => ({ callId: leg.callId, uuid: leg.uuid, sendDigits: leg.target.kind === "number" ? leg.target.sendDigits : null, to: planned[i]!.to })),
     );
     void this.s.save();
     // record-from-ringing: the caller's side from now, ringback included.

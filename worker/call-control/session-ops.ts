@@ -50,7 +50,8 @@ export type Running =
       kind: "dial";
       step: number;
       eventUuid: string;
-      legs: { callId: string; uuid: string; sendDigits: string | null }[];
+      /** `to`: what the leg dials (a number, a SIP URI, `client:<identity>`); absent in states stored before it was kept. */
+      legs: { callId: string; uuid: string; sendDigits: string | null; to?: string }[];
       bridgedAt: number | null;
       bridgedTo: string | null;
       timeLimitSeconds: number;

@@ -35,7 +35,7 @@ export async function settleAgents(input: { now?: Date; tenantIds?: string[] }):
       AND (
         (c."endedAt" IS NOT NULL AND c."endedAt" < ${new Date(now.getTime() - ENDED_CALL_GRACE_SECONDS * 1000)})
         OR (a.state = 'RINGING' AND a."stateSince" < ${new Date(now.getTime() - STALE_RING_SECONDS * 1000)}
-            AND NOT EXISTS (SELECT 1 FROM "QueueMember" m WHERE m."callId" = a."currentCallId" AND m."offeredAgentId" = a.id AND m."offeredAt" > ${new Date(now.getTime() - STALE_RING_SECONDS * 1000)})))
+            AND NOT EXISTS (SELECT 1 FROM "QueueMember" m WHERE m."callId" = a."currentCallId" AND m."offeredAgentId" IS NOT NULL AND m."offeredAt" > ${new Date(now.getTime() - STALE_RING_SECONDS * 1000)})))
     LIMIT 500`;
   for (const agent of stale) {
     await db.$transaction(async (tx) => {
