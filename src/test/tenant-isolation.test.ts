@@ -192,7 +192,6 @@ beforeAll(async () => {
   await db.message.create({ data: { id: newSid("SM"), tenantId, channel: "SMS", direction: "INBOUND", status: "RECEIVED", from: "+14155550123", to: A_NUMBER, body: "A's inbox secret", conversationId: aConversationId } });
   await db.conversationNote.create({ data: { id: newId("cvn"), tenantId, conversationId: aConversationId, body: "A's inbox note", mentionUserIds: [] } });
   await db.cannedResponse.create({ data: { id: aCannedId, tenantId, shortCode: "a-canned", body: "A's canned body" } });
-  await db.inboxAgentState.create({ data: { tenantId, userId: fx.a.userId, availability: "AVAILABLE" } });
 });
 // A's agent (the owner as an agent, available), its skill and its queue.
 let aAgentId: string;
