@@ -7,6 +7,7 @@ import { db } from "@/server/db";
 import { endWrapUp } from "@/server/agents/end-wrap-up";
 import { recordAgentRegistration } from "@/server/agents/record-agent-registration";
 import { createTestAgent, createTestQueue } from "@/test/agent-fixtures";
+import { CALLBACK_GOODBYE } from "@/server/voice-documents/interpreter/queue-wait";
 import { createVoiceTenant } from "@/test/call-fixtures";
 import { twiml, useCallControlStage } from "./call-control-stage";
 import { placeCall, waitFor, waitForFinalCall } from "./test-harness";
@@ -211,6 +212,98 @@ describe("the ACD on the simulator", () => {
     const { updateCall } = await import("@/server/calls/update-call");
     await updateCall(voice.actor, { callId: caller.id, status: "completed" });
     expect((await waitForFinalCall(caller.id, 10_000)).status).toBe("COMPLETED");
+  });
+
+  it("callback: a caller who presses 1 (offered in the announcement) hangs up keeping their place; the callback goes to the agent before a later caller, whose softphone rings showing Callback; answered, the switch calls the customer with the number they called and bridges them", async () => {
+    routes.set("/cb-enqueue", () => twiml('<Enqueue action="/cb-after">callbacks</Enqueue>'));
+    routes.set("/cb-after", () => twiml(""));
+    const voice = await createVoiceTenant({ voiceUrl: stage.app.url("/cb-enqueue") });
+    const queue = await createTestQueue(voice.tenant.id, "callbacks", { callbackOffer: true, announceEverySeconds: 1, wrapUpSeconds: 0 });
+    // Not registered yet: callers wait. 15005550160: the softphone answers after a simulated second, stays a minute.
+    const agent = await createTestAgent(voice.actor, { username: "15005550160", queueIds: [queue.id], registered: false });
+    // +15005550110 calls in, hears the offer, presses 1 (a simulated 40 s after answering); called back, it answers
+    // after a simulated second and hangs up ten later.
+    const first = stage.sim.switch.injectInbound({ from: "+15005550110", to: voice.number.e164, digits: "1", digitsAfterSeconds: 40 }).uuid;
+    const firstCall = await waitFor("the first caller's call", () => db.call.findFirst({ where: { channelUuid: first } }));
+    const member = await waitFor("the first caller waiting", () => db.queueMember.findUnique({ where: { callId: firstCall.id } }));
+    await waitFor("the offer announced", async () => (spokenOn(firstCall.id).some((t) => t.includes("Press 1 to be called back, keeping your place in line.")) ? true : null));
+    const callback = await waitFor("the callback", () => db.queueCallback.findFirst({ where: { callId: firstCall.id } }));
+    expect(callback).toMatchObject({ tenantId: voice.tenant.id, queueId: queue.id, number: "+15005550110", callerId: voice.number.e164, status: "pending", attempts: 0, enqueuedAt: member.enqueuedAt });
+    expect((await waitForFinalCall(firstCall.id, 15_000)).status).toBe("COMPLETED");
+    expect(spokenOn(firstCall.id)).toContain(CALLBACK_GOODBYE);
+    expect(await db.queueMember.count({ where: { callId: firstCall.id } })).toBe(0);
+    const [told] = await waitFor("the action told", async () => (requestsTo("/cb-after", firstCall.id).length ? requestsTo("/cb-after", firstCall.id) : null));
+    expect(told).toMatchObject({ QueueResult: "hangup", QueueSid: queue.id });
+
+    // A second caller joins after: the callback keeps the first one's place, ahead of it.
+    const second = stage.sim.switch.injectInbound({ from: "+14155550199", to: voice.number.e164 }).uuid;
+    const secondCall = await waitFor("the second caller's call", () => db.call.findFirst({ where: { channelUuid: second } }));
+    await waitFor("the second caller waiting", () => db.queueMember.findUnique({ where: { callId: secondCall.id } }));
+    const [announced] = await waitFor("the second caller's place", async () => {
+      const said = spokenOn(secondCall.id).filter((t) => t.startsWith("You are"));
+      return said.length ? said : null;
+    });
+    expect(announced).toMatch(/^You are number 2 in line\./);
+
+    await recordAgentRegistration({ username: agent.sipUser.username, domain: agent.sipUser.domain, registered: true });
+    await waitFor("the callback completed", () => db.queueCallback.findFirst({ where: { id: callback.id, status: "completed" } }), 20_000);
+    const offers = await db.routingDecision.findMany({ where: { tenantId: voice.tenant.id, outcome: "offered" }, orderBy: { at: "asc" } });
+    expect(offers[0]).toMatchObject({ itemKind: "callback", itemId: callback.id, agentId: agent.agentId });
+    expect((await decisions(callback.id)).map((d) => d.outcome)).toEqual(["offered", "answered", "callback-completed"]);
+    const attempts = await db.queueCallbackAttempt.findMany({ where: { callbackId: callback.id } });
+    expect(attempts).toEqual([expect.objectContaining({ attempt: 1, agentId: agent.agentId, outcome: "answered", hangupCause: null })]);
+    expect(attempts[0]!.endedAt).not.toBeNull();
+
+    // The switch rang the agent's softphone showing Callback and the number, then called the customer from the number
+    // they called, and bridged the two.
+    const ringAgent = stage.apis.find((c) => c.includes(`irisx_callback_id=${callback.id}`) && c.includes("sofia/internal/"))!;
+    const agentUuid = /origination_uuid=([0-9a-f-]{36})/.exec(ringAgent)![1]!;
+    expect(ringAgent).toBe(`originate {origination_uuid=${agentUuid},origination_caller_id_number=+15005550110,origination_caller_id_name=Callback,sip_invite_domain=${agent.sipUser.domain},originate_timeout=20,irisx_callback_id=${callback.id}}sofia/internal/sip:15005550160@127.0.0.1:5060 &park()`);
+    const callCustomer = stage.apis.find((c) => c.includes(`irisx_callback_id=${callback.id}`) && c.includes("sofia/gateway/"))!;
+    const customerUuid = /origination_uuid=([0-9a-f-]{36})/.exec(callCustomer)![1]!;
+    expect(callCustomer).toBe(`originate {origination_uuid=${customerUuid},origination_caller_id_number=${voice.number.e164},origination_caller_id_name=${voice.number.e164},originate_timeout=30,ignore_early_media=true,irisx_callback_id=${callback.id}}sofia/gateway/${stage.worker.context.defaultGateway}/+15005550110 &park()`);
+    expect(stage.apis).toContain(`uuid_bridge ${agentUuid} ${customerUuid}`);
+    expect(stage.apis.indexOf(ringAgent)).toBeLessThan(stage.apis.indexOf(callCustomer));
+
+    // The agent: rang, on the callback, free again; then the second caller is theirs.
+    expect((await causes(agent.agentId)).slice(0, 3)).toEqual(["offer:RINGING", "answered:ON_CALL", "ended:AVAILABLE"]);
+    await waitFor("the second caller offered", async () => ((await decisions(secondCall.id)).some((d) => d.outcome === "offered" && d.agentId === agent.agentId) ? true : null), 20_000);
+    const { updateCall } = await import("@/server/calls/update-call");
+    await updateCall(voice.actor, { callId: secondCall.id, status: "completed" }).catch(() => undefined);
+  });
+
+  it("callback: the customer does not answer: each attempt is kept with its outcome, the callback is tried again after the queue's retry delay, and fails after its most attempts; the agent is never struck", async () => {
+    routes.set("/cbn-enqueue", () => twiml('<Enqueue action="/cbn-after">callbacks-retry</Enqueue>'));
+    routes.set("/cbn-after", () => twiml(""));
+    const voice = await createVoiceTenant({ voiceUrl: stage.app.url("/cbn-enqueue") });
+    const queue = await createTestQueue(voice.tenant.id, "callbacks-retry", { callbackOffer: true, callbackMaxAttempts: 2, callbackRetrySeconds: 1, wrapUpSeconds: 0, maxNoAnswer: 1 });
+    // The agent's softphone answers and stays a minute (15005550161), longer than the customer's phone rings.
+    const agent = await createTestAgent(voice.actor, { username: "15005550161", queueIds: [queue.id], registered: false });
+    // +15005550300 never answers when called back.
+    const uuid = stage.sim.switch.injectInbound({ from: "+15005550300", to: voice.number.e164, digits: "1", digitsAfterSeconds: 40 }).uuid;
+    const call = await waitFor("the caller's call", () => db.call.findFirst({ where: { channelUuid: uuid } }));
+    const callback = await waitFor("the callback", () => db.queueCallback.findFirst({ where: { callId: call.id } }));
+    expect((await waitForFinalCall(call.id, 15_000)).status).toBe("COMPLETED");
+
+    await recordAgentRegistration({ username: agent.sipUser.username, domain: agent.sipUser.domain, registered: true });
+    await waitFor("the first attempt", () => db.queueCallback.findFirst({ where: { id: callback.id, status: "pending", attempts: 1 } }), 20_000);
+    const retry = await db.queueCallback.findUniqueOrThrow({ where: { id: callback.id } });
+    expect(retry).toMatchObject({ lastOutcome: "no-answer", offeredAgentId: null });
+    expect(retry.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() - 1_000);
+    const failed = await waitFor("the callback failed", () => db.queueCallback.findFirst({ where: { id: callback.id, status: "failed" } }), 30_000);
+    expect(failed).toMatchObject({ attempts: 2, lastOutcome: "no-answer" });
+    expect(failed.completedAt).not.toBeNull();
+    const attempts = await db.queueCallbackAttempt.findMany({ where: { callbackId: callback.id }, orderBy: { attempt: "asc" } });
+    expect(attempts.map((a) => [a.attempt, a.outcome, a.hangupCause])).toEqual([
+      [1, "no-answer", "NO_ANSWER"],
+      [2, "no-answer", "NO_ANSWER"],
+    ]);
+    expect((await decisions(callback.id)).map((d) => d.outcome)).toEqual(["offered", "answered", "callback-retry", "offered", "answered", "callback-failed"]);
+    // Two calls to the number, from the number it called.
+    expect(stage.apis.filter((c) => c.includes(`irisx_callback_id=${callback.id}`) && c.endsWith(`sofia/gateway/${stage.worker.context.defaultGateway}/+15005550300 &park()`))).toHaveLength(2);
+    // The customer not answering is no fault of the agent's: available, no miss (maxNoAnswer 1 would have set them away).
+    expect(await db.agent.findUniqueOrThrow({ where: { id: agent.agentId } })).toMatchObject({ state: "AVAILABLE", missedOffers: 0 });
+    expect(await causes(agent.agentId)).toEqual(["offer:RINGING", "answered:ON_CALL", "ended:AVAILABLE", "offer:RINGING", "answered:ON_CALL", "ended:AVAILABLE"]);
   });
 
   it("an agent whose softphone unregisters while available goes offline (and is no longer offered calls)", async () => {

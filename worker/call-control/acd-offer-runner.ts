@@ -43,6 +43,23 @@ export class AcdOfferRunner {
     });
   }
 
+  /**
+   * A key the caller pressed while on hold music: 1 asks for a callback when the queue offers them (the ACD takes
+   * the caller's place for the callback, request-queue-callback.ts); the caller then hears goodbye and the call ends.
+   * Any other key, or a queue without callbacks, changes nothing. Runs in the session's turn (its switch event).
+   */
+  async keyPressed(digit: string): Promise<void> {
+    if (digit !== "1" || !this.waiting() || this.s.state?.awaiting.kind !== "holdMusic") return;
+    const step = this.s.state.step;
+    const taken = await this.s.host.voice.requestQueueCallback({ tenantId: this.s.channel.tenantId, callId: this.s.channel.callId }).catch((err: unknown) => {
+      this.s.log.error({ err, callId: this.s.channel.callId }, "could not take the caller's callback");
+      return null;
+    });
+    if (!taken?.ok) return;
+    await this.stopRunning();
+    await this.s.deliver({ kind: "callbackAccepted", step });
+  }
+
   /** A queue announcement (place in line, estimated wait) for a caller on hold music; nothing otherwise. */
   announce(text: string): Promise<void> {
     return this.s.post(async () => {

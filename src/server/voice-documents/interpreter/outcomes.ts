@@ -55,6 +55,8 @@ export type Outcome =
    * Ring-all: `agents` lists every agent offered at once (the first is agentId/identity); their phones ring together.
    */
   | { kind: "agentOffered"; step: number; agentId: string; identity: string; ringTimeoutSeconds: number; agents?: { agentId: string; identity: string }[] }
+  /** The caller pressed 1 on hold music and the queue took a callback in their place (request-queue-callback.ts). */
+  | { kind: "callbackAccepted"; step: number }
   /** The ACD tells a caller on hold music their place in line and estimated wait (queue announcements). */
   | { kind: "queueAnnouncement"; step: number; text: string }
   /**

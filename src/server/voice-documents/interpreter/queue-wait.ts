@@ -123,6 +123,26 @@ export function announceInQueue(state: SessionState, outcome: Extract<Outcome, {
   };
 }
 
+/** What a caller who chose a callback hears before the call ends. */
+export const CALLBACK_GOODBYE = "Thank you. We will call you back at the number you are calling from, and you keep your place in line. Goodbye.";
+
+/**
+ * The caller pressed 1 on hold music and the ACD took a callback in their place (its member row is gone): they hear
+ * that they will be called back, the Enqueue's action is told the call left the queue by hanging up, and the call
+ * ends. Nothing when the call is not waiting on hold music.
+ */
+export function acceptCallback(state: SessionState): Decision | null {
+  const queue = state.queue;
+  if (state.awaiting.kind !== "holdMusic" || !queue || queue.offer || queue.dequeued) return null;
+  const { queue: _left, ...rest } = state;
+  const notify = queue.action ? { ...queue.action, params: { ...callParameters({ ...state.call, status: "completed" }), QueueResult: "hangup", QueueSid: queue.sid } } : null;
+  return end({ ...rest, step: state.step + 1 }, [
+    { kind: "speak", text: CALLBACK_GOODBYE, voice: null, language: "en-US", loop: 1 },
+    { kind: "leaveQueue", notify },
+    { kind: "hangup", cause: "normal" },
+  ]);
+}
+
 /** The offered agent answered: the caller is out of the queue (the ACD took its row) and talks to the agent. */
 export function agentAnswered(state: SessionState, outcome: Extract<Outcome, { kind: "agentAnswered" }>): Decision | null {
   const queue = state.queue;
