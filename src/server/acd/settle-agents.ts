@@ -1,7 +1,9 @@
 // Agent states the calls left behind, settled (the worker's ACD loop runs this every few seconds):
 // - wrap-up whose time ran out: the agent is available again (a wrap-up row without disposition is kept);
 // - ringing with an offer that is gone (the caller left, the worker died mid-offer) for longer than a ring could last;
-// - on a call that ended (the worker that would have said so died): wrap-up as the queue says, or available.
+// - on a call that ended (the worker that would have said so died): wrap-up as the queue says, or available;
+// - a callback whose worker died while the agent's phone rang or the customer's did: it waits again at its place (an
+//   unfinished call to the customer counts as a failed attempt), and its agent is free.
 // Each move goes through set-agent-state.ts with its own cause, so the history says why.
 import { db } from "@/server/db";
 import { setAgentState } from "@/server/agents/set-agent-state";
@@ -46,5 +48,30 @@ export async function settleAgents(input: { now?: Date; tenantIds?: string[] }):
       if (agent.state === "RINGING") await tx.queueMember.updateMany({ where: { callId: agent.currentCallId, offeredAgentId: agent.id }, data: { offeredAgentId: null, offeredAt: null } });
     });
   }
+  released += await settleCallbacks(now, input.tenantIds);
   return { released };
+}
+
+/** Past the longest a callback's agent ring or customer ring can last (the customer's is 30 s), it was lost. */
+const STALE_CALLBACK_SECONDS = 150;
+
+async function settleCallbacks(now: Date, tenantIds: string[] | undefined): Promise<number> {
+  const before = new Date(now.getTime() - STALE_CALLBACK_SECONDS * 1000);
+  const stale = await db.queueCallback.findMany({
+    where: { ...(tenantIds ? { tenantId: { in: tenantIds } } : {}), OR: [{ status: "offered", offeredAt: { lt: before } }, { status: "dialing", updatedAt: { lt: before } }] },
+    select: { id: true, tenantId: true, status: true, offeredAgentId: true },
+    take: 200,
+  });
+  let released = 0;
+  for (const callback of stale) {
+    await db.$transaction(async (tx) => {
+      const taken = await tx.queueCallback.updateMany({ where: { id: callback.id, status: callback.status }, data: { status: "pending", offeredAgentId: null, offeredAt: null, lastOutcome: callback.status === "dialing" ? "failed" : "agent-missed" } });
+      if (taken.count === 0) return;
+      if (callback.status === "dialing") await tx.queueCallbackAttempt.updateMany({ where: { callbackId: callback.id, endedAt: null }, data: { endedAt: now, outcome: "failed", hangupCause: "LOST" } });
+      if (!callback.offeredAgentId) return;
+      const moved = await setAgentState(tx, { tenantId: callback.tenantId, agentId: callback.offeredAgentId, to: "AVAILABLE", cause: "reconciled", onlyFromCallId: callback.id });
+      if (moved.changed) released++;
+    });
+  }
+  return released;
 }
