@@ -104,7 +104,7 @@ export interface VoicePort {
   /** ACD: the agent did not answer a callback (end-callback-offer.ts). */
   endCallbackOffer(input: { tenantId: string; callbackId: string; agentId: string; why: string }): Promise<void>;
   /** ACD: how the call to a callback's customer went (record-callback-attempt.ts). */
-  recordCallbackAttempt(input: { tenantId: string; callbackId: string; attemptId: string; agentId: string; outcome: CallbackAttemptOutcome; hangupCause: string | null }): Promise<{ status: string } | null>;
+  recordCallbackAttempt(input: { tenantId: string; callbackId: string; attemptId: string; agentId: string; outcome: CallbackAttemptOutcome; hangupCause: string | null; callId: string | null }): Promise<{ status: string } | null>;
   /** ACD: a connected callback's call ended (end-callback-call.ts). */
   endCallbackCall(input: { tenantId: string; callbackId: string; attemptId: string; agentId: string }): Promise<void>;
   /** ACD: callers past their queue's maxWaitSeconds, taken out with where they go (take-overflowing-callers.ts). */

@@ -253,6 +253,9 @@ describe("the ACD on the simulator", () => {
     const attempts = await db.queueCallbackAttempt.findMany({ where: { callbackId: callback.id } });
     expect(attempts).toEqual([expect.objectContaining({ attempt: 1, agentId: agent.agentId, outcome: "answered", hangupCause: null })]);
     expect(attempts[0]!.endedAt).not.toBeNull();
+    // The call to the customer is a call of its own: a child of the one they waited on, from the number they called.
+    const leg = await waitFor("the call back's record", () => db.call.findFirst({ where: { id: attempts[0]!.callId!, status: "COMPLETED" } }));
+    expect(leg).toMatchObject({ parentCallId: firstCall.id, direction: "OUTBOUND_DIAL", from: voice.number.e164, to: "+15005550110" });
 
     // The switch rang the agent's softphone showing Callback and the number, then called the customer from the number
     // they called, and bridged the two.
@@ -261,7 +264,7 @@ describe("the ACD on the simulator", () => {
     expect(ringAgent).toBe(`originate {origination_uuid=${agentUuid},origination_caller_id_number=+15005550110,origination_caller_id_name=Callback,sip_invite_domain=${agent.sipUser.domain},originate_timeout=20,irisx_callback_id=${callback.id}}sofia/internal/sip:15005550160@127.0.0.1:5060 &park()`);
     const callCustomer = stage.apis.find((c) => c.includes(`irisx_callback_id=${callback.id}`) && c.includes("sofia/gateway/"))!;
     const customerUuid = /origination_uuid=([0-9a-f-]{36})/.exec(callCustomer)![1]!;
-    expect(callCustomer).toBe(`originate {origination_uuid=${customerUuid},origination_caller_id_number=${voice.number.e164},origination_caller_id_name=${voice.number.e164},originate_timeout=30,ignore_early_media=true,irisx_callback_id=${callback.id}}sofia/gateway/${stage.worker.context.defaultGateway}/+15005550110 &park()`);
+    expect(callCustomer).toBe(`originate {origination_uuid=${customerUuid},irisx_call_id=${leg.id},irisx_tenant_id=${voice.tenant.id},origination_caller_id_number=${voice.number.e164},origination_caller_id_name=${voice.number.e164},originate_timeout=30,ignore_early_media=true,irisx_callback_id=${callback.id}}sofia/gateway/${stage.worker.context.defaultGateway}/+15005550110 &park()`);
     expect(stage.apis).toContain(`uuid_bridge ${agentUuid} ${customerUuid}`);
     expect(stage.apis.indexOf(ringAgent)).toBeLessThan(stage.apis.indexOf(callCustomer));
 
@@ -298,6 +301,8 @@ describe("the ACD on the simulator", () => {
       [1, "no-answer", "NO_ANSWER"],
       [2, "no-answer", "NO_ANSWER"],
     ]);
+    // Each a call of its own to the number, not answered.
+    for (const a of attempts) expect(await waitFor("the attempt's call", () => db.call.findFirst({ where: { id: a.callId!, status: "NO_ANSWER" } }))).toMatchObject({ parentCallId: call.id, to: "+15005550300", from: voice.number.e164 });
     expect((await decisions(callback.id)).map((d) => d.outcome)).toEqual(["offered", "answered", "callback-retry", "offered", "answered", "callback-failed"]);
     // Two calls to the number, from the number it called.
     expect(stage.apis.filter((c) => c.includes(`irisx_callback_id=${callback.id}`) && c.endsWith(`sofia/gateway/${stage.worker.context.defaultGateway}/+15005550300 &park()`))).toHaveLength(2);

@@ -144,8 +144,12 @@ describeRealSwitch("the ACD on a real FreeSWITCH", () => {
       expect(done.attempts).toBe(1);
       const [attempt] = await db.queueCallbackAttempt.findMany({ where: { callbackId: callback.id } });
       expect(attempt).toMatchObject({ attempt: 1, agentId: agent.agentId, outcome: "answered" });
-      // The customer talked with the agent for about the 8 s it stays.
+      // The customer talked with the agent for about the 8 s it stays, on a call of its own (billed as any): a child
+      // of the call they waited on.
       expect(attempt!.endedAt!.getTime() - attempt!.startedAt.getTime()).toBeGreaterThanOrEqual(7_000);
+      const leg = await waitFor("the call back's record", () => db.call.findFirst({ where: { id: attempt!.callId!, status: "COMPLETED" } }));
+      expect(leg).toMatchObject({ parentCallId: call.id, direction: "OUTBOUND_DIAL", from: stage.tenant.number, to: customer });
+      expect(leg.billsec).toBeGreaterThanOrEqual(7);
       // The agent's phone showed Callback and the customer's number (the From the switch sent it); the customer saw the
       // number they called; the switch bridged the two.
       const legs = stage.tap.events.filter((e) => e.name === "CHANNEL_HANGUP_COMPLETE" && e.variable("irisx_callback_id") === callback.id);

@@ -16,6 +16,8 @@ import type { EslEvent } from "../esl/wire";
 
 /** How long the customer's phone rings before the attempt counts as not answered. */
 export const CUSTOMER_RING_SECONDS = 30;
+/** The longest a call back may last (as a <Dial>'s default four hours). */
+const CALLBACK_TIME_LIMIT_SECONDS = 4 * 3600;
 const E164 = /^\+[1-9][0-9]{6,14}$/;
 const GATEWAY = /^[A-Za-z0-9_.-]{1,64}$/;
 
@@ -32,10 +34,15 @@ export function callbackAgentOriginate(input: { uuid: string; contact: string; d
   return `originate {${vars.join(",")}}${input.contact} &park()`;
 }
 
-/** The originate that calls the customer back through the carrier gateway, showing the number they called. */
-export function callbackCustomerOriginate(input: { uuid: string; gateway: string; number: string; callerId: string; callbackId: string }): string {
+/**
+ * The originate that calls the customer back through the carrier gateway, showing the number they called. The leg is
+ * a call of its own (irisx_call_id): its progress, end, record and bill follow the switch's events like any call's.
+ */
+export function callbackCustomerOriginate(input: { uuid: string; gateway: string; number: string; callerId: string; callbackId: string; callId: string; tenantId: string }): string {
   const vars = [
     `origination_uuid=${input.uuid}`,
+    `irisx_call_id=${input.callId}`,
+    `irisx_tenant_id=${input.tenantId}`,
     `origination_caller_id_number=${input.callerId}`,
     `origination_caller_id_name=${input.callerId}`,
     `originate_timeout=${CUSTOMER_RING_SECONDS}`,
@@ -133,13 +140,33 @@ export class CallbackDialer {
       const attempt = { ...ids, attemptId: answered.attemptId };
       // The agent hung up as soon as they answered: nobody is called (the attempt is kept as failed, tried again).
       if (this.gone.has(agentUuid)) {
-        await voice.recordCallbackAttempt({ ...attempt, outcome: "failed", hangupCause: "AGENT_HUNG_UP" });
+        await voice.recordCallbackAttempt({ ...attempt, outcome: "failed", hangupCause: "AGENT_HUNG_UP", callId: null });
         return;
       }
+      // The call to the customer: a child call of the one they waited on, from the number they called.
+      const leg = await voice
+        .createDialLegs({
+          parentCallId: offer.callId,
+          tenantId: offer.tenantId,
+          switchId: this.ctx.switchId,
+          workerId: this.ctx.workerId,
+          callerId: offer.callerId,
+          timeoutSeconds: CUSTOMER_RING_SECONDS,
+          timeLimitSeconds: CALLBACK_TIME_LIMIT_SECONDS,
+          legs: [{ to: offer.number, channelUuid: customerUuid }],
+        })
+        .catch((err: unknown) => ({ ok: false as const, code: 0, message: String(err) }));
+      if (!leg.ok) {
+        this.ctx.log.warn({ callbackId: offer.callbackId, code: leg.code, message: leg.message }, "a callback's call to the customer was refused");
+        await esl.api(`uuid_kill ${agentUuid} NORMAL_CLEARING`).catch(() => "");
+        await voice.recordCallbackAttempt({ ...attempt, outcome: "failed", hangupCause: `REFUSED ${leg.code}`, callId: null });
+        return;
+      }
+      const callId = leg.legs[0]!.callId;
       this.setting.add(customerUuid);
       this.dialing.set(agentUuid, customerUuid);
       const customerReply = await esl
-        .bgapi(callbackCustomerOriginate({ uuid: customerUuid, gateway: this.ctx.defaultGateway, number: offer.number, callerId: offer.callerId, callbackId: offer.callbackId }), {
+        .bgapi(callbackCustomerOriginate({ uuid: customerUuid, gateway: this.ctx.defaultGateway, number: offer.number, callerId: offer.callerId, callbackId: offer.callbackId, callId, tenantId: offer.tenantId }), {
           jobUuid: randomUUID(),
           timeoutMs: (CUSTOMER_RING_SECONDS + 10) * 1000,
         })
@@ -148,10 +175,10 @@ export class CallbackDialer {
         const agentGone = this.gone.has(agentUuid);
         const cause = agentGone ? "AGENT_HUNG_UP" : causeOf(customerReply);
         await esl.api(`uuid_kill ${agentUuid} NORMAL_CLEARING`).catch(() => "");
-        await voice.recordCallbackAttempt({ ...attempt, outcome: agentGone ? "failed" : attemptOutcomeOf(cause), hangupCause: cause });
+        await voice.recordCallbackAttempt({ ...attempt, outcome: agentGone ? "failed" : attemptOutcomeOf(cause), hangupCause: cause, callId });
         return;
       }
-      await voice.recordCallbackAttempt({ ...attempt, outcome: "answered", hangupCause: null });
+      await voice.recordCallbackAttempt({ ...attempt, outcome: "answered", hangupCause: null, callId });
       const call: Connected = { offer, attemptId: answered.attemptId, agentUuid, customerUuid, ended: false };
       this.connected.set(agentUuid, call);
       this.connected.set(customerUuid, call);

@@ -49,6 +49,7 @@ CREATE TABLE "QueueCallbackAttempt" (
     "endedAt" TIMESTAMP(3),
     "outcome" TEXT,
     "hangupCause" TEXT,
+    "callId" TEXT,
 
     CONSTRAINT "QueueCallbackAttempt_pkey" PRIMARY KEY ("id")
 );

@@ -9,6 +9,8 @@ import { sipDomainFor } from "@/server/sip/sip-user-view";
 
 export interface CallbackOffer {
   callbackId: string;
+  /** The call the customer waited on: the call back is its child call (direction outbound-dial), billed as any. */
+  callId: string;
   tenantId: string;
   agentId: string;
   /** The agent's softphone line. */
@@ -22,8 +24,8 @@ export type ClaimCallbackOfferResult = { ok: true; offer: CallbackOffer } | { ok
 
 export async function claimCallbackOffer(input: { tenantId: string; callbackId: string; agentId: string; reason: string }): Promise<ClaimCallbackOfferResult> {
   return db.$transaction(async (tx) => {
-    const [callback] = await tx.$queryRaw<{ id: string; queueId: string; number: string; callerId: string; ringTimeoutSeconds: number }[]>`
-      SELECT c.id, c."queueId", c.number, c."callerId", q."ringTimeoutSeconds" FROM "QueueCallback" c JOIN "CallQueue" q ON q.id = c."queueId"
+    const [callback] = await tx.$queryRaw<{ id: string; callId: string; queueId: string; number: string; callerId: string; ringTimeoutSeconds: number }[]>`
+      SELECT c.id, c."callId", c."queueId", c.number, c."callerId", q."ringTimeoutSeconds" FROM "QueueCallback" c JOIN "CallQueue" q ON q.id = c."queueId"
       WHERE c.id = ${input.callbackId} AND c."tenantId" = ${input.tenantId} AND c.status = 'pending'
       FOR UPDATE OF c SKIP LOCKED`;
     if (!callback) return { ok: false as const, why: "the callback is no longer waiting" };
@@ -37,7 +39,7 @@ export async function claimCallbackOffer(input: { tenantId: string; callbackId: 
     await recordRoutingDecision(tx, { tenantId: input.tenantId, queueId: callback.queueId, itemKind: "callback", itemId: callback.id, agentId: input.agentId, outcome: "offered", reason: input.reason });
     return {
       ok: true as const,
-      offer: { callbackId: callback.id, tenantId: input.tenantId, agentId: input.agentId, line: { username: sip.username, domain: sipDomainFor(sip.slug) }, number: callback.number, callerId: callback.callerId, ringTimeoutSeconds: callback.ringTimeoutSeconds },
+      offer: { callbackId: callback.id, callId: callback.callId, tenantId: input.tenantId, agentId: input.agentId, line: { username: sip.username, domain: sipDomainFor(sip.slug) }, number: callback.number, callerId: callback.callerId, ringTimeoutSeconds: callback.ringTimeoutSeconds },
     };
   });
 }

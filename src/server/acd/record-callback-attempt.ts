@@ -9,17 +9,27 @@ import { recordRoutingDecision } from "@/server/acd/record-routing-decision";
 
 export type CallbackAttemptOutcome = "answered" | "no-answer" | "busy" | "failed";
 
-export async function recordCallbackAttempt(input: { tenantId: string; callbackId: string; attemptId: string; agentId: string; outcome: CallbackAttemptOutcome; hangupCause: string | null; now?: Date }): Promise<{ status: string } | null> {
+export async function recordCallbackAttempt(input: {
+  tenantId: string;
+  callbackId: string;
+  attemptId: string;
+  agentId: string;
+  outcome: CallbackAttemptOutcome;
+  hangupCause: string | null;
+  /** The call to the customer (null when none was placed). */
+  callId: string | null;
+  now?: Date;
+}): Promise<{ status: string } | null> {
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
     const callback = await tx.queueCallback.findFirst({ where: { id: input.callbackId, tenantId: input.tenantId, status: "dialing" }, include: { queue: { select: { callbackMaxAttempts: true, callbackRetrySeconds: true } } } });
     if (!callback) return null;
     if (input.outcome === "answered") {
-      await tx.queueCallbackAttempt.update({ where: { id: input.attemptId }, data: { outcome: "answered" } });
+      await tx.queueCallbackAttempt.update({ where: { id: input.attemptId }, data: { outcome: "answered", callId: input.callId } });
       await tx.queueCallback.update({ where: { id: callback.id }, data: { status: "connected", lastOutcome: "answered" } });
       return { status: "connected" };
     }
-    await tx.queueCallbackAttempt.update({ where: { id: input.attemptId }, data: { outcome: input.outcome, hangupCause: input.hangupCause, endedAt: now } });
+    await tx.queueCallbackAttempt.update({ where: { id: input.attemptId }, data: { outcome: input.outcome, hangupCause: input.hangupCause, endedAt: now, callId: input.callId } });
     const failed = callback.attempts >= callback.queue.callbackMaxAttempts;
     await tx.queueCallback.update({
       where: { id: callback.id },

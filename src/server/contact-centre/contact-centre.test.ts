@@ -79,7 +79,7 @@ describe("queue callbacks", () => {
     const all = await findQueueCallbacks(owner, { queueId: queue.id });
     expect(all.map((c) => c.id)).toEqual([earlier.id, later.id, done.id]);
     expect(all[0]).toMatchObject({ queueName: "cb-list", number: "+14155550101", status: "pending", attempts: 1, maxAttempts: 2, lastOutcome: "busy", nextAttemptAt: at("10:12") });
-    expect(all[0]!.attemptsMade).toEqual([{ attempt: 1, agentName: "Cleo Callback", startedAt: at("10:10"), endedAt: at("10:11"), outcome: "busy", hangupCause: "USER_BUSY" }]);
+    expect(all[0]!.attemptsMade).toEqual([{ attempt: 1, agentName: "Cleo Callback", startedAt: at("10:10"), endedAt: at("10:11"), outcome: "busy", hangupCause: "USER_BUSY", callId: null }]);
     expect(all[2]).toMatchObject({ status: "failed", nextAttemptAt: null, completedAt: at("09:30") });
     expect((await findQueueCallbacks(owner, { status: "open" })).map((c) => c.id)).toEqual([earlier.id, later.id]);
     expect(await getQueue(owner, { queueId: queue.id })).toMatchObject({ callbacksOpen: 2, callbackMaxAttempts: 2, callbackRetrySeconds: 120 });

@@ -23,7 +23,8 @@ export interface QueueCallbackView {
   lastOutcome: string | null;
   agentName: string | null;
   completedAt: Date | null;
-  attemptsMade: { attempt: number; agentName: string | null; startedAt: Date; endedAt: Date | null; outcome: string | null; hangupCause: string | null }[];
+  /** Each call to the customer: callId is the call's sid (a child call of the one they waited on). */
+  attemptsMade: { attempt: number; agentName: string | null; startedAt: Date; endedAt: Date | null; outcome: string | null; hangupCause: string | null; callId: string | null }[];
 }
 
 export async function findQueueCallbacks(actor: Actor, rawInput: TFindQueueCallbacksInput = {}): Promise<QueueCallbackView[]> {
@@ -54,6 +55,6 @@ export async function findQueueCallbacks(actor: Actor, rawInput: TFindQueueCallb
     lastOutcome: r.lastOutcome,
     agentName: r.offeredAgentId ? (nameOf.get(r.offeredAgentId) ?? null) : null,
     completedAt: r.completedAt,
-    attemptsMade: r.attemptsMade.map((a) => ({ attempt: a.attempt, agentName: nameOf.get(a.agentId) ?? null, startedAt: a.startedAt, endedAt: a.endedAt, outcome: a.outcome, hangupCause: a.hangupCause })),
+    attemptsMade: r.attemptsMade.map((a) => ({ attempt: a.attempt, agentName: nameOf.get(a.agentId) ?? null, startedAt: a.startedAt, endedAt: a.endedAt, outcome: a.outcome, hangupCause: a.hangupCause, callId: a.callId })),
   }));
 }
