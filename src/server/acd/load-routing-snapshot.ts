@@ -65,7 +65,7 @@ export async function loadRoutingSnapshot(input: { callIds: string[]; callbacks?
       .map((q) => ({ id: q.id, strategy: q.strategy as RoutingStrategy, priority: q.priority, requiredSkills: skillsOf.get(q.id) ?? [], agingSeconds: q.agingSeconds })),
     items: members
       .filter((m) => m.tenantId === tenantId)
-      .map((m) => ({ id: m.callId, kind: "call" as const, queueId: m.queueId, priority: m.priority, enqueuedAtMs: m.enqueuedAt.getTime(), excludedAgentIds: m.excludedAgentIds })),
+      .map((m) => ({ id: m.callId, kind: "call" as const, queueId: m.queueId, priority: m.priority, enqueuedAtMs: m.enqueuedAt.getTime(), excludedAgentIds: m.excludedAgentIds, ...(isCallbackItem(m.callId) ? { oneAgent: true } : {}) })),
     agents: agents
       .filter((a) => a.tenantId === tenantId)
       .map((a) => ({
