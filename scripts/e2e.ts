@@ -100,6 +100,12 @@ try {
   const { startTelnyxMessagingStandIn } = await import("../src/test/messaging-provider-stand-ins.ts");
   const messagingStandIn = await startTelnyxMessagingStandIn({ apiKey: "KEY-e2e-telnyx" });
   Object.assign(process.env, { MESSAGING_PROVIDER: "telnyx", TELNYX_API_KEY: "KEY-e2e-telnyx", TELNYX_API_BASE_URL: messagingStandIn.url, TELNYX_PUBLIC_KEY: messagingStandIn.publicKey });
+  // A tenant's own Resend key (Settings → Channels) sends its email to a stand-in of Resend's API: only the base URL is
+  // the platform's here, so the platform's own mail (no RESEND_API_KEY) still lands in the dev mailbox. Specs read
+  // what it delivered at E2E_RESEND_URL/_stand-in/delivered (e2e/portal/inbox-reports-mentions-email.spec.ts).
+  const { startResendStandIn } = await import("../src/test/resend-stand-in.ts");
+  const resendStandIn = await startResendStandIn({ apiKey: "re_e2e_tenant_key_0123456789" });
+  Object.assign(process.env, { RESEND_BASE_URL: resendStandIn.url, E2E_RESEND_URL: resendStandIn.url, E2E_RESEND_API_KEY: resendStandIn.apiKey });
   // Settings → Channels connects a Telegram bot against a stand-in of the Bot API (src/test/telegram-stand-in.ts) that
   // knows one bot; Telegram itself would also want an HTTPS webhook URL, which e2e's http://127.0.0.1 is not.
   const { startTelegramStandIn } = await import("../src/test/telegram-stand-in.ts");

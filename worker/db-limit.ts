@@ -105,6 +105,8 @@ export function limitVoicePort(voice: VoicePort, semaphore: Semaphore, opts: { a
     // Written once per call (a verdict already stored is left alone), so retrying after an unheard commit is safe.
     recordMachineDetection: held(voice.recordMachineDetection),
     createInboundCall: held(voice.createInboundCall),
+    createAgentCall: held(voice.createAgentCall),
+    markDirectAgentCall: held(voice.markDirectAgentCall),
     findLiveCallsOnSwitch: limited(voice.findLiveCallsOnSwitch),
     isCallLive: limited(voice.isCallLive),
     findClientAddress: limited(voice.findClientAddress),

@@ -49,29 +49,38 @@ export function normalizeCallerId(raw: string | undefined): string {
 export async function handleInboundPark(ctx: WorkerContext, uuid: string, event: EslEvent): Promise<void> {
   // The channel parks again after every application that returns; only the first park is a new call.
   if (ctx.channels.get(uuid) || ctx.channels.endedRecently(uuid)) return;
-  if (event.variable("irisx_origin") === "agent") {
-    // Calls placed from agents' phones are routed by the contact-centre issue; until then they are refused, not left parked.
-    ctx.log.warn({ channelUuid: uuid, tenantId: event.variable("irisx_tenant_id"), to: event.get("Caller-Destination-Number") }, "agent call refused: agent calls are not routed yet");
-    ctx.channels.markEnded(uuid);
-    await ctx.esl.api(`uuid_kill ${uuid} FACILITY_NOT_IMPLEMENTED`);
-    return;
-  }
   // The dialplan's E.164 form of the dialled number (irisx_did), else the number as the carrier sent it.
   const rawTo = event.variable("irisx_did") ?? event.get("Caller-Destination-Number");
   const rawFrom = event.get("Caller-Caller-ID-Number");
+  const fromAgent = event.variable("irisx_origin") === "agent";
   const to = normalizeDialledNumber(rawTo);
   const from = normalizeCallerId(rawFrom);
-  const result = to
-    ? await ctx.voice.createInboundCall({ switchId: ctx.switchId, channelUuid: uuid, to, from, workerId: ctx.workerId, at: eventTime(event) })
-    : ({ rejected: "unknown_number", tenantId: null, hangupCause: "UNALLOCATED_NUMBER", call: undefined } as const);
+  // A call from an agent's phone (the internal profile): the app says what it dials (create-agent-call.ts).
+  const result = fromAgent
+    ? await ctx.voice.createAgentCall({
+        switchId: ctx.switchId,
+        channelUuid: uuid,
+        tenantId: event.variable("irisx_tenant_id"),
+        sipUserId: event.variable("irisx_sip_user_id"),
+        dialled: event.get("Caller-Destination-Number"),
+        callerId: event.variable("sip_h_X-IRISX-Caller-Id"),
+        workerId: ctx.workerId,
+        at: eventTime(event),
+      })
+    : to
+      ? await ctx.voice.createInboundCall({ switchId: ctx.switchId, channelUuid: uuid, to, from, workerId: ctx.workerId, at: eventTime(event) })
+      : ({ rejected: "unknown_number", tenantId: null, hangupCause: "UNALLOCATED_NUMBER", call: undefined } as const);
   if (result.rejected !== null) {
-    ctx.log.warn({ channelUuid: uuid, to: rawTo, from: rawFrom, reason: result.rejected, tenantId: result.tenantId, callId: result.call?.id }, "inbound call rejected");
+    const recorded = result.call;
+    ctx.log.warn({ channelUuid: uuid, to: rawTo, from: rawFrom, fromAgent, reason: result.rejected, tenantId: result.tenantId, callId: recorded?.id }, "inbound call rejected");
     ctx.channels.markEnded(uuid);
-    if (result.call) ctx.onTransition();
+    if (recorded) ctx.onTransition();
     await ctx.esl.api(`uuid_kill ${uuid} ${result.hangupCause}`);
     return;
   }
   const call = result.call;
+  // An agent's call runs the document made for it (its instructions); a number's, the number's handler.
+  const handler = result.handler;
   const channel = ctx.channels.add(
     newTrackedChannel({
       uuid,
@@ -83,9 +92,9 @@ export async function handleInboundPark(ctx: WorkerContext, uuid: string, event:
       to: call.to,
       record: call.record,
       instructions: call.instructions,
-      flowId: result.handler.kind === "flow" ? result.handler.flowId : null,
-      url: result.handler.kind === "url" ? result.handler.url : null,
-      urlMethod: result.handler.kind === "url" ? result.handler.method : "POST",
+      flowId: handler?.kind === "flow" ? handler.flowId : null,
+      url: handler?.kind === "url" ? handler.url : null,
+      urlMethod: handler?.kind === "url" ? handler.method : "POST",
       timeLimitSeconds: call.timeLimitSeconds,
       apiSurface: call.apiSurface,
     }),

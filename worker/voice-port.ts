@@ -12,6 +12,8 @@ import type { TenantRoutingSnapshot } from "@/server/acd/load-routing-snapshot";
 import type { Readable } from "node:stream";
 import type { ClaimedCall } from "@/server/calls/claim-queued-calls";
 import type { CreateInboundCallInput, CreateInboundCallResult } from "@/server/calls/create-inbound-call";
+import type { CreateAgentCallInput, CreateAgentCallResult } from "@/server/agents/create-agent-call";
+import type { MarkDirectAgentCallInput } from "@/server/agents/mark-direct-agent-call";
 import type { FinalizeCallInput } from "@/server/calls/finalize-call";
 import type { Settled } from "./batcher";
 import type { RecordCallEventInput } from "@/server/calls/record-call-event";
@@ -55,6 +57,10 @@ export interface VoicePort {
   /** The answering-machine verdict: answeredBy, the timeline, the async callback (once per call). */
   recordMachineDetection(input: RecordMachineDetectionInput): Promise<void>;
   createInboundCall(input: CreateInboundCallInput): Promise<CreateInboundCallResult>;
+  /** A call placed from an agent's phone (the internal profile): what it dials, and the agent on it. */
+  createAgentCall(input: CreateAgentCallInput): Promise<CreateAgentCallResult>;
+  /** An agent's line answered a <Client> leg outside the ACD: the agent is on that call. */
+  markDirectAgentCall(input: MarkDirectAgentCallInput): Promise<void>;
   findLiveCallsOnSwitch(switchId: string): Promise<LiveCall[]>;
   isCallLive(callId: string): Promise<boolean>;
   /** `<Dial><Client>`: the tenant's SIP user of that name, as user@domain, or null. */

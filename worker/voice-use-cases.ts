@@ -6,6 +6,8 @@ import { signTwilioRequest } from "@/server/calls/callbacks/sign-twilio-request"
 import { sendDueCallbacks } from "@/server/calls/callbacks/send-due-callbacks";
 import { claimQueuedCalls } from "@/server/calls/claim-queued-calls";
 import { createInboundCall } from "@/server/calls/create-inbound-call";
+import { createAgentCall } from "@/server/agents/create-agent-call";
+import { markDirectAgentCall } from "@/server/agents/mark-direct-agent-call";
 import { expireQueuedCalls } from "@/server/calls/expire-queued-calls";
 import { finalizeCall, finalizeCalls } from "@/server/calls/finalize-call";
 import { findClientAddress } from "@/server/sip/find-client-address";
@@ -80,6 +82,8 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
       await recordMachineDetection(input);
     },
     createInboundCall: (input) => createInboundCall(input),
+    createAgentCall: (input) => createAgentCall(input),
+    markDirectAgentCall: (input) => markDirectAgentCall(input),
     findLiveCallsOnSwitch: (switchId) => findLiveCallsOnSwitch(switchId),
     isCallLive: (callId) => isCallLive(callId),
     findClientAddress: (input) => findClientAddress(input),

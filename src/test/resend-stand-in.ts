@@ -128,6 +128,12 @@ export async function startResendStandIn(opts: ResendStandInOptions = {}) {
     } catch {
       body = null;
     }
+    // The stand-in's own window for a browser test in another process (e2e): what it delivered, not a Resend endpoint.
+    if (req.method === "GET" && path === "/_stand-in/delivered") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(delivered));
+      return;
+    }
     if (req.method !== "POST" || (path !== "/emails" && path !== "/emails/batch")) reply = error(404, "not_found", "The requested endpoint does not exist.");
     else if (!req.headers.authorization) reply = error(401, "missing_api_key", "Missing API key in the authorization header.");
     else if (req.headers.authorization !== `Bearer ${apiKey}`) reply = error(403, "invalid_api_key", "API key is invalid.");

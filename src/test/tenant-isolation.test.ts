@@ -193,6 +193,19 @@ beforeAll(async () => {
   await db.conversationNote.create({ data: { id: newId("cvn"), tenantId, conversationId: aConversationId, body: "A's inbox note", mentionUserIds: [] } });
   await db.cannedResponse.create({ data: { id: aCannedId, tenantId, shortCode: "a-canned", body: "A's canned body" } });
 });
+// A's @mention notification for A's owner, on A's conversation (src/server/notifications).
+let aNotificationId: string;
+beforeAll(async () => {
+  const noteId = newId("cvn");
+  aNotificationId = newId("ntf");
+  await db.conversationNote.create({ data: { id: noteId, tenantId: fx.a.tenantId, conversationId: aConversationId, body: "A's mention note", mentionUserIds: [fx.a.userId] } });
+  await db.notification.create({ data: { id: aNotificationId, tenantId: fx.a.tenantId, userId: fx.a.userId, kind: "mention", conversationId: aConversationId, noteId } });
+});
+const expectNotificationIntact = async () => expect(await db.notification.findUniqueOrThrow({ where: { id: aNotificationId } })).toMatchObject({ readAt: null });
+const expectNoNotificationLeak = (value: unknown) => {
+  const text = JSON.stringify(value ?? null);
+  for (const id of [aNotificationId, aConversationId, "A's mention note"]) expect(text, `leaked ${id}`).not.toContain(id);
+};
 // A's agent (the owner as an agent, available), its skill and its queue.
 let aAgentId: string;
 let aLineQueueId: string;
@@ -251,7 +264,7 @@ const expectNoAgentLeak = (value: unknown) => expect(JSON.stringify(value ?? nul
 
 const expectInboxIntact = async () => {
   expect(await db.conversation.findUniqueOrThrow({ where: { id: aConversationId } })).toMatchObject({ status: "OPEN", assigneeUserId: null, labels: ["a-label"], unreadCount: 0, teamId: aTeamId });
-  expect(await db.conversationNote.count({ where: { conversationId: aConversationId } })).toBe(1);
+  expect(await db.conversationNote.count({ where: { conversationId: aConversationId } })).toBe(2);
   expect(await db.message.count({ where: { conversationId: aConversationId } })).toBe(1);
   expect(await db.cannedResponse.count({ where: { id: aCannedId } })).toBe(1);
   expect(await db.inboxTeamMember.count({ where: { teamId: aTeamId } })).toBe(1);
@@ -2072,6 +2085,25 @@ const TRPC: Record<string, TrpcCase> = {
   "agents.endWrapUp": { aId: false, reason: "the session's member's own wrap-up", run: async (c) => { await expectTrpcCode(c.agents.endWrapUp({ notes: "x" }), "CONFLICT"); await expectAgentIntact(); } },
   "agents.softphone": { aId: false, reason: "the session's member's own line", run: async (c) => { const line = await c.agents.softphone(); expect(line.domain).not.toContain(fx.a.tenantId); expect(await db.sipUser.count({ where: { tenantId: fx.a.tenantId, userId: bUserId } })).toBe(0); } },
   "agents.rotateSoftphonePassword": { aId: false, reason: "the session's member's own line", run: async (c) => { await c.agents.rotateSoftphonePassword(); expect(await db.sipUser.count({ where: { tenantId: fx.a.tenantId, userId: bUserId } })).toBe(0); } },
+  "agents.transferTargets": { aId: false, reason: "the session's tenant's agents, queues and caller IDs", run: async (c) => { const t = await c.agents.transferTargets(); expectNoAgentLeak(t); expect(JSON.stringify(t)).not.toContain(aQueueId); expect(JSON.stringify(t)).not.toContain(fx.a.tenantId); expect(JSON.stringify(t)).not.toContain(A_NUMBER); } },
+  "agents.transfer": {
+    aId: true,
+    run: async (c) => {
+      // B's member on a call of their own: A's agent and queue are not found, A's caller ID not B's to show.
+      const { ensureAgent } = await import("@/server/agents/ensure-agent");
+      const bAgentId = (await ensureAgent(db, fx.b.tenantId, bUserId)).id;
+      await db.agent.update({ where: { id: bAgentId }, data: { state: "ON_CALL", currentCallId: "CA-b-not-a-real-call" } });
+      try {
+        await notFound(c.agents.transfer({ target: { kind: "agent", agentId: aAgentId } }));
+        await notFound(c.agents.transfer({ target: { kind: "queue", queueId: aQueueId } }));
+        await expectTrpcCode(c.agents.transfer({ target: { kind: "number", number: "+14155550198", callerId: A_NUMBER } }), "BAD_REQUEST");
+      } finally {
+        await db.agent.update({ where: { id: bAgentId }, data: { state: "OFFLINE", currentCallId: null } });
+      }
+      await expectAgentIntact();
+      expect(await db.queueMember.count({ where: { queueId: aQueueId } })).toBe(0);
+    },
+  },
   "agents.list": { aId: false, reason: "the session's tenant's agents", run: async (c) => expectNoAgentLeak(await c.agents.list()) },
   "agents.forceState": { aId: true, run: async (c) => { await notFound(c.agents.forceState({ agentId: aAgentId, state: "offline" })); await expectAgentIntact(); } },
   "agents.monitor": { aId: true, run: async (c) => { await notFound(c.agents.monitor({ agentId: aAgentId, mode: "barge" })); expect(await db.supervisorMonitor.count({ where: { agentId: aAgentId, id: { not: aMonitorId } } })).toBe(0); } },
@@ -2182,6 +2214,36 @@ const TRPC: Record<string, TrpcCase> = {
       expectNoContactCentreLeak(await c.contactCentre.queueMetrics());
     },
   },
+  "inbox.startEmail": {
+    aId: true,
+    run: async (c) => {
+      await notFound(c.inbox.startEmail({ from: "support@a-mail.example.com", contactId: aContactId, subject: "hi", html: "<p>hi</p>" }));
+      await expectInboxIntact();
+      expect(await db.conversation.count({ where: { contactId: aContactId } })).toBe(1);
+    },
+  },
+  "inbox.emailRecipients": {
+    aId: false,
+    reason: "the session's tenant's contacts",
+    run: async (c) => {
+      const found = await c.inbox.emailRecipients({ search: "customer@a" });
+      expect(found).toEqual([]);
+      expect(JSON.stringify(await c.inbox.emailRecipients({}))).not.toContain(aContactId);
+    },
+  },
+  "inbox.emailSenders": { aId: false, reason: "the session's tenant's verified sending domains", run: async (c) => expect(JSON.stringify(await c.inbox.emailSenders())).not.toContain("a-mail.example.com") },
+  "inboxReports.volume": {
+    aId: false,
+    reason: "the session's tenant's conversations",
+    run: async (c) => expect((await c.inboxReports.volume({ days: 7, timeZone: "UTC" })).totals.handled).toBe(0),
+  },
+  "inboxReports.channels": { aId: false, reason: "the session's tenant's conversations", run: async (c) => expect(await c.inboxReports.channels({ days: 90 })).toEqual([]) },
+  "inboxReports.agents": { aId: false, reason: "the session's tenant's conversations", run: async (c) => expect(await c.inboxReports.agents({ days: 30 })).toEqual([]) },
+  "inboxReports.hours": { aId: false, reason: "the session's tenant's messages", run: async (c) => expect((await c.inboxReports.hours({ days: 7 })).total).toBe(0) },
+  "notifications.list": { aId: true, run: async (c) => { expectNoNotificationLeak(await c.notifications.list({})); await expectTrpcCode(c.notifications.list({ cursor: aNotificationId }), "BAD_REQUEST"); } },
+  "notifications.markRead": { aId: true, run: async (c) => { await notFound(c.notifications.markRead({ notificationId: aNotificationId })); await expectNotificationIntact(); } },
+  "notifications.markAllRead": { aId: false, reason: "the session's member's own notifications", run: async (c) => { await c.notifications.markAllRead(); await expectNotificationIntact(); } },
+  "notifications.onChange": { aId: false, reason: "the session's member's own bell (its feed filters by the session's tenant and user: notifications.test.ts)" },
   "inbox.members": { aId: false, reason: "the session's tenant's members", run: async (c) => expectNoInboxLeak(await c.inbox.members()) },
   "inbox.availability": { aId: false, reason: "the session's member", run: async (c) => expectNoInboxLeak(await c.inbox.availability()) },
   "inbox.setAvailability": { aId: false, reason: "the session's member in the session's tenant", run: async (c) => { expectNoInboxLeak(await c.inbox.setAvailability({ availability: "away" })); await expectInboxIntact(); } },

@@ -71,7 +71,7 @@ export class AcdOfferRunner {
 
   /**
    * The agent's leg is bridged to the caller: the agent answered. Ring-all: the bridged leg's client says which agent
-   * (the offer's agents were dialled as `client:<identity>`); the ACD frees the others.
+   * (the offer's agents were dialled as <Client> legs); the ACD frees the others.
    */
   async answered(running: Extract<Running, { kind: "dial" }>): Promise<void> {
     const state = this.s.state;
@@ -79,8 +79,7 @@ export class AcdOfferRunner {
     if (state?.awaiting.kind !== "agentRinging" || !offer || state.queue?.dequeued) return;
     const bridged = running.legs.find((l) => l.uuid === running.bridgedTo) ?? running.legs[0];
     const leg = bridged?.callId ?? null;
-    const identity = bridged?.to?.startsWith("client:") ? bridged.to.slice("client:".length) : null;
-    const agentId = offer.ringing?.find((a) => a.identity === identity)?.agentId ?? offer.agentId;
+    const agentId = offer.ringing?.find((a) => a.identity === bridged?.client)?.agentId ?? offer.agentId;
     const taken = await this.s.host.voice
       .answerCallOffer({ tenantId: this.s.channel.tenantId, callId: this.s.channel.callId, agentId, legCallId: leg })
       .catch((err: unknown) => {

@@ -116,7 +116,7 @@ export class DialRunner {
     this.s.running = dialRunning(
       command,
       step,
-      legs.map((leg, i) => ({ callId: leg.callId, uuid: leg.uuid, sendDigits: leg.target.kind === "number" ? leg.target.sendDigits : null, to: planned[i]!.to })),
+      legs.map((leg) => ({ callId: leg.callId, uuid: leg.uuid, sendDigits: leg.target.kind === "number" ? leg.target.sendDigits : null, ...(leg.target.kind === "client" ? { client: leg.target.identity } : {}) })),
     );
     void this.s.save();
     // record-from-ringing: the caller's side from now, ringback included.
@@ -198,6 +198,11 @@ export class DialRunner {
     if (other && running.timeLimitSeconds > 0) await this.s.host.esl.api(`sched_hangup +${running.timeLimitSeconds} ${other} ALLOTTED_TIMEOUT`).catch(() => undefined);
     if (other && leg?.sendDigits && /^[0-9*#A-Dw]{1,64}$/.test(leg.sendDigits)) await this.s.host.esl.api(`uuid_send_dtmf ${other} ${leg.sendDigits}`).catch(() => undefined);
     if (running.recordWanted && !running.recording) running.recording = await startDialRecording(this.s, running.step, running.recordSpec ?? null);
+    // A <Client> answered outside the ACD (a flow or document dialling an agent's line): the agent is on that leg's
+    // call, so the router offers them nothing until it ends (the ACD's own offers move the agent themselves).
+    if (leg?.client && this.s.state?.awaiting.kind !== "agentRinging") {
+      await this.s.host.voice.markDirectAgentCall({ tenantId: this.s.channel.tenantId, identity: leg.client, legCallId: leg.callId }).catch((err: unknown) => this.s.log.warn({ err, callId: this.s.channel.callId }, "could not mark the agent on the direct call"));
+    }
     void this.s.save();
   }
 

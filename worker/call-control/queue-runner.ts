@@ -15,7 +15,7 @@ export class QueueRunner {
 
   async enqueue(command: Of<"enqueue">, step: number): Promise<void> {
     const { tenantId, callId } = this.s.channel;
-    const result = await this.s.host.voice.enqueueCall({ tenantId, callId, friendlyName: command.queue, maxSize: command.maxSize }).catch((err: unknown) => {
+    const result = await this.s.host.voice.enqueueCall({ tenantId, callId, friendlyName: command.queue, maxSize: command.maxSize, targetAgentId: command.agentId }).catch((err: unknown) => {
       this.s.log.error({ err, callId }, "could not queue the call");
       return null;
     });

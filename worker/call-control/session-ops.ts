@@ -50,8 +50,8 @@ export type Running =
       kind: "dial";
       step: number;
       eventUuid: string;
-      /** `to`: what the leg dials (a number, a SIP URI, `client:<identity>`); absent in states stored before it was kept. */
-      legs: { callId: string; uuid: string; sendDigits: string | null; to?: string }[];
+      /** `client`: the identity of a <Client> leg (an agent's line), for their presence on a direct call. */
+      legs: { callId: string; uuid: string; sendDigits: string | null; client?: string }[];
       bridgedAt: number | null;
       bridgedTo: string | null;
       timeLimitSeconds: number;

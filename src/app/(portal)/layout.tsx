@@ -9,6 +9,7 @@ import { UserMenu } from "@/components/portal/user-menu";
 import { VerifyEmailBanner } from "@/components/portal/verify-email-banner";
 import { AppShell } from "@/components/shared/app-shell";
 import { Brand } from "@/components/shared/brand";
+import { NotificationBell } from "@/components/shared/notifications/notification-bell";
 import { ServiceUnavailable } from "@/components/shared/service-unavailable";
 import { SimulatedTelephonyBadge, SimulatedTelephonyStrip } from "@/components/shared/simulated-telephony-badge";
 import { env } from "@/env";
@@ -94,6 +95,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       userMenu={
         <>
           {env.TELEPHONY_SIMULATED === "1" && <SimulatedTelephonyBadge />}
+          <NotificationBell inboxHref={homeFor(context.current.role) === "/desktop" ? "/desktop" : "/inbox"} />
           <TenantSwitcher tenants={context.tenants} currentId={context.current.tenantId} />
           <UserMenu name={context.user.name} email={context.user.email} isPlatformStaff={context.user.isPlatformStaff} />
         </>

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { DesktopShell } from "@/components/desktop/desktop-shell";
 import { AccountProblem } from "@/components/portal/account-problem";
+import { NotificationBell } from "@/components/shared/notifications/notification-bell";
 import { UserMenu } from "@/components/portal/user-menu";
 import { ServiceUnavailable } from "@/components/shared/service-unavailable";
 import { SimulatedTelephonyBadge } from "@/components/shared/simulated-telephony-badge";
@@ -27,6 +28,7 @@ export default async function DesktopLayout({ children }: { children: ReactNode 
       userMenu={
         <>
           {env.TELEPHONY_SIMULATED === "1" && <SimulatedTelephonyBadge />}
+          <NotificationBell inboxHref="/desktop" />
           <UserMenu name={context.user.name} email={context.user.email} isPlatformStaff={context.user.isPlatformStaff} showDesktopLink={false} />
         </>
       }

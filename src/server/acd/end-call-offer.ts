@@ -28,7 +28,9 @@ export async function endCallOffer(input: { tenantId: string; callId: string; ag
     if (member && (member.offeredAgentId === input.agentId || ringingThis > 0)) {
       // The offer is over once the agent the row names is done; another agent of a ring-all only joins the excluded.
       const over = member.offeredAgentId === input.agentId ? { offeredAgentId: null, offeredAt: null } : {};
-      await tx.queueMember.update({ where: { id: member.id }, data: { ...over, excludedAgentIds: { push: input.agentId } } });
+      // A caller transferred to this agent who did not take it goes to the queue's agents.
+      const untarget = member.targetAgentId === input.agentId ? { targetAgentId: null } : {};
+      await tx.queueMember.update({ where: { id: member.id }, data: { ...over, excludedAgentIds: { push: input.agentId }, ...untarget } });
     }
     if (input.callerLeft) {
       // The caller hung up (or was redirected) while the agent's phone rang: the agent is free again, no miss counted.

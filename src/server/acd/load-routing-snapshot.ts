@@ -20,6 +20,7 @@ interface MemberRow {
   priority: number;
   enqueuedAt: Date;
   excludedAgentIds: string[];
+  targetAgentId: string | null;
 }
 
 /** Callback ids are "qcb_…": the router's items of both kinds share one id space. */
@@ -31,11 +32,11 @@ export async function loadRoutingSnapshot(input: { callIds: string[]; callbacks?
     input.callIds.length === 0
       ? Promise.resolve([] as MemberRow[])
       : db.$queryRaw<MemberRow[]>`
-          SELECT m."callId", m."tenantId", m."queueId", m.priority, m."enqueuedAt", m."excludedAgentIds"
+          SELECT m."callId", m."tenantId", m."queueId", m.priority, m."enqueuedAt", m."excludedAgentIds", m."targetAgentId"
           FROM "QueueMember" m WHERE m."callId" = ANY(${input.callIds}::text[]) AND m."offeredAgentId" IS NULL`,
     input.callbacks
       ? db.$queryRaw<MemberRow[]>`
-          SELECT c.id AS "callId", c."tenantId", c."queueId", c.priority, c."enqueuedAt", c."excludedAgentIds"
+          SELECT c.id AS "callId", c."tenantId", c."queueId", c.priority, c."enqueuedAt", c."excludedAgentIds", NULL::text AS "targetAgentId"
           FROM "QueueCallback" c WHERE c.status = 'pending' AND c."nextAttemptAt" <= now()
             AND (${input.callbacks.tenantIds ?? null}::text[] IS NULL OR c."tenantId" = ANY(${input.callbacks.tenantIds ?? null}::text[]))
           ORDER BY c."enqueuedAt" LIMIT 2000`
@@ -65,7 +66,7 @@ export async function loadRoutingSnapshot(input: { callIds: string[]; callbacks?
       .map((q) => ({ id: q.id, strategy: q.strategy as RoutingStrategy, priority: q.priority, requiredSkills: skillsOf.get(q.id) ?? [], agingSeconds: q.agingSeconds })),
     items: members
       .filter((m) => m.tenantId === tenantId)
-      .map((m) => ({ id: m.callId, kind: "call" as const, queueId: m.queueId, priority: m.priority, enqueuedAtMs: m.enqueuedAt.getTime(), excludedAgentIds: m.excludedAgentIds, ...(isCallbackItem(m.callId) ? { oneAgent: true } : {}) })),
+      .map((m) => ({ id: m.callId, kind: "call" as const, queueId: m.queueId, priority: m.priority, enqueuedAtMs: m.enqueuedAt.getTime(), excludedAgentIds: m.excludedAgentIds, targetAgentId: m.targetAgentId, ...(isCallbackItem(m.callId) ? { oneAgent: true } : {}) })),
     agents: agents
       .filter((a) => a.tenantId === tenantId)
       .map((a) => ({

@@ -123,4 +123,17 @@ describe("routeWork", () => {
     expect(routeWork(busy)).toEqual(routeWork(busy));
     expect(routeWork(busy)).toHaveLength(3);
   });
+
+  it("a transfer meant for one agent goes to them alone (skills and strategy aside), waits while they are busy, and uses their room", () => {
+    const queues = [queue("q", { requiredSkills: [{ skillId: "fr", minLevel: 5 }] })];
+    const agents = [agent("idle-longest", { idleSinceMs: NOW - 600_000, skills: { fr: 9 } }), agent("meant", { skills: {}, queueIds: [] })];
+    const routed = routeWork({ queues, agents, nowMs: NOW, items: [item("xfer", { targetAgentId: "meant", enqueuedAtMs: NOW - 60_000 }), item("plain", { enqueuedAtMs: NOW - 1_000 })] });
+    expect(pairs(routed)).toEqual([["xfer", "meant"], ["plain", "idle-longest"]]);
+    expect(routed[0]!.reason).toBe("transfer: meant for agent meant");
+    // Busy (or absent): the transfer waits, and nobody else is offered it.
+    expect(routeWork({ queues, agents: [agents[0]!, agent("meant", { load: { call: 1, conversation: 0 } })], nowMs: NOW, items: [item("xfer", { targetAgentId: "meant" })] })).toEqual([]);
+    expect(routeWork({ queues, agents: [agents[0]!], nowMs: NOW, items: [item("xfer", { targetAgentId: "meant" })] })).toEqual([]);
+    // Two meant for the same agent: one now, one after.
+    expect(pairs(routeWork({ queues, agents, nowMs: NOW, items: [item("1", { targetAgentId: "meant" }), item("2", { targetAgentId: "meant" })] }))).toEqual([["1", "meant"]]);
+  });
 });

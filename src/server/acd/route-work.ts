@@ -34,6 +34,8 @@ export interface WaitingItem {
   excludedAgentIds: string[];
   /** Offered to one agent even in a ring-all queue (a callback: one agent calls the customer back). */
   oneAgent?: boolean;
+  /** Only this agent may take it (a transfer to an agent): no strategy, no skills asked. */
+  targetAgentId?: string | null;
 }
 
 export interface RouterAgent {
@@ -109,9 +111,12 @@ export function routeWork(input: RouteWorkInput): Assignment[] {
   const roomFor = (agent: RouterAgent) => ({ call: Math.max(0, agent.capacity.call - agent.load.call), conversation: Math.max(0, agent.capacity.conversation - agent.load.conversation) });
   // Per queue, its eligible agents sorted by its strategy's key.
   const perQueue = new Map<string, Candidate[]>();
+  // Every free agent's one room object, for items meant for one agent.
+  const roomOf = new Map<string, Candidate["room"]>();
   for (const agent of input.agents) {
     const room = roomFor(agent);
     if (room.call === 0 && room.conversation === 0) continue;
+    roomOf.set(agent.id, room);
     for (const queueId of agent.queueIds) {
       const queue = queues.get(queueId);
       if (!queue) continue;
@@ -130,7 +135,7 @@ export function routeWork(input: RouteWorkInput): Assignment[] {
     const aged = queue.agingSeconds > 0 ? Math.floor(Math.max(0, input.nowMs - item.enqueuedAtMs) / 1000 / queue.agingSeconds) : 0;
     return queue.priority + item.priority + aged;
   };
-  const items = input.items.filter((item) => perQueue.has(item.queueId));
+  const items = input.items.filter((item) => queues.has(item.queueId) && (perQueue.has(item.queueId) || item.targetAgentId));
   const keyed = items.map((item) => ({ item, key: effective(item) }));
   keyed.sort((a, b) => b.key - a.key || a.item.enqueuedAtMs - b.item.enqueuedAtMs || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0));
 
@@ -139,6 +144,13 @@ export function routeWork(input: RouteWorkInput): Assignment[] {
   const full = new Set<string>();
   const heads = new Map<string, number>();
   for (const { item } of keyed) {
+    if (item.targetAgentId) {
+      const room = roomOf.get(item.targetAgentId);
+      if (!room || room[item.kind] <= 0) continue;
+      room[item.kind]--;
+      assignments.push({ itemId: item.id, queueId: item.queueId, kind: item.kind, agentIds: [item.targetAgentId], reason: `transfer: meant for agent ${item.targetAgentId}` });
+      continue;
+    }
     const fullKey = `${item.queueId}:${item.kind}`;
     if (full.has(fullKey)) continue;
     const queue = queues.get(item.queueId)!;

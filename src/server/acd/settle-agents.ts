@@ -1,7 +1,8 @@
 // Agent states the calls left behind, settled (the worker's ACD loop runs this every few seconds):
 // - wrap-up whose time ran out: the agent is available again (a wrap-up row without disposition is kept);
 // - ringing with an offer that is gone (the caller left, the worker died mid-offer) for longer than a ring could last;
-// - on a call that ended (the worker that would have said so died): wrap-up as the queue says, or available;
+// - on a call that ended: a queue's call when the worker that would have said so died (after a grace), the agent's
+//   own call (placed from their phone: create-agent-call.ts) at once; wrap-up as the queue says, or available;
 // - a callback whose worker died while the agent's phone rang or the customer's did: it waits again at its place (an
 //   unfinished call to the customer counts as a failed attempt), and its agent is free.
 // Each move goes through set-agent-state.ts with its own cause, so the history says why.
@@ -11,7 +12,7 @@ import { newId } from "@/server/shared/ids";
 
 /** A ring lasts at most a queue's ringTimeoutSeconds (up to 120) plus the switch's setup; past this it is stale. */
 const STALE_RING_SECONDS = 150;
-/** A call that ended this long ago whose agent is still on it lost the worker that would have moved the agent. */
+/** A queue's call that ended this long ago whose agent is still on it lost the worker that would have moved the agent. */
 const ENDED_CALL_GRACE_SECONDS = 15;
 
 export async function settleAgents(input: { now?: Date; tenantIds?: string[] }): Promise<{ released: number }> {
@@ -35,7 +36,7 @@ export async function settleAgents(input: { now?: Date; tenantIds?: string[] }):
     WHERE a.state IN ('RINGING', 'ON_CALL') AND a."currentCallId" IS NOT NULL
       AND (${input.tenantIds ?? null}::text[] IS NULL OR a."tenantId" = ANY(${input.tenantIds ?? null}::text[]))
       AND (
-        (c."endedAt" IS NOT NULL AND c."endedAt" < ${new Date(now.getTime() - ENDED_CALL_GRACE_SECONDS * 1000)})
+        (c."endedAt" IS NOT NULL AND (a."currentQueueId" IS NULL OR c."endedAt" < ${new Date(now.getTime() - ENDED_CALL_GRACE_SECONDS * 1000)}))
         OR (a.state = 'RINGING' AND a."stateSince" < ${new Date(now.getTime() - STALE_RING_SECONDS * 1000)}
             AND NOT EXISTS (SELECT 1 FROM "QueueMember" m WHERE m."callId" = a."currentCallId" AND m."offeredAgentId" IS NOT NULL AND m."offeredAt" > ${new Date(now.getTime() - STALE_RING_SECONDS * 1000)})))
     LIMIT 500`;

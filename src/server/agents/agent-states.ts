@@ -12,6 +12,8 @@ export type AgentStateCause =
   | "offer"
   /** the agent answered a call (offered or direct) */
   | "answered"
+  /** the agent placed a call from their own phone */
+  | "dialled"
   /** an offer rang out, was declined or failed */
   | "missed"
   /** the call ended */
@@ -32,6 +34,7 @@ const MOVES: Record<AgentStateCause, { from: AgentState[]; to: AgentState[] }> =
   supervisor: { from: ANY, to: ["OFFLINE", "AVAILABLE", "AWAY"] },
   offer: { from: ["AVAILABLE"], to: ["RINGING"] },
   answered: { from: ["RINGING", "AVAILABLE", "AWAY", "WRAP_UP"], to: ["ON_CALL"] },
+  dialled: { from: ["AVAILABLE", "AWAY", "WRAP_UP"], to: ["ON_CALL"] },
   missed: { from: ["RINGING"], to: ["AVAILABLE", "AWAY"] },
   ended: { from: ["ON_CALL", "RINGING"], to: ["WRAP_UP", "AVAILABLE"] },
   "wrap-up-done": { from: ["WRAP_UP"], to: ["AVAILABLE"] },

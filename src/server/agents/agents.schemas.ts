@@ -39,3 +39,15 @@ export const ZDispositionInput = z.object({ code: z.string().trim().min(1, "code
 /** The lower-case names the API and the desktop use for AgentState. */
 export const AGENT_STATE_NAMES = { OFFLINE: "offline", AVAILABLE: "available", RINGING: "ringing", ON_CALL: "on-call", WRAP_UP: "wrap-up", AWAY: "away" } as const;
 export type AgentStateName = (typeof AGENT_STATE_NAMES)[keyof typeof AGENT_STATE_NAMES];
+
+const ZE164 = z.string().trim().regex(/^\+[1-9]\d{6,14}$/, "an E.164 number, such as +14155550100");
+
+/** Where an agent sends the caller they are talking to (a blind transfer). */
+export const ZTransferCallInput = z.object({
+  target: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("agent"), agentId: ZAgentId }),
+    z.object({ kind: z.literal("queue"), queueId: z.string().trim().min(1).max(64) }),
+    z.object({ kind: z.literal("number"), number: ZE164, callerId: ZE164.optional() }),
+  ]),
+});
+export type TTransferCallInput = z.input<typeof ZTransferCallInput>;

@@ -85,3 +85,38 @@ describe("the softphone line", () => {
     expect(audit.map((a) => a.action)).toEqual(["sip_user.created", "sip_user.password_rotated"]);
   });
 });
+
+describe("the agent's own view after a reload", () => {
+  it("names the call the agent is on and wraps up (the customer's number, the queue), read through an agent's leg; none once available", async () => {
+    const { actor: owner } = await createTestTenant();
+    const queue = await createTestQueue(owner.tenantId, "reload-support", { wrapUpSeconds: 0 });
+    const agent = await createTestAgent(owner, { username: "reload-agent", queueIds: [queue.id] });
+    const callId = newId("CA");
+    await db.call.create({ data: { id: callId, tenantId: owner.tenantId, direction: "INBOUND", from: "+14155550123", to: "+15005550100", status: "IN_PROGRESS" } });
+    const legId = newId("CA");
+    await db.call.create({ data: { id: legId, tenantId: owner.tenantId, parentCallId: callId, direction: "OUTBOUND_DIAL", from: "+14155550123", to: "client:reload-agent", status: "IN_PROGRESS" } });
+    expect((await getMyAgent(agent.actor)).currentCall).toBeNull();
+
+    await db.$transaction(async (tx) => {
+      await setAgentState(tx, { tenantId: owner.tenantId, agentId: agent.agentId, to: "RINGING", cause: "offer", callId: legId, queueId: queue.id });
+      await setAgentState(tx, { tenantId: owner.tenantId, agentId: agent.agentId, to: "ON_CALL", cause: "answered" });
+    });
+    expect(await getMyAgent(agent.actor)).toMatchObject({ state: "on-call", currentCall: { id: callId, direction: "inbound", remote: "+14155550123", queueName: "reload-support" } });
+
+    await db.$transaction((tx) => setAgentState(tx, { tenantId: owner.tenantId, agentId: agent.agentId, to: "WRAP_UP", cause: "ended" }));
+    expect((await getMyAgent(agent.actor)).currentCall).toMatchObject({ id: callId, remote: "+14155550123" });
+
+    await endWrapUp(agent.actor, { dispositionId: null, notes: "" });
+    expect(await getMyAgent(agent.actor)).toMatchObject({ state: "available", currentCall: null });
+  });
+
+  it("never names another tenant's call, even if the agent's row pointed at one", async () => {
+    const { actor: owner } = await createTestTenant();
+    const { tenant: other } = await createTestTenant();
+    const foreign = newId("CA");
+    await db.call.create({ data: { id: foreign, tenantId: other.id, direction: "INBOUND", from: "+14155550999", to: "+15005550100", status: "IN_PROGRESS" } });
+    const agent = await createTestAgent(owner, { username: "foreign-call-agent" });
+    await db.$transaction((tx) => setAgentState(tx, { tenantId: owner.tenantId, agentId: agent.agentId, to: "RINGING", cause: "offer", callId: foreign }));
+    expect(await getMyAgent(agent.actor)).toMatchObject({ state: "ringing", currentCall: null });
+  });
+});

@@ -63,37 +63,51 @@ export async function redirectCall(actor: Actor, rawInput: TRedirectCallInput): 
   assertRole(actor, CALL_WRITE_ROLE);
   const input = ZRedirectCallInput.parse(rawInput);
   const request = redirectRequestOf(input);
-  return callTransaction(async (tx) => {
-    await loadTenantCall(tx, actor.tenantId, input.callId);
-    await lockCall(tx, { callId: input.callId, tenantId: actor.tenantId });
-    const row = await loadLockedCall(tx, input.callId);
-    if (isFinalCallStatus(row.status) || row.endRequestedAt !== null) {
-      throw new AppError("CONFLICT", "the call is not in progress: it cannot be redirected", { details: { twilioCode: 21220 } });
-    }
-    const now = new Date();
-    const live = row.status === "IN_PROGRESS";
-    // Not answered yet: the new handler replaces the stored one. Live: the worker takes the request.
-    const change = live
-      ? { redirectRequest: request as unknown as Prisma.InputJsonValue, redirectRequestedAt: now }
-      : "url" in request
-        ? { url: request.url, method: request.method, instructions: Prisma.DbNull, flowId: null }
-        : { url: null, instructions: request.document as Prisma.InputJsonValue, flowId: null };
-    const updated = await tx.call.update({
-      where: { id: row.id },
-      data: { ...change, eventSequence: { increment: 1 } },
-      include: { recordings: { select: { id: true }, orderBy: { createdAt: "asc" } }, tenant: { select: { accountSid: true } } },
-    });
-    const call = toCallView(updated);
-    const data = {
-      apiKeyId: actor.apiKeyId,
-      userId: actor.userId,
-      applies: live ? "now" : "on_answer",
-      ...("url" in request ? { url: request.url, method: request.method } : { dialect: request.dialect, verbs: request.document.length }),
-    };
-    await writeCallTransitions(tx, [{ call, accountSid: updated.tenant.accountSid, type: "redirect.requested", status: null, at: now, sequence: updated.eventSequence, data }]);
-    if (live && updated.switchId) await tx.$executeRaw`SELECT pg_notify(${CALL_END_REQUESTED_CHANNEL}, ${`${updated.switchId}:${row.id}`})`;
-    return call;
+  return callTransaction((tx) => requestCallRedirect(tx, actor, input.callId, request));
+}
+
+/**
+ * The redirect itself, in the caller's transaction (a transfer uses it too): stored for a live call (the worker takes
+ * it at once), the handler replaced for one not answered yet, refused (21220) for one that ended. `note` joins the
+ * call's redirect.requested event (why: a transfer's target).
+ */
+export async function requestCallRedirect(
+  tx: Prisma.TransactionClient,
+  actor: Pick<Actor, "tenantId" | "userId" | "apiKeyId">,
+  callId: string,
+  request: RedirectRequest,
+  note: Record<string, unknown> = {},
+): Promise<CallView> {
+  await loadTenantCall(tx, actor.tenantId, callId);
+  await lockCall(tx, { callId, tenantId: actor.tenantId });
+  const row = await loadLockedCall(tx, callId);
+  if (isFinalCallStatus(row.status) || row.endRequestedAt !== null) {
+    throw new AppError("CONFLICT", "the call is not in progress: it cannot be redirected", { details: { twilioCode: 21220 } });
+  }
+  const now = new Date();
+  const live = row.status === "IN_PROGRESS";
+  // Not answered yet: the new handler replaces the stored one. Live: the worker takes the request.
+  const change = live
+    ? { redirectRequest: request as unknown as Prisma.InputJsonValue, redirectRequestedAt: now }
+    : "url" in request
+      ? { url: request.url, method: request.method, instructions: Prisma.DbNull, flowId: null }
+      : { url: null, instructions: request.document as Prisma.InputJsonValue, flowId: null };
+  const updated = await tx.call.update({
+    where: { id: row.id },
+    data: { ...change, eventSequence: { increment: 1 } },
+    include: { recordings: { select: { id: true }, orderBy: { createdAt: "asc" } }, tenant: { select: { accountSid: true } } },
   });
+  const call = toCallView(updated);
+  const data = {
+    apiKeyId: actor.apiKeyId,
+    userId: actor.userId,
+    applies: live ? "now" : "on_answer",
+    ...("url" in request ? { url: request.url, method: request.method } : { dialect: request.dialect, verbs: request.document.length }),
+    ...note,
+  };
+  await writeCallTransitions(tx, [{ call, accountSid: updated.tenant.accountSid, type: "redirect.requested", status: null, at: now, sequence: updated.eventSequence, data }]);
+  if (live && updated.switchId) await tx.$executeRaw`SELECT pg_notify(${CALL_END_REQUESTED_CHANNEL}, ${`${updated.switchId}:${row.id}`})`;
+  return call;
 }
 
 /** The worker takes the pending live change of a call, once: null when there is none (or another took it). */

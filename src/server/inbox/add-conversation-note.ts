@@ -2,6 +2,7 @@ import { db } from "@/server/db";
 import { INBOX_ROLE, loadConversation } from "@/server/inbox/conversation-view";
 import { ZAddConversationNoteInput, type TAddConversationNoteInput } from "@/server/inbox/inbox.schemas";
 import { notifyInboxChanged } from "@/server/inbox/notify-inbox-changed";
+import { createMentionNotifications } from "@/server/notifications/create-mention-notifications";
 import { newId } from "@/server/shared/ids";
 import { assertRole, type Actor } from "@/server/tenancy";
 
@@ -23,7 +24,7 @@ export interface ConversationNoteView {
   createdAt: Date;
 }
 
-/** An internal note (never sent to the contact); members it @mentions are told live in their inbox. */
+/** An internal note (never sent to the contact); members it @mentions get a notification in their bell, live. */
 export async function addConversationNote(actor: Actor, rawInput: TAddConversationNoteInput): Promise<ConversationNoteView> {
   assertRole(actor, INBOX_ROLE);
   const input = ZAddConversationNoteInput.parse(rawInput);
@@ -39,6 +40,7 @@ export async function addConversationNote(actor: Actor, rawInput: TAddConversati
       data: { id: newId("cvn"), tenantId: actor.tenantId, conversationId: conversation.id, authorUserId: actor.userId, body: input.body, mentionUserIds },
       select: { id: true, body: true, mentionUserIds: true, createdAt: true },
     });
+    await createMentionNotifications(tx, { tenantId: actor.tenantId, conversationId: conversation.id, noteId: note.id, authorUserId: actor.userId, mentionUserIds });
     await notifyInboxChanged(tx, { tenantId: actor.tenantId, conversationId: conversation.id, kind: "note", mentionUserIds });
     return note;
   });

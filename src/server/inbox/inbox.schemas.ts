@@ -85,3 +85,42 @@ export const ZSetInboxAvailabilityInput = z.object({
   capacity: z.number().int().min(1).max(100).optional(),
 });
 export type TSetInboxAvailabilityInput = z.input<typeof ZSetInboxAvailabilityInput>;
+
+/** The inbox's new outbound email: to a contact (its email address) or a typed address, from the account's address. */
+export const ZStartEmailConversationInput = z
+  .object({
+    from: z.string().trim().min(1, "pick the address to send from").max(400),
+    contactId: z.string().trim().min(1).max(64).optional(),
+    to: z.string().trim().max(320).optional(),
+    subject: z.string().trim().max(998, "at most 998 characters").default(""),
+    /** The rich-text body (TipTap's HTML); its text part is derived from it. */
+    html: z.string().max(1_000_000).default(""),
+    /** Or an EMAIL template, rendered with these values (its subject is the default subject). */
+    templateId: z.string().trim().min(1).max(64).optional(),
+    templateVariables: z.record(z.string().max(100), z.string().max(1000)).default({}),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.contactId && !v.to) ctx.addIssue({ code: "custom", path: ["to"], message: "pick a contact or type an email address" });
+    if (v.to && !v.contactId && !z.email().safeParse(v.to).success) ctx.addIssue({ code: "custom", path: ["to"], message: "must be an email address, e.g. ana@example.com" });
+    if (!v.templateId && !v.subject) ctx.addIssue({ code: "custom", path: ["subject"], message: "an email needs a subject" });
+    if (!v.templateId && !htmlText(v.html)) ctx.addIssue({ code: "custom", path: ["body"], message: "write the email, or pick a template" });
+    if (v.templateId && htmlText(v.html)) ctx.addIssue({ code: "custom", path: ["body"], message: "a template is the body: clear the text, or the template" });
+  });
+export type TStartEmailConversationInput = z.input<typeof ZStartEmailConversationInput>;
+
+export const ZFindEmailRecipientsInput = z.object({ search: z.string().trim().max(100).default("") }).default({ search: "" });
+export type TFindEmailRecipientsInput = z.input<typeof ZFindEmailRecipientsInput>;
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", nbsp: " " };
+
+/** The text part of a rich-text body: blocks and line breaks become new lines, tags go, entities are decoded. */
+export function htmlText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, "\n")
+    .replace(/<\/(p|h[1-6]|li|blockquote|div)>/gi, "\n")
+    .replace(/<li[^>]*>/gi, "- ")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, e: string) => ENTITIES[e]!)
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}

@@ -5,7 +5,7 @@
 // retries and exactly-once, charged per email (PricePlan.emailOutboundMicrosPerMessage, default 1000 micro-units).
 // Each email gets our Message-ID header "<message id@sending domain>"; a reply (replyToMessageId) carries
 // In-Reply-To/References and the thread key of the email it answers.
-import { db } from "@/server/db";
+import { db, type Tx } from "@/server/db";
 import { AppError, fieldError } from "@/server/errors";
 import type { IdempotencyCompletion } from "@/server/api/idempotency";
 import { deleteAttachmentBlobs, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_TOTAL_BYTES, storeAttachmentBlob, type StoredAttachmentBlob } from "@/server/messages/email-attachments";
@@ -36,10 +36,18 @@ function decodeBase64(field: string, content: string): Buffer {
 export async function createEmailMessage(
   actor: Actor,
   rawInput: TCreateEmailInput,
-  opts: { idempotency?: (message: MessageView) => IdempotencyCompletion; conversationId?: string } = {},
+  opts: {
+    idempotency?: (message: MessageView) => IdempotencyCompletion;
+    conversationId?: string;
+    /**
+     * The inbox's new-email composer: opens the email's conversation in the message's transaction (so a refused email
+     * leaves no conversation behind) and returns its id. Authorized by the inbox, like conversationId.
+     */
+    openConversation?: (tx: Tx, email: { fromAddress: string; to: string; at: Date }) => Promise<string>;
+  } = {},
 ): Promise<MessageView> {
-  // An inbox reply (conversationId) was authorized by the inbox, as in createMessage.
-  if (!opts.conversationId) assertRole(actor, MESSAGE_WRITE_ROLE);
+  // An inbox reply (conversationId) or new inbox email (openConversation) was authorized by the inbox, as in createMessage.
+  if (!opts.conversationId && !opts.openConversation) assertRole(actor, MESSAGE_WRITE_ROLE);
   const input = ZCreateEmailInput.parse(rawInput);
   const from = parseFrom(input.from);
   let { subject, body: text } = input;
@@ -104,7 +112,9 @@ export async function createEmailMessage(
     return await db.$transaction(async (tx) => {
       const now = new Date();
       // The inbox conversation it joins: the one of the email it answers, else the latest between these addresses.
+      const opened = opts.openConversation ? await opts.openConversation(tx, { fromAddress: from.address, to: input.to.toLowerCase(), at: now }) : undefined;
       const conversationId =
+        opened ??
         opts.conversationId ??
         parent?.conversationId ??
         (await tx.conversation.findFirst({ where: { tenantId: actor.tenantId, channel: "EMAIL", inboxAddress: from.address, contactAddress: input.to.toLowerCase() }, orderBy: { lastMessageAt: "desc" }, select: { id: true } }))?.id ??

@@ -13,6 +13,8 @@ export interface EnqueueCallInput {
   friendlyName: string;
   /** The queue's MaxSize when this call creates it. */
   maxSize: number | null;
+  /** Only this agent takes the caller (a transfer to an agent). */
+  targetAgentId?: string | null;
 }
 
 export type EnqueueCallResult = ({ ok: true } & QueueWaitFacts) | { ok: false; reason: "full"; queueSid: string; currentSize: number; maxSize: number };
@@ -29,7 +31,7 @@ export async function enqueueCall(input: EnqueueCallInput): Promise<EnqueueCallR
     if (size >= queue.maxSize) return { ok: false as const, reason: "full" as const, queueSid: queue.id, currentSize: size, maxSize: queue.maxSize };
     const position = queue.lastPosition + 1;
     await tx.callQueue.update({ where: { id: queue.id }, data: { lastPosition: position } });
-    const member = await tx.queueMember.create({ data: { id: newId("qm"), tenantId: input.tenantId, queueId: queue.id, callId: input.callId, position } });
+    const member = await tx.queueMember.create({ data: { id: newId("qm"), tenantId: input.tenantId, queueId: queue.id, callId: input.callId, position, targetAgentId: input.targetAgentId ?? null } });
     return { ok: true as const, ...(await queueWaitFacts(tx, member, new Date())) };
   });
 }

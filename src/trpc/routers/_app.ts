@@ -26,6 +26,8 @@ import { voicemailRouter } from "@/trpc/routers/voicemail";
 import { messagesRouter } from "@/trpc/routers/messages";
 import { contactsRouter } from "@/trpc/routers/contacts";
 import { inboxRouter } from "@/trpc/routers/inbox";
+import { inboxReportsRouter } from "@/trpc/routers/inbox-reports";
+import { notificationsRouter } from "@/trpc/routers/notifications";
 import { webhooksRouter } from "@/trpc/routers/webhooks";
 import { templatesRouter } from "@/trpc/routers/templates";
 import { automationRouter } from "@/trpc/routers/automation";
@@ -56,6 +58,8 @@ export const appRouter = createTRPCRouter({
   messages: messagesRouter,
   contacts: contactsRouter,
   inbox: inboxRouter,
+  inboxReports: inboxReportsRouter,
+  notifications: notificationsRouter,
   agents: agentsRouter,
   contactCentre: contactCentreRouter,
   devMail: devMailRouter,

@@ -1,12 +1,14 @@
 // The agent desktop's presence and the supervisor's agent grid.
 import { z } from "zod";
 import { AGENT_ROLE, SUPERVISOR_ROLE } from "@/server/agents/agent-view";
-import { ZChangeMyAgentStateInput, ZEndWrapUpInput, ZForceAgentStateInput } from "@/server/agents/agents.schemas";
+import { ZChangeMyAgentStateInput, ZEndWrapUpInput, ZForceAgentStateInput, ZTransferCallInput } from "@/server/agents/agents.schemas";
 import { changeMyAgentState } from "@/server/agents/change-my-agent-state";
 import { endWrapUp } from "@/server/agents/end-wrap-up";
 import { findAgents } from "@/server/agents/find-agents";
+import { findTransferTargets } from "@/server/agents/find-transfer-targets";
 import { forceAgentState } from "@/server/agents/force-agent-state";
 import { getMyAgent } from "@/server/agents/get-my-agent";
+import { transferAgentCall } from "@/server/agents/transfer-agent-call";
 import { watchAgentChanges } from "@/server/agents/watch-agent-changes";
 import { changeMonitorMode, stopMonitor } from "@/server/supervision/change-monitor-mode";
 import { monitorAgentCall } from "@/server/supervision/monitor-agent-call";
@@ -23,6 +25,10 @@ export const agentsRouter = createTRPCRouter({
   softphone: agent.input(z.void()).query(({ ctx }) => getSoftphoneCredentials(ctx.actor)),
   rotateSoftphonePassword: agent.input(z.void()).mutation(({ ctx }) => rotateSoftphonePassword(ctx.actor)),
   setState: agent.input(ZChangeMyAgentStateInput).mutation(({ ctx, input }) => changeMyAgentState(ctx.actor, input)),
+  /** Whom and where the agent may transfer the caller to, and the caller IDs a call to a number may show. */
+  transferTargets: agent.input(z.void()).query(({ ctx }) => findTransferTargets(ctx.actor)),
+  /** A blind transfer of the agent's caller to an agent, a queue or a number. */
+  transfer: agent.input(ZTransferCallInput).mutation(({ ctx, input }) => transferAgentCall(ctx.actor, input)),
   endWrapUp: agent.input(ZEndWrapUpInput).mutation(({ ctx, input }) => endWrapUp(ctx.actor, input)),
   /** Server-sent events: agent state changes (all of the tenant's for supervisors, one's own for agents), and resyncs. */
   onChange: agent.input(z.void()).subscription(({ ctx, signal }) => watchAgentChanges(ctx.actor, signal ?? new AbortController().signal)),

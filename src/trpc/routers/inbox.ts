@@ -7,6 +7,8 @@ import { createInboxTeam } from "@/server/inbox/create-inbox-team";
 import { deleteCannedResponse } from "@/server/inbox/delete-canned-response";
 import { deleteInboxTeam } from "@/server/inbox/delete-inbox-team";
 import { findCannedResponses } from "@/server/inbox/find-canned-responses";
+import { findEmailRecipients } from "@/server/inbox/find-email-recipients";
+import { findEmailSenders } from "@/server/inbox/find-email-senders";
 import { findConversationThread } from "@/server/inbox/find-conversation-thread";
 import { findConversations } from "@/server/inbox/find-conversations";
 import { findInboxMembers } from "@/server/inbox/find-inbox-members";
@@ -20,17 +22,20 @@ import {
   ZCannedResponseInput,
   ZConversationIdInput,
   ZCreateInboxTeamInput,
+  ZFindEmailRecipientsInput,
   ZFindConversationsInput,
   ZInboxTeamIdInput,
   ZReplyToConversationInput,
   ZSetInboxAvailabilityInput,
   ZSetInboxTeamMembersInput,
+  ZStartEmailConversationInput,
   ZUpdateConversationInput,
 } from "@/server/inbox/inbox.schemas";
 import { markConversationRead } from "@/server/inbox/mark-conversation-read";
 import { replyToConversation } from "@/server/inbox/reply-to-conversation";
 import { setInboxAvailability } from "@/server/inbox/set-inbox-availability";
 import { setInboxTeamMembers } from "@/server/inbox/set-inbox-team-members";
+import { startEmailConversation } from "@/server/inbox/start-email-conversation";
 import { updateConversation } from "@/server/inbox/update-conversation";
 import { watchInboxChanges, ZWatchInboxChangesInput } from "@/server/inbox/watch-inbox-changes";
 import { createTRPCRouter, tenantProcedure } from "@/trpc/init";
@@ -46,6 +51,10 @@ export const inboxRouter = createTRPCRouter({
   update: agent.input(ZUpdateConversationInput).mutation(({ ctx, input }) => updateConversation(ctx.actor, input)),
   bulkResolve: supervisor.input(ZBulkResolveInput).mutation(({ ctx, input }) => bulkResolveConversations(ctx.actor, input)),
   reply: agent.input(ZReplyToConversationInput).mutation(({ ctx, input }) => replyToConversation(ctx.actor, input)),
+  /** A new outbound email from the inbox: its new conversation, opened with the email. */
+  startEmail: agent.input(ZStartEmailConversationInput).mutation(({ ctx, input }) => startEmailConversation(ctx.actor, input)),
+  emailRecipients: agent.input(ZFindEmailRecipientsInput).query(({ ctx, input }) => findEmailRecipients(ctx.actor, input)),
+  emailSenders: agent.input(z.void()).query(({ ctx }) => findEmailSenders(ctx.actor)),
   addNote: agent.input(ZAddConversationNoteInput).mutation(({ ctx, input }) => addConversationNote(ctx.actor, input)),
   /** Server-sent events: the tenant's inbox changes (new messages, status/assignee changes, notes), and resyncs. */
   onChange: agent.input(ZWatchInboxChangesInput).subscription(({ ctx, input, signal }) => watchInboxChanges(ctx.actor, input, signal ?? new AbortController().signal)),

@@ -2,6 +2,7 @@ import { SectionNav } from "@/components/shared/section-nav";
 
 const LINKS = [
   { href: "/inbox", label: "Conversations" },
+  { href: "/inbox/reports", label: "Reports" },
   { href: "/inbox/settings", label: "Canned responses & teams" },
 ] as const;
 

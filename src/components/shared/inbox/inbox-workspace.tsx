@@ -2,11 +2,14 @@
 
 // The unified inbox, for agents at /desktop and for supervisors and admins at /inbox: a conversation list (tabs
 // Mine / Unassigned / All, search, and for supervisors filters and bulk resolve) beside the open thread. Keyboard:
-// j/k move, r reply, n note, e resolve, / search, ? help. Live over the inbox.onChange subscription.
+// j/k move, r reply, n note, e resolve, c new email, / search, ? help. Live over the inbox.onChange subscription.
+// `?conversation=<id>` (a notification's link) opens that conversation even when the list's filters hide it.
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { ArrowLeftIcon, CheckIcon, InboxIcon, SearchXIcon } from "lucide-react";
+import { ArrowLeftIcon, CheckIcon, InboxIcon, MailPlusIcon, SearchXIcon } from "lucide-react";
+import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ConversationThread, type ComposerHandle } from "@/components/shared/inbox/conversation-thread";
+import { NewEmailDialog } from "@/components/shared/inbox/new-email-dialog";
 import { CHANNEL_LABEL, PRIORITIES, STATUS_LABEL, type ConversationRow } from "@/components/shared/inbox/types";
 import { useLiveInbox } from "@/components/shared/inbox/use-live-inbox";
 import { useToastMutation } from "@/components/shared/use-toast-mutation";
@@ -29,6 +32,7 @@ const SHORTCUTS: [string, string][] = [
   ["r", "Reply"],
   ["n", "Write an internal note"],
   ["e", "Resolve the conversation"],
+  ["c", "Write a new email"],
   ["/", "Search"],
   ["?", "This help"],
   ["Ctrl + Enter", "Send the reply or note"],
@@ -59,6 +63,8 @@ export function InboxWorkspace({ mode }: { mode: "agent" | "supervisor" }) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [help, setHelp] = useState(false);
+  const [composing, setComposing] = useState(false);
+  const linkedId = useSearchParams().get("conversation");
   const searchRef = useRef<HTMLInputElement>(null);
   const composerRef = useRef<ComposerHandle>(null);
 
@@ -82,7 +88,13 @@ export function InboxWorkspace({ mode }: { mode: "agent" | "supervisor" }) {
   const conversations = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const members = useQuery(trpc.inbox.members.queryOptions());
   const teams = useQuery(trpc.inbox.teams.queryOptions());
-  const selected = conversations.find((c) => c.id === selectedId) ?? null;
+  useEffect(() => {
+    if (linkedId) setSelectedId(linkedId);
+  }, [linkedId]);
+  const inList = conversations.find((c) => c.id === selectedId) ?? null;
+  // A linked or just-started conversation the list's tab or filters leave out is read on its own.
+  const single = useQuery({ ...trpc.inbox.get.queryOptions({ conversationId: selectedId ?? "" }), enabled: !!selectedId && !inList && !list.isPending });
+  const selected = inList ?? (single.data?.id === selectedId ? single.data : null);
 
   const update = useToastMutation(trpc.inbox.update.mutationOptions(), { invalidate: [trpc.inbox.pathKey()] });
   const bulk = useToastMutation(trpc.inbox.bulkResolve.mutationOptions({ onSuccess: () => setChecked(new Set()) }), {
@@ -118,6 +130,7 @@ export function InboxWorkspace({ mode }: { mode: "agent" | "supervisor" }) {
         e: () => selected && selected.status !== "resolved" && update.mutate({ conversationId: selected.id, status: "resolved" }),
         "/": () => searchRef.current?.focus(),
         "?": () => setHelp(true),
+        c: () => setComposing(true),
       };
       const action = actions[e.key];
       if (action) {
@@ -143,6 +156,9 @@ export function InboxWorkspace({ mode }: { mode: "agent" | "supervisor" }) {
         <div className="space-y-2 border-b p-3">
           <div className="flex items-center justify-between gap-2">
             <h2 className="font-semibold">Inbox</h2>
+            <Button size="sm" variant="outline" className="ml-auto" onClick={() => setComposing(true)} aria-keyshortcuts="c">
+              <MailPlusIcon /> New email
+            </Button>
             <span className="flex items-center gap-1.5 text-xs text-muted-foreground" aria-live="polite">
               <span className={cn("size-2 rounded-full", live === "live" ? "bg-success" : live === "offline" ? "bg-destructive" : "bg-warning")} />
               {live === "live" ? "Live" : live === "offline" ? "Offline" : "Connecting"}
@@ -262,6 +278,7 @@ export function InboxWorkspace({ mode }: { mode: "agent" | "supervisor" }) {
           />
         )}
       </section>
+      <NewEmailDialog open={composing} onOpenChange={setComposing} onSent={(conversationId) => setSelectedId(conversationId)} />
       <Dialog open={help} onOpenChange={setHelp}>
         <DialogContent>
           <DialogHeader>

@@ -1,12 +1,12 @@
 "use client";
 
 // Live inbox: the inbox.onChange subscription (server-sent events, fed by PostgreSQL LISTEN/NOTIFY so a change made
-// through any app instance arrives) refreshes the list and the open thread at once; a @mention toasts. On every
-// (re)connect everything shown is re-read, since changes made while disconnected were not heard.
+// through any app instance arrives) refreshes the list and the open thread at once (a @mention rings the header's bell:
+// notification-bell.tsx). On every (re)connect everything shown is re-read, since changes made while disconnected were
+// not heard.
 import { useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useCallback } from "react";
-import { toast } from "sonner";
 import { useTRPC } from "@/trpc/react";
 
 export type LiveState = "connecting" | "live" | "offline";
@@ -26,7 +26,6 @@ export function useLiveInbox(): LiveState {
           void queryClient.invalidateQueries({ queryKey: trpc.inbox.list.pathKey() });
           void queryClient.invalidateQueries({ queryKey: trpc.inbox.members.pathKey() });
           void queryClient.invalidateQueries({ queryKey: trpc.inbox.thread.queryKey({ conversationId: event.conversationId }) });
-          if (event.mentioned) toast.info("You were mentioned in a note", { description: "Open the conversation to read it." });
         },
       },
     ),

@@ -139,7 +139,7 @@ export type Command =
    */
   | { kind: "fetch"; url: string; method: "GET" | "POST"; params: Record<string, string>; queueWait?: true }
   /** <Enqueue>: the call joins the tenant's queue; answered by `enqueued`, `queueFull` or `failed`. */
-  | { kind: "enqueue"; queue: string; maxSize: number | null }
+  | { kind: "enqueue"; queue: string; maxSize: number | null; agentId: string | null }
   /** <Refer>: a SIP REFER to the far end of the answered call; answered by `referEnded` (or `failed`). */
   | { kind: "refer"; uri: string }
   /** A queued caller's default wait: the switch's music on hold until something stops it (`done` if it ends). */

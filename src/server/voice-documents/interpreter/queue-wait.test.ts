@@ -9,7 +9,7 @@ const SAY = (text: string) => ({ kind: "speak", text, voice: null, language: "en
 
 function queued(xml = '<Response><Enqueue waitUrl="/wait" waitUrlMethod="GET" action="/after">support</Enqueue><Say>never</Say></Response>') {
   const d = startTwiml(xml, URL);
-  expect(d.commands).toEqual([{ kind: "enqueue", queue: "support", maxSize: null }]);
+  expect(d.commands).toEqual([{ kind: "enqueue", queue: "support", maxSize: null, agentId: null }]);
   return answer(d, { kind: "enqueued", queueSid: "QU1" });
 }
 
@@ -103,7 +103,7 @@ describe("<Enqueue>", () => {
       { kind: "fetch", url: "https://app.example.com/after", method: "POST", params: { ...CALL_PARAMS, QueueResult: "queue-full", QueueSid: "QU1", QueueTime: "0" } },
     ]);
     d = startJson([{ enqueue: "support", maxQueueSize: 5 }, { say: "Sorry" }]);
-    expect(d.commands).toEqual([{ kind: "enqueue", queue: "support", maxSize: 5 }]);
+    expect(d.commands).toEqual([{ kind: "enqueue", queue: "support", maxSize: 5, agentId: null }]);
     d = answer(d, { kind: "failed", code: 12400, message: "database down" });
     expect(d.commands).toEqual([{ kind: "reportError", code: 12400, message: "database down", verbIndex: 0 }, SAY("Sorry")]);
   });

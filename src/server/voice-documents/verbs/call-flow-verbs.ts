@@ -27,6 +27,7 @@ export const ZEnqueueVerb = z.strictObject({
   waitUrl: ZDocumentUrl.optional().meta({ description: "Document (play/say/pause/redirect/leave/hangup/gather) run while waiting" }),
   waitUrlMethod: ZMethodDefaultPost,
   maxQueueSize: z.number().int().min(1).max(5000).optional(),
+  agent: z.string().regex(/^ag_[0-9A-Za-z]{1,40}$/).optional().meta({ description: "Only this agent (an agent id of the account) takes the caller: a transfer to an agent" }),
 });
 
 export const ZLeaveVerb = z.strictObject({ leave: z.literal(true) });

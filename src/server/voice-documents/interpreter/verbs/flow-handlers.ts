@@ -22,7 +22,7 @@ export const enqueueHandler: VerbHandler<VerbOf<"enqueue">> = {
     // Resolved now: a relative URL in a document that has none fails here, not while the caller waits.
     ctx.callback(verb.action, verb.method);
     ctx.callback(verb.waitUrl, verb.waitUrlMethod);
-    return { next: "await", commands: [{ kind: "enqueue", queue: verb.enqueue, maxSize: verb.maxQueueSize ?? null }] };
+    return { next: "await", commands: [{ kind: "enqueue", queue: verb.enqueue, maxSize: verb.maxQueueSize ?? null, agentId: verb.agent ?? null }] };
   },
   complete: (verb, outcome, ctx) => {
     const action = ctx.callback(verb.action, verb.method);

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "QueueMember" ADD COLUMN     "targetAgentId" TEXT;
+

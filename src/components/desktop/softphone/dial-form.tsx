@@ -1,0 +1,52 @@
+"use client";
+
+// Click-to-call from the softphone: a number (or a colleague's line name) and the caller ID to show, one of the
+// account's (agents.transferTargets' callerIds). The call leaves from the agent's own line; the app checks the caller
+// ID and dials (create-agent-call.ts).
+import { useQuery } from "@tanstack/react-query";
+import { PhoneOutgoingIcon } from "lucide-react";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { useTRPC } from "@/trpc/react";
+
+const selectClass =
+  "h-9 w-full rounded-md border border-input bg-transparent px-3 text-sm shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 aria-invalid:border-destructive dark:bg-input/30 [&>option]:bg-background";
+
+export function DialForm({ disabled, onDial }: { disabled: boolean; onDial: (target: string, callerId: string | undefined) => boolean }) {
+  const trpc = useTRPC();
+  const targets = useQuery(trpc.agents.transferTargets.queryOptions());
+  const [target, setTarget] = useState("");
+  const [callerId, setCallerId] = useState("");
+  const [error, setError] = useState<string | undefined>();
+  const callerIds = targets.data?.callerIds ?? [];
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    if (!target.trim()) return setError("Type a number, such as +14155550100, or a colleague's line");
+    if (!onDial(target, callerId || callerIds[0]?.e164)) setError("That is not a number or line name the phone can call");
+  }
+
+  return (
+    <form onSubmit={submit} aria-label="Make a call" className="flex flex-col gap-3">
+      <FormField label="Call" htmlFor="dial-target" error={error}>
+        <Input inputMode="tel" autoComplete="off" placeholder="+14155550100" value={target} onChange={(e) => setTarget(e.target.value)} disabled={disabled} />
+      </FormField>
+      <FormField label="Show caller ID" htmlFor="dial-caller-id" description={callerIds.length === 0 && targets.isSuccess ? "The account has no number to call out from yet." : undefined}>
+        <select className={selectClass} value={callerId} onChange={(e) => setCallerId(e.target.value)} disabled={disabled || callerIds.length === 0}>
+          {callerIds.map((c) => (
+            <option key={c.e164} value={c.e164}>
+              {c.e164}
+              {c.label ? ` · ${c.label}` : ""}
+            </option>
+          ))}
+        </select>
+      </FormField>
+      <Button type="submit" disabled={disabled}>
+        <PhoneOutgoingIcon /> Call
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,24 @@
+// The numbers an agent may show when their call goes out (a transfer to a number, a click-to-call): the account's
+// numbers with voice that are caller IDs (provisioned and confirmed, assigned by staff, or claimed and verified), and
+// the caller IDs it verified. The same rule create-call.ts applies to `from`.
+import { db } from "@/server/db";
+
+export interface AgentCallerId {
+  e164: string;
+  label: string;
+}
+
+export async function findAgentCallerIds(tenantId: string): Promise<AgentCallerId[]> {
+  const rows = await db.$queryRaw<AgentCallerId[]>`
+    SELECT n.e164, n."friendlyName" AS label FROM "PhoneNumber" n
+      LEFT JOIN "CallerId" v ON v."tenantId" = n."tenantId" AND v.e164 = n.e164 AND v."verifiedAt" IS NOT NULL
+    WHERE n."tenantId" = ${tenantId} AND n."voiceEnabled"
+      AND (n.origin = 'ASSIGNED' OR (n.origin = 'PROVISIONED' AND n."providerNumberId" IS NOT NULL) OR v.id IS NOT NULL)
+    UNION
+    SELECT v.e164, v."friendlyName" AS label FROM "CallerId" v
+    WHERE v."tenantId" = ${tenantId} AND v."verifiedAt" IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM "PhoneNumber" n WHERE n."tenantId" = v."tenantId" AND n.e164 = v.e164)
+    ORDER BY e164
+    LIMIT 500`;
+  return rows;
+}
