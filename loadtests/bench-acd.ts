@@ -168,7 +168,7 @@ async function main(): Promise<number> {
       if (assignments.length === 0) break;
       for (const a of assignments) {
         const t = performance.now();
-        const claim = await claimCallOffer({ tenantId, callId: a.itemId, agentId: a.agentIds[0]!, reason: a.reason });
+        const claim = await claimCallOffer({ tenantId, callId: a.itemId, agentIds: a.agentIds, reason: a.reason });
         decisions.push(share + performance.now() - t);
         if (!claim.ok) lost++;
       }

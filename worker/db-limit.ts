@@ -138,6 +138,14 @@ export function limitVoicePort(voice: VoicePort, semaphore: Semaphore, opts: { a
     answerCallOffer: (input) => semaphore.run(() => voice.answerCallOffer(input)),
     loadRoutingSnapshot: (input) => semaphore.run(() => voice.loadRoutingSnapshot(input)),
     claimCallOffer: (input) => semaphore.run(() => voice.claimCallOffer(input)),
+    requestQueueCallback: (input) => semaphore.run(() => voice.requestQueueCallback(input)),
+    claimCallbackOffer: (input) => semaphore.run(() => voice.claimCallbackOffer(input)),
+    // The outcomes of a callback's calls wait out an outage, as a call's events do: each is written once (its row's
+    // status is checked first), so a retry after an unheard commit changes nothing.
+    answerCallbackOffer: (input) => semaphore.run(() => voice.answerCallbackOffer(input)),
+    endCallbackOffer: held(voice.endCallbackOffer),
+    recordCallbackAttempt: held(voice.recordCallbackAttempt),
+    endCallbackCall: held(voice.endCallbackCall),
     settleAgents: (input) => semaphore.run(() => voice.settleAgents(input)),
     takeOverflowingCallers: (input) => semaphore.run(() => voice.takeOverflowingCallers(input)),
     findQueueAnnouncements: (input) => semaphore.run(() => voice.findQueueAnnouncements(input)),

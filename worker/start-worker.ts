@@ -264,7 +264,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
   const endRequests = registry.register(new EndRequestHandler(ctx, opts.endRequestPollMs ?? 2_000, () => reconciler.wake()));
   registry.register(new ConferenceEvents(ctx, esl, listener, opts.endRequestPollMs ?? 2_000));
   const queueExpiry = registry.register(new QueueExpiry(ctx, opts.queueExpiryPollMs ?? 1_000));
-  registry.register(new AcdDispatcher(ctx, listener, opts.acdTickMs ?? env.ACD_TICK_MS, opts.acdSettleMs ?? 2_000, opts.tenantIds));
+  const acd = registry.register(new AcdDispatcher(ctx, listener, opts.acdTickMs ?? env.ACD_TICK_MS, opts.acdSettleMs ?? 2_000, opts.tenantIds));
   const registrations = registry.register(new AgentRegistrations(ctx));
   const monitors = registry.register(new SupervisorMonitors(ctx, listener, opts.endRequestPollMs ?? 2_000));
   registry.register(new CallWorkDrain(ctx, dbSlots, voice.batchers));
@@ -288,6 +288,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
     router.onEvent(event);
     registrations.onEvent(event);
     monitors.onEvent(event);
+    acd.onEvent(event);
   });
   esl.onLink((state: SwitchLinkState) => {
     log.info({ link: state }, "switch link");

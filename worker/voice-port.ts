@@ -2,6 +2,9 @@
 // it to src/server; the handlers only see this, so the contract (docs/voice-architecture.md) is written once.
 import type { DequeueResult } from "@/server/queues/dequeue-call";
 import type { ClaimCallOfferResult } from "@/server/acd/claim-call-offer";
+import type { ClaimCallbackOfferResult } from "@/server/acd/claim-callback-offer";
+import type { CallbackAttemptOutcome } from "@/server/acd/record-callback-attempt";
+import type { RequestQueueCallbackResult } from "@/server/acd/request-queue-callback";
 import type { TakenMonitorRequest } from "@/server/supervision/take-monitor-requests";
 import type { OverflowingCaller } from "@/server/acd/take-overflowing-callers";
 import type { QueueAnnouncement } from "@/server/acd/find-queue-announcements";
@@ -95,9 +98,21 @@ export interface VoicePort {
   /** ACD: the offer is over, answered or not (end-call-offer.ts). */
   endCallOffer(input: { tenantId: string; callId: string; agentId: string; answered: boolean; callerLeft: boolean }): Promise<void>;
   /** ACD: the waiting callers among these calls, their queues and the agents free to take them (load-routing-snapshot.ts). */
-  loadRoutingSnapshot(input: { callIds: string[] }): Promise<TenantRoutingSnapshot[]>;
-  /** ACD: the router's choice claimed: the caller offered, the agent ringing (claim-call-offer.ts). */
-  claimCallOffer(input: { tenantId: string; callId: string; agentId: string; reason: string }): Promise<ClaimCallOfferResult>;
+  loadRoutingSnapshot(input: { callIds: string[]; callbacks?: { tenantIds?: string[] } }): Promise<TenantRoutingSnapshot[]>;
+  /** ACD: the router's choice claimed: the caller offered, the agent (ring-all: the agents) ringing (claim-call-offer.ts). */
+  claimCallOffer(input: { tenantId: string; callId: string; agentIds: string[]; reason: string }): Promise<ClaimCallOfferResult>;
+  /** ACD: a waiting caller pressed 1: a callback keeps their place (request-queue-callback.ts). */
+  requestQueueCallback(input: { tenantId: string; callId: string }): Promise<RequestQueueCallbackResult>;
+  /** ACD: the router's choice for a callback claimed: the agent ringing (claim-callback-offer.ts). */
+  claimCallbackOffer(input: { tenantId: string; callbackId: string; agentId: string; reason: string }): Promise<ClaimCallbackOfferResult>;
+  /** ACD: the agent answered a callback: the customer is dialled (answer-callback-offer.ts). */
+  answerCallbackOffer(input: { tenantId: string; callbackId: string; agentId: string }): Promise<{ attemptId: string; attempt: number } | null>;
+  /** ACD: the agent did not answer a callback (end-callback-offer.ts). */
+  endCallbackOffer(input: { tenantId: string; callbackId: string; agentId: string; why: string }): Promise<void>;
+  /** ACD: how the call to a callback's customer went (record-callback-attempt.ts). */
+  recordCallbackAttempt(input: { tenantId: string; callbackId: string; attemptId: string; agentId: string; outcome: CallbackAttemptOutcome; hangupCause: string | null; callId: string | null }): Promise<{ status: string } | null>;
+  /** ACD: a connected callback's call ended (end-callback-call.ts). */
+  endCallbackCall(input: { tenantId: string; callbackId: string; attemptId: string; agentId: string }): Promise<void>;
   /** ACD: callers past their queue's maxWaitSeconds, taken out with where they go (take-overflowing-callers.ts). */
   takeOverflowingCallers(input: { callIds: string[] }): Promise<OverflowingCaller[]>;
   /** ACD: place in line and estimated wait of these callers whose queues announce them (find-queue-announcements.ts). */

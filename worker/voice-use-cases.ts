@@ -30,6 +30,12 @@ import { leaveQueue } from "@/server/queues/leave-queue";
 import { dequeueCall } from "@/server/queues/dequeue-call";
 import { answerCallOffer } from "@/server/acd/answer-call-offer";
 import { claimCallOffer } from "@/server/acd/claim-call-offer";
+import { answerCallbackOffer } from "@/server/acd/answer-callback-offer";
+import { claimCallbackOffer } from "@/server/acd/claim-callback-offer";
+import { endCallbackCall } from "@/server/acd/end-callback-call";
+import { endCallbackOffer } from "@/server/acd/end-callback-offer";
+import { recordCallbackAttempt } from "@/server/acd/record-callback-attempt";
+import { requestQueueCallback } from "@/server/acd/request-queue-callback";
 import { loadRoutingSnapshot } from "@/server/acd/load-routing-snapshot";
 import { settleAgents } from "@/server/acd/settle-agents";
 import { takeOverflowingCallers } from "@/server/acd/take-overflowing-callers";
@@ -112,6 +118,12 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
     answerCallOffer: (input) => answerCallOffer(input),
     loadRoutingSnapshot: (input) => loadRoutingSnapshot(input),
     claimCallOffer: (input) => claimCallOffer(input),
+    requestQueueCallback: (input) => requestQueueCallback(input),
+    claimCallbackOffer: (input) => claimCallbackOffer(input),
+    answerCallbackOffer: (input) => answerCallbackOffer(input),
+    endCallbackOffer: (input) => endCallbackOffer(input),
+    recordCallbackAttempt: (input) => recordCallbackAttempt(input),
+    endCallbackCall: (input) => endCallbackCall(input),
     settleAgents: (input) => settleAgents(input),
     takeOverflowingCallers: (input) => takeOverflowingCallers(input),
     findQueueAnnouncements: (input) => findQueueAnnouncements(input),

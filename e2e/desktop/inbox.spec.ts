@@ -51,7 +51,8 @@ test("an inbound SMS appears live for an agent at /desktop, who replies and reso
   await expect(agent.getByText("Nothing assigned to you")).toBeVisible();
   await agent.getByLabel("Your status").selectOption("available");
   await expect(agent.locator('[data-agent-state="available"]')).toBeVisible();
-  await expect.poll(async () => (await db.query(`SELECT availability FROM "InboxAgentState" WHERE "userId" = $1`, [agentId])).rows[0]?.availability).toBe("AVAILABLE");
+  // One presence: the inbox's round-robin reads the agent's state the server holds (nothing synced from the browser).
+  await expect.poll(async () => (await db.query(`SELECT state FROM "Agent" WHERE "userId" = $1`, [agentId])).rows[0]?.state).toBe("AVAILABLE");
   await expect(agent.getByTestId("inbox").getByText("Live", { exact: true })).toBeVisible();
 
   // The customer texts: Twilio posts the signed form to the app's webhook.

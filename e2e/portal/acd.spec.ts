@@ -76,6 +76,27 @@ test("a supervisor sets up a queue and watches an agent's state change live; the
   expect(saved.rows[0]).toEqual({ strategy: "ring-all", serviceLevelSeconds: 30, overflowAction: "number", overflowTarget: "+14155550123" });
   const queueUrl = page.url();
 
+  // Callbacks: the queue offers them with two attempts; a caller who pressed 1 is listed on /queues, in their place,
+  // with the attempts made and how the last went.
+  await form.getByLabel("Offer callers a call back (press 1, keeping their place)").check();
+  await form.getByLabel("Callback attempts").fill("2");
+  await form.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Queue settings saved")).toBeVisible();
+  const queueId = queueUrl.split("/").pop()!;
+  const callbackId = newId("qcb");
+  await e2eDatabase().query(
+    `INSERT INTO "QueueCallback" (id, "tenantId", "queueId", "callId", number, "callerId", "enqueuedAt", status, attempts, "lastOutcome", "nextAttemptAt", "createdAt", "updatedAt")
+     VALUES ($1, $2, $3, $4, '+14155550188', '+14155550100', now() - interval '5 minutes', 'pending', 1, 'busy', now() + interval '4 minutes', now(), now())`,
+    [callbackId, tenantId, queueId, newSid("CA")],
+  );
+  await page.goto("/queues");
+  const callbacks = page.getByRole("region", { name: "Callbacks" });
+  const callbackRow = callbacks.getByRole("row").filter({ hasText: "+14155550188" });
+  await expect(callbackRow).toContainText("Support");
+  await expect(callbackRow).toContainText("Waiting");
+  await expect(callbackRow).toContainText("1 of 2");
+  await expect(callbackRow).toContainText("busy · next try");
+
   // The agent opens the desktop (which makes them an agent, offline).
   const agent = await (await browser.newContext()).newPage();
   await signIn(agent, agentMember.email, account.password);

@@ -24,7 +24,7 @@ export async function createTestAgent(
 }
 
 /** The tenant's queue of that name with the ACD settings given (created as <Enqueue> would, first use). */
-export async function createTestQueue(tenantId: string, friendlyName: string, settings: Partial<{ strategy: string; ringTimeoutSeconds: number; maxNoAnswer: number; wrapUpSeconds: number; priority: number; dispositionRequired: boolean; maxWaitSeconds: number; overflowAction: string; overflowTarget: string; announceEverySeconds: number }> = {}) {
+export async function createTestQueue(tenantId: string, friendlyName: string, settings: Partial<{ strategy: string; ringTimeoutSeconds: number; maxNoAnswer: number; wrapUpSeconds: number; priority: number; dispositionRequired: boolean; maxWaitSeconds: number; overflowAction: string; overflowTarget: string; announceEverySeconds: number; callbackOffer: boolean; callbackMaxAttempts: number; callbackRetrySeconds: number }> = {}) {
   const { newSid } = await import("@/server/shared/ids");
   return db.callQueue.create({ data: { id: newSid("QU"), tenantId, friendlyName, ...settings } });
 }

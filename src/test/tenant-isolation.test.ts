@@ -192,7 +192,6 @@ beforeAll(async () => {
   await db.message.create({ data: { id: newSid("SM"), tenantId, channel: "SMS", direction: "INBOUND", status: "RECEIVED", from: "+14155550123", to: A_NUMBER, body: "A's inbox secret", conversationId: aConversationId } });
   await db.conversationNote.create({ data: { id: newId("cvn"), tenantId, conversationId: aConversationId, body: "A's inbox note", mentionUserIds: [] } });
   await db.cannedResponse.create({ data: { id: aCannedId, tenantId, shortCode: "a-canned", body: "A's canned body" } });
-  await db.inboxAgentState.create({ data: { tenantId, userId: fx.a.userId, availability: "AVAILABLE" } });
 });
 // A's @mention notification for A's owner, on A's conversation (src/server/notifications).
 let aNotificationId: string;
@@ -229,6 +228,7 @@ let aSkillId: string;
 let aReasonId: string;
 let aDispositionId: string;
 let aQueueId: string;
+let aCallbackId: string;
 beforeAll(async () => {
   const tenantId = fx.a.tenantId;
   aSkillId = newId("sk");
@@ -240,6 +240,10 @@ beforeAll(async () => {
   await db.disposition.create({ data: { id: aDispositionId, tenantId, code: "a-code", name: "A's disposition" } });
   await db.callQueue.create({ data: { id: aQueueId, tenantId, friendlyName: "A's queue", skills: { create: { tenantId, skillId: aSkillId, minLevel: 3 } }, agents: { create: { tenantId, agentId: aAgentId } } } });
   await db.agentSkill.create({ data: { tenantId, agentId: aAgentId, skillId: aSkillId, level: 5 } });
+  // A's caller who pressed 1: a callback at their place, with one unanswered attempt.
+  aCallbackId = newId("qcb");
+  await db.queueCallback.create({ data: { id: aCallbackId, tenantId, queueId: aQueueId, callId: fx.a.callId, number: "+14155550777", callerId: A_NUMBER, enqueuedAt: new Date(), attempts: 1, lastOutcome: "no-answer" } });
+  await db.queueCallbackAttempt.create({ data: { id: newId("qca"), tenantId, callbackId: aCallbackId, agentId: aAgentId, attempt: 1, outcome: "no-answer", hangupCause: "NO_ANSWER" } });
 });
 const expectContactCentreIntact = async () => {
   expect((await db.skill.findUniqueOrThrow({ where: { id: aSkillId } })).name).toBe("A's skill");
@@ -253,7 +257,7 @@ const expectContactCentreIntact = async () => {
 };
 const expectNoContactCentreLeak = (value: unknown) => {
   const text = JSON.stringify(value ?? null);
-  for (const id of [aSkillId, aReasonId, aDispositionId, aQueueId, aAgentId, "A's reason", "A's disposition"]) expect(text, `leaked ${id}`).not.toContain(id);
+  for (const id of [aSkillId, aReasonId, aDispositionId, aQueueId, aAgentId, aCallbackId, "+14155550777", "A's reason", "A's disposition"]) expect(text, `leaked ${id}`).not.toContain(id);
 };
 const expectAgentIntact = async () => expect(await db.agent.findUniqueOrThrow({ where: { id: aAgentId } })).toMatchObject({ state: "AVAILABLE" });
 const expectNoAgentLeak = (value: unknown) => expect(JSON.stringify(value ?? null)).not.toContain(aAgentId);
@@ -2193,6 +2197,14 @@ const TRPC: Record<string, TrpcCase> = {
     run: async (c) => {
       await notFound(c.contactCentre.updateAgent({ agentId: aAgentId, callCapacity: 0, skills: [], queueIds: [] }));
       await expectContactCentreIntact();
+    },
+  },
+  "contactCentre.queueCallbacks": {
+    aId: true,
+    run: async (c) => {
+      await notFound(c.contactCentre.queueCallbacks({ queueId: aQueueId }));
+      expectNoContactCentreLeak(await c.contactCentre.queueCallbacks());
+      expectNoContactCentreLeak(await c.contactCentre.queueCallbacks({ status: "open" }));
     },
   },
   "contactCentre.queueMetrics": {

@@ -11,6 +11,8 @@ export interface AgentOffer {
   /** The agent's SIP user (a client of the tenant). */
   identity: string;
   ringTimeoutSeconds: number;
+  /** Ring-all: every agent offered at once (the first is agentId/identity). */
+  agents?: { agentId: string; identity: string }[];
 }
 
 export class AcdOfferRunner {
@@ -31,12 +33,31 @@ export class AcdOfferRunner {
   offer(offer: AgentOffer): Promise<void> {
     return this.s.post(async () => {
       if (!this.waiting()) {
-        await this.s.host.voice.endCallOffer({ tenantId: this.s.channel.tenantId, callId: this.s.channel.callId, agentId: offer.agentId, answered: false, callerLeft: true });
+        for (const agent of offer.agents ?? [offer]) {
+          await this.s.host.voice.endCallOffer({ tenantId: this.s.channel.tenantId, callId: this.s.channel.callId, agentId: agent.agentId, answered: false, callerLeft: true });
+        }
         return;
       }
       await this.stopRunning();
       await this.s.deliver({ kind: "agentOffered", step: this.s.state!.step, ...offer });
     });
+  }
+
+  /**
+   * A key the caller pressed while on hold music: 1 asks for a callback when the queue offers them (the ACD takes
+   * the caller's place for the callback, request-queue-callback.ts); the caller then hears goodbye and the call ends.
+   * Any other key, or a queue without callbacks, changes nothing. Runs in the session's turn (its switch event).
+   */
+  async keyPressed(digit: string): Promise<void> {
+    if (digit !== "1" || !this.waiting() || this.s.state?.awaiting.kind !== "holdMusic") return;
+    const step = this.s.state.step;
+    const taken = await this.s.host.voice.requestQueueCallback({ tenantId: this.s.channel.tenantId, callId: this.s.channel.callId }).catch((err: unknown) => {
+      this.s.log.error({ err, callId: this.s.channel.callId }, "could not take the caller's callback");
+      return null;
+    });
+    if (!taken?.ok) return;
+    await this.stopRunning();
+    await this.s.deliver({ kind: "callbackAccepted", step });
   }
 
   /** A queue announcement (place in line, estimated wait) for a caller on hold music; nothing otherwise. */
@@ -48,20 +69,25 @@ export class AcdOfferRunner {
     });
   }
 
-  /** The agent's leg is bridged to the caller: the agent answered. */
+  /**
+   * The agent's leg is bridged to the caller: the agent answered. Ring-all: the bridged leg's client says which agent
+   * (the offer's agents were dialled as <Client> legs); the ACD frees the others.
+   */
   async answered(running: Extract<Running, { kind: "dial" }>): Promise<void> {
     const state = this.s.state;
     const offer = state?.queue?.offer;
     if (state?.awaiting.kind !== "agentRinging" || !offer || state.queue?.dequeued) return;
-    const leg = running.legs[0]?.callId ?? null;
+    const bridged = running.legs.find((l) => l.uuid === running.bridgedTo) ?? running.legs[0];
+    const leg = bridged?.callId ?? null;
+    const agentId = offer.ringing?.find((a) => a.identity === bridged?.client)?.agentId ?? offer.agentId;
     const taken = await this.s.host.voice
-      .answerCallOffer({ tenantId: this.s.channel.tenantId, callId: this.s.channel.callId, agentId: offer.agentId, legCallId: leg })
+      .answerCallOffer({ tenantId: this.s.channel.tenantId, callId: this.s.channel.callId, agentId, legCallId: leg })
       .catch((err: unknown) => {
         this.s.log.error({ err, callId: this.s.channel.callId }, "could not record the agent's answer");
         return null;
       });
     // A state-only decision: the dial's running record stays (its bridge's end is still awaited).
-    await this.s.deliver({ kind: "agentAnswered", step: state.step, by: leg ?? "", waitedSeconds: taken?.waitedSeconds ?? 0 });
+    await this.s.deliver({ kind: "agentAnswered", step: state.step, by: leg ?? "", waitedSeconds: taken?.waitedSeconds ?? 0, agentId });
   }
 
   /** The interpreter's agentOfferEnded: the ACD settles the agent and the caller's place. */

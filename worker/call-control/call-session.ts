@@ -547,6 +547,8 @@ export class CallSession implements SessionOps {
     if (event.name === "DTMF") {
       if (running.kind === "stream") this.streams.keyPressed(event.get("DTMF-Digit") ?? "");
       if (running.kind === "collect") await this.gather.keyPressed(running, event.get("DTMF-Digit") ?? "");
+      // A caller on a queue's hold music may press 1 for a callback (acd-offer-runner.ts).
+      if (running.kind === "prompt" && this.state?.awaiting.kind === "holdMusic") await this.acdOffers.keyPressed(event.get("DTMF-Digit") ?? "");
       return;
     }
     if (event.name === "CHANNEL_BRIDGE") {

@@ -83,13 +83,8 @@ export function AgentStatusBar() {
   const trpc = useTRPC();
   const { me, live } = useMyAgent();
   const reasons = useQuery(trpc.contactCentre.list.queryOptions({ kind: "awayReason" }));
-  // Tenants without a queue that routes conversations still hand them out by the inbox's round-robin, which reads the
-  // inbox availability: it follows the agent's own choice here (available, or not).
-  const inbox = useToastMutation(trpc.inbox.setAvailability.mutationOptions(), { invalidate: [trpc.inbox.availability.queryKey()] });
-  const set = useToastMutation(
-    trpc.agents.setState.mutationOptions({ onSuccess: (a) => inbox.mutate({ availability: a.state === "available" ? "available" : "away" }) }),
-    { invalidate: [trpc.agents.me.queryKey()] },
-  );
+  // One presence: the inbox's round-robin reads this same agent state on the server, so nothing is synced from here.
+  const set = useToastMutation(trpc.agents.setState.mutationOptions(), { invalidate: [trpc.agents.me.queryKey(), trpc.inbox.availability.queryKey()] });
   if (!me.data) {
     return <div className="h-9 text-sm text-muted-foreground">{me.error ? me.error.message : "Loading your status…"}</div>;
   }

@@ -3,7 +3,9 @@
 //   back to available), and the queue's outcome row gets its handle time.
 // - Not answered (rang out, declined, the softphone unreachable): the caller waits again for anyone but this agent,
 //   and the agent counts a missed offer; at the queue's maxNoAnswer in a row they are set away (mod_callcenter's
-//   max-no-answer), so the next caller does not ring an empty desk.
+//   max-no-answer), so the next caller does not ring an empty desk. Ring-all: each agent rung ends on its own (the
+//   member row names the first of them; the others are RINGING with this call), and each one is a miss, as in
+//   mod_callcenter's ring-all.
 import { db } from "@/server/db";
 import { setAgentState } from "@/server/agents/set-agent-state";
 import { recordRoutingDecision } from "@/server/acd/record-routing-decision";
@@ -22,10 +24,13 @@ export async function endCallOffer(input: { tenantId: string; callId: string; ag
       return;
     }
     const member = await tx.queueMember.findFirst({ where: { callId: input.callId, tenantId: input.tenantId }, include: { queue: { select: { maxNoAnswer: true } } } });
-    if (member && member.offeredAgentId === input.agentId) {
+    const ringingThis = await tx.agent.count({ where: { id: input.agentId, tenantId: input.tenantId, state: "RINGING", currentCallId: input.callId } });
+    if (member && (member.offeredAgentId === input.agentId || ringingThis > 0)) {
+      // The offer is over once the agent the row names is done; another agent of a ring-all only joins the excluded.
+      const over = member.offeredAgentId === input.agentId ? { offeredAgentId: null, offeredAt: null } : {};
       // A caller transferred to this agent who did not take it goes to the queue's agents.
       const untarget = member.targetAgentId === input.agentId ? { targetAgentId: null } : {};
-      await tx.queueMember.update({ where: { id: member.id }, data: { offeredAgentId: null, offeredAt: null, excludedAgentIds: { push: input.agentId }, ...untarget } });
+      await tx.queueMember.update({ where: { id: member.id }, data: { ...over, excludedAgentIds: { push: input.agentId }, ...untarget } });
     }
     if (input.callerLeft) {
       // The caller hung up (or was redirected) while the agent's phone rang: the agent is free again, no miss counted.

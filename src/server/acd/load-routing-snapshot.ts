@@ -1,5 +1,6 @@
-// What the router decides on, read in four statements for every tenant at once: the callers waiting (and not yet
-// offered) among the calls a worker holds, their queues, and the agents who could take them now. An agent takes calls
+// What the router decides on, read in a few statements for every tenant at once: the callers waiting (and not yet
+// offered) among the calls a worker holds, the callbacks due (callers who pressed 1 keep their place: their first
+// enqueue time), their queues, and the agents who could take them now. An agent takes calls
 // only while available with a registered softphone line; the router itself never touches the database
 // (route-work.ts).
 import { db } from "@/server/db";
@@ -22,11 +23,26 @@ interface MemberRow {
   targetAgentId: string | null;
 }
 
-export async function loadRoutingSnapshot(input: { callIds: string[] }): Promise<TenantRoutingSnapshot[]> {
-  if (input.callIds.length === 0) return [];
-  const members = await db.$queryRaw<MemberRow[]>`
-    SELECT m."callId", m."tenantId", m."queueId", m.priority, m."enqueuedAt", m."excludedAgentIds", m."targetAgentId"
-    FROM "QueueMember" m WHERE m."callId" = ANY(${input.callIds}::text[]) AND m."offeredAgentId" IS NULL`;
+/** Callback ids are "qcb_…": the router's items of both kinds share one id space. */
+export const isCallbackItem = (itemId: string) => itemId.startsWith("qcb_");
+
+export async function loadRoutingSnapshot(input: { callIds: string[]; callbacks?: { tenantIds?: string[] } }): Promise<TenantRoutingSnapshot[]> {
+  if (input.callIds.length === 0 && !input.callbacks) return [];
+  const [waiting, callbacks] = await Promise.all([
+    input.callIds.length === 0
+      ? Promise.resolve([] as MemberRow[])
+      : db.$queryRaw<MemberRow[]>`
+          SELECT m."callId", m."tenantId", m."queueId", m.priority, m."enqueuedAt", m."excludedAgentIds", m."targetAgentId"
+          FROM "QueueMember" m WHERE m."callId" = ANY(${input.callIds}::text[]) AND m."offeredAgentId" IS NULL`,
+    input.callbacks
+      ? db.$queryRaw<MemberRow[]>`
+          SELECT c.id AS "callId", c."tenantId", c."queueId", c.priority, c."enqueuedAt", c."excludedAgentIds", NULL::text AS "targetAgentId"
+          FROM "QueueCallback" c WHERE c.status = 'pending' AND c."nextAttemptAt" <= now()
+            AND (${input.callbacks.tenantIds ?? null}::text[] IS NULL OR c."tenantId" = ANY(${input.callbacks.tenantIds ?? null}::text[]))
+          ORDER BY c."enqueuedAt" LIMIT 2000`
+      : Promise.resolve([] as MemberRow[]),
+  ]);
+  const members = [...waiting, ...callbacks];
   if (members.length === 0) return [];
   const tenantIds = [...new Set(members.map((m) => m.tenantId))];
   const queueIds = [...new Set(members.map((m) => m.queueId))];
@@ -50,7 +66,7 @@ export async function loadRoutingSnapshot(input: { callIds: string[] }): Promise
       .map((q) => ({ id: q.id, strategy: q.strategy as RoutingStrategy, priority: q.priority, requiredSkills: skillsOf.get(q.id) ?? [], agingSeconds: q.agingSeconds })),
     items: members
       .filter((m) => m.tenantId === tenantId)
-      .map((m) => ({ id: m.callId, kind: "call" as const, queueId: m.queueId, priority: m.priority, enqueuedAtMs: m.enqueuedAt.getTime(), excludedAgentIds: m.excludedAgentIds, targetAgentId: m.targetAgentId })),
+      .map((m) => ({ id: m.callId, kind: "call" as const, queueId: m.queueId, priority: m.priority, enqueuedAtMs: m.enqueuedAt.getTime(), excludedAgentIds: m.excludedAgentIds, targetAgentId: m.targetAgentId, ...(isCallbackItem(m.callId) ? { oneAgent: true } : {}) })),
     agents: agents
       .filter((a) => a.tenantId === tenantId)
       .map((a) => ({

@@ -53,9 +53,12 @@ describe("conversations through the ACD", () => {
     expect(activity.detail).toMatchObject({ userId: away.userId, by: "acd", queueId: queue.id });
   });
 
-  it("a tenant with no queue routing the channel keeps the inbox's round-robin", async () => {
+  it("a tenant with no queue routing the channel keeps the inbox's round-robin, among agents the server holds available", async () => {
     const a = await account();
-    await db.inboxAgentState.create({ data: { tenantId: a.tenant.id, userId: a.user.id, availability: "AVAILABLE" } });
+    // Presence is the agent's state: away, the member gets nothing; available, the conversation is theirs.
+    const agent = await db.agent.create({ data: { id: newId("ag"), tenantId: a.tenant.id, userId: a.user.id, state: "AWAY" } });
+    expect((await inbound(a.number, "+15005550184")).assigneeUserId).toBeNull();
+    await db.agent.update({ where: { id: agent.id }, data: { state: "AVAILABLE" } });
     const conversation = await inbound(a.number, "+15005550183");
     expect(conversation.assigneeUserId).toBe(a.user.id);
     expect(await db.routingDecision.count({ where: { itemId: conversation.id } })).toBe(0);

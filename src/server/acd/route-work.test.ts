@@ -73,6 +73,20 @@ describe("routeWork", () => {
     expect(out[1]!.agentIds).toHaveLength(1);
   });
 
+  it("ring-all: a callback (one agent calls the customer back) goes to the longest idle alone, leaving the others for the next caller", () => {
+    const out = routeWork({
+      queues: [queue("q", { strategy: "ring-all" })],
+      items: [item("qcb_1", { oneAgent: true, enqueuedAtMs: NOW - 60_000 }), item("call")],
+      agents: [agent("a", { idleSinceMs: NOW - 5_000 }), agent("b", { idleSinceMs: NOW - 50_000 }), agent("c")],
+      nowMs: NOW,
+    });
+    expect(pairs(out)).toEqual([
+      ["qcb_1", "b"],
+      ["call", "a", "c"],
+    ]);
+    expect(out[0]!.reason).toMatch(/^longest-idle: /);
+  });
+
   it("an agent who missed an item is not offered it again; an agent on a call still takes conversations up to capacity (blended)", () => {
     const out = routeWork({
       queues: [queue("q")],

@@ -6,7 +6,8 @@
 //   order        highest effective priority first: queue priority + item priority + one per agingSeconds waited
 //                (nothing starves), then the longest waiting
 //   choice       longest-idle (free the longest), round-robin (offered the longest ago), skills-weighted (highest sum of
-//                levels on the queue's skills, then longest idle), ring-all (every eligible agent, for calls)
+//                levels on the queue's skills, then longest idle), ring-all (every eligible agent, for calls; a
+//                callback goes to the longest idle)
 // Cost: agents are grouped per queue once and kept sorted by the queue's strategy key; an item looks only at its
 // queue's list and stops at the first eligible agent, so a pass is about O(items + agents·log agents) when agents are
 // free, and items of a queue with nobody free are skipped at once.
@@ -31,6 +32,8 @@ export interface WaitingItem {
   enqueuedAtMs: number;
   /** Agents that missed or declined this item. */
   excludedAgentIds: string[];
+  /** Offered to one agent even in a ring-all queue (a callback: one agent calls the customer back). */
+  oneAgent?: boolean;
   /** Only this agent may take it (a transfer to an agent): no strategy, no skills asked. */
   targetAgentId?: string | null;
 }
@@ -153,7 +156,7 @@ export function routeWork(input: RouteWorkInput): Assignment[] {
     const queue = queues.get(item.queueId)!;
     const list = perQueue.get(item.queueId)!;
     const excluded = item.excludedAgentIds.length ? new Set(item.excludedAgentIds) : null;
-    const ringAll = queue.strategy === "ring-all" && item.kind === "call";
+    const ringAll = queue.strategy === "ring-all" && item.kind === "call" && !item.oneAgent;
     const chosen: Candidate[] = [];
     let anyRoom = false;
     // Room only shrinks during a pass, so agents at the head of the list with none left for this kind are skipped

@@ -2,7 +2,9 @@
 // - wrap-up whose time ran out: the agent is available again (a wrap-up row without disposition is kept);
 // - ringing with an offer that is gone (the caller left, the worker died mid-offer) for longer than a ring could last;
 // - on a call that ended: a queue's call when the worker that would have said so died (after a grace), the agent's
-//   own call (placed from their phone: create-agent-call.ts) at once; wrap-up as the queue says, or available.
+//   own call (placed from their phone: create-agent-call.ts) at once; wrap-up as the queue says, or available;
+// - a callback whose worker died while the agent's phone rang or the customer's did: it waits again at its place (an
+//   unfinished call to the customer counts as a failed attempt), and its agent is free.
 // Each move goes through set-agent-state.ts with its own cause, so the history says why.
 import { db } from "@/server/db";
 import { setAgentState } from "@/server/agents/set-agent-state";
@@ -36,7 +38,7 @@ export async function settleAgents(input: { now?: Date; tenantIds?: string[] }):
       AND (
         (c."endedAt" IS NOT NULL AND (a."currentQueueId" IS NULL OR c."endedAt" < ${new Date(now.getTime() - ENDED_CALL_GRACE_SECONDS * 1000)}))
         OR (a.state = 'RINGING' AND a."stateSince" < ${new Date(now.getTime() - STALE_RING_SECONDS * 1000)}
-            AND NOT EXISTS (SELECT 1 FROM "QueueMember" m WHERE m."callId" = a."currentCallId" AND m."offeredAgentId" = a.id AND m."offeredAt" > ${new Date(now.getTime() - STALE_RING_SECONDS * 1000)})))
+            AND NOT EXISTS (SELECT 1 FROM "QueueMember" m WHERE m."callId" = a."currentCallId" AND m."offeredAgentId" IS NOT NULL AND m."offeredAt" > ${new Date(now.getTime() - STALE_RING_SECONDS * 1000)})))
     LIMIT 500`;
   for (const agent of stale) {
     await db.$transaction(async (tx) => {
@@ -47,5 +49,30 @@ export async function settleAgents(input: { now?: Date; tenantIds?: string[] }):
       if (agent.state === "RINGING") await tx.queueMember.updateMany({ where: { callId: agent.currentCallId, offeredAgentId: agent.id }, data: { offeredAgentId: null, offeredAt: null } });
     });
   }
+  released += await settleCallbacks(now, input.tenantIds);
   return { released };
+}
+
+/** Past the longest a callback's agent ring or customer ring can last (the customer's is 30 s), it was lost. */
+const STALE_CALLBACK_SECONDS = 150;
+
+async function settleCallbacks(now: Date, tenantIds: string[] | undefined): Promise<number> {
+  const before = new Date(now.getTime() - STALE_CALLBACK_SECONDS * 1000);
+  const stale = await db.queueCallback.findMany({
+    where: { ...(tenantIds ? { tenantId: { in: tenantIds } } : {}), OR: [{ status: "offered", offeredAt: { lt: before } }, { status: "dialing", updatedAt: { lt: before } }] },
+    select: { id: true, tenantId: true, status: true, offeredAgentId: true },
+    take: 200,
+  });
+  let released = 0;
+  for (const callback of stale) {
+    await db.$transaction(async (tx) => {
+      const taken = await tx.queueCallback.updateMany({ where: { id: callback.id, status: callback.status }, data: { status: "pending", offeredAgentId: null, offeredAt: null, lastOutcome: callback.status === "dialing" ? "failed" : "agent-missed" } });
+      if (taken.count === 0) return;
+      if (callback.status === "dialing") await tx.queueCallbackAttempt.updateMany({ where: { callbackId: callback.id, endedAt: null }, data: { endedAt: now, outcome: "failed", hangupCause: "LOST" } });
+      if (!callback.offeredAgentId) return;
+      const moved = await setAgentState(tx, { tenantId: callback.tenantId, agentId: callback.offeredAgentId, to: "AVAILABLE", cause: "reconciled", onlyFromCallId: callback.id });
+      if (moved.changed) released++;
+    });
+  }
+  return released;
 }

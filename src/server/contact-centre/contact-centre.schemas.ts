@@ -40,6 +40,8 @@ export const ZQueueSettings = z.object({
   dispositionRequired: z.boolean(),
   announceEverySeconds: seconds("announceEverySeconds", 15, 3600).nullable(),
   callbackOffer: z.boolean(),
+  callbackMaxAttempts: z.number().int().min(1, "callbackMaxAttempts: 1 to 10").max(10, "callbackMaxAttempts: 1 to 10"),
+  callbackRetrySeconds: seconds("callbackRetrySeconds", 30, 86_400),
   conversationChannels: z.array(z.enum(["sms", "mms", "whatsapp", "email", "slack", "discord", "teams", "telegram"])).max(20),
   maxSize: z.number().int().min(1, "maxSize: 1 to 5000").max(5000, "maxSize: 1 to 5000"),
 });
@@ -62,3 +64,15 @@ export type TSetQueueSkillsInput = z.input<typeof ZSetQueueSkillsInput>;
 
 export const ZSetQueueAgentsInput = z.object({ queueId: ZItemId, agentIds: z.array(ZItemId).max(500) });
 export type TSetQueueAgentsInput = z.input<typeof ZSetQueueAgentsInput>;
+
+export const CALLBACK_STATUSES = ["pending", "offered", "dialing", "connected", "completed", "failed"] as const;
+/** Callbacks not over yet: waiting for an agent, ringing one, calling the customer, or talking. */
+export const OPEN_CALLBACK_STATUSES = ["pending", "offered", "dialing", "connected"] as const;
+
+export const ZFindQueueCallbacksInput = z.object({
+  queueId: ZItemId.optional(),
+  /** open: not over yet; all: with the completed and failed ones too (the newest first after the open ones). */
+  status: z.enum(["open", "all"], { error: "status: open or all" }).default("all"),
+  limit: z.number().int().min(1, "limit: 1 to 200").max(200, "limit: 1 to 200").default(100),
+});
+export type TFindQueueCallbacksInput = z.input<typeof ZFindQueueCallbacksInput>;

@@ -5,6 +5,8 @@ import { summarizeQueueWindow } from "@/server/acd/summarize-queue-window";
 import { createListItem } from "@/server/contact-centre/create-list-item";
 import { createQueue } from "@/server/contact-centre/create-queue";
 import { findListItems } from "@/server/contact-centre/find-list-items";
+import { findQueueCallbacks } from "@/server/contact-centre/find-queue-callbacks";
+import { getQueue } from "@/server/contact-centre/get-queue";
 import { removeListItem } from "@/server/contact-centre/remove-list-item";
 import { renameListItem } from "@/server/contact-centre/rename-list-item";
 import { setQueueSkills } from "@/server/contact-centre/set-queue-skills";
@@ -58,6 +60,34 @@ describe("queues' settings", () => {
     const skill = await createListItem(owner, { kind: "skill", name: "French" });
     expect((await setQueueSkills(owner, { queueId: sales.id, skills: [{ skillId: skill.id, minLevel: 4 }] })).skills).toEqual([{ skillId: skill.id, name: "French", minLevel: 4 }]);
     await expect(setQueueSkills(owner, { queueId: sales.id, skills: [{ skillId: "sk_nope", minLevel: 4 }] })).rejects.toMatchObject({ message: "skills: unknown skill" });
+  });
+});
+
+describe("queue callbacks", () => {
+  it("the queue page's callbacks: open ones in their place, then the finished newest first, each with its attempts; the retry settings validated by name; another tenant's queue is not found", async () => {
+    const { actor: owner } = await createTestTenant();
+    const agent = await createTestAgent(owner, { username: "cb-list-agent", name: "Cleo Callback" });
+    const queue = await createQueue(owner, { friendlyName: "cb-list", callbackOffer: true, callbackMaxAttempts: 2, callbackRetrySeconds: 120 });
+    await expect(updateQueue(owner, { queueId: queue.id, callbackMaxAttempts: 0 })).rejects.toMatchObject({ issues: [expect.objectContaining({ message: "callbackMaxAttempts: 1 to 10" })] });
+    await expect(updateQueue(owner, { queueId: queue.id, callbackRetrySeconds: 5 })).rejects.toMatchObject({ issues: [expect.objectContaining({ message: "callbackRetrySeconds: at least 30" })] });
+    const base = { tenantId: owner.tenantId, queueId: queue.id, callerId: "+14155550100" };
+    const later = await db.queueCallback.create({ data: { ...base, id: newId("qcb"), callId: newId("CA"), number: "+14155550102", enqueuedAt: at("10:05") } });
+    const earlier = await db.queueCallback.create({ data: { ...base, id: newId("qcb"), callId: newId("CA"), number: "+14155550101", enqueuedAt: at("10:00"), attempts: 1, lastOutcome: "busy", nextAttemptAt: at("10:12") } });
+    const done = await db.queueCallback.create({ data: { ...base, id: newId("qcb"), callId: newId("CA"), number: "+14155550103", enqueuedAt: at("09:00"), status: "failed", attempts: 2, lastOutcome: "no-answer", completedAt: at("09:30") } });
+    await db.queueCallbackAttempt.create({ data: { id: newId("qca"), tenantId: owner.tenantId, callbackId: earlier.id, agentId: agent.agentId, attempt: 1, startedAt: at("10:10"), endedAt: at("10:11"), outcome: "busy", hangupCause: "USER_BUSY" } });
+
+    const all = await findQueueCallbacks(owner, { queueId: queue.id });
+    expect(all.map((c) => c.id)).toEqual([earlier.id, later.id, done.id]);
+    expect(all[0]).toMatchObject({ queueName: "cb-list", number: "+14155550101", status: "pending", attempts: 1, maxAttempts: 2, lastOutcome: "busy", nextAttemptAt: at("10:12") });
+    expect(all[0]!.attemptsMade).toEqual([{ attempt: 1, agentName: "Cleo Callback", startedAt: at("10:10"), endedAt: at("10:11"), outcome: "busy", hangupCause: "USER_BUSY", callId: null }]);
+    expect(all[2]).toMatchObject({ status: "failed", nextAttemptAt: null, completedAt: at("09:30") });
+    expect((await findQueueCallbacks(owner, { status: "open" })).map((c) => c.id)).toEqual([earlier.id, later.id]);
+    expect(await getQueue(owner, { queueId: queue.id })).toMatchObject({ callbacksOpen: 2, callbackMaxAttempts: 2, callbackRetrySeconds: 120 });
+    await expect(findQueueCallbacks(agent.actor, {})).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    const other = await createTestTenant();
+    await expect(findQueueCallbacks(other.actor, { queueId: queue.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await findQueueCallbacks(other.actor)).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import type { Prisma } from "@/generated/prisma/client";
 export const QUEUE_VIEW_INCLUDE = {
   skills: { select: { skillId: true, minLevel: true, skill: { select: { name: true } } } },
   agents: { select: { agentId: true } },
-  _count: { select: { members: true } },
+  _count: { select: { members: true, callbacks: { where: { status: { in: ["pending", "offered", "dialing", "connected"] } } } } },
 } satisfies Prisma.CallQueueInclude;
 
 type QueueRow = Prisma.CallQueueGetPayload<{ include: typeof QUEUE_VIEW_INCLUDE }>;
@@ -26,10 +26,14 @@ export interface QueueView {
   dispositionRequired: boolean;
   announceEverySeconds: number | null;
   callbackOffer: boolean;
+  callbackMaxAttempts: number;
+  callbackRetrySeconds: number;
   conversationChannels: string[];
   skills: { skillId: string; name: string; minLevel: number }[];
   agentIds: string[];
   waiting: number;
+  /** Callbacks not over yet (callers who pressed 1 keep their place). */
+  callbacksOpen: number;
   /** Seconds the callers who left waited on average (Twilio's average_wait_time). */
   averageWaitSeconds: number;
   createdAt: Date;
@@ -54,10 +58,13 @@ export function toQueueView(row: QueueRow): QueueView {
     dispositionRequired: row.dispositionRequired,
     announceEverySeconds: row.announceEverySeconds,
     callbackOffer: row.callbackOffer,
+    callbackMaxAttempts: row.callbackMaxAttempts,
+    callbackRetrySeconds: row.callbackRetrySeconds,
     conversationChannels: row.conversationChannels,
     skills: row.skills.map((s) => ({ skillId: s.skillId, name: s.skill.name, minLevel: s.minLevel })).sort((a, b) => a.name.localeCompare(b.name)),
     agentIds: row.agents.map((a) => a.agentId).sort(),
     waiting: row._count.members,
+    callbacksOpen: row._count.callbacks,
     averageWaitSeconds: row.membersLeft > 0 ? Math.round(row.waitSecondsTotal / row.membersLeft) : 0,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

@@ -13,6 +13,9 @@ import { getConversation } from "@/server/inbox/get-conversation";
 import { inboxChangeFeed } from "@/server/inbox/inbox-change-feed";
 import { replyToConversation } from "@/server/inbox/reply-to-conversation";
 import { setInboxAvailability } from "@/server/inbox/set-inbox-availability";
+import { getInboxAvailability } from "@/server/inbox/get-inbox-availability";
+import { findInboxMembers } from "@/server/inbox/find-inbox-members";
+import { changeMyAgentState } from "@/server/agents/change-my-agent-state";
 import { updateConversation } from "@/server/inbox/update-conversation";
 import { wakeSnoozedConversations } from "@/server/inbox/wake-snoozed-conversations";
 import { watchInboxChanges } from "@/server/inbox/watch-inbox-changes";
@@ -118,6 +121,27 @@ describe("round-robin assignment", () => {
     const mine = await findConversations(ann, { tab: "mine" });
     expect(mine.items).toHaveLength(2);
     expect((await findConversations(ann, { tab: "unassigned" })).items).toHaveLength(1);
+  });
+
+  it("availability is the agent's state the server holds: the desktop's away stops new conversations, a call does not (they blend), and the inbox's switch moves that same state", async () => {
+    const a = await account();
+    const ann = await member(a.tenant.id, "Ann Agent");
+    const assignee = async (from: string) => (await getConversation(a.actor, { conversationId: (await inbound(a.number, from, "hi")).conversationId! })).assigneeUserId;
+    // A member who never said they are available (an offline agent, or none yet) gets nothing.
+    expect(await assignee("+15005550210")).toBeNull();
+    await changeMyAgentState(ann, { state: "available" });
+    expect(await getInboxAvailability(ann)).toEqual({ availability: "available", capacity: 3 });
+    expect(await assignee("+15005550211")).toBe(ann.userId);
+    await db.agent.update({ where: { tenantId_userId: { tenantId: a.tenant.id, userId: ann.userId! } }, data: { state: "ON_CALL" } });
+    expect(await assignee("+15005550212")).toBe(ann.userId);
+    await db.agent.update({ where: { tenantId_userId: { tenantId: a.tenant.id, userId: ann.userId! } }, data: { state: "AVAILABLE" } });
+    await changeMyAgentState(ann, { state: "away" });
+    expect(await assignee("+15005550213")).toBeNull();
+    expect((await findInboxMembers(a.actor)).find((m) => m.userId === ann.userId)).toMatchObject({ availability: "away", openConversations: 2 });
+    // The inbox's own switch: the agent is available on the desktop too, with the capacity given.
+    await setInboxAvailability(ann, { availability: "available", capacity: 5 });
+    expect(await db.agent.findUniqueOrThrow({ where: { tenantId_userId: { tenantId: a.tenant.id, userId: ann.userId! } } })).toMatchObject({ state: "AVAILABLE", conversationCapacity: 5 });
+    expect(await assignee("+15005550214")).toBe(ann.userId);
   });
 
   it("resolving frees capacity; manual assignment checks membership and writes activity", async () => {

@@ -31,7 +31,7 @@ async function catalog(url: string) {
 const EXPRESSION_INDEXES = ["ConversationNote_body_fts_idx", "Message_body_fts_idx", "Invitation_email_lower_idx", "PhoneNumber_friendlyName_lower_idx", "Tenant_name_lower_idx", "Tenant_slug_lower_idx", "User_email_lower_idx", "User_name_lower_idx"];
 const isExpressionIndex = (row: string) => EXPRESSION_INDEXES.includes((JSON.parse(row) as { indexname: string }).indexname);
 /** CHECK constraints the migrations add that Prisma cannot declare (schema.prisma names each in a comment). */
-const CHECK_CONSTRAINTS = ["CallbackDelivery_subject_check", "AgentSkill_level_check", "QueueSkill_minLevel_check", "CallQueue_strategy_check"];
+const CHECK_CONSTRAINTS = ["CallbackDelivery_subject_check", "AgentSkill_level_check", "QueueSkill_minLevel_check", "CallQueue_strategy_check", "QueueCallback_status_check"];
 const isCheckConstraint = (row: string) => CHECK_CONSTRAINTS.includes((JSON.parse(row) as { conname: string }).conname);
 
 describe("schema.prisma and migrations", () => {

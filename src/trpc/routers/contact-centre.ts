@@ -5,10 +5,11 @@ import { ZFindQueueMetricsInput } from "@/server/acd/acd.schemas";
 import { findQueueMetrics } from "@/server/acd/find-queue-metrics";
 import { AGENT_ROLE, SUPERVISOR_ROLE } from "@/server/agents/agent-view";
 import { ZUpdateAgentInput } from "@/server/agents/agents.schemas";
-import { ZCreateListItemInput, ZCreateQueueInput, ZListKind, ZQueueIdInput, ZRemoveListItemInput, ZRenameListItemInput, ZSetQueueAgentsInput, ZSetQueueSkillsInput, ZUpdateQueueInput } from "@/server/contact-centre/contact-centre.schemas";
+import { ZCreateListItemInput, ZCreateQueueInput, ZFindQueueCallbacksInput, ZListKind, ZQueueIdInput, ZRemoveListItemInput, ZRenameListItemInput, ZSetQueueAgentsInput, ZSetQueueSkillsInput, ZUpdateQueueInput } from "@/server/contact-centre/contact-centre.schemas";
 import { createListItem } from "@/server/contact-centre/create-list-item";
 import { createQueue } from "@/server/contact-centre/create-queue";
 import { findListItems } from "@/server/contact-centre/find-list-items";
+import { findQueueCallbacks } from "@/server/contact-centre/find-queue-callbacks";
 import { findQueues } from "@/server/contact-centre/find-queues";
 import { getQueue } from "@/server/contact-centre/get-queue";
 import { removeListItem } from "@/server/contact-centre/remove-list-item";
@@ -35,6 +36,8 @@ export const contactCentreRouter = createTRPCRouter({
   setQueueSkills: supervisor.input(ZSetQueueSkillsInput).mutation(({ ctx, input }) => setQueueSkills(ctx.actor, input)),
   setQueueAgents: supervisor.input(ZSetQueueAgentsInput).mutation(({ ctx, input }) => setQueueAgents(ctx.actor, input)),
   updateAgent: supervisor.input(ZUpdateAgentInput).mutation(({ ctx, input }) => updateAgent(ctx.actor, input)),
+  /** Callers who pressed 1 to be called back (one queue's or all): open ones in their place, then finished ones. */
+  queueCallbacks: supervisor.input(ZFindQueueCallbacksInput.optional()).query(({ ctx, input }) => findQueueCallbacks(ctx.actor, input ?? {})),
   /** Live and windowed numbers of one queue or all (the wallboard polls this). */
   queueMetrics: supervisor.input(ZFindQueueMetricsInput.optional()).query(({ ctx, input }) => findQueueMetrics(ctx.actor, input ?? {})),
 });

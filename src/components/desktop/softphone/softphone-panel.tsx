@@ -189,6 +189,12 @@ export function SoftphonePanel() {
           <DialogHeader>
             <DialogTitle>Incoming call</DialogTitle>
             <DialogDescription className="text-2xl font-semibold text-foreground">{call?.remoteName || call?.remote}</DialogDescription>
+            {/* A name that is not the number (a queue's callback shows "Callback"): the number too. */}
+            {call?.remoteName && call.remote && call.remoteName !== call.remote && (
+              <p className="font-mono text-lg text-muted-foreground" data-testid="softphone-incoming-number">
+                {call.remote}
+              </p>
+            )}
           </DialogHeader>
           <DialogFooter className="gap-2 sm:justify-between">
             <Button variant="destructive" onClick={phone.hangUp}>

@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { LiveBadge } from "@/components/shared/agent-state";
 import { QueueHourlyChart, QueueMetricsCards } from "@/components/portal/contact-centre/queue-metrics-cards";
+import { QueueCallbacksList } from "@/components/portal/contact-centre/queue-callbacks-list";
 import { QueueSettingsForm } from "@/components/portal/contact-centre/queue-settings-form";
 import { QueueAgentsCard, QueueSkillsCard } from "@/components/portal/contact-centre/queue-skills-card";
 import { useLiveAgents } from "@/components/portal/contact-centre/use-live-agents";
@@ -43,6 +44,7 @@ export function QueueDetail({ queueId }: { queueId: string }) {
       />
       {m ? <QueueMetricsCards metrics={m} /> : <Skeleton className="h-40 w-full" />}
       {m && <QueueHourlyChart metrics={m} />}
+      {queue.data.callbackOffer && <QueueCallbacksList queueId={queue.data.id} />}
       <QueueSettingsForm key={queue.data.id} queue={queue.data} />
       <div className="grid gap-6 lg:grid-cols-2">
         <QueueSkillsCard key={`s-${queue.data.skills.map((s) => s.skillId + s.minLevel).join()}`} queue={queue.data} />

@@ -29,7 +29,7 @@ const OVERFLOW = [
   ["flow", "An IVR flow (flow id)"],
 ] as const;
 
-const NUMBER_FIELDS = ["priority", "agingSeconds", "serviceLevelSeconds", "ringTimeoutSeconds", "maxNoAnswer", "wrapUpSeconds", "maxSize"] as const;
+const NUMBER_FIELDS = ["priority", "agingSeconds", "serviceLevelSeconds", "ringTimeoutSeconds", "maxNoAnswer", "wrapUpSeconds", "maxSize", "callbackMaxAttempts", "callbackRetrySeconds"] as const;
 const NULLABLE_NUMBER_FIELDS = ["maxWaitSeconds", "announceEverySeconds"] as const;
 
 type Draft = Record<string, string | boolean>;
@@ -138,9 +138,11 @@ export function QueueSettingsForm({ queue }: { queue: QueueView }) {
             </div>
             <div className="flex items-center gap-2">
               <Checkbox id="q-callbackOffer" checked={Boolean(draft.callbackOffer)} onCheckedChange={(v) => set("callbackOffer", v === true)} />
-              <Label htmlFor="q-callbackOffer">Offer callers a call back</Label>
+              <Label htmlFor="q-callbackOffer">Offer callers a call back (press 1, keeping their place)</Label>
             </div>
           </div>
+          {Boolean(draft.callbackOffer) && numberField("callbackMaxAttempts", "Callback attempts", "Calls to the customer before the callback fails.")}
+          {Boolean(draft.callbackOffer) && numberField("callbackRetrySeconds", "Retry a callback after (seconds)", "When the customer did not answer.")}
           <div className="flex gap-2 sm:col-span-2">
             <Button type="submit" disabled={save.isPending}>
               {save.isPending ? "Saving…" : "Save settings"}

@@ -1,6 +1,6 @@
 "use client";
 
-// The tenant's queues with their routing settings and today's numbers; a new queue by name.
+// The tenant's queues with their routing settings and today's numbers; a new queue by name; the callbacks waiting.
 import { useQuery } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
 import { ListOrderedIcon, PlusIcon } from "lucide-react";
@@ -18,6 +18,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatDuration } from "@/components/shared/agent-state";
 import { fieldErrorsOf, type FieldErrors } from "@/components/portal/contact-centre/field-errors";
+import { QueueCallbacksList } from "@/components/portal/contact-centre/queue-callbacks-list";
 import type { QueueMetrics, QueueView } from "@/components/portal/contact-centre/types";
 import { useLocalMidnight } from "@/components/portal/contact-centre/use-today";
 import { useTRPC } from "@/trpc/react";
@@ -77,6 +78,7 @@ export function QueuesList() {
       { accessorKey: "strategy", header: "Strategy", meta: { className: "hidden sm:table-cell" } },
       { id: "waiting", header: "Waiting", cell: ({ row }) => <span className="tabular-nums">{row.original.m?.live.waiting ?? row.original.waiting}{row.original.m && row.original.m.live.waiting > 0 ? ` (${formatDuration(row.original.m.live.longestWaitSeconds)})` : ""}</span> },
       { id: "sl", header: "Service level today", meta: { className: "hidden md:table-cell" }, cell: ({ row }) => (row.original.m?.window.serviceLevelPercent == null ? "—" : `${row.original.m.window.serviceLevelPercent}% in ${row.original.serviceLevelSeconds} s`) },
+      { id: "callbacks", header: "Callbacks", meta: { className: "hidden sm:table-cell" }, cell: ({ row }) => (row.original.callbackOffer ? <span className="tabular-nums">{row.original.callbacksOpen}</span> : "off") },
       { id: "agents", header: "Agents", cell: ({ row }) => row.original.agentIds.length },
       { id: "skills", header: "Skills", meta: { className: "hidden lg:table-cell" }, cell: ({ row }) => row.original.skills.map((s) => `${s.name} ≥${s.minLevel}`).join(", ") || "—" },
     ],
@@ -93,6 +95,7 @@ export function QueuesList() {
       ) : (
         <DataTable data={data} columns={columns} getRowId={(q) => q.id} empty={<EmptyState icon={ListOrderedIcon} title="No queues yet" description="Create a queue, choose its agents and skills, then send callers to it with <Enqueue> in a voice document or an IVR flow." />} />
       )}
+      {queues.data?.some((q) => q.callbackOffer) && <QueueCallbacksList />}
     </div>
   );
 }

@@ -6,13 +6,13 @@ import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
 import { useTRPC } from "@/trpc/react";
 
-/** Whether round-robin gives this member new conversations (until the desktop's presence replaces it). */
+/** Whether this member takes new conversations: their agent state (available or away), the desktop's presence. */
 export function AvailabilitySwitch() {
   const trpc = useTRPC();
   const state = useQuery(trpc.inbox.availability.queryOptions());
   const set = useToastMutation(trpc.inbox.setAvailability.mutationOptions(), {
     success: (d) => (d.availability === "available" ? "You are available: new conversations come to you" : "You are away: no new conversations"),
-    invalidate: [trpc.inbox.availability.queryKey(), trpc.inbox.members.queryKey()],
+    invalidate: [trpc.inbox.availability.queryKey(), trpc.inbox.members.queryKey(), trpc.agents.me.queryKey()],
   });
   const on = state.data?.availability === "available";
   return (

@@ -4,7 +4,7 @@ import { errorParameters } from "./call-parameters";
 import type { Outcome } from "./outcomes";
 import { contextOf, decide, end, fail, fetchDocument, follow, MAX_DOCUMENTS_WITHOUT_PROGRESS, runFrom, type Decision } from "./run-verbs";
 import type { SessionState } from "./session-state";
-import { afterAgentDial, afterDequeuedBridge, announceInQueue, afterLeavingQueue, agentAnswered, dequeueCaller, leftBehindOnEnd, offerToAgent, startWait } from "./queue-wait";
+import { acceptCallback, afterAgentDial, afterDequeuedBridge, announceInQueue, afterLeavingQueue, agentAnswered, dequeueCaller, leftBehindOnEnd, offerToAgent, startWait } from "./queue-wait";
 import { handlerOf } from "./verbs/handlers";
 
 function unchanged(state: SessionState): Decision {
@@ -50,6 +50,7 @@ export function advanceSession(state: SessionState, outcome: Outcome): Decision 
   if (outcome.kind === "agentOffered") return offerToAgent(state, outcome) ?? unchanged(state);
   if (outcome.kind === "queueAnnouncement") return announceInQueue(state, outcome) ?? unchanged(state);
   if (outcome.kind === "agentAnswered") return agentAnswered(state, outcome) ?? unchanged(state);
+  if (outcome.kind === "callbackAccepted") return acceptCallback(state) ?? unchanged(state);
   if (state.awaiting.kind === "agentRinging") return afterAgentDial(state, outcome) ?? unchanged(state);
   if (state.awaiting.kind === "bridgedToDequeuer") return afterDequeuedBridge(state, outcome) ?? unchanged(state);
   if (state.awaiting.kind === "fetch") return afterFetch(state, outcome);

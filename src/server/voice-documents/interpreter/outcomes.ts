@@ -50,12 +50,20 @@ export type Outcome =
   | { kind: "queueFull"; step: number; queueSid: string }
   /** A <Dial><Queue> took the queued call (`by`: the dialling call); its `url` runs on it before the bridge. */
   | { kind: "dequeued"; step: number; by: string; waitedSeconds: number; url: { url: string; method: "GET" | "POST" } | null }
-  /** The ACD offers this queued caller to an agent: the agent's softphone (a client) rings, the caller keeps waiting. */
-  | { kind: "agentOffered"; step: number; agentId: string; identity: string; ringTimeoutSeconds: number }
+  /**
+   * The ACD offers this queued caller to an agent: the agent's softphone (a client) rings, the caller keeps waiting.
+   * Ring-all: `agents` lists every agent offered at once (the first is agentId/identity); their phones ring together.
+   */
+  | { kind: "agentOffered"; step: number; agentId: string; identity: string; ringTimeoutSeconds: number; agents?: { agentId: string; identity: string }[] }
+  /** The caller pressed 1 on hold music and the queue took a callback in their place (request-queue-callback.ts). */
+  | { kind: "callbackAccepted"; step: number }
   /** The ACD tells a caller on hold music their place in line and estimated wait (queue announcements). */
   | { kind: "queueAnnouncement"; step: number; text: string }
-  /** The offered agent answered (the caller's member row is gone): `by` is the agent's leg, `waitedSeconds` the wait. */
-  | { kind: "agentAnswered"; step: number; by: string; waitedSeconds: number }
+  /**
+   * The offered agent answered (the caller's member row is gone): `by` is the agent's leg, `waitedSeconds` the wait;
+   * `agentId` the one who answered when several rang (ring-all).
+   */
+  | { kind: "agentAnswered"; step: number; by: string; waitedSeconds: number; agentId?: string }
   /** The dequeued call's bridge to the dialling call ended with the call still up. */
   | { kind: "dequeueBridgeEnded"; step: number }
   /** The call left its queue (leaveQueue): what the action hears as QueueSid and QueueTime. */

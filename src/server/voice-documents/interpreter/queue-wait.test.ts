@@ -147,6 +147,34 @@ describe("the ACD's offers and announcements", () => {
     ]);
   });
 
+  it("ring-all: one dial rings every offered agent's client at once; the one who answered alone ends the offer; rung out, each agent is told a miss; the caller hanging up frees them all", () => {
+    const agents = [
+      { agentId: "ag_1", identity: "alice" },
+      { agentId: "ag_2", identity: "bob" },
+    ];
+    let d = answer(onHold(), { kind: "agentOffered", agentId: "ag_1", identity: "alice", ringTimeoutSeconds: 15, agents });
+    expect(d.commands).toEqual([expect.objectContaining({ kind: "dial", sequential: false, targets: [expect.objectContaining({ kind: "client", identity: "alice" }), expect.objectContaining({ kind: "client", identity: "bob" })] })]);
+    expect(d.state.queue?.offer).toEqual({ agentId: "ag_1", ringing: agents });
+    const ringing = d;
+    d = answer(d, { kind: "agentAnswered", by: "CAbob", waitedSeconds: 7, agentId: "ag_2" });
+    expect(d.commands).toEqual([]);
+    expect(d.state.queue?.offer).toEqual({ agentId: "ag_2" });
+    d = answer(d, { kind: "dialEnded", status: "completed", dialCallSid: "CAbob", durationSeconds: 30, bridged: true, recording: null, callerHungUp: false });
+    expect(d.commands[0]).toEqual({ kind: "agentOfferEnded", agentId: "ag_2", answered: true, callerLeft: false });
+
+    const rungOut = answer(ringing, { kind: "dialEnded", status: "no-answer", dialCallSid: null, durationSeconds: 0, bridged: false, recording: null, callerHungUp: false });
+    expect(rungOut.commands).toEqual([
+      { kind: "agentOfferEnded", agentId: "ag_1", answered: false, callerLeft: false },
+      { kind: "agentOfferEnded", agentId: "ag_2", answered: false, callerLeft: false },
+      { kind: "holdMusic" },
+    ]);
+    const gone = answer(ringing, { kind: "hangup" });
+    expect(gone.commands.slice(0, 2)).toEqual([
+      { kind: "agentOfferEnded", agentId: "ag_1", answered: false, callerLeft: true },
+      { kind: "agentOfferEnded", agentId: "ag_2", answered: false, callerLeft: true },
+    ]);
+  });
+
   it("an announcement is said on hold music and the music goes on; none while the agent's phone rings", () => {
     let d = onHold();
     d = answer(d, { kind: "queueAnnouncement", text: "You are next in line." });

@@ -14,7 +14,7 @@ import { callParameters, queueParameters } from "./call-parameters";
 import type { Command } from "./commands";
 import type { Outcome } from "./outcomes";
 import { end, fetchDocument, runFrom, type Decision } from "./run-verbs";
-import type { QueueResult, SessionState } from "./session-state";
+import type { QueueResult, QueueState, SessionState } from "./session-state";
 import type { VerbOf } from "../voice-document.schemas";
 
 /** What a wait document may run (Twilio's list for waitUrl). */
@@ -77,20 +77,23 @@ function backToOuter(state: SessionState, result: QueueResult, queueSid: string,
 
 /**
  * The ACD offers the waiting caller to an agent (worker/acd): the wait stops and the agent's softphone rings as a
- * <Dial><Client> leg with the caller's number as caller ID. Nothing when the call is not waiting (left, taken, already
- * offered, ended).
+ * <Dial><Client> leg with the caller's number as caller ID. Ring-all: every offered agent's softphone rings at once
+ * (one <Dial> with a Client noun each); the first to answer takes the call. Nothing when the call is not waiting
+ * (left, taken, already offered, ended).
  */
 export function offerToAgent(state: SessionState, outcome: Extract<Outcome, { kind: "agentOffered" }>): Decision | null {
   const queue = state.queue;
   const waiting = state.awaiting.kind === "holdMusic" || state.awaiting.kind === "verb" || state.awaiting.kind === "fetch";
   if (!queue || queue.dequeued || queue.offer || !waiting) return null;
-  const offered: SessionState = { ...state, queue: { ...queue, offer: { agentId: outcome.agentId } }, step: state.step + 1, awaiting: { kind: "agentRinging" } };
+  const agents = outcome.agents?.length ? outcome.agents : [{ agentId: outcome.agentId, identity: outcome.identity }];
+  const offer = agents.length > 1 ? { agentId: agents[0]!.agentId, ringing: agents.map((a) => ({ agentId: a.agentId, identity: a.identity })) } : { agentId: agents[0]!.agentId };
+  const offered: SessionState = { ...state, queue: { ...queue, offer }, step: state.step + 1, awaiting: { kind: "agentRinging" } };
   return {
     state: offered,
     commands: [
       {
         kind: "dial",
-        targets: [{ kind: "client", identity: outcome.identity, parameters: {}, answerUrl: null, statusCallback: null }],
+        targets: agents.map((a) => ({ kind: "client" as const, identity: a.identity, parameters: {}, answerUrl: null, statusCallback: null })),
         callerId: state.call.from,
         timeoutSeconds: outcome.ringTimeoutSeconds,
         timeLimitSeconds: 4 * 3600,
@@ -105,6 +108,11 @@ export function offerToAgent(state: SessionState, outcome: Extract<Outcome, { ki
   };
 }
 
+/** Every agent the offer rings (one, or all of a ring-all's until one answered). */
+function ringingAgents(offer: NonNullable<QueueState["offer"]>): string[] {
+  return offer.ringing?.length ? offer.ringing.map((a) => a.agentId) : [offer.agentId];
+}
+
 /** An announcement for a caller on the switch's hold music: it is said, then the music plays on. */
 export function announceInQueue(state: SessionState, outcome: Extract<Outcome, { kind: "queueAnnouncement" }>): Decision | null {
   const queue = state.queue;
@@ -115,11 +123,33 @@ export function announceInQueue(state: SessionState, outcome: Extract<Outcome, {
   };
 }
 
+/** What a caller who chose a callback hears before the call ends. */
+export const CALLBACK_GOODBYE = "Thank you. We will call you back at the number you are calling from, and you keep your place in line. Goodbye.";
+
+/**
+ * The caller pressed 1 on hold music and the ACD took a callback in their place (its member row is gone): they hear
+ * that they will be called back, the Enqueue's action is told the call left the queue by hanging up, and the call
+ * ends. Nothing when the call is not waiting on hold music.
+ */
+export function acceptCallback(state: SessionState): Decision | null {
+  const queue = state.queue;
+  if (state.awaiting.kind !== "holdMusic" || !queue || queue.offer || queue.dequeued) return null;
+  const { queue: _left, ...rest } = state;
+  const notify = queue.action ? { ...queue.action, params: { ...callParameters({ ...state.call, status: "completed" }), QueueResult: "hangup", QueueSid: queue.sid } } : null;
+  return end({ ...rest, step: state.step + 1 }, [
+    { kind: "speak", text: CALLBACK_GOODBYE, voice: null, language: "en-US", loop: 1 },
+    { kind: "leaveQueue", notify },
+    { kind: "hangup", cause: "normal" },
+  ]);
+}
+
 /** The offered agent answered: the caller is out of the queue (the ACD took its row) and talks to the agent. */
 export function agentAnswered(state: SessionState, outcome: Extract<Outcome, { kind: "agentAnswered" }>): Decision | null {
   const queue = state.queue;
   if (state.awaiting.kind !== "agentRinging" || !queue?.offer || queue.dequeued) return null;
-  return { state: { ...state, queue: { ...queue, dequeued: { by: outcome.by, waitedSeconds: outcome.waitedSeconds } } }, commands: [] };
+  // Ring-all: the one who answered keeps the offer; the others' phones stopped ringing (the ACD freed them).
+  const offer = outcome.agentId ? { agentId: outcome.agentId } : queue.offer;
+  return { state: { ...state, queue: { ...queue, offer, dequeued: { by: outcome.by, waitedSeconds: outcome.waitedSeconds } } }, commands: [] };
 }
 
 /**
@@ -130,13 +160,14 @@ export function afterAgentDial(state: SessionState, outcome: Outcome): Decision 
   const queue = state.queue;
   if (state.awaiting.kind !== "agentRinging" || outcome.kind !== "dialEnded" || !queue?.offer) return null;
   const answered = !!queue.dequeued;
-  const ended: Command = { kind: "agentOfferEnded", agentId: queue.offer.agentId, answered, callerLeft: outcome.callerHungUp && !answered };
-  if (answered) return backToOuter(state, "bridged", queue.sid, queue.dequeued!.waitedSeconds, [ended]);
+  if (answered) return backToOuter(state, "bridged", queue.sid, queue.dequeued!.waitedSeconds, [{ kind: "agentOfferEnded", agentId: queue.offer.agentId, answered, callerLeft: false }]);
+  // Nobody answered: each agent rung missed it (ring-all as mod_callcenter's: every one a no-answer).
+  const ended: Command[] = ringingAgents(queue.offer).map((agentId) => ({ kind: "agentOfferEnded", agentId, answered: false, callerLeft: outcome.callerHungUp }));
   const { offer: _offer, ...waiting } = queue;
   // The caller hung up while the agent's phone rang: no fault of the agent's, and nothing more plays (the hang-up's
   // own outcome follows and ends the session).
-  if (outcome.callerHungUp) return { state: { ...state, queue: waiting, step: state.step + 1, awaiting: { kind: "holdMusic" } }, commands: [ended] };
-  return startWait({ ...state, queue: waiting }, [ended]);
+  if (outcome.callerHungUp) return { state: { ...state, queue: waiting, step: state.step + 1, awaiting: { kind: "holdMusic" } }, commands: ended };
+  return startWait({ ...state, queue: waiting }, ended);
 }
 
 /**
@@ -172,7 +203,11 @@ export function afterDequeuedBridge(state: SessionState, outcome: Outcome): Deci
 export function leftBehindOnEnd(state: SessionState, result: "hangup" | "redirected"): Command[] {
   const queue = state.queue;
   if (!queue) return [];
-  const offerEnded: Command[] = queue.offer ? [{ kind: "agentOfferEnded", agentId: queue.offer.agentId, answered: !!queue.dequeued, callerLeft: true }] : [];
+  const offerEnded: Command[] = !queue.offer
+    ? []
+    : queue.dequeued
+      ? [{ kind: "agentOfferEnded", agentId: queue.offer.agentId, answered: true, callerLeft: true }]
+      : ringingAgents(queue.offer).map((agentId) => ({ kind: "agentOfferEnded" as const, agentId, answered: false, callerLeft: true }));
   const status = result === "hangup" ? "completed" : state.call.status;
   // A dequeued caller is out of the queue already (the worker finds no row): its facts come from the state, and a
   // caller that was bridged left it `bridged` however the call ended.

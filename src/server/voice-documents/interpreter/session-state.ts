@@ -49,8 +49,12 @@ export const ZQueueState = z.object({
   outer: z.object({ verbs: ZVoiceDocument, source: ZDocumentSource, verbIndex: z.number().int().min(0) }),
   /** Taken out of the queue by a <Dial><Queue> (the dialling call's sid): its url runs, then the two are bridged. */
   dequeued: z.object({ by: z.string(), waitedSeconds: z.number().int().min(0) }).optional(),
-  /** Offered by the ACD to this agent: its phone rings (awaiting agentRinging), or it answered (dequeued set too). */
-  offer: z.object({ agentId: z.string() }).optional(),
+  /**
+   * Offered by the ACD to this agent: its phone rings (awaiting agentRinging), or it answered (dequeued set too).
+   * Ring-all: `ringing` holds every agent whose phone rings (agentId is the first) and the client it rings as, until
+   * one answers.
+   */
+  offer: z.object({ agentId: z.string(), ringing: z.array(z.object({ agentId: z.string(), identity: z.string() })).optional() }).optional(),
 });
 export type QueueState = z.infer<typeof ZQueueState>;
 
