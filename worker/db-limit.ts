@@ -151,6 +151,7 @@ export function limitVoicePort(voice: VoicePort, semaphore: Semaphore, opts: { a
     findQueueAnnouncements: (input) => semaphore.run(() => voice.findQueueAnnouncements(input)),
     routeWaitingConversations: (input) => semaphore.run(() => voice.routeWaitingConversations(input)),
     recordAgentRegistration: (input) => semaphore.run(() => voice.recordAgentRegistration(input)),
+    findAgentLines: limited(voice.findAgentLines),
     takeMonitorRequests: (input) => semaphore.run(() => voice.takeMonitorRequests(input)),
     recordMonitorStatus: (input) => semaphore.run(() => voice.recordMonitorStatus(input)),
     endCallOffer: (input) => semaphore.run(() => voice.endCallOffer(input)),

@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     healthPort,
     maxInFlightOriginates: intEnv("WORKER_MAX_INFLIGHT_ORIGINATES", 200),
     reconcileMs: intEnv("WORKER_RECONCILE_SECONDS", 30) * 1000,
+    registrationReconcileMs: intEnv("WORKER_REGISTRATION_RECONCILE_SECONDS", 300) * 1000,
     originatesPerSecond: process.env.WORKER_ORIGINATES_PER_SECOND ? intEnv("WORKER_ORIGINATES_PER_SECOND", 0) : undefined,
     leaseTtlMs: intEnv("WORKER_LEASE_SECONDS", 15) * 1000,
     eventBuffer: intEnv("WORKER_EVENT_BUFFER", 20_000),

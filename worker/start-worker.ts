@@ -66,6 +66,8 @@ export interface StartWorkerOptions {
   /** ACD: how often waiting callers are routed when nothing wakes the loop (default ACD_TICK_MS), and agents settled. */
   acdTickMs?: number;
   acdSettleMs?: number;
+  /** How often agents' registrations are checked against the switch (besides at start). */
+  registrationReconcileMs?: number;
   /**
    * Tests only: the tenants whose agents and waiting conversations the ACD settles and routes (test files share one
    * database; each file's worker keeps to its own tenants). Callers are this worker's own calls whatever this says.
@@ -265,7 +267,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
   registry.register(new ConferenceEvents(ctx, esl, listener, opts.endRequestPollMs ?? 2_000));
   const queueExpiry = registry.register(new QueueExpiry(ctx, opts.queueExpiryPollMs ?? 1_000));
   const acd = registry.register(new AcdDispatcher(ctx, listener, opts.acdTickMs ?? env.ACD_TICK_MS, opts.acdSettleMs ?? 2_000, opts.tenantIds));
-  const registrations = registry.register(new AgentRegistrations(ctx));
+  const registrations = registry.register(new AgentRegistrations(ctx, opts.registrationReconcileMs ?? 300_000, opts.tenantIds));
   const monitors = registry.register(new SupervisorMonitors(ctx, listener, opts.endRequestPollMs ?? 2_000));
   registry.register(new CallWorkDrain(ctx, dbSlots, voice.batchers));
   registry.register(new MediaSweeper(media, log));
@@ -298,6 +300,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
       reconciler.linkUp();
       originator?.linkUp();
       endRequests.wake();
+      registrations.linkUp();
     } else if (state === "down") {
       reconciler.linkDown(new Date());
     }

@@ -53,6 +53,8 @@ export async function startTestWorker(sim: Simulator, opts: Partial<StartWorkerO
     reconcileMs: 60_000,
     callbackIdleMs: 100,
     acdSettleMs: 500,
+    // Only the round at link-up (agents made by fixture are registered without a phone on the simulator).
+    registrationReconcileMs: 3_600_000,
     tenantIds: testTenantIds,
     log,
     ...opts,

@@ -14,6 +14,8 @@ import type { ClaimedCall } from "@/server/calls/claim-queued-calls";
 import type { CreateInboundCallInput, CreateInboundCallResult } from "@/server/calls/create-inbound-call";
 import type { CreateAgentCallInput, CreateAgentCallResult } from "@/server/agents/create-agent-call";
 import type { MarkDirectAgentCallInput } from "@/server/agents/mark-direct-agent-call";
+import type { RecordAgentRegistrationInput } from "@/server/agents/record-agent-registration";
+import type { AgentLine } from "@/server/agents/find-agent-lines";
 import type { FinalizeCallInput } from "@/server/calls/finalize-call";
 import type { Settled } from "./batcher";
 import type { RecordCallEventInput } from "@/server/calls/record-call-event";
@@ -126,7 +128,9 @@ export interface VoicePort {
   /** How a monitor went (record-monitor-status.ts). */
   recordMonitorStatus(input: { id: string; status: "ringing" | "active" | "ended" | "failed"; channelUuid?: string; failure?: string }): Promise<void>;
   /** A SIP user registered or unregistered: its agent's `registered` follows (record-agent-registration.ts). */
-  recordAgentRegistration(input: { username: string; domain: string; registered: boolean }): Promise<unknown>;
+  recordAgentRegistration(input: RecordAgentRegistrationInput): Promise<unknown>;
+  /** Agents' lines, with what the database believes of their registration (the reconciler compares with the switch). */
+  findAgentLines(input: { afterId: string | null; limit: number; tenantIds?: string[] }): Promise<AgentLine[]>;
   /** Queue members whose call ended without leaving (a worker died): taken out by reconcile. */
   sweepEndedQueueMembers(input: { graceSeconds?: number }): Promise<number>;
   /** A queued call's place in line and its queue's numbers now (its waitUrl's parameters), or null when in none. */

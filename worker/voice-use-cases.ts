@@ -42,6 +42,7 @@ import { takeOverflowingCallers } from "@/server/acd/take-overflowing-callers";
 import { findQueueAnnouncements } from "@/server/acd/find-queue-announcements";
 import { routeWaitingConversations } from "@/server/acd/route-conversation";
 import { recordAgentRegistration } from "@/server/agents/record-agent-registration";
+import { findAgentLines } from "@/server/agents/find-agent-lines";
 import { recordMonitorStatus } from "@/server/supervision/record-monitor-status";
 import { takeMonitorRequests } from "@/server/supervision/take-monitor-requests";
 import { endCallOffer } from "@/server/acd/end-call-offer";
@@ -129,6 +130,7 @@ export function createVoiceUseCases(opts: VoiceUseCaseOptions): VoicePort {
     findQueueAnnouncements: (input) => findQueueAnnouncements(input),
     routeWaitingConversations: (input) => routeWaitingConversations(input),
     recordAgentRegistration: (input) => recordAgentRegistration(input),
+    findAgentLines: (input) => findAgentLines(input),
     takeMonitorRequests: (input) => takeMonitorRequests(input),
     recordMonitorStatus: (input) => recordMonitorStatus(input),
     endCallOffer: (input) => endCallOffer(input),

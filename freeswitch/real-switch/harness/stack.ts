@@ -145,6 +145,9 @@ export class Stack {
         FREESWITCH_ESL_PASSWORD: eslPassword,
         DEFAULT_CARRIER_GATEWAY: "default",
         WORKER_DRAIN_SECONDS: "10",
+        // Agents' registrations are reconciled when the link comes up (the test of it cuts the link), not on a timer
+        // mid-file: most files' agents are registered by fixture, without a phone on the switch.
+        WORKER_REGISTRATION_RECONCILE_SECONDS: "36000",
         // The shortest lease allowed (two heartbeats): a worker restarted after kill -9 takes over within 10 s.
         WORKER_LEASE_SECONDS: "10",
         SPEECH_DEEPGRAM_API_KEY: this.deepgram.apiKey,

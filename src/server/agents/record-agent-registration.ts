@@ -5,14 +5,23 @@
 import { db } from "@/server/db";
 import { setAgentState } from "@/server/agents/set-agent-state";
 
-export async function recordAgentRegistration(input: { username: string; domain: string; registered: boolean }): Promise<{ agentId: string; changed: boolean } | null> {
+export interface RecordAgentRegistrationInput {
+  username: string;
+  domain: string;
+  registered: boolean;
+  /** The switch that said so (a registration is kept with its switch, so reconciling asks that switch alone). */
+  switchId?: string;
+}
+
+export async function recordAgentRegistration(input: RecordAgentRegistrationInput): Promise<{ agentId: string; changed: boolean } | null> {
   const line = await db.sipUser.findUnique({ where: { domain_username: { domain: input.domain.toLowerCase(), username: input.username.toLowerCase() } }, select: { tenantId: true, userId: true } });
   if (!line?.userId) return null;
   const { tenantId, userId } = line;
   return db.$transaction(async (tx) => {
     const agent = await tx.agent.findUnique({ where: { tenantId_userId: { tenantId, userId } }, select: { id: true, registered: true } });
     if (!agent) return null;
-    if (agent.registered !== input.registered) await tx.agent.update({ where: { id: agent.id }, data: { registered: input.registered } });
+    const switchId = input.registered ? (input.switchId ?? null) : null;
+    await tx.agent.update({ where: { id: agent.id }, data: { registered: input.registered, ...(input.switchId !== undefined || !input.registered ? { registeredSwitchId: switchId } : {}) } });
     let changed = agent.registered !== input.registered;
     if (!input.registered) {
       const moved = await setAgentState(tx, { tenantId, agentId: agent.id, to: "OFFLINE", cause: "unregistered" });
