@@ -1,7 +1,8 @@
 // The ACD's offer of a caller to an agent is over (the caller's session says so: acd-offer-runner.ts).
 // - Answered: the call with the agent ended. The agent goes to wrap-up for the queue's wrapUpSeconds (or straight
 //   back to available), and the queue's outcome row gets its handle time.
-// - Not answered (rang out, declined, the softphone unreachable): the caller waits again for anyone but this agent,
+// - Not answered (rang out, declined, the softphone unreachable): the caller waits again for anyone else (this agent
+//   again only once nobody else can take it and 15 s have passed: route-work.ts),
 //   and the agent counts a missed offer; at the queue's maxNoAnswer in a row they are set away (mod_callcenter's
 //   max-no-answer), so the next caller does not ring an empty desk. Ring-all: each agent rung ends on its own (the
 //   member row names the first of them; the others are RINGING with this call), and each one is a miss, as in

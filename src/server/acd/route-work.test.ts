@@ -136,4 +136,21 @@ describe("routeWork", () => {
     // Two meant for the same agent: one now, one after.
     expect(pairs(routeWork({ queues, agents, nowMs: NOW, items: [item("1", { targetAgentId: "meant" }), item("2", { targetAgentId: "meant" })] }))).toEqual([["1", "meant"]]);
   });
+
+  it("an agent who missed an item is asked again once nobody else can take it and their last offer is 15 s old; never while someone else is free", () => {
+    const queues = [queue("q"), queue("all", { strategy: "ring-all" })];
+    const missed = item("x", { excludedAgentIds: ["a"] });
+    // a missed it 5 s ago, b is busy: the caller waits.
+    expect(routeWork({ queues, items: [missed], agents: [agent("a", { lastOfferedMs: NOW - 5_000 }), agent("b", { load: { call: 1, conversation: 0 } })], nowMs: NOW })).toEqual([]);
+    // 20 s ago: a is asked again, and the log says why.
+    const again = routeWork({ queues, items: [missed], agents: [agent("a", { lastOfferedMs: NOW - 20_000 }), agent("b", { load: { call: 1, conversation: 0 } })], nowMs: NOW });
+    expect(pairs(again)).toEqual([["x", "a"]]);
+    expect(again[0]!.reason).toMatch(/asked again after a miss/);
+    // Someone else free: they take it, not the agent who missed.
+    expect(pairs(routeWork({ queues, items: [missed], agents: [agent("a", { lastOfferedMs: NOW - 20_000 }), agent("b")], nowMs: NOW }))).toEqual([["x", "b"]]);
+    // Ring-all rung out on both: both ring again together once it has been a while.
+    const rungOut = item("y", { queueId: "all", excludedAgentIds: ["a", "b"] });
+    const both = [agent("a", { queueIds: ["all"], lastOfferedMs: NOW - 20_000 }), agent("b", { queueIds: ["all"], lastOfferedMs: NOW - 20_000 })];
+    expect(pairs(routeWork({ queues, items: [rungOut], agents: both, nowMs: NOW }))).toEqual([["y", "a", "b"]]);
+  });
 });

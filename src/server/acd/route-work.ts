@@ -106,6 +106,9 @@ function why(strategy: RoutingStrategy, c: Candidate, queue: RouterQueue, nowMs:
   return `longest-idle: idle ${Math.max(0, Math.round((nowMs - c.agent.idleSinceMs) / 1000))} s${skills}`;
 }
 
+/** An agent who missed an item may be offered it again after this long, when nobody else can take it. */
+export const MISSED_RETRY_AFTER_MS = 15_000;
+
 export function routeWork(input: RouteWorkInput): Assignment[] {
   const queues = new Map(input.queues.map((q) => [q.id, q]));
   const roomFor = (agent: RouterAgent) => ({ call: Math.max(0, agent.capacity.call - agent.load.call), conversation: Math.max(0, agent.capacity.conversation - agent.load.conversation) });
@@ -164,15 +167,23 @@ export function routeWork(input: RouteWorkInput): Assignment[] {
     let start = heads.get(fullKey) ?? 0;
     while (start < list.length && list[start]!.room[item.kind] <= 0) start++;
     heads.set(fullKey, start);
+    // Agents who missed this item, free again and not offered anything for a while: asked again only when nobody
+    // else can take it (mod_callcenter's no-answer delay), so a caller of a small team is not left waiting for good.
+    const again: Candidate[] = [];
     for (let i = start; i < list.length; i++) {
       const c = list[i]!;
       if (c.room[item.kind] <= 0) continue;
       anyRoom = true;
-      if (excluded?.has(c.agent.id)) continue;
+      if (excluded?.has(c.agent.id)) {
+        if (c.agent.lastOfferedMs <= input.nowMs - MISSED_RETRY_AFTER_MS) again.push(c);
+        continue;
+      }
       chosen.push(c);
       if (!ringAll) break;
     }
     if (!anyRoom) full.add(fullKey);
+    const retried = chosen.length === 0 && again.length > 0;
+    if (retried) chosen.push(...(ringAll ? again : again.slice(0, 1)));
     if (chosen.length === 0) continue;
     for (const c of chosen) c.room[item.kind]--;
     const first = chosen[0]!;
@@ -181,7 +192,9 @@ export function routeWork(input: RouteWorkInput): Assignment[] {
       queueId: item.queueId,
       kind: item.kind,
       agentIds: chosen.map((c) => c.agent.id),
-      reason: ringAll ? `ring-all: ${chosen.length} agent${chosen.length === 1 ? "" : "s"} free` : why(queue.strategy === "ring-all" ? "longest-idle" : queue.strategy, first, queue, input.nowMs),
+      reason:
+        (ringAll ? `ring-all: ${chosen.length} agent${chosen.length === 1 ? "" : "s"} free` : why(queue.strategy === "ring-all" ? "longest-idle" : queue.strategy, first, queue, input.nowMs)) +
+        (retried ? `; asked again after a miss (nobody else free, ${MISSED_RETRY_AFTER_MS / 1000} s since the last offer)` : ""),
     });
   }
   return assignments;
