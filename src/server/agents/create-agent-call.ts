@@ -15,8 +15,7 @@ import { findAgentCallerIds } from "@/server/agents/find-agent-caller-ids";
 import { setAgentState } from "@/server/agents/set-agent-state";
 import { callTransaction, writeCallTransitions } from "@/server/calls/call-transitions";
 import { CALL_VIEW_INCLUDE, toCallView, type CallView } from "@/server/calls/call-view";
-import { MAX_CALL_TIME_LIMIT_SECONDS } from "@/server/calls/calls.schemas";
-import { newSid } from "@/server/shared/ids";
+import { ringingInboundCallData } from "@/server/calls/create-inbound-call";
 
 export interface CreateAgentCallInput {
   switchId: string;
@@ -74,25 +73,11 @@ export async function createAgentCall(input: CreateAgentCallInput): Promise<Crea
     const call = await callTransaction(async (tx) => {
       const row = await tx.call.create({
         data: {
-          id: newSid("CA"),
-          tenantId: input.tenantId!,
-          direction: "INBOUND",
-          status: "RINGING",
+          ...ringingInboundCallData({ tenantId: input.tenantId!, switchId: input.switchId, channelUuid: input.channelUuid, workerId: input.workerId, at, currency: line.tenant.currency }),
           from: `client:${line.username}`,
           to,
-          switchId: input.switchId,
-          channelUuid: input.channelUuid,
-          claimedBy: input.workerId ?? null,
-          claimedAt: at,
           instructions: instructions as Prisma.InputJsonValue,
-          statusCallbackEvents: ["completed"],
-          timeLimitSeconds: MAX_CALL_TIME_LIMIT_SECONDS,
           apiSurface: "native",
-          currency: line.tenant.currency,
-          queuedAt: at,
-          initiatedAt: at,
-          ringingAt: at,
-          eventSequence: 1,
         },
         include: CALL_VIEW_INCLUDE,
       });

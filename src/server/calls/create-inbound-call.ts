@@ -60,6 +60,32 @@ export function normalizeDid(to: string): string {
  * worker then hangs the channel up. Otherwise the call is stored `ringing` on this switch. A repeat for the same
  * channel (a worker restarted mid-call) returns the existing call.
  */
+/**
+ * The columns of a call the switch parked and a worker took, ringing from now: the switch, the channel, the worker's
+ * claim, the times, its one event so far, the longest time a call may last. Its `completed` status callback only, as
+ * Twilio's numbers do. What answers it, and from and to, are the caller's to add.
+ */
+export function ringingInboundCallData(input: { tenantId: string; switchId: string; channelUuid: string; workerId: string | undefined; at: Date; currency: string }) {
+  const { at } = input;
+  return {
+    id: newSid("CA"),
+    tenantId: input.tenantId,
+    direction: "INBOUND" as const,
+    status: "RINGING" as const,
+    switchId: input.switchId,
+    channelUuid: input.channelUuid,
+    claimedBy: input.workerId ?? null,
+    claimedAt: at,
+    statusCallbackEvents: ["completed"],
+    timeLimitSeconds: MAX_CALL_TIME_LIMIT_SECONDS,
+    currency: input.currency,
+    queuedAt: at,
+    initiatedAt: at,
+    ringingAt: at,
+    eventSequence: 1,
+  };
+}
+
 export async function createInboundCall(input: CreateInboundCallInput): Promise<CreateInboundCallResult> {
   const did = normalizeDid(input.to);
   const number = await db.phoneNumber.findUnique({
@@ -91,32 +117,17 @@ export async function createInboundCall(input: CreateInboundCallInput): Promise<
     const call = await callTransaction(async (tx) => {
       const row = await tx.call.create({
         data: {
-          id: newSid("CA"),
-          tenantId: number.tenantId,
-          direction: "INBOUND",
-          status: "RINGING",
+          ...ringingInboundCallData({ tenantId: number.tenantId, switchId: input.switchId, channelUuid: input.channelUuid, workerId: input.workerId, at, currency: number.tenant.currency }),
           from: input.from,
           to: did,
           phoneNumberId: number.id,
-          switchId: input.switchId,
-          channelUuid: input.channelUuid,
-          claimedBy: input.workerId ?? null,
-          claimedAt: at,
           url: handler?.kind === "flow" ? null : number.voiceUrl,
           method: number.voiceMethod,
           flowId: handler?.kind === "flow" ? handler.flowId : null,
           statusCallbackUrl: number.statusCallbackUrl,
           statusCallbackMethod: number.statusCallbackMethod,
-          // A number's status callback hears the end of the call, as Twilio's does.
-          statusCallbackEvents: ["completed"],
-          timeLimitSeconds: MAX_CALL_TIME_LIMIT_SECONDS,
           // The number's voice URL is called Twilio-style, so its callbacks are too.
           apiSurface: "twilio",
-          currency: number.tenant.currency,
-          queuedAt: at,
-          initiatedAt: at,
-          ringingAt: at,
-          eventSequence: 1,
         },
         include: CALL_VIEW_INCLUDE,
       });
