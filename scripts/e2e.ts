@@ -121,7 +121,9 @@ try {
   await migrate(pg.url("irisx"));
   await seedDemoData();
 
-  // The simulator and the worker, as `npm run dev` runs them when no FreeSWITCH is configured.
+  // The simulator and the worker, as `npm run dev` runs them when no FreeSWITCH is configured. Agents' registrations
+  // are reconciled at link-up only: the simulator has every line registered, and specs set their agents' own.
+  process.env.WORKER_REGISTRATION_RECONCILE_SECONDS ??= "36000";
   const simControlPort = await freePort();
   const telephonyPlan = { kind: "simulator", reason: "e2e" } as const;
   await simulatedNumberProvider(telephonyPlan);
