@@ -2086,6 +2086,7 @@ const TRPC: Record<string, TrpcCase> = {
   "agents.softphone": { aId: false, reason: "the session's member's own line", run: async (c) => { const line = await c.agents.softphone(); expect(line.domain).not.toContain(fx.a.tenantId); expect(await db.sipUser.count({ where: { tenantId: fx.a.tenantId, userId: bUserId } })).toBe(0); } },
   "agents.rotateSoftphonePassword": { aId: false, reason: "the session's member's own line", run: async (c) => { await c.agents.rotateSoftphonePassword(); expect(await db.sipUser.count({ where: { tenantId: fx.a.tenantId, userId: bUserId } })).toBe(0); } },
   "agents.transferTargets": { aId: false, reason: "the session's tenant's agents, queues and caller IDs", run: async (c) => { const t = await c.agents.transferTargets(); expectNoAgentLeak(t); expect(JSON.stringify(t)).not.toContain(aQueueId); expect(JSON.stringify(t)).not.toContain(fx.a.tenantId); expect(JSON.stringify(t)).not.toContain(A_NUMBER); } },
+  "agents.callerIds": { aId: false, reason: "the session's tenant's numbers and caller IDs", run: async (c) => expect(JSON.stringify(await c.agents.callerIds())).not.toContain(A_NUMBER) },
   "agents.transfer": {
     aId: true,
     run: async (c) => {

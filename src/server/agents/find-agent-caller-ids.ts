@@ -2,6 +2,8 @@
 // numbers with voice that are caller IDs (provisioned and confirmed, assigned by staff, or claimed and verified), and
 // the caller IDs it verified. The same rule create-call.ts applies to `from`.
 import { db } from "@/server/db";
+import { AGENT_ROLE } from "@/server/agents/agent-view";
+import { assertRole, type Actor } from "@/server/tenancy";
 
 export interface AgentCallerId {
   e164: string;
@@ -21,4 +23,10 @@ export async function findAgentCallerIds(tenantId: string): Promise<AgentCallerI
     ORDER BY e164
     LIMIT 500`;
   return rows;
+}
+
+/** The same list for a signed-in member (the desktop's dial form). */
+export async function findCallerIdsForAgent(actor: Actor): Promise<AgentCallerId[]> {
+  assertRole(actor, AGENT_ROLE);
+  return findAgentCallerIds(actor.tenantId);
 }

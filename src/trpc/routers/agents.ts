@@ -5,6 +5,7 @@ import { ZChangeMyAgentStateInput, ZEndWrapUpInput, ZForceAgentStateInput, ZTran
 import { changeMyAgentState } from "@/server/agents/change-my-agent-state";
 import { endWrapUp } from "@/server/agents/end-wrap-up";
 import { findAgents } from "@/server/agents/find-agents";
+import { findCallerIdsForAgent } from "@/server/agents/find-agent-caller-ids";
 import { findTransferTargets } from "@/server/agents/find-transfer-targets";
 import { forceAgentState } from "@/server/agents/force-agent-state";
 import { getMyAgent } from "@/server/agents/get-my-agent";
@@ -27,6 +28,8 @@ export const agentsRouter = createTRPCRouter({
   setState: agent.input(ZChangeMyAgentStateInput).mutation(({ ctx, input }) => changeMyAgentState(ctx.actor, input)),
   /** Whom and where the agent may transfer the caller to, and the caller IDs a call to a number may show. */
   transferTargets: agent.input(z.void()).query(({ ctx }) => findTransferTargets(ctx.actor)),
+  /** The caller IDs a call from the agent's line may show (the dial form). */
+  callerIds: agent.input(z.void()).query(({ ctx }) => findCallerIdsForAgent(ctx.actor)),
   /** A blind transfer of the agent's caller to an agent, a queue or a number. */
   transfer: agent.input(ZTransferCallInput).mutation(({ ctx, input }) => transferAgentCall(ctx.actor, input)),
   endWrapUp: agent.input(ZEndWrapUpInput).mutation(({ ctx, input }) => endWrapUp(ctx.actor, input)),

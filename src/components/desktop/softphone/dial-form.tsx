@@ -1,7 +1,7 @@
 "use client";
 
 // Click-to-call from the softphone: a number (or a colleague's line name) and the caller ID to show, one of the
-// account's (agents.transferTargets' callerIds). The call leaves from the agent's own line; the app checks the caller
+// account's (agents.callerIds). The call leaves from the agent's own line; the app checks the caller
 // ID and dials (create-agent-call.ts).
 import { useQuery } from "@tanstack/react-query";
 import { PhoneOutgoingIcon } from "lucide-react";
@@ -16,11 +16,11 @@ const selectClass = `${nativeSelectClass} w-full`;
 
 export function DialForm({ disabled, onDial }: { disabled: boolean; onDial: (target: string, callerId: string | undefined) => boolean }) {
   const trpc = useTRPC();
-  const targets = useQuery(trpc.agents.transferTargets.queryOptions());
+  const callerIdsQuery = useQuery(trpc.agents.callerIds.queryOptions());
   const [target, setTarget] = useState("");
   const [callerId, setCallerId] = useState("");
   const [error, setError] = useState<string | undefined>();
-  const callerIds = targets.data?.callerIds ?? [];
+  const callerIds = callerIdsQuery.data ?? [];
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -34,7 +34,7 @@ export function DialForm({ disabled, onDial }: { disabled: boolean; onDial: (tar
       <FormField label="Call" htmlFor="dial-target" error={error}>
         <Input inputMode="tel" autoComplete="off" placeholder="+14155550100" value={target} onChange={(e) => setTarget(e.target.value)} disabled={disabled} />
       </FormField>
-      <FormField label="Show caller ID" htmlFor="dial-caller-id" description={callerIds.length === 0 && targets.isSuccess ? "The account has no number to call out from yet." : undefined}>
+      <FormField label="Show caller ID" htmlFor="dial-caller-id" description={callerIds.length === 0 && callerIdsQuery.isSuccess ? "The account has no number to call out from yet." : undefined}>
         <select className={selectClass} value={callerId} onChange={(e) => setCallerId(e.target.value)} disabled={disabled || callerIds.length === 0}>
           {callerIds.map((c) => (
             <option key={c.e164} value={c.e164}>
