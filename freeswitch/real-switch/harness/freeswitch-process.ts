@@ -1,8 +1,9 @@
 // A real FreeSWITCH 1.10.12 (the test build installed at /opt/fsv by scripts/install-freeswitch.sh) booted with
 // the project's own freeswitch/conf, unchanged, and nothing but environment variables, as a user deploys it.
 // Every folder it writes is a scratch folder of this run, so two runs on one machine do not collide.
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { EslClient } from "../../../worker/esl/client";
 import { buildWav } from "../../simulator/wav";
@@ -39,10 +40,11 @@ export class FreeSwitchProcess {
   }
 
   /** Boots the switch and resolves once its event socket answers and both SIP profiles run. */
-  async start(timeoutMs = 30_000): Promise<void> {
+  async start(timeoutMs = 90_000): Promise<void> {
     const dirs = ["log", "db", "run", "cache", "storage", "temp", "certs", "recordings"];
     for (const dir of dirs) mkdirSync(path.join(this.opts.workDir, dir), { recursive: true });
     const at = (dir: string) => path.join(this.opts.workDir, dir);
+    for (const dir of new Set([at("certs"), this.opts.env.FREESWITCH_CERTS_DIR ?? at("certs")])) seedCertificates(dir);
     const args = ["-nc", "-nf", "-nonat", "-conf", CONF_DIR, "-mod", MODULES_DIR];
     if (process.getuid?.() === 0) args.push("-u", "root", "-g", "root");
     for (const dir of ["log", "db", "run", "cache", "storage", "temp", "certs", "recordings"]) args.push(`-${dir}`, at(dir));
@@ -59,13 +61,26 @@ export class FreeSwitchProcess {
     this.child = child;
     this.exited = new Promise((resolve) => child.once("exit", () => resolve()));
     const deadline = Date.now() + timeoutMs;
+    let status = "";
     for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`FreeSWITCH exited during start-up (${child.exitCode ?? child.signalCode}); see ${this.logFile}`);
-      const ready = await this.api("sofia status", 2_000).catch(() => "");
-      if (/external\s+profile.*RUNNING/s.test(ready) && /internal\s+profile.*RUNNING/s.test(ready)) return;
-      if (Date.now() > deadline) throw new Error(`FreeSWITCH did not come up within ${timeoutMs} ms; see ${this.logFile}`);
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`FreeSWITCH exited during start-up (${child.exitCode ?? child.signalCode}); ${this.logTail()}`);
+      }
+      status = await this.api("sofia status", 2_000).catch((error: Error) => `(event socket: ${error.message})`);
+      if (/external\s+profile.*RUNNING/s.test(status) && /internal\s+profile.*RUNNING/s.test(status)) return;
+      if (Date.now() > deadline) {
+        await this.stop();
+        throw new Error(`FreeSWITCH did not come up within ${timeoutMs} ms; last \`sofia status\`: ${status.trim()}; ${this.logTail()}`);
+      }
       await new Promise((r) => setTimeout(r, 200));
     }
+  }
+
+  /** The end of the switch's log, for an error that must say why (a CI run leaves nothing else behind). */
+  private logTail(lines = 40): string {
+    if (!existsSync(this.logFile)) return `no log at ${this.logFile} (the switch never got as far as its logfile module)`;
+    const tail = readFileSync(this.logFile, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+    return `the last ${lines} lines of ${this.logFile}:\n${tail}`;
   }
 
   /** One `api` command on a short-lived event-socket connection of its own. */
@@ -111,4 +126,34 @@ async function within(promise: Promise<unknown>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
   clearTimeout(timer);
+}
+
+/**
+ * The switch makes its DTLS and WSS certificates at first start when they are missing: two 4,096-bit RSA keys, seconds
+ * of CPU on a small machine and far more on a busy one (a CI run once timed out there). A test run instead brings one
+ * self-signed pair made once per machine with openssl (2,048 bits, what browsers accept for DTLS) and copies it in; a
+ * deployment still brings its own or lets the switch make them. Without openssl the switch makes them itself.
+ */
+function seedCertificates(certsDir: string): void {
+  const cache = path.join(os.tmpdir(), "irisx-freeswitch-test-certs");
+  const pem = path.join(cache, "combined.pem");
+  if (!existsSync(pem)) {
+    try {
+      mkdirSync(cache, { recursive: true });
+      const key = path.join(cache, `key-${process.pid}.pem`);
+      const cert = path.join(cache, `cert-${process.pid}.pem`);
+      execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:4096", "-nodes", "-days", "3650", "-subj", "/CN=irisx-test-switch", "-keyout", key, "-out", cert], { stdio: "ignore" });
+      const combined = `${pem}.${process.pid}`;
+      writeFileSync(combined, readFileSync(key, "utf8") + readFileSync(cert, "utf8"));
+      rmSync(key);
+      rmSync(cert);
+      renameSync(combined, pem);
+    } catch {
+      return;
+    }
+  }
+  mkdirSync(certsDir, { recursive: true });
+  for (const name of ["dtls-srtp.pem", "wss.pem"]) {
+    if (!existsSync(path.join(certsDir, name))) copyFileSync(pem, path.join(certsDir, name));
+  }
 }
