@@ -12,6 +12,7 @@ import type { TakenConferenceRequest } from "@/server/conferences/take-conferenc
 import type { EslEvent } from "./esl/wire";
 import type { WorkerContext } from "./context";
 import type { PgListener } from "./pg-listener";
+import { ConferenceDialer } from "./conference-dialer";
 import { WakeableLoop, type WorkerHandler } from "./registry";
 import { eventTime, type SwitchConnection } from "./switch-port";
 
@@ -19,6 +20,7 @@ import { eventTime, type SwitchConnection } from "./switch-port";
 const APPLIED = new Set(["add-member", "del-member", "kick-member", "mute-member", "unmute-member", "hold-member", "unhold-member", "start-talking", "stop-talking", "conference-destroy"]);
 
 const ROOM = /^[A-Za-z0-9_.-]{1,160}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SAFE_PATH = /^\/[A-Za-z0-9_./-]{1,400}$/;
 
 function flag(value: string | undefined): boolean | null {
@@ -36,8 +38,13 @@ export function conferenceCommands(request: TakenConferenceRequest): string[] {
     case "unmute":
     case "hold":
     case "unhold":
-    case "kick":
       return member === null ? [] : [`${room} ${request.action} ${member}`];
+    case "kick":
+      // A participant whose phone still rings is not in the room: its call is hung up (Twilio's remove of a queued one).
+      if (member === null) return request.channelUuid && UUID.test(request.channelUuid) ? [`uuid_kill ${request.channelUuid} ORIGINATOR_CANCEL`] : [];
+      return [`${room} kick ${member}`];
+    case "dial":
+      return [];
     case "coach": {
       if (member === null) return [];
       const clear = request.coachedMemberId !== null ? [`${room} relate ${member} ${request.coachedMemberId} clear`] : [];
@@ -68,6 +75,7 @@ export class ConferenceEvents implements WorkerHandler {
   private readonly loop: WakeableLoop;
   /** Rooms whose recording this worker started (a later member's join does not start it again). */
   private readonly recording = new Set<string>();
+  private readonly dialer: ConferenceDialer;
   applied = 0;
   commands = 0;
 
@@ -78,6 +86,7 @@ export class ConferenceEvents implements WorkerHandler {
     pollMs = 2_000,
   ) {
     this.loop = new WakeableLoop("conference-requests", pollMs, () => this.tick(), ctx.log);
+    this.dialer = new ConferenceDialer(ctx);
     esl.onEvent((event) => this.onEvent(event));
     listener.on(CONFERENCE_REQUEST_CHANNEL, (payload) => {
       if (payload === ctx.switchId) this.loop.wake();
@@ -115,6 +124,7 @@ export class ConferenceEvents implements WorkerHandler {
       if (!result.conferenceId) return;
       if (action === "add-member" && input.memberId !== null) {
         for (const command of coachRelations(room, input.memberId, result.members ?? [])) await this.run(command);
+        if (result.hold && ROOM.test(room)) await this.run(`conference ${room} hold ${input.memberId}`);
         if (result.waiting && input.channelUuid && /^[0-9a-f-]{36}$/i.test(input.channelUuid) && ROOM.test(room)) await this.playWaitMusic(room, input.channelUuid);
         if (result.recording && !this.recording.has(result.conferenceId) && SAFE_PATH.test(result.recording.switchPath)) {
           this.recording.add(result.conferenceId);
@@ -157,6 +167,8 @@ export class ConferenceEvents implements WorkerHandler {
     if (this.ctx.esl.linkState !== "up" || !this.ctx.lease.holds()) return;
     const requests = await this.ctx.voice.takeConferenceRequests({ switchId: this.ctx.switchId, limit: 100 });
     for (const request of requests) {
+      // The third party's phone rings up to its ring time: the other requests do not wait for it.
+      if (request.dial) void this.dialer.dial(request.dial);
       for (const command of conferenceCommands(request)) await this.run(command);
     }
   }

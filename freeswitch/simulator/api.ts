@@ -104,11 +104,17 @@ function runSimpleApi(sw: SimSwitch, command: string, arg: string): string {
       return `+OK ${b.uuid}\n`;
     }
     case "uuid_transfer": {
-      // `uuid_transfer <uuid> [-bleg|-both] <dest> [dialplan] [context]`: the simulator's dialplan is conference-only.
+      // `uuid_transfer <uuid> [-bleg|-both] <dest> [dialplan] [context]`: the simulator's dialplan is conference-only:
+      // an extension is a room of the default profile; the `inline` dialplan's `conference:<room>@<profile>+flags{…}`
+      // is that application. A leg bridged to another leaves the bridge (the other goes on; apps/bridge.ts).
       const ch = channel(args[0]);
       if (!ch) return noSuch;
       const dest = args.find((a, i) => i > 0 && !a.startsWith("-")) ?? "";
-      sw.startApp(ch, "conference", `${dest}@default`);
+      const inline = args.slice(1).includes("inline") && dest.startsWith("conference:");
+      sw.simOf(ch)?.leaveBridge?.();
+      sw.startApp(ch, "conference", inline ? dest.slice("conference:".length) : `${dest}@default`);
+      // An inline extension that has run out ends the call, as the switch's does.
+      if (inline) sw.startApp(ch, "hangup", "NORMAL_CLEARING");
       return "+OK\n";
     }
     case "uuid_setvar": {

@@ -24,7 +24,11 @@ async function roomOfThree(hangupAfter: string | null) {
   const uuids: string[] = [];
   for (const [i, flags] of ["moderator|endconf", "mute", ""].entries()) {
     const vars = hangupAfter === null ? "" : `{hangup_after_conference=${hangupAfter}}`;
-    const uuid = await new Promise<string>((resolve, reject) => sw.originate(`${vars}sofia/gateway/gw/+1500555013${i} &conference(room-a@default+flags{${flags}})`, (r) => (r.ok && r.uuid ? resolve(r.uuid) : reject(new Error(r.reply)))));
+    // Parked, then the conference application, as the worker runs it (an originate's `&conference(…)` would be an
+    // inline extension, which hangs the leg up once it returns, whatever hangup_after_conference says).
+    const uuid = await new Promise<string>((resolve, reject) => sw.originate(`${vars}sofia/gateway/gw/+1500555013${i} &park()`, (r) => (r.ok && r.uuid ? resolve(r.uuid) : reject(new Error(r.reply)))));
+    sw.breakApp(sw.channels.get(uuid)!, true);
+    sw.startApp(sw.channels.get(uuid)!, "conference", `room-a@default+flags{${flags}}`);
     uuids.push(uuid);
   }
   for (let i = 0; i < 100 && events.filter((e) => header(e, "Action") === "add-member").length < 3; i++) await new Promise((r) => setTimeout(r, 20));

@@ -20,6 +20,8 @@ export interface Sim {
   appRunning: boolean;
   /** Cancels the running app (hangup, break). */
   abortApp?: () => void;
+  /** A bridge's B leg transferred elsewhere (uuid_transfer): the bridge ends and the leg goes on (apps/bridge.ts). */
+  leaveBridge?: () => void;
   /** Ends an originate's hold on this answered leg (its group_confirm `sleep`; apps/bridge.ts): uuid_break. */
   confirmBreak?: () => void;
   dtmfBuffer: string;

@@ -418,6 +418,8 @@ export class SimSwitch {
         ch.stateNumber = STATE_NUMBER.CS_EXECUTE;
         this.setState(ch, "CS_EXECUTE");
         this.startApp(ch, app, appArg ?? "", { immediate: true });
+        // `&app(…)` is an inline extension of one application: once it returns the switch hangs the leg up.
+        if (app !== "park") this.startApp(ch, "hangup", "NORMAL_CLEARING");
       }
       this.scheduleFarEnd(ch, farEnd);
     }, ch);

@@ -2105,6 +2105,25 @@ const TRPC: Record<string, TrpcCase> = {
       expect(await db.queueMember.count({ where: { queueId: aQueueId } })).toBe(0);
     },
   },
+  "agents.consult": {
+    aId: true,
+    run: async (c) => {
+      // B's member on a call of their own: A's agent is not found, and nothing of A's is touched.
+      const { ensureAgent } = await import("@/server/agents/ensure-agent");
+      const bAgentId = (await ensureAgent(db, fx.b.tenantId, bUserId)).id;
+      await db.agent.update({ where: { id: bAgentId }, data: { state: "ON_CALL", currentCallId: "CA-b-not-a-real-call" } });
+      try {
+        await notFound(c.agents.consult({ target: { kind: "agent", agentId: aAgentId } }));
+        await expectTrpcCode(c.agents.consult({ target: { kind: "number", number: "+14155550198", callerId: A_NUMBER } }), "CONFLICT");
+      } finally {
+        await db.agent.update({ where: { id: bAgentId }, data: { state: "OFFLINE", currentCallId: null } });
+      }
+      await expectAgentIntact();
+      expect(await db.callConsult.count({ where: { tenantId: fx.a.tenantId } })).toBe(0);
+    },
+  },
+  "agents.finishConsult": { aId: false, reason: "the session's member's own consultation", run: async (c) => { await expectTrpcCode(c.agents.finishConsult({ action: "complete" }), "CONFLICT"); await expectAgentIntact(); } },
+  "agents.myConsult": { aId: false, reason: "the session's member's own consultation", run: async (c) => expect(await c.agents.myConsult()).toBeNull() },
   "agents.list": { aId: false, reason: "the session's tenant's agents", run: async (c) => expectNoAgentLeak(await c.agents.list()) },
   "agents.forceState": { aId: true, run: async (c) => { await notFound(c.agents.forceState({ agentId: aAgentId, state: "offline" })); await expectAgentIntact(); } },
   "agents.monitor": { aId: true, run: async (c) => { await notFound(c.agents.monitor({ agentId: aAgentId, mode: "barge" })); expect(await db.supervisorMonitor.count({ where: { agentId: aAgentId, id: { not: aMonitorId } } })).toBe(0); } },

@@ -94,11 +94,11 @@ export class CallSession implements SessionOps {
   }
 
   /** Replaces the document at once (a live change, or a resume that must restart the verb). */
-  replace(decide: (state: SessionState | null) => Decision | null): Promise<void> {
+  replace(decide: (state: SessionState | null) => Decision | null, moveBridgedLegTo?: string): Promise<void> {
     return this.post(async () => {
       const decision = decide(this.state);
       if (!decision) return;
-      await this.stopRunning();
+      await this.stopRunning(moveBridgedLegTo);
       await this.apply(decision);
     });
   }
@@ -590,15 +590,22 @@ export class CallSession implements SessionOps {
     }
   }
 
-  /** Stops what the switch runs for this call (a live change): the current application and the queued ones. */
-  private async stopRunning(): Promise<void> {
+  /**
+   * Stops what the switch runs for this call (a live change): the current application and the queued ones. A leg
+   * bridged to the call is hung up, or, given `moveBridgedLegTo` (an inline extension: a consultation's room), sent
+   * there first, which ends the bridge without ending the leg.
+   */
+  private async stopRunning(moveBridgedLegTo?: string): Promise<void> {
     this.gather.reset();
     const running = this.running;
     this.running = null;
     this.gather.reset();
     if (running?.kind === "stream") this.streams.stopConnected();
     if (!running || !this.live()) return;
-    if (running.kind === "dial" && running.bridgedTo) await this.host.esl.api(`uuid_kill ${running.bridgedTo} NORMAL_CLEARING`).catch(() => undefined);
+    if (running.kind === "dial" && running.bridgedTo) {
+      if (moveBridgedLegTo) await this.host.esl.api(`uuid_transfer ${running.bridgedTo} ${moveBridgedLegTo} inline`).catch(() => undefined);
+      else await this.host.esl.api(`uuid_kill ${running.bridgedTo} NORMAL_CLEARING`).catch(() => undefined);
+    }
     await this.host.esl.api(`uuid_break ${this.uuid} all`).catch(() => undefined);
     if (running.kind === "record") {
       await this.host.voice.ingestRecording({ recordingId: running.recordingId, callId: this.channel.callId, switchPath: running.file, at: new Date() }).catch(() => null);

@@ -10,7 +10,7 @@
 // → irisx_wait_music (conference-events.ts plays it as the waiting room's music). hangup_after_conference=false:
 // mod_conference hangs members up when a room is destroyed under them (an endconf member left); on Twilio their
 // calls go on with the document after the <Dial> (seen on the real switch: real-switch/conference.test.ts).
-import { createHash } from "node:crypto";
+import { conferenceRoom } from "@/server/conferences/conference-room";
 import type { DialTarget } from "@/server/voice-documents/interpreter/commands";
 import type { SwitchApplication } from "./switch-commands";
 
@@ -19,19 +19,9 @@ export type ConferenceTarget = Extract<DialTarget, { kind: "conference" }>;
 /** The conference profile of freeswitch/conf/autoload_configs/conference.conf.xml. */
 export const CONFERENCE_PROFILE = "default";
 
-const SAFE = /^[A-Za-z0-9_.-]{1,48}$/;
-const TENANT = /^[A-Za-z0-9_-]{1,64}$/;
+export { conferenceRoom };
 
-/** The switch's name of a tenant's room. */
-export function conferenceRoom(tenantId: string, name: string): string {
-  if (!TENANT.test(tenantId)) throw new Error(`not a tenant id: ${tenantId}`);
-  if (SAFE.test(name)) return `${tenantId}-${name}`;
-  const readable = name.replace(/[^A-Za-z0-9_.-]+/g, "_").slice(0, 32);
-  const hash = createHash("sha256").update(name).digest("hex").slice(0, 12);
-  return `${tenantId}-${readable}-${hash}`;
-}
-
-export function memberFlags(target: ConferenceTarget): string[] {
+export function memberFlags(target: Pick<ConferenceTarget, "startOnEnter" | "endOnExit" | "muted">): string[] {
   const flags = target.startOnEnter ? ["moderator"] : [];
   if (target.endOnExit) flags.push("endconf");
   if (target.muted) flags.push("mute");
@@ -41,6 +31,15 @@ export function memberFlags(target: ConferenceTarget): string[] {
 /** `conference <room>@<profile>+flags{…}`. */
 export function conferenceApplication(tenantId: string, target: ConferenceTarget): SwitchApplication {
   return { app: "conference", arg: `${conferenceRoom(tenantId, target.name)}@${CONFERENCE_PROFILE}+flags{${memberFlags(target).join("|")}}` };
+}
+
+/**
+ * The inline extension a leg already on a call is sent to (`uuid_transfer <leg> <this> inline`) to join a room as a
+ * member (a consultation moves the agent's or the customer's leg so). Once the room is done with it the extension
+ * ends and the switch hangs the leg up.
+ */
+export function conferenceTransfer(tenantId: string, member: Pick<ConferenceTarget, "name" | "startOnEnter" | "endOnExit" | "muted">): string {
+  return `conference:${conferenceRoom(tenantId, member.name)}@${CONFERENCE_PROFILE}+flags{${memberFlags(member).join("|")}}`;
 }
 
 export const ENTER_TONE = "tone_stream://%(200,0,800)";

@@ -13,6 +13,7 @@ import type { Decision } from "@/server/voice-documents/interpreter/run-verbs";
 import { ZVoiceDocument, type TVoiceDocument } from "@/server/voice-documents/voice-document.schemas";
 import type { TrackedChannel } from "../channel-table";
 import { CallSession } from "./call-session";
+import { conferenceTransfer } from "./conference-apps";
 import type { Running, SessionHost, StoredSession } from "./session-ops";
 
 export function sessionCallOf(channel: TrackedChannel): SessionCall {
@@ -145,22 +146,30 @@ function fillChannelFromState(channel: TrackedChannel, { state }: StoredSession)
   channel.to ||= state.call.to;
 }
 
-/** A decision whose steps continue after `after`'s, so a late outcome of the replaced document can never match. */
-function continuing(decision: Decision, after: SessionState | null): Decision {
+/**
+ * A decision whose steps continue after `after`'s, so a late outcome of the replaced document can never match.
+ * `keepAgent`: the agent's leg moves with the call (a consultation), so the ACD's offer does not end here.
+ */
+function continuing(decision: Decision, after: SessionState | null, keepAgent = false): Decision {
   if (!after) return decision;
   // A caller taken out of a queue by the change leaves it, and the Enqueue's action hears `redirected`.
-  return { commands: [...leftBehindOnEnd(after, "redirected"), ...decision.commands], state: { ...decision.state, step: decision.state.step + after.step + 1, fallback: decision.state.fallback ?? after.fallback } };
+  const left = leftBehindOnEnd(after, "redirected").filter((c) => !(keepAgent && c.kind === "agentOfferEnded" && c.answered));
+  return { commands: [...left, ...decision.commands], state: { ...decision.state, step: decision.state.step + after.step + 1, fallback: decision.state.fallback ?? after.fallback } };
 }
 
 /** A live change (redirect-call.ts): whatever runs stops, and the call runs the new document (or URL) at once. */
 export function redirectCallSession(host: SessionHost, channel: TrackedChannel, request: RedirectRequest): CallSession {
   const session = channel.session ?? new CallSession(host, channel);
   channel.session = session;
+  // A consultation: the leg bridged to the call goes into the room the new document joins, instead of being hung up.
+  const moveBridgedLeg = request.bridgedLegTo
+    ? conferenceTransfer(channel.tenantId, { name: request.bridgedLegTo.conference, startOnEnter: true, endOnExit: request.bridgedLegTo.endConferenceOnExit, muted: false })
+    : undefined;
   void session.replace((current) => {
     const call = current?.call ?? sessionCallOf(channel);
     const decision =
       "url" in request ? startSession({ call, url: { url: request.url, method: request.method } }) : startSession({ call, document: request.document, source: { url: null, dialect: request.dialect } });
-    return continuing(decision, current);
-  });
+    return continuing(decision, current, moveBridgedLeg !== undefined);
+  }, moveBridgedLeg);
   return session;
 }

@@ -173,8 +173,15 @@ async function stayBridged(sw: SimSwitch, a: Channel, b: Channel, aborted: Promi
   const ids = ["Bridge-A-Unique-ID", a.uuid, "Bridge-B-Unique-ID", b.uuid];
   sw.emit(a, "CHANNEL_BRIDGE", "CHANNEL_BRIDGE", ids);
   const bGone = new Promise<void>((resolve) => sw.simOf(b)?.onDestroyed.push(resolve) ?? resolve());
-  await Promise.race([bGone, aborted]);
-  if (!b.hungUp) sw.hangup(b, { cause: "NORMAL_CLEARING", disposition: "send_bye" });
+  // uuid_transfer of B: it leaves the bridge alive (switch_ivr_uuid_transfer breaks the bridge of both legs).
+  const bSim = sw.simOf(b);
+  const transferred = new Promise<"transferred">((resolve) => {
+    if (bSim) bSim.leaveBridge = () => resolve("transferred");
+  });
+  const how = await Promise.race([bGone, aborted, transferred]);
+  if (bSim) bSim.leaveBridge = undefined;
+  if (how === "transferred") b.otherLeg = undefined;
+  else if (!b.hungUp) sw.hangup(b, { cause: "NORMAL_CLEARING", disposition: "send_bye" });
   const cause = b.hangupCause ?? "NORMAL_CLEARING";
   a.setVar("last_bridge_hangup_cause", cause);
   a.setVar("last_bridge_proto_specific_hangup_cause", "sip:200");

@@ -51,3 +51,18 @@ export const ZTransferCallInput = z.object({
   ]),
 });
 export type TTransferCallInput = z.input<typeof ZTransferCallInput>;
+
+/** An attended transfer's consultation (the caller on hold) or a third party added (everyone talks). */
+export const ZConsultCallInput = z.object({
+  target: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("agent"), agentId: ZAgentId }),
+    z.object({ kind: z.literal("number"), number: ZE164, callerId: ZE164.optional() }),
+  ]),
+  mode: z.enum(["consult", "conference"]).default("consult"),
+});
+export type TConsultCallInput = z.input<typeof ZConsultCallInput>;
+
+/** complete: the caller stays with the third party and the agent leaves; cancel: the third party is hung up;
+ *  conference: the caller joins the consultation (three-way). */
+export const ZFinishConsultInput = z.object({ action: z.enum(["complete", "cancel", "conference"]) });
+export type TFinishConsultInput = z.input<typeof ZFinishConsultInput>;

@@ -2,6 +2,7 @@
 // numbers with voice that are caller IDs (provisioned and confirmed, assigned by staff, or claimed and verified), and
 // the caller IDs it verified. The same rule create-call.ts applies to `from`.
 import { db } from "@/server/db";
+import { fieldError } from "@/server/errors";
 import { AGENT_ROLE } from "@/server/agents/agent-view";
 import { assertRole, type Actor } from "@/server/tenancy";
 
@@ -29,4 +30,22 @@ export async function findAgentCallerIds(tenantId: string): Promise<AgentCallerI
 export async function findCallerIdsForAgent(actor: Actor): Promise<AgentCallerId[]> {
   assertRole(actor, AGENT_ROLE);
   return findAgentCallerIds(actor.tenantId);
+}
+
+/**
+ * The caller ID a transfer or a consultation to a number shows: the one chosen (the account's), or the number the
+ * caller called, or else the account's first.
+ */
+export async function transferCallerId(tenantId: string, callId: string, chosen: string | undefined): Promise<string> {
+  const allowed = await findAgentCallerIds(tenantId);
+  if (chosen) {
+    if (!allowed.some((c) => c.e164 === chosen)) throw fieldError("target.callerId", `${chosen} is not a number or verified caller ID of this account`);
+    return chosen;
+  }
+  const call = await db.call.findFirst({ where: { id: callId, tenantId }, select: { to: true, from: true, direction: true } });
+  const called = call?.direction === "INBOUND" ? call.to : call?.from;
+  if (called && allowed.some((c) => c.e164 === called)) return called;
+  const first = allowed[0];
+  if (!first) throw fieldError("target.callerId", "the account has no number or verified caller ID to call out from");
+  return first.e164;
 }

@@ -11,7 +11,8 @@ import { db } from "@/server/db";
 import { AppError, fieldError } from "@/server/errors";
 import { AGENT_ROLE } from "@/server/agents/agent-view";
 import { ZTransferCallInput, type TTransferCallInput } from "@/server/agents/agents.schemas";
-import { findAgentCallerIds } from "@/server/agents/find-agent-caller-ids";
+import { endAgentPart, OPEN_CONSULT_STATUSES } from "@/server/agents/consult-room-events";
+import { transferCallerId } from "@/server/agents/find-agent-caller-ids";
 import { callTransaction } from "@/server/calls/call-transitions";
 import { requestCallRedirect } from "@/server/calls/redirect-call";
 import { parseVoiceDocument } from "@/server/voice-documents/parse-voice-document";
@@ -29,6 +30,11 @@ export async function transferAgentCall(actor: Actor, rawInput: TTransferCallInp
   const me = await db.agent.findFirst({ where: { tenantId: actor.tenantId, userId: actor.userId }, select: { id: true, state: true, currentCallId: true, currentQueueId: true } });
   if (!me || me.state !== "ON_CALL" || !me.currentCallId) throw new AppError("CONFLICT", "you are not on a call: there is nothing to transfer");
   const callId = me.currentCallId;
+  const placed = await db.call.findFirst({ where: { id: callId, tenantId: actor.tenantId }, select: { from: true } });
+  // The agent's own call out: its session is the agent's leg, so a redirect would move the agent, not the customer.
+  if (placed?.from.startsWith("client:")) throw new AppError("CONFLICT", "a call you placed is transferred by consulting: Consult, then Complete");
+  const consult = await db.callConsult.findFirst({ where: { tenantId: actor.tenantId, callId }, orderBy: { createdAt: "desc" }, select: { status: true } });
+  if (consult && OPEN_CONSULT_STATUSES.includes(consult.status)) throw new AppError("CONFLICT", "a consultation is going on: complete or cancel it first");
 
   let verbs: unknown[];
   let described: TransferResult["target"];
@@ -58,23 +64,11 @@ export async function transferAgentCall(actor: Actor, rawInput: TTransferCallInp
 
   const parsed = parseVoiceDocument(verbs);
   if (!parsed.ok) throw new Error(`a transfer made an invalid document: ${parsed.issues[0]?.message}`);
-  await callTransaction((tx) =>
-    requestCallRedirect(tx, actor, callId, { document: parsed.document, dialect: "json" }, { transfer: { byAgentId: me.id, kind: described.kind, to: described.id ?? described.label } }),
-  );
+  await callTransaction(async (tx) => {
+    await requestCallRedirect(tx, actor, callId, { document: parsed.document, dialect: "json" }, { transfer: { byAgentId: me.id, kind: described.kind, to: described.id ?? described.label } });
+    // A call in its consultation room (a consultation was cancelled): the caller leaves the room, which ends it (the
+    // agent's leg with it), and no ACD offer ends for the agent: their part ends here.
+    if (consult) await endAgentPart(tx, actor.tenantId, me.id, callId);
+  });
   return { callId, target: described };
-}
-
-/** The caller ID a transfer to a number shows: the one chosen (the account's), or the number the caller called. */
-async function transferCallerId(tenantId: string, callId: string, chosen: string | undefined): Promise<string> {
-  const allowed = await findAgentCallerIds(tenantId);
-  if (chosen) {
-    if (!allowed.some((c) => c.e164 === chosen)) throw fieldError("target.callerId", `${chosen} is not a number or verified caller ID of this account`);
-    return chosen;
-  }
-  const call = await db.call.findFirst({ where: { id: callId, tenantId }, select: { to: true, from: true, direction: true } });
-  const called = call?.direction === "INBOUND" ? call.to : call?.from;
-  if (called && allowed.some((c) => c.e164 === called)) return called;
-  const first = allowed[0];
-  if (!first) throw fieldError("target.callerId", "the account has no number or verified caller ID to call out from");
-  return first.e164;
 }

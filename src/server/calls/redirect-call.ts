@@ -22,12 +22,19 @@ import { parseTwimlDocument } from "@/server/voice-documents/twiml/parse-twiml";
 import { TwimlError } from "@/server/voice-documents/twiml/twiml-error";
 import type { TVoiceDocument } from "@/server/voice-documents/voice-document.schemas";
 
+/**
+ * A consultation (consult-agent-call.ts): the leg bridged to the call joins this room of the tenant instead of being
+ * hung up, and the agent on the call stays on it (no end of the ACD's offer).
+ */
+const ZBridgedLegTo = z.object({ conference: z.string().min(1).max(128), endConferenceOnExit: z.boolean() });
+export type BridgedLegTo = z.infer<typeof ZBridgedLegTo>;
+
 /** What the worker runs next: a URL to fetch, or a document given inline. */
 export const ZRedirectRequest = z.union([
-  z.object({ url: z.string(), method: ZHttpMethod }),
-  z.object({ document: z.array(z.record(z.string(), z.unknown())), dialect: z.enum(["twiml", "json"]) }),
+  z.object({ url: z.string(), method: ZHttpMethod, bridgedLegTo: ZBridgedLegTo.optional() }),
+  z.object({ document: z.array(z.record(z.string(), z.unknown())), dialect: z.enum(["twiml", "json"]), bridgedLegTo: ZBridgedLegTo.optional() }),
 ]);
-export type RedirectRequest = { url: string; method: "GET" | "POST" } | { document: TVoiceDocument; dialect: "twiml" | "json" };
+export type RedirectRequest = ({ url: string; method: "GET" | "POST" } | { document: TVoiceDocument; dialect: "twiml" | "json" }) & { bridgedLegTo?: BridgedLegTo };
 
 export const ZRedirectCallInput = z.object({
   callId: z.string().min(1).max(64),

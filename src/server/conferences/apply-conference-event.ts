@@ -11,6 +11,7 @@
 // Events of rooms this platform does not know (no open Conference with that switch room name) change nothing.
 import type { Conference, ConferenceParticipant } from "@/generated/prisma/client";
 import { db, type Tx } from "@/server/db";
+import { consultMemberJoined, consultMemberLeft } from "@/server/agents/consult-room-events";
 import { notifyConference, type ConferenceCallbackEvent } from "@/server/conferences/conference-notifications";
 
 export interface ConferenceEventInput {
@@ -33,6 +34,8 @@ export interface ConferenceEventResult {
   members?: { callId: string; memberId: number; coaching: boolean; callSidToCoach: string | null }[];
   /** After an add-member: whether the room still waits for a member with startConferenceOnEnter (its music plays). */
   waiting?: boolean;
+  /** After an add-member: hold the member at once (a consultation's customer; consult-room-events.ts). */
+  hold?: boolean;
   /** After an add-member: the room's record-from-start recording, for the worker to start if it has not. */
   recording?: { recordingId: string; switchPath: string } | null;
   /** The room's recording, when the room ended (the worker ingests the switch's file). */
@@ -89,8 +92,10 @@ export async function applyConferenceEvent(input: ConferenceEventInput): Promise
         }
         const members = await tx.conferenceParticipant.findMany({ where: { conferenceId: conference.id, status: "CONNECTED", memberId: { not: null } }, select: { callId: true, memberId: true, coaching: true, callSidToCoach: true } });
         const recording = conference.recordingId ? await tx.recording.findFirst({ where: { id: conference.recordingId, status: "IN_PROGRESS" }, select: { id: true, switchPath: true } }) : null;
+        const consult = await consultMemberJoined(tx, conference, participant.callId);
         return {
           conferenceId: conference.id,
+          hold: consult.hold,
           waiting,
           members: members.map((m) => ({ ...m, memberId: m.memberId! })),
           recording: recording?.switchPath ? { recordingId: recording.id, switchPath: recording.switchPath } : null,
@@ -111,6 +116,7 @@ export async function applyConferenceEvent(input: ConferenceEventInput): Promise
           if (remaining === 0) room = await tx.conference.update({ where: { id: conference.id }, data: { reasonEnded: kicked ? "last-participant-kicked" : "last-participant-left", callSidEndingConference: left.callId } });
         }
         await notify("participant-leave", left, room);
+        await consultMemberLeft(tx, room, left.callId, input.at);
         return { conferenceId: conference.id };
       }
       case "start-talking":

@@ -7,7 +7,8 @@ import { newId } from "@/server/shared/ids";
 /** NOTIFY channel the workers LISTEN on; the payload is the switch id. */
 export const CONFERENCE_REQUEST_CHANNEL = "irisx_conference_request";
 
-export type ConferenceAction = "mute" | "unmute" | "hold" | "unhold" | "coach" | "uncoach" | "kick" | "end";
+/** dial: a consultation's third party dialled into the room (data: ConferenceDial). */
+export type ConferenceAction = "mute" | "unmute" | "hold" | "unhold" | "coach" | "uncoach" | "kick" | "end" | "dial";
 
 export async function requestConferenceAction(
   tx: Tx,
@@ -17,4 +18,18 @@ export async function requestConferenceAction(
     data: { id: newId("cfr"), tenantId: input.tenantId, conferenceId: input.conferenceId, switchId: input.switchId, callId: input.callId, action: input.action, data: (input.data ?? {}) as never },
   });
   await tx.$executeRaw`SELECT pg_notify(${CONFERENCE_REQUEST_CHANNEL}, ${input.switchId})`;
+}
+
+/** What the worker needs to dial the third party into the room (a conference request `dial`; src/server/agents/consult-agent-call.ts): checked values only. */
+export interface ConferenceDial {
+  callId: string;
+  channelUuid: string;
+  tenantId: string;
+  /** The room's friendly name; the worker makes the switch's room name of it. */
+  conference: string;
+  callerIdNumber: string;
+  ringSeconds: number;
+  /** An agent's lines (the first registered one rings), or a number through the carrier. */
+  lines?: { username: string; domain: string }[];
+  number?: string;
 }

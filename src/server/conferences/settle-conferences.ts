@@ -5,6 +5,7 @@
 //   room not completed, older than `graceMs`, nobody in it or on their way → completed (conference-end)
 import { db } from "@/server/db";
 import { FINAL_CALL_STATUSES } from "@/server/calls/call-view";
+import { settleConsultations } from "@/server/agents/consult-room-events";
 import { notifyConference } from "@/server/conferences/conference-notifications";
 
 export async function settleConferences(input: { now?: Date; graceMs?: number; limit?: number } = {}): Promise<{ participants: number; conferences: number }> {
@@ -16,6 +17,7 @@ export async function settleConferences(input: { now?: Date; graceMs?: number; l
       UPDATE "ConferenceParticipant" p SET status = 'COMPLETED', "memberId" = NULL, "leftAt" = COALESCE(c."endedAt", ${now}), "updatedAt" = ${now}
       FROM "Call" c
       WHERE p."callId" = c.id AND p.status <> 'COMPLETED' AND c.status::text = ANY(${finals}::text[])`;
+    await settleConsultations(tx);
     const abandoned = await tx.$queryRaw<{ id: string }[]>`
       SELECT r.id FROM "Conference" r
       WHERE r.status <> 'COMPLETED' AND r."createdAt" < ${new Date(now.getTime() - (input.graceMs ?? 30_000))}

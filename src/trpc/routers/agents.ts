@@ -1,7 +1,7 @@
 // The agent desktop's presence and the supervisor's agent grid.
 import { z } from "zod";
 import { AGENT_ROLE, SUPERVISOR_ROLE } from "@/server/agents/agent-view";
-import { ZChangeMyAgentStateInput, ZEndWrapUpInput, ZForceAgentStateInput, ZTransferCallInput } from "@/server/agents/agents.schemas";
+import { ZChangeMyAgentStateInput, ZConsultCallInput, ZEndWrapUpInput, ZFinishConsultInput, ZForceAgentStateInput, ZTransferCallInput } from "@/server/agents/agents.schemas";
 import { changeMyAgentState } from "@/server/agents/change-my-agent-state";
 import { endWrapUp } from "@/server/agents/end-wrap-up";
 import { findAgents } from "@/server/agents/find-agents";
@@ -10,6 +10,9 @@ import { findTransferTargets } from "@/server/agents/find-transfer-targets";
 import { forceAgentState } from "@/server/agents/force-agent-state";
 import { getMyAgent } from "@/server/agents/get-my-agent";
 import { transferAgentCall } from "@/server/agents/transfer-agent-call";
+import { consultAgentCall } from "@/server/agents/consult-agent-call";
+import { finishConsult } from "@/server/agents/finish-consult";
+import { getMyConsult } from "@/server/agents/get-my-consult";
 import { watchAgentChanges } from "@/server/agents/watch-agent-changes";
 import { changeMonitorMode, stopMonitor } from "@/server/supervision/change-monitor-mode";
 import { monitorAgentCall } from "@/server/supervision/monitor-agent-call";
@@ -32,6 +35,12 @@ export const agentsRouter = createTRPCRouter({
   callerIds: agent.input(z.void()).query(({ ctx }) => findCallerIdsForAgent(ctx.actor)),
   /** A blind transfer of the agent's caller to an agent, a queue or a number. */
   transfer: agent.input(ZTransferCallInput).mutation(({ ctx, input }) => transferAgentCall(ctx.actor, input)),
+  /** An attended transfer's consultation (the caller held) or a third party added (three-way), to an agent or a number. */
+  consult: agent.input(ZConsultCallInput).mutation(({ ctx, input }) => consultAgentCall(ctx.actor, input)),
+  /** Complete the transfer, cancel the consultation, or turn it into a three-way call. */
+  finishConsult: agent.input(ZFinishConsultInput).mutation(({ ctx, input }) => finishConsult(ctx.actor, input)),
+  /** The agent's consultation going on, if any. */
+  myConsult: agent.query(({ ctx }) => getMyConsult(ctx.actor)),
   endWrapUp: agent.input(ZEndWrapUpInput).mutation(({ ctx, input }) => endWrapUp(ctx.actor, input)),
   /** Server-sent events: agent state changes (all of the tenant's for supervisors, one's own for agents), and resyncs. */
   onChange: agent.input(z.void()).subscription(({ ctx, signal }) => watchAgentChanges(ctx.actor, signal ?? new AbortController().signal)),

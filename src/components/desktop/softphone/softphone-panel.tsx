@@ -16,6 +16,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { EmptyState } from "@/components/ui/empty-state";
 import { useTRPC } from "@/trpc/react";
 import { gradeCallQuality, type CallQuality } from "./call-quality";
+import { ConsultBar } from "./consult-bar";
 import { DeviceSettings } from "./device-settings";
 import { DialForm } from "./dial-form";
 import { InputLevelMeter } from "./input-level-meter";
@@ -156,8 +157,9 @@ export function SoftphonePanel() {
                 <PhoneOffIcon /> Hang up
               </Button>
             </div>
-            <Button variant="outline" onClick={() => setTransferring(true)} disabled={!connected} title="Transfer (Alt+T)">
-              <PhoneForwardedIcon /> Transfer
+            <ConsultBar active={connected} />
+            <Button variant="outline" onClick={() => setTransferring(true)} disabled={!connected} title="Transfer, consult or add someone (Alt+T)">
+              <PhoneForwardedIcon /> Transfer or add
             </Button>
             <div className="grid grid-cols-3 gap-1" aria-label="Keypad">
               {KEYS.map((k) => (

@@ -1,10 +1,14 @@
 "use client";
 
-// The agent's blind transfer: the caller goes to another agent (their state shown; an offline one cannot be chosen),
-// a queue, or a number with a caller ID of the account (agents.transfer). The server moves the caller; this leg ends
-// by itself and the agent goes to wrap-up. Alt+T opens it during a call.
+// The agent's transfers: the caller goes to another agent (their state shown; an offline one cannot be chosen), a
+// queue, or a number with a caller ID of the account.
+//   Transfer (Enter) → blind (agents.transfer): the server moves the caller; this leg ends and wrap-up starts.
+//   Consult          → attended (agents.consult): the caller waits on hold while the agent talks to the other agent or
+//                      number; the consult bar (consult-bar.tsx) then completes, merges or cancels.
+//   Add to call      → three-way (agents.consult, mode conference): the third party joins with nobody held.
+// A queue takes blind transfers only. Alt+T opens it during a call.
 import { useQuery } from "@tanstack/react-query";
-import { PhoneForwardedIcon } from "lucide-react";
+import { PhoneForwardedIcon, UserPlusIcon, UsersIcon } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { AgentStateChip } from "@/components/shared/agent-state";
 import { useToastMutation } from "@/components/shared/use-toast-mutation";
@@ -36,25 +40,31 @@ export function TransferDialog({ open, onOpenChange }: { open: boolean; onOpenCh
     error: false,
   });
 
-  function submit(e: FormEvent) {
+  const consult = useToastMutation(trpc.agents.consult.mutationOptions(), {
+    success: (r) => (r.status === "consulting" ? `Calling ${r.target.label}: the caller is on hold` : `Adding ${r.target.label} to the call`),
+    invalidate: [trpc.agents.me.queryKey(), trpc.agents.myConsult.queryKey()],
+    error: false,
+  });
+  const pending = transfer.isPending || consult.isPending;
+
+  function submit(e: FormEvent, how: "transfer" | "consult" | "conference" = "transfer") {
     e.preventDefault();
     setErrors({});
     const target =
       kind === "agent" ? { kind, agentId } : kind === "queue" ? { kind, queueId } : { kind, number: number.trim(), ...(callerId ? { callerId } : {}) };
     const missing = kind === "agent" && !agentId ? "agentId" : kind === "queue" && !queueId ? "queueId" : kind === "number" && !number.trim() ? "number" : null;
     if (missing) return setErrors({ [missing]: kind === "number" ? "Type the number to transfer to" : `Choose ${kind === "agent" ? "an agent" : "a queue"}` });
-    transfer.mutate(
-      { target },
-      {
-        onSuccess: () => onOpenChange(false),
-        onError: (err) => {
-          const fields = (err.data as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors ?? {};
-          const mine: Record<string, string> = {};
-          for (const [field, messages] of Object.entries(fields)) mine[field.replace(/^target\./, "")] = (messages[0] ?? "").replace(/^target\.\w+: /, "");
-          setErrors(Object.keys(mine).length ? mine : { form: err.message });
-        },
+    const handlers = {
+      onSuccess: () => onOpenChange(false),
+      onError: (err: { message: string; data?: unknown }) => {
+        const fields = (err.data as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors ?? {};
+        const mine: Record<string, string> = {};
+        for (const [field, messages] of Object.entries(fields)) mine[field.replace(/^target\./, "")] = (messages[0] ?? "").replace(/^target\.\w+: /, "");
+        setErrors(Object.keys(mine).length ? mine : { form: err.message });
       },
-    );
+    };
+    if (how === "transfer") transfer.mutate({ target }, handlers);
+    else if (target.kind !== "queue") consult.mutate({ target, mode: how }, handlers);
   }
 
   const data = targets.data;
@@ -63,8 +73,10 @@ export function TransferDialog({ open, onOpenChange }: { open: boolean; onOpenCh
       <DialogContent className="sm:max-w-lg" data-testid="transfer-dialog">
         <form onSubmit={submit} className="flex flex-col gap-4">
           <DialogHeader>
-            <DialogTitle>Transfer the call</DialogTitle>
-            <DialogDescription>The caller goes on at once; your part of the call ends and wrap-up starts.</DialogDescription>
+            <DialogTitle>Transfer or add someone</DialogTitle>
+            <DialogDescription>
+              Transfer sends the caller on at once and your part ends. Consult puts the caller on hold while you talk first; Add to call makes it three-way.
+            </DialogDescription>
           </DialogHeader>
           <Tabs value={kind} onValueChange={(v) => setKind(v as Kind)}>
             <TabsList className="grid w-full grid-cols-3">
@@ -135,11 +147,21 @@ export function TransferDialog({ open, onOpenChange }: { open: boolean; onOpenCh
               {errors.form}
             </p>
           )}
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
+          <DialogFooter className="flex-wrap gap-2">
+            <Button type="button" variant="ghost" onClick={() => onOpenChange(false)}>
               Cancel
             </Button>
-            <Button type="submit" disabled={transfer.isPending}>
+            {kind !== "queue" && (
+              <>
+                <Button type="button" variant="outline" disabled={pending} onClick={(e) => submit(e, "conference")}>
+                  <UserPlusIcon /> Add to call
+                </Button>
+                <Button type="button" variant="outline" disabled={pending} onClick={(e) => submit(e, "consult")}>
+                  <UsersIcon /> Consult
+                </Button>
+              </>
+            )}
+            <Button type="submit" disabled={pending}>
               <PhoneForwardedIcon /> {transfer.isPending ? "Transferring…" : "Transfer"}
             </Button>
           </DialogFooter>
