@@ -38,7 +38,7 @@ export function ConsultBar({ active }: { active: boolean }) {
           </Badge>
         )}
       </div>
-      <div className="grid grid-cols-3 gap-2">
+      <div className="flex flex-wrap gap-2 [&>button]:min-w-[6.5rem] [&>button]:flex-1">
         <Button size="sm" onClick={() => finish.mutate({ action: "complete" })} disabled={!connected || finish.isPending} title="Leave the caller with them">
           <PhoneForwardedIcon /> Complete
         </Button>
