@@ -118,4 +118,38 @@ describe("consultations on the simulator", () => {
     await stage.worker.context.esl.api(`uuid_kill ${(await db.call.findUniqueOrThrow({ where: { id: caller.id } })).channelUuid}`);
     expect((await waitForFinalCall(caller.id, 15_000)).status).toBe("COMPLETED");
   });
+
+  it("the agent who took a call over from a consultation consults onward in the same room, then completes", async () => {
+    routes.set("/consult-enqueue3", () => twiml("<Enqueue>consult3</Enqueue>"));
+    const voice = await createVoiceTenant();
+    const queue = await createTestQueue(voice.tenant.id, "consult3", { wrapUpSeconds: 0 });
+    const first = await createTestAgent(voice.actor, { username: "15005550100", queueIds: [queue.id] });
+    // Hangs up 250 simulated seconds (12.5 s) after answering.
+    const second = await createTestAgent(voice.actor, { username: "15005550250", name: "Bea", queueIds: [] });
+    const caller = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/consult-enqueue3") });
+    await onCall(first.agentId, caller.id);
+    const one = await consultAgentCall(first.actor, { target: { kind: "agent", agentId: second.agentId } });
+    const k1 = await db.callConsult.findUniqueOrThrow({ where: { id: one.consultId } });
+    await connected(k1.conferenceId, k1.targetCallId, "Bea in the room");
+    await connected(k1.conferenceId, caller.id, "the caller in the room");
+    await finishConsult(first.actor, { action: "complete" });
+    await onCall(second.agentId, k1.targetCallId);
+    await expect(getMyConsult(second.actor)).resolves.toBeNull();
+
+    // Bea consults a number about the same caller: same room, the caller held again, Bea's leg is the agent's.
+    const two = await consultAgentCall(second.actor, { target: { kind: "number", number: "+15005550100" } });
+    const k2 = await db.callConsult.findUniqueOrThrow({ where: { id: two.consultId } });
+    expect(k2).toMatchObject({ callId: caller.id, conferenceId: k1.conferenceId, agentCallId: k1.targetCallId, customerCallId: caller.id, byAgentId: second.agentId });
+    await connected(k2.conferenceId, k2.targetCallId, "the number in the room");
+    await waitFor("the caller held", async () => ((await participant(k2.conferenceId, caller.id))?.hold ? true : null), 10_000);
+    expect(await getMyConsult(second.actor)).toMatchObject({ status: "consulting", targetState: "connected" });
+    await finishConsult(second.actor, { action: "complete" });
+    expect((await waitForFinalCall(k1.targetCallId, 15_000)).status).toBe("COMPLETED");
+    await waitFor("Bea free", () => db.agent.findFirst({ where: { id: second.agentId, state: "AVAILABLE" } }), 15_000);
+    await waitFor("the caller off hold", async () => ((await participant(k2.conferenceId, caller.id))?.hold === false ? true : null), 10_000);
+    expect((await db.call.findUniqueOrThrow({ where: { id: caller.id } })).status).toBe("IN_PROGRESS");
+    await stage.worker.context.esl.api(`uuid_kill ${(await db.call.findUniqueOrThrow({ where: { id: caller.id } })).channelUuid}`);
+    expect((await waitForFinalCall(caller.id, 15_000)).status).toBe("COMPLETED");
+    expect((await waitForFinalCall(k2.targetCallId, 15_000)).status).toBe("COMPLETED");
+  });
 });

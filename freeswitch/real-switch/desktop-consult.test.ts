@@ -1,13 +1,13 @@
-// An attended transfer from the agent desktop in Chromium on the real FreeSWITCH: the agent answers an ACD caller in
-// /desktop, opens Transfer or add (Alt+T), picks a colleague whose desk phone is registered and presses Consult. The
-// browser's leg moves into the call's room without ringing again (the same call goes on in the page), the consult bar
-// shows the colleague connected and the caller on hold; Three-way takes the caller off hold; Complete ends the
-// browser's part and the agent is in wrap-up while the caller stays with the colleague. Screenshots of the bar.
+// An attended transfer between two agent desktops in Chromium on the real FreeSWITCH: agent A answers an ACD caller in
+// /desktop, opens Transfer or add (Alt+T), picks colleague B (their own desktop, a second browser context) and presses
+// Consult. A's leg moves into the call's room without ringing again (the same call goes on in A's page); B's desktop
+// rings with the caller's number and B answers; A's consult bar shows B connected and the caller on hold; Three-way
+// takes the caller off hold; Complete ends A's part (wrap-up) while the caller stays with B, until B hangs up from
+// their page and the room ends the call. Screenshots of the bar and of B's call.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
 import { createTestAgent, createTestQueue } from "@/test/agent-fixtures";
-import { startDeskPhone } from "./harness/desk-phone";
 import { launchChromium, openDesktop, signedInContext } from "./harness/desktop-browser";
 import { describeRealSwitch, waitFor, waitForFinal } from "./harness/fixtures";
 import { twiml, useDocumentStage } from "./harness/document-stage";
@@ -22,11 +22,11 @@ describeRealSwitch("an attended transfer from the agent desktop on a real FreeSW
     mkdirSync(SHOTS, { recursive: true });
     const queue = await createTestQueue(stage.tenant.tenantId, "rs-desk-consult", { wrapUpSeconds: 60, ringTimeoutSeconds: 20 });
     const agent = await createTestAgent(stage.tenant.actor, { username: "desk-consult", name: "Dana Desk", queueIds: [queue.id], registered: false, idleSince: new Date(Date.now() - 600_000) });
-    // The colleague's desk phone answers and hangs up 30 s later (scenarios/carrier.xml); not in the queue.
-    const colleague = await createTestAgent(stage.tenant.actor, { username: "15005550130", name: "Bea Phone", queueIds: [], registered: false });
-    const phone = await startDeskPhone({ user: colleague.sipUser.username, domain: stage.tenant.sipDomain, password: colleague.password, label: "desk-consultee" });
+    // The colleague serves no queue: only the consultation rings them.
+    const colleague = await createTestAgent(stage.tenant.actor, { username: "desk-consultee", name: "Bea Browser", queueIds: [], registered: false });
     const browser = await launchChromium();
     try {
+      const bPage = await openDesktop(await signedInContext(browser, colleague.userId));
       await waitFor("the colleague registered", () => db.agent.findFirst({ where: { id: colleague.agentId, registered: true } }), 10_000);
       await db.agent.update({ where: { id: colleague.agentId }, data: { state: "AVAILABLE" } });
       const page = await openDesktop(await signedInContext(browser, agent.userId));
@@ -42,10 +42,14 @@ describeRealSwitch("an attended transfer from the agent desktop on a real FreeSW
       await page.keyboard.press("Alt+T");
       const dialog = page.getByTestId("transfer-dialog");
       await dialog.waitFor({ state: "visible" });
-      await dialog.getByRole("radio", { name: /Bea Phone/ }).click();
+      await dialog.getByRole("radio", { name: /Bea Browser/ }).click();
       await dialog.getByRole("button", { name: /Consult/ }).click();
       const bar = page.getByTestId("consult-bar");
       await bar.waitFor({ state: "visible", timeout: 15_000 });
+      // B's desktop rings with the caller's number; B answers in their page.
+      await bPage.getByTestId("softphone-incoming").waitFor({ state: "visible", timeout: 20_000 });
+      expect(await bPage.getByTestId("softphone-incoming").textContent()).toContain("+14155550189");
+      await bPage.getByRole("button", { name: /Answer/ }).click();
       await expect.poll(() => bar.getByTestId("consult-target-state").textContent(), { timeout: 20_000 }).toBe("Connected");
       await expect.poll(() => bar.textContent(), { timeout: 10_000 }).toContain("Caller on hold");
       // The browser's leg was moved into the room, not hung up: the page's call goes on, its leg still in progress.
@@ -63,13 +67,19 @@ describeRealSwitch("an attended transfer from the agent desktop on a real FreeSW
       await page.getByTestId("softphone-call").waitFor({ state: "detached", timeout: 15_000 });
       await waitFor("the agent in wrap-up", () => db.agent.findFirst({ where: { id: agent.agentId, state: "WRAP_UP", currentCallId: call.id } }), 10_000);
       expect((await waitForFinal(stage.tenant, browserLeg.id, 15_000)).status).toBe("completed");
-      // The caller stays with the colleague until the colleague hangs up; then the room ends the call.
+      // The caller stays with B (on the consultation's leg) until B hangs up from their page; then the room ends the call.
       expect((await db.call.findUniqueOrThrow({ where: { id: call.id } })).status).toBe("IN_PROGRESS");
-      expect((await waitForFinal(stage.tenant, call.id, 60_000)).status).toBe("completed");
+      const consult = await db.callConsult.findFirstOrThrow({ where: { callId: call.id } });
+      expect(await db.agent.findUniqueOrThrow({ where: { id: colleague.agentId } })).toMatchObject({ state: "ON_CALL", currentCallId: consult.targetCallId });
+      await expect.poll(() => bPage.getByTestId("softphone-call").textContent(), { timeout: 10_000 }).toContain("Connected");
+      await bPage.screenshot({ path: path.join(SHOTS, "desktop-consult-taken.png") });
       await page.screenshot({ path: path.join(SHOTS, "desktop-after-consult.png") });
+      await bPage.getByRole("button", { name: /Hang up/ }).click();
+      expect((await waitForFinal(stage.tenant, call.id, 30_000)).status).toBe("completed");
+      expect((await waitForFinal(stage.tenant, consult.targetCallId, 10_000)).status).toBe("completed");
+      await waitFor("B free again", () => db.agent.findFirst({ where: { id: colleague.agentId, state: "AVAILABLE" } }), 15_000);
     } finally {
       await browser.close();
-      await phone.stop();
     }
   });
 });

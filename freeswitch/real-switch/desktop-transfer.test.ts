@@ -1,12 +1,12 @@
-// A blind transfer from the agent desktop in Chromium on the real FreeSWITCH: the agent answers an ACD caller in
-// /desktop, opens Transfer (Alt+T), picks a colleague whose desk phone is registered, and the caller rings that phone
-// with their own number; the browser's call ends and the agent is in wrap-up. Then the agent calls a number from the
+// A blind transfer between two agent desktops in Chromium on the real FreeSWITCH: the agent answers an ACD caller in
+// /desktop, opens Transfer (Alt+T), picks a colleague (their own desktop, a second browser context), and the caller
+// rings the colleague's page with their own number; the first browser's call ends and the agent is in wrap-up; the
+// colleague answers, talks, hangs up. Then the agent calls a number from the
 // dial form, showing the account's number (click-to-call). Screenshots of the dialog, light and dark, and the call.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
 import { createTestAgent, createTestQueue } from "@/test/agent-fixtures";
-import { startDeskPhone } from "./harness/desk-phone";
 import { launchChromium, openDesktop, signedInContext } from "./harness/desktop-browser";
 import { describeRealSwitch, waitFor, waitForFinal } from "./harness/fixtures";
 import { twiml, useDocumentStage } from "./harness/document-stage";
@@ -16,19 +16,19 @@ const SHOTS = path.resolve(import.meta.dirname, "../../test-results/real-switch"
 describeRealSwitch("a transfer and a click-to-call from the agent desktop on a real FreeSWITCH", () => {
   const stage = useDocumentStage(["CHANNEL_EXECUTE", "CHANNEL_BRIDGE", "CHANNEL_HANGUP_COMPLETE"]);
 
-  it("the agent transfers the caller to a colleague from the dialog; the colleague's phone takes the call", async () => {
+  it("the agent transfers the caller to a colleague from the dialog; the colleague's desktop takes the call", async () => {
     const { db } = await import("@/server/db");
     mkdirSync(SHOTS, { recursive: true });
     const queue = await createTestQueue(stage.tenant.tenantId, "rs-desk-transfer", { wrapUpSeconds: 60, ringTimeoutSeconds: 20 });
     const agent = await createTestAgent(stage.tenant.actor, { username: "desk-xfer", name: "Dana Desk", queueIds: [queue.id], registered: false, idleSince: new Date(Date.now() - 600_000) });
-    // The colleague's desk phone answers and hangs up after 4 s (scenarios/carrier.xml); an offline colleague is listed, not choosable.
-    const colleague = await createTestAgent(stage.tenant.actor, { username: "15005550104", name: "Bea Phone", queueIds: [queue.id], registered: false });
+    // The colleague's own desktop (a second browser context); an offline colleague is listed, not choosable.
+    const colleague = await createTestAgent(stage.tenant.actor, { username: "desk-colleague", name: "Bea Phone", queueIds: [queue.id], registered: false });
     await createTestAgent(stage.tenant.actor, { username: "desk-off", name: "Otto Offline", state: "OFFLINE", registered: false });
-    const phone = await startDeskPhone({ user: colleague.sipUser.username, domain: stage.tenant.sipDomain, password: colleague.password, label: "desk-colleague" });
     const browser = await launchChromium();
     try {
+      const bPage = await openDesktop(await signedInContext(browser, colleague.userId));
       await waitFor("the colleague registered", () => db.agent.findFirst({ where: { id: colleague.agentId, registered: true } }), 10_000);
-      // Busy on something else while the caller is routed: the caller must go to the browser's agent.
+      // Busy on something else while the caller is routed: the caller must go to the first agent.
       await db.agent.update({ where: { id: colleague.agentId }, data: { state: "AWAY" } });
       const page = await openDesktop(await signedInContext(browser, agent.userId));
       await waitFor("the agent's line registered", () => db.agent.findFirst({ where: { id: agent.agentId, registered: true } }), 10_000);
@@ -54,13 +54,20 @@ describeRealSwitch("a transfer and a click-to-call from the agent desktop on a r
       await page.emulateMedia({ colorScheme: "light" });
       await dialog.getByRole("button", { name: /^Transfer/ }).click();
 
-      // The browser's leg ends; the caller rings the colleague's phone, which answers and later hangs up.
+      // The first browser's leg ends; the caller rings the colleague's page, which answers, talks a moment, hangs up.
       await page.getByTestId("softphone-call").waitFor({ state: "detached", timeout: 15_000 });
+      await bPage.getByTestId("softphone-incoming").waitFor({ state: "visible", timeout: 20_000 });
+      expect(await bPage.getByTestId("softphone-incoming").textContent()).toContain(caller);
+      await bPage.getByRole("button", { name: /Answer/ }).click();
+      await expect.poll(() => bPage.getByTestId("softphone-call").textContent(), { timeout: 10_000 }).toContain("Connected");
+      await waitFor("the colleague on the call", () => db.agent.findFirst({ where: { id: colleague.agentId, state: "ON_CALL", currentCallId: call.id } }), 10_000);
+      await new Promise((r) => setTimeout(r, 3_000));
+      await bPage.getByRole("button", { name: /Hang up/ }).click();
       expect((await waitForFinal(stage.tenant, call.id, 60_000)).status).toBe("completed");
       const legs = await db.call.findMany({ where: { parentCallId: call.id }, orderBy: { createdAt: "asc" } });
       expect(legs.map((l) => [l.to, l.from, l.status])).toEqual([
         ["client:desk-xfer", caller, "COMPLETED"],
-        ["client:15005550104", caller, "COMPLETED"],
+        ["client:desk-colleague", caller, "COMPLETED"],
       ]);
       expect(legs[1]!.durationSeconds).toBeGreaterThanOrEqual(3);
       await waitFor("the agent in wrap-up", () => db.agent.findFirst({ where: { id: agent.agentId, state: "WRAP_UP", currentCallId: call.id } }), 10_000);
@@ -85,7 +92,6 @@ describeRealSwitch("a transfer and a click-to-call from the agent desktop on a r
       await page.getByTestId("softphone-call").waitFor({ state: "detached", timeout: 10_000 });
     } finally {
       await browser.close();
-      await phone.stop();
     }
   });
 });

@@ -15,7 +15,7 @@ import { AppError } from "@/server/errors";
 import { AGENT_ROLE } from "@/server/agents/agent-view";
 import { ZConsultCallInput, type TConsultCallInput } from "@/server/agents/agents.schemas";
 import { transferCallerId } from "@/server/agents/find-agent-caller-ids";
-import { OPEN_CONSULT_STATUSES } from "@/server/agents/consult-room-events";
+import { agentCallOf, OPEN_CONSULT_STATUSES } from "@/server/agents/consult-room-events";
 import { setAgentState } from "@/server/agents/set-agent-state";
 import { callTransaction, writeCallTransitions } from "@/server/calls/call-transitions";
 import { CALL_VIEW_INCLUDE, toCallView } from "@/server/calls/call-view";
@@ -51,20 +51,24 @@ export async function consultAgentCall(actor: Actor, rawInput: TConsultCallInput
   // Another tenant's agent reads as not found, whatever the state of the caller's own call.
   if (target.kind === "agent" && !(await db.agent.findFirst({ where: { id: target.agentId, tenantId: actor.tenantId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "agent not found");
   if (!me || me.state !== "ON_CALL" || !me.currentCallId) throw new AppError("CONFLICT", "you are not on a call: there is nobody to consult about");
-  const call = await db.call.findFirst({ where: { id: me.currentCallId, tenantId: actor.tenantId }, select: { id: true, status: true, from: true, to: true, direction: true, switchId: true, currency: true, apiSurface: true } });
+  const { handedOver } = await agentCallOf(db, actor.tenantId, me.currentCallId);
+  const call = await db.call.findFirst({ where: { id: handedOver?.callId ?? me.currentCallId, tenantId: actor.tenantId }, select: { id: true, status: true, from: true, to: true, direction: true, switchId: true, currency: true, apiSurface: true } });
   if (!call || call.status !== "IN_PROGRESS" || !call.switchId) throw new AppError("CONFLICT", "the call is not in progress");
-  const open = await db.callConsult.findFirst({ where: { tenantId: actor.tenantId, callId: call.id, status: { in: OPEN_CONSULT_STATUSES } }, select: { id: true } });
+  const open = await db.callConsult.findFirst({ where: { tenantId: actor.tenantId, OR: [{ callId: call.id }, { byAgentId: me.id }], status: { in: OPEN_CONSULT_STATUSES } }, select: { id: true } });
   if (open) throw new AppError("CONFLICT", "a consultation is going on already: complete or cancel it first");
 
   const mine = await db.sipUser.findMany({ where: { tenantId: actor.tenantId, userId: actor.userId }, select: { username: true } });
   const myLines = new Set(mine.map((l) => `client:${l.username}`));
   const friendlyName = consultRoomName(call.id);
-  // A call whose consultation was cancelled is in its room already, the legs with it.
-  const earlier = await db.callConsult.findFirst({ where: { tenantId: actor.tenantId, callId: call.id }, orderBy: { createdAt: "desc" }, select: { agentCallId: true, customerCallId: true, conferenceId: true } });
+  // A call whose consultation was cancelled is in its room already, the legs with it; so is one the agent took over
+  // from a consultation (their leg is the consultation's third party).
+  const earlier = handedOver ?? (await db.callConsult.findFirst({ where: { tenantId: actor.tenantId, callId: call.id }, orderBy: { createdAt: "desc" } }));
   const room = earlier ? await db.conference.findFirst({ where: { id: earlier.conferenceId, status: { not: "COMPLETED" } }, select: { id: true } }) : null;
   let legs: { agentCallId: string; customerCallId: string; customerIsCall: boolean };
-  if (earlier && room) {
-    legs = { agentCallId: earlier.agentCallId, customerCallId: earlier.customerCallId, customerIsCall: earlier.customerCallId === call.id };
+  if (handedOver && !room) {
+    throw new AppError("CONFLICT", "the call is not in progress");
+  } else if (earlier && room) {
+    legs = { agentCallId: handedOver ? me.currentCallId : earlier.agentCallId, customerCallId: earlier.customerCallId, customerIsCall: earlier.customerCallId === call.id };
   } else {
     const bridged = await db.call.findFirst({ where: { parentCallId: call.id, tenantId: actor.tenantId, status: "IN_PROGRESS" }, orderBy: { answeredAt: "desc" }, select: { id: true, to: true } });
     if (!bridged) throw new AppError("CONFLICT", "the call is not connected to anyone yet");

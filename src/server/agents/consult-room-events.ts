@@ -9,7 +9,7 @@
 // and, after anyone left, a room with only the customer left in it (nobody on the way) is ended: the call goes on with
 // its document (it ends). A consultation's third party that never answered is settled with the room's other
 // unfinished business (settleConsultations, from settle-conferences.ts).
-import type { Conference } from "@/generated/prisma/client";
+import type { CallConsult, Conference } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db";
 import { setAgentState } from "@/server/agents/set-agent-state";
 import { requestConferenceAction } from "@/server/conferences/request-conference-action";
@@ -40,7 +40,7 @@ export async function consultMemberLeft(tx: Tx, conference: Conference, callId: 
     if (callId === consult.agentCallId) {
       await tx.callConsult.update({ where: { id: consult.id }, data: { status: "completed", endedAt: at } });
       await releaseCustomer(tx, conference, consult.customerCallId, consult.status);
-      await endAgentPart(tx, consult.tenantId, consult.byAgentId, consult.callId);
+      await endAgentPart(tx, consult.tenantId, consult.byAgentId, [consult.callId, consult.agentCallId]);
     } else if (callId === consult.targetCallId) {
       await tx.callConsult.update({ where: { id: consult.id }, data: { status: "cancelled", endedAt: at } });
       await releaseCustomer(tx, conference, consult.customerCallId, consult.status);
@@ -60,12 +60,26 @@ export async function releaseCustomer(tx: Tx, conference: Conference, customerCa
   if (customer.status === "CONNECTED") await requestConferenceAction(tx, { tenantId: conference.tenantId, conferenceId: conference.id, switchId: conference.switchId, callId: customerCallId, action: "unhold" });
 }
 
-/** The consulting agent's part is over: wrap-up as their queue says (none: available). */
-export async function endAgentPart(tx: Tx, tenantId: string, agentId: string, callId: string): Promise<void> {
-  const agent = await tx.agent.findFirst({ where: { id: agentId, tenantId }, select: { currentQueueId: true } });
-  const queue = agent?.currentQueueId ? await tx.callQueue.findUnique({ where: { id: agent.currentQueueId }, select: { wrapUpSeconds: true } }) : null;
+/**
+ * The consulting agent's part is over: wrap-up as their queue says (none: available), when they are still on one of
+ * `callIds` (the call, or their own leg: an agent who took the call over from a consultation is on that leg).
+ */
+export async function endAgentPart(tx: Tx, tenantId: string, agentId: string, callIds: string[]): Promise<void> {
+  const agent = await tx.agent.findFirst({ where: { id: agentId, tenantId }, select: { currentQueueId: true, currentCallId: true } });
+  if (!agent?.currentCallId || !callIds.includes(agent.currentCallId)) return;
+  const queue = agent.currentQueueId ? await tx.callQueue.findUnique({ where: { id: agent.currentQueueId }, select: { wrapUpSeconds: true } }) : null;
   const wrapUpSeconds = queue?.wrapUpSeconds ?? 0;
-  await setAgentState(tx, { tenantId, agentId, to: wrapUpSeconds > 0 ? "WRAP_UP" : "AVAILABLE", cause: "ended", wrapUpSeconds, onlyFromCallId: callId });
+  await setAgentState(tx, { tenantId, agentId, to: wrapUpSeconds > 0 ? "WRAP_UP" : "AVAILABLE", cause: "ended", wrapUpSeconds, onlyFromCallId: agent.currentCallId });
+}
+
+/**
+ * The call an agent is on, as transfers and consultations see it. Usually the agent's current call. An agent who
+ * took a call over from a consultation (completed) is on the consultation's leg: their call is the consulted one, in
+ * its room, and `handedOver` names that consultation.
+ */
+export async function agentCallOf(tx: Tx, tenantId: string, currentCallId: string): Promise<{ callId: string; handedOver: CallConsult | null }> {
+  const handedOver = await tx.callConsult.findFirst({ where: { tenantId, targetCallId: currentCallId, status: "completed" }, orderBy: { createdAt: "desc" } });
+  return { callId: handedOver?.callId ?? currentCallId, handedOver };
 }
 
 /** The customer alone in the room, nobody on the way: the room ends (their call goes on with its document). */

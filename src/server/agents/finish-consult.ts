@@ -25,9 +25,7 @@ export async function finishConsult(actor: Actor, rawInput: TFinishConsultInput)
   const { action } = ZFinishConsultInput.parse(rawInput);
   return db.$transaction(async (tx) => {
     const me = await tx.agent.findFirst({ where: { tenantId: actor.tenantId, userId: actor.userId! }, select: { id: true, currentCallId: true } });
-    const found = me?.currentCallId
-      ? await tx.callConsult.findFirst({ where: { tenantId: actor.tenantId, callId: me.currentCallId, byAgentId: me.id, status: { in: OPEN_CONSULT_STATUSES } }, select: { id: true } })
-      : null;
+    const found = me ? await tx.callConsult.findFirst({ where: { tenantId: actor.tenantId, byAgentId: me.id, status: { in: OPEN_CONSULT_STATUSES } }, select: { id: true } }) : null;
     if (!me || !found) throw new AppError("CONFLICT", "you have no consultation going on");
     // The room first, then the consultation: the order the switch's events lock them in (apply-conference-event.ts).
     const [consultRow] = await tx.$queryRaw<{ conferenceId: string }[]>`SELECT "conferenceId" FROM "CallConsult" WHERE id = ${found.id}`;
@@ -52,7 +50,7 @@ export async function finishConsult(actor: Actor, rawInput: TFinishConsultInput)
       await tx.callConsult.update({ where: { id: consult.id }, data: { status: "completed", endedAt: now } });
       await releaseCustomer(tx, conference, consult.customerCallId, consult.status);
       await ask(consult.agentCallId, "kick");
-      await endAgentPart(tx, actor.tenantId, me.id, consult.callId);
+      await endAgentPart(tx, actor.tenantId, me.id, [consult.callId, consult.agentCallId]);
       return { consultId: consult.id, status: "completed" as const };
     }
     await tx.callConsult.update({ where: { id: consult.id }, data: { status: "cancelled", endedAt: now } });

@@ -19,7 +19,7 @@ export async function getMyConsult(actor: Actor): Promise<MyConsultView | null> 
   if (!actor.userId) throw new AppError("FORBIDDEN", "only a signed-in member is an agent");
   const me = await db.agent.findFirst({ where: { tenantId: actor.tenantId, userId: actor.userId }, select: { id: true, currentCallId: true } });
   if (!me?.currentCallId) return null;
-  const consult = await db.callConsult.findFirst({ where: { tenantId: actor.tenantId, callId: me.currentCallId, byAgentId: me.id, status: { in: OPEN_CONSULT_STATUSES } }, orderBy: { createdAt: "desc" } });
+  const consult = await db.callConsult.findFirst({ where: { tenantId: actor.tenantId, byAgentId: me.id, status: { in: OPEN_CONSULT_STATUSES } }, orderBy: { createdAt: "desc" } });
   if (!consult) return null;
   const parts = await db.conferenceParticipant.findMany({ where: { tenantId: actor.tenantId, conferenceId: consult.conferenceId, callId: { in: [consult.targetCallId, consult.customerCallId] } }, select: { callId: true, status: true, hold: true } });
   const target = parts.find((p) => p.callId === consult.targetCallId);

@@ -11,7 +11,7 @@ import { db } from "@/server/db";
 import { AppError, fieldError } from "@/server/errors";
 import { AGENT_ROLE } from "@/server/agents/agent-view";
 import { ZTransferCallInput, type TTransferCallInput } from "@/server/agents/agents.schemas";
-import { endAgentPart, OPEN_CONSULT_STATUSES } from "@/server/agents/consult-room-events";
+import { agentCallOf, endAgentPart, OPEN_CONSULT_STATUSES } from "@/server/agents/consult-room-events";
 import { transferCallerId } from "@/server/agents/find-agent-caller-ids";
 import { callTransaction } from "@/server/calls/call-transitions";
 import { requestCallRedirect } from "@/server/calls/redirect-call";
@@ -29,7 +29,9 @@ export async function transferAgentCall(actor: Actor, rawInput: TTransferCallInp
   const { target } = ZTransferCallInput.parse(rawInput);
   const me = await db.agent.findFirst({ where: { tenantId: actor.tenantId, userId: actor.userId }, select: { id: true, state: true, currentCallId: true, currentQueueId: true } });
   if (!me || me.state !== "ON_CALL" || !me.currentCallId) throw new AppError("CONFLICT", "you are not on a call: there is nothing to transfer");
-  const callId = me.currentCallId;
+  // An agent who took the call over from a consultation moves the consulted call (the caller's) out of its room.
+  const { callId, handedOver } = await agentCallOf(db, actor.tenantId, me.currentCallId);
+  if (handedOver && handedOver.customerCallId !== handedOver.callId) throw new AppError("CONFLICT", "this caller's leg is transferred by consulting: Consult, then Complete");
   const placed = await db.call.findFirst({ where: { id: callId, tenantId: actor.tenantId }, select: { from: true } });
   // The agent's own call out: its session is the agent's leg, so a redirect would move the agent, not the customer.
   if (placed?.from.startsWith("client:")) throw new AppError("CONFLICT", "a call you placed is transferred by consulting: Consult, then Complete");
@@ -68,7 +70,7 @@ export async function transferAgentCall(actor: Actor, rawInput: TTransferCallInp
     await requestCallRedirect(tx, actor, callId, { document: parsed.document, dialect: "json" }, { transfer: { byAgentId: me.id, kind: described.kind, to: described.id ?? described.label } });
     // A call in its consultation room (a consultation was cancelled): the caller leaves the room, which ends it (the
     // agent's leg with it), and no ACD offer ends for the agent: their part ends here.
-    if (consult) await endAgentPart(tx, actor.tenantId, me.id, callId);
+    if (consult) await endAgentPart(tx, actor.tenantId, me.id, [callId, me.currentCallId!]);
   });
   return { callId, target: described };
 }
