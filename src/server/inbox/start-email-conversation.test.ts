@@ -8,6 +8,7 @@ import { db } from "@/server/db";
 import { findEmailRecipients } from "@/server/inbox/find-email-recipients";
 import { findEmailSenders } from "@/server/inbox/find-email-senders";
 import { startEmailConversation } from "@/server/inbox/start-email-conversation";
+import { receiveSendgridInbound } from "@/server/messages/receive-sendgrid-inbound";
 import { runMessageSender } from "@/server/messages/run-message-sender";
 import { newId } from "@/server/shared/ids";
 import type { Actor } from "@/server/tenancy";
@@ -28,14 +29,15 @@ afterAll(async () => {
 async function account(opts: { verified?: boolean } = {}) {
   const t = await createTestTenant();
   const domain = `${t.tenant.id.replace(/_/g, "-")}.mail.example.com`;
+  const inboundToken = `sdi_${randomBytes(16).toString("hex")}`;
   await db.sendingDomain.create({
-    data: { id: newId("sd"), tenantId: t.tenant.id, domain, dkimSelector: "irisx", dkimPublicKey: "x", dkimPrivateKeySealed: "x", verifiedAt: opts.verified === false ? null : new Date(), inboundToken: `sdi_${randomBytes(16).toString("hex")}` },
+    data: { id: newId("sd"), tenantId: t.tenant.id, domain, dkimSelector: "irisx", dkimPublicKey: "x", dkimPrivateKeySealed: "x", verifiedAt: opts.verified === false ? null : new Date(), inboundToken },
   });
   const agentId = newId("usr");
   await db.user.create({ data: { id: agentId, email: `${agentId}@example.test`, name: "Ann Agent", passwordHash: "x" } });
   await db.membership.create({ data: { id: newId("mem"), tenantId: t.tenant.id, userId: agentId, role: "AGENT" } });
   const agent: Actor = { tenantId: t.tenant.id, userId: agentId, role: "AGENT", apiKeyId: null, impersonatorId: null, requestId: "test" };
-  return { ...t, domain, agent };
+  return { ...t, domain, agent, inboundToken };
 }
 
 async function contactWithEmail(tenantId: string, name: string, email: string) {
@@ -68,6 +70,21 @@ describe("a new email from the inbox", () => {
       html: "<p>Hello <strong>there</strong> &amp; welcome</p><ul><li>one</li></ul>", text: "Hello there & welcome\n- one",
     });
     expect((await db.message.findUniqueOrThrow({ where: { id: message.id } })).status).toBe("SENT");
+  });
+
+  it("the customer's reply (SendGrid Inbound Parse, In-Reply-To our Message-ID) lands in the conversation the composer opened", async () => {
+    const a = await account();
+    const { conversation, message } = await startEmailConversation(a.agent, { from: `Support <support@${a.domain}>`, to: "reply.person@example.net", subject: "Your order", html: "<p>Shipped today</p>" });
+    await sender();
+    const ours = (await db.message.findUniqueOrThrow({ where: { id: message.id } })).emailMessageId;
+    expect(ours).toMatch(/^<.+@.+>$/);
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ from: "Reply Person <reply.person@example.net>", to: `support@${a.domain}`, subject: "Re: Your order", text: "Thank you!", headers: `Message-ID: <answer-1@example.net>\r\nIn-Reply-To: ${ours}\r\nReferences: ${ours}\r\nSubject: Re: Your order\r\n` })) form.set(k, v);
+    expect((await receiveSendgridInbound(a.inboundToken, await new Request("http://x/", { method: "POST", body: form }).formData())).outcome).toBe("received");
+    const answer = await db.message.findFirstOrThrow({ where: { tenantId: a.tenant.id, direction: "INBOUND" } });
+    expect(answer).toMatchObject({ conversationId: conversation.id, threadKey: ours, inReplyToId: message.id, emailInReplyTo: ours });
+    expect(await db.conversation.count({ where: { tenantId: a.tenant.id } })).toBe(1);
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).toMatchObject({ assigneeUserId: a.agent.userId, unreadCount: 1 });
   });
 
   it("to a picked contact (its email address), with an email template and its values", async () => {
