@@ -259,6 +259,17 @@ const expectNoContactCentreLeak = (value: unknown) => {
   const text = JSON.stringify(value ?? null);
   for (const id of [aSkillId, aReasonId, aDispositionId, aQueueId, aAgentId, aCallbackId, "+14155550777", "A's reason", "A's disposition"]) expect(text, `leaked ${id}`).not.toContain(id);
 };
+/** B's member on a call of their own (their agent ON_CALL) while `check` runs. */
+async function whileBAgentOnCall(check: () => Promise<void>): Promise<void> {
+  const { ensureAgent } = await import("@/server/agents/ensure-agent");
+  const bAgentId = (await ensureAgent(db, fx.b.tenantId, bUserId)).id;
+  await db.agent.update({ where: { id: bAgentId }, data: { state: "ON_CALL", currentCallId: "CA-b-not-a-real-call" } });
+  try {
+    await check();
+  } finally {
+    await db.agent.update({ where: { id: bAgentId }, data: { state: "OFFLINE", currentCallId: null } });
+  }
+}
 const expectAgentIntact = async () => expect(await db.agent.findUniqueOrThrow({ where: { id: aAgentId } })).toMatchObject({ state: "AVAILABLE" });
 const expectNoAgentLeak = (value: unknown) => expect(JSON.stringify(value ?? null)).not.toContain(aAgentId);
 
@@ -2091,16 +2102,11 @@ const TRPC: Record<string, TrpcCase> = {
     aId: true,
     run: async (c) => {
       // B's member on a call of their own: A's agent and queue are not found, A's caller ID not B's to show.
-      const { ensureAgent } = await import("@/server/agents/ensure-agent");
-      const bAgentId = (await ensureAgent(db, fx.b.tenantId, bUserId)).id;
-      await db.agent.update({ where: { id: bAgentId }, data: { state: "ON_CALL", currentCallId: "CA-b-not-a-real-call" } });
-      try {
+      await whileBAgentOnCall(async () => {
         await notFound(c.agents.transfer({ target: { kind: "agent", agentId: aAgentId } }));
         await notFound(c.agents.transfer({ target: { kind: "queue", queueId: aQueueId } }));
         await expectTrpcCode(c.agents.transfer({ target: { kind: "number", number: "+14155550198", callerId: A_NUMBER } }), "BAD_REQUEST");
-      } finally {
-        await db.agent.update({ where: { id: bAgentId }, data: { state: "OFFLINE", currentCallId: null } });
-      }
+      });
       await expectAgentIntact();
       expect(await db.queueMember.count({ where: { queueId: aQueueId } })).toBe(0);
     },
@@ -2109,15 +2115,10 @@ const TRPC: Record<string, TrpcCase> = {
     aId: true,
     run: async (c) => {
       // B's member on a call of their own: A's agent is not found, and nothing of A's is touched.
-      const { ensureAgent } = await import("@/server/agents/ensure-agent");
-      const bAgentId = (await ensureAgent(db, fx.b.tenantId, bUserId)).id;
-      await db.agent.update({ where: { id: bAgentId }, data: { state: "ON_CALL", currentCallId: "CA-b-not-a-real-call" } });
-      try {
+      await whileBAgentOnCall(async () => {
         await notFound(c.agents.consult({ target: { kind: "agent", agentId: aAgentId } }));
         await expectTrpcCode(c.agents.consult({ target: { kind: "number", number: "+14155550198", callerId: A_NUMBER } }), "CONFLICT");
-      } finally {
-        await db.agent.update({ where: { id: bAgentId }, data: { state: "OFFLINE", currentCallId: null } });
-      }
+      });
       await expectAgentIntact();
       expect(await db.callConsult.count({ where: { tenantId: fx.a.tenantId } })).toBe(0);
     },
