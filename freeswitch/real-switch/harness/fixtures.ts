@@ -35,8 +35,9 @@ export function uniqueNumber(): string {
 
 /** A SIP port and an RTP port for one SIPp process of a test (RTP from the stack's one allocator). */
 export async function sippPorts(): Promise<{ port: number; mediaPort: number }> {
-  const { freePort } = await import("../../../scripts/lib/free-port");
-  return { port: await freePort(), mediaPort: Number(await control("sipp/media-port")) };
+  const { freeTcpUdpPort } = await import("../../../scripts/lib/free-port");
+  // SIPp listens on UDP: a port free for TCP is not enough.
+  return { port: await freeTcpUdpPort(), mediaPort: Number(await control("sipp/media-port")) };
 }
 
 export interface VoiceTenant {

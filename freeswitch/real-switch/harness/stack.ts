@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgresHandle } from "../../../scripts/lib/embedded-postgres";
-import { freePort } from "../../../scripts/lib/free-port";
+import { freePort, freeTcpUdpPort } from "../../../scripts/lib/free-port";
 import { applyMigrations } from "../../../src/server/migrations/apply-migrations";
 import { FreeSwitchProcess } from "./freeswitch-process";
 import { appProcess, workerProcess, type NodeProcess } from "./node-process";
@@ -59,8 +59,10 @@ export class Stack {
     rmSync(workDir, { recursive: true, force: true });
     mkdirSync(workDir, { recursive: true });
     const port = () => freePort();
-    const [pgPort, appPort, eslPort, proxyPort, internalSipPort, externalSipPort] = [await port(), await port(), await port(), await port(), await port(), await port()];
-    const [wsPort, wssPort, carrierPort, unreachablePort, healthPort] = [await port(), await port(), await port(), await port(), await port()];
+    // SIP listens on UDP and TCP alike (the switch's profiles, SIPp's carrier): both must be free.
+    const sipPort = () => freeTcpUdpPort();
+    const [pgPort, appPort, eslPort, proxyPort, internalSipPort, externalSipPort] = [await port(), await port(), await port(), await port(), await sipPort(), await sipPort()];
+    const [wsPort, wssPort, carrierPort, unreachablePort, healthPort] = [await port(), await port(), await sipPort(), await sipPort(), await port()];
     this.carrierPort = carrierPort;
     // RTP: the switch's range and SIPp's media ports in a random block of 2,000 ports, apart from each other.
     const rtpBase = 20_000 + 2_000 * Math.floor(Math.random() * 20);
