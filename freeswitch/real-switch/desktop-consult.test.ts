@@ -49,6 +49,8 @@ describeRealSwitch("an attended transfer from the agent desktop on a real FreeSW
       // B's desktop rings with the caller's number; B answers in their page.
       await bPage.getByTestId("softphone-incoming").waitFor({ state: "visible", timeout: 20_000 });
       expect(await bPage.getByTestId("softphone-incoming").textContent()).toContain("+14155550189");
+      await expect.poll(() => bPage.getByTestId("softphone-incoming-from-agent").textContent(), { timeout: 10_000 }).toBe("Dana Desk");
+      expect(await bPage.getByTestId("softphone-incoming").textContent()).toContain("Consultation");
       await bPage.getByRole("button", { name: /Answer/ }).click();
       await expect.poll(() => bar.getByTestId("consult-target-state").textContent(), { timeout: 20_000 }).toBe("Connected");
       await expect.poll(() => bar.textContent(), { timeout: 10_000 }).toContain("Caller on hold");

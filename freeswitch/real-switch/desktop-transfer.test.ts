@@ -58,6 +58,9 @@ describeRealSwitch("a transfer and a click-to-call from the agent desktop on a r
       await page.getByTestId("softphone-call").waitFor({ state: "detached", timeout: 15_000 });
       await bPage.getByTestId("softphone-incoming").waitFor({ state: "visible", timeout: 20_000 });
       expect(await bPage.getByTestId("softphone-incoming").textContent()).toContain(caller);
+      await expect.poll(() => bPage.getByTestId("softphone-incoming-from-agent").textContent(), { timeout: 10_000 }).toBe("Dana Desk");
+      expect(await bPage.getByTestId("softphone-incoming-queue").textContent()).toBe("rs-desk-transfer");
+      await bPage.screenshot({ path: path.join(SHOTS, "desktop-incoming-transfer.png") });
       await bPage.getByRole("button", { name: /Answer/ }).click();
       await expect.poll(() => bPage.getByTestId("softphone-call").textContent(), { timeout: 10_000 }).toContain("Connected");
       await waitFor("the colleague on the call", () => db.agent.findFirst({ where: { id: colleague.agentId, state: "ON_CALL", currentCallId: call.id } }), 10_000);

@@ -2124,6 +2124,17 @@ const TRPC: Record<string, TrpcCase> = {
     },
   },
   "agents.finishConsult": { aId: false, reason: "the session's member's own consultation", run: async (c) => { await expectTrpcCode(c.agents.finishConsult({ action: "complete" }), "CONFLICT"); await expectAgentIntact(); } },
+  "agents.myOffer": { aId: false, reason: "the session's member's own ringing phone", run: async (c) => expect(await c.agents.myOffer()).toBeNull() },
+  "agents.myCalls": {
+    aId: false,
+    reason: "the session's member's own calls; a call of A as the cursor names the field",
+    run: async (c) => {
+      const page = await c.agents.myCalls({});
+      expect(JSON.stringify(page)).not.toContain(fx.a.tenantId);
+      expect(page.items.some((r) => r.callId === fx.a.callId)).toBe(false);
+      await expectTrpcCode(c.agents.myCalls({ cursor: fx.a.callId }), "BAD_REQUEST");
+    },
+  },
   "agents.myConsult": { aId: false, reason: "the session's member's own consultation", run: async (c) => expect(await c.agents.myConsult()).toBeNull() },
   "agents.list": { aId: false, reason: "the session's tenant's agents", run: async (c) => expectNoAgentLeak(await c.agents.list()) },
   "agents.forceState": { aId: true, run: async (c) => { await notFound(c.agents.forceState({ agentId: aAgentId, state: "offline" })); await expectAgentIntact(); } },

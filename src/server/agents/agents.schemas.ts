@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZPageInput } from "@/server/shared/paging";
 
 export const ZAgentId = z.string().trim().min(1).max(64);
 
@@ -66,3 +67,7 @@ export type TConsultCallInput = z.input<typeof ZConsultCallInput>;
  *  conference: the caller joins the consultation (three-way). */
 export const ZFinishConsultInput = z.object({ action: z.enum(["complete", "cancel", "conference"]) });
 export type TFinishConsultInput = z.input<typeof ZFinishConsultInput>;
+
+/** The desktop's call history: the house paging (a call id as cursor), 25 a page by default. */
+export const ZFindMyCallsInput = ZPageInput.extend({ limit: z.number().int().min(1).max(100).default(25) });
+export type TFindMyCallsInput = z.input<typeof ZFindMyCallsInput>;

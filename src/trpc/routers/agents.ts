@@ -1,7 +1,7 @@
 // The agent desktop's presence and the supervisor's agent grid.
 import { z } from "zod";
 import { AGENT_ROLE, SUPERVISOR_ROLE } from "@/server/agents/agent-view";
-import { ZChangeMyAgentStateInput, ZConsultCallInput, ZEndWrapUpInput, ZFinishConsultInput, ZForceAgentStateInput, ZTransferCallInput } from "@/server/agents/agents.schemas";
+import { ZChangeMyAgentStateInput, ZConsultCallInput, ZEndWrapUpInput, ZFindMyCallsInput, ZFinishConsultInput, ZForceAgentStateInput, ZTransferCallInput } from "@/server/agents/agents.schemas";
 import { changeMyAgentState } from "@/server/agents/change-my-agent-state";
 import { endWrapUp } from "@/server/agents/end-wrap-up";
 import { findAgents } from "@/server/agents/find-agents";
@@ -13,6 +13,8 @@ import { transferAgentCall } from "@/server/agents/transfer-agent-call";
 import { consultAgentCall } from "@/server/agents/consult-agent-call";
 import { finishConsult } from "@/server/agents/finish-consult";
 import { getMyConsult } from "@/server/agents/get-my-consult";
+import { findMyCalls } from "@/server/agents/find-my-calls";
+import { getMyOffer } from "@/server/agents/get-my-offer";
 import { watchAgentChanges } from "@/server/agents/watch-agent-changes";
 import { changeMonitorMode, stopMonitor } from "@/server/supervision/change-monitor-mode";
 import { monitorAgentCall } from "@/server/supervision/monitor-agent-call";
@@ -41,6 +43,10 @@ export const agentsRouter = createTRPCRouter({
   finishConsult: agent.input(ZFinishConsultInput).mutation(({ ctx, input }) => finishConsult(ctx.actor, input)),
   /** The agent's consultation going on, if any. */
   myConsult: agent.query(({ ctx }) => getMyConsult(ctx.actor)),
+  /** What the agent's ringing phone is about: the caller, their contact, the queue and the wait, who sent it. */
+  myOffer: agent.query(({ ctx }) => getMyOffer(ctx.actor)),
+  /** The agent's call history, newest first. */
+  myCalls: agent.input(ZFindMyCallsInput).query(({ ctx, input }) => findMyCalls(ctx.actor, input)),
   endWrapUp: agent.input(ZEndWrapUpInput).mutation(({ ctx, input }) => endWrapUp(ctx.actor, input)),
   /** Server-sent events: agent state changes (all of the tenant's for supervisors, one's own for agents), and resyncs. */
   onChange: agent.input(z.void()).subscription(({ ctx, signal }) => watchAgentChanges(ctx.actor, signal ?? new AbortController().signal)),

@@ -5,12 +5,13 @@
 // ID and dials (create-agent-call.ts).
 import { useQuery } from "@tanstack/react-query";
 import { PhoneOutgoingIcon } from "lucide-react";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { nativeSelectClass } from "@/components/ui/native-select";
 import { useTRPC } from "@/trpc/react";
+import { onDialRequest } from "./dial-request";
 
 const selectClass = `${nativeSelectClass} w-full`;
 
@@ -21,6 +22,17 @@ export function DialForm({ disabled, onDial }: { disabled: boolean; onDial: (tar
   const [callerId, setCallerId] = useState("");
   const [error, setError] = useState<string | undefined>();
   const callerIds = callerIdsQuery.data ?? [];
+  const input = useRef<HTMLInputElement>(null);
+  // The call history's Call back: the number filled in, the agent presses Call (and may change the caller ID first).
+  useEffect(
+    () =>
+      onDialRequest((number) => {
+        setTarget(number);
+        setError(undefined);
+        input.current?.focus();
+      }),
+    [],
+  );
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -32,7 +44,7 @@ export function DialForm({ disabled, onDial }: { disabled: boolean; onDial: (tar
   return (
     <form onSubmit={submit} aria-label="Make a call" className="flex flex-col gap-3">
       <FormField label="Call" htmlFor="dial-target" error={error}>
-        <Input inputMode="tel" autoComplete="off" placeholder="+14155550100" value={target} onChange={(e) => setTarget(e.target.value)} disabled={disabled} />
+        <Input ref={input} inputMode="tel" autoComplete="off" placeholder="+14155550100" value={target} onChange={(e) => setTarget(e.target.value)} disabled={disabled} />
       </FormField>
       <FormField label="Show caller ID" htmlFor="dial-caller-id" description={callerIds.length === 0 && callerIdsQuery.isSuccess ? "The account has no number to call out from yet." : undefined}>
         <select className={selectClass} value={callerId} onChange={(e) => setCallerId(e.target.value)} disabled={disabled || callerIds.length === 0}>

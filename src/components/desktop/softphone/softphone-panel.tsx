@@ -12,13 +12,13 @@ import { useEffect, useMemo, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useTRPC } from "@/trpc/react";
 import { gradeCallQuality, type CallQuality } from "./call-quality";
 import { ConsultBar } from "./consult-bar";
 import { DeviceSettings } from "./device-settings";
 import { DialForm } from "./dial-form";
+import { IncomingCallDialog } from "./incoming-call-dialog";
 import { InputLevelMeter } from "./input-level-meter";
 import { OtherTabBanner } from "./other-tab-banner";
 import { ServerCallNotice } from "./server-call-notice";
@@ -186,28 +186,7 @@ export function SoftphonePanel() {
         )}
       </CardContent>
       <TransferDialog open={transferring && connected} onOpenChange={setTransferring} />
-      <Dialog open={call?.phase === "incoming"} onOpenChange={(open) => !open && phone.hangUp()}>
-        <DialogContent className="sm:max-w-md" data-testid="softphone-incoming">
-          <DialogHeader>
-            <DialogTitle>Incoming call</DialogTitle>
-            <DialogDescription className="text-2xl font-semibold text-foreground">{call?.remoteName || call?.remote}</DialogDescription>
-            {/* A name that is not the number (a queue's callback shows "Callback"): the number too. */}
-            {call?.remoteName && call.remote && call.remoteName !== call.remote && (
-              <p className="font-mono text-lg text-muted-foreground" data-testid="softphone-incoming-number">
-                {call.remote}
-              </p>
-            )}
-          </DialogHeader>
-          <DialogFooter className="gap-2 sm:justify-between">
-            <Button variant="destructive" onClick={phone.hangUp}>
-              <PhoneOffIcon /> Decline
-            </Button>
-            <Button onClick={phone.answer} autoFocus>
-              <PhoneIcon /> Answer (Alt+A)
-            </Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+      <IncomingCallDialog ringing={call?.phase === "incoming"} remote={call?.remote ?? ""} remoteName={call?.remoteName ?? ""} onAnswer={phone.answer} onDecline={phone.hangUp} />
     </Card>
   );
 }
