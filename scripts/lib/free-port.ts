@@ -2,7 +2,21 @@
 import { createSocket } from "node:dgram";
 import { createServer } from "node:net";
 
-export function freePort(): Promise<number> {
+/** Ports this process handed out: the OS may give a port it just freed again, and a runner asks for several at once. */
+const handedOut = new Set<number>();
+
+export async function freePort(): Promise<number> {
+  for (let i = 0; i < 50; i++) {
+    const port = await osFreePort();
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  throw new Error("no free port the process has not handed out already");
+}
+
+function osFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

@@ -38,7 +38,8 @@ const MOVES: Record<AgentStateCause, { from: AgentState[]; to: AgentState[] }> =
   missed: { from: ["RINGING"], to: ["AVAILABLE", "AWAY"] },
   ended: { from: ["ON_CALL", "RINGING"], to: ["WRAP_UP", "AVAILABLE"] },
   "wrap-up-done": { from: ["WRAP_UP"], to: ["AVAILABLE"] },
-  registered: { from: ["OFFLINE"], to: ["OFFLINE"] },
+  /** back to available when the phone that went comes back soon (record-agent-registration.ts) */
+  registered: { from: ["OFFLINE"], to: ["OFFLINE", "AVAILABLE"] },
   unregistered: { from: ["AVAILABLE", "RINGING"], to: ["OFFLINE"] },
   reconciled: { from: ["RINGING", "ON_CALL", "WRAP_UP"], to: ["AVAILABLE", "WRAP_UP", "OFFLINE"] },
 };

@@ -1,9 +1,15 @@
 // The switch says a SIP user registered or unregistered (sofia::register / unregister / expire, read by
 // worker/acd/agent-registrations.ts). When the user is an agent's softphone line, the agent's `registered` follows;
 // an agent who loses their last registration while available (or ringing) goes offline, so nobody is offered calls on
-// a phone that is not there (the most common complaint about mod_callcenter).
+// a phone that is not there (the most common complaint about mod_callcenter). A phone that comes back soon after
+// (a dropped WebSocket reconnecting, the switch's profile restarted) puts the agent back to available, when it was
+// the unregistration that took them offline and nobody changed their state since: a blip does not leave a team
+// silently offline.
 import { db } from "@/server/db";
 import { setAgentState } from "@/server/agents/set-agent-state";
+
+/** How long after losing their phone an agent comes back to available by registering again. */
+export const REREGISTER_RESTORES_WITHIN_MS = 10 * 60_000;
 
 export interface RecordAgentRegistrationInput {
   username: string;
@@ -26,6 +32,13 @@ export async function recordAgentRegistration(input: RecordAgentRegistrationInpu
     if (!input.registered) {
       const moved = await setAgentState(tx, { tenantId, agentId: agent.id, to: "OFFLINE", cause: "unregistered" });
       changed ||= moved.changed;
+    } else {
+      const last = await tx.agentStateChange.findFirst({ where: { tenantId, agentId: agent.id }, orderBy: { at: "desc" }, select: { cause: true, fromState: true, toState: true, at: true } });
+      const blip = last?.cause === "unregistered" && last.toState === "OFFLINE" && last.fromState === "AVAILABLE" && Date.now() - last.at.getTime() < REREGISTER_RESTORES_WITHIN_MS;
+      if (blip) {
+        const moved = await setAgentState(tx, { tenantId, agentId: agent.id, to: "AVAILABLE", cause: "registered" });
+        changed ||= moved.changed;
+      }
     }
     return { agentId: agent.id, changed };
   });

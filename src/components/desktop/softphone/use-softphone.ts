@@ -138,7 +138,7 @@ export function useSoftphone(line: SoftphoneLine | undefined, enabled: boolean, 
                   // The registerer may still say Registered from before the drop (no state change then): the
                   // switch's answer to this REGISTER is what says the line is back.
                   void registerer
-                    .register({ requestDelegate: { onAccept: () => !stopped && setRegistration("registered"), onReject: () => !stopped && setRegistration("failed") } })
+                    .register({ requestDelegate: { onAccept: () => !halted && setRegistration("registered"), onReject: () => !halted && setRegistration("failed") } })
                     .catch(() => undefined);
                 },
                 () => {
