@@ -25,6 +25,7 @@ export function conferenceDialOriginate(d: ConferenceDial, destination: string, 
     `origination_caller_id_name=${d.callerIdNumber}`,
     `originate_timeout=${Math.max(1, Math.min(120, Math.round(d.ringSeconds)))}`,
     ...(domain ? [`sip_invite_domain=${domain}`] : ["ignore_early_media=true"]),
+    ...(d.reattachCallId && ID.test(d.reattachCallId) ? [`sip_h_X-IRISX-Reattach=${d.reattachCallId}`] : []),
     "hangup_after_conference=true",
   ];
   return `originate {${vars.join(",")}}${destination} &conference(${conferenceRoom(d.tenantId, d.conference)}@${CONFERENCE_PROFILE}+flags{moderator})`;

@@ -7,6 +7,7 @@ import { db } from "@/server/db";
 import { consultAgentCall, consultRoomName } from "@/server/agents/consult-agent-call";
 import { finishConsult } from "@/server/agents/finish-consult";
 import { getMyConsult } from "@/server/agents/get-my-consult";
+import { reattachAgentCall } from "@/server/agents/reattach-agent-call";
 import { transferAgentCall } from "@/server/agents/transfer-agent-call";
 import { conferenceRoom } from "@/server/conferences/conference-room";
 import { createTestAgent, createTestQueue } from "@/test/agent-fixtures";
@@ -151,5 +152,33 @@ describe("consultations on the simulator", () => {
     await stage.worker.context.esl.api(`uuid_kill ${(await db.call.findUniqueOrThrow({ where: { id: caller.id } })).channelUuid}`);
     expect((await waitForFinalCall(caller.id, 15_000)).status).toBe("COMPLETED");
     expect((await waitForFinalCall(k2.targetCallId, 15_000)).status).toBe("COMPLETED");
+  });
+
+  it("a reloaded desktop gets its call back: the dead leg hung up, the line dialled into the call's room, the agent on the call throughout", async () => {
+    routes.set("/consult-enqueue4", () => twiml("<Enqueue>consult4</Enqueue>"));
+    const voice = await createVoiceTenant();
+    const queue = await createTestQueue(voice.tenant.id, "consult4", { wrapUpSeconds: 30 });
+    const agent = await createTestAgent(voice.actor, { username: "15005550100", queueIds: [queue.id] });
+    const caller = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/consult-enqueue4") });
+    await onCall(agent.agentId, caller.id);
+    const oldLeg = await db.call.findFirstOrThrow({ where: { parentCallId: caller.id, to: "client:15005550100" } });
+
+    const back = await reattachAgentCall(agent.actor);
+    expect(back.callId).toBe(caller.id);
+    expect((await waitForFinalCall(oldLeg.id, 15_000)).status).toBe("COMPLETED");
+    const k = await db.callConsult.findFirstOrThrow({ where: { callId: caller.id, targetKind: "reattach" } });
+    await connected(k.conferenceId, caller.id, "the caller in the room");
+    await connected(k.conferenceId, back.legId, "the new leg in the room");
+    expect(apis.find((a) => a.startsWith("originate") && a.includes(back.legId))).toContain(`sip_h_X-IRISX-Reattach=${caller.id}`);
+    // The agent never left the call (no wrap-up), and the caller is not held.
+    expect(await db.agent.findUniqueOrThrow({ where: { id: agent.agentId } })).toMatchObject({ state: "ON_CALL", currentCallId: caller.id });
+    expect(await participant(k.conferenceId, caller.id)).toMatchObject({ hold: false });
+    expect(await db.agentStateChange.count({ where: { agentId: agent.agentId, toState: "WRAP_UP" } })).toBe(0);
+
+    // The agent hangs up: their part ends (wrap-up), and the caller, alone in the room, is done.
+    await stage.worker.context.esl.api(`uuid_kill ${(await db.call.findUniqueOrThrow({ where: { id: back.legId } })).channelUuid}`);
+    await waitFor("the agent in wrap-up", () => db.agent.findFirst({ where: { id: agent.agentId, state: "WRAP_UP", currentCallId: caller.id } }), 15_000);
+    expect((await waitForFinalCall(caller.id, 15_000)).status).toBe("COMPLETED");
+    await expect(reattachAgentCall(agent.actor)).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });

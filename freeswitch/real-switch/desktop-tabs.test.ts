@@ -9,7 +9,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, it } from "vitest";
 import { createTestAgent, createTestQueue } from "@/test/agent-fixtures";
-import { describeRealSwitch, stackInfo, waitFor, type EslTap } from "./harness/fixtures";
+import { describeRealSwitch, stackInfo, waitFor, waitForFinal, type EslTap } from "./harness/fixtures";
 import { twiml, useDocumentStage } from "./harness/document-stage";
 import { launchChromium, signedInContext } from "./harness/desktop-browser";
 
@@ -184,28 +184,33 @@ describeRealSwitch("the agent desktop in two tabs, its audio settings, and a rel
       await page.keyboard.press("Escape");
       const leg = await db.call.findFirstOrThrow({ where: { parentCallId: call.id } });
 
+      const onCallSince = (await db.agent.findUniqueOrThrow({ where: { id: agent.agentId } })).stateSince;
       await page.reload();
+      // The page has no SIP session after the reload: it asks for its call back (agents.reattach), and the switch
+      // rings this softphone into the call's room, answered by itself. The caller never left; the agent never either.
+      await expect.poll(() => page.getByTestId("softphone-call").textContent().catch(() => ""), { timeout: 30_000 }).toContain("Connected");
+      expect(await page.getByTestId("softphone-call").textContent()).toContain(caller);
+      expect((await waitForFinal(stage.tenant, leg.id, 15_000)).status).toBe("completed");
+      const back = await db.call.findFirstOrThrow({ where: { parentCallId: call.id, id: { not: leg.id }, to: leg.to } });
+      expect(back.status).toBe("IN_PROGRESS");
+      expect((await db.call.findUniqueOrThrow({ where: { id: call.id } })).status).toBe("IN_PROGRESS");
+      expect(await db.agent.findUniqueOrThrow({ where: { id: agent.agentId } })).toMatchObject({ state: "ON_CALL", currentCallId: call.id });
+      // Sound flows again: the fake microphone's beep on the meter (the switch's packet counts below, at the hang-up).
+      expect(await peakLevel(page, 2_500)).toBeGreaterThan(20);
+      await settledShot(page, "desktop-reloaded-call-back.png");
       const notice = page.getByTestId("softphone-server-call");
-      await notice.waitFor({ state: "visible", timeout: 15_000 });
-      expect(await notice.textContent()).toContain(caller);
-      expect(await notice.textContent()).toContain("rs-reload");
-      await expect.poll(() => registrationBadge(page), { timeout: 20_000 }).toBe("Line ready");
-      const agentNow = await db.agent.findUniqueOrThrow({ where: { id: agent.agentId } });
-      expect(["ON_CALL", "WRAP_UP"]).toContain(agentNow.state);
-      if (agentNow.state === "ON_CALL") {
-        expect(await notice.textContent()).toContain("On a call");
-        expect(await page.locator("#agent-status").inputValue()).toBe("");
-        await settledShot(page, "desktop-reloaded-on-call.png");
-        // The call ends at the switch (the page has no media of it): the agent goes to wrap-up.
-        await stage.tap.api(`uuid_kill ${leg.channelUuid}`);
-      }
+      await page.getByRole("button", { name: /Hang up/ }).click();
+      // Both ways on the new leg, as the switch counted them: the page's microphone in, the caller's side out.
+      const ended = await waitFor("the new leg's end", async () => stage.tap.events.find((e) => e.name === "CHANNEL_HANGUP_COMPLETE" && e.uniqueId === back.channelUuid), 15_000);
+      expect(Number(ended.variable("rtp_audio_in_media_packet_count"))).toBeGreaterThan(20);
+      expect(Number(ended.variable("rtp_audio_out_media_packet_count"))).toBeGreaterThan(20);
       await waitFor("the agent in wrap-up", () => db.agent.findFirst({ where: { id: agent.agentId, state: "WRAP_UP" } }), 15_000);
       await page.getByRole("form", { name: "Wrap-up" }).waitFor({ state: "visible", timeout: 10_000 });
       await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain("finish its wrap-up");
       expect(await notice.textContent()).toContain(caller);
       await settledShot(page, "desktop-reloaded-wrap-up.png");
       // Nothing made the agent available on the way: on the call, then wrap-up.
-      const moves = await db.agentStateChange.findMany({ where: { agentId: agent.agentId, at: { gte: agentNow.stateSince } }, orderBy: { at: "asc" } });
+      const moves = await db.agentStateChange.findMany({ where: { agentId: agent.agentId, at: { gte: onCallSince } }, orderBy: { at: "asc" } });
       expect(moves.map((m) => m.toState)).not.toContain("AVAILABLE");
       await page.getByRole("button", { name: "Done" }).click();
       await waitFor("the agent available after wrap-up", () => db.agent.findFirst({ where: { id: agent.agentId, state: "AVAILABLE" } }), 10_000);

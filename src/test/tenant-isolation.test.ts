@@ -2124,6 +2124,7 @@ const TRPC: Record<string, TrpcCase> = {
     },
   },
   "agents.finishConsult": { aId: false, reason: "the session's member's own consultation", run: async (c) => { await expectTrpcCode(c.agents.finishConsult({ action: "complete" }), "CONFLICT"); await expectAgentIntact(); } },
+  "agents.reattach": { aId: false, reason: "the session's member's own call", run: async (c) => { await expectTrpcCode(c.agents.reattach(), "CONFLICT"); await expectAgentIntact(); } },
   "agents.myOffer": { aId: false, reason: "the session's member's own ringing phone", run: async (c) => expect(await c.agents.myOffer()).toBeNull() },
   "agents.myCalls": {
     aId: false,

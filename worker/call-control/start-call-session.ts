@@ -169,7 +169,7 @@ export function redirectCallSession(host: SessionHost, channel: TrackedChannel, 
     const call = current?.call ?? sessionCallOf(channel);
     const decision =
       "url" in request ? startSession({ call, url: { url: request.url, method: request.method } }) : startSession({ call, document: request.document, source: { url: null, dialect: request.dialect } });
-    return continuing(decision, current, moveBridgedLeg !== undefined);
+    return continuing(decision, current, moveBridgedLeg !== undefined || request.keepAgentOffer === true);
   }, moveBridgedLeg);
   return session;
 }

@@ -9,7 +9,7 @@
 // conference; consult-room-events.ts follows the room (who joined, who left) and moves the agents' states.
 // A call already in its room (a consultation cancelled) takes the next third party in the same room.
 import { randomUUID } from "node:crypto";
-import type { Call } from "@/generated/prisma/client";
+import type { Call, Conference } from "@/generated/prisma/client";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { AGENT_ROLE } from "@/server/agents/agent-view";
@@ -25,6 +25,7 @@ import { lockOpenConference } from "@/server/conferences/join-conference";
 import { requestConferenceAction, type ConferenceDial } from "@/server/conferences/request-conference-action";
 import { newId, newSid } from "@/server/shared/ids";
 import { parseVoiceDocument } from "@/server/voice-documents/parse-voice-document";
+import type { TVoiceDocument } from "@/server/voice-documents/voice-document.schemas";
 import { assertRole, type Actor } from "@/server/tenancy";
 
 /** How long the third party's phone rings. */
@@ -101,12 +102,11 @@ export async function consultAgentCall(actor: Actor, rawInput: TConsultCallInput
     described = { kind: "number", id: null, label: target.number };
   }
 
-  const document = parseVoiceDocument([{ dial: [{ conference: friendlyName, startConferenceOnEnter: true, endConferenceOnExit: legs.customerIsCall, beep: "false" }] }]);
-  if (!document.ok) throw new Error(`a consultation made an invalid document: ${document.issues[0]?.message}`);
+  const document = roomDocument(friendlyName, legs.customerIsCall);
   const switchId = call.switchId;
   const consultId = newId("cst");
   await callTransaction(async (tx) => {
-    const conference = (await lockOpenConference(tx, actor.tenantId, friendlyName)) ?? (await tx.conference.create({ data: { id: newSid("CF"), tenantId: actor.tenantId, friendlyName, room: conferenceRoom(actor.tenantId, friendlyName), switchId } }));
+    const conference = await openCallRoom(tx, actor.tenantId, friendlyName, switchId);
     const leg = await createThirdPartyLeg(tx, { tenantId: actor.tenantId, parentCallId: call.id, switchId, from: dial.callerIdNumber, to: dial.number ?? `client:${dial.lines![0]!.username}`, currency: call.currency, apiSurface: call.apiSurface });
     await tx.conferenceParticipant.create({ data: { id: newId("cfp"), tenantId: actor.tenantId, conferenceId: conference.id, callId: leg.id, label: described.label, status: "CONNECTING", startConferenceOnEnter: true, endConferenceOnExit: false } });
     if (!room) {
@@ -142,7 +142,7 @@ export async function consultAgentCall(actor: Actor, rawInput: TConsultCallInput
       // In the room already: the customer is held now (a member), and the third party dialled in.
       if (mode === "consult") await requestConferenceAction(tx, { tenantId: actor.tenantId, conferenceId: conference.id, switchId, callId: legs.customerCallId, action: "hold" });
     } else {
-      await requestCallRedirect(tx, actor, call.id, { document: document.document, dialect: "json", bridgedLegTo: { conference: friendlyName, endConferenceOnExit: !legs.customerIsCall } }, {
+      await requestCallRedirect(tx, actor, call.id, { ...document, bridgedLegTo: { conference: friendlyName, endConferenceOnExit: !legs.customerIsCall } }, {
         consult: { byAgentId: me.id, kind: described.kind, to: described.id ?? described.label, mode },
       });
     }
@@ -154,8 +154,20 @@ export async function consultAgentCall(actor: Actor, rawInput: TConsultCallInput
 
 type CallApiSurfaceDb = Call["apiSurface"];
 
+/** The call's room, open already or opened now under the switch's name for it (its events find it at once). */
+export async function openCallRoom(tx: Tx, tenantId: string, friendlyName: string, switchId: string): Promise<Conference> {
+  return (await lockOpenConference(tx, tenantId, friendlyName)) ?? tx.conference.create({ data: { id: newSid("CF"), tenantId, friendlyName, room: conferenceRoom(tenantId, friendlyName), switchId } });
+}
+
+/** What the call's session runs to be in its room (a customer's call ends the room when it leaves). */
+export function roomDocument(friendlyName: string, customerIsCall: boolean): { document: TVoiceDocument; dialect: "json" } {
+  const parsed = parseVoiceDocument([{ dial: [{ conference: friendlyName, startConferenceOnEnter: true, endConferenceOnExit: customerIsCall, beep: "false" }] }]);
+  if (!parsed.ok) throw new Error(`a call's room made an invalid document: ${parsed.issues[0]?.message}`);
+  return { document: parsed.document, dialect: "json" };
+}
+
 /** The third party's leg: a child call of the call (outbound-dial), initiated now, dialled by the room's worker. */
-async function createThirdPartyLeg(
+export async function createThirdPartyLeg(
   tx: Tx,
   input: { tenantId: string; parentCallId: string; switchId: string; from: string; to: string; currency: string; apiSurface: CallApiSurfaceDb },
 ): Promise<{ id: string; channelUuid: string }> {

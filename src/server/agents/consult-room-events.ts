@@ -6,6 +6,7 @@
 //                                phone): the customer is taken off hold and the agent goes to wrap-up
 //   the third party left       → the consultation is cancelled: the customer is taken off hold
 //   the customer left          → the consultation ended with the call
+//   an agent's own leg left    → (a leg they took over, or got back after a reload) their part of the call is over
 // and, after anyone left, a room with only the customer left in it (nobody on the way) is ended: the call goes on with
 // its document (it ends). A consultation's third party that never answered is settled with the room's other
 // unfinished business (settleConsultations, from settle-conferences.ts).
@@ -47,6 +48,10 @@ export async function consultMemberLeft(tx: Tx, conference: Conference, callId: 
     } else if (callId === consult.customerCallId) {
       await tx.callConsult.update({ where: { id: consult.id }, data: { status: "ended", endedAt: at } });
     }
+  }
+  // An agent's own leg in the room (after a consultation they took over, or a re-attach) left: their part is over.
+  for (const k of consults) {
+    if (k !== consult && k.agentCallId === callId) await endAgentPart(tx, k.tenantId, k.byAgentId, [k.callId, k.agentCallId]);
   }
   await endLonelyRoom(tx, conference, consults[0]!.customerCallId);
 }

@@ -30,11 +30,16 @@ const ZBridgedLegTo = z.object({ conference: z.string().min(1).max(128), endConf
 export type BridgedLegTo = z.infer<typeof ZBridgedLegTo>;
 
 /** What the worker runs next: a URL to fetch, or a document given inline. */
+const ZRedirectExtras = { bridgedLegTo: ZBridgedLegTo.optional(), keepAgentOffer: z.boolean().optional() };
 export const ZRedirectRequest = z.union([
-  z.object({ url: z.string(), method: ZHttpMethod, bridgedLegTo: ZBridgedLegTo.optional() }),
-  z.object({ document: z.array(z.record(z.string(), z.unknown())), dialect: z.enum(["twiml", "json"]), bridgedLegTo: ZBridgedLegTo.optional() }),
+  z.object({ url: z.string(), method: ZHttpMethod, ...ZRedirectExtras }),
+  z.object({ document: z.array(z.record(z.string(), z.unknown())), dialect: z.enum(["twiml", "json"]), ...ZRedirectExtras }),
 ]);
-export type RedirectRequest = ({ url: string; method: "GET" | "POST" } | { document: TVoiceDocument; dialect: "twiml" | "json" }) & { bridgedLegTo?: BridgedLegTo };
+/**
+ * `keepAgentOffer`: the agent stays on the call though the leg bridged to it ends (a re-attach: the agent's dead leg
+ * is hung up and a new one dialled into the call's room; reattach-agent-call.ts).
+ */
+export type RedirectRequest = ({ url: string; method: "GET" | "POST" } | { document: TVoiceDocument; dialect: "twiml" | "json" }) & { bridgedLegTo?: BridgedLegTo; keepAgentOffer?: boolean };
 
 export const ZRedirectCallInput = z.object({
   callId: z.string().min(1).max(64),

@@ -32,4 +32,6 @@ export interface ConferenceDial {
   /** An agent's lines (the first registered one rings), or a number through the carrier. */
   lines?: { username: string; domain: string }[];
   number?: string;
+  /** The agent's own call being given back to their softphone after a reload: it answers by itself (X-IRISX-Reattach). */
+  reattachCallId?: string;
 }

@@ -15,6 +15,7 @@ import { finishConsult } from "@/server/agents/finish-consult";
 import { getMyConsult } from "@/server/agents/get-my-consult";
 import { findMyCalls } from "@/server/agents/find-my-calls";
 import { getMyOffer } from "@/server/agents/get-my-offer";
+import { reattachAgentCall } from "@/server/agents/reattach-agent-call";
 import { watchAgentChanges } from "@/server/agents/watch-agent-changes";
 import { changeMonitorMode, stopMonitor } from "@/server/supervision/change-monitor-mode";
 import { monitorAgentCall } from "@/server/supervision/monitor-agent-call";
@@ -41,6 +42,8 @@ export const agentsRouter = createTRPCRouter({
   consult: agent.input(ZConsultCallInput).mutation(({ ctx, input }) => consultAgentCall(ctx.actor, input)),
   /** Complete the transfer, cancel the consultation, or turn it into a three-way call. */
   finishConsult: agent.input(ZFinishConsultInput).mutation(({ ctx, input }) => finishConsult(ctx.actor, input)),
+  /** After a reload: the agent's call, still live, rings their softphone again (answered by itself). */
+  reattach: agent.mutation(({ ctx }) => reattachAgentCall(ctx.actor)),
   /** The agent's consultation going on, if any. */
   myConsult: agent.query(({ ctx }) => getMyConsult(ctx.actor)),
   /** What the agent's ringing phone is about: the caller, their contact, the queue and the wait, who sent it. */

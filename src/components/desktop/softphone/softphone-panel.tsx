@@ -28,6 +28,7 @@ import { TransferDialog } from "./transfer-dialog";
 import { useMediaDevices } from "./use-media-devices";
 import { useRingtone } from "./use-ringtone";
 import { useSoftphone, type Registration } from "./use-softphone";
+import { useReattach } from "./use-reattach";
 import { useTabClaim } from "./use-tab-claim";
 
 const REGISTRATION_LABEL: Record<Registration, { text: string; variant: "default" | "secondary" | "destructive" | "outline" }> = {
@@ -58,6 +59,7 @@ export function SoftphonePanel() {
   const { released, reportCall } = claim;
   const releasing = claim.state.phase === "releasing";
   const ringtone = useRingtone(call?.phase === "incoming");
+  const reattach = useReattach({ ready: holdsLine && phone.registration === "registered", connected: call?.phase === "connected", localCall: call !== null, serverState: me.data?.state, serverCallId: me.data?.currentCall?.id });
   const [now, setNow] = useState(() => Date.now());
   const [quality, setQuality] = useState<CallQuality | null>(null);
   const [transferring, setTransferring] = useState(false);
@@ -172,7 +174,7 @@ export function SoftphonePanel() {
         ) : (
           <>
             {me.data?.currentCall && ["ringing", "on-call", "wrap-up"].includes(me.data.state) && call?.phase !== "incoming" ? (
-              <ServerCallNotice agent={me.data} />
+              <ServerCallNotice agent={me.data} reattach={reattach} />
             ) : !holdsLine ? null : (
               <EmptyState
                 icon={phone.registration === "registered" ? <PhoneIcon /> : <PhoneOffIcon />}

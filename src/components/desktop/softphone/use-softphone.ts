@@ -84,10 +84,11 @@ export function useSoftphone(line: SoftphoneLine | undefined, enabled: boolean, 
   }, []);
 
   const track = useCallback(
-    (s: Session, direction: "inbound" | "outbound") => {
+    (s: Session, direction: "inbound" | "outbound", answering = false) => {
       session.current = s;
       const identity = s.remoteIdentity;
-      setCall({ phase: direction === "inbound" ? "incoming" : "outgoing", direction, remote: identity.uri.user ?? "", remoteName: identity.displayName ?? "", muted: false, held: false, holdPending: false, connectedAt: null });
+      // A call answered by itself (a re-attach) does not ring: it shows as connecting, like a call going out.
+      setCall({ phase: direction === "inbound" && !answering ? "incoming" : "outgoing", direction, remote: identity.uri.user ?? "", remoteName: identity.displayName ?? "", muted: false, held: false, holdPending: false, connectedAt: null });
       s.stateChange.addListener((state) => {
         if (state === SessionState.Established) {
           attachMedia(s);
@@ -124,7 +125,13 @@ export function useSoftphone(line: SoftphoneLine | undefined, enabled: boolean, 
         onInvite: (invitation: Invitation) => {
           // One call at a time: a second caller hears busy.
           if (session.current) return void invitation.reject({ statusCode: 486 }).catch(() => undefined);
-          track(invitation, "inbound");
+          // The agent's own call given back after a reload (reattach-agent-call.ts): answered at once, no ringing.
+          const reattach = !!invitation.request.getHeader("X-IRISX-Reattach");
+          track(invitation, "inbound", reattach);
+          if (reattach) {
+            usedInput.current = inputRef.current;
+            void invitation.accept({ sessionDescriptionHandlerOptions: { constraints: { audio: audioConstraints(inputRef.current), video: false } } }).catch(() => undefined);
+          }
         },
         onDisconnect: (error?: Error) => {
           if (halted || !error) return;
