@@ -1,8 +1,8 @@
 // bench:acd's presence phase over real HTTP: `next start` on the production build, SUBSCRIBERS supervisor dashboards
 // each holding the agents.onChange subscription as the wallboard and the agent grid open it (server-sent events,
 // with a session cookie), and the benchmark moving one agent's state CHANGES times; each change is timed from its
-// commit to the moment each of the streams has it. The app instance holds one LISTEN and fans the NOTIFY out to its
-// subscriptions (agent-change-feed.ts), as in production.
+// commit to the moment each of the streams has it. Each app instance holds one LISTEN and fans the NOTIFY out to its
+// subscriptions (agent-change-feed.ts), as in production; with several instances the dashboards are spread over them.
 import { randomBytes, randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { buildOnce, startNextServer } from "../lib/harness.ts";
@@ -13,7 +13,8 @@ export interface SsePresenceInput {
   moverAgentId: string;
   subscribers: number;
   changes: number;
-  port: number;
+  /** App instances (`next start` each, one LISTEN each), the dashboards spread over them as a load balancer would. */
+  ports: number[];
   /** Commits one state change of the mover (the benchmark's db and setAgentState). */
   change: (i: number) => Promise<void>;
   /** Makes the supervisor whose session the dashboards use. */
@@ -58,13 +59,13 @@ async function follow(url: string, cookie: string, mover: string, signal: AbortS
 export async function presenceOverSse(input: SsePresenceInput): Promise<SsePresenceResult> {
   buildOnce();
   const secret = randomBytes(32).toString("hex");
-  const server = await startNextServer({ port: input.port, databaseUrl: input.databaseUrl, env: { NEXTAUTH_SECRET: secret } });
+  const servers = await Promise.all(input.ports.map((port) => startNextServer({ port, databaseUrl: input.databaseUrl, env: { NEXTAUTH_SECRET: secret } })));
   const abort = new AbortController();
   try {
     const supervisor = await input.createSupervisor();
     const jwt = await encode({ secret, token: { id: supervisor.userId, email: supervisor.email, name: "Bench Supervisor", isPlatformStaff: false, sessionVersion: 0, mfa: false, sid: randomUUID() } });
     const cookie = `next-auth.session-token=${jwt}`;
-    const url = `${server.base}/api/trpc/agents.onChange`;
+    const urls = servers.map((server) => `${server.base}/api/trpc/agents.onChange`);
     // Change k started at started[k]; each stream counts the mover's events, so its k-th (after the warm-up) is change k.
     const started: number[] = [];
     const deliveries: number[] = [];
@@ -74,7 +75,7 @@ export async function presenceOverSse(input: SsePresenceInput): Promise<SsePrese
     const seenBy = new Array<number>(input.subscribers).fill(0);
     const opened = await Promise.all(
       Array.from({ length: input.subscribers }, (_, s) =>
-        follow(url, cookie, input.moverAgentId, abort.signal, (at) => {
+        follow(urls[s % urls.length]!, cookie, input.moverAgentId, abort.signal, (at) => {
           const k = seenBy[s]!++ - 1; // the first event is the warm-up change
           if (k === -1) {
             connected++;
@@ -106,6 +107,6 @@ export async function presenceOverSse(input: SsePresenceInput): Promise<SsePrese
     return { deliveries, expected: input.changes * input.subscribers, connected };
   } finally {
     abort.abort();
-    await server.stop();
+    await Promise.all(servers.map((server) => server.stop()));
   }
 }
