@@ -12,6 +12,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { buildOnce, percentile, runBenchmark, seedBenchTenant, startBenchDatabase, startNextServer } from "./lib/harness.ts";
+import { readSse } from "./lib/sse.ts";
 import { twilioInboundMessage } from "../src/test/messaging-provider-stand-ins.ts";
 
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3852);
@@ -28,31 +29,13 @@ const stats = (name: string, values: number[]) => {
   return { what: name, n: sorted.length, "p50 ms": percentile(sorted, 50), "p95 ms": percentile(sorted, 95), "p99 ms": percentile(sorted, 99), "max ms": Math.round(sorted.at(-1) ?? 0) };
 };
 
-/** Reads the SSE stream, calling `onEvent` with each data payload's conversation id and the time it was read. */
+/** Reads the SSE stream, calling `onEvent` with each event's conversation id and the time it was read. */
 async function subscribe(url: string, cookie: string, onEvent: (conversationId: string, at: number) => void, signal: AbortSignal): Promise<void> {
-  const res = await fetch(url, { headers: { cookie, accept: "text/event-stream" }, signal });
-  if (!res.ok || !res.body) throw new Error(`subscription answered ${res.status}: ${await res.text()}`);
-  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = "";
-  void (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        const at = performance.now();
-        buffer += value;
-        let end;
-        while ((end = buffer.indexOf("\n\n")) >= 0) {
-          const chunk = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const match = /"conversationId":"(cv_[0-9a-z]{26})"/.exec(chunk);
-          if (match) onEvent(match[1]!, at);
-        }
-      }
-    } catch {
-      // aborted at the end of the run
-    }
-  })();
+  const opened = await readSse(url, cookie, signal, (block, at) => {
+    const match = /"conversationId":"(cv_[0-9a-z]{26})"/.exec(block);
+    if (match) onEvent(match[1]!, at);
+  });
+  if (!opened) throw new Error("the inbox subscription was refused");
 }
 
 async function main(): Promise<number> {

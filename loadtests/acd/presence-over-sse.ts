@@ -6,6 +6,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { buildOnce, startNextServer } from "../lib/harness.ts";
+import { readSse } from "../lib/sse.ts";
 
 export interface SsePresenceInput {
   databaseUrl: string;
@@ -27,33 +28,10 @@ export interface SsePresenceResult {
   connected: number;
 }
 
-/** Reads one SSE stream, calling `onMover` each time an event names the mover, with the time it was read. */
-/** Node's fetch opens a connection per stream (its pool has no per-origin limit by default). */
-async function follow(url: string, cookie: string, mover: string, signal: AbortSignal, onMover: (at: number) => void): Promise<boolean> {
-  const res = await fetch(url, { headers: { cookie, accept: "text/event-stream" }, signal });
-  if (!res.ok || !res.body) return false;
-  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = "";
+/** One dashboard's stream: `onMover` each time an event names the mover, with the time it was read. */
+function follow(url: string, cookie: string, mover: string, signal: AbortSignal, onMover: (at: number) => void): Promise<boolean> {
   const needle = `"agentId":"${mover}"`;
-  void (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        const at = performance.now();
-        buffer += value;
-        let end;
-        while ((end = buffer.indexOf("\n\n")) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          if (block.includes(needle)) onMover(at);
-        }
-      }
-    } catch {
-      // aborted at the end of the phase
-    }
-  })();
-  return true;
+  return readSse(url, cookie, signal, (block, at) => block.includes(needle) && onMover(at));
 }
 
 export async function presenceOverSse(input: SsePresenceInput): Promise<SsePresenceResult> {
