@@ -22,7 +22,7 @@ const onCall = (agentId: string, callId?: string) =>
   waitFor("the agent on the call", () => db.agent.findFirst({ where: { id: agentId, state: "ON_CALL", ...(callId ? { currentCallId: callId } : {}) } }), 15_000);
 const participant = (conferenceId: string, callId: string) => db.conferenceParticipant.findFirst({ where: { conferenceId, callId } });
 const connected = (conferenceId: string, callId: string, what: string) =>
-  waitFor(what, async () => ((await participant(conferenceId, callId))?.status === "CONNECTED" ? true : null), 15_000);
+  waitFor(what, async () => ((await participant(conferenceId, callId))?.status === "CONNECTED" ? true : null), 20_000);
 
 // Simulator far ends by user part (freeswitch/simulator/magic-numbers.ts): 15005550100 answers and stays up,
 // 150055501NN answers and hangs up NN simulated seconds later (the stage runs at 1/20 of real time).
@@ -63,7 +63,7 @@ describe("consultations on the simulator", () => {
     expect(await finishConsult(first.actor, { action: "complete" })).toEqual({ consultId: consult.id, status: "completed" });
     expect(await db.agent.findUniqueOrThrow({ where: { id: first.agentId } })).toMatchObject({ state: "WRAP_UP", currentCallId: caller.id });
     expect((await waitForFinalCall(agentLeg.id, 15_000)).status).toBe("COMPLETED");
-    await waitFor("the caller off hold", async () => ((await participant(consult.conferenceId, caller.id))?.hold === false ? true : null), 10_000);
+    await waitFor("the caller off hold", async () => ((await participant(consult.conferenceId, caller.id))?.hold === false ? true : null), 20_000);
     expect(apis).toContain(`conference ${room} unhold ${callerMember}`);
     expect(await getMyConsult(first.actor)).toBeNull();
     // Bea hangs up: the caller, alone in the room, is done (the room ends, the document after it has nothing left).
@@ -107,9 +107,9 @@ describe("consultations on the simulator", () => {
     const second = await db.callConsult.findUniqueOrThrow({ where: { id: again.consultId } });
     expect(second.conferenceId).toBe(consult.conferenceId);
     await connected(second.conferenceId, second.targetCallId, "the second number in the room");
-    await waitFor("the caller held", async () => ((await participant(consult.conferenceId, caller.id))?.hold ? true : null), 10_000);
+    await waitFor("the caller held", async () => ((await participant(consult.conferenceId, caller.id))?.hold ? true : null), 20_000);
     await expect(finishConsult(agent.actor, { action: "conference" })).resolves.toMatchObject({ status: "conference" });
-    await waitFor("the caller off hold", async () => ((await participant(consult.conferenceId, caller.id))?.hold === false ? true : null), 10_000);
+    await waitFor("the caller off hold", async () => ((await participant(consult.conferenceId, caller.id))?.hold === false ? true : null), 20_000);
 
     // A blind transfer from the room: the caller goes to the queue (and leaves the room), the agent's part ends.
     await finishConsult(agent.actor, { action: "cancel" });
@@ -124,9 +124,9 @@ describe("consultations on the simulator", () => {
     routes.set("/consult-enqueue3", () => twiml("<Enqueue>consult3</Enqueue>"));
     const voice = await createVoiceTenant();
     const queue = await createTestQueue(voice.tenant.id, "consult3", { wrapUpSeconds: 0 });
-    const first = await createTestAgent(voice.actor, { username: "15005550100", queueIds: [queue.id] });
-    // Hangs up 250 simulated seconds (12.5 s) after answering.
-    const second = await createTestAgent(voice.actor, { username: "15005550250", name: "Bea", queueIds: [] });
+    // Both phones answer and stay up (simulator magic numbers 800–809), however slow a loaded machine makes the steps.
+    const first = await createTestAgent(voice.actor, { username: "15005550801", queueIds: [queue.id] });
+    const second = await createTestAgent(voice.actor, { username: "15005550802", name: "Bea", queueIds: [] });
     const caller = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/consult-enqueue3") });
     await onCall(first.agentId, caller.id);
     const one = await consultAgentCall(first.actor, { target: { kind: "agent", agentId: second.agentId } });
@@ -136,23 +136,30 @@ describe("consultations on the simulator", () => {
     await finishConsult(first.actor, { action: "complete" });
     await onCall(second.agentId, k1.targetCallId);
     await expect(getMyConsult(second.actor)).resolves.toBeNull();
+    // The switch has taken the caller off hold (its unhold-member event is in) before Bea goes on.
+    const room = conferenceRoom(voice.tenant.id, consultRoomName(caller.id));
+    await waitFor("the switch told to take the caller off hold", async () => (apis.some((a) => a.startsWith(`conference ${room} unhold `)) ? true : null), 20_000);
+    await waitFor("the caller's unhold applied", async () => (await db.conferenceParticipant.findFirst({ where: { conferenceId: k1.conferenceId, callId: caller.id, hold: false } })) ?? null, 20_000);
 
     // Bea consults a number about the same caller: same room, the caller held again, Bea's leg is the agent's.
     const two = await consultAgentCall(second.actor, { target: { kind: "number", number: "+15005550100" } });
     const k2 = await db.callConsult.findUniqueOrThrow({ where: { id: two.consultId } });
     expect(k2).toMatchObject({ callId: caller.id, conferenceId: k1.conferenceId, agentCallId: k1.targetCallId, customerCallId: caller.id, byAgentId: second.agentId });
     await connected(k2.conferenceId, k2.targetCallId, "the number in the room");
-    await waitFor("the caller held", async () => ((await participant(k2.conferenceId, caller.id))?.hold ? true : null), 10_000);
+    // Held in the row, and on the switch by the room's worker (`conference <room> hold <member>`).
+    await waitFor("the caller held", async () => ((await participant(k2.conferenceId, caller.id))?.hold ? true : null), 20_000);
+    const member = (await participant(k2.conferenceId, caller.id))!.memberId;
+    await waitFor("the switch told to hold the caller again", async () => (apis.filter((a) => a === `conference ${room} hold ${member}`).length === 2 ? true : null), 20_000);
     expect(await getMyConsult(second.actor)).toMatchObject({ status: "consulting", targetState: "connected" });
     await finishConsult(second.actor, { action: "complete" });
     expect((await waitForFinalCall(k1.targetCallId, 15_000)).status).toBe("COMPLETED");
     await waitFor("Bea free", () => db.agent.findFirst({ where: { id: second.agentId, state: "AVAILABLE" } }), 15_000);
-    await waitFor("the caller off hold", async () => ((await participant(k2.conferenceId, caller.id))?.hold === false ? true : null), 10_000);
+    await waitFor("the caller off hold", async () => ((await participant(k2.conferenceId, caller.id))?.hold === false ? true : null), 20_000);
     expect((await db.call.findUniqueOrThrow({ where: { id: caller.id } })).status).toBe("IN_PROGRESS");
     await stage.worker.context.esl.api(`uuid_kill ${(await db.call.findUniqueOrThrow({ where: { id: caller.id } })).channelUuid}`);
     expect((await waitForFinalCall(caller.id, 15_000)).status).toBe("COMPLETED");
     expect((await waitForFinalCall(k2.targetCallId, 15_000)).status).toBe("COMPLETED");
-  });
+  }, 60_000);
 
   it("a reloaded desktop gets its call back: the dead leg hung up, the line dialled into the call's room, the agent on the call throughout", async () => {
     routes.set("/consult-enqueue4", () => twiml("<Enqueue>consult4</Enqueue>"));

@@ -139,8 +139,12 @@ export async function consultAgentCall(actor: Actor, rawInput: TConsultCallInput
       if (!rang.changed) throw new AppError("CONFLICT", `${described.label} was just offered another call: try again`);
     }
     if (room) {
-      // In the room already: the customer is held now (a member), and the third party dialled in.
-      if (mode === "consult") await requestConferenceAction(tx, { tenantId: actor.tenantId, conferenceId: conference.id, switchId, callId: legs.customerCallId, action: "hold" });
+      // In the room already: the customer is held now (a member), and the third party dialled in. The row shows the
+      // hold at once, as update-conference-participant.ts does; the switch's hold-member event confirms it.
+      if (mode === "consult") {
+        await tx.conferenceParticipant.updateMany({ where: { conferenceId: conference.id, callId: legs.customerCallId }, data: { hold: true } });
+        await requestConferenceAction(tx, { tenantId: actor.tenantId, conferenceId: conference.id, switchId, callId: legs.customerCallId, action: "hold" });
+      }
     } else {
       await requestCallRedirect(tx, actor, call.id, { ...document, bridgedLegTo: { conference: friendlyName, endConferenceOnExit: !legs.customerIsCall } }, {
         consult: { byAgentId: me.id, kind: described.kind, to: described.id ?? described.label, mode },
