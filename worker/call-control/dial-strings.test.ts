@@ -28,7 +28,7 @@ describe("client dial strings", () => {
     expect(contactLookupCommand({ username: "alice", domain: "acme.sip.example.com" })).toBe("sofia_contact */alice@acme.sip.example.com");
     expect(() => contactLookupCommand({ username: "alice bob", domain: "x" })).toThrow(DialTargetError);
     expect(() => contactLookupCommand({ username: "alice", domain: "x;y" })).toThrow(DialTargetError);
-    expect(registeredContact("sofia/internal/sip:alice@127.0.0.1:5070,sofia/internal/sip:alice@127.0.0.1:5080\n")).toBe("sofia/internal/sip:alice@127.0.0.1:5070");
+    expect(registeredContact("sofia/internal/sip:alice@127.0.0.1:5070,sofia/internal/sip:alice@127.0.0.1:5080\n")).toBe("sofia/internal/sip:alice@127.0.0.1:5080");
     expect(registeredContact("error/user_not_registered")).toBeNull();
     expect(registeredContact("sofia/internal/sip:alice@1.2.3.4;fs_path=<sip:x>")).toBeNull();
     // A browser's WebSocket registration (real switch): its NAT path comes %-escaped and is dialled as it is.

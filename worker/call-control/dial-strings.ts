@@ -66,10 +66,14 @@ export function contactLookupCommand(address: { username: string; domain: string
   return `sofia_contact */${address.username}@${address.domain}`;
 }
 
-/** The first registration `sofia_contact` names (it joins several with `,`), or null (error/user_not_registered…). */
+/**
+ * The newest registration `sofia_contact` names (it joins several with `,`, oldest first: a re-REGISTER replaces its
+ * contact's row at the end), or null (error/user_not_registered…). A softphone's WebSocket that dropped leaves its dead
+ * binding first until it expires; its new one is last (seen on the real switch after `sofia profile internal restart`).
+ */
 export function registeredContact(reply: string): string | null {
-  const first = reply.trim().split(",")[0]?.trim() ?? "";
-  return CONTACT.test(first) ? first : null;
+  const valid = reply.trim().split(",").map((c) => c.trim()).filter((c) => CONTACT.test(c));
+  return valid.at(-1) ?? null;
 }
 
 export function sipDestination(uri: string): string {

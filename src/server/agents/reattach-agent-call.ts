@@ -36,6 +36,12 @@ export async function reattachAgentCall(actor: Actor): Promise<{ callId: string;
   const room = earlier ? await db.conference.findFirst({ where: { id: earlier.conferenceId, status: { not: "COMPLETED" } }, select: { id: true } }) : null;
   // The agent's old leg: their member in the room, or the leg of theirs bridged to the caller.
   const oldLeg = room ? (earlier!.customerCallId === call.id ? (handedOver?.targetCallId ?? earlier!.agentCallId) : null) : null;
+  // Only a leg the switch still has (a reloaded page's: the switch notices a dead WebRTC leg only when its media times
+  // out) is given back; the agent's leg ended (they hung up, or were transferred away) means their part is over.
+  const liveLeg = room
+    ? oldLeg && (await db.call.findFirst({ where: { id: oldLeg, tenantId, status: "IN_PROGRESS" }, select: { id: true } }))
+    : await db.call.findFirst({ where: { parentCallId: call.id, tenantId, to: { in: mine }, status: "IN_PROGRESS" }, select: { id: true } });
+  if (!liveLeg) throw new AppError("CONFLICT", "your part of the call has ended");
   const customerNumber = call.direction === "INBOUND" ? call.from : call.to;
   const switchId = call.switchId;
   return callTransaction(async (tx) => {

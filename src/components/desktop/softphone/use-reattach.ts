@@ -16,8 +16,13 @@ export function useReattach(opts: { ready: boolean; connected: boolean; localCal
   const asked = useRef<string | null>(null);
   const { ready, connected, localCall, serverState, serverCallId } = opts;
 
+  // Set while this page's call is connected; cleared when it ends in the page (hung up, transferred). A reload ends
+  // the page without that, so the mark outlives it.
+  const wasConnected = useRef(false);
   useEffect(() => {
     if (connected) sessionStorage.setItem(MARK, "1");
+    else if (wasConnected.current) sessionStorage.removeItem(MARK);
+    wasConnected.current = connected;
   }, [connected]);
 
   useEffect(() => {
