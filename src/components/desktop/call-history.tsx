@@ -6,16 +6,13 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { HistoryIcon, PhoneIncomingIcon, PhoneMissedIcon, PhoneOutgoingIcon } from "lucide-react";
 import { useEffect } from "react";
+import { formatDuration } from "@/components/shared/agent-state";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useTRPC } from "@/trpc/react";
 import { requestDial } from "./softphone/dial-request";
-
-function duration(seconds: number): string {
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
-}
 
 function when(at: Date | string): string {
   const d = new Date(at);
@@ -70,7 +67,7 @@ export function CallHistory() {
                     <div className="truncate text-xs text-muted-foreground">
                       {r.contact ? `${r.number} · ` : ""}
                       {when(r.startedAt)}
-                      {r.durationSeconds > 0 ? ` · ${duration(r.durationSeconds)}` : ""}
+                      {r.durationSeconds > 0 ? ` · ${formatDuration(r.durationSeconds)}` : ""}
                       {r.queueName ? ` · ${r.queueName}` : ""}
                     </div>
                     {(r.disposition || r.notes) && (

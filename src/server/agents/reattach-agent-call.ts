@@ -9,7 +9,7 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { AGENT_ROLE } from "@/server/agents/agent-view";
 import { consultRoomName, CONSULT_RING_SECONDS, createThirdPartyLeg, openCallRoom, roomDocument } from "@/server/agents/consult-agent-call";
-import { OPEN_CONSULT_STATUSES } from "@/server/agents/consult-room-events";
+import { agentCallOf, OPEN_CONSULT_STATUSES } from "@/server/agents/consult-room-events";
 import { callTransaction } from "@/server/calls/call-transitions";
 import { requestCallRedirect } from "@/server/calls/redirect-call";
 import { requestConferenceAction, type ConferenceDial } from "@/server/conferences/request-conference-action";
@@ -26,7 +26,7 @@ export async function reattachAgentCall(actor: Actor): Promise<{ callId: string;
   if (lines.length === 0) throw new AppError("CONFLICT", "you have no phone line");
   const mine = lines.map((l) => `client:${l.username}`);
   // The agent's current call may be a leg they took over in a room (a consultation's, an earlier re-attach).
-  const handedOver = await db.callConsult.findFirst({ where: { tenantId, targetCallId: me.currentCallId }, orderBy: { createdAt: "desc" } });
+  const { handedOver } = await agentCallOf(db, tenantId, me.currentCallId);
   const call = await db.call.findFirst({ where: { id: handedOver?.callId ?? me.currentCallId, tenantId }, select: { id: true, status: true, from: true, to: true, direction: true, switchId: true, currency: true, apiSurface: true } });
   if (!call || call.status !== "IN_PROGRESS" || !call.switchId) throw new AppError("CONFLICT", "the call has ended");
   if (mine.includes(call.from)) throw new AppError("CONFLICT", "a call you placed ends with your page: place it again");

@@ -6,32 +6,19 @@
 // or Escape refuses. Ringing from outside the ACD shows the SIP caller ID alone.
 import { useQuery } from "@tanstack/react-query";
 import { ClockIcon, ListOrderedIcon, PhoneIcon, PhoneOffIcon, UserRoundIcon, UsersIcon } from "lucide-react";
-import { useEffect, useState } from "react";
+import { formatDuration, useNow } from "@/components/shared/agent-state";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { useTRPC } from "@/trpc/react";
 
-function waited(since: Date | string | null, now: number): string | null {
-  if (!since) return null;
-  const s = Math.max(0, Math.floor((now - new Date(since).getTime()) / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
-}
-
 export function IncomingCallDialog({ ringing, remote, remoteName, onAnswer, onDecline }: { ringing: boolean; remote: string; remoteName: string; onAnswer: () => void; onDecline: () => void }) {
   const trpc = useTRPC();
   // The agent's state turns ringing a moment before or after the INVITE: asked again until the offer is known.
   const offer = useQuery({ ...trpc.agents.myOffer.queryOptions(), enabled: ringing, refetchInterval: (q) => (ringing && !q.state.data ? 1000 : false) });
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!ringing) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [ringing]);
   const o = ringing ? offer.data : null;
   const name = o?.contact?.name ?? (remoteName && remoteName !== remote ? remoteName : null);
   const number = o?.number ?? remote;
-  const wait = waited(o?.waitingSince ?? null, now);
   return (
     <Dialog open={ringing} onOpenChange={(open) => !open && onDecline()}>
       <DialogContent className="sm:max-w-lg" data-testid="softphone-incoming">
@@ -83,12 +70,12 @@ export function IncomingCallDialog({ ringing, remote, remoteName, onAnswer, onDe
                 </dd>
               </div>
             )}
-            {wait && (
+            {o.waitingSince && (
               <div className="flex items-center gap-2">
                 <ClockIcon className="size-4 text-muted-foreground" aria-hidden />
                 <dt className="text-muted-foreground">Waited</dt>
                 <dd className="font-medium tabular-nums" data-testid="softphone-incoming-waited">
-                  {wait}
+                  <Waited since={o.waitingSince} />
                 </dd>
               </div>
             )}
@@ -114,4 +101,10 @@ export function IncomingCallDialog({ ringing, remote, remoteName, onAnswer, onDe
       </DialogContent>
     </Dialog>
   );
+}
+
+/** The caller's wait, counting on: it ticks only while the modal shows it. */
+function Waited({ since }: { since: Date | string }) {
+  const now = useNow();
+  return <>{formatDuration((now - new Date(since).getTime()) / 1000)}</>;
 }
