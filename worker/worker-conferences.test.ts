@@ -28,6 +28,9 @@ describe("conferences on the simulator", () => {
     routes.set("/member", twiml(`<Dial><Conference beep="false" startConferenceOnEnter="false">standup</Conference></Dial><Say>Left the room</Say><Hangup/>`));
     const voice = await createVoiceTenant();
     const host = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/host") });
+    // The room's statusCallback comes with the host's document: the others join after it (on a loaded machine a member
+    // placed next could otherwise join first, before the room had a callback to tell).
+    await waitFor("the host in the room", async () => (await db.conferenceParticipant.findFirst({ where: { callId: host.id, status: "CONNECTED" } })) ?? null);
     const alice = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/member") });
     const bob = await placeCall(voice.actor, { to: "+15005550100", from: voice.number.e164, url: stage.app.url("/member") });
 
