@@ -16,7 +16,7 @@ import path from "node:path";
 import pg from "pg";
 import { freePort } from "../scripts/lib/free-port.ts";
 import { startChild, stopChild, waitForAllFinal } from "./lib/voice-stack.ts";
-import { runOpenLoop } from "./lib/open-loop.ts";
+import { describeSlowSeconds, runOpenLoop } from "./lib/open-loop.ts";
 import { buildOnce, cpuReferenceMs, percentile, ROOT, runBenchmark, seedBenchTenant, startBenchDatabase, startNextServer } from "./lib/harness.ts";
 
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3198);
@@ -167,9 +167,7 @@ async function main(): Promise<number> {
       const apiOk = non201 === 0 && r.errors === 0 && rate >= API_RATE * 0.97 && p99 < 50;
       console.table([{ "accepted/s": Math.round(rate), "p50 ms": percentile(latencies, 50), "p95 ms": percentile(latencies, 95), "p99 ms": p99, "max ms": percentile(latencies, 100), "non-201": non201, errors: r.errors, "generator lag p99/max ms": `${Math.round(r.sendLagP99 * 10) / 10} / ${Math.round(r.sendLagMax)}`, "generator GC max ms": Math.round(r.generatorGcMaxMs) }]);
       console.log(`   target: ${API_RATE}/s accepted with p99 < 50 ms → ${apiOk ? "PASS" : "FAIL"}`);
-      const slowTotal = r.slowSeconds.reduce((n, s) => n + s.slow, 0);
-      const worst = r.slowSeconds.slice(0, 5).map((s) => `${s.slow} in second ${s.second} (max ${s.maxMs} ms)`).join(", ");
-      console.log(`   over 50 ms: ${slowTotal} of ${r.latencies.length} requests, in ${r.slowSeconds.length} of ${API_SECONDS} seconds${worst ? `; worst: ${worst}` : ""}`);
+      console.log(`   ${describeSlowSeconds(r, API_SECONDS)}`);
       printFailures(r.failureKinds);
       ok &&= apiOk;
       await client.query(`DELETE FROM "Call" WHERE "tenantId" = $1`, [api.tenantId]);

@@ -10,12 +10,14 @@
 //      exactly once (lost = accepted − sent, duplicated = requests the stand-in took beyond one per message), and
 //      the accept → handed-to-provider latency is reported beside the API figures.
 // BENCH_SENDER=separate (the default) runs the sender as `npm run messages:sender` beside the app (MESSAGE_SENDER=separate),
-// as the calls benchmark runs its worker; BENCH_SENDER=embedded runs it in the app's job engine, one event loop with the API.
+// as the calls benchmark runs its worker; BENCH_SENDER=embedded runs it in the app's job engine, one event loop with the API;
+// BENCH_SENDER=after stops the separate sender while the API is measured and starts it again when acceptance ends: the
+// API's figure when the sender's CPU is elsewhere (another machine), delivery then measured from a full queue.
 // The sender number is given 100,000 segments/s and the tenant 100,000 messages/s: this measures the system, not
 // the carrier pacing (message-throughput.test.ts proves the pacing). Flags: --build (rebuild).
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { runOpenLoop, type OpenLoopResult } from "./lib/open-loop.ts";
+import { describeSlowSeconds, runOpenLoop, type OpenLoopResult } from "./lib/open-loop.ts";
 import { buildOnce, cpuReferenceMs, percentile, runBenchmark, seedBenchTenant, startBenchDatabase, startNextServer } from "./lib/harness.ts";
 import { startTwilioMessagingStandIn } from "../src/test/messaging-provider-stand-ins.ts";
 import { startChild, stopChild } from "./lib/voice-stack.ts";
@@ -27,7 +29,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 8);
 const TARGET_P99_MS = 50;
 const DRAIN_TIMEOUT_MS = 120_000;
-const SENDER = process.env.BENCH_SENDER === "embedded" ? "embedded" : "separate";
+const SENDER_MODE = process.env.BENCH_SENDER === "embedded" ? "embedded" : process.env.BENCH_SENDER === "after" ? "after" : "separate";
+const SENDER = SENDER_MODE === "embedded" ? "embedded" : "separate";
 const CARRIER_SID = `AC${randomBytes(16).toString("hex")}`;
 const CARRIER_TOKEN = randomBytes(16).toString("hex");
 
@@ -66,17 +69,18 @@ async function main(): Promise<number> {
     );
     const providerEnv = { MESSAGING_PROVIDER: "twilio", TWILIO_ACCOUNT_SID: CARRIER_SID, TWILIO_AUTH_TOKEN: CARRIER_TOKEN, TWILIO_API_BASE_URL: carrier.url, MESSAGE_SENDER: SENDER };
     server = await startNextServer({ port: APP_PORT, databaseUrl: database.url, env: providerEnv });
-    if (SENDER === "separate") {
-      sender = startChild("message-sender", "scripts/message-sender.ts", {
+    const appBase = server.base;
+    const startSender = () =>
+      startChild("message-sender", "scripts/message-sender.ts", {
         ...providerEnv,
         NODE_ENV: "production",
         DATABASE_URL: database.url,
-        APP_URL: server.base,
+        APP_URL: appBase,
         NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
         APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       });
-    }
-    console.log(`sender: ${SENDER === "separate" ? "its own process (npm run messages:sender)" : "the app's embedded job engine"}`);
+    if (SENDER === "separate") sender = startSender();
+    console.log(`sender: ${SENDER_MODE === "embedded" ? "the app's embedded job engine" : SENDER_MODE === "after" ? "its own process, stopped while the API is measured" : "its own process (npm run messages:sender), beside the API"}`);
     const base = server.base;
     const send = {
       url: `${base}/api/v1/messages`,
@@ -90,7 +94,7 @@ async function main(): Promise<number> {
 
     console.log(`warming up for ${WARMUP_SECONDS} s (JIT, connection pool, key cache, the sender)…`);
     await runOpenLoop({ request: ping, rate: RATE / 2, seconds: WARMUP_SECONDS / 2, okStatus: 200 });
-    await runOpenLoop({ request: send, rate: RATE / 2, seconds: WARMUP_SECONDS / 2, okStatus: 201 });
+    for (const fraction of [0.25, 0.5, 0.75, 1]) await runOpenLoop({ request: send, rate: RATE * fraction, seconds: WARMUP_SECONDS / 8, okStatus: 201 });
     await waitForDrain(client, tenantId);
     const before = await counts(client, tenantId);
     const carrierBefore = carrier.messages.length;
@@ -98,8 +102,13 @@ async function main(): Promise<number> {
     const cpuMs = cpuReferenceMs();
     console.log(`measuring: ${RATE}/s for ${SECONDS} s each, open loop (cpu reference ${cpuMs} ms)`);
     const baseline = await runOpenLoop({ request: ping, rate: RATE, seconds: SECONDS, okStatus: 200 });
+    if (SENDER_MODE === "after") {
+      await stopChild(sender);
+      sender = undefined;
+    }
     const acceptStarted = new Date();
     const api = await runOpenLoop({ request: send, rate: RATE, seconds: SECONDS, okStatus: 201 });
+    if (SENDER_MODE === "after") sender = startSender();
     const drainMs = await waitForDrain(client, tenantId);
     const after = await counts(client, tenantId);
 
@@ -143,6 +152,7 @@ async function main(): Promise<number> {
     const p99 = percentile(api.latencies, 99);
     const allAccepted = failures(api) === 0 && accepted === Math.round(RATE * SECONDS);
     const exact = lost === 0 && duplicated === 0 && notRecorded === 0 && carrier.malformed.length === 0 && stored === accepted && sent === accepted;
+    console.log(`API: ${describeSlowSeconds(api, SECONDS)}`);
     console.log(`acceptance p99 ${p99} ms (target < ${TARGET_P99_MS} ms) ${p99 < TARGET_P99_MS ? "PASS" : "FAIL"}; baseline p99 ${percentile(baseline.latencies, 99)} ms`);
     console.log(`every message accepted at ${RATE}/s: ${allAccepted ? "PASS" : "FAIL"}`);
     console.log(`delivered exactly once and recorded sent (lost ${lost}, duplicated ${duplicated}, not recorded ${notRecorded}, malformed ${carrier.malformed.length}): ${exact ? "PASS" : "FAIL"}`);

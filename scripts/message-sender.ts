@@ -2,11 +2,23 @@
 // for installations that run the app with MESSAGE_SENDER=separate: passes back to back while messages are due, a
 // pass every 100 ms otherwise, and the status callbacks it queues. Several may run; the sender's advisory lock lets
 // one send at a time. SIGTERM stops it between requests.
+import os from "node:os";
 import { logger } from "@/server/logger";
 import { startCallbackSender } from "@/server/calls/callbacks/send-due-callbacks";
 import { runMessageSender } from "@/server/messages/run-message-sender";
 
 const IDLE_MS = 100;
+// Sending is throughput work, accepting a message is latency work: on a machine the sender shares with the app, the
+// app's requests go first (nice 10; MESSAGE_SENDER_NICE=0 keeps the default priority). The sender catches up on what the
+// app leaves; the queue in PostgreSQL holds the difference.
+const NICE = Number(process.env.MESSAGE_SENDER_NICE ?? 10);
+if (NICE) {
+  try {
+    os.setPriority(NICE);
+  } catch (err) {
+    logger.warn({ err, nice: NICE }, "could not lower the message sender's priority");
+  }
+}
 const stopping = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stopping.abort());
 

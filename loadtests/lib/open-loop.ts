@@ -125,3 +125,10 @@ export async function runOpenLoop(opts: { request: OpenLoopRequest; rate: number
     .sort((a, b) => b.slow - a.slow || b.maxMs - a.maxMs);
   return { latencies, otherStatuses, errors, failureKinds, elapsedSeconds, sendLagP99: sendLags[Math.floor(sendLags.length * 0.99)] ?? 0, sendLagMax: sendLags.at(-1) ?? 0, generatorGcMaxMs, slowSeconds };
 }
+
+/** One line on where a run's slow requests fell (see `slowSeconds`): packed into a few seconds, or spread over the run. */
+export function describeSlowSeconds(r: OpenLoopResult, seconds: number, slowMs = 50): string {
+  const slowTotal = r.slowSeconds.reduce((n, s) => n + s.slow, 0);
+  const worst = r.slowSeconds.slice(0, 5).map((s) => `${s.slow} in second ${s.second} (max ${s.maxMs} ms)`).join(", ");
+  return `over ${slowMs} ms: ${slowTotal} of ${r.latencies.length} requests, in ${r.slowSeconds.length} of ${seconds} seconds${worst ? `; worst: ${worst}` : ""}; generator lag max ${Math.round(r.sendLagMax)} ms, generator GC max ${Math.round(r.generatorGcMaxMs)} ms`;
+}
