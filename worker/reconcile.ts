@@ -24,6 +24,9 @@ import type { WorkerContext } from "./context";
 import { WakeableLoop, type WorkerHandler } from "./registry";
 import { errCause } from "./switch-port";
 
+/** How long a dialled leg the worker did not originate itself may be missing from the switch before it counts as gone. */
+const YOUNG_LEG_GRACE_MS = 5_000;
+
 export interface SwitchChannelRow {
   uuid: string;
   direction?: string;
@@ -129,8 +132,15 @@ export class Reconciler implements WorkerHandler {
       // Our originate is still under way: the channel may not exist yet.
       if (tracked?.originatePending) continue;
       if (tracked?.hangupSeen) continue;
+      // A leg dialled a moment ago (an agent's leg bridged from the caller's session): the switch may not have made
+      // its channel yet. The next run settles it if it never appears.
+      if (call.status === "INITIATED" && !tracked && call.initiatedAt && Date.now() - call.initiatedAt.getTime() < YOUNG_LEG_GRACE_MS) continue;
       vanished.push(call);
     }
+    // `show channels` reads the switch's core database, which the switch fills a moment after a channel is made (found on
+    // the real switch: an agent's leg 100 ms old, ringing, finalized as gone). uuid_exists asks the session table itself.
+    const gone = await this.confirmGone(vanished);
+    vanished.splice(0, vanished.length, ...gone);
 
     const lastSeen = await this.lastSeenOf(vanished, linkDownAt);
     await Promise.all(
@@ -149,6 +159,18 @@ export class Reconciler implements WorkerHandler {
     this.linkDownAt = null;
     this.runs++;
     this.lastRunAt = new Date();
+  }
+
+  private async confirmGone(calls: LiveCall[]): Promise<LiveCall[]> {
+    const out: LiveCall[] = [];
+    for (const call of calls) {
+      if (call.channelUuid) {
+        const exists = await this.ctx.esl.api(`uuid_exists ${call.channelUuid}`, { timeoutMs: 5_000 }).catch(() => "false");
+        if (exists.trim() === "true") continue;
+      }
+      out.push(call);
+    }
+    return out;
   }
 
   /** `activeOnSwitch`: the switch has the channel answered, whatever the database says yet. */

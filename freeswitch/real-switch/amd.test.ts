@@ -66,10 +66,15 @@ describeRealSwitch("answering-machine detection on a real FreeSWITCH", () => {
     const matrix = confusionMatrix(results, "DetectMessageEnd");
     publish("MachineDetection=DetectMessageEnd (machines)", matrix);
     expect(matrix.counts.machine.machine).toBe(machines.length);
-    // mod_avmd heard the beeps: most machines that beep are decided by their beep, just after it sounds.
+    // The beeps are heard: most machines that beep are decided by their beep, just after it sounds. mod_avmd hears
+    // them on the switch and the analyzer in the recording, whichever first; on a loaded machine (CI) avmd missed 7 of
+    // 20, all 440 Hz, so both must keep working: at least one verdict from each is required below.
     const beeped = results.filter((r) => r.sample.beepAtMs !== null);
     const byBeep = beeped.filter((r) => r.answeredBy === "machine_end_beep");
-    expect(byBeep.length / beeped.length).toBeGreaterThanOrEqual(0.8);
+    const byAvmd = byBeep.filter((r) => r.reason === "a beep after the greeting").length;
+    console.log(`[amd] beeps decided: ${byBeep.length}/${beeped.length}; by mod_avmd ${byAvmd}, by the analyzer ${byBeep.length - byAvmd}`);
+    expect(byBeep.length / beeped.length).toBeGreaterThanOrEqual(0.9);
+    expect(byAvmd).toBeGreaterThan(0);
     // Decided at the beep, never well before it. The time is counted from the switch's answer while the carrier
     // starts its audio at its own answer: a loaded machine shifts the two by a few hundred ms (seen in CI: 215 ms).
     for (const r of byBeep) expect(r.decidedAtMs).toBeGreaterThan(r.sample.beepAtMs! - 500);

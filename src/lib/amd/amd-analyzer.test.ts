@@ -62,6 +62,19 @@ describe("the answering-machine analyzer", () => {
     expect(analyse(audio(12, [[0.3, 12]]), { mode: "DetectMessageEnd", timeoutMs: 6000 })).toMatchObject({ answeredBy: "machine_end_other", atMs: 6000 });
   });
 
+  it("a beep in the recording ends the message without mod_avmd's event (a loaded switch's avmd missed 440 Hz beeps)", () => {
+    for (const hz of [440, 850, 1400]) {
+      const analyzer = new AmdAnalyzer({ ...DEFAULT_AMD_PARAMETERS, mode: "DetectMessageEnd" });
+      const verdict = analyzer.push(audio(10, [[0.3, 4]], [[4.4, 4.9, hz]]));
+      expect(verdict).toMatchObject({ answeredBy: "machine_end_beep", reason: "a beep after the greeting (heard in the recording)" });
+      // Decided within the beep's first 200 ms.
+      expect(verdict!.atMs).toBeGreaterThan(4400);
+      expect(verdict!.atMs).toBeLessThanOrEqual(4600);
+    }
+    // In Enable mode a long greeting is a machine at once; the beep is not waited for.
+    expect(new AmdAnalyzer({ ...DEFAULT_AMD_PARAMETERS, mode: "Enable" }).push(audio(10, [[0.3, 4]], [[4.4, 4.9, 440]]))).toMatchObject({ answeredBy: "machine_start" });
+  });
+
   it("nobody speaking is unknown at the silence timeout; a fax's answer tone is a fax", () => {
     expect(analyse(audio(8, []))).toMatchObject({ answeredBy: "unknown", atMs: 5000 });
     expect(analyse(audio(8, []), { silenceTimeoutMs: 2000 })).toMatchObject({ answeredBy: "unknown", atMs: 2000 });

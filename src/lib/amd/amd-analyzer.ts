@@ -12,7 +12,7 @@
 //   nothing decided by the timeout                          → unknown
 //
 // Pure: audio in (16-bit PCM, any chunking), one verdict out, timed in audio milliseconds from the first sample.
-import { frameDbfs, toneShare } from "./tone-detector";
+import { BeepDetector, frameDbfs, toneShare } from "./tone-detector";
 
 export type AnsweredBy = "human" | "machine_start" | "machine_end_beep" | "machine_end_silence" | "machine_end_other" | "fax" | "unknown";
 export const ANSWERED_BY_VALUES: readonly AnsweredBy[] = ["human", "machine_start", "machine_end_beep", "machine_end_silence", "machine_end_other", "fax", "unknown"];
@@ -82,6 +82,11 @@ export class AmdAnalyzer {
   private words = 0;
   private inWord = false;
   private faxRun = 0;
+  /**
+   * The beep heard in the recording itself, beside mod_avmd's: on a loaded switch avmd missed some low (440 Hz) beeps
+   * that this detector finds in the same audio, and either one ends the message.
+   */
+  private readonly beeps: BeepDetector;
 
   constructor(
     readonly params: AmdParameters,
@@ -89,6 +94,7 @@ export class AmdAnalyzer {
   ) {
     this.frameSamples = (sampleRate * FRAME_MS) / 1000;
     this.pending = new Int16Array(this.frameSamples);
+    this.beeps = new BeepDetector(sampleRate);
   }
 
   get decided(): AmdVerdict | null {
@@ -121,11 +127,16 @@ export class AmdAnalyzer {
   onBeep(): AmdVerdict | null {
     // A fax's answer tone sounds like a long beep to a beep detector: it is the fax detector's to decide.
     if (this.verdict || this.faxRun > 0) return null;
-    if (this.phase === "message" || (this.phase === "greeting" && this.params.mode === "DetectMessageEnd")) {
+    if (this.waitsForBeep()) {
       return this.decide("machine_end_beep", "a beep after the greeting");
     }
     if (this.phase === "greeting") return this.decide("machine_start", "a beep during the greeting");
     return null;
+  }
+
+  /** Whether a beep now ends a machine's message: after its greeting, or during it when the message's end is asked for. */
+  private waitsForBeep(): boolean {
+    return this.phase === "message" || (this.phase === "greeting" && this.params.mode === "DetectMessageEnd");
   }
 
   /** The call ended or the wait is over before a decision. */
@@ -148,6 +159,8 @@ export class AmdAnalyzer {
     this.noiseFloorDb = db < this.noiseFloorDb ? db : this.noiseFloorDb + (voiced ? 0.01 : 0.2);
 
     if (this.phase !== "message" && this.isFaxTone(frame)) return this.decide("fax", "a fax tone");
+    const beepHeard = this.beeps.push(frame, this.nowMs) !== null;
+    if (beepHeard && this.faxRun === 0 && this.waitsForBeep()) return this.decide("machine_end_beep", "a beep after the greeting (heard in the recording)");
 
     if (voiced) {
       this.voicedRun++;
