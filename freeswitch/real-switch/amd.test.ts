@@ -77,6 +77,6 @@ describeRealSwitch("answering-machine detection on a real FreeSWITCH", () => {
     expect(byAvmd).toBeGreaterThan(0);
     // Decided at the beep, never well before it. The time is counted from the switch's answer while the carrier
     // starts its audio at its own answer: a loaded machine shifts the two by a few hundred ms (seen in CI: 215 ms).
-    for (const r of byBeep) expect(r.decidedAtMs).toBeGreaterThan(r.sample.beepAtMs! - 500);
+    for (const r of byBeep) expect(r.decidedAtMs, `${r.sample.id} (beep at ${r.sample.beepAtMs} ms): ${r.reason}`).toBeGreaterThan(r.sample.beepAtMs! - 500);
   }, 180_000);
 });

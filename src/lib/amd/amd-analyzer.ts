@@ -160,7 +160,9 @@ export class AmdAnalyzer {
 
     if (this.phase !== "message" && this.isFaxTone(frame)) return this.decide("fax", "a fax tone");
     const beepHeard = this.beeps.push(frame, this.nowMs) !== null;
-    if (beepHeard && this.faxRun === 0 && this.waitsForBeep()) return this.decide("machine_end_beep", "a beep after the greeting (heard in the recording)");
+    // Only once the greeting is known to be a machine's message: during a greeting, a tone-like stretch of speech (or a
+    // frame the switch repeated to cover lost packets) must not end it early; mod_avmd alone hears a beep there.
+    if (beepHeard && this.faxRun === 0 && this.phase === "message") return this.decide("machine_end_beep", "a beep after the greeting (heard in the recording)");
 
     if (voiced) {
       this.voicedRun++;
