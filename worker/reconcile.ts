@@ -116,7 +116,7 @@ export class Reconciler implements WorkerHandler {
     const rows = parseShowChannels(await this.ctx.esl.api("show channels as json", { timeoutMs: 10_000 }));
     const onSwitch = new Map(rows.map((r) => [r.uuid, r]));
     const knownUuids = new Set<string>();
-    const vanished: LiveCall[] = [];
+    const missing: LiveCall[] = [];
 
     for (const call of live) {
       if (call.channelUuid) knownUuids.add(call.channelUuid);
@@ -135,12 +135,9 @@ export class Reconciler implements WorkerHandler {
       // A leg dialled a moment ago (an agent's leg bridged from the caller's session): the switch may not have made
       // its channel yet. The next run settles it if it never appears.
       if (call.status === "INITIATED" && !tracked && call.initiatedAt && Date.now() - call.initiatedAt.getTime() < YOUNG_LEG_GRACE_MS) continue;
-      vanished.push(call);
+      missing.push(call);
     }
-    // `show channels` reads the switch's core database, which the switch fills a moment after a channel is made (found on
-    // the real switch: an agent's leg 100 ms old, ringing, finalized as gone). uuid_exists asks the session table itself.
-    const gone = await this.confirmGone(vanished);
-    vanished.splice(0, vanished.length, ...gone);
+    const vanished = await this.confirmGone(missing);
 
     const lastSeen = await this.lastSeenOf(vanished, linkDownAt);
     await Promise.all(
@@ -161,6 +158,11 @@ export class Reconciler implements WorkerHandler {
     this.lastRunAt = new Date();
   }
 
+  /**
+   * The calls `show channels` did not list that the switch does not have either. `show channels` reads the switch's core
+   * database, which the switch fills a moment after it makes a channel (found on the real switch: an agent's leg 100 ms
+   * old, ringing, finalized as gone); uuid_exists asks the session table itself.
+   */
   private async confirmGone(calls: LiveCall[]): Promise<LiveCall[]> {
     const out: LiveCall[] = [];
     for (const call of calls) {

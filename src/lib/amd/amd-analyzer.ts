@@ -159,10 +159,9 @@ export class AmdAnalyzer {
     this.noiseFloorDb = db < this.noiseFloorDb ? db : this.noiseFloorDb + (voiced ? 0.01 : 0.2);
 
     if (this.phase !== "message" && this.isFaxTone(frame)) return this.decide("fax", "a fax tone");
-    const beepHeard = this.beeps.push(frame, this.nowMs) !== null;
     // Only once the greeting is known to be a machine's message: during a greeting, a tone-like stretch of speech (or a
     // frame the switch repeated to cover lost packets) must not end it early; mod_avmd alone hears a beep there.
-    if (beepHeard && this.faxRun === 0 && this.phase === "message") return this.decide("machine_end_beep", "a beep after the greeting (heard in the recording)");
+    if (this.phase === "message" && this.beeps.push(frame, this.nowMs) !== null) return this.decide("machine_end_beep", "a beep after the greeting (heard in the recording)");
 
     if (voiced) {
       this.voicedRun++;
