@@ -69,19 +69,18 @@ async function main(): Promise<number> {
     );
     const providerEnv = { MESSAGING_PROVIDER: "twilio", TWILIO_ACCOUNT_SID: CARRIER_SID, TWILIO_AUTH_TOKEN: CARRIER_TOKEN, TWILIO_API_BASE_URL: carrier.url, MESSAGE_SENDER: SENDER };
     server = await startNextServer({ port: APP_PORT, databaseUrl: database.url, env: providerEnv });
-    const appBase = server.base;
+    const base = server.base;
     const startSender = () =>
       startChild("message-sender", "scripts/message-sender.ts", {
         ...providerEnv,
         NODE_ENV: "production",
         DATABASE_URL: database.url,
-        APP_URL: appBase,
+        APP_URL: base,
         NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
         APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       });
     if (SENDER === "separate") sender = startSender();
     console.log(`sender: ${SENDER_MODE === "embedded" ? "the app's embedded job engine" : SENDER_MODE === "after" ? "its own process, stopped while the API is measured" : "its own process (npm run messages:sender), beside the API"}`);
-    const base = server.base;
     const send = {
       url: `${base}/api/v1/messages`,
       method: "POST" as const,

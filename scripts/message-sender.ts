@@ -3,6 +3,7 @@
 // pass every 100 ms otherwise, and the status callbacks it queues. Several may run; the sender's advisory lock lets
 // one send at a time. SIGTERM stops it between requests.
 import os from "node:os";
+import { env } from "@/env";
 import { logger } from "@/server/logger";
 import { startCallbackSender } from "@/server/calls/callbacks/send-due-callbacks";
 import { runMessageSender } from "@/server/messages/run-message-sender";
@@ -11,12 +12,11 @@ const IDLE_MS = 100;
 // Sending is throughput work, accepting a message is latency work: on a machine the sender shares with the app, the
 // app's requests go first (nice 10; MESSAGE_SENDER_NICE=0 keeps the default priority). The sender catches up on what the
 // app leaves; the queue in PostgreSQL holds the difference.
-const NICE = Number(process.env.MESSAGE_SENDER_NICE ?? 10);
-if (NICE) {
+if (env.MESSAGE_SENDER_NICE) {
   try {
-    os.setPriority(NICE);
+    os.setPriority(env.MESSAGE_SENDER_NICE);
   } catch (err) {
-    logger.warn({ err, nice: NICE }, "could not lower the message sender's priority");
+    logger.warn({ err, nice: env.MESSAGE_SENDER_NICE }, "could not lower the message sender's priority");
   }
 }
 const stopping = new AbortController();

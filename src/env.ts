@@ -34,6 +34,10 @@ const schema = z.object({
   /** Where outbound messages are handed to providers: "embedded" (the app's job engine, the default) or "separate"
    *  (`npm run messages:sender`, a process of its own, so a busy API and the sender do not share one event loop). */
   MESSAGE_SENDER: z.enum(["embedded", "separate"]).default("embedded"),
+  /** The priority `npm run messages:sender` lowers itself to (0: unchanged), so a machine it shares serves the API first. */
+  MESSAGE_SENDER_NICE: z.coerce.number().int().min(0).max(19).default(10),
+  /** The shortest claim → send → record cycle when batches are short: bigger batches, less CPU a message. */
+  MESSAGE_SENDER_MIN_CYCLE_MS: z.coerce.number().int().min(0).max(1_000).default(50),
   /** Mails per request (Resend's batch endpoint takes at most 100). */
   BROADCAST_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(100),
 

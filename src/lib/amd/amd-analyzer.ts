@@ -127,16 +127,11 @@ export class AmdAnalyzer {
   onBeep(): AmdVerdict | null {
     // A fax's answer tone sounds like a long beep to a beep detector: it is the fax detector's to decide.
     if (this.verdict || this.faxRun > 0) return null;
-    if (this.waitsForBeep()) {
+    if (this.phase === "message" || (this.phase === "greeting" && this.params.mode === "DetectMessageEnd")) {
       return this.decide("machine_end_beep", "a beep after the greeting");
     }
     if (this.phase === "greeting") return this.decide("machine_start", "a beep during the greeting");
     return null;
-  }
-
-  /** Whether a beep now ends a machine's message: after its greeting, or during it when the message's end is asked for. */
-  private waitsForBeep(): boolean {
-    return this.phase === "message" || (this.phase === "greeting" && this.params.mode === "DetectMessageEnd");
   }
 
   /** The call ended or the wait is over before a decision. */

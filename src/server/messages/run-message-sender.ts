@@ -8,6 +8,7 @@
 // dies), so the pacer's per-sender and per-tenant slots (message-throughput.ts) hold across the installation.
 import { notifyMessageConversations } from "@/server/inbox/notify-inbox-changed";
 import { Prisma } from "@/generated/prisma/client";
+import { env } from "@/env";
 import { db, sqlPool } from "@/server/db";
 import { logger } from "@/server/logger";
 import { chargeMessages } from "@/server/messages/charge-messages";
@@ -32,8 +33,6 @@ const SENDER_LOCK_KEY = 7_412_001;
 const BATCH = 300;
 const LEASE_MS = 60_000;
 const CONCURRENCY = 64;
-/** The shortest claim → send → record cycle when batches are short (the accept → provider delay it may add). */
-const MIN_CYCLE_MS = Number(process.env.MESSAGE_SENDER_MIN_CYCLE_MS ?? 50);
 export const MESSAGE_MAX_ATTEMPTS = 5;
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_MAX_MS = 5 * 60_000;
@@ -327,7 +326,7 @@ export async function runMessageSender(opts: MessageSenderOptions = {}): Promise
       await recordOutcomes(outcomes, pass);
       // A short batch: the next claim waits out the rest of a cycle, so that at a steady rate the claims and records
       // (two transactions, whatever the batch's size) carry tens of messages each, not a handful.
-      const rest = MIN_CYCLE_MS - (Date.now() - now);
+      const rest = env.MESSAGE_SENDER_MIN_CYCLE_MS - (Date.now() - now);
       if (due.length < BATCH && rest > 0) await abortableSleep(rest, opts.signal);
     }
     return pass;
